@@ -1,0 +1,72 @@
+"""The command registry: what each command is called, takes and does.
+
+Features (``bot/features/*``) declare their commands here; adapters read the registry to build
+menus (Telegram's setMyCommands, Discord's slash commands) without knowing any command.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.messages import Reply, Request
+
+if TYPE_CHECKING:
+    from bot.core import Core
+
+
+class OptionKind(enum.StrEnum):
+    """What an option names; decides how adapters autocomplete it."""
+
+    TEXT = "text"
+    TOPIC = "topic"
+    LANGUAGE = "language"
+    SECTION = "section"
+    ITEM = "item"
+    TIME = "time"
+    TIMEZONE = "timezone"
+    CHOICE = "choice"
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One argument of a command, for platforms with typed options (Discord)."""
+
+    name: str
+    description: str
+    kind: OptionKind = OptionKind.TEXT
+    required: bool = False
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a command handler gets: the request, its cleaned arguments and the core."""
+
+    request: Request
+    args: str
+    core: Core
+
+
+Handler = Callable[[Context], Awaitable[Reply]]
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """A command users can run."""
+
+    name: str
+    summary: str
+    handler: Handler
+    usage: str = ""
+    options: tuple[Option, ...] = ()
+    #: How typed option values are joined into the argument text the handler parses.
+    separator: str = " "
+    #: Shown in menus and /help; hidden commands still work when typed.
+    listed: bool = True
+
+    def join_options(self, values: Sequence[str]) -> str:
+        """Build the argument text from typed option values (empty ones skipped)."""
+        return self.separator.join(value.strip() for value in values if value and value.strip())

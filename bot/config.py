@@ -1,0 +1,128 @@
+"""Settings, read from environment variables (and a ``.env`` file, if there is one).
+
+Every setting is listed with a comment in ``.env.example``. Secrets (tokens) are kept out of
+``repr()`` so they cannot leak into logs or tracebacks.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dotenv import dotenv_values
+
+
+class SettingsError(ValueError):
+    """A setting has a value the bot cannot use."""
+
+
+def default_database_path() -> Path:
+    """Where the SQLite file lives unless ``DATABASE_PATH`` says otherwise."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "roadmap-bot" / "roadmap-bot.sqlite3"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """All of the bot's settings."""
+
+    knowledge_path: Path | None = None
+    database_path: Path = field(default_factory=default_database_path)
+    log_level: str = "INFO"
+    reminder_max_lateness_minutes: int = 180
+    reminder_poll_seconds: float = 30.0
+    discord_token: str = field(default="", repr=False)
+    discord_guild_id: int | None = None
+    discord_shard_count: int | None = None
+    discord_shard_ids: tuple[int, ...] | None = None
+    discord_api_base: str = ""
+    discord_gateway_url: str = ""
+    telegram_token: str = field(default="", repr=False)
+    telegram_base_url: str = ""
+    telegram_webhook_url: str = ""
+    telegram_webhook_listen: str = "127.0.0.1"
+    telegram_webhook_port: int = 8443
+    telegram_webhook_secret: str = field(default="", repr=False)
+
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """Values that must never be printed or logged."""
+        return tuple(
+            s for s in (self.discord_token, self.telegram_token, self.telegram_webhook_secret) if s
+        )
+
+    @classmethod
+    def from_env(
+        cls, environ: Mapping[str, str] | None = None, env_file: Path | None = None
+    ) -> Settings:
+        """Read settings from ``environ`` (default: the process environment) over ``env_file``.
+
+        A ``.env`` file in the working directory is read when ``env_file`` is not given; real
+        environment variables win over it.
+        """
+        values: dict[str, str] = {}
+        dotenv = env_file if env_file is not None else Path(".env")
+        if dotenv.is_file():
+            values.update({k: v for k, v in dotenv_values(dotenv).items() if v is not None})
+        values.update(os.environ if environ is None else environ)
+
+        def text(name: str, default: str = "") -> str:
+            return values.get(name, default).strip() or default
+
+        def number(name: str, default: int | None, *, minimum: int = 0) -> int | None:
+            raw = text(name)
+            if not raw:
+                return default
+            try:
+                value = int(raw)
+            except ValueError:
+                raise SettingsError(f"{name} must be a whole number, not {raw!r}") from None
+            if value < minimum:
+                raise SettingsError(f"{name} must be at least {minimum}, not {value}")
+            return value
+
+        shard_ids_raw = text("DISCORD_SHARD_IDS")
+        try:
+            shard_ids = (
+                tuple(int(part) for part in shard_ids_raw.replace(" ", "").split(",") if part)
+                if shard_ids_raw
+                else None
+            )
+        except ValueError:
+            raise SettingsError(
+                f"DISCORD_SHARD_IDS must be comma-separated numbers, not {shard_ids_raw!r}"
+            ) from None
+        shard_count = number("DISCORD_SHARD_COUNT", None, minimum=1)
+        if shard_ids is not None and (
+            shard_count is None or any(i >= shard_count for i in shard_ids)
+        ):
+            raise SettingsError(
+                "DISCORD_SHARD_IDS needs DISCORD_SHARD_COUNT, and every id below it"
+            )
+        knowledge = text("KNOWLEDGE_PATH")
+        database = text("DATABASE_PATH")
+        try:
+            poll = float(text("REMINDER_POLL_SECONDS", "30"))
+        except ValueError:
+            raise SettingsError("REMINDER_POLL_SECONDS must be a number of seconds") from None
+        return cls(
+            knowledge_path=Path(knowledge).expanduser() if knowledge else None,
+            database_path=Path(database).expanduser() if database else default_database_path(),
+            log_level=text("LOG_LEVEL", "INFO").upper(),
+            reminder_max_lateness_minutes=number("REMINDER_MAX_LATENESS_MINUTES", 180) or 0,
+            reminder_poll_seconds=max(poll, 0.1),
+            discord_token=text("DISCORD_TOKEN"),
+            discord_guild_id=number("DISCORD_GUILD_ID", None),
+            discord_shard_count=shard_count,
+            discord_shard_ids=shard_ids,
+            discord_api_base=text("DISCORD_API_BASE"),
+            discord_gateway_url=text("DISCORD_GATEWAY_URL"),
+            telegram_token=text("TELEGRAM_TOKEN"),
+            telegram_base_url=text("TELEGRAM_BASE_URL"),
+            telegram_webhook_url=text("TELEGRAM_WEBHOOK_URL"),
+            telegram_webhook_listen=text("TELEGRAM_WEBHOOK_LISTEN", "127.0.0.1"),
+            telegram_webhook_port=number("TELEGRAM_WEBHOOK_PORT", 8443, minimum=1) or 8443,
+            telegram_webhook_secret=text("TELEGRAM_WEBHOOK_SECRET"),
+        )

@@ -1,0 +1,174 @@
+"""The command core: platform-neutral requests in, structured replies out.
+
+``Core.handle`` is the only way adapters run commands; ``Core.press`` runs a button press after
+checking it belongs to the presser. Nothing here knows about Discord, Telegram or the terminal.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from bot.actions import decode_action, encode_action
+from bot.clock import Clock, SystemClock
+from bot.commands import Command, Context, OptionKind
+from bot.config import Settings
+from bot.knowledge import Knowledge, iter_names
+from bot.limits import MAX_ARGS_CHARS, MAX_BUTTONS, MAX_CHOICES
+from bot.matching import NameIndex
+from bot.messages import Button, ChatKind, Reply, ReplyKind, Request
+from bot.text import clean
+
+if TYPE_CHECKING:
+    from bot.storage import Storage
+
+log = logging.getLogger(__name__)
+
+#: The command a plain message in a private chat runs.
+QUESTION_COMMAND = "ask"
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """An autocomplete choice: what to show and what to submit."""
+
+    label: str
+    value: str
+
+
+class Core:
+    """Runs commands against one knowledge base and one storage."""
+
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        storage: Storage,
+        *,
+        settings: Settings | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        from bot.features import all_commands
+
+        self.knowledge = knowledge
+        self.storage = storage
+        self.settings = settings or Settings()
+        self.clock: Clock = clock or SystemClock()
+        self.commands: dict[str, Command] = {command.name: command for command in all_commands()}
+        self.command_names = NameIndex((name, name) for name in self.commands)
+        self.topic_names = NameIndex(
+            (name, target) for name, target in iter_names(knowledge) if target in knowledge.topics
+        )
+        self.section_names = NameIndex(
+            (name, target)
+            for name, target in iter_names(knowledge)
+            if knowledge.section(target) is not None
+        )
+        self.language_names = NameIndex(
+            (name, topic.id)
+            for topic in knowledge.languages
+            for name in (topic.id, topic.title, *topic.aliases)
+        )
+
+    @property
+    def listed_commands(self) -> list[Command]:
+        """Commands to show in menus and /help, in registry order."""
+        return [command for command in self.commands.values() if command.listed]
+
+    async def handle(self, request: Request) -> Reply:
+        """Answer one request. Never raises: failures become a friendly error reply."""
+        name = (request.command or QUESTION_COMMAND).casefold()
+        args = clean(request.args)
+        try:
+            reply = await self._dispatch(request, name, args)
+        except Exception:
+            log.exception("command /%s failed for %s", name, request.user_key)
+            reply = Reply(
+                title="Something went wrong on my side",
+                blocks=("Sorry, I could not answer that. Please try again in a moment.",),
+                kind=ReplyKind.ERROR,
+            )
+        return await self._finish(request, reply)
+
+    async def press(self, request: Request, payload: str) -> Reply:
+        """Run a button press (``payload`` from :meth:`button_payload`) for the user who pressed it."""
+        action = decode_action(payload)
+        if action is None:
+            return Reply(
+                title="That button no longer works",
+                blocks=("Please run the command again.",),
+                kind=ReplyKind.ERROR,
+                private=True,
+            )
+        if action.owner_id != request.user_id:
+            return Reply(
+                title="That button is not yours",
+                blocks=(
+                    "It belongs to someone else's checklist. Run the command yourself to get your own.",
+                ),
+                kind=ReplyKind.ERROR,
+                private=True,
+            )
+        return await self.handle(replace(request, command=action.command, args=action.args))
+
+    def button_payload(self, button: Button, owner_user_id: str) -> str:
+        """The compact payload an adapter attaches to a button (fits Telegram's 64 bytes)."""
+        return encode_action(button, owner_user_id)
+
+    async def complete(self, kind: OptionKind, text: str, request: Request) -> list[Choice]:
+        """Autocomplete choices for an option, best first, at most 25."""
+        knowledge = self.knowledge
+        if kind is OptionKind.LANGUAGE:
+            ids = self.language_names.complete(text, MAX_CHOICES)
+            return [Choice(knowledge.topics[i].title, i) for i in ids]
+        if kind is OptionKind.SECTION:
+            ids = self.section_names.complete(text, MAX_CHOICES)
+            return [
+                Choice(section.title, section.id) for i in ids if (section := knowledge.section(i))
+            ]
+        if kind in (OptionKind.TOPIC, OptionKind.ITEM):
+            ids = self.topic_names.complete(text, MAX_CHOICES)
+            return [Choice(knowledge.topics[i].title, i) for i in ids]
+        if kind is OptionKind.TIMEZONE:
+            from bot.timezones import complete_timezone
+
+            return [Choice(zone, zone) for zone in complete_timezone(text, MAX_CHOICES)]
+        return []
+
+    async def _dispatch(self, request: Request, name: str, args: str) -> Reply:
+        command = self.commands.get(name)
+        if command is None:
+            return self._unknown_command(name)
+        if len(args) > MAX_ARGS_CHARS:
+            return Reply(
+                title="That is a bit long for me",
+                blocks=(
+                    f"Please keep it under {MAX_ARGS_CHARS} characters (yours had {len(args)}). "
+                    "Ask one thing at a time.",
+                ),
+                kind=ReplyKind.ERROR,
+            )
+        return await command.handler(Context(request, args, self))
+
+    def _unknown_command(self, name: str) -> Reply:
+        suggestions = [match.id for match in self.command_names.search(name)]
+        blocks = [f"I don't know the command /{name}."]
+        if suggestions:
+            blocks.append("Did you mean: " + ", ".join(f"/{s}" for s in suggestions) + "?")
+        blocks.append("Send /help to see everything I can do.")
+        buttons = tuple(Button(f"/{s}", s) for s in suggestions) + (Button("Help", "help"),)
+        return Reply(
+            title="Unknown command", blocks=tuple(blocks), buttons=buttons, kind=ReplyKind.NOT_FOUND
+        )
+
+    async def _finish(self, request: Request, reply: Reply) -> Reply:
+        """Attach pending notices and the owner, and cap buttons."""
+        notices = await self.storage.take_notices(request.user_key)
+        if notices:
+            reply = reply.with_notices(*notices)
+        if reply.buttons and not reply.owner:
+            reply = replace(reply, owner=request.user_id)
+        if len(reply.buttons) > MAX_BUTTONS:
+            reply = replace(reply, buttons=reply.buttons[:MAX_BUTTONS])
+        return reply

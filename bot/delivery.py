@@ -1,0 +1,65 @@
+"""How the core hands finished messages (reminders) to the adapter that owns a chat.
+
+Each adapter registers an :class:`Outbox` for its platform. An outbox sends one reply and maps
+its platform's failures onto the errors below, so the reminder engine can pace, retry and turn
+reminders off without knowing any platform.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from bot.messages import Reply
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """Where a message goes: a chat, or (``chat_id`` is ``None``) the user's direct messages."""
+
+    platform: str
+    user_id: str
+    chat_id: str | None
+    user_name: str = ""
+
+
+class DeliveryError(Exception):
+    """A message could not be delivered."""
+
+
+class PermanentDeliveryError(DeliveryError):
+    """It never will be: the user blocked the bot, closed DMs, or the chat is gone."""
+
+
+class TransientDeliveryError(DeliveryError):
+    """A passing failure (network, server error): worth retrying with backoff."""
+
+
+class RetryAfter(DeliveryError):
+    """The platform asked us to wait ``seconds`` before trying again."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"retry after {seconds:g}s")
+        self.seconds = seconds
+
+
+class ChatMoved(DeliveryError):
+    """The chat has a new id (a Telegram group upgraded to a supergroup)."""
+
+    def __init__(self, new_chat_id: str) -> None:
+        super().__init__(f"chat moved to {new_chat_id}")
+        self.new_chat_id = new_chat_id
+
+
+class Outbox(Protocol):
+    """What an adapter offers the core for sending messages it did not reply to."""
+
+    platform: str
+    #: Messages per second the platform tolerates overall.
+    overall_rate: float
+    #: Seconds to leave between two messages to the same chat.
+    per_chat_interval: float
+
+    async def deliver(self, delivery: Delivery, reply: Reply) -> None:
+        """Send ``reply``; raise a :class:`DeliveryError` subclass on failure."""
+        ...

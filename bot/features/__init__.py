@@ -1,0 +1,12 @@
+"""Command features. Each module exposes ``COMMANDS``, a list of :class:`bot.commands.Command`."""
+
+from __future__ import annotations
+
+from bot.commands import Command
+
+
+def all_commands() -> list[Command]:
+    """Every command of every feature, in the order help and menus show them."""
+    from bot.features import knowledge
+
+    return [*knowledge.COMMANDS]

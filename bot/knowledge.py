@@ -1,0 +1,582 @@
+"""The knowledge base: a roadmap YAML file loaded once into typed, validated objects.
+
+The format is described in ``docs/knowledge-format.md``. Every problem found while loading is
+reported as ``file:line: field: message`` so an operator can fix the file directly.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.limits import MAX_ID_CHARS
+
+SLUG = re.compile(rf"^[a-z0-9](?:[a-z0-9-]{{0,{MAX_ID_CHARS - 2}}}[a-z0-9])?$")
+TRACK_KIND = "language"
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    """A link to learning material."""
+
+    title: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """One thing to learn: a language, a framework, a database, a concept, a tool."""
+
+    id: str
+    title: str
+    kind: str
+    section_id: str
+    summary: str
+    parent: str | None = None
+    aliases: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    benefits: tuple[str, ...] = ()
+    use_cases: tuple[str, ...] = ()
+    resources: tuple[Resource, ...] = ()
+    projects: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A step of the roadmap, holding topics in learning order."""
+
+    id: str
+    title: str
+    summary: str
+    shared: bool
+    topic_ids: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    resources: tuple[Resource, ...] = ()
+    projects: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """A curated answer to "A vs B": how they differ and when to pick which."""
+
+    id: str
+    topic_ids: tuple[str, ...]
+    summary: str
+    choose: tuple[tuple[str, str], ...]
+    differences: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RoadmapInfo:
+    """What the roadmap as a whole is."""
+
+    id: str
+    title: str
+    summary: str
+    source_title: str = ""
+    source_author: str = ""
+    source_url: str = ""
+    conclusion: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a knowledge file."""
+
+    line: int
+    field: str
+    message: str
+
+
+class KnowledgeError(Exception):
+    """A knowledge file that cannot be used; ``str()`` lists every problem as file:line."""
+
+    def __init__(self, path: Path | str, problems: Sequence[Problem]) -> None:
+        self.path = str(path)
+        self.problems = tuple(problems)
+        super().__init__(
+            "\n".join(f"{self.path}:{p.line}: {p.field}: {p.message}" for p in self.problems)
+        )
+
+
+class Knowledge:
+    """A loaded roadmap: sections, topics and comparisons, with the lookups the core needs."""
+
+    def __init__(
+        self,
+        info: RoadmapInfo,
+        sections: Sequence[Section],
+        topics: Sequence[Topic],
+        comparisons: Sequence[Comparison],
+        path: str = "",
+    ) -> None:
+        self.info = info
+        self.sections: tuple[Section, ...] = tuple(sections)
+        self.path = path
+        by_id = {topic.id: topic for topic in topics}
+        self._sections_by_id = {section.id: section for section in self.sections}
+        # Topics in learning order: section by section.
+        self.topics: dict[str, Topic] = {
+            topic_id: by_id[topic_id] for section in self.sections for topic_id in section.topic_ids
+        }
+        self.comparisons: tuple[Comparison, ...] = tuple(comparisons)
+        self._comparisons_by_pair = {
+            frozenset(comparison.topic_ids): comparison for comparison in self.comparisons
+        }
+
+    def topic(self, topic_id: str) -> Topic | None:
+        """The topic with this id, if any."""
+        return self.topics.get(topic_id)
+
+    def section(self, section_id: str) -> Section | None:
+        """The section with this id, if any."""
+        return self._sections_by_id.get(section_id)
+
+    def section_topics(self, section: Section) -> list[Topic]:
+        """The topics of a section, in order."""
+        return [self.topics[topic_id] for topic_id in section.topic_ids]
+
+    @cached_property
+    def languages(self) -> tuple[Topic, ...]:
+        """Topics that can be chosen as a track (kind ``language``), in roadmap order."""
+        return tuple(topic for topic in self.topics.values() if topic.kind == TRACK_KIND)
+
+    def children(self, topic_id: str) -> list[Topic]:
+        """Topics whose parent is ``topic_id`` (a language's frameworks)."""
+        return [topic for topic in self.topics.values() if topic.parent == topic_id]
+
+    def descendants(self, topic_id: str) -> list[Topic]:
+        """Children, grandchildren and so on, in roadmap order."""
+        found: set[str] = {topic_id}
+        result: list[Topic] = []
+        changed = True
+        while changed:
+            changed = False
+            for topic in self.topics.values():
+                if topic.parent in found and topic.id not in found:
+                    found.add(topic.id)
+                    result.append(topic)
+                    changed = True
+        order = list(self.topics)
+        return sorted(result, key=lambda topic: order.index(topic.id))
+
+    def checklist(self, track: str | None) -> list[Topic]:
+        """The checklist items for a track (a language id), or the whole roadmap for ``None``."""
+        if track is None or track not in self.topics:
+            return list(self.topics.values())
+        on_track = {track} | {topic.id for topic in self.descendants(track)}
+        return [
+            topic
+            for topic in self.topics.values()
+            if topic.id in on_track or self._sections_by_id[topic.section_id].shared
+        ]
+
+    def comparison(self, topic_ids: Sequence[str]) -> Comparison | None:
+        """The curated comparison covering exactly these topics, or one that includes them."""
+        wanted = frozenset(topic_ids)
+        exact = self._comparisons_by_pair.get(wanted)
+        if exact is not None:
+            return exact
+        return next((c for c in self.comparisons if wanted <= frozenset(c.topic_ids)), None)
+
+    def projects(self, topic: Topic) -> tuple[str, ...]:
+        """Project ideas for a topic, falling back to its section's."""
+        return topic.projects or self._sections_by_id[topic.section_id].projects
+
+    def resources(self, topic: Topic) -> tuple[Resource, ...]:
+        """Resources for a topic, falling back to its section's."""
+        return topic.resources or self._sections_by_id[topic.section_id].resources
+
+
+def default_knowledge_path() -> Path:
+    """The knowledge file to use: ``KNOWLEDGE_PATH`` if set, else the bundled roadmap."""
+    configured = os.environ.get("KNOWLEDGE_PATH", "").strip()
+    if configured:
+        return Path(configured).expanduser()
+    return bundled_knowledge_path()
+
+
+def bundled_knowledge_path() -> Path:
+    """The roadmap shipped with the package (``knowledge/roadmap.yaml`` in the source tree)."""
+    source_tree = Path(__file__).resolve().parent.parent / "knowledge" / "roadmap.yaml"
+    if source_tree.is_file():
+        return source_tree
+    return Path(str(resources.files("bot") / "bundled" / "roadmap.yaml"))
+
+
+def load_knowledge(path: Path | str) -> Knowledge:
+    """Load and validate a knowledge file; raise :class:`KnowledgeError` on any problem."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise KnowledgeError(path, [Problem(0, "file", f"cannot read it: {error}")]) from None
+    return parse_knowledge(text, path)
+
+
+def parse_knowledge(text: str, path: Path | str = "<knowledge>") -> Knowledge:
+    """Parse and validate knowledge from YAML text."""
+    try:
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 0
+        message = f"{error.problem or 'invalid YAML'}"
+        raise KnowledgeError(path, [Problem(line, "yaml", message)]) from None
+    except yaml.YAMLError as error:
+        raise KnowledgeError(path, [Problem(0, "yaml", str(error))]) from None
+    lines: dict[tuple[Any, ...], int] = {}
+    problems: list[Problem] = []
+    if node is not None:
+        _map_lines(node, (), lines, problems)
+    builder = _Builder(lines, problems)
+    knowledge = builder.build(data)
+    if problems or knowledge is None:
+        problems.sort(key=lambda problem: problem.line)
+        raise KnowledgeError(path, problems)
+    knowledge.path = str(path)
+    return knowledge
+
+
+def _map_lines(
+    node: yaml.Node,
+    path: tuple[Any, ...],
+    lines: dict[tuple[Any, ...], int],
+    problems: list[Problem],
+) -> None:
+    """Record the line of every value in the YAML tree, and report duplicate keys."""
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: set[Any] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in seen:
+                problems.append(
+                    Problem(key_node.start_mark.line + 1, _dotted((*path, key)), "duplicate key")
+                )
+            seen.add(key)
+            _map_lines(value_node, (*path, key), lines, problems)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _map_lines(item, (*path, index), lines, problems)
+
+
+def _dotted(path: tuple[Any, ...]) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(top)"
+
+
+class _Builder:
+    """Turns the raw YAML data into model objects, collecting every problem on the way."""
+
+    def __init__(self, lines: dict[tuple[Any, ...], int], problems: list[Problem]) -> None:
+        self.lines = lines
+        self.problems = problems
+
+    def problem(self, path: tuple[Any, ...], message: str) -> None:
+        probe = path
+        while probe and probe not in self.lines:
+            probe = probe[:-1]
+        self.problems.append(Problem(self.lines.get(probe, 1), _dotted(path), message))
+
+    # -- typed field readers ---------------------------------------------------------------
+
+    def mapping(self, value: Any, path: tuple[Any, ...]) -> Mapping[str, Any]:
+        if isinstance(value, Mapping):
+            return value
+        self.problem(path, "must be a mapping (key: value pairs)")
+        return {}
+
+    def text(
+        self, data: Mapping[str, Any], key: str, path: tuple[Any, ...], *, required: bool = True
+    ) -> str:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.problem((*path, key), "is required")
+            return ""
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            self.problem((*path, key), "must be text")
+            return ""
+        value = str(value).strip()
+        if not value:
+            self.problem((*path, key), "must not be empty")
+        return value
+
+    def slug(self, data: Mapping[str, Any], key: str, path: tuple[Any, ...]) -> str:
+        value = self.text(data, key, path)
+        if value and not SLUG.match(value):
+            self.problem(
+                (*path, key),
+                f"{value!r} is not a valid id (lowercase letters, digits and '-', "
+                f"at most {MAX_ID_CHARS} characters)",
+            )
+        return value
+
+    def texts(self, data: Mapping[str, Any], key: str, path: tuple[Any, ...]) -> tuple[str, ...]:
+        value = data.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.problem((*path, key), "must be a list")
+            return ()
+        result = []
+        for index, item in enumerate(value):
+            if (
+                isinstance(item, bool)
+                or not isinstance(item, str | int | float)
+                or not str(item).strip()
+            ):
+                self.problem((*path, key, index), "must be non-empty text")
+            else:
+                result.append(str(item).strip())
+        return tuple(result)
+
+    def resources(self, data: Mapping[str, Any], path: tuple[Any, ...]) -> tuple[Resource, ...]:
+        value = data.get("resources")
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.problem((*path, "resources"), "must be a list")
+            return ()
+        result = []
+        for index, item in enumerate(value):
+            item_path = (*path, "resources", index)
+            item = self.mapping(item, item_path)
+            title = self.text(item, "title", item_path)
+            url = self.text(item, "url", item_path)
+            if url and not url.startswith(("https://", "http://")):
+                self.problem((*item_path, "url"), f"{url!r} must start with https:// or http://")
+            if title and url:
+                result.append(Resource(title, url))
+        return tuple(result)
+
+    # -- the document ------------------------------------------------------------------------
+
+    def build(self, data: Any) -> Knowledge | None:
+        if data is None:
+            self.problem((), "the file is empty")
+            return None
+        root = self.mapping(data, ())
+        if not root:
+            return None
+        version = root.get("version")
+        if version != FORMAT_VERSION:
+            self.problem(("version",), f"must be {FORMAT_VERSION} (found {version!r})")
+        info = self.roadmap_info(self.mapping(root.get("roadmap"), ("roadmap",)))
+        sections = [
+            self.section(self.mapping(item, ("sections", index)), ("sections", index))
+            for index, item in enumerate(self.listing(root, "sections"))
+        ]
+        topics = [
+            self.topic(self.mapping(item, ("topics", index)), ("topics", index))
+            for index, item in enumerate(self.listing(root, "topics"))
+        ]
+        comparisons = [
+            self.comparison(self.mapping(item, ("comparisons", index)), ("comparisons", index))
+            for index, item in enumerate(self.listing(root, "comparisons", required=False))
+        ]
+        topics = self.link(sections, topics, comparisons)
+        if self.problems:
+            return None
+        return Knowledge(info, sections, topics, comparisons)
+
+    def listing(self, root: Mapping[str, Any], key: str, *, required: bool = True) -> list[Any]:
+        value = root.get(key)
+        if value is None:
+            if required:
+                self.problem((key,), "is required")
+            return []
+        if not isinstance(value, list):
+            self.problem((key,), "must be a list")
+            return []
+        if required and not value:
+            self.problem((key,), "must not be empty")
+        return value
+
+    def roadmap_info(self, data: Mapping[str, Any]) -> RoadmapInfo:
+        path = ("roadmap",)
+        source = data.get("source") or {}
+        source = self.mapping(source, (*path, "source"))
+        return RoadmapInfo(
+            id=self.slug(data, "id", path),
+            title=self.text(data, "title", path),
+            summary=self.text(data, "summary", path),
+            source_title=self.text(source, "title", (*path, "source"), required=False),
+            source_author=self.text(source, "author", (*path, "source"), required=False),
+            source_url=self.text(source, "url", (*path, "source"), required=False),
+            conclusion=self.text(data, "conclusion", path, required=False),
+        )
+
+    def section(self, data: Mapping[str, Any], path: tuple[Any, ...]) -> Section:
+        shared = data.get("shared", True)
+        if not isinstance(shared, bool):
+            self.problem((*path, "shared"), "must be true or false")
+            shared = True
+        topic_ids = self.texts(data, "topics", path)
+        if "topics" not in data:
+            self.problem((*path, "topics"), "is required")
+        return Section(
+            id=self.slug(data, "id", path),
+            title=self.text(data, "title", path),
+            summary=self.text(data, "summary", path),
+            shared=shared,
+            topic_ids=topic_ids,
+            aliases=self.texts(data, "aliases", path),
+            resources=self.resources(data, path),
+            projects=self.texts(data, "projects", path),
+        )
+
+    def topic(self, data: Mapping[str, Any], path: tuple[Any, ...]) -> Topic:
+        parent = data.get("parent")
+        return Topic(
+            id=self.slug(data, "id", path),
+            title=self.text(data, "title", path),
+            kind=self.text(data, "kind", path),
+            section_id="",
+            summary=self.text(data, "summary", path),
+            parent=self.slug(data, "parent", path) if parent is not None else None,
+            aliases=self.texts(data, "aliases", path),
+            tags=self.texts(data, "tags", path),
+            benefits=self.texts(data, "benefits", path),
+            use_cases=self.texts(data, "use_cases", path),
+            resources=self.resources(data, path),
+            projects=self.texts(data, "projects", path),
+            related=self.texts(data, "related", path),
+        )
+
+    def comparison(self, data: Mapping[str, Any], path: tuple[Any, ...]) -> Comparison:
+        topic_ids = self.texts(data, "topics", path)
+        if len(topic_ids) < 2:
+            self.problem((*path, "topics"), "must name at least two topics")
+        choose = self.mapping(data.get("choose") or {}, (*path, "choose"))
+        if not choose:
+            self.problem((*path, "choose"), "is required: when to pick each topic")
+        pairs = tuple((str(key), self.text(choose, key, (*path, "choose"))) for key in choose)
+        return Comparison(
+            id=self.slug(data, "id", path),
+            topic_ids=topic_ids,
+            summary=self.text(data, "summary", path),
+            choose=pairs,
+            differences=self.texts(data, "differences", path),
+            aliases=self.texts(data, "aliases", path),
+        )
+
+    def link(
+        self, sections: list[Section], topics: list[Topic], comparisons: list[Comparison]
+    ) -> list[Topic]:
+        """Check cross references and give each topic its section."""
+        ids: dict[str, tuple[Any, ...]] = {}
+        for kind, items in (
+            ("sections", sections),
+            ("topics", topics),
+            ("comparisons", comparisons),
+        ):
+            for index, item in enumerate(items):
+                if not item.id:
+                    continue
+                if item.id in ids:
+                    self.problem((kind, index, "id"), f"id {item.id!r} is already used")
+                ids[item.id] = (kind, index)
+        topic_index = {topic.id: index for index, topic in enumerate(topics)}
+        names: dict[str, str] = {}
+        for entries, kind in (
+            (sections, "sections"),
+            (topics, "topics"),
+            (comparisons, "comparisons"),
+        ):
+            for index, item in enumerate(entries):
+                own = {item.id.casefold()}
+                if not isinstance(item, Comparison):
+                    own.add(item.title.casefold())
+                for alias_index, alias in enumerate(item.aliases):
+                    own.add(alias.casefold())
+                    owner = names.get(alias.casefold())
+                    if owner is not None and owner != item.id:
+                        self.problem(
+                            (kind, index, "aliases", alias_index),
+                            f"alias {alias!r} is already a name of {owner!r}",
+                        )
+                for name in own:
+                    names.setdefault(name, item.id)
+        section_of: dict[str, str] = {}
+        for s_index, section in enumerate(sections):
+            for t_index, topic_id in enumerate(section.topic_ids):
+                where = ("sections", s_index, "topics", t_index)
+                if topic_id not in topic_index:
+                    self.problem(where, f"unknown topic {topic_id!r}")
+                elif topic_id in section_of:
+                    self.problem(
+                        where, f"topic {topic_id!r} is already in section {section_of[topic_id]!r}"
+                    )
+                else:
+                    section_of[topic_id] = section.id
+        linked = []
+        for index, topic in enumerate(topics):
+            path = ("topics", index)
+            if topic.id and topic.id not in section_of:
+                self.problem((*path, "id"), f"topic {topic.id!r} is not listed in any section")
+            if topic.parent is not None and topic.parent not in topic_index:
+                self.problem((*path, "parent"), f"unknown topic {topic.parent!r}")
+            for r_index, related in enumerate(topic.related):
+                if related not in topic_index:
+                    self.problem((*path, "related", r_index), f"unknown topic {related!r}")
+            linked.append(_with_section(topic, section_of.get(topic.id, "")))
+        for index, comparison in enumerate(comparisons):
+            path = ("comparisons", index)
+            for t_index, topic_id in enumerate(comparison.topic_ids):
+                if topic_id not in topic_index:
+                    self.problem((*path, "topics", t_index), f"unknown topic {topic_id!r}")
+            for key, _ in comparison.choose:
+                if key not in comparison.topic_ids:
+                    self.problem(
+                        (*path, "choose", key), f"{key!r} is not one of this comparison's topics"
+                    )
+        self.check_parent_cycles(linked)
+        return linked
+
+    def check_parent_cycles(self, topics: list[Topic]) -> None:
+        parents = {topic.id: topic.parent for topic in topics}
+        for index, topic in enumerate(topics):
+            seen = {topic.id}
+            current = topic.parent
+            while current is not None and current in parents:
+                if current in seen:
+                    self.problem(("topics", index, "parent"), "parents form a cycle")
+                    break
+                seen.add(current)
+                current = parents[current]
+
+
+def _with_section(topic: Topic, section_id: str) -> Topic:
+    from dataclasses import replace
+
+    return replace(topic, section_id=section_id)
+
+
+def iter_names(knowledge: Knowledge) -> Iterator[tuple[str, str]]:
+    """Every (name, id) pair users may type: ids, titles and aliases of all entries."""
+    for section in knowledge.sections:
+        for name in (section.id, section.title, *section.aliases):
+            yield name, section.id
+    for topic in knowledge.topics.values():
+        for name in (topic.id, topic.title, *topic.aliases):
+            yield name, topic.id

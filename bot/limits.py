@@ -1,0 +1,20 @@
+"""Every cap, threshold and cooldown of the core, in one place."""
+
+from __future__ import annotations
+
+#: Longest argument text the core accepts; longer input gets a polite refusal.
+MAX_ARGS_CHARS = 500
+#: How many "did you mean" suggestions to offer.
+SUGGESTIONS = 3
+#: A fuzzy match at or above this score (0-100) is taken as what the user meant.
+MATCH_CONFIDENT = 88
+#: Below this score a candidate is not worth suggesting at all.
+MATCH_SUGGEST = 60
+#: Buttons a single reply may carry (Discord allows 25, Telegram keyboards fit far fewer).
+MAX_BUTTONS = 10
+#: Longest encoded button action (Telegram's callback_data allows 64 bytes).
+MAX_ACTION_BYTES = 64
+#: Longest slug id in a knowledge file.
+MAX_ID_CHARS = 32
+#: How many autocomplete choices to return (Discord's cap).
+MAX_CHOICES = 25

@@ -1,0 +1,115 @@
+"""Fuzzy lookup of names users type: typo-tolerant, with "did you mean" suggestions.
+
+Cascading thresholds: one strong hit answers directly; otherwise up to a few suggestions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.limits import MATCH_CONFIDENT, MATCH_SUGGEST, SUGGESTIONS
+from bot.text import normalize
+
+#: A hit this far ahead of the runner-up is taken even below MATCH_CONFIDENT.
+CLEAR_LEAD = 10
+#: ...as long as it scores at least this.
+MATCH_LIKELY = 75
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A candidate for what the user meant."""
+
+    id: str
+    name: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The outcome of a lookup: the match, or suggestions when unsure."""
+
+    match: Match | None
+    suggestions: tuple[Match, ...]
+
+
+def _score(query: str, choice: str, *, score_cutoff: float = 0, **_: object) -> float:
+    """Similarity of two normalized names, 0-100; prefixes count as strong hits."""
+    if not query or not choice:
+        return 0.0
+    if choice.startswith(query) and len(query) >= 3:
+        return max(90.0 - 0.5 * (len(choice) - len(query)), MATCH_LIKELY + 1)
+    score = max(fuzz.ratio(query, choice), fuzz.token_sort_ratio(query, choice))
+    compact_query, compact_choice = query.replace(" ", ""), choice.replace(" ", "")
+    if compact_query == compact_choice:
+        score = 100.0
+    elif len(compact_query) > 3:
+        score = max(score, fuzz.ratio(compact_query, compact_choice))
+    return score if score >= score_cutoff else 0.0
+
+
+class NameIndex:
+    """Names (ids, titles, aliases) of things, each pointing at an id."""
+
+    def __init__(self, entries: Iterable[tuple[str, str]]) -> None:
+        self._exact: dict[str, str] = {}
+        names: dict[str, str] = {}
+        for name, target in entries:
+            key = normalize(name)
+            if not key:
+                continue
+            self._exact.setdefault(key, target)
+            self._exact.setdefault(key.replace(" ", ""), target)
+            names.setdefault(key, target)
+        self._names = list(names)
+        self._targets = [names[name] for name in self._names]
+
+    def __contains__(self, name: str) -> bool:
+        return normalize(name) in self._exact
+
+    def exact(self, name: str) -> str | None:
+        """The id whose name is exactly ``name`` (after normalising), if any."""
+        key = normalize(name)
+        return self._exact.get(key) or self._exact.get(key.replace(" ", ""))
+
+    def search(
+        self, query: str, limit: int = SUGGESTIONS, cutoff: float = MATCH_SUGGEST
+    ) -> list[Match]:
+        """The best ``limit`` ids for ``query``, best first, one entry per id."""
+        key = normalize(query)
+        if not key:
+            return []
+        best: dict[str, Match] = {}
+        exact = self.exact(key)
+        if exact is not None:
+            best[exact] = Match(exact, key, 100.0)
+        hits = process.extract(
+            key, self._names, scorer=_score, limit=max(limit * 4, 12), score_cutoff=cutoff
+        )
+        for name, score, index in hits:
+            target = self._targets[index]
+            if target not in best or best[target].score < score:
+                best[target] = Match(target, name, float(score))
+        return sorted(best.values(), key=lambda match: -match.score)[:limit]
+
+    def resolve(self, query: str, limit: int = SUGGESTIONS) -> Resolution:
+        """Decide what ``query`` names: a confident match, or suggestions to choose from."""
+        found = self.search(query, limit=max(limit, 2))
+        if not found:
+            return Resolution(None, ())
+        best = found[0]
+        runner_up = found[1].score if len(found) > 1 else 0.0
+        if best.score >= MATCH_CONFIDENT and (best.score == 100 or best.score > runner_up):
+            return Resolution(best, ())
+        if best.score >= MATCH_LIKELY and best.score - runner_up >= CLEAR_LEAD:
+            return Resolution(best, ())
+        return Resolution(None, tuple(found[:limit]))
+
+    def complete(self, prefix: str, limit: int) -> list[str]:
+        """Ids for autocompletion: all (in order) for an empty prefix, else the best matches."""
+        if not normalize(prefix):
+            return list(dict.fromkeys(self._targets))[:limit]
+        return [match.id for match in self.search(prefix, limit=limit, cutoff=50)]

@@ -1,0 +1,149 @@
+"""The platform-neutral request and reply model shared by the core and every adapter.
+
+An adapter turns a platform event into a :class:`Request`, hands it to
+:meth:`bot.core.Core.handle` and renders the :class:`Reply` it gets back. Every string in a
+reply is plain text (no markup): adapters escape it for their platform.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field, replace
+
+
+class ChatKind(enum.StrEnum):
+    """Where a message was written."""
+
+    PRIVATE = "private"
+    GROUP = "group"
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """One thing a user asked of the bot, whatever the platform.
+
+    ``command`` is the command name without the slash (``"lang"``), or ``None`` for a plain
+    message; ``args`` is the rest of the line as the user typed it.
+    """
+
+    platform: str
+    user_id: str
+    chat_id: str
+    chat_kind: ChatKind
+    command: str | None
+    args: str = ""
+    user_name: str = ""
+
+    @property
+    def user_key(self) -> str:
+        """The user's id namespaced by platform: ``telegram:42`` is not ``discord:42``."""
+        return f"{self.platform}:{self.user_id}"
+
+    @property
+    def chat_key(self) -> str:
+        """The chat's id namespaced by platform."""
+        return f"{self.platform}:{self.chat_id}"
+
+
+class ButtonStyle(enum.StrEnum):
+    """How prominent a button is; adapters map it to what their platform has."""
+
+    PRIMARY = "primary"
+    SECONDARY = "secondary"
+    SUCCESS = "success"
+    DANGER = "danger"
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    """A follow-up command the user can run with one tap (``command`` ``args``)."""
+
+    label: str
+    command: str
+    args: str = ""
+    style: ButtonStyle = ButtonStyle.SECONDARY
+
+    @property
+    def command_line(self) -> str:
+        """The command this button stands for, as a user would type it."""
+        return f"/{self.command} {self.args}".rstrip()
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A named piece of a reply (a section, a list); ``value`` may span several lines."""
+
+    name: str
+    value: str
+    inline: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A resource the reply points to."""
+
+    title: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file sent with a reply (for example a data export)."""
+
+    filename: str
+    content: bytes
+    mime_type: str = "application/json"
+
+
+class ReplyKind(enum.StrEnum):
+    """What sort of answer a reply is, for adapters that colour or log them."""
+
+    ANSWER = "answer"
+    NOT_FOUND = "not_found"
+    ERROR = "error"
+    CONFIRM = "confirm"
+    REMINDER = "reminder"
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """A complete, structured answer.
+
+    ``blocks`` are paragraphs; a line starting with ``"• "`` is a list item. ``private`` marks
+    replies about the user's own data (Discord shows them only to that user). ``owner`` is the
+    platform user id whose data the buttons act on; the core refuses presses by anyone else.
+    """
+
+    title: str
+    blocks: tuple[str, ...] = ()
+    fields: tuple[Field, ...] = ()
+    links: tuple[Link, ...] = ()
+    buttons: tuple[Button, ...] = ()
+    footer: str = ""
+    kind: ReplyKind = ReplyKind.ANSWER
+    private: bool = False
+    owner: str = ""
+    attachment: Attachment | None = None
+    notices: tuple[str, ...] = field(default=())
+
+    def with_notices(self, *notices: str) -> Reply:
+        """Return a copy with ``notices`` (one-off messages for the user) prepended."""
+        return replace(self, notices=(*notices, *self.notices))
+
+
+def render_plain(reply: Reply) -> str:
+    """Render a reply as plain text: the console's format and the JSON ``reply`` field."""
+    parts: list[str] = [*reply.notices]
+    parts.append(reply.title)
+    parts.extend(block for block in reply.blocks if block)
+    for item in reply.fields:
+        parts.append(f"{item.name}\n{item.value}")
+    if reply.links:
+        parts.append("\n".join(f"• {link.title}: {link.url}" for link in reply.links))
+    if reply.attachment is not None:
+        parts.append(f"[{reply.attachment.filename}]\n{reply.attachment.content.decode()}")
+    if reply.buttons:
+        parts.append("→ " + "  ".join(button.command_line for button in reply.buttons))
+    if reply.footer:
+        parts.append(reply.footer)
+    return "\n\n".join(parts)

@@ -1,0 +1,29 @@
+"""Cleaning and normalising text that users type."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CONTROL = re.compile(
+    r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+_SPACE = re.compile(r"\s+")
+_NOT_WORD = re.compile(r"[^\w+#]+")
+
+
+def clean(text: str) -> str:
+    """Drop control and direction-override characters and fold runs of white space to one space."""
+    return _SPACE.sub(" ", _CONTROL.sub("", unicodedata.normalize("NFC", text))).strip()
+
+
+def normalize(text: str) -> str:
+    """Lower-case, accent-folded, punctuation-free form used for matching names."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return _SPACE.sub(" ", _NOT_WORD.sub(" ", folded.replace("_", " "))).strip()
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut ``text`` to at most ``limit`` characters, ending with an ellipsis if cut."""
+    return text if len(text) <= limit else text[: max(limit - 1, 0)].rstrip() + "…"
