@@ -7,7 +7,6 @@ checking it belongs to the presser. Nothing here knows about Discord, Telegram o
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -18,7 +17,8 @@ from bot.config import Settings
 from bot.knowledge import Knowledge, iter_names
 from bot.limits import MAX_ARGS_CHARS, MAX_BUTTONS, MAX_CHOICES
 from bot.matching import NameIndex
-from bot.messages import Button, ChatKind, Reply, ReplyKind, Request
+from bot.messages import Button, Reply, ReplyKind, Request
+from bot.questions import QuestionAnswerer
 from bot.text import clean
 
 if TYPE_CHECKING:
@@ -65,6 +65,7 @@ class Core:
             for name, target in iter_names(knowledge)
             if knowledge.section(target) is not None
         )
+        self.questions = QuestionAnswerer(knowledge, self.topic_names)
         self.language_names = NameIndex(
             (name, topic.id)
             for topic in knowledge.languages
@@ -92,7 +93,7 @@ class Core:
         return await self._finish(request, reply)
 
     async def press(self, request: Request, payload: str) -> Reply:
-        """Run a button press (``payload`` from :meth:`button_payload`) for the user who pressed it."""
+        """Run a button press (a :meth:`button_payload`) for the user who pressed it."""
         action = decode_action(payload)
         if action is None:
             return Reply(
@@ -105,7 +106,8 @@ class Core:
             return Reply(
                 title="That button is not yours",
                 blocks=(
-                    "It belongs to someone else's checklist. Run the command yourself to get your own.",
+                    "It belongs to someone else's checklist. "
+                    "Run the command yourself to get your own.",
                 ),
                 kind=ReplyKind.ERROR,
                 private=True,
@@ -157,7 +159,7 @@ class Core:
         if suggestions:
             blocks.append("Did you mean: " + ", ".join(f"/{s}" for s in suggestions) + "?")
         blocks.append("Send /help to see everything I can do.")
-        buttons = tuple(Button(f"/{s}", s) for s in suggestions) + (Button("Help", "help"),)
+        buttons = (*(Button(f"/{s}", s) for s in suggestions), Button("Help", "help"))
         return Reply(
             title="Unknown command", blocks=tuple(blocks), buttons=buttons, kind=ReplyKind.NOT_FOUND
         )

@@ -95,6 +95,14 @@ class NameIndex:
                 best[target] = Match(target, name, float(score))
         return sorted(best.values(), key=lambda match: -match.score)[:limit]
 
+    def fuzzy(self, phrase: str, cutoff: float) -> Match | None:
+        """The single best plain-similarity match for an already normalized phrase, if any."""
+        hit = process.extractOne(phrase, self._names, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if hit is None:
+            return None
+        name, score, index = hit
+        return Match(self._targets[index], name, float(score))
+
     def resolve(self, query: str, limit: int = SUGGESTIONS) -> Resolution:
         """Decide what ``query`` names: a confident match, or suggestions to choose from."""
         found = self.search(query, limit=max(limit, 2))

@@ -1,0 +1,599 @@
+"""Commands that answer from the knowledge base.
+
+/start, /help, /roadmap, /lang, /topic, /compare, /resources, /projects and /ask (which also
+answers any plain message in a private chat).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.commands import Command, Context, Option, OptionKind
+from bot.knowledge import Comparison, Knowledge, Resource, Section, Topic
+from bot.limits import SUGGESTIONS
+from bot.matching import Match, NameIndex
+from bot.messages import Button, ButtonStyle, Field, Link, Reply, ReplyKind
+from bot.questions import Intent, Understanding
+from bot.text import shorten
+
+#: How much of a user's input to quote back in "I don't know X" replies.
+QUOTE_CHARS = 60
+#: Longest one-line summary in lists.
+LINE_CHARS = 110
+_COMPARE_SEPARATORS = re.compile(
+    r"\s*(?:,|;|/|\bvs\.?\b|\bversus\b|\bor\b|\band\b|\bagainst\b|\bcompared (?:to|with)\b)\s*",
+    re.IGNORECASE,
+)
+
+
+# -- shared building blocks -------------------------------------------------------------------
+
+
+def bullets(items: Sequence[str]) -> str:
+    """Lines of a bulleted list."""
+    return "\n".join(f"• {item}" for item in items)
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a summary, for one-line lists."""
+    head, dot, _ = text.partition(". ")
+    return shorten(head + ("." if dot else ""), LINE_CHARS)
+
+
+def links(resources: Sequence[Resource]) -> tuple[Link, ...]:
+    """Resources as reply links."""
+    return tuple(Link(resource.title, resource.url) for resource in resources)
+
+
+def not_found(
+    what: str, query: str, suggestions: Sequence[Match], command: str, knowledge: Knowledge
+) -> Reply:
+    """A "did you mean" reply for a name that matched nothing for sure."""
+    quoted = shorten(query, QUOTE_CHARS)
+    blocks = [f"I couldn't find a {what} called “{quoted}”."]
+    buttons: list[Button] = []
+    if suggestions:
+        titles = [_title(knowledge, match.id) for match in suggestions[:SUGGESTIONS]]
+        blocks.append("Did you mean: " + ", ".join(titles) + "?")
+        buttons = [
+            Button(_title(knowledge, m.id), command, m.id) for m in suggestions[:SUGGESTIONS]
+        ]
+    else:
+        blocks.append(f"Send /{command} on its own to see everything I know.")
+    return Reply(
+        title="Not found", blocks=tuple(blocks), buttons=tuple(buttons), kind=ReplyKind.NOT_FOUND
+    )
+
+
+def _title(knowledge: Knowledge, entry_id: str) -> str:
+    topic = knowledge.topic(entry_id)
+    if topic is not None:
+        return topic.title
+    section = knowledge.section(entry_id)
+    return section.title if section is not None else entry_id
+
+
+def topic_reply(knowledge: Knowledge, topic: Topic) -> Reply:
+    """Everything about one topic: summary, benefits, use cases, children, resources, projects."""
+    fields: list[Field] = []
+    if topic.parent and (parent := knowledge.topic(topic.parent)):
+        fields.append(Field("Part of", parent.title, inline=True))
+    section = knowledge.section(topic.section_id)
+    if section is not None:
+        fields.append(Field("Roadmap step", section.title, inline=True))
+    if topic.benefits:
+        fields.append(Field("Benefits", bullets(topic.benefits)))
+    if topic.use_cases:
+        fields.append(Field("Ideal use cases", bullets(topic.use_cases)))
+    children = knowledge.children(topic.id)
+    if children:
+        fields.append(
+            Field(
+                "Frameworks and tools",
+                bullets([f"{c.title}: {first_sentence(c.summary)}" for c in children]),
+            )
+        )
+    projects = knowledge.projects(topic)
+    if projects:
+        fields.append(Field("Project ideas", bullets(projects)))
+    buttons = [Button("Mark done", "done", topic.id, ButtonStyle.SUCCESS)]
+    if topic.kind == "language":
+        buttons.insert(0, Button(f"Track {topic.title}", "track", topic.id, ButtonStyle.PRIMARY))
+    buttons.extend(Button(c.title, "topic", c.id) for c in children[:3])
+    comparison = next((c for c in knowledge.comparisons if topic.id in c.topic_ids), None)
+    if comparison is not None:
+        buttons.append(
+            Button(
+                _comparison_title(knowledge, comparison),
+                "compare",
+                " vs ".join(comparison.topic_ids),
+            )
+        )
+    return Reply(
+        title=topic.title,
+        blocks=(topic.summary,),
+        fields=tuple(fields),
+        links=links(knowledge.resources(topic)),
+        buttons=tuple(buttons),
+    )
+
+
+def section_reply(knowledge: Knowledge, section: Section) -> Reply:
+    """One roadmap step: its summary, its topics, resources and project ideas."""
+    number = knowledge.sections.index(section) + 1
+    topics = knowledge.section_topics(section)
+    fields = [Field("Topics", bullets([f"{t.title}: {first_sentence(t.summary)}" for t in topics]))]
+    if section.projects:
+        fields.append(Field("Project ideas", bullets(section.projects)))
+    buttons = [Button(t.title, "topic", t.id) for t in topics[:8]]
+    if number < len(knowledge.sections):
+        following = knowledge.sections[number]
+        buttons.append(
+            Button(f"Next: {following.title}", "roadmap", following.id, ButtonStyle.PRIMARY)
+        )
+    return Reply(
+        title=f"{number}. {section.title}",
+        blocks=(section.summary,),
+        fields=tuple(fields),
+        links=links(section.resources),
+        buttons=tuple(buttons),
+        footer="" if section.shared else "Pick one of these for your path: /track <language>.",
+    )
+
+
+def overview_reply(knowledge: Knowledge) -> Reply:
+    """The roadmap in order, one line per step."""
+    info = knowledge.info
+    steps = [
+        f"{n}. {s.title}: {first_sentence(s.summary)}" for n, s in enumerate(knowledge.sections, 1)
+    ]
+    footer = f"Source: {info.source_title}" + (
+        f" by {info.source_author}" if info.source_author else ""
+    )
+    return Reply(
+        title=info.title,
+        blocks=(info.summary, "\n".join(steps)),
+        buttons=tuple(Button(s.title, "roadmap", s.id) for s in knowledge.sections),
+        footer=footer if info.source_title else "",
+    )
+
+
+def comparison_reply(knowledge: Knowledge, comparison: Comparison) -> Reply:
+    """A curated comparison: how the topics differ and when to pick which."""
+    fields = []
+    if comparison.differences:
+        fields.append(Field("How they differ", bullets(comparison.differences)))
+    for topic_id, advice in comparison.choose:
+        fields.append(Field(f"Pick {_title(knowledge, topic_id)} when", advice))
+    resources = [
+        r for topic_id in comparison.topic_ids for r in knowledge.topics[topic_id].resources[:1]
+    ]
+    return Reply(
+        title=_comparison_title(knowledge, comparison),
+        blocks=(comparison.summary,),
+        fields=tuple(fields),
+        links=links(resources),
+        buttons=tuple(Button(_title(knowledge, t), "topic", t) for t in comparison.topic_ids),
+    )
+
+
+def _comparison_title(knowledge: Knowledge, comparison: Comparison) -> str:
+    return " vs ".join(_title(knowledge, topic_id) for topic_id in comparison.topic_ids)
+
+
+def side_by_side_reply(knowledge: Knowledge, topics: Sequence[Topic]) -> Reply:
+    """An uncurated comparison: each topic's summary and use cases next to each other."""
+    fields = []
+    for topic in topics:
+        lines = [first_sentence(topic.summary)]
+        if topic.use_cases:
+            lines.append("Good for: " + "; ".join(topic.use_cases[:3]))
+        fields.append(Field(topic.title, "\n".join(lines)))
+    return Reply(
+        title=" vs ".join(topic.title for topic in topics),
+        blocks=("I have no written comparison of these yet, so here they are side by side.",),
+        fields=tuple(fields),
+        buttons=tuple(Button(topic.title, "topic", topic.id) for topic in topics),
+    )
+
+
+def choose_from(title: str, prompt: str, entries: Sequence[tuple[str, str]], command: str) -> Reply:
+    """A list to pick from, for commands run without an argument."""
+    return Reply(
+        title=title,
+        blocks=(prompt, bullets([name for name, _ in entries])),
+        buttons=tuple(Button(name, command, entry_id) for name, entry_id in entries),
+    )
+
+
+def resolve(index: NameIndex, query: str) -> tuple[str | None, tuple[Match, ...]]:
+    """The id ``query`` names for sure, else suggestions."""
+    resolution = index.resolve(query)
+    return (resolution.match.id if resolution.match else None), resolution.suggestions
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+
+async def start(ctx: Context) -> Reply:
+    """Welcome a new user."""
+    knowledge = ctx.core.knowledge
+    return Reply(
+        title=f"Welcome to the {knowledge.info.title}!",
+        blocks=(
+            first_sentence(knowledge.info.summary),
+            "Ask me anything about it in plain words, explore it step by step, and keep your own "
+            "checklist with a daily reminder.",
+            bullets(
+                [
+                    "/roadmap: the steps in order",
+                    "/lang: the languages, and /lang <name> for one",
+                    "/compare <a> vs <b>: which to pick",
+                    "/track <language>: start your checklist",
+                    "/help: every command",
+                ]
+            ),
+        ),
+        buttons=(
+            Button("Roadmap", "roadmap", style=ButtonStyle.PRIMARY),
+            Button("Languages", "lang"),
+            Button("Help", "help"),
+        ),
+    )
+
+
+async def show_help(ctx: Context) -> Reply:
+    """List every command, or explain one."""
+    core = ctx.core
+    if ctx.args:
+        name = ctx.args.lstrip("/").split()[0].casefold()
+        command = core.commands.get(name) or core.commands.get(core.command_names.exact(name) or "")
+        if command is None:
+            return core._unknown_command(name)
+        usage = command.usage or f"/{command.name}"
+        return Reply(title=f"/{command.name}", blocks=(command.summary, f"Usage: {usage}"))
+    lines = [f"{c.usage or '/' + c.name}: {c.summary}" for c in core.listed_commands]
+    return Reply(
+        title="What I can do",
+        blocks=(
+            bullets(lines),
+            "In a private chat you can also just ask a question, like “django or flask?”.",
+        ),
+    )
+
+
+async def roadmap(ctx: Context) -> Reply:
+    """The roadmap overview, or one step of it."""
+    knowledge = ctx.core.knowledge
+    if not ctx.args:
+        return overview_reply(knowledge)
+    if ctx.args.isdigit() and 1 <= int(ctx.args) <= len(knowledge.sections):
+        return section_reply(knowledge, knowledge.sections[int(ctx.args) - 1])
+    section_id, suggestions = resolve(ctx.core.section_names, ctx.args)
+    if section_id is not None:
+        return section_reply(
+            knowledge, knowledge.sections[[s.id for s in knowledge.sections].index(section_id)]
+        )
+    topic_id = ctx.core.topic_names.exact(ctx.args)
+    if topic_id is not None:
+        return topic_reply(knowledge, knowledge.topics[topic_id])
+    return not_found("roadmap step", ctx.args, suggestions, "roadmap", knowledge)
+
+
+async def lang(ctx: Context) -> Reply:
+    """The languages, or everything about one."""
+    knowledge = ctx.core.knowledge
+    if not ctx.args:
+        return Reply(
+            title="Languages",
+            blocks=(
+                bullets([f"{t.title}: {first_sentence(t.summary)}" for t in knowledge.languages]),
+            ),
+            buttons=tuple(Button(t.title, "lang", t.id) for t in knowledge.languages),
+            footer="Send /lang <name> for one of them.",
+        )
+    topic_id, suggestions = resolve(ctx.core.language_names, ctx.args)
+    if topic_id is None:
+        other = ctx.core.topic_names.resolve(ctx.args).match
+        if other is not None:
+            return topic_reply(knowledge, knowledge.topics[other.id])
+        return not_found("language", ctx.args, suggestions, "lang", knowledge)
+    return topic_reply(knowledge, knowledge.topics[topic_id])
+
+
+async def topic(ctx: Context) -> Reply:
+    """Anything in the knowledge base, by name."""
+    knowledge = ctx.core.knowledge
+    if not ctx.args:
+        return overview_reply(knowledge)
+    topic_id, suggestions = resolve(ctx.core.topic_names, ctx.args)
+    if topic_id is not None:
+        return topic_reply(knowledge, knowledge.topics[topic_id])
+    section_id = ctx.core.section_names.exact(ctx.args)
+    if section_id is not None:
+        return section_reply(
+            knowledge, knowledge.sections[[s.id for s in knowledge.sections].index(section_id)]
+        )
+    return not_found("topic", ctx.args, suggestions, "topic", knowledge)
+
+
+def split_comparison(core_index: NameIndex, text: str) -> list[str] | None:
+    """Split "a vs b", "a, b", "a or b" or "a b" into topic ids; ``None`` if that fails."""
+    parts = [part for part in _COMPARE_SEPARATORS.split(text) if part and part.strip()]
+    if len(parts) >= 2:
+        ids = [core_index.resolve(part).match for part in parts]
+        if all(ids):
+            return list(dict.fromkeys(match.id for match in ids if match))
+        return None
+    words = text.split()
+    best: tuple[float, list[str]] | None = None
+    for cut in range(1, len(words)):
+        left = core_index.resolve(" ".join(words[:cut])).match
+        right = core_index.resolve(" ".join(words[cut:])).match
+        if left and right:
+            score = left.score + right.score
+            if best is None or score > best[0]:
+                best = (score, [left.id, right.id])
+    return list(dict.fromkeys(best[1])) if best else None
+
+
+async def compare(ctx: Context) -> Reply:
+    """How two (or more) topics differ and when to pick which."""
+    knowledge = ctx.core.knowledge
+    if not ctx.args:
+        return choose_from(
+            "Comparisons",
+            "Send /compare <a> vs <b>, or pick one of these:",
+            [
+                (_comparison_title(knowledge, c), " vs ".join(c.topic_ids))
+                for c in knowledge.comparisons
+            ],
+            "compare",
+        )
+    ids = split_comparison(ctx.core.topic_names, ctx.args)
+    if ids is None or len(ids) < 2:
+        names = [p for p in _COMPARE_SEPARATORS.split(ctx.args) if p and p.strip()]
+        for name in names:
+            topic_id, suggestions = resolve(ctx.core.topic_names, name)
+            if topic_id is None:
+                return not_found("topic", name, suggestions, "topic", knowledge)
+        return Reply(
+            title="Compare what with what?",
+            blocks=("Name two things, like /compare django vs flask.",),
+            kind=ReplyKind.NOT_FOUND,
+        )
+    comparison = knowledge.comparison(ids)
+    if comparison is not None:
+        return comparison_reply(knowledge, comparison)
+    return side_by_side_reply(knowledge, [knowledge.topics[i] for i in ids])
+
+
+async def resources(ctx: Context) -> Reply:
+    """Learning resources for a topic or a roadmap step."""
+    knowledge = ctx.core.knowledge
+    if not ctx.args:
+        return choose_from(
+            "Resources",
+            "Resources for which step? Send /resources <topic>, or pick:",
+            [(s.title, s.id) for s in knowledge.sections],
+            "resources",
+        )
+    section_id = ctx.core.section_names.exact(ctx.args)
+    if section_id is not None:
+        section = knowledge.section(section_id)
+        assert section is not None
+        found = [
+            *section.resources,
+            *(r for t in knowledge.section_topics(section) for r in t.resources[:1]),
+        ]
+        return Reply(title=f"Resources: {section.title}", links=links(found))
+    topic_id, suggestions = resolve(ctx.core.topic_names, ctx.args)
+    if topic_id is None:
+        return not_found("topic", ctx.args, suggestions, "resources", knowledge)
+    item = knowledge.topics[topic_id]
+    return Reply(
+        title=f"Resources: {item.title}",
+        blocks=(first_sentence(item.summary),),
+        links=links(knowledge.resources(item)),
+        buttons=(Button("Project ideas", "projects", item.id),),
+    )
+
+
+async def projects(ctx: Context) -> Reply:
+    """Project ideas for a topic, or for the whole roadmap."""
+    knowledge = ctx.core.knowledge
+    if not ctx.args:
+        fields = [
+            Field(section.title, bullets(ideas))
+            for section in knowledge.sections
+            if (ideas := _section_projects(knowledge, section))
+        ]
+        return Reply(
+            title="Project ideas",
+            blocks=(
+                "Build things: it is the fastest way to learn. "
+                "Send /projects <topic> for more on one.",
+            ),
+            fields=tuple(fields),
+        )
+    section_id = ctx.core.section_names.exact(ctx.args)
+    if section_id is not None:
+        section = knowledge.section(section_id)
+        assert section is not None
+        return Reply(
+            title=f"Project ideas: {section.title}",
+            blocks=(bullets(_section_projects(knowledge, section)),),
+        )
+    topic_id, suggestions = resolve(ctx.core.topic_names, ctx.args)
+    if topic_id is None:
+        return not_found("topic", ctx.args, suggestions, "projects", knowledge)
+    item = knowledge.topics[topic_id]
+    return Reply(
+        title=f"Project ideas: {item.title}",
+        blocks=(bullets(knowledge.projects(item)),),
+        buttons=(Button("Resources", "resources", item.id), Button("Mark done", "done", item.id)),
+    )
+
+
+def _section_projects(knowledge: Knowledge, section: Section) -> list[str]:
+    ideas = [*section.projects, *(p for t in knowledge.section_topics(section) for p in t.projects)]
+    return list(dict.fromkeys(ideas))
+
+
+async def ask(ctx: Context) -> Reply:
+    """Answer a question in plain words."""
+    if not ctx.args:
+        return Reply(
+            title="Ask me anything about the roadmap",
+            blocks=("For example: /ask which language is best for real-time apps?",),
+            buttons=(Button("Roadmap", "roadmap"), Button("Languages", "lang")),
+        )
+    return answer_reply(ctx.core.knowledge, ctx.core.questions.understand(ctx.args))
+
+
+def answer_reply(knowledge: Knowledge, understanding: Understanding) -> Reply:
+    """Turn what a question was understood to ask into a reply."""
+    topics = [knowledge.topics[i] for i in understanding.topic_ids]
+    intent = understanding.intent
+    if not understanding.confident:
+        return _unsure_reply(knowledge, understanding)
+    if intent is Intent.OVERVIEW:
+        return overview_reply(knowledge)
+    if intent is Intent.COMPARE:
+        comparison = knowledge.comparison(understanding.topic_ids)
+        return (
+            comparison_reply(knowledge, comparison)
+            if comparison
+            else side_by_side_reply(knowledge, topics)
+        )
+    if intent is Intent.USE_CASE:
+        return _use_case_reply(knowledge, understanding, topics)
+    if intent is Intent.RESOURCES:
+        item = topics[0]
+        return Reply(title=f"Resources: {item.title}", links=links(knowledge.resources(item)))
+    if intent is Intent.PROJECTS:
+        if not topics:
+            ideas = [p for s in knowledge.sections for p in _section_projects(knowledge, s)]
+            return Reply(title="Project ideas", blocks=(bullets(ideas[:15]),))
+        return Reply(
+            title=f"Project ideas: {topics[0].title}",
+            blocks=(bullets(knowledge.projects(topics[0])),),
+        )
+    return topic_reply(knowledge, topics[0])
+
+
+def _use_case_reply(
+    knowledge: Knowledge, understanding: Understanding, topics: Sequence[Topic]
+) -> Reply:
+    best = topics[0]
+    fields = [
+        Field(
+            topic.title,
+            "\n".join(f"• {reason}" for reason in understanding.reasons.get(topic.id, ())),
+        )
+        for topic in topics[:SUGGESTIONS]
+    ]
+    return Reply(
+        title=f"Try {best.title}",
+        blocks=(f"From the roadmap's own use cases, the best fit is {best.title}.",),
+        fields=tuple(field for field in fields if field.value),
+        links=links(knowledge.resources(best)[:2]),
+        buttons=tuple(Button(topic.title, "topic", topic.id) for topic in topics[:SUGGESTIONS]),
+    )
+
+
+def _unsure_reply(knowledge: Knowledge, understanding: Understanding) -> Reply:
+    if understanding.topic_ids:
+        titles = [knowledge.topics[i].title for i in understanding.topic_ids[:SUGGESTIONS]]
+        return Reply(
+            title="I'm not sure what you mean",
+            blocks=("Did you mean: " + ", ".join(titles) + "?",),
+            buttons=tuple(
+                Button(knowledge.topics[i].title, "topic", i)
+                for i in understanding.topic_ids[:SUGGESTIONS]
+            ),
+            kind=ReplyKind.NOT_FOUND,
+        )
+    return Reply(
+        title="I only know the roadmap",
+        blocks=(
+            f"I can only answer questions about the {knowledge.info.title}, "
+            "and I don't think that was one.",
+            "Try asking about a language, a database or a step of the roadmap, or one of these:",
+        ),
+        buttons=(
+            Button("Roadmap", "roadmap"),
+            Button("Languages", "lang"),
+            Button("Project ideas", "projects"),
+        ),
+        kind=ReplyKind.NOT_FOUND,
+    )
+
+
+_TOPIC = Option("topic", "A language, framework, database or concept", OptionKind.TOPIC)
+
+COMMANDS: list[Command] = [
+    Command("start", "Welcome and a quick tour", start),
+    Command(
+        "help",
+        "Every command, or how to use one",
+        show_help,
+        "/help [command]",
+        (Option("command", "A command name"),),
+    ),
+    Command(
+        "roadmap",
+        "The roadmap step by step",
+        roadmap,
+        "/roadmap [step]",
+        (Option("section", "A step of the roadmap", OptionKind.SECTION),),
+    ),
+    Command(
+        "lang",
+        "The languages, or all about one",
+        lang,
+        "/lang [language]",
+        (Option("language", "A programming language", OptionKind.LANGUAGE),),
+    ),
+    Command(
+        "topic",
+        "Anything on the roadmap, by name",
+        topic,
+        "/topic <name>",
+        (
+            Option(
+                "name",
+                "A language, framework, database or concept",
+                OptionKind.TOPIC,
+                required=True,
+            ),
+        ),
+    ),
+    Command(
+        "compare",
+        "How two things differ and which to pick",
+        compare,
+        "/compare <a> vs <b>",
+        (
+            Option("first", "The first thing", OptionKind.TOPIC, required=True),
+            Option("second", "The second thing", OptionKind.TOPIC, required=True),
+        ),
+        separator=" vs ",
+    ),
+    Command(
+        "resources",
+        "Official docs and guides for a topic",
+        resources,
+        "/resources <topic>",
+        (_TOPIC,),
+    ),
+    Command("projects", "Project ideas to practise with", projects, "/projects [topic]", (_TOPIC,)),
+    Command(
+        "ask",
+        "Ask a question in plain words",
+        ask,
+        "/ask <question>",
+        (Option("question", "Your question", OptionKind.TEXT, required=True),),
+    ),
+]
