@@ -63,3 +63,21 @@ class Outbox(Protocol):
     async def deliver(self, delivery: Delivery, reply: Reply) -> None:
         """Send ``reply``; raise a :class:`DeliveryError` subclass on failure."""
         ...
+
+
+class PlatformAdapter(Protocol):
+    """A running connection to one chat platform, as the runner (``roadmap-bot run``) sees it.
+
+    Each ``adapters/<platform>`` package exposes ``create_adapter(core, settings)`` returning one.
+    """
+
+    platform: str
+    outbox: Outbox
+
+    async def start(self) -> None:
+        """Connect, register commands and begin receiving updates; return once running."""
+        ...
+
+    async def stop(self) -> None:
+        """Disconnect cleanly."""
+        ...

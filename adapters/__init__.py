@@ -1,0 +1,1 @@
+"""Thin platform adapters: platform events in, core requests out, replies rendered."""
