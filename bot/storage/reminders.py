@@ -1,0 +1,217 @@
+"""Daily reminders in SQLite: one row per user, claimed atomically when due.
+
+``next_due`` is stored as Unix seconds (UTC) with a partial index over enabled rows, so finding
+due reminders reads only the due ones. :meth:`SqliteReminderStore.claim_due` runs inside
+``BEGIN IMMEDIATE``: it marks due rows with ``UPDATE ... RETURNING`` and, in the same
+transaction, moves each to its next occurrence and records the local date as sent. Two
+processes sharing the file can therefore never claim the same reminder for the same day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
+
+from bot.messages import ChatKind
+from bot.reminders.schedule import decide
+from bot.timezones import zone_info
+
+if TYPE_CHECKING:
+    from bot.storage.sqlite import Database
+
+_COLUMNS = (
+    "user_key, platform, user_id, user_name, chat_id, chat_kind, local_time, zone, enabled,"
+    " next_due, last_sent_date, disabled_reason"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    """A user's daily reminder. ``chat_id`` ``None`` means the user's direct messages."""
+
+    user_key: str
+    platform: str
+    user_id: str
+    user_name: str
+    chat_id: str | None
+    chat_kind: ChatKind
+    local_time: time
+    zone: str
+    enabled: bool
+    next_due: datetime
+    last_sent: date | None = None
+    disabled_reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A reminder claimed for sending, for the local date ``day``."""
+
+    reminder: Reminder
+    day: date
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimBatch:
+    """What one claim found: reminders to send now, and how many were too late and skipped."""
+
+    claims: tuple[Claim, ...]
+    skipped: int
+
+
+def _seconds(instant: datetime) -> int:
+    return int(instant.timestamp())
+
+
+def _instant(seconds: int) -> datetime:
+    return datetime.fromtimestamp(seconds, UTC)
+
+
+def _row_to_reminder(row: Sequence[Any]) -> Reminder:
+    hour, minute = map(int, row[6].split(":"))
+    return Reminder(
+        user_key=row[0],
+        platform=row[1],
+        user_id=row[2],
+        user_name=row[3],
+        chat_id=row[4],
+        chat_kind=ChatKind(row[5]),
+        local_time=time(hour, minute),
+        zone=row[7],
+        enabled=bool(row[8]),
+        next_due=_instant(row[9]),
+        last_sent=date.fromisoformat(row[10]) if row[10] else None,
+        disabled_reason=row[11],
+    )
+
+
+class SqliteReminderStore:
+    """The ``reminders`` table of a :class:`bot.storage.sqlite.Database`."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def set_reminder(self, reminder: Reminder, now: datetime) -> None:
+        """Create or replace the user's reminder (keeping the last local date sent)."""
+        params = (
+            reminder.user_key,
+            reminder.platform,
+            reminder.user_id,
+            reminder.user_name,
+            reminder.chat_id,
+            str(reminder.chat_kind),
+            reminder.local_time.strftime("%H:%M"),
+            reminder.zone,
+            int(reminder.enabled),
+            _seconds(reminder.next_due),
+            reminder.last_sent.isoformat() if reminder.last_sent else None,
+            reminder.disabled_reason,
+            _seconds(now),
+        )
+        await self._db.execute(
+            f"INSERT INTO reminders ({_COLUMNS}, updated_at)"  # noqa: S608 - fixed column list
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (user_key) DO UPDATE SET"
+            " platform = excluded.platform, user_id = excluded.user_id,"
+            " user_name = excluded.user_name, chat_id = excluded.chat_id,"
+            " chat_kind = excluded.chat_kind, local_time = excluded.local_time,"
+            " zone = excluded.zone, enabled = excluded.enabled, next_due = excluded.next_due,"
+            " last_sent_date = excluded.last_sent_date,"
+            " disabled_reason = excluded.disabled_reason, updated_at = excluded.updated_at",
+            params,
+        )
+
+    async def get(self, user_key: str) -> Reminder | None:
+        """The user's reminder, enabled or not, if they ever set one."""
+        rows = await self._db.fetchall(
+            f"SELECT {_COLUMNS} FROM reminders WHERE user_key = ?",  # noqa: S608
+            (user_key,),
+        )
+        return _row_to_reminder(rows[0]) if rows else None
+
+    async def disable(self, user_key: str, reason: str | None, now: datetime) -> bool:
+        """Turn the user's reminder off; ``True`` if it was on."""
+        count = await self._db.execute(
+            "UPDATE reminders SET enabled = 0, disabled_reason = ?, updated_at = ?"
+            " WHERE user_key = ? AND enabled = 1",
+            (reason, _seconds(now), user_key),
+        )
+        return count > 0
+
+    async def move_chat(self, platform: str, old_chat_id: str, new_chat_id: str) -> int:
+        """Point every reminder in a chat that got a new id at the new id; how many moved."""
+        return await self._db.execute(
+            "UPDATE reminders SET chat_id = ? WHERE platform = ? AND chat_id = ?",
+            (new_chat_id, platform, old_chat_id),
+        )
+
+    async def claim_due(
+        self,
+        now: datetime,
+        max_lateness: timedelta,
+        limit: int,
+        platforms: Iterable[str],
+    ) -> ClaimBatch:
+        """Claim up to ``limit`` reminders of ``platforms`` due at ``now``, oldest first.
+
+        Each claimed row moves to its next occurrence and records its local date as sent
+        before this returns (at most once: a crash before sending loses that day's message).
+        Rows missed by more than ``max_lateness`` are moved on without being returned.
+        """
+        names = tuple(platforms)
+        if not names or limit <= 0:
+            return ClaimBatch((), 0)
+        marks = ", ".join("?" * len(names))
+        claim_sql = (
+            f"UPDATE reminders SET updated_at = ? WHERE user_key IN ("  # noqa: S608 - only ?s
+            f"SELECT user_key FROM reminders WHERE enabled = 1 AND next_due <= ?"
+            f" AND platform IN ({marks}) ORDER BY next_due LIMIT ?) RETURNING {_COLUMNS}"
+        )
+        stamp = _seconds(now)
+
+        def claim(connection: Any) -> ClaimBatch:
+            rows = connection.execute(claim_sql, (stamp, stamp, *names, limit)).fetchall()
+            claims: list[Claim] = []
+            updates: list[tuple[int, str | None, str]] = []
+            for row in rows:
+                reminder = _row_to_reminder(row)
+                decision = decide(
+                    reminder.local_time,
+                    zone_info(reminder.zone),
+                    now,
+                    reminder.last_sent,
+                    max_lateness,
+                )
+                last = decision.last_sent.isoformat() if decision.last_sent else None
+                updates.append((_seconds(decision.next_due), last, reminder.user_key))
+                if decision.send_date is not None:
+                    claims.append(Claim(reminder, decision.send_date))
+            connection.executemany(
+                "UPDATE reminders SET next_due = ?, last_sent_date = ? WHERE user_key = ?",
+                updates,
+            )
+            return ClaimBatch(tuple(claims), len(rows) - len(claims))
+
+        return await self._db.write(claim)
+
+    async def export_user(self, user_key: str) -> dict[str, Any]:
+        """The user's reminder as JSON-ready values (empty if they have none)."""
+        reminder = await self.get(user_key)
+        if reminder is None:
+            return {}
+        return {
+            "time": reminder.local_time.strftime("%H:%M"),
+            "time_zone": reminder.zone,
+            "enabled": reminder.enabled,
+            "delivered_to": "direct messages" if reminder.chat_id is None else "chat",
+            "chat_id": reminder.chat_id,
+            "next_due_utc": reminder.next_due.isoformat(),
+            "last_sent_local_date": reminder.last_sent.isoformat() if reminder.last_sent else None,
+            "disabled_reason": reminder.disabled_reason,
+        }
+
+    async def forget_user(self, user_key: str) -> None:
+        """Delete the user's reminder."""
+        await self._db.execute("DELETE FROM reminders WHERE user_key = ?", (user_key,))
