@@ -110,7 +110,7 @@ class SqliteReminderStore:
             reminder.disabled_reason,
             _seconds(now),
         )
-        await self._db.execute(
+        await self._db.write(
             f"INSERT INTO reminders ({_COLUMNS}, updated_at)"  # noqa: S608 - fixed column list
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (user_key) DO UPDATE SET"
@@ -121,31 +121,34 @@ class SqliteReminderStore:
             " last_sent_date = excluded.last_sent_date,"
             " disabled_reason = excluded.disabled_reason, updated_at = excluded.updated_at",
             params,
+            key=reminder.user_key,
         )
 
     async def get(self, user_key: str) -> Reminder | None:
         """The user's reminder, enabled or not, if they ever set one."""
-        rows = await self._db.fetchall(
+        row = await self._db.read_one(
             f"SELECT {_COLUMNS} FROM reminders WHERE user_key = ?",  # noqa: S608
             (user_key,),
         )
-        return _row_to_reminder(rows[0]) if rows else None
+        return _row_to_reminder(row) if row is not None else None
 
     async def disable(self, user_key: str, reason: str | None, now: datetime) -> bool:
         """Turn the user's reminder off; ``True`` if it was on."""
-        count = await self._db.execute(
-            "UPDATE reminders SET enabled = 0, disabled_reason = ?, updated_at = ?"
-            " WHERE user_key = ? AND enabled = 1",
-            (reason, _seconds(now), user_key),
-        )
+        async with self._db.transaction() as tx:
+            count = await tx.execute(
+                "UPDATE reminders SET enabled = 0, disabled_reason = ?, updated_at = ?"
+                " WHERE user_key = ? AND enabled = 1",
+                (reason, _seconds(now), user_key),
+            )
         return count > 0
 
     async def move_chat(self, platform: str, old_chat_id: str, new_chat_id: str) -> int:
         """Point every reminder in a chat that got a new id at the new id; how many moved."""
-        return await self._db.execute(
-            "UPDATE reminders SET chat_id = ? WHERE platform = ? AND chat_id = ?",
-            (new_chat_id, platform, old_chat_id),
-        )
+        async with self._db.transaction() as tx:
+            return await tx.execute(
+                "UPDATE reminders SET chat_id = ? WHERE platform = ? AND chat_id = ?",
+                (new_chat_id, platform, old_chat_id),
+            )
 
     async def claim_due(
         self,
@@ -171,8 +174,8 @@ class SqliteReminderStore:
         )
         stamp = _seconds(now)
 
-        def claim(connection: Any) -> ClaimBatch:
-            rows = connection.execute(claim_sql, (stamp, stamp, *names, limit)).fetchall()
+        async with self._db.transaction() as tx:
+            rows = await tx.fetchall(claim_sql, (stamp, stamp, *names, limit))
             claims: list[Claim] = []
             updates: list[tuple[int, str | None, str]] = []
             for row in rows:
@@ -188,13 +191,11 @@ class SqliteReminderStore:
                 updates.append((_seconds(decision.next_due), last, reminder.user_key))
                 if decision.send_date is not None:
                     claims.append(Claim(reminder, decision.send_date))
-            connection.executemany(
+            await tx.executemany(
                 "UPDATE reminders SET next_due = ?, last_sent_date = ? WHERE user_key = ?",
                 updates,
             )
-            return ClaimBatch(tuple(claims), len(rows) - len(claims))
-
-        return await self._db.write(claim)
+        return ClaimBatch(tuple(claims), len(rows) - len(claims))
 
     async def export_user(self, user_key: str) -> dict[str, Any]:
         """The user's reminder as JSON-ready values (empty if they have none)."""
@@ -214,4 +215,4 @@ class SqliteReminderStore:
 
     async def forget_user(self, user_key: str) -> None:
         """Delete the user's reminder."""
-        await self._db.execute("DELETE FROM reminders WHERE user_key = ?", (user_key,))
+        await self._db.write("DELETE FROM reminders WHERE user_key = ?", (user_key,), key=user_key)

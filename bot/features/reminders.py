@@ -1,0 +1,219 @@
+"""/remind and /timezone: the user's daily learning reminder and their time zone.
+
+``/remind HH:MM [zone] [dm|here]`` sets the reminder (``dm``: the user's direct messages, which
+the Discord adapter appends unless the user picked the channel; ``here`` or nothing: this chat),
+``/remind off`` stops it and ``/remind`` shows it. Every change echoes the next send time in
+the user's local time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, time
+from typing import TYPE_CHECKING
+
+from bot.commands import Command, Context, Option, OptionKind
+from bot.limits import SUGGESTIONS
+from bot.matching import Resolution
+from bot.messages import Button, ChatKind, Reply, ReplyKind
+from bot.reminders.schedule import next_due
+from bot.storage.reminders import Reminder
+from bot.text import shorten
+from bot.timezones import TimeParseError, parse_time, resolve_timezone, zone_info
+
+if TYPE_CHECKING:
+    from bot.core import Core
+
+#: Delivery target words the args may end with.
+TARGET_DM, TARGET_HERE = "dm", "here"
+#: The zone used until the user sets one.
+DEFAULT_ZONE = "UTC"
+#: How many leading words may form the time ("9:30 pm" is two).
+TIME_WORDS = 2
+#: How much of a user's input to quote back.
+QUOTE_CHARS = 40
+USAGE = "/remind HH:MM [time zone] · /remind off · /timezone <city>"
+
+
+def _when(instant: datetime, zone: str, now: datetime) -> str:
+    """``"Tue 5 Mar, 09:00 Europe/Berlin (in 3 h 5 min)"``."""
+    local = instant.astimezone(zone_info(zone))
+    minutes = max(round((instant - now).total_seconds() / 60), 0)
+    hours, minutes = divmod(minutes, 60)
+    wait = f"{hours} h {minutes} min" if hours else f"{minutes} min"
+    return f"{local:%a} {local.day} {local:%b}, {local:%H:%M} {zone} (in {wait})"
+
+
+def _zone_miss(query: str, resolution: Resolution) -> Reply:
+    blocks = [f"I don't know the time zone “{shorten(query, QUOTE_CHARS)}”."]
+    if resolution.suggestions:
+        names = ", ".join(m.id for m in resolution.suggestions[:SUGGESTIONS])
+        blocks.append(f"Did you mean: {names}?")
+    blocks.append("Use a city or an IANA name, like “Berlin”, “New York” or “Asia/Kolkata”.")
+    return Reply("Unknown time zone", tuple(blocks), kind=ReplyKind.NOT_FOUND, private=True)
+
+
+def _error(title: str, text: str) -> Reply:
+    return Reply(title, (text, f"Usage: {USAGE}"), kind=ReplyKind.ERROR, private=True)
+
+
+def _split_time(words: list[str]) -> tuple[time, list[str]]:
+    """The time from the first one or two words, and the words left over."""
+    error: TimeParseError | None = None
+    for count in range(min(TIME_WORDS, len(words)), 0, -1):
+        try:
+            return parse_time(" ".join(words[:count])), words[count:]
+        except TimeParseError as problem:
+            error = problem
+    raise error or TimeParseError("Tell me a time, like 09:00 or 9am.")
+
+
+async def _user_zone(core: Core, user_key: str) -> str | None:
+    user = await core.storage.get_user(user_key)
+    if user.timezone:
+        return user.timezone
+    reminder = await core.storage.reminders.get(user_key)
+    return reminder.zone if reminder is not None else None
+
+
+async def remind(ctx: Context) -> Reply:
+    """Set, show or stop the daily reminder."""
+    request, core = ctx.request, ctx.core
+    words = ctx.args.split()
+    target = TARGET_HERE
+    if words and words[-1].casefold() in (TARGET_DM, TARGET_HERE):
+        target = words.pop().casefold()
+    if not words:
+        return await _show(core, request.user_key)
+    if len(words) == 1 and words[0].casefold() in ("off", "stop", "cancel"):
+        stopped = await core.storage.reminders.disable(request.user_key, None, core.clock.now())
+        text = "Your daily reminder is off." if stopped else "You had no daily reminder on."
+        return Reply(
+            "Reminder off",
+            (text, "Send /remind HH:MM to start again."),
+            kind=ReplyKind.CONFIRM,
+            private=True,
+        )
+    try:
+        at, rest = _split_time(words)
+    except TimeParseError as error:
+        return _error("That is not a time I understand", str(error))
+    zone = None
+    if rest:
+        resolution = resolve_timezone(" ".join(rest))
+        if resolution.match is None:
+            return _zone_miss(" ".join(rest), resolution)
+        zone = resolution.match.id
+        await core.storage.set_timezone(request.user_key, zone)
+    zone = zone or await _user_zone(core, request.user_key) or DEFAULT_ZONE
+    now = core.clock.now()
+    previous = await core.storage.reminders.get(request.user_key)
+    last_sent = previous.last_sent if previous is not None else None
+    to_dm = target == TARGET_DM
+    reminder = Reminder(
+        user_key=request.user_key,
+        platform=request.platform,
+        user_id=request.user_id,
+        user_name=request.user_name,
+        chat_id=None if to_dm else request.chat_id,
+        chat_kind=ChatKind.PRIVATE if to_dm else request.chat_kind,
+        local_time=at,
+        zone=zone,
+        enabled=True,
+        next_due=next_due(at, zone_info(zone), now, last_sent),
+        last_sent=last_sent,
+    )
+    await core.storage.reminders.set_reminder(reminder, now)
+    where = "in your direct messages" if to_dm else "here in this chat"
+    blocks = [
+        f"Every day at {at:%H:%M} ({zone}), {where}.",
+        f"Next one: {_when(reminder.next_due, zone, now)}.",
+    ]
+    if not rest and zone == DEFAULT_ZONE:
+        blocks.append("That is UTC: send /timezone <your city> to use your own time.")
+    return Reply(
+        "Daily reminder set",
+        tuple(blocks),
+        buttons=(Button("Turn off", "remind", "off"),),
+        kind=ReplyKind.CONFIRM,
+        private=True,
+    )
+
+
+async def _show(core: Core, user_key: str) -> Reply:
+    reminder = await core.storage.reminders.get(user_key)
+    if reminder is None or not reminder.enabled:
+        return Reply(
+            "No daily reminder",
+            (
+                "You have no daily reminder on. Send /remind 09:00 Berlin (your time and city) "
+                "for one message a day with your next item.",
+            ),
+            private=True,
+        )
+    where = "your direct messages" if reminder.chat_id is None else "the chat you set it in"
+    now = core.clock.now()
+    return Reply(
+        "Your daily reminder",
+        (
+            f"Every day at {reminder.local_time:%H:%M} ({reminder.zone}), in {where}.",
+            f"Next one: {_when(reminder.next_due, reminder.zone, now)}.",
+        ),
+        buttons=(Button("Turn off", "remind", "off"),),
+        private=True,
+    )
+
+
+async def timezone(ctx: Context) -> Reply:
+    """Set or show the user's time zone (and move their reminder with it)."""
+    core, user_key = ctx.core, ctx.request.user_key
+    now = core.clock.now()
+    if not ctx.args:
+        zone = await _user_zone(core, user_key)
+        if zone is None:
+            return Reply(
+                "No time zone set",
+                ("Send /timezone <city>, for example /timezone Berlin or /timezone New York.",),
+                private=True,
+            )
+        return Reply(
+            "Your time zone",
+            (f"{zone}: it is {now.astimezone(zone_info(zone)):%H:%M} there now.",),
+            private=True,
+        )
+    resolution = resolve_timezone(ctx.args)
+    if resolution.match is None:
+        return _zone_miss(ctx.args, resolution)
+    zone = resolution.match.id
+    await core.storage.set_timezone(user_key, zone)
+    blocks = [f"It is {now.astimezone(zone_info(zone)):%H:%M} there now."]
+    reminder = await core.storage.reminders.get(user_key)
+    if reminder is not None and reminder.enabled:
+        moved = next_due(reminder.local_time, zone_info(zone), now, reminder.last_sent)
+        await core.storage.reminders.set_reminder(replace(reminder, zone=zone, next_due=moved), now)
+        blocks.append(f"Your daily reminder follows: next one {_when(moved, zone, now)}.")
+    return Reply(f"Time zone set to {zone}", tuple(blocks), kind=ReplyKind.CONFIRM, private=True)
+
+
+COMMANDS = [
+    Command(
+        "remind",
+        "Get a daily reminder with your next item",
+        remind,
+        usage="/remind HH:MM [time zone] · /remind off · /remind",
+        options=(
+            Option("time", "Time of day, like 09:00 or 9am (or “off”)", OptionKind.TIME),
+            Option("timezone", "Your city or time zone, like Berlin", OptionKind.TIMEZONE),
+            Option(
+                "where", "Send it here or to your DMs", OptionKind.CHOICE, choices=("dm", "here")
+            ),
+        ),
+    ),
+    Command(
+        "timezone",
+        "Set your time zone for reminders",
+        timezone,
+        usage="/timezone <city or zone>",
+        options=(Option("zone", "Your city or time zone", OptionKind.TIMEZONE, required=True),),
+    ),
+]

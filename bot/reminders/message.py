@@ -1,0 +1,80 @@
+"""The reminder message: the learner's next item, a resource, a project idea, progress, streak."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from bot.messages import Button, ButtonStyle, Field, Link, Reply, ReplyKind
+from bot.reminders.schedule import local_date
+from bot.timezones import zone_info
+
+if TYPE_CHECKING:
+    from bot.core import Core
+
+
+def streak(days: list[date], today: date) -> int:
+    """Days in a row, ending today or yesterday, on which something was ticked."""
+    active = set(days)
+    day = today if today in active else today - timedelta(days=1)
+    count = 0
+    while day in active:
+        count += 1
+        day -= timedelta(days=1)
+    return count
+
+
+async def build_reminder(
+    core: Core,
+    user_key: str,
+    today: date | None = None,
+    *,
+    user_name: str = "",
+    in_group: bool = False,
+) -> Reply:
+    """The reminder for ``user_key`` on local date ``today`` (default: today in their zone).
+
+    In a group chat (``in_group``) the title names the user.
+    """
+    storage, knowledge = core.storage, core.knowledge
+    user = await storage.get_user(user_key)
+    if today is None:
+        today = local_date(core.clock.now(), zone_info(user.timezone or "UTC"))
+    items = knowledge.checklist(user.track)
+    done = await storage.done_items(user_key)
+    ticked = sum(1 for topic in items if topic.id in done)
+    days = streak(await storage.activity_dates(user_key), today)
+    owner = user_key.split(":", 1)[1]
+    title = f"Daily reminder for {user_name}" if in_group and user_name else "Your daily reminder"
+    progress = f"{ticked} of {len(items)} items done ({100 * ticked // max(len(items), 1)}%)"
+    fields = [Field("Progress", progress, inline=True)]
+    fields.append(
+        Field("Streak", f"{days} day{'s' if days != 1 else ''} in a row" if days else "—", True)
+    )
+    upcoming = next((topic for topic in items if topic.id not in done), None)
+    if upcoming is None:
+        return Reply(
+            title=title,
+            blocks=(f"You have ticked every item of {knowledge.info.title}. Well done!",),
+            fields=tuple(fields),
+            kind=ReplyKind.REMINDER,
+            owner=owner,
+        )
+    blocks = [f"Next up: {upcoming.title}", upcoming.summary]
+    projects = knowledge.projects(upcoming)
+    if projects:
+        blocks.append(f"Project idea: {projects[0]}")
+    resources = knowledge.resources(upcoming)
+    return Reply(
+        title=title,
+        blocks=tuple(blocks),
+        fields=tuple(fields),
+        links=tuple(Link(r.title, r.url) for r in resources[:1]),
+        buttons=(
+            Button("Mark done", "done", upcoming.id, ButtonStyle.SUCCESS),
+            Button("Next", "next"),
+        ),
+        footer="/remind off stops these reminders.",
+        kind=ReplyKind.REMINDER,
+        owner=owner,
+    )
