@@ -70,3 +70,26 @@ class Command:
     def join_options(self, values: Sequence[str]) -> str:
         """Build the argument text from typed option values (empty ones skipped)."""
         return self.separator.join(value.strip() for value in values if value and value.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedLine:
+    """A line of chat text split into a command and its arguments."""
+
+    command: str | None
+    args: str
+    #: The bot a command was addressed to (``/help@SomeBot``), if any.
+    addressee: str = ""
+
+
+def parse_command_line(text: str) -> ParsedLine:
+    """Split ``/cmd@Bot args`` into its parts; plain text is a question (``command`` is None)."""
+    stripped = text.strip()
+    if not stripped.startswith("/") or len(stripped) == 1 or stripped[1].isspace():
+        return ParsedLine(None, stripped)
+    head, _, rest = stripped[1:].partition(" ")
+    head, newline, more = head.partition("\n")
+    if newline:
+        rest = f"{more} {rest}".strip()
+    name, _, addressee = head.partition("@")
+    return ParsedLine(name.casefold(), rest.strip(), addressee)

@@ -14,7 +14,7 @@ from bot.actions import decode_action, encode_action
 from bot.clock import Clock, SystemClock
 from bot.commands import Command, Context, OptionKind
 from bot.config import Settings
-from bot.knowledge import Knowledge, iter_names
+from bot.knowledge import Knowledge
 from bot.limits import MAX_ARGS_CHARS, MAX_BUTTONS, MAX_CHOICES
 from bot.matching import NameIndex
 from bot.messages import Button, Reply, ReplyKind, Request
@@ -57,20 +57,10 @@ class Core:
         self.clock: Clock = clock or SystemClock()
         self.commands: dict[str, Command] = {command.name: command for command in all_commands()}
         self.command_names = NameIndex((name, name) for name in self.commands)
-        self.topic_names = NameIndex(
-            (name, target) for name, target in iter_names(knowledge) if target in knowledge.topics
-        )
-        self.section_names = NameIndex(
-            (name, target)
-            for name, target in iter_names(knowledge)
-            if knowledge.section(target) is not None
-        )
-        self.questions = QuestionAnswerer(knowledge, self.topic_names)
-        self.language_names = NameIndex(
-            (name, topic.id)
-            for topic in knowledge.languages
-            for name in (topic.id, topic.title, *topic.aliases)
-        )
+        self.topic_names = knowledge.topic_names
+        self.section_names = knowledge.section_names
+        self.language_names = knowledge.language_names
+        self.questions = QuestionAnswerer(knowledge)
 
     @property
     def listed_commands(self) -> list[Command]:

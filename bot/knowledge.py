@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from bot.limits import MAX_ID_CHARS
+from bot.matching import NameIndex
 
 SLUG = re.compile(rf"^[a-z0-9](?:[a-z0-9-]{{0,{MAX_ID_CHARS - 2}}}[a-z0-9])?$")
 TRACK_KIND = "language"
@@ -134,6 +135,33 @@ class Knowledge:
         self._comparisons_by_pair = {
             frozenset(comparison.topic_ids): comparison for comparison in self.comparisons
         }
+
+    @cached_property
+    def topic_names(self) -> NameIndex:
+        """Fuzzy index over every topic's id, title and aliases."""
+        return NameIndex(
+            (name, topic.id)
+            for topic in self.topics.values()
+            for name in (topic.id, topic.title, *topic.aliases)
+        )
+
+    @cached_property
+    def section_names(self) -> NameIndex:
+        """Fuzzy index over every section's id, title and aliases."""
+        return NameIndex(
+            (name, section.id)
+            for section in self.sections
+            for name in (section.id, section.title, *section.aliases)
+        )
+
+    @cached_property
+    def language_names(self) -> NameIndex:
+        """Fuzzy index over the languages (the topics that can be tracks)."""
+        return NameIndex(
+            (name, topic.id)
+            for topic in self.languages
+            for name in (topic.id, topic.title, *topic.aliases)
+        )
 
     def topic(self, topic_id: str) -> Topic | None:
         """The topic with this id, if any."""
@@ -567,16 +595,4 @@ class _Builder:
 
 
 def _with_section(topic: Topic, section_id: str) -> Topic:
-    from dataclasses import replace
-
     return replace(topic, section_id=section_id)
-
-
-def iter_names(knowledge: Knowledge) -> Iterator[tuple[str, str]]:
-    """Every (name, id) pair users may type: ids, titles and aliases of all entries."""
-    for section in knowledge.sections:
-        for name in (section.id, section.title, *section.aliases):
-            yield name, section.id
-    for topic in knowledge.topics.values():
-        for name in (topic.id, topic.title, *topic.aliases):
-            yield name, topic.id

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from bot.knowledge import Knowledge
-from bot.matching import NameIndex
 from bot.text import normalize
 
 #: Fuzzy score (0-100) a phrase needs to count as naming a topic.
@@ -120,9 +119,9 @@ def _words(text: str) -> list[str]:
 class QuestionAnswerer:
     """Understands questions about one knowledge base; build once, ask many times."""
 
-    def __init__(self, knowledge: Knowledge, topic_names: NameIndex) -> None:
+    def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
-        self.topic_names = topic_names
+        self.topic_names = knowledge.topic_names
         self.kinds = {
             _stem(kind): kind for topic in knowledge.topics.values() for kind in _words(topic.kind)
         }

@@ -35,8 +35,11 @@ def bullets(items: Sequence[str]) -> str:
     return "\n".join(f"• {item}" for item in items)
 
 
-def first_sentence(text: str) -> str:
-    """The first sentence of a summary, for one-line lists."""
+def first_sentence(text: str, title: str = "") -> str:
+    """The first sentence of a summary, for one-line lists (without a leading "Title:")."""
+    if title and text.casefold().startswith(title.casefold() + ":"):
+        text = text[len(title) + 1 :].strip()
+        text = text[:1].upper() + text[1:]
     head, dot, _ = text.partition(". ")
     return shorten(head + ("." if dot else ""), LINE_CHARS)
 
@@ -91,7 +94,7 @@ def topic_reply(knowledge: Knowledge, topic: Topic) -> Reply:
         fields.append(
             Field(
                 "Frameworks and tools",
-                bullets([f"{c.title}: {first_sentence(c.summary)}" for c in children]),
+                bullets([f"{c.title}: {first_sentence(c.summary, c.title)}" for c in children]),
             )
         )
     projects = knowledge.projects(topic)
@@ -123,7 +126,11 @@ def section_reply(knowledge: Knowledge, section: Section) -> Reply:
     """One roadmap step: its summary, its topics, resources and project ideas."""
     number = knowledge.sections.index(section) + 1
     topics = knowledge.section_topics(section)
-    fields = [Field("Topics", bullets([f"{t.title}: {first_sentence(t.summary)}" for t in topics]))]
+    fields = [
+        Field(
+            "Topics", bullets([f"{t.title}: {first_sentence(t.summary, t.title)}" for t in topics])
+        )
+    ]
     if section.projects:
         fields.append(Field("Project ideas", bullets(section.projects)))
     buttons = [Button(t.title, "topic", t.id) for t in topics[:8]]
@@ -165,7 +172,7 @@ def comparison_reply(knowledge: Knowledge, comparison: Comparison) -> Reply:
     if comparison.differences:
         fields.append(Field("How they differ", bullets(comparison.differences)))
     for topic_id, advice in comparison.choose:
-        fields.append(Field(f"Pick {_title(knowledge, topic_id)} when", advice))
+        fields.append(Field(_title(knowledge, topic_id), advice))
     resources = [
         r for topic_id in comparison.topic_ids for r in knowledge.topics[topic_id].resources[:1]
     ]
@@ -288,7 +295,12 @@ async def lang(ctx: Context) -> Reply:
         return Reply(
             title="Languages",
             blocks=(
-                bullets([f"{t.title}: {first_sentence(t.summary)}" for t in knowledge.languages]),
+                bullets(
+                    [
+                        f"{t.title}: {first_sentence(t.summary, t.title)}"
+                        for t in knowledge.languages
+                    ]
+                ),
             ),
             buttons=tuple(Button(t.title, "lang", t.id) for t in knowledge.languages),
             footer="Send /lang <name> for one of them.",

@@ -1,0 +1,226 @@
+"""The ``roadmap-bot`` command line: run, console, ask and validate."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import importlib
+import json
+import logging
+import signal
+import sys
+from collections.abc import AsyncIterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from bot import __version__
+from bot.config import Settings, SettingsError
+from bot.core import Core
+from bot.delivery import Outbox, PlatformAdapter
+from bot.knowledge import Knowledge, KnowledgeError, default_knowledge_path, load_knowledge
+from bot.logs import setup_logging
+from bot.messages import render_plain
+from bot.reminders import ReminderEngine
+from bot.storage import Storage
+
+log = logging.getLogger("roadmap_bot")
+
+#: Platforms ``run`` can start: name -> (adapter module, the setting that enables it).
+PLATFORMS = {
+    "discord": ("adapters.discord", "discord_token"),
+    "telegram": ("adapters.telegram", "telegram_token"),
+}
+SETUP_HINT = (
+    "Set DISCORD_TOKEN and/or TELEGRAM_TOKEN (see .env.example) to connect to a chat platform."
+)
+
+
+class Failure(Exception):
+    """A problem the user can fix; printed without a traceback."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every sub-command."""
+    parser = argparse.ArgumentParser(
+        prog="roadmap-bot", description="A chat bot that teaches a learning roadmap."
+    )
+    parser.add_argument("--version", action="version", version=f"roadmap-bot {__version__}")
+    commands = parser.add_subparsers(dest="command")
+    commands.add_parser("run", help="start every platform whose token is configured (default)")
+    commands.add_parser("console", help="chat with the bot in this terminal (or pipe lines in)")
+    ask = commands.add_parser(
+        "ask", help="answer one question (or, with --json, one per stdin line)"
+    )
+    ask.add_argument("--json", action="store_true", help="print JSON objects, one per line")
+    ask.add_argument("question", nargs="*", help="the question")
+    validate = commands.add_parser("validate", help="check a knowledge file")
+    validate.add_argument("path", nargs="?", type=Path, help="the file (default: the one in use)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``roadmap-bot`` script; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    command = args.command or "run"
+    try:
+        if command == "validate":
+            return validate(args.path)
+        settings = Settings.from_env()
+        setup_logging(settings.log_level, settings.secrets)
+        knowledge = _load(settings)
+        if command == "ask":
+            return ask(knowledge, " ".join(args.question), as_json=args.json)
+        if command == "console":
+            return asyncio.run(run_console(knowledge, settings))
+        return run(knowledge, settings)
+    except (Failure, SettingsError, KnowledgeError) as error:
+        print(f"roadmap-bot: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _load(settings: Settings) -> Knowledge:
+    path = settings.knowledge_path or default_knowledge_path()
+    return load_knowledge(path)
+
+
+def validate(path: Path | None, out: TextIO | None = None) -> int:
+    """Check a knowledge file: exit code 0 when valid, 1 with file:line messages when not."""
+    out = out or sys.stdout
+    target = path or Settings.from_env().knowledge_path or default_knowledge_path()
+    try:
+        knowledge = load_knowledge(target)
+    except KnowledgeError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(
+        f"{target}: OK ({len(knowledge.sections)} sections, {len(knowledge.topics)} topics, "
+        f"{len(knowledge.comparisons)} comparisons)",
+        file=out,
+    )
+    return 0
+
+
+def ask(knowledge: Knowledge, question: str, *, as_json: bool, out: TextIO | None = None) -> int:
+    """Answer one question, or every stdin line with ``--json`` and no question."""
+    from bot.features.knowledge import answer_reply
+    from bot.questions import QuestionAnswerer
+
+    out = out or sys.stdout
+    answerer = QuestionAnswerer(knowledge)
+    questions = [question] if question.strip() else None
+    if questions is None:
+        if not as_json:
+            raise Failure("ask needs a QUESTION (or --json with questions on standard input)")
+        questions = (line.rstrip("\n") for line in sys.stdin)
+    for text in questions:
+        if not text.strip():
+            continue
+        understanding = answerer.understand(text)
+        reply = render_plain(answer_reply(knowledge, understanding))
+        if not as_json:
+            print(reply, file=out)
+            continue
+        record = {
+            "q": text,
+            "intent": understanding.intent.value,
+            "confident": understanding.confident,
+            "topics": [
+                {"id": i, "title": knowledge.topics[i].title} for i in understanding.topic_ids
+            ],
+            "reply": reply,
+        }
+        print(json.dumps(record, ensure_ascii=False), file=out, flush=True)
+    return 0
+
+
+async def _open_core(knowledge: Knowledge, settings: Settings) -> tuple[Core, Storage]:
+    from bot.storage import StorageError, open_storage
+
+    try:
+        storage = await open_storage(settings.database_path)
+    except StorageError as error:
+        raise Failure(str(error)) from None
+    return Core(knowledge, storage, settings=settings), storage
+
+
+async def run_console(knowledge: Knowledge, settings: Settings, *, note: str = "") -> int:
+    """Chat in the terminal (or answer piped lines), with reminders printed as they fall due."""
+    from adapters.console import ConsoleAdapter
+
+    core, storage = await _open_core(knowledge, settings)
+    try:
+        console = ConsoleAdapter(core)
+        if console.interactive:
+            print(note or f"{knowledge.info.title}: type /help, a question, or /quit.")
+        async with _reminders(core, settings, {console.platform: console.outbox}):
+            await console.run()
+    finally:
+        await storage.close()
+    return 0
+
+
+def run(knowledge: Knowledge, settings: Settings) -> int:
+    """Start every configured platform; with none, chat in the terminal if there is one."""
+    enabled = [name for name, (_, setting) in PLATFORMS.items() if getattr(settings, setting)]
+    if not enabled:
+        if sys.stdin.isatty():
+            return asyncio.run(
+                run_console(
+                    knowledge,
+                    settings,
+                    note=f"No chat platform configured. {SETUP_HINT}\n"
+                    f"Meanwhile, chat here: type /help, a question, or /quit.",
+                )
+            )
+        raise Failure(f"no chat platform configured and no terminal to chat in. {SETUP_HINT}")
+    return asyncio.run(_serve(knowledge, settings, enabled))
+
+
+async def _serve(knowledge: Knowledge, settings: Settings, platforms: list[str]) -> int:
+    core, storage = await _open_core(knowledge, settings)
+    adapters: list[PlatformAdapter] = []
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(signum, stop.set)
+    try:
+        for name in platforms:
+            module = importlib.import_module(PLATFORMS[name][0])
+            adapter: PlatformAdapter = module.create_adapter(core, settings)
+            await adapter.start()
+            adapters.append(adapter)
+            log.info("%s adapter started", name)
+        outboxes = {adapter.platform: adapter.outbox for adapter in adapters}
+        async with _reminders(core, settings, outboxes):
+            log.info(
+                "roadmap-bot is running (%s); stop with Ctrl+C or SIGTERM", ", ".join(platforms)
+            )
+            await stop.wait()
+        log.info("stopping")
+    finally:
+        for adapter in reversed(adapters):
+            try:
+                await adapter.stop()
+            except Exception:
+                log.exception("%s adapter did not stop cleanly", adapter.platform)
+        await storage.close()
+    return 0
+
+
+@contextlib.asynccontextmanager
+async def _reminders(
+    core: Core, settings: Settings, outboxes: dict[str, Outbox]
+) -> AsyncIterator[ReminderEngine]:
+    """Run the reminder engine in the background for as long as the block runs."""
+    engine = ReminderEngine(core, outboxes, core.clock, settings)
+    task = asyncio.create_task(engine.run_forever(), name="reminders")
+    try:
+        yield engine
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
