@@ -7,6 +7,6 @@ from bot.commands import Command
 
 def all_commands() -> list[Command]:
     """Every command of every feature, in the order help and menus show them."""
-    from bot.features import knowledge, reminders
+    from bot.features import checklist, knowledge, reminders
 
-    return [*knowledge.COMMANDS, *reminders.COMMANDS]
+    return [*knowledge.COMMANDS, *checklist.COMMANDS, *reminders.COMMANDS]

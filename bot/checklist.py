@@ -1,0 +1,131 @@
+"""A learner's checklist: pure logic over the knowledge file and a set of ticked item ids.
+
+No I/O here. The checklist is never stored: it is rebuilt from the knowledge file and the
+user's track on every use, and ticked ids that are no longer in the file are simply not shown.
+Public for other features (the reminder engine uses :func:`next_item`, :func:`streak` and
+:func:`summary`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from bot.knowledge import Knowledge, Section, Topic
+
+#: Characters of the progress bar (fixed width; the glyphs are single-width on phones).
+BAR_WIDTH = 10
+BAR_FULL = "▓"
+BAR_EMPTY = "░"
+
+
+@dataclass(frozen=True, slots=True)
+class SectionProgress:
+    """One section of a checklist: its items and which of them are ticked."""
+
+    section: Section
+    items: tuple[Topic, ...]
+    done: frozenset[str]
+
+    @property
+    def done_count(self) -> int:
+        """Ticked items of this section."""
+        return sum(1 for item in self.items if item.id in self.done)
+
+    @property
+    def percent(self) -> int:
+        """Whole percent ticked, rounded down (100 only when everything is ticked)."""
+        return percent(self.done_count, len(self.items))
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """A whole checklist, section by section, in learning order."""
+
+    track: Topic | None
+    sections: tuple[SectionProgress, ...]
+
+    @property
+    def total(self) -> int:
+        """Items on the checklist."""
+        return sum(len(section.items) for section in self.sections)
+
+    @property
+    def done_count(self) -> int:
+        """Ticked items on the checklist."""
+        return sum(section.done_count for section in self.sections)
+
+    @property
+    def percent(self) -> int:
+        """Whole percent of the checklist ticked, rounded down."""
+        return percent(self.done_count, self.total)
+
+
+def track_topic(knowledge: Knowledge, track: str | None) -> Topic | None:
+    """The track's language topic, or ``None`` for no track or one no longer in the file."""
+    topic = knowledge.topic(track) if track else None
+    return topic if topic is not None and topic in knowledge.languages else None
+
+
+def items(knowledge: Knowledge, track: str | None) -> list[Topic]:
+    """The checklist for ``track``: shared sections plus the language and its frameworks.
+
+    An unknown track (for example one removed from the knowledge file) gives the whole roadmap.
+    """
+    topic = track_topic(knowledge, track)
+    return knowledge.checklist(topic.id if topic else None)
+
+
+def progress(knowledge: Knowledge, track: str | None, done: Collection[str]) -> Progress:
+    """Group the checklist by section (sections without items left out)."""
+    ticked = frozenset(done)
+    by_section: dict[str, list[Topic]] = {}
+    for topic in items(knowledge, track):
+        by_section.setdefault(topic.section_id, []).append(topic)
+    sections = tuple(
+        SectionProgress(section, tuple(by_section[section.id]), ticked)
+        for section in knowledge.sections
+        if section.id in by_section
+    )
+    return Progress(track_topic(knowledge, track), sections)
+
+
+def next_item(knowledge: Knowledge, track: str | None, done: Collection[str]) -> Topic | None:
+    """The first unticked item in learning order, or ``None`` when everything is ticked."""
+    return next((topic for topic in items(knowledge, track) if topic.id not in done), None)
+
+
+def unticked(
+    knowledge: Knowledge, track: str | None, done: Collection[str], limit: int
+) -> list[Topic]:
+    """The next ``limit`` unticked items in learning order."""
+    return [topic for topic in items(knowledge, track) if topic.id not in done][:limit]
+
+
+def percent(done: int, total: int) -> int:
+    """``done`` out of ``total`` as whole percent, rounded down; 0 for an empty total."""
+    return done * 100 // total if total > 0 else 0
+
+
+def progress_bar(done: int, total: int, width: int = BAR_WIDTH) -> str:
+    """A fixed-width text bar with the percentage, e.g. ``"▓▓▓▓░░░░░░ 40%"``."""
+    filled = done * width // total if total > 0 else 0
+    return f"{BAR_FULL * filled}{BAR_EMPTY * (width - filled)} {percent(done, total)}%"
+
+
+def summary(progress: Progress) -> str:
+    """One line about overall progress, e.g. ``"▓▓▓▓░░░░░░ 40% (12 of 30 items)"``."""
+    bar = progress_bar(progress.done_count, progress.total)
+    return f"{bar} ({progress.done_count} of {progress.total} items)"
+
+
+def streak(dates: Iterable[date], today: date) -> int:
+    """Days in a row with something ticked, ending today or (if nothing yet today) yesterday."""
+    days = set(dates)
+    day = today if today in days else today - timedelta(days=1)
+    count = 0
+    while day in days:
+        count += 1
+        day -= timedelta(days=1)
+    return count

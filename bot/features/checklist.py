@@ -1,0 +1,339 @@
+"""The personal checklist: /track, /progress, /done, /undo, /next, /reset, /export, /forget.
+
+Every reply here is about the user's own data, so every reply is private. Items are topics of
+the knowledge file; names are matched fuzzily against the user's checklist first. A topic that
+is on the roadmap but not on the user's track can still be ticked (and unticked): the reply says
+it is not on their track, and it counts as soon as they switch to a track that includes it (or
+to the whole roadmap). Ticks are kept when the track changes, and ticks of items that left the
+knowledge file are kept in the database but not shown.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, date
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot import checklist
+from bot.commands import Command, Context, Option, OptionKind
+from bot.features.knowledge import first_sentence, links
+from bot.knowledge import Knowledge, Topic
+from bot.limits import SUGGESTIONS
+from bot.matching import Match, NameIndex
+from bot.messages import Attachment, Button, ButtonStyle, Field, Reply, ReplyKind
+from bot.text import shorten
+
+#: Unticked (or ticked) items offered as buttons when /done (or /undo) is sent without a name.
+PICK_ITEMS = 5
+#: Words that mean "no track, the whole roadmap" in /track.
+NO_TRACK_WORDS = frozenset({"none", "all", "whole", "everything", "off", "no track", "clear"})
+#: The argument that confirms /reset and /forget.
+CONFIRM = "confirm"
+#: How much of a user's input to quote back.
+QUOTE_CHARS = 60
+DONE_MARK = "✓"
+OPEN_MARK = "○"
+_UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9_.-]+")
+
+NEXT = Button("Next", "next", style=ButtonStyle.PRIMARY)
+PROGRESS = Button("Progress", "progress")
+
+
+@lru_cache(maxsize=64)
+def item_names(knowledge: Knowledge, track: str | None) -> NameIndex:
+    """Names (ids, titles, aliases) of the items on a track's checklist, built once per track."""
+    return NameIndex(
+        (name, topic.id)
+        for topic in checklist.items(knowledge, track)
+        for name in (topic.id, topic.title, *topic.aliases)
+    )
+
+
+def local_today(ctx: Context, zone: str | None) -> date:
+    """Today's date in the user's time zone (UTC if they have none, or an unknown one)."""
+    now = ctx.core.clock.now()
+    try:
+        return now.astimezone(ZoneInfo(zone)).date() if zone else now.astimezone(UTC).date()
+    except (ZoneInfoNotFoundError, ValueError):
+        return now.astimezone(UTC).date()
+
+
+def _reply(title: str, *blocks: str, **extra: object) -> Reply:
+    return Reply(title=title, blocks=tuple(b for b in blocks if b), private=True, **extra)  # type: ignore[arg-type]
+
+
+def _track_label(track: Topic | None) -> str:
+    return f"the {track.title} track" if track else "the whole roadmap"
+
+
+# -- /track -----------------------------------------------------------------------------------
+
+
+async def track(ctx: Context) -> Reply:
+    """Show or choose the learning track."""
+    knowledge, storage, user_key = ctx.core.knowledge, ctx.core.storage, ctx.request.user_key
+    choice = ctx.args.casefold()
+    if not choice:
+        record = await storage.get_user(user_key)
+        current = checklist.track_topic(knowledge, record.track)
+        names = ", ".join(language.title for language in knowledge.languages)
+        buttons = [Button(language.title, "track", language.id) for language in knowledge.languages]
+        buttons.append(Button("Whole roadmap", "track", "none"))
+        return _reply(
+            f"You are following {_track_label(current)}",
+            f"Pick a language to focus your checklist on: {names}. "
+            "Or /track none for the whole roadmap. Your ticks are kept when you switch.",
+            buttons=tuple(buttons),
+        )
+    language = ctx.core.language_names.exact(choice)
+    if language is None and choice in NO_TRACK_WORDS:
+        await storage.set_track(user_key, None)
+        return await _track_chosen(ctx, None)
+    if language is None:
+        resolution = ctx.core.language_names.resolve(choice)
+        if resolution.match is None:
+            return _not_found(knowledge, "language", ctx.args, resolution.suggestions, "track")
+        language = resolution.match.id
+    await storage.set_track(user_key, language)
+    return await _track_chosen(ctx, language)
+
+
+async def _track_chosen(ctx: Context, track_id: str | None) -> Reply:
+    knowledge = ctx.core.knowledge
+    done = await ctx.core.storage.done_items(ctx.request.user_key)
+    progress = checklist.progress(knowledge, track_id, done)
+    return _reply(
+        f"Your checklist now follows {_track_label(progress.track)}",
+        f"{progress.total} items in {len(progress.sections)} sections, "
+        f"{progress.done_count} already ticked.",
+        checklist.summary(progress),
+        buttons=(NEXT, PROGRESS),
+    )
+
+
+# -- /progress --------------------------------------------------------------------------------
+
+
+async def show_progress(ctx: Context) -> Reply:
+    """The checklist by section with progress bars."""
+    record = await ctx.core.storage.get_user(ctx.request.user_key)
+    done = await ctx.core.storage.done_items(ctx.request.user_key)
+    progress = checklist.progress(ctx.core.knowledge, record.track, done)
+    fields = tuple(
+        Field(
+            f"{part.section.title} — {part.done_count}/{len(part.items)}",
+            "\n".join(
+                [checklist.progress_bar(part.done_count, len(part.items))]
+                + [
+                    f"{DONE_MARK if item.id in done else OPEN_MARK} {item.title}"
+                    for item in part.items
+                ]
+            ),
+        )
+        for part in progress.sections
+    )
+    return _reply(
+        f"Your progress on {_track_label(progress.track)}",
+        f"Overall {checklist.summary(progress)}",
+        fields=fields,
+        buttons=(NEXT, Button("Change track", "track")),
+    )
+
+
+# -- /done and /undo --------------------------------------------------------------------------
+
+
+async def done(ctx: Context) -> Reply:
+    """Tick an item."""
+    return await _tick(ctx, tick=True)
+
+
+async def undo(ctx: Context) -> Reply:
+    """Untick an item."""
+    return await _tick(ctx, tick=False)
+
+
+async def _tick(ctx: Context, *, tick: bool) -> Reply:
+    knowledge, storage, user_key = ctx.core.knowledge, ctx.core.storage, ctx.request.user_key
+    command = "done" if tick else "undo"
+    record = await storage.get_user(user_key)
+    if not ctx.args:
+        return await _pick(ctx, record.track, tick=tick)
+    resolution = item_names(knowledge, record.track).resolve(ctx.args)
+    match = resolution.match
+    if match is None:
+        anywhere = ctx.core.topic_names.resolve(ctx.args)
+        match = anywhere.match
+        suggestions = resolution.suggestions or anywhere.suggestions
+        if match is None:
+            return _not_found(knowledge, "checklist item", ctx.args, suggestions, command)
+    topic = knowledge.topics[match.id]
+    on_track = topic in checklist.items(knowledge, record.track)
+    if tick:
+        at = ctx.core.clock.now()
+        changed = await storage.mark_done(user_key, topic.id, at, local_today(ctx, record.timezone))
+        title = (
+            f"{DONE_MARK} {topic.title} ticked" if changed else f"{topic.title} was already ticked"
+        )
+    else:
+        changed = await storage.mark_undone(user_key, topic.id)
+        title = f"{topic.title} unticked" if changed else f"{topic.title} was not ticked"
+    progress = checklist.progress(knowledge, record.track, await storage.done_items(user_key))
+    note = (
+        ""
+        if on_track
+        else f"{topic.title} is not on {_track_label(progress.track)}; it is kept and counts "
+        "if you switch to a track that includes it."
+    )
+    again = Button("Untick", "undo", topic.id) if tick else Button("Tick", "done", topic.id)
+    return _reply(title, note, checklist.summary(progress), buttons=(NEXT, again, PROGRESS))
+
+
+async def _pick(ctx: Context, track_id: str | None, *, tick: bool) -> Reply:
+    """/done or /undo without a name: offer the next few items as buttons."""
+    knowledge = ctx.core.knowledge
+    ticked = await ctx.core.storage.done_items(ctx.request.user_key)
+    if tick:
+        choices = checklist.unticked(knowledge, track_id, ticked, PICK_ITEMS)
+        empty = "Everything on your checklist is ticked. Well done!"
+        prompt = "Which item did you finish? Tap one, or send /done <name>."
+    else:
+        on_list = [t for t in checklist.items(knowledge, track_id) if t.id in ticked]
+        choices = on_list[-PICK_ITEMS:]
+        empty = "Nothing on your checklist is ticked yet."
+        prompt = "Which item should I untick? Tap one, or send /undo <name>."
+    if not choices:
+        return _reply(empty, buttons=(PROGRESS,))
+    command = "done" if tick else "undo"
+    return _reply(
+        prompt,
+        "\n".join(f"• {topic.title}" for topic in choices),
+        buttons=tuple(Button(topic.title, command, topic.id) for topic in choices),
+    )
+
+
+def _not_found(
+    knowledge: Knowledge, what: str, query: str, suggestions: tuple[Match, ...], command: str
+) -> Reply:
+    quoted = shorten(query, QUOTE_CHARS)
+    if not suggestions:
+        return _reply(
+            f"I couldn't find a {what} called “{quoted}”",
+            f"Send /{command} without a name to choose from a list.",
+            kind=ReplyKind.NOT_FOUND,
+        )
+    titles = [knowledge.topics[match.id].title for match in suggestions[:SUGGESTIONS]]
+    return _reply(
+        f"Which one did you mean by “{quoted}”?",
+        "\n".join(f"• {title}" for title in titles),
+        buttons=tuple(
+            Button(title, command, match.id)
+            for title, match in zip(titles, suggestions, strict=False)
+        ),
+        kind=ReplyKind.NOT_FOUND,
+    )
+
+
+# -- /next ------------------------------------------------------------------------------------
+
+
+async def next_step(ctx: Context) -> Reply:
+    """The next unticked item with one resource and one project idea."""
+    knowledge = ctx.core.knowledge
+    record = await ctx.core.storage.get_user(ctx.request.user_key)
+    ticked = await ctx.core.storage.done_items(ctx.request.user_key)
+    topic = checklist.next_item(knowledge, record.track, ticked)
+    if topic is None:
+        return _reply(
+            "You have ticked everything on your checklist!",
+            knowledge.info.conclusion,
+            buttons=(PROGRESS, Button("Change track", "track")),
+        )
+    resources = knowledge.resources(topic)[:1]
+    projects = knowledge.projects(topic)[:1]
+    section = knowledge.section(topic.section_id)
+    return _reply(
+        f"Next: {topic.title}",
+        first_sentence(topic.summary, topic.title),
+        f"Part of: {section.title}" if section else "",
+        *(f"Project idea: {project}" for project in projects),
+        links=links(resources),
+        buttons=(
+            Button("Mark done", "done", topic.id, ButtonStyle.SUCCESS),
+            Button("More about it", "topic", topic.id),
+            PROGRESS,
+        ),
+    )
+
+
+# -- /reset, /export, /forget -----------------------------------------------------------------
+
+
+def _confirm(command: str, title: str, warning: str, label: str) -> Reply:
+    return _reply(
+        title,
+        warning,
+        buttons=(Button(label, command, CONFIRM, ButtonStyle.DANGER), PROGRESS),
+        kind=ReplyKind.CONFIRM,
+    )
+
+
+async def reset(ctx: Context) -> Reply:
+    """Untick everything, after confirmation."""
+    if ctx.args.casefold() != CONFIRM:
+        return _confirm(
+            "reset",
+            "Reset your progress?",
+            "This unticks every item on your checklist. Your track is kept.",
+            "Yes, reset",
+        )
+    await ctx.core.storage.reset_progress(ctx.request.user_key)
+    return _reply("Your progress is reset", "A fresh start!", buttons=(NEXT,))
+
+
+async def export(ctx: Context) -> Reply:
+    """All of the user's data as a JSON file."""
+    request = ctx.request
+    data = await ctx.core.storage.export_user(request.user_key)
+    name = _UNSAFE_FILENAME.sub("-", f"roadmap-bot-{request.platform}-{request.user_id}")
+    content = json.dumps(data, indent=2, ensure_ascii=False).encode()
+    return _reply(
+        "Your data",
+        "Everything I store about you is in the attached file.",
+        attachment=Attachment(f"{name}.json", content),
+    )
+
+
+async def forget(ctx: Context) -> Reply:
+    """Delete all of the user's data, after confirmation."""
+    if ctx.args.casefold() != CONFIRM:
+        return _confirm(
+            "forget",
+            "Delete all your data?",
+            "This deletes your checklist, track, time zone and reminders. It cannot be undone.",
+            "Yes, delete everything",
+        )
+    await ctx.core.storage.forget_user(ctx.request.user_key)
+    return _reply("All your data is deleted", "If you come back, you start from scratch.")
+
+
+_ITEM = Option("item", "A checklist item", OptionKind.ITEM)
+
+COMMANDS = [
+    Command(
+        "track",
+        "Focus your checklist on one language",
+        track,
+        "/track [language|none]",
+        (Option("language", "A programming language, or none", OptionKind.LANGUAGE),),
+    ),
+    Command("progress", "Your checklist and progress", show_progress, "/progress"),
+    Command("done", "Tick an item on your checklist", done, "/done [item]", (_ITEM,)),
+    Command("undo", "Untick an item", undo, "/undo [item]", (_ITEM,)),
+    Command("next", "What to learn next", next_step, "/next"),
+    Command("reset", "Untick everything", reset, "/reset"),
+    Command("export", "Download all your data", export, "/export"),
+    Command("forget", "Delete all your data", forget, "/forget"),
+]
