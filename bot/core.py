@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: The title of the reply given when a command fails on the bot's side.
+INTERNAL_ERROR_TITLE = "Something went wrong on my side"
 #: The command a plain message in a private chat runs.
 QUESTION_COMMAND = "ask"
 
@@ -76,7 +78,7 @@ class Core:
         except Exception:
             log.exception("command /%s failed for %s", name, request.user_key)
             reply = Reply(
-                title="Something went wrong on my side",
+                title=INTERNAL_ERROR_TITLE,
                 blocks=("Sorry, I could not answer that. Please try again in a moment.",),
                 kind=ReplyKind.ERROR,
             )

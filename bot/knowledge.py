@@ -240,7 +240,7 @@ def bundled_knowledge_path() -> Path:
     source_tree = Path(__file__).resolve().parent.parent / "knowledge" / "roadmap.yaml"
     if source_tree.is_file():
         return source_tree
-    return Path(str(resources.files("bot") / "bundled" / "roadmap.yaml"))
+    return Path(str(resources.files("bot.bundled") / "roadmap.yaml"))
 
 
 def load_knowledge(path: Path | str) -> Knowledge:
@@ -266,6 +266,8 @@ def parse_knowledge(text: str, path: Path | str = "<knowledge>") -> Knowledge:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
         message = f"{error.problem or 'invalid YAML'}"
+        if error.context and error.context_mark and error.context_mark is not mark:
+            message += f" ({error.context} started on line {error.context_mark.line + 1})"
         raise KnowledgeError(path, [Problem(line, "yaml", message)]) from None
     except yaml.YAMLError as error:
         raise KnowledgeError(path, [Problem(0, "yaml", str(error))]) from None

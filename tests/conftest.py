@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from bot.clock import ManualClock
-from bot.core import Core
 from bot.commands import parse_command_line
+from bot.core import Core
 from bot.knowledge import Knowledge, bundled_knowledge_path, load_knowledge
 from bot.messages import ChatKind, Reply, Request
 from bot.storage import open_storage
@@ -66,7 +66,12 @@ def frontend_knowledge() -> Knowledge:
 
 
 def request(
-    text: str, *, user: str = "1", chat: str | None = None, platform: str = "console", group: bool = False
+    text: str,
+    *,
+    user: str = "1",
+    chat: str | None = None,
+    platform: str = "console",
+    group: bool = False,
 ) -> Request:
     """A request as an adapter would make it from one typed line."""
     parsed = parse_command_line(text)

@@ -1,0 +1,209 @@
+"""The command core through the same path every adapter takes: a request in, a reply out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.commands import parse_command_line
+from bot.core import INTERNAL_ERROR_TITLE, Core
+from bot.knowledge import Knowledge
+from bot.limits import MAX_ARGS_CHARS
+from bot.messages import Button, ReplyKind, render_plain
+from bot.storage import Storage
+from tests.conftest import request, say
+
+
+async def test_lang_python_lists_benefits_frameworks_resources_and_projects(core: Core) -> None:
+    reply = await say(core, "/lang python")
+    text = render_plain(reply)
+    assert reply.title == "Python"
+    for expected in [
+        "Simple syntax",
+        "Django",
+        "Flask",
+        "Blog application using Django",
+        "https://docs.python.org",
+    ]:
+        assert expected in text
+    assert Button("Track Python", "track", "python") in [
+        Button(b.label, b.command, b.args) for b in reply.buttons
+    ]
+
+
+async def test_roadmap_lists_sections_in_order(core: Core, knowledge: Knowledge) -> None:
+    reply = await say(core, "/roadmap")
+    text = render_plain(reply)
+    positions = [text.index(section.title) for section in knowledge.sections]
+    assert positions == sorted(positions)
+    section = await say(core, "/roadmap databses")
+    assert "Databases" in section.title and "PostgreSQL" in render_plain(section)
+    assert "Databases" in (await say(core, "/roadmap 3")).title
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("/lang golang", "Go"),
+        ("/lang pyhton", "Python"),
+        ("/lang nodejs", "JavaScript (Node.js)"),
+        ("/topic postgres", "PostgreSQL"),
+        ("/topic mongo", "MongoDB"),
+        ("/topic springboot", "Spring Boot"),
+        ("/topic ror", "Ruby on Rails"),
+        ("/compare django vs flask", "Django vs Flask"),
+        ("/compare sql nosql", "SQL Databases vs NoSQL Databases"),
+        ("/compare rest, graphql", "REST APIs vs GraphQL"),
+        ("/compare spring boot django", "Spring Boot vs Django"),
+    ],
+)
+async def test_names_are_matched_fuzzily(
+    core: Core, knowledge: Knowledge, line: str, title: str
+) -> None:
+    reply = await say(core, line)
+    assert reply.kind is ReplyKind.ANSWER
+    assert (
+        reply.title.casefold() == title.casefold() or title.casefold() in reply.title.casefold()
+    ), reply.title
+
+
+async def test_unknown_topic_offers_did_you_mean(core: Core) -> None:
+    reply = await say(core, "/topic djangoo rest")
+    assert reply.kind in (ReplyKind.NOT_FOUND, ReplyKind.ANSWER)
+    reply = await say(core, "/topic quantum basket weaving")
+    assert reply.kind is ReplyKind.NOT_FOUND
+    assert "couldn't find" in render_plain(reply)
+    near = await say(core, "/topic mong")
+    assert near.title == "MongoDB" or any(b.args == "mongodb" for b in near.buttons)
+
+
+async def test_ambiguous_name_suggests_up_to_three(core: Core) -> None:
+    reply = await say(core, "/topic js framework")
+    assert reply.kind is ReplyKind.NOT_FOUND
+    assert 0 < len(reply.buttons) <= 3
+
+
+async def test_unknown_command_gets_help_hint_and_suggestion(core: Core) -> None:
+    reply = await say(core, "/lagn python")
+    assert reply.kind is ReplyKind.NOT_FOUND
+    assert "/lang" in render_plain(reply) and "/help" in render_plain(reply)
+
+
+@pytest.mark.parametrize(
+    "line", ["/lang", "/compare", "/resources", "/topic", "/ask", "/projects", "/roadmap"]
+)
+async def test_empty_arguments_give_a_list_to_choose_from(core: Core, line: str) -> None:
+    reply = await say(core, line)
+    assert reply.kind is ReplyKind.ANSWER
+    assert reply.buttons or reply.fields
+
+
+async def test_huge_arguments_are_refused_politely(core: Core) -> None:
+    reply = await say(core, "/topic " + "x" * (MAX_ARGS_CHARS + 1))
+    assert reply.kind is ReplyKind.ERROR and "under 500 characters" in render_plain(reply)
+
+
+async def test_help_lists_every_listed_command(core: Core) -> None:
+    text = render_plain(await say(core, "/help"))
+    for command in core.listed_commands:
+        assert f"/{command.name}" in text
+    assert "/compare" in render_plain(await say(core, "/help compare"))
+
+
+async def test_plain_message_is_a_question(core: Core) -> None:
+    reply = await say(core, "whats better djnago or flask")
+    assert reply.title == "Django vs Flask"
+    off_topic = await say(core, "tell me a joke")
+    assert off_topic.title == "I only know the roadmap"
+
+
+async def test_use_case_question_is_answered_from_the_roadmap(core: Core) -> None:
+    reply = await say(core, "which language is best for real time chat apps?")
+    assert reply.title == "Try JavaScript (Node.js)"
+    assert "Real-time" in render_plain(reply)
+
+
+async def test_button_of_another_user_is_refused(core: Core) -> None:
+    reply = await say(core, "/lang python", user="1")
+    payload = core.button_payload(reply.buttons[0], reply.owner)
+    refused = await core.press(request("", user="2"), payload)
+    assert refused.kind is ReplyKind.ERROR and refused.private
+    assert (await core.press(request("", user="1"), "garbage")).kind is ReplyKind.ERROR
+
+
+async def test_every_button_payload_fits_telegram(core: Core) -> None:
+    for line in [
+        "/start",
+        "/roadmap",
+        "/lang",
+        "/lang python",
+        "/compare",
+        "/resources",
+        "/topic docker",
+    ]:
+        reply = await say(core, line, user="123456789012345678")
+        for button in reply.buttons:
+            assert len(core.button_payload(button, reply.owner).encode()) <= 64
+
+
+async def test_handler_crash_becomes_a_friendly_error(
+    core: Core, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def boom(ctx: object) -> None:
+        raise RuntimeError("bug")
+
+    from dataclasses import replace
+
+    core.commands["topic"] = replace(core.commands["topic"], handler=boom)  # type: ignore[arg-type]
+    reply = await say(core, "/topic docker")
+    assert reply.kind is ReplyKind.ERROR and "bug" not in render_plain(reply)
+
+
+async def test_a_different_roadmap_works_with_no_code_change(
+    frontend_knowledge: Knowledge, storage: Storage
+) -> None:
+    core = Core(frontend_knowledge, storage)
+    language = frontend_knowledge.languages[0]
+    assert (await say(core, f"/lang {language.title}")).title == language.title
+    assert frontend_knowledge.info.title in render_plain(await say(core, "/roadmap"))
+    comparison = frontend_knowledge.comparisons[0]
+    reply = await say(core, "/compare " + " vs ".join(comparison.topic_ids))
+    assert reply.kind is ReplyKind.ANSWER
+    for command in core.listed_commands:
+        assert (await say(core, f"/{command.name}")).title
+
+
+# -- property-based: the parser and the answerer never fail, whatever they are fed ----------
+
+
+@given(st.text())
+def test_parse_command_line_never_fails_and_round_trips(text: str) -> None:
+    parsed = parse_command_line(text)
+    if parsed.command is None:
+        assert parsed.args == text.strip()
+    else:
+        assert text.strip().startswith("/" + parsed.command[:1]) or parsed.command == ""
+        assert " " not in parsed.command
+
+
+@given(
+    st.sampled_from(
+        ["/topic ", "/lang ", "/compare ", "/done ", "/remind ", "/timezone ", "", "/ask "]
+    ),
+    st.text(max_size=200),
+)
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+async def test_core_answers_any_input(
+    tmp_path: Path, knowledge: Knowledge, prefix: str, text: str
+) -> None:
+    from bot.storage import open_storage
+
+    async with await open_storage(tmp_path / "h.sqlite3") as store:
+        core = Core(knowledge, store)
+        reply = await say(core, prefix + text)
+        assert reply.title and reply.title != INTERNAL_ERROR_TITLE

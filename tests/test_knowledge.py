@@ -1,0 +1,162 @@
+"""The knowledge file: the bundled roadmap is complete, and broken files fail with file:line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.cli import main
+from bot.knowledge import Knowledge, KnowledgeError, load_knowledge, parse_knowledge
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "backend-developer-roadmap.txt"
+DATA = Path(__file__).parent / "data"
+MINIMAL = """\
+version: 1
+roadmap: {id: tiny, title: Tiny, summary: A tiny roadmap.}
+sections:
+  - id: first
+    title: First
+    summary: The first step.
+    topics: [alpha]
+topics:
+  - id: alpha
+    title: Alpha
+    kind: language
+    summary: Alpha is a thing.
+"""
+
+
+def test_bundled_roadmap_covers_the_document(knowledge: Knowledge) -> None:
+    titles = {t.title.casefold() for t in knowledge.topics.values()}
+    for name in [
+        "python",
+        "java",
+        "ruby",
+        "php",
+        "django",
+        "flask",
+        "laravel",
+        "gin",
+        "mysql",
+        "postgresql",
+        "sqlite",
+        "mongodb",
+        "couchdb",
+        "firebase",
+        "graphql",
+        "docker",
+    ]:
+        assert any(name in title for title in titles), name
+    assert len(knowledge.languages) == 6
+    frameworks = [t for t in knowledge.topics.values() if t.kind == "framework"]
+    assert len(frameworks) == 8 and all(knowledge.topic(f.parent or "") for f in frameworks)
+    assert len(knowledge.sections) == 8
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="the seed document lives outside the repository")
+def test_every_project_example_of_the_document_is_in_the_knowledge(knowledge: Knowledge) -> None:
+    text = SEED.read_text()
+    examples = re.findall(r"Project Examples:\s*\n((?:\s*•.*\n)+)", text)
+    ideas = {p.casefold() for t in knowledge.topics.values() for p in t.projects}
+    ideas |= {p.casefold() for s in knowledge.sections for p in s.projects}
+    expected = [
+        line.strip(" •\n").casefold()
+        for block in examples
+        for line in block.splitlines()
+        if line.strip()
+    ]
+    assert len(expected) >= 20
+    assert [e for e in expected if e not in ideas] == []
+
+
+def test_every_topic_has_official_resources(knowledge: Knowledge) -> None:
+    for topic in knowledge.topics.values():
+        assert knowledge.resources(topic), topic.id
+        assert all(r.url.startswith("https://") for r in knowledge.resources(topic)), topic.id
+
+
+def test_curated_comparisons_exist(knowledge: Knowledge) -> None:
+    for pair in [
+        ("django", "flask"),
+        ("sql", "nosql"),
+        ("rest", "graphql"),
+        ("express", "nestjs"),
+        ("monolith", "microservices"),
+        ("jwt", "oauth"),
+        ("postgresql", "mongodb"),
+        ("mysql", "postgresql"),
+    ]:
+        assert knowledge.comparison(pair) is not None, pair
+
+
+def test_checklist_for_a_track_is_shared_sections_plus_the_language(knowledge: Knowledge) -> None:
+    items = {t.id for t in knowledge.checklist("python")}
+    assert {"python", "django", "flask", "docker", "postgresql"} <= items
+    assert not {"java", "spring-boot", "laravel"} & items
+    assert len(knowledge.checklist(None)) == len(knowledge.topics)
+
+
+def test_minimal_file_loads() -> None:
+    knowledge = parse_knowledge(MINIMAL)
+    assert knowledge.info.title == "Tiny" and list(knowledge.topics) == ["alpha"]
+
+
+@pytest.mark.parametrize(
+    ("change", "line", "message"),
+    [
+        (("    kind: language\n", ""), 9, "topics[0].kind: is required"),
+        (("topics: [alpha]", "topics: [alpha, beta]"), 7, "unknown topic 'beta'"),
+        (("id: alpha", "id: Alpha!"), 9, "not a valid id"),
+        (("version: 1", "version: 2"), 1, "version: must be 1"),
+        (
+            ("summary: The first step.", "summary: The first step.\n    summary: again"),
+            7,
+            "duplicate key",
+        ),
+        (("title: Alpha", "title: Alpha\n    parent: ghost"), 11, "unknown topic 'ghost'"),
+        (("summary: Alpha is a thing.", "summary: [oops"), 13, "flow sequence started on line 12"),
+    ],
+)
+def test_broken_file_names_file_line_and_field(
+    change: tuple[str, str], line: int, message: str
+) -> None:
+    text = MINIMAL.replace(*change)
+    with pytest.raises(KnowledgeError) as caught:
+        parse_knowledge(text, "broken.yaml")
+    rendered = str(caught.value)
+    assert message in rendered
+    assert any(p.line == line for p in caught.value.problems), rendered
+    assert rendered.startswith("broken.yaml:")
+
+
+def test_alias_collisions_are_rejected() -> None:
+    text = MINIMAL.replace("topics: [alpha]", "topics: [alpha, beta]") + (
+        "  - id: beta\n    title: Beta\n    kind: concept\n    summary: B.\n    aliases: [alpha]\n"
+    )
+    with pytest.raises(KnowledgeError, match="already a name of 'alpha'"):
+        parse_knowledge(text)
+
+
+def test_empty_and_unreadable_files(tmp_path: Path) -> None:
+    with pytest.raises(KnowledgeError, match="empty"):
+        parse_knowledge("")
+    with pytest.raises(KnowledgeError, match="cannot read"):
+        load_knowledge(tmp_path / "missing.yaml")
+
+
+def test_validate_command_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(DATA / "frontend-roadmap.yaml")]) == 0
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(MINIMAL.replace("    kind: language\n", ""))
+    assert main(["validate", str(broken)]) == 1
+    assert f"{broken}:9: topics[0].kind: is required" in capsys.readouterr().err
+
+
+def test_bundled_file_is_valid_yaml_and_plain_text() -> None:
+    from bot.knowledge import bundled_knowledge_path
+
+    raw = yaml.safe_load(bundled_knowledge_path().read_text())
+    assert "<" not in str(raw) and "**" not in str(raw)
