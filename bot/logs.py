@@ -9,7 +9,7 @@ from collections.abc import Iterable
 #: Loggers that print request URLs (which carry Telegram's token) at INFO.
 NOISY_LOGGERS = ("httpx", "httpcore", "telegram.ext.Updater", "discord.gateway", "discord.http")
 #: Anything shaped like a Telegram bot token, even one we were not told about.
-_TELEGRAM_TOKEN = re.compile(r"\b\d{5,}:[A-Za-z0-9_-]{30,}\b")
+_TELEGRAM_TOKEN = re.compile(r"(?<!\d)\d{5,}:[A-Za-z0-9_-]{30,}")
 REDACTED = "[redacted]"
 
 

@@ -1,0 +1,147 @@
+"""The roadmap-bot command line, run as a real process the way users run it."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.logs import REDACTED, RedactingFormatter
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_bot(
+    *args: str, stdin: str = "", env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    clean_env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "TELEGRAM_"))}
+    clean_env["PYTHONPATH"] = str(ROOT)
+    clean_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=clean_env,
+        cwd=cwd or ROOT,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_ask_json_reads_questions_from_stdin(tmp_path: Path) -> None:
+    result = run_bot(
+        "ask",
+        "--json",
+        stdin="django vs flask\n\ntell me a joke\nwhich db for a library system\n",
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["q"] for r in records] == [
+        "django vs flask",
+        "tell me a joke",
+        "which db for a library system",
+    ]
+    assert records[0]["intent"] == "compare" and records[0]["confident"] is True
+    assert [t["id"] for t in records[0]["topics"]] == ["django", "flask"]
+    assert records[0]["topics"][0]["title"] == "Django" and "Django vs Flask" in records[0]["reply"]
+    assert records[1]["intent"] == "unknown" and records[1]["confident"] is False
+    assert records[2]["intent"] == "use_case" and records[2]["topics"][0]["id"] == "mysql"
+
+
+def test_ask_one_question_in_plain_text(tmp_path: Path) -> None:
+    result = run_bot("ask", "what", "is", "graphql", cwd=tmp_path)
+    assert result.returncode == 0 and result.stdout.startswith("GraphQL")
+
+
+def test_console_keeps_progress_across_runs(tmp_path: Path) -> None:
+    env = {"DATABASE_PATH": str(tmp_path / "deep" / "folder" / "bot.sqlite3")}
+    first = run_bot(
+        "console", stdin="/track python\n/done djnago\n/done flask\n", env=env, cwd=tmp_path
+    )
+    assert first.returncode == 0, first.stderr
+    second = run_bot("console", stdin="/progress\n", env=env, cwd=tmp_path)
+    assert second.returncode == 0, second.stderr
+    assert "Python" in second.stdout and "2/" in second.stdout
+
+
+def test_console_answers_every_piped_line(tmp_path: Path) -> None:
+    lines = [
+        "/start",
+        "/roadmap",
+        "/lang python",
+        "/compare sql vs nosql",
+        "/resources docker",
+        "/projects go",
+        "/ask best language for real time apps",
+        "who won the world cup",
+        "/nonsense",
+    ]
+    result = run_bot(
+        "console", stdin="\n".join(lines) + "\n", env={"DATABASE_PATH": str(tmp_path / "db")}
+    )
+    assert result.returncode == 0, result.stderr
+    for expected in [
+        "Welcome",
+        "Essential Programming Languages",
+        "Python",
+        "SQL Databases vs NoSQL",
+        "Resources: Docker",
+        "Project ideas: Go",
+        "JavaScript",
+        "I only know the roadmap",
+        "Unknown command",
+    ]:
+        assert expected in result.stdout, expected
+
+
+def test_run_without_tokens_or_terminal_explains_what_to_do(tmp_path: Path) -> None:
+    result = run_bot("run", env={"DATABASE_PATH": str(tmp_path / "db")})
+    assert result.returncode == 2
+    assert "DISCORD_TOKEN" in result.stderr and "TELEGRAM_TOKEN" in result.stderr
+
+
+def test_broken_knowledge_file_stops_the_bot_with_file_and_line(tmp_path: Path) -> None:
+    broken = tmp_path / "roadmap.yaml"
+    broken.write_text("version: 1\nroadmap: {id: x, title: X}\nsections: []\ntopics: []\n")
+    result = run_bot(
+        "console", env={"KNOWLEDGE_PATH": str(broken), "DATABASE_PATH": str(tmp_path / "db")}
+    )
+    assert result.returncode == 2
+    assert f"{broken}:2: roadmap.summary: is required" in result.stderr
+    assert not (tmp_path / "db").exists()
+
+
+def test_env_file_is_read_and_environment_wins(tmp_path: Path) -> None:
+    from bot.config import Settings
+
+    (tmp_path / ".env").write_text("LOG_LEVEL=debug\nDATABASE_PATH=/from/dotenv\n")
+    settings = Settings.from_env({"DATABASE_PATH": "/from/env"}, env_file=tmp_path / ".env")
+    assert settings.log_level == "DEBUG" and str(settings.database_path) == "/from/env"
+    assert "secret-token" not in repr(Settings(telegram_token="secret-token"))
+
+
+@pytest.mark.parametrize("value", ["abc", "-1"])
+def test_bad_numeric_settings_are_reported(value: str) -> None:
+    from bot.config import Settings, SettingsError
+
+    with pytest.raises(SettingsError, match="DISCORD_GUILD_ID"):
+        Settings.from_env({"DISCORD_GUILD_ID": value}, env_file=Path("/nonexistent"))
+
+
+def test_log_lines_never_contain_secrets() -> None:
+    token = "123456789:AAExampleExampleExampleExampleExample_x"
+    formatter = RedactingFormatter("%(message)s", ["discord-secret"])
+    for message in [
+        f"GET https://api.telegram.org/bot{token}/getUpdates",
+        "login with discord-secret ok",
+    ]:
+        record = logging.LogRecord("x", logging.INFO, __file__, 1, message, None, None)
+        line = formatter.format(record)
+        assert token not in line and "discord-secret" not in line and REDACTED in line

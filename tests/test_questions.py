@@ -1,0 +1,89 @@
+"""Free-text questions: accuracy over the evaluation set, and honest answers off topic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.knowledge import Knowledge
+from bot.questions import Intent, QuestionAnswerer
+
+EVAL_SET = Path(__file__).parent / "data" / "eval_questions.yaml"
+#: The answerer must get at least this share of the evaluation set right.
+MIN_ACCURACY = 0.90
+
+
+def is_correct(answerer: QuestionAnswerer, entry: dict) -> bool:
+    """Right intent, and (when topics are expected) the expected best topic ranked first."""
+    understanding = answerer.understand(entry["q"])
+    if understanding.intent != entry["intent"]:
+        return False
+    expected = entry.get("topics") or []
+    return not expected or (
+        bool(understanding.topic_ids) and understanding.topic_ids[0] in expected
+    )
+
+
+_ANSWERERS: dict[int, QuestionAnswerer] = {}
+
+
+def _shared(knowledge: Knowledge) -> QuestionAnswerer:
+    """One answerer per knowledge object (hypothesis reuses the session fixture)."""
+    return _ANSWERERS.setdefault(id(knowledge), QuestionAnswerer(knowledge))
+
+
+@pytest.fixture(scope="module")
+def answerer(knowledge: Knowledge) -> QuestionAnswerer:
+    return QuestionAnswerer(knowledge)
+
+
+def test_evaluation_set_is_big_and_varied() -> None:
+    entries = yaml.safe_load(EVAL_SET.read_text())
+    assert len(entries) >= 100
+    assert {e["intent"] for e in entries} == {i.value for i in Intent}
+    assert sum(e["intent"] == "unknown" for e in entries) >= 15
+
+
+def test_accuracy_over_the_evaluation_set(answerer: QuestionAnswerer) -> None:
+    entries = yaml.safe_load(EVAL_SET.read_text())
+    wrong = [e["q"] for e in entries if not is_correct(answerer, e)]
+    accuracy = 1 - len(wrong) / len(entries)
+    assert accuracy >= MIN_ACCURACY, f"accuracy {accuracy:.1%}; wrong: {wrong}"
+
+
+def test_off_topic_is_never_answered_with_confidence(answerer: QuestionAnswerer) -> None:
+    for question in [
+        "what's the weather",
+        "tell me a joke",
+        "who won the world cup",
+        "best pizza recipe",
+    ]:
+        understanding = answerer.understand(question)
+        assert understanding.intent is Intent.UNKNOWN and not understanding.confident
+
+
+def test_english_words_that_are_names_are_not_mistaken(answerer: QuestionAnswerer) -> None:
+    assert answerer.understand("where should i go next").intent is not Intent.TOPIC
+    assert answerer.understand("go vs java").topic_ids[:2] == ("go", "java")
+
+
+def test_comparison_of_three(answerer: QuestionAnswerer) -> None:
+    understanding = answerer.understand("aws vs azure vs gcp")
+    assert understanding.intent is Intent.COMPARE and set(understanding.topic_ids) == {
+        "aws",
+        "azure",
+        "gcp",
+    }
+
+
+@given(text=st.text(max_size=300))
+@settings(max_examples=300, deadline=None)
+def test_any_text_gets_an_understanding(knowledge: Knowledge, text: str) -> None:
+    understanding = _shared(knowledge).understand(text)
+    assert understanding.intent in set(Intent)
+    assert all(topic_id in knowledge.topics for topic_id in understanding.topic_ids)
+    assert understanding.confident or understanding.intent is Intent.UNKNOWN
