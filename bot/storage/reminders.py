@@ -69,6 +69,20 @@ def _instant(seconds: int) -> datetime:
     return datetime.fromtimestamp(seconds, UTC)
 
 
+def claim_sql(platforms: int) -> str:
+    """The claiming statement for ``platforms`` platform names.
+
+    Parameters: now (stamp), now, the platform names, the limit. ``+platform`` keeps the
+    planner on the partial ``reminders_due`` index, so the cost follows the due rows only.
+    """
+    marks = ", ".join("?" * platforms)
+    return (
+        "UPDATE reminders SET updated_at = ? WHERE user_key IN ("  # noqa: S608 - only ?s
+        "SELECT user_key FROM reminders WHERE enabled = 1 AND next_due <= ?"
+        f" AND +platform IN ({marks}) ORDER BY next_due LIMIT ?) RETURNING {_COLUMNS}"
+    )
+
+
 def _row_to_reminder(row: Sequence[Any]) -> Reminder:
     hour, minute = map(int, row[6].split(":"))
     return Reminder(
@@ -166,16 +180,10 @@ class SqliteReminderStore:
         names = tuple(platforms)
         if not names or limit <= 0:
             return ClaimBatch((), 0)
-        marks = ", ".join("?" * len(names))
-        claim_sql = (
-            f"UPDATE reminders SET updated_at = ? WHERE user_key IN ("  # noqa: S608 - only ?s
-            f"SELECT user_key FROM reminders WHERE enabled = 1 AND next_due <= ?"
-            f" AND platform IN ({marks}) ORDER BY next_due LIMIT ?) RETURNING {_COLUMNS}"
-        )
         stamp = _seconds(now)
 
         async with self._db.transaction() as tx:
-            rows = await tx.fetchall(claim_sql, (stamp, stamp, *names, limit))
+            rows = await tx.fetchall(claim_sql(len(names)), (stamp, stamp, *names, limit))
             claims: list[Claim] = []
             updates: list[tuple[int, str | None, str]] = []
             for row in rows:

@@ -18,4 +18,4 @@ CREATE TABLE reminders (
 -- Finding due reminders reads only enabled rows, in due order.
 CREATE INDEX reminders_due ON reminders (next_due) WHERE enabled = 1;
 -- Moving a chat (a Telegram group upgraded to a supergroup) finds its reminders directly.
-CREATE INDEX reminders_chat ON reminders (platform, chat_id);
+CREATE INDEX reminders_chat ON reminders (chat_id);

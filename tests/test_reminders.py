@@ -1,0 +1,584 @@
+import asyncio
+import itertools
+import logging
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.clock import ManualClock
+from bot.config import Settings
+from bot.core import Core
+from bot.delivery import (
+    ChatMoved,
+    Delivery,
+    PermanentDeliveryError,
+    RetryAfter,
+    TransientDeliveryError,
+)
+from bot.knowledge import bundled_knowledge_path, load_knowledge
+from bot.messages import Button, ChatKind, Reply, ReplyKind, Request
+from bot.reminders import ReminderEngine, build_reminder
+from bot.reminders.engine import MAX_DELIVERY_ATTEMPTS
+from bot.reminders.message import streak
+from bot.reminders.pacing import Pacer
+from bot.reminders.schedule import decide, local_instant, next_due
+from bot.storage import open_storage
+from bot.storage.reminders import claim_sql
+
+BERLIN = ZoneInfo("Europe/Berlin")
+NEW_YORK = ZoneInfo("America/New_York")
+HOURS_3 = timedelta(hours=3)
+
+
+# -- schedule math ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("zone", "day"),
+    [
+        (BERLIN, date(2024, 3, 31)),
+        (BERLIN, date(2024, 10, 27)),
+        (NEW_YORK, date(2024, 3, 10)),
+        (NEW_YORK, date(2024, 11, 3)),
+    ],
+)
+def test_nine_oclock_stays_nine_oclock_across_dst(zone: ZoneInfo, day: date) -> None:
+    now = datetime.combine(day - timedelta(days=2), time(12), tzinfo=zone)
+    last = None
+    days = []
+    for _ in range(3):
+        due = next_due(time(9), zone, now, last)
+        assert due.astimezone(zone).time() == time(9)
+        last, now = due.astimezone(zone).date(), due
+        days.append(last)
+    assert days == [day - timedelta(days=1), day, day + timedelta(days=1)]
+
+
+@pytest.mark.parametrize(
+    ("zone", "day", "at", "sent_local"),
+    [
+        (BERLIN, date(2024, 3, 31), time(2, 30), time(3, 30)),  # gap: shifted by one hour
+        (NEW_YORK, date(2024, 3, 10), time(2, 15), time(3, 15)),
+        (BERLIN, date(2024, 10, 27), time(2, 30), time(2, 30)),  # twice: first occurrence
+        (NEW_YORK, date(2024, 11, 3), time(1, 30), time(1, 30)),
+    ],
+)
+def test_dst_day_times_resolve_once(zone: ZoneInfo, day: date, at: time, sent_local: time) -> None:
+    instant = local_instant(day, at, zone)
+    local = instant.astimezone(zone)
+    assert (local.date(), local.time()) == (day, sent_local)
+    assert local.fold == 0 or local.utcoffset() == local.replace(fold=0).utcoffset()
+    # After sending, the next one is the next day: the repeated hour does not fire again.
+    following = next_due(at, zone, instant, day)
+    assert following.astimezone(zone).date() == day + timedelta(days=1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    # hypothesis takes naive bounds and attaches the zone itself
+    st.datetimes(datetime(2020, 1, 1), datetime(2030, 1, 1), timezones=st.just(UTC)),  # noqa: DTZ001
+    st.times(),
+    st.sampled_from(["Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata"]),
+    st.integers(-3, 3),
+)
+def test_next_due_properties(now: datetime, at: time, zone_name: str, sent_offset: int) -> None:
+    zone = ZoneInfo(zone_name)
+    at = at.replace(microsecond=0)
+    last = now.astimezone(zone).date() + timedelta(days=sent_offset)
+    due = next_due(at, zone, now, last)
+    assert due > now
+    assert due.astimezone(zone).date() > last
+    assert due == local_instant(due.astimezone(zone).date(), at, zone)
+    # It is the first such occurrence: the day before would be too early or already sent.
+    before = due.astimezone(zone).date() - timedelta(days=1)
+    assert before <= last or local_instant(before, at, zone) <= now
+
+
+def test_decide_sends_the_latest_recent_occurrence_only() -> None:
+    nine = time(9)
+    at_11 = datetime(2024, 5, 6, 11, tzinfo=BERLIN)
+    late = decide(nine, BERLIN, at_11, date(2024, 5, 2), HOURS_3)
+    assert late.send_date == date(2024, 5, 6)
+    assert late.next_due == datetime(2024, 5, 7, 9, tzinfo=BERLIN)
+    at_13 = datetime(2024, 5, 6, 13, tzinfo=BERLIN)
+    too_late = decide(nine, BERLIN, at_13, date(2024, 5, 2), HOURS_3)
+    assert too_late.send_date is None
+    assert too_late.last_sent == date(2024, 5, 6)
+    already = decide(nine, BERLIN, at_11, date(2024, 5, 6), HOURS_3)
+    assert already.send_date is None
+
+
+def test_streak() -> None:
+    today = date(2024, 5, 6)
+    days = [date(2024, 5, 1), date(2024, 5, 4), date(2024, 5, 5)]
+    assert streak(days, today) == 2  # yesterday still counts until today is over
+    assert streak([*days, today], today) == 3
+    assert streak([date(2024, 5, 3)], today) == 0
+
+
+# -- fixtures ---------------------------------------------------------------------------------
+
+
+@dataclass
+class FakeOutbox:
+    """Records what it sends; ``failures`` maps a chat (or "dm:<user>") to errors to raise."""
+
+    clock: ManualClock
+    platform: str = "telegram"
+    overall_rate: float = 30.0
+    per_chat_interval: float = 1.0
+    failures: dict[str, list[Exception]] = field(default_factory=dict)
+    sent: list[tuple[float, Delivery, Reply]] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)
+
+    async def deliver(self, delivery: Delivery, reply: Reply) -> None:
+        chat = delivery.chat_id if delivery.chat_id is not None else f"dm:{delivery.user_id}"
+        pending = self.failures.get(chat)
+        if pending:
+            error = pending.pop(0)
+            self.events.append(f"fail {chat}")
+            raise error
+        self.events.append(f"sent {chat}")
+        self.sent.append((self.clock.now().timestamp(), delivery, reply))
+
+
+START = datetime(2024, 5, 6, 6, 0, tzinfo=UTC)  # 08:00 in Berlin
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(START)
+
+
+@pytest.fixture
+async def core(tmp_path, clock):
+    storage = await open_storage(tmp_path / "bot.sqlite3")
+    yield Core(load_knowledge(bundled_knowledge_path()), storage, clock=clock)
+    await storage.close()
+
+
+def request(
+    args: str,
+    user: str = "1",
+    chat: str | None = None,
+    kind=ChatKind.PRIVATE,
+    command: str = "remind",
+    platform: str = "telegram",
+    name: str = "Ada",
+) -> Request:
+    return Request(platform, user, chat or user, kind, command, args, name)
+
+
+def engine_for(core: Core, outbox: FakeOutbox, **overrides) -> ReminderEngine:
+    return ReminderEngine(core, {outbox.platform: outbox}, core.clock, Settings(**overrides))
+
+
+async def run_until(engine: ReminderEngine, clock: ManualClock, end: datetime, step: float = 300):
+    while clock.now() < end:
+        await engine.run_once()
+        clock.advance(step)
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+
+async def test_remind_sets_and_echoes_next_local_time(core: Core) -> None:
+    reply = await core.handle(request("9am berlin"))
+    assert reply.kind is ReplyKind.CONFIRM
+    text = " ".join(reply.blocks)
+    assert (
+        "09:00" in text
+        and "Europe/Berlin" in text
+        and "Mon 6 May" in text
+        and "in 1 h 0 min" in text
+    )
+    reminder = await core.storage.reminders.get("telegram:1")
+    assert reminder.next_due == datetime(2024, 5, 6, 9, tzinfo=BERLIN)
+    assert reminder.chat_id == "1"
+    assert (await core.storage.get_user("telegram:1")).timezone == "Europe/Berlin"
+    shown = await core.handle(request(""))
+    assert "Every day at 09:00 (Europe/Berlin)" in shown.blocks[0]
+
+
+async def test_remind_uses_the_users_zone_and_twelve_hour_times(core: Core) -> None:
+    await core.handle(request("new york", command="timezone"))
+    reply = await core.handle(request("9:30 pm"))
+    assert "21:30 (America/New_York)" in reply.blocks[0]
+    reminder = await core.storage.reminders.get("telegram:1")
+    assert reminder.next_due.astimezone(NEW_YORK).time() == time(21, 30)
+
+
+async def test_remind_past_time_today_is_tomorrow(core: Core) -> None:
+    reply = await core.handle(request("07:00 Europe/Berlin"))
+    assert "Tue 7 May, 07:00" in reply.blocks[1]
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [("25:00", "0 to 23"), ("9:75", "00 to 59"), ("noonish", "could not read")],
+)
+async def test_remind_rejects_bad_times(core: Core, args: str, expected: str) -> None:
+    reply = await core.handle(request(args))
+    assert reply.kind is ReplyKind.ERROR
+    assert expected in reply.blocks[0]
+    assert await core.storage.reminders.get("telegram:1") is None
+
+
+async def test_remind_unknown_zone_suggests(core: Core) -> None:
+    reply = await core.handle(request("9 berlni"))
+    assert reply.kind is ReplyKind.CONFIRM  # close enough to resolve
+    miss = await core.handle(request("9 xqzzy land"))
+    assert miss.kind is ReplyKind.NOT_FOUND
+    assert "xqzzy land" in miss.blocks[0]
+
+
+async def test_timezone_echoes_local_time(core: Core) -> None:
+    reply = await core.handle(request("berlin", command="timezone"))
+    assert reply.title == "Time zone set to Europe/Berlin"
+    assert "08:00" in reply.blocks[0]
+    near = await core.handle(request("la", command="timezone"))
+    assert near.kind is ReplyKind.NOT_FOUND and "Did you mean" in near.blocks[1]
+
+
+async def test_timezone_moves_the_reminder(core: Core) -> None:
+    await core.handle(request("9:00 berlin"))
+    reply = await core.handle(request("new york", command="timezone"))
+    assert "follows" in reply.blocks[1]
+    reminder = await core.storage.reminders.get("telegram:1")
+    assert reminder.zone == "America/New_York"
+    assert reminder.next_due == datetime(2024, 5, 6, 9, tzinfo=NEW_YORK)
+
+
+async def test_remind_off_and_discord_targets(core: Core) -> None:
+    await core.handle(request("9:00 utc dm", platform="discord", chat="555", kind=ChatKind.GROUP))
+    reminder = await core.storage.reminders.get("discord:1")
+    assert reminder.chat_id is None
+    await core.handle(request("10:00 here", platform="discord", chat="555", kind=ChatKind.GROUP))
+    reminder = await core.storage.reminders.get("discord:1")
+    assert reminder.chat_id == "555" and reminder.chat_kind is ChatKind.GROUP
+    off = await core.handle(request("off dm", platform="discord", chat="555"))
+    assert off.title == "Reminder off" and "is off" in off.blocks[0]
+    assert not (await core.storage.reminders.get("discord:1")).enabled
+    shown = await core.handle(request("dm", platform="discord"))
+    assert shown.title == "No daily reminder"
+
+
+def test_remind_options_for_discord() -> None:
+    from bot.commands import OptionKind
+    from bot.features.reminders import COMMANDS
+
+    remind = next(c for c in COMMANDS if c.name == "remind")
+    assert [o.kind for o in remind.options] == [
+        OptionKind.TIME,
+        OptionKind.TIMEZONE,
+        OptionKind.CHOICE,
+    ]
+    assert remind.options[2].choices == ("dm", "here")
+    assert remind.join_options(["9:30 pm", "New York", "dm"]) == "9:30 pm New York dm"
+
+
+# -- the message --------------------------------------------------------------------------------
+
+
+async def test_build_reminder(core: Core) -> None:
+    key = "telegram:1"
+    items = core.knowledge.checklist(None)
+    for offset, topic in enumerate(items[:2]):
+        day = date(2024, 5, 4 + offset)
+        await core.storage.mark_done(key, topic.id, START, day)
+    reply = await build_reminder(core, key, date(2024, 5, 6))
+    assert reply.kind is ReplyKind.REMINDER
+    assert reply.owner == "1"
+    upcoming = items[2]
+    assert reply.buttons == (
+        Button("Mark done", "done", upcoming.id, reply.buttons[0].style),
+        Button("Next", "next"),
+    )
+    assert upcoming.title in reply.blocks[0]
+    fields = {f.name: f.value for f in reply.fields}
+    assert fields["Progress"].startswith(f"2 of {len(items)}")
+    assert fields["Streak"] == "2 days in a row"
+    assert len(reply.links) == 1
+    assert any(block.startswith("Project idea") for block in reply.blocks)
+    group = await build_reminder(core, key, date(2024, 5, 6), user_name="Ada", in_group=True)
+    assert group.title == "Daily reminder for Ada"
+
+
+# -- the engine ---------------------------------------------------------------------------------
+
+
+async def test_sends_once_at_the_local_time(core: Core, clock: ManualClock) -> None:
+    outbox = FakeOutbox(clock)
+    engine = engine_for(core, outbox)
+    await core.handle(request("9:00 berlin"))
+    await run_until(engine, clock, START + timedelta(days=3), step=60)
+    sent_at = [datetime.fromtimestamp(t, UTC).astimezone(BERLIN) for t, _, _ in outbox.sent]
+    assert [(s.day, s.hour, s.minute) for s in sent_at] == [(6, 9, 0), (7, 9, 0), (8, 9, 0)]
+    delivery, reply = outbox.sent[0][1:]
+    assert delivery == Delivery("telegram", "1", "1", "Ada")
+    assert reply.kind is ReplyKind.REMINDER and reply.title == "Your daily reminder"
+
+
+@pytest.mark.parametrize(
+    ("zone", "spring", "autumn", "at"),
+    [
+        ("Europe/Berlin", date(2024, 3, 31), date(2024, 10, 27), time(2, 30)),
+        ("America/New_York", date(2024, 3, 10), date(2024, 11, 3), time(1, 30)),
+        ("America/New_York", date(2024, 3, 10), date(2024, 11, 3), time(2, 30)),
+    ],
+)
+async def test_engine_sends_exactly_once_on_dst_days(
+    core: Core, clock: ManualClock, zone: str, spring: date, autumn: date, at: time
+) -> None:
+    tz = ZoneInfo(zone)
+    outbox = FakeOutbox(clock)
+    engine = engine_for(core, outbox)
+    for day in (spring, autumn):
+        outbox.sent.clear()
+        clock.set(datetime.combine(day - timedelta(days=1), time(12), tzinfo=tz))
+        await core.handle(request(f"{at:%H:%M} {zone}"))
+        await run_until(
+            engine, clock, datetime.combine(day + timedelta(days=2), time(0), tzinfo=tz)
+        )
+        dates = [datetime.fromtimestamp(t, UTC).astimezone(tz).date() for t, _, _ in outbox.sent]
+        assert dates == [day, day + timedelta(days=1)], (day, dates)
+
+
+async def test_downtime_sends_todays_once_and_skips_stale(core: Core, clock: ManualClock) -> None:
+    outbox = FakeOutbox(clock)
+    engine = engine_for(core, outbox)
+    await core.handle(request("9:00 berlin"))
+    clock.set(datetime(2024, 5, 6, 11, tzinfo=BERLIN))  # down at 09:00, back at 11:00
+    assert (await engine.run_once()).sent == 1
+    assert (await engine.run_once()).sent == 0
+    clock.set(datetime(2024, 5, 7, 13, tzinfo=BERLIN))  # four hours late: too late
+    stats = await engine.run_once()
+    assert (stats.sent, stats.skipped) == (0, 1)
+    clock.set(datetime(2024, 5, 10, 10, tzinfo=BERLIN))  # down for days: only today's, once
+    assert (await engine.run_once()).sent == 1
+    assert len(outbox.sent) == 2
+    reminder = await core.storage.reminders.get("telegram:1")
+    assert reminder.next_due == datetime(2024, 5, 11, 9, tzinfo=BERLIN)
+
+
+async def test_lateness_window_is_configurable(core: Core, clock: ManualClock) -> None:
+    outbox = FakeOutbox(clock)
+    engine = engine_for(core, outbox, reminder_max_lateness_minutes=10)
+    await core.handle(request("9:00 berlin"))
+    clock.set(datetime(2024, 5, 6, 9, 20, tzinfo=BERLIN))
+    assert (await engine.run_once()).skipped == 1
+
+
+async def test_crash_between_claim_and_send_loses_the_day_not_duplicates(
+    tmp_path, clock: ManualClock
+) -> None:
+    path = tmp_path / "bot.sqlite3"
+    knowledge = load_knowledge(bundled_knowledge_path())
+    storage = await open_storage(path)
+    core = Core(knowledge, storage, clock=clock)
+    await core.handle(request("9:00 berlin"))
+    clock.set(datetime(2024, 5, 6, 9, 1, tzinfo=BERLIN))
+    # Claimed (day recorded as sent), then the process dies before delivering.
+    batch = await storage.reminders.claim_due(clock.now(), HOURS_3, 100, ["telegram"])
+    assert len(batch.claims) == 1
+    await storage.close()
+    storage = await open_storage(path)  # restart
+    core = Core(knowledge, storage, clock=clock)
+    outbox = FakeOutbox(clock)
+    engine = engine_for(core, outbox)
+    await run_until(engine, clock, datetime(2024, 5, 6, 23, tzinfo=BERLIN))
+    assert outbox.sent == []
+    await run_until(engine, clock, datetime(2024, 5, 7, 10, tzinfo=BERLIN))
+    assert len(outbox.sent) == 1
+    await storage.close()
+
+
+async def test_two_engines_on_one_file_never_send_the_same_reminder(tmp_path, clock) -> None:
+    path = tmp_path / "bot.sqlite3"
+    knowledge = load_knowledge(bundled_knowledge_path())
+    first, second = await open_storage(path), await open_storage(path)
+    core_a = Core(knowledge, first, clock=clock)
+    core_b = Core(knowledge, second, clock=clock)
+    for user in range(150):
+        await core_a.handle(request("9:00 berlin", user=str(user)))
+    clock.set(datetime(2024, 5, 6, 9, 0, tzinfo=BERLIN))
+    outbox_a, outbox_b = FakeOutbox(clock, overall_rate=1e6), FakeOutbox(clock, overall_rate=1e6)
+    engine_a, engine_b = engine_for(core_a, outbox_a), engine_for(core_b, outbox_b)
+    stats = await asyncio.gather(engine_a.run_once(), engine_b.run_once())
+    users = [d.user_id for _, d, _ in outbox_a.sent + outbox_b.sent]
+    assert sorted(users, key=int) == [str(u) for u in range(150)]
+    assert sum(s.claimed for s in stats) == 150
+    await first.close()
+    await second.close()
+
+
+async def test_claim_uses_the_partial_due_index(core: Core) -> None:
+    connection = sqlite3.connect(core.storage.db.path)
+    plan = connection.execute(f"EXPLAIN QUERY PLAN {claim_sql(2)}", (0, 0, "a", "b", 10))
+    details = " | ".join(row[-1] for row in plan.fetchall())
+    connection.close()
+    assert "USING INDEX reminders_due" in details, details
+    assert "SCAN reminders" not in details, details
+
+
+async def test_pacing_stays_under_the_overall_rate(core: Core, clock: ManualClock) -> None:
+    outbox = FakeOutbox(clock, overall_rate=30)
+    engine = engine_for(core, outbox)
+    for user in range(120):
+        await core.handle(request("9:00 berlin", user=str(user)))
+    clock.set(datetime(2024, 5, 6, 9, 0, tzinfo=BERLIN))
+    stats = await engine.run_once()
+    assert stats.sent == 120
+    times = [t for t, _, _ in outbox.sent]
+    gaps = [b - a for a, b in itertools.pairwise(times)]
+    assert min(gaps) >= 1 / 30 - 1e-6
+    assert times[-1] - times[0] == pytest.approx(119 / 30, rel=0.01)
+
+
+async def test_group_chat_reminders_are_spaced_and_name_the_user(core, clock) -> None:
+    outbox = FakeOutbox(clock, per_chat_interval=1.0)
+    engine = engine_for(core, outbox)
+    for user, name in (("1", "Ada"), ("2", "Bob"), ("3", "Cy")):
+        await core.handle(
+            request("9:00 berlin", user=user, chat="-100", kind=ChatKind.GROUP, name=name)
+        )
+    clock.set(datetime(2024, 5, 6, 9, 0, tzinfo=BERLIN))
+    await engine.run_once()
+    assert {r.title for _, _, r in outbox.sent} == {
+        "Daily reminder for Ada",
+        "Daily reminder for Bob",
+        "Daily reminder for Cy",
+    }
+    assert {d.chat_id for _, d, _ in outbox.sent} == {"-100"}
+    times = [t for t, _, _ in outbox.sent]
+    assert all(b - a >= 1.0 - 1e-6 for a, b in itertools.pairwise(times))
+
+
+async def test_permanent_failure_turns_the_reminder_off(core, clock, caplog) -> None:
+    outbox = FakeOutbox(clock, failures={"1": [PermanentDeliveryError("bot was blocked")]})
+    engine = engine_for(core, outbox)
+    await core.handle(request("9:00 berlin"))
+    clock.set(datetime(2024, 5, 6, 9, 0, tzinfo=BERLIN))
+    with caplog.at_level(logging.INFO, logger="bot.reminders"):
+        stats = await engine.run_once()
+    assert stats.disabled == 1 and outbox.sent == []
+    reminder = await core.storage.reminders.get("telegram:1")
+    assert not reminder.enabled and reminder.disabled_reason == "bot was blocked"
+    assert any(
+        "telegram:1" in r.message and "bot was blocked" in r.message
+        for r in caplog.records
+        if r.levelno >= logging.WARNING
+    )
+    reply = await core.handle(request(""))
+    assert "turned off because I couldn't message you: bot was blocked" in reply.notices[0]
+    assert "/remind HH:MM" in reply.notices[0]
+    clock.advance(86_400 * 2)
+    assert (await engine.run_once()).claimed == 0
+
+
+async def test_retry_after_is_honoured(core: Core, clock: ManualClock) -> None:
+    outbox = FakeOutbox(clock, failures={"1": [RetryAfter(7)]})
+    engine = engine_for(core, outbox)
+    await core.handle(request("9:00 berlin"))
+    due = datetime(2024, 5, 6, 9, 0, tzinfo=BERLIN)
+    clock.set(due)
+    stats = await engine.run_once()
+    assert (stats.sent, stats.retries) == (1, 1)
+    assert outbox.sent[0][0] - due.timestamp() >= 7
+
+
+async def test_chat_moved_updates_the_chat(core: Core, clock: ManualClock) -> None:
+    outbox = FakeOutbox(clock, failures={"-5": [ChatMoved("-1005")]})
+    engine = engine_for(core, outbox)
+    await core.handle(request("9:00 berlin", chat="-5", kind=ChatKind.GROUP))
+    clock.set(datetime(2024, 5, 6, 9, 0, tzinfo=BERLIN))
+    await engine.run_once()
+    assert [d.chat_id for _, d, _ in outbox.sent] == ["-1005"]
+    assert (await core.storage.reminders.get("telegram:1")).chat_id == "-1005"
+
+
+async def test_transient_failures_back_off_and_give_up(core, clock) -> None:
+    errors = [TransientDeliveryError("502")] * MAX_DELIVERY_ATTEMPTS
+    outbox = FakeOutbox(clock, failures={"1": list(errors), "2": [TransientDeliveryError("x")]})
+    engine = engine_for(core, outbox)
+    await core.handle(request("9:00 berlin", user="1"))
+    await core.handle(request("9:00 berlin", user="2"))
+    due = datetime(2024, 5, 6, 9, 0, tzinfo=BERLIN)
+    clock.set(due)
+    stats = await engine.run_once()
+    assert (stats.sent, stats.failed) == (1, 1)
+    assert outbox.events.count("fail 1") == MAX_DELIVERY_ATTEMPTS
+    assert (await core.storage.reminders.get("telegram:1")).enabled  # not permanent
+    # Backoff 1 + 2 + 4 + 8 s between the attempts (plus pacing).
+    assert clock.now() - due >= timedelta(seconds=15)
+
+
+async def test_a_stuck_chat_does_not_hold_up_others(core, clock) -> None:
+    others_sent = asyncio.Event()
+
+    class StuckOutbox(FakeOutbox):
+        async def deliver(self, delivery: Delivery, reply: Reply) -> None:
+            if delivery.chat_id == "1":
+                await others_sent.wait()  # hangs until the other chats got theirs
+            await super().deliver(delivery, reply)
+            if len(self.sent) == 2:
+                others_sent.set()
+
+    outbox = StuckOutbox(clock)
+    engine = engine_for(core, outbox)
+    for user in ("1", "2", "3"):
+        await core.handle(request("9:00 berlin", user=user))
+    clock.set(datetime(2024, 5, 6, 9, 0, tzinfo=BERLIN))
+    await asyncio.wait_for(engine.run_once(), timeout=5)
+    assert [d.chat_id for _, d, _ in outbox.sent][2] == "1"
+
+
+async def test_platform_without_outbox_is_left_alone(core, clock) -> None:
+    await core.handle(request("9:00 berlin", platform="discord"))
+    outbox = FakeOutbox(clock)
+    clock.set(datetime(2024, 5, 6, 9, 0, tzinfo=BERLIN))
+    assert (await engine_for(core, outbox).run_once()).claimed == 0
+    assert (await core.storage.reminders.get("discord:1")).next_due <= clock.now()
+
+
+async def test_run_forever_polls_and_cancels_cleanly(core, clock) -> None:
+    outbox = FakeOutbox(clock)
+    engine = engine_for(core, outbox, reminder_poll_seconds=30)
+    await core.handle(request("9:00 berlin"))
+    sent = asyncio.Event()
+    deliver = outbox.deliver
+
+    async def deliver_and_signal(delivery: Delivery, reply: Reply) -> None:
+        await deliver(delivery, reply)
+        sent.set()
+
+    outbox.deliver = deliver_and_signal
+    task = asyncio.create_task(engine.run_forever())
+    await asyncio.wait_for(sent.wait(), timeout=5)
+    assert clock.now() >= datetime(2024, 5, 6, 9, 0, tzinfo=BERLIN)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert len(outbox.sent) == 1
+
+
+async def test_pacer_hands_out_slots_at_the_rate(clock) -> None:
+    pacer = Pacer(clock, 10)
+    start = clock.now()
+    for _ in range(11):
+        await pacer.wait()
+    assert clock.now() - start == timedelta(seconds=1)
+
+
+async def test_export_and_forget(core: Core) -> None:
+    await core.handle(request("9:00 berlin"))
+    exported = await core.storage.export_user("telegram:1")
+    assert exported["reminders"]["time"] == "09:00"
+    assert exported["reminders"]["time_zone"] == "Europe/Berlin"
+    await core.storage.forget_user("telegram:1")
+    assert await core.storage.reminders.get("telegram:1") is None
