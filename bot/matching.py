@@ -36,19 +36,13 @@ class Resolution:
     suggestions: tuple[Match, ...]
 
 
-def _score(query: str, choice: str, *, score_cutoff: float = 0, **_: object) -> float:
-    """Similarity of two normalized names, 0-100; prefixes count as strong hits."""
-    if not query or not choice:
-        return 0.0
-    if choice.startswith(query) and len(query) >= 3:
-        return max(90.0 - 0.5 * (len(choice) - len(query)), MATCH_LIKELY + 1)
-    score = max(fuzz.ratio(query, choice), fuzz.token_sort_ratio(query, choice))
-    compact_query, compact_choice = query.replace(" ", ""), choice.replace(" ", "")
-    if compact_query == compact_choice:
-        score = 100.0
-    elif len(compact_query) > 3:
-        score = max(score, fuzz.ratio(compact_query, compact_choice))
-    return score if score >= score_cutoff else 0.0
+#: How many candidates each scorer contributes before they are merged.
+_CANDIDATES = 12
+
+
+def _prefix_score(query: str, name: str) -> float:
+    """A strong score for a name that starts with what was typed (autocomplete-style input)."""
+    return max(90.0 - 0.5 * (len(name) - len(query)), MATCH_LIKELY + 1)
 
 
 class NameIndex:
@@ -65,6 +59,7 @@ class NameIndex:
             self._exact.setdefault(key.replace(" ", ""), target)
             names.setdefault(key, target)
         self._names = list(names)
+        self._compact = [name.replace(" ", "") for name in self._names]
         self._targets = [names[name] for name in self._names]
 
     def __contains__(self, name: str) -> bool:
@@ -86,13 +81,24 @@ class NameIndex:
         exact = self.exact(key)
         if exact is not None:
             best[exact] = Match(exact, key, 100.0)
-        hits = process.extract(
-            key, self._names, scorer=_score, limit=max(limit * 4, 12), score_cutoff=cutoff
-        )
-        for name, score, index in hits:
+        scores: dict[int, float] = {}
+        compact = key.replace(" ", "")
+        searches = [(key, self._names, fuzz.ratio), (key, self._names, fuzz.token_sort_ratio)]
+        if len(compact) > 3:
+            searches.append((compact, self._compact, fuzz.ratio))
+        for query, choices, scorer in searches:
+            for _, score, index in process.extract(
+                query, choices, scorer=scorer, limit=_CANDIDATES, score_cutoff=cutoff
+            ):
+                scores[index] = max(scores.get(index, 0.0), float(score))
+        if len(key) >= 3:
+            for index, name in enumerate(self._names):
+                if name.startswith(key):
+                    scores[index] = max(scores.get(index, 0.0), _prefix_score(key, name))
+        for index, score in scores.items():
             target = self._targets[index]
-            if target not in best or best[target].score < score:
-                best[target] = Match(target, name, float(score))
+            if score >= cutoff and (target not in best or best[target].score < score):
+                best[target] = Match(target, self._names[index], score)
         return sorted(best.values(), key=lambda match: -match.score)[:limit]
 
     def fuzzy(self, phrase: str, cutoff: float) -> Match | None:
