@@ -59,7 +59,8 @@ async def latencies(core: Core, lines: list[tuple[str | None, str]], rounds: int
 def report(name: str, samples: list[float], baseline: float) -> None:
     p50, p99 = percentile(samples, 0.5), percentile(samples, 0.99)
     print(
-        f"{name:<34} p50 {p50 * 1e3:7.3f} ms   p99 {p99 * 1e3:7.3f} ms   (p50 = {p50 / baseline:6.1f}x baseline)"
+        f"{name:<34} p50 {p50 * 1e3:7.3f} ms   p99 {p99 * 1e3:7.3f} ms   "
+        f"(p50 = {p50 / baseline:6.1f}x baseline)"
     )
 
 
@@ -131,8 +132,9 @@ def throughput() -> None:
         elapsed = time.perf_counter() - start
     replies = result.stdout.count("\n\n")
     print(
-        f"console, {PIPED_COMMANDS} piped commands: {elapsed:.2f} s = {PIPED_COMMANDS / elapsed:,.0f} commands/s "
-        f"(a Python echo of the same input: {floor:.2f} s; ratio {elapsed / floor:.1f}x); output blocks {replies}"
+        f"console, {PIPED_COMMANDS} piped commands: {elapsed:.2f} s = "
+        f"{PIPED_COMMANDS / elapsed:,.0f} commands/s (a Python echo of the same input: "
+        f"{floor:.2f} s; ratio {elapsed / floor:.1f}x); output blocks {replies}"
     )
 
 
