@@ -24,7 +24,6 @@ from bot.knowledge import bundled_knowledge_path, load_knowledge
 from bot.messages import Button, ChatKind, Reply, ReplyKind, Request
 from bot.reminders import ReminderEngine, build_reminder
 from bot.reminders.engine import MAX_DELIVERY_ATTEMPTS
-from bot.reminders.message import streak
 from bot.reminders.pacing import Pacer
 from bot.reminders.schedule import decide, local_instant, next_due
 from bot.storage import open_storage
@@ -111,14 +110,6 @@ def test_decide_sends_the_latest_recent_occurrence_only() -> None:
     assert too_late.last_sent == date(2024, 5, 6)
     already = decide(nine, BERLIN, at_11, date(2024, 5, 6), HOURS_3)
     assert already.send_date is None
-
-
-def test_streak() -> None:
-    today = date(2024, 5, 6)
-    days = [date(2024, 5, 1), date(2024, 5, 4), date(2024, 5, 5)]
-    assert streak(days, today) == 2  # yesterday still counts until today is over
-    assert streak([*days, today], today) == 3
-    assert streak([date(2024, 5, 3)], today) == 0
 
 
 # -- fixtures ---------------------------------------------------------------------------------
@@ -301,7 +292,7 @@ async def test_build_reminder(core: Core) -> None:
     )
     assert upcoming.title in reply.blocks[0]
     fields = {f.name: f.value for f in reply.fields}
-    assert fields["Progress"].startswith(f"2 of {len(items)}")
+    assert fields["Progress"].endswith(f"(2 of {len(items)} items)")
     assert fields["Streak"] == "2 days in a row"
     assert len(reply.links) == 1
     assert any(block.startswith("Project idea") for block in reply.blocks)
@@ -582,3 +573,30 @@ async def test_export_and_forget(core: Core) -> None:
     assert exported["reminders"]["time_zone"] == "Europe/Berlin"
     await core.storage.forget_user("telegram:1")
     assert await core.storage.reminders.get("telegram:1") is None
+
+
+async def test_reminder_buttons_work_through_the_core(core: Core) -> None:
+    reply = await build_reminder(core, "telegram:1")
+    mark_done = reply.buttons[0]
+    payload = core.button_payload(mark_done, reply.owner)
+    pressed = await core.press(request("", command=None), payload)
+    assert pressed.kind is not ReplyKind.ERROR
+    assert mark_done.args in await core.storage.done_items("telegram:1")
+    stranger = await core.press(request("", user="2", command=None), payload)
+    assert stranger.kind is ReplyKind.ERROR
+
+
+async def test_reminder_on_another_roadmap_and_when_all_done(tmp_path, clock) -> None:
+    from pathlib import Path
+
+    knowledge = load_knowledge(Path(__file__).parent / "data" / "frontend-roadmap.yaml")
+    async with await open_storage(tmp_path / "f.sqlite3") as storage:
+        core = Core(knowledge, storage, clock=clock)
+        first = await build_reminder(core, "telegram:1")
+        assert knowledge.checklist(None)[0].title in first.blocks[0]
+        for topic in knowledge.checklist(None):
+            await storage.mark_done("telegram:1", topic.id, START, date(2024, 5, 6))
+        finished = await build_reminder(core, "telegram:1", date(2024, 5, 6))
+        assert "Well done" in finished.blocks[0]
+        assert finished.buttons == ()
+        assert dict((f.name, f.value) for f in finished.fields)["Streak"] == "1 day in a row"

@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
+from bot.checklist import next_item, progress, streak, summary
 from bot.messages import Button, ButtonStyle, Field, Link, Reply, ReplyKind
 from bot.reminders.schedule import local_date
 from bot.timezones import zone_info
 
 if TYPE_CHECKING:
     from bot.core import Core
-
-
-def streak(days: list[date], today: date) -> int:
-    """Days in a row, ending today or yesterday, on which something was ticked."""
-    active = set(days)
-    day = today if today in active else today - timedelta(days=1)
-    count = 0
-    while day in active:
-        count += 1
-        day -= timedelta(days=1)
-    return count
 
 
 async def build_reminder(
@@ -40,23 +30,20 @@ async def build_reminder(
     user = await storage.get_user(user_key)
     if today is None:
         today = local_date(core.clock.now(), zone_info(user.timezone or "UTC"))
-    items = knowledge.checklist(user.track)
     done = await storage.done_items(user_key)
-    ticked = sum(1 for topic in items if topic.id in done)
     days = streak(await storage.activity_dates(user_key), today)
     owner = user_key.split(":", 1)[1]
     title = f"Daily reminder for {user_name}" if in_group and user_name else "Your daily reminder"
-    progress = f"{ticked} of {len(items)} items done ({100 * ticked // max(len(items), 1)}%)"
-    fields = [Field("Progress", progress, inline=True)]
-    fields.append(
-        Field("Streak", f"{days} day{'s' if days != 1 else ''} in a row" if days else "—", True)
+    fields = (
+        Field("Progress", summary(progress(knowledge, user.track, done)), inline=True),
+        Field("Streak", f"{days} day{'s' if days != 1 else ''} in a row" if days else "—", True),
     )
-    upcoming = next((topic for topic in items if topic.id not in done), None)
+    upcoming = next_item(knowledge, user.track, done)
     if upcoming is None:
         return Reply(
             title=title,
             blocks=(f"You have ticked every item of {knowledge.info.title}. Well done!",),
-            fields=tuple(fields),
+            fields=fields,
             kind=ReplyKind.REMINDER,
             owner=owner,
         )
@@ -68,7 +55,7 @@ async def build_reminder(
     return Reply(
         title=title,
         blocks=tuple(blocks),
-        fields=tuple(fields),
+        fields=fields,
         links=tuple(Link(r.title, r.url) for r in resources[:1]),
         buttons=(
             Button("Mark done", "done", upcoming.id, ButtonStyle.SUCCESS),
