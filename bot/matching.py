@@ -5,6 +5,7 @@ Cascading thresholds: one strong hit answers directly; otherwise up to a few sug
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -61,6 +62,8 @@ class NameIndex:
         self._names = list(names)
         self._compact = [name.replace(" ", "") for name in self._names]
         self._targets = [names[name] for name in self._names]
+        self._sorted = sorted(self._names)
+        self._index_of = {name: index for index, name in enumerate(self._names)}
 
     def __contains__(self, name: str) -> bool:
         return normalize(name) in self._exact
@@ -92,9 +95,12 @@ class NameIndex:
             ):
                 scores[index] = max(scores.get(index, 0.0), float(score))
         if len(key) >= 3:
-            for index, name in enumerate(self._names):
-                if name.startswith(key):
-                    scores[index] = max(scores.get(index, 0.0), _prefix_score(key, name))
+            position = bisect_left(self._sorted, key)
+            while position < len(self._sorted) and self._sorted[position].startswith(key):
+                name = self._sorted[position]
+                index = self._index_of[name]
+                scores[index] = max(scores.get(index, 0.0), _prefix_score(key, name))
+                position += 1
         for index, score in scores.items():
             target = self._targets[index]
             if score >= cutoff and (target not in best or best[target].score < score):
@@ -111,6 +117,9 @@ class NameIndex:
 
     def resolve(self, query: str, limit: int = SUGGESTIONS) -> Resolution:
         """Decide what ``query`` names: a confident match, or suggestions to choose from."""
+        exact = self.exact(query)
+        if exact is not None:
+            return Resolution(Match(exact, normalize(query), 100.0), ())
         found = self.search(query, limit=max(limit, 2))
         if not found:
             return Resolution(None, ())
