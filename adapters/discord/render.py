@@ -44,6 +44,8 @@ PREVIOUS, NEXT = "prev", "next"
 #: Core buttons a message may carry: every action row but the one kept for page buttons.
 MAX_CORE_BUTTONS = (MAX_ACTION_ROWS - 1) * MAX_ROW_BUTTONS
 ELLIPSIS = "…"
+#: Stands in for text Discord requires but the reply left empty.
+BLANK = "\u200b"
 NOTICE_MARK = "📣 "
 
 COLOURS = {
@@ -134,16 +136,16 @@ def _fields(reply: Reply) -> list[tuple[str, str, bool]]:
         raw.append(("Links", "\n".join(_link_line(ln.title, ln.url) for ln in reply.links), False))
     fields: list[tuple[str, str, bool]] = []
     for name, value, inline in raw:
-        title = truncate(escape(name), MAX_FIELD_NAME) or "\u200b"
+        title = truncate(escape(name), MAX_FIELD_NAME) if name.strip() else BLANK
         for index, chunk in enumerate(split_text(value, MAX_FIELD_VALUE)):
             label = title if index == 0 else truncate(f"{title} (continued)", MAX_FIELD_NAME)
-            fields.append((label, chunk or "\u200b", inline))
+            fields.append((label, chunk if chunk.strip() else BLANK, inline))
     return fields
 
 
 def render(reply: Reply) -> list[Page]:
     """Render ``reply`` as pages; every page fits all of Discord's limits."""
-    title = truncate(escape(reply.title), MAX_EMBED_TITLE)
+    title = truncate(escape(reply.title), MAX_EMBED_TITLE) if reply.title.strip() else BLANK
     description = escape("\n\n".join(block for block in reply.blocks if block))
     bodies: list[tuple[str, list[tuple[str, str, bool]]]] = [
         (chunk, []) for chunk in split_text(description, min(PAGE_BUDGET, MAX_EMBED_DESCRIPTION))

@@ -81,7 +81,7 @@ def check_message(payload: dict[str, Any], *, editing: bool = False) -> None:
             problems.append("more than 25 fields")
         for item in fields:
             name, value = item.get("name") or "", item.get("value") or ""
-            if not name or not value:
+            if not name.strip() or not value.strip():
                 problems.append("empty field name or value")
             if len(name) > LIMITS["field_name"] or len(value) > LIMITS["field_value"]:
                 problems.append("field name or value too long")
@@ -330,7 +330,9 @@ class FakeDiscord:
     async def _middleware(self, request: web.Request, handler: Any) -> web.StreamResponse:
         self.requests.append((request.method, request.path))
         try:
-            needs_token = not any(p in request.path for p in ("/webhooks/", "/interactions/"))
+            needs_token = request.path.startswith("/api/") and not any(
+                part in request.path for part in ("/webhooks/", "/interactions/")
+            )
             if needs_token and request.headers.get("Authorization") != f"Bot {self.token}":
                 return _json({"message": "401: Unauthorized", "code": 0}, status=401)
             response = await handler(request)
