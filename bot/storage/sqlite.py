@@ -608,13 +608,15 @@ class SqliteStorage(Storage):
             return []
         adds = self._notice_adds
         await self._settled(user_key)
-        async with self.db.transaction() as tx:
-            rows = await tx.fetchall(
-                "DELETE FROM notices WHERE user_key = ? RETURNING id, text", (user_key,)
-            )
+        rows: list[sqlite3.Row] = []
+        if await self.db.read_one("SELECT 1 FROM notices WHERE user_key = ? LIMIT 1", (user_key,)):
+            async with self.db.transaction() as tx:
+                rows = await tx.fetchall(
+                    "DELETE FROM notices WHERE user_key = ? RETURNING id, text", (user_key,)
+                )
         if adds == self._notice_adds:
             self._has_notices.put(user_key, False)
-        return [text for _, text in sorted(rows)]
+        return [row[1] for row in sorted(rows, key=lambda row: row[0])]
 
     # -- the user's data as a whole --------------------------------------------------------------
 

@@ -1,0 +1,329 @@
+import asyncio
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.storage import StorageError, open_storage
+from bot.storage import sqlite as sqlite_storage
+from bot.storage.sqlite import Migration, _Write, load_migrations, plan_batch
+
+AT = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
+DAY = date(2026, 3, 2)
+LATEST = load_migrations()[-1].version
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def rows(path: Path, sql: str, params=()) -> list[tuple]:
+    with sqlite3.connect(path) as connection:
+        return connection.execute(sql, params).fetchall()
+
+
+# -- opening, pragmas, migrations ------------------------------------------------------------
+
+
+async def test_a_new_database_is_created_with_its_folder_in_wal_mode(tmp_path: Path) -> None:
+    path = tmp_path / "a" / "b" / "bot.sqlite3"
+    async with await open_storage(path) as storage:
+        assert (await storage.db.read_one("PRAGMA foreign_keys"))[0] == 1
+        assert (await storage.db.read_one("PRAGMA synchronous"))[0] == 2  # FULL
+        assert (await storage.db.read_one("PRAGMA busy_timeout"))[0] > 0
+    assert rows(path, "PRAGMA journal_mode") == [("wal",)]
+    assert rows(path, "PRAGMA user_version") == [(LATEST,)]
+
+
+def test_migrations_are_numbered_without_gaps() -> None:
+    assert [m.version for m in load_migrations()] == list(range(1, LATEST + 1))
+    assert load_migrations()[0].name == "0001_initial.sql"
+
+
+@pytest.mark.parametrize("version", range(1, LATEST))
+async def test_every_earlier_version_is_migrated_keeping_data(tmp_path: Path, version: int) -> None:
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as connection:
+        for migration in load_migrations()[:version]:
+            connection.executescript(migration.sql)
+        connection.execute(f"PRAGMA user_version = {version}")
+        connection.execute(
+            "INSERT INTO users VALUES ('telegram:1', 'python', NULL, ?)", (AT.isoformat(),)
+        )
+        connection.execute(
+            "INSERT INTO checklist VALUES ('telegram:1', 'sql', ?)", (AT.isoformat(),)
+        )
+    connection.close()
+    async with await open_storage(path) as storage:
+        assert await storage.done_items("telegram:1") == {"sql"}
+        assert (await storage.get_user("telegram:1")).track == "python"
+    assert rows(path, "PRAGMA user_version") == [(LATEST,)]
+
+
+async def test_a_failing_migration_rolls_back_alone(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "bot.sqlite3"
+    first = load_migrations()[0]
+    broken = Migration(
+        2, "0002_broken.sql", "CREATE TABLE half (x); INSERT INTO nowhere VALUES (1);"
+    )
+    monkeypatch.setattr(sqlite_storage, "load_migrations", lambda: [first, broken])
+    with pytest.raises(StorageError, match=str(path)):
+        await open_storage(path)
+    assert rows(path, "PRAGMA user_version") == [(1,)]
+    tables = {name for (name,) in rows(path, "SELECT name FROM sqlite_master WHERE type='table'")}
+    assert "users" in tables
+    assert "half" not in tables
+
+
+async def test_a_file_that_is_not_a_database_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "bot.sqlite3"
+    content = b"these are my holiday notes, not a database\n" * 200
+    path.write_bytes(content)
+    with pytest.raises(StorageError) as caught:
+        await open_storage(path)
+    assert str(path) in str(caught.value)
+    assert "DATABASE_PATH" in str(caught.value)
+    assert path.read_bytes() == content
+
+
+async def test_a_newer_schema_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "bot.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.execute(f"PRAGMA user_version = {LATEST + 1}")
+    connection.close()
+    before = path.read_bytes()
+    with pytest.raises(StorageError, match="newer") as caught:
+        await open_storage(path)
+    assert str(path) in str(caught.value)
+    assert path.read_bytes() == before
+    assert not Path(f"{path}-wal").exists()  # noqa: ASYNC240
+
+
+async def test_a_path_that_cannot_be_a_database_file_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    with pytest.raises(StorageError, match="not a file"):
+        await open_storage(folder)
+    blocker = tmp_path / "blocker"
+    blocker.write_text("x")
+    with pytest.raises(StorageError, match="cannot create the folder"):
+        await open_storage(blocker / "bot.sqlite3")
+
+
+# -- the storage API ---------------------------------------------------------------------------
+
+
+async def test_ticks_are_per_platform_user_and_survive_reopening(tmp_path: Path) -> None:
+    path = tmp_path / "bot.sqlite3"
+    async with await open_storage(path) as storage:
+        assert await storage.mark_done("telegram:42", "sql", AT, DAY) is True
+        assert await storage.mark_done("telegram:42", "sql", AT, DAY) is False
+        assert await storage.mark_done("discord:42", "go", AT, DAY) is True
+        assert await storage.mark_undone("discord:42", "sql") is False
+        await storage.set_track("telegram:42", "python")
+        await storage.set_timezone("telegram:42", "Europe/Berlin")
+    async with await open_storage(path) as storage:
+        assert await storage.done_items("telegram:42") == {"sql"}
+        assert await storage.done_items("discord:42") == {"go"}
+        user = await storage.get_user("telegram:42")
+        assert (user.track, user.timezone) == ("python", "Europe/Berlin")
+        assert user.created == AT
+        assert (await storage.get_user("discord:42")).track is None
+        assert await storage.get_user("slack:42") == type(user)("slack:42")
+
+
+async def test_undo_reset_and_activity_dates(storage) -> None:
+    user = "telegram:1"
+    for day, item in ((date(2026, 3, 1), "sql"), (DAY, "go"), (DAY, "gin")):
+        await storage.mark_done(user, item, AT, day)
+    assert await storage.mark_undone(user, "go") is True
+    assert await storage.done_items(user) == {"sql", "gin"}
+    assert await storage.activity_dates(user) == [date(2026, 3, 1), DAY]
+    await storage.reset_progress(user)
+    assert await storage.done_items(user) == frozenset()
+    assert await storage.activity_dates(user) == []
+
+
+async def test_notices_are_taken_once_in_order_and_none_costs_no_query(
+    storage, monkeypatch
+) -> None:
+    await storage.add_notice("telegram:1", "first")
+    await storage.add_notice("telegram:1", "second")
+    assert await storage.take_notices("discord:1") == []
+    assert await storage.take_notices("telegram:1") == ["first", "second"]
+    assert await storage.take_notices("telegram:1") == []
+
+    def no_database(*_args, **_kwargs):
+        raise AssertionError("take_notices queried the database")
+
+    monkeypatch.setattr(storage.db, "transaction", no_database)
+    monkeypatch.setattr(storage.db, "read", no_database)
+    assert await storage.take_notices("telegram:1") == []
+    assert await storage.take_notices("discord:1") == []
+
+
+async def test_export_and_forget_cover_every_table(storage) -> None:
+    me, other = "telegram:1", "telegram:2"
+    for user in (me, other):
+        await storage.mark_done(user, "sql", AT, DAY)
+        await storage.set_track(user, "go")
+        await storage.add_notice(user, "hello")
+    exported = await storage.export_user(me)
+    assert exported["user"] == me
+    assert exported["track"] == "go"
+    assert exported["done"] == [{"item": "sql", "at": AT.isoformat()}]
+    assert exported["activity_dates"] == [DAY.isoformat()]
+    assert exported["notices"][0]["text"] == "hello"
+    await storage.forget_user(me)
+    path = storage.db.path
+    await storage.db.sync()
+    for table in ("users", "checklist", "activity", "notices"):
+        assert rows(path, f"SELECT count(*) FROM {table} WHERE user_key = ?", (me,)) == [(0,)]
+        assert rows(path, f"SELECT count(*) FROM {table} WHERE user_key = ?", (other,)) == [(1,)]
+    assert await storage.done_items(me) == frozenset()
+    assert (await storage.get_user(me)).track is None
+    assert await storage.take_notices(me) == []
+    assert (await storage.export_user(me))["done"] == []
+
+
+async def test_transaction_commits_or_rolls_back(storage) -> None:
+    db = storage.db
+    async with db.transaction() as tx:
+        await tx.execute("INSERT INTO users VALUES ('x:1', NULL, NULL, 'now')")
+        assert await tx.execute("UPDATE users SET track = 'go' WHERE user_key = 'x:1'") == 1
+    with pytest.raises(RuntimeError):
+        async with db.transaction() as tx:
+            await tx.execute("DELETE FROM users WHERE user_key = 'x:1'")
+            raise RuntimeError("boom")
+    assert (await db.read_one("SELECT track FROM users WHERE user_key = 'x:1'"))[0] == "go"
+
+
+# -- concurrency and group commit --------------------------------------------------------------
+
+
+async def test_many_users_and_double_clicks_lose_nothing_and_duplicate_nothing(tmp_path) -> None:
+    path = tmp_path / "bot.sqlite3"
+    users = [f"telegram:{n}" for n in range(300)]
+    items = ["sql", "go", "gin"]
+    async with await open_storage(path) as storage:
+        results = await asyncio.gather(
+            *(storage.mark_done(u, i, AT, DAY) for u in users for i in items for _ in range(2))
+        )
+        assert sum(results) == len(users) * len(items)  # each double click changed once
+        await asyncio.gather(*(storage.mark_undone(u, "go") for u in users[::2]))
+    expected = len(users) * len(items) - len(users[::2])
+    assert rows(path, "SELECT count(*) FROM checklist") == [(expected,)]
+    async with await open_storage(path) as storage:
+        assert await storage.done_items(users[0]) == {"sql", "gin"}
+        assert await storage.done_items(users[1]) == {"sql", "go", "gin"}
+
+
+async def test_one_bad_write_does_not_fail_its_batch(storage) -> None:
+    db = storage.db
+    good = [
+        db.write("INSERT INTO users VALUES (?, NULL, NULL, 'now')", (f"x:{n}",)) for n in range(5)
+    ]
+    bad = db.write("INSERT INTO checklist VALUES ('nobody:1', 'sql', 'now')")  # foreign key
+    outcome = await asyncio.gather(*good, bad, return_exceptions=True)
+    assert outcome[:5] == [None] * 5
+    assert isinstance(outcome[5], sqlite3.IntegrityError)
+    assert (await db.read_one("SELECT count(*) FROM users"))[0] == 5
+
+
+KEYS = st.sampled_from(["a", "b", "c"])
+STATEMENTS = st.one_of(
+    st.tuples(st.just("INSERT OR REPLACE INTO kv VALUES (?, ?)"), st.integers(0, 9)),
+    st.tuples(st.just("UPDATE kv SET v = v * 10 + ? WHERE k = ?"), st.integers(0, 9)),
+    st.tuples(st.just("DELETE FROM kv WHERE k = ?"), st.none()),
+)
+
+
+def _params(key: str, sql: str, value: int | None) -> tuple:
+    if value is None:
+        return (key,)
+    return (key, value) if sql.startswith("INSERT") else (value, key)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(KEYS, st.booleans(), st.lists(STATEMENTS, min_size=1, max_size=3)), max_size=12
+    )
+)
+def test_group_commit_plan_gives_the_same_result_as_running_in_order(writes) -> None:
+    batch = [
+        _Write(
+            [(sql, _params(key, sql, value)) for sql, value in statements],
+            key if keyed else None,
+            None,  # type: ignore[arg-type]
+        )
+        for key, keyed, statements in writes
+    ]
+    in_order, planned = (sqlite3.connect(":memory:") for _ in range(2))
+    for connection in (in_order, planned):
+        connection.execute("CREATE TABLE kv (k TEXT PRIMARY KEY, v INTEGER)")
+    for write in batch:
+        for sql, params in write.statements:
+            in_order.execute(sql, params)
+    for sql, params_list in plan_batch(batch):
+        planned.executemany(sql, params_list)
+    query = "SELECT k, v FROM kv ORDER BY k"
+    assert planned.execute(query).fetchall() == in_order.execute(query).fetchall()
+
+
+def test_plan_groups_independent_users_into_few_statements() -> None:
+    sql = "INSERT INTO t VALUES (?)"
+    batch = [_Write([("ENSURE", (n,)), (sql, (n,))], f"u{n}", None) for n in range(100)]  # type: ignore[arg-type]
+    plan = plan_batch(batch)
+    assert [(s, len(params)) for s, params in plan] == [("ENSURE", 100), (sql, 100)]
+
+
+# -- crash safety --------------------------------------------------------------------------------
+
+CHILD = textwrap.dedent(
+    """
+    import asyncio, sys
+    from pathlib import Path
+    from bot.core import Core
+    from bot.knowledge import bundled_knowledge_path, load_knowledge
+    from bot.messages import ChatKind, Request, render_plain
+    from bot.storage import open_storage
+
+    async def main():
+        storage = await open_storage(Path(sys.argv[1]))
+        core = Core(load_knowledge(bundled_knowledge_path()), storage)
+        request = Request("telegram", "42", "42", ChatKind.PRIVATE, "done", "postgres")
+        reply = await core.handle(request)
+        print(reply.title, flush=True)
+        await asyncio.sleep(60)
+
+    asyncio.run(main())
+    """
+)
+
+
+async def test_a_replied_done_survives_sigkill(tmp_path: Path) -> None:
+    path = tmp_path / "bot.sqlite3"
+    child = subprocess.Popen(  # noqa: ASYNC220 - the child is read synchronously on purpose
+        [sys.executable, "-c", CHILD, str(path)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        line = child.stdout.readline()
+        assert "PostgreSQL" in line and "ticked" in line
+        child.send_signal(signal.SIGKILL)
+    finally:
+        child.kill()
+        child.wait()
+        child.stdout.close()
+    assert child.returncode == -signal.SIGKILL
+    async with await open_storage(path) as storage:
+        assert await storage.done_items("telegram:42") == {"postgresql"}
