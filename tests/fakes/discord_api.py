@@ -153,6 +153,8 @@ class FakeDiscord:
         self.dm_channels: dict[int, int] = {}
         self.closed_dms: set[int] = set()
         self.no_embed_channels: set[int] = set()
+        #: channel id -> (status, body, headers) every message to it gets instead of success.
+        self.failures: dict[int, tuple[int, dict[str, Any], dict[str, str]]] = {}
         self.identifies: list[dict[str, Any]] = []
         self.heartbeats = 0
         self.sockets: list[web.WebSocketResponse] = []
@@ -508,6 +510,11 @@ class FakeDiscord:
         channel_id = int(request.match_info["channel"])
         body = await self._body(request)
         check_message(body)
+        if channel_id in self.failures:
+            status, error, headers = self.failures[channel_id]
+            response = _json(error, status)
+            response.headers.update(headers)
+            return response
         recipients = [user for user, channel in self.dm_channels.items() if channel == channel_id]
         if recipients and recipients[0] in self.closed_dms:
             return _json({"code": 50007, "message": "Cannot send messages to this user"}, 403)

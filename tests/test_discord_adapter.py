@@ -1,0 +1,435 @@
+"""End to end: the real discord.py client against a fake Discord on 127.0.0.1."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import discord
+import pytest
+
+from adapters.discord import create_adapter
+from adapters.discord.client import EXPIRED_PAGES, PRIVATE_NOTE, DiscordAdapter
+from adapters.discord.render import MAX_AUTOCOMPLETE_CHOICES
+from bot.clock import ManualClock
+from bot.commands import Command, Context, Option, OptionKind
+from bot.config import Settings
+from bot.core import Core
+from bot.delivery import Delivery, PermanentDeliveryError, RetryAfter, TransientDeliveryError
+from bot.knowledge import bundled_knowledge_path, load_knowledge
+from bot.messages import Button, ChatKind, Field, Reply, Request
+from bot.reminders import ReminderEngine
+from bot.storage import open_storage
+from tests.fakes.discord_api import EPHEMERAL, FakeDiscord, FormError, check_message
+
+TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAx.GfAkEt.0kEn-for-tests-only_abcdefghijklmnop"
+OWNER, STRANGER, GUILD, CHANNEL = 1001, 2002, 5005, 3001
+START = datetime(2026, 3, 2, 6, 0, tzinfo=UTC)
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def knowledge():
+    return load_knowledge(bundled_knowledge_path())
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeDiscord]:
+    server = FakeDiscord(TOKEN)
+    await server.start()
+    yield server
+    await server.close()
+
+
+def make_settings(tmp_path: Path, fake: FakeDiscord, **extra) -> Settings:
+    return Settings(
+        database_path=tmp_path / "db.sqlite3",
+        discord_token=TOKEN,
+        discord_api_base=fake.api_base,
+        discord_gateway_url=fake.gateway_url,
+        **extra,
+    )
+
+
+async def gated(ctx: Context) -> Reply:
+    """A slow command: answers once the test opens its gate."""
+    await ctx.core.test_gate.wait()  # type: ignore[attr-defined]
+    return Reply("Slow answer", (ctx.args,), private=ctx.args == "private")
+
+
+async def tally(ctx: Context) -> Reply:
+    """Same title each time: a press on its button is an update of the message."""
+    count = int(ctx.args or 0)
+    return Reply("Tally", (f"count {count}",), buttons=(Button("+1", "tally", str(count + 1)),))
+
+
+async def long_reply(ctx: Context) -> Reply:
+    fields = tuple(Field(f"Step {i}", "• an item to learn\n" * 50) for i in range(15))
+    return Reply("A long list", ("Everything, page by page.",), fields)
+
+
+TEST_COMMANDS = (
+    Command("slow", "A slow command", gated, options=(Option("mode", "public or private"),)),
+    Command("tally", "Count presses", tally),
+    Command("long", "A long answer", long_reply),
+)
+
+
+@contextlib.asynccontextmanager
+async def running(
+    tmp_path: Path, fake: FakeDiscord, knowledge, *, extra_commands: bool = False, **settings
+) -> AsyncIterator[DiscordAdapter]:
+    """A core on tmp_path's database and a started Discord adapter; stopped afterwards."""
+    config = make_settings(tmp_path, fake, **settings)
+    storage = await open_storage(config.database_path)
+    core = Core(knowledge, storage, settings=config, clock=ManualClock(START))
+    if extra_commands:
+        core.commands.update({command.name: command for command in TEST_COMMANDS})
+        core.test_gate = asyncio.Event()  # type: ignore[attr-defined]
+    adapter = create_adapter(core, config)
+    adapter.client._connection.guild_ready_timeout = 0.05
+    try:
+        await adapter.start()
+        yield adapter
+    finally:
+        await adapter.stop()
+        await storage.close()
+
+
+async def sample_value(core: Core, option, request: Request) -> str:
+    if option.kind is OptionKind.CHOICE:
+        return option.choices[0]
+    if option.kind is OptionKind.TIME:
+        return "09:00"
+    choices = await core.complete(option.kind, "", request)
+    return choices[0].value if choices else "python"
+
+
+async def test_connects_without_privileged_intents_and_heartbeats(tmp_path, fake, knowledge):
+    async with running(tmp_path, fake, knowledge) as adapter:
+        await fake.wait_for(lambda: fake.heartbeats)
+        assert adapter.client.is_ready()
+    (identify,) = fake.identifies
+    assert identify["intents"] == 0
+    assert identify["shard"] == [0, 1]
+    assert ("GET", "/api/v10/gateway/bot") in fake.requests  # AutoShardedClient asked
+
+
+async def test_every_listed_command_is_synced_and_answers(tmp_path, fake, knowledge):
+    async with running(tmp_path, fake, knowledge) as adapter:
+        core = adapter.core
+        ((scope, synced),) = fake.syncs
+        assert scope == "global"
+        assert [c["name"] for c in synced] == [c.name for c in core.listed_commands]
+        for command, definition in zip(core.listed_commands, synced, strict=True):
+            assert definition["description"] == command.summary
+            by_name = {o["name"]: o for o in definition.get("options", [])}
+            assert set(by_name) == {o.name for o in command.options}
+            for option in command.options:
+                given = by_name[option.name]
+                assert given["description"] == option.description
+                assert given["type"] == 3 and given["required"] == option.required
+                if option.kind is OptionKind.CHOICE:
+                    assert [c["value"] for c in given["choices"]] == list(option.choices)
+                autocompleted = option.kind in {
+                    OptionKind.LANGUAGE,
+                    OptionKind.SECTION,
+                    OptionKind.TOPIC,
+                    OptionKind.ITEM,
+                    OptionKind.TIMEZONE,
+                }
+                assert given.get("autocomplete", False) is autocompleted
+
+        for command in core.listed_commands:
+            request = Request("discord", str(OWNER), str(CHANNEL), ChatKind.GROUP, command.name)
+            options = {
+                o.name: await sample_value(core, o, request) for o in command.options if o.required
+            }
+            exchange = await fake.slash(command.name, options, guild_id=GUILD)
+            (message,) = await fake.answered(exchange)
+            assert message["embeds"][0]["title"], command.name
+        assert fake.rejected == []
+
+
+async def test_lang_reply_and_private_replies_are_ephemeral(tmp_path, fake, knowledge):
+    async with running(tmp_path, fake, knowledge):
+        lang = await fake.slash("lang", {"language": "python"}, guild_id=GUILD)
+        (message,) = await fake.answered(lang)
+        assert message["embeds"][0]["title"] == "Python"
+        assert not message.get("flags", 0) & EPHEMERAL
+        assert message["allowed_mentions"] == {"parse": []}
+        for name in ("progress", "export"):
+            exchange = await fake.slash(name, guild_id=GUILD)
+            (message,) = await fake.answered(exchange)
+            assert message["flags"] & EPHEMERAL, name
+        assert exchange.callbacks[0]["_files"]  # /export attaches the data file
+        assert fake.messages[exchange.original_id]["attachments"][0]["filename"].endswith(".json")
+
+
+async def test_mentions_in_input_never_ping(tmp_path, fake, knowledge):
+    async with running(tmp_path, fake, knowledge):
+        exchange = await fake.slash("lang", {"language": "@everyone <@&1> <@1001>"}, guild_id=GUILD)
+        (message,) = await fake.answered(exchange)
+        assert message["allowed_mentions"] == {"parse": []}
+        assert fake.rejected == []
+
+
+async def test_autocomplete_offers_fuzzy_choices(tmp_path, fake, knowledge):
+    async with running(tmp_path, fake, knowledge):
+        exchange = await fake.slash("lang", {"language": "pyhton"}, focused="language")
+        await fake.wait_for(lambda: exchange.callbacks)
+        (callback,) = exchange.callbacks
+        assert callback["type"] == 8
+        choices = callback["data"]["choices"]
+        assert choices[0]["value"] == "python"
+        assert 0 < len(choices) <= MAX_AUTOCOMPLETE_CHOICES
+        zone = await fake.slash("timezone", {"zone": "berl"}, focused="zone")
+        await fake.wait_for(lambda: zone.callbacks)
+        assert zone.callbacks[0]["data"]["choices"][0]["value"] == "Europe/Berlin"
+
+
+async def test_remind_goes_to_dms_unless_here_is_chosen(tmp_path, fake, knowledge):
+    async with running(tmp_path, fake, knowledge) as adapter:
+        exchange = await fake.slash("remind", {"time": "09:00"}, guild_id=GUILD)
+        (message,) = await fake.answered(exchange)
+        assert "direct messages" in message["embeds"][0]["description"]
+        reminder = await adapter.core.storage.reminders.get(f"discord:{OWNER}")
+        assert reminder.chat_id is None
+        here = await fake.slash("remind", {"time": "10:00", "where": "here"}, guild_id=GUILD)
+        (message,) = await fake.answered(here)
+        reminder = await adapter.core.storage.reminders.get(f"discord:{OWNER}")
+        assert reminder.chat_id == str(CHANNEL)
+
+
+async def test_buttons_by_owner_and_by_someone_else(tmp_path, fake, knowledge):
+    async with running(tmp_path, fake, knowledge, extra_commands=True):
+        lang = await fake.slash("lang", {"language": "python"}, guild_id=GUILD)
+        await fake.answered(lang)
+        message = fake.messages[lang.original_id]
+        ids = [c["custom_id"] for row in message["components"] for c in row["components"]]
+        track = next(i for i in ids if i.endswith("|track python"))
+        assert track.startswith(f"rb:{OWNER}|")
+
+        refused = await fake.press(lang.original_id, track, user_id=STRANGER, guild_id=GUILD)
+        (note,) = await fake.answered(refused)
+        assert note["flags"] & EPHEMERAL
+        assert note["embeds"][0]["title"] == "That button is not yours"
+
+        pressed = await fake.press(lang.original_id, track, user_id=OWNER, guild_id=GUILD)
+        (answer,) = await fake.answered(pressed)
+        assert pressed.callbacks[0]["type"] == 4  # a different answer: a new message
+        assert "Python" in str(answer["embeds"])
+
+        tally = await fake.slash("tally", guild_id=GUILD)
+        await fake.answered(tally)
+        plus = fake.messages[tally.original_id]["components"][0]["components"][0]["custom_id"]
+        pressed = await fake.press(tally.original_id, plus, guild_id=GUILD)
+        await fake.answered(pressed)
+        assert pressed.callbacks[0]["type"] == 7  # same title: edited in place
+        edited = fake.messages[tally.original_id]
+        assert edited["embeds"][0]["description"] == "count 1"
+        assert edited["components"][0]["components"][0]["custom_id"].endswith("|tally 2")
+        assert fake.rejected == []
+
+
+async def test_slow_commands_defer_then_follow_up(tmp_path, fake, knowledge):
+    async with running(tmp_path, fake, knowledge, extra_commands=True) as adapter:
+        adapter.defer_after = 0.01
+        public = await fake.slash("slow", guild_id=GUILD)
+        await fake.wait_for(lambda: public.callbacks)
+        assert public.callbacks[0]["type"] == 5  # "thinking…"
+        adapter.core.test_gate.set()
+        (message,) = await fake.answered(public)
+        assert message["embeds"][0]["title"] == "Slow answer"
+        assert fake.messages[public.original_id]["embeds"][0]["title"] == "Slow answer"
+
+
+async def test_private_reply_to_a_deferred_command_stays_private(tmp_path, fake, knowledge):
+    async with running(tmp_path, fake, knowledge, extra_commands=True) as adapter:
+        adapter.defer_after = 0.01
+        exchange = await fake.slash("slow", {"mode": "private"}, guild_id=GUILD)
+        await fake.wait_for(lambda: exchange.callbacks)
+        adapter.core.test_gate.set()
+        await fake.answered(exchange, 2)
+        assert exchange.edits[0]["content"] == PRIVATE_NOTE
+        (followup,) = exchange.followups
+        assert followup["flags"] & EPHEMERAL
+
+
+async def test_long_replies_page_and_pages_expire_politely_after_restart(tmp_path, fake, knowledge):
+    async with running(tmp_path, fake, knowledge, extra_commands=True):
+        exchange = await fake.slash("long", guild_id=GUILD)
+        await fake.answered(exchange)
+        message = fake.messages[exchange.original_id]
+        first = message["embeds"][0]["footer"]["text"]
+        assert first.startswith("Page 1/")
+        turn = await fake.press(exchange.original_id, "rbp:next", guild_id=GUILD)
+        await fake.answered(turn)
+        assert turn.callbacks[0]["type"] == 7
+        assert message["embeds"][0]["footer"]["text"].startswith("Page 2/")
+        back = await fake.press(exchange.original_id, "rbp:prev", guild_id=GUILD)
+        await fake.answered(back)
+        assert message["embeds"][0]["footer"]["text"] == first
+
+    async with running(tmp_path, fake, knowledge, extra_commands=True):
+        after = await fake.press(exchange.original_id, "rbp:next", guild_id=GUILD)
+        (note,) = await fake.answered(after)
+        assert note["content"] == EXPIRED_PAGES and note["flags"] & EPHEMERAL
+        tally = fake.messages[exchange.original_id]
+        assert tally["embeds"][0]["footer"]["text"] == first  # untouched
+
+
+async def test_commands_sync_once_and_buttons_survive_a_restart(tmp_path, fake, knowledge):
+    async with running(tmp_path, fake, knowledge) as adapter:
+        assert adapter.synced
+        lang = await fake.slash("lang", {"language": "python"})
+        await fake.answered(lang)
+    async with running(tmp_path, fake, knowledge) as adapter:
+        assert not adapter.synced
+        assert len(fake.syncs) == 1
+        track = f"rb:{OWNER}|track python"
+        pressed = await fake.press(lang.original_id, track)
+        (answer,) = await fake.answered(pressed)
+        assert answer["embeds"][0]["title"]
+        user = await adapter.core.storage.get_user(f"discord:{OWNER}")
+        assert user.track == "python"
+    async with running(tmp_path, fake, knowledge, discord_guild_id=GUILD):
+        assert [scope for scope, _ in fake.syncs] == ["global", f"guild:{GUILD}"]
+        exchange = await fake.slash("lang", {"language": "go"}, guild_id=GUILD)
+        assert (await fake.answered(exchange))[0]["embeds"][0]["title"]
+    assert sum(1 for method, _ in fake.requests if method == "PUT") == 2
+
+
+async def test_a_shard_process_without_shard_zero_does_not_sync(tmp_path, fake, knowledge):
+    async with running(tmp_path, fake, knowledge, discord_shard_count=2, discord_shard_ids=(1,)):
+        pass
+    assert fake.identifies[0]["shard"] == [1, 2]
+    assert fake.syncs == []
+
+
+async def test_reminders_by_dm_and_closed_dms_turn_them_off(tmp_path, fake, knowledge, caplog):
+    caplog.set_level(logging.DEBUG)
+    async with running(tmp_path, fake, knowledge) as adapter:
+        core = adapter.core
+        await fake.answered(await fake.slash("remind", {"time": "09:00", "timezone": "UTC"}))
+        engine = ReminderEngine(core, {adapter.platform: adapter.outbox})
+        core.clock.set(datetime(2026, 3, 2, 9, 1, tzinfo=UTC))
+        stats = await engine.run_once()
+        assert stats.sent == 1
+        assert ("POST", "/api/v10/users/@me/channels") in fake.requests
+        (dm,) = fake.channel_messages
+        assert int(dm["channel_id"]) == fake.dm_channels[OWNER]
+        assert dm["embeds"][0]["title"] == "Your daily reminder"
+
+        fake.closed_dms.add(OWNER)
+        core.clock.set(datetime(2026, 3, 3, 9, 1, tzinfo=UTC))
+        stats = await engine.run_once()
+        assert stats.disabled == 1
+        reminder = await core.storage.reminders.get(f"discord:{OWNER}")
+        assert not reminder.enabled
+        later = await fake.slash("next")
+        (message,) = await fake.answered(later)
+        assert "turned off" in message["content"]
+    assert TOKEN not in caplog.text
+
+
+async def test_outbox_maps_discord_errors(tmp_path, fake, knowledge):
+    async with running(tmp_path, fake, knowledge) as adapter:
+        outbox = adapter.outbox
+        reply = Reply("Your daily reminder", ("Learn SQL",))
+        fake.closed_dms.add(STRANGER)
+        with pytest.raises(PermanentDeliveryError, match="direct messages are closed"):
+            await outbox.deliver(Delivery("discord", str(STRANGER), None), reply)
+
+        fake.no_embed_channels.add(CHANNEL)  # no Embed Links permission: plain text instead
+        await outbox.deliver(Delivery("discord", str(OWNER), str(CHANNEL)), reply)
+        sent = fake.channel_messages[-1]
+        assert sent["embeds"] == [] and "Learn SQL" in sent["content"]
+
+        fake.failures[CHANNEL] = (429, {"message": "rate limited", "code": 0}, {"Retry-After": "7"})
+        with pytest.raises(RetryAfter) as waited:
+            await outbox.deliver(Delivery("discord", str(OWNER), str(CHANNEL)), reply)
+        assert waited.value.seconds == 7
+        fake.failures[CHANNEL] = (503, {"message": "unavailable", "code": 0}, {})
+        with pytest.raises(TransientDeliveryError):
+            await outbox.deliver(Delivery("discord", str(OWNER), str(CHANNEL)), reply)
+        fake.failures[CHANNEL] = (404, {"message": "Unknown Channel", "code": 10003}, {})
+        with pytest.raises(PermanentDeliveryError):
+            await outbox.deliver(Delivery("discord", str(OWNER), str(CHANNEL)), reply)
+
+
+async def test_a_wrong_token_fails_to_start_without_leaking_it(tmp_path, fake, knowledge, capfd):
+    fake.token = "something-else"
+    with pytest.raises(discord.LoginFailure) as failure:
+        async with running(tmp_path, fake, knowledge):
+            pass
+    assert TOKEN not in str(failure.value)
+    out, err = capfd.readouterr()
+    assert TOKEN not in out + err
+
+
+def test_the_fake_rejects_what_discord_rejects():
+    ok = {"content": "hi", "allowed_mentions": {"parse": []}}
+    check_message(ok)
+    bad = [
+        {"content": "x" * 2001},
+        {"embeds": [{"title": "t"}] * 11},
+        {"embeds": [{"title": "x" * 257}]},
+        {"embeds": [{"description": "x" * 4097}]},
+        {"embeds": [{"fields": [{"name": "n", "value": "v"}] * 26}]},
+        {"embeds": [{"fields": [{"name": "n", "value": "v" * 1025}]}]},
+        {"embeds": [{"footer": {"text": "x" * 2049}}]},
+        {"embeds": [{"description": "x" * 4000}, {"description": "x" * 2001}]},
+        {"components": [{"type": 1, "components": [{"custom_id": "x"}]}] * 6},
+        {"components": [{"type": 1, "components": [{"custom_id": "x" * 101}]}]},
+    ]
+    for body in bad:
+        with pytest.raises(FormError):
+            check_message({**body, "allowed_mentions": {"parse": []}})
+    with pytest.raises(FormError):
+        check_message({"content": "hi"})
+    for mentions in ({"parse": ["everyone"]}, {"parse": [], "users": ["1"]}, {"roles": ["2"]}):
+        with pytest.raises(FormError):
+            check_message({"content": "hi", "allowed_mentions": mentions})
+
+
+async def test_roadmap_bot_run_process_answers_and_stops_cleanly(tmp_path, fake):
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "TELEGRAM_"))},
+        "DISCORD_TOKEN": TOKEN,
+        "DISCORD_API_BASE": fake.api_base,
+        "DISCORD_GATEWAY_URL": fake.gateway_url,
+        "DATABASE_PATH": str(tmp_path / "db.sqlite3"),
+        "PYTHONPATH": str(REPO),
+        "LOG_LEVEL": "DEBUG",
+    }
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "run",
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        await fake.wait_for(lambda: fake.identifies and "lang" in fake.commands)
+        exchange = await fake.slash("lang", {"language": "python"})
+        (message,) = await fake.answered(exchange)
+        assert message["embeds"][0]["title"] == "Python"
+    finally:
+        if process.returncode is None:
+            process.send_signal(signal.SIGTERM)
+        output, _ = await asyncio.wait_for(process.communicate(), 20)
+    text = output.decode()
+    assert process.returncode == 0, text
+    assert TOKEN not in text
