@@ -87,9 +87,6 @@ def parse_command_line(text: str) -> ParsedLine:
     stripped = text.strip()
     if not stripped.startswith("/") or len(stripped) == 1 or stripped[1].isspace():
         return ParsedLine(None, stripped)
-    head, _, rest = stripped[1:].partition(" ")
-    head, newline, more = head.partition("\n")
-    if newline:
-        rest = f"{more} {rest}".strip()
+    head, *rest = stripped[1:].split(maxsplit=1)
     name, _, addressee = head.partition("@")
-    return ParsedLine(name.casefold(), rest.strip(), addressee)
+    return ParsedLine(name.casefold(), rest[0].strip() if rest else "", addressee)

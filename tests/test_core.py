@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.commands import parse_command_line
+from bot.commands import ParsedLine, parse_command_line
 from bot.core import INTERNAL_ERROR_TITLE, Core
 from bot.knowledge import Knowledge
 from bot.limits import MAX_ARGS_CHARS
@@ -184,9 +184,21 @@ def test_parse_command_line_never_fails_and_round_trips(text: str) -> None:
     parsed = parse_command_line(text)
     if parsed.command is None:
         assert parsed.args == text.strip()
-    else:
-        assert text.strip().startswith("/" + parsed.command[:1]) or parsed.command == ""
-        assert " " not in parsed.command
+        return
+    head, *rest = text.strip()[1:].split(maxsplit=1)
+    assert parsed.command == head.partition("@")[0].casefold()
+    assert parsed.addressee == head.partition("@")[2]
+    assert parsed.args == (rest[0].strip() if rest else "")
+    assert not any(ch.isspace() for ch in parsed.command)
+
+
+def test_parse_command_line_examples() -> None:
+    assert parse_command_line("/lang@RoadmapBot  python 3") == ParsedLine(
+        "lang", "python 3", "RoadmapBot"
+    )
+    assert parse_command_line("/LANG\tgo") == ParsedLine("lang", "go")
+    assert parse_command_line("django or flask?") == ParsedLine(None, "django or flask?")
+    assert parse_command_line("/ hello") == ParsedLine(None, "/ hello")
 
 
 @given(

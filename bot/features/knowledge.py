@@ -278,10 +278,8 @@ async def roadmap(ctx: Context) -> Reply:
     if ctx.args.isdigit() and 1 <= int(ctx.args) <= len(knowledge.sections):
         return section_reply(knowledge, knowledge.sections[int(ctx.args) - 1])
     section_id, suggestions = resolve(ctx.core.section_names, ctx.args)
-    if section_id is not None:
-        return section_reply(
-            knowledge, knowledge.sections[[s.id for s in knowledge.sections].index(section_id)]
-        )
+    if section_id is not None and (section := knowledge.section(section_id)):
+        return section_reply(knowledge, section)
     topic_id = ctx.core.topic_names.exact(ctx.args)
     if topic_id is not None:
         return topic_reply(knowledge, knowledge.topics[topic_id])
@@ -319,15 +317,19 @@ async def topic(ctx: Context) -> Reply:
     knowledge = ctx.core.knowledge
     if not ctx.args:
         return overview_reply(knowledge)
+    section = _exact_section(ctx)
+    if section is not None and ctx.core.topic_names.exact(ctx.args) is None:
+        return section_reply(knowledge, section)
     topic_id, suggestions = resolve(ctx.core.topic_names, ctx.args)
-    if topic_id is not None:
-        return topic_reply(knowledge, knowledge.topics[topic_id])
+    if topic_id is None:
+        return not_found("topic", ctx.args, suggestions, "topic", knowledge)
+    return topic_reply(knowledge, knowledge.topics[topic_id])
+
+
+def _exact_section(ctx: Context) -> Section | None:
+    """The roadmap step the arguments name exactly, if any."""
     section_id = ctx.core.section_names.exact(ctx.args)
-    if section_id is not None:
-        return section_reply(
-            knowledge, knowledge.sections[[s.id for s in knowledge.sections].index(section_id)]
-        )
-    return not_found("topic", ctx.args, suggestions, "topic", knowledge)
+    return ctx.core.knowledge.section(section_id) if section_id else None
 
 
 def split_comparison(core_index: NameIndex, text: str) -> list[str] | None:
@@ -391,10 +393,8 @@ async def resources(ctx: Context) -> Reply:
             [(s.title, s.id) for s in knowledge.sections],
             "resources",
         )
-    section_id = ctx.core.section_names.exact(ctx.args)
-    if section_id is not None:
-        section = knowledge.section(section_id)
-        assert section is not None
+    section = _exact_section(ctx)
+    if section is not None:
         found = [
             *section.resources,
             *(r for t in knowledge.section_topics(section) for r in t.resources[:1]),
@@ -429,10 +429,8 @@ async def projects(ctx: Context) -> Reply:
             ),
             fields=tuple(fields),
         )
-    section_id = ctx.core.section_names.exact(ctx.args)
-    if section_id is not None:
-        section = knowledge.section(section_id)
-        assert section is not None
+    section = _exact_section(ctx)
+    if section is not None:
         return Reply(
             title=f"Project ideas: {section.title}",
             blocks=(bullets(_section_projects(knowledge, section)),),
