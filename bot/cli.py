@@ -31,9 +31,7 @@ PLATFORMS = {
     "discord": ("adapters.discord", "discord_token"),
     "telegram": ("adapters.telegram", "telegram_token"),
 }
-SETUP_HINT = (
-    "Set DISCORD_TOKEN and/or TELEGRAM_TOKEN (see .env.example) to connect to a chat platform."
-)
+SETUP_HINT = "set DISCORD_TOKEN and/or TELEGRAM_TOKEN, see .env.example"
 
 
 class Failure(Exception):
@@ -167,15 +165,12 @@ def run(knowledge: Knowledge, settings: Settings) -> int:
     enabled = [name for name, (_, setting) in PLATFORMS.items() if getattr(settings, setting)]
     if not enabled:
         if sys.stdin.isatty():
-            return asyncio.run(
-                run_console(
-                    knowledge,
-                    settings,
-                    note=f"No chat platform configured. {SETUP_HINT}\n"
-                    f"Meanwhile, chat here: type /help, a question, or /quit.",
-                )
-            )
-        raise Failure(f"no chat platform configured and no terminal to chat in. {SETUP_HINT}")
+            note = f"No chat platform configured ({SETUP_HINT}); chatting here. /help, /quit."
+            return asyncio.run(run_console(knowledge, settings, note=note))
+        raise Failure(
+            f"no chat platform configured and no terminal to chat in: {SETUP_HINT}, "
+            "or use `roadmap-bot console` to pipe commands in"
+        )
     return asyncio.run(_serve(knowledge, settings, enabled))
 
 
