@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from bot.knowledge import Knowledge, Section, Topic
 
@@ -22,16 +23,11 @@ BAR_EMPTY = "░"
 
 @dataclass(frozen=True, slots=True)
 class SectionProgress:
-    """One section of a checklist: its items and which of them are ticked."""
+    """One section of a checklist: its items and how many of them are ticked."""
 
     section: Section
     items: tuple[Topic, ...]
-    done: frozenset[str]
-
-    @property
-    def done_count(self) -> int:
-        """Ticked items of this section."""
-        return sum(1 for item in self.items if item.id in self.done)
+    done_count: int
 
     @property
     def percent(self) -> int:
@@ -45,16 +41,8 @@ class Progress:
 
     track: Topic | None
     sections: tuple[SectionProgress, ...]
-
-    @property
-    def total(self) -> int:
-        """Items on the checklist."""
-        return sum(len(section.items) for section in self.sections)
-
-    @property
-    def done_count(self) -> int:
-        """Ticked items on the checklist."""
-        return sum(section.done_count for section in self.sections)
+    done_count: int
+    total: int
 
     @property
     def percent(self) -> int:
@@ -62,45 +50,69 @@ class Progress:
         return percent(self.done_count, self.total)
 
 
-def track_topic(knowledge: Knowledge, track: str | None) -> Topic | None:
-    """The track's language topic, or ``None`` for no track or one no longer in the file."""
-    topic = knowledge.topic(track) if track else None
-    return topic if topic is not None and topic in knowledge.languages else None
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """A track's checklist, worked out once: items in order, grouped by section, and their ids."""
+
+    track: Topic | None
+    items: tuple[Topic, ...]
+    sections: tuple[tuple[Section, tuple[Topic, ...]], ...]
+    ids: frozenset[str]
 
 
-def items(knowledge: Knowledge, track: str | None) -> list[Topic]:
+@lru_cache(maxsize=256)
+def layout(knowledge: Knowledge, track: str | None) -> Layout:
     """The checklist for ``track``: shared sections plus the language and its frameworks.
 
     An unknown track (for example one removed from the knowledge file) gives the whole roadmap.
+    Cached per knowledge object and track.
     """
-    topic = track_topic(knowledge, track)
-    return knowledge.checklist(topic.id if topic else None)
-
-
-def progress(knowledge: Knowledge, track: str | None, done: Collection[str]) -> Progress:
-    """Group the checklist by section (sections without items left out)."""
-    ticked = frozenset(done)
+    topic = knowledge.topic(track) if track else None
+    if topic is not None and topic.id not in {language.id for language in knowledge.languages}:
+        topic = None
+    ordered = tuple(knowledge.checklist(topic.id if topic else None))
     by_section: dict[str, list[Topic]] = {}
-    for topic in items(knowledge, track):
-        by_section.setdefault(topic.section_id, []).append(topic)
+    for item in ordered:
+        by_section.setdefault(item.section_id, []).append(item)
     sections = tuple(
-        SectionProgress(section, tuple(by_section[section.id]), ticked)
+        (section, tuple(by_section[section.id]))
         for section in knowledge.sections
         if section.id in by_section
     )
-    return Progress(track_topic(knowledge, track), sections)
+    return Layout(topic, ordered, sections, frozenset(item.id for item in ordered))
+
+
+def track_topic(knowledge: Knowledge, track: str | None) -> Topic | None:
+    """The track's language topic, or ``None`` for no track or one no longer in the file."""
+    return layout(knowledge, track).track
+
+
+def items(knowledge: Knowledge, track: str | None) -> list[Topic]:
+    """The checklist items for ``track`` in learning order (see :func:`layout`)."""
+    return list(layout(knowledge, track).items)
+
+
+def progress(knowledge: Knowledge, track: str | None, done: Collection[str]) -> Progress:
+    """Group the checklist by section and count what is ticked (unknown ids are ignored)."""
+    plan = layout(knowledge, track)
+    sections = tuple(
+        SectionProgress(section, members, sum(1 for item in members if item.id in done))
+        for section, members in plan.sections
+    )
+    ticked = sum(part.done_count for part in sections)
+    return Progress(plan.track, sections, ticked, len(plan.items))
 
 
 def next_item(knowledge: Knowledge, track: str | None, done: Collection[str]) -> Topic | None:
     """The first unticked item in learning order, or ``None`` when everything is ticked."""
-    return next((topic for topic in items(knowledge, track) if topic.id not in done), None)
+    return next((topic for topic in layout(knowledge, track).items if topic.id not in done), None)
 
 
 def unticked(
     knowledge: Knowledge, track: str | None, done: Collection[str], limit: int
 ) -> list[Topic]:
     """The next ``limit`` unticked items in learning order."""
-    return [topic for topic in items(knowledge, track) if topic.id not in done][:limit]
+    return [topic for topic in layout(knowledge, track).items if topic.id not in done][:limit]
 
 
 def percent(done: int, total: int) -> int:

@@ -46,7 +46,7 @@ def item_names(knowledge: Knowledge, track: str | None) -> NameIndex:
     """Names (ids, titles, aliases) of the items on a track's checklist, built once per track."""
     return NameIndex(
         (name, topic.id)
-        for topic in checklist.items(knowledge, track)
+        for topic in checklist.layout(knowledge, track).items
         for name in (topic.id, topic.title, *topic.aliases)
     )
 
@@ -170,7 +170,7 @@ async def _tick(ctx: Context, *, tick: bool) -> Reply:
         if match is None:
             return _not_found(knowledge, "checklist item", ctx.args, suggestions, command)
     topic = knowledge.topics[match.id]
-    on_track = topic in checklist.items(knowledge, record.track)
+    on_track = topic.id in checklist.layout(knowledge, record.track).ids
     if tick:
         at = ctx.core.clock.now()
         changed = await storage.mark_done(user_key, topic.id, at, local_today(ctx, record.timezone))
