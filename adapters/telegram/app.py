@@ -1,0 +1,449 @@
+"""The Telegram application: updates in, core requests out, HTML messages back.
+
+A text message becomes a :class:`~bot.messages.Request` (``/cmd@ThisBot args`` or a plain
+question) and the core's reply is sent as one or more HTML messages (see ``render``). An inline
+button press runs ``core.press``: a refusal is shown as an alert on the button, a reply with the
+pressed message's title replaces that message, anything else arrives as a new message. In a
+group, replies marked private go to the user's private chat, never to the group.
+
+Ordinary replies wait once (bounded) when Telegram asks for it, follow a group that became a
+supergroup (moving its reminders), and are otherwise logged and dropped. Reminders go through
+:class:`TelegramOutbox`, which maps Telegram's errors onto ``bot.delivery``'s for the engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import warnings
+from collections.abc import Awaitable, Callable
+from typing import Any
+from urllib.parse import urlsplit
+
+from telegram import (
+    BotCommand,
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+    Message,
+    MessageEntity,
+    Update,
+)
+from telegram.constants import ChatType, ParseMode
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from adapters.telegram.render import callback_answer, escape, keyboard, menu, render
+from bot import delivery
+from bot.commands import parse_command_line
+from bot.config import Settings
+from bot.core import Core
+from bot.messages import ChatKind, Reply, ReplyKind, Request
+
+log = logging.getLogger(__name__)
+
+PLATFORM = "telegram"
+#: Outbox pacing: Telegram tolerates about 30 messages/s overall and 1/s per chat.
+OVERALL_RATE = 25.0
+PER_CHAT_INTERVAL = 1.0
+#: Longest flood-control wait an ordinary reply honours (once) before it is dropped.
+MAX_REPLY_RETRY_WAIT = 30.0
+#: getUpdates long-polling timeout, in seconds.
+POLL_TIMEOUT = 10
+#: Updates handled at the same time (a slow question does not hold up everyone else).
+CONCURRENT_UPDATES = 64
+ALLOWED_UPDATES = (Update.MESSAGE, Update.CALLBACK_QUERY)
+PRIVATE_NOTE = "🔒 I sent you the answer in a private chat."
+OPEN_PRIVATE_CHAT = (
+    "🔒 That answer is private. Open a chat with me (@{bot}), press Start, then ask again."
+)
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+
+#: One Bot API call of a reply, given the chat to send it to.
+Step = Callable[[int], Awaitable[Any]]
+
+
+class TelegramStartError(RuntimeError):
+    """The adapter could not start (the message never contains the token)."""
+
+
+def retry_seconds(error: RetryAfter) -> float:
+    """The wait Telegram asked for, whether PTB gives it as seconds or as a timedelta."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        value = error.retry_after
+    return value.total_seconds() if isinstance(value, dt.timedelta) else float(value)
+
+
+def file_base_url(base_url: str) -> str:
+    """The file download base that goes with an API base (``…/bot`` → ``…/file/bot``)."""
+    head, separator, tail = base_url.rpartition("/bot")
+    return f"{head}/file/bot{tail}" if separator else base_url
+
+
+def _title_of(message: Message) -> str:
+    """The first bold text of a message: the title of the reply it shows."""
+    bold = message.parse_entities([MessageEntity.BOLD])
+    first = min(bold, key=lambda entity: entity.offset, default=None)
+    return bold[first] if first is not None else ""
+
+
+class TelegramAdapter:
+    """Runs the bot on Telegram (see :class:`bot.delivery.PlatformAdapter`)."""
+
+    platform = PLATFORM
+
+    def __init__(
+        self,
+        core: Core,
+        settings: Settings,
+        *,
+        poll_timeout: int = POLL_TIMEOUT,
+        poll_interval: float = 0.0,
+    ) -> None:
+        self.core = core
+        self.settings = settings
+        self.poll_timeout = poll_timeout
+        self.poll_interval = poll_interval
+        builder = (
+            ApplicationBuilder()
+            .token(settings.telegram_token)
+            .job_queue(None)
+            .concurrent_updates(CONCURRENT_UPDATES)
+        )
+        if settings.telegram_base_url:
+            builder = builder.base_url(settings.telegram_base_url).base_file_url(
+                file_base_url(settings.telegram_base_url)
+            )
+        self.application: Application = builder.build()
+        self.application.add_handler(
+            MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT, self._on_message)
+        )
+        self.application.add_handler(CallbackQueryHandler(self._on_press))
+        self.application.add_error_handler(self._on_error)
+        self.outbox = TelegramOutbox(self)
+
+    def __repr__(self) -> str:
+        return f"<TelegramAdapter base_url={self.settings.telegram_base_url or 'default'!r}>"
+
+    @property
+    def bot_username(self) -> str:
+        """The bot's @username (known once started)."""
+        return self.application.bot.username or ""
+
+    # --- lifecycle -------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Check the token, register the command menu and start receiving updates."""
+        app = self.application
+        try:
+            await app.initialize()
+        except InvalidToken:  # PTB's message quotes the token
+            raise TelegramStartError("Telegram rejected the bot token (TELEGRAM_TOKEN)") from None
+        except TelegramError as error:
+            raise TelegramStartError(f"could not reach Telegram: {error.message}") from None
+        await self.register_commands()
+        await app.start()
+        assert app.updater is not None
+        settings = self.settings
+        if settings.telegram_webhook_url:
+            await app.updater.start_webhook(
+                listen=settings.telegram_webhook_listen,
+                port=settings.telegram_webhook_port,
+                url_path=urlsplit(settings.telegram_webhook_url).path.lstrip("/"),
+                webhook_url=settings.telegram_webhook_url,
+                secret_token=settings.telegram_webhook_secret or None,
+                allowed_updates=list(ALLOWED_UPDATES),
+            )
+            mode = "webhook"
+        else:
+            await app.updater.start_polling(
+                timeout=self.poll_timeout,
+                poll_interval=self.poll_interval,
+                allowed_updates=list(ALLOWED_UPDATES),
+            )
+            mode = "long polling"
+        log.info("Telegram: running as @%s (%s)", self.bot_username, mode)
+
+    async def stop(self) -> None:
+        """Stop receiving updates and close the connection."""
+        app = self.application
+        if app.updater is not None and app.updater.running:
+            await app.updater.stop()
+        if app.running:
+            await app.stop()
+        await app.shutdown()
+
+    async def register_commands(self) -> None:
+        """Publish the command menu (setMyCommands) from the core's registry."""
+        commands = [BotCommand(name, summary) for name, summary in menu(self.core.listed_commands)]
+        try:
+            await self.application.bot.set_my_commands(commands)
+        except TelegramError as error:
+            log.warning("Telegram: could not set the command menu: %s", error.message)
+
+    # --- incoming ---------------------------------------------------------------------------
+
+    def request_for(self, message: Message) -> Request | None:
+        """The core request for a text message, or ``None`` if it is not meant for this bot."""
+        user = message.from_user
+        if user is None or user.is_bot or message.text is None:
+            return None
+        private = message.chat.type == ChatType.PRIVATE
+        parsed = parse_command_line(message.text)
+        if parsed.command is not None:
+            if parsed.addressee and parsed.addressee.casefold() != self.bot_username.casefold():
+                return None
+            if not private and not parsed.addressee and parsed.command not in self.core.commands:
+                return None  # probably another bot's command
+            command, args = parsed.command, parsed.args
+        elif private or self._addressed(message):
+            command, args = None, self._without_mention(message.text)
+        else:
+            return None
+        return Request(
+            platform=PLATFORM,
+            user_id=str(user.id),
+            chat_id=str(message.chat.id),
+            chat_kind=ChatKind.PRIVATE if private else ChatKind.GROUP,
+            command=command,
+            args=args,
+            user_name=user.full_name,
+        )
+
+    def _addressed(self, message: Message) -> bool:
+        """Whether a group message mentions this bot or replies to one of its messages."""
+        replied = message.reply_to_message
+        if replied is not None and replied.from_user is not None:
+            return replied.from_user.id == self.application.bot.id or self._mentioned(message)
+        return self._mentioned(message)
+
+    def _mentioned(self, message: Message) -> bool:
+        mentions = message.parse_entities([MessageEntity.MENTION]).values()
+        return f"@{self.bot_username}".casefold() in (m.casefold() for m in mentions)
+
+    def _without_mention(self, text: str) -> str:
+        if not self.bot_username:
+            return text.strip()
+        return re.sub(rf"@{re.escape(self.bot_username)}\b", " ", text, flags=re.I).strip()
+
+    async def _on_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message = update.message
+        request = self.request_for(message) if message is not None else None
+        if request is None:
+            return
+        reply = await self.core.handle(request)
+        await self.answer(request, reply)
+
+    async def _on_press(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        if query is None:
+            return
+        message = query.message
+        chat = message.chat if message is not None else None
+        request = Request(
+            platform=PLATFORM,
+            user_id=str(query.from_user.id),
+            chat_id=str(chat.id if chat is not None else query.from_user.id),
+            chat_kind=ChatKind.GROUP
+            if chat is not None and chat.type != ChatType.PRIVATE
+            else ChatKind.PRIVATE,
+            command=None,
+            user_name=query.from_user.full_name,
+        )
+        reply = await self.core.press(request, query.data or "")
+        if reply.kind is ReplyKind.ERROR and reply.private:
+            await self._answer_query(query, callback_answer(reply))
+            return
+        await self._answer_query(query)
+        parts = render(reply)
+        if (
+            isinstance(message, Message)
+            and message.text is not None
+            and len(parts) == 1
+            and reply.attachment is None
+            and reply.title.strip()
+            and _title_of(message) == reply.title
+            and not (reply.private and request.chat_kind is ChatKind.GROUP)
+        ):
+            markup = self._markup(reply, request.user_id)
+
+            async def edit(chat_id: int) -> Any:
+                return await message.get_bot().edit_message_text(
+                    parts[0],
+                    chat_id=chat_id,
+                    message_id=message.message_id,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=markup,
+                    link_preview_options=NO_PREVIEW,
+                )
+
+            await self._run(message.chat.id, [edit])
+            return
+        await self.answer(request, reply)
+
+    async def _answer_query(self, query: CallbackQuery, alert: str = "") -> None:
+        try:
+            await query.answer(alert or None, show_alert=bool(alert))
+        except TelegramError as error:
+            log.warning("Telegram: could not answer a button press: %s", error.message)
+
+    async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Log a failed update (never the token) and carry on."""
+        update_id = update.update_id if isinstance(update, Update) else None
+        error = context.error
+        if isinstance(error, NetworkError):
+            log.warning("Telegram: network problem (update %s): %s", update_id, error.message)
+            return
+        log.error(
+            "Telegram: update %s failed: %s",
+            update_id,
+            type(error).__name__,
+            exc_info=(type(error), error, error.__traceback__) if error is not None else None,
+        )
+
+    # --- outgoing ---------------------------------------------------------------------------
+
+    async def answer(self, request: Request, reply: Reply) -> None:
+        """Send a reply to a request; private replies asked for in a group go to a private chat."""
+        chat_id, user_id = int(request.chat_id), int(request.user_id)
+        if not (reply.private and request.chat_kind is ChatKind.GROUP):
+            await self._run(chat_id, self.steps(reply, request.user_id))
+            return
+        sent = await self._run(user_id, self.steps(reply, request.user_id))
+        note = PRIVATE_NOTE if sent else OPEN_PRIVATE_CHAT.format(bot=self.bot_username)
+        await self._run(chat_id, [self._text_step(escape(note), None)])
+
+    def steps(self, reply: Reply, owner: str) -> list[Step]:
+        """The Bot API calls that send ``reply``: its parts, then its attachment."""
+        parts = render(reply)
+        markup = self._markup(reply, owner)
+        steps = [
+            self._text_step(part, markup if index == len(parts) - 1 else None)
+            for index, part in enumerate(parts)
+        ]
+        attachment = reply.attachment
+        if attachment is not None:
+
+            async def document(chat_id: int) -> Any:
+                return await self.application.bot.send_document(
+                    chat_id, attachment.content, filename=attachment.filename
+                )
+
+            steps.append(document)
+        return steps
+
+    def _text_step(self, html: str, markup: InlineKeyboardMarkup | None) -> Step:
+        async def send(chat_id: int) -> Any:
+            return await self.application.bot.send_message(
+                chat_id,
+                html,
+                parse_mode=ParseMode.HTML,
+                reply_markup=markup,
+                link_preview_options=NO_PREVIEW,
+            )
+
+        return send
+
+    def _markup(self, reply: Reply, owner: str) -> InlineKeyboardMarkup | None:
+        pairs = []
+        for button in reply.buttons:
+            try:
+                pairs.append((button, self.core.button_payload(button, reply.owner or owner)))
+            except ValueError:
+                log.warning("button %r does not fit callback data; left out", button.command_line)
+        rows = keyboard(pairs)
+        if not rows:
+            return None
+        return InlineKeyboardMarkup(
+            [
+                [InlineKeyboardButton(key.label, callback_data=key.data) for key in row]
+                for row in rows
+            ]
+        )
+
+    async def _run(self, chat_id: int, steps: list[Step]) -> bool:
+        """Run a reply's calls, waiting once on flood control and following a moved chat."""
+        for step in steps:
+            for attempt in (1, 2):
+                try:
+                    await step(chat_id)
+                    break
+                except RetryAfter as error:
+                    wait = retry_seconds(error)
+                    if attempt > 1 or wait > MAX_REPLY_RETRY_WAIT:
+                        log.warning(
+                            "Telegram: flood control (%gs) on chat %s; dropped", wait, chat_id
+                        )
+                        return False
+                    await self.core.clock.sleep(wait)
+                except ChatMigrated as error:
+                    await self._move_chat(chat_id, error.new_chat_id)
+                    chat_id = error.new_chat_id
+                except BadRequest as error:
+                    if "not modified" in error.message:
+                        break
+                    log.warning("Telegram: refused a reply to chat %s: %s", chat_id, error.message)
+                    return False
+                except TelegramError as error:
+                    log.warning("Telegram: could not reply to chat %s: %s", chat_id, error.message)
+                    return False
+            else:
+                return False
+        return True
+
+    async def _move_chat(self, old: int, new: int) -> None:
+        """A group became a supergroup: point its reminders at the new id."""
+        log.info("Telegram: chat %s moved to %s", old, new)
+        reminders = getattr(self.core.storage, "reminders", None)
+        if reminders is not None:
+            await reminders.move_chat(PLATFORM, str(old), str(new))
+
+
+class TelegramOutbox:
+    """Delivers reminders on Telegram; maps Telegram's errors onto ``bot.delivery``'s."""
+
+    platform = PLATFORM
+    overall_rate = OVERALL_RATE
+    per_chat_interval = PER_CHAT_INTERVAL
+
+    def __init__(self, adapter: TelegramAdapter) -> None:
+        self.adapter = adapter
+
+    async def deliver(self, target: delivery.Delivery, reply: Reply) -> None:
+        """Send ``reply`` to the chat (or, with no chat, the user's private chat)."""
+        chat_id = int(target.chat_id if target.chat_id is not None else target.user_id)
+        try:
+            for step in self.adapter.steps(reply, target.user_id):
+                await step(chat_id)
+        except RetryAfter as error:
+            raise delivery.RetryAfter(retry_seconds(error)) from None
+        except ChatMigrated as error:
+            raise delivery.ChatMoved(str(error.new_chat_id)) from None
+        except Forbidden as error:
+            raise delivery.PermanentDeliveryError(error.message) from None
+        except BadRequest as error:
+            if "chat not found" in error.message.casefold():
+                raise delivery.PermanentDeliveryError(error.message) from None
+            raise delivery.DeliveryError(error.message) from None
+        except NetworkError as error:  # includes TimedOut; BadRequest is caught above
+            raise delivery.TransientDeliveryError(error.message) from None
+        except TelegramError as error:
+            raise delivery.DeliveryError(error.message) from None
