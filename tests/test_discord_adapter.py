@@ -16,7 +16,6 @@ from pathlib import Path
 import discord
 import pytest
 
-from adapters.discord import create_adapter
 from adapters.discord.client import EXPIRED_PAGES, PRIVATE_NOTE, DiscordAdapter
 from adapters.discord.render import MAX_AUTOCOMPLETE_CHOICES
 from bot.clock import ManualClock
@@ -94,8 +93,7 @@ async def running(
     if extra_commands:
         core.commands.update({command.name: command for command in TEST_COMMANDS})
         core.test_gate = asyncio.Event()  # type: ignore[attr-defined]
-    adapter = create_adapter(core, config)
-    adapter.client._connection.guild_ready_timeout = 0.05
+    adapter = DiscordAdapter(core, config, guild_ready_timeout=0.05)
     try:
         await adapter.start()
         yield adapter

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import discord
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -100,6 +102,13 @@ def test_a_long_reply_is_paged_with_a_counter_and_page_buttons():
         PAGE_BUTTON_PREFIX + "prev",
         PAGE_BUTTON_PREFIX + "next",
     ]
+
+
+def test_the_adapter_package_does_not_shadow_the_discord_library():
+    import adapters.discord.render as render_module
+
+    assert hasattr(discord, "Embed")
+    assert Path(discord.__file__).parent != Path(render_module.__file__).parent
 
 
 def test_a_short_reply_is_one_page_without_counter():

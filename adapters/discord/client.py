@@ -62,6 +62,9 @@ log = logging.getLogger(__name__)
 PLATFORM = "discord"
 #: Answer directly when the core is this quick; defer otherwise (Discord allows 3 seconds).
 DEFER_AFTER_SECONDS = 2.0
+#: Seconds to wait for GUILD_CREATEs before "ready". Without the guilds intent none come, and
+#: interactions need no guild cache, so waiting discord.py's default 2 s per shard is pointless.
+GUILD_READY_TIMEOUT = 0.2
 #: Paginated messages whose pages are kept in memory (the oldest are forgotten first).
 MAX_PAGED_MESSAGES = 2000
 #: Slash command and option descriptions are capped by Discord at 100 characters.
@@ -244,7 +247,7 @@ class DiscordAdapter:
         core: Core,
         settings: Settings,
         *,
-        guild_ready_timeout: float = 2.0,
+        guild_ready_timeout: float = GUILD_READY_TIMEOUT,
         defer_after: float = DEFER_AFTER_SECONDS,
     ) -> None:
         self.core = core
