@@ -55,6 +55,7 @@ from bot import delivery
 from bot.commands import parse_command_line
 from bot.config import Settings
 from bot.core import Core
+from bot.logs import redact
 from bot.messages import ChatKind, Reply, ReplyKind, Request
 
 log = logging.getLogger(__name__)
@@ -75,9 +76,47 @@ OPEN_PRIVATE_CHAT = (
     "🔒 That answer is private. Open a chat with me (@{bot}), press Start, then ask again."
 )
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+#: Loggers that write request URLs, which carry the token, at INFO: kept at WARNING or above.
+URL_LOGGERS = ("httpx",)
+#: Logger name prefixes whose records are scrubbed of the token before any handler sees them.
+SCRUBBED_LOGGERS = ("telegram", "httpx", "httpcore", __name__)
 
 #: One Bot API call of a reply, given the chat to send it to.
 Step = Callable[[int], Awaitable[Any]]
+
+
+class TokenScrubber(logging.Filter):
+    """Removes bot tokens from log records (PTB logs its API URLs, token included, at DEBUG)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tokens: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Rewrite the record's message (and traceback) without the tokens; keep the record."""
+        message = record.getMessage()
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if any(token in message for token in self.tokens):
+            record.msg, record.args = redact(message, self.tokens), ()
+        if record.exc_text and any(token in record.exc_text for token in self.tokens):
+            record.exc_text = redact(record.exc_text, self.tokens)
+        return True
+
+    def protect(self, token: str) -> None:
+        """Scrub ``token`` from every PTB and HTTP client logger (existing ones included)."""
+        self.tokens.add(token)
+        names = [n for n in logging.root.manager.loggerDict if n.startswith(SCRUBBED_LOGGERS)]
+        for name in {*names, *SCRUBBED_LOGGERS}:
+            logger = logging.getLogger(name)
+            if self not in logger.filters:
+                logger.addFilter(self)
+        for name in URL_LOGGERS:
+            logger = logging.getLogger(name)
+            logger.setLevel(max(logger.level, logging.WARNING))
+
+
+SCRUBBER = TokenScrubber()
 
 
 class TelegramStartError(RuntimeError):
@@ -120,6 +159,7 @@ class TelegramAdapter:
     ) -> None:
         self.core = core
         self.settings = settings
+        SCRUBBER.protect(settings.telegram_token)
         self.poll_timeout = poll_timeout
         self.poll_interval = poll_interval
         builder = (

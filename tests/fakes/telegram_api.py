@@ -210,7 +210,7 @@ class FakeTelegram:
         """Listen on a random port of 127.0.0.1."""
         app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._dispatch)
-        self._runner = web.AppRunner(app, handle_signals=False)
+        self._runner = web.AppRunner(app, handle_signals=False, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
@@ -269,10 +269,14 @@ class FakeTelegram:
             "from": {"id": user, "is_bot": False, "first_name": name, "username": name.lower()},
             "text": text,
         }
+        entities = [
+            {"type": "mention", "offset": _utf16(text[: m.start()]), "length": _utf16(m.group())}
+            for m in re.finditer(r"(?<![\w/])@\w{5,32}", text)
+        ]
         if text.startswith("/"):
-            message["entities"] = [
-                {"type": "bot_command", "offset": 0, "length": len(text.split()[0])}
-            ]
+            entities.insert(0, {"type": "bot_command", "offset": 0, "length": len(text.split()[0])})
+        if entities:
+            message["entities"] = entities
         if reply_to is not None:
             message["reply_to_message"] = reply_to
         await self.push(kind, message)

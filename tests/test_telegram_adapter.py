@@ -1,0 +1,468 @@
+"""End to end: the real python-telegram-bot Application polling a fake Bot API on 127.0.0.1."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from telegram.error import RetryAfter as PtbRetryAfter
+
+from adapters.telegram import TelegramStartError, create_adapter
+from adapters.telegram.app import OPEN_PRIVATE_CHAT, PRIVATE_NOTE, TelegramAdapter, retry_seconds
+from adapters.telegram.render import MAX_MESSAGE_CHARS, menu
+from bot.clock import ManualClock
+from bot.commands import Command, Context, OptionKind
+from bot.config import Settings
+from bot.core import Core
+from bot.delivery import (
+    ChatMoved,
+    Delivery,
+    DeliveryError,
+    PermanentDeliveryError,
+    RetryAfter,
+    TransientDeliveryError,
+)
+from bot.knowledge import bundled_knowledge_path, load_knowledge
+from bot.messages import Attachment, Button, ChatKind, Field, Reply, Request
+from bot.reminders import ReminderEngine
+from bot.storage import open_storage
+from tests.fakes.telegram_api import BOT_USERNAME, FakeTelegram, bold_title, check_text
+
+TOKEN = "123456789:AAHfakeTOKENforTESTSonly-abcdefghijklmn"
+ADA, BOB = 4201, 4202
+GROUP = -100500
+START = datetime(2026, 3, 2, 6, 0, tzinfo=UTC)
+REPO = Path(__file__).resolve().parent.parent
+#: Long-polling timeout for tests: short, so stopping is quick even if a poll is in flight.
+POLL_SECONDS = 1
+
+
+@pytest.fixture(scope="module")
+def knowledge():
+    return load_knowledge(bundled_knowledge_path())
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeTelegram]:
+    server = FakeTelegram(TOKEN)
+    await server.start()
+    yield server
+    await server.close()
+
+
+async def echo(ctx: Context) -> Reply:
+    """Says back what it was given, in the title, a paragraph and a field."""
+    return Reply(ctx.args, (f"You said: {ctx.args}",), (Field(ctx.args, ctx.args),))
+
+
+async def tally(ctx: Context) -> Reply:
+    """Same title each time: a press on its button is an update of the message."""
+    count = int(ctx.args or 0)
+    return Reply("Tally", (f"count {count}",), buttons=(Button("+1", "tally", str(count + 1)),))
+
+
+async def long_reply(ctx: Context) -> Reply:
+    lines = "\n".join(f"• item {i} <{'&' * (i % 5)}>" for i in range(900))
+    return Reply("A long list", (lines,), buttons=(Button("More", "long"),))
+
+
+TEST_COMMANDS = (
+    Command("echo", "Echo", echo, listed=False),
+    Command("tally", "Count presses", tally, listed=False),
+    Command("long", "A long answer", long_reply, listed=False),
+)
+
+
+@contextlib.asynccontextmanager
+async def running(
+    tmp_path: Path, fake: FakeTelegram, knowledge, **settings
+) -> AsyncIterator[TelegramAdapter]:
+    """A core on tmp_path's database and a started Telegram adapter; stopped afterwards."""
+    config = Settings(
+        database_path=tmp_path / "db.sqlite3",
+        telegram_token=TOKEN,
+        telegram_base_url=fake.base_url,
+        **settings,
+    )
+    storage = await open_storage(config.database_path)
+    core = Core(knowledge, storage, settings=config, clock=ManualClock(START))
+    core.commands.update({command.name: command for command in TEST_COMMANDS})
+    adapter = TelegramAdapter(core, config, poll_timeout=POLL_SECONDS)
+    try:
+        await adapter.start()
+        yield adapter
+    finally:
+        await adapter.stop()
+        await storage.close()
+
+
+def failed_calls(fake: FakeTelegram) -> list[str]:
+    return [f"{call.method}: {call.error}" for call in fake.calls if call.error]
+
+
+async def sample_args(core: Core, command: Command) -> str:
+    request = Request("telegram", str(ADA), str(ADA), ChatKind.PRIVATE, command.name)
+    values = []
+    for option in command.options:
+        if option.kind is OptionKind.CHOICE:
+            values.append(option.choices[0])
+        elif option.kind is OptionKind.TIME:
+            values.append("09:00")
+        elif option.kind is OptionKind.TEXT:
+            values.append("what is a REST API")
+        else:
+            choices = await core.complete(option.kind, "", request)
+            values.append(choices[-1].value if choices else "python")
+    return command.join_options(values)
+
+
+async def test_menu_is_registered_and_every_command_answers(tmp_path, fake, knowledge, caplog):
+    caplog.set_level(logging.DEBUG)
+    async with running(tmp_path, fake, knowledge) as adapter:
+        core = adapter.core
+        listed = [c for c in core.commands.values() if c.listed]
+        assert [(c["command"], c["description"]) for c in fake.commands] == menu(listed)
+        assert all(c["description"] for c in fake.commands)
+        assert {c["command"] for c in fake.commands} >= {"lang", "roadmap", "compare", "ask"}
+        for command in [c for c in core.commands.values() if c.name not in ("long",)]:
+            for args in ("", await sample_args(core, command)):
+                before = len(fake.sent(ADA))
+                await fake.send_text(f"/{command.name} {args}".strip(), user=ADA)
+                (first, *_) = await fake.replies(ADA, 1, after=before)
+                assert first["text"].strip(), command.name
+        assert failed_calls(fake) == []
+    assert TOKEN not in caplog.text
+
+
+async def test_lang_python_and_command_addressing(tmp_path, fake, knowledge):
+    async with running(tmp_path, fake, knowledge):
+        await fake.send_text("/lang python", user=ADA)
+        (reply,) = await fake.replies(ADA, 1)
+        assert bold_title(reply) == "Python"
+        # In a group: commands to this bot, with or without @name, are answered ...
+        await fake.send_text(f"/lang@{BOT_USERNAME.lower()} python", user=ADA, chat=GROUP)
+        await fake.send_text("/help", user=ADA, chat=GROUP)
+        answered = await fake.replies(GROUP, 2)
+        assert bold_title(answered[0]) == "Python"
+        # ... another bot's commands, unknown bare commands and chatter are not.
+        await fake.send_text("/lang@OtherBot python", user=ADA, chat=GROUP)
+        await fake.send_text("/weather", user=ADA, chat=GROUP)
+        await fake.send_text("what is docker", user=ADA, chat=GROUP)
+        # A mention or a reply to the bot is a question for it.
+        await fake.send_text(f"@{BOT_USERNAME} what is docker", user=ADA, chat=GROUP)
+        await fake.send_text("and kubernetes?", user=ADA, chat=GROUP, reply_to=answered[0])
+        group = await fake.replies(GROUP, 4)
+        assert len(group) == 4
+        assert "Docker" in group[2]["text"]
+        # An unknown command in a private chat goes to the core: "did you mean".
+        await fake.send_text("/lnag python", user=ADA)
+        (_, unknown) = await fake.replies(ADA, 2)
+        assert "/lang" in unknown["text"]
+        # Plain text in a private chat is a question.
+        await fake.send_text("what is docker", user=ADA)
+        (*_, answer) = await fake.replies(ADA, 3)
+        assert "Docker" in answer["text"]
+        await asyncio.sleep(0.1)
+        assert len(fake.sent(GROUP)) == 4
+
+
+async def test_unexpected_updates_are_ignored_quietly(tmp_path, fake, knowledge, caplog):
+    async with running(tmp_path, fake, knowledge):
+        chat = {"id": ADA, "type": "private", "first_name": "Ada"}
+        sender = {"id": ADA, "is_bot": False, "first_name": "Ada"}
+        base = {"date": 1, "chat": chat, "from": sender}
+        await fake.push(
+            "edited_message", {**base, "message_id": 1, "text": "/help", "edit_date": 2}
+        )
+        await fake.push(
+            "channel_post",
+            {"message_id": 2, "date": 1, "chat": {"id": -5, "type": "channel"}, "text": "/help"},
+        )
+        await fake.push(
+            "message",
+            {
+                **base,
+                "message_id": 3,
+                "sticker": {
+                    "file_id": "s",
+                    "file_unique_id": "s",
+                    "type": "regular",
+                    "width": 1,
+                    "height": 1,
+                    "is_animated": False,
+                    "is_video": False,
+                },
+            },
+        )
+        await fake.push("message", {**base, "message_id": 4, "photo": []})
+        await fake.push(
+            "message",
+            {
+                **base,
+                "message_id": 5,
+                "from": {"id": 9, "is_bot": True, "first_name": "B"},
+                "text": "/help",
+            },
+        )
+        await fake.send_text("/help", user=ADA)
+        (reply,) = await fake.replies(ADA, 1)
+        assert bold_title(reply)
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+async def test_hostile_input_is_escaped(tmp_path, fake, knowledge):
+    nasty = "<b>bold</b> & <i>x</i> *_[]()~`>#+-=|{}.! &amp; <a href='x'>"
+    async with running(tmp_path, fake, knowledge):
+        await fake.send_text(f"/echo {nasty}", user=ADA, name="<Eve & Co>")
+        await fake.send_text(f"/topic {nasty}", user=ADA)
+        await fake.send_text(nasty, user=ADA)
+        replies = await fake.replies(ADA, 3)
+        assert bold_title(replies[0]) == nasty
+        assert f"You said: {nasty}" in replies[0]["text"]
+        assert failed_calls(fake) == []
+
+
+async def test_a_long_reply_is_split_into_valid_messages(tmp_path, fake, knowledge):
+    async with running(tmp_path, fake, knowledge):
+        await fake.send_text("/long", user=ADA)
+        await fake.wait_for(
+            lambda: (
+                fake.calls_to("sendMessage")
+                and failed_calls(fake) == []
+                and len(fake.calls_to("sendMessage")) >= 2
+            )
+        )
+        await asyncio.sleep(0.2)
+        calls = fake.calls_to("sendMessage", chat_id=str(ADA))
+        assert failed_calls(fake) == []
+        assert len(calls) >= 2
+        texts = [call.params["text"] for call in calls]
+        assert all(len(text) <= MAX_MESSAGE_CHARS for text in texts)
+        shown = "\n".join(check_text(text, "HTML")[0] for text in texts)
+        for i in (0, 450, 899):
+            assert f"• item {i} <{'&' * (i % 5)}>" in shown
+        # Every line arrives whole; only the last part carries the button.
+        assert [("reply_markup" in call.params) for call in calls] == [False] * (len(calls) - 1) + [
+            True
+        ]
+
+
+async def test_buttons_owner_edits_stranger_is_refused(tmp_path, fake, knowledge):
+    async with running(tmp_path, fake, knowledge):
+        await fake.send_text("/tally", user=ADA, chat=GROUP)
+        (message,) = await fake.replies(GROUP, 1)
+        data = message["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+        assert len(data.encode()) <= 64
+        # Someone else presses: refused with an alert, the message untouched.
+        query = await fake.press(message, data, user=BOB)
+        (answer,) = await fake.wait_for(
+            lambda: fake.calls_to("answerCallbackQuery", callback_query_id=query)
+        )
+        assert answer.params["show_alert"] in (True, "true")
+        assert "not yours" in answer.params["text"]
+        assert len(answer.params["text"]) <= 200
+        assert fake.calls_to("editMessageText") == []
+        # The owner presses: the same message is edited in place.
+        query = await fake.press(message, data, user=ADA)
+        (edit,) = await fake.wait_for(lambda: fake.calls_to("editMessageText"))
+        assert edit.params["message_id"] == str(message["message_id"])
+        assert fake.calls_to("answerCallbackQuery", callback_query_id=query)
+        (edited,) = fake.sent(GROUP)
+        assert "count 1" in edited["text"]
+
+
+async def test_ticking_a_checklist_item_by_button_and_nobody_elses(tmp_path, fake, knowledge):
+    async with running(tmp_path, fake, knowledge):
+        await fake.send_text("/track python", user=ADA)
+        await fake.send_text("/next", user=ADA)
+        replies = await fake.replies(ADA, 2)
+        buttons = [b for row in replies[1]["reply_markup"]["inline_keyboard"] for b in row]
+        done = next(b for b in buttons if "done" in b["callback_data"])
+        await fake.press(replies[1], done["callback_data"], user=BOB)
+        await fake.wait_for(lambda: fake.calls_to("answerCallbackQuery"))
+        progress_before = len(fake.sent(ADA))
+        await fake.press(replies[1], done["callback_data"], user=ADA)
+        await fake.wait_for(lambda: len(fake.calls_to("answerCallbackQuery")) == 2)
+        await fake.send_text("/progress", user=BOB)
+        await fake.send_text("/progress", user=ADA)
+        (bob,) = await fake.replies(BOB, 1)
+        ada = (await fake.replies(ADA, 1, after=progress_before))[-1]
+        assert "1/" not in bob["text"] or "0/" in bob["text"]
+        assert "1/" in ada["text"]
+        assert failed_calls(fake) == []
+
+
+async def test_private_replies_in_a_group_go_to_a_private_chat(tmp_path, fake, knowledge):
+    async with running(tmp_path, fake, knowledge):
+        fake.fail(
+            "sendMessage",
+            403,
+            "Forbidden: bot can't initiate conversation with a user",
+            chat_id=BOB,
+        )
+        await fake.send_text("/progress", user=ADA, chat=GROUP)
+        (note,) = await fake.replies(GROUP, 1)
+        assert note["text"] == PRIVATE_NOTE
+        (private,) = await fake.replies(ADA, 1)
+        assert bold_title(private)
+        await fake.send_text("/progress", user=BOB, chat=GROUP)
+        (_, refusal) = await fake.replies(GROUP, 2)
+        assert refusal["text"] == OPEN_PRIVATE_CHAT.format(bot=BOT_USERNAME)
+
+
+async def test_export_is_sent_as_a_document(tmp_path, fake, knowledge):
+    async with running(tmp_path, fake, knowledge):
+        await fake.send_text("/track python", user=ADA)
+        await fake.send_text("/export", user=ADA)
+        (document,) = await fake.wait_for(lambda: fake.calls_to("sendDocument"))
+        filename, content = document.files["document"]
+        assert filename.endswith(".json")
+        assert b"python" in content
+
+
+async def test_reply_errors_are_handled(tmp_path, fake, knowledge, caplog):
+    caplog.set_level(logging.DEBUG)
+    async with running(tmp_path, fake, knowledge) as adapter:
+        # 429: wait as told (on the core's clock) and send again.
+        clock = adapter.core.clock
+        before = clock.now()
+        fake.fail("sendMessage", 429, "Too Many Requests: retry after 7", retry_after=7)
+        await fake.send_text("/help", user=ADA)
+        (reply,) = await fake.replies(ADA, 1)
+        assert clock.now() - before == timedelta(seconds=7)
+        # 400 and 403: logged, nothing crashes, the next message is answered.
+        fake.fail("sendMessage", 400, "Bad Request: can't parse entities: boom")
+        await fake.send_text("/help", user=ADA)
+        await fake.wait_for(lambda: "parse entities: boom" in caplog.text)
+        fake.fail("sendMessage", 403, "Forbidden: bot was blocked by the user")
+        await fake.send_text("/help", user=ADA)
+        await fake.wait_for(lambda: "blocked" in caplog.text)
+        # A group that became a supergroup: the reply follows and its reminders move.
+        await fake.send_text("/remind 09:00", user=ADA, chat=GROUP)
+        await fake.replies(GROUP, 1)
+        fake.fail(
+            "sendMessage",
+            400,
+            "Bad Request: group chat was upgraded to a supergroup chat",
+            chat_id=GROUP,
+            migrate_to_chat_id=GROUP - 1,
+        )
+        await fake.send_text("/help", user=ADA, chat=GROUP)
+        await fake.replies(GROUP - 1, 1)
+        reminder = await adapter.core.storage.reminders.get(f"telegram:{ADA}")
+        assert reminder is not None and reminder.chat_id == str(GROUP - 1)
+        await fake.send_text("/help", user=ADA)
+        await fake.replies(ADA, 2)
+    assert TOKEN not in caplog.text
+
+
+async def test_reminder_delivered_through_the_outbox(tmp_path, fake, knowledge):
+    async with running(tmp_path, fake, knowledge) as adapter:
+        core = adapter.core
+        await fake.send_text("/remind 07:00 UTC", user=ADA)
+        await fake.replies(ADA, 1)
+        core.clock.set(START + timedelta(hours=1, minutes=1))
+        engine = ReminderEngine(core, {"telegram": adapter.outbox}, core.clock, core.settings)
+        stats = await engine.run_once()
+        assert stats.sent == 1
+        (_, reminder) = await fake.replies(ADA, 2)
+        assert reminder["text"].strip()
+        assert reminder.get("reply_markup")
+        # Every platform error maps onto the engine's errors.
+        outbox = adapter.outbox
+        assert (outbox.platform, outbox.overall_rate, outbox.per_chat_interval) == (
+            "telegram",
+            25,
+            1.0,
+        )
+        cases = [
+            ((403, "Forbidden: bot was blocked by the user"), {}, PermanentDeliveryError),
+            ((403, "Forbidden: bot was kicked from the group chat"), {}, PermanentDeliveryError),
+            ((400, "Bad Request: chat not found"), {}, PermanentDeliveryError),
+            ((429, "Too Many Requests: retry after 5"), {"retry_after": 5}, RetryAfter),
+            ((400, "Bad Request: group chat was upgraded"), {"migrate_to_chat_id": -77}, ChatMoved),
+            ((502, "Bad Gateway"), {}, TransientDeliveryError),
+            ((400, "Bad Request: something else"), {}, DeliveryError),
+        ]
+        for (status, description), parameters, expected in cases:
+            fake.fail("sendMessage", status, description, **parameters)
+            with pytest.raises(expected) as raised:
+                await outbox.deliver(Delivery("telegram", str(ADA), None), Reply("Hello"))
+            assert type(raised.value) is expected
+            if expected is RetryAfter:
+                assert raised.value.seconds == 5
+            if expected is ChatMoved:
+                assert raised.value.new_chat_id == "-77"
+        await outbox.deliver(Delivery("telegram", str(ADA), str(GROUP)), Reply("To the group"))
+        (message,) = await fake.replies(GROUP, 1)
+        assert bold_title(message) == "To the group"
+
+
+async def test_outbox_network_failure_is_transient(tmp_path, fake, knowledge):
+    async with running(tmp_path, fake, knowledge) as adapter:
+        await fake.close()
+        with pytest.raises(TransientDeliveryError):
+            await adapter.outbox.deliver(Delivery("telegram", str(ADA), None), Reply("Hello"))
+
+
+def test_retry_after_as_seconds_or_timedelta(monkeypatch):
+    assert retry_seconds(PtbRetryAfter(3)) == 3.0
+    monkeypatch.setenv("PTB_TIMEDELTA", "true")
+    assert retry_seconds(PtbRetryAfter(timedelta(seconds=4))) == 4.0
+
+
+async def test_a_wrong_token_fails_to_start_without_leaking_it(
+    tmp_path, fake, knowledge, capfd, caplog
+):
+    fake.token = "987654321:something-else-entirely-abcdefghijkl"
+    with pytest.raises(TelegramStartError) as failure:
+        async with running(tmp_path, fake, knowledge):
+            pass
+    assert TOKEN not in str(failure.value)
+    assert failure.value.__cause__ is None and failure.value.__suppress_context__
+    out, err = capfd.readouterr()
+    assert TOKEN not in out + err + caplog.text
+    assert TOKEN not in repr(create_adapter)
+
+
+async def test_roadmap_bot_run_process_answers_and_stops_cleanly(tmp_path, fake):
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "TELEGRAM_"))},
+        "TELEGRAM_TOKEN": TOKEN,
+        "TELEGRAM_BASE_URL": fake.base_url,
+        "DATABASE_PATH": str(tmp_path / "db.sqlite3"),
+        "PYTHONPATH": str(REPO),
+        "LOG_LEVEL": "DEBUG",
+    }
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "run",
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        await fake.wait_for(lambda: fake.commands and fake.calls_to("getUpdates"), seconds=20)
+        await fake.send_text("/lang python", user=ADA)
+        (reply,) = await fake.replies(ADA, 1)
+        assert bold_title(reply) == "Python"
+    finally:
+        if process.returncode is None:
+            process.send_signal(signal.SIGTERM)
+        out, err = await asyncio.wait_for(process.communicate(), 20)
+    text = out.decode() + err.decode()
+    assert process.returncode == 0, text
+    assert TOKEN not in text
+    assert "Telegram: running as @" in text
