@@ -202,6 +202,9 @@ class FakeTelegram:
         self._update_ids = itertools.count(1)
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
+        self._closing = False
+        #: getUpdates requests received so far (counted on arrival, before the long poll ends).
+        self.polls = 0
         self.port = 0
 
     # --- server ------------------------------------------------------------------------------
@@ -217,8 +220,9 @@ class FakeTelegram:
         self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
 
     async def close(self) -> None:
-        """Stop listening."""
+        """Stop listening (pending long polls return at once)."""
         async with self._changed:
+            self._closing = True
             self._changed.notify_all()
         if self._runner is not None:
             await self._runner.cleanup()
@@ -412,11 +416,13 @@ class FakeTelegram:
         timeout = float(params.get("timeout") or 0)
         limit = _int(params.get("limit")) or 100
         async with self._changed:
+            self.polls += 1
+            self._changed.notify_all()
             self.updates = [u for u in self.updates if u["update_id"] >= offset]
             if not self.updates and timeout > 0:
                 try:
                     async with asyncio.timeout(timeout):
-                        while not self.updates:
+                        while not self.updates and not self._closing:
                             await self._changed.wait()
                 except TimeoutError:
                     pass
