@@ -197,6 +197,7 @@ class FakeTelegram:
         self.updates: list[dict[str, Any]] = []
         self.messages: dict[tuple[int, int], dict[str, Any]] = {}
         self.commands: list[dict[str, str]] = []
+        self.webhook: dict[str, Any] = {}
         self.failures: list[Failure] = []
         self._ids = itertools.count(1)
         self._update_ids = itertools.count(1)
@@ -396,6 +397,11 @@ class FakeTelegram:
         }
 
     async def _api_deleteWebhook(self, params: dict[str, Any], files: Any) -> bool:
+        self.webhook = {}
+        return True
+
+    async def _api_setWebhook(self, params: dict[str, Any], files: Any) -> bool:
+        self.webhook = params
         return True
 
     async def _api_setMyCommands(self, params: dict[str, Any], files: Any) -> bool:
