@@ -9,6 +9,9 @@ group, replies marked private go to the user's private chat, never to the group.
 Ordinary replies wait once (bounded) when Telegram asks for it, follow a group that became a
 supergroup (moving its reminders), and are otherwise logged and dropped. Reminders go through
 :class:`TelegramOutbox`, which maps Telegram's errors onto ``bot.delivery``'s for the engine.
+
+The token is in every Bot API URL, and PTB logs those URLs at DEBUG (httpx at INFO), so the
+adapter scrubs its token from every PTB and HTTP-client log record and keeps httpx at WARNING.
 """
 
 from __future__ import annotations
@@ -271,11 +274,9 @@ class TelegramAdapter:
     def _addressed(self, message: Message) -> bool:
         """Whether a group message mentions this bot or replies to one of its messages."""
         replied = message.reply_to_message
-        if replied is not None and replied.from_user is not None:
-            return replied.from_user.id == self.application.bot.id or self._mentioned(message)
-        return self._mentioned(message)
-
-    def _mentioned(self, message: Message) -> bool:
+        author = replied.from_user if replied is not None else None
+        if author is not None and author.id == self.application.bot.id:
+            return True
         mentions = message.parse_entities([MessageEntity.MENTION]).values()
         return f"@{self.bot_username}".casefold() in (m.casefold() for m in mentions)
 
@@ -326,7 +327,7 @@ class TelegramAdapter:
             markup = self._markup(reply, request.user_id)
 
             async def edit(chat_id: int) -> Any:
-                return await message.get_bot().edit_message_text(
+                return await self.application.bot.edit_message_text(
                     parts[0],
                     chat_id=chat_id,
                     message_id=message.message_id,
