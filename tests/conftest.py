@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,28 @@ from bot.messages import ChatKind, Reply, Request
 from bot.storage import open_storage
 
 START = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
+#: aiosqlite runs each connection on a thread of this name; it is not a daemon thread.
+DATABASE_THREAD = "_connection_worker_thread"
+
+
+def _database_threads() -> set[threading.Thread]:
+    return {t for t in threading.enumerate() if DATABASE_THREAD in t.name and t.is_alive()}
+
+
+@pytest.fixture(autouse=True)
+def no_database_left_open():
+    """Fail a test that leaves a database connection open.
+
+    aiosqlite's worker threads are not daemons, so one leaked connection (say, on an error
+    path) keeps the process alive after its work is done: the bot would not exit, nor would
+    the test run.
+    """
+    before = _database_threads()
+    yield
+    deadline = time.monotonic() + 2.0
+    while (leaked := _database_threads() - before) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert not leaked, f"a database connection was left open ({len(leaked)} thread(s))"
 
 
 @pytest.fixture(scope="session")

@@ -291,7 +291,8 @@ class DiscordAdapter:
         await asyncio.wait({self._task, ready}, return_when=asyncio.FIRST_COMPLETED)
         if not ready.done():
             ready.cancel()
-            await self._task  # raises what stopped the client
+            task, self._task = self._task, None  # stop() has nothing left to wait for
+            await task  # raises what stopped the client
             raise RuntimeError("the Discord client stopped before it was ready")
         log.info(
             "Discord: connected as %s (%d shard(s))", self.client.user, self.client.shard_count or 1

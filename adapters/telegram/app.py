@@ -16,6 +16,7 @@ adapter scrubs its token from every PTB and HTTP-client log record and keeps htt
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 import re
@@ -47,6 +48,7 @@ from telegram.error import (
 from telegram.ext import (
     Application,
     ApplicationBuilder,
+    BaseUpdateProcessor,
     CallbackQueryHandler,
     ContextTypes,
     MessageHandler,
@@ -71,7 +73,8 @@ PER_CHAT_INTERVAL = 1.0
 MAX_REPLY_RETRY_WAIT = 30.0
 #: getUpdates long-polling timeout, in seconds.
 POLL_TIMEOUT = 10
-#: Updates handled at the same time (a slow question does not hold up everyone else).
+#: Updates handled at the same time (a slow question does not hold up everyone else); one
+#: sender's updates in one chat are still handled in the order they were sent.
 CONCURRENT_UPDATES = 64
 ALLOWED_UPDATES = (Update.MESSAGE, Update.CALLBACK_QUERY)
 PRIVATE_NOTE = "🔒 I sent you the answer in a private chat."
@@ -122,6 +125,51 @@ class TokenScrubber(logging.Filter):
 SCRUBBER = TokenScrubber()
 
 
+class InOrderPerSender(BaseUpdateProcessor):
+    """Handles updates concurrently, except that one sender's updates in one chat run in order.
+
+    Without this, ``/track python`` followed at once by ``/next`` could be answered the wrong
+    way round (PTB's plain concurrent processing starts both together).
+    """
+
+    def __init__(self, max_concurrent_updates: int) -> None:
+        super().__init__(max_concurrent_updates)
+        self._locks: dict[tuple[int, int], asyncio.Lock] = {}
+        self._queued: dict[tuple[int, int], int] = {}
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        """Run ``coroutine`` once the sender's earlier updates in that chat are done."""
+        key = _sender_key(update)
+        if key is None:
+            await coroutine
+            return
+        lock = self._locks.setdefault(key, asyncio.Lock())
+        self._queued[key] = self._queued.get(key, 0) + 1
+        try:
+            async with lock:  # asyncio.Lock wakes its waiters first come, first served
+                await coroutine
+        finally:
+            self._queued[key] -= 1
+            if not self._queued[key]:
+                del self._queued[key], self._locks[key]
+
+    async def initialize(self) -> None:
+        """Nothing to set up."""
+
+    async def shutdown(self) -> None:
+        """Nothing to release."""
+
+
+def _sender_key(update: object) -> tuple[int, int] | None:
+    """(chat id, user id) of an update, or ``None`` when it has no sender."""
+    if not isinstance(update, Update):
+        return None
+    chat, user = update.effective_chat, update.effective_user
+    if user is None:
+        return None
+    return (chat.id if chat is not None else user.id, user.id)
+
+
 class TelegramStartError(RuntimeError):
     """The adapter could not start (the message never contains the token)."""
 
@@ -169,7 +217,7 @@ class TelegramAdapter:
             ApplicationBuilder()
             .token(settings.telegram_token)
             .job_queue(None)
-            .concurrent_updates(CONCURRENT_UPDATES)
+            .concurrent_updates(InOrderPerSender(CONCURRENT_UPDATES))
         )
         if settings.telegram_base_url:
             builder = builder.base_url(settings.telegram_base_url).base_file_url(

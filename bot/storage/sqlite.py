@@ -337,10 +337,16 @@ class Database:
 
 async def _connect(path: Path) -> aiosqlite.Connection:
     connection = await aiosqlite.connect(path, isolation_level=None)
-    connection.row_factory = sqlite3.Row
-    await connection.execute_fetchall(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    await connection.execute_fetchall("PRAGMA foreign_keys = ON")
-    await connection.execute_fetchall(f"PRAGMA synchronous = {SYNCHRONOUS}")
+    try:
+        connection.row_factory = sqlite3.Row
+        await connection.execute_fetchall(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        await connection.execute_fetchall("PRAGMA foreign_keys = ON")
+        await connection.execute_fetchall(f"PRAGMA synchronous = {SYNCHRONOUS}")
+    except BaseException:
+        # aiosqlite's worker thread is not a daemon: a connection left open keeps the
+        # process from exiting.
+        await connection.close()
+        raise
     return connection
 
 
