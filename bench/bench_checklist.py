@@ -92,30 +92,47 @@ def scripts(users: int, per_user: int, seed: int) -> list[list[tuple[str, str]]]
 async def through_core(
     path: Path, plan: list[list[tuple[str, str]]], rate: float | None, seed: int
 ) -> tuple[float, list[float]]:
-    """Run every user's script at once; ``rate`` (commands/s overall) spaces them out randomly.
+    """Run every user's script through ``core.handle``; commands per second and latencies (s).
 
-    Without a rate every user sends its next command as soon as the last one is answered.
-    Returns commands per second and the latency of each command (seconds).
+    Without ``rate`` every user sends its next command as soon as the last one is answered
+    (saturation: latency is then mostly queueing, ``users / throughput`` on average). With a
+    ``rate``, commands arrive as a Poisson stream of that many per second overall, spread round
+    robin over the users (open loop: latency is what one command costs under that load).
     """
     latencies: list[float] = []
-    rng = random.Random(seed)
-    gap = len(plan) / rate if rate else 0.0
     async with await open_storage(path) as storage:
         core = Core(load_knowledge(bundled_knowledge_path()), storage, clock=ManualClock(START))
 
+        async def send(number: int, command: str, args: str) -> None:
+            request = Request("bench", str(number), str(number), ChatKind.PRIVATE, command, args)
+            began = time.perf_counter()
+            await core.handle(request)
+            latencies.append(time.perf_counter() - began)
+
         async def user(number: int, script: list[tuple[str, str]]) -> None:
             for command, args in script:
-                if gap:
-                    await asyncio.sleep(rng.expovariate(1 / gap))
-                request = Request(
-                    "bench", str(number), str(number), ChatKind.PRIVATE, command, args
-                )
-                began = time.perf_counter()
-                await core.handle(request)
-                latencies.append(time.perf_counter() - began)
+                await send(number, command, args)
 
         start = time.perf_counter()
-        await asyncio.gather(*(user(n, script) for n, script in enumerate(plan)))
+        if rate is None:
+            await asyncio.gather(*(user(n, script) for n, script in enumerate(plan)))
+        else:
+            rng = random.Random(seed)
+            arrivals = [
+                (n, command, args)
+                for step in range(max(map(len, plan)))
+                for n, script in enumerate(plan)
+                if step < len(script)
+                for command, args in [script[step]]
+            ]
+            tasks, due = [], start
+            for n, command, args in arrivals:
+                due += rng.expovariate(rate)
+                delay = due - time.perf_counter()
+                if delay > 0:
+                    await asyncio.sleep(delay)
+                tasks.append(asyncio.create_task(send(n, command, args)))
+            await asyncio.gather(*tasks)
         elapsed = time.perf_counter() - start
     return sum(map(len, plan)) / elapsed, latencies
 

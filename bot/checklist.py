@@ -56,7 +56,7 @@ class Layout:
 
     track: Topic | None
     items: tuple[Topic, ...]
-    sections: tuple[tuple[Section, tuple[Topic, ...]], ...]
+    sections: tuple[tuple[Section, tuple[Topic, ...], frozenset[str]], ...]
     ids: frozenset[str]
 
 
@@ -75,9 +75,9 @@ def layout(knowledge: Knowledge, track: str | None) -> Layout:
     for item in ordered:
         by_section.setdefault(item.section_id, []).append(item)
     sections = tuple(
-        (section, tuple(by_section[section.id]))
+        (section, tuple(members), frozenset(item.id for item in members))
         for section in knowledge.sections
-        if section.id in by_section
+        if (members := by_section.get(section.id))
     )
     return Layout(topic, ordered, sections, frozenset(item.id for item in ordered))
 
@@ -95,12 +95,12 @@ def items(knowledge: Knowledge, track: str | None) -> list[Topic]:
 def progress(knowledge: Knowledge, track: str | None, done: Collection[str]) -> Progress:
     """Group the checklist by section and count what is ticked (unknown ids are ignored)."""
     plan = layout(knowledge, track)
+    ticked = done if isinstance(done, frozenset | set) else frozenset(done)
     sections = tuple(
-        SectionProgress(section, members, sum(1 for item in members if item.id in done))
-        for section, members in plan.sections
+        SectionProgress(section, members, len(ids & ticked))
+        for section, members, ids in plan.sections
     )
-    ticked = sum(part.done_count for part in sections)
-    return Progress(plan.track, sections, ticked, len(plan.items))
+    return Progress(plan.track, sections, len(plan.ids & ticked), len(plan.items))
 
 
 def next_item(knowledge: Knowledge, track: str | None, done: Collection[str]) -> Topic | None:

@@ -21,7 +21,7 @@ from bot.commands import Command, Context, Option, OptionKind
 from bot.features.knowledge import first_sentence, links
 from bot.knowledge import Knowledge, Topic
 from bot.limits import SUGGESTIONS
-from bot.matching import Match, NameIndex
+from bot.matching import Match, NameIndex, Resolution
 from bot.messages import Attachment, Button, ButtonStyle, Field, Reply, ReplyKind
 from bot.text import shorten
 
@@ -161,7 +161,11 @@ async def _tick(ctx: Context, *, tick: bool) -> Reply:
     record = await storage.get_user(user_key)
     if not ctx.args:
         return await _pick(ctx, record.track, tick=tick)
-    resolution = item_names(knowledge, record.track).resolve(ctx.args)
+    resolution = (
+        Resolution(Match(ctx.args, ctx.args, 100.0), ())
+        if ctx.args in knowledge.topics  # an exact id, as buttons send: no fuzzy search
+        else item_names(knowledge, record.track).resolve(ctx.args)
+    )
     match = resolution.match
     if match is None:
         anywhere = ctx.core.topic_names.resolve(ctx.args)

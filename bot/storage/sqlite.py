@@ -45,7 +45,7 @@ import os
 import re
 import sqlite3
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Hashable, Sequence
+from collections.abc import AsyncIterator, Hashable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -70,9 +70,16 @@ MAX_BATCH = 2_000
 CACHE_USERS = 20_000
 
 MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+LOAD_USER = """
+SELECT 'user', track, timezone, created_at FROM users WHERE user_key = :user
+UNION ALL SELECT 'done', item_id, NULL, NULL FROM checklist WHERE user_key = :user
+UNION ALL SELECT 'notices', NULL, NULL, NULL WHERE EXISTS (
+    SELECT 1 FROM notices WHERE user_key = :user
+)
+"""
 ENSURE_USER = "INSERT INTO users (user_key, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING"
 
-Params = Sequence[Any]
+Params = Sequence[Any] | Mapping[str, Any]
 Statement = tuple[str, Params]
 
 
@@ -412,7 +419,7 @@ class SqliteStorage(Storage):
         self._users: _LRU[str, UserRecord] = _LRU(CACHE_USERS)
         self._has_notices: _LRU[str, bool] = _LRU(CACHE_USERS)
         self._notice_adds = 0
-        self._loading: dict[str, asyncio.Future[set[str]]] = {}
+        self._loading: dict[str, asyncio.Future[None]] = {}
         self._writes: dict[str, asyncio.Future[None]] = {}
         self.reminders = _reminder_store(db)
 
@@ -440,31 +447,45 @@ class SqliteStorage(Storage):
         if pending is not None:
             await asyncio.wait([pending])
 
-    async def _items(self, user_key: str) -> set[str]:
-        """The user's ticked items (the cached, mutable set), loaded once."""
-        items = self._done.get(user_key)
-        if items is not None:
-            return items
+    async def _load(self, user_key: str) -> None:
+        """Read the user's record, ticks and notice flag in one query into the cache.
+
+        Entries already cached are kept: they are authoritative (see the class docstring).
+        """
         loading = self._loading.get(user_key)
         if loading is not None:
-            return await asyncio.shield(loading)
-        future: asyncio.Future[set[str]] = asyncio.get_running_loop().create_future()
+            await asyncio.shield(loading)
+            return
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._loading[user_key] = future
         try:
             await self._settled(user_key)
-            rows = await self.db.read(
-                "SELECT item_id FROM checklist WHERE user_key = ?", (user_key,)
-            )
-            items = {row[0] for row in rows}
-            self._done.put(user_key, items)
-            future.set_result(items)
-            return items
+            rows = await self.db.read(LOAD_USER, {"user": user_key})
+            record, items, notices = UserRecord(user_key), set(), False
+            for kind, first, second, third in rows:
+                if kind == "user":
+                    created = datetime.fromisoformat(third)
+                    record = UserRecord(user_key, first, second, created)
+                elif kind == "done":
+                    items.add(first)
+                else:
+                    notices = True
+            self._users.put_if_absent(user_key, record)
+            self._done.put_if_absent(user_key, items)
+            self._has_notices.put_if_absent(user_key, notices)
+            future.set_result(None)
         except BaseException as error:
             future.set_exception(error)
             future.exception()  # retrieved: waiters (if any) get it re-raised
             raise
         finally:
             del self._loading[user_key]
+
+    async def _items(self, user_key: str) -> set[str]:
+        """The user's ticked items: the cached, mutable set."""
+        while (items := self._done.get(user_key)) is None:
+            await self._load(user_key)
+        return items
 
     def _ensure_user(self, user_key: str, at: datetime) -> Statement:
         """The statement creating the user's row; keeps a cached blank record in step."""
@@ -485,19 +506,9 @@ class SqliteStorage(Storage):
 
     async def get_user(self, user_key: str) -> UserRecord:
         """The user's record (see :meth:`Storage.get_user`)."""
-        cached = self._users.get(user_key)
-        if cached is not None:
-            return cached
-        await self._settled(user_key)
-        row = await self.db.read_one(
-            "SELECT track, timezone, created_at FROM users WHERE user_key = ?", (user_key,)
-        )
-        record = (
-            UserRecord(user_key, row[0], row[1], datetime.fromisoformat(row[2]))
-            if row is not None
-            else UserRecord(user_key)
-        )
-        return self._users.put_if_absent(user_key, record)
+        while (record := self._users.get(user_key)) is None:
+            await self._load(user_key)
+        return record
 
     async def _update_user(self, user_key: str, column: str, value: str | None) -> None:
         record = await self.get_user(user_key)
@@ -610,16 +621,16 @@ class SqliteStorage(Storage):
 
     async def take_notices(self, user_key: str) -> list[str]:
         """Pending notices, oldest first, deleted as they are taken."""
-        if self._has_notices.get(user_key) is False:
+        while (pending := self._has_notices.get(user_key)) is None:
+            await self._load(user_key)
+        if not pending:
             return []
         adds = self._notice_adds
         await self._settled(user_key)
-        rows: list[sqlite3.Row] = []
-        if await self.db.read_one("SELECT 1 FROM notices WHERE user_key = ? LIMIT 1", (user_key,)):
-            async with self.db.transaction() as tx:
-                rows = await tx.fetchall(
-                    "DELETE FROM notices WHERE user_key = ? RETURNING id, text", (user_key,)
-                )
+        async with self.db.transaction() as tx:
+            rows = await tx.fetchall(
+                "DELETE FROM notices WHERE user_key = ? RETURNING id, text", (user_key,)
+            )
         if adds == self._notice_adds:
             self._has_notices.put(user_key, False)
         return [row[1] for row in sorted(rows, key=lambda row: row[0])]
