@@ -17,7 +17,7 @@ from typing import TextIO
 from bot import __version__
 from bot.config import Settings, SettingsError
 from bot.core import Core
-from bot.delivery import Outbox, PlatformAdapter
+from bot.delivery import AdapterStartError, Outbox, PlatformAdapter
 from bot.knowledge import Knowledge, KnowledgeError, default_knowledge_path, load_knowledge
 from bot.logs import setup_logging
 from bot.messages import render_plain
@@ -72,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "console":
             return asyncio.run(run_console(knowledge, settings))
         return run(knowledge, settings)
-    except (Failure, SettingsError, KnowledgeError) as error:
+    except (Failure, SettingsError, KnowledgeError, AdapterStartError) as error:
         print(f"roadmap-bot: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -65,6 +65,13 @@ class Outbox(Protocol):
         ...
 
 
+class AdapterStartError(Exception):
+    """A platform adapter could not start (token refused, platform unreachable).
+
+    Its message is shown to the operator as it is, so it never contains a secret.
+    """
+
+
 class PlatformAdapter(Protocol):
     """A running connection to one chat platform, as the runner (``roadmap-bot run``) sees it.
 
@@ -75,7 +82,10 @@ class PlatformAdapter(Protocol):
     outbox: Outbox
 
     async def start(self) -> None:
-        """Connect, register commands and begin receiving updates; return once running."""
+        """Connect, register commands and begin receiving updates; return once running.
+
+        Raises :class:`AdapterStartError` (after cleaning up) when it cannot.
+        """
         ...
 
     async def stop(self) -> None:

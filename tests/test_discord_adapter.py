@@ -13,10 +13,9 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-import discord
 import pytest
 
-from adapters.discord.client import EXPIRED_PAGES, PRIVATE_NOTE, DiscordAdapter
+from adapters.discord.client import EXPIRED_PAGES, PRIVATE_NOTE, DiscordAdapter, DiscordStartError
 from adapters.discord.render import MAX_AUTOCOMPLETE_CHOICES
 from bot.clock import ManualClock
 from bot.commands import Command, Context, Option, OptionKind
@@ -366,7 +365,7 @@ async def test_outbox_maps_discord_errors(tmp_path, fake, knowledge):
 
 async def test_a_wrong_token_fails_to_start_without_leaking_it(tmp_path, fake, knowledge, capfd):
     fake.token = "something-else"
-    with pytest.raises(discord.LoginFailure) as failure:
+    with pytest.raises(DiscordStartError, match="rejected the bot token") as failure:
         async with running(tmp_path, fake, knowledge):
             pass
     assert TOKEN not in str(failure.value)
@@ -399,7 +398,8 @@ def test_the_fake_rejects_what_discord_rejects():
             check_message({"content": "hi", "allowed_mentions": mentions})
 
 
-async def test_roadmap_bot_run_process_answers_and_stops_cleanly(tmp_path, fake):
+async def start_run_process(tmp_path: Path, fake: FakeDiscord) -> asyncio.subprocess.Process:
+    """``roadmap-bot run`` in a child process, configured for the fake Discord only."""
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "TELEGRAM_"))},
         "DISCORD_TOKEN": TOKEN,
@@ -409,7 +409,7 @@ async def test_roadmap_bot_run_process_answers_and_stops_cleanly(tmp_path, fake)
         "PYTHONPATH": str(REPO),
         "LOG_LEVEL": "DEBUG",
     }
-    process = await asyncio.create_subprocess_exec(
+    return await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
         "bot",
@@ -419,6 +419,22 @@ async def test_roadmap_bot_run_process_answers_and_stops_cleanly(tmp_path, fake)
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
+
+
+async def test_roadmap_bot_run_with_a_refused_token_exits_with_a_clear_message(tmp_path, fake):
+    fake.token = "something-else"
+    process = await start_run_process(tmp_path, fake)
+    output, _ = await asyncio.wait_for(process.communicate(), 30)
+    text = output.decode()
+    assert process.returncode == 2, text
+    assert "roadmap-bot: Discord rejected the bot token (DISCORD_TOKEN)" in text
+    assert "Traceback" not in text
+    assert "Unclosed" not in text  # the HTTP session was closed
+    assert TOKEN not in text
+
+
+async def test_roadmap_bot_run_process_answers_and_stops_cleanly(tmp_path, fake):
+    process = await start_run_process(tmp_path, fake)
     try:
         await fake.wait_for(lambda: fake.identifies and "lang" in fake.commands)
         exchange = await fake.slash("lang", {"language": "python"})

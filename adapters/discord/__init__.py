@@ -5,11 +5,11 @@
 
 from __future__ import annotations
 
-from adapters.discord.client import DiscordAdapter, DiscordOutbox
+from adapters.discord.client import DiscordAdapter, DiscordOutbox, DiscordStartError
 from bot.config import Settings
 from bot.core import Core
 
-__all__ = ["DiscordAdapter", "DiscordOutbox", "create_adapter"]
+__all__ = ["DiscordAdapter", "DiscordOutbox", "DiscordStartError", "create_adapter"]
 
 
 def create_adapter(core: Core, settings: Settings) -> DiscordAdapter:

@@ -49,6 +49,7 @@ from bot.commands import Command, Option, OptionKind
 from bot.config import Settings
 from bot.core import Core
 from bot.delivery import (
+    AdapterStartError,
     Delivery,
     DeliveryError,
     PermanentDeliveryError,
@@ -237,6 +238,10 @@ class RoadmapClient(discord.AutoShardedClient):
         await self.adapter.register_commands()
 
 
+class DiscordStartError(AdapterStartError):
+    """The Discord adapter could not start (the message never contains the token)."""
+
+
 class DiscordAdapter:
     """Runs the bot on Discord (see :class:`bot.delivery.PlatformAdapter`)."""
 
@@ -292,8 +297,15 @@ class DiscordAdapter:
         if not ready.done():
             ready.cancel()
             task, self._task = self._task, None  # stop() has nothing left to wait for
-            await task  # raises what stopped the client
-            raise RuntimeError("the Discord client stopped before it was ready")
+            try:
+                await task
+            except discord.LoginFailure:  # its message never quotes the token
+                raise DiscordStartError("Discord rejected the bot token (DISCORD_TOKEN)") from None
+            except (discord.DiscordException, aiohttp.ClientError, OSError) as error:
+                raise DiscordStartError(f"could not connect to Discord: {error}") from None
+            finally:
+                await self.client.close()
+            raise DiscordStartError("the Discord connection closed before it was ready")
         log.info(
             "Discord: connected as %s (%d shard(s))", self.client.user, self.client.shard_count or 1
         )
