@@ -17,7 +17,7 @@ from bot.config import Settings
 from bot.knowledge import Knowledge
 from bot.limits import MAX_ARGS_CHARS, MAX_BUTTONS, MAX_CHOICES
 from bot.matching import NameIndex
-from bot.messages import Button, Reply, ReplyKind, Request
+from bot.messages import Button, ChatKind, Reply, ReplyKind, Request
 from bot.questions import QuestionAnswerer
 from bot.text import clean
 
@@ -157,10 +157,11 @@ class Core:
         )
 
     async def _finish(self, request: Request, reply: Reply) -> Reply:
-        """Attach pending notices and the owner, and cap buttons."""
-        notices = await self.storage.take_notices(request.user_key)
-        if notices:
-            reply = reply.with_notices(*notices)
+        """Attach pending notices (only where no one else reads them), the owner; cap buttons."""
+        if request.chat_kind is ChatKind.PRIVATE or reply.private:
+            notices = await self.storage.take_notices(request.user_key)
+            if notices:
+                reply = reply.with_notices(*notices)
         if reply.buttons and not reply.owner:
             reply = replace(reply, owner=request.user_id)
         if len(reply.buttons) > MAX_BUTTONS:
