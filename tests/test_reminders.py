@@ -1,9 +1,14 @@
 import asyncio
 import itertools
 import logging
+import os
 import sqlite3
+import subprocess
+import sys
+import textwrap
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -32,6 +37,60 @@ from bot.storage.reminders import claim_sql
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")
 HOURS_3 = timedelta(hours=3)
+ROOT = Path(__file__).resolve().parent.parent
+
+
+# -- importing ----------------------------------------------------------------------------------
+
+#: Opens storage in a fresh interpreter that never imported bot.reminders itself.
+FRESH_STORAGE = textwrap.dedent(
+    """
+    import asyncio, sys
+    from pathlib import Path
+    from bot.storage import open_storage
+
+    async def main():
+        async with await open_storage(Path(sys.argv[1])) as storage:
+            from bot.core import Core
+            from bot.knowledge import bundled_knowledge_path, load_knowledge
+            from bot.messages import ChatKind, Request
+
+            assert storage.reminders is not None, "no reminder store"
+            core = Core(load_knowledge(bundled_knowledge_path()), storage)
+            request = Request("telegram", "1", "1", ChatKind.PRIVATE, "remind", "9:00 berlin")
+            assert (await core.handle(request)).title == "Daily reminder set"
+            assert (await storage.export_user("telegram:1"))["reminders"]["time"] == "09:00"
+            await storage.forget_user("telegram:1")
+            assert await storage.reminders.get("telegram:1") is None
+        print("reminders work")
+
+    asyncio.run(main())
+    """
+)
+
+
+def run_python(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("module", ["bot.storage.reminders", "bot.reminders.schedule"])
+def test_reminder_modules_import_on_their_own(module: str) -> None:
+    result = run_python("-c", f"import {module}")
+    assert result.returncode == 0, result.stderr
+
+
+def test_storage_opened_in_a_fresh_interpreter_has_working_reminders(tmp_path: Path) -> None:
+    result = run_python("-c", FRESH_STORAGE, str(tmp_path / "bot.sqlite3"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "reminders work"
 
 
 # -- schedule math ------------------------------------------------------------------------------
