@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import enum
 from collections import defaultdict
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
 from bot.knowledge import Knowledge
+from bot.matching import NameIndex
 from bot.text import normalize
 
 #: Fuzzy score (0-100) a phrase needs to count as naming a topic.
@@ -85,11 +87,14 @@ class Understanding:
     topic_ids: tuple[str, ...]
     confident: bool
     reasons: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: The roadmap step the question is about as a whole ("what is devops"), if any.
+    section_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class _Mention:
-    topic_id: str
+    id: str
+    name: str
     score: float
     start: int
     end: int
@@ -141,14 +146,19 @@ class QuestionAnswerer:
         self.cue_vocabulary = sorted(
             _COMPARE_CUES | _RESOURCE_CUES | _PROJECT_CUES | self.overview_cues | set(self.kinds)
         )
+        self.comparison_phrases = {
+            " ".join(_words(alias)): comparison.topic_ids
+            for comparison in knowledge.comparisons
+            for alias in comparison.aliases
+        }
 
     def understand(self, question: str) -> Understanding:
         """Work out the intent and the topics of ``question``."""
         words = _words(question)
-        mentions = self._mentions(words)
+        mentions = self._mentions(words, self.topic_names)
         named = {i for m in mentions for i in range(m.start, m.end)}
         cues = self._cues([w for i, w in enumerate(words) if i not in named])
-        topic_ids = tuple(dict.fromkeys(m.topic_id for m in mentions))
+        topic_ids = tuple(dict.fromkeys(m.id for m in mentions))
         kind = next((self.kinds[c] for c in cues if c in self.kinds), None)
         asks_which = bool(_USE_CASE_CUES & set(words)) or (kind is not None and "what" in words)
 
@@ -156,22 +166,43 @@ class QuestionAnswerer:
             cues & _COMPARE_CUES or (len(topic_ids) == 2 and "or" in words)
         ):
             return Understanding(question, Intent.COMPARE, topic_ids[:3], True)
+        compared = self._named_comparison(words) if len(topic_ids) < 2 else None
+        if compared:
+            return Understanding(question, Intent.COMPARE, compared, True)
         if topic_ids and not (kind and asks_which and self._topic_kind_differs(topic_ids, kind)):
             if cues & _PROJECT_CUES:
                 return Understanding(question, Intent.PROJECTS, topic_ids[:1], True)
             if cues & _RESOURCE_CUES:
                 return Understanding(question, Intent.RESOURCES, topic_ids[:1], True)
             return Understanding(question, Intent.TOPIC, topic_ids, True)
+        section_id = next(
+            (
+                m.id
+                for m in self._mentions(words, self.knowledge.section_names, named)
+                if not self._is_overview_phrase(m.name)
+            ),
+            None,
+        )
+        section = self.knowledge.section(section_id) if section_id else None
+        step_topics = section.topic_ids if section else ()
         if cues & _PROJECT_CUES:
-            return Understanding(question, Intent.PROJECTS, (), True)
+            return Understanding(
+                question, Intent.PROJECTS, step_topics, True, section_id=section_id
+            )
         if asks_which:
             ranked, reasons = self._rank_use_cases(words, kind, exclude=set(topic_ids))
             if ranked:
                 return Understanding(question, Intent.USE_CASE, ranked, True, reasons)
+        if section_id:
+            return Understanding(question, Intent.TOPIC, step_topics, True, section_id=section_id)
         if cues & self.overview_cues:
             return Understanding(question, Intent.OVERVIEW, (), True)
         near = self._near_misses(words)
         return Understanding(question, Intent.UNKNOWN, near, False)
+
+    def _is_overview_phrase(self, name: str) -> bool:
+        """Whether a name only names the roadmap as a whole ("what is backend")."""
+        return all(w in _STOP or _stem(w) in self.overview_cues for w in name.split())
 
     def _topic_kind_differs(self, topic_ids: tuple[str, ...], kind: str) -> bool:
         """True when the question asks for a kind of thing other than what it names."""
@@ -191,8 +222,17 @@ class QuestionAnswerer:
                     found.add(hit[0])
         return found
 
-    def _mentions(self, words: list[str]) -> list[_Mention]:
-        taken = [False] * len(words)
+    def _named_comparison(self, words: list[str]) -> tuple[str, ...]:
+        """The topics of a comparison whose alias the question contains ("which cloud provider")."""
+        padded = f" {' '.join(words)} "
+        found = [phrase for phrase in self.comparison_phrases if f" {phrase} " in padded]
+        return self.comparison_phrases[max(found, key=len)] if found else ()
+
+    def _mentions(
+        self, words: list[str], index: NameIndex, skip: Set[int] = frozenset()
+    ) -> list[_Mention]:
+        """The names of ``index`` the question mentions, left to right, longest phrases first."""
+        taken = [i in skip for i in range(len(words))]
         found: list[_Mention] = []
         for size in range(MAX_PHRASE_WORDS, 0, -1):
             for start in range(len(words) - size + 1):
@@ -203,28 +243,29 @@ class QuestionAnswerer:
                 if all(w in _STOP for w in phrase_words):
                     continue
                 phrase = " ".join(phrase_words)
-                mention = self._lookup(phrase, start, end, words)
+                mention = self._lookup(index, phrase, start, end)
                 if mention is not None:
                     found.append(mention)
                     taken[start:end] = [True] * size
         kept = [m for m in found if not (m.weak and self._used_as_english(m, words))]
         return sorted(kept, key=lambda m: m.start)
 
-    def _lookup(self, phrase: str, start: int, end: int, words: list[str]) -> _Mention | None:
+    def _lookup(self, index: NameIndex, phrase: str, start: int, end: int) -> _Mention | None:
         weak = end - start == 1 and phrase in _ENGLISH_WORDS
-        exact = self.topic_names.exact(phrase)
+        *head, last = phrase.split()
+        exact = index.exact(phrase) or index.exact(" ".join([*head, _stem(last)]))
         if exact is not None:
-            return _Mention(exact, 100.0, start, end, weak)
+            return _Mention(exact, phrase, 100.0, start, end, weak)
         if (
             len(phrase.replace(" ", "")) < 4
             or phrase.split()[0] in _STOP
             or phrase.split()[-1] in _STOP
         ):
             return None
-        hit = self.topic_names.fuzzy(phrase, MENTION_CUTOFF)
+        hit = index.fuzzy(phrase, MENTION_CUTOFF)
         if hit is None or not _same_words(phrase, hit.name):
             return None
-        return _Mention(hit.id, hit.score, start, end, weak)
+        return _Mention(hit.id, hit.name, hit.score, start, end, weak)
 
     @staticmethod
     def _used_as_english(mention: _Mention, words: list[str]) -> bool:

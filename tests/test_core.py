@@ -120,6 +120,13 @@ async def test_plain_message_is_a_question(core: Core) -> None:
     assert off_topic.title == "I only know the roadmap"
 
 
+@pytest.mark.parametrize("name", ["devops", "databases", "authentication", "frameworks"])
+async def test_a_question_about_a_step_answers_like_topic(core: Core, name: str) -> None:
+    by_command = await say(core, f"/topic {name}")
+    assert (await say(core, f"what is {name}")).title == by_command.title
+    assert (await say(core, f"/ask tell me about {name}")).title == by_command.title
+
+
 async def test_use_case_question_is_answered_from_the_roadmap(core: Core) -> None:
     reply = await say(core, "which language is best for real time chat apps?")
     assert reply.title == "Try JavaScript (Node.js)"

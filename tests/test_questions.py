@@ -18,9 +18,9 @@ MIN_ACCURACY = 0.90
 
 
 def is_correct(answerer: QuestionAnswerer, entry: dict) -> bool:
-    """Right intent, and (when topics are expected) the expected best topic ranked first."""
+    """Right intent and section, and (when topics are expected) the expected best topic first."""
     understanding = answerer.understand(entry["q"])
-    if understanding.intent != entry["intent"]:
+    if understanding.intent != entry["intent"] or understanding.section_id != entry.get("section"):
         return False
     expected = entry.get("topics") or []
     return not expected or (
@@ -69,6 +69,37 @@ def test_off_topic_is_never_answered_with_confidence(answerer: QuestionAnswerer)
 def test_english_words_that_are_names_are_not_mistaken(answerer: QuestionAnswerer) -> None:
     assert answerer.understand("where should i go next").intent is not Intent.TOPIC
     assert answerer.understand("go vs java").topic_ids[:2] == ("go", "java")
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("what is devops", "deployment"),
+        ("what is an api", "apis"),
+        ("apis", "apis"),
+        ("how do i deploy my app", "deployment"),
+        ("databases", "databases"),
+        ("tell me about databases", "databases"),
+        ("authentication", "auth-security"),
+        ("frameworks", "frameworks"),
+    ],
+)
+def test_questions_about_a_whole_step_name_the_step(
+    answerer: QuestionAnswerer, question: str, section: str
+) -> None:
+    understanding = answerer.understand(question)
+    assert understanding.intent is Intent.TOPIC and understanding.confident
+    assert understanding.section_id == section
+
+
+def test_a_comparison_alias_in_a_question_is_that_comparison(answerer: QuestionAnswerer) -> None:
+    understanding = answerer.understand("which cloud provider should i use")
+    assert understanding.intent is Intent.COMPARE
+    assert set(understanding.topic_ids) == {"aws", "azure", "gcp"}
+
+
+def test_the_roadmap_itself_is_not_a_step(answerer: QuestionAnswerer) -> None:
+    assert answerer.understand("wat is backend").intent is Intent.OVERVIEW
 
 
 def test_comparison_of_three(answerer: QuestionAnswerer) -> None:

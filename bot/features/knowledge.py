@@ -431,10 +431,7 @@ async def projects(ctx: Context) -> Reply:
         )
     section = _exact_section(ctx)
     if section is not None:
-        return Reply(
-            title=f"Project ideas: {section.title}",
-            blocks=(bullets(_section_projects(knowledge, section)),),
-        )
+        return section_projects_reply(knowledge, section)
     topic_id, suggestions = resolve(ctx.core.topic_names, ctx.args)
     if topic_id is None:
         return not_found("topic", ctx.args, suggestions, "projects", knowledge)
@@ -449,6 +446,14 @@ async def projects(ctx: Context) -> Reply:
 def _section_projects(knowledge: Knowledge, section: Section) -> list[str]:
     ideas = [*section.projects, *(p for t in knowledge.section_topics(section) for p in t.projects)]
     return list(dict.fromkeys(ideas))
+
+
+def section_projects_reply(knowledge: Knowledge, section: Section) -> Reply:
+    """Project ideas for one roadmap step and its topics."""
+    return Reply(
+        title=f"Project ideas: {section.title}",
+        blocks=(bullets(_section_projects(knowledge, section)),),
+    )
 
 
 async def ask(ctx: Context) -> Reply:
@@ -470,6 +475,11 @@ def answer_reply(knowledge: Knowledge, understanding: Understanding) -> Reply:
         return _unsure_reply(knowledge, understanding)
     if intent is Intent.OVERVIEW:
         return overview_reply(knowledge)
+    section = knowledge.section(understanding.section_id or "")
+    if section is not None:
+        if intent is Intent.PROJECTS:
+            return section_projects_reply(knowledge, section)
+        return section_reply(knowledge, section)
     if intent is Intent.COMPARE:
         comparison = knowledge.comparison(understanding.topic_ids)
         return (
