@@ -18,6 +18,10 @@ from bot.text import normalize
 CLEAR_LEAD = 10
 #: ...as long as it scores at least this.
 MATCH_LIKELY = 75
+#: A lookup that changes data (ticking an item) takes a fuzzy hit only for input this long...
+STRICT_MIN_CHARS = 5
+#: ...scoring at least MATCH_CONFIDENT and this far ahead of the runner-up; else it asks back.
+STRICT_LEAD = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,8 +119,12 @@ class NameIndex:
         name, score, index = hit
         return Match(self._targets[index], name, float(score))
 
-    def resolve(self, query: str, limit: int = SUGGESTIONS) -> Resolution:
-        """Decide what ``query`` names: a confident match, or suggestions to choose from."""
+    def resolve(self, query: str, limit: int = SUGGESTIONS, *, strict: bool = False) -> Resolution:
+        """Decide what ``query`` names: a confident match, or suggestions to choose from.
+
+        ``strict`` is for lookups that change data: short or partial input ("git", "cloud")
+        then gets suggestions instead of a guess, while a typo of a whole name still matches.
+        """
         exact = self.exact(query)
         if exact is not None:
             return Resolution(Match(exact, normalize(query), 100.0), ())
@@ -125,11 +133,17 @@ class NameIndex:
             return Resolution(None, ())
         best = found[0]
         runner_up = found[1].score if len(found) > 1 else 0.0
-        if best.score >= MATCH_CONFIDENT and (best.score == 100 or best.score > runner_up):
-            return Resolution(best, ())
-        if best.score >= MATCH_LIKELY and best.score - runner_up >= CLEAR_LEAD:
-            return Resolution(best, ())
-        return Resolution(None, tuple(found[:limit]))
+        if strict:
+            sure = (
+                len(normalize(query)) >= STRICT_MIN_CHARS
+                and best.score >= MATCH_CONFIDENT
+                and best.score - runner_up >= STRICT_LEAD
+            )
+        else:
+            sure = (
+                best.score >= MATCH_CONFIDENT and (best.score == 100 or best.score > runner_up)
+            ) or (best.score >= MATCH_LIKELY and best.score - runner_up >= CLEAR_LEAD)
+        return Resolution(best, ()) if sure else Resolution(None, tuple(found[:limit]))
 
     def complete(self, prefix: str, limit: int) -> list[str]:
         """Ids for autocompletion: all (in order) for an empty prefix, else the best matches."""

@@ -136,6 +136,29 @@ async def test_progress_groups_by_section_with_bars(ask, knowledge) -> None:
     assert Button("Next", "next") in [Button(b.label, b.command, b.args) for b in reply.buttons]
 
 
+@pytest.mark.parametrize(
+    ("typed", "offered"),
+    [("cloud", "gcp"), ("git", "ci-cd"), ("auth", "oauth"), ("data", "database-management")],
+)
+async def test_done_asks_back_for_a_partial_name_instead_of_guessing(
+    ask, core: Core, typed: str, offered: str
+) -> None:
+    reply = await ask("done", typed)
+    assert reply.kind is ReplyKind.NOT_FOUND
+    assert offered in [button.args for button in reply.buttons]
+    assert not await core.storage.done_items("telegram:42")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=24))
+def test_a_strict_lookup_only_ever_narrows_a_lenient_one(knowledge, typed: str) -> None:
+    names = knowledge.topic_names
+    strict = names.resolve(typed, strict=True).match
+    if strict is not None:
+        lenient = names.resolve(typed).match
+        assert lenient is not None and lenient.id == strict.id
+
+
 async def test_done_asks_back_when_ambiguous_and_lists_choices_when_empty(ask) -> None:
     reply = await ask("done", "api")
     assert reply.kind is ReplyKind.NOT_FOUND

@@ -164,11 +164,11 @@ async def _tick(ctx: Context, *, tick: bool) -> Reply:
     resolution = (
         Resolution(Match(ctx.args, ctx.args, 100.0), ())
         if ctx.args in knowledge.topics  # an exact id, as buttons send: no fuzzy search
-        else item_names(knowledge, record.track).resolve(ctx.args)
+        else item_names(knowledge, record.track).resolve(ctx.args, strict=True)
     )
     match = resolution.match
     if match is None:
-        anywhere = ctx.core.topic_names.resolve(ctx.args)
+        anywhere = ctx.core.topic_names.resolve(ctx.args, strict=True)
         match = anywhere.match
         suggestions = resolution.suggestions or anywhere.suggestions
         if match is None:
