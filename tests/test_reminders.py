@@ -659,3 +659,49 @@ async def test_reminder_on_another_roadmap_and_when_all_done(tmp_path, clock) ->
         assert "Well done" in finished.blocks[0]
         assert finished.buttons == ()
         assert dict((f.name, f.value) for f in finished.fields)["Streak"] == "1 day in a row"
+
+
+# -- commands racing the engine -------------------------------------------------------------------
+
+
+def race_after_read(core: Core, engine: ReminderEngine) -> None:
+    """Make the next ``reminders.get`` let the engine run between the read and the caller."""
+    store = core.storage.reminders
+    read = store.get
+
+    async def read_then_race(user_key: str):
+        found = await read(user_key)
+        store.get = read
+        await engine.run_once()
+        return found
+
+    store.get = read_then_race
+
+
+@pytest.mark.parametrize(("command", "args"), [("remind", "9:30 berlin"), ("timezone", "london")])
+async def test_a_command_racing_a_claim_never_sends_twice_a_day(
+    core: Core, clock: ManualClock, command: str, args: str
+) -> None:
+    outbox = FakeOutbox(clock)
+    engine = engine_for(core, outbox)
+    await core.handle(request("9:00 berlin"))
+    clock.set(datetime(2024, 5, 6, 9, 0, tzinfo=BERLIN))
+    race_after_read(core, engine)  # the claim records today after the command read the row
+    await core.handle(request(args, command=command))
+    assert len(outbox.sent) == 1
+    await run_until(engine, clock, datetime(2024, 5, 6, 23, 0, tzinfo=BERLIN), step=60)
+    assert len(outbox.sent) == 1
+    assert (await core.storage.reminders.get("telegram:1")).last_sent == date(2024, 5, 6)
+
+
+async def test_timezone_racing_a_turn_off_keeps_it_off(core: Core, clock: ManualClock) -> None:
+    outbox = FakeOutbox(clock, failures={"1": [PermanentDeliveryError("bot was blocked")]})
+    engine = engine_for(core, outbox)
+    await core.handle(request("9:00 berlin"))
+    clock.set(datetime(2024, 5, 6, 9, 0, tzinfo=BERLIN))
+    race_after_read(core, engine)  # the engine turns the reminder off meanwhile
+    reply = await core.handle(request("london", command="timezone"))
+    assert reply.title == "Time zone set to Europe/London"
+    assert not any("follows" in block for block in reply.blocks)
+    reminder = await core.storage.reminders.get("telegram:1")
+    assert not reminder.enabled and reminder.disabled_reason == "bot was blocked"

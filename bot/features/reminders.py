@@ -8,7 +8,6 @@ the user's local time.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime, time
 from typing import TYPE_CHECKING
 
@@ -190,8 +189,8 @@ async def timezone(ctx: Context) -> Reply:
     reminder = await core.storage.reminders.get(user_key)
     if reminder is not None and reminder.enabled:
         moved = next_due(reminder.local_time, zone_info(zone), now, reminder.last_sent)
-        await core.storage.reminders.set_reminder(replace(reminder, zone=zone, next_due=moved), now)
-        blocks.append(f"Your daily reminder follows: next one {_when(moved, zone, now)}.")
+        if await core.storage.reminders.move_zone(user_key, zone, moved, now):
+            blocks.append(f"Your daily reminder follows: next one {_when(moved, zone, now)}.")
     return Reply(f"Time zone set to {zone}", tuple(blocks), kind=ReplyKind.CONFIRM, private=True)
 
 

@@ -108,7 +108,11 @@ class SqliteReminderStore:
         self._db = db
 
     async def set_reminder(self, reminder: Reminder, now: datetime) -> None:
-        """Create or replace the user's reminder (keeping the last local date sent)."""
+        """Create or replace the user's reminder.
+
+        The stored last local date sent only ever moves forward: a claim that recorded a later
+        date after the caller read the row is kept, so the day is never sent twice.
+        """
         params = (
             reminder.user_key,
             reminder.platform,
@@ -132,7 +136,8 @@ class SqliteReminderStore:
             " user_name = excluded.user_name, chat_id = excluded.chat_id,"
             " chat_kind = excluded.chat_kind, local_time = excluded.local_time,"
             " zone = excluded.zone, enabled = excluded.enabled, next_due = excluded.next_due,"
-            " last_sent_date = excluded.last_sent_date,"
+            " last_sent_date = MAX(COALESCE(excluded.last_sent_date, last_sent_date),"
+            " COALESCE(last_sent_date, excluded.last_sent_date)),"
             " disabled_reason = excluded.disabled_reason, updated_at = excluded.updated_at",
             params,
             key=reminder.user_key,
@@ -145,6 +150,20 @@ class SqliteReminderStore:
             (user_key,),
         )
         return _row_to_reminder(row) if row is not None else None
+
+    async def move_zone(self, user_key: str, zone: str, next_due: datetime, now: datetime) -> bool:
+        """Move an enabled reminder to ``zone`` (due next at ``next_due``); ``True`` if it was on.
+
+        Only the zone and due time change, so a reminder turned off meanwhile stays off and
+        the last local date sent is kept.
+        """
+        async with self._db.transaction() as tx:
+            count = await tx.execute(
+                "UPDATE reminders SET zone = ?, next_due = ?, updated_at = ?"
+                " WHERE user_key = ? AND enabled = 1",
+                (zone, _seconds(next_due), _seconds(now), user_key),
+            )
+        return count > 0
 
     async def disable(self, user_key: str, reason: str | None, now: datetime) -> bool:
         """Turn the user's reminder off; ``True`` if it was on."""
