@@ -57,13 +57,15 @@ _USE_CASE_CUES = _wordset(
     "best good better suited ideal recommend recommended should shud which wich"
 )
 _OVERVIEW_CUES = _wordset(
-    """roadmap start begin beginner beginners first path overview steps step skills become career
-    new where"""
+    """roadmap start begin beginner beginners first next path overview steps step skills become
+    career new where"""
 )
 #: Single words that are names of things but also ordinary English: after one of
 #: _VERB_CONTEXT ("i go", "the rest") they are not taken as naming a topic.
 _ENGLISH_WORDS = _wordset("go rest express spring rails gin flask server hosting cloud ci node")
-_VERB_CONTEXT = _wordset("i to you we they should can will lets must wanna gonna the of")
+_VERB_CONTEXT = _wordset("i to you we they it should can will let lets must wanna gonna the of")
+#: Greetings and thanks: a question made only of these (and stop words) is small talk.
+_SMALL_TALK = _wordset("hi hello hey hiya yo thanks thank thx ty cheers bye goodbye help")
 
 
 class Intent(enum.StrEnum):
@@ -89,6 +91,10 @@ class Understanding:
     reasons: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: The roadmap step the question is about as a whole ("what is devops"), if any.
     section_id: str | None = None
+    #: For "which framework for python": the topic whose children ``topic_ids`` are.
+    parent_id: str | None = None
+    #: A greeting, thanks or "what can you do": not a question about the roadmap.
+    small_talk: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +120,15 @@ def _same_words(phrase: str, name: str) -> bool:
     left, right = phrase.split(), name.split()
     return len(left) == len(right) and all(
         a == b or fuzz.ratio(a, b) >= WORD_PAIR_CUTOFF for a, b in zip(left, right, strict=True)
+    )
+
+
+def _is_small_talk(words: list[str]) -> bool:
+    """Greetings, thanks, or a question about the bot itself ("what can you do")."""
+    return (
+        bool(words)
+        and all(w in _STOP or w in _SMALL_TALK for w in words)
+        and bool(_SMALL_TALK & set(words) or "you" in words)
     )
 
 
@@ -169,7 +184,17 @@ class QuestionAnswerer:
         compared = self._named_comparison(words) if len(topic_ids) < 2 else None
         if compared:
             return Understanding(question, Intent.COMPARE, compared, True)
-        if topic_ids and not (kind and asks_which and self._topic_kind_differs(topic_ids, kind)):
+        asks_other_kind = bool(kind and asks_which and self._topic_kind_differs(topic_ids, kind))
+        if topic_ids and asks_other_kind:
+            children = tuple(
+                child.id for child in self.knowledge.children(topic_ids[0]) if child.kind == kind
+            )
+            if children:
+                reasons = {c: self.knowledge.topics[c].use_cases for c in children}
+                return Understanding(
+                    question, Intent.USE_CASE, children, True, reasons, parent_id=topic_ids[0]
+                )
+        if topic_ids and not asks_other_kind:
             if cues & _PROJECT_CUES:
                 return Understanding(question, Intent.PROJECTS, topic_ids[:1], True)
             if cues & _RESOURCE_CUES:
@@ -197,6 +222,8 @@ class QuestionAnswerer:
             return Understanding(question, Intent.TOPIC, step_topics, True, section_id=section_id)
         if cues & self.overview_cues:
             return Understanding(question, Intent.OVERVIEW, (), True)
+        if _is_small_talk(words):
+            return Understanding(question, Intent.UNKNOWN, (), False, small_talk=True)
         near = self._near_misses(words)
         return Understanding(question, Intent.UNKNOWN, near, False)
 
@@ -286,7 +313,7 @@ class QuestionAnswerer:
         self, words: list[str], kind: str | None, exclude: set[str]
     ) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
         keys = [_stem(w) for w in words if w not in _STOP and _stem(w) not in self.kinds]
-        keys = [k for k in keys if k not in _USE_CASE_CUES and k not in self.overview_cues]
+        keys = [k for k in keys if k not in _USE_CASE_CUES and k not in self.cue_vocabulary]
         if not keys:
             return (), {}
         scores: dict[str, float] = defaultdict(float)

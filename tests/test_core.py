@@ -127,6 +127,18 @@ async def test_a_question_about_a_step_answers_like_topic(core: Core, name: str)
     assert (await say(core, f"/ask tell me about {name}")).title == by_command.title
 
 
+@pytest.mark.parametrize("line", ["hi", "thanks", "what can you do"])
+async def test_small_talk_gets_a_friendly_pointer_to_help(core: Core, line: str) -> None:
+    reply = await say(core, line)
+    assert reply.kind is ReplyKind.ANSWER and "/help" in render_plain(reply)
+    assert reply.title != "I only know the roadmap"
+
+
+async def test_which_framework_for_a_language_lists_its_frameworks(core: Core) -> None:
+    text = render_plain(await say(core, "which python framework should i use"))
+    assert "Django" in text and "Flask" in text and "Express" not in text
+
+
 async def test_use_case_question_is_answered_from_the_roadmap(core: Core) -> None:
     reply = await say(core, "which language is best for real time chat apps?")
     assert reply.title == "Try JavaScript (Node.js)"

@@ -102,6 +102,35 @@ def test_the_roadmap_itself_is_not_a_step(answerer: QuestionAnswerer) -> None:
     assert answerer.understand("wat is backend").intent is Intent.OVERVIEW
 
 
+def test_a_name_used_as_a_word_is_not_answered_with_confidence(
+    answerer: QuestionAnswerer,
+) -> None:
+    understanding = answerer.understand("let it go")
+    assert understanding.intent is Intent.UNKNOWN and not understanding.confident
+
+
+@pytest.mark.parametrize(
+    "question", ["which framework for python", "which python framework should i use"]
+)
+def test_which_kind_for_a_topic_lists_its_children(
+    answerer: QuestionAnswerer, question: str
+) -> None:
+    understanding = answerer.understand(question)
+    assert understanding.intent is Intent.USE_CASE and understanding.parent_id == "python"
+    assert understanding.topic_ids == ("django", "flask")
+
+
+@pytest.mark.parametrize("question", ["hi", "thanks!", "what can you do", "hello there"])
+def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
+    understanding = answerer.understand(question)
+    assert understanding.small_talk and not understanding.confident
+
+
+@pytest.mark.parametrize("question", ["what should i learn first", "what should i learn next"])
+def test_where_to_start_is_the_overview(answerer: QuestionAnswerer, question: str) -> None:
+    assert answerer.understand(question).intent is Intent.OVERVIEW
+
+
 def test_comparison_of_three(answerer: QuestionAnswerer) -> None:
     understanding = answerer.understand("aws vs azure vs gcp")
     assert understanding.intent is Intent.COMPARE and set(understanding.topic_ids) == {

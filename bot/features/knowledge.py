@@ -507,6 +507,13 @@ def _use_case_reply(
     knowledge: Knowledge, understanding: Understanding, topics: Sequence[Topic]
 ) -> Reply:
     best = topics[0]
+    parent = knowledge.topic(understanding.parent_id or "")
+    if parent is not None:
+        title = f"For {parent.title}: " + ", ".join(topic.title for topic in topics)
+        lead = f"The roadmap lists these for {parent.title}; each one's use cases are below."
+    else:
+        title = f"Try {best.title}"
+        lead = f"From the roadmap's own use cases, the best fit is {best.title}."
     fields = [
         Field(
             topic.title,
@@ -515,8 +522,8 @@ def _use_case_reply(
         for topic in topics[:SUGGESTIONS]
     ]
     return Reply(
-        title=f"Try {best.title}",
-        blocks=(f"From the roadmap's own use cases, the best fit is {best.title}.",),
+        title=title,
+        blocks=(lead,),
         fields=tuple(field for field in fields if field.value),
         links=links(knowledge.resources(best)[:2]),
         buttons=tuple(Button(topic.title, "topic", topic.id) for topic in topics[:SUGGESTIONS]),
@@ -524,6 +531,19 @@ def _use_case_reply(
 
 
 def _unsure_reply(knowledge: Knowledge, understanding: Understanding) -> Reply:
+    if understanding.small_talk:
+        return Reply(
+            title="Hi! I'm here to help",
+            blocks=(
+                f"I answer questions about the {knowledge.info.title}: ask me in plain words, "
+                "or send /help to see every command.",
+            ),
+            buttons=(
+                Button("Help", "help", style=ButtonStyle.PRIMARY),
+                Button("Roadmap", "roadmap"),
+                Button("Languages", "lang"),
+            ),
+        )
     if understanding.topic_ids:
         titles = [knowledge.topics[i].title for i in understanding.topic_ids[:SUGGESTIONS]]
         return Reply(
