@@ -26,7 +26,13 @@ from bot.knowledge import bundled_knowledge_path, load_knowledge
 from bot.messages import Button, ChatKind, Field, Reply, Request
 from bot.reminders import ReminderEngine
 from bot.storage import open_storage
-from tests.fakes.discord_api import EPHEMERAL, FakeDiscord, FormError, check_message
+from tests.fakes.discord_api import (
+    EPHEMERAL,
+    FakeDiscord,
+    FormError,
+    check_commands,
+    check_message,
+)
 
 TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAx.GfAkEt.0kEn-for-tests-only_abcdefghijklmnop"
 OWNER, STRANGER, GUILD, CHANNEL = 1001, 2002, 5005, 3001
@@ -193,6 +199,26 @@ async def test_autocomplete_offers_fuzzy_choices(tmp_path, fake, knowledge):
         assert zone.callbacks[0]["data"]["choices"][0]["value"] == "Europe/Berlin"
 
 
+@pytest.mark.parametrize(
+    ("command", "option", "typed", "best"),
+    [
+        ("roadmap", "section", "databse", "databases"),
+        ("topic", "name", "postgrs", "postgresql"),
+        ("done", "item", "djang", "django"),
+        ("resources", "topic", "dokcer", "docker"),
+    ],
+)
+async def test_autocomplete_of_steps_topics_and_items(
+    tmp_path, fake, knowledge, command, option, typed, best
+):
+    async with running(tmp_path, fake, knowledge):
+        exchange = await fake.slash(command, {option: typed}, focused=option)
+        await fake.wait_for(lambda: exchange.callbacks)
+        choices = exchange.callbacks[0]["data"]["choices"]
+        assert choices[0]["value"] == best
+        assert fake.rejected == []
+
+
 async def test_remind_goes_to_dms_unless_here_is_chosen(tmp_path, fake, knowledge):
     async with running(tmp_path, fake, knowledge) as adapter:
         exchange = await fake.slash("remind", {"time": "09:00"}, guild_id=GUILD)
@@ -298,11 +324,14 @@ async def test_commands_sync_once_and_buttons_survive_a_restart(tmp_path, fake, 
         assert answer["embeds"][0]["title"]
         user = await adapter.core.storage.get_user(f"discord:{OWNER}")
         assert user.track == "python"
+    async with running(tmp_path, fake, knowledge, extra_commands=True):  # definitions changed
+        assert [scope for scope, _ in fake.syncs] == ["global", "global"]
+        assert "tally" in fake.commands
     async with running(tmp_path, fake, knowledge, discord_guild_id=GUILD):
-        assert [scope for scope, _ in fake.syncs] == ["global", f"guild:{GUILD}"]
+        assert [scope for scope, _ in fake.syncs] == ["global", "global", f"guild:{GUILD}"]
         exchange = await fake.slash("lang", {"language": "go"}, guild_id=GUILD)
         assert (await fake.answered(exchange))[0]["embeds"][0]["title"]
-    assert sum(1 for method, _ in fake.requests if method == "PUT") == 2
+    assert sum(1 for method, _ in fake.requests if method == "PUT") == 3
 
 
 async def test_a_shard_process_without_shard_zero_does_not_sync(tmp_path, fake, knowledge):
@@ -371,6 +400,26 @@ async def test_a_wrong_token_fails_to_start_without_leaking_it(tmp_path, fake, k
     assert TOKEN not in str(failure.value)
     out, err = capfd.readouterr()
     assert TOKEN not in out + err
+
+
+def test_the_fake_rejects_command_definitions_discord_rejects():
+    good = {"name": "lang", "description": "A language", "options": []}
+    check_commands([good])
+    option = {"name": "x", "description": "d", "type": 3}
+    bad = [
+        [good, good],
+        [{**good, "name": "Lang"}],
+        [{**good, "name": "two words"}],
+        [{**good, "description": ""}],
+        [{**good, "description": "d" * 101}],
+        [{**good, "options": [option, {**option, "name": "y", "required": True}]}],
+        [{**good, "options": [{**option, "autocomplete": True, "choices": [{"name": "a"}]}]}],
+        [{**good, "options": [{**option, "choices": [{"name": "n" * 101, "value": "v"}]}]}],
+        [{**good, "options": [{**option, "name": f"o{i}"} for i in range(26)]}],
+    ]
+    for commands in bad:
+        with pytest.raises(FormError):
+            check_commands(commands)
 
 
 def test_the_fake_rejects_what_discord_rejects():

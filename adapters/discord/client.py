@@ -61,8 +61,9 @@ from bot.messages import ChatKind, Reply, ReplyKind, Request
 log = logging.getLogger(__name__)
 
 PLATFORM = "discord"
-#: Answer directly when the core is this quick; defer otherwise (Discord allows 3 seconds).
-DEFER_AFTER_SECONDS = 2.0
+#: Answer directly when the core is this quick; defer otherwise. Discord allows 3 seconds from
+#: the interaction's creation, and gateway delivery plus the defer request itself take some.
+DEFER_AFTER_SECONDS = 1.0
 #: Seconds to wait for GUILD_CREATEs before "ready". Without the guilds intent none come, and
 #: interactions need no guild cache, so waiting discord.py's default 2 s per shard is pointless.
 GUILD_READY_TIMEOUT = 0.2

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,8 +41,65 @@ WAIT_SECONDS = 5.0
 TIMESTAMP = "2026-03-02T09:30:00+00:00"
 
 
+#: A slash command's or option's name: lower case, 1-32 characters.
+COMMAND_NAME = re.compile(r"^[-_\w]{1,32}$")
+#: Application command limits (names and descriptions, options, choices).
+COMMAND_LIMITS = {"commands": 100, "description": 100, "options": 25, "choices": 25, "choice": 100}
+
+
 class FormError(Exception):
     """A request body Discord would refuse."""
+
+
+def check_commands(commands: list[dict[str, Any]]) -> None:
+    """Raise :class:`FormError` if Discord would refuse this bulk command overwrite."""
+    problems = []
+    if len(commands) > COMMAND_LIMITS["commands"]:
+        problems.append("more than 100 commands")
+    names = [command.get("name", "") for command in commands]
+    if len(names) != len(set(names)):
+        problems.append("duplicate command names")
+    for command in commands:
+        where = f"/{command.get('name')}"
+        problems += [f"{where}: {p}" for p in _naming_problems(command)]
+        options = command.get("options") or []
+        if len(options) > COMMAND_LIMITS["options"]:
+            problems.append(f"{where}: more than 25 options")
+        required = [bool(option.get("required")) for option in options]
+        if required != sorted(required, reverse=True):
+            problems.append(f"{where}: a required option after an optional one")
+        for option in options:
+            at = f"{where} {option.get('name')}"
+            problems += [f"{at}: {p}" for p in _naming_problems(option)]
+            choices = option.get("choices") or []
+            if choices and option.get("autocomplete"):
+                problems.append(f"{at}: choices and autocomplete together")
+            if len(choices) > COMMAND_LIMITS["choices"]:
+                problems.append(f"{at}: more than 25 choices")
+            problems += [f"{at}: {p}" for p in choice_problems(choices)]
+    if problems:
+        raise FormError("; ".join(problems))
+
+
+def _naming_problems(item: dict[str, Any]) -> list[str]:
+    name, description = item.get("name", ""), item.get("description", "")
+    problems = []
+    if not COMMAND_NAME.match(name) or name != name.lower():
+        problems.append(f"invalid name {name!r}")
+    if not 1 <= len(description) <= COMMAND_LIMITS["description"]:
+        problems.append("description must be 1-100 characters")
+    return problems
+
+
+def choice_problems(choices: list[dict[str, Any]]) -> list[str]:
+    """What Discord would refuse in a list of choices (names and values of 1-100 characters)."""
+    limit = COMMAND_LIMITS["choice"]
+    return [
+        f"choice {choice!r} too long or empty"
+        for choice in choices
+        if not 1 <= len(str(choice.get("name", ""))) <= limit
+        or not 1 <= len(str(choice.get("value", ""))) <= limit
+    ]
 
 
 def _user(user_id: int, name: str, *, bot: bool = False) -> dict[str, Any]:
@@ -416,6 +474,7 @@ class FakeDiscord:
 
     async def _sync(self, request: web.Request) -> web.Response:
         payload = await request.json()
+        check_commands(payload)
         guild = request.match_info.get("guild")
         self.syncs.append((f"guild:{guild}" if guild else "global", payload))
         result = []
@@ -441,8 +500,13 @@ class FakeDiscord:
         data = body.get("data") or {}
         if kind in (4, 7):
             check_message(data, editing=kind == 7)
-        if kind == 8 and len(data.get("choices", [])) > 25:
-            raise FormError("more than 25 choices")
+        if kind == 8:
+            choices = data.get("choices", [])
+            problems = choice_problems(choices)
+            if len(choices) > COMMAND_LIMITS["choices"]:
+                problems.append("more than 25 choices")
+            if problems:
+                raise FormError("; ".join(problems))
         exchange.callbacks.append(body)
         interaction = exchange.interaction
         channel_id = int(interaction["channel_id"])
