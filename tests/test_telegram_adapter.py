@@ -19,8 +19,17 @@ import pytest
 from telegram.error import RetryAfter as PtbRetryAfter
 
 from adapters.telegram import TelegramStartError, create_adapter
-from adapters.telegram.app import OPEN_PRIVATE_CHAT, PRIVATE_NOTE, TelegramAdapter, retry_seconds
-from adapters.telegram.render import MAX_MESSAGE_CHARS, menu
+from adapters.telegram.app import (
+    EXPIRED_PAGES,
+    NOT_YOUR_PAGES,
+    OPEN_PRIVATE_CHAT,
+    PRIVATE_NOTE,
+    Paged,
+    PageStore,
+    TelegramAdapter,
+    retry_seconds,
+)
+from adapters.telegram.render import menu
 from bot.clock import ManualClock
 from bot.commands import Command, Context, OptionKind
 from bot.config import Settings
@@ -37,7 +46,7 @@ from bot.knowledge import bundled_knowledge_path, load_knowledge
 from bot.messages import Button, ChatKind, Field, Reply, Request
 from bot.reminders import ReminderEngine
 from bot.storage import open_storage
-from tests.fakes.telegram_api import BOT_USERNAME, FakeTelegram, bold_title, check_text
+from tests.fakes.telegram_api import BOT_USERNAME, FakeTelegram, bold_title
 
 TOKEN = "123456789:AAHfakeTOKENforTESTSonly-abcdefghijklmn"
 ADA, BOB = 4201, 4202
@@ -79,10 +88,24 @@ async def long_reply(ctx: Context) -> Reply:
     return Reply("A long list", (lines,), buttons=(Button("More", "long"),))
 
 
+async def wide_reply(ctx: Context) -> Reply:
+    """A long reply whose buttons carry multi-byte arguments (2 and 4 bytes a character)."""
+    return Reply(
+        "Wide",
+        ("\n".join(f"line {i}" for i in range(700)),),
+        buttons=(
+            Button("é", "echo", "é" * 27),  # "4201|echo " and 54 bytes: 64, just fits
+            Button("😀", "echo", "😀" * 13),  # 62 bytes
+            Button("Too wide", "echo", "😀" * 14),  # 66 bytes: cannot be sent
+        ),
+    )
+
+
 TEST_COMMANDS = (
     Command("echo", "Echo", echo, listed=False),
     Command("tally", "Count presses", tally, listed=False),
     Command("long", "A long answer", long_reply, listed=False),
+    Command("wide", "Multi-byte buttons", wide_reply, listed=False),
 )
 
 
@@ -144,7 +167,7 @@ async def test_menu_is_registered_and_every_command_answers(tmp_path, fake, know
         assert [(c["command"], c["description"]) for c in fake.commands] == menu(listed)
         assert all(c["description"] for c in fake.commands)
         assert {c["command"] for c in fake.commands} >= {"lang", "roadmap", "compare", "ask"}
-        for command in [c for c in core.commands.values() if c.name not in ("long",)]:
+        for command in [c for c in core.commands.values() if c.name not in ("long", "wide")]:
             for args in ("", await sample_args(core, command)):
                 before = len(fake.sent(ADA))
                 await fake.send_text(f"/{command.name} {args}".strip(), user=ADA)
@@ -242,29 +265,116 @@ async def test_hostile_input_is_escaped(tmp_path, fake, knowledge):
         assert failed_calls(fake) == []
 
 
-async def test_a_long_reply_is_split_into_valid_messages(tmp_path, fake, knowledge):
+def rows(message: dict) -> list[list[dict]]:
+    """The inline keyboard of a message the fake holds."""
+    return message.get("reply_markup", {}).get("inline_keyboard", [])
+
+
+async def press_and_wait(fake: FakeTelegram, message: dict, data: str, user: int) -> dict:
+    """Press a button and wait for the press to be answered; the answerCallbackQuery params."""
+    query = await fake.press(message, data, user=user)
+    (answer,) = await fake.wait_for(
+        lambda: fake.calls_to("answerCallbackQuery", callback_query_id=query)
+    )
+    return answer.params
+
+
+def assert_alert(answer: dict, text: str) -> None:
+    assert answer["show_alert"] in (True, "true")
+    assert answer["text"] == text
+
+
+async def test_a_long_reply_is_one_message_paged_in_place(tmp_path, fake, knowledge):
     async with running(tmp_path, fake, knowledge):
         await fake.send_text("/long", user=ADA)
-        await fake.wait_for(
-            lambda: (
-                fake.calls_to("sendMessage")
-                and failed_calls(fake) == []
-                and len(fake.calls_to("sendMessage")) >= 2
-            )
-        )
+        (message,) = await fake.replies(ADA, 1)
         await asyncio.sleep(0.2)
-        calls = fake.calls_to("sendMessage", chat_id=str(ADA))
+        assert len(fake.calls_to("sendMessage")) == 1
+        # Page one, the reply's own button, then ◀ 1/N ▶.
+        *own, (previous, counter, following) = rows(message)
+        assert [button["text"] for row in own for button in row] == ["More"]
+        count = int(counter["text"].removeprefix("1/"))
+        assert count >= 2
+        assert (previous["text"], following["text"]) == ("◀", "▶")
+        # ▶ edits the same message to each page in turn (own button kept), then wraps round.
+        texts = [message["text"]]
+        for turn in range(1, count + 1):
+            answer = await press_and_wait(fake, message, rows(message)[-1][2]["callback_data"], ADA)
+            assert "text" not in answer
+            await fake.wait_for(lambda: len(fake.calls_to("editMessageText")) == turn)  # noqa: B023
+            (message,) = fake.sent(ADA)
+            assert rows(message)[-1][1]["text"] == f"{turn % count + 1}/{count}"
+            assert [button["text"] for button in rows(message)[0]] == ["More"]
+            texts.append(message["text"])
+        assert texts[-1] == texts[0]
+        shown = "\n".join(texts[:-1])
+        for i in range(900):  # every line arrives whole, on exactly one page
+            assert f"\n• item {i} <{'&' * (i % 5)}>\n" in f"\n{shown}\n"
+        # ◀ from page one goes to the last page; the counter does nothing.
+        await press_and_wait(fake, message, rows(message)[-1][0]["callback_data"], ADA)
+        await fake.wait_for(lambda: len(fake.calls_to("editMessageText")) == count + 1)
+        (message,) = fake.sent(ADA)
+        assert rows(message)[-1][1]["text"] == f"{count}/{count}"
+        await press_and_wait(fake, message, rows(message)[-1][1]["callback_data"], ADA)
+        # The reply's own button on a later page updates the message in place: page one again.
+        await press_and_wait(fake, message, rows(message)[0][0]["callback_data"], ADA)
+        await fake.wait_for(lambda: len(fake.calls_to("editMessageText")) == count + 2)
+        (message,) = fake.sent(ADA)
+        assert rows(message)[-1][1]["text"] == f"1/{count}"
+        assert message["text"] == texts[0]
         assert failed_calls(fake) == []
-        assert len(calls) >= 2
-        texts = [call.params["text"] for call in calls]
-        assert all(len(text) <= MAX_MESSAGE_CHARS for text in texts)
-        shown = "\n".join(check_text(text, "HTML")[0] for text in texts)
-        for i in (0, 450, 899):
-            assert f"• item {i} <{'&' * (i % 5)}>" in shown
-        # Every line arrives whole; only the last part carries the button.
-        assert [("reply_markup" in call.params) for call in calls] == [False] * (len(calls) - 1) + [
-            True
-        ]
+        assert all(
+            len(button["callback_data"].encode()) <= 64 for row in rows(message) for button in row
+        )
+
+
+async def test_only_the_asker_turns_pages_and_they_expire_on_restart(
+    tmp_path, fake, knowledge, caplog
+):
+    async with running(tmp_path, fake, knowledge):
+        await fake.send_text("/long", user=ADA, chat=GROUP)
+        (message,) = await fake.replies(GROUP, 1)
+        forward = rows(message)[-1][2]["callback_data"]
+        assert_alert(await press_and_wait(fake, message, forward, BOB), NOT_YOUR_PAGES)
+        assert fake.calls_to("editMessageText") == []
+    async with running(tmp_path, fake, knowledge):  # a restart: the pages are gone
+        assert_alert(await press_and_wait(fake, message, forward, ADA), EXPIRED_PAGES)
+        await asyncio.sleep(0.1)
+    assert fake.calls_to("editMessageText") == []
+    assert len(fake.sent(GROUP)) == 1
+    assert failed_calls(fake) == []
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+def test_pages_are_kept_for_the_most_recently_used_messages():
+    paged = Paged(["one", "two"], [], "T", str(ADA))
+    store = PageStore(size=2)
+    store.show(1, 1, paged)
+    store.show(1, 2, paged, 1)
+    assert store.get(1, 1) == (paged, 0)  # now the most recently used
+    store.show(1, 3, paged)
+    assert store.get(1, 2) is None
+    assert store.get(1, 1) is not None and store.get(1, 3) is not None
+    store.show(1, 3, Paged(["only"], [], "T", str(ADA)))  # a one-page reply replaced it
+    assert store.get(1, 3) is None
+
+
+async def test_callback_data_with_multibyte_characters_fits(tmp_path, fake, knowledge, caplog):
+    async with running(tmp_path, fake, knowledge):
+        await fake.send_text("/wide", user=ADA)
+        (message,) = await fake.replies(ADA, 1)
+        labels = [button["text"] for row in rows(message) for button in row]
+        assert labels[:2] == ["é", "😀"]  # the 66-byte one is left out, the page row kept
+        assert labels[2:] == ["◀", f"1/{labels[3].split('/')[1]}", "▶"]
+        data = [button["callback_data"] for row in rows(message) for button in row]
+        assert all(1 <= len(item.encode()) <= 64 for item in data)
+        assert len(data[0].encode()) == 64
+        assert failed_calls(fake) == []
+        assert "does not fit callback data" in caplog.text
+        # The multi-byte payload comes back whole: the command runs with its arguments.
+        await press_and_wait(fake, message, data[1], ADA)
+        (_, answer) = await fake.replies(ADA, 2)
+        assert "😀" * 13 in answer["text"]
 
 
 async def test_buttons_owner_edits_stranger_is_refused(tmp_path, fake, knowledge):

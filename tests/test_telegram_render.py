@@ -15,6 +15,8 @@ from adapters.telegram.render import (
     escape,
     keyboard,
     menu,
+    page_keys,
+    page_of,
     render,
     reply_lines,
     split_lines,
@@ -108,6 +110,16 @@ def test_keyboard_rows_and_oversized_payloads():
     flat = [key for row in rows for key in row]
     assert [key.label for key in flat] == ["B0", "B1", "B2", "B3", "B4", "Emoji"]
     assert all(len(row) <= 2 for row in rows)
+
+
+def test_page_buttons_wrap_round_and_are_told_apart_from_core_payloads():
+    keys = page_keys(0, 3)
+    assert [key.label for key in keys] == ["◀", "1/3", "▶"]
+    assert [page_of(key.data) for key in keys] == [2, 0, 1]
+    assert [page_of(key.data) for key in page_keys(2, 3)] == [1, 2, 0]
+    assert all(len(key.data.encode()) <= 64 for key in page_keys(99_998, 99_999))
+    for data in ("4201|done python", "pg:", "pg:1x", "pg:-1", ""):
+        assert page_of(data) is None
 
 
 def test_callback_answer_is_short():

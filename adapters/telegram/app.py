@@ -1,14 +1,22 @@
 """The Telegram application: updates in, core requests out, HTML messages back.
 
 A text message becomes a :class:`~bot.messages.Request` (``/cmd@ThisBot args`` or a plain
-question) and the core's reply is sent as one or more HTML messages (see ``render``). An inline
-button press runs ``core.press``: a refusal is shown as an alert on the button, a reply with the
-pressed message's title replaces that message, anything else arrives as a new message. In a
-group, replies marked private go to the user's private chat, never to the group.
+question) and the core's reply is sent as one HTML message (see ``render``). An inline button
+press runs ``core.press``: a refusal is shown as an alert on the button, a reply with the pressed
+message's title replaces that message, anything else arrives as a new message. In a group,
+replies marked private go to the user's private chat, never to the group.
+
+A reply too long for one message is paginated: the message shows page one with the reply's own
+buttons and a ◀ n/N ▶ row; pressing an arrow edits the message to that page. The pages live in
+memory (:class:`PageStore`, keyed by chat and message id), so after a restart, or once a message
+is among the least recently used, its arrows answer that the list has expired. Only the user a
+reply was sent for may turn its pages, in groups too: the message is shared, and paging it would
+pull the page out from under its reader; others are told to run the command themselves.
 
 Ordinary replies wait once (bounded) when Telegram asks for it, follow a group that became a
 supergroup (moving its reminders), and are otherwise logged and dropped. Reminders go through
-:class:`TelegramOutbox`, which maps Telegram's errors onto ``bot.delivery``'s for the engine.
+:class:`TelegramOutbox`, which maps Telegram's errors onto ``bot.delivery``'s for the engine; a
+reminder is always one message, so a retry by the engine never repeats part of one.
 
 The token is in every Bot API URL, and PTB logs those URLs at DEBUG (httpx at INFO), so the
 adapter scrubs its token from every PTB and HTTP-client log record and keeps httpx at WARNING.
@@ -21,7 +29,9 @@ import datetime as dt
 import logging
 import re
 import warnings
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -55,7 +65,16 @@ from telegram.ext import (
     filters,
 )
 
-from adapters.telegram.render import callback_answer, escape, keyboard, menu, render
+from adapters.telegram.render import (
+    KeyButton,
+    callback_answer,
+    escape,
+    keyboard,
+    menu,
+    page_keys,
+    page_of,
+    render,
+)
 from bot import delivery
 from bot.commands import parse_command_line
 from bot.config import Settings
@@ -71,6 +90,8 @@ OVERALL_RATE = 25.0
 PER_CHAT_INTERVAL = 1.0
 #: Longest flood-control wait an ordinary reply honours (once) before it is dropped.
 MAX_REPLY_RETRY_WAIT = 30.0
+#: Paginated messages whose pages are kept in memory; the least recently used are forgotten.
+MAX_PAGED_MESSAGES = 1000
 #: getUpdates long-polling timeout, in seconds.
 POLL_TIMEOUT = 10
 #: Updates handled at the same time (a slow question does not hold up everyone else); one
@@ -81,6 +102,8 @@ PRIVATE_NOTE = "🔒 I sent you the answer in a private chat."
 OPEN_PRIVATE_CHAT = (
     "🔒 That answer is private. Open a chat with me (@{bot}), press Start, then ask again."
 )
+EXPIRED_PAGES = "This list has expired, run the command again."
+NOT_YOUR_PAGES = "These pages belong to someone else's answer. Run the command yourself."
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 #: Loggers that write request URLs, which carry the token, at INFO: kept at WARNING or above.
 URL_LOGGERS = ("httpx",)
@@ -188,6 +211,54 @@ def file_base_url(base_url: str) -> str:
     return f"{head}/file/bot{tail}" if separator else base_url
 
 
+def inline_row(keys: list[KeyButton]) -> list[InlineKeyboardButton]:
+    """Telegram's buttons for a row of rendered keys."""
+    return [InlineKeyboardButton(key.label, callback_data=key.data) for key in keys]
+
+
+@dataclass(frozen=True, slots=True)
+class Paged:
+    """A rendered reply: its pages, its own buttons, its title and whom it was sent for."""
+
+    pages: list[str]
+    rows: list[list[InlineKeyboardButton]]
+    title: str
+    owner: str
+
+    def markup(self, index: int) -> InlineKeyboardMarkup | None:
+        """The keyboard under page ``index``: the reply's buttons, then ◀ n/N ▶ if paginated."""
+        rows = list(self.rows)
+        if len(self.pages) > 1:
+            rows.append(inline_row(page_keys(index, len(self.pages))))
+        return InlineKeyboardMarkup(rows) if rows else None
+
+
+class PageStore:
+    """Which page of which reply each paginated message shows: a bounded LRU, in memory."""
+
+    def __init__(self, size: int = MAX_PAGED_MESSAGES) -> None:
+        self.size = size
+        self._shown: OrderedDict[tuple[int, int], tuple[Paged, int]] = OrderedDict()
+
+    def show(self, chat_id: int, message_id: int, paged: Paged, index: int = 0) -> None:
+        """Record that a message shows page ``index`` of ``paged`` (forgotten if one page)."""
+        key = (chat_id, message_id)
+        self._shown.pop(key, None)
+        if len(paged.pages) < 2:
+            return
+        self._shown[key] = (paged, index)
+        while len(self._shown) > self.size:
+            self._shown.popitem(last=False)
+
+    def get(self, chat_id: int, message_id: int) -> tuple[Paged, int] | None:
+        """The reply a message shows and the page it is on, or ``None`` if unknown (expired)."""
+        key = (chat_id, message_id)
+        if key not in self._shown:
+            return None
+        self._shown.move_to_end(key)
+        return self._shown[key]
+
+
 def _title_of(message: Message) -> str:
     """The first bold text of a message: the title of the reply it shows."""
     bold = message.parse_entities([MessageEntity.BOLD])
@@ -230,6 +301,7 @@ class TelegramAdapter:
         self.application.add_handler(CallbackQueryHandler(self._on_press))
         self.application.add_error_handler(self._on_error)
         self.outbox = TelegramOutbox(self)
+        self.pages = PageStore()
 
     def __repr__(self) -> str:
         return f"<TelegramAdapter base_url={self.settings.telegram_base_url or 'default'!r}>"
@@ -345,6 +417,10 @@ class TelegramAdapter:
         query = update.callback_query
         if query is None:
             return
+        page = page_of(query.data or "")
+        if page is not None:
+            await self._turn_page(query, page)
+            return
         message = query.message
         chat = message.chat if message is not None else None
         request = Request(
@@ -362,31 +438,38 @@ class TelegramAdapter:
             await self._answer_query(query, callback_answer(reply))
             return
         await self._answer_query(query)
-        parts = render(reply)
         if (
             isinstance(message, Message)
             and message.text is not None
-            and len(parts) == 1
             and reply.attachment is None
             and reply.title.strip()
-            and _title_of(message) == reply.title
+            and self._title_shown(message) == reply.title
             and not (reply.private and request.chat_kind is ChatKind.GROUP)
         ):
-            markup = self._markup(reply, request.user_id)
-
-            async def edit(chat_id: int) -> Any:
-                return await self.application.bot.edit_message_text(
-                    parts[0],
-                    chat_id=chat_id,
-                    message_id=message.message_id,
-                    parse_mode=ParseMode.HTML,
-                    reply_markup=markup,
-                    link_preview_options=NO_PREVIEW,
-                )
-
+            edit = self._edit_step(self.rendered(reply, request.user_id), message.message_id)
             await self._run(message.chat.id, [edit])
             return
         await self.answer(request, reply)
+
+    async def _turn_page(self, query: CallbackQuery, index: int) -> None:
+        """Show page ``index`` of a paginated message, if its pages are known and the presser's."""
+        message = query.message
+        shown = self.pages.get(message.chat.id, message.message_id) if message else None
+        if message is None or shown is None:
+            await self._answer_query(query, EXPIRED_PAGES)
+            return
+        paged, current = shown
+        if str(query.from_user.id) != paged.owner:
+            await self._answer_query(query, NOT_YOUR_PAGES)
+            return
+        await self._answer_query(query)
+        if index != current and index < len(paged.pages):
+            await self._run(message.chat.id, [self._edit_step(paged, message.message_id, index)])
+
+    def _title_shown(self, message: Message) -> str:
+        """The title of the reply a message shows (a later page may not show it)."""
+        shown = self.pages.get(message.chat.id, message.message_id)
+        return shown[0].title if shown is not None else _title_of(message)
 
     async def _answer_query(self, query: CallbackQuery, alert: str = "") -> None:
         try:
@@ -418,16 +501,15 @@ class TelegramAdapter:
             return
         sent = await self._run(user_id, self.steps(reply, request.user_id))
         note = PRIVATE_NOTE if sent else OPEN_PRIVATE_CHAT.format(bot=self.bot_username)
-        await self._run(chat_id, [self._text_step(escape(note), None)])
+        await self._run(chat_id, [self._send_step(Paged([escape(note)], [], "", request.user_id))])
+
+    def rendered(self, reply: Reply, owner: str) -> Paged:
+        """``reply`` rendered for ``owner``, the user it is sent for (who alone may page it)."""
+        return Paged(render(reply), self._rows(reply, owner), reply.title, owner)
 
     def steps(self, reply: Reply, owner: str) -> list[Step]:
-        """The Bot API calls that send ``reply``: its parts, then its attachment."""
-        parts = render(reply)
-        markup = self._markup(reply, owner)
-        steps = [
-            self._text_step(part, markup if index == len(parts) - 1 else None)
-            for index, part in enumerate(parts)
-        ]
+        """The Bot API calls that send ``reply``: one message (page one, if long), then its file."""
+        steps = [self._send_step(self.rendered(reply, owner))]
         attachment = reply.attachment
         if attachment is not None:
 
@@ -439,64 +521,90 @@ class TelegramAdapter:
             steps.append(document)
         return steps
 
-    def _text_step(self, html: str, markup: InlineKeyboardMarkup | None) -> Step:
-        async def send(chat_id: int) -> Any:
-            return await self.application.bot.send_message(
+    def _send_step(self, paged: Paged) -> Step:
+        """Send page one of ``paged`` as a new message, remembering it if there are more."""
+
+        async def send(chat_id: int) -> Message:
+            message = await self.application.bot.send_message(
                 chat_id,
-                html,
+                paged.pages[0],
                 parse_mode=ParseMode.HTML,
-                reply_markup=markup,
+                reply_markup=paged.markup(0),
                 link_preview_options=NO_PREVIEW,
             )
+            self.pages.show(message.chat.id, message.message_id, paged)
+            return message
 
         return send
 
-    def _markup(self, reply: Reply, owner: str) -> InlineKeyboardMarkup | None:
+    def _edit_step(self, paged: Paged, message_id: int, index: int = 0) -> Step:
+        """Show page ``index`` of ``paged`` in an existing message."""
+
+        async def edit(chat_id: int) -> Any:
+            edited = await self.application.bot.edit_message_text(
+                paged.pages[index],
+                chat_id=chat_id,
+                message_id=message_id,
+                parse_mode=ParseMode.HTML,
+                reply_markup=paged.markup(index),
+                link_preview_options=NO_PREVIEW,
+            )
+            self.pages.show(chat_id, message_id, paged, index)
+            return edited
+
+        return edit
+
+    def _rows(self, reply: Reply, owner: str) -> list[list[InlineKeyboardButton]]:
+        """The reply's own buttons as keyboard rows (payloads that do not fit are left out)."""
         pairs = []
         for button in reply.buttons:
             try:
                 pairs.append((button, self.core.button_payload(button, reply.owner or owner)))
             except ValueError:
                 log.warning("button %r does not fit callback data; left out", button.command_line)
-        rows = keyboard(pairs)
-        if not rows:
-            return None
-        return InlineKeyboardMarkup(
-            [
-                [InlineKeyboardButton(key.label, callback_data=key.data) for key in row]
-                for row in rows
-            ]
-        )
+        return [inline_row(row) for row in keyboard(pairs)]
 
     async def _run(self, chat_id: int, steps: list[Step]) -> bool:
-        """Run a reply's calls, waiting once on flood control and following a moved chat."""
+        """Run a reply's calls in order; ``False`` once one of them had to be dropped."""
         for step in steps:
-            for attempt in (1, 2):
-                try:
-                    await step(chat_id)
-                    break
-                except RetryAfter as error:
-                    wait = retry_seconds(error)
-                    if attempt > 1 or wait > MAX_REPLY_RETRY_WAIT:
-                        log.warning(
-                            "Telegram: flood control (%gs) on chat %s; dropped", wait, chat_id
-                        )
-                        return False
-                    await self.core.clock.sleep(wait)
-                except ChatMigrated as error:
-                    await self._move_chat(chat_id, error.new_chat_id)
-                    chat_id = error.new_chat_id
-                except BadRequest as error:
-                    if "not modified" in error.message:
-                        break
-                    log.warning("Telegram: refused a reply to chat %s: %s", chat_id, error.message)
-                    return False
-                except TelegramError as error:
-                    log.warning("Telegram: could not reply to chat %s: %s", chat_id, error.message)
-                    return False
-            else:
+            moved_to = await self._call(chat_id, step)
+            if moved_to is None:
                 return False
+            chat_id = moved_to
         return True
+
+    async def _call(self, chat_id: int, step: Step) -> int | None:
+        """Run one call; the chat it went to, or ``None`` if it was dropped.
+
+        Flood control is waited out once and a moved chat is followed once.
+        """
+        waited = moved = False
+        while True:
+            try:
+                await step(chat_id)
+                return chat_id
+            except RetryAfter as error:
+                wait = retry_seconds(error)
+                if waited or wait > MAX_REPLY_RETRY_WAIT:
+                    log.warning("Telegram: flood control (%gs) on chat %s; dropped", wait, chat_id)
+                    return None
+                waited = True
+                await self.core.clock.sleep(wait)
+            except ChatMigrated as error:
+                if moved:
+                    log.warning("Telegram: chat %s moved twice; reply dropped", chat_id)
+                    return None
+                moved = True
+                await self._move_chat(chat_id, error.new_chat_id)
+                chat_id = error.new_chat_id
+            except BadRequest as error:
+                if "not modified" in error.message:
+                    return chat_id
+                log.warning("Telegram: refused a reply to chat %s: %s", chat_id, error.message)
+                return None
+            except TelegramError as error:
+                log.warning("Telegram: could not reply to chat %s: %s", chat_id, error.message)
+                return None
 
     async def _move_chat(self, old: int, new: int) -> None:
         """A group became a supergroup: point its reminders at the new id."""
@@ -517,7 +625,11 @@ class TelegramOutbox:
         self.adapter = adapter
 
     async def deliver(self, target: delivery.Delivery, reply: Reply) -> None:
-        """Send ``reply`` to the chat (or, with no chat, the user's private chat)."""
+        """Send ``reply`` to the chat (or, with no chat, the user's private chat).
+
+        A reminder is one message (a long one paginated), so the engine's retry after a failure
+        can never send part of it twice.
+        """
         chat_id = int(target.chat_id if target.chat_id is not None else target.user_id)
         try:
             for step in self.adapter.steps(reply, target.user_id):

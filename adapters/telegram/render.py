@@ -1,10 +1,10 @@
 """Core replies rendered the Telegram way: HTML parts within Telegram's limits, keyboards, menus.
 
-A reply becomes one or more HTML *parts*, each sent as its own message (buttons go on the last
-one). Long replies are split on line boundaries; a single line too long for one message is cut
-between characters, each piece wrapped in its own tags, so no part ever holds an unclosed tag.
-Separate messages were chosen over ◀ ▶ page buttons: every page stays readable in the chat
-history, survives a restart of the bot, and needs no state. Nothing here talks to Telegram.
+A reply becomes one or more HTML *pages*. Long replies are split on line boundaries; a single
+line too long for one message is cut between characters, each piece wrapped in its own tags, so
+no page ever holds an unclosed tag. A reply of several pages is sent as one message showing page
+one under a ◀ n/N ▶ row of buttons (see :func:`page_keys`); the adapter edits the message to
+show another page. Nothing here talks to Telegram.
 """
 
 from __future__ import annotations
@@ -42,6 +42,11 @@ NOTICE_MARK = "📣 "
 MIN_PIECE = 16
 #: Sent when a reply has no visible text at all (Telegram refuses empty messages).
 EMPTY_TEXT = "…"
+#: Page buttons: ``pg:<n>`` shows page n (0-based) of the message the button is on, which
+#: keeps the data short whatever the reply; core payloads always hold a ``|``, so never clash.
+PAGE_DATA_PREFIX = "pg:"
+PREVIOUS_PAGE, NEXT_PAGE = "◀", "▶"
+_PAGE_DATA = re.compile(rf"{PAGE_DATA_PREFIX}(\d{{1,6}})")
 
 
 def escape(text: str) -> str:
@@ -184,7 +189,7 @@ def _visible(html: str) -> str:
 
 
 def render(reply: Reply) -> list[str]:
-    """Render ``reply`` as HTML parts; each is valid Telegram HTML of 1-4,096 characters."""
+    """Render ``reply`` as HTML pages; each is valid Telegram HTML of 1-4,096 characters."""
     return split_lines(reply_lines(reply)) or [escape(EMPTY_TEXT)]
 
 
@@ -204,6 +209,21 @@ def keyboard(buttons: Iterable[tuple[Button, str]]) -> list[list[KeyButton]]:
         if 0 < len(payload.encode()) <= MAX_CALLBACK_DATA_BYTES
     ]
     return [keys[i : i + BUTTONS_PER_ROW] for i in range(0, len(keys), BUTTONS_PER_ROW)]
+
+
+def page_keys(index: int, count: int) -> list[KeyButton]:
+    """The ◀ n/N ▶ row under page ``index`` (0-based) of ``count``; the arrows wrap around."""
+    return [
+        KeyButton(PREVIOUS_PAGE, f"{PAGE_DATA_PREFIX}{(index - 1) % count}"),
+        KeyButton(f"{index + 1}/{count}", f"{PAGE_DATA_PREFIX}{index}"),
+        KeyButton(NEXT_PAGE, f"{PAGE_DATA_PREFIX}{(index + 1) % count}"),
+    ]
+
+
+def page_of(data: str) -> int | None:
+    """The page (0-based) a page button's callback data asks for; ``None`` for other data."""
+    match = _PAGE_DATA.fullmatch(data)
+    return int(match.group(1)) if match else None
 
 
 def callback_answer(reply: Reply) -> str:
