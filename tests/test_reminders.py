@@ -28,6 +28,7 @@ from bot.delivery import (
 from bot.knowledge import bundled_knowledge_path, load_knowledge
 from bot.messages import Button, ChatKind, Reply, ReplyKind, Request
 from bot.reminders import ReminderEngine, build_reminder
+from bot.reminders import engine as engine_module
 from bot.reminders.engine import MAX_DELIVERY_ATTEMPTS
 from bot.reminders.pacing import Pacer
 from bot.reminders.schedule import decide, local_instant, next_due
@@ -586,6 +587,75 @@ async def test_a_stuck_chat_does_not_hold_up_others(core, clock) -> None:
     clock.set(datetime(2024, 5, 6, 9, 0, tzinfo=BERLIN))
     await asyncio.wait_for(engine.run_once(), timeout=5)
     assert [d.chat_id for _, d, _ in outbox.sent][2] == "1"
+
+
+class HangingOutbox(FakeOutbox):
+    """Sends to chat "1" hang until ``release`` is set; the events mark a send starting / done."""
+
+    def __init__(self, clock: ManualClock) -> None:
+        super().__init__(clock)
+        self.release = asyncio.Event()
+        self.started = asyncio.Event()
+        self.delivered = asyncio.Event()
+
+    async def deliver(self, delivery: Delivery, reply: Reply) -> None:
+        self.started.set()
+        if delivery.chat_id == "1":
+            await self.release.wait()
+        await super().deliver(delivery, reply)
+        self.delivered.set()
+
+
+async def test_a_hanging_send_does_not_delay_reminders_due_later(core, clock) -> None:
+    outbox = HangingOutbox(clock)
+    engine = engine_for(core, outbox)
+    await core.handle(request("9:00 berlin", user="1"))
+    await core.handle(request("9:05 berlin", user="2"))
+    clock.set(datetime(2024, 5, 6, 9, 0, tzinfo=BERLIN))
+    assert (await engine.poll()).claimed == 1
+    await asyncio.wait_for(outbox.started.wait(), timeout=5)  # user 1's send hangs
+    five_past = datetime(2024, 5, 6, 9, 5, tzinfo=BERLIN)
+    clock.set(five_past)
+    assert (await engine.poll()).claimed == 1
+    await asyncio.wait_for(outbox.delivered.wait(), timeout=5)
+    assert [(t, d.user_id) for t, d, _ in outbox.sent] == [(five_past.timestamp(), "2")]
+    assert engine.pending == 1
+    outbox.release.set()
+    await asyncio.wait_for(engine.wait_idle(), timeout=5)
+    assert [d.user_id for _, d, _ in outbox.sent] == ["2", "1"]
+
+
+async def test_a_send_that_never_answers_times_out_and_is_retried(core, clock, monkeypatch) -> None:
+    monkeypatch.setattr(engine_module, "DELIVERY_TIMEOUT_SECONDS", 0.01)
+    outbox = HangingOutbox(clock)
+    original = outbox.deliver
+
+    async def hang_once(delivery: Delivery, reply: Reply) -> None:
+        outbox.deliver = original
+        await asyncio.Event().wait()  # no answer, ever
+
+    outbox.deliver = hang_once
+    outbox.release.set()
+    engine = engine_for(core, outbox)
+    await core.handle(request("9:00 berlin"))
+    clock.set(datetime(2024, 5, 6, 9, 0, tzinfo=BERLIN))
+    stats = await asyncio.wait_for(engine.run_once(), timeout=5)
+    assert (stats.sent, stats.retries, stats.failed) == (1, 1, 0)
+
+
+async def test_stopping_cancels_deliveries_in_flight(core, clock) -> None:
+    outbox = HangingOutbox(clock)
+    engine = engine_for(core, outbox)
+    await core.handle(request("9:00 berlin", user="1"))
+    clock.set(datetime(2024, 5, 6, 9, 0, tzinfo=BERLIN))
+    task = asyncio.create_task(engine.run_forever())
+    await asyncio.wait_for(outbox.started.wait(), timeout=5)
+    assert engine.pending == 1
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await asyncio.wait_for(task, timeout=5)
+    assert engine.pending == 0
+    assert [t for t in asyncio.all_tasks() if t.get_name().startswith("reminders")] == []
 
 
 async def test_platform_without_outbox_is_left_alone(core, clock) -> None:

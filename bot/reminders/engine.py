@@ -5,19 +5,23 @@ tell whether a message that was in flight during a crash arrived. It therefore r
 sent atomically when it claims a reminder (see :meth:`SqliteReminderStore.claim_due`): a crash
 between claim and send loses that day's reminder instead of sending it twice. Reminders missed
 by more than ``Settings.reminder_max_lateness_minutes`` (the bot was down) are skipped, and
-only the latest missed day is ever considered, so a restart never floods anyone.
+only the latest missed day is ever considered, so a restart never floods anyone. At most
+``MAX_PENDING`` reminders are claimed and not yet delivered at any time, which bounds that loss.
 
 Each platform's sends go through one :class:`Pacer` at the outbox's ``overall_rate``; sends to one
-chat are spaced by its ``per_chat_interval``. Every chat is its own task (at most
-``MAX_CONCURRENT_CHATS`` at once), so a chat that is being retried never holds up the others.
+chat are spaced by its ``per_chat_interval``. Every chat is served by its own background task (at
+most ``MAX_CONCURRENT_CHATS`` at once) and polling never waits for deliveries, so a chat that is
+slow or being retried holds up neither the other chats nor reminders that fall due later. Each
+attempt may take ``DELIVERY_TIMEOUT_SECONDS`` (real time: it bounds network I/O) before it counts
+as a transient failure, and a failure in one chat's task is logged and never reaches the others.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections import defaultdict
-from collections.abc import Mapping
+from collections import deque
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
@@ -31,8 +35,9 @@ from bot.delivery import (
     Outbox,
     PermanentDeliveryError,
     RetryAfter,
+    TransientDeliveryError,
 )
-from bot.messages import ChatKind
+from bot.messages import ChatKind, Reply
 from bot.reminders.message import build_reminder
 from bot.reminders.pacing import ChatSpacer, Pacer
 from bot.storage.reminders import Claim
@@ -42,8 +47,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: Reminders claimed per database transaction; each batch is delivered before the next claim.
+#: Reminders claimed per database transaction.
 CLAIM_BATCH = 1000
+#: Most reminders claimed but not yet delivered; another batch is claimed only when it fits.
+MAX_PENDING = 2 * CLAIM_BATCH
+#: Seconds (real time) one delivery attempt may take before it counts as a transient failure.
+DELIVERY_TIMEOUT_SECONDS = 30.0
 #: Chats being delivered to at the same time.
 MAX_CONCURRENT_CHATS = 64
 #: Tries per message (first attempt included) before giving up for the day.
@@ -62,7 +71,7 @@ TURNED_OFF_NOTICE = (
 
 @dataclass(slots=True)
 class RunStats:
-    """What one :meth:`ReminderEngine.run_once` did."""
+    """What one :meth:`ReminderEngine.run_once` (or the deliveries of one poll) did."""
 
     claimed: int = 0
     skipped: int = 0
@@ -70,6 +79,10 @@ class RunStats:
     failed: int = 0
     disabled: int = 0
     retries: int = 0
+
+
+#: A chat as the engine queues it: (platform, chat id or "dm:<user id>").
+ChatKey = tuple[str, str]
 
 
 class ReminderEngine:
@@ -90,12 +103,80 @@ class ReminderEngine:
         self._pacers = {
             name: Pacer(self.clock, outbox.overall_rate) for name, outbox in self.outboxes.items()
         }
+        self._slots = asyncio.Semaphore(MAX_CONCURRENT_CHATS)
+        self._queues: dict[ChatKey, deque[tuple[Claim, RunStats]]] = {}
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._pending = 0
+        self._progress = asyncio.Event()
+
+    @property
+    def pending(self) -> int:
+        """Reminders claimed and not yet delivered (or given up on)."""
+        return self._pending
+
+    async def poll(self, stats: RunStats | None = None) -> RunStats:
+        """Claim what is due now (while a batch fits) and start delivering it in the background.
+
+        Returns without waiting for the deliveries; they add to ``stats`` as they finish.
+        """
+        stats = RunStats() if stats is None else stats
+        await self._claim(stats)
+        return stats
 
     async def run_once(self) -> RunStats:
-        """Claim and deliver every reminder due now, batch by batch."""
+        """Claim and deliver every reminder due now; return when all deliveries are done."""
         stats = RunStats()
+        while await self._claim(stats):
+            await self._wait_until(self._has_room)
+        await self.wait_idle()
+        return stats
+
+    async def run_forever(self) -> None:
+        """Poll every ``reminder_poll_seconds`` (sooner while a backlog waits) until cancelled.
+
+        A failed poll is logged. On cancellation the deliveries in flight are cancelled and
+        awaited; their days count as sent (at most once).
+        """
+        try:
+            while True:
+                stats = RunStats()
+                backlog = False
+                try:
+                    backlog = await self._claim(stats)
+                except Exception:
+                    log.exception("reminder poll failed")
+                if stats.claimed or stats.skipped:
+                    log.info("reminder poll: claimed %d, skipped %d", stats.claimed, stats.skipped)
+                if backlog:
+                    await self._wait_until(self._has_room)
+                else:
+                    await self.clock.sleep(self.settings.reminder_poll_seconds)
+        finally:
+            await self.stop()
+
+    async def wait_idle(self) -> None:
+        """Return when every claimed reminder has been delivered or given up on."""
+        await self._wait_until(lambda: self._pending == 0)
+
+    async def stop(self) -> None:
+        """Cancel the deliveries in flight and wait for them to end."""
+        tasks = list(self._tasks)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+    def _has_room(self) -> bool:
+        return self._pending + CLAIM_BATCH <= MAX_PENDING
+
+    async def _wait_until(self, ready: Callable[[], bool]) -> None:
+        while not ready():
+            self._progress.clear()
+            await self._progress.wait()
+
+    async def _claim(self, stats: RunStats) -> bool:
+        """Claim batches while one fits; ``True`` if it stopped for room with more maybe due."""
         lateness = timedelta(minutes=self.settings.reminder_max_lateness_minutes)
-        while True:
+        while self._has_room():
             batch = await self.store.claim_due(
                 self.clock.now(), lateness, CLAIM_BATCH, self.outboxes
             )
@@ -103,41 +184,48 @@ class ReminderEngine:
             stats.skipped += batch.skipped
             if batch.skipped:
                 log.info("skipped %d reminders missed by more than %s", batch.skipped, lateness)
-            await self._deliver_all(batch.claims, stats)
+            for claim in batch.claims:
+                self._enqueue(claim, stats)
             if len(batch.claims) + batch.skipped < CLAIM_BATCH:
-                return stats
+                return False
+        return True
 
-    async def run_forever(self) -> None:
-        """Run every ``reminder_poll_seconds`` until cancelled; one failed round is logged."""
-        while True:
-            try:
-                stats = await self.run_once()
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                log.exception("reminder round failed")
-            else:
-                if stats.claimed or stats.skipped:
-                    log.info("reminder round: %s", stats)
-            await self.clock.sleep(self.settings.reminder_poll_seconds)
+    def _enqueue(self, claim: Claim, stats: RunStats) -> None:
+        """Queue a claim behind its chat's others; start the chat's task if it has none."""
+        reminder = claim.reminder
+        chat = reminder.chat_id if reminder.chat_id is not None else f"dm:{reminder.user_id}"
+        key = (reminder.platform, chat)
+        self._pending += 1
+        queue = self._queues.get(key)
+        if queue is not None:
+            queue.append((claim, stats))
+            return
+        self._queues[key] = deque([(claim, stats)])
+        task = asyncio.create_task(self._serve_chat(key), name=f"reminders {key}")
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
-    async def _deliver_all(self, claims: tuple[Claim, ...], stats: RunStats) -> None:
-        by_chat: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-        for claim in claims:
-            reminder = claim.reminder
-            chat = reminder.chat_id if reminder.chat_id is not None else f"dm:{reminder.user_id}"
-            by_chat[(reminder.platform, chat)].append(claim)
-        slots = asyncio.Semaphore(MAX_CONCURRENT_CHATS)
+    async def _serve_chat(self, key: ChatKey) -> None:
+        """Deliver one chat's queued reminders in order, spaced by its interval."""
+        queue = self._queues[key]
+        try:
+            async with self._slots:
+                spacer = ChatSpacer(self.clock, self.outboxes[key[0]].per_chat_interval)
+                while queue:
+                    claim, stats = queue[0]
+                    try:
+                        await self._deliver(claim, spacer, stats)
+                    finally:
+                        queue.popleft()
+                        self._settle(1)
+        finally:
+            del self._queues[key]
+            self._settle(len(queue))
 
-        async def chat_task(platform: str, chat_claims: list[Claim]) -> None:
-            async with slots:
-                spacer = ChatSpacer(self.clock, self.outboxes[platform].per_chat_interval)
-                for claim in chat_claims:
-                    await self._deliver(claim, spacer, stats)
-
-        async with asyncio.TaskGroup() as group:
-            for (platform, _), chat_claims in by_chat.items():
-                group.create_task(chat_task(platform, chat_claims))
+    def _settle(self, count: int) -> None:
+        """Note that ``count`` claimed reminders are done with."""
+        self._pending -= count
+        self._progress.set()
 
     async def _deliver(self, claim: Claim, spacer: ChatSpacer, stats: RunStats) -> None:
         """Send one reminder with retries; never raises (except on cancellation)."""
@@ -164,7 +252,7 @@ class ReminderEngine:
             await spacer.wait()
             await pacer.wait()
             try:
-                await outbox.deliver(delivery, reply)
+                await _attempt(outbox, delivery, reply)
             except RetryAfter as error:
                 spacer.sent()
                 if error.seconds > MAX_RETRY_AFTER_SECONDS:
@@ -202,3 +290,12 @@ class ReminderEngine:
         log.warning("%s: turning the daily reminder off: %s", user_key, reason)
         await self.store.disable(user_key, reason, self.clock.now())
         await self.core.storage.add_notice(user_key, TURNED_OFF_NOTICE.format(reason=reason))
+
+
+async def _attempt(outbox: Outbox, delivery: Delivery, reply: Reply) -> None:
+    """One send; one that takes longer than ``DELIVERY_TIMEOUT_SECONDS`` is a transient failure."""
+    try:
+        async with asyncio.timeout(DELIVERY_TIMEOUT_SECONDS):
+            await outbox.deliver(delivery, reply)
+    except TimeoutError:
+        raise TransientDeliveryError(f"no answer within {DELIVERY_TIMEOUT_SECONDS:g} s") from None
