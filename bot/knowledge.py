@@ -6,14 +6,15 @@ reported as ``file:line: field: message`` so an operator can fix the file direct
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -25,6 +26,29 @@ TRACK_KIND = "language"
 #: libyaml's loader when PyYAML was built with it (ten times faster), else the pure-Python one.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FORMAT_VERSION = 1
+#: The keys each kind of mapping may have; anything else is a typo or a field the bot ignores.
+_KEYS = {
+    "root": ("version", "roadmap", "kinds", "sections", "topics", "comparisons"),
+    "roadmap": ("id", "title", "summary", "source", "conclusion"),
+    "source": ("title", "author", "url"),
+    "section": ("id", "title", "summary", "shared", "aliases", "topics", "resources", "projects"),
+    "topic": (
+        "id",
+        "title",
+        "kind",
+        "parent",
+        "aliases",
+        "tags",
+        "summary",
+        "benefits",
+        "use_cases",
+        "resources",
+        "projects",
+        "related",
+    ),
+    "comparison": ("id", "topics", "aliases", "summary", "differences", "choose"),
+    "resource": ("title", "url"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,8 +147,11 @@ class Knowledge:
         topics: Sequence[Topic],
         comparisons: Sequence[Comparison],
         path: str = "",
+        kinds: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
         self.info = info
+        #: Every kind of topic, each with the other words people use for it.
+        self.kinds: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in (kinds or {}).items()}
         self.sections: tuple[Section, ...] = tuple(sections)
         self.path = path
         by_id = {topic.id: topic for topic in topics}
@@ -313,9 +340,13 @@ def _map_lines(
                 )
             seen.add(key)
             _map_lines(value_node, (*path, key), lines, problems)
+            lines[(*path, key)] = key_node.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _map_lines(item, (*path, index), lines, problems)
+
+
+_Entry = TypeVar("_Entry", Section, Topic, Comparison)
 
 
 def _dotted(path: tuple[Any, ...]) -> str:
@@ -331,6 +362,7 @@ class _Builder:
     def __init__(self, lines: dict[tuple[Any, ...], int], problems: list[Problem]) -> None:
         self.lines = lines
         self.problems = problems
+        self.kinds: dict[str, tuple[str, ...]] = {}
 
     def problem(self, path: tuple[Any, ...], message: str) -> None:
         probe = path
@@ -340,11 +372,20 @@ class _Builder:
 
     # -- typed field readers ---------------------------------------------------------------
 
-    def mapping(self, value: Any, path: tuple[Any, ...]) -> Mapping[str, Any]:
-        if isinstance(value, Mapping):
-            return value
-        self.problem(path, "must be a mapping (key: value pairs)")
-        return {}
+    def mapping(
+        self, value: Any, path: tuple[Any, ...], keys: str | None = None
+    ) -> Mapping[str, Any]:
+        """``value`` as a mapping; with ``keys`` (a ``_KEYS`` entry) unknown keys are errors."""
+        if not isinstance(value, Mapping):
+            self.problem(path, "must be a mapping (key: value pairs)")
+            return {}
+        allowed = _KEYS[keys] if keys else ()
+        for key in value if keys else ():
+            if key not in allowed:
+                close = difflib.get_close_matches(str(key), allowed, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                self.problem((*path, key), f"unknown key {key!r}{hint}")
+        return value
 
     def text(
         self, data: Mapping[str, Any], key: str, path: tuple[Any, ...], *, required: bool = True
@@ -401,7 +442,7 @@ class _Builder:
         result = []
         for index, item in enumerate(value):
             item_path = (*path, "resources", index)
-            item = self.mapping(item, item_path)
+            item = self.mapping(item, item_path, "resource")
             title = self.text(item, "title", item_path)
             url = self.text(item, "url", item_path)
             if url and not url.startswith(("https://", "http://")):
@@ -416,29 +457,55 @@ class _Builder:
         if data is None:
             self.problem((), "the file is empty")
             return None
-        root = self.mapping(data, ())
+        root = self.mapping(data, (), "root")
         if not root:
             return None
         version = root.get("version")
         if version != FORMAT_VERSION:
             self.problem(("version",), f"must be {FORMAT_VERSION} (found {version!r})")
-        info = self.roadmap_info(self.mapping(root.get("roadmap"), ("roadmap",)))
-        sections = [
-            self.section(self.mapping(item, ("sections", index)), ("sections", index))
-            for index, item in enumerate(self.listing(root, "sections"))
-        ]
-        topics = [
-            self.topic(self.mapping(item, ("topics", index)), ("topics", index))
-            for index, item in enumerate(self.listing(root, "topics"))
-        ]
-        comparisons = [
-            self.comparison(self.mapping(item, ("comparisons", index)), ("comparisons", index))
-            for index, item in enumerate(self.listing(root, "comparisons", required=False))
-        ]
+        info = self.roadmap_info(self.mapping(root.get("roadmap"), ("roadmap",), "roadmap"))
+        self.kinds = self.kind_words(root)
+        sections = self.entries(root, "sections", "section", self.section)
+        topics = self.entries(root, "topics", "topic", self.topic)
+        comparisons = self.entries(
+            root, "comparisons", "comparison", self.comparison, required=False
+        )
         topics = self.link(sections, topics, comparisons)
         if self.problems:
             return None
-        return Knowledge(info, sections, topics, comparisons)
+        return Knowledge(info, sections, topics, comparisons, kinds=self.kinds)
+
+    def kind_words(self, root: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+        """The ``kinds`` block: each kind of topic with the other words people use for it."""
+        if root.get("kinds") is None:
+            self.problem(("kinds",), "is required: the kinds of topic, e.g. {language: [lang]}")
+            return {}
+        kinds = self.mapping(root["kinds"], ("kinds",))
+        result = {}
+        for kind in kinds:
+            if not SLUG.match(str(kind)):
+                self.problem(("kinds", kind), f"{kind!r} is not a valid kind (lowercase slug)")
+            words = self.texts(kinds, kind, ("kinds",))
+            for index, word in enumerate(words):
+                if len(word.split()) != 1:
+                    self.problem(("kinds", kind, index), f"{word!r} must be a single word")
+            result[str(kind)] = words
+        return result
+
+    def entries(
+        self,
+        root: Mapping[str, Any],
+        key: str,
+        keys: str,
+        build: Callable[[Mapping[str, Any], tuple[Any, ...]], _Entry],
+        *,
+        required: bool = True,
+    ) -> list[_Entry]:
+        """Build every mapping of the list ``root[key]``, each checked against ``_KEYS[keys]``."""
+        return [
+            build(self.mapping(item, (key, index), keys), (key, index))
+            for index, item in enumerate(self.listing(root, key, required=required))
+        ]
 
     def listing(self, root: Mapping[str, Any], key: str, *, required: bool = True) -> list[Any]:
         value = root.get(key)
@@ -456,7 +523,7 @@ class _Builder:
     def roadmap_info(self, data: Mapping[str, Any]) -> RoadmapInfo:
         path = ("roadmap",)
         source = data.get("source") or {}
-        source = self.mapping(source, (*path, "source"))
+        source = self.mapping(source, (*path, "source"), "source")
         return RoadmapInfo(
             id=self.slug(data, "id", path),
             title=self.text(data, "title", path),
@@ -488,10 +555,18 @@ class _Builder:
 
     def topic(self, data: Mapping[str, Any], path: tuple[Any, ...]) -> Topic:
         parent = data.get("parent")
+        kind = self.text(data, "kind", path)
+        if kind and self.kinds and kind not in self.kinds:
+            close = difflib.get_close_matches(kind, list(self.kinds), n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            self.problem(
+                (*path, "kind"),
+                f"unknown kind {kind!r}; {hint}(kinds: {', '.join(self.kinds)})",
+            )
         return Topic(
             id=self.slug(data, "id", path),
             title=self.text(data, "title", path),
-            kind=self.text(data, "kind", path),
+            kind=kind,
             section_id="",
             summary=self.text(data, "summary", path),
             parent=self.slug(data, "parent", path) if parent is not None else None,
@@ -538,26 +613,7 @@ class _Builder:
                     self.problem((kind, index, "id"), f"id {item.id!r} is already used")
                 ids[item.id] = (kind, index)
         topic_index = {topic.id: index for index, topic in enumerate(topics)}
-        names: dict[str, str] = {}
-        for entries, kind in (
-            (sections, "sections"),
-            (topics, "topics"),
-            (comparisons, "comparisons"),
-        ):
-            for index, item in enumerate(entries):
-                own = {item.id.casefold()}
-                if not isinstance(item, Comparison):
-                    own.add(item.title.casefold())
-                for alias_index, alias in enumerate(item.aliases):
-                    own.add(alias.casefold())
-                    owner = names.get(alias.casefold())
-                    if owner is not None and owner != item.id:
-                        self.problem(
-                            (kind, index, "aliases", alias_index),
-                            f"alias {alias!r} is already a name of {owner!r}",
-                        )
-                for name in own:
-                    names.setdefault(name, item.id)
+        self.check_names(sections, topics, comparisons)
         section_of: dict[str, str] = {}
         for s_index, section in enumerate(sections):
             for t_index, topic_id in enumerate(section.topic_ids):
@@ -593,6 +649,36 @@ class _Builder:
                     )
         self.check_parent_cycles(linked)
         return linked
+
+    def check_names(
+        self, sections: list[Section], topics: list[Topic], comparisons: list[Comparison]
+    ) -> None:
+        """Report clashing names (an alias that is another entry's name) at the later line."""
+        owners: dict[str, tuple[str, bool]] = {}  # name -> (owner id, whether it is an alias)
+        for group, entries in (
+            ("sections", sections),
+            ("topics", topics),
+            ("comparisons", comparisons),
+        ):
+            for index, item in enumerate(entries):
+                path = (group, index)
+                names = [((*path, "id"), item.id, False)]
+                if not isinstance(item, Comparison):
+                    names.append(((*path, "title"), item.title, False))
+                names += [((*path, "aliases", i), a, True) for i, a in enumerate(item.aliases)]
+                own: set[str] = set()
+                for where, name, is_alias in names:
+                    key = name.casefold()
+                    if key in own:
+                        earlier = item.aliases[: where[-1]] if is_alias else ()
+                        if any(alias.casefold() == key for alias in earlier):
+                            self.problem(where, f"alias {name!r} is listed twice")
+                        continue
+                    own.add(key)
+                    owner, owner_is_alias = owners.setdefault(key, (item.id, is_alias))
+                    if owner != item.id and (is_alias or owner_is_alias):
+                        label = "alias" if is_alias else where[-1]
+                        self.problem(where, f"{label} {name!r} is already a name of {owner!r}")
 
     def check_parent_cycles(self, topics: list[Topic]) -> None:
         parents = {topic.id: topic.parent for topic in topics}

@@ -16,6 +16,7 @@ DATA = Path(__file__).parent / "data"
 MINIMAL = """\
 version: 1
 roadmap: {id: tiny, title: Tiny, summary: A tiny roadmap.}
+kinds: {language: [], concept: []}
 sections:
   - id: first
     title: First
@@ -107,17 +108,32 @@ def test_minimal_file_loads() -> None:
 @pytest.mark.parametrize(
     ("change", "line", "message"),
     [
-        (("    kind: language\n", ""), 9, "topics[0].kind: is required"),
-        (("topics: [alpha]", "topics: [alpha, beta]"), 7, "unknown topic 'beta'"),
-        (("id: alpha", "id: Alpha!"), 9, "not a valid id"),
+        (("    kind: language\n", ""), 10, "topics[0].kind: is required"),
+        (("topics: [alpha]", "topics: [alpha, beta]"), 8, "unknown topic 'beta'"),
+        (("id: alpha", "id: Alpha!"), 10, "not a valid id"),
         (("version: 1", "version: 2"), 1, "version: must be 1"),
         (
             ("summary: The first step.", "summary: The first step.\n    summary: again"),
-            7,
+            8,
             "duplicate key",
         ),
-        (("title: Alpha", "title: Alpha\n    parent: ghost"), 11, "unknown topic 'ghost'"),
-        (("summary: Alpha is a thing.", "summary: [oops"), 13, "flow sequence started on line 12"),
+        (("title: Alpha", "title: Alpha\n    parent: ghost"), 12, "unknown topic 'ghost'"),
+        (("summary: Alpha is a thing.", "summary: [oops"), 14, "flow sequence started on line 13"),
+        (
+            ("summary: Alpha is a thing.", "summary: A.\n    benefit:\n      - fast"),
+            14,
+            "topics[0].benefit: unknown key 'benefit'; did you mean 'benefits'?",
+        ),
+        (("title: First", "title: First\n    colour: red"), 7, "sections[0].colour: unknown key"),
+        (("roadmap: {id: tiny,", "roadmap: {colour: red, id: tiny,"), 2, "roadmap.colour"),
+        (
+            ("kind: language", "kind: langauge"),
+            12,
+            "topics[0].kind: unknown kind 'langauge'; did you mean 'language'?",
+        ),
+        (("kind: language", "kind: 42"), 12, "topics[0].kind: unknown kind '42'"),
+        (("kinds: {language: [], concept: []}\n", ""), 1, "kinds: is required"),
+        (("concept: []", "concept: [two words]"), 3, "must be a single word"),
     ],
 )
 def test_broken_file_names_file_line_and_field(
@@ -140,6 +156,21 @@ def test_alias_collisions_are_rejected() -> None:
         parse_knowledge(text)
 
 
+def test_a_duplicate_alias_is_reported_at_the_later_line() -> None:
+    text = MINIMAL.replace("topics: [alpha]", "topics: [alpha, beta]")
+    text = text.replace("kind: language", "kind: language\n    aliases: [shared]")
+    text += "  - id: beta\n    title: Beta\n    kind: concept\n    summary: B.\n"
+    with pytest.raises(KnowledgeError) as caught:
+        parse_knowledge(text.replace("summary: B.", "summary: B.\n    aliases: [shared]"))
+    assert [(p.line, p.field) for p in caught.value.problems] == [(19, "topics[1].aliases[0]")]
+    # An earlier alias that a later entry takes as its id: reported at that id.
+    with pytest.raises(KnowledgeError) as caught:
+        parse_knowledge(text.replace("[shared]", "[beta]"))
+    assert [(p.line, p.field) for p in caught.value.problems] == [(15, "topics[1].id")]
+    with pytest.raises(KnowledgeError, match="listed twice"):
+        parse_knowledge(text.replace("[shared]", "[one, One]"))
+
+
 def test_empty_and_unreadable_files(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeError, match="empty"):
         parse_knowledge("")
@@ -152,7 +183,12 @@ def test_validate_command_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixtu
     broken = tmp_path / "broken.yaml"
     broken.write_text(MINIMAL.replace("    kind: language\n", ""))
     assert main(["validate", str(broken)]) == 1
-    assert f"{broken}:9: topics[0].kind: is required" in capsys.readouterr().err
+    assert f"{broken}:10: topics[0].kind: is required" in capsys.readouterr().err
+    broken.write_text(MINIMAL.replace("kind: language", "kind: langauge\n    colour: red"))
+    assert main(["validate", str(broken)]) == 1
+    errors = capsys.readouterr().err
+    assert f"{broken}:12: topics[0].kind: unknown kind 'langauge'" in errors
+    assert f"{broken}:13: topics[0].colour: unknown key 'colour'" in errors
 
 
 def test_bundled_file_is_valid_yaml_and_plain_text() -> None:
