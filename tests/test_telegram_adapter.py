@@ -21,6 +21,8 @@ from telegram.error import RetryAfter as PtbRetryAfter
 from adapters.telegram import TelegramStartError, create_adapter
 from adapters.telegram.app import (
     EXPIRED_PAGES,
+    MAX_NETWORK_ATTEMPTS,
+    NETWORK_BACKOFF_SECONDS,
     NOT_YOUR_PAGES,
     OPEN_PRIVATE_CHAT,
     PRIVATE_NOTE,
@@ -504,6 +506,38 @@ async def test_reply_errors_are_handled(tmp_path, fake, knowledge, caplog, capfd
     out, err = capfd.readouterr()
     assert TOKEN not in caplog.text + out + err
     assert "[redacted]" in caplog.text
+
+
+async def test_a_reply_is_retried_after_network_errors(tmp_path, fake, knowledge, caplog):
+    async with running(tmp_path, fake, knowledge) as adapter:
+        clock = adapter.core.clock
+        # A 5xx once: one backoff on the core's clock, then the reply arrives.
+        before = clock.now()
+        fake.fail("sendMessage", 502, "Bad Gateway")
+        await fake.send_text("/help", user=ADA)
+        (reply,) = await fake.replies(ADA, 1)
+        assert bold_title(reply)
+        assert clock.now() - before == timedelta(seconds=NETWORK_BACKOFF_SECONDS)
+        # A dropped connection, then a 5xx: the backoff doubles and the third try gets through.
+        before = clock.now()
+        fake.drop("sendMessage")
+        fake.fail("sendMessage", 503, "Service Unavailable")
+        await fake.send_text("/help", user=ADA)
+        await fake.replies(ADA, 2)
+        assert clock.now() - before == timedelta(seconds=3 * NETWORK_BACKOFF_SECONDS)
+        assert failed_calls(fake) == [
+            "sendMessage: Bad Gateway",
+            "sendMessage: connection dropped",
+            "sendMessage: Service Unavailable",
+        ]
+        # Bounded: a reply that keeps failing is dropped and logged; the next one is answered.
+        for _ in range(MAX_NETWORK_ATTEMPTS):
+            fake.fail("sendMessage", 502, "Bad Gateway")
+        await fake.send_text("/help", user=ADA)
+        await eventually(lambda: f"dropped after {MAX_NETWORK_ATTEMPTS} tries" in caplog.text)
+        await fake.send_text("/help", user=ADA)
+        await fake.replies(ADA, 3)
+        assert len(fake.sent(ADA)) == 3
 
 
 async def test_reminder_delivered_through_the_outbox(tmp_path, fake, knowledge):

@@ -13,10 +13,13 @@ is among the least recently used, its arrows answer that the list has expired. O
 reply was sent for may turn its pages, in groups too: the message is shared, and paging it would
 pull the page out from under its reader; others are told to run the command themselves.
 
-Ordinary replies wait once (bounded) when Telegram asks for it, follow a group that became a
-supergroup (moving its reminders), and are otherwise logged and dropped. Reminders go through
-:class:`TelegramOutbox`, which maps Telegram's errors onto ``bot.delivery``'s for the engine; a
-reminder is always one message, so a retry by the engine never repeats part of one.
+Ordinary replies retry network errors (timeouts, 5xx, dropped connections) a few times with
+backoff, wait once (bounded) when Telegram asks for it, follow a group that became a supergroup
+(moving its reminders), and are otherwise logged and dropped. A call whose response was lost may
+have been carried out, so such a retry can repeat a reply: for someone waiting on an answer, a
+rare duplicate beats silence. Reminders go through :class:`TelegramOutbox`, which maps Telegram's
+errors onto ``bot.delivery``'s for the engine; a reminder is always one message, so a retry by
+the engine never repeats part of one.
 
 The token is in every Bot API URL, and PTB logs those URLs at DEBUG (httpx at INFO), so the
 adapter scrubs its token from every PTB and HTTP-client log record and keeps httpx at WARNING.
@@ -90,6 +93,10 @@ OVERALL_RATE = 25.0
 PER_CHAT_INTERVAL = 1.0
 #: Longest flood-control wait an ordinary reply honours (once) before it is dropped.
 MAX_REPLY_RETRY_WAIT = 30.0
+#: Tries of one call of an ordinary reply on network errors, and the wait after the first
+#: failure (doubled after each further one).
+MAX_NETWORK_ATTEMPTS = 3
+NETWORK_BACKOFF_SECONDS = 1.0
 #: Paginated messages whose pages are kept in memory; the least recently used are forgotten.
 MAX_PAGED_MESSAGES = 1000
 #: getUpdates long-polling timeout, in seconds.
@@ -576,9 +583,11 @@ class TelegramAdapter:
     async def _call(self, chat_id: int, step: Step) -> int | None:
         """Run one call; the chat it went to, or ``None`` if it was dropped.
 
-        Flood control is waited out once and a moved chat is followed once.
+        Network errors are retried with backoff, flood control is waited out once and a moved
+        chat is followed once.
         """
         waited = moved = False
+        failures = 0
         while True:
             try:
                 await step(chat_id)
@@ -597,11 +606,22 @@ class TelegramAdapter:
                 moved = True
                 await self._move_chat(chat_id, error.new_chat_id)
                 chat_id = error.new_chat_id
-            except BadRequest as error:
+            except BadRequest as error:  # a NetworkError in PTB, but never worth retrying
                 if "not modified" in error.message:
                     return chat_id
                 log.warning("Telegram: refused a reply to chat %s: %s", chat_id, error.message)
                 return None
+            except NetworkError as error:  # TimedOut, a 5xx, a dropped connection
+                failures += 1
+                if failures >= MAX_NETWORK_ATTEMPTS:
+                    log.warning(
+                        "Telegram: network problem on chat %s (%s); dropped after %d tries",
+                        chat_id,
+                        error.message,
+                        failures,
+                    )
+                    return None
+                await self.core.clock.sleep(NETWORK_BACKOFF_SECONDS * 2 ** (failures - 1))
             except TelegramError as error:
                 log.warning("Telegram: could not reply to chat %s: %s", chat_id, error.message)
                 return None

@@ -1,10 +1,10 @@
 """A small fake Telegram Bot API on 127.0.0.1 for end-to-end tests of the Telegram adapter.
 
 The real python-telegram-bot ``Application`` polls it through ``base_url``. It implements the
-methods the adapter uses, records every call, lets tests inject updates and queue error
-responses, and refuses what Telegram refuses, with Telegram's own descriptions: invalid HTML
-("can't parse entities"), text over 4,096 characters after entity parsing, and callback data
-over 64 bytes.
+methods the adapter uses, records every call, lets tests inject updates, queue error responses
+and drop connections, and refuses what Telegram refuses, with Telegram's own descriptions:
+invalid HTML ("can't parse entities"), text over 4,096 characters after entity parsing, and
+callback data over 64 bytes.
 """
 
 from __future__ import annotations
@@ -56,6 +56,8 @@ _ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);")
 
 
 PARSE = "Bad Request: can't parse entities: "
+#: The status of a queued failure that closes the connection without any response.
+DROPPED = 0
 
 
 class ApiError(Exception):
@@ -247,6 +249,10 @@ class FakeTelegram:
         """Answer the next ``method`` call (to ``chat_id``, if given) with an error."""
         self.failures.append(Failure(method, status, description, parameters, chat_id))
 
+    def drop(self, method: str, *, chat_id: int | None = None) -> None:
+        """Close the connection of the next ``method`` call (to ``chat_id``) without answering."""
+        self.fail(method, DROPPED, "connection dropped", chat_id=chat_id)
+
     async def push(self, kind: str, payload: dict[str, Any]) -> int:
         """Queue an update for getUpdates; returns its update id."""
         update_id = next(self._update_ids)
@@ -353,6 +359,12 @@ class FakeTelegram:
         call = Call(method, params, files)
         try:
             failure = self._take_failure(method, params)
+            if failure is not None and failure.status == DROPPED:
+                call.error = failure.description
+                await self._record(call)
+                assert request.transport is not None
+                request.transport.close()
+                return web.Response()  # never reaches the client
             if failure is not None:
                 raise ApiError(failure.status, failure.description, **failure.parameters)
             handler = getattr(self, f"_api_{method}", None)
