@@ -658,6 +658,24 @@ async def test_stopping_cancels_deliveries_in_flight(core, clock) -> None:
     assert [t for t in asyncio.all_tasks() if t.get_name().startswith("reminders")] == []
 
 
+async def test_a_failure_in_one_chat_loses_no_other_reminder(core, clock, caplog) -> None:
+    outbox = FakeOutbox(clock, failures={"-5": [ChatMoved("-1005")]})
+    engine = engine_for(core, outbox)
+    for user, chat in (("1", "-5"), ("2", "-5"), ("3", "3")):
+        await core.handle(request("9:00 berlin", user=user, chat=chat, kind=ChatKind.GROUP))
+
+    async def broken_move(*args: object) -> int:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    core.storage.reminders.move_chat = broken_move
+    clock.set(datetime(2024, 5, 6, 9, 0, tzinfo=BERLIN))
+    with caplog.at_level(logging.ERROR, logger="bot.reminders"):
+        stats = await engine.run_once()
+    assert sorted(d.user_id for _, d, _ in outbox.sent) == ["2", "3"]
+    assert (stats.sent, stats.failed) == (2, 1)
+    assert any("telegram:1" in r.getMessage() for r in caplog.records)
+
+
 async def test_platform_without_outbox_is_left_alone(core, clock) -> None:
     await core.handle(request("9:00 berlin", platform="discord"))
     outbox = FakeOutbox(clock)

@@ -206,7 +206,7 @@ class ReminderEngine:
         task.add_done_callback(self._tasks.discard)
 
     async def _serve_chat(self, key: ChatKey) -> None:
-        """Deliver one chat's queued reminders in order, spaced by its interval."""
+        """Deliver one chat's queued reminders in order, spaced; a failure stops only its own."""
         queue = self._queues[key]
         try:
             async with self._slots:
@@ -215,6 +215,9 @@ class ReminderEngine:
                     claim, stats = queue[0]
                     try:
                         await self._deliver(claim, spacer, stats)
+                    except Exception:
+                        log.exception("%s: reminder delivery failed", claim.reminder.user_key)
+                        stats.failed += 1
                     finally:
                         queue.popleft()
                         self._settle(1)
@@ -228,7 +231,7 @@ class ReminderEngine:
         self._progress.set()
 
     async def _deliver(self, claim: Claim, spacer: ChatSpacer, stats: RunStats) -> None:
-        """Send one reminder with retries; never raises (except on cancellation)."""
+        """Send one reminder with retries; raises only if storage fails (or on cancellation)."""
         reminder = claim.reminder
         try:
             reply = await build_reminder(
