@@ -112,6 +112,8 @@ class Reply:
     ``blocks`` are paragraphs; a line starting with ``"• "`` is a list item. ``private`` marks
     replies about the user's own data (Discord shows them only to that user). ``owner`` is the
     platform user id whose data the buttons act on; the core refuses presses by anyone else.
+    ``updates_pressed`` asks adapters, when the reply answers a button press, to replace the
+    message that carried the button (the item just ticked) instead of sending a new one.
     """
 
     title: str
@@ -125,6 +127,7 @@ class Reply:
     owner: str = ""
     attachment: Attachment | None = None
     notices: tuple[str, ...] = field(default=())
+    updates_pressed: bool = False
 
     def with_notices(self, *notices: str) -> Reply:
         """Return a copy with ``notices`` (one-off messages for the user) prepended."""

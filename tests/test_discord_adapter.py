@@ -28,6 +28,7 @@ from bot.reminders import ReminderEngine
 from bot.storage import open_storage
 from tests.fakes.discord_api import (
     EPHEMERAL,
+    PROCESS_START_SECONDS,
     FakeDiscord,
     FormError,
     check_commands,
@@ -70,9 +71,10 @@ async def gated(ctx: Context) -> Reply:
 
 
 async def tally(ctx: Context) -> Reply:
-    """Same title each time: a press on its button is an update of the message."""
+    """A press on its button is an update of the message."""
     count = int(ctx.args or 0)
-    return Reply("Tally", (f"count {count}",), buttons=(Button("+1", "tally", str(count + 1)),))
+    plus = Button("+1", "tally", str(count + 1))
+    return Reply("Tally", (f"count {count}",), buttons=(plus,), updates_pressed=True)
 
 
 async def long_reply(ctx: Context) -> Reply:
@@ -256,10 +258,28 @@ async def test_buttons_by_owner_and_by_someone_else(tmp_path, fake, knowledge):
         plus = fake.messages[tally.original_id]["components"][0]["components"][0]["custom_id"]
         pressed = await fake.press(tally.original_id, plus, guild_id=GUILD)
         await fake.answered(pressed)
-        assert pressed.callbacks[0]["type"] == 7  # same title: edited in place
+        assert pressed.callbacks[0]["type"] == 7  # an update: edited in place
         edited = fake.messages[tally.original_id]
         assert edited["embeds"][0]["description"] == "count 1"
         assert edited["components"][0]["components"][0]["custom_id"].endswith("|tally 2")
+        assert fake.rejected == []
+
+
+async def test_mark_done_on_the_next_item_updates_that_message(tmp_path, fake, knowledge):
+    async with running(tmp_path, fake, knowledge):
+        await fake.answered(await fake.slash("track", {"language": "python"}, guild_id=GUILD))
+        shown = await fake.slash("next", guild_id=GUILD)
+        (message,) = await fake.answered(shown)
+        assert message["flags"] & EPHEMERAL
+        ids = [c["custom_id"] for row in message["components"] for c in row["components"]]
+        done = next(i for i in ids if "|done " in i)
+        pressed = await fake.press(shown.original_id, done, guild_id=GUILD)
+        await fake.answered(pressed)
+        assert pressed.callbacks[0]["type"] == 7  # edited in place, no new message
+        edited = fake.messages[shown.original_id]
+        assert "ticked" in edited["embeds"][0]["title"]
+        labels = [c["label"] for row in edited["components"] for c in row["components"]]
+        assert "Untick" in labels
         assert fake.rejected == []
 
 
@@ -485,7 +505,9 @@ async def test_roadmap_bot_run_with_a_refused_token_exits_with_a_clear_message(t
 async def test_roadmap_bot_run_process_answers_and_stops_cleanly(tmp_path, fake):
     process = await start_run_process(tmp_path, fake)
     try:
-        await fake.wait_for(lambda: fake.identifies and "lang" in fake.commands)
+        await fake.wait_for(
+            lambda: fake.identifies and "lang" in fake.commands, PROCESS_START_SECONDS
+        )
         exchange = await fake.slash("lang", {"language": "python"})
         (message,) = await fake.answered(exchange)
         assert message["embeds"][0]["title"] == "Python"

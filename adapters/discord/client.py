@@ -56,7 +56,7 @@ from bot.delivery import (
     RetryAfter,
     TransientDeliveryError,
 )
-from bot.messages import ChatKind, Reply, ReplyKind, Request
+from bot.messages import ChatKind, Reply, Request
 
 log = logging.getLogger(__name__)
 
@@ -128,7 +128,6 @@ class Outgoing:
     pages: list[Page]
     specs: list[ButtonSpec]
     attachment: discord.File | None = None
-    title: str = ""
 
     def first(self, *, editing: bool = False) -> dict[str, Any]:
         """Keyword arguments sending (or, ``editing``, replacing a message with) page one."""
@@ -449,7 +448,7 @@ class DiscordAdapter:
             attachment = discord.File(
                 io.BytesIO(reply.attachment.content), filename=reply.attachment.filename
             )
-        return Outgoing(pages, specs, attachment, pages[0].embed.title or "")
+        return Outgoing(pages, specs, attachment)
 
     def remember(self, message_id: int | None, outgoing: Outgoing, index: int = 0) -> None:
         """Keep a paginated message's pages so ◀ ▶ can show them."""
@@ -507,14 +506,11 @@ class DiscordAdapter:
         reply, deferred = await self._ready_or_defer(interaction, work, thinking=False)
         outgoing = self.outgoing(reply, str(interaction.user.id))
         message = interaction.message
-        current = message.embeds[0].title if message is not None and message.embeds else None
-        refused = reply.kind is ReplyKind.ERROR and reply.private
         edit = (
             message is not None
-            and not refused
+            and reply.updates_pressed
             and reply.attachment is None
-            and current == outgoing.title
-            and (not reply.private or message.flags.ephemeral)
+            and (not reply.private or message.flags.ephemeral or interaction.guild is None)
         )
         if not edit:
             await self._send_new(

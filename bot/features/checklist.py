@@ -192,7 +192,13 @@ async def _tick(ctx: Context, *, tick: bool) -> Reply:
         "if you switch to a track that includes it."
     )
     again = Button("Untick", "undo", topic.id) if tick else Button("Tick", "done", topic.id)
-    return _reply(title, note, checklist.summary(progress), buttons=(NEXT, again, PROGRESS))
+    return _reply(
+        title,
+        note,
+        checklist.summary(progress),
+        buttons=(NEXT, again, PROGRESS),
+        updates_pressed=True,  # a tick pressed on a checklist message updates that message
+    )
 
 
 async def _pick(ctx: Context, track_id: str | None, *, tick: bool) -> Reply:

@@ -38,6 +38,8 @@ LIMITS = {
 EPHEMERAL = 64
 #: How long a test waits for the bot to do something.
 WAIT_SECONDS = 5.0
+#: How long a test waits for a new ``roadmap-bot`` process to start (imports, connect, sync).
+PROCESS_START_SECONDS = 30.0
 TIMESTAMP = "2026-03-02T09:30:00+00:00"
 
 
@@ -270,9 +272,9 @@ class FakeDiscord:
         self._changed.set()
         self._changed = asyncio.Event()
 
-    async def wait_for(self, predicate: Callable[[], Any]) -> Any:
-        """Wait (up to ``WAIT_SECONDS``) until ``predicate()`` is truthy; return its value."""
-        async with asyncio.timeout(WAIT_SECONDS):
+    async def wait_for(self, predicate: Callable[[], Any], seconds: float = WAIT_SECONDS) -> Any:
+        """Wait (up to ``seconds``) until ``predicate()`` is truthy; return its value."""
+        async with asyncio.timeout(seconds):
             while not (value := predicate()):
                 await self._changed.wait()
             return value
