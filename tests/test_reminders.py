@@ -532,6 +532,24 @@ async def test_permanent_failure_turns_the_reminder_off(core, clock, caplog) -> 
     assert (await engine.run_once()).claimed == 0
 
 
+async def test_a_failure_after_forget_does_not_recreate_the_user(core, clock) -> None:
+    key = "telegram:1"
+
+    class ForgottenOutbox(FakeOutbox):
+        async def deliver(self, delivery: Delivery, reply: Reply) -> None:
+            await core.storage.forget_user(key)  # /forget while the send is in flight
+            raise PermanentDeliveryError("bot was blocked")
+
+    engine = engine_for(core, ForgottenOutbox(clock))
+    await core.handle(request("9:00 berlin"))
+    clock.set(datetime(2024, 5, 6, 9, 0, tzinfo=BERLIN))
+    await engine.run_once()
+    await core.storage.db.sync()
+    for table in ("users", "notices", "reminders"):
+        found = await core.storage.db.read(f"SELECT 1 FROM {table} WHERE user_key = ?", (key,))
+        assert found == [], table
+
+
 async def test_retry_after_is_honoured(core: Core, clock: ManualClock) -> None:
     outbox = FakeOutbox(clock, failures={"1": [RetryAfter(7)]})
     engine = engine_for(core, outbox)

@@ -289,9 +289,15 @@ class ReminderEngine:
         stats.failed += 1
 
     async def _turn_off(self, user_key: str, reason: str) -> None:
-        """Disable a reminder that can never be delivered, and tell the user why next time."""
-        log.warning("%s: turning the daily reminder off: %s", user_key, reason)
-        await self.store.disable(user_key, reason, self.clock.now())
+        """Disable a reminder that can never be delivered, and tell the user why next time.
+
+        A reminder that is already gone (the user sent /forget meanwhile) or off is left alone:
+        no notice is queued, as that would recreate the user.
+        """
+        if not await self.store.disable(user_key, reason, self.clock.now()):
+            log.info("%s: undeliverable reminder was already off or deleted", user_key)
+            return
+        log.warning("%s: turned the daily reminder off: %s", user_key, reason)
         await self.core.storage.add_notice(user_key, TURNED_OFF_NOTICE.format(reason=reason))
 
 
