@@ -104,6 +104,22 @@ async def test_a_newer_schema_is_refused_and_left_alone(tmp_path: Path) -> None:
     assert not Path(f"{path}-wal").exists()  # noqa: ASYNC240
 
 
+@pytest.mark.parametrize("table", ["users (id INTEGER)", "recipes (name TEXT)"])
+async def test_another_programs_database_is_refused_and_left_alone(
+    tmp_path: Path, table: str
+) -> None:
+    path = tmp_path / "theirs.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.execute(f"CREATE TABLE {table}")
+    connection.close()
+    before = path.read_bytes()
+    with pytest.raises(StorageError, match="some other program") as caught:
+        await open_storage(path)
+    assert "DATABASE_PATH" in str(caught.value)
+    assert path.read_bytes() == before  # not even switched to WAL
+    assert not Path(f"{path}-wal").exists()  # noqa: ASYNC240
+
+
 async def test_a_path_that_cannot_be_a_database_file_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / "folder"
     folder.mkdir()

@@ -219,6 +219,12 @@ class Database:
                     f"roadmap-bot understands ({latest}). Upgrade roadmap-bot, or set "
                     "DATABASE_PATH to another file. The file was left untouched."
                 )
+            if version == 0 and await writer.execute_fetchall("SELECT 1 FROM sqlite_master"):
+                raise StorageError(
+                    f"{path} is an SQLite database of some other program (it has tables but no "
+                    "roadmap-bot schema version). Set DATABASE_PATH to another file; "
+                    "roadmap-bot never overwrites it."
+                )
             await writer.execute_fetchall("PRAGMA journal_mode = WAL")
             for migration in migrations[version:]:
                 await _migrate(writer, migration)
