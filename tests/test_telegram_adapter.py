@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from adapters.telegram.app import (
     retry_seconds,
 )
 from adapters.telegram.render import menu
+from bot.checklist import next_item
 from bot.clock import ManualClock
 from bot.commands import Command, Context, OptionKind
 from bot.config import Settings
@@ -44,11 +46,11 @@ from bot.delivery import (
     RetryAfter,
     TransientDeliveryError,
 )
-from bot.knowledge import bundled_knowledge_path, load_knowledge
+from bot.knowledge import Knowledge, bundled_knowledge_path, load_knowledge
 from bot.messages import Button, ChatKind, Field, Reply, Request
 from bot.reminders import ReminderEngine
 from bot.storage import open_storage
-from tests.fakes.telegram_api import BOT_USERNAME, FakeTelegram, bold_title
+from tests.fakes.telegram_api import BOT_USERNAME, FakeTelegram, bold_title, check_text
 
 TOKEN = "123456789:AAHfakeTOKENforTESTSonly-abcdefghijklmn"
 ADA, BOB = 4201, 4202
@@ -540,13 +542,20 @@ async def test_a_reply_is_retried_after_network_errors(tmp_path, fake, knowledge
         assert len(fake.sent(ADA)) == 3
 
 
+async def due_reminder(
+    fake: FakeTelegram, adapter: TelegramAdapter, *, chat: int | None = None, name: str = "Ada"
+) -> ReminderEngine:
+    """Ada sets a 07:00 UTC reminder (in ``chat``, or her private chat) and it falls due."""
+    core = adapter.core
+    await fake.send_text("/remind 07:00 UTC", user=ADA, chat=chat, name=name)
+    await fake.replies(ADA if chat is None else chat, 1)
+    core.clock.set(START + timedelta(hours=1, minutes=1))
+    return ReminderEngine(core, {"telegram": adapter.outbox}, core.clock, core.settings)
+
+
 async def test_reminder_delivered_through_the_outbox(tmp_path, fake, knowledge):
     async with running(tmp_path, fake, knowledge) as adapter:
-        core = adapter.core
-        await fake.send_text("/remind 07:00 UTC", user=ADA)
-        await fake.replies(ADA, 1)
-        core.clock.set(START + timedelta(hours=1, minutes=1))
-        engine = ReminderEngine(core, {"telegram": adapter.outbox}, core.clock, core.settings)
+        engine = await due_reminder(fake, adapter)
         stats = await engine.run_once()
         assert stats.sent == 1
         (_, reminder) = await fake.replies(ADA, 2)
@@ -580,6 +589,27 @@ async def test_reminder_delivered_through_the_outbox(tmp_path, fake, knowledge):
         await outbox.deliver(Delivery("telegram", str(ADA), str(GROUP)), Reply("To the group"))
         (message,) = await fake.replies(GROUP, 1)
         assert bold_title(message) == "To the group"
+
+
+async def test_a_long_reminder_is_one_paged_message_retried_whole(tmp_path, fake, knowledge):
+    upcoming = next_item(knowledge, None, ())
+    assert upcoming is not None
+    long_summary = replace(upcoming, summary=upcoming.summary + " More detail." * 700)
+    topics = [long_summary if t.id == upcoming.id else t for t in knowledge.topics.values()]
+    wordy = Knowledge(knowledge.info, knowledge.sections, topics, knowledge.comparisons)
+    async with running(tmp_path, fake, wordy) as adapter:
+        engine = await due_reminder(fake, adapter)
+        fake.fail("sendMessage", 502, "Bad Gateway", chat_id=ADA)
+        stats = await engine.run_once()
+        assert (stats.sent, stats.retries) == (1, 1)
+        (_, reminder) = fake.sent(ADA)  # the confirmation, then the reminder: one message
+        assert failed_calls(fake) == ["sendMessage: Bad Gateway"]
+        *own, (_, counter, forward) = rows(reminder)
+        assert [button["text"] for row in own for button in row] == ["Mark done", "Next"]
+        assert counter["text"].startswith("1/") and counter["text"] != "1/1"
+        await press_and_wait(fake, reminder, forward["callback_data"], ADA)
+        (edit,) = await fake.wait_for(lambda: fake.calls_to("editMessageText"))
+        assert "More detail." in check_text(edit.params["text"], "HTML")[0]
 
 
 async def test_outbox_network_failure_is_transient(tmp_path, fake, knowledge):
