@@ -612,6 +612,56 @@ async def test_a_long_reminder_is_one_paged_message_retried_whole(tmp_path, fake
         assert "More detail." in check_text(edit.params["text"], "HTML")[0]
 
 
+async def test_a_blocked_reminder_is_turned_off_and_the_user_told(tmp_path, fake, knowledge):
+    async with running(tmp_path, fake, knowledge) as adapter:
+        engine = await due_reminder(fake, adapter)
+        fake.fail("sendMessage", 403, "Forbidden: bot was blocked by the user", chat_id=ADA)
+        stats = await engine.run_once()
+        assert (stats.sent, stats.disabled) == (0, 1)
+        reminder = await adapter.core.storage.reminders.get(f"telegram:{ADA}")
+        assert reminder is not None and not reminder.enabled
+        adapter.core.clock.advance(24 * 3600)
+        assert (await engine.run_once()).claimed == 0
+        # The user's next command tells them why (once).
+        await fake.send_text("/help", user=ADA)
+        await fake.send_text("/help", user=ADA)
+        (_, told, again) = await fake.replies(ADA, 3)
+        assert "reminder was turned off" in told["text"]
+        assert "blocked by the user" in told["text"]
+        assert "turned off" not in again["text"]
+
+
+async def test_a_reminder_follows_a_group_that_became_a_supergroup(tmp_path, fake, knowledge):
+    async with running(tmp_path, fake, knowledge) as adapter:
+        engine = await due_reminder(fake, adapter, chat=GROUP)
+        fake.fail(
+            "sendMessage",
+            400,
+            "Bad Request: group chat was upgraded to a supergroup chat",
+            chat_id=GROUP,
+            migrate_to_chat_id=GROUP - 1,
+        )
+        stats = await engine.run_once()
+        assert stats.sent == 1
+        (message,) = fake.sent(GROUP - 1)
+        assert bold_title(message) == "Daily reminder for Ada"
+        assert len(fake.sent(GROUP)) == 1  # only the confirmation
+        reminder = await adapter.core.storage.reminders.get(f"telegram:{ADA}")
+        assert reminder is not None and reminder.chat_id == str(GROUP - 1)
+
+
+async def test_a_group_reminder_escapes_the_users_name(tmp_path, fake, knowledge):
+    name = "<b>& Co"
+    async with running(tmp_path, fake, knowledge) as adapter:
+        engine = await due_reminder(fake, adapter, chat=GROUP, name=name)
+        assert (await engine.run_once()).sent == 1
+        (_, message) = fake.sent(GROUP)
+        assert bold_title(message) == f"Daily reminder for {name}"
+        sent = fake.calls_to("sendMessage", chat_id=str(GROUP))[-1].params["text"]
+        assert "<b>Daily reminder for &lt;b&gt;&amp; Co</b>" in sent
+        assert failed_calls(fake) == []
+
+
 async def test_outbox_network_failure_is_transient(tmp_path, fake, knowledge):
     async with running(tmp_path, fake, knowledge) as adapter:
         await fake.close()
