@@ -51,14 +51,12 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import aiosqlite
 
 from bot.storage import Storage, StorageError, UserRecord
-
-if TYPE_CHECKING:
-    from bot.storage.reminders import SqliteReminderStore
+from bot.storage.reminders import SqliteReminderStore
 
 #: Milliseconds a connection waits for a lock held by another connection before failing.
 BUSY_TIMEOUT_MS = 10_000
@@ -427,7 +425,7 @@ class SqliteStorage(Storage):
         self._notice_adds = 0
         self._loading: dict[str, asyncio.Future[None]] = {}
         self._writes: dict[str, asyncio.Future[None]] = {}
-        self.reminders = _reminder_store(db)
+        self.reminders = SqliteReminderStore(db)
 
     @classmethod
     async def open(cls, path: Path) -> SqliteStorage:
@@ -663,8 +661,7 @@ class SqliteStorage(Storage):
             "activity_dates": [day.isoformat() for day in await self.activity_dates(user_key)],
             "notices": [{"text": row[0], "at": row[1]} for row in notices],
         }
-        if self.reminders is not None:
-            data["reminders"] = await self.reminders.export_user(user_key)
+        data["reminders"] = await self.reminders.export_user(user_key)
         return data
 
     async def forget_user(self, user_key: str) -> None:
@@ -673,19 +670,9 @@ class SqliteStorage(Storage):
         items.clear()
         self._users.put(user_key, UserRecord(user_key))
         self._has_notices.put(user_key, False)
-        if self.reminders is not None:
-            await self.reminders.forget_user(user_key)
+        await self.reminders.forget_user(user_key)
         await self._write_items(user_key, [("DELETE FROM users WHERE user_key = ?", (user_key,))])
 
     async def close(self) -> None:
         """Commit queued writes and close the database."""
         await self.db.close()
-
-
-def _reminder_store(db: Database) -> SqliteReminderStore | None:
-    """The reminder store on ``db``. TEMPORARY: ``None`` until bot/storage/reminders.py exists."""
-    try:
-        from bot.storage.reminders import SqliteReminderStore
-    except ImportError:
-        return None
-    return SqliteReminderStore(db)
