@@ -1,4 +1,4 @@
-"""Core replies rendered the Telegram way: HTML parts within Telegram's limits, keyboards, menus.
+"""Core replies rendered the Telegram way: HTML pages within Telegram's limits, keyboards, menus.
 
 A reply becomes one or more HTML *pages*. Long replies are split on line boundaries; a single
 line too long for one message is cut between characters, each piece wrapped in its own tags, so
