@@ -468,13 +468,49 @@ async def test_two_engines_on_one_file_never_send_the_same_reminder(tmp_path, cl
     await second.close()
 
 
-async def test_claim_uses_the_partial_due_index(core: Core) -> None:
+async def test_claim_reads_one_platforms_due_range_of_the_index(core: Core) -> None:
     connection = sqlite3.connect(core.storage.db.path)
-    plan = connection.execute(f"EXPLAIN QUERY PLAN {claim_sql(2)}", (0, 0, "a", "b", 10))
+    plan = connection.execute(f"EXPLAIN QUERY PLAN {claim_sql()}", (0, "telegram", 0, 10))
     details = " | ".join(row[-1] for row in plan.fetchall())
     connection.close()
-    assert "USING INDEX reminders_due" in details, details
+    assert "USING INDEX reminders_platform_due (platform=? AND next_due<?)" in details, details
     assert "SCAN reminders" not in details, details
+
+
+async def test_claim_cost_ignores_overdue_reminders_of_other_platforms(tmp_path) -> None:
+    """Count SQLite VM steps of one claim, with and without 5,000 overdue Discord reminders."""
+
+    def steps(path: Path, others: int) -> int:
+        connection = sqlite3.connect(path, isolation_level=None)
+        rows = [
+            (f"{platform}:{i}", platform, str(i), str(i), 0 if platform == "discord" else 10, 0)
+            for platform, count in (("telegram", 20), ("discord", others))
+            for i in range(count)
+        ]
+        connection.executemany(
+            "INSERT INTO reminders (user_key, platform, user_id, chat_id, chat_kind, local_time,"
+            " zone, next_due, updated_at) VALUES (?, ?, ?, ?, 'private', '09:00', 'UTC', ?, ?)",
+            rows,
+        )
+        counted = [0]
+
+        def count() -> int:
+            counted[0] += 1
+            return 0
+
+        connection.set_progress_handler(count, 1)
+        claimed = connection.execute(claim_sql(), (0, "telegram", 100, 1000)).fetchall()
+        connection.close()
+        assert len(claimed) == 20
+        return counted[0]
+
+    paths = []
+    for name in ("alone", "crowded"):
+        storage = await open_storage(tmp_path / f"{name}.sqlite3")  # migrated schema
+        await storage.close()
+        paths.append(tmp_path / f"{name}.sqlite3")
+    alone, crowded = steps(paths[0], 0), steps(paths[1], 5_000)
+    assert crowded < alone * 1.2, (alone, crowded)
 
 
 async def test_pacing_stays_under_the_overall_rate(core: Core, clock: ManualClock) -> None:

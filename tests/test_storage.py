@@ -5,7 +5,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -45,24 +45,40 @@ def test_migrations_are_numbered_without_gaps() -> None:
     assert load_migrations()[0].name == "0001_initial.sql"
 
 
-@pytest.mark.parametrize("version", range(1, LATEST))
+@pytest.mark.parametrize("version", range(LATEST))
 async def test_every_earlier_version_is_migrated_keeping_data(tmp_path: Path, version: int) -> None:
     path = tmp_path / "old.sqlite3"
     with sqlite3.connect(path) as connection:
         for migration in load_migrations()[:version]:
             connection.executescript(migration.sql)
         connection.execute(f"PRAGMA user_version = {version}")
-        connection.execute(
-            "INSERT INTO users VALUES ('telegram:1', 'python', NULL, ?)", (AT.isoformat(),)
-        )
-        connection.execute(
-            "INSERT INTO checklist VALUES ('telegram:1', 'sql', ?)", (AT.isoformat(),)
-        )
+        if version >= 1:
+            connection.execute(
+                "INSERT INTO users VALUES ('telegram:1', 'python', NULL, ?)", (AT.isoformat(),)
+            )
+            connection.execute(
+                "INSERT INTO checklist VALUES ('telegram:1', 'sql', ?)", (AT.isoformat(),)
+            )
+        if version >= 2:
+            connection.execute(
+                "INSERT INTO reminders (user_key, platform, user_id, chat_kind, local_time, zone,"
+                " next_due, updated_at) VALUES ('telegram:1', 'telegram', '1', 'private',"
+                " '09:00', 'UTC', ?, ?)",
+                (int(AT.timestamp()), int(AT.timestamp())),
+            )
     connection.close()
     async with await open_storage(path) as storage:
-        assert await storage.done_items("telegram:1") == {"sql"}
-        assert (await storage.get_user("telegram:1")).track == "python"
+        if version >= 1:
+            assert await storage.done_items("telegram:1") == {"sql"}
+            assert (await storage.get_user("telegram:1")).track == "python"
+        if version >= 2:
+            batch = await storage.reminders.claim_due(AT, timedelta(hours=1), 10, ["telegram"])
+            assert [claim.reminder.user_key for claim in batch.claims] == ["telegram:1"]
     assert rows(path, "PRAGMA user_version") == [(LATEST,)]
+    indexes = {
+        name for (name,) in rows(path, "SELECT name FROM sqlite_master WHERE type = 'index'")
+    }
+    assert "reminders_platform_due" in indexes and "reminders_due" not in indexes
 
 
 async def test_a_failing_migration_rolls_back_alone(tmp_path: Path, monkeypatch) -> None:

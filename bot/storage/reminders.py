@@ -1,7 +1,8 @@
 """Daily reminders in SQLite: one row per user, claimed atomically when due.
 
-``next_due`` is stored as Unix seconds (UTC) with a partial index over enabled rows, so finding
-due reminders reads only the due ones. :meth:`SqliteReminderStore.claim_due` runs inside
+``next_due`` is stored as Unix seconds (UTC) with a partial index over enabled rows on
+(platform, next_due), so finding due reminders reads only the due ones of the platforms asked
+for, platform by platform. :meth:`SqliteReminderStore.claim_due` runs inside
 ``BEGIN IMMEDIATE``: it marks due rows with ``UPDATE ... RETURNING`` and, in the same
 transaction, moves each to its next occurrence and records the local date as sent. Two
 processes sharing the file can therefore never claim the same reminder for the same day.
@@ -69,17 +70,17 @@ def _instant(seconds: int) -> datetime:
     return datetime.fromtimestamp(seconds, UTC)
 
 
-def claim_sql(platforms: int) -> str:
-    """The claiming statement for ``platforms`` platform names.
+def claim_sql() -> str:
+    """The statement claiming one platform's due reminders, oldest first.
 
-    Parameters: now (stamp), now, the platform names, the limit. ``+platform`` keeps the
-    planner on the partial ``reminders_due`` index, so the cost follows the due rows only.
+    Parameters: now (stamp), platform, now, limit. It reads the partial
+    ``reminders_platform_due`` index (platform, next_due) from the platform's oldest due row
+    on, so the cost follows that platform's due rows only.
     """
-    marks = ", ".join("?" * platforms)
     return (
-        "UPDATE reminders SET updated_at = ? WHERE user_key IN ("  # noqa: S608 - only ?s
-        "SELECT user_key FROM reminders WHERE enabled = 1 AND next_due <= ?"
-        f" AND +platform IN ({marks}) ORDER BY next_due LIMIT ?) RETURNING {_COLUMNS}"
+        "UPDATE reminders SET updated_at = ? WHERE user_key IN ("  # noqa: S608 - fixed columns
+        "SELECT user_key FROM reminders WHERE enabled = 1 AND platform = ? AND next_due <= ?"
+        f" ORDER BY next_due LIMIT ?) RETURNING {_COLUMNS}"
     )
 
 
@@ -190,7 +191,10 @@ class SqliteReminderStore:
         limit: int,
         platforms: Iterable[str],
     ) -> ClaimBatch:
-        """Claim up to ``limit`` reminders of ``platforms`` due at ``now``, oldest first.
+        """Claim up to ``limit`` reminders of ``platforms`` due at ``now``.
+
+        Platforms are claimed one after the other, oldest first within each, each through its
+        own range of the ``reminders_platform_due`` index.
 
         Each claimed row moves to its next occurrence and records its local date as sent
         before this returns (at most once: a crash before sending loses that day's message).
@@ -202,7 +206,12 @@ class SqliteReminderStore:
         stamp = _seconds(now)
 
         async with self._db.transaction() as tx:
-            rows = await tx.fetchall(claim_sql(len(names)), (stamp, stamp, *names, limit))
+            rows: list[Any] = []
+            for name in names:
+                left = limit - len(rows)
+                if left <= 0:
+                    break
+                rows += await tx.fetchall(claim_sql(), (stamp, name, stamp, left))
             claims: list[Claim] = []
             updates: list[tuple[int, str | None, str]] = []
             for row in rows:
