@@ -82,14 +82,16 @@ async def echo(ctx: Context) -> Reply:
 
 
 async def tally(ctx: Context) -> Reply:
-    """Same title each time: a press on its button is an update of the message."""
+    """A press on its button updates the message it is on."""
     count = int(ctx.args or 0)
-    return Reply("Tally", (f"count {count}",), buttons=(Button("+1", "tally", str(count + 1)),))
+    plus = Button("+1", "tally", str(count + 1))
+    return Reply("Tally", (f"count {count}",), buttons=(plus,), updates_pressed=True)
 
 
 async def long_reply(ctx: Context) -> Reply:
     lines = "\n".join(f"• item {i} <{'&' * (i % 5)}>" for i in range(900))
-    return Reply("A long list", (lines,), buttons=(Button("More", "long"),))
+    more = Button("More", "long")
+    return Reply("A long list", (lines,), buttons=(more,), updates_pressed=True)
 
 
 async def wide_reply(ctx: Context) -> Reply:
@@ -351,7 +353,7 @@ async def test_only_the_asker_turns_pages_and_they_expire_on_restart(
 
 
 def test_pages_are_kept_for_the_most_recently_used_messages():
-    paged = Paged(["one", "two"], [], "T", str(ADA))
+    paged = Paged(["one", "two"], [], str(ADA))
     store = PageStore(size=2)
     store.show(1, 1, paged)
     store.show(1, 2, paged, 1)
@@ -359,7 +361,7 @@ def test_pages_are_kept_for_the_most_recently_used_messages():
     store.show(1, 3, paged)
     assert store.get(1, 2) is None
     assert store.get(1, 1) is not None and store.get(1, 3) is not None
-    store.show(1, 3, Paged(["only"], [], "T", str(ADA)))  # a one-page reply replaced it
+    store.show(1, 3, Paged(["only"], [], str(ADA)))  # a one-page reply replaced it
     assert store.get(1, 3) is None
 
 
@@ -417,6 +419,11 @@ async def test_ticking_a_checklist_item_by_button_and_nobody_elses(tmp_path, fak
         progress_before = len(fake.sent(ADA))
         await fake.press(replies[1], done["callback_data"], user=ADA)
         await fake.wait_for(lambda: len(fake.calls_to("answerCallbackQuery")) == 2)
+        # The /next message itself turns into the ticked state; no new message.
+        (edit,) = await fake.wait_for(lambda: fake.calls_to("editMessageText"))
+        assert edit.params["message_id"] == str(replies[1]["message_id"])
+        assert len(fake.sent(ADA)) == progress_before
+        assert "ticked" in fake.sent(ADA)[-1]["text"]
         await fake.send_text("/progress", user=BOB)
         await fake.send_text("/progress", user=ADA)
         (bob,) = await fake.replies(BOB, 1)

@@ -2,8 +2,9 @@
 
 A text message becomes a :class:`~bot.messages.Request` (``/cmd@ThisBot args`` or a plain
 question) and the core's reply is sent as one HTML message (see ``render``). An inline button
-press runs ``core.press``: a refusal is shown as an alert on the button, a reply with the pressed
-message's title replaces that message, anything else arrives as a new message. In a group,
+press runs ``core.press``: a refusal is shown as an alert on the button, a reply that
+``updates_pressed`` (an item just ticked) replaces the pressed message, anything else arrives as a
+new message. In a group,
 replies marked private go to the user's private chat, never to the group.
 
 A reply too long for one message is paginated: the message shows page one with the reply's own
@@ -225,11 +226,10 @@ def inline_row(keys: list[KeyButton]) -> list[InlineKeyboardButton]:
 
 @dataclass(frozen=True, slots=True)
 class Paged:
-    """A rendered reply: its pages, its own buttons, its title and whom it was sent for."""
+    """A rendered reply: its pages, its own buttons and whom it was sent for."""
 
     pages: list[str]
     rows: list[list[InlineKeyboardButton]]
-    title: str
     owner: str
 
     def markup(self, index: int) -> InlineKeyboardMarkup | None:
@@ -264,13 +264,6 @@ class PageStore:
             return None
         self._shown.move_to_end(key)
         return self._shown[key]
-
-
-def _title_of(message: Message) -> str:
-    """The first bold text of a message: the title of the reply it shows."""
-    bold = message.parse_entities([MessageEntity.BOLD])
-    first = min(bold, key=lambda entity: entity.offset, default=None)
-    return bold[first] if first is not None else ""
 
 
 class TelegramAdapter:
@@ -448,9 +441,8 @@ class TelegramAdapter:
         if (
             isinstance(message, Message)
             and message.text is not None
+            and reply.updates_pressed
             and reply.attachment is None
-            and reply.title.strip()
-            and self._title_shown(message) == reply.title
             and not (reply.private and request.chat_kind is ChatKind.GROUP)
         ):
             edit = self._edit_step(self.rendered(reply, request.user_id), message.message_id)
@@ -472,11 +464,6 @@ class TelegramAdapter:
         await self._answer_query(query)
         if index != current and index < len(paged.pages):
             await self._run(message.chat.id, [self._edit_step(paged, message.message_id, index)])
-
-    def _title_shown(self, message: Message) -> str:
-        """The title of the reply a message shows (a later page may not show it)."""
-        shown = self.pages.get(message.chat.id, message.message_id)
-        return shown[0].title if shown is not None else _title_of(message)
 
     async def _answer_query(self, query: CallbackQuery, alert: str = "") -> None:
         try:
@@ -508,11 +495,11 @@ class TelegramAdapter:
             return
         sent = await self._run(user_id, self.steps(reply, request.user_id))
         note = PRIVATE_NOTE if sent else OPEN_PRIVATE_CHAT.format(bot=self.bot_username)
-        await self._run(chat_id, [self._send_step(Paged([escape(note)], [], "", request.user_id))])
+        await self._run(chat_id, [self._send_step(Paged([escape(note)], [], request.user_id))])
 
     def rendered(self, reply: Reply, owner: str) -> Paged:
         """``reply`` rendered for ``owner``, the user it is sent for (who alone may page it)."""
-        return Paged(render(reply), self._rows(reply, owner), reply.title, owner)
+        return Paged(render(reply), self._rows(reply, owner), owner)
 
     def steps(self, reply: Reply, owner: str) -> list[Step]:
         """The Bot API calls that send ``reply``: one message (page one, if long), then its file."""
