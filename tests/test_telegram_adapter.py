@@ -740,7 +740,8 @@ async def test_webhook_mode_receives_updates_with_the_secret(tmp_path, fake, kno
         assert fake.polls == 0
 
 
-async def test_roadmap_bot_run_process_answers_and_stops_cleanly(tmp_path, fake):
+async def start_run_process(tmp_path: Path, fake: FakeTelegram) -> asyncio.subprocess.Process:
+    """``roadmap-bot run`` in a child process, configured for the fake Telegram only."""
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "TELEGRAM_"))},
         "TELEGRAM_TOKEN": TOKEN,
@@ -749,7 +750,7 @@ async def test_roadmap_bot_run_process_answers_and_stops_cleanly(tmp_path, fake)
         "PYTHONPATH": str(REPO),
         "LOG_LEVEL": "DEBUG",
     }
-    process = await asyncio.create_subprocess_exec(
+    return await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
         "bot",
@@ -759,6 +760,21 @@ async def test_roadmap_bot_run_process_answers_and_stops_cleanly(tmp_path, fake)
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
+
+
+async def test_roadmap_bot_run_with_a_refused_token_exits_with_a_clear_message(tmp_path, fake):
+    fake.token = "987654321:something-else-entirely-abcdefghijkl"
+    process = await start_run_process(tmp_path, fake)
+    out, err = await asyncio.wait_for(process.communicate(), 30)
+    text = out.decode() + err.decode()
+    assert process.returncode == 2, text
+    assert "roadmap-bot: Telegram rejected the bot token (TELEGRAM_TOKEN)" in text
+    assert "Traceback" not in text
+    assert TOKEN not in text
+
+
+async def test_roadmap_bot_run_process_answers_and_stops_cleanly(tmp_path, fake):
+    process = await start_run_process(tmp_path, fake)
     try:
         await fake.wait_for(lambda: fake.commands and fake.polls, seconds=20)
         await fake.send_text("/lang python", user=ADA)

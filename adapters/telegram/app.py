@@ -201,7 +201,7 @@ def _sender_key(update: object) -> tuple[int, int] | None:
     return (chat.id if chat is not None else user.id, user.id)
 
 
-class TelegramStartError(RuntimeError):
+class TelegramStartError(delivery.AdapterStartError):
     """The adapter could not start (the message never contains the token)."""
 
 
