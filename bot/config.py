@@ -18,6 +18,11 @@ class SettingsError(ValueError):
     """A setting has a value the bot cannot use."""
 
 
+#: The shortest REMINDER_MAX_LATENESS_MINUTES accepted. A reminder is found up to one poll
+#: (REMINDER_POLL_SECONDS) after its time, so a window shorter than that would skip them all.
+MIN_REMINDER_LATENESS_MINUTES = 5
+
+
 def default_database_path() -> Path:
     """Where the SQLite file lives unless ``DATABASE_PATH`` says otherwise."""
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
@@ -71,7 +76,9 @@ class Settings:
         def text(name: str, default: str = "") -> str:
             return values.get(name, default).strip() or default
 
-        def number(name: str, default: int | None, *, minimum: int = 0) -> int | None:
+        def number(
+            name: str, default: int | None, *, minimum: int = 0, why: str = ""
+        ) -> int | None:
             raw = text(name)
             if not raw:
                 return default
@@ -80,7 +87,7 @@ class Settings:
             except ValueError:
                 raise SettingsError(f"{name} must be a whole number, not {raw!r}") from None
             if value < minimum:
-                raise SettingsError(f"{name} must be at least {minimum}, not {value}")
+                raise SettingsError(f"{name} must be at least {minimum}, not {value}{why}")
             return value
 
         shard_ids_raw = text("DISCORD_SHARD_IDS")
@@ -107,11 +114,26 @@ class Settings:
             poll = float(text("REMINDER_POLL_SECONDS", "30"))
         except ValueError:
             raise SettingsError("REMINDER_POLL_SECONDS must be a number of seconds") from None
+        lateness = (
+            number(
+                "REMINDER_MAX_LATENESS_MINUTES",
+                180,
+                minimum=MIN_REMINDER_LATENESS_MINUTES,
+                why=": reminders found later than that are skipped, and they are found up to a poll"
+                " after their time",
+            )
+            or 180
+        )
+        if poll >= lateness * 60:
+            raise SettingsError(
+                f"REMINDER_POLL_SECONDS ({poll:g}) must be shorter than"
+                f" REMINDER_MAX_LATENESS_MINUTES ({lateness} min), or every reminder is skipped"
+            )
         return cls(
             knowledge_path=Path(knowledge).expanduser() if knowledge else None,
             database_path=Path(database).expanduser() if database else default_database_path(),
             log_level=text("LOG_LEVEL", "INFO").upper(),
-            reminder_max_lateness_minutes=number("REMINDER_MAX_LATENESS_MINUTES", 180) or 0,
+            reminder_max_lateness_minutes=lateness,
             reminder_poll_seconds=max(poll, 0.1),
             discord_token=text("DISCORD_TOKEN"),
             discord_guild_id=number("DISCORD_GUILD_ID", None),

@@ -2,9 +2,12 @@
 
 Zones are IANA names (``Europe/Berlin``) from :func:`zoneinfo.available_timezones` (the
 ``tzdata`` package), matched fuzzily by full name or city (``"new york"`` ->
-``America/New_York``). Whole-hour offsets (``"utc+2"``) map to ``Etc/GMT-2``: the ``Etc`` zones
-count the other way round. Times accept 24-hour and 12-hour forms (``"21:30"``, ``"9:30 pm"``,
-``"21h"``).
+``America/New_York``), by a common abbreviation (``"est"`` -> ``America/New_York``, which keeps
+daylight saving, unlike the fixed-offset IANA zone ``EST``) or by the name of a country that has
+one zone (``"india"`` -> ``Asia/Kolkata``). Whole-hour offsets (``"utc+2"``) map to fixed
+``Etc/GMT-2``: the ``Etc`` zones count the other way round. Other offsets map to the zone that
+uses them as standard time (``"utc+5:30"`` -> ``Asia/Kolkata``). Times accept 24-hour and
+12-hour forms (``"21:30"``, ``"9:30 pm"``, ``"21h"``, ``"9 30"``).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import re
 from datetime import time
 from functools import cache
+from importlib import resources
 from zoneinfo import ZoneInfo, available_timezones
 
 from bot.matching import Match, NameIndex, Resolution
@@ -44,7 +48,36 @@ _POPULAR = (
     "Asia/Tokyo",
     "Australia/Sydney",
 )
-_OFFSET = re.compile(r"^(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?00)?$")
+#: Abbreviations and names people use for zones with daylight saving, and the zone meant.
+_ALIASES = {
+    "America/New_York": ("est", "edt", "et", "eastern", "eastern time"),
+    "America/Chicago": ("cst", "cdt", "ct", "central", "central time"),
+    "America/Denver": ("mst", "mdt", "mt", "mountain", "mountain time"),
+    "America/Los_Angeles": ("pst", "pdt", "pt", "pacific", "pacific time"),
+    "America/Anchorage": ("akst", "akdt"),
+    "Pacific/Honolulu": ("hst",),
+    "Europe/London": ("bst",),
+    "Europe/Berlin": ("cet", "cest"),
+    "Europe/Athens": ("eet", "eest"),
+    "Asia/Kolkata": ("ist",),
+    "Asia/Tokyo": ("jst",),
+    "Australia/Sydney": ("aest", "aedt"),
+}
+#: Offsets that are not whole hours, and the zone whose standard time they are.
+_PART_HOUR_ZONES = {
+    "+03:30": "Asia/Tehran",
+    "+04:30": "Asia/Kabul",
+    "+05:30": "Asia/Kolkata",
+    "+05:45": "Asia/Kathmandu",
+    "+06:30": "Asia/Yangon",
+    "+08:45": "Australia/Eucla",
+    "+09:30": "Australia/Darwin",
+    "+10:30": "Australia/Lord_Howe",
+    "+12:45": "Pacific/Chatham",
+    "-03:30": "America/St_Johns",
+    "-09:30": "Pacific/Marquesas",
+}
+_OFFSET = re.compile(r"^(?:utc|gmt)?([+-])(\d{1,2})(?::?(\d{2}))?$")
 #: Etc/GMT zones exist for these whole-hour offsets from UTC.
 _MIN_OFFSET, _MAX_OFFSET = -12, 14
 _UTC_NAMES = frozenset({"utc", "gmt", "z", "zulu", "utc0", "gmt0"})
@@ -65,26 +98,58 @@ def _zones() -> tuple[str, ...]:
     return tuple(sorted(available_timezones(), key=_priority))
 
 
+def _single_zone_countries() -> list[tuple[str, str]]:
+    """(country name, zone) for each country with one zone in tzdata's ``zone.tab``."""
+    try:
+        folder = resources.files("tzdata.zoneinfo")
+        countries = (folder / "iso3166.tab").read_text("utf-8")
+        zones = (folder / "zone.tab").read_text("utf-8")
+    except (ModuleNotFoundError, OSError):
+        return []
+    names = dict(_tab_rows(countries, 2))
+    by_country: dict[str, list[str]] = {}
+    for code, _, zone in _tab_rows(zones, 3):
+        by_country.setdefault(code, []).append(zone)
+    return [
+        (names[code], found[0])
+        for code, found in by_country.items()
+        if len(found) == 1 and code in names
+    ]
+
+
+def _tab_rows(text: str, columns: int) -> list[list[str]]:
+    """The first ``columns`` fields of each row of a tzdata ``.tab`` file."""
+    return [
+        line.split("\t")[:columns]
+        for line in text.splitlines()
+        if line and not line.startswith("#") and line.count("\t") >= columns - 1
+    ]
+
+
 @cache
 def _index() -> NameIndex:
-    """Full names and city names of every zone."""
-    entries: list[tuple[str, str]] = []
+    """Aliases, full names and city names of every zone, then single-zone countries."""
+    entries = [(alias, zone) for zone, aliases in _ALIASES.items() for alias in aliases]
     for zone in _zones():
         entries.append((zone, zone))
         if "/" in zone and not zone.startswith("Etc/"):
             entries.append((zone.rsplit("/", 1)[1], zone))
+    entries += _single_zone_countries()
     return NameIndex(entries)
 
 
 def _offset_zone(text: str) -> str | None:
-    """``"utc+2"`` -> ``"Etc/GMT-2"``; ``None`` if ``text`` is not a whole-hour offset."""
+    """``"utc+2"`` -> ``"Etc/GMT-2"``, ``"utc+5:30"`` -> ``"Asia/Kolkata"``; else ``None``."""
     key = text.casefold().replace(" ", "")
     if key in _UTC_NAMES:
         return "UTC"
     found = _OFFSET.match(key)
     if found is None:
         return None
-    hours = int(found[2]) * (1 if found[1] == "+" else -1)
+    sign, hours, minutes = found[1], int(found[2]), int(found[3] or 0)
+    if minutes:
+        return _PART_HOUR_ZONES.get(f"{sign}{hours:02d}:{minutes:02d}")
+    hours *= 1 if sign == "+" else -1
     if not _MIN_OFFSET <= hours <= _MAX_OFFSET:
         return None
     if hours == 0:
@@ -124,6 +189,8 @@ def complete_timezone(text: str, limit: int) -> list[str]:
 _TIME_24 = re.compile(r"^(\d{1,2})(?:[:.h](\d{1,2}))?h?$")
 _TIME_12 = re.compile(r"^(\d{1,2})(?:[:.](\d{1,2}))?(a|p)\.?m?\.?$")
 _TIME_COMPACT = re.compile(r"^(\d{2})(\d{2})$")
+#: Space between an hour and its minutes ("9 30"), read as a colon.
+_DIGIT_GAP = re.compile(r"(?<=\d)\s+(?=\d)")
 _NAMED = {"noon": time(12, 0), "midday": time(12, 0), "midnight": time(0, 0)}
 _EXAMPLES = "Try 09:00, 9am, 9:30 pm or 21:30."
 
@@ -140,11 +207,11 @@ def _check_minute(raw: str | None) -> int:
 
 
 def parse_time(text: str) -> time:
-    """Read a time of day: ``"9"``, ``"09:00"``, ``"9:30"``, ``"9am"``, ``"9:30 pm"``, ``"21h"``.
+    """Read a time of day: ``"9"``, ``"09:00"``, ``"9:30"``, ``"9 30"``, ``"9am"``, ``"21h"``.
 
     Raises :class:`TimeParseError` with a friendly message for anything else.
     """
-    key = clean(text).casefold().replace(" ", "")
+    key = _DIGIT_GAP.sub(":", clean(text).casefold()).replace(" ", "")
     if key in _NAMED:
         return _NAMED[key]
     twelve = _TIME_12.match(key)

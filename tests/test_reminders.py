@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.clock import ManualClock
-from bot.config import Settings
+from bot.config import Settings, SettingsError
 from bot.core import Core
 from bot.delivery import (
     ChatMoved,
@@ -262,6 +262,41 @@ async def test_remind_uses_the_users_zone_and_twelve_hour_times(core: Core) -> N
     assert "21:30 (America/New_York)" in reply.blocks[0]
     reminder = await core.storage.reminders.get("telegram:1")
     assert reminder.next_due.astimezone(NEW_YORK).time() == time(21, 30)
+
+
+@pytest.mark.parametrize(("args", "expected"), [("9 30", "09:30"), ("10 20", "10:20")])
+async def test_remind_hour_and_minutes_as_two_words(core: Core, args: str, expected: str) -> None:
+    reply = await core.handle(request(f"{args} berlin"))
+    assert reply.kind is ReplyKind.CONFIRM
+    assert f"Every day at {expected} (Europe/Berlin)" in reply.blocks[0]
+
+
+async def test_a_fixed_offset_zone_is_explained(core: Core) -> None:
+    reply = await core.handle(request("utc+2", command="timezone"))
+    assert reply.title == "Time zone set to Etc/GMT-2"
+    assert any("daylight saving" in block for block in reply.blocks)
+    city = await core.handle(request("est", command="timezone"))
+    assert city.title == "Time zone set to America/New_York"
+    assert not any("daylight saving" in block for block in city.blocks)
+
+
+@pytest.mark.parametrize(
+    ("value", "error"),
+    [("0", "at least 5"), ("4", "at least 5"), ("abc", "whole number")],
+)
+def test_lateness_window_below_the_minimum_is_a_settings_error(
+    tmp_path: Path, value: str, error: str
+) -> None:
+    with pytest.raises(SettingsError, match=error):
+        Settings.from_env({"REMINDER_MAX_LATENESS_MINUTES": value}, env_file=tmp_path / "none")
+
+
+def test_lateness_window_must_outlast_a_poll(tmp_path: Path) -> None:
+    env = {"REMINDER_MAX_LATENESS_MINUTES": "5", "REMINDER_POLL_SECONDS": "600"}
+    with pytest.raises(SettingsError, match="REMINDER_POLL_SECONDS"):
+        Settings.from_env(env, env_file=tmp_path / "none")
+    env["REMINDER_POLL_SECONDS"] = "60"
+    assert Settings.from_env(env, env_file=tmp_path / "none").reminder_max_lateness_minutes == 5
 
 
 async def test_remind_past_time_today_is_tomorrow(core: Core) -> None:

@@ -33,6 +33,13 @@ from bot.timezones import (
         ("UTC -5", "Etc/GMT+5"),
         ("gmt+14", "Etc/GMT-14"),
         ("utc+0", "UTC"),
+        ("est", "America/New_York"),
+        ("PDT", "America/Los_Angeles"),
+        ("ist", "Asia/Kolkata"),
+        ("india", "Asia/Kolkata"),
+        ("utc+5:30", "Asia/Kolkata"),
+        ("UTC +05:45", "Asia/Kathmandu"),
+        ("gmt-3:30", "America/St_Johns"),
     ],
 )
 def test_resolve_timezone(text: str, zone: str) -> None:
@@ -50,7 +57,22 @@ def test_offsets_point_the_right_way() -> None:
     assert offset is not None and offset.total_seconds() == 2 * 3600
 
 
-@pytest.mark.parametrize("text", ["utc+15", "utc-13", "xyzzy quux", ""])
+@pytest.mark.parametrize(("text", "winter", "summer"), [("est", -5, -4), ("cet", 1, 2)])
+def test_abbreviations_name_zones_that_keep_daylight_saving(
+    text: str, winter: int, summer: int
+) -> None:
+    from datetime import UTC, datetime
+
+    zone = resolve_timezone(text).match
+    assert zone is not None
+    offsets = [
+        datetime(2024, month, 1, tzinfo=UTC).astimezone(zone_info(zone.id)).utcoffset()
+        for month in (1, 7)
+    ]
+    assert [o.total_seconds() / 3600 for o in offsets if o is not None] == [winter, summer]
+
+
+@pytest.mark.parametrize("text", ["utc+15", "utc-13", "utc+5:31", "xyzzy quux", ""])
 def test_unknown_zones_do_not_resolve(text: str) -> None:
     assert resolve_timezone(text).match is None
 
@@ -84,6 +106,9 @@ def test_complete_timezone() -> None:
         ("21h", time(21)),
         ("21h30", time(21, 30)),
         ("2130", time(21, 30)),
+        ("9 30", time(9, 30)),
+        ("10 20", time(10, 20)),
+        ("9 30 pm", time(21, 30)),
         ("0:00", time(0)),
         ("noon", time(12)),
         ("midnight", time(0)),
@@ -102,6 +127,7 @@ def test_parse_time(text: str, expected: time) -> None:
         ("13pm", "1 to 12"),
         ("0am", "1 to 12"),
         ("9:5", "two digits"),
+        ("9 5", "two digits"),
         ("", "could not read"),
     ],
 )

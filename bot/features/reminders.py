@@ -52,6 +52,16 @@ def _zone_miss(query: str, resolution: Resolution) -> Reply:
     return Reply("Unknown time zone", tuple(blocks), kind=ReplyKind.NOT_FOUND, private=True)
 
 
+def _fixed_offset_note(zone: str) -> list[str]:
+    """A warning for a fixed-offset zone (``Etc/GMT-2``), which never moves its clocks."""
+    if not zone.startswith("Etc/"):
+        return []
+    return [
+        f"{zone} is a fixed offset: it does not follow daylight saving time. "
+        "If your clocks change in summer, send /timezone <your city> instead."
+    ]
+
+
 def _error(title: str, text: str) -> Reply:
     return Reply(title, (text, f"Usage: {USAGE}"), kind=ReplyKind.ERROR, private=True)
 
@@ -130,6 +140,7 @@ async def remind(ctx: Context) -> Reply:
     ]
     if not rest and zone == DEFAULT_ZONE:
         blocks.append("That is UTC: send /timezone <your city> to use your own time.")
+    blocks += _fixed_offset_note(zone)
     return Reply(
         "Daily reminder set",
         tuple(blocks),
@@ -191,6 +202,7 @@ async def timezone(ctx: Context) -> Reply:
         moved = next_due(reminder.local_time, zone_info(zone), now, reminder.last_sent)
         if await core.storage.reminders.move_zone(user_key, zone, moved, now):
             blocks.append(f"Your daily reminder follows: next one {_when(moved, zone, now)}.")
+    blocks += _fixed_offset_note(zone)
     return Reply(f"Time zone set to {zone}", tuple(blocks), kind=ReplyKind.CONFIRM, private=True)
 
 
