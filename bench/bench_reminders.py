@@ -2,7 +2,7 @@
 
 1. Claim: 10,000 due reminders among 1,000,000 scheduled, against a baseline of 10,000
    scheduled in total (all due), in the same run. The ratio should stay near 1 (target < 2):
-   the partial index on ``next_due`` makes the cost follow the due rows only.
+   the partial index on ``(platform, next_due)`` makes the cost follow the due rows only.
 2. Dispatch through a fake outbox that tolerates 30 messages per second:
    a. with ``ManualClock`` (1,200 messages, no real waiting): the rate from the fake clock;
    b. in real time (300 messages, about 10 seconds) with the system clock.

@@ -114,12 +114,12 @@ class ReminderEngine:
         """Reminders claimed and not yet delivered (or given up on)."""
         return self._pending
 
-    async def poll(self, stats: RunStats | None = None) -> RunStats:
+    async def poll(self) -> RunStats:
         """Claim what is due now (while a batch fits) and start delivering it in the background.
 
-        Returns without waiting for the deliveries; they add to ``stats`` as they finish.
+        Returns without waiting for the deliveries; they add to the stats as they finish.
         """
-        stats = RunStats() if stats is None else stats
+        stats = RunStats()
         await self._claim(stats)
         return stats
 
