@@ -107,30 +107,25 @@ async def test_a_file_that_is_not_a_database_is_refused_and_left_alone(tmp_path:
     assert path.read_bytes() == content
 
 
-async def test_a_newer_schema_is_refused_and_left_alone(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("setup", "reason"),
+    [
+        (f"PRAGMA user_version = {LATEST + 1}", "newer"),
+        ("CREATE TABLE users (id INTEGER)", "some other program"),
+        ("CREATE TABLE recipes (name TEXT)", "some other program"),
+    ],
+)
+async def test_a_database_not_for_this_version_is_refused_and_left_alone(
+    tmp_path: Path, setup: str, reason: str
+) -> None:
     path = tmp_path / "bot.sqlite3"
     with sqlite3.connect(path) as connection:
-        connection.execute(f"PRAGMA user_version = {LATEST + 1}")
+        connection.execute(setup)
     connection.close()
     before = path.read_bytes()
-    with pytest.raises(StorageError, match="newer") as caught:
+    with pytest.raises(StorageError, match=reason) as caught:
         await open_storage(path)
     assert str(path) in str(caught.value)
-    assert path.read_bytes() == before
-    assert not Path(f"{path}-wal").exists()  # noqa: ASYNC240
-
-
-@pytest.mark.parametrize("table", ["users (id INTEGER)", "recipes (name TEXT)"])
-async def test_another_programs_database_is_refused_and_left_alone(
-    tmp_path: Path, table: str
-) -> None:
-    path = tmp_path / "theirs.sqlite3"
-    with sqlite3.connect(path) as connection:
-        connection.execute(f"CREATE TABLE {table}")
-    connection.close()
-    before = path.read_bytes()
-    with pytest.raises(StorageError, match="some other program") as caught:
-        await open_storage(path)
     assert "DATABASE_PATH" in str(caught.value)
     assert path.read_bytes() == before  # not even switched to WAL
     assert not Path(f"{path}-wal").exists()  # noqa: ASYNC240
