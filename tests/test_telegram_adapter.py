@@ -461,6 +461,17 @@ async def test_export_is_sent_as_a_document(tmp_path, fake, knowledge):
         assert b"python" in content
 
 
+def upgrade_to_supergroup(fake: FakeTelegram, chat: int) -> None:
+    """The next message to ``chat`` fails as Telegram's does once it became ``chat - 1``."""
+    fake.fail(
+        "sendMessage",
+        400,
+        "Bad Request: group chat was upgraded to a supergroup chat",
+        chat_id=chat,
+        migrate_to_chat_id=chat - 1,
+    )
+
+
 async def test_reply_errors_are_handled(tmp_path, fake, knowledge, caplog, capfd):
     caplog.set_level(logging.DEBUG)
     async with running(tmp_path, fake, knowledge) as adapter:
@@ -481,13 +492,7 @@ async def test_reply_errors_are_handled(tmp_path, fake, knowledge, caplog, capfd
         # A group that became a supergroup: the reply follows and its reminders move.
         await fake.send_text("/remind 09:00", user=ADA, chat=GROUP)
         await fake.replies(GROUP, 1)
-        fake.fail(
-            "sendMessage",
-            400,
-            "Bad Request: group chat was upgraded to a supergroup chat",
-            chat_id=GROUP,
-            migrate_to_chat_id=GROUP - 1,
-        )
+        upgrade_to_supergroup(fake, GROUP)
         await fake.send_text("/help", user=ADA, chat=GROUP)
         await fake.replies(GROUP - 1, 1)
         reminder = await adapter.core.storage.reminders.get(f"telegram:{ADA}")
@@ -641,13 +646,7 @@ async def test_a_blocked_reminder_is_turned_off_and_the_user_told(tmp_path, fake
 async def test_a_reminder_follows_a_group_that_became_a_supergroup(tmp_path, fake, knowledge):
     async with running(tmp_path, fake, knowledge) as adapter:
         engine = await due_reminder(fake, adapter, chat=GROUP)
-        fake.fail(
-            "sendMessage",
-            400,
-            "Bad Request: group chat was upgraded to a supergroup chat",
-            chat_id=GROUP,
-            migrate_to_chat_id=GROUP - 1,
-        )
+        upgrade_to_supergroup(fake, GROUP)
         stats = await engine.run_once()
         assert stats.sent == 1
         (message,) = fake.sent(GROUP - 1)
