@@ -20,6 +20,7 @@ import yaml
 
 from bot.limits import MAX_ID_CHARS
 from bot.matching import NameIndex
+from bot.text import normalize
 
 SLUG = re.compile(rf"^[a-z0-9](?:[a-z0-9-]{{0,{MAX_ID_CHARS - 2}}}[a-z0-9])?$")
 TRACK_KIND = "language"
@@ -29,15 +30,26 @@ FORMAT_VERSION = 1
 #: The keys each kind of mapping may have; anything else is a typo or a field the bot ignores.
 _KEYS = {
     "root": ("version", "roadmap", "kinds", "sections", "topics", "comparisons"),
-    "roadmap": ("id", "title", "summary", "source", "conclusion"),
+    "roadmap": ("id", "title", "summary", "source", "conclusion", "examples"),
     "source": ("title", "author", "url"),
-    "section": ("id", "title", "summary", "shared", "aliases", "topics", "resources", "projects"),
+    "section": (
+        "id",
+        "title",
+        "summary",
+        "shared",
+        "aliases",
+        "common_words",
+        "topics",
+        "resources",
+        "projects",
+    ),
     "topic": (
         "id",
         "title",
         "kind",
         "parent",
         "aliases",
+        "common_words",
         "tags",
         "summary",
         "benefits",
@@ -76,6 +88,7 @@ class Topic:
     resources: tuple[Resource, ...] = ()
     projects: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
+    common_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +103,7 @@ class Section:
     aliases: tuple[str, ...] = ()
     resources: tuple[Resource, ...] = ()
     projects: tuple[str, ...] = ()
+    common_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +129,7 @@ class RoadmapInfo:
     source_author: str = ""
     source_url: str = ""
     conclusion: str = ""
+    examples: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +196,15 @@ class Knowledge:
             (name, section.id)
             for section in self.sections
             for name in (section.id, section.title, *section.aliases)
+        )
+
+    @cached_property
+    def common_words(self) -> frozenset[str]:
+        """Names of topics and steps that are also everyday words ("go", "rest"), normalized."""
+        return frozenset(
+            normalize(word)
+            for entry in (*self.sections, *self.topics.values())
+            for word in entry.common_words
         )
 
     @cached_property
@@ -532,6 +556,7 @@ class _Builder:
             source_author=self.text(source, "author", (*path, "source"), required=False),
             source_url=self.text(source, "url", (*path, "source"), required=False),
             conclusion=self.text(data, "conclusion", path, required=False),
+            examples=self.texts(data, "examples", path),
         )
 
     def section(self, data: Mapping[str, Any], path: tuple[Any, ...]) -> Section:
@@ -551,6 +576,7 @@ class _Builder:
             aliases=self.texts(data, "aliases", path),
             resources=self.resources(data, path),
             projects=self.texts(data, "projects", path),
+            common_words=self.texts(data, "common_words", path),
         )
 
     def topic(self, data: Mapping[str, Any], path: tuple[Any, ...]) -> Topic:
@@ -577,6 +603,7 @@ class _Builder:
             resources=self.resources(data, path),
             projects=self.texts(data, "projects", path),
             related=self.texts(data, "related", path),
+            common_words=self.texts(data, "common_words", path),
         )
 
     def comparison(self, data: Mapping[str, Any], path: tuple[Any, ...]) -> Comparison:
@@ -667,6 +694,14 @@ class _Builder:
                     names.append(((*path, "title"), item.title, False))
                 names += [((*path, "aliases", i), a, True) for i, a in enumerate(item.aliases)]
                 own: set[str] = set()
+                if not isinstance(item, Comparison):
+                    known = {name.casefold() for _, name, _ in names}
+                    for i, word in enumerate(item.common_words):
+                        if word.casefold() not in known:
+                            self.problem(
+                                (*path, "common_words", i),
+                                f"{word!r} is not one of this entry's names (id, title, aliases)",
+                            )
                 for where, name, is_alias in names:
                     key = name.casefold()
                     if key in own:

@@ -60,9 +60,8 @@ _OVERVIEW_CUES = _wordset(
     """roadmap start begin beginner beginners first next path overview steps step skills become
     career new where"""
 )
-#: Single words that are names of things but also ordinary English: after one of
-#: _VERB_CONTEXT ("i go", "the rest") they are not taken as naming a topic.
-_ENGLISH_WORDS = _wordset("go rest express spring rails gin flask server hosting cloud ci node")
+#: After one of these, a name that is also an everyday word (a knowledge file's
+#: ``common_words``: "i go", "the rest") is not taken as naming a topic.
 _VERB_CONTEXT = _wordset("i to you we they it should can will let lets must wanna gonna the of")
 #: Greetings and thanks: a question made only of these (and stop words) is small talk.
 _SMALL_TALK = _wordset("hi hello hey hiya yo thanks thank thx ty cheers bye goodbye help")
@@ -143,9 +142,8 @@ class QuestionAnswerer:
         self.knowledge = knowledge
         self.topic_names = knowledge.topic_names
         self.kinds = {
-            _stem(kind): kind for topic in knowledge.topics.values() for kind in _words(topic.kind)
+            _stem(word): kind for kind, words in knowledge.kinds.items() for word in (kind, *words)
         }
-        self.kinds.update({"db": "database"} if "database" in self.kinds else {})
         title_words = {_stem(w) for w in _words(knowledge.info.title)} - _STOP
         self.overview_cues = _OVERVIEW_CUES | title_words
         # Inverted index of use-case words: word -> topic -> (weight, the use case it came from).
@@ -278,7 +276,7 @@ class QuestionAnswerer:
         return sorted(kept, key=lambda m: m.start)
 
     def _lookup(self, index: NameIndex, phrase: str, start: int, end: int) -> _Mention | None:
-        weak = end - start == 1 and phrase in _ENGLISH_WORDS
+        weak = end - start == 1 and phrase in self.knowledge.common_words
         *head, last = phrase.split()
         exact = index.exact(phrase) or index.exact(" ".join([*head, _stem(last)]))
         if exact is not None:

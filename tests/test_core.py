@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -193,6 +194,42 @@ async def test_a_different_roadmap_works_with_no_code_change(
     assert reply.kind is ReplyKind.ANSWER
     for command in core.listed_commands:
         assert (await say(core, f"/{command.name}")).title
+
+
+def _backend_only_names(backend: Knowledge, frontend: Knowledge) -> set[str]:
+    """Names of the backend roadmap (ids, titles, aliases) that the frontend one lacks.
+
+    Names of kinds both roadmaps have ("language", "frameworks") are generic, not backend.
+    """
+
+    def names(knowledge: Knowledge) -> set[str]:
+        entries = [*knowledge.sections, *knowledge.topics.values()]
+        return {n.casefold() for e in entries for n in (e.id, e.title, *e.aliases)}
+
+    generic = {kind for kind in frontend.kinds} | {f"{kind}s" for kind in frontend.kinds}
+    return {n for n in names(backend) - names(frontend) - generic if len(n) > 2}
+
+
+async def test_help_texts_on_another_roadmap_name_nothing_of_the_backend(
+    knowledge: Knowledge, frontend_knowledge: Knowledge, storage: Storage
+) -> None:
+    core = Core(frontend_knowledge, storage)
+    lines = ["/start", "/help", "/ask", "/compare", "/compare cobol", "hi", "tell me a joke"]
+    text = "\n".join([render_plain(await say(core, line)) for line in lines]).casefold()
+    backend = _backend_only_names(knowledge, frontend_knowledge)
+    assert [n for n in backend if re.search(rf"\b{re.escape(n)}\b", text)] == []
+    assert frontend_knowledge.info.examples[0] in text and "/compare react vs vue" in text
+    options = " ".join(o.description for c in core.listed_commands for o in c.options).casefold()
+    assert "database" not in options and "framework" not in options
+
+
+def test_common_words_come_from_the_knowledge_file(frontend_knowledge: Knowledge) -> None:
+    from bot.questions import Intent, QuestionAnswerer
+
+    answerer = QuestionAnswerer(frontend_knowledge)
+    assert answerer.understand("how should i react").intent is not Intent.TOPIC
+    assert answerer.understand("what is react").topic_ids == ("react",)
+    assert answerer.understand("which lang for single page apps").intent is Intent.USE_CASE
 
 
 # -- property-based: the parser and the answerer never fail, whatever they are fed ----------

@@ -69,6 +69,22 @@ def not_found(
     )
 
 
+def example_question(knowledge: Knowledge) -> str:
+    """A question to offer as an example: the roadmap's own, else made from its data."""
+    if knowledge.info.examples:
+        return knowledge.info.examples[0]
+    if knowledge.comparisons:
+        first, second = knowledge.comparisons[0].topic_ids[:2]
+        return f"{_title(knowledge, first)} or {_title(knowledge, second)}?"
+    return f"what is {next(iter(knowledge.topics.values())).title}?"
+
+
+def example_comparison(knowledge: Knowledge) -> str:
+    """A /compare command to offer as an example, made from the roadmap's first comparison."""
+    ids = knowledge.comparisons[0].topic_ids if knowledge.comparisons else list(knowledge.topics)
+    return "/compare " + " vs ".join(ids[:2])
+
+
 def _title(knowledge: Knowledge, entry_id: str) -> str:
     topic = knowledge.topic(entry_id)
     if topic is not None:
@@ -265,7 +281,8 @@ async def show_help(ctx: Context) -> Reply:
         title="What I can do",
         blocks=(
             bullets(lines),
-            "In a private chat you can also just ask a question, like “django or flask?”.",
+            "In a private chat you can also just ask a question, like "
+            f"“{example_question(core.knowledge)}”.",
         ),
     )
 
@@ -374,7 +391,7 @@ async def compare(ctx: Context) -> Reply:
                 return not_found("topic", name, suggestions, "topic", knowledge)
         return Reply(
             title="Compare what with what?",
-            blocks=("Name two things, like /compare django vs flask.",),
+            blocks=(f"Name two things, like {example_comparison(knowledge)}.",),
             kind=ReplyKind.NOT_FOUND,
         )
     comparison = knowledge.comparison(ids)
@@ -461,7 +478,7 @@ async def ask(ctx: Context) -> Reply:
     if not ctx.args:
         return Reply(
             title="Ask me anything about the roadmap",
-            blocks=("For example: /ask which language is best for real-time apps?",),
+            blocks=(f"For example: /ask {example_question(ctx.core.knowledge)}",),
             buttons=(Button("Roadmap", "roadmap"), Button("Languages", "lang")),
         )
     return answer_reply(ctx.core.knowledge, ctx.core.questions.understand(ctx.args))
@@ -536,7 +553,7 @@ def _unsure_reply(knowledge: Knowledge, understanding: Understanding) -> Reply:
             title="Hi! I'm here to help",
             blocks=(
                 f"I answer questions about the {knowledge.info.title}: ask me in plain words, "
-                "or send /help to see every command.",
+                f"like “{example_question(knowledge)}”, or send /help to see every command.",
             ),
             buttons=(
                 Button("Help", "help", style=ButtonStyle.PRIMARY),
@@ -560,7 +577,8 @@ def _unsure_reply(knowledge: Knowledge, understanding: Understanding) -> Reply:
         blocks=(
             f"I can only answer questions about the {knowledge.info.title}, "
             "and I don't think that was one.",
-            "Try asking about a language, a database or a step of the roadmap, or one of these:",
+            f"Try asking about one of its topics or steps, like “{example_question(knowledge)}”, "
+            "or pick one of these:",
         ),
         buttons=(
             Button("Roadmap", "roadmap"),
@@ -571,7 +589,8 @@ def _unsure_reply(knowledge: Knowledge, understanding: Understanding) -> Reply:
     )
 
 
-_TOPIC = Option("topic", "A language, framework, database or concept", OptionKind.TOPIC)
+_TOPIC_HINT = "Anything on the roadmap: a name, an alias or a typo"
+_TOPIC = Option("topic", _TOPIC_HINT, OptionKind.TOPIC)
 
 COMMANDS: list[Command] = [
     Command("start", "Welcome and a quick tour", start),
@@ -601,14 +620,7 @@ COMMANDS: list[Command] = [
         "Anything on the roadmap, by name",
         topic,
         "/topic <name>",
-        (
-            Option(
-                "name",
-                "A language, framework, database or concept",
-                OptionKind.TOPIC,
-                required=True,
-            ),
-        ),
+        (Option("name", _TOPIC_HINT, OptionKind.TOPIC, required=True),),
     ),
     Command(
         "compare",
