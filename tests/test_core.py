@@ -140,6 +140,12 @@ async def test_which_framework_for_a_language_lists_its_frameworks(core: Core) -
     assert "Django" in text and "Flask" in text and "Express" not in text
 
 
+async def test_resources_of_a_step_list_each_link_once(core: Core, knowledge: Knowledge) -> None:
+    for section in knowledge.sections:
+        urls = [link.url for link in (await say(core, f"/resources {section.id}")).links]
+        assert urls and len(urls) == len(set(urls)), section.id
+
+
 async def test_use_case_question_is_answered_from_the_roadmap(core: Core) -> None:
     reply = await say(core, "which language is best for real time chat apps?")
     assert reply.title == "Try JavaScript (Node.js)"

@@ -416,7 +416,10 @@ async def resources(ctx: Context) -> Reply:
             *section.resources,
             *(r for t in knowledge.section_topics(section) for r in t.resources[:1]),
         ]
-        return Reply(title=f"Resources: {section.title}", links=links(found))
+        unique = {resource.url: resource for resource in reversed(found)}
+        return Reply(
+            title=f"Resources: {section.title}", links=links(list(reversed(unique.values())))
+        )
     topic_id, suggestions = resolve(ctx.core.topic_names, ctx.args)
     if topic_id is None:
         return not_found("topic", ctx.args, suggestions, "resources", knowledge)
