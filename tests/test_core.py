@@ -146,6 +146,27 @@ async def test_resources_of_a_step_list_each_link_once(core: Core, knowledge: Kn
         assert urls and len(urls) == len(set(urls)), section.id
 
 
+async def test_compare_says_which_side_is_unknown(core: Core) -> None:
+    both = render_plain(await say(core, "/compare cobol fortran"))
+    assert "“cobol”" in both and "“fortran”" in both
+    one = await say(core, "/compare jwt session")
+    assert one.kind is ReplyKind.NOT_FOUND and "“session”" in render_plain(one)
+    assert "“jwt”" not in render_plain(one)
+    typo = await say(core, "/compare djnago vs flaskk")
+    assert typo.kind is ReplyKind.ANSWER or {b.args for b in typo.buttons} & {"django", "flask"}
+
+
+async def test_compare_a_thing_with_itself(core: Core) -> None:
+    reply = await say(core, "/compare django django")
+    assert reply.title == "That's the same thing" and "Django" in render_plain(reply)
+
+
+async def test_compare_caps_the_number_of_topics(core: Core) -> None:
+    reply = await say(core, "/compare django vs flask vs rails vs laravel vs gin")
+    assert reply.kind is ReplyKind.ANSWER and len(reply.fields) == 3
+    assert "Laravel" in reply.footer and "Gin" in reply.footer
+
+
 async def test_use_case_question_is_answered_from_the_roadmap(core: Core) -> None:
     reply = await say(core, "which language is best for real time chat apps?")
     assert reply.title == "Try JavaScript (Node.js)"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from bot.commands import Command, Context, Option, OptionKind
 from bot.knowledge import Comparison, Knowledge, Resource, Section, Topic
@@ -21,6 +22,10 @@ from bot.text import shorten
 QUOTE_CHARS = 60
 #: Longest one-line summary in lists.
 LINE_CHARS = 110
+#: Most topics /compare puts side by side.
+MAX_COMPARED = 3
+#: Fuzzy score for "did you mean" on a compared name that matched nothing closer.
+LOOSE_SUGGEST = 60
 _COMPARE_SEPARATORS = re.compile(
     r"\s*(?:,|;|/|\bvs\.?\b|\bversus\b|\bor\b|\band\b|\bagainst\b|\bcompared (?:to|with)\b)\s*",
     re.IGNORECASE,
@@ -349,24 +354,23 @@ def _exact_section(ctx: Context) -> Section | None:
     return ctx.core.knowledge.section(section_id) if section_id else None
 
 
-def split_comparison(core_index: NameIndex, text: str) -> list[str] | None:
-    """Split "a vs b", "a, b", "a or b" or "a b" into topic ids; ``None`` if that fails."""
-    parts = [part for part in _COMPARE_SEPARATORS.split(text) if part and part.strip()]
+def comparison_sides(index: NameIndex, text: str) -> list[str]:
+    """Split "a vs b", "a, b", "a or b" or "a b" into the names being compared."""
+    parts = [part.strip() for part in _COMPARE_SEPARATORS.split(text) if part and part.strip()]
     if len(parts) >= 2:
-        ids = [core_index.resolve(part).match for part in parts]
-        if all(ids):
-            return list(dict.fromkeys(match.id for match in ids if match))
-        return None
+        return parts
     words = text.split()
-    best: tuple[float, list[str]] | None = None
+    best: tuple[int, float, list[str]] | None = None
     for cut in range(1, len(words)):
-        left = core_index.resolve(" ".join(words[:cut])).match
-        right = core_index.resolve(" ".join(words[cut:])).match
-        if left and right:
-            score = left.score + right.score
-            if best is None or score > best[0]:
-                best = (score, [left.id, right.id])
-    return list(dict.fromkeys(best[1])) if best else None
+        sides = [" ".join(words[:cut]), " ".join(words[cut:])]
+        matches = [index.resolve(side).match for side in sides]
+        known = [match for match in matches if match]
+        score = (len(known), sum(match.score for match in known), sides)
+        if known and (best is None or score[:2] > best[:2]):
+            best = score
+    if best is not None:
+        return best[2]
+    return words if len(words) == 2 else parts
 
 
 async def compare(ctx: Context) -> Reply:
@@ -382,22 +386,68 @@ async def compare(ctx: Context) -> Reply:
             ],
             "compare",
         )
-    ids = split_comparison(ctx.core.topic_names, ctx.args)
-    if ids is None or len(ids) < 2:
-        names = [p for p in _COMPARE_SEPARATORS.split(ctx.args) if p and p.strip()]
-        for name in names:
-            topic_id, suggestions = resolve(ctx.core.topic_names, name)
-            if topic_id is None:
-                return not_found("topic", name, suggestions, "topic", knowledge)
+    sides = comparison_sides(ctx.core.topic_names, ctx.args)
+    resolved = [(side, *resolve(ctx.core.topic_names, side)) for side in sides]
+    unknown = [
+        (side, suggestions or tuple(ctx.core.topic_names.search(side, cutoff=LOOSE_SUGGEST)))
+        for side, topic_id, suggestions in resolved
+        if not topic_id
+    ]
+    if unknown:
+        return _unknown_sides_reply(knowledge, unknown)
+    ids = list(dict.fromkeys(topic_id for _, topic_id, _ in resolved if topic_id))
+    if len(sides) < 2:
         return Reply(
             title="Compare what with what?",
             blocks=(f"Name two things, like {example_comparison(knowledge)}.",),
             kind=ReplyKind.NOT_FOUND,
         )
+    if len(ids) == 1:
+        same = knowledge.topics[ids[0]]
+        return Reply(
+            title="That's the same thing",
+            blocks=(
+                f"{' and '.join(f'“{shorten(s, QUOTE_CHARS)}”' for s in sides)} "
+                f"{'both' if len(sides) == 2 else 'all'} mean {same.title}. "
+                "Name two different things to compare.",
+            ),
+            buttons=(Button(same.title, "topic", same.id),),
+        )
+    note = ""
+    if len(ids) > MAX_COMPARED:
+        left_out = ", ".join(knowledge.topics[i].title for i in ids[MAX_COMPARED:])
+        note = f"I compare up to {MAX_COMPARED} things at a time, so I left out {left_out}."
+        ids = ids[:MAX_COMPARED]
     comparison = knowledge.comparison(ids)
-    if comparison is not None:
-        return comparison_reply(knowledge, comparison)
-    return side_by_side_reply(knowledge, [knowledge.topics[i] for i in ids])
+    reply = (
+        comparison_reply(knowledge, comparison)
+        if comparison is not None
+        else side_by_side_reply(knowledge, [knowledge.topics[i] for i in ids])
+    )
+    return replace(reply, footer=note) if note else reply
+
+
+def _unknown_sides_reply(
+    knowledge: Knowledge, unknown: Sequence[tuple[str, tuple[Match, ...]]]
+) -> Reply:
+    """Which of the compared names I don't know, each with its own "did you mean"."""
+    blocks = []
+    buttons: list[Button] = []
+    for side, suggestions in unknown:
+        quoted = f"“{shorten(side, QUOTE_CHARS)}”"
+        if suggestions:
+            titles = ", ".join(_title(knowledge, m.id) for m in suggestions[:SUGGESTIONS])
+            blocks.append(f"I don't know {quoted}. Did you mean: {titles}?")
+            buttons.extend(Button(_title(knowledge, m.id), "topic", m.id) for m in suggestions[:2])
+        else:
+            blocks.append(f"I don't know {quoted}: it is not on the roadmap.")
+    blocks.append("Send /topic on its own to see everything I know.")
+    return Reply(
+        title="Not found",
+        blocks=tuple(blocks),
+        buttons=tuple(buttons[:SUGGESTIONS]),
+        kind=ReplyKind.NOT_FOUND,
+    )
 
 
 async def resources(ctx: Context) -> Reply:
