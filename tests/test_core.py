@@ -167,6 +167,28 @@ async def test_compare_caps_the_number_of_topics(core: Core) -> None:
     assert "Laravel" in reply.footer and "Gin" in reply.footer
 
 
+async def test_topic_on_its_own_lists_everything_by_step(core: Core, knowledge: Knowledge) -> None:
+    reply = await say(core, "/topic")
+    assert [f.name for f in reply.fields] == [s.title for s in knowledge.sections]
+    text = render_plain(reply)
+    assert all(topic.title in text for topic in knowledge.topics.values())
+
+
+async def test_start_cuts_its_summary_at_a_word(core: Core, knowledge: Knowledge) -> None:
+    summary_line = (await say(core, "/start")).blocks[0]
+    if summary_line.endswith("…"):
+        assert knowledge.info.summary.startswith(summary_line[:-1] + " ")
+    else:
+        assert summary_line.endswith(".") and summary_line in knowledge.info.summary
+
+
+def test_first_sentence_cuts_at_a_word() -> None:
+    from bot.features.knowledge import first_sentence
+
+    assert first_sentence("alpha beta gamma delta", limit=13) == "alpha beta…"
+    assert first_sentence("One. Two.") == "One."
+
+
 async def test_use_case_question_is_answered_from_the_roadmap(core: Core) -> None:
     reply = await say(core, "which language is best for real time chat apps?")
     assert reply.title == "Try JavaScript (Node.js)"

@@ -22,6 +22,8 @@ from bot.text import shorten
 QUOTE_CHARS = 60
 #: Longest one-line summary in lists.
 LINE_CHARS = 110
+#: Longest summary sentence in the /start welcome.
+START_CHARS = 300
 #: Most topics /compare puts side by side.
 MAX_COMPARED = 3
 #: Fuzzy score for "did you mean" on a compared name that matched nothing closer.
@@ -40,13 +42,17 @@ def bullets(items: Sequence[str]) -> str:
     return "\n".join(f"• {item}" for item in items)
 
 
-def first_sentence(text: str, title: str = "") -> str:
-    """The first sentence of a summary, for one-line lists (without a leading "Title:")."""
+def first_sentence(text: str, title: str = "", limit: int = LINE_CHARS) -> str:
+    """The first sentence of a summary (without a leading "Title:"), cut at a word if too long."""
     if title and text.casefold().startswith(title.casefold() + ":"):
         text = text[len(title) + 1 :].strip()
         text = text[:1].upper() + text[1:]
     head, dot, _ = text.partition(". ")
-    return shorten(head + ("." if dot else ""), LINE_CHARS)
+    sentence = head + ("." if dot else "")
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[: limit - 1].rsplit(" ", 1)[0] if " " in sentence[: limit - 1] else ""
+    return cut.rstrip(",;:") + "…" if cut else shorten(sentence, limit)
 
 
 def links(resources: Sequence[Resource]) -> tuple[Link, ...]:
@@ -187,6 +193,21 @@ def overview_reply(knowledge: Knowledge) -> Reply:
     )
 
 
+def everything_reply(knowledge: Knowledge) -> Reply:
+    """Every topic the knowledge base knows, grouped by roadmap step, one line per step."""
+    fields = tuple(
+        Field(section.title, ", ".join(t.title for t in knowledge.section_topics(section)))
+        for section in knowledge.sections
+    )
+    return Reply(
+        title="Everything I know",
+        blocks=(f"{len(knowledge.topics)} topics in {len(knowledge.sections)} steps.",),
+        fields=fields,
+        buttons=tuple(Button(s.title, "roadmap", s.id) for s in knowledge.sections),
+        footer="Send /topic <name> for one of them; typos and other names work too.",
+    )
+
+
 def comparison_reply(knowledge: Knowledge, comparison: Comparison) -> Reply:
     """A curated comparison: how the topics differ and when to pick which."""
     fields = []
@@ -250,7 +271,7 @@ async def start(ctx: Context) -> Reply:
     return Reply(
         title=f"Welcome to the {knowledge.info.title}!",
         blocks=(
-            first_sentence(knowledge.info.summary),
+            first_sentence(knowledge.info.summary, limit=START_CHARS),
             "Ask me anything about it in plain words, explore it step by step, and keep your own "
             "checklist with a daily reminder.",
             bullets(
@@ -338,7 +359,7 @@ async def topic(ctx: Context) -> Reply:
     """Anything in the knowledge base, by name."""
     knowledge = ctx.core.knowledge
     if not ctx.args:
-        return overview_reply(knowledge)
+        return everything_reply(knowledge)
     section = _exact_section(ctx)
     if section is not None and ctx.core.topic_names.exact(ctx.args) is None:
         return section_reply(knowledge, section)
