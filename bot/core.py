@@ -28,6 +28,8 @@ log = logging.getLogger(__name__)
 
 #: The title of the reply given when a command fails on the bot's side.
 INTERNAL_ERROR_TITLE = "Something went wrong on my side"
+#: The title of a private reply that carries only notices.
+NOTICES_TITLE = "A note for you"
 #: The command a plain message in a private chat runs.
 QUESTION_COMMAND = "ask"
 
@@ -105,6 +107,17 @@ class Core:
                 private=True,
             )
         return await self.handle(replace(request, command=action.command, args=action.args))
+
+    async def private_notices(self, request: Request) -> Reply | None:
+        """The user's pending notices as a private reply (taken), or ``None`` if there are none.
+
+        For adapters that can show a private message beside a public answer (Discord's
+        ephemeral follow-ups); elsewhere notices wait for the user's next private reply.
+        """
+        notices = await self.storage.take_notices(request.user_key)
+        if not notices:
+            return None
+        return Reply(title=NOTICES_TITLE, blocks=tuple(notices), private=True)
 
     def button_payload(self, button: Button, owner_user_id: str) -> str:
         """The compact payload an adapter attaches to a button (fits Telegram's 64 bytes)."""

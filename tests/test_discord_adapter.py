@@ -384,6 +384,17 @@ async def test_reminders_by_dm_and_closed_dms_turn_them_off(tmp_path, fake, know
         later = await fake.slash("next")
         (message,) = await fake.answered(later)
         assert "turned off" in message["content"]
+
+        # Told in a server too: the public answer, then the notice only they can see.
+        await fake.answered(await fake.slash("remind", {"time": "09:00", "timezone": "UTC"}))
+        core.clock.set(datetime(2026, 3, 4, 9, 1, tzinfo=UTC))
+        assert (await engine.run_once()).disabled == 1
+        public = await fake.slash("lang", {"language": "go"}, guild_id=GUILD)
+        (answer, note) = await fake.answered(public, 2)
+        assert not answer.get("flags", 0) & EPHEMERAL
+        assert "turned off" not in str(answer)
+        assert note["flags"] & EPHEMERAL and "turned off" in str(note)
+        assert fake.rejected == []
     assert TOKEN not in caplog.text
 
 

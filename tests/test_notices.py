@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import say
+from tests.conftest import request, say
 
 NOTICE = "Your daily reminder is off: I could not reach you."
 
@@ -21,3 +21,12 @@ async def test_a_notice_is_shown_in_a_private_chat_and_only_to_its_user(core, st
     await storage.add_notice("console:1", NOTICE)
     assert (await say(core, "/roadmap", user="2")).notices == ()
     assert (await say(core, "/roadmap", user="1")).notices == (NOTICE,)
+
+
+async def test_private_notices_are_taken_once_as_a_private_reply(core, storage):
+    asker = request("/lang go", user="1", chat="-100", group=True)
+    assert await core.private_notices(asker) is None
+    await storage.add_notice("console:1", NOTICE)
+    reply = await core.private_notices(asker)
+    assert reply is not None and reply.private and reply.blocks == (NOTICE,)
+    assert await core.private_notices(asker) is None

@@ -471,10 +471,15 @@ class DiscordAdapter:
             return await task, True
 
     async def answer(self, interaction: discord.Interaction, work: Awaitable[Reply]) -> None:
-        """Answer a slash command with the core's reply."""
+        """Answer a slash command with the core's reply (and any notices, privately)."""
         reply, deferred = await self._ready_or_defer(interaction, work, thinking=True)
         outgoing = self.outgoing(reply, str(interaction.user.id))
         await self._send_new(interaction, outgoing, private=reply.private, deferred=deferred)
+        if not reply.private:  # a public answer: notices go in an ephemeral follow-up
+            notices = await self.core.private_notices(request_of(interaction, None))
+            if notices is not None:
+                kwargs = self.outgoing(notices, str(interaction.user.id)).first()
+                await interaction.followup.send(ephemeral=True, **kwargs)
 
     async def _send_new(
         self,
