@@ -18,7 +18,7 @@ from bot import __version__
 from bot.config import Settings, SettingsError
 from bot.core import Core
 from bot.delivery import AdapterStartError, Outbox, PlatformAdapter
-from bot.knowledge import Knowledge, KnowledgeError, default_knowledge_path, load_knowledge
+from bot.knowledge import Knowledge, KnowledgeError, bundled_knowledge_path, load_knowledge
 from bot.logs import setup_logging
 from bot.messages import render_plain
 from bot.reminders import ReminderEngine
@@ -80,14 +80,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _load(settings: Settings) -> Knowledge:
-    path = settings.knowledge_path or default_knowledge_path()
+    path = settings.knowledge_path or bundled_knowledge_path()
     return load_knowledge(path)
 
 
 def validate(path: Path | None, out: TextIO | None = None) -> int:
     """Check a knowledge file: exit code 0 when valid, 1 with file:line messages when not."""
     out = out or sys.stdout
-    target = path or Settings.from_env().knowledge_path or default_knowledge_path()
+    target = path or Settings.from_env().knowledge_path or bundled_knowledge_path()
     try:
         knowledge = load_knowledge(target)
     except KnowledgeError as error:

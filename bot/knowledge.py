@@ -7,7 +7,6 @@ reported as ``file:line: field: message`` so an operator can fix the file direct
 from __future__ import annotations
 
 import difflib
-import os
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -287,14 +286,6 @@ class Knowledge:
     def resources(self, topic: Topic) -> tuple[Resource, ...]:
         """Resources for a topic, falling back to its section's."""
         return topic.resources or self._sections_by_id[topic.section_id].resources
-
-
-def default_knowledge_path() -> Path:
-    """The knowledge file to use: ``KNOWLEDGE_PATH`` if set, else the bundled roadmap."""
-    configured = os.environ.get("KNOWLEDGE_PATH", "").strip()
-    if configured:
-        return Path(configured).expanduser()
-    return bundled_knowledge_path()
 
 
 def bundled_knowledge_path() -> Path:

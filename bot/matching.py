@@ -69,9 +69,6 @@ class NameIndex:
         self._sorted = sorted(self._names)
         self._index_of = {name: index for index, name in enumerate(self._names)}
 
-    def __contains__(self, name: str) -> bool:
-        return normalize(name) in self._exact
-
     def exact(self, name: str) -> str | None:
         """The id whose name is exactly ``name`` (after normalising), if any."""
         key = normalize(name)

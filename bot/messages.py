@@ -39,11 +39,6 @@ class Request:
         """The user's id namespaced by platform: ``telegram:42`` is not ``discord:42``."""
         return f"{self.platform}:{self.user_id}"
 
-    @property
-    def chat_key(self) -> str:
-        """The chat's id namespaced by platform."""
-        return f"{self.platform}:{self.chat_id}"
-
 
 class ButtonStyle(enum.StrEnum):
     """How prominent a button is; adapters map it to what their platform has."""

@@ -277,13 +277,11 @@ class TelegramAdapter:
         settings: Settings,
         *,
         poll_timeout: int = POLL_TIMEOUT,
-        poll_interval: float = 0.0,
     ) -> None:
         self.core = core
         self.settings = settings
         SCRUBBER.protect(settings.telegram_token)
         self.poll_timeout = poll_timeout
-        self.poll_interval = poll_interval
         builder = (
             ApplicationBuilder()
             .token(settings.telegram_token)
@@ -339,7 +337,6 @@ class TelegramAdapter:
         else:
             await app.updater.start_polling(
                 timeout=self.poll_timeout,
-                poll_interval=self.poll_interval,
                 allowed_updates=list(ALLOWED_UPDATES),
             )
             mode = "long polling"

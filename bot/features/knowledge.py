@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.commands import Command, Context, Option, OptionKind
-from bot.knowledge import Comparison, Knowledge, Resource, Section, Topic
+from bot.knowledge import TRACK_KIND, Comparison, Knowledge, Resource, Section, Topic
 from bot.limits import SUGGESTIONS
 from bot.matching import Match, NameIndex
 from bot.messages import Button, ButtonStyle, Field, Link, Reply, ReplyKind
@@ -26,8 +26,6 @@ LINE_CHARS = 110
 START_CHARS = 300
 #: Most topics /compare puts side by side.
 MAX_COMPARED = 3
-#: Fuzzy score for "did you mean" on a compared name that matched nothing closer.
-LOOSE_SUGGEST = 60
 _COMPARE_SEPARATORS = re.compile(
     r"\s*(?:,|;|/|\bvs\.?\b|\bversus\b|\bor\b|\band\b|\bagainst\b|\bcompared (?:to|with)\b)\s*",
     re.IGNORECASE,
@@ -128,7 +126,7 @@ def topic_reply(knowledge: Knowledge, topic: Topic) -> Reply:
     if projects:
         fields.append(Field("Project ideas", bullets(projects)))
     buttons = [Button("Mark done", "done", topic.id, ButtonStyle.SUCCESS)]
-    if topic.kind == "language":
+    if topic.kind == TRACK_KIND:
         buttons.insert(0, Button(f"Track {topic.title}", "track", topic.id, ButtonStyle.PRIMARY))
     buttons.extend(Button(c.title, "topic", c.id) for c in children[:3])
     comparison = next((c for c in knowledge.comparisons if topic.id in c.topic_ids), None)
@@ -410,7 +408,7 @@ async def compare(ctx: Context) -> Reply:
     sides = comparison_sides(ctx.core.topic_names, ctx.args)
     resolved = [(side, *resolve(ctx.core.topic_names, side)) for side in sides]
     unknown = [
-        (side, suggestions or tuple(ctx.core.topic_names.search(side, cutoff=LOOSE_SUGGEST)))
+        (side, suggestions or tuple(ctx.core.topic_names.search(side)))
         for side, topic_id, suggestions in resolved
         if not topic_id
     ]
