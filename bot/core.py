@@ -119,6 +119,22 @@ class Core:
             return None
         return Reply(title=NOTICES_TITLE, blocks=tuple(notices), private=True)
 
+    def button_payloads(self, reply: Reply, sent_to: str) -> list[tuple[Button, str]]:
+        """Each of a reply's buttons with its payload; one that would not fit is left out.
+
+        Payloads are bound to the reply's owner, or else to ``sent_to`` (the user it is sent to).
+        """
+        owner = reply.owner or sent_to
+        pairs = []
+        for button in reply.buttons:
+            try:
+                pairs.append((button, self.button_payload(button, owner)))
+            except ValueError:
+                log.warning(
+                    "button %r does not fit a button payload; left out", button.command_line
+                )
+        return pairs
+
     def button_payload(self, button: Button, owner_user_id: str) -> str:
         """The compact payload an adapter attaches to a button (fits Telegram's 64 bytes)."""
         return encode_action(button, owner_user_id)

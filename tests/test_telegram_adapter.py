@@ -376,7 +376,7 @@ async def test_callback_data_with_multibyte_characters_fits(tmp_path, fake, know
         assert all(1 <= len(item.encode()) <= 64 for item in data)
         assert len(data[0].encode()) == 64
         assert failed_calls(fake) == []
-        assert "does not fit callback data" in caplog.text
+        assert "does not fit a button payload" in caplog.text
         # The multi-byte payload comes back whole: the command runs with its arguments.
         await press_and_wait(fake, message, data[1], ADA)
         (_, answer) = await fake.replies(ADA, 2)

@@ -434,15 +434,9 @@ class DiscordAdapter:
     def outgoing(self, reply: Reply, owner: str) -> Outgoing:
         """Render a reply with its buttons (payloads bound to ``owner``) and attachment."""
         pages = render(reply)
-        buttons, payloads = [], []
-        for button in reply.buttons:
-            try:
-                payloads.append(self.core.button_payload(button, reply.owner or owner))
-            except ValueError:
-                log.warning("button %r does not fit a custom id; left out", button.command_line)
-            else:
-                buttons.append(button)
-        specs = button_specs(tuple(buttons), payloads, paged=len(pages) > 1)
+        pairs = self.core.button_payloads(reply, owner)
+        buttons = tuple(button for button, _ in pairs)
+        specs = button_specs(buttons, [payload for _, payload in pairs], paged=len(pages) > 1)
         attachment = None
         if reply.attachment is not None:
             attachment = discord.File(

@@ -547,13 +547,7 @@ class TelegramAdapter:
 
     def _rows(self, reply: Reply, owner: str) -> list[list[InlineKeyboardButton]]:
         """The reply's own buttons as keyboard rows (payloads that do not fit are left out)."""
-        pairs = []
-        for button in reply.buttons:
-            try:
-                pairs.append((button, self.core.button_payload(button, reply.owner or owner)))
-            except ValueError:
-                log.warning("button %r does not fit callback data; left out", button.command_line)
-        return [inline_row(row) for row in keyboard(pairs)]
+        return [inline_row(row) for row in keyboard(self.core.button_payloads(reply, owner))]
 
     async def _run(self, chat_id: int, steps: list[Step]) -> bool:
         """Run a reply's calls in order; ``False`` once one of them had to be dropped."""
