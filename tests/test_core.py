@@ -324,3 +324,21 @@ async def test_core_answers_any_input(
         core = Core(knowledge, store)
         reply = await say(core, prefix + text)
         assert reply.title and reply.title != INTERNAL_ERROR_TITLE
+
+
+async def test_a_topic_offers_its_related_topics_from_the_knowledge_file(core, knowledge):
+    for topic in knowledge.topics.values():
+        reply = await say(core, f"/topic {topic.id}")
+        expected = [
+            knowledge.topics[i].title
+            for i in topic.related
+            if i not in {topic.parent, *(c.id for c in knowledge.children(topic.id))}
+        ]
+        related = [f.value for f in reply.fields if f.name == "Related"]
+        assert related == ([", ".join(expected)] if expected else []), topic.id
+    assert any(topic.related for topic in knowledge.topics.values())
+
+
+async def test_start_credits_the_roadmaps_source(core, knowledge):
+    reply = await say(core, "/start")
+    assert knowledge.info.source_author and knowledge.info.source_author in reply.footer

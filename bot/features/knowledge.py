@@ -26,6 +26,9 @@ LINE_CHARS = 110
 START_CHARS = 300
 #: Most topics /compare puts side by side.
 MAX_COMPARED = 3
+#: Buttons a topic reply offers to its own frameworks and tools, and to related topics.
+CHILD_BUTTONS = 3
+RELATED_BUTTONS = 3
 _COMPARE_SEPARATORS = re.compile(
     r"\s*(?:,|;|/|\bvs\.?\b|\bversus\b|\bor\b|\band\b|\bagainst\b|\bcompared (?:to|with)\b)\s*",
     re.IGNORECASE,
@@ -128,7 +131,7 @@ def topic_reply(knowledge: Knowledge, topic: Topic) -> Reply:
     buttons = [Button("Mark done", "done", topic.id, ButtonStyle.SUCCESS)]
     if topic.kind == TRACK_KIND:
         buttons.insert(0, Button(f"Track {topic.title}", "track", topic.id, ButtonStyle.PRIMARY))
-    buttons.extend(Button(c.title, "topic", c.id) for c in children[:3])
+    buttons.extend(Button(c.title, "topic", c.id) for c in children[:CHILD_BUTTONS])
     comparison = next((c for c in knowledge.comparisons if topic.id in c.topic_ids), None)
     if comparison is not None:
         buttons.append(
@@ -138,6 +141,11 @@ def topic_reply(knowledge: Knowledge, topic: Topic) -> Reply:
                 " vs ".join(comparison.topic_ids),
             )
         )
+    shown = {topic.id, topic.parent, *(c.id for c in children)}
+    related = [t for i in topic.related if i not in shown and (t := knowledge.topic(i))]
+    if related:
+        fields.append(Field("Related", ", ".join(t.title for t in related)))
+    buttons.extend(Button(t.title, "topic", t.id) for t in related[:RELATED_BUTTONS])
     return Reply(
         title=topic.title,
         blocks=(topic.summary,),
@@ -266,6 +274,9 @@ def resolve(index: NameIndex, query: str) -> tuple[str | None, tuple[Match, ...]
 async def start(ctx: Context) -> Reply:
     """Welcome a new user."""
     knowledge = ctx.core.knowledge
+    info = knowledge.info
+    source = (Link(info.source_title or info.title, info.source_url),) if info.source_url else ()
+    credit = " by ".join(part for part in (info.source_title, info.source_author) if part)
     return Reply(
         title=f"Welcome to the {knowledge.info.title}!",
         blocks=(
@@ -282,6 +293,8 @@ async def start(ctx: Context) -> Reply:
                 ]
             ),
         ),
+        links=source,
+        footer=f"Based on {credit}" if credit else "",
         buttons=(
             Button("Roadmap", "roadmap", style=ButtonStyle.PRIMARY),
             Button("Languages", "lang"),
