@@ -704,7 +704,7 @@ COMMANDS: list[Command] = [
         "topic",
         "Anything on the roadmap, by name",
         topic,
-        "/topic <name>",
+        "/topic [name]",
         (Option("name", _TOPIC_HINT, OptionKind.TOPIC, required=True),),
     ),
     Command(
@@ -722,7 +722,7 @@ COMMANDS: list[Command] = [
         "resources",
         "Official docs and guides for a topic",
         resources,
-        "/resources <topic>",
+        "/resources [topic]",
         (_TOPIC,),
     ),
     Command("projects", "Project ideas to practise with", projects, "/projects [topic]", (_TOPIC,)),
