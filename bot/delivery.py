@@ -32,7 +32,14 @@ class PermanentDeliveryError(DeliveryError):
 
 
 class TransientDeliveryError(DeliveryError):
-    """A passing failure (network, server error): worth retrying with backoff."""
+    """A failure known to mean "not sent" (connection refused, a 5xx answer): worth retrying."""
+
+
+class UncertainDeliveryError(DeliveryError):
+    """The message may have been delivered (a timeout, a connection dropped after sending).
+
+    Never retried: a retry could send it twice.
+    """
 
 
 class RetryAfter(DeliveryError):

@@ -12,16 +12,30 @@ import sys
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
+from types import SimpleNamespace
 
+import aiohttp
 import pytest
 
-from adapters.discord.client import EXPIRED_PAGES, PRIVATE_NOTE, DiscordAdapter, DiscordStartError
+from adapters.discord.client import (
+    EXPIRED_PAGES,
+    PRIVATE_NOTE,
+    DiscordAdapter,
+    DiscordOutbox,
+    DiscordStartError,
+)
 from adapters.discord.render import MAX_AUTOCOMPLETE_CHOICES
 from bot.clock import ManualClock
 from bot.commands import Command, Context, Option, OptionKind
 from bot.config import Settings
 from bot.core import Core
-from bot.delivery import Delivery, PermanentDeliveryError, RetryAfter, TransientDeliveryError
+from bot.delivery import (
+    Delivery,
+    PermanentDeliveryError,
+    RetryAfter,
+    TransientDeliveryError,
+    UncertainDeliveryError,
+)
 from bot.knowledge import bundled_knowledge_path, load_knowledge
 from bot.messages import Button, ChatKind, Field, Reply, Request
 from bot.reminders import ReminderEngine
@@ -421,6 +435,28 @@ async def test_outbox_maps_discord_errors(tmp_path, fake, knowledge):
         fake.failures[CHANNEL] = (404, {"message": "Unknown Channel", "code": 10003}, {})
         with pytest.raises(PermanentDeliveryError):
             await outbox.deliver(Delivery("discord", str(OWNER), str(CHANNEL)), reply)
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (TimeoutError(), UncertainDeliveryError),
+        (aiohttp.ServerTimeoutError(), UncertainDeliveryError),
+        (aiohttp.ServerDisconnectedError(), UncertainDeliveryError),
+        (
+            aiohttp.ClientConnectorError(SimpleNamespace(ssl=None), OSError(111, "refused")),
+            TransientDeliveryError,
+        ),
+    ],
+)
+async def test_outbox_timeouts_are_uncertain_failed_connections_transient(error, expected):
+    async def fail(channel: object, reply: Reply, user_id: str) -> None:
+        raise error
+
+    client = SimpleNamespace(get_partial_messageable=lambda channel_id: channel_id)
+    outbox = DiscordOutbox(SimpleNamespace(client=client, send_to=fail))
+    with pytest.raises(expected):
+        await outbox.deliver(Delivery("discord", "1", "2"), Reply("Hello"))
 
 
 async def test_a_wrong_token_fails_to_start_without_leaking_it(tmp_path, fake, knowledge, capfd):

@@ -24,6 +24,7 @@ from bot.delivery import (
     PermanentDeliveryError,
     RetryAfter,
     TransientDeliveryError,
+    UncertainDeliveryError,
 )
 from bot.knowledge import bundled_knowledge_path, load_knowledge
 from bot.messages import Button, ChatKind, Reply, ReplyKind, Request
@@ -38,6 +39,7 @@ from bot.storage.reminders import claim_sql
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")
 HOURS_3 = timedelta(hours=3)
+NINE = datetime(2024, 5, 6, 9, 0, tzinfo=BERLIN)
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -714,22 +716,33 @@ async def test_a_hanging_send_does_not_delay_reminders_due_later(core, clock) ->
     assert [d.user_id for _, d, _ in outbox.sent] == ["2", "1"]
 
 
-async def test_a_send_that_never_answers_times_out_and_is_retried(core, clock, monkeypatch) -> None:
-    monkeypatch.setattr(engine_module, "DELIVERY_TIMEOUT_SECONDS", 0.01)
-    outbox = HangingOutbox(clock)
-    original = outbox.deliver
+async def test_a_send_that_may_have_arrived_is_never_retried(core, clock, monkeypatch) -> None:
+    monkeypatch.setattr(engine_module, "DELIVERY_TIMEOUT_SECONDS", 0.05)
+    outbox = FakeOutbox(clock)
+    delivered = outbox.deliver
 
-    async def hang_once(delivery: Delivery, reply: Reply) -> None:
-        outbox.deliver = original
-        await asyncio.Event().wait()  # no answer, ever
+    async def arrives_but_answers_late(delivery: Delivery, reply: Reply) -> None:
+        await delivered(delivery, reply)  # the platform got it ...
+        await asyncio.Event().wait()  # ... but its answer never comes
 
-    outbox.deliver = hang_once
-    outbox.release.set()
+    outbox.deliver = arrives_but_answers_late
     engine = engine_for(core, outbox)
     await core.handle(request("9:00 berlin"))
-    clock.set(datetime(2024, 5, 6, 9, 0, tzinfo=BERLIN))
+    clock.set(NINE)
     stats = await asyncio.wait_for(engine.run_once(), timeout=5)
-    assert (stats.sent, stats.retries, stats.failed) == (1, 1, 0)
+    assert len(outbox.sent) == 1
+    assert (stats.sent, stats.retries, stats.uncertain) == (0, 0, 1)
+    assert (await core.storage.reminders.get("telegram:1")).enabled
+
+
+async def test_an_uncertain_outcome_is_not_retried(core, clock) -> None:
+    outbox = FakeOutbox(clock, failures={"1": [UncertainDeliveryError("connection reset")]})
+    engine = engine_for(core, outbox)
+    await core.handle(request("9:00 berlin"))
+    clock.set(NINE)
+    stats = await engine.run_once()
+    assert outbox.events == ["fail 1"]
+    assert (stats.sent, stats.retries, stats.failed, stats.uncertain) == (0, 0, 0, 1)
 
 
 async def test_stopping_cancels_deliveries_in_flight(core, clock) -> None:

@@ -14,9 +14,11 @@ from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import aiohttp
 import pytest
+from telegram.error import NetworkError, TimedOut
 from telegram.error import RetryAfter as PtbRetryAfter
 
 from adapters.telegram import TelegramStartError, create_adapter
@@ -30,6 +32,7 @@ from adapters.telegram.app import (
     Paged,
     PageStore,
     TelegramAdapter,
+    TelegramOutbox,
     retry_seconds,
 )
 from adapters.telegram.render import menu
@@ -45,6 +48,7 @@ from bot.delivery import (
     PermanentDeliveryError,
     RetryAfter,
     TransientDeliveryError,
+    UncertainDeliveryError,
 )
 from bot.knowledge import Knowledge, bundled_knowledge_path, load_knowledge
 from bot.messages import Button, ChatKind, Field, Reply, Request
@@ -673,6 +677,22 @@ async def test_outbox_network_failure_is_transient(tmp_path, fake, knowledge):
         await fake.close()
         with pytest.raises(TransientDeliveryError):
             await adapter.outbox.deliver(Delivery("telegram", str(ADA), None), Reply("Hello"))
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (TimedOut(), UncertainDeliveryError),
+        (NetworkError("connect failed"), TransientDeliveryError),
+    ],
+)
+async def test_outbox_timeout_is_uncertain_other_network_errors_transient(error, expected):
+    async def fail(chat_id: int) -> None:
+        raise error
+
+    adapter = SimpleNamespace(steps=lambda reply, user_id: [fail])
+    with pytest.raises(expected):
+        await TelegramOutbox(adapter).deliver(Delivery("telegram", "1", None), Reply("Hello"))
 
 
 def test_retry_after_as_seconds_or_timedelta(monkeypatch):

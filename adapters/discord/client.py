@@ -575,7 +575,13 @@ class DiscordOutbox:
         self.adapter = adapter
 
     async def deliver(self, delivery: Delivery, reply: Reply) -> None:
-        """Send ``reply`` where ``delivery`` says; raise a DeliveryError subclass on failure."""
+        """Send ``reply`` where ``delivery`` says; raise a DeliveryError subclass on failure.
+
+        Only failures known to mean "not sent" are transient (no connection made, a 5xx
+        answer); a timeout or a connection lost mid-request may have delivered it: uncertain.
+        """
+        from bot.delivery import UncertainDeliveryError  # only this method maps to it
+
         client = self.adapter.client
         try:
             if delivery.chat_id is None:
@@ -604,8 +610,10 @@ class DiscordOutbox:
             raise DeliveryError(
                 f"Discord refused the message ({error.status} {error.code})"
             ) from None
+        except aiohttp.ClientConnectorError as error:
+            raise TransientDeliveryError(f"could not connect: {type(error).__name__}") from None
         except (aiohttp.ClientError, OSError, TimeoutError) as error:
-            raise TransientDeliveryError(f"connection problem: {type(error).__name__}") from None
+            raise UncertainDeliveryError(f"no clear answer: {type(error).__name__}") from None
 
 
 def _retry_after(error: discord.HTTPException) -> float:

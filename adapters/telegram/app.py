@@ -626,8 +626,11 @@ class TelegramOutbox:
         """Send ``reply`` to the chat (or, with no chat, the user's private chat).
 
         A reminder is one message (a long one paginated), so the engine's retry after a failure
-        can never send part of it twice.
+        can never send part of it twice. A timeout may have delivered it, so it is uncertain
+        (never retried); other network errors happened before Telegram took the message.
         """
+        from telegram.error import TimedOut  # a NetworkError: told apart from the others here
+
         chat_id = int(target.chat_id if target.chat_id is not None else target.user_id)
         try:
             for step in self.adapter.steps(reply, target.user_id):
@@ -642,7 +645,9 @@ class TelegramOutbox:
             if "chat not found" in error.message.casefold():
                 raise delivery.PermanentDeliveryError(error.message) from None
             raise delivery.DeliveryError(error.message) from None
-        except NetworkError as error:  # includes TimedOut; BadRequest is caught above
+        except TimedOut as error:
+            raise delivery.UncertainDeliveryError(error.message) from None
+        except NetworkError as error:  # BadRequest and TimedOut are caught above
             raise delivery.TransientDeliveryError(error.message) from None
         except TelegramError as error:
             raise delivery.DeliveryError(error.message) from None

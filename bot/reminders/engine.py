@@ -11,9 +11,14 @@ only the latest missed day is ever considered, so a restart never floods anyone.
 Each platform's sends go through one :class:`Pacer` at the outbox's ``overall_rate``; sends to one
 chat are spaced by its ``per_chat_interval``. Every chat is served by its own background task (at
 most ``MAX_CONCURRENT_CHATS`` at once) and polling never waits for deliveries, so a chat that is
-slow or being retried holds up neither the other chats nor reminders that fall due later. Each
-attempt may take ``DELIVERY_TIMEOUT_SECONDS`` (real time: it bounds network I/O) before it counts
-as a transient failure, and a failure in one chat's task is logged and never reaches the others.
+slow or being retried holds up neither the other chats nor reminders that fall due later. A
+failure in one chat's task is logged and never reaches the others.
+
+Only failures known to mean "not sent" are retried: a connection that could not be made, a 5xx
+answer, a retry-after. An outcome that may have delivered the message (an attempt that took
+longer than ``DELIVERY_TIMEOUT_SECONDS`` real time, a connection lost after the request went
+out: :class:`UncertainDeliveryError`) is never retried, since a retry could send it twice; it is
+counted in ``RunStats.uncertain`` and logged. At most once wins over at least once.
 """
 
 from __future__ import annotations
@@ -35,7 +40,7 @@ from bot.delivery import (
     Outbox,
     PermanentDeliveryError,
     RetryAfter,
-    TransientDeliveryError,
+    UncertainDeliveryError,
 )
 from bot.messages import ChatKind, Reply
 from bot.reminders.message import build_reminder
@@ -51,7 +56,7 @@ log = logging.getLogger(__name__)
 CLAIM_BATCH = 1000
 #: Most reminders claimed but not yet delivered; another batch is claimed only when it fits.
 MAX_PENDING = 2 * CLAIM_BATCH
-#: Seconds (real time) one delivery attempt may take before it counts as a transient failure.
+#: Seconds (real time) one delivery attempt may take; after that its outcome is uncertain.
 DELIVERY_TIMEOUT_SECONDS = 30.0
 #: Chats being delivered to at the same time.
 MAX_CONCURRENT_CHATS = 64
@@ -79,6 +84,7 @@ class RunStats:
     failed: int = 0
     disabled: int = 0
     retries: int = 0
+    uncertain: int = 0
 
 
 #: A chat as the engine queues it: (platform, chat id or "dm:<user id>").
@@ -267,6 +273,15 @@ class ReminderEngine:
                 )
                 log.info("%s: chat moved to a new id, retrying there", reminder.user_key)
                 delivery = replace(delivery, chat_id=error.new_chat_id)
+            except UncertainDeliveryError as error:
+                spacer.sent()
+                log.warning(
+                    "%s: reminder may or may not have arrived (%s); not retried",
+                    reminder.user_key,
+                    error,
+                )
+                stats.uncertain += 1
+                return
             except PermanentDeliveryError as error:
                 await self._turn_off(reminder.user_key, str(error) or type(error).__name__)
                 stats.disabled += 1
@@ -302,9 +317,9 @@ class ReminderEngine:
 
 
 async def _attempt(outbox: Outbox, delivery: Delivery, reply: Reply) -> None:
-    """One send; one that takes longer than ``DELIVERY_TIMEOUT_SECONDS`` is a transient failure."""
+    """One send; one that takes longer than ``DELIVERY_TIMEOUT_SECONDS`` may have arrived."""
     try:
         async with asyncio.timeout(DELIVERY_TIMEOUT_SECONDS):
             await outbox.deliver(delivery, reply)
     except TimeoutError:
-        raise TransientDeliveryError(f"no answer within {DELIVERY_TIMEOUT_SECONDS:g} s") from None
+        raise UncertainDeliveryError(f"no answer within {DELIVERY_TIMEOUT_SECONDS:g} s") from None
