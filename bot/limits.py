@@ -18,3 +18,5 @@ MAX_ACTION_BYTES = 64
 MAX_ID_CHARS = 32
 #: How many autocomplete choices to return (Discord's cap).
 MAX_CHOICES = 25
+#: How much of a user's input to quote back in "I couldn't find X" replies.
+QUOTE_CHARS = 60

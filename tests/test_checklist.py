@@ -119,7 +119,7 @@ async def test_track_shows_choices_then_changes_keeping_ticks(ask, core: Core) -
 async def test_track_with_an_unknown_language_suggests(ask) -> None:
     reply = await ask("track", "cobol")
     assert reply.kind is ReplyKind.NOT_FOUND
-    assert "cobol" in reply.title
+    assert "cobol" in reply.blocks[0]
 
 
 async def test_progress_groups_by_section_with_bars(ask, knowledge) -> None:

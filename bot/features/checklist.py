@@ -18,12 +18,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot import checklist
 from bot.commands import Command, Context, Option, OptionKind
-from bot.features.knowledge import first_sentence, links
+from bot.features.knowledge import first_sentence, links, not_found
 from bot.knowledge import Knowledge, Topic
-from bot.limits import SUGGESTIONS
 from bot.matching import Match, NameIndex, Resolution
 from bot.messages import Attachment, Button, ButtonStyle, Field, Reply, ReplyKind
-from bot.text import shorten
 
 #: Unticked (or ticked) items offered as buttons when /done (or /undo) is sent without a name.
 PICK_ITEMS = 5
@@ -31,8 +29,6 @@ PICK_ITEMS = 5
 NO_TRACK_WORDS = frozenset({"none", "all", "whole", "everything", "off", "no track", "clear"})
 #: The argument that confirms /reset and /forget.
 CONFIRM = "confirm"
-#: How much of a user's input to quote back.
-QUOTE_CHARS = 60
 DONE_MARK = "✓"
 OPEN_MARK = "○"
 _UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9_.-]+")
@@ -94,7 +90,9 @@ async def track(ctx: Context) -> Reply:
     if language is None:
         resolution = ctx.core.language_names.resolve(choice)
         if resolution.match is None:
-            return _not_found(knowledge, "language", ctx.args, resolution.suggestions, "track")
+            return not_found(
+                "language", ctx.args, resolution.suggestions, "track", knowledge, private=True
+            )
         language = resolution.match.id
     await storage.set_track(user_key, language)
     return await _track_chosen(ctx, language)
@@ -172,7 +170,9 @@ async def _tick(ctx: Context, *, tick: bool) -> Reply:
         match = anywhere.match
         suggestions = resolution.suggestions or anywhere.suggestions
         if match is None:
-            return _not_found(knowledge, "checklist item", ctx.args, suggestions, command)
+            return not_found(
+                "checklist item", ctx.args, suggestions, command, knowledge, private=True
+            )
     topic = knowledge.topics[match.id]
     on_track = topic.id in checklist.layout(knowledge, record.track).ids
     if tick:
@@ -221,28 +221,6 @@ async def _pick(ctx: Context, track_id: str | None, *, tick: bool) -> Reply:
         prompt,
         "\n".join(f"• {topic.title}" for topic in choices),
         buttons=tuple(Button(topic.title, command, topic.id) for topic in choices),
-    )
-
-
-def _not_found(
-    knowledge: Knowledge, what: str, query: str, suggestions: tuple[Match, ...], command: str
-) -> Reply:
-    quoted = shorten(query, QUOTE_CHARS)
-    if not suggestions:
-        return _reply(
-            f"I couldn't find a {what} called “{quoted}”",
-            f"Send /{command} without a name to choose from a list.",
-            kind=ReplyKind.NOT_FOUND,
-        )
-    titles = [knowledge.topics[match.id].title for match in suggestions[:SUGGESTIONS]]
-    return _reply(
-        f"Which one did you mean by “{quoted}”?",
-        "\n".join(f"• {title}" for title in titles),
-        buttons=tuple(
-            Button(title, command, match.id)
-            for title, match in zip(titles, suggestions, strict=False)
-        ),
-        kind=ReplyKind.NOT_FOUND,
     )
 
 

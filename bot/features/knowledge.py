@@ -12,14 +12,12 @@ from dataclasses import replace
 
 from bot.commands import Command, Context, Option, OptionKind
 from bot.knowledge import TRACK_KIND, Comparison, Knowledge, Resource, Section, Topic
-from bot.limits import SUGGESTIONS
+from bot.limits import QUOTE_CHARS, SUGGESTIONS
 from bot.matching import Match, NameIndex
 from bot.messages import Button, ButtonStyle, Field, Link, Reply, ReplyKind
 from bot.questions import Intent, Understanding
 from bot.text import shorten
 
-#: How much of a user's input to quote back in "I don't know X" replies.
-QUOTE_CHARS = 60
 #: Longest one-line summary in lists.
 LINE_CHARS = 110
 #: Longest summary sentence in the /start welcome.
@@ -62,9 +60,15 @@ def links(resources: Sequence[Resource]) -> tuple[Link, ...]:
 
 
 def not_found(
-    what: str, query: str, suggestions: Sequence[Match], command: str, knowledge: Knowledge
+    what: str,
+    query: str,
+    suggestions: Sequence[Match],
+    command: str,
+    knowledge: Knowledge,
+    *,
+    private: bool = False,
 ) -> Reply:
-    """A "did you mean" reply for a name that matched nothing for sure."""
+    """A "did you mean" reply (suggestions as ``/command id`` buttons) for an unsure name."""
     quoted = shorten(query, QUOTE_CHARS)
     blocks = [f"I couldn't find a {what} called “{quoted}”."]
     buttons: list[Button] = []
@@ -75,9 +79,13 @@ def not_found(
             Button(_title(knowledge, m.id), command, m.id) for m in suggestions[:SUGGESTIONS]
         ]
     else:
-        blocks.append(f"Send /{command} on its own to see everything I know.")
+        blocks.append(f"Send /{command} on its own to choose from a list.")
     return Reply(
-        title="Not found", blocks=tuple(blocks), buttons=tuple(buttons), kind=ReplyKind.NOT_FOUND
+        title="Not found",
+        blocks=tuple(blocks),
+        buttons=tuple(buttons),
+        kind=ReplyKind.NOT_FOUND,
+        private=private,
     )
 
 
