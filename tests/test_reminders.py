@@ -623,6 +623,57 @@ async def test_a_failure_after_forget_does_not_recreate_the_user(core, clock) ->
         assert found == [], table
 
 
+def change_during_first_send(core: Core, outbox: FakeOutbox, change: Request, error: Exception):
+    """Make the first send run ``change`` (a command) and then fail with ``error``."""
+    deliver = outbox.deliver
+    calls = []
+
+    async def deliver_or_change(delivery: Delivery, reply: Reply) -> None:
+        calls.append(delivery)
+        if len(calls) == 1:
+            await core.handle(change)
+            raise error
+        await deliver(delivery, reply)
+
+    outbox.deliver = deliver_or_change
+
+
+@pytest.mark.parametrize(
+    ("change", "error"),
+    [
+        (request("off"), TransientDeliveryError("502")),
+        (request("confirm", command="forget"), RetryAfter(3)),
+        (request("10:00 berlin dm", chat="-5", kind=ChatKind.GROUP), TransientDeliveryError("x")),
+    ],
+    ids=["off", "forget", "changed"],
+)
+async def test_a_reminder_withdrawn_while_waiting_to_retry_is_not_sent(
+    core: Core, clock: ManualClock, change: Request, error: Exception
+) -> None:
+    outbox = FakeOutbox(clock)
+    change_during_first_send(core, outbox, change, error)
+    engine = engine_for(core, outbox)
+    await core.handle(request("9:00 berlin", chat="-5", kind=ChatKind.GROUP))
+    clock.set(NINE)
+    stats = await engine.run_once()
+    assert outbox.sent == []
+    assert (stats.withdrawn, stats.retries, stats.failed) == (1, 0, 0)
+
+
+async def test_a_failure_at_the_old_destination_keeps_the_new_setting_on(core, clock) -> None:
+    outbox = FakeOutbox(clock)
+    moved = request("10:00 berlin dm", chat="-5", kind=ChatKind.GROUP)
+    change_during_first_send(core, outbox, moved, PermanentDeliveryError("bot was kicked"))
+    engine = engine_for(core, outbox)
+    await core.handle(request("9:00 berlin", chat="-5", kind=ChatKind.GROUP))
+    clock.set(NINE)
+    stats = await engine.run_once()
+    reminder = await core.storage.reminders.get("telegram:1")
+    assert reminder.chat_id is None and reminder.enabled, reminder.disabled_reason
+    assert stats.disabled == 0
+    assert (await core.handle(request(""))).notices == ()
+
+
 async def test_retry_after_is_honoured(core: Core, clock: ManualClock) -> None:
     outbox = FakeOutbox(clock, failures={"1": [RetryAfter(7)]})
     engine = engine_for(core, outbox)

@@ -45,7 +45,7 @@ from bot.delivery import (
 from bot.messages import ChatKind, Reply
 from bot.reminders.message import build_reminder
 from bot.reminders.pacing import ChatSpacer, Pacer
-from bot.storage.reminders import Claim
+from bot.storage.reminders import Claim, Reminder
 
 if TYPE_CHECKING:
     from bot.core import Core
@@ -84,7 +84,10 @@ class RunStats:
     failed: int = 0
     disabled: int = 0
     retries: int = 0
+    #: Attempts that may or may not have arrived (never retried).
     uncertain: int = 0
+    #: Given up because the user turned the reminder off, changed or deleted it meanwhile.
+    withdrawn: int = 0
 
 
 #: A chat as the engine queues it: (platform, chat id or "dm:<user id>").
@@ -256,10 +259,14 @@ class ReminderEngine:
             reminder.platform, reminder.user_id, reminder.chat_id, reminder.user_name
         )
         for attempt in range(1, MAX_DELIVERY_ATTEMPTS + 1):
-            if attempt > 1:
-                stats.retries += 1
             await spacer.wait()
             await pacer.wait()
+            if attempt > 1:
+                if not await self.store.is_current(reminder.user_key, reminder.version):
+                    log.info("%s: reminder turned off or changed before a retry", reminder.user_key)
+                    stats.withdrawn += 1
+                    return
+                stats.retries += 1
             try:
                 await _attempt(outbox, delivery, reply)
             except RetryAfter as error:
@@ -283,8 +290,10 @@ class ReminderEngine:
                 stats.uncertain += 1
                 return
             except PermanentDeliveryError as error:
-                await self._turn_off(reminder.user_key, str(error) or type(error).__name__)
-                stats.disabled += 1
+                if await self._turn_off(reminder, str(error) or type(error).__name__):
+                    stats.disabled += 1
+                else:
+                    stats.withdrawn += 1
                 return
             except DeliveryError as error:  # transient, or an unclassified failure
                 log.info("%s: delivery failed (%s), attempt %d", reminder.user_key, error, attempt)
@@ -303,17 +312,20 @@ class ReminderEngine:
         log.warning("%s: gave up on today's reminder", reminder.user_key)
         stats.failed += 1
 
-    async def _turn_off(self, user_key: str, reason: str) -> None:
-        """Disable a reminder that can never be delivered, and tell the user why next time.
+    async def _turn_off(self, reminder: Reminder, reason: str) -> bool:
+        """Disable an undeliverable reminder and tell the user why next time; ``True`` if done.
 
-        A reminder that is already gone (the user sent /forget meanwhile) or off is left alone:
-        no notice is queued, as that would recreate the user.
+        A reminder that is already gone (the user sent /forget meanwhile), off, or changed since
+        the claim (it may point somewhere else now) is left alone: no notice is queued, as that
+        would recreate the user.
         """
-        if not await self.store.disable(user_key, reason, self.clock.now()):
-            log.info("%s: undeliverable reminder was already off or deleted", user_key)
-            return
+        user_key = reminder.user_key
+        if not await self.store.disable(user_key, reason, self.clock.now(), reminder.version):
+            log.info("%s: undeliverable reminder was already off, changed or deleted", user_key)
+            return False
         log.warning("%s: turned the daily reminder off: %s", user_key, reason)
         await self.core.storage.add_notice(user_key, TURNED_OFF_NOTICE.format(reason=reason))
+        return True
 
 
 async def _attempt(outbox: Outbox, delivery: Delivery, reply: Reply) -> None:

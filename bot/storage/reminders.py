@@ -22,10 +22,12 @@ from bot.timezones import zone_info
 if TYPE_CHECKING:
     from bot.storage.sqlite import Database
 
-_COLUMNS = (
+#: The columns a user's settings write.
+_FIELDS = (
     "user_key, platform, user_id, user_name, chat_id, chat_kind, local_time, zone, enabled,"
     " next_due, last_sent_date, disabled_reason"
 )
+_COLUMNS = f"{_FIELDS}, version"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,8 @@ class Reminder:
     next_due: datetime
     last_sent: date | None = None
     disabled_reason: str | None = None
+    #: Bumped by every change the user makes; a claim remembers the version it saw.
+    version: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +103,7 @@ def _row_to_reminder(row: Sequence[Any]) -> Reminder:
         next_due=_instant(row[9]),
         last_sent=date.fromisoformat(row[10]) if row[10] else None,
         disabled_reason=row[11],
+        version=row[12],
     )
 
 
@@ -130,7 +135,7 @@ class SqliteReminderStore:
             _seconds(now),
         )
         await self._db.write(
-            f"INSERT INTO reminders ({_COLUMNS}, updated_at)"  # noqa: S608 - fixed column list
+            f"INSERT INTO reminders ({_FIELDS}, updated_at)"  # noqa: S608 - fixed column list
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (user_key) DO UPDATE SET"
             " platform = excluded.platform, user_id = excluded.user_id,"
@@ -139,7 +144,8 @@ class SqliteReminderStore:
             " zone = excluded.zone, enabled = excluded.enabled, next_due = excluded.next_due,"
             " last_sent_date = MAX(COALESCE(excluded.last_sent_date, last_sent_date),"
             " COALESCE(last_sent_date, excluded.last_sent_date)),"
-            " disabled_reason = excluded.disabled_reason, updated_at = excluded.updated_at",
+            " disabled_reason = excluded.disabled_reason, updated_at = excluded.updated_at,"
+            " version = version + 1",
             params,
             key=reminder.user_key,
         )
@@ -160,21 +166,39 @@ class SqliteReminderStore:
         """
         async with self._db.transaction() as tx:
             count = await tx.execute(
-                "UPDATE reminders SET zone = ?, next_due = ?, updated_at = ?"
-                " WHERE user_key = ? AND enabled = 1",
+                "UPDATE reminders SET zone = ?, next_due = ?, updated_at = ?,"
+                " version = version + 1 WHERE user_key = ? AND enabled = 1",
                 (zone, _seconds(next_due), _seconds(now), user_key),
             )
         return count > 0
 
-    async def disable(self, user_key: str, reason: str | None, now: datetime) -> bool:
-        """Turn the user's reminder off; ``True`` if it was on."""
+    async def disable(
+        self, user_key: str, reason: str | None, now: datetime, version: int | None = None
+    ) -> bool:
+        """Turn the user's reminder off; ``True`` if it was on.
+
+        With ``version``, only if the reminder is still that version: a failure at the
+        destination a claim saw never turns off the setting the user made since.
+        """
+        sql = (
+            "UPDATE reminders SET enabled = 0, disabled_reason = ?, updated_at = ?,"
+            " version = version + 1 WHERE user_key = ? AND enabled = 1"
+        )
+        params: tuple[Any, ...] = (reason, _seconds(now), user_key)
+        if version is not None:
+            sql += " AND version = ?"
+            params += (version,)
         async with self._db.transaction() as tx:
-            count = await tx.execute(
-                "UPDATE reminders SET enabled = 0, disabled_reason = ?, updated_at = ?"
-                " WHERE user_key = ? AND enabled = 1",
-                (reason, _seconds(now), user_key),
-            )
+            count = await tx.execute(sql, params)
         return count > 0
+
+    async def is_current(self, user_key: str, version: int) -> bool:
+        """Whether the user's reminder is still on and unchanged since it was at ``version``."""
+        row = await self._db.read_one(
+            "SELECT 1 FROM reminders WHERE user_key = ? AND enabled = 1 AND version = ?",
+            (user_key, version),
+        )
+        return row is not None
 
     async def move_chat(self, platform: str, old_chat_id: str, new_chat_id: str) -> int:
         """Point every reminder in a chat that got a new id at the new id; how many moved."""
