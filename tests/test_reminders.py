@@ -31,7 +31,7 @@ from bot.messages import Button, ChatKind, Reply, ReplyKind, Request
 from bot.reminders import ReminderEngine, build_reminder
 from bot.reminders import engine as engine_module
 from bot.reminders.engine import MAX_DELIVERY_ATTEMPTS
-from bot.reminders.pacing import Pacer
+from bot.reminders.pacing import ChatSpacing, Pacer
 from bot.reminders.schedule import decide, local_instant, next_due
 from bot.storage import open_storage
 from bot.storage.reminders import claim_sql
@@ -581,6 +581,33 @@ async def test_group_chat_reminders_are_spaced_and_name_the_user(core, clock) ->
     assert {d.chat_id for _, d, _ in outbox.sent} == {"-100"}
     times = [t for t, _, _ in outbox.sent]
     assert all(b - a >= 1.0 - 1e-6 for a, b in itertools.pairwise(times))
+
+
+async def test_one_chat_is_spaced_across_separate_runs(core, clock) -> None:
+    outbox = FakeOutbox(clock, overall_rate=2)
+    engine = engine_for(core, outbox)
+    for user in range(119):  # a burst due just before, paced at 2/s: group -5 comes last
+        await core.handle(request("8:59 berlin", user=f"1{user:03d}"))
+    await core.handle(request("9:00 berlin", user="1", chat="-5", kind=ChatKind.GROUP))
+    await core.handle(request("9:01 berlin", user="2", chat="-5", kind=ChatKind.GROUP))
+    clock.set(NINE)
+    await engine.run_once()
+    clock.set(max(clock.now(), NINE + timedelta(minutes=1)))
+    await engine.run_once()  # user 2 in the same group: a new task for the chat
+    group = [t for t, d, _ in outbox.sent if d.chat_id == "-5"]
+    assert len(group) == 2 and group[1] - group[0] >= 1.0 - 1e-6
+
+
+async def test_chat_spacing_forgets_chats_whose_interval_passed(clock) -> None:
+    spacing = ChatSpacing(clock, 1.0)
+    for chat in range(100):
+        await spacing.wait(chat)
+        spacing.sent(chat)
+        clock.advance(0.1)
+    assert len(spacing) <= 11
+    start = clock.now()
+    await spacing.wait(99)  # sent 0.1 s ago: waits the rest of the interval
+    assert (clock.now() - start).total_seconds() == pytest.approx(0.9)
 
 
 async def test_permanent_failure_turns_the_reminder_off(core, clock, caplog) -> None:

@@ -44,7 +44,7 @@ from bot.delivery import (
 )
 from bot.messages import ChatKind, Reply
 from bot.reminders.message import build_reminder
-from bot.reminders.pacing import ChatSpacer, Pacer
+from bot.reminders.pacing import ChatSpacing, Pacer
 from bot.storage.reminders import Claim, Reminder
 
 if TYPE_CHECKING:
@@ -111,6 +111,10 @@ class ReminderEngine:
         self.settings = settings or core.settings
         self._pacers = {
             name: Pacer(self.clock, outbox.overall_rate) for name, outbox in self.outboxes.items()
+        }
+        self._spacing = {
+            name: ChatSpacing(self.clock, outbox.per_chat_interval)
+            for name, outbox in self.outboxes.items()
         }
         self._slots = asyncio.Semaphore(MAX_CONCURRENT_CHATS)
         self._queues: dict[ChatKey, deque[tuple[Claim, RunStats]]] = {}
@@ -219,11 +223,10 @@ class ReminderEngine:
         queue = self._queues[key]
         try:
             async with self._slots:
-                spacer = ChatSpacer(self.clock, self.outboxes[key[0]].per_chat_interval)
                 while queue:
                     claim, stats = queue[0]
                     try:
-                        await self._deliver(claim, spacer, stats)
+                        await self._deliver(claim, key, stats)
                     except Exception:
                         log.exception("%s: reminder delivery failed", claim.reminder.user_key)
                         stats.failed += 1
@@ -239,7 +242,7 @@ class ReminderEngine:
         self._pending -= count
         self._progress.set()
 
-    async def _deliver(self, claim: Claim, spacer: ChatSpacer, stats: RunStats) -> None:
+    async def _deliver(self, claim: Claim, chat: ChatKey, stats: RunStats) -> None:
         """Send one reminder with retries; raises only if storage fails (or on cancellation)."""
         reminder = claim.reminder
         try:
@@ -255,11 +258,12 @@ class ReminderEngine:
             stats.failed += 1
             return
         outbox, pacer = self.outboxes[reminder.platform], self._pacers[reminder.platform]
+        spacing = self._spacing[reminder.platform]
         delivery = Delivery(
             reminder.platform, reminder.user_id, reminder.chat_id, reminder.user_name
         )
         for attempt in range(1, MAX_DELIVERY_ATTEMPTS + 1):
-            await spacer.wait()
+            await spacing.wait(chat)
             await pacer.wait()
             if attempt > 1:
                 if not await self.store.is_current(reminder.user_key, reminder.version):
@@ -270,7 +274,7 @@ class ReminderEngine:
             try:
                 await _attempt(outbox, delivery, reply)
             except RetryAfter as error:
-                spacer.sent()
+                spacing.sent(chat)
                 if error.seconds > MAX_RETRY_AFTER_SECONDS:
                     break
                 await self.clock.sleep(error.seconds)
@@ -281,7 +285,7 @@ class ReminderEngine:
                 log.info("%s: chat moved to a new id, retrying there", reminder.user_key)
                 delivery = replace(delivery, chat_id=error.new_chat_id)
             except UncertainDeliveryError as error:
-                spacer.sent()
+                spacing.sent(chat)
                 log.warning(
                     "%s: reminder may or may not have arrived (%s); not retried",
                     reminder.user_key,
@@ -297,7 +301,7 @@ class ReminderEngine:
                 return
             except DeliveryError as error:  # transient, or an unclassified failure
                 log.info("%s: delivery failed (%s), attempt %d", reminder.user_key, error, attempt)
-                spacer.sent()
+                spacing.sent(chat)
                 if attempt < MAX_DELIVERY_ATTEMPTS:
                     await self.clock.sleep(
                         min(BASE_BACKOFF_SECONDS * 2 ** (attempt - 1), MAX_BACKOFF_SECONDS)
@@ -306,7 +310,7 @@ class ReminderEngine:
                 log.exception("%s: outbox crashed while sending a reminder", reminder.user_key)
                 break
             else:
-                spacer.sent()
+                spacing.sent(chat)
                 stats.sent += 1
                 return
         log.warning("%s: gave up on today's reminder", reminder.user_key)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+from collections import OrderedDict
+from collections.abc import Hashable
 
 from bot.clock import Clock
 
@@ -32,20 +34,35 @@ class Pacer:
             self._next = now + self._interval
 
 
-class ChatSpacer:
-    """Leaves at least ``interval`` seconds between two sends to the same chat."""
+class ChatSpacing:
+    """Leaves at least ``interval`` seconds between two sends to the same chat, across tasks.
+
+    It remembers each chat's last send only while it still matters: entries older than the
+    interval are dropped, so memory follows the chats sent to in the last ``interval`` seconds.
+    """
 
     def __init__(self, clock: Clock, interval: float) -> None:
         self._clock = clock
         self._interval = interval
-        self._last: float | None = None
+        self._last: OrderedDict[Hashable, float] = OrderedDict()  # oldest send first
 
-    async def wait(self) -> None:
-        """Return when this chat may get its next message."""
+    def __len__(self) -> int:
+        return len(self._last)
+
+    async def wait(self, chat: Hashable) -> None:
+        """Return when ``chat`` may get its next message."""
+        last = self._last.get(chat)
         now = self._clock.now().timestamp()
-        if self._last is not None and now < self._last + self._interval:
-            await self._clock.sleep(self._last + self._interval - now)
+        if last is not None and now < last + self._interval:
+            await self._clock.sleep(last + self._interval - now)
 
-    def sent(self) -> None:
-        """Note that a message just went out."""
-        self._last = self._clock.now().timestamp()
+    def sent(self, chat: Hashable) -> None:
+        """Note that a message just went to ``chat``; forget chats whose interval has passed."""
+        now = self._clock.now().timestamp()
+        self._last[chat] = now
+        self._last.move_to_end(chat)
+        while self._last:
+            oldest, at = next(iter(self._last.items()))
+            if at + self._interval > now:
+                break
+            del self._last[oldest]
