@@ -312,6 +312,8 @@ def parse_knowledge(text: str, path: Path | str = "<knowledge>") -> Knowledge:
         loader = _YAML_LOADER(text)
         try:
             node = loader.get_single_node()
+            if node is not None:
+                _refuse_aliases(node, path)
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
@@ -335,6 +337,26 @@ def parse_knowledge(text: str, path: Path | str = "<knowledge>") -> Knowledge:
         raise KnowledgeError(path, problems)
     knowledge.path = str(path)
     return knowledge
+
+
+def _refuse_aliases(root: yaml.Node, path: Path | str) -> None:
+    """Raise :class:`KnowledgeError` if a node is reached twice (a YAML alias).
+
+    Aliases can make a loop or a tree exponentially larger than the file ("billion laughs"),
+    and a knowledge file has no need for them.
+    """
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            message = "anchors and aliases (&name, *name) are not supported: write the value out"
+            raise KnowledgeError(path, [Problem(node.start_mark.line + 1, "yaml", message)])
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
 
 
 def _map_lines(

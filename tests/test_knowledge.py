@@ -196,3 +196,22 @@ def test_bundled_file_is_valid_yaml_and_plain_text() -> None:
 
     raw = yaml.safe_load(bundled_knowledge_path().read_text())
     assert "<" not in str(raw) and "**" not in str(raw)
+
+
+def _laughs(levels: int) -> str:
+    """A YAML "billion laughs": each level lists the one below ten times."""
+    lines = ["l0: &l0 [lol]"]
+    for level in range(1, levels + 1):
+        items = ", ".join([f"*l{level - 1}"] * 10)
+        lines.append(f"l{level}: &l{level} [{items}]")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a: &x [*x]\n", "a: &x {b: *x}\n", "version: 1\nshared: &s [1]\nagain: *s\n", _laughs(9)],
+)
+def test_yaml_aliases_are_refused_with_a_line_not_followed(text: str) -> None:
+    with pytest.raises(KnowledgeError) as caught:
+        parse_knowledge(text, "odd.yaml")
+    assert re.search(r"^odd\.yaml:\d+: yaml: anchors and aliases", str(caught.value), re.M)
