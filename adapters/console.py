@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import getpass
+import io
 import sys
 from typing import TextIO
 
@@ -40,6 +41,8 @@ class ConsoleAdapter:
     ) -> None:
         self.core = core
         self.stdin = stdin or sys.stdin
+        if stdin is None and isinstance(sys.stdin, io.TextIOWrapper):
+            sys.stdin.reconfigure(errors="replace")  # undecodable input is not a reason to stop
         self.stdout = stdout or sys.stdout
         self.interactive = self.stdin.isatty() if interactive is None else interactive
         self.user_id = user_id or _local_user()

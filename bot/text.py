@@ -6,14 +6,15 @@ import re
 import unicodedata
 
 _CONTROL = re.compile(
-    r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+    r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"
+    r"\ud800-\udfff]"  # lone surrogates (undecodable bytes) cannot be sent anywhere
 )
 _SPACE = re.compile(r"\s+")
 _NOT_WORD = re.compile(r"[^\w+#]+")
 
 
 def clean(text: str) -> str:
-    """Drop control and direction-override characters and fold runs of white space to one space."""
+    """Drop control and direction-override characters and lone surrogates; fold white space."""
     return _SPACE.sub(" ", _CONTROL.sub("", unicodedata.normalize("NFC", text))).strip()
 
 

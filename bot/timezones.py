@@ -92,10 +92,14 @@ def _priority(zone: str) -> tuple[int, str]:
     return (_REGIONS.index(region) if region in _REGIONS else len(_REGIONS), zone)
 
 
+#: Names in the zone database that are not places: the server's own zone and a placeholder.
+_NOT_ZONES = frozenset({"localtime", "Factory", "posixrules"})
+
+
 @cache
 def _zones() -> tuple[str, ...]:
     """Every zone name, canonical regions first."""
-    return tuple(sorted(available_timezones(), key=_priority))
+    return tuple(sorted(available_timezones() - _NOT_ZONES, key=_priority))
 
 
 def _single_zone_countries() -> list[tuple[str, str]]:

@@ -145,3 +145,25 @@ def test_log_lines_never_contain_secrets() -> None:
         record = logging.LogRecord("x", logging.INFO, __file__, 1, message, None, None)
         line = formatter.format(record)
         assert token not in line and "discord-secret" not in line and REDACTED in line
+
+
+def test_console_survives_input_that_is_not_utf8(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "console"],
+        input=b"/topic caf\xe9\n/lang go\n",
+        capture_output=True,
+        env={
+            **{k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "TELEGRAM_"))},
+            "PYTHONPATH": str(ROOT),
+            "PYTHONIOENCODING": "utf-8",
+            "DATABASE_PATH": str(tmp_path / "db.sqlite3"),
+        },
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
+    )
+    out = result.stdout.decode()
+    assert result.returncode == 0, result.stderr.decode()
+    assert "Traceback" not in result.stderr.decode()
+    assert "couldn't find a topic" in out
+    assert "Go (Golang)" in out  # the next line is still answered

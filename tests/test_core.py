@@ -342,3 +342,18 @@ async def test_a_topic_offers_its_related_topics_from_the_knowledge_file(core, k
 async def test_start_credits_the_roadmaps_source(core, knowledge):
     reply = await say(core, "/start")
     assert knowledge.info.source_author and knowledge.info.source_author in reply.footer
+
+
+@pytest.mark.parametrize("args", ["/", "//", " / "])
+async def test_help_with_only_slashes_lists_every_command(core, args):
+    reply = await say(core, f"/help {args}")
+    assert reply.kind is ReplyKind.ANSWER
+    assert reply.title == (await say(core, "/help")).title
+
+
+async def test_lone_surrogates_from_undecodable_input_never_reach_a_reply(core):
+    from adapters.telegram.render import render
+
+    for command in ("/topic", "/lang", "/done", "/remind", "/timezone", "/compare"):
+        reply = await say(core, f"{command} caf\udce9 \ud800")
+        assert all(part.encode() for part in render(reply)), command  # encodable to UTF-8

@@ -166,3 +166,12 @@ def test_resolve_and_complete_never_crash(text: str) -> None:
         zone_info(resolution.match.id)
     for zone in complete_timezone(text, 25):
         zone_info(zone)
+
+
+@pytest.mark.parametrize("text", ["localtime", "local", "Factory", "posixrules"])
+def test_names_that_are_not_places_are_never_zones(text: str) -> None:
+    resolution = resolve_timezone(text)
+    named = [resolution.match.id] if resolution.match else []
+    named += [match.id for match in resolution.suggestions]
+    offered = named + complete_timezone(text, 25)
+    assert not {"localtime", "Factory", "posixrules"} & set(offered)

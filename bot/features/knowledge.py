@@ -314,8 +314,9 @@ async def start(ctx: Context) -> Reply:
 async def show_help(ctx: Context) -> Reply:
     """List every command, or explain one."""
     core = ctx.core
-    if ctx.args:
-        name = ctx.args.lstrip("/").split()[0].casefold()
+    words = ctx.args.replace("/", " ").split()  # "/help /lang", "/help lang", "/help /"
+    if words:
+        name = words[0].casefold()
         command = core.commands.get(name) or core.commands.get(core.command_names.exact(name) or "")
         if command is None:
             return core._unknown_command(name)
