@@ -357,3 +357,16 @@ async def test_lone_surrogates_from_undecodable_input_never_reach_a_reply(core):
     for command in ("/topic", "/lang", "/done", "/remind", "/timezone", "/compare"):
         reply = await say(core, f"{command} caf\udce9 \ud800")
         assert all(part.encode() for part in render(reply)), command  # encodable to UTF-8
+
+
+@pytest.mark.parametrize(
+    ("args", "title"),
+    [
+        ("ci/cd vs docker", "CI/CD vs Docker"),
+        ("ci/cd docker", "CI/CD vs Docker"),
+        ("docker, ci/cd", "Docker vs CI/CD"),
+        ("python vs", "Compare what with what?"),
+    ],
+)
+async def test_compare_keeps_names_that_contain_a_separator_whole(core, args, title):
+    assert (await say(core, f"/compare {args}")).title == title

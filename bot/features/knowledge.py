@@ -27,8 +27,9 @@ MAX_COMPARED = 3
 #: Buttons a topic reply offers to its own frameworks and tools, and to related topics.
 CHILD_BUTTONS = 3
 RELATED_BUTTONS = 3
+#: What stands between compared names; captured, so a name containing one ("CI/CD") is rejoined.
 _COMPARE_SEPARATORS = re.compile(
-    r"\s*(?:,|;|/|\bvs\.?\b|\bversus\b|\bor\b|\band\b|\bagainst\b|\bcompared (?:to|with)\b)\s*",
+    r"(\s*(?:,|;|/|\bvs\.?\b|\bversus\b|\bor\b|\band\b|\bagainst\b|\bcompared (?:to|with)\b)\s*)",
     re.IGNORECASE,
 )
 
@@ -396,10 +397,20 @@ def _exact_section(ctx: Context) -> Section | None:
 
 
 def comparison_sides(index: NameIndex, text: str) -> list[str]:
-    """Split "a vs b", "a, b", "a or b" or "a b" into the names being compared."""
-    parts = [part.strip() for part in _COMPARE_SEPARATORS.split(text) if part and part.strip()]
-    if len(parts) >= 2:
-        return parts
+    """Split "a vs b", "a, b", "a or b" or "a b" into the names being compared.
+
+    A separator inside a known name ("CI/CD", "Server and Hosting") does not split it.
+    """
+    pieces = _COMPARE_SEPARATORS.split(text)
+    joined = [pieces[0]]
+    for separator, piece in zip(pieces[1::2], pieces[2::2], strict=True):
+        if index.exact(f"{joined[-1]}{separator}{piece}".strip()) is not None:
+            joined[-1] += separator + piece
+        else:
+            joined.append(piece)
+    parts = [part.strip() for part in joined if part.strip()]
+    if len(parts) >= 2 or len(pieces) > 1:
+        return parts  # "python vs" names one side: the caller asks for the other
     words = text.split()
     best: tuple[int, float, list[str]] | None = None
     for cut in range(1, len(words)):
