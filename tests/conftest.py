@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import subprocess
+import sys
 import threading
 import time
 from datetime import UTC, datetime
@@ -113,3 +117,30 @@ def request(
 async def say(core: Core, text: str, **kwargs: Any) -> Reply:
     """Send one typed line to the core."""
     return await core.handle(request(text, **kwargs))
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+async def start_bot_process(tmp_path: Path, settings: dict[str, str]) -> asyncio.subprocess.Process:
+    """``roadmap-bot run`` in a child process with only ``settings`` for platforms configured.
+
+    Its stderr is merged into stdout; its database lives in ``tmp_path``.
+    """
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "TELEGRAM_"))},
+        "DATABASE_PATH": str(tmp_path / "db.sqlite3"),
+        "PYTHONPATH": str(ROOT),
+        "LOG_LEVEL": "DEBUG",
+        **settings,
+    }
+    return await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "run",
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )

@@ -5,11 +5,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
 import signal
-import subprocess
-import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable
 from datetime import UTC, datetime
 from pathlib import Path
 from types import SimpleNamespace
@@ -40,6 +37,7 @@ from bot.knowledge import bundled_knowledge_path, load_knowledge
 from bot.messages import Button, ChatKind, Field, Reply, Request
 from bot.reminders import ReminderEngine
 from bot.storage import open_storage
+from tests.conftest import start_bot_process
 from tests.fakes.discord_api import (
     EPHEMERAL,
     PROCESS_START_SECONDS,
@@ -52,7 +50,6 @@ from tests.fakes.discord_api import (
 TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAx.GfAkEt.0kEn-for-tests-only_abcdefghijklmnop"
 OWNER, STRANGER, GUILD, CHANNEL = 1001, 2002, 5005, 3001
 START = datetime(2026, 3, 2, 6, 0, tzinfo=UTC)
-REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -514,27 +511,14 @@ def test_the_fake_rejects_what_discord_rejects():
             check_message({"content": "hi", "allowed_mentions": mentions})
 
 
-async def start_run_process(tmp_path: Path, fake: FakeDiscord) -> asyncio.subprocess.Process:
-    """``roadmap-bot run`` in a child process, configured for the fake Discord only."""
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "TELEGRAM_"))},
+def start_run_process(tmp_path: Path, fake: FakeDiscord) -> Awaitable[asyncio.subprocess.Process]:
+    """``roadmap-bot run`` configured for the fake Discord only."""
+    settings = {
         "DISCORD_TOKEN": TOKEN,
         "DISCORD_API_BASE": fake.api_base,
         "DISCORD_GATEWAY_URL": fake.gateway_url,
-        "DATABASE_PATH": str(tmp_path / "db.sqlite3"),
-        "PYTHONPATH": str(REPO),
-        "LOG_LEVEL": "DEBUG",
     }
-    return await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "run",
-        cwd=tmp_path,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
+    return start_bot_process(tmp_path, settings)
 
 
 async def test_roadmap_bot_run_with_a_refused_token_exits_with_a_clear_message(tmp_path, fake):

@@ -5,12 +5,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
 import signal
 import socket
-import subprocess
-import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -54,13 +51,13 @@ from bot.knowledge import Knowledge, bundled_knowledge_path, load_knowledge
 from bot.messages import Button, ChatKind, Field, Reply, Request
 from bot.reminders import ReminderEngine
 from bot.storage import open_storage
+from tests.conftest import start_bot_process
 from tests.fakes.telegram_api import BOT_USERNAME, FakeTelegram, bold_title, check_text
 
 TOKEN = "123456789:AAHfakeTOKENforTESTSonly-abcdefghijklmn"
 ADA, BOB = 4201, 4202
 GROUP = -100500
 START = datetime(2026, 3, 2, 6, 0, tzinfo=UTC)
-REPO = Path(__file__).resolve().parent.parent
 # PTB itself warns about its own RetryAfter.retry_after when it builds one (22.2+ migration).
 pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
 #: Long-polling timeout for tests: short, so stopping is quick even if a poll is in flight.
@@ -759,33 +756,17 @@ async def test_webhook_mode_receives_updates_with_the_secret(tmp_path, fake, kno
         assert fake.polls == 0
 
 
-async def start_run_process(tmp_path: Path, fake: FakeTelegram) -> asyncio.subprocess.Process:
-    """``roadmap-bot run`` in a child process, configured for the fake Telegram only."""
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "TELEGRAM_"))},
-        "TELEGRAM_TOKEN": TOKEN,
-        "TELEGRAM_BASE_URL": fake.base_url,
-        "DATABASE_PATH": str(tmp_path / "db.sqlite3"),
-        "PYTHONPATH": str(REPO),
-        "LOG_LEVEL": "DEBUG",
-    }
-    return await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "run",
-        cwd=tmp_path,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
+def start_run_process(tmp_path: Path, fake: FakeTelegram) -> Awaitable[asyncio.subprocess.Process]:
+    """``roadmap-bot run`` configured for the fake Telegram only."""
+    settings = {"TELEGRAM_TOKEN": TOKEN, "TELEGRAM_BASE_URL": fake.base_url}
+    return start_bot_process(tmp_path, settings)
 
 
 async def test_roadmap_bot_run_with_a_refused_token_exits_with_a_clear_message(tmp_path, fake):
     fake.token = "987654321:something-else-entirely-abcdefghijkl"
     process = await start_run_process(tmp_path, fake)
-    out, err = await asyncio.wait_for(process.communicate(), 30)
-    text = out.decode() + err.decode()
+    output, _ = await asyncio.wait_for(process.communicate(), 30)
+    text = output.decode()
     assert process.returncode == 2, text
     assert "roadmap-bot: Telegram rejected the bot token (TELEGRAM_TOKEN)" in text
     assert "Traceback" not in text
@@ -802,8 +783,8 @@ async def test_roadmap_bot_run_process_answers_and_stops_cleanly(tmp_path, fake)
     finally:
         if process.returncode is None:
             process.send_signal(signal.SIGTERM)
-        out, err = await asyncio.wait_for(process.communicate(), 20)
-    text = out.decode() + err.decode()
+        output, _ = await asyncio.wait_for(process.communicate(), 20)
+    text = output.decode()
     assert process.returncode == 0, text
     assert TOKEN not in text
     assert "Telegram: running as @" in text
