@@ -838,6 +838,39 @@ async def test_stopping_cancels_deliveries_in_flight(core, clock) -> None:
     assert [t for t in asyncio.all_tasks() if t.get_name().startswith("reminders")] == []
 
 
+async def test_a_clean_stop_releases_reminders_never_attempted(core, clock, caplog) -> None:
+    outbox = HangingOutbox(clock)  # user 1's send hangs; users 2-5 wait behind it in the chat
+    for user in range(1, 6):
+        await core.handle(request("9:00 berlin", user=str(user), chat="1", kind=ChatKind.GROUP))
+    clock.set(NINE)
+    engine = engine_for(core, outbox)
+    task = asyncio.create_task(engine.run_forever())
+    await asyncio.wait_for(outbox.started.wait(), timeout=5)
+    with caplog.at_level(logging.INFO, logger="bot.reminders"):
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+    assert "released 4 claimed reminders never attempted" in caplog.text
+    assert engine.pending == 0
+    outbox.release.set()
+    clock.advance(60)
+    stats = await engine_for(core, outbox).run_once()  # the next start
+    assert sorted(d.user_id for _, d, _ in outbox.sent) == ["2", "3", "4", "5"]
+    assert stats.sent == 4  # user 1's send was in flight: its day counts as sent
+
+
+async def test_stopping_before_a_chat_task_starts_leaves_nothing_behind(core, clock) -> None:
+    outbox = FakeOutbox(clock)
+    engine = engine_for(core, outbox)
+    await core.handle(request("9:00 berlin"))
+    clock.set(NINE)
+    assert (await engine.poll()).claimed == 1
+    await engine.stop()  # the chat's task never ran a step
+    assert (engine.pending, engine._queues) == (0, {})
+    await asyncio.wait_for(engine.wait_idle(), timeout=1)
+    assert (await engine.run_once()).sent == 1  # released, so this engine sends it after all
+    assert len(outbox.sent) == 1
+
+
 async def test_a_failure_in_one_chat_loses_no_other_reminder(core, clock, caplog) -> None:
     outbox = FakeOutbox(clock, failures={"-5": [ChatMoved("-1005")]})
     engine = engine_for(core, outbox)

@@ -7,6 +7,10 @@ between claim and send loses that day's reminder instead of sending it twice. Re
 by more than ``Settings.reminder_max_lateness_minutes`` (the bot was down) are skipped, and
 only the latest missed day is ever considered, so a restart never floods anyone. At most
 ``MAX_PENDING`` reminders are claimed and not yet delivered at any time, which bounds that loss.
+On a clean stop (:meth:`ReminderEngine.stop`, or cancelling :meth:`ReminderEngine.run_forever`)
+the claims never attempted are released: their rows get back the due time and last date sent
+they had before the claim, so the next start sends them (within the lateness window). Only the
+sends in flight at that moment are lost.
 
 Each platform's sends go through one :class:`Pacer` at the outbox's ``overall_rate``; sends to one
 chat are spaced by its ``per_chat_interval``. Every chat is served by its own background task (at
@@ -94,6 +98,15 @@ class RunStats:
 ChatKey = tuple[str, str]
 
 
+@dataclass(slots=True)
+class _Job:
+    """A claimed reminder waiting in its chat's queue; ``attempted`` once a send has begun."""
+
+    claim: Claim
+    stats: RunStats
+    attempted: bool = False
+
+
 class ReminderEngine:
     """Sends due reminders through the registered outboxes (one per platform)."""
 
@@ -117,10 +130,11 @@ class ReminderEngine:
             for name, outbox in self.outboxes.items()
         }
         self._slots = asyncio.Semaphore(MAX_CONCURRENT_CHATS)
-        self._queues: dict[ChatKey, deque[tuple[Claim, RunStats]]] = {}
+        self._queues: dict[ChatKey, deque[_Job]] = {}
         self._tasks: set[asyncio.Task[None]] = set()
         self._pending = 0
         self._progress = asyncio.Event()
+        self._claiming: asyncio.Future[bool] | None = None
 
     @property
     def pending(self) -> int:
@@ -147,8 +161,7 @@ class ReminderEngine:
     async def run_forever(self) -> None:
         """Poll every ``reminder_poll_seconds`` (sooner while a backlog waits) until cancelled.
 
-        A failed poll is logged. On cancellation the deliveries in flight are cancelled and
-        awaited; their days count as sent (at most once).
+        A failed poll is logged. On cancellation the engine stops (see :meth:`stop`).
         """
         try:
             while True:
@@ -172,11 +185,27 @@ class ReminderEngine:
         await self._wait_until(lambda: self._pending == 0)
 
     async def stop(self) -> None:
-        """Cancel the deliveries in flight and wait for them to end."""
+        """Cancel the deliveries, wait for them to end, and release the claims never attempted.
+
+        Released reminders are due again at their old time, so the next start sends them; the
+        days of sends in flight count as sent (at most once).
+        """
+        if self._claiming is not None:  # let a claim under way queue what it claimed
+            await asyncio.gather(self._claiming, return_exceptions=True)
+        waiting = [job for queue in self._queues.values() for job in queue]
         tasks = list(self._tasks)
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
+        unattempted = [job.claim for job in waiting if not job.attempted]
+        if not unattempted:
+            return
+        try:
+            released = await self.store.release(unattempted)
+        except Exception:
+            log.exception("could not release %d unsent reminders", len(unattempted))
+            return
+        log.info("released %d claimed reminders never attempted, for the next start", released)
 
     def _has_room(self) -> bool:
         return self._pending + CLAIM_BATCH <= MAX_PENDING
@@ -187,7 +216,16 @@ class ReminderEngine:
             await self._progress.wait()
 
     async def _claim(self, stats: RunStats) -> bool:
-        """Claim batches while one fits; ``True`` if it stopped for room with more maybe due."""
+        """Claim batches while one fits; ``True`` if it stopped for room with more maybe due.
+
+        Shielded from cancellation: a claim cut off mid-transaction would lose what it claimed,
+        so :meth:`stop` lets it finish and then releases its claims.
+        """
+        self._claiming = asyncio.ensure_future(self._claim_batches(stats))
+        return await asyncio.shield(self._claiming)
+
+    async def _claim_batches(self, stats: RunStats) -> bool:
+        """The claim loop of :meth:`_claim`."""
         lateness = timedelta(minutes=self.settings.reminder_max_lateness_minutes)
         while self._has_room():
             batch = await self.store.claim_due(
@@ -211,29 +249,35 @@ class ReminderEngine:
         self._pending += 1
         queue = self._queues.get(key)
         if queue is not None:
-            queue.append((claim, stats))
+            queue.append(_Job(claim, stats))
             return
-        self._queues[key] = deque([(claim, stats)])
-        task = asyncio.create_task(self._serve_chat(key), name=f"reminders {key}")
+        queue = self._queues[key] = deque([_Job(claim, stats)])
+        task = asyncio.create_task(self._serve_chat(key, queue), name=f"reminders {key}")
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+        # A task cancelled before its first step never runs its own clean-up.
+        task.add_done_callback(lambda _: self._drop_chat(key, queue))
 
-    async def _serve_chat(self, key: ChatKey) -> None:
+    async def _serve_chat(self, key: ChatKey, queue: deque[_Job]) -> None:
         """Deliver one chat's queued reminders in order, spaced; a failure stops only its own."""
-        queue = self._queues[key]
         try:
             async with self._slots:
                 while queue:
-                    claim, stats = queue[0]
+                    job = queue[0]
                     try:
-                        await self._deliver(claim, key, stats)
+                        await self._deliver(job, key)
                     except Exception:
-                        log.exception("%s: reminder delivery failed", claim.reminder.user_key)
-                        stats.failed += 1
+                        log.exception("%s: reminder delivery failed", job.claim.reminder.user_key)
+                        job.stats.failed += 1
                     finally:
                         queue.popleft()
                         self._settle(1)
         finally:
+            self._drop_chat(key, queue)
+
+    def _drop_chat(self, key: ChatKey, queue: deque[_Job]) -> None:
+        """Forget a chat's queue once its task is over, settling what it left (once)."""
+        if self._queues.get(key) is queue:
             del self._queues[key]
             self._settle(len(queue))
 
@@ -242,8 +286,9 @@ class ReminderEngine:
         self._pending -= count
         self._progress.set()
 
-    async def _deliver(self, claim: Claim, chat: ChatKey, stats: RunStats) -> None:
+    async def _deliver(self, job: _Job, chat: ChatKey) -> None:
         """Send one reminder with retries; raises only if storage fails (or on cancellation)."""
+        claim, stats = job.claim, job.stats
         reminder = claim.reminder
         try:
             reply = await build_reminder(
@@ -271,6 +316,7 @@ class ReminderEngine:
                     stats.withdrawn += 1
                     return
                 stats.retries += 1
+            job.attempted = True
             try:
                 await _attempt(outbox, delivery, reply)
             except RetryAfter as error:

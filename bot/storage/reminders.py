@@ -52,7 +52,10 @@ class Reminder:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """A reminder claimed for sending, for the local date ``day``."""
+    """A reminder claimed for sending, for the local date ``day``.
+
+    ``reminder`` is the row as it was before the claim (its due time and last date sent).
+    """
 
     reminder: Reminder
     day: date
@@ -256,6 +259,30 @@ class SqliteReminderStore:
                 updates,
             )
         return ClaimBatch(tuple(claims), len(rows) - len(claims))
+
+    async def release(self, claims: Iterable[Claim]) -> int:
+        """Undo claims that were never sent, in one transaction; how many were released.
+
+        Each row gets back the due time and last local date sent it had before its claim, so
+        the next claim finds it due again. A row changed since (by the user, or claimed for
+        another day) is left alone.
+        """
+        count = 0
+        async with self._db.transaction() as tx:
+            for claim in claims:
+                before = claim.reminder
+                count += await tx.execute(
+                    "UPDATE reminders SET next_due = ?, last_sent_date = ?"
+                    " WHERE user_key = ? AND version = ? AND last_sent_date = ?",
+                    (
+                        _seconds(before.next_due),
+                        before.last_sent.isoformat() if before.last_sent else None,
+                        before.user_key,
+                        before.version,
+                        claim.day.isoformat(),
+                    ),
+                )
+        return count
 
     async def export_user(self, user_key: str) -> dict[str, Any]:
         """The user's reminder as JSON-ready values (empty if they have none)."""
