@@ -965,18 +965,22 @@ async def test_reminder_on_another_roadmap_and_when_all_done(tmp_path, clock) ->
 # -- commands racing the engine -------------------------------------------------------------------
 
 
-def race_after_read(core: Core, engine: ReminderEngine) -> None:
-    """Make the next ``reminders.get`` let the engine run between the read and the caller."""
-    store = core.storage.reminders
-    read = store.get
+def race_after(target: object, method: str, engine: ReminderEngine) -> None:
+    """Make the next call of ``target.method`` let the engine run before the caller goes on."""
+    original = getattr(target, method)
 
-    async def read_then_race(user_key: str):
-        found = await read(user_key)
-        store.get = read
+    async def call_then_race(*args: object):
+        found = await original(*args)
+        setattr(target, method, original)
         await engine.run_once()
         return found
 
-    store.get = read_then_race
+    setattr(target, method, call_then_race)
+
+
+def race_after_read(core: Core, engine: ReminderEngine) -> None:
+    """Make the next ``reminders.get`` let the engine run between the read and the caller."""
+    race_after(core.storage.reminders, "get", engine)
 
 
 @pytest.mark.parametrize(("command", "args"), [("remind", "9:30 berlin"), ("timezone", "london")])
@@ -987,12 +991,27 @@ async def test_a_command_racing_a_claim_never_sends_twice_a_day(
     engine = engine_for(core, outbox)
     await core.handle(request("9:00 berlin"))
     clock.set(datetime(2024, 5, 6, 9, 0, tzinfo=BERLIN))
-    race_after_read(core, engine)  # the claim records today after the command read the row
+    race_after(core.storage, "set_timezone", engine)  # the claim lands mid-command
     await core.handle(request(args, command=command))
     assert len(outbox.sent) == 1
     await run_until(engine, clock, datetime(2024, 5, 6, 23, 0, tzinfo=BERLIN), step=60)
     assert len(outbox.sent) == 1
     assert (await core.storage.reminders.get("telegram:1")).last_sent == date(2024, 5, 6)
+
+
+async def test_moving_west_keeps_the_new_zones_next_day(core, clock) -> None:
+    los_angeles, tokyo = ZoneInfo("America/Los_Angeles"), ZoneInfo("Asia/Tokyo")
+    outbox = FakeOutbox(clock)
+    engine = engine_for(core, outbox)
+    await core.handle(request("9:00 tokyo"))
+    clock.set(datetime(2024, 5, 7, 9, 0, tzinfo=tokyo))  # = 6 May 17:00 in Los Angeles
+    assert (await engine.run_once()).sent == 1
+    await core.handle(request("los angeles", command="timezone"))
+    moved = await core.storage.reminders.get("telegram:1")
+    assert moved.next_due == datetime(2024, 5, 7, 9, 0, tzinfo=los_angeles)
+    await core.handle(request("9:00 tokyo"))  # and back east: Tokyo's 7 May had its reminder
+    back = await core.storage.reminders.get("telegram:1")
+    assert back.next_due == datetime(2024, 5, 8, 9, 0, tzinfo=tokyo)
 
 
 async def test_timezone_racing_a_turn_off_keeps_it_off(core: Core, clock: ManualClock) -> None:

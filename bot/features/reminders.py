@@ -15,7 +15,6 @@ from bot.commands import Command, Context, Option, OptionKind
 from bot.limits import SUGGESTIONS
 from bot.matching import Resolution
 from bot.messages import Button, ChatKind, Reply, ReplyKind
-from bot.reminders.schedule import next_due
 from bot.storage.reminders import Reminder
 from bot.text import shorten
 from bot.timezones import TimeParseError, parse_time, resolve_timezone, zone_info
@@ -116,8 +115,6 @@ async def remind(ctx: Context) -> Reply:
         await core.storage.set_timezone(request.user_key, zone)
     zone = zone or await _user_zone(core, request.user_key) or DEFAULT_ZONE
     now = core.clock.now()
-    previous = await core.storage.reminders.get(request.user_key)
-    last_sent = previous.last_sent if previous is not None else None
     to_dm = target == TARGET_DM
     reminder = Reminder(
         user_key=request.user_key,
@@ -129,10 +126,9 @@ async def remind(ctx: Context) -> Reply:
         local_time=at,
         zone=zone,
         enabled=True,
-        next_due=next_due(at, zone_info(zone), now, last_sent),
-        last_sent=last_sent,
+        next_due=now,  # the store works out the next due time
     )
-    await core.storage.reminders.set_reminder(reminder, now)
+    reminder = await core.storage.reminders.set_reminder(reminder, now)
     where = "in your direct messages" if to_dm else "here in this chat"
     blocks = [
         f"Every day at {at:%H:%M} ({zone}), {where}.",
@@ -199,8 +195,8 @@ async def timezone(ctx: Context) -> Reply:
     blocks = [f"It is {now.astimezone(zone_info(zone)):%H:%M} there now."]
     reminder = await core.storage.reminders.get(user_key)
     if reminder is not None and reminder.enabled:
-        moved = next_due(reminder.local_time, zone_info(zone), now, reminder.last_sent)
-        if await core.storage.reminders.move_zone(user_key, zone, moved, now):
+        moved = await core.storage.reminders.move_zone(user_key, zone, now)
+        if moved is not None:
             blocks.append(f"Your daily reminder follows: next one {_when(moved, zone, now)}.")
     blocks += _fixed_offset_note(zone)
     return Reply(f"Time zone set to {zone}", tuple(blocks), kind=ReplyKind.CONFIRM, private=True)

@@ -28,6 +28,19 @@ def local_date(instant: datetime, zone: ZoneInfo) -> date:
     return instant.astimezone(zone).date()
 
 
+def carry_last_sent(
+    last_sent: date | None, at: time, old_zone: ZoneInfo, new_zone: ZoneInfo
+) -> date | None:
+    """The local date in ``new_zone`` of the last send (``at`` on ``last_sent`` in ``old_zone``).
+
+    Keeping the instant, not the calendar date, means a move west (Tokyo to Los Angeles) does not
+    skip the new zone's next day, and a move east does not send twice on one local day.
+    """
+    if last_sent is None:
+        return None
+    return local_date(local_instant(last_sent, at, old_zone), new_zone)
+
+
 def next_due(at: time, zone: ZoneInfo, now: datetime, last_sent: date | None) -> datetime:
     """The first occurrence strictly after ``now`` on a local date after ``last_sent``."""
     day = local_date(now, zone) - _ONE_DAY  # yesterday's occurrence may still lie ahead in UTC

@@ -11,16 +11,16 @@ processes sharing the file can therefore never claim the same reminder for the s
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot.messages import ChatKind
-from bot.reminders.schedule import decide
+from bot.reminders.schedule import carry_last_sent, decide, next_due
 from bot.timezones import zone_info
 
 if TYPE_CHECKING:
-    from bot.storage.sqlite import Database
+    from bot.storage.sqlite import Database, Transaction
 
 #: The columns a user's settings write.
 _FIELDS = (
@@ -110,48 +110,76 @@ def _row_to_reminder(row: Sequence[Any]) -> Reminder:
     )
 
 
+_UPSERT = (
+    f"INSERT INTO reminders ({_FIELDS}, updated_at)"  # noqa: S608 - fixed column list
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT (user_key) DO UPDATE SET"
+    " platform = excluded.platform, user_id = excluded.user_id,"
+    " user_name = excluded.user_name, chat_id = excluded.chat_id,"
+    " chat_kind = excluded.chat_kind, local_time = excluded.local_time,"
+    " zone = excluded.zone, enabled = excluded.enabled, next_due = excluded.next_due,"
+    " last_sent_date = excluded.last_sent_date,"
+    " disabled_reason = excluded.disabled_reason, updated_at = excluded.updated_at,"
+    " version = version + 1"
+)
+
+
+def _date(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _params(reminder: Reminder, now: datetime) -> tuple[Any, ...]:
+    """The values of ``_UPSERT`` for ``reminder``."""
+    return (
+        reminder.user_key,
+        reminder.platform,
+        reminder.user_id,
+        reminder.user_name,
+        reminder.chat_id,
+        str(reminder.chat_kind),
+        reminder.local_time.strftime("%H:%M"),
+        reminder.zone,
+        int(reminder.enabled),
+        _seconds(reminder.next_due),
+        _date(reminder.last_sent),
+        reminder.disabled_reason,
+        _seconds(now),
+    )
+
+
+async def _read(tx: Transaction, user_key: str) -> Reminder | None:
+    rows = await tx.fetchall(
+        f"SELECT {_COLUMNS} FROM reminders WHERE user_key = ?",  # noqa: S608
+        (user_key,),
+    )
+    return _row_to_reminder(rows[0]) if rows else None
+
+
+def _carry(stored: Reminder | None, new: Reminder, now: datetime) -> Reminder:
+    """``new`` with the stored last date sent carried into its zone, and its next due time."""
+    zone = zone_info(new.zone)
+    last = None
+    if stored is not None:
+        last = carry_last_sent(stored.last_sent, stored.local_time, zone_info(stored.zone), zone)
+    return replace(new, last_sent=last, next_due=next_due(new.local_time, zone, now, last))
+
+
 class SqliteReminderStore:
     """The ``reminders`` table of a :class:`bot.storage.sqlite.Database`."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    async def set_reminder(self, reminder: Reminder, now: datetime) -> None:
-        """Create or replace the user's reminder.
+    async def set_reminder(self, reminder: Reminder, now: datetime) -> Reminder:
+        """Create or replace the user's reminder; return it as stored, with its next due time.
 
-        The stored last local date sent only ever moves forward: a claim that recorded a later
-        date after the caller read the row is kept, so the day is never sent twice.
+        The last local date sent is read from the row in the same transaction (so a claim racing
+        the caller is kept) and carried into the new zone; ``reminder``'s own is ignored.
         """
-        params = (
-            reminder.user_key,
-            reminder.platform,
-            reminder.user_id,
-            reminder.user_name,
-            reminder.chat_id,
-            str(reminder.chat_kind),
-            reminder.local_time.strftime("%H:%M"),
-            reminder.zone,
-            int(reminder.enabled),
-            _seconds(reminder.next_due),
-            reminder.last_sent.isoformat() if reminder.last_sent else None,
-            reminder.disabled_reason,
-            _seconds(now),
-        )
-        await self._db.write(
-            f"INSERT INTO reminders ({_FIELDS}, updated_at)"  # noqa: S608 - fixed column list
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (user_key) DO UPDATE SET"
-            " platform = excluded.platform, user_id = excluded.user_id,"
-            " user_name = excluded.user_name, chat_id = excluded.chat_id,"
-            " chat_kind = excluded.chat_kind, local_time = excluded.local_time,"
-            " zone = excluded.zone, enabled = excluded.enabled, next_due = excluded.next_due,"
-            " last_sent_date = MAX(COALESCE(excluded.last_sent_date, last_sent_date),"
-            " COALESCE(last_sent_date, excluded.last_sent_date)),"
-            " disabled_reason = excluded.disabled_reason, updated_at = excluded.updated_at,"
-            " version = version + 1",
-            params,
-            key=reminder.user_key,
-        )
+        async with self._db.transaction() as tx:
+            reminder = _carry(await _read(tx, reminder.user_key), reminder, now)
+            await tx.execute(_UPSERT, _params(reminder, now))
+        return reminder
 
     async def get(self, user_key: str) -> Reminder | None:
         """The user's reminder, enabled or not, if they ever set one."""
@@ -161,19 +189,23 @@ class SqliteReminderStore:
         )
         return _row_to_reminder(row) if row is not None else None
 
-    async def move_zone(self, user_key: str, zone: str, next_due: datetime, now: datetime) -> bool:
-        """Move an enabled reminder to ``zone`` (due next at ``next_due``); ``True`` if it was on.
+    async def move_zone(self, user_key: str, zone: str, now: datetime) -> datetime | None:
+        """Move an enabled reminder to ``zone``; its next due time, or ``None`` if it was off.
 
-        Only the zone and due time change, so a reminder turned off meanwhile stays off and
-        the last local date sent is kept.
+        The last date sent is carried into the new zone (see :func:`carry_last_sent`); a
+        reminder turned off meanwhile stays off.
         """
         async with self._db.transaction() as tx:
-            count = await tx.execute(
-                "UPDATE reminders SET zone = ?, next_due = ?, updated_at = ?,"
-                " version = version + 1 WHERE user_key = ? AND enabled = 1",
-                (zone, _seconds(next_due), _seconds(now), user_key),
+            current = await _read(tx, user_key)
+            if current is None or not current.enabled:
+                return None
+            moved = _carry(current, replace(current, zone=zone), now)
+            await tx.execute(
+                "UPDATE reminders SET zone = ?, next_due = ?, last_sent_date = ?, updated_at = ?,"
+                " version = version + 1 WHERE user_key = ?",
+                (zone, _seconds(moved.next_due), _date(moved.last_sent), _seconds(now), user_key),
             )
-        return count > 0
+        return moved.next_due
 
     async def disable(
         self, user_key: str, reason: str | None, now: datetime, version: int | None = None
