@@ -1,4 +1,5 @@
 import asyncio
+import contextlib
 import os
 import signal
 import sqlite3
@@ -354,3 +355,23 @@ async def test_a_replied_done_survives_sigkill(tmp_path: Path) -> None:
     assert child.returncode == -signal.SIGKILL
     async with await open_storage(path) as storage:
         assert await storage.done_items("telegram:42") == {"postgresql"}
+
+
+async def test_a_transaction_cancelled_at_any_point_leaves_the_writer_usable(storage) -> None:
+    db = storage.db
+
+    async def write() -> None:
+        async with db.transaction() as tx:
+            await tx.execute("INSERT INTO users (user_key, created_at) VALUES ('t:1', 'x')")
+            await asyncio.sleep(3600)
+
+    for yields in range(40):  # cancel after 0, 1, 2, ... steps: inside BEGIN among them
+        task = asyncio.create_task(write())
+        for _ in range(yields):
+            await asyncio.sleep(0)
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        async with db.transaction() as tx:  # fails if the writer was left mid-transaction
+            rows = await tx.fetchall("SELECT COUNT(*) FROM users WHERE user_key = 't:1'")
+        assert rows[0][0] == 0

@@ -55,6 +55,7 @@ from bot.delivery import (
     PermanentDeliveryError,
     RetryAfter,
     TransientDeliveryError,
+    UncertainDeliveryError,
 )
 from bot.messages import ChatKind, Reply, Request
 
@@ -580,8 +581,6 @@ class DiscordOutbox:
         Only failures known to mean "not sent" are transient (no connection made, a 5xx
         answer); a timeout or a connection lost mid-request may have delivered it: uncertain.
         """
-        from bot.delivery import UncertainDeliveryError  # only this method maps to it
-
         client = self.adapter.client
         try:
             if delivery.chat_id is None:

@@ -58,6 +58,7 @@ from telegram.error import (
     NetworkError,
     RetryAfter,
     TelegramError,
+    TimedOut,
 )
 from telegram.ext import (
     Application,
@@ -629,8 +630,6 @@ class TelegramOutbox:
         can never send part of it twice. A timeout may have delivered it, so it is uncertain
         (never retried); other network errors happened before Telegram took the message.
         """
-        from telegram.error import TimedOut  # a NetworkError: told apart from the others here
-
         chat_id = int(target.chat_id if target.chat_id is not None else target.user_id)
         try:
             for step in self.adapter.steps(reply, target.user_id):

@@ -282,10 +282,12 @@ class Database:
         """An explicit write transaction (BEGIN IMMEDIATE under the write lock)."""
         async with self._lock:
             await self._drain()
-            await self._writer.execute("BEGIN IMMEDIATE")
             try:
+                await self._writer.execute("BEGIN IMMEDIATE")
                 yield Transaction(self._writer)
             except BaseException:
+                # Also when cancelled during BEGIN, which still runs on the connection's thread:
+                # the ROLLBACK is queued behind it (a no-op outside a transaction).
                 await self._writer.rollback()
                 raise
             await self._writer.execute("COMMIT")
