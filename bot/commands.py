@@ -39,6 +39,8 @@ class Option:
     kind: OptionKind = OptionKind.TEXT
     required: bool = False
     choices: tuple[str, ...] = ()
+    #: What a platform with typed options (Discord) fills in when the option is left empty.
+    default: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +70,15 @@ class Command:
     listed: bool = True
 
     def join_options(self, values: Sequence[str]) -> str:
-        """Build the argument text from typed option values (empty ones skipped)."""
-        return self.separator.join(value.strip() for value in values if value and value.strip())
+        """Build the argument text from typed option values, one per option, in order.
+
+        An empty value takes its option's ``default``; one still empty is skipped.
+        """
+        filled = (
+            (value or "").strip() or option.default
+            for value, option in zip(values, self.options, strict=True)
+        )
+        return self.separator.join(value for value in filled if value)
 
 
 @dataclass(frozen=True, slots=True)

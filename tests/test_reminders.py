@@ -368,6 +368,9 @@ def test_remind_options_for_discord() -> None:
     ]
     assert remind.options[2].choices == ("dm", "here")
     assert remind.join_options(["9:30 pm", "New York", "dm"]) == "9:30 pm New York dm"
+    # A slash command left without "where" sends reminders to DMs (issue: Discord's default).
+    assert remind.join_options(["9:30 pm", "", ""]) == "9:30 pm dm"
+    assert remind.join_options(["9:30 pm", "", "here"]) == "9:30 pm here"
 
 
 # -- the message --------------------------------------------------------------------------------

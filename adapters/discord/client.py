@@ -45,7 +45,7 @@ from adapters.discord.render import (
     render,
     truncate,
 )
-from bot.commands import Command, Option, OptionKind
+from bot.commands import Command, OptionKind
 from bot.config import Settings
 from bot.core import Core
 from bot.delivery import (
@@ -72,11 +72,6 @@ GUILD_READY_TIMEOUT = 0.2
 MAX_PAGED_MESSAGES = 2000
 #: Slash command and option descriptions are capped by Discord at 100 characters.
 MAX_DESCRIPTION = 100
-#: The reminder command, its target option and the target Discord uses when none is chosen.
-REMIND_COMMAND, WHERE_OPTION, DEFAULT_WHERE = "remind", "where", "dm"
-WHERE = Option(
-    WHERE_OPTION, "Send it to your DMs or here", OptionKind.CHOICE, choices=("dm", "here")
-)
 #: Option kinds answered by ``core.complete``.
 AUTOCOMPLETED = frozenset(
     {
@@ -361,16 +356,11 @@ class DiscordAdapter:
 
     def _slash_command(self, command: Command) -> app_commands.Command:
         """A slash command for ``command``: typed, described options from the registry."""
-        options = list(command.options)
-        if command.name == REMIND_COMMAND and all(o.name != WHERE_OPTION for o in options):
-            options.append(WHERE)
+        options = command.options
         names = [f"p{index}" for index in range(len(options))]
 
         async def callback(interaction: discord.Interaction, **values: str | None) -> None:
             texts = [values.get(name) or "" for name in names]
-            for index, option in enumerate(options):
-                if command.name == REMIND_COMMAND and option.name == WHERE_OPTION:
-                    texts[index] = texts[index] or DEFAULT_WHERE
             request = request_of(interaction, command.name, command.join_options(texts))
             await self.answer(interaction, self.core.handle(request))
 

@@ -212,7 +212,11 @@ COMMANDS = [
             Option("time", "Time of day, like 09:00 or 9am (or “off”)", OptionKind.TIME),
             Option("timezone", "Your city or time zone, like Berlin", OptionKind.TIMEZONE),
             Option(
-                "where", "Send it here or to your DMs", OptionKind.CHOICE, choices=("dm", "here")
+                "where",
+                "Send it here or to your DMs (the default for a slash command)",
+                OptionKind.CHOICE,
+                choices=(TARGET_DM, TARGET_HERE),
+                default=TARGET_DM,
             ),
         ),
     ),
