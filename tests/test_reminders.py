@@ -301,6 +301,13 @@ def test_lateness_window_must_outlast_a_poll(tmp_path: Path) -> None:
     assert Settings.from_env(env, env_file=tmp_path / "none").reminder_max_lateness_minutes == 5
 
 
+@pytest.mark.parametrize("args", ["9 30 pm", "9:30 pm", "21 30", "9 30 pm UTC"])
+async def test_remind_reads_a_time_of_up_to_three_words(core: Core, args: str) -> None:
+    reply = await core.handle(request(args))
+    assert reply.kind is not ReplyKind.ERROR, reply.blocks
+    assert (await core.storage.reminders.get("telegram:1")).local_time.strftime("%H:%M") == "21:30"
+
+
 async def test_remind_past_time_today_is_tomorrow(core: Core) -> None:
     reply = await core.handle(request("07:00 Europe/Berlin"))
     assert "Tue 7 May, 07:00" in reply.blocks[1]
@@ -308,7 +315,14 @@ async def test_remind_past_time_today_is_tomorrow(core: Core) -> None:
 
 @pytest.mark.parametrize(
     ("args", "expected"),
-    [("25:00", "0 to 23"), ("9:75", "00 to 59"), ("noonish", "could not read")],
+    [
+        ("25:00", "0 to 23"),
+        ("9:75", "00 to 59"),
+        ("noonish", "could not read"),
+        ("23:59 pm", "1 to 12"),  # not "unknown time zone pm"
+        ("13 p.m. berlin", "1 to 12"),
+        ("25:00 berlin", "0 to 23"),
+    ],
 )
 async def test_remind_rejects_bad_times(core: Core, args: str, expected: str) -> None:
     reply = await core.handle(request(args))

@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 TARGET_DM, TARGET_HERE = "dm", "here"
 #: The zone used until the user sets one.
 DEFAULT_ZONE = "UTC"
-#: How many leading words may form the time ("9:30 pm" is two).
-TIME_WORDS = 2
+#: How many leading words may form the time ("9:30 pm" is two, "9 30 pm" three).
+TIME_WORDS = 3
 #: How much of a user's input to quote back.
 QUOTE_CHARS = 40
 USAGE = "/remind HH:MM [time zone] · /remind off · /timezone <city>"
@@ -65,15 +65,24 @@ def _error(title: str, text: str) -> Reply:
     return Reply(title, (text, f"Usage: {USAGE}"), kind=ReplyKind.ERROR, private=True)
 
 
+#: Words that end a 12-hour time ("9 pm", "9 p.m."), never a time zone.
+_MERIDIEM = frozenset({"am", "pm", "a.m", "p.m"})
+
+
 def _split_time(words: list[str]) -> tuple[time, list[str]]:
     """The time from the first one or two words, and the words left over."""
-    error: TimeParseError | None = None
+    errors: dict[int, TimeParseError] = {}
     for count in range(min(TIME_WORDS, len(words)), 0, -1):
         try:
-            return parse_time(" ".join(words[:count])), words[count:]
+            parsed = parse_time(" ".join(words[:count]))
         except TimeParseError as problem:
-            error = problem
-    raise error or TimeParseError("Tell me a time, like 09:00 or 9am.")
+            errors[count] = problem
+            continue
+        if count + 1 in errors and words[count].casefold().strip(".") in _MERIDIEM:
+            raise errors[count + 1]  # "23:59 pm": the "pm" belongs to the time, which is wrong
+        return parsed, words[count:]
+    # Nothing read as a time: the complaint about the first word alone is the clearest.
+    raise errors[1] if errors else TimeParseError("Tell me a time, like 09:00 or 9am.")
 
 
 async def _user_zone(core: Core, user_key: str) -> str | None:
