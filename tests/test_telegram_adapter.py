@@ -14,6 +14,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import aiohttp
+import httpx
 import pytest
 from telegram.error import NetworkError, TimedOut
 from telegram.error import RetryAfter as PtbRetryAfter
@@ -676,14 +677,41 @@ async def test_outbox_network_failure_is_transient(tmp_path, fake, knowledge):
             await adapter.outbox.deliver(Delivery("telegram", str(ADA), None), Reply("Hello"))
 
 
+async def test_outbox_dropped_connection_is_uncertain(tmp_path, fake, knowledge):
+    """The request went out: Telegram may have sent the message, so it is never retried."""
+    async with running(tmp_path, fake, knowledge) as adapter:
+        fake.drop("sendMessage", chat_id=ADA)
+        with pytest.raises(UncertainDeliveryError):
+            await adapter.outbox.deliver(Delivery("telegram", str(ADA), None), Reply("Hello"))
+
+
+def _wrapped(error: NetworkError, cause: Exception) -> NetworkError:
+    """``error`` raised as PTB raises it: ``from`` the httpx error it wraps."""
+    error.__cause__ = cause
+    return error
+
+
+REQUEST = httpx.Request("POST", "https://api.telegram.org/botTOKEN/sendMessage")
+
+
 @pytest.mark.parametrize(
     ("error", "expected"),
     [
+        (_wrapped(NetworkError("c"), httpx.ConnectError("refused")), TransientDeliveryError),
+        (_wrapped(TimedOut(), httpx.ConnectTimeout("connect")), TransientDeliveryError),
+        (_wrapped(TimedOut("pool"), httpx.PoolTimeout("pool")), TransientDeliveryError),
+        (_wrapped(TimedOut(), httpx.ReadTimeout("read")), UncertainDeliveryError),
         (TimedOut(), UncertainDeliveryError),
-        (NetworkError("connect failed"), TransientDeliveryError),
+        (_wrapped(NetworkError("r"), httpx.ReadError("reset")), UncertainDeliveryError),
+        (
+            _wrapped(NetworkError("p"), httpx.RemoteProtocolError("gone", request=REQUEST)),
+            UncertainDeliveryError,
+        ),
+        (NetworkError("Bad Gateway"), TransientDeliveryError),  # a 5xx answer
+        (_wrapped(NetworkError("?"), ValueError("odd")), UncertainDeliveryError),
     ],
 )
-async def test_outbox_timeout_is_uncertain_other_network_errors_transient(error, expected):
+async def test_outbox_only_a_failure_to_connect_or_a_5xx_is_transient(error, expected):
     async def fail(chat_id: int) -> None:
         raise error
 

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+import httpx
 from telegram import (
     BotCommand,
     CallbackQuery,
@@ -627,8 +628,10 @@ class TelegramOutbox:
         """Send ``reply`` to the chat (or, with no chat, the user's private chat).
 
         A reminder is one message (a long one paginated), so the engine's retry after a failure
-        can never send part of it twice. A timeout may have delivered it, so it is uncertain
-        (never retried); other network errors happened before Telegram took the message.
+        can never send part of it twice. Only a network error known to mean "not sent" (no
+        connection could be made, or Telegram answered 5xx) is transient; a timeout or any other
+        network error (a read error, a dropped connection) may have delivered it, so it is
+        uncertain (never retried).
         """
         chat_id = int(target.chat_id if target.chat_id is not None else target.user_id)
         try:
@@ -644,9 +647,18 @@ class TelegramOutbox:
             if "chat not found" in error.message.casefold():
                 raise delivery.PermanentDeliveryError(error.message) from None
             raise delivery.DeliveryError(error.message) from None
-        except TimedOut as error:
+        except NetworkError as error:  # TimedOut too; BadRequest is caught above
+            # PTB raises it ``from`` the HTTP client's error, or with no cause (or from a
+            # TelegramError) for a 5xx answer. Only these are known to mean "not sent": no
+            # connection could be made, none was free in PTB's pool, or Telegram answered 5xx.
+            cause = error.__cause__
+            answered = not isinstance(error, TimedOut) and (
+                cause is None or isinstance(cause, TelegramError)
+            )
+            if answered or isinstance(
+                cause, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+            ):
+                raise delivery.TransientDeliveryError(error.message) from None
             raise delivery.UncertainDeliveryError(error.message) from None
-        except NetworkError as error:  # BadRequest and TimedOut are caught above
-            raise delivery.TransientDeliveryError(error.message) from None
         except TelegramError as error:
             raise delivery.DeliveryError(error.message) from None
