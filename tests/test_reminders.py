@@ -811,6 +811,103 @@ async def test_a_hanging_send_does_not_delay_reminders_due_later(core, clock) ->
     assert [d.user_id for _, d, _ in outbox.sent] == ["2", "1"]
 
 
+# -- fairness between platforms -------------------------------------------------------------
+
+
+class DownOutbox(FakeOutbox):
+    """A platform that never answers: every send hangs (until the engine gives up or stops)."""
+
+    async def deliver(self, delivery: Delivery, reply: Reply) -> None:
+        self.events.append(f"hang {delivery.chat_id}")
+        await asyncio.Event().wait()
+
+
+def two_platforms(core: Core, clock: ManualClock, **overrides) -> tuple[ReminderEngine, FakeOutbox]:
+    """An engine for a Discord that is down and a working Telegram; returns it and Telegram's."""
+    discord, telegram = DownOutbox(clock, platform="discord"), FakeOutbox(clock)
+    outboxes = {"discord": discord, "telegram": telegram}
+    return ReminderEngine(core, outboxes, clock, Settings(**overrides)), telegram
+
+
+async def test_claim_due_limits_each_platform_on_its_own(core: Core, clock: ManualClock) -> None:
+    for user in range(3):
+        await core.handle(request("9:00 berlin", user=str(user), platform="discord"))
+    await core.handle(request("9:00 berlin"))
+    clock.set(NINE)
+    batch = await core.storage.reminders.claim_due(NINE, HOURS_3, 2, ["discord", "telegram"])
+    platforms = sorted(claim.reminder.platform for claim in batch.claims)
+    assert platforms == ["discord", "discord", "telegram"]
+    assert batch.full == {"discord"}
+
+
+async def test_one_platforms_backlog_never_starves_another(core, clock, monkeypatch) -> None:
+    monkeypatch.setattr(engine_module, "DELIVERY_TIMEOUT_SECONDS", 3600)
+    monkeypatch.setattr(engine_module, "CLAIM_BATCH", 2)
+    monkeypatch.setattr(engine_module, "MAX_PENDING", 4)
+    for user in range(6):  # more than Discord's budget, and all hanging
+        await core.handle(request("9:00 berlin", user=str(100 + user), platform="discord"))
+    await core.handle(request("8:55 berlin"))  # due before all of Discord's
+    engine, telegram = two_platforms(core, clock)
+    clock.set(NINE)
+    try:
+        stats = await engine.poll()
+        assert stats.claimed == 5  # Discord's 4 (its budget) and Telegram's 1
+        await asyncio.wait_for(engine._wait_until(lambda: engine.pending == 4), timeout=5)
+        assert [d.user_id for _, d, _ in telegram.sent] == ["1"]
+    finally:
+        await engine.stop()
+
+
+async def test_a_platform_waiting_for_room_does_not_stop_polling_others(
+    core, clock, monkeypatch
+) -> None:
+    monkeypatch.setattr(engine_module, "DELIVERY_TIMEOUT_SECONDS", 3600)
+    monkeypatch.setattr(engine_module, "CLAIM_BATCH", 2)
+    monkeypatch.setattr(engine_module, "MAX_PENDING", 2)
+    for user in range(3):
+        await core.handle(request("9:00 berlin", user=str(100 + user), platform="discord"))
+    await core.handle(request("9:05 berlin"))
+    engine, telegram = two_platforms(core, clock, reminder_poll_seconds=30)
+    clock.set(NINE)
+    task = asyncio.create_task(engine.run_forever())
+    try:
+        # Discord stays out of room for good; Telegram's reminder, due later, is still claimed.
+        await asyncio.wait_for(engine._wait_until(lambda: bool(telegram.sent)), timeout=5)
+        assert engine.pending == 2
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+
+
+async def test_a_hanging_platform_holds_none_of_anothers_slots(core, clock, monkeypatch) -> None:
+    monkeypatch.setattr(engine_module, "DELIVERY_TIMEOUT_SECONDS", 3600)
+    for user in range(engine_module.MAX_CONCURRENT_CHATS):
+        await core.handle(request("9:00 berlin", user=str(100 + user), platform="discord"))
+    await core.handle(request("9:00 berlin"))
+    engine, telegram = two_platforms(core, clock)
+    clock.set(NINE)
+    try:
+        assert (await engine.poll()).claimed == engine_module.MAX_CONCURRENT_CHATS + 1
+        await asyncio.wait_for(engine._wait_until(lambda: bool(telegram.sent)), timeout=5)
+    finally:
+        await engine.stop()
+
+
+@pytest.mark.parametrize("error", [RetryAfter(60), TransientDeliveryError("502")])
+async def test_a_chat_waiting_to_retry_lets_go_of_its_slot(
+    core, clock, monkeypatch, error: Exception
+) -> None:
+    monkeypatch.setattr(engine_module, "MAX_CONCURRENT_CHATS", 1)
+    outbox = FakeOutbox(clock, failures={"1": [error]})
+    engine = engine_for(core, outbox)
+    await core.handle(request("9:00 berlin", user="1"))
+    await core.handle(request("9:00 berlin", user="2"))
+    clock.set(NINE)
+    stats = await asyncio.wait_for(engine.run_once(), timeout=5)
+    assert (stats.sent, stats.retries) == (2, 1)
+    assert outbox.events == ["fail 1", "sent 2", "sent 1"]
+
+
 async def test_a_send_that_may_have_arrived_is_never_retried(core, clock, monkeypatch) -> None:
     monkeypatch.setattr(engine_module, "DELIVERY_TIMEOUT_SECONDS", 0.05)
     outbox = FakeOutbox(clock)

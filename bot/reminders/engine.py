@@ -6,16 +6,21 @@ sent atomically when it claims a reminder (see :meth:`SqliteReminderStore.claim_
 between claim and send loses that day's reminder instead of sending it twice. Reminders missed
 by more than ``Settings.reminder_max_lateness_minutes`` (the bot was down) are skipped, and
 only the latest missed day is ever considered, so a restart never floods anyone. At most
-``MAX_PENDING`` reminders are claimed and not yet delivered at any time, which bounds that loss.
+``MAX_PENDING`` reminders per platform are claimed and not yet delivered at any time, which
+bounds that loss. Each platform is claimed within its own budget, so one platform's backlog never
+keeps another's due reminders from being claimed, and while a platform waits for room the engine
+still polls the others every ``reminder_poll_seconds``.
 On a clean stop (:meth:`ReminderEngine.stop`, or cancelling :meth:`ReminderEngine.run_forever`)
 the claims never attempted are released: their rows get back the due time and last date sent
 they had before the claim, so the next start sends them (within the lateness window). Only the
 sends in flight at that moment are lost.
 
 Each platform's sends go through one :class:`Pacer` at the outbox's ``overall_rate``; sends to one
-chat are spaced by its ``per_chat_interval``. Every chat is served by its own background task (at
-most ``MAX_CONCURRENT_CHATS`` at once) and polling never waits for deliveries, so a chat that is
-slow or being retried holds up neither the other chats nor reminders that fall due later. A
+chat are spaced by its ``per_chat_interval``. Every chat is served by its own background task and
+polling never waits for deliveries. A chat's task holds one of its platform's
+``MAX_CONCURRENT_CHATS`` delivery slots while it sends, and lets go of it while it waits out a
+backoff or a retry-after, so a chat that is slow or being retried holds up neither the other
+chats nor reminders that fall due later, and a platform that hangs never delays another's. A
 failure in one chat's task is logged and never reaches the others.
 
 Only failures known to mean "not sent" are retried: a connection that could not be made, a 5xx
@@ -58,11 +63,12 @@ log = logging.getLogger(__name__)
 
 #: Reminders claimed per database transaction.
 CLAIM_BATCH = 1000
-#: Most reminders claimed but not yet delivered; another batch is claimed only when it fits.
+#: Most reminders of one platform claimed but not yet delivered; another batch of the platform
+#: is claimed only when it fits.
 MAX_PENDING = 2 * CLAIM_BATCH
 #: Seconds (real time) one delivery attempt may take; after that its outcome is uncertain.
 DELIVERY_TIMEOUT_SECONDS = 30.0
-#: Chats being delivered to at the same time.
+#: Chats of one platform being delivered to at the same time.
 MAX_CONCURRENT_CHATS = 64
 #: Tries per message (first attempt included) before giving up for the day.
 MAX_DELIVERY_ATTEMPTS = 5
@@ -107,6 +113,32 @@ class _Job:
     attempted: bool = False
 
 
+class _Slot:
+    """A chat task's hold on one of its platform's delivery slots, let go while it sleeps."""
+
+    def __init__(self, slots: asyncio.Semaphore) -> None:
+        self._slots = slots
+        self._held = False
+
+    async def __aenter__(self) -> _Slot:
+        await self._slots.acquire()
+        self._held = True
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        if self._held:
+            self._held = False
+            self._slots.release()
+
+    async def pause(self, clock: Clock, seconds: float) -> None:
+        """Sleep ``seconds`` on ``clock`` without the slot; hold it again before returning."""
+        self._held = False
+        self._slots.release()
+        await clock.sleep(seconds)
+        await self._slots.acquire()
+        self._held = True
+
+
 class ReminderEngine:
     """Sends due reminders through the registered outboxes (one per platform)."""
 
@@ -129,17 +161,17 @@ class ReminderEngine:
             name: ChatSpacing(self.clock, outbox.per_chat_interval)
             for name, outbox in self.outboxes.items()
         }
-        self._slots = asyncio.Semaphore(MAX_CONCURRENT_CHATS)
+        self._slots = {name: asyncio.Semaphore(MAX_CONCURRENT_CHATS) for name in self.outboxes}
         self._queues: dict[ChatKey, deque[_Job]] = {}
         self._tasks: set[asyncio.Task[None]] = set()
-        self._pending = 0
+        self._pending = dict.fromkeys(self.outboxes, 0)
         self._progress = asyncio.Event()
-        self._claiming: asyncio.Future[bool] | None = None
+        self._claiming: asyncio.Future[frozenset[str]] | None = None
 
     @property
     def pending(self) -> int:
-        """Reminders claimed and not yet delivered (or given up on)."""
-        return self._pending
+        """Reminders claimed and not yet delivered (or given up on), all platforms together."""
+        return sum(self._pending.values())
 
     async def poll(self) -> RunStats:
         """Claim what is due now (while a batch fits) and start delivering it in the background.
@@ -153,8 +185,8 @@ class ReminderEngine:
     async def run_once(self) -> RunStats:
         """Claim and deliver every reminder due now; return when all deliveries are done."""
         stats = RunStats()
-        while await self._claim(stats):
-            await self._wait_until(self._has_room)
+        while backlog := await self._claim(stats):
+            await self._wait_until(self._room_for(backlog))
         await self.wait_idle()
         return stats
 
@@ -166,23 +198,33 @@ class ReminderEngine:
         try:
             while True:
                 stats = RunStats()
-                backlog = False
+                backlog: frozenset[str] = frozenset()
                 try:
                     backlog = await self._claim(stats)
                 except Exception:
                     log.exception("reminder poll failed")
                 if stats.claimed or stats.skipped:
                     log.info("reminder poll: claimed %d, skipped %d", stats.claimed, stats.skipped)
-                if backlog:
-                    await self._wait_until(self._has_room)
-                else:
-                    await self.clock.sleep(self.settings.reminder_poll_seconds)
+                await self._nap(backlog)
         finally:
             await self.stop()
 
+    async def _nap(self, backlog: frozenset[str]) -> None:
+        """Wait for the next poll: ``reminder_poll_seconds``, or less once a backlog fits."""
+        if not backlog:
+            await self.clock.sleep(self.settings.reminder_poll_seconds)
+            return
+        nap = asyncio.ensure_future(self.clock.sleep(self.settings.reminder_poll_seconds))
+        room = asyncio.ensure_future(self._wait_until(self._room_for(backlog)))
+        try:
+            await asyncio.wait((nap, room), return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            nap.cancel()
+            room.cancel()
+
     async def wait_idle(self) -> None:
         """Return when every claimed reminder has been delivered or given up on."""
-        await self._wait_until(lambda: self._pending == 0)
+        await self._wait_until(lambda: self.pending == 0)
 
     async def stop(self) -> None:
         """Cancel the deliveries, wait for them to end, and release the claims never attempted.
@@ -207,16 +249,21 @@ class ReminderEngine:
             return
         log.info("released %d claimed reminders never attempted, for the next start", released)
 
-    def _has_room(self) -> bool:
-        return self._pending + CLAIM_BATCH <= MAX_PENDING
+    def _has_room(self, platform: str) -> bool:
+        """Whether another batch of ``platform`` fits in its pending budget."""
+        return self._pending[platform] + CLAIM_BATCH <= MAX_PENDING
+
+    def _room_for(self, platforms: frozenset[str]) -> Callable[[], bool]:
+        """A test of whether another batch of any of ``platforms`` fits."""
+        return lambda: any(self._has_room(platform) for platform in platforms)
 
     async def _wait_until(self, ready: Callable[[], bool]) -> None:
         while not ready():
             self._progress.clear()
             await self._progress.wait()
 
-    async def _claim(self, stats: RunStats) -> bool:
-        """Claim batches while one fits; ``True`` if it stopped for room with more maybe due.
+    async def _claim(self, stats: RunStats) -> frozenset[str]:
+        """Claim batches while they fit; the platforms that stopped for room with more maybe due.
 
         Shielded from cancellation: a claim cut off mid-transaction would lose what it claimed,
         so :meth:`stop` lets it finish and then releases its claims.
@@ -224,29 +271,29 @@ class ReminderEngine:
         self._claiming = asyncio.ensure_future(self._claim_batches(stats))
         return await asyncio.shield(self._claiming)
 
-    async def _claim_batches(self, stats: RunStats) -> bool:
-        """The claim loop of :meth:`_claim`."""
+    async def _claim_batches(self, stats: RunStats) -> frozenset[str]:
+        """The claim loop of :meth:`_claim`: each platform within its own pending budget."""
         lateness = timedelta(minutes=self.settings.reminder_max_lateness_minutes)
-        while self._has_room():
-            batch = await self.store.claim_due(
-                self.clock.now(), lateness, CLAIM_BATCH, self.outboxes
-            )
+        maybe_due = frozenset(self.outboxes)
+        while ready := [
+            name for name in self.outboxes if name in maybe_due and self._has_room(name)
+        ]:
+            batch = await self.store.claim_due(self.clock.now(), lateness, CLAIM_BATCH, ready)
             stats.claimed += len(batch.claims)
             stats.skipped += batch.skipped
             if batch.skipped:
                 log.info("skipped %d reminders missed by more than %s", batch.skipped, lateness)
             for claim in batch.claims:
                 self._enqueue(claim, stats)
-            if len(batch.claims) + batch.skipped < CLAIM_BATCH:
-                return False
-        return True
+            maybe_due = (maybe_due - frozenset(ready)) | batch.full
+        return maybe_due
 
     def _enqueue(self, claim: Claim, stats: RunStats) -> None:
         """Queue a claim behind its chat's others; start the chat's task if it has none."""
         reminder = claim.reminder
         chat = reminder.chat_id if reminder.chat_id is not None else f"dm:{reminder.user_id}"
         key = (reminder.platform, chat)
-        self._pending += 1
+        self._pending[reminder.platform] += 1
         queue = self._queues.get(key)
         if queue is not None:
             queue.append(_Job(claim, stats))
@@ -261,17 +308,17 @@ class ReminderEngine:
     async def _serve_chat(self, key: ChatKey, queue: deque[_Job]) -> None:
         """Deliver one chat's queued reminders in order, spaced; a failure stops only its own."""
         try:
-            async with self._slots:
+            async with _Slot(self._slots[key[0]]) as slot:
                 while queue:
                     job = queue[0]
                     try:
-                        await self._deliver(job, key)
+                        await self._deliver(job, key, slot)
                     except Exception:
                         log.exception("%s: reminder delivery failed", job.claim.reminder.user_key)
                         job.stats.failed += 1
                     finally:
                         queue.popleft()
-                        self._settle(1)
+                        self._settle(key, 1)
         finally:
             self._drop_chat(key, queue)
 
@@ -279,15 +326,18 @@ class ReminderEngine:
         """Forget a chat's queue once its task is over, settling what it left (once)."""
         if self._queues.get(key) is queue:
             del self._queues[key]
-            self._settle(len(queue))
+            self._settle(key, len(queue))
 
-    def _settle(self, count: int) -> None:
-        """Note that ``count`` claimed reminders are done with."""
-        self._pending -= count
+    def _settle(self, chat: ChatKey, count: int) -> None:
+        """Note that ``count`` claimed reminders of ``chat`` are done with."""
+        self._pending[chat[0]] -= count
         self._progress.set()
 
-    async def _deliver(self, job: _Job, chat: ChatKey) -> None:
-        """Send one reminder with retries; raises only if storage fails (or on cancellation)."""
+    async def _deliver(self, job: _Job, chat: ChatKey, slot: _Slot) -> None:
+        """Send one reminder with retries; raises only if storage fails (or on cancellation).
+
+        The chat's delivery ``slot`` is let go while waiting to retry.
+        """
         claim, stats = job.claim, job.stats
         reminder = claim.reminder
         try:
@@ -323,7 +373,7 @@ class ReminderEngine:
                 spacing.sent(chat)
                 if error.seconds > MAX_RETRY_AFTER_SECONDS:
                     break
-                await self.clock.sleep(error.seconds)
+                await slot.pause(self.clock, error.seconds)
             except ChatMoved as error:
                 await self.store.move_chat(
                     reminder.platform, delivery.chat_id or "", error.new_chat_id
@@ -349,8 +399,9 @@ class ReminderEngine:
                 log.info("%s: delivery failed (%s), attempt %d", reminder.user_key, error, attempt)
                 spacing.sent(chat)
                 if attempt < MAX_DELIVERY_ATTEMPTS:
-                    await self.clock.sleep(
-                        min(BASE_BACKOFF_SECONDS * 2 ** (attempt - 1), MAX_BACKOFF_SECONDS)
+                    await slot.pause(
+                        self.clock,
+                        min(BASE_BACKOFF_SECONDS * 2 ** (attempt - 1), MAX_BACKOFF_SECONDS),
                     )
             except Exception:
                 log.exception("%s: outbox crashed while sending a reminder", reminder.user_key)

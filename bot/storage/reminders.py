@@ -67,6 +67,8 @@ class ClaimBatch:
 
     claims: tuple[Claim, ...]
     skipped: int
+    #: Platforms whose ``limit`` was reached: more of their reminders may be due.
+    full: frozenset[str] = frozenset()
 
 
 def _seconds(instant: datetime) -> int:
@@ -250,10 +252,11 @@ class SqliteReminderStore:
         limit: int,
         platforms: Iterable[str],
     ) -> ClaimBatch:
-        """Claim up to ``limit`` reminders of ``platforms`` due at ``now``.
+        """Claim up to ``limit`` reminders of each of ``platforms`` due at ``now``.
 
-        Platforms are claimed one after the other, oldest first within each, each through its
-        own range of the ``reminders_platform_due`` index.
+        Each platform is claimed within its own ``limit`` (so one platform's backlog never
+        crowds out another's), oldest first, through its own range of the
+        ``reminders_platform_due`` index; :attr:`ClaimBatch.full` names those that reached it.
 
         Each claimed row moves to its next occurrence and records its local date as sent
         before this returns (at most once: a crash before sending loses that day's message).
@@ -266,11 +269,12 @@ class SqliteReminderStore:
 
         async with self._db.transaction() as tx:
             rows: list[Any] = []
+            full: set[str] = set()
             for name in names:
-                left = limit - len(rows)
-                if left <= 0:
-                    break
-                rows += await tx.fetchall(claim_sql(), (stamp, name, stamp, left))
+                found = await tx.fetchall(claim_sql(), (stamp, name, stamp, limit))
+                if len(found) == limit:
+                    full.add(name)
+                rows += found
             claims: list[Claim] = []
             updates: list[tuple[int, str | None, str]] = []
             for row in rows:
@@ -290,7 +294,7 @@ class SqliteReminderStore:
                 "UPDATE reminders SET next_due = ?, last_sent_date = ? WHERE user_key = ?",
                 updates,
             )
-        return ClaimBatch(tuple(claims), len(rows) - len(claims))
+        return ClaimBatch(tuple(claims), len(rows) - len(claims), frozenset(full))
 
     async def release(self, claims: Iterable[Claim]) -> int:
         """Undo claims that were never sent, in one transaction; how many were released.
