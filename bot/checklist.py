@@ -37,12 +37,32 @@ class SectionProgress:
 
 @dataclass(frozen=True, slots=True)
 class Progress:
-    """A whole checklist, section by section, in learning order."""
+    """A whole checklist in learning order and how much of it is ticked.
 
-    track: Topic | None
-    sections: tuple[SectionProgress, ...]
+    The per-section breakdown is worked out only when asked for (most replies show one line).
+    """
+
+    plan: Layout
+    ticked: frozenset[str]
     done_count: int
-    total: int
+
+    @property
+    def track(self) -> Topic | None:
+        """The track the checklist follows (``None``: the whole roadmap)."""
+        return self.plan.track
+
+    @property
+    def total(self) -> int:
+        """How many items the checklist has."""
+        return len(self.plan.items)
+
+    @property
+    def sections(self) -> tuple[SectionProgress, ...]:
+        """The checklist section by section, in learning order."""
+        return tuple(
+            SectionProgress(section, members, len(ids & self.ticked))
+            for section, members, ids in self.plan.sections
+        )
 
     @property
     def percent(self) -> int:
@@ -95,12 +115,8 @@ def items(knowledge: Knowledge, track: str | None) -> list[Topic]:
 def progress(knowledge: Knowledge, track: str | None, done: Collection[str]) -> Progress:
     """Group the checklist by section and count what is ticked (unknown ids are ignored)."""
     plan = layout(knowledge, track)
-    ticked = done if isinstance(done, frozenset | set) else frozenset(done)
-    sections = tuple(
-        SectionProgress(section, members, len(ids & ticked))
-        for section, members, ids in plan.sections
-    )
-    return Progress(plan.track, sections, len(plan.ids & ticked), len(plan.items))
+    ticked = done if isinstance(done, frozenset) else frozenset(done)  # sections are lazy
+    return Progress(plan, ticked, len(plan.ids & ticked))
 
 
 def next_item(knowledge: Knowledge, track: str | None, done: Collection[str]) -> Topic | None:

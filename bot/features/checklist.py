@@ -104,7 +104,7 @@ async def _track_chosen(ctx: Context, track_id: str | None) -> Reply:
     progress = checklist.progress(knowledge, track_id, done)
     return _reply(
         f"Your checklist now follows {_track_label(progress.track)}",
-        f"{progress.total} items in {len(progress.sections)} sections, "
+        f"{progress.total} items in {len(progress.plan.sections)} sections, "
         f"{progress.done_count} already ticked.",
         checklist.summary(progress),
         buttons=(NEXT, PROGRESS),
