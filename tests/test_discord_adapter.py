@@ -182,8 +182,15 @@ async def test_lang_reply_and_private_replies_are_ephemeral(tmp_path, fake, know
         assert message["embeds"][0]["title"] == "Python"
         assert not message.get("flags", 0) & EPHEMERAL
         assert message["allowed_mentions"] == {"parse": []}
-        for name in ("progress", "export"):
-            exchange = await fake.slash(name, guild_id=GUILD)
+        own_data = [
+            ("remind", {"time": "09:00"}),
+            ("remind", {}),
+            ("timezone", {"zone": "Europe/Berlin"}),
+            ("progress", {}),
+            ("export", {}),
+        ]
+        for name, options in own_data:
+            exchange = await fake.slash(name, options, guild_id=GUILD)
             (message,) = await fake.answered(exchange)
             assert message["flags"] & EPHEMERAL, name
         assert exchange.callbacks[0]["_files"]  # /export attaches the data file
@@ -363,6 +370,13 @@ async def test_commands_sync_once_and_buttons_survive_a_restart(tmp_path, fake, 
         exchange = await fake.slash("lang", {"language": "go"}, guild_id=GUILD)
         assert (await fake.answered(exchange))[0]["embeds"][0]["title"]
     assert sum(1 for method, _ in fake.requests if method == "PUT") == 3
+
+
+async def test_a_shard_count_alone_runs_every_shard_in_this_process(tmp_path, fake, knowledge):
+    async with running(tmp_path, fake, knowledge, discord_shard_count=2):
+        await fake.wait_for(lambda: len(fake.identifies) == 2)
+    assert sorted(identify["shard"] for identify in fake.identifies) == [[0, 2], [1, 2]]
+    assert len(fake.syncs) == 1
 
 
 async def test_a_shard_process_without_shard_zero_does_not_sync(tmp_path, fake, knowledge):
