@@ -21,7 +21,6 @@ import io
 import json
 import logging
 import re
-from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -57,6 +56,7 @@ from bot.delivery import (
     TransientDeliveryError,
     UncertainDeliveryError,
 )
+from bot.lru import LruCache
 from bot.messages import ChatKind, Reply, Request
 
 log = logging.getLogger(__name__)
@@ -261,7 +261,7 @@ class DiscordAdapter:
             guild_ready_timeout=guild_ready_timeout,
         )
         self.outbox = DiscordOutbox(self)
-        self.paged: OrderedDict[int, Paged] = OrderedDict()
+        self.paged: LruCache[int, Paged] = LruCache(MAX_PAGED_MESSAGES)
         self.synced = False
         self._task: asyncio.Task[None] | None = None
         self._point_at_endpoints()
@@ -439,10 +439,7 @@ class DiscordAdapter:
         """Keep a paginated message's pages so ◀ ▶ can show them."""
         if message_id is None or len(outgoing.pages) < 2:
             return
-        self.paged[message_id] = Paged(outgoing.pages, outgoing.specs, index)
-        self.paged.move_to_end(message_id)
-        while len(self.paged) > MAX_PAGED_MESSAGES:
-            self.paged.popitem(last=False)
+        self.paged.put(message_id, Paged(outgoing.pages, outgoing.specs, index))
 
     async def _ready_or_defer(
         self, interaction: discord.Interaction, work: Awaitable[Reply], *, thinking: bool
@@ -508,7 +505,7 @@ class DiscordAdapter:
             )
             return
         assert message is not None
-        self.paged.pop(message.id, None)
+        self.paged.pop(message.id)
         if deferred:
             await interaction.edit_original_response(**outgoing.first(editing=True))
         else:

@@ -33,7 +33,6 @@ import datetime as dt
 import logging
 import re
 import warnings
-from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -86,6 +85,7 @@ from bot.commands import parse_command_line
 from bot.config import Settings
 from bot.core import Core
 from bot.logs import redact
+from bot.lru import LruCache
 from bot.messages import ChatKind, Reply, ReplyKind, Request
 
 log = logging.getLogger(__name__)
@@ -246,26 +246,19 @@ class PageStore:
     """Which page of which reply each paginated message shows: a bounded LRU, in memory."""
 
     def __init__(self, size: int = MAX_PAGED_MESSAGES) -> None:
-        self.size = size
-        self._shown: OrderedDict[tuple[int, int], tuple[Paged, int]] = OrderedDict()
+        self._shown: LruCache[tuple[int, int], tuple[Paged, int]] = LruCache(size)
 
     def show(self, chat_id: int, message_id: int, paged: Paged, index: int = 0) -> None:
         """Record that a message shows page ``index`` of ``paged`` (forgotten if one page)."""
         key = (chat_id, message_id)
-        self._shown.pop(key, None)
         if len(paged.pages) < 2:
-            return
-        self._shown[key] = (paged, index)
-        while len(self._shown) > self.size:
-            self._shown.popitem(last=False)
+            self._shown.pop(key)
+        else:
+            self._shown.put(key, (paged, index))
 
     def get(self, chat_id: int, message_id: int) -> tuple[Paged, int] | None:
         """The reply a message shows and the page it is on, or ``None`` if unknown (expired)."""
-        key = (chat_id, message_id)
-        if key not in self._shown:
-            return None
-        self._shown.move_to_end(key)
-        return self._shown[key]
+        return self._shown.get((chat_id, message_id))
 
 
 class TelegramAdapter:

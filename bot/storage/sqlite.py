@@ -44,17 +44,17 @@ import asyncio
 import os
 import re
 import sqlite3
-from collections import OrderedDict
 from collections.abc import AsyncIterator, Hashable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 import aiosqlite
 
+from bot.lru import LruCache
 from bot.storage import Storage, StorageError, UserRecord
 from bot.storage.reminders import SqliteReminderStore
 
@@ -375,40 +375,6 @@ async def _migrate(connection: aiosqlite.Connection, migration: Migration) -> No
         raise
 
 
-K = TypeVar("K")
-V = TypeVar("V")
-
-
-class _LRU(Generic[K, V]):
-    """A dict that forgets its least recently used entries beyond ``size``."""
-
-    def __init__(self, size: int) -> None:
-        self._size = size
-        self._data: OrderedDict[K, V] = OrderedDict()
-
-    def get(self, key: K) -> V | None:
-        value = self._data.get(key)
-        if value is not None:
-            self._data.move_to_end(key)
-        return value
-
-    def put(self, key: K, value: V) -> None:
-        self._data[key] = value
-        self._data.move_to_end(key)
-        while len(self._data) > self._size:
-            self._data.popitem(last=False)
-
-    def pop(self, key: K) -> None:
-        self._data.pop(key, None)
-
-    def put_if_absent(self, key: K, value: V) -> V:
-        current = self.get(key)
-        if current is None:
-            self.put(key, value)
-            return value
-        return current
-
-
 class SqliteStorage(Storage):
     """:class:`bot.storage.Storage` on one SQLite file, with a write-through per-user cache.
 
@@ -421,9 +387,9 @@ class SqliteStorage(Storage):
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        self._done: _LRU[str, set[str]] = _LRU(CACHE_USERS)
-        self._users: _LRU[str, UserRecord] = _LRU(CACHE_USERS)
-        self._has_notices: _LRU[str, bool] = _LRU(CACHE_USERS)
+        self._done: LruCache[str, set[str]] = LruCache(CACHE_USERS)
+        self._users: LruCache[str, UserRecord] = LruCache(CACHE_USERS)
+        self._has_notices: LruCache[str, bool] = LruCache(CACHE_USERS)
         self._notice_adds = 0
         self._loading: dict[str, asyncio.Future[None]] = {}
         self._writes: dict[str, asyncio.Future[None]] = {}
