@@ -207,15 +207,6 @@ class Knowledge:
         )
 
     @cached_property
-    def comparison_names(self) -> NameIndex:
-        """Exact index over every comparison's id and aliases ("which cloud provider")."""
-        return NameIndex(
-            (name, comparison.id)
-            for comparison in self.comparisons
-            for name in (comparison.id, *comparison.aliases)
-        )
-
-    @cached_property
     def language_names(self) -> NameIndex:
         """Fuzzy index over the languages (the topics that can be tracks)."""
         return NameIndex(

@@ -87,7 +87,6 @@ class Attachment:
 
     filename: str
     content: bytes
-    mime_type: str = "application/json"
 
 
 class ReplyKind(enum.StrEnum):

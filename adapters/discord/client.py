@@ -88,7 +88,7 @@ PER_CHAT_INTERVAL = 1.0
 #: The file (next to the database) remembering what was last synced, per application and scope.
 SYNC_STATE_FILE = "discord-commands.json"
 #: Discord error codes the adapter reacts to.
-CANNOT_DM_USER, MISSING_ACCESS, MISSING_PERMISSIONS = 50007, 50001, 50013
+CANNOT_DM_USER, MISSING_PERMISSIONS = 50007, 50013
 PRIVATE_NOTE = "🔒 I sent you the answer privately."
 EXPIRED_PAGES = "These pages have expired (I restarted since). Please run the command again."
 NO_MENTIONS = discord.AllowedMentions.none()
