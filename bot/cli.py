@@ -8,6 +8,7 @@ import contextlib
 import importlib
 import json
 import logging
+import os
 import signal
 import sys
 from collections.abc import AsyncIterator, Sequence
@@ -58,7 +59,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``roadmap-bot`` script; returns the exit code."""
+    """Entry point of the ``roadmap-bot`` script; returns the exit code.
+
+    When the reader of standard output goes away (``roadmap-bot ask … | head -n 1``), the command
+    ends quietly with status 0: the reader had all it wanted, so a pipeline under
+    ``set -o pipefail`` still succeeds.
+    """
+    try:
+        try:
+            return _command(argv)
+        finally:
+            sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
+    except BrokenPipeError:
+        # Nothing more can be written; point stdout at /dev/null so the interpreter's own flush
+        # at exit does not report the same broken pipe again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _command(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     command = args.command or "run"
     try:

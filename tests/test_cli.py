@@ -16,18 +16,23 @@ from bot.logs import REDACTED, RedactingFormatter
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run_bot(
-    *args: str, stdin: str = "", env: dict[str, str] | None = None, cwd: Path | None = None
-) -> subprocess.CompletedProcess[str]:
+def bot_env(env: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment of a bot process: no platform tokens, the worktree importable."""
     clean_env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "TELEGRAM_"))}
     clean_env["PYTHONPATH"] = str(ROOT)
     clean_env.update(env or {})
+    return clean_env
+
+
+def run_bot(
+    *args: str, stdin: str = "", env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
         input=stdin,
         capture_output=True,
         text=True,
-        env=clean_env,
+        env=bot_env(env),
         cwd=cwd or ROOT,
         timeout=60,
         check=False,
@@ -167,3 +172,35 @@ def test_console_survives_input_that_is_not_utf8(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr.decode()
     assert "couldn't find a topic" in out
     assert "Go (Golang)" in out  # the next line is still answered
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin"),
+    [
+        (["ask", "what is django"], b""),
+        (["ask", "--json"], b"django vs flask\nwhat is go\n"),
+        (["console"], b"/lang python\n/roadmap\n"),
+    ],
+)
+def test_a_reader_that_goes_away_ends_the_command_quietly(
+    tmp_path: Path, args: list[str], stdin: bytes
+) -> None:
+    # `roadmap-bot ask … | head -n 1` where head is gone before the answer is written: the
+    # read end is closed before the process writes anything, so every write meets a broken pipe.
+    reader, writer = os.pipe()
+    os.close(reader)
+    with open(tmp_path / "stderr", "wb") as stderr:
+        result = subprocess.run(
+            [sys.executable, "-m", "bot", *args],
+            input=stdin,
+            stdout=writer,
+            stderr=stderr,
+            env=bot_env({"DATABASE_PATH": str(tmp_path / "db.sqlite3")}),
+            cwd=tmp_path,
+            timeout=60,
+            check=False,
+        )
+    os.close(writer)
+    errors = (tmp_path / "stderr").read_text()
+    assert result.returncode == 0, errors
+    assert "Traceback" not in errors and "BrokenPipe" not in errors, errors
