@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 import signal
 import socket
 from collections.abc import AsyncIterator, Awaitable
@@ -27,6 +28,7 @@ from adapters.telegram.app import (
     NOT_YOUR_PAGES,
     OPEN_PRIVATE_CHAT,
     PRIVATE_NOTE,
+    REFUSED_LOG_SECONDS,
     Paged,
     PageStore,
     TelegramAdapter,
@@ -748,7 +750,25 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-async def test_webhook_mode_receives_updates_with_the_secret(tmp_path, fake, knowledge):
+def webhook_update(text: str, user: int = ADA) -> dict:
+    """A webhook body: ``user`` writes ``text`` in their private chat."""
+    return {
+        "update_id": 1,
+        "message": {
+            "message_id": 1,
+            "date": 1,
+            "chat": {"id": user, "type": "private", "first_name": "Ada"},
+            "from": {"id": user, "is_bot": False, "first_name": "Ada"},
+            "text": text,
+        },
+    }
+
+
+@contextlib.asynccontextmanager
+async def webhook_running(
+    tmp_path: Path, fake: FakeTelegram, knowledge, secret: str = ""
+) -> AsyncIterator[tuple[TelegramAdapter, str]]:
+    """A started adapter in webhook mode and the URL it listens on."""
     port = free_port()
     async with running(
         tmp_path,
@@ -757,31 +777,69 @@ async def test_webhook_mode_receives_updates_with_the_secret(tmp_path, fake, kno
         telegram_webhook_url="https://bot.example.org/telegram-hook",
         telegram_webhook_listen="127.0.0.1",
         telegram_webhook_port=port,
-        telegram_webhook_secret="s3cret-value",
+        telegram_webhook_secret=secret,
+    ) as adapter:
+        yield adapter, f"http://127.0.0.1:{port}/telegram-hook"
+
+
+async def post(url: str, body: dict, secret: str | None = None) -> int:
+    """POST a webhook body, with the secret header if given; the response status."""
+    headers = {} if secret is None else {"X-Telegram-Bot-Api-Secret-Token": secret}
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(url, json=body, headers=headers) as response,
     ):
+        return response.status
+
+
+async def test_webhook_mode_receives_updates_with_the_secret(tmp_path, fake, knowledge):
+    async with webhook_running(tmp_path, fake, knowledge, "s3cret-value") as (_, url):
         assert fake.webhook["url"] == "https://bot.example.org/telegram-hook"
         assert fake.webhook["secret_token"] == "s3cret-value"
-        update = {
-            "update_id": 1,
-            "message": {
-                "message_id": 1,
-                "date": 1,
-                "chat": {"id": ADA, "type": "private", "first_name": "Ada"},
-                "from": {"id": ADA, "is_bot": False, "first_name": "Ada"},
-                "text": "/lang python",
-            },
-        }
-        url = f"http://127.0.0.1:{port}/telegram-hook"
-        async with aiohttp.ClientSession() as session:
-            headers = {"X-Telegram-Bot-Api-Secret-Token": "wrong"}
-            async with session.post(url, json=update, headers=headers) as response:
-                assert response.status == 403
-            headers = {"X-Telegram-Bot-Api-Secret-Token": "s3cret-value"}
-            async with session.post(url, json=update, headers=headers) as response:
-                assert response.status == 200
+        assert await post(url, webhook_update("/lang python"), "wrong") == 403
+        assert await post(url, webhook_update("/lang python"), "s3cret-value") == 200
         (reply,) = await fake.replies(ADA, 1)
         assert bold_title(reply) == "Python"
         assert fake.polls == 0
+
+
+async def test_webhook_without_a_configured_secret_refuses_forged_updates(
+    tmp_path, fake, knowledge, caplog
+):
+    caplog.set_level(logging.WARNING, "adapters.telegram.app")
+    async with webhook_running(tmp_path, fake, knowledge) as (adapter, url):
+        secret = fake.webhook["secret_token"]
+        assert len(secret) >= 32
+        assert re.fullmatch(r"[A-Za-z0-9_-]+", secret)
+        victim = f"telegram:{ADA}"
+        await adapter.core.storage.set_track(victim, "python")
+        forged = webhook_update("/forget confirm")
+        statuses = [
+            await post(url, forged),
+            await post(url, forged, "guess"),
+            await post(url, forged, ""),
+        ]
+        assert statuses == [403, 403, 403]
+        # The real Telegram's call goes through, after the forged ones in the same sender's
+        # queue: had any of those been queued, its reply would come first.
+        assert await post(url, webhook_update("/lang python"), secret) == 200
+        (reply,) = await fake.replies(ADA, 1)
+        assert bold_title(reply) == "Python"
+        assert (await adapter.core.storage.get_user(victim)).track == "python"
+
+        refused = [r.getMessage() for r in caplog.records if "refused" in r.getMessage()]
+        assert len(refused) == 1  # rate-limited: the first refusal only, for now
+        assert "1 webhook call" in refused[0]
+        adapter.core.clock.advance(REFUSED_LOG_SECONDS)
+        assert await post(url, forged, "guess again") == 403
+        refused = [r.getMessage() for r in caplog.records if "refused" in r.getMessage()]
+        assert len(refused) == 2
+        assert "3 webhook call" in refused[1]  # the two held back and this one
+        logged = caplog.text
+        assert "forget" not in logged
+        assert "guess" not in logged
+        assert secret not in logged
+    assert not failed_calls(fake)
 
 
 def start_run_process(tmp_path: Path, fake: FakeTelegram) -> Awaitable[asyncio.subprocess.Process]:

@@ -22,6 +22,10 @@ rare duplicate beats silence. Reminders go through :class:`TelegramOutbox`, whic
 errors onto ``bot.delivery``'s for the engine; a reminder is always one message, so a retry by
 the engine never repeats part of one.
 
+Webhook mode never runs open: without ``TELEGRAM_WEBHOOK_SECRET`` a random secret is made for
+the run and registered with setWebhook, and :class:`WebhookReceiver` refuses (403) every call
+that does not carry it, so nobody can post updates in a user's name.
+
 The token is in every Bot API URL, and PTB logs those URLs at DEBUG (httpx at INFO), so the
 adapter scrubs its token from every PTB and HTTP-client log record and keeps httpx at WARNING.
 """
@@ -30,8 +34,10 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import hmac
 import logging
 import re
+import secrets
 import warnings
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -39,6 +45,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
+from aiohttp import web
 from telegram import (
     BotCommand,
     CallbackQuery,
@@ -81,6 +88,7 @@ from adapters.telegram.render import (
     render,
 )
 from bot import delivery
+from bot.clock import Clock
 from bot.commands import parse_command_line
 from bot.config import Settings
 from bot.core import Core
@@ -108,6 +116,14 @@ POLL_TIMEOUT = 10
 #: sender's updates in one chat are still handled in the order they were sent.
 CONCURRENT_UPDATES = 64
 ALLOWED_UPDATES = (Update.MESSAGE, Update.CALLBACK_QUERY)
+#: The header Telegram sends the webhook secret in.
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 - a header name
+#: Random bytes in a generated webhook secret (43 characters of A-Z a-z 0-9 _ -).
+SECRET_BYTES = 32
+#: Refused webhook calls are logged at most once per this many seconds, with a count.
+REFUSED_LOG_SECONDS = 60.0
+#: The largest webhook body accepted, in bytes.
+MAX_WEBHOOK_BODY = 1 << 20
 PRIVATE_NOTE = "🔒 I sent you the answer in a private chat."
 OPEN_PRIVATE_CHAT = (
     "🔒 That answer is private. Open a chat with me (@{bot}), press Start, then ask again."
@@ -261,6 +277,69 @@ class PageStore:
         return self._shown.get((chat_id, message_id))
 
 
+class WebhookReceiver:
+    """Takes Telegram's webhook calls over HTTP and queues their updates for the application.
+
+    A call without the secret registered with setWebhook is refused with 403 and logged (where
+    it came from and why, never its body or the header's value), at most once every
+    ``REFUSED_LOG_SECONDS``; the calls refused in between are counted into the next line.
+    """
+
+    def __init__(self, application: Application, path: str, secret: str, clock: Clock) -> None:
+        self.application = application
+        self.path = path
+        self.secret = secret.encode()
+        self.clock = clock
+        self._refused = 0
+        self._logged_at: dt.datetime | None = None
+        self._runner: web.AppRunner | None = None
+
+    async def start(self, host: str, port: int) -> None:
+        """Listen for webhook calls on ``host:port``."""
+        app = web.Application(client_max_size=MAX_WEBHOOK_BODY)
+        app.router.add_post(self.path, self._receive)
+        self._runner = web.AppRunner(app, handle_signals=False, access_log=None)
+        await self._runner.setup()
+        await web.TCPSite(self._runner, host, port).start()
+
+    async def stop(self) -> None:
+        """Stop listening."""
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    async def _receive(self, request: web.Request) -> web.Response:
+        offered = request.headers.get(SECRET_HEADER)
+        if offered is None or not hmac.compare_digest(
+            offered.encode(errors="replace"), self.secret
+        ):
+            self._refuse(request.remote or "?", "no secret" if offered is None else "wrong secret")
+            return web.Response(status=403)
+        try:
+            update = Update.de_json(await request.json(), self.application.bot)
+        except Exception as error:  # any body PTB cannot read is the same 400
+            log.warning("Telegram: unreadable webhook update (%s)", type(error).__name__)
+            return web.Response(status=400)
+        await self.application.update_queue.put(update)
+        return web.Response()
+
+    def _refuse(self, origin: str, why: str) -> None:
+        """Count a refused call; log the count now if the last line is old enough."""
+        self._refused += 1
+        now = self.clock.now()
+        last = self._logged_at
+        if last is not None and (now - last).total_seconds() < REFUSED_LOG_SECONDS:
+            return
+        log.warning(
+            "Telegram: refused %d webhook call(s) without the right secret, the latest from %s"
+            " (%s)",
+            self._refused,
+            origin,
+            why,
+        )
+        self._refused, self._logged_at = 0, now
+
+
 class TelegramAdapter:
     """Runs the bot on Telegram (see :class:`bot.delivery.PlatformAdapter`)."""
 
@@ -295,6 +374,7 @@ class TelegramAdapter:
         self.application.add_error_handler(self._on_error)
         self.outbox = TelegramOutbox(self)
         self.pages = PageStore()
+        self.webhook: WebhookReceiver | None = None
 
     def __repr__(self) -> str:
         return f"<TelegramAdapter base_url={self.settings.telegram_base_url or 'default'!r}>"
@@ -317,19 +397,11 @@ class TelegramAdapter:
             raise TelegramStartError(f"could not reach Telegram: {error.message}") from None
         await self.register_commands()
         await app.start()
-        assert app.updater is not None
-        settings = self.settings
-        if settings.telegram_webhook_url:
-            await app.updater.start_webhook(
-                listen=settings.telegram_webhook_listen,
-                port=settings.telegram_webhook_port,
-                url_path=urlsplit(settings.telegram_webhook_url).path.lstrip("/"),
-                webhook_url=settings.telegram_webhook_url,
-                secret_token=settings.telegram_webhook_secret or None,
-                allowed_updates=list(ALLOWED_UPDATES),
-            )
+        if self.settings.telegram_webhook_url:
+            await self._start_webhook()
             mode = "webhook"
         else:
+            assert app.updater is not None
             await app.updater.start_polling(
                 timeout=self.poll_timeout,
                 allowed_updates=list(ALLOWED_UPDATES),
@@ -337,9 +409,37 @@ class TelegramAdapter:
             mode = "long polling"
         log.info("Telegram: running as @%s (%s)", self.bot_username, mode)
 
+    async def _start_webhook(self) -> None:
+        """Listen for webhook calls, then register the webhook and its secret with Telegram."""
+        settings = self.settings
+        secret = settings.telegram_webhook_secret
+        if not secret:
+            secret = secrets.token_urlsafe(SECRET_BYTES)
+            log.info("Telegram: no TELEGRAM_WEBHOOK_SECRET set; using a random one for this run")
+        SCRUBBER.protect(secret)
+        path = "/" + urlsplit(settings.telegram_webhook_url).path.lstrip("/")
+        self.webhook = WebhookReceiver(self.application, path, secret, self.core.clock)
+        host, port = settings.telegram_webhook_listen, settings.telegram_webhook_port
+        try:
+            await self.webhook.start(host, port)
+        except OSError as error:
+            raise TelegramStartError(
+                f"cannot listen for the webhook on {host}:{port}: {error.strerror}"
+            ) from None
+        try:
+            await self.application.bot.set_webhook(
+                settings.telegram_webhook_url,
+                allowed_updates=list(ALLOWED_UPDATES),
+                secret_token=secret,
+            )
+        except TelegramError as error:
+            raise TelegramStartError(f"could not set the webhook: {error.message}") from None
+
     async def stop(self) -> None:
         """Stop receiving updates and close the connection."""
         app = self.application
+        if self.webhook is not None:
+            await self.webhook.stop()
         if app.updater is not None and app.updater.running:
             await app.updater.stop()
         if app.running:
