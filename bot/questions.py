@@ -67,6 +67,21 @@ _VERB_CONTEXT = _wordset("i to you we they it should can will let lets must wann
 _SMALL_TALK = _wordset("hi hello hey hiya yo thanks thank thx ty cheers bye goodbye help")
 
 
+class Outcome(enum.StrEnum):
+    """How a question was dealt with: what the core may record and the eval scores."""
+
+    #: A confident answer from the roadmap.
+    ANSWERED = "answered"
+    #: Unsure between a few readings: they are offered as choices.
+    ASKED_BACK = "asked_back"
+    #: It names technology this roadmap does not cover.
+    NOT_COVERED = "not_covered"
+    #: A greeting, thanks or a question about the bot itself.
+    SMALL_TALK = "small_talk"
+    #: Not about the roadmap, or not understood.
+    REFUSED = "refused"
+
+
 class Intent(enum.StrEnum):
     """What a question asks for."""
 
@@ -94,6 +109,15 @@ class Understanding:
     parent_id: str | None = None
     #: A greeting, thanks or "what can you do": not a question about the roadmap.
     small_talk: bool = False
+
+    @property
+    def outcome(self) -> Outcome:
+        """How the question was dealt with."""
+        if self.confident:
+            return Outcome.ANSWERED
+        if self.small_talk:
+            return Outcome.SMALL_TALK
+        return Outcome.ASKED_BACK if self.topic_ids else Outcome.REFUSED
 
 
 @dataclass(frozen=True, slots=True)
