@@ -1,20 +1,26 @@
 """The command registry: what each command is called, takes and does.
 
 Features (``bot/features/*``) declare their commands here; adapters read the registry to build
-menus (Telegram's setMyCommands, Discord's slash commands) without knowing any command.
+menus (Telegram's setMyCommands, Discord's slash commands) without knowing any command. A
+handler gets a :class:`Context`: the request and only the services it may use, so features
+never import the core that runs them.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.messages import Reply, Request
+from bot.matching import NameIndex
+from bot.messages import Button, Reply, ReplyKind, Request
 
 if TYPE_CHECKING:
-    from bot.core import Core
+    from bot.clock import Clock
+    from bot.knowledge import Knowledge
+    from bot.questions import QuestionAnswerer
+    from bot.storage import Storage
 
 
 class OptionKind(enum.StrEnum):
@@ -45,11 +51,15 @@ class Option:
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What a command handler gets: the request, its cleaned arguments and the core."""
+    """What a command handler gets: the request, its cleaned arguments and the services."""
 
     request: Request
     args: str
-    core: Core
+    knowledge: Knowledge
+    storage: Storage
+    clock: Clock
+    questions: QuestionAnswerer
+    commands: CommandBook
 
 
 Handler = Callable[[Context], Awaitable[Reply]]
@@ -79,6 +89,36 @@ class Command:
             for value, option in zip(values, self.options, strict=True)
         )
         return self.separator.join(value for value in filled if value)
+
+
+class CommandBook:
+    """Every command by name, with a fuzzy index of their names for suggestions."""
+
+    def __init__(self, commands: Iterable[Command]) -> None:
+        #: The commands by name, in registry order.
+        self.by_name: dict[str, Command] = {command.name: command for command in commands}
+        self.names = NameIndex((name, name) for name in self.by_name)
+
+    @property
+    def listed(self) -> list[Command]:
+        """Commands to show in menus and /help, in registry order."""
+        return [command for command in self.by_name.values() if command.listed]
+
+    def find(self, name: str) -> Command | None:
+        """The command called ``name``, or the one ``name`` matches exactly once normalised."""
+        return self.by_name.get(name) or self.by_name.get(self.names.exact(name) or "")
+
+    def unknown(self, name: str) -> Reply:
+        """The reply to ``/name`` when no command has that name: suggestions and help."""
+        suggestions = [match.id for match in self.names.search(name)]
+        blocks = [f"I don't know the command /{name}."]
+        if suggestions:
+            blocks.append("Did you mean: " + ", ".join(f"/{s}" for s in suggestions) + "?")
+        blocks.append("Send /help to see everything I can do.")
+        buttons = (*(Button(f"/{s}", s) for s in suggestions), Button("Help", "help"))
+        return Reply(
+            title="Unknown command", blocks=tuple(blocks), buttons=buttons, kind=ReplyKind.NOT_FOUND
+        )
 
 
 @dataclass(frozen=True, slots=True)

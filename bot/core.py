@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 
 from bot.actions import decode_action, encode_action
 from bot.clock import Clock, SystemClock
-from bot.commands import Command, Context, OptionKind
+from bot.commands import Command, CommandBook, Context, OptionKind
 from bot.config import Settings
+from bot.features import all_commands
 from bot.knowledge import Knowledge
 from bot.limits import MAX_ARGS_CHARS, MAX_BUTTONS, MAX_CHOICES
-from bot.matching import NameIndex
 from bot.messages import Button, ChatKind, Reply, ReplyKind, Request
 from bot.questions import QuestionAnswerer
 from bot.text import clean
@@ -53,14 +53,13 @@ class Core:
         settings: Settings | None = None,
         clock: Clock | None = None,
     ) -> None:
-        from bot.features import all_commands
-
         self.knowledge = knowledge
         self.storage = storage
         self.settings = settings or Settings()
         self.clock: Clock = clock or SystemClock()
-        self.commands: dict[str, Command] = {command.name: command for command in all_commands()}
-        self.command_names = NameIndex((name, name) for name in self.commands)
+        self.command_book = CommandBook(all_commands())
+        #: The commands by name (the book's own dict: a command added here can be run).
+        self.commands: dict[str, Command] = self.command_book.by_name
         self.topic_names = knowledge.topic_names
         self.section_names = knowledge.section_names
         self.language_names = knowledge.language_names
@@ -69,7 +68,7 @@ class Core:
     @property
     def listed_commands(self) -> list[Command]:
         """Commands to show in menus and /help, in registry order."""
-        return [command for command in self.commands.values() if command.listed]
+        return self.command_book.listed
 
     async def handle(self, request: Request) -> Reply:
         """Answer one request. Never raises: failures become a friendly error reply."""
@@ -162,7 +161,7 @@ class Core:
     async def _dispatch(self, request: Request, name: str, args: str) -> Reply:
         command = self.commands.get(name)
         if command is None:
-            return self._unknown_command(name)
+            return self.command_book.unknown(name)
         if len(args) > MAX_ARGS_CHARS:
             return Reply(
                 title="That is a bit long for me",
@@ -172,18 +171,16 @@ class Core:
                 ),
                 kind=ReplyKind.ERROR,
             )
-        return await command.handler(Context(request, args, self))
-
-    def _unknown_command(self, name: str) -> Reply:
-        suggestions = [match.id for match in self.command_names.search(name)]
-        blocks = [f"I don't know the command /{name}."]
-        if suggestions:
-            blocks.append("Did you mean: " + ", ".join(f"/{s}" for s in suggestions) + "?")
-        blocks.append("Send /help to see everything I can do.")
-        buttons = (*(Button(f"/{s}", s) for s in suggestions), Button("Help", "help"))
-        return Reply(
-            title="Unknown command", blocks=tuple(blocks), buttons=buttons, kind=ReplyKind.NOT_FOUND
+        context = Context(
+            request,
+            args,
+            knowledge=self.knowledge,
+            storage=self.storage,
+            clock=self.clock,
+            questions=self.questions,
+            commands=self.command_book,
         )
+        return await command.handler(context)
 
     async def _finish(self, request: Request, reply: Reply) -> Reply:
         """Attach pending notices (only where no one else reads them), the owner; cap buttons."""

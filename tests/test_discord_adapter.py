@@ -8,6 +8,7 @@ import logging
 import signal
 from collections.abc import AsyncIterator, Awaitable
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -75,9 +76,9 @@ def make_settings(tmp_path: Path, fake: FakeDiscord, **extra) -> Settings:
     )
 
 
-async def gated(ctx: Context) -> Reply:
+async def gated(gate: asyncio.Event, ctx: Context) -> Reply:
     """A slow command: answers once the test opens its gate."""
-    await ctx.core.test_gate.wait()  # type: ignore[attr-defined]
+    await gate.wait()
     return Reply("Slow answer", (ctx.args,), private=ctx.args == "private")
 
 
@@ -93,11 +94,14 @@ async def long_reply(ctx: Context) -> Reply:
     return Reply("A long list", ("Everything, page by page.",), fields)
 
 
-TEST_COMMANDS = (
-    Command("slow", "A slow command", gated, options=(Option("mode", "public or private"),)),
-    Command("tally", "Count presses", tally),
-    Command("long", "A long answer", long_reply),
-)
+def adapter_commands(gate: asyncio.Event) -> tuple[Command, ...]:
+    """Commands for adapter tests; ``/slow`` waits for ``gate``."""
+    slow = partial(gated, gate)
+    return (
+        Command("slow", "A slow command", slow, options=(Option("mode", "public or private"),)),
+        Command("tally", "Count presses", tally),
+        Command("long", "A long answer", long_reply),
+    )
 
 
 @contextlib.asynccontextmanager
@@ -109,8 +113,8 @@ async def running(
     storage = await open_storage(config.database_path)
     core = Core(knowledge, storage, settings=config, clock=ManualClock(START))
     if extra_commands:
-        core.commands.update({command.name: command for command in TEST_COMMANDS})
-        core.test_gate = asyncio.Event()  # type: ignore[attr-defined]
+        core.test_gate = gate = asyncio.Event()  # type: ignore[attr-defined]
+        core.commands.update({command.name: command for command in adapter_commands(gate)})
     adapter = DiscordAdapter(core, config, guild_ready_timeout=0.05)
     try:
         await adapter.start()

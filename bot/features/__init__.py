@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from bot.commands import Command
+from bot.features import checklist, knowledge, reminders
 
 
 def all_commands() -> list[Command]:
     """Every command of every feature, in the order help and menus show them."""
-    from bot.features import checklist, knowledge, reminders
-
     return [*knowledge.COMMANDS, *checklist.COMMANDS, *reminders.COMMANDS]

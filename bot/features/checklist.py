@@ -49,7 +49,7 @@ def item_names(knowledge: Knowledge, track: str | None) -> NameIndex:
 
 def local_today(ctx: Context, zone: str | None) -> date:
     """Today's date in the user's time zone (UTC if they have none, or an unknown one)."""
-    now = ctx.core.clock.now()
+    now = ctx.clock.now()
     try:
         return now.astimezone(ZoneInfo(zone)).date() if zone else now.astimezone(UTC).date()
     except (ZoneInfoNotFoundError, ValueError):
@@ -69,7 +69,7 @@ def _track_label(track: Topic | None) -> str:
 
 async def track(ctx: Context) -> Reply:
     """Show or choose the learning track."""
-    knowledge, storage, user_key = ctx.core.knowledge, ctx.core.storage, ctx.request.user_key
+    knowledge, storage, user_key = ctx.knowledge, ctx.storage, ctx.request.user_key
     choice = ctx.args.casefold()
     if not choice:
         record = await storage.get_user(user_key)
@@ -83,12 +83,12 @@ async def track(ctx: Context) -> Reply:
             "Or /track none for the whole roadmap. Your ticks are kept when you switch.",
             buttons=tuple(buttons),
         )
-    language = ctx.core.language_names.exact(choice)
+    language = ctx.knowledge.language_names.exact(choice)
     if language is None and choice in NO_TRACK_WORDS:
         await storage.set_track(user_key, None)
         return await _track_chosen(ctx, None)
     if language is None:
-        resolution = ctx.core.language_names.resolve(choice)
+        resolution = ctx.knowledge.language_names.resolve(choice)
         if resolution.match is None:
             return not_found(
                 "language", ctx.args, resolution.suggestions, "track", knowledge, private=True
@@ -99,8 +99,8 @@ async def track(ctx: Context) -> Reply:
 
 
 async def _track_chosen(ctx: Context, track_id: str | None) -> Reply:
-    knowledge = ctx.core.knowledge
-    done = await ctx.core.storage.done_items(ctx.request.user_key)
+    knowledge = ctx.knowledge
+    done = await ctx.storage.done_items(ctx.request.user_key)
     progress = checklist.progress(knowledge, track_id, done)
     return _reply(
         f"Your checklist now follows {_track_label(progress.track)}",
@@ -116,9 +116,9 @@ async def _track_chosen(ctx: Context, track_id: str | None) -> Reply:
 
 async def show_progress(ctx: Context) -> Reply:
     """The checklist by section with progress bars."""
-    record = await ctx.core.storage.get_user(ctx.request.user_key)
-    done = await ctx.core.storage.done_items(ctx.request.user_key)
-    progress = checklist.progress(ctx.core.knowledge, record.track, done)
+    record = await ctx.storage.get_user(ctx.request.user_key)
+    done = await ctx.storage.done_items(ctx.request.user_key)
+    progress = checklist.progress(ctx.knowledge, record.track, done)
     fields = tuple(
         Field(
             f"{part.section.title} — {part.done_count}/{len(part.items)}",
@@ -154,7 +154,7 @@ async def undo(ctx: Context) -> Reply:
 
 
 async def _tick(ctx: Context, *, tick: bool) -> Reply:
-    knowledge, storage, user_key = ctx.core.knowledge, ctx.core.storage, ctx.request.user_key
+    knowledge, storage, user_key = ctx.knowledge, ctx.storage, ctx.request.user_key
     command = "done" if tick else "undo"
     record = await storage.get_user(user_key)
     if not ctx.args:
@@ -166,7 +166,7 @@ async def _tick(ctx: Context, *, tick: bool) -> Reply:
     )
     match = resolution.match
     if match is None:
-        anywhere = ctx.core.topic_names.resolve(ctx.args, strict=True)
+        anywhere = ctx.knowledge.topic_names.resolve(ctx.args, strict=True)
         match = anywhere.match
         suggestions = resolution.suggestions or anywhere.suggestions
         if match is None:
@@ -176,7 +176,7 @@ async def _tick(ctx: Context, *, tick: bool) -> Reply:
     topic = knowledge.topics[match.id]
     on_track = topic.id in checklist.layout(knowledge, record.track).ids
     if tick:
-        at = ctx.core.clock.now()
+        at = ctx.clock.now()
         changed = await storage.mark_done(user_key, topic.id, at, local_today(ctx, record.timezone))
         title = (
             f"{DONE_MARK} {topic.title} ticked" if changed else f"{topic.title} was already ticked"
@@ -203,8 +203,8 @@ async def _tick(ctx: Context, *, tick: bool) -> Reply:
 
 async def _pick(ctx: Context, track_id: str | None, *, tick: bool) -> Reply:
     """/done or /undo without a name: offer the next few items as buttons."""
-    knowledge = ctx.core.knowledge
-    ticked = await ctx.core.storage.done_items(ctx.request.user_key)
+    knowledge = ctx.knowledge
+    ticked = await ctx.storage.done_items(ctx.request.user_key)
     if tick:
         choices = checklist.unticked(knowledge, track_id, ticked, PICK_ITEMS)
         empty = "Everything on your checklist is ticked. Well done!"
@@ -229,9 +229,9 @@ async def _pick(ctx: Context, track_id: str | None, *, tick: bool) -> Reply:
 
 async def next_step(ctx: Context) -> Reply:
     """The next unticked item with one resource and one project idea."""
-    knowledge = ctx.core.knowledge
-    record = await ctx.core.storage.get_user(ctx.request.user_key)
-    ticked = await ctx.core.storage.done_items(ctx.request.user_key)
+    knowledge = ctx.knowledge
+    record = await ctx.storage.get_user(ctx.request.user_key)
+    ticked = await ctx.storage.done_items(ctx.request.user_key)
     topic = checklist.next_item(knowledge, record.track, ticked)
     if topic is None:
         return _reply(
@@ -277,14 +277,14 @@ async def reset(ctx: Context) -> Reply:
             "This unticks every item on your checklist. Your track is kept.",
             "Yes, reset",
         )
-    await ctx.core.storage.reset_progress(ctx.request.user_key)
+    await ctx.storage.reset_progress(ctx.request.user_key)
     return _reply("Your progress is reset", "A fresh start!", buttons=(NEXT,))
 
 
 async def export(ctx: Context) -> Reply:
     """All of the user's data as a JSON file."""
     request = ctx.request
-    data = await ctx.core.storage.export_user(request.user_key)
+    data = await ctx.storage.export_user(request.user_key)
     name = _UNSAFE_FILENAME.sub("-", f"roadmap-bot-{request.platform}-{request.user_id}")
     content = json.dumps(data, indent=2, ensure_ascii=False).encode()
     return _reply(
@@ -303,7 +303,7 @@ async def forget(ctx: Context) -> Reply:
             "This deletes your checklist, track, time zone and reminders. It cannot be undone.",
             "Yes, delete everything",
         )
-    await ctx.core.storage.forget_user(ctx.request.user_key)
+    await ctx.storage.forget_user(ctx.request.user_key)
     return _reply("All your data is deleted", "If you come back, you start from scratch.")
 
 

@@ -282,7 +282,7 @@ def resolve(index: NameIndex, query: str) -> tuple[str | None, tuple[Match, ...]
 
 async def start(ctx: Context) -> Reply:
     """Welcome a new user."""
-    knowledge = ctx.core.knowledge
+    knowledge = ctx.knowledge
     info = knowledge.info
     source = (Link(info.source_title or info.title, info.source_url),) if info.source_url else ()
     credit = " by ".join(part for part in (info.source_title, info.source_author) if part)
@@ -314,37 +314,36 @@ async def start(ctx: Context) -> Reply:
 
 async def show_help(ctx: Context) -> Reply:
     """List every command, or explain one."""
-    core = ctx.core
     words = ctx.args.replace("/", " ").split()  # "/help /lang", "/help lang", "/help /"
     if words:
         name = words[0].casefold()
-        command = core.commands.get(name) or core.commands.get(core.command_names.exact(name) or "")
+        command = ctx.commands.find(name)
         if command is None:
-            return core._unknown_command(name)
+            return ctx.commands.unknown(name)
         usage = command.usage or f"/{command.name}"
         return Reply(title=f"/{command.name}", blocks=(command.summary, f"Usage: {usage}"))
-    lines = [f"{c.usage or '/' + c.name}: {c.summary}" for c in core.listed_commands]
+    lines = [f"{c.usage or '/' + c.name}: {c.summary}" for c in ctx.commands.listed]
     return Reply(
         title="What I can do",
         blocks=(
             bullets(lines),
             "In a private chat you can also just ask a question, like "
-            f"“{example_question(core.knowledge)}”.",
+            f"“{example_question(ctx.knowledge)}”.",
         ),
     )
 
 
 async def roadmap(ctx: Context) -> Reply:
     """The roadmap overview, or one step of it."""
-    knowledge = ctx.core.knowledge
+    knowledge = ctx.knowledge
     if not ctx.args:
         return overview_reply(knowledge)
     if ctx.args.isdigit() and 1 <= int(ctx.args) <= len(knowledge.sections):
         return section_reply(knowledge, knowledge.sections[int(ctx.args) - 1])
-    section_id, suggestions = resolve(ctx.core.section_names, ctx.args)
+    section_id, suggestions = resolve(ctx.knowledge.section_names, ctx.args)
     if section_id is not None and (section := knowledge.section(section_id)):
         return section_reply(knowledge, section)
-    topic_id = ctx.core.topic_names.exact(ctx.args)
+    topic_id = ctx.knowledge.topic_names.exact(ctx.args)
     if topic_id is not None:
         return topic_reply(knowledge, knowledge.topics[topic_id])
     return not_found("roadmap step", ctx.args, suggestions, "roadmap", knowledge)
@@ -352,7 +351,7 @@ async def roadmap(ctx: Context) -> Reply:
 
 async def lang(ctx: Context) -> Reply:
     """The languages, or everything about one."""
-    knowledge = ctx.core.knowledge
+    knowledge = ctx.knowledge
     if not ctx.args:
         return Reply(
             title="Languages",
@@ -367,9 +366,9 @@ async def lang(ctx: Context) -> Reply:
             buttons=tuple(Button(t.title, "lang", t.id) for t in knowledge.languages),
             footer="Send /lang <name> for one of them.",
         )
-    topic_id, suggestions = resolve(ctx.core.language_names, ctx.args)
+    topic_id, suggestions = resolve(ctx.knowledge.language_names, ctx.args)
     if topic_id is None:
-        other = ctx.core.topic_names.resolve(ctx.args).match
+        other = ctx.knowledge.topic_names.resolve(ctx.args).match
         if other is not None:
             return topic_reply(knowledge, knowledge.topics[other.id])
         return not_found("language", ctx.args, suggestions, "lang", knowledge)
@@ -378,13 +377,13 @@ async def lang(ctx: Context) -> Reply:
 
 async def topic(ctx: Context) -> Reply:
     """Anything in the knowledge base, by name."""
-    knowledge = ctx.core.knowledge
+    knowledge = ctx.knowledge
     if not ctx.args:
         return everything_reply(knowledge)
     section = _exact_section(ctx)
-    if section is not None and ctx.core.topic_names.exact(ctx.args) is None:
+    if section is not None and ctx.knowledge.topic_names.exact(ctx.args) is None:
         return section_reply(knowledge, section)
-    topic_id, suggestions = resolve(ctx.core.topic_names, ctx.args)
+    topic_id, suggestions = resolve(ctx.knowledge.topic_names, ctx.args)
     if topic_id is None:
         return not_found("topic", ctx.args, suggestions, "topic", knowledge)
     return topic_reply(knowledge, knowledge.topics[topic_id])
@@ -392,8 +391,8 @@ async def topic(ctx: Context) -> Reply:
 
 def _exact_section(ctx: Context) -> Section | None:
     """The roadmap step the arguments name exactly, if any."""
-    section_id = ctx.core.section_names.exact(ctx.args)
-    return ctx.core.knowledge.section(section_id) if section_id else None
+    section_id = ctx.knowledge.section_names.exact(ctx.args)
+    return ctx.knowledge.section(section_id) if section_id else None
 
 
 def comparison_sides(index: NameIndex, text: str) -> list[str]:
@@ -427,7 +426,7 @@ def comparison_sides(index: NameIndex, text: str) -> list[str]:
 
 async def compare(ctx: Context) -> Reply:
     """How two (or more) topics differ and when to pick which."""
-    knowledge = ctx.core.knowledge
+    knowledge = ctx.knowledge
     if not ctx.args:
         return choose_from(
             "Comparisons",
@@ -438,10 +437,10 @@ async def compare(ctx: Context) -> Reply:
             ],
             "compare",
         )
-    sides = comparison_sides(ctx.core.topic_names, ctx.args)
-    resolved = [(side, *resolve(ctx.core.topic_names, side)) for side in sides]
+    sides = comparison_sides(ctx.knowledge.topic_names, ctx.args)
+    resolved = [(side, *resolve(ctx.knowledge.topic_names, side)) for side in sides]
     unknown = [
-        (side, suggestions or tuple(ctx.core.topic_names.search(side)))
+        (side, suggestions or tuple(ctx.knowledge.topic_names.search(side)))
         for side, topic_id, suggestions in resolved
         if not topic_id
     ]
@@ -504,7 +503,7 @@ def _unknown_sides_reply(
 
 async def resources(ctx: Context) -> Reply:
     """Learning resources for a topic or a roadmap step."""
-    knowledge = ctx.core.knowledge
+    knowledge = ctx.knowledge
     if not ctx.args:
         return choose_from(
             "Resources",
@@ -522,7 +521,7 @@ async def resources(ctx: Context) -> Reply:
         return Reply(
             title=f"Resources: {section.title}", links=links(list(reversed(unique.values())))
         )
-    topic_id, suggestions = resolve(ctx.core.topic_names, ctx.args)
+    topic_id, suggestions = resolve(ctx.knowledge.topic_names, ctx.args)
     if topic_id is None:
         return not_found("topic", ctx.args, suggestions, "resources", knowledge)
     item = knowledge.topics[topic_id]
@@ -536,7 +535,7 @@ async def resources(ctx: Context) -> Reply:
 
 async def projects(ctx: Context) -> Reply:
     """Project ideas for a topic, or for the whole roadmap."""
-    knowledge = ctx.core.knowledge
+    knowledge = ctx.knowledge
     if not ctx.args:
         fields = [
             Field(section.title, bullets(ideas))
@@ -554,7 +553,7 @@ async def projects(ctx: Context) -> Reply:
     section = _exact_section(ctx)
     if section is not None:
         return section_projects_reply(knowledge, section)
-    topic_id, suggestions = resolve(ctx.core.topic_names, ctx.args)
+    topic_id, suggestions = resolve(ctx.knowledge.topic_names, ctx.args)
     if topic_id is None:
         return not_found("topic", ctx.args, suggestions, "projects", knowledge)
     item = knowledge.topics[topic_id]
@@ -583,10 +582,10 @@ async def ask(ctx: Context) -> Reply:
     if not ctx.args:
         return Reply(
             title="Ask me anything about the roadmap",
-            blocks=(f"For example: /ask {example_question(ctx.core.knowledge)}",),
+            blocks=(f"For example: /ask {example_question(ctx.knowledge)}",),
             buttons=(Button("Roadmap", "roadmap"), Button("Languages", "lang")),
         )
-    return answer_reply(ctx.core.knowledge, ctx.core.questions.understand(ctx.args))
+    return answer_reply(ctx.knowledge, ctx.questions.understand(ctx.args))
 
 
 def answer_reply(knowledge: Knowledge, understanding: Understanding) -> Reply:

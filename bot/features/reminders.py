@@ -9,7 +9,6 @@ the user's local time.
 from __future__ import annotations
 
 from datetime import datetime, time
-from typing import TYPE_CHECKING
 
 from bot.commands import Command, Context, Option, OptionKind
 from bot.limits import SUGGESTIONS
@@ -18,9 +17,6 @@ from bot.messages import Button, ChatKind, Reply, ReplyKind
 from bot.storage.reminders import Reminder
 from bot.text import shorten
 from bot.timezones import TimeParseError, parse_time, resolve_timezone, zone_info
-
-if TYPE_CHECKING:
-    from bot.core import Core
 
 #: Delivery target words the args may end with.
 TARGET_DM, TARGET_HERE = "dm", "here"
@@ -85,25 +81,25 @@ def _split_time(words: list[str]) -> tuple[time, list[str]]:
     raise errors[1] if errors else TimeParseError("Tell me a time, like 09:00 or 9am.")
 
 
-async def _user_zone(core: Core, user_key: str) -> str | None:
-    user = await core.storage.get_user(user_key)
+async def _user_zone(ctx: Context, user_key: str) -> str | None:
+    user = await ctx.storage.get_user(user_key)
     if user.timezone:
         return user.timezone
-    reminder = await core.storage.reminders.get(user_key)
+    reminder = await ctx.storage.reminders.get(user_key)
     return reminder.zone if reminder is not None else None
 
 
 async def remind(ctx: Context) -> Reply:
     """Set, show or stop the daily reminder."""
-    request, core = ctx.request, ctx.core
+    request = ctx.request
     words = ctx.args.split()
     target = TARGET_HERE
     if words and words[-1].casefold() in (TARGET_DM, TARGET_HERE):
         target = words.pop().casefold()
     if not words:
-        return await _show(core, request.user_key)
+        return await _show(ctx, request.user_key)
     if len(words) == 1 and words[0].casefold() in ("off", "stop", "cancel"):
-        stopped = await core.storage.reminders.disable(request.user_key, None, core.clock.now())
+        stopped = await ctx.storage.reminders.disable(request.user_key, None, ctx.clock.now())
         text = "Your daily reminder is off." if stopped else "You had no daily reminder on."
         return Reply(
             "Reminder off",
@@ -121,9 +117,9 @@ async def remind(ctx: Context) -> Reply:
         if resolution.match is None:
             return _zone_miss(" ".join(rest), resolution)
         zone = resolution.match.id
-        await core.storage.set_timezone(request.user_key, zone)
-    zone = zone or await _user_zone(core, request.user_key) or DEFAULT_ZONE
-    now = core.clock.now()
+        await ctx.storage.set_timezone(request.user_key, zone)
+    zone = zone or await _user_zone(ctx, request.user_key) or DEFAULT_ZONE
+    now = ctx.clock.now()
     to_dm = target == TARGET_DM
     reminder = Reminder(
         user_key=request.user_key,
@@ -137,7 +133,7 @@ async def remind(ctx: Context) -> Reply:
         enabled=True,
         next_due=now,  # the store works out the next due time
     )
-    reminder = await core.storage.reminders.set_reminder(reminder, now)
+    reminder = await ctx.storage.reminders.set_reminder(reminder, now)
     where = "in your direct messages" if to_dm else "here in this chat"
     blocks = [
         f"Every day at {at:%H:%M} ({zone}), {where}.",
@@ -155,8 +151,8 @@ async def remind(ctx: Context) -> Reply:
     )
 
 
-async def _show(core: Core, user_key: str) -> Reply:
-    reminder = await core.storage.reminders.get(user_key)
+async def _show(ctx: Context, user_key: str) -> Reply:
+    reminder = await ctx.storage.reminders.get(user_key)
     if reminder is None or not reminder.enabled:
         return Reply(
             "No daily reminder",
@@ -167,7 +163,7 @@ async def _show(core: Core, user_key: str) -> Reply:
             private=True,
         )
     where = "your direct messages" if reminder.chat_id is None else "the chat you set it in"
-    now = core.clock.now()
+    now = ctx.clock.now()
     return Reply(
         "Your daily reminder",
         (
@@ -181,10 +177,10 @@ async def _show(core: Core, user_key: str) -> Reply:
 
 async def timezone(ctx: Context) -> Reply:
     """Set or show the user's time zone (and move their reminder with it)."""
-    core, user_key = ctx.core, ctx.request.user_key
-    now = core.clock.now()
+    user_key = ctx.request.user_key
+    now = ctx.clock.now()
     if not ctx.args:
-        zone = await _user_zone(core, user_key)
+        zone = await _user_zone(ctx, user_key)
         if zone is None:
             return Reply(
                 "No time zone set",
@@ -200,11 +196,11 @@ async def timezone(ctx: Context) -> Reply:
     if resolution.match is None:
         return _zone_miss(ctx.args, resolution)
     zone = resolution.match.id
-    await core.storage.set_timezone(user_key, zone)
+    await ctx.storage.set_timezone(user_key, zone)
     blocks = [f"It is {now.astimezone(zone_info(zone)):%H:%M} there now."]
-    reminder = await core.storage.reminders.get(user_key)
+    reminder = await ctx.storage.reminders.get(user_key)
     if reminder is not None and reminder.enabled:
-        moved = await core.storage.reminders.move_zone(user_key, zone, now)
+        moved = await ctx.storage.reminders.move_zone(user_key, zone, now)
         if moved is not None:
             blocks.append(f"Your daily reminder follows: next one {_when(moved, zone, now)}.")
     blocks += _fixed_offset_note(zone)
