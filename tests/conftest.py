@@ -26,6 +26,16 @@ START = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 DATABASE_THREAD = "_connection_worker_thread"
 
 
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    """Print the seed of the random test order (pytest-randomly), even under ``-q``.
+
+    A failure that depends on the order or on ``random`` is replayed with that seed.
+    """
+    seed = getattr(config.option, "randomly_seed", None)
+    if isinstance(seed, int):
+        terminalreporter.write_line(f"test order: random, replay with --randomly-seed={seed}")
+
+
 def _database_threads() -> set[threading.Thread]:
     return {t for t in threading.enumerate() if DATABASE_THREAD in t.name and t.is_alive()}
 
