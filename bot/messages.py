@@ -108,6 +108,8 @@ class Reply:
     platform user id whose data the buttons act on; the core refuses presses by anyone else.
     ``updates_pressed`` asks adapters, when the reply answers a button press, to replace the
     message that carried the button (the item just ticked) instead of sending a new one.
+    Buttons are unique by command line: a later button running the same command as an earlier
+    one is dropped (platforms refuse a message with two buttons of the same payload).
     """
 
     title: str
@@ -122,6 +124,13 @@ class Reply:
     attachment: Attachment | None = None
     notices: tuple[str, ...] = field(default=())
     updates_pressed: bool = False
+
+    def __post_init__(self) -> None:
+        unique: dict[str, Button] = {}
+        for button in self.buttons:
+            unique.setdefault(button.command_line, button)
+        if len(unique) < len(self.buttons):
+            object.__setattr__(self, "buttons", tuple(unique.values()))
 
     def with_notices(self, *notices: str) -> Reply:
         """Return a copy with ``notices`` (one-off messages for the user) prepended."""

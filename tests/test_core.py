@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from bot.commands import ParsedLine, parse_command_line
 from bot.core import INTERNAL_ERROR_TITLE, Core
 from bot.knowledge import Knowledge
 from bot.limits import MAX_ARGS_CHARS
-from bot.messages import Button, ReplyKind, render_plain
+from bot.messages import Button, Reply, ReplyKind, render_plain
 from bot.storage import Storage
 from tests.conftest import request, say
 
@@ -370,3 +371,11 @@ async def test_lone_surrogates_from_undecodable_input_never_reach_a_reply(core):
 )
 async def test_compare_keeps_names_that_contain_a_separator_whole(core, args, title):
     assert (await say(core, f"/compare {args}")).title == title
+
+
+def test_a_reply_keeps_the_first_of_buttons_running_the_same_command() -> None:
+    first, other = Button("Python", "lang", "python"), Button("Help", "help")
+    buttons = (first, other, Button("Again", "lang", "python"), Button("Help again", "help", ""))
+    reply = Reply("Title", buttons=buttons)
+    assert reply.buttons == (first, other)
+    assert replace(reply, buttons=(other, other)).buttons == (other,)

@@ -94,11 +94,18 @@ async def long_reply(ctx: Context) -> Reply:
     return Reply("A long list", ("Everything, page by page.",), fields)
 
 
+async def twice(ctx: Context) -> Reply:
+    """A reply that offers the same command line on two buttons."""
+    same = (Button("Python", "lang", "python"), Button("Again", "lang", "python"))
+    return Reply("Twice", ("Two ways to the same place.",), buttons=(*same, Button("Help", "help")))
+
+
 def adapter_commands(gate: asyncio.Event) -> tuple[Command, ...]:
     """Commands for adapter tests; ``/slow`` waits for ``gate``."""
     slow = partial(gated, gate)
     return (
         Command("slow", "A slow command", slow, options=(Option("mode", "public or private"),)),
+        Command("twice", "The same button twice", twice),
         Command("tally", "Count presses", tally),
         Command("long", "A long answer", long_reply),
     )
@@ -284,6 +291,23 @@ async def test_buttons_by_owner_and_by_someone_else(tmp_path, fake, knowledge):
         edited = fake.messages[tally.original_id]
         assert edited["embeds"][0]["description"] == "count 1"
         assert edited["components"][0]["components"][0]["custom_id"].endswith("|tally 2")
+        assert fake.rejected == []
+
+
+async def test_a_reply_never_carries_the_same_button_twice(tmp_path, fake, knowledge):
+    async with running(tmp_path, fake, knowledge, extra_commands=True):
+        exchange = await fake.slash("twice", guild_id=GUILD)
+        (message,) = await fake.answered(exchange)
+        labels = [c["label"] for row in message["components"] for c in row["components"]]
+        assert labels == ["Python", "Help"]
+        # Two names the roadmap lacks whose nearest topic is the same one.
+        exchange = await fake.slash(
+            "compare", {"first": "svelte", "second": "swift"}, guild_id=GUILD
+        )
+        (message,) = await fake.answered(exchange)
+        assert message["embeds"][0]["title"] == "Not found"
+        ids = [c["custom_id"] for row in message["components"] for c in row["components"]]
+        assert len(ids) == len(set(ids)) > 0
         assert fake.rejected == []
 
 
@@ -504,6 +528,10 @@ def test_the_fake_rejects_command_definitions_discord_rejects():
             check_commands(commands)
 
 
+def button(label: str, custom_id: str) -> dict:
+    return {"type": 2, "style": 2, "label": label, "custom_id": custom_id}
+
+
 def test_the_fake_rejects_what_discord_rejects():
     ok = {"content": "hi", "allowed_mentions": {"parse": []}}
     check_message(ok)
@@ -518,7 +546,14 @@ def test_the_fake_rejects_what_discord_rejects():
         {"embeds": [{"description": "x" * 4000}, {"description": "x" * 2001}]},
         {"components": [{"type": 1, "components": [{"custom_id": "x"}]}] * 6},
         {"components": [{"type": 1, "components": [{"custom_id": "x" * 101}]}]},
+        {"components": [{"type": 1, "components": [button("a", "x"), button("b", "x")]}]},
+        {"components": [{"type": 1, "components": [button("b", str(i)) for i in range(6)]}]},
+        {"components": [{"type": 1, "components": [button("l" * 81, "x")]}]},
+        {"components": [{"type": 1, "components": [button("", "x")]}]},
+        {"components": [{"type": 1, "components": [button("a", "")]}]},
+        {"components": [{"type": 1, "components": []}]},
     ]
+    check_message({"components": [{"type": 1, "components": [button("a", "1"), button("a", "2")]}]})
     for body in bad:
         with pytest.raises(FormError):
             check_message({**body, "allowed_mentions": {"parse": []}})

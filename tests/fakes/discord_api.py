@@ -32,9 +32,12 @@ LIMITS = {
     "embed_total": 6000,
     "rows": 5,
     "row_items": 5,
+    "components": 25,
     "custom_id": 100,
     "label": 80,
 }
+#: A button that opens a URL instead of sending an interaction.
+LINK_STYLE = 5
 EPHEMERAL = 64
 #: How long a test waits for the bot to do something.
 WAIT_SECONDS = 5.0
@@ -150,18 +153,7 @@ def check_message(payload: dict[str, Any], *, editing: bool = False) -> None:
             problems.append("empty embed")
     if total > LIMITS["embed_total"]:
         problems.append(f"embeds total {total} > {LIMITS['embed_total']}")
-    rows = payload.get("components") or []
-    if len(rows) > LIMITS["rows"]:
-        problems.append("more than 5 action rows")
-    for row in rows:
-        items = row.get("components") or []
-        if row.get("type") != 1 or len(items) > LIMITS["row_items"] or not items:
-            problems.append("bad action row")
-        for item in items:
-            if len(item.get("custom_id") or "") > LIMITS["custom_id"]:
-                problems.append("custom_id longer than 100")
-            if len(item.get("label") or "") > LIMITS["label"]:
-                problems.append("button label longer than 80")
+    problems.extend(_component_problems(payload.get("components") or []))
     writes_text = bool(content or embeds)
     mentions = payload.get("allowed_mentions")
     if writes_text and not editing and mentions is None:
@@ -172,6 +164,40 @@ def check_message(payload: dict[str, Any], *, editing: bool = False) -> None:
         problems.append(f"allowed_mentions allows pings: {mentions}")
     if problems:
         raise FormError("; ".join(problems))
+
+
+def _component_problems(rows: list[dict[str, Any]]) -> list[str]:
+    """What Discord would refuse in a message's action rows of buttons."""
+    problems = []
+    if len(rows) > LIMITS["rows"]:
+        problems.append("more than 5 action rows")
+    items = [item for row in rows for item in row.get("components") or []]
+    if len(items) > LIMITS["components"]:
+        problems.append("more than 25 components")
+    for row in rows:
+        count = len(row.get("components") or [])
+        if row.get("type") != 1 or not 1 <= count <= LIMITS["row_items"]:
+            problems.append("bad action row")
+    custom_ids = []
+    for item in items:
+        if item.get("type") != 2:
+            problems.append("not a button")
+        label = item.get("label") or ""
+        if not label and not item.get("emoji"):
+            problems.append("button without a label or an emoji")
+        if len(label) > LIMITS["label"]:
+            problems.append("button label longer than 80")
+        if item.get("style") == LINK_STYLE:
+            if not item.get("url") or "custom_id" in item:
+                problems.append("a link button needs a url and no custom_id")
+            continue
+        custom_id = item.get("custom_id") or ""
+        if not 1 <= len(custom_id) <= LIMITS["custom_id"]:
+            problems.append("custom_id empty or longer than 100")
+        custom_ids.append(custom_id)
+    if len(set(custom_ids)) < len(custom_ids):
+        problems.append("Component custom id cannot be duplicated")
+    return problems
 
 
 @dataclass
