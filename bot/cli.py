@@ -84,7 +84,7 @@ def _command(argv: Sequence[str] | None) -> int:
         if command == "validate":
             return validate(args.path)
         settings = Settings.from_env()
-        setup_logging(settings.log_level, settings.secrets)
+        setup_logging(settings.log_level, settings.secrets, settings.log_format)
         knowledge = _load(settings)
         if command == "ask":
             return ask(knowledge, " ".join(args.question), as_json=args.json)

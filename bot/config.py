@@ -13,6 +13,8 @@ from pathlib import Path
 
 from dotenv import dotenv_values
 
+from bot.logs import LOG_FORMATS
+
 
 class SettingsError(ValueError):
     """A setting has a value the bot cannot use."""
@@ -36,6 +38,7 @@ class Settings:
     knowledge_path: Path | None = None
     database_path: Path = field(default_factory=default_database_path)
     log_level: str = "INFO"
+    log_format: str = "text"
     reminder_max_lateness_minutes: int = 180
     reminder_poll_seconds: float = 30.0
     discord_token: str = field(default="", repr=False)
@@ -50,6 +53,11 @@ class Settings:
     telegram_webhook_listen: str = "127.0.0.1"
     telegram_webhook_port: int = 8443
     telegram_webhook_secret: str = field(default="", repr=False)
+    #: Serve /healthz and /metrics on this port (``None``: no HTTP server).
+    metrics_port: int | None = None
+    metrics_host: str = "127.0.0.1"
+    #: How long a configured platform may stay disconnected before /healthz answers 503.
+    health_grace_seconds: float = 120.0
 
     @property
     def secrets(self) -> tuple[str, ...]:
@@ -129,10 +137,20 @@ class Settings:
                 f"REMINDER_POLL_SECONDS ({poll:g}) must be shorter than"
                 f" REMINDER_MAX_LATENESS_MINUTES ({lateness} min), or every reminder is skipped"
             )
+        log_format = text("LOG_FORMAT", "text").lower()
+        if log_format not in LOG_FORMATS:
+            raise SettingsError(
+                f"LOG_FORMAT must be one of {', '.join(LOG_FORMATS)}, not {log_format!r}"
+            )
+        try:
+            grace = float(text("HEALTH_GRACE_SECONDS", "120"))
+        except ValueError:
+            raise SettingsError("HEALTH_GRACE_SECONDS must be a number of seconds") from None
         return cls(
             knowledge_path=Path(knowledge).expanduser() if knowledge else None,
             database_path=Path(database).expanduser() if database else default_database_path(),
             log_level=text("LOG_LEVEL", "INFO").upper(),
+            log_format=log_format,
             reminder_max_lateness_minutes=lateness,
             reminder_poll_seconds=max(poll, 0.1),
             discord_token=text("DISCORD_TOKEN"),
@@ -147,4 +165,7 @@ class Settings:
             telegram_webhook_listen=text("TELEGRAM_WEBHOOK_LISTEN", "127.0.0.1"),
             telegram_webhook_port=number("TELEGRAM_WEBHOOK_PORT", 8443, minimum=1) or 8443,
             telegram_webhook_secret=text("TELEGRAM_WEBHOOK_SECRET"),
+            metrics_port=number("METRICS_PORT", None, minimum=1),
+            metrics_host=text("METRICS_HOST", "127.0.0.1"),
+            health_grace_seconds=max(grace, 0.0),
         )
