@@ -15,7 +15,7 @@ from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from bot import __version__
+from bot import __version__, observability
 from bot.config import Settings, SettingsError
 from bot.core import Core
 from bot.delivery import AdapterStartError, Outbox, PlatformAdapter
@@ -201,12 +201,17 @@ async def _serve(knowledge: Knowledge, settings: Settings, platforms: list[str])
     for signum in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(signum, stop.set)
+    server: observability.MetricsServer | None = None
     try:
+        server = await _serve_metrics(settings, storage)
+        for name in platforms:
+            observability.metrics.expect_platform(name)
         for name in platforms:
             module = importlib.import_module(PLATFORMS[name][0])
             adapter: PlatformAdapter = module.create_adapter(core, settings)
             await adapter.start()
             adapters.append(adapter)
+            observability.metrics.connected(adapter.platform, True)
             log.info("%s adapter started", name)
         outboxes = {adapter.platform: adapter.outbox for adapter in adapters}
         async with _reminders(core, settings, outboxes):
@@ -221,8 +226,32 @@ async def _serve(knowledge: Knowledge, settings: Settings, platforms: list[str])
                 await adapter.stop()
             except Exception:
                 log.exception("%s adapter did not stop cleanly", adapter.platform)
+        if server is not None:
+            await server.stop()
         await storage.close()
     return 0
+
+
+async def _serve_metrics(
+    settings: Settings, storage: Storage
+) -> observability.MetricsServer | None:
+    """Serve /metrics and /healthz when METRICS_PORT is set."""
+    if settings.metrics_port is None:
+        return None
+    health = observability.Health(
+        observability.metrics,
+        grace_seconds=settings.health_grace_seconds,
+        database_probe=storage.ping,
+    )
+    server = observability.MetricsServer(health, settings.metrics_host, settings.metrics_port)
+    try:
+        await server.start()
+    except OSError as error:
+        raise Failure(
+            f"cannot serve /metrics on {settings.metrics_host}:{settings.metrics_port}"
+            f" (METRICS_HOST, METRICS_PORT): {error.strerror or error}"
+        ) from None
+    return server
 
 
 @contextlib.asynccontextmanager

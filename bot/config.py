@@ -53,7 +53,7 @@ class Settings:
     telegram_webhook_listen: str = "127.0.0.1"
     telegram_webhook_port: int = 8443
     telegram_webhook_secret: str = field(default="", repr=False)
-    #: Serve /healthz and /metrics on this port (``None``: no HTTP server).
+    #: Serve /healthz and /metrics on this port (``None``: no HTTP server; 0: any free port).
     metrics_port: int | None = None
     metrics_host: str = "127.0.0.1"
     #: How long a configured platform may stay disconnected before /healthz answers 503.
@@ -165,7 +165,7 @@ class Settings:
             telegram_webhook_listen=text("TELEGRAM_WEBHOOK_LISTEN", "127.0.0.1"),
             telegram_webhook_port=number("TELEGRAM_WEBHOOK_PORT", 8443, minimum=1) or 8443,
             telegram_webhook_secret=text("TELEGRAM_WEBHOOK_SECRET"),
-            metrics_port=number("METRICS_PORT", None, minimum=1),
+            metrics_port=number("METRICS_PORT", None),
             metrics_host=text("METRICS_HOST", "127.0.0.1"),
             health_grace_seconds=max(grace, 0.0),
         )

@@ -91,6 +91,10 @@ class Storage(ABC):
         """Return and delete the user's pending notices, oldest first (cheap when none)."""
 
     @abstractmethod
+    async def ping(self) -> None:
+        """Raise if the database does not answer a trivial query (for /healthz)."""
+
+    @abstractmethod
     async def close(self) -> None:
         """Finish pending writes and release the database."""
 

@@ -641,6 +641,10 @@ class SqliteStorage(Storage):
         await self.reminders.forget_user(user_key)
         await self._write_items(user_key, [("DELETE FROM users WHERE user_key = ?", (user_key,))])
 
+    async def ping(self) -> None:
+        """Read from the database file (the reader connection), raising if it fails."""
+        await self.db.read("SELECT count(*) FROM sqlite_master")
+
     async def close(self) -> None:
         """Commit queued writes and close the database."""
         await self.db.close()
