@@ -1,0 +1,95 @@
+"""A real ``roadmap-bot run`` as an operator sees it: JSON logs, /healthz, /metrics, exit codes."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import signal
+from collections.abc import AsyncIterator
+
+import aiohttp
+import pytest
+
+from tests.conftest import start_bot_process
+from tests.fakes.telegram_api import FakeTelegram
+
+TOKEN = "123456789:AAHfakeTOKENforTESTSonly-abcdefghijklmn"
+ADA = 4201
+pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
+SERVING = re.compile(r"serving /metrics and /healthz on 127\.0\.0\.1:(\d+)")
+
+
+@pytest.fixture
+async def telegram() -> AsyncIterator[FakeTelegram]:
+    server = FakeTelegram(TOKEN)
+    await server.start()
+    yield server
+    await server.close()
+
+
+class Bot:
+    """A ``roadmap-bot run`` process logging JSON, with its /metrics port read from its log."""
+
+    def __init__(self, process: asyncio.subprocess.Process) -> None:
+        self.process = process
+        self.lines: list[str] = []
+        self.port = 0
+
+    async def read_until(self, pattern: re.Pattern[str], seconds: float = 30) -> re.Match[str]:
+        async def scan() -> re.Match[str]:
+            assert self.process.stdout is not None
+            while line := (await self.process.stdout.readline()).decode():
+                self.lines.append(line)
+                if match := pattern.search(json.loads(line)["message"]):
+                    return match
+            raise AssertionError("the bot exited:\n" + "".join(self.lines))
+
+        return await asyncio.wait_for(scan(), seconds)
+
+    async def get(self, path: str) -> tuple[int, str]:
+        async with (
+            aiohttp.ClientSession() as session,
+            session.get(f"http://127.0.0.1:{self.port}{path}") as response,
+        ):
+            return response.status, await response.text()
+
+    async def finish(self, seconds: float = 30) -> str:
+        """Wait for the exit (SIGTERM first if it is still running); all output, checked."""
+        if self.process.returncode is None:
+            self.process.send_signal(signal.SIGTERM)
+        rest, _ = await asyncio.wait_for(self.process.communicate(), seconds)
+        self.lines.extend(rest.decode().splitlines(keepends=True))
+        output = "".join(self.lines)
+        assert TOKEN not in output
+        for line in self.lines:
+            json.loads(line)  # every line is a JSON object, tracebacks included
+        return output
+
+
+async def start(tmp_path, settings: dict[str, str]) -> Bot:
+    process = await start_bot_process(
+        tmp_path, {"METRICS_PORT": "0", "LOG_FORMAT": "json", **settings}
+    )
+    bot = Bot(process)
+    bot.port = int((await bot.read_until(SERVING)).group(1))
+    return bot
+
+
+async def test_healthz_and_metrics_of_a_running_bot(tmp_path, telegram) -> None:
+    bot = await start(tmp_path, {"TELEGRAM_TOKEN": TOKEN, "TELEGRAM_BASE_URL": telegram.base_url})
+    try:
+        await bot.read_until(re.compile("roadmap-bot is running"))
+        status, body = await bot.get("/healthz")
+        assert status == 200, body
+        assert json.loads(body) == {
+            "status": "ok",
+            "platforms": {"telegram": "connected"},
+            "database": "ok",
+        }
+        status, body = await bot.get("/metrics")
+        assert status == 200
+        assert 'roadmap_bot_platform_connected{platform="telegram"} 1.0' in body
+    finally:
+        output = await bot.finish()
+    assert bot.process.returncode == 0, output
