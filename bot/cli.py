@@ -114,7 +114,7 @@ def validate(path: Path | None, out: TextIO | None = None) -> int:
         return 1
     print(
         f"{target}: OK ({len(knowledge.sections)} sections, {len(knowledge.topics)} topics, "
-        f"{len(knowledge.comparisons)} comparisons)",
+        f"{len(knowledge.comparisons)} comparisons, {len(knowledge.questions)} review questions)",
         file=out,
     )
     return 0

@@ -19,6 +19,7 @@ import yaml
 
 from bot.limits import MAX_ID_CHARS
 from bot.matching import NameIndex
+from bot.quizzes import ReviewQuestion, read_reviews
 from bot.text import normalize
 
 SLUG = re.compile(rf"^[a-z0-9](?:[a-z0-9-]{{0,{MAX_ID_CHARS - 2}}}[a-z0-9])?$")
@@ -28,7 +29,7 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FORMAT_VERSION = 1
 #: The keys each kind of mapping may have; anything else is a typo or a field the bot ignores.
 _KEYS = {
-    "root": ("version", "roadmap", "kinds", "sections", "topics", "comparisons"),
+    "root": ("version", "roadmap", "kinds", "sections", "topics", "comparisons", "reviews"),
     "roadmap": ("id", "title", "summary", "source", "conclusion", "examples"),
     "source": ("title", "author", "url"),
     "section": (
@@ -59,6 +60,8 @@ _KEYS = {
     ),
     "comparison": ("id", "topics", "aliases", "summary", "differences", "choose"),
     "resource": ("title", "url"),
+    "question": ("id", "question", "options"),
+    "option": ("text", "right", "why"),
 }
 
 
@@ -162,8 +165,17 @@ class Knowledge:
         comparisons: Sequence[Comparison],
         path: str = "",
         kinds: Mapping[str, Sequence[str]] | None = None,
+        reviews: Mapping[str, Sequence[ReviewQuestion]] | None = None,
     ) -> None:
         self.info = info
+        #: Review questions per topic id (topics without questions are left out).
+        self.reviews: dict[str, tuple[ReviewQuestion, ...]] = {
+            topic_id: tuple(questions) for topic_id, questions in (reviews or {}).items()
+        }
+        #: Every review question by its id.
+        self.questions: dict[str, ReviewQuestion] = {
+            question.id: question for questions in self.reviews.values() for question in questions
+        }
         #: Every kind of topic, each with the other words people use for it.
         self.kinds: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in (kinds or {}).items()}
         self.sections: tuple[Section, ...] = tuple(sections)
@@ -499,9 +511,10 @@ class _Builder:
             root, "comparisons", "comparison", self.comparison, required=False
         )
         topics = self.link(sections, topics, comparisons)
+        reviews = read_reviews(self, root, {topic.id for topic in topics})
         if self.problems:
             return None
-        return Knowledge(info, sections, topics, comparisons, kinds=self.kinds)
+        return Knowledge(info, sections, topics, comparisons, kinds=self.kinds, reviews=reviews)
 
     def kind_words(self, root: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
         """The ``kinds`` block: each kind of topic with the other words people use for it."""

@@ -20,3 +20,8 @@ MAX_ID_CHARS = 32
 MAX_CHOICES = 25
 #: How much of a user's input to quote back in "I couldn't find X" replies.
 QUOTE_CHARS = 60
+#: Longest text of a review question's option: it is a button label (Telegram shows about 64
+#: characters of one on a phone; Discord allows 80).
+MAX_OPTION_CHARS = 64
+#: How many options a review question has.
+MIN_OPTIONS, MAX_OPTIONS = 3, 4
