@@ -1,4 +1,4 @@
-"""Review questions in the knowledge file: the bundled set is complete, broken ones fail at a line."""
+"""Review questions in the knowledge file: the bundled set is complete, errors name a line."""
 
 from __future__ import annotations
 
