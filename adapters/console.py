@@ -1,26 +1,35 @@
 """The terminal adapter: the same core as a chat in the terminal, or fed by a pipe.
 
 One command or question per line; every reply is printed; the session ends at end of input
-(or on ``/quit``). It is also an :class:`~bot.delivery.Outbox`, so reminders show up in the
-terminal while it runs.
+(Ctrl-D), on ``/quit``, or at once on Ctrl-C. It is also an :class:`~bot.delivery.Outbox`, so
+reminders show up in the chat while it runs, with the prompt drawn again below them.
 """
 
 from __future__ import annotations
 
 import asyncio
+import codecs
+import contextlib
 import getpass
-import io
+import os
+import signal
 import sys
+import threading
+from collections.abc import Callable, Iterator
 from typing import TextIO
 
 from bot.commands import parse_command_line
 from bot.core import Core
-from bot.delivery import Delivery
+from bot.delivery import Delivery, TransientDeliveryError
 from bot.messages import ChatKind, Reply, Request, render_plain
 
 PLATFORM = "console"
 PROMPT = "you> "
 QUIT_WORDS = frozenset({"/quit", "/exit", "quit", "exit"})
+#: Carriage return and "erase to the end of the line": removes a prompt already drawn.
+ERASE_LINE = "\r\x1b[K"
+#: Bytes read from standard input at a time.
+CHUNK = 65536
 
 
 class ConsoleAdapter:
@@ -40,12 +49,14 @@ class ConsoleAdapter:
         user_id: str | None = None,
     ) -> None:
         self.core = core
-        self.stdin = stdin or sys.stdin
-        if stdin is None and isinstance(sys.stdin, io.TextIOWrapper):
-            sys.stdin.reconfigure(errors="replace")  # undecodable input is not a reason to stop
+        stdin = stdin or sys.stdin
         self.stdout = stdout or sys.stdout
-        self.interactive = self.stdin.isatty() if interactive is None else interactive
+        self.interactive = stdin.isatty() if interactive is None else interactive
         self.user_id = user_id or _local_user()
+        self.lines = LineReader(stdin.fileno(), stdin.encoding or "utf-8")
+        self.interrupted = False
+        self._ended = asyncio.Event()
+        self._prompt_shown = False
 
     @property
     def outbox(self) -> ConsoleAdapter:
@@ -66,28 +77,137 @@ class ConsoleAdapter:
         )
 
     async def run(self) -> None:
-        """Answer lines until end of input."""
-        while True:
-            if self.interactive:
-                self._write(PROMPT, end="")
-            line = await asyncio.to_thread(self.stdin.readline)
-            if not line:
-                break
-            line = line.strip()
-            if not line:
-                continue
-            if line.casefold() in QUIT_WORDS:
-                break
-            reply = await self.core.handle(self.request(line))
-            self._write(render_plain(reply) + "\n")
+        """Answer lines until end of input, ``/quit``, Ctrl-C or the output being closed.
+
+        Ctrl-C ends the chat at once (even halfway through typing a line) and sets
+        :attr:`interrupted`; a reply the core is already working on is printed first.
+        """
+        with _on_sigint(self._interrupt):
+            while not self._ended.is_set():
+                line = await self._next_line()
+                if line is None:
+                    break
+                line = line.strip()
+                if not line:
+                    continue
+                if line.casefold() in QUIT_WORDS:
+                    return
+                reply = await self.core.handle(self.request(line))
+                self._write(render_plain(reply) + "\n\n")
+        if self.interactive:
+            self._write("\n")  # after Ctrl-C or Ctrl-D, the shell's prompt gets a line of its own
+
+    def _interrupt(self) -> None:
+        self.interrupted = True
+        self._ended.set()
+
+    async def _next_line(self) -> str | None:
+        """The next line, or None at end of input or once the chat has ended."""
+        if self.interactive:
+            self._write(PROMPT)
+            self._prompt_shown = True
+        reading = asyncio.ensure_future(self.lines.readline())
+        ending = asyncio.ensure_future(self._ended.wait())
+        try:
+            await asyncio.wait((reading, ending), return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            self._prompt_shown = False
+            reading.cancel()
+            ending.cancel()
+        return None if self._ended.is_set() else reading.result()
 
     async def deliver(self, delivery: Delivery, reply: Reply) -> None:
-        """Print a reminder."""
-        self._write("\n" + render_plain(reply) + "\n")
+        """Show a reminder as a chat message; a prompt it interrupts is drawn again below it.
 
-    def _write(self, text: str, end: str = "\n") -> None:
-        self.stdout.write(text + end)
+        With the output closed (its reader went away) the chat ends and the reminder is left
+        for another time.
+        """
+        message = render_plain(reply) + "\n\n"
+        try:
+            self._write(ERASE_LINE + message + PROMPT if self._prompt_shown else message)
+        except BrokenPipeError:
+            self._ended.set()
+            raise TransientDeliveryError("the terminal's output is closed") from None
+
+    def _write(self, text: str) -> None:
+        self.stdout.write(text)
         self.stdout.flush()
+
+
+class LineReader:
+    """Lines from a file descriptor, read on a daemon thread one chunk at a time when asked.
+
+    A read blocked on the terminal holds up neither the event loop nor the end of the process,
+    so Ctrl-C can end the chat at once; a chunk read after its reader was cancelled is kept for
+    the next call. Undecodable bytes become U+FFFD instead of ending the chat.
+    """
+
+    def __init__(self, fd: int, encoding: str) -> None:
+        self._fd = fd
+        self._decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+        self._text = ""
+        self._at_end = False
+        self._wanted = threading.Semaphore(0)
+        self._chunk: asyncio.Future[bytes] | None = None
+        self._thread: threading.Thread | None = None
+
+    async def readline(self) -> str | None:
+        """The next line without its line break, or None at end of input."""
+        while "\n" not in self._text and not self._at_end:
+            data = await self._read_chunk()
+            self._at_end = not data
+            self._text += self._decoder.decode(data, final=self._at_end)
+        if not self._text:
+            return None
+        line, _, self._text = self._text.partition("\n")
+        return line
+
+    async def _read_chunk(self) -> bytes:
+        loop = asyncio.get_running_loop()
+        if self._thread is None:
+            self._thread = threading.Thread(
+                target=self._read_when_asked, args=(loop,), name="console-input", daemon=True
+            )
+            self._thread.start()
+        if self._chunk is None:
+            self._chunk = loop.create_future()
+            self._wanted.release()
+        data = await asyncio.shield(self._chunk)
+        self._chunk = None
+        return data
+
+    def _read_when_asked(self, loop: asyncio.AbstractEventLoop) -> None:
+        while True:
+            self._wanted.acquire()
+            try:
+                data = os.read(self._fd, CHUNK)
+            except OSError:  # the terminal went away: that is the end of the input
+                data = b""
+            try:
+                loop.call_soon_threadsafe(self._hand_over, data)
+            except RuntimeError:  # the event loop is closed: nobody is reading any more
+                return
+            if not data:
+                return
+
+    def _hand_over(self, data: bytes) -> None:
+        if self._chunk is not None and not self._chunk.done():
+            self._chunk.set_result(data)
+
+
+@contextlib.contextmanager
+def _on_sigint(callback: Callable[[], None]) -> Iterator[None]:
+    """Call ``callback`` on Ctrl-C (SIGINT) instead of raising KeyboardInterrupt, in this block."""
+    loop = asyncio.get_running_loop()
+    try:
+        loop.add_signal_handler(signal.SIGINT, callback)
+    except (NotImplementedError, RuntimeError):  # no signals here (Windows, not main thread)
+        yield
+        return
+    try:
+        yield
+    finally:
+        loop.remove_signal_handler(signal.SIGINT)
 
 
 def _local_user() -> str:

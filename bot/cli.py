@@ -33,6 +33,8 @@ PLATFORMS = {
     "telegram": ("adapters.telegram", "telegram_token"),
 }
 SETUP_HINT = "set DISCORD_TOKEN and/or TELEGRAM_TOKEN, see .env.example"
+#: The exit status after Ctrl-C, as shells report a process ended by SIGINT (128 + 2).
+INTERRUPTED = 130
 
 
 class Failure(Exception):
@@ -84,7 +86,10 @@ def _command(argv: Sequence[str] | None) -> int:
         if command == "validate":
             return validate(args.path)
         settings = Settings.from_env()
-        setup_logging(settings.log_level, settings.secrets, settings.log_format)
+        # In a terminal chat, routine log lines would land in the middle of the conversation.
+        chat_here = command == "console" or (command == "run" and not _platforms(settings))
+        level = settings.log_level or ("WARNING" if chat_here else "INFO")
+        setup_logging(level, settings.secrets, settings.log_format)
         knowledge = _load(settings)
         if command == "ask":
             return ask(knowledge, " ".join(args.question), as_json=args.json)
@@ -95,7 +100,7 @@ def _command(argv: Sequence[str] | None) -> int:
         print(f"roadmap-bot: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        return 130
+        return INTERRUPTED
 
 
 def _load(settings: Settings) -> Knowledge:
@@ -164,7 +169,10 @@ async def _open_core(knowledge: Knowledge, settings: Settings) -> tuple[Core, St
 
 
 async def run_console(knowledge: Knowledge, settings: Settings, *, note: str = "") -> int:
-    """Chat in the terminal (or answer piped lines), with reminders printed as they fall due."""
+    """Chat in the terminal (or answer piped lines), with reminders printed as they fall due.
+
+    Returns the exit status: 0, or :data:`INTERRUPTED` when Ctrl-C ended the chat.
+    """
     from adapters.console import ConsoleAdapter
 
     core, storage = await _open_core(knowledge, settings)
@@ -176,12 +184,12 @@ async def run_console(knowledge: Knowledge, settings: Settings, *, note: str = "
             await console.run()
     finally:
         await storage.close()
-    return 0
+    return INTERRUPTED if console.interrupted else 0
 
 
 def run(knowledge: Knowledge, settings: Settings) -> int:
     """Start every configured platform; with none, chat in the terminal if there is one."""
-    enabled = [name for name, (_, setting) in PLATFORMS.items() if getattr(settings, setting)]
+    enabled = _platforms(settings)
     if not enabled:
         if sys.stdin.isatty():
             note = f"No chat platform configured ({SETUP_HINT}); chatting here. /help, /quit."
@@ -191,6 +199,11 @@ def run(knowledge: Knowledge, settings: Settings) -> int:
             "or use `roadmap-bot console` to pipe commands in"
         )
     return asyncio.run(_serve(knowledge, settings, enabled))
+
+
+def _platforms(settings: Settings) -> list[str]:
+    """The platforms whose token is configured."""
+    return [name for name, (_, setting) in PLATFORMS.items() if getattr(settings, setting)]
 
 
 async def _serve(knowledge: Knowledge, settings: Settings, platforms: list[str]) -> int:

@@ -37,7 +37,8 @@ class Settings:
 
     knowledge_path: Path | None = None
     database_path: Path = field(default_factory=default_database_path)
-    log_level: str = "INFO"
+    #: Empty: INFO, or WARNING in a terminal chat (where log lines would interrupt it).
+    log_level: str = ""
     log_format: str = "text"
     reminder_max_lateness_minutes: int = 180
     reminder_poll_seconds: float = 30.0
@@ -149,7 +150,7 @@ class Settings:
         return cls(
             knowledge_path=Path(knowledge).expanduser() if knowledge else None,
             database_path=Path(database).expanduser() if database else default_database_path(),
-            log_level=text("LOG_LEVEL", "INFO").upper(),
+            log_level=text("LOG_LEVEL").upper(),
             log_format=log_format,
             reminder_max_lateness_minutes=lateness,
             reminder_poll_seconds=max(poll, 0.1),

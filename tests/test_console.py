@@ -1,0 +1,172 @@
+"""The terminal chat, run as a real process on a pseudo-terminal, the way a person uses it."""
+
+from __future__ import annotations
+
+import os
+import select
+import signal
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.clock import ManualClock
+from bot.core import Core
+from bot.knowledge import Knowledge
+from bot.messages import ChatKind, Request
+from bot.storage import open_storage
+from tests.test_cli import bot_env
+
+PROMPT = b"you> "
+#: Upper bound for the process to show something or to end (a loaded machine starts Python
+#: slowly); a passing run takes a fraction of it.
+PATIENCE_SECONDS = 30
+USER = "learner"
+
+
+class Terminal:
+    """``roadmap-bot console`` with a pseudo-terminal for its stdin, stdout and stderr.
+
+    ``stdin`` or ``stdout`` replace the terminal with another file descriptor.
+    """
+
+    def __init__(
+        self, tmp_path: Path, *, stdin: int | None = None, stdout: int | None = None
+    ) -> None:
+        self.master, slave = os.openpty()
+        env = bot_env({"DATABASE_PATH": str(tmp_path / "db.sqlite3"), "LOGNAME": USER})
+        env.pop("LOG_LEVEL", None)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "bot", "console"],
+            stdin=slave if stdin is None else stdin,
+            stdout=slave if stdout is None else stdout,
+            stderr=slave,
+            env=env,
+            cwd=tmp_path,
+            start_new_session=True,  # a Ctrl-C meant for pytest does not reach it
+        )
+        os.close(slave)
+        self.output = b""
+        self._seen = 0
+
+    def type(self, keys: bytes) -> None:
+        os.write(self.master, keys)
+
+    def expect(self, text: bytes) -> bytes:
+        """Read until ``text`` appears after what was already expected; return what came."""
+        start = self._seen
+        deadline = time.monotonic() + PATIENCE_SECONDS
+        while (found := self.output.find(text, self._seen)) < 0:
+            if not self._read(deadline - time.monotonic()):
+                raise AssertionError(f"{text!r} never came; the terminal shows {self.output!r}")
+        self._seen = found + len(text)
+        return self.output[start : self._seen]
+
+    def wait(self) -> int:
+        """The exit status, once the process has ended and its last output is read."""
+        deadline = time.monotonic() + PATIENCE_SECONDS
+        while self._read(deadline - time.monotonic()):
+            pass
+        return self.process.wait(max(deadline - time.monotonic(), 0.1))
+
+    def _read(self, timeout: float) -> bool:
+        """Read what the terminal shows next; False at its end or after ``timeout``."""
+        if timeout <= 0 or not select.select([self.master], [], [], timeout)[0]:
+            return False
+        try:
+            chunk = os.read(self.master, 65536)
+        except OSError:  # EIO: the process and every copy of the terminal are gone
+            return False
+        self.output += chunk
+        return bool(chunk)
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        os.close(self.master)
+
+
+@pytest.fixture
+def terminal(tmp_path: Path):
+    opened: list[Terminal] = []
+
+    def open_terminal(**options: int) -> Terminal:
+        opened.append(Terminal(tmp_path, **options))
+        return opened[-1]
+
+    yield open_terminal
+    for each in opened:
+        each.close()
+
+
+def test_ctrl_c_ends_the_chat_at_once_even_halfway_through_a_line(terminal) -> None:
+    term = terminal()
+    term.expect(PROMPT)
+    term.type(b"/lang pyth")  # no Enter
+    term.expect(b"/lang pyth")
+    term.process.send_signal(signal.SIGINT)  # what the terminal does on Ctrl-C
+    assert term.wait() == 130, term.output
+    assert b"Traceback" not in term.output
+    assert term.output.endswith(b"/lang pyth\r\n")  # the shell's prompt gets a line of its own
+
+
+def test_ctrl_d_ends_the_chat_with_a_newline(terminal) -> None:
+    term = terminal()
+    term.expect(PROMPT)
+    term.type(b"/lang go\n")
+    assert b"Go (Golang)" in term.expect(PROMPT)
+    term.type(b"\x04")  # Ctrl-D on an empty line: end of input
+    assert term.wait() == 0, term.output
+    assert term.output.endswith(PROMPT + b"\r\n")
+
+
+async def set_due_reminder(tmp_path: Path, knowledge: Knowledge) -> None:
+    """Give the console's user a daily reminder that fell due two minutes ago.
+
+    The bot process runs on the real clock, so the reminder is set on a clock ten minutes
+    behind it, for a time eight minutes later.
+    """
+    now = datetime.now(UTC)
+    async with await open_storage(tmp_path / "db.sqlite3") as storage:
+        core = Core(knowledge, storage, clock=ManualClock(now - timedelta(minutes=10)))
+        due = now - timedelta(minutes=2)
+        request = Request("console", USER, USER, ChatKind.PRIVATE, "remind", f"{due:%H:%M} utc")
+        reply = await core.handle(request)
+        assert reply.title == "Daily reminder set", reply
+
+
+async def test_a_reminder_shows_as_a_message_and_the_prompt_comes_back(
+    tmp_path: Path, knowledge: Knowledge, terminal
+) -> None:
+    await set_due_reminder(tmp_path, knowledge)
+    term = terminal()
+    term.expect(PROMPT)
+    shown = term.expect(PROMPT)  # the reminder arrives while the prompt waits for a line
+    assert shown.startswith(b"\r\x1b[KYour daily reminder\r\n"), shown  # the prompt is erased
+    assert shown.endswith(b"/remind off stops these reminders.\r\n\r\n" + PROMPT)
+    assert b"INFO" not in term.output  # no log lines in the conversation
+    term.type(b"/quit\n")
+    assert term.wait() == 0, term.output
+
+
+async def test_a_closed_output_ends_the_chat_when_a_reminder_comes(
+    tmp_path: Path, knowledge: Knowledge, terminal
+) -> None:
+    # `… | roadmap-bot console | head -n 1` once head is gone: the first thing the console
+    # writes is the reminder, while its input stays open. It must not wait for that input.
+    await set_due_reminder(tmp_path, knowledge)
+    stdin, keyboard = os.pipe()
+    reader, writer = os.pipe()
+    os.close(reader)
+    term = terminal(stdin=stdin, stdout=writer)
+    os.close(stdin)
+    os.close(writer)
+    try:
+        assert term.wait() == 0, term.output  # stderr, on the terminal
+        assert b"Traceback" not in term.output, term.output
+    finally:
+        os.close(keyboard)
