@@ -602,3 +602,6 @@ async def test_roadmap_bot_run_process_answers_and_stops_cleanly(tmp_path, fake)
     text = output.decode()
     assert process.returncode == 0, text
     assert TOKEN not in text
+    # Warnings a user cannot act on: this bot uses no voice and needs no guild cache.
+    for irrelevant in ("voice will NOT be supported", "Guilds intent"):
+        assert irrelevant not in text, text

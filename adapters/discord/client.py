@@ -94,6 +94,17 @@ EXPIRED_PAGES = "These pages have expired (I restarted since). Please run the co
 NO_MENTIONS = discord.AllowedMentions.none()
 
 
+class _IrrelevantWarnings(logging.Filter):
+    """Drops discord.py's warning that the guilds intent is off, which it is on purpose."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """False for the guilds intent warning."""
+        return not record.getMessage().startswith("Guilds intent seems to be disabled")
+
+
+IRRELEVANT_WARNINGS = _IrrelevantWarnings()
+
+
 def request_of(interaction: discord.Interaction, command: str | None, args: str = "") -> Request:
     """The core request for an interaction."""
     user = interaction.user
@@ -224,6 +235,10 @@ class RoadmapClient(discord.AutoShardedClient):
     """The sharded gateway client, with only the intents slash commands need (none)."""
 
     def __init__(self, adapter: DiscordAdapter, **options: Any) -> None:
+        # Silence warnings a user cannot act on: this bot has no voice (so no PyNaCl or davey),
+        # and slash commands need no guild cache (so no guilds intent).
+        discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
+        logging.getLogger("discord.state").addFilter(IRRELEVANT_WARNINGS)
         super().__init__(intents=discord.Intents.none(), allowed_mentions=NO_MENTIONS, **options)
         self.adapter = adapter
         self.tree = app_commands.CommandTree(self)
