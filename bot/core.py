@@ -118,6 +118,13 @@ class Core:
             return None
         return Reply(title=NOTICES_TITLE, blocks=tuple(notices), private=True)
 
+    async def chat_moved(self, platform: str, old_chat_id: str, new_chat_id: str) -> int:
+        """A chat got a new id (a Telegram group became a supergroup): its reminders follow it.
+
+        Returns how many reminders moved.
+        """
+        return await self.storage.reminders.move_chat(platform, old_chat_id, new_chat_id)
+
     def button_payloads(self, reply: Reply, sent_to: str) -> list[tuple[Button, str]]:
         """Each of a reply's buttons with its payload; one that would not fit is left out.
 

@@ -379,3 +379,25 @@ def test_a_reply_keeps_the_first_of_buttons_running_the_same_command() -> None:
     reply = Reply("Title", buttons=buttons)
     assert reply.buttons == (first, other)
     assert replace(reply, buttons=(other, other)).buttons == (other,)
+
+
+async def test_a_moved_chat_takes_its_reminders_along(core: Core) -> None:
+    group = "-5"
+    for user in ("1", "2"):
+        await core.handle(request("/remind 09:00 here", user=user, chat=group, group=True))
+    await core.handle(request("/remind 09:00 here", user="3", chat="-6", group=True))
+    other_platform = request("/remind 09:00 here", user="4", chat=group, group=True)
+    await core.handle(replace(other_platform, platform="elsewhere"))
+
+    assert await core.chat_moved("console", group, "-1005") == 2
+
+    chats = {
+        user: (await core.storage.reminders.get(f"{platform}:{user}")).chat_id
+        for platform, user in (
+            ("console", "1"),
+            ("console", "2"),
+            ("console", "3"),
+            ("elsewhere", "4"),
+        )
+    }
+    assert chats == {"1": "-1005", "2": "-1005", "3": "-6", "4": group}

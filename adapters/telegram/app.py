@@ -702,9 +702,7 @@ class TelegramAdapter:
     async def _move_chat(self, old: int, new: int) -> None:
         """A group became a supergroup: point its reminders at the new id."""
         log.info("Telegram: chat %s moved to %s", old, new)
-        reminders = getattr(self.core.storage, "reminders", None)
-        if reminders is not None:
-            await reminders.move_chat(PLATFORM, str(old), str(new))
+        await self.core.chat_moved(PLATFORM, str(old), str(new))
 
 
 class TelegramOutbox:
