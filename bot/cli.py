@@ -35,6 +35,8 @@ PLATFORMS = {
 SETUP_HINT = "set DISCORD_TOKEN and/or TELEGRAM_TOKEN, see .env.example"
 #: The exit status after Ctrl-C, as shells report a process ended by SIGINT (128 + 2).
 INTERRUPTED = 130
+#: The exit status when a running platform adapter stopped for good (say, its token revoked).
+EXIT_PLATFORM_LOST = 3
 
 
 class Failure(Exception):
@@ -215,6 +217,7 @@ async def _serve(knowledge: Knowledge, settings: Settings, platforms: list[str])
         with contextlib.suppress(NotImplementedError):
             loop.add_signal_handler(signum, stop.set)
     server: observability.MetricsServer | None = None
+    status = 0
     try:
         server = await _serve_metrics(settings, storage)
         for name in platforms:
@@ -231,7 +234,7 @@ async def _serve(knowledge: Knowledge, settings: Settings, platforms: list[str])
             log.info(
                 "roadmap-bot is running (%s); stop with Ctrl+C or SIGTERM", ", ".join(platforms)
             )
-            await stop.wait()
+            status = await _until_stopped(stop, adapters)
         log.info("stopping")
     finally:
         for adapter in reversed(adapters):
@@ -242,6 +245,29 @@ async def _serve(knowledge: Knowledge, settings: Settings, platforms: list[str])
         if server is not None:
             await server.stop()
         await storage.close()
+    return status
+
+
+async def _until_stopped(stop: asyncio.Event, adapters: list[PlatformAdapter]) -> int:
+    """Wait for a stop signal (status 0) or an adapter that failed for good (status 3)."""
+    stopping = asyncio.create_task(stop.wait())
+    failures = {asyncio.create_task(adapter.wait_failed()): adapter for adapter in adapters}
+    try:
+        done, _ = await asyncio.wait({stopping, *failures}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for task in (stopping, *failures):
+            task.cancel()
+    for task, adapter in failures.items():
+        if task in done and not task.cancelled():
+            observability.metrics.connected(adapter.platform, False)
+            log.critical(
+                "%s stopped for good: %s. Exiting with status %d so a supervisor can restart"
+                " the bot or alert",
+                adapter.platform,
+                task.result(),
+                EXIT_PLATFORM_LOST,
+            )
+            return EXIT_PLATFORM_LOST
     return 0
 
 

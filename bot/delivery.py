@@ -98,3 +98,11 @@ class PlatformAdapter(Protocol):
     async def stop(self) -> None:
         """Disconnect cleanly."""
         ...
+
+    async def wait_failed(self) -> str:
+        """Wait until the adapter has stopped for good on its own; return why (no secrets).
+
+        A revoked token ends it (the runner then exits non-zero so a supervisor restarts it or
+        alerts); a transient disconnect does not: the adapter keeps reconnecting by itself.
+        """
+        ...

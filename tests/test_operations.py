@@ -12,9 +12,12 @@ import aiohttp
 import pytest
 
 from tests.conftest import start_bot_process
+from tests.fakes.discord_api import FakeDiscord
 from tests.fakes.telegram_api import FakeTelegram
 
 TOKEN = "123456789:AAHfakeTOKENforTESTSonly-abcdefghijklmn"
+DISCORD_TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAx.GfAkEt.0kEn-for-tests-only_abcdefghijklmnop"
+RUNNING = re.compile("roadmap-bot is running")
 ADA = 4201
 pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
 SERVING = re.compile(r"serving /metrics and /healthz on 127\.0\.0\.1:(\d+)")
@@ -23,6 +26,14 @@ SERVING = re.compile(r"serving /metrics and /healthz on 127\.0\.0\.1:(\d+)")
 @pytest.fixture
 async def telegram() -> AsyncIterator[FakeTelegram]:
     server = FakeTelegram(TOKEN)
+    await server.start()
+    yield server
+    await server.close()
+
+
+@pytest.fixture
+async def discord() -> AsyncIterator[FakeDiscord]:
+    server = FakeDiscord(DISCORD_TOKEN)
     await server.start()
     yield server
     await server.close()
@@ -54,6 +65,10 @@ class Bot:
         ):
             return response.status, await response.text()
 
+    async def exit_code(self, seconds: float = 30) -> int:
+        """Wait for the process to end by itself."""
+        return await asyncio.wait_for(self.process.wait(), seconds)
+
     async def finish(self, seconds: float = 30) -> str:
         """Wait for the exit (SIGTERM first if it is still running); all output, checked."""
         if self.process.returncode is None:
@@ -61,7 +76,7 @@ class Bot:
         rest, _ = await asyncio.wait_for(self.process.communicate(), seconds)
         self.lines.extend(rest.decode().splitlines(keepends=True))
         output = "".join(self.lines)
-        assert TOKEN not in output
+        assert TOKEN not in output and DISCORD_TOKEN not in output
         for line in self.lines:
             json.loads(line)  # every line is a JSON object, tracebacks included
         return output
@@ -79,7 +94,7 @@ async def start(tmp_path, settings: dict[str, str]) -> Bot:
 async def test_healthz_and_metrics_of_a_running_bot(tmp_path, telegram) -> None:
     bot = await start(tmp_path, {"TELEGRAM_TOKEN": TOKEN, "TELEGRAM_BASE_URL": telegram.base_url})
     try:
-        await bot.read_until(re.compile("roadmap-bot is running"))
+        await bot.read_until(RUNNING)
         status, body = await bot.get("/healthz")
         assert status == 200, body
         assert json.loads(body) == {
@@ -93,3 +108,56 @@ async def test_healthz_and_metrics_of_a_running_bot(tmp_path, telegram) -> None:
     finally:
         output = await bot.finish()
     assert bot.process.returncode == 0, output
+
+
+async def test_telegram_keeps_polling_through_errors_and_exits_3_when_the_token_is_revoked(
+    tmp_path, telegram
+) -> None:
+    bot = await start(tmp_path, {"TELEGRAM_TOKEN": TOKEN, "TELEGRAM_BASE_URL": telegram.base_url})
+    try:
+        await bot.read_until(RUNNING)
+        telegram.fail("getUpdates", 502, "Bad Gateway")  # transient: polling goes on
+        await telegram.send_text("/help", user=ADA)  # ends the long poll in flight
+        await telegram.wait_for(
+            lambda: any(c.method == "getUpdates" and c.error for c in telegram.calls)
+        )
+        polls = telegram.polls
+        await telegram.wait_for(lambda: telegram.polls > polls)
+        assert bot.process.returncode is None
+        assert (await bot.get("/healthz"))[0] == 200
+
+        telegram.token = "987654321:revoked-revoked-revoked-revoked-xx"
+        await telegram.send_text("/help", user=ADA)
+        assert await bot.exit_code() == 3
+    finally:
+        output = await bot.finish()
+    assert "telegram stopped for good: Telegram no longer accepts the bot token" in output
+    assert "Exiting with status 3" in output
+
+
+async def test_discord_resumes_after_a_transient_close_and_exits_3_on_close_code_4004(
+    tmp_path, discord
+) -> None:
+    bot = await start(
+        tmp_path,
+        {
+            "DISCORD_TOKEN": DISCORD_TOKEN,
+            "DISCORD_API_BASE": discord.api_base,
+            "DISCORD_GATEWAY_URL": discord.gateway_url,
+        },
+    )
+    try:
+        await bot.read_until(RUNNING)
+        await discord.sockets[-1].close(code=4000)  # "unknown error": Discord says reconnect
+        await bot.read_until(re.compile("Discord: shard 0 disconnected"))
+        await bot.read_until(re.compile("Discord: shard 0 resumed"))
+        assert discord.resumes == 1
+        assert json.loads((await bot.get("/healthz"))[1])["platforms"] == {"discord": "connected"}
+        body = (await bot.get("/metrics"))[1]
+        assert 'roadmap_bot_platform_connected{platform="discord"} 1.0' in body
+
+        await discord.sockets[-1].close(code=4004, message=b"Authentication failed.")
+        assert await bot.exit_code() == 3
+    finally:
+        output = await bot.finish()
+    assert "discord stopped for good: Discord rejected the bot token (DISCORD_TOKEN)" in output

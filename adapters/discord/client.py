@@ -14,7 +14,6 @@ a restart they answer with a polite ephemeral note instead.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hashlib
 import inspect
 import io
@@ -44,6 +43,7 @@ from adapters.discord.render import (
     render,
     truncate,
 )
+from bot import observability
 from bot.commands import Command, OptionKind
 from bot.config import Settings
 from bot.core import Core
@@ -62,6 +62,8 @@ from bot.messages import ChatKind, Reply, Request
 log = logging.getLogger(__name__)
 
 PLATFORM = "discord"
+#: The gateway close code for a token Discord refuses (revoked or reset).
+AUTHENTICATION_FAILED = 4004
 #: Answer directly when the core is this quick; defer otherwise. Discord allows 3 seconds from
 #: the interaction's creation, and gateway delivery plus the defer request itself take some.
 DEFER_AFTER_SECONDS = 1.0
@@ -248,6 +250,18 @@ class RoadmapClient(discord.AutoShardedClient):
         self.add_dynamic_items(CoreButton, PageButton)
         await self.adapter.register_commands()
 
+    async def on_shard_connect(self, shard_id: int) -> None:
+        """A shard identified: it is up."""
+        self.adapter.shard_changed(shard_id, "connected")
+
+    async def on_shard_resumed(self, shard_id: int) -> None:
+        """A shard resumed its session after a disconnect: it is up again."""
+        self.adapter.shard_changed(shard_id, "resumed")
+
+    async def on_shard_disconnect(self, shard_id: int) -> None:
+        """A shard lost its connection (discord.py reconnects it unless that is hopeless)."""
+        self.adapter.shard_changed(shard_id, "disconnected")
+
 
 class DiscordStartError(AdapterStartError):
     """The Discord adapter could not start (the message never contains the token)."""
@@ -279,6 +293,7 @@ class DiscordAdapter:
         self.paged: LruCache[int, Paged] = LruCache(MAX_PAGED_MESSAGES)
         self.synced = False
         self._task: asyncio.Task[None] | None = None
+        self._down_shards: set[int] = set()
         self._point_at_endpoints()
 
     def _point_at_endpoints(self) -> None:
@@ -320,13 +335,53 @@ class DiscordAdapter:
         log.info(
             "Discord: connected as %s (%d shard(s))", self.client.user, self.client.shard_count or 1
         )
+        observability.metrics.watch_gateway_latency(PLATFORM, lambda: self.client.latencies)
 
     async def stop(self) -> None:
         """Disconnect and wait for the client to finish."""
         await self.client.close()
         if self._task is not None:
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+            await asyncio.wait({self._task})
+            if not self._task.cancelled():
+                self._task.exception()  # a failure was reported by wait_failed
+
+    async def wait_failed(self) -> str:
+        """Wait until the gateway client stops on its own; return why.
+
+        discord.py reconnects and resumes by itself after transient disconnects; its client
+        only stops for a close code that retrying cannot fix (4004: the token was revoked;
+        4010-4014: bad shard or intents settings).
+        """
+        task = self._task
+        try:
+            if task is None:  # never started: nothing can fail
+                await asyncio.Event().wait()
+            else:
+                await asyncio.shield(task)
+        except discord.ConnectionClosed as error:
+            if error.code == AUTHENTICATION_FAILED:
+                return "Discord rejected the bot token (DISCORD_TOKEN): gateway close code 4004"
+            return f"Discord closed the gateway connection for good (close code {error.code})"
+        except discord.DiscordException as error:
+            return f"the Discord client stopped: {type(error).__name__}: {error}"
+        return "the Discord client stopped"
+
+    def shard_changed(self, shard_id: int, state: str) -> None:
+        """Record and log a shard's connection going up or down; the platform is up when all are.
+
+        ``state`` is ``connected``, ``resumed`` or ``disconnected``.
+        """
+        if state == "disconnected":
+            self._down_shards.add(shard_id)
+        else:
+            self._down_shards.discard(shard_id)
+        observability.metrics.connected(PLATFORM, not self._down_shards)
+        log.log(
+            logging.WARNING if state == "disconnected" else logging.INFO,
+            "Discord: shard %d %s",
+            shard_id,
+            state,
+        )
 
     # --- commands ---------------------------------------------------------------------------
 

@@ -33,6 +33,7 @@ adapter scrubs its token from every PTB and HTTP-client log record and keeps htt
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import hmac
 import logging
@@ -76,6 +77,7 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
+from telegram.request import HTTPXRequest
 
 from adapters.telegram.render import (
     KeyButton,
@@ -87,7 +89,7 @@ from adapters.telegram.render import (
     page_of,
     render,
 )
-from bot import delivery
+from bot import delivery, observability
 from bot.clock import Clock
 from bot.commands import parse_command_line
 from bot.config import Settings
@@ -110,6 +112,8 @@ MAX_NETWORK_ATTEMPTS = 3
 NETWORK_BACKOFF_SECONDS = 1.0
 #: Paginated messages whose pages are kept in memory; the least recently used are forgotten.
 MAX_PAGED_MESSAGES = 1000
+#: Connections for Bot API calls other than getUpdates (PTB's default).
+CONNECTIONS = 256
 #: getUpdates long-polling timeout, in seconds.
 POLL_TIMEOUT = 10
 #: Updates handled at the same time (a slow question does not hold up everyone else); one
@@ -217,6 +221,33 @@ def _sender_key(update: object) -> tuple[int, int] | None:
     if user is None:
         return None
     return (chat.id if chat is not None else user.id, user.id)
+
+
+class WatchedRequest(HTTPXRequest):
+    """PTB's HTTP client, watching how each Bot API call went.
+
+    A refused token (401, or 404 for a token with no bot: PTB's ``InvalidToken``) sets
+    ``failed``: the adapter is dead for good. A call that could not reach Telegram (a network
+    error, a timeout, a 5xx answer) marks the platform disconnected until one gets through.
+    """
+
+    def __init__(self, failed: asyncio.Event, **options: Any) -> None:
+        super().__init__(**options)
+        self.failed = failed
+
+    async def post(self, *args: Any, **kwargs: Any) -> Any:
+        """Make the call (see ``BaseRequest.post``) and record its outcome."""
+        try:
+            result = await super().post(*args, **kwargs)
+        except InvalidToken:
+            self.failed.set()
+            raise
+        except TelegramError as error:
+            unreachable = isinstance(error, NetworkError) and not isinstance(error, BadRequest)
+            observability.metrics.connected(PLATFORM, not unreachable)
+            raise
+        observability.metrics.connected(PLATFORM, True)
+        return result
 
 
 class TelegramStartError(delivery.AdapterStartError):
@@ -356,11 +387,14 @@ class TelegramAdapter:
         self.settings = settings
         SCRUBBER.protect(settings.telegram_token)
         self.poll_timeout = poll_timeout
+        self._failed = asyncio.Event()
         builder = (
             ApplicationBuilder()
             .token(settings.telegram_token)
             .job_queue(None)
             .concurrent_updates(InOrderPerSender(CONCURRENT_UPDATES))
+            .request(WatchedRequest(self._failed, connection_pool_size=CONNECTIONS))
+            .get_updates_request(WatchedRequest(self._failed, connection_pool_size=1))
         )
         if settings.telegram_base_url:
             builder = builder.base_url(settings.telegram_base_url).base_file_url(
@@ -441,10 +475,19 @@ class TelegramAdapter:
         if self.webhook is not None:
             await self.webhook.stop()
         if app.updater is not None and app.updater.running:
-            await app.updater.stop()
+            with contextlib.suppress(InvalidToken):  # polling ended on it: see wait_failed
+                await app.updater.stop()
         if app.running:
             await app.stop()
         await app.shutdown()
+
+    async def wait_failed(self) -> str:
+        """Wait until Telegram refuses the token (any call answered 401); return why.
+
+        Network errors and 5xx answers never end the adapter: polling retries them.
+        """
+        await self._failed.wait()
+        return "Telegram no longer accepts the bot token (TELEGRAM_TOKEN): 401 Unauthorized"
 
     async def register_commands(self) -> None:
         """Publish the command menu (setMyCommands) from the core's registry."""

@@ -243,6 +243,8 @@ class FakeDiscord:
         self.failures: dict[int, tuple[int, dict[str, Any], dict[str, str]]] = {}
         self.identifies: list[dict[str, Any]] = []
         self.heartbeats = 0
+        #: RESUMEs answered (a client reconnecting after a resumable close).
+        self.resumes = 0
         self.sockets: list[web.WebSocketResponse] = []
         self._changed = asyncio.Event()
         self._runner: web.AppRunner | None = None
@@ -646,6 +648,14 @@ class FakeDiscord:
                     "application": {"id": str(self.app_id), "flags": 0},
                 }
                 await socket.send_str(json.dumps({"op": 0, "t": "READY", "s": 1, "d": ready}))
+            elif message["op"] == 6:  # RESUME after a resumable close
+                if message["d"]["token"] != self.token:
+                    await socket.close(code=4004, message=b"Authentication failed.")
+                    break
+                self.resumes += 1
+                sequence = (message["d"].get("seq") or 0) + 1
+                resumed = {"op": 0, "t": "RESUMED", "s": sequence, "d": {}}
+                await socket.send_str(json.dumps(resumed))
             self._pulse()
         return socket
 
