@@ -41,6 +41,7 @@ else
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/repeat-suite.XXXXXX")
+mkdir "$work/tmp" "$work/cache"
 trap 'rm -rf "$work/tmp" "$work/cache"' EXIT  # logs are kept; test files and caches are not
 
 failed=0
@@ -68,7 +69,11 @@ for ((round = 1; round <= rounds; round++)); do
     else
       failed=$((failed + 1))
       echo "round $round copy $copy: seed $seed: FAILED (log: $work/$name.log)"
-      grep -E '^(FAILED|ERROR) ' "$work/$name.log" | sed 's/^/    /' || tail -n 5 "$work/$name.log"
+      if grep -qE '^(FAILED|ERROR) ' "$work/$name.log"; then
+        grep -m 20 -E '^(FAILED|ERROR) ' "$work/$name.log" | sed 's/^/    /'
+      else
+        tail -n 5 "$work/$name.log"
+      fi
     fi
   done
 done
