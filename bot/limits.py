@@ -1,4 +1,8 @@
-"""Every cap, threshold and cooldown of the core, in one place."""
+"""The core's caps and thresholds that one might tune, in one place.
+
+Constants of one algorithm's inner workings (the matcher's leads, the reminder engine's
+retries) stay beside that algorithm.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,8 @@ from __future__ import annotations
 MAX_ARGS_CHARS = 500
 #: How many "did you mean" suggestions to offer.
 SUGGESTIONS = 3
-#: A fuzzy match at or above this score (0-100) is taken as what the user meant.
+#: A fuzzy score (0-100) high enough to take a match without asking back, if no rival ties it
+#: (:meth:`bot.matching.NameIndex.resolve` has the whole rule).
 MATCH_CONFIDENT = 88
 #: Below this score a candidate is not worth suggesting at all.
 MATCH_SUGGEST = 60
@@ -18,7 +23,7 @@ MAX_ACTION_BYTES = 64
 MAX_ID_CHARS = 32
 #: How many autocomplete choices to return (Discord's cap).
 MAX_CHOICES = 25
-#: How much of a user's input to quote back in "I couldn't find X" replies.
+#: How much of a user's input a reply quotes back ("I don't know X").
 QUOTE_CHARS = 60
 #: Longest text of a review question's option: it is a button label (Telegram shows about 64
 #: characters of one on a phone; Discord allows 80).

@@ -103,7 +103,7 @@ class ReplyKind(enum.StrEnum):
 class Reply:
     """A complete, structured answer.
 
-    ``blocks`` are paragraphs; a line starting with ``"• "`` is a list item. ``private`` marks
+    ``blocks`` are paragraphs of plain text, shown as written. ``private`` marks
     replies about the user's own data (Discord shows them only to that user). ``owner`` is the
     platform user id whose data the buttons act on; the core refuses presses by anyone else.
     ``updates_pressed`` asks adapters, when the reply answers a button press, to replace the

@@ -401,3 +401,12 @@ async def test_a_moved_chat_takes_its_reminders_along(core: Core) -> None:
         )
     }
     assert chats == {"1": "-1005", "2": "-1005", "3": "-6", "4": group}
+
+
+async def test_unknown_names_are_quoted_back_at_the_same_length_everywhere(core: Core) -> None:
+    name = "Qwzx" * 30
+    quoted = {}
+    for line in (f"/topic {name}", f"/timezone {name}", f"/compare {name} vs {name}"):
+        text = render_plain(await say(core, line))
+        quoted[line.split()[0]] = max(re.findall("“(Qwzx[^”]*)”", text), key=len)
+    assert len(set(quoted.values())) == 1, quoted

@@ -1,9 +1,9 @@
 """/remind and /timezone: the user's daily learning reminder and their time zone.
 
-``/remind HH:MM [zone] [dm|here]`` sets the reminder (``dm``: the user's direct messages, which
-the Discord adapter appends unless the user picked the channel; ``here`` or nothing: this chat),
-``/remind off`` stops it and ``/remind`` shows it. Every change echoes the next send time in
-the user's local time.
+``/remind HH:MM [zone] [dm|here]`` sets the reminder (``dm``: the user's direct messages, the
+default a platform with typed options fills in; ``here`` or nothing: this chat), ``/remind off``
+stops it and ``/remind`` shows it. Setting it, showing it and moving it to a new time zone
+echo the next send time in the user's local time.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, time
 
 from bot.commands import Command, Context, Option, OptionKind
-from bot.limits import SUGGESTIONS
+from bot.limits import QUOTE_CHARS, SUGGESTIONS
 from bot.matching import Resolution
 from bot.messages import Button, ChatKind, Reply, ReplyKind
 from bot.storage.reminders import Reminder
@@ -24,8 +24,6 @@ TARGET_DM, TARGET_HERE = "dm", "here"
 DEFAULT_ZONE = "UTC"
 #: How many leading words may form the time ("9:30 pm" is two, "9 30 pm" three).
 TIME_WORDS = 3
-#: How much of a user's input to quote back.
-QUOTE_CHARS = 40
 USAGE = "/remind HH:MM [time zone] · /remind off · /timezone <city>"
 
 
@@ -66,7 +64,7 @@ _MERIDIEM = frozenset({"am", "pm", "a.m", "p.m"})
 
 
 def _split_time(words: list[str]) -> tuple[time, list[str]]:
-    """The time from the first one or two words, and the words left over."""
+    """The time from the first one to ``TIME_WORDS`` words, and the words left over."""
     errors: dict[int, TimeParseError] = {}
     for count in range(min(TIME_WORDS, len(words)), 0, -1):
         try:
