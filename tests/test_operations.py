@@ -161,3 +161,25 @@ async def test_discord_resumes_after_a_transient_close_and_exits_3_on_close_code
     finally:
         output = await bot.finish()
     assert "discord stopped for good: Discord rejected the bot token (DISCORD_TOKEN)" in output
+
+
+def test_the_image_build_copies_everything_pip_install_needs() -> None:
+    """Every package folder and file pyproject.toml names is COPYed into the Docker build."""
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    project = tomllib.loads((root / "pyproject.toml").read_text())
+    setuptools = project["tool"]["setuptools"]
+    needed = {"pyproject.toml", project["project"]["readme"]}
+    needed |= {
+        setuptools["package-dir"].get(p, p.replace(".", "/")) for p in setuptools["packages"]
+    }
+    copied = set()
+    for line in (root / "Dockerfile").read_text().splitlines():
+        if line.startswith("COPY ") and "--from" not in line:
+            copied.update(line.split()[1:-1])
+    missing = {path for path in needed if not any(path.split("/")[0] == c for c in copied)}
+    assert not missing, f"Dockerfile does not COPY {sorted(missing)}"
+    ignored = (root / ".dockerignore").read_text().split()
+    assert not {path.split("/")[0] for path in needed} & set(ignored)
