@@ -8,17 +8,22 @@ question names its file, line and field like any other mistake in the file.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from bot.limits import MAX_OPTION_CHARS, MAX_OPTIONS, MIN_OPTIONS
+from bot.messages import Button
+from bot.spaced import ReviewState
 
 if TYPE_CHECKING:
     from bot.knowledge import _Builder
 
 #: Letters that name the options of a question, in order.
 OPTION_LETTERS = "ABCD"
+#: The hidden command an option's button runs: ``/answer <question id> <option index>``.
+ANSWER_COMMAND = "answer"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +48,32 @@ class ReviewQuestion:
     def answer(self) -> int:
         """The index of the right option."""
         return next(index for index, option in enumerate(self.options) if option.right)
+
+    def listing(self) -> str:
+        """The options as lines, ``"A. text"``, so a cut button label can be read in full."""
+        return "\n".join(
+            f"{OPTION_LETTERS[index]}. {option.text}" for index, option in enumerate(self.options)
+        )
+
+    def buttons(self) -> tuple[Button, ...]:
+        """One button per option, running ``/answer <id> <index>``."""
+        return tuple(
+            Button(f"{OPTION_LETTERS[index]}. {option.text}", ANSWER_COMMAND, f"{self.id} {index}")
+            for index, option in enumerate(self.options)
+        )
+
+    def explain(self, index: int) -> str:
+        """``"B. text: why"`` for the option at ``index``."""
+        option = self.options[index]
+        return f"{OPTION_LETTERS[index]}. {option.text}: {option.why}"
+
+
+def pick_question(
+    questions: Sequence[ReviewQuestion], state: ReviewState | None, today: date
+) -> ReviewQuestion:
+    """The question whose turn it is: by answers counted in review, else by the date."""
+    turn = state.answers if state is not None else today.toordinal()
+    return questions[turn % len(questions)]
 
 
 def read_reviews(

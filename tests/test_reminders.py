@@ -400,10 +400,14 @@ async def test_build_reminder(core: Core) -> None:
     assert reply.kind is ReplyKind.REMINDER
     assert reply.owner == "1"
     upcoming = items[2]
-    assert reply.buttons == (
+    assert reply.buttons[:2] == (
         Button("Mark done", "done", upcoming.id, reply.buttons[0].style),
         Button("Next", "next"),
     )
+    # One review question, on the topic ticked first (the longest overdue), options as buttons.
+    (review,) = {b.args.split()[0] for b in reply.buttons[2:] if b.command == "answer"}
+    assert core.knowledge.questions[review].topic_id == items[0].id
+    assert f"Review: {core.knowledge.questions[review].question}" in reply.blocks
     assert upcoming.title in reply.blocks[0]
     fields = {f.name: f.value for f in reply.fields}
     assert fields["Progress"].endswith(f"(2 of {len(items)} items)")

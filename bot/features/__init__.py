@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bot.commands import Command
-from bot.features import checklist, knowledge, reminders
+from bot.features import checklist, knowledge, reminders, review
 
 
 def all_commands() -> list[Command]:
     """Every command of every feature, in the order help and menus show them."""
-    return [*knowledge.COMMANDS, *checklist.COMMANDS, *reminders.COMMANDS]
+    return [*knowledge.COMMANDS, *checklist.COMMANDS, *review.COMMANDS, *reminders.COMMANDS]

@@ -7,11 +7,22 @@ from typing import TYPE_CHECKING
 
 from bot.checklist import next_item, progress, streak, summary
 from bot.messages import Button, ButtonStyle, Field, Link, Reply, ReplyKind
+from bot.quizzes import ReviewQuestion, pick_question
 from bot.reminders.schedule import local_date
 from bot.timezones import zone_info
 
 if TYPE_CHECKING:
     from bot.core import Core
+
+
+async def due_question(core: Core, user_key: str, today: date) -> ReviewQuestion | None:
+    """The question for the learner's longest overdue review topic (recorded as asked), if any."""
+    for state in await core.storage.reviews.due(user_key, today):
+        if state.topic_id in core.knowledge.reviews:
+            question = pick_question(core.knowledge.reviews[state.topic_id], state, today)
+            await core.storage.reviews.ask(user_key, question.id, core.clock.now())
+            return question
+    return None
 
 
 async def build_reminder(
@@ -51,6 +62,9 @@ async def build_reminder(
     projects = knowledge.projects(upcoming)
     if projects:
         blocks.append(f"Project idea: {projects[0]}")
+    review = await due_question(core, user_key, today)
+    if review is not None:
+        blocks += [f"Review: {review.question}", review.listing()]
     resources = knowledge.resources(upcoming)
     return Reply(
         title=title,
@@ -60,6 +74,7 @@ async def build_reminder(
         buttons=(
             Button("Mark done", "done", upcoming.id, ButtonStyle.SUCCESS),
             Button("Next", "next"),
+            *(review.buttons() if review is not None else ()),
         ),
         footer="/remind off stops these reminders.",
         kind=ReplyKind.REMINDER,

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 if TYPE_CHECKING:
     from bot.storage.reminders import SqliteReminderStore
+    from bot.storage.reviews import SqliteReviewStore
 
 
 class StorageError(Exception):
@@ -41,6 +42,8 @@ class Storage(ABC):
 
     #: The reminder store (``bot.storage.reminders``), sharing this storage's database.
     reminders: SqliteReminderStore
+    #: The spaced-review store (``bot.storage.reviews``): ticked topics enter it on tick.
+    reviews: SqliteReviewStore
 
     @abstractmethod
     async def get_user(self, user_key: str) -> UserRecord:
@@ -60,15 +63,21 @@ class Storage(ABC):
 
     @abstractmethod
     async def mark_done(self, user_key: str, item_id: str, at: datetime, local_date: date) -> bool:
-        """Tick an item; ``True`` if it was not ticked before. Durable when it returns."""
+        """Tick an item and enter it into review; ``True`` if it was not ticked before.
+
+        Durable when it returns.
+        """
 
     @abstractmethod
     async def mark_undone(self, user_key: str, item_id: str) -> bool:
-        """Untick an item; ``True`` if it was ticked before. Durable when it returns."""
+        """Untick an item (and take it out of review); ``True`` if it was ticked before.
+
+        Durable when it returns.
+        """
 
     @abstractmethod
     async def reset_progress(self, user_key: str) -> None:
-        """Untick everything and clear the activity history (the track is kept)."""
+        """Untick everything, clear the activity history and the review (the track is kept)."""
 
     @abstractmethod
     async def activity_dates(self, user_key: str) -> list[date]:

@@ -57,6 +57,7 @@ import aiosqlite
 from bot.lru import LruCache
 from bot.storage import Storage, StorageError, UserRecord
 from bot.storage.reminders import SqliteReminderStore
+from bot.storage.reviews import SqliteReviewStore, enter_statement
 
 #: Milliseconds a connection waits for a lock held by another connection before failing.
 BUSY_TIMEOUT_MS = 10_000
@@ -394,6 +395,7 @@ class SqliteStorage(Storage):
         self._loading: dict[str, asyncio.Future[None]] = {}
         self._writes: dict[str, asyncio.Future[None]] = {}
         self.reminders = SqliteReminderStore(db)
+        self.reviews = SqliteReviewStore(db, self._ensure_user)
 
     @classmethod
     async def open(cls, path: Path) -> SqliteStorage:
@@ -531,6 +533,7 @@ class SqliteStorage(Storage):
                     "ON CONFLICT DO NOTHING",
                     (user_key, local_date.isoformat()),
                 ),
+                enter_statement(user_key, item_id, local_date),
             ],
         )
         return True
@@ -548,7 +551,11 @@ class SqliteStorage(Storage):
                 (
                     "DELETE FROM checklist WHERE user_key = ? AND item_id = ?",
                     (user_key, item_id),
-                )
+                ),
+                (
+                    "DELETE FROM reviews WHERE user_key = ? AND topic_id = ?",
+                    (user_key, item_id),
+                ),
             ],
         )
         return True
@@ -562,6 +569,8 @@ class SqliteStorage(Storage):
             [
                 ("DELETE FROM checklist WHERE user_key = ?", (user_key,)),
                 ("DELETE FROM activity WHERE user_key = ?", (user_key,)),
+                ("DELETE FROM reviews WHERE user_key = ?", (user_key,)),
+                ("DELETE FROM quiz_asked WHERE user_key = ?", (user_key,)),
             ],
         )
 
@@ -630,6 +639,7 @@ class SqliteStorage(Storage):
             "notices": [{"text": row[0], "at": row[1]} for row in notices],
         }
         data["reminders"] = await self.reminders.export_user(user_key)
+        data["reviews"] = await self.reviews.export_user(user_key)
         return data
 
     async def forget_user(self, user_key: str) -> None:
