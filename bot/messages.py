@@ -89,6 +89,10 @@ class Attachment:
     content: bytes
 
 
+#: What adapters put before each notice, so it stands apart from the answer it comes with.
+NOTICE_MARK = "📣 "
+
+
 class ReplyKind(enum.StrEnum):
     """What sort of answer a reply is, for adapters that colour or log them."""
 
@@ -131,6 +135,19 @@ class Reply:
             unique.setdefault(button.command_line, button)
         if len(unique) < len(self.buttons):
             object.__setattr__(self, "buttons", tuple(unique.values()))
+
+    def replaces_pressed(self, *, pressed_is_private: bool) -> bool:
+        """Whether this reply, answering a button press, replaces the message that carried it.
+
+        Only when it asks to (``updates_pressed``), has no file to attach (an edit cannot add
+        one) and shows nothing private to others: a private reply replaces only a message that
+        only the presser sees (``pressed_is_private``).
+        """
+        return (
+            self.updates_pressed
+            and self.attachment is None
+            and (not self.private or pressed_is_private)
+        )
 
     def with_notices(self, *notices: str) -> Reply:
         """Return a copy with ``notices`` (one-off messages for the user) prepended."""

@@ -14,7 +14,7 @@ from bot.commands import ParsedLine, parse_command_line
 from bot.core import INTERNAL_ERROR_TITLE, Core
 from bot.knowledge import Knowledge
 from bot.limits import MAX_ARGS_CHARS
-from bot.messages import Button, Reply, ReplyKind, render_plain
+from bot.messages import Attachment, Button, Reply, ReplyKind, render_plain
 from bot.storage import Storage
 from tests.conftest import request, say
 
@@ -410,3 +410,22 @@ async def test_unknown_names_are_quoted_back_at_the_same_length_everywhere(core:
         text = render_plain(await say(core, line))
         quoted[line.split()[0]] = max(re.findall("“(Qwzx[^”]*)”", text), key=len)
     assert len(set(quoted.values())) == 1, quoted
+
+
+@pytest.mark.parametrize(
+    ("private", "attachment", "pressed_is_private", "replaces"),
+    [
+        (False, False, False, True),
+        (False, False, True, True),
+        (True, False, True, True),
+        (True, False, False, False),  # would show private data where others read it
+        (False, True, True, False),  # an edit cannot add a file
+    ],
+)
+def test_a_reply_replaces_the_pressed_message_only_where_that_is_safe(
+    private: bool, attachment: bool, pressed_is_private: bool, replaces: bool
+) -> None:
+    file = Attachment("export.json", b"{}") if attachment else None
+    reply = Reply("Ticked", private=private, attachment=file, updates_pressed=True)
+    assert reply.replaces_pressed(pressed_is_private=pressed_is_private) is replaces
+    assert not replace(reply, updates_pressed=False).replaces_pressed(pressed_is_private=True)

@@ -563,18 +563,13 @@ class DiscordAdapter:
         reply, deferred = await self._ready_or_defer(interaction, work, thinking=False)
         outgoing = self.outgoing(reply, str(interaction.user.id))
         message = interaction.message
-        edit = (
-            message is not None
-            and reply.updates_pressed
-            and reply.attachment is None
-            and (not reply.private or message.flags.ephemeral or interaction.guild is None)
-        )
-        if not edit:
+        if message is None or not reply.replaces_pressed(
+            pressed_is_private=message.flags.ephemeral or interaction.guild is None
+        ):
             await self._send_new(
                 interaction, outgoing, private=reply.private, deferred=deferred, thinking=False
             )
             return
-        assert message is not None
         self.paged.pop(message.id)
         if deferred:
             await interaction.edit_original_response(**outgoing.first(editing=True))

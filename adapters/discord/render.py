@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import discord
 
-from bot.messages import Button, ButtonStyle, Reply, ReplyKind, render_plain
+from bot.messages import NOTICE_MARK, Button, ButtonStyle, Reply, ReplyKind, render_plain
 
 # --- Discord's limits (https://discord.com/developers/docs/resources/message) ---
 MAX_CONTENT = 2000
@@ -43,7 +43,6 @@ MAX_CORE_BUTTONS = (MAX_ACTION_ROWS - 1) * MAX_ROW_BUTTONS
 ELLIPSIS = "…"
 #: Stands in for text Discord requires but the reply left empty.
 BLANK = "\u200b"
-NOTICE_MARK = "📣 "
 
 COLOURS = {
     ReplyKind.ANSWER: discord.Colour.blurple(),

@@ -576,9 +576,7 @@ class TelegramAdapter:
         if (
             isinstance(message, Message)
             and message.text is not None
-            and reply.updates_pressed
-            and reply.attachment is None
-            and not (reply.private and request.chat_kind is ChatKind.GROUP)
+            and reply.replaces_pressed(pressed_is_private=request.chat_kind is ChatKind.PRIVATE)
         ):
             edit = self._edit_step(self.rendered(reply, request.user_id), message.message_id)
             await self._run(message.chat.id, [edit])

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from bot.commands import Command
-from bot.messages import Button, Reply
+from bot.messages import NOTICE_MARK, Button, Reply
 from bot.text import shorten
 
 # --- Telegram's limits (https://core.telegram.org/bots/api) ---
@@ -37,7 +37,6 @@ BUTTONS_PER_ROW = 2
 MAX_BUTTON_LABEL = 48
 #: Longest URL we make a link of; longer ones are shown as text.
 MAX_LINK_URL = 1024
-NOTICE_MARK = "📣 "
 #: Smallest room for text inside a pair of tags before the tags are dropped to make room.
 MIN_PIECE = 16
 #: Sent when a reply has no visible text at all (Telegram refuses empty messages).
