@@ -7,9 +7,11 @@ checking it belongs to the presser. Nothing here knows about Discord, Telegram o
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from bot import observability
 from bot.actions import decode_action, encode_action
 from bot.clock import Clock, SystemClock
 from bot.commands import Command, CommandBook, Context, OptionKind
@@ -60,6 +62,7 @@ class Core:
         self.command_book = CommandBook(all_commands())
         #: The commands by name (the book's own dict: a command added here can be run).
         self.commands: dict[str, Command] = self.command_book.by_name
+        observability.metrics.known_commands(self.commands)
         self.topic_names = knowledge.topic_names
         self.section_names = knowledge.section_names
         self.language_names = knowledge.language_names
@@ -74,16 +77,22 @@ class Core:
         """Answer one request. Never raises: failures become a friendly error reply."""
         name = (request.command or QUESTION_COMMAND).casefold()
         args = clean(request.args)
+        started = time.perf_counter()
+        failed = False
         try:
             reply = await self._dispatch(request, name, args)
         except Exception:
+            failed = True
             log.exception("command /%s failed for %s", name, request.user_key)
             reply = Reply(
                 title=INTERNAL_ERROR_TITLE,
                 blocks=("Sorry, I could not answer that. Please try again in a moment.",),
                 kind=ReplyKind.ERROR,
             )
-        return await self._finish(request, reply)
+        reply = await self._finish(request, reply)
+        elapsed = time.perf_counter() - started
+        observability.metrics.command(request.platform, name, elapsed, failed=failed)
+        return reply
 
     async def press(self, request: Request, payload: str) -> Reply:
         """Run a button press (a :meth:`button_payload`) for the user who pressed it."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from pathlib import Path
 
 import aiohttp
@@ -161,3 +162,48 @@ def test_metrics_settings() -> None:
         Settings.from_env({"METRICS_PORT": "http"}, env_file=none)
     with pytest.raises(SettingsError, match="HEALTH_GRACE_SECONDS"):
         Settings.from_env({"HEALTH_GRACE_SECONDS": "soon"}, env_file=none)
+
+
+@pytest.fixture
+def recorded(monkeypatch, clock) -> Metrics:
+    """A fresh process-wide Metrics that the bot records into during the test."""
+    from bot import observability
+
+    fresh = Metrics(clock)
+    monkeypatch.setattr(observability, "metrics", fresh)
+    return fresh
+
+
+async def test_the_core_records_commands_questions_and_failures(
+    recorded, knowledge, storage, clock, monkeypatch
+) -> None:
+    from bot.core import Core
+    from tests.conftest import say
+
+    core = Core(knowledge, storage, clock=clock)  # registers the command names
+    await say(core, "/lang python", platform="telegram")
+    await say(core, "/secret-user-command 4242", platform="telegram")
+    await say(core, "django or flask?", platform="discord")
+    await say(core, "what is the airspeed of an unladen swallow", platform="discord")
+
+    async def broken(ctx):
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(core.commands, "next", replace(core.commands["next"], handler=broken))
+    await say(core, "/next", platform="console")
+
+    def count(command: str, platform: str) -> float:
+        labels = {"platform": platform, "command": command}
+        return recorded.value("roadmap_bot_command_seconds_count", **labels)
+
+    assert count("lang", "telegram") == 1
+    assert count("unknown", "telegram") == 1
+    assert count("ask", "discord") == 2
+    assert count("next", "console") == 1
+    assert recorded.value("roadmap_bot_command_failures_total", platform="console", command="next")
+    assert recorded.value("roadmap_bot_answers_total", intent="compare", confident="true") == 1
+    assert recorded.value("roadmap_bot_unanswered_questions_total") == 1
+    # nothing a user typed becomes a label value
+    samples = [sample for metric in recorded.registry.collect() for sample in metric.samples]
+    text = "\n".join(str(sample.labels) for sample in samples)
+    assert "secret" not in text and "4242" not in text and "swallow" not in text

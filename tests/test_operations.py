@@ -102,9 +102,12 @@ async def test_healthz_and_metrics_of_a_running_bot(tmp_path, telegram) -> None:
             "platforms": {"telegram": "connected"},
             "database": "ok",
         }
+        await telegram.send_text("/lang python", user=ADA)
+        await telegram.replies(ADA, 1)
         status, body = await bot.get("/metrics")
         assert status == 200
         assert 'roadmap_bot_platform_connected{platform="telegram"} 1.0' in body
+        assert 'roadmap_bot_command_seconds_count{command="lang",platform="telegram"} 1.0' in body
     finally:
         output = await bot.finish()
     assert bot.process.returncode == 0, output

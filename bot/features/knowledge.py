@@ -10,12 +10,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from bot import observability
 from bot.commands import Command, Context, Option, OptionKind
 from bot.knowledge import TRACK_KIND, Comparison, Knowledge, Resource, Section, Topic
 from bot.limits import QUOTE_CHARS, SUGGESTIONS
 from bot.matching import Match, NameIndex
 from bot.messages import Button, ButtonStyle, Field, Link, Reply, ReplyKind
-from bot.questions import Intent, Understanding
+from bot.questions import Intent, Outcome, Understanding
 from bot.text import shorten
 
 #: Longest one-line summary in lists.
@@ -585,7 +586,13 @@ async def ask(ctx: Context) -> Reply:
             blocks=(f"For example: /ask {example_question(ctx.knowledge)}",),
             buttons=(Button("Roadmap", "roadmap"), Button("Languages", "lang")),
         )
-    return answer_reply(ctx.knowledge, ctx.questions.understand(ctx.args))
+    understanding = ctx.questions.understand(ctx.args)
+    observability.metrics.question(
+        understanding.intent.value,
+        confident=understanding.confident,
+        unanswered=understanding.outcome in (Outcome.REFUSED, Outcome.NOT_COVERED),
+    )
+    return answer_reply(ctx.knowledge, understanding)
 
 
 def answer_reply(knowledge: Knowledge, understanding: Understanding) -> Reply:
