@@ -20,6 +20,7 @@ import pytest
 from telegram.error import NetworkError, TimedOut
 from telegram.error import RetryAfter as PtbRetryAfter
 
+from adapters.paging import Paged, PageMemory
 from adapters.telegram import TelegramStartError, create_adapter
 from adapters.telegram.app import (
     EXPIRED_PAGES,
@@ -29,8 +30,6 @@ from adapters.telegram.app import (
     OPEN_PRIVATE_CHAT,
     PRIVATE_NOTE,
     REFUSED_LOG_SECONDS,
-    Paged,
-    PageStore,
     TelegramAdapter,
     TelegramOutbox,
     retry_seconds,
@@ -358,15 +357,15 @@ async def test_only_the_asker_turns_pages_and_they_expire_on_restart(
 
 def test_pages_are_kept_for_the_most_recently_used_messages():
     paged = Paged(["one", "two"], [], str(ADA))
-    store = PageStore(size=2)
-    store.show(1, 1, paged)
-    store.show(1, 2, paged, 1)
-    assert store.get(1, 1) == (paged, 0)  # now the most recently used
-    store.show(1, 3, paged)
-    assert store.get(1, 2) is None
-    assert store.get(1, 1) is not None and store.get(1, 3) is not None
-    store.show(1, 3, Paged(["only"], [], str(ADA)))  # a one-page reply replaced it
-    assert store.get(1, 3) is None
+    store: PageMemory[tuple[int, int], str, list] = PageMemory(size=2)
+    store.show((1, 1), paged)
+    store.show((1, 2), paged, 1)
+    assert store.get((1, 1)) == (paged, 0)  # now the most recently used
+    store.show((1, 3), paged)
+    assert store.get((1, 2)) is None
+    assert store.get((1, 1)) is not None and store.get((1, 3)) is not None
+    store.show((1, 3), Paged(["only"], [], str(ADA)))  # a one-page reply replaced it
+    assert store.get((1, 3)) is None
 
 
 async def test_callback_data_with_multibyte_characters_fits(tmp_path, fake, knowledge, caplog):

@@ -43,6 +43,7 @@ from adapters.discord.render import (
     render,
     truncate,
 )
+from adapters.paging import Paged, PageMemory
 from bot import observability
 from bot.commands import Command, OptionKind
 from bot.config import Settings
@@ -56,7 +57,6 @@ from bot.delivery import (
     TransientDeliveryError,
     UncertainDeliveryError,
 )
-from bot.lru import LruCache
 from bot.messages import ChatKind, Reply, Request
 
 log = logging.getLogger(__name__)
@@ -122,20 +122,12 @@ def request_of(interaction: discord.Interaction, command: str | None, args: str 
 
 
 @dataclass(slots=True)
-class Paged:
-    """A sent message with several pages, and which one it shows."""
-
-    pages: list[Page]
-    specs: list[ButtonSpec]
-    index: int = 0
-
-
-@dataclass(slots=True)
 class Outgoing:
-    """A rendered reply ready to send: its pages, buttons and file."""
+    """A rendered reply ready to send: its pages, buttons and file, and whom it is for."""
 
     pages: list[Page]
     specs: list[ButtonSpec]
+    owner: str
     attachment: discord.File | None = None
 
     def first(self, *, editing: bool = False) -> dict[str, Any]:
@@ -290,7 +282,7 @@ class DiscordAdapter:
             guild_ready_timeout=guild_ready_timeout,
         )
         self.outbox = DiscordOutbox(self)
-        self.paged: LruCache[int, Paged] = LruCache(MAX_PAGED_MESSAGES)
+        self.paged: PageMemory[int, Page, list[ButtonSpec]] = PageMemory(MAX_PAGED_MESSAGES)
         self.synced = False
         self._task: asyncio.Task[None] | None = None
         self._down_shards: set[int] = set()
@@ -503,13 +495,12 @@ class DiscordAdapter:
             attachment = discord.File(
                 io.BytesIO(reply.attachment.content), filename=reply.attachment.filename
             )
-        return Outgoing(pages, specs, attachment)
+        return Outgoing(pages, specs, owner, attachment)
 
-    def remember(self, message_id: int | None, outgoing: Outgoing, index: int = 0) -> None:
-        """Keep a paginated message's pages so ◀ ▶ can show them."""
-        if message_id is None or len(outgoing.pages) < 2:
-            return
-        self.paged.put(message_id, Paged(outgoing.pages, outgoing.specs, index))
+    def remember(self, message_id: int | None, outgoing: Outgoing) -> None:
+        """Keep a paginated message's pages so ◀ ▶ can show them (forget a one-page one's)."""
+        if message_id is not None:
+            self.paged.show(message_id, Paged(outgoing.pages, outgoing.specs, outgoing.owner))
 
     async def _ready_or_defer(
         self, interaction: discord.Interaction, work: Awaitable[Reply], *, thinking: bool
@@ -570,7 +561,6 @@ class DiscordAdapter:
                 interaction, outgoing, private=reply.private, deferred=deferred, thinking=False
             )
             return
-        self.paged.pop(message.id)
         if deferred:
             await interaction.edit_original_response(**outgoing.first(editing=True))
         else:
@@ -580,18 +570,20 @@ class DiscordAdapter:
     async def turn_page(self, interaction: discord.Interaction, step: str) -> None:
         """Show the previous or next page of a paginated message."""
         message = interaction.message
-        paged = self.paged.get(message.id) if message is not None else None
-        if paged is None:
+        shown = self.paged.get(message.id) if message is not None else None
+        if message is None or shown is None:
             await interaction.response.send_message(
                 EXPIRED_PAGES, ephemeral=True, allowed_mentions=NO_MENTIONS
             )
             return
-        paged.index = (paged.index + (1 if step == NEXT else -1)) % len(paged.pages)
-        page = paged.pages[paged.index]
+        paged, index = shown
+        index = (index + (1 if step == NEXT else -1)) % len(paged.pages)
+        self.paged.show(message.id, paged, index)
+        page = paged.pages[index]
         await interaction.response.edit_message(
             content=page.content or None,
             embed=page.embed,
-            view=build_view(paged.specs),
+            view=build_view(paged.buttons),
             allowed_mentions=NO_MENTIONS,
         )
 

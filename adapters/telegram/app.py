@@ -9,10 +9,11 @@ replies marked private go to the user's private chat, never to the group.
 
 A reply too long for one message is paginated: the message shows page one with the reply's own
 buttons and a ◀ n/N ▶ row; pressing an arrow edits the message to that page. The pages live in
-memory (:class:`PageStore`, keyed by chat and message id), so after a restart, or once a message
-is among the least recently used, its arrows answer that the list has expired. Only the user a
-reply was sent for may turn its pages, in groups too: the message is shared, and paging it would
-pull the page out from under its reader; others are told to run the command themselves.
+memory (:class:`adapters.paging.PageMemory`, keyed by chat and message id), so after a restart,
+or once a message is among the least recently used, its arrows answer that the list has expired.
+Only the user a reply was sent for may turn its pages, in groups too: the message is shared, and
+paging it would pull the page out from under its reader; others are told to run the command
+themselves.
 
 Ordinary replies retry network errors (timeouts, 5xx, dropped connections) a few times with
 backoff, wait once (bounded) when Telegram asks for it, follow a group that became a supergroup
@@ -41,7 +42,6 @@ import re
 import secrets
 import warnings
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -79,6 +79,7 @@ from telegram.ext import (
 )
 from telegram.request import HTTPXRequest
 
+from adapters.paging import Paged, PageMemory
 from adapters.telegram.render import (
     KeyButton,
     callback_answer,
@@ -95,7 +96,6 @@ from bot.commands import parse_command_line
 from bot.config import Settings
 from bot.core import Core
 from bot.logs import redact
-from bot.lru import LruCache
 from bot.messages import ChatKind, Reply, ReplyKind, Request
 
 log = logging.getLogger(__name__)
@@ -273,39 +273,16 @@ def inline_row(keys: list[KeyButton]) -> list[InlineKeyboardButton]:
     return [InlineKeyboardButton(key.label, callback_data=key.data) for key in keys]
 
 
-@dataclass(frozen=True, slots=True)
-class Paged:
-    """A rendered reply: its pages, its own buttons and whom it was sent for."""
-
-    pages: list[str]
-    rows: list[list[InlineKeyboardButton]]
-    owner: str
-
-    def markup(self, index: int) -> InlineKeyboardMarkup | None:
-        """The keyboard under page ``index``: the reply's buttons, then ◀ n/N ▶ if paginated."""
-        rows = list(self.rows)
-        if len(self.pages) > 1:
-            rows.append(inline_row(page_keys(index, len(self.pages))))
-        return InlineKeyboardMarkup(rows) if rows else None
+#: A reply rendered for Telegram: HTML pages and the reply's own keyboard rows.
+Rendered = Paged[str, list[list[InlineKeyboardButton]]]
 
 
-class PageStore:
-    """Which page of which reply each paginated message shows: a bounded LRU, in memory."""
-
-    def __init__(self, size: int = MAX_PAGED_MESSAGES) -> None:
-        self._shown: LruCache[tuple[int, int], tuple[Paged, int]] = LruCache(size)
-
-    def show(self, chat_id: int, message_id: int, paged: Paged, index: int = 0) -> None:
-        """Record that a message shows page ``index`` of ``paged`` (forgotten if one page)."""
-        key = (chat_id, message_id)
-        if len(paged.pages) < 2:
-            self._shown.pop(key)
-        else:
-            self._shown.put(key, (paged, index))
-
-    def get(self, chat_id: int, message_id: int) -> tuple[Paged, int] | None:
-        """The reply a message shows and the page it is on, or ``None`` if unknown (expired)."""
-        return self._shown.get((chat_id, message_id))
+def markup(paged: Rendered, index: int) -> InlineKeyboardMarkup | None:
+    """The keyboard under page ``index``: the reply's buttons, then ◀ n/N ▶ if paginated."""
+    rows = list(paged.buttons)
+    if len(paged.pages) > 1:
+        rows.append(inline_row(page_keys(index, len(paged.pages))))
+    return InlineKeyboardMarkup(rows) if rows else None
 
 
 class WebhookReceiver:
@@ -407,7 +384,9 @@ class TelegramAdapter:
         self.application.add_handler(CallbackQueryHandler(self._on_press))
         self.application.add_error_handler(self._on_error)
         self.outbox = TelegramOutbox(self)
-        self.pages = PageStore()
+        self.pages: PageMemory[tuple[int, int], str, list[list[InlineKeyboardButton]]] = PageMemory(
+            MAX_PAGED_MESSAGES
+        )
         self.webhook: WebhookReceiver | None = None
 
     def __repr__(self) -> str:
@@ -586,7 +565,7 @@ class TelegramAdapter:
     async def _turn_page(self, query: CallbackQuery, index: int) -> None:
         """Show page ``index`` of a paginated message, if its pages are known and the presser's."""
         message = query.message
-        shown = self.pages.get(message.chat.id, message.message_id) if message else None
+        shown = self.pages.get((message.chat.id, message.message_id)) if message else None
         if message is None or shown is None:
             await self._answer_query(query, EXPIRED_PAGES)
             return
@@ -630,7 +609,7 @@ class TelegramAdapter:
         note = PRIVATE_NOTE if sent else OPEN_PRIVATE_CHAT.format(bot=self.bot_username)
         await self._run(chat_id, [self._send_step(Paged([escape(note)], [], request.user_id))])
 
-    def rendered(self, reply: Reply, owner: str) -> Paged:
+    def rendered(self, reply: Reply, owner: str) -> Rendered:
         """``reply`` rendered for ``owner``, the user it is sent for (who alone may page it)."""
         return Paged(render(reply), self._rows(reply, owner), owner)
 
@@ -648,7 +627,7 @@ class TelegramAdapter:
             steps.append(document)
         return steps
 
-    def _send_step(self, paged: Paged) -> Step:
+    def _send_step(self, paged: Rendered) -> Step:
         """Send page one of ``paged`` as a new message, remembering it if there are more."""
 
         async def send(chat_id: int) -> Message:
@@ -656,15 +635,15 @@ class TelegramAdapter:
                 chat_id,
                 paged.pages[0],
                 parse_mode=ParseMode.HTML,
-                reply_markup=paged.markup(0),
+                reply_markup=markup(paged, 0),
                 link_preview_options=NO_PREVIEW,
             )
-            self.pages.show(message.chat.id, message.message_id, paged)
+            self.pages.show((message.chat.id, message.message_id), paged)
             return message
 
         return send
 
-    def _edit_step(self, paged: Paged, message_id: int, index: int = 0) -> Step:
+    def _edit_step(self, paged: Rendered, message_id: int, index: int = 0) -> Step:
         """Show page ``index`` of ``paged`` in an existing message."""
 
         async def edit(chat_id: int) -> Any:
@@ -673,10 +652,10 @@ class TelegramAdapter:
                 chat_id=chat_id,
                 message_id=message_id,
                 parse_mode=ParseMode.HTML,
-                reply_markup=paged.markup(index),
+                reply_markup=markup(paged, index),
                 link_preview_options=NO_PREVIEW,
             )
-            self.pages.show(chat_id, message_id, paged, index)
+            self.pages.show((chat_id, message_id), paged, index)
             return edited
 
         return edit
