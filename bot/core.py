@@ -74,13 +74,17 @@ class Core:
         return self.command_book.listed
 
     async def handle(self, request: Request) -> Reply:
-        """Answer one request. Never raises: failures become a friendly error reply."""
+        """Answer one request. Never raises: every failure becomes a friendly error reply.
+
+        This is the core's one error boundary (:meth:`press` runs through it too): a failing
+        command and a failing storage (say, a database damaged since start) alike.
+        """
         name = (request.command or QUESTION_COMMAND).casefold()
-        args = clean(request.args)
         started = time.perf_counter()
         failed = False
         try:
-            reply = await self._dispatch(request, name, args)
+            reply = await self._dispatch(request, name, clean(request.args))
+            reply = await self._finish(request, reply)
         except Exception:
             failed = True
             log.exception("command /%s failed for %s", name, request.user_key)
@@ -89,7 +93,6 @@ class Core:
                 blocks=("Sorry, I could not answer that. Please try again in a moment.",),
                 kind=ReplyKind.ERROR,
             )
-        reply = await self._finish(request, reply)
         elapsed = time.perf_counter() - started
         observability.metrics.command(request.platform, name, elapsed, failed=failed)
         return reply

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import os
+import random
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -130,6 +132,17 @@ async def say(core: Core, text: str, **kwargs: Any) -> Reply:
 
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def damage_pages(path: Path) -> None:
+    """Overwrite every page of a closed SQLite file but the first (header and schema) with noise."""
+    with sqlite3.connect(path) as connection:
+        (page_size,) = connection.execute("PRAGMA page_size").fetchone()
+    connection.close()
+    data = path.read_bytes()
+    assert len(data) > page_size, "nothing after the first page to damage"
+    noise = random.Random(len(data)).randbytes(len(data) - page_size)
+    path.write_bytes(data[:page_size] + noise)
 
 
 async def start_bot_process(tmp_path: Path, settings: dict[str, str]) -> asyncio.subprocess.Process:

@@ -15,8 +15,8 @@ from bot.core import INTERNAL_ERROR_TITLE, Core
 from bot.knowledge import Knowledge
 from bot.limits import MAX_ARGS_CHARS
 from bot.messages import Attachment, Button, Reply, ReplyKind, render_plain
-from bot.storage import Storage
-from tests.conftest import request, say
+from bot.storage import Storage, open_storage
+from tests.conftest import damage_pages, request, say
 
 
 async def test_lang_python_lists_benefits_frameworks_resources_and_projects(core: Core) -> None:
@@ -230,6 +230,22 @@ async def test_handler_crash_becomes_a_friendly_error(
     core.commands["topic"] = replace(core.commands["topic"], handler=boom)  # type: ignore[arg-type]
     reply = await say(core, "/topic docker")
     assert reply.kind is ReplyKind.ERROR and "bug" not in render_plain(reply)
+
+
+async def test_a_database_damaged_while_running_gets_an_error_reply_never_an_exception(
+    knowledge: Knowledge, tmp_path: Path
+) -> None:
+    path = tmp_path / "bot.sqlite3"
+    await (await open_storage(path)).close()  # a database whose pages are all in the file
+    async with await open_storage(path) as storage:
+        core = Core(knowledge, storage)
+        damage_pages(path)  # behind the open connections' backs
+        for line in ("/lang python", "/track python", "what is docker"):
+            reply = await say(core, line)
+            assert reply.title == INTERNAL_ERROR_TITLE, line
+        payload = core.button_payload(Button("Track", "track", "python"), "1")
+        reply = await core.press(request("/track python"), payload)
+        assert reply.title == INTERNAL_ERROR_TITLE
 
 
 async def test_a_different_roadmap_works_with_no_code_change(

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from bot.storage import StorageError, open_storage
 from bot.storage import sqlite as sqlite_storage
 from bot.storage.sqlite import Migration, _Write, load_migrations, plan_batch
+from tests.conftest import damage_pages
 
 AT = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 DAY = date(2026, 3, 2)
@@ -130,6 +131,23 @@ async def test_a_database_not_for_this_version_is_refused_and_left_alone(
     assert "DATABASE_PATH" in str(caught.value)
     assert path.read_bytes() == before  # not even switched to WAL
     assert not Path(f"{path}-wal").exists()  # noqa: ASYNC240
+
+
+async def test_a_database_with_damaged_pages_is_refused_at_start_and_left_alone(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "bot.sqlite3"
+    async with await open_storage(path) as storage:
+        await storage.mark_done("telegram:1", "sql", AT, DAY)
+    damage_pages(path)
+    before = path.read_bytes()
+    with pytest.raises(StorageError, match="is damaged") as caught:
+        await open_storage(path)
+    message = str(caught.value)
+    assert str(path) in message
+    assert "\n" not in message
+    assert "backup" in message and "DATABASE_PATH" in message
+    assert path.read_bytes() == before
 
 
 async def test_a_path_that_cannot_be_a_database_file_is_refused(tmp_path: Path) -> None:

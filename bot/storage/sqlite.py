@@ -65,6 +65,8 @@ BUSY_TIMEOUT_MS = 10_000
 SYNCHRONOUS = "FULL"
 #: Most writes committed in one transaction.
 MAX_BATCH = 2_000
+#: Problems ``PRAGMA quick_check`` reports at most (at start, before anything is written).
+QUICK_CHECK_PROBLEMS = 3
 #: Users whose checklist, record and notice flag are kept in memory (least recently used dropped).
 CACHE_USERS = 20_000
 
@@ -224,6 +226,7 @@ class Database:
                     "roadmap-bot schema version). Set DATABASE_PATH to another file; "
                     "roadmap-bot never overwrites it."
                 )
+            await _check_integrity(writer, path)
             await writer.execute_fetchall("PRAGMA journal_mode = WAL")
             for migration in migrations[version:]:
                 await _migrate(writer, migration)
@@ -233,10 +236,7 @@ class Database:
             for connection in (writer, reader):
                 if connection is not None:
                     await connection.close()
-            raise StorageError(
-                f"{path} is not a usable SQLite database ({error}). Move it away or set "
-                "DATABASE_PATH to another file; roadmap-bot never overwrites it."
-            ) from None
+            raise StorageError(_cannot_open(path, error)) from None
         except BaseException:
             for connection in (writer, reader):
                 if connection is not None:
@@ -347,6 +347,29 @@ class Database:
         for write in batch:
             if not write.future.done():
                 write.future.set_result(None)
+
+
+async def _check_integrity(connection: aiosqlite.Connection, path: Path) -> None:
+    """Raise :class:`StorageError` if ``PRAGMA quick_check`` finds damaged pages."""
+    rows = await connection.execute_fetchall(f"PRAGMA quick_check({QUICK_CHECK_PROBLEMS})")
+    problems = [" ".join(str(row[0]).split()) for row in rows]
+    if problems != ["ok"]:
+        raise StorageError(_damaged(path, "; ".join(problems)))
+
+
+def _damaged(path: Path, detail: str) -> str:
+    return (
+        f"the database {path} is damaged ({detail}). Restore it from a backup, or move it away "
+        "to start afresh (or set DATABASE_PATH to another file); roadmap-bot never overwrites it."
+    )
+
+
+def _cannot_open(path: Path, error: sqlite3.Error) -> str:
+    """What stopped the database at ``path`` from opening, and what to do, from SQLite's error."""
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF  # the primary code of an extended one
+    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return _damaged(path, str(error))
+    return f"cannot open the database {path} ({error}). Set DATABASE_PATH to another file."
 
 
 async def _connect(path: Path) -> aiosqlite.Connection:
