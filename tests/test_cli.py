@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -104,6 +105,58 @@ def test_console_answers_every_piped_line(tmp_path: Path) -> None:
         "Unknown command",
     ]:
         assert expected in result.stdout, expected
+
+
+def read_only(folder: Path) -> list[str]:
+    """Make ``folder`` read-only for a child process; the command prefix to run that child with.
+
+    Permission bits are enough for an ordinary user. Root ignores them, so it gets a read-only
+    bind mount in a private mount namespace instead (skipped where that is not allowed).
+    """
+    folder.chmod(0o555)
+    probe = folder / "probe"
+    try:
+        probe.touch()
+    except PermissionError:
+        return []
+    probe.unlink()
+    script = 'mount --bind -o ro "$0" "$0" && exec "$@"'
+    prefix = ["unshare", "--mount", "sh", "-c", script, str(folder)]
+    if shutil.which("unshare") is None:
+        pytest.skip("root, and no unshare to make a read-only folder with")
+    check = subprocess.run([*prefix, "touch", str(probe)], capture_output=True, check=False)
+    if check.returncode == 0 or b"Read-only" not in check.stderr:
+        pytest.skip("root, and not allowed to mount a read-only folder")
+    return prefix
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_a_read_only_folder_is_named_as_the_reason_the_bot_cannot_start(
+    tmp_path: Path, existing: bool
+) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = folder / "bot.sqlite3"
+    if existing:
+        assert run_bot("console", stdin="/track python\n", env={"DATABASE_PATH": str(path)})
+    prefix = read_only(folder)
+    try:
+        result = subprocess.run(
+            [*prefix, sys.executable, "-m", "bot", "console"],
+            input="/lang python\n",
+            capture_output=True,
+            text=True,
+            env=bot_env({"DATABASE_PATH": str(path)}),
+            cwd=tmp_path,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        folder.chmod(0o755)
+    assert result.returncode == 2, result.stderr
+    assert f"the folder {folder} is read-only" in result.stderr
+    assert "damaged" not in result.stderr and "move it away" not in result.stderr.casefold()
+    assert "Traceback" not in result.stderr
 
 
 def test_run_without_tokens_or_terminal_explains_what_to_do(tmp_path: Path) -> None:

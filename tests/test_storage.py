@@ -150,6 +150,22 @@ async def test_a_database_with_damaged_pages_is_refused_at_start_and_left_alone(
     assert path.read_bytes() == before
 
 
+async def test_a_disk_full_at_start_is_said_plainly(tmp_path: Path, monkeypatch) -> None:
+    connect = sqlite_storage._connect
+
+    async def tiny(path: Path):  # a disk with room for two pages
+        connection = await connect(path)
+        await connection.execute_fetchall("PRAGMA max_page_count = 2")
+        return connection
+
+    monkeypatch.setattr(sqlite_storage, "_connect", tiny)
+    with pytest.raises(StorageError) as caught:
+        await open_storage(tmp_path / "bot.sqlite3")
+    message = str(caught.value)
+    assert "disk holding the database" in message and "is full" in message
+    assert "damaged" not in message and "move it away" not in message.casefold()
+
+
 async def test_a_path_that_cannot_be_a_database_file_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / "folder"
     folder.mkdir()

@@ -203,6 +203,12 @@ class Database:
                 f"cannot create the folder {path.parent} for the database ({error.strerror}). "
                 "Create it, or set DATABASE_PATH to a writable location."
             ) from None
+        if not os.access(path.parent, os.W_OK | os.X_OK):
+            raise StorageError(
+                f"the folder {path.parent} is read-only, and SQLite writes its journal next to "
+                "the database. Make the folder writable, or set DATABASE_PATH to a file in a "
+                "writable folder."
+            )
         if path.exists() and not os.access(path, os.R_OK | os.W_OK):
             raise StorageError(
                 f"cannot read and write the database {path}. Fix its permissions, or set "
@@ -367,6 +373,16 @@ def _damaged(path: Path, detail: str) -> str:
 def _cannot_open(path: Path, error: sqlite3.Error) -> str:
     """What stopped the database at ``path`` from opening, and what to do, from SQLite's error."""
     code = getattr(error, "sqlite_errorcode", 0) & 0xFF  # the primary code of an extended one
+    if code == sqlite3.SQLITE_FULL:
+        return (
+            f"the disk holding the database {path} is full ({error}). Free some space and start "
+            "again; the database was left as it was."
+        )
+    if code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM):
+        return (
+            f"cannot write the database {path} ({error}): it, or its folder, is read-only. Make "
+            "them writable, or set DATABASE_PATH to a file in a writable folder."
+        )
     if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
         return _damaged(path, str(error))
     return f"cannot open the database {path} ({error}). Set DATABASE_PATH to another file."
