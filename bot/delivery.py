@@ -26,13 +26,20 @@ class Delivery:
 class DeliveryError(Exception):
     """A message could not be delivered."""
 
+    #: How the send-error metric counts it.
+    kind = "other"
+
 
 class PermanentDeliveryError(DeliveryError):
     """It never will be: the user blocked the bot, closed DMs, or the chat is gone."""
 
+    kind = "permanent"
+
 
 class TransientDeliveryError(DeliveryError):
     """A failure known to mean "not sent" (connection refused, a 5xx answer): worth retrying."""
+
+    kind = "transient"
 
 
 class UncertainDeliveryError(DeliveryError):
@@ -41,9 +48,13 @@ class UncertainDeliveryError(DeliveryError):
     Never retried: a retry could send it twice.
     """
 
+    kind = "uncertain"
+
 
 class RetryAfter(DeliveryError):
     """The platform asked us to wait ``seconds`` before trying again."""
+
+    kind = "retry_after"
 
     def __init__(self, seconds: float) -> None:
         super().__init__(f"retry after {seconds:g}s")
@@ -52,6 +63,8 @@ class RetryAfter(DeliveryError):
 
 class ChatMoved(DeliveryError):
     """The chat has a new id (a Telegram group upgraded to a supergroup)."""
+
+    kind = "chat_moved"
 
     def __init__(self, new_chat_id: str) -> None:
         super().__init__(f"chat moved to {new_chat_id}")

@@ -41,8 +41,8 @@ log = logging.getLogger(__name__)
 
 #: The label every command outside the registry is counted under.
 UNKNOWN = "unknown"
-#: Reminder outcomes, and what any other outcome is counted as.
-REMINDER_OUTCOMES = frozenset({"sent", "skipped", "failed", "released"})
+#: Reminder outcomes (``unknown`` for any other).
+REMINDER_OUTCOMES = frozenset({"sent", "skipped", "failed", "disabled", "withdrawn", "uncertain"})
 #: Kinds of send error, and what any other kind is counted as.
 SEND_ERROR_KINDS = frozenset(
     {"permanent", "transient", "uncertain", "retry_after", "chat_moved", "other"}
@@ -120,7 +120,7 @@ class Metrics:
         )
         self._reminders = Counter(
             "roadmap_bot_reminders_total",
-            "Reminders by outcome (sent, skipped, failed, released) and platform",
+            "Reminders by outcome and platform",
             ["platform", "outcome"],
             **on,
         )
@@ -179,9 +179,12 @@ class Metrics:
         """``count`` reminders fell due and were claimed for sending."""
         self._reminders_due.labels(platform).inc(count)
 
-    def reminder(self, platform: str, outcome: str, *, lag_seconds: float | None = None) -> None:
-        """A reminder's outcome; a sent one with how late it went out."""
-        self._reminders.labels(platform, outcome if outcome in REMINDER_OUTCOMES else UNKNOWN).inc()
+    def reminder(
+        self, platform: str, outcome: str, *, count: int = 1, lag_seconds: float | None = None
+    ) -> None:
+        """``count`` reminders' outcome (:data:`REMINDER_OUTCOMES`); a sent one with its lag."""
+        label = outcome if outcome in REMINDER_OUTCOMES else UNKNOWN
+        self._reminders.labels(platform, label).inc(count)
         if lag_seconds is not None:
             self._reminder_lag.labels(platform).observe(max(lag_seconds, 0.0))
 

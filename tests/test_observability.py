@@ -207,3 +207,56 @@ async def test_the_core_records_commands_questions_and_failures(
     samples = [sample for metric in recorded.registry.collect() for sample in metric.samples]
     text = "\n".join(str(sample.labels) for sample in samples)
     assert "secret" not in text and "4242" not in text and "swallow" not in text
+
+
+class ScriptedOutbox:
+    """Sends to every chat, except that a chat's scripted errors are raised first."""
+
+    platform = "telegram"
+    overall_rate = 30.0
+    per_chat_interval = 1.0
+
+    def __init__(self, failures: dict[str, list[Exception]]) -> None:
+        self.failures = failures
+        self.sent: list[str] = []
+
+    async def deliver(self, delivery, reply) -> None:
+        if self.failures.get(delivery.chat_id):
+            raise self.failures[delivery.chat_id].pop(0)
+        self.sent.append(delivery.chat_id)
+
+
+async def test_the_reminder_engine_records_due_outcomes_lag_and_send_errors(
+    recorded, knowledge, storage, clock
+) -> None:
+    from datetime import timedelta
+
+    from bot.config import Settings
+    from bot.core import Core
+    from bot.delivery import PermanentDeliveryError, TransientDeliveryError
+    from bot.reminders import ReminderEngine
+    from tests.conftest import make_request
+
+    core = Core(knowledge, storage, clock=clock)
+    for user in ("1", "2", "3"):
+        await core.handle(make_request("remind", "10:00 utc", user=user))
+    outbox = ScriptedOutbox(
+        {"2": [TransientDeliveryError("502")], "3": [PermanentDeliveryError("blocked")]}
+    )
+    engine = ReminderEngine(core, {outbox.platform: outbox}, clock, Settings())
+    clock.set(START.replace(hour=10) + timedelta(seconds=5))
+    await engine.run_once()
+    assert sorted(outbox.sent) == ["1", "2"]
+
+    def value(name: str, **labels: str) -> float:
+        return recorded.value(name, platform="telegram", **labels)
+
+    assert value("roadmap_bot_reminders_due_total") == 3
+    assert value("roadmap_bot_reminders_total", outcome="sent") == 2
+    assert value("roadmap_bot_reminders_total", outcome="disabled") == 1
+    assert value("roadmap_bot_send_errors_total", kind="transient") == 1
+    assert value("roadmap_bot_send_errors_total", kind="permanent") == 1
+    assert value("roadmap_bot_reminder_lag_seconds_count") == 2
+    assert value("roadmap_bot_reminder_lag_seconds_bucket", le="1.0") == 0
+    # each went out at least 5 s after 10:00 (the manual clock also runs through the backoff)
+    assert value("roadmap_bot_reminder_lag_seconds_sum") >= 2 * 5

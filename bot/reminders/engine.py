@@ -40,6 +40,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from bot import observability
 from bot.clock import Clock
 from bot.config import Settings
 from bot.delivery import (
@@ -283,6 +284,7 @@ class ReminderEngine:
             stats.skipped += batch.skipped
             if batch.skipped:
                 log.info("skipped %d reminders missed by more than %s", batch.skipped, lateness)
+                observability.metrics.reminder("all", "skipped", count=batch.skipped)
             for claim in batch.claims:
                 self._enqueue(claim, stats)
             maybe_due = (maybe_due - frozenset(ready)) | batch.full
@@ -293,6 +295,7 @@ class ReminderEngine:
         reminder = claim.reminder
         chat = reminder.chat_id if reminder.chat_id is not None else f"dm:{reminder.user_id}"
         key = (reminder.platform, chat)
+        observability.metrics.reminder_due(reminder.platform)
         self._pending[reminder.platform] += 1
         queue = self._queues.get(key)
         if queue is not None:
@@ -350,6 +353,7 @@ class ReminderEngine:
             )
         except Exception:
             log.exception("could not build the reminder for %s", reminder.user_key)
+            observability.metrics.reminder(reminder.platform, "failed")
             stats.failed += 1
             return
         outbox, pacer = self.outboxes[reminder.platform], self._pacers[reminder.platform]
@@ -387,12 +391,15 @@ class ReminderEngine:
                     reminder.user_key,
                     error,
                 )
+                observability.metrics.reminder(reminder.platform, "uncertain")
                 stats.uncertain += 1
                 return
             except PermanentDeliveryError as error:
                 if await self._turn_off(reminder, str(error) or type(error).__name__):
+                    observability.metrics.reminder(reminder.platform, "disabled")
                     stats.disabled += 1
                 else:
+                    observability.metrics.reminder(reminder.platform, "withdrawn")
                     stats.withdrawn += 1
                 return
             except DeliveryError as error:  # transient, or an unclassified failure
@@ -408,9 +415,12 @@ class ReminderEngine:
                 break
             else:
                 spacing.sent(chat)
+                lag = (self.clock.now() - reminder.next_due).total_seconds()
+                observability.metrics.reminder(reminder.platform, "sent", lag_seconds=lag)
                 stats.sent += 1
                 return
         log.warning("%s: gave up on today's reminder", reminder.user_key)
+        observability.metrics.reminder(reminder.platform, "failed")
         stats.failed += 1
 
     async def _turn_off(self, reminder: Reminder, reason: str) -> bool:
@@ -435,4 +445,11 @@ async def _attempt(outbox: Outbox, delivery: Delivery, reply: Reply) -> None:
         async with asyncio.timeout(DELIVERY_TIMEOUT_SECONDS):
             await outbox.deliver(delivery, reply)
     except TimeoutError:
+        observability.metrics.send_error(delivery.platform, UncertainDeliveryError.kind)
         raise UncertainDeliveryError(f"no answer within {DELIVERY_TIMEOUT_SECONDS:g} s") from None
+    except DeliveryError as error:
+        observability.metrics.send_error(delivery.platform, error.kind)
+        raise
+    except Exception:
+        observability.metrics.send_error(delivery.platform, DeliveryError.kind)
+        raise
