@@ -72,7 +72,9 @@ async def _claim_seconds(path: Path) -> tuple[float, int]:
     storage = await open_storage(path)
     try:
         start = timer.perf_counter()
-        batch = await storage.reminders.claim_due(NOW, timedelta(hours=3), DUE, ["telegram"])
+        batch = await storage.reminders.claim_due(
+            NOW, timedelta(hours=3), {"telegram": DUE}, "bench", NOW + timedelta(minutes=2)
+        )
         elapsed = timer.perf_counter() - start
     finally:
         await storage.close()

@@ -2,10 +2,13 @@ import asyncio
 import itertools
 import logging
 import os
+import random
+import signal
 import sqlite3
 import subprocess
 import sys
 import textwrap
+import time as time_module
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -483,28 +486,62 @@ async def test_lateness_window_is_configurable(core: Core, clock: ManualClock) -
     assert (await engine.run_once()).skipped == 1
 
 
-async def test_crash_between_claim_and_send_loses_the_day_not_duplicates(
-    tmp_path, clock: ManualClock
-) -> None:
-    path = tmp_path / "bot.sqlite3"
-    knowledge = load_knowledge(bundled_knowledge_path())
+async def restart(path: Path, clock: ManualClock) -> tuple[Core, FakeOutbox, ReminderEngine]:
     storage = await open_storage(path)
-    core = Core(knowledge, storage, clock=clock)
+    core = Core(load_knowledge(bundled_knowledge_path()), storage, clock=clock)
+    outbox = FakeOutbox(clock)
+    return core, outbox, engine_for(core, outbox)
+
+
+async def test_a_crash_after_claiming_loses_nothing_never_attempted(tmp_path, clock) -> None:
+    path = tmp_path / "bot.sqlite3"
+    core, _, _ = await restart(path, clock)
     await core.handle(request("9:00 berlin"))
     clock.set(datetime(2024, 5, 6, 9, 1, tzinfo=BERLIN))
-    # Claimed (day recorded as sent), then the process dies before delivering.
-    batch = await storage.reminders.claim_due(clock.now(), HOURS_3, 100, ["telegram"])
+    lease_end = clock.now() + timedelta(minutes=2)
+    # Claimed (leased), then the process dies before attempting it.
+    batch = await core.storage.reminders.claim_due(
+        clock.now(), HOURS_3, {"telegram": 100}, "dead", lease_end
+    )
     assert len(batch.claims) == 1
-    await storage.close()
-    storage = await open_storage(path)  # restart
-    core = Core(knowledge, storage, clock=clock)
-    outbox = FakeOutbox(clock)
-    engine = engine_for(core, outbox)
+    await core.storage.close()
+    core, outbox, engine = await restart(path, clock)
+    assert (await engine.run_once()).claimed == 0  # still leased by the dead process
+    await run_until(engine, clock, datetime(2024, 5, 6, 23, tzinfo=BERLIN), step=60)
+    assert [t for t, _, _ in outbox.sent] == [lease_end.timestamp()]  # sent once, same day
+    await run_until(engine, clock, datetime(2024, 5, 7, 10, tzinfo=BERLIN))
+    assert len(outbox.sent) == 2  # and the next day as usual
+    await core.storage.close()
+
+
+async def test_a_crash_after_the_attempt_never_sends_twice(tmp_path, clock) -> None:
+    path = tmp_path / "bot.sqlite3"
+    core, _, _ = await restart(path, clock)
+    await core.handle(request("9:00 berlin"))
+    clock.set(NINE)
+    store = core.storage.reminders
+    batch = await store.claim_due(NINE, HOURS_3, {"telegram": 100}, "dead", NINE + HOURS_3)
+    assert await store.attempt(batch.claims[0])  # recorded, then the process dies mid-send
+    assert not await store.attempt(batch.claims[0])  # an attempt is recorded once only
+    await core.storage.close()
+    core, outbox, engine = await restart(path, clock)
     await run_until(engine, clock, datetime(2024, 5, 6, 23, tzinfo=BERLIN))
     assert outbox.sent == []
     await run_until(engine, clock, datetime(2024, 5, 7, 10, tzinfo=BERLIN))
     assert len(outbox.sent) == 1
-    await storage.close()
+    await core.storage.close()
+
+
+async def test_a_lease_taken_over_is_not_sent_by_its_first_holder(core, clock) -> None:
+    store = core.storage.reminders
+    await core.handle(request("9:00 berlin"))
+    clock.set(NINE)
+    first = await store.claim_due(NINE, HOURS_3, {"telegram": 9}, "a", NINE + timedelta(seconds=60))
+    assert (await store.claim_due(NINE, HOURS_3, {"telegram": 9}, "b", NINE + HOURS_3)).claims == ()
+    later = NINE + timedelta(seconds=61)  # a stopped renewing: its lease ran out
+    second = await store.claim_due(later, HOURS_3, {"telegram": 9}, "b", later + HOURS_3)
+    assert not await store.attempt(first.claims[0])
+    assert await store.attempt(second.claims[0])
 
 
 async def test_two_engines_on_one_file_never_send_the_same_reminder(tmp_path, clock) -> None:
@@ -528,7 +565,8 @@ async def test_two_engines_on_one_file_never_send_the_same_reminder(tmp_path, cl
 
 async def test_claim_reads_one_platforms_due_range_of_the_index(core: Core) -> None:
     connection = sqlite3.connect(core.storage.db.path)
-    plan = connection.execute(f"EXPLAIN QUERY PLAN {claim_sql()}", (0, "telegram", 0, 10))
+    params = {"holder": "a", "until": 60, "platform": "telegram", "now": 0, "limit": 10}
+    plan = connection.execute(f"EXPLAIN QUERY PLAN {claim_sql()}", params)
     details = " | ".join(row[-1] for row in plan.fetchall())
     connection.close()
     assert "USING INDEX reminders_platform_due (platform=? AND next_due<?)" in details, details
@@ -557,7 +595,8 @@ async def test_claim_cost_ignores_overdue_reminders_of_other_platforms(tmp_path)
             return 0
 
         connection.set_progress_handler(count, 1)
-        claimed = connection.execute(claim_sql(), (0, "telegram", 100, 1000)).fetchall()
+        params = {"holder": "a", "until": 160, "platform": "telegram", "now": 100, "limit": 1000}
+        claimed = connection.execute(claim_sql(), params).fetchall()
         connection.close()
         assert len(claimed) == 20
         return counted[0]
@@ -838,7 +877,8 @@ async def test_claim_due_limits_each_platform_on_its_own(core: Core, clock: Manu
         await core.handle(request("9:00 berlin", user=str(user), platform="discord"))
     await core.handle(request("9:00 berlin"))
     clock.set(NINE)
-    batch = await core.storage.reminders.claim_due(NINE, HOURS_3, 2, ["discord", "telegram"])
+    limits = {"discord": 2, "telegram": 2}
+    batch = await core.storage.reminders.claim_due(NINE, HOURS_3, limits, "a", NINE + HOURS_3)
     platforms = sorted(claim.reminder.platform for claim in batch.claims)
     assert platforms == ["discord", "discord", "telegram"]
     assert batch.full == {"discord"}
@@ -976,17 +1016,50 @@ async def test_a_clean_stop_releases_reminders_never_attempted(core, clock, capl
     assert stats.sent == 4  # user 1's send was in flight: its day counts as sent
 
 
-async def test_stopping_before_a_chat_task_starts_leaves_nothing_behind(core, clock) -> None:
+async def test_a_stop_at_any_moment_ends_each_claim_whole(core, clock) -> None:
+    """Stop after 0, 1, 2, ... loop steps: whichever point it hits, the claim ends whole."""
+    outbox = FakeOutbox(clock)
+    for steps in range(40):
+        user = str(100 + steps)
+        clock.set(NINE - timedelta(hours=1))
+        await core.handle(request("9:00 berlin", user=user))
+        clock.set(NINE)
+        engine = engine_for(core, outbox)
+        assert (await engine.poll()).claimed == 1
+        for _ in range(steps):
+            await asyncio.sleep(0)
+        await engine.stop()
+        assert (engine.pending, engine._queues, engine._tasks) == (0, {}, set())
+        during_stop = sum(d.user_id == user for _, d, _ in outbox.sent)
+        # Either sent (its day recorded), or given back: the next engine sends it at once.
+        await asyncio.wait_for(engine_for(core, outbox).run_once(), timeout=5)
+        assert sum(d.user_id == user for _, d, _ in outbox.sent) == 1, (steps, during_stop)
+
+
+async def test_a_stop_while_recording_the_attempt_gives_the_claim_back(core, clock) -> None:
+    store = core.storage.reminders
+    recording, recorded = asyncio.Event(), asyncio.Event()
+    attempt = store.attempt
+
+    async def slow_attempt(claim):
+        recording.set()
+        await recorded.wait()
+        return await attempt(claim)
+
+    store.attempt = slow_attempt
     outbox = FakeOutbox(clock)
     engine = engine_for(core, outbox)
     await core.handle(request("9:00 berlin"))
     clock.set(NINE)
-    assert (await engine.poll()).claimed == 1
-    await engine.stop()  # the chat's task never ran a step
-    assert (engine.pending, engine._queues) == (0, {})
-    await asyncio.wait_for(engine.wait_idle(), timeout=1)
-    assert (await engine.run_once()).sent == 1  # released, so this engine sends it after all
-    assert len(outbox.sent) == 1
+    await engine.poll()
+    await asyncio.wait_for(recording.wait(), timeout=5)
+    stopping = asyncio.create_task(engine.stop())
+    await asyncio.sleep(0)  # the stop has cancelled the chat's task while its record is under way
+    recorded.set()
+    await asyncio.wait_for(stopping, timeout=5)
+    assert outbox.sent == []
+    store.attempt = attempt
+    assert (await engine_for(core, outbox).run_once()).sent == 1
 
 
 async def test_a_failure_in_one_chat_loses_no_other_reminder(core, clock, caplog) -> None:
@@ -1143,3 +1216,90 @@ async def test_timezone_racing_a_turn_off_keeps_it_off(core: Core, clock: Manual
     assert not any("follows" in block for block in reply.blocks)
     reminder = await core.storage.reminders.get("telegram:1")
     assert not reminder.enabled and reminder.disabled_reason == "bot was blocked"
+
+
+# -- a real process killed mid-burst ------------------------------------------------------------
+
+BURST = 300
+
+
+def start_sender(database: Path, sent: Path, rate: float = 150.0) -> subprocess.Popen[str]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tests.fakes.file_sender", str(database), str(sent), str(rate)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None and process.stdout.readline().strip() == "ready"
+    return process
+
+
+async def migrated(database: Path) -> None:
+    await (await open_storage(database)).close()
+
+
+def sent_lines(path: Path) -> list[str]:
+    return path.read_text().split() if path.exists() else []
+
+
+def test_sigkill_mid_burst_never_duplicates_nor_loses_what_was_never_attempted(
+    tmp_path: Path,
+) -> None:
+    """SIGKILL a sender at a random moment of a burst, start another: every reminder once.
+
+    Only a reminder recorded as attempted whose send the kill cut off may be missing (the
+    at-most-once window), and the pacer lets at most one be in that state at a time.
+    """
+    seed = random.randrange(1 << 32)
+    rng = random.Random(seed)
+    for round_ in range(2):
+        database, sent = tmp_path / f"bot{round_}.sqlite3", tmp_path / f"sent{round_}.txt"
+        asyncio.run(migrated(database))
+        now = datetime.now(UTC)
+        at = (now - timedelta(minutes=1)).strftime("%H:%M")
+        with sqlite3.connect(database) as connection:
+            connection.executemany(
+                "INSERT INTO reminders (user_key, platform, user_id, chat_kind, local_time, zone,"
+                " next_due, updated_at) VALUES (?, 'telegram', ?, 'private', ?, 'UTC', ?, ?)",
+                [(f"telegram:{u}", str(u), at, int(now.timestamp()) - 5, 0) for u in range(BURST)],
+            )
+        connection.close()
+        kill_after = rng.randrange(1, BURST - 50)
+        first = start_sender(database, sent)
+        try:
+            while len(sent_lines(sent)) < kill_after:  # a moment picked at random
+                time_module.sleep(0.005)
+            first.send_signal(signal.SIGKILL)
+        finally:
+            first.kill()
+            first.wait()
+        died_at = len(sent_lines(sent))
+        second = start_sender(database, sent)
+        try:
+            for _ in range(600):
+                with sqlite3.connect(database) as connection:
+                    (due,) = connection.execute(
+                        "SELECT count(*) FROM reminders WHERE next_due <= ?", (now.timestamp(),)
+                    ).fetchone()
+                connection.close()
+                if due == 0:
+                    break
+                time_module.sleep(0.05)
+        finally:
+            second.terminate()
+            second.wait(timeout=30)
+        lines = sent_lines(sent)
+        assert len(lines) == len(set(lines)), f"duplicates (seed {seed}, round {round_})"
+        missing = set(map(str, range(BURST))) - set(lines)
+        with sqlite3.connect(database) as connection:
+            attempted = {
+                user
+                for (user,) in connection.execute(
+                    "SELECT user_id FROM reminders WHERE last_sent_date IS NOT NULL"
+                )
+            }
+        connection.close()
+        assert missing <= attempted, f"lost unattempted {missing - attempted} (seed {seed})"
+        assert len(missing) <= 1, (missing, died_at, seed)
+        assert died_at < BURST  # the kill really came mid-burst

@@ -74,7 +74,9 @@ async def test_every_earlier_version_is_migrated_keeping_data(tmp_path: Path, ve
             assert await storage.done_items("telegram:1") == {"sql"}
             assert (await storage.get_user("telegram:1")).track == "python"
         if version >= 2:
-            batch = await storage.reminders.claim_due(AT, timedelta(hours=1), 10, ["telegram"])
+            batch = await storage.reminders.claim_due(
+                AT, timedelta(hours=1), {"telegram": 10}, "test", AT + timedelta(minutes=1)
+            )
             assert [claim.reminder.user_key for claim in batch.claims] == ["telegram:1"]
     assert rows(path, "PRAGMA user_version") == [(LATEST,)]
     indexes = {

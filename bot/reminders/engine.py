@@ -1,39 +1,37 @@
 """The reminder engine: claim due reminders, build their messages, deliver them paced.
 
-Delivery is **at most once** per local day. A send has no idempotency key, so the engine cannot
-tell whether a message that was in flight during a crash arrived. It therefore records the day as
-sent atomically when it claims a reminder (see :meth:`SqliteReminderStore.claim_due`): a crash
-between claim and send loses that day's reminder instead of sending it twice. Reminders missed
-by more than ``Settings.reminder_max_lateness_minutes`` (the bot was down) are skipped, and
-only the latest missed day is ever considered, so a restart never floods anyone. At most
-``MAX_PENDING`` reminders per platform are claimed and not yet delivered at any time, which
-bounds that loss. Each platform is claimed within its own budget, so one platform's backlog never
-keeps another's due reminders from being claimed, and while a platform waits for room the engine
-still polls the others every ``reminder_poll_seconds``.
-On a clean stop (:meth:`ReminderEngine.stop`, or cancelling :meth:`ReminderEngine.run_forever`)
-the claims never attempted are released: their rows get back the due time and last date sent
-they had before the claim, so the next start sends them (within the lateness window). Only the
-sends in flight at that moment are lost.
+Why it is shaped this way:
 
-Each platform's sends go through one :class:`Pacer` at the outbox's ``overall_rate``; sends to one
-chat are spaced by its ``per_chat_interval``. Every chat is served by its own background task and
-polling never waits for deliveries. A chat's task holds one of its platform's
-``MAX_CONCURRENT_CHATS`` delivery slots while it sends, and lets go of it while it waits out a
-backoff or a retry-after, so a chat that is slow or being retried holds up neither the other
-chats nor reminders that fall due later, and a platform that hangs never delays another's. A
-failure in one chat's task is logged and never reaches the others.
+* **At most once per local day, losing only what may have been sent.** A send has no
+  idempotency key, so after a crash nobody can tell whether a message in flight arrived. A claim
+  is therefore a lease (see :mod:`bot.storage.reminders`) and the day is recorded only just
+  before the send (:meth:`~bot.storage.reminders.SqliteReminderStore.attempt`). A claim never
+  attempted is given back on a clean stop, or its lease runs out after a crash (``LEASE_POLLS``
+  polls after its last renewal) and any engine claims it again, within the lateness window.
+  Reminders missed by more than ``reminder_max_lateness_minutes`` are skipped, and only the
+  latest missed day is ever considered, so a restart never floods anyone.
+* **Claim only what can be sent soon.** Each claim of a platform covers what its outbox's
+  ``overall_rate`` lets it send in ``CLAIM_AHEAD_SECONDS``, and at most two claims' worth is
+  pending at a time, so few reminders sit leased and a backlog on one platform never keeps
+  another's from being claimed.
+* **Nothing slow holds up anything else.** Each chat is served by its own task, spaced by the
+  outbox's ``per_chat_interval``, under one :class:`Pacer` per platform; a chat lets go of its
+  delivery slot while it waits out a backoff or retry-after.
+* **Only failures known to mean "not sent" are retried.** An outcome that may have delivered
+  (an attempt longer than ``DELIVERY_TIMEOUT_SECONDS``, a connection lost after the request went
+  out: :class:`UncertainDeliveryError`) is counted as uncertain and never retried.
 
-Only failures known to mean "not sent" are retried: a connection that could not be made, a 5xx
-answer, a retry-after. An outcome that may have delivered the message (an attempt that took
-longer than ``DELIVERY_TIMEOUT_SECONDS`` real time, a connection lost after the request went
-out: :class:`UncertainDeliveryError`) is never retried, since a retry could send it twice; it is
-counted in ``RunStats.uncertain`` and logged. At most once wins over at least once.
+:meth:`ReminderEngine.stop` promises that every claim ends whole: either attempted (its day
+recorded; the send was made or was under way) or given back, due again for the next poll of any
+engine. A stop never starts a send; a send already under way is cancelled and counts as sent.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import math
+import uuid
 from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -55,18 +53,21 @@ from bot.delivery import (
 from bot.messages import ChatKind, Reply
 from bot.reminders.message import build_reminder
 from bot.reminders.pacing import ChatSpacing, Pacer
-from bot.storage.reminders import Claim, Reminder
+from bot.storage.reminders import Claim, Reminder, SqliteReminderStore
 
 if TYPE_CHECKING:
     from bot.core import Core
 
 log = logging.getLogger(__name__)
 
-#: Reminders claimed per database transaction.
+#: Most reminders claimed per platform in one transaction.
 CLAIM_BATCH = 1000
-#: Most reminders of one platform claimed but not yet delivered; another batch of the platform
-#: is claimed only when it fits.
+#: A platform's claim covers what its overall rate lets it send in this many seconds.
+CLAIM_AHEAD_SECONDS = 10.0
+#: Most reminders of one platform claimed but not yet delivered (also capped at two claims).
 MAX_PENDING = 2 * CLAIM_BATCH
+#: A lease lasts this many polls after its last renewal (each poll renews the engine's leases).
+LEASE_POLLS = 4
 #: Seconds (real time) one delivery attempt may take; after that its outcome is uncertain.
 DELIVERY_TIMEOUT_SECONDS = 30.0
 #: Chats of one platform being delivered to at the same time.
@@ -107,11 +108,10 @@ ChatKey = tuple[str, str]
 
 @dataclass(slots=True)
 class _Job:
-    """A claimed reminder waiting in its chat's queue; ``attempted`` once a send has begun."""
+    """A claimed reminder waiting in its chat's queue."""
 
     claim: Claim
     stats: RunStats
-    attempted: bool = False
 
 
 class _Slot:
@@ -163,6 +163,12 @@ class ReminderEngine:
             for name, outbox in self.outboxes.items()
         }
         self._slots = {name: asyncio.Semaphore(MAX_CONCURRENT_CHATS) for name in self.outboxes}
+        self._limits = {
+            name: max(1, min(CLAIM_BATCH, math.ceil(outbox.overall_rate * CLAIM_AHEAD_SECONDS)))
+            for name, outbox in self.outboxes.items()
+        }
+        #: Who this engine is in the leases it takes.
+        self.holder = uuid.uuid4().hex
         self._queues: dict[ChatKey, deque[_Job]] = {}
         self._tasks: set[asyncio.Task[None]] = set()
         self._pending = dict.fromkeys(self.outboxes, 0)
@@ -228,31 +234,29 @@ class ReminderEngine:
         await self._wait_until(lambda: self.pending == 0)
 
     async def stop(self) -> None:
-        """Cancel the deliveries, wait for them to end, and release the claims never attempted.
+        """End every claim whole: cancel the deliveries and give back what was never attempted.
 
-        Released reminders are due again at their old time, so the next start sends them; the
-        days of sends in flight count as sent (at most once).
+        A claim under way finishes first; a send already recorded as attempted is made (or
+        was under way and counts as sent: at most once); the rest are due again at once.
         """
-        if self._claiming is not None:  # let a claim under way queue what it claimed
+        if self._claiming is not None:  # let a claim under way take its leases
             await asyncio.gather(self._claiming, return_exceptions=True)
-        waiting = [job for queue in self._queues.values() for job in queue]
         tasks = list(self._tasks)
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
-        unattempted = [job.claim for job in waiting if not job.attempted]
-        if not unattempted:
-            return
         try:
-            released = await self.store.release(unattempted)
+            released = await self.store.release(self.holder)
         except Exception:
-            log.exception("could not release %d unsent reminders", len(unattempted))
+            log.exception("could not give back the unsent reminders (their leases will expire)")
             return
-        log.info("released %d claimed reminders never attempted, for the next start", released)
+        if released:
+            log.info("released %d claimed reminders never attempted, for the next poll", released)
 
     def _has_room(self, platform: str) -> bool:
-        """Whether another batch of ``platform`` fits in its pending budget."""
-        return self._pending[platform] + CLAIM_BATCH <= MAX_PENDING
+        """Whether another claim of ``platform`` fits in its pending budget."""
+        limit = self._limits[platform]
+        return self._pending[platform] + limit <= min(MAX_PENDING, 2 * limit)
 
     def _room_for(self, platforms: frozenset[str]) -> Callable[[], bool]:
         """A test of whether another batch of any of ``platforms`` fits."""
@@ -275,11 +279,16 @@ class ReminderEngine:
     async def _claim_batches(self, stats: RunStats) -> frozenset[str]:
         """The claim loop of :meth:`_claim`: each platform within its own pending budget."""
         lateness = timedelta(minutes=self.settings.reminder_max_lateness_minutes)
+        lease = timedelta(seconds=LEASE_POLLS * self.settings.reminder_poll_seconds)
+        if self.pending:
+            await self.store.renew(self.holder, self.clock.now() + lease)
         maybe_due = frozenset(self.outboxes)
         while ready := [
             name for name in self.outboxes if name in maybe_due and self._has_room(name)
         ]:
-            batch = await self.store.claim_due(self.clock.now(), lateness, CLAIM_BATCH, ready)
+            now = self.clock.now()
+            limits = {name: self._limits[name] for name in ready}
+            batch = await self.store.claim_due(now, lateness, limits, self.holder, now + lease)
             stats.claimed += len(batch.claims)
             stats.skipped += batch.skipped
             if batch.skipped:
@@ -363,14 +372,17 @@ class ReminderEngine:
         )
         for attempt in range(1, MAX_DELIVERY_ATTEMPTS + 1):
             await spacing.wait(chat)
-            await pacer.wait()
+            async with pacer.turn():
+                if attempt == 1:
+                    held = await _record_attempt(self.store, claim)
+                else:
+                    held = await self.store.is_current(reminder.user_key, reminder.version)
+            if not held:
+                log.info("%s: reminder claimed elsewhere, off or changed", reminder.user_key)
+                stats.withdrawn += 1
+                return
             if attempt > 1:
-                if not await self.store.is_current(reminder.user_key, reminder.version):
-                    log.info("%s: reminder turned off or changed before a retry", reminder.user_key)
-                    stats.withdrawn += 1
-                    return
                 stats.retries += 1
-            job.attempted = True
             try:
                 await _attempt(outbox, delivery, reply)
             except RetryAfter as error:
@@ -437,6 +449,21 @@ class ReminderEngine:
         log.warning("%s: turned the daily reminder off: %s", user_key, reason)
         await self.core.storage.add_notice(user_key, TURNED_OFF_NOTICE.format(reason=reason))
         return True
+
+
+async def _record_attempt(store: SqliteReminderStore, claim: Claim) -> bool:
+    """Record the claim as attempted; ``False`` if it is no longer held.
+
+    If the caller is cancelled meanwhile (a stop), the send will not be made, so a record
+    that went through is undone: the claim is given back whole, never left half done.
+    """
+    recording = asyncio.ensure_future(store.attempt(claim))
+    try:
+        return await asyncio.shield(recording)
+    except asyncio.CancelledError:
+        if await recording:
+            await store.unattempt(claim)
+        raise
 
 
 async def _attempt(outbox: Outbox, delivery: Delivery, reply: Reply) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import AsyncIterator, Hashable
+from contextlib import asynccontextmanager
 
 from bot.clock import Clock
 
@@ -26,12 +27,23 @@ class Pacer:
 
     async def wait(self) -> None:
         """Return when the next slot has come."""
+        async with self.turn():
+            pass
+
+    @asynccontextmanager
+    async def turn(self) -> AsyncIterator[None]:
+        """Enter when the next slot has come; the next slot waits until the body is done.
+
+        What must happen just before a send (recording it as attempted) goes in the body, so
+        the sends themselves stay one interval apart.
+        """
         async with self._lock:
             now = self._clock.now().timestamp()
             if self._next is not None and self._next > now:
                 await self._clock.sleep(self._next - now)
                 now = max(self._clock.now().timestamp(), self._next)
             self._next = now + self._interval
+            yield
 
 
 class ChatSpacing:

@@ -1,16 +1,17 @@
-"""Daily reminders in SQLite: one row per user, claimed atomically when due.
+"""Daily reminders in SQLite: one row per user, leased when due, marked just before the send.
 
 ``next_due`` is stored as Unix seconds (UTC) with a partial index over enabled rows on
 (platform, next_due), so finding due reminders reads only the due ones of the platforms asked
-for, platform by platform. :meth:`SqliteReminderStore.claim_due` runs inside
-``BEGIN IMMEDIATE``: it marks due rows with ``UPDATE ... RETURNING`` and, in the same
-transaction, moves each to its next occurrence and records the local date as sent. Two
-processes sharing the file can therefore never claim the same reminder for the same day.
+for. A claim is a lease (``lease_holder``, ``lease_until``) taken inside ``BEGIN IMMEDIATE``, so
+two processes sharing the file never hold the same reminder. The day is recorded only by
+:meth:`SqliteReminderStore.attempt`, just before the send, and only while the lease is still
+held: a claim never attempted can be given back (or expires) without losing the day, and one
+attempted is never sent again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
@@ -52,13 +53,16 @@ class Reminder:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """A reminder claimed for sending, for the local date ``day``.
+    """A reminder leased by ``holder`` for sending, for the local date ``day``.
 
-    ``reminder`` is the row as it was before the claim (its due time and last date sent).
+    ``reminder`` is the row as claimed; ``next_due`` is its next occurrence, stored with ``day``
+    when the send is attempted.
     """
 
     reminder: Reminder
     day: date
+    next_due: datetime
+    holder: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,16 +84,18 @@ def _instant(seconds: int) -> datetime:
 
 
 def claim_sql() -> str:
-    """The statement claiming one platform's due reminders, oldest first.
+    """The statement leasing one platform's due, unleased reminders, oldest first.
 
-    Parameters: now (stamp), platform, now, limit. It reads the partial
+    Named parameters: holder, until, platform, now, limit. It reads the partial
     ``reminders_platform_due`` index (platform, next_due) from the platform's oldest due row
     on, so the cost follows that platform's due rows only.
     """
     return (
-        "UPDATE reminders SET updated_at = ? WHERE user_key IN ("  # noqa: S608 - fixed columns
-        "SELECT user_key FROM reminders WHERE enabled = 1 AND platform = ? AND next_due <= ?"
-        f" ORDER BY next_due LIMIT ?) RETURNING {_COLUMNS}"
+        "UPDATE reminders SET lease_holder = :holder, lease_until = :until"  # noqa: S608
+        " WHERE user_key IN (SELECT user_key FROM reminders"
+        " WHERE enabled = 1 AND platform = :platform AND next_due <= :now"
+        " AND (lease_until IS NULL OR lease_until <= :now)"
+        f" ORDER BY next_due LIMIT :limit) RETURNING {_COLUMNS}"
     )
 
 
@@ -122,7 +128,7 @@ _UPSERT = (
     " zone = excluded.zone, enabled = excluded.enabled, next_due = excluded.next_due,"
     " last_sent_date = excluded.last_sent_date,"
     " disabled_reason = excluded.disabled_reason, updated_at = excluded.updated_at,"
-    " version = version + 1"
+    " version = version + 1, lease_holder = NULL, lease_until = NULL"
 )
 
 
@@ -204,7 +210,8 @@ class SqliteReminderStore:
             moved = _carry(current, replace(current, zone=zone), now)
             await tx.execute(
                 "UPDATE reminders SET zone = ?, next_due = ?, last_sent_date = ?, updated_at = ?,"
-                " version = version + 1 WHERE user_key = ?",
+                " version = version + 1, lease_holder = NULL, lease_until = NULL"
+                " WHERE user_key = ?",
                 (zone, _seconds(moved.next_due), _date(moved.last_sent), _seconds(now), user_key),
             )
         return moved.next_due
@@ -219,7 +226,8 @@ class SqliteReminderStore:
         """
         sql = (
             "UPDATE reminders SET enabled = 0, disabled_reason = ?, updated_at = ?,"
-            " version = version + 1 WHERE user_key = ? AND enabled = 1"
+            " version = version + 1, lease_holder = NULL, lease_until = NULL"
+            " WHERE user_key = ? AND enabled = 1"
         )
         params: tuple[Any, ...] = (reason, _seconds(now), user_key)
         if version is not None:
@@ -249,34 +257,39 @@ class SqliteReminderStore:
         self,
         now: datetime,
         max_lateness: timedelta,
-        limit: int,
-        platforms: Iterable[str],
+        limits: Mapping[str, int],
+        holder: str,
+        lease_until: datetime,
     ) -> ClaimBatch:
-        """Claim up to ``limit`` reminders of each of ``platforms`` due at ``now``.
+        """Lease up to ``limits[platform]`` due reminders of each platform to ``holder``.
 
-        Each platform is claimed within its own ``limit`` (so one platform's backlog never
-        crowds out another's), oldest first, through its own range of the
-        ``reminders_platform_due`` index; :attr:`ClaimBatch.full` names those that reached it.
-
-        Each claimed row moves to its next occurrence and records its local date as sent
-        before this returns (at most once: a crash before sending loses that day's message).
-        Rows missed by more than ``max_lateness`` are moved on without being returned.
+        Each platform is claimed within its own limit (so one platform's backlog never crowds
+        out another's), oldest first; :attr:`ClaimBatch.full` names those that reached it. A
+        reminder leased by another holder is skipped until its lease ends. Rows missed by more
+        than ``max_lateness`` are moved on (their day counts as handled) without being returned.
         """
-        names = tuple(platforms)
-        if not names or limit <= 0:
-            return ClaimBatch((), 0)
         stamp = _seconds(now)
-
         async with self._db.transaction() as tx:
             rows: list[Any] = []
             full: set[str] = set()
-            for name in names:
-                found = await tx.fetchall(claim_sql(), (stamp, name, stamp, limit))
+            for name, limit in limits.items():
+                if limit <= 0:
+                    continue
+                found = await tx.fetchall(
+                    claim_sql(),
+                    {
+                        "holder": holder,
+                        "until": _seconds(lease_until),
+                        "platform": name,
+                        "now": stamp,
+                        "limit": limit,
+                    },
+                )
                 if len(found) == limit:
                     full.add(name)
                 rows += found
             claims: list[Claim] = []
-            updates: list[tuple[int, str | None, str]] = []
+            skipped: list[tuple[int, str | None, str]] = []
             for row in rows:
                 reminder = _row_to_reminder(row)
                 decision = decide(
@@ -286,39 +299,76 @@ class SqliteReminderStore:
                     reminder.last_sent,
                     max_lateness,
                 )
-                last = decision.last_sent.isoformat() if decision.last_sent else None
-                updates.append((_seconds(decision.next_due), last, reminder.user_key))
                 if decision.send_date is not None:
-                    claims.append(Claim(reminder, decision.send_date))
+                    claims.append(Claim(reminder, decision.send_date, decision.next_due, holder))
+                else:
+                    last = _date(decision.last_sent)
+                    skipped.append((_seconds(decision.next_due), last, reminder.user_key))
             await tx.executemany(
-                "UPDATE reminders SET next_due = ?, last_sent_date = ? WHERE user_key = ?",
-                updates,
+                "UPDATE reminders SET next_due = ?, last_sent_date = ?, lease_holder = NULL,"
+                " lease_until = NULL WHERE user_key = ?",
+                skipped,
             )
-        return ClaimBatch(tuple(claims), len(rows) - len(claims), frozenset(full))
+        return ClaimBatch(tuple(claims), len(skipped), frozenset(full))
 
-    async def release(self, claims: Iterable[Claim]) -> int:
-        """Undo claims that were never sent, in one transaction; how many were released.
+    async def attempt(self, claim: Claim) -> bool:
+        """Record the claim's day as sent just before its send; ``False`` if it is no longer held.
 
-        Each row gets back the due time and last local date sent it had before its claim, so
-        the next claim finds it due again. A row changed since (by the user, or claimed for
-        another day) is left alone.
+        A lease lost (expired and taken by another holder, or given back) or a reminder changed
+        by its user since the claim is not sent: this is what makes the send at most once.
         """
-        count = 0
+        reminder = claim.reminder
         async with self._db.transaction() as tx:
-            for claim in claims:
-                before = claim.reminder
-                count += await tx.execute(
-                    "UPDATE reminders SET next_due = ?, last_sent_date = ?"
-                    " WHERE user_key = ? AND version = ? AND last_sent_date = ?",
-                    (
-                        _seconds(before.next_due),
-                        before.last_sent.isoformat() if before.last_sent else None,
-                        before.user_key,
-                        before.version,
-                        claim.day.isoformat(),
-                    ),
-                )
-        return count
+            count = await tx.execute(
+                "UPDATE reminders SET next_due = ?, last_sent_date = ?, lease_holder = NULL,"
+                " lease_until = NULL WHERE user_key = ? AND lease_holder = ? AND version = ?",
+                (
+                    _seconds(claim.next_due),
+                    claim.day.isoformat(),
+                    reminder.user_key,
+                    claim.holder,
+                    reminder.version,
+                ),
+            )
+        return count > 0
+
+    async def unattempt(self, claim: Claim) -> bool:
+        """Undo :meth:`attempt` for a send known never to have begun; ``True`` if undone.
+
+        The row gets back the due time and last date sent it had when claimed, unless it
+        changed since (the user edited it, or it was claimed and attempted for a later day).
+        """
+        before = claim.reminder
+        async with self._db.transaction() as tx:
+            count = await tx.execute(
+                "UPDATE reminders SET next_due = ?, last_sent_date = ? WHERE user_key = ?"
+                " AND version = ? AND next_due = ? AND last_sent_date = ?",
+                (
+                    _seconds(before.next_due),
+                    _date(before.last_sent),
+                    before.user_key,
+                    before.version,
+                    _seconds(claim.next_due),
+                    claim.day.isoformat(),
+                ),
+            )
+        return count > 0
+
+    async def renew(self, holder: str, until: datetime) -> None:
+        """Extend every lease ``holder`` still holds to ``until``."""
+        await self._db.write(
+            "UPDATE reminders SET lease_until = ? WHERE lease_holder = ?",
+            (_seconds(until), holder),
+        )
+
+    async def release(self, holder: str) -> int:
+        """Give back every lease ``holder`` holds (claims never attempted); how many."""
+        async with self._db.transaction() as tx:
+            return await tx.execute(
+                "UPDATE reminders SET lease_holder = NULL, lease_until = NULL"
+                " WHERE lease_holder = ?",
+                (holder,),
+            )
 
     async def export_user(self, user_key: str) -> dict[str, Any]:
         """The user's reminder as JSON-ready values (empty if they have none)."""
