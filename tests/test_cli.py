@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.logs import REDACTED, RedactingFormatter
+from bot.logs import REDACTED, Redactor
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -195,12 +195,15 @@ def test_bad_numeric_settings_are_reported(value: str) -> None:
 
 def test_log_lines_never_contain_secrets() -> None:
     token = "123456789:AAExampleExampleExampleExampleExample_x"
-    formatter = RedactingFormatter("%(message)s", ["discord-secret"])
+    redactor = Redactor()
+    redactor.add("discord-secret")
+    formatter = logging.Formatter("%(message)s")
     for message in [
         f"GET https://api.telegram.org/bot{token}/getUpdates",
         "login with discord-secret ok",
     ]:
         record = logging.LogRecord("x", logging.INFO, __file__, 1, message, None, None)
+        assert redactor.filter(record)
         line = formatter.format(record)
         assert token not in line and "discord-secret" not in line and REDACTED in line
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings, SettingsError
-from bot.logs import REDACTED, setup_logging
+from bot.logs import REDACTED, Redactor, setup_logging
 
 TOKEN = "123456789:AAExampleExampleExampleExampleExample_x"
 SECRET = 'discord"secret\\with-quotes'
@@ -57,3 +57,18 @@ def test_log_format_setting_is_checked() -> None:
     assert settings.log_format == "json"
     with pytest.raises(SettingsError, match="LOG_FORMAT must be one of text, json"):
         Settings.from_env({"LOG_FORMAT": "yaml"}, env_file=Path("/nonexistent"))
+
+
+def test_a_guarded_library_logs_no_secret_to_any_handler(caplog) -> None:
+    library = logging.getLogger("roadmap_bot_test_library.http")
+    redactor = Redactor()
+    redactor.add(SECRET)
+    redactor.guard(("roadmap_bot_test_library",))
+    with caplog.at_level(logging.INFO):  # pytest's own handler, not one setup_logging made
+        library.info("GET /bot%s/getMe with %s", TOKEN, SECRET)
+        try:
+            raise RuntimeError(SECRET)
+        except RuntimeError:
+            library.exception("failed")
+    assert caplog.messages[0] == f"GET /bot{REDACTED}/getMe with {REDACTED}"
+    assert SECRET not in caplog.text and TOKEN not in caplog.text

@@ -95,7 +95,7 @@ from bot.clock import Clock
 from bot.commands import parse_command_line
 from bot.config import Settings
 from bot.core import Core
-from bot.logs import redact
+from bot.logs import REDACTOR
 from bot.messages import ChatKind, Reply, ReplyKind, Request
 
 log = logging.getLogger(__name__)
@@ -144,38 +144,13 @@ SCRUBBED_LOGGERS = ("telegram", "httpx", "httpcore", __name__)
 Step = Callable[[int], Awaitable[Any]]
 
 
-class TokenScrubber(logging.Filter):
-    """Removes bot tokens from log records (PTB logs its API URLs, token included, at DEBUG)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.tokens: set[str] = set()
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        """Rewrite the record's message (and traceback) without the tokens; keep the record."""
-        message = record.getMessage()
-        if record.exc_info and not record.exc_text:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-        if any(token in message for token in self.tokens):
-            record.msg, record.args = redact(message, self.tokens), ()
-        if record.exc_text and any(token in record.exc_text for token in self.tokens):
-            record.exc_text = redact(record.exc_text, self.tokens)
-        return True
-
-    def protect(self, token: str) -> None:
-        """Scrub ``token`` from every PTB and HTTP client logger (existing ones included)."""
-        self.tokens.add(token)
-        names = [n for n in logging.root.manager.loggerDict if n.startswith(SCRUBBED_LOGGERS)]
-        for name in {*names, *SCRUBBED_LOGGERS}:
-            logger = logging.getLogger(name)
-            if self not in logger.filters:
-                logger.addFilter(self)
-        for name in URL_LOGGERS:
-            logger = logging.getLogger(name)
-            logger.setLevel(max(logger.level, logging.WARNING))
-
-
-SCRUBBER = TokenScrubber()
+def protect(secret: str) -> None:
+    """Keep ``secret`` (the token, the webhook secret) out of every PTB and HTTP client log."""
+    REDACTOR.add(secret)
+    REDACTOR.guard(SCRUBBED_LOGGERS)
+    for name in URL_LOGGERS:
+        logger = logging.getLogger(name)
+        logger.setLevel(max(logger.level, logging.WARNING))
 
 
 class InOrderPerSender(BaseUpdateProcessor):
@@ -362,7 +337,7 @@ class TelegramAdapter:
     ) -> None:
         self.core = core
         self.settings = settings
-        SCRUBBER.protect(settings.telegram_token)
+        protect(settings.telegram_token)
         self.poll_timeout = poll_timeout
         self._failed = asyncio.Event()
         builder = (
@@ -429,7 +404,7 @@ class TelegramAdapter:
         if not secret:
             secret = secrets.token_urlsafe(SECRET_BYTES)
             log.info("Telegram: no TELEGRAM_WEBHOOK_SECRET set; using a random one for this run")
-        SCRUBBER.protect(secret)
+        protect(secret)
         path = "/" + urlsplit(settings.telegram_webhook_url).path.lstrip("/")
         self.webhook = WebhookReceiver(self.application, path, secret, self.core.clock)
         host, port = settings.telegram_webhook_listen, settings.telegram_webhook_port
