@@ -11,19 +11,36 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from bot.limits import MAX_OPTION_CHARS, MAX_OPTIONS, MIN_OPTIONS
 from bot.messages import Button
 from bot.spaced import ReviewState
 
-if TYPE_CHECKING:
-    from bot.knowledge import _Builder
-
 #: Letters that name the options of a question, in order.
 OPTION_LETTERS = "ABCD"
 #: The hidden command an option's button runs: ``/answer <question id> <option index>``.
 ANSWER_COMMAND = "answer"
+
+
+class FieldReader(Protocol):
+    """What reading the block needs from the knowledge file's reader (``bot.knowledge``'s)."""
+
+    def problem(self, path: tuple[Any, ...], message: str) -> None:
+        """Report a problem at ``path`` in the file."""
+
+    def mapping(
+        self, value: Any, path: tuple[Any, ...], keys: str | None = None
+    ) -> Mapping[str, Any]:
+        """``value`` as a mapping (``{}`` and a problem if it is not one)."""
+
+    def text(
+        self, data: Mapping[str, Any], key: str, path: tuple[Any, ...], *, required: bool = True
+    ) -> str:
+        """``data[key]`` as non-empty text (``""`` and a problem if it is not)."""
+
+    def slug(self, data: Mapping[str, Any], key: str, path: tuple[Any, ...]) -> str:
+        """``data[key]`` as a valid id (a problem if it is not)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +94,7 @@ def pick_question(
 
 
 def read_reviews(
-    builder: _Builder, root: Mapping[str, Any], topic_ids: Collection[str]
+    builder: FieldReader, root: Mapping[str, Any], topic_ids: Collection[str]
 ) -> dict[str, tuple[ReviewQuestion, ...]]:
     """The ``reviews`` block as questions per topic id, in file order; problems go to builder."""
     value = root.get("reviews")
@@ -116,7 +133,7 @@ def read_reviews(
 
 
 def _question(
-    builder: _Builder, item: Any, topic_id: str, path: tuple[Any, ...]
+    builder: FieldReader, item: Any, topic_id: str, path: tuple[Any, ...]
 ) -> ReviewQuestion | None:
     data = builder.mapping(item, path, "question")
     if not data:
@@ -149,7 +166,7 @@ def _question(
     return ReviewQuestion(question_id, topic_id, text, tuple(options))
 
 
-def _option(builder: _Builder, entry: Any, path: tuple[Any, ...]) -> ReviewOption:
+def _option(builder: FieldReader, entry: Any, path: tuple[Any, ...]) -> ReviewOption:
     data = builder.mapping(entry, path, "option")
     text = builder.text(data, "text", path)
     if len(text) > MAX_OPTION_CHARS:
