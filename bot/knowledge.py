@@ -17,7 +17,12 @@ from typing import Any, TypeVar
 
 import yaml
 
-from bot.limits import MAX_ID_CHARS
+from bot.limits import (
+    MAX_ID_CHARS,
+    MAX_KNOWLEDGE_BYTES,
+    MAX_KNOWLEDGE_DEPTH,
+    MAX_KNOWLEDGE_PROBLEMS,
+)
 from bot.matching import NameIndex
 from bot.quizzes import ReviewQuestion, read_reviews
 from bot.text import normalize
@@ -27,6 +32,7 @@ TRACK_KIND = "language"
 #: libyaml's loader when PyYAML was built with it (ten times faster), else the pure-Python one.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FORMAT_VERSION = 1
+TOO_DEEP = f"lists and mappings nested more than {MAX_KNOWLEDGE_DEPTH} levels deep"
 #: The keys each kind of mapping may have; anything else is a typo or a field the bot ignores.
 _KEYS = {
     "root": ("version", "roadmap", "kinds", "sections", "topics", "comparisons", "reviews"),
@@ -303,20 +309,31 @@ def load_knowledge(path: Path | str) -> Knowledge:
     """Load and validate a knowledge file; raise :class:`KnowledgeError` on any problem."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as file:
+            raw = file.read(MAX_KNOWLEDGE_BYTES + 1)  # a larger file is refused unread
+        if len(raw) > MAX_KNOWLEDGE_BYTES:
+            raise _too_large(path)
+        text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise KnowledgeError(path, [Problem(0, "file", f"cannot read it: {error}")]) from None
     return parse_knowledge(text, path)
 
 
+def _too_large(path: Path | str) -> KnowledgeError:
+    message = f"is larger than {MAX_KNOWLEDGE_BYTES:,} bytes, the most a knowledge file may be"
+    return KnowledgeError(path, [Problem(0, "file", message)])
+
+
 def parse_knowledge(text: str, path: Path | str = "<knowledge>") -> Knowledge:
     """Parse and validate knowledge from YAML text."""
+    if len(text.encode(errors="surrogatepass")) > MAX_KNOWLEDGE_BYTES:
+        raise _too_large(path)
     try:
         loader = _YAML_LOADER(text)
         try:
             node = loader.get_single_node()
             if node is not None:
-                _refuse_aliases(node, path)
+                _check_tree(node, path)
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
@@ -329,6 +346,8 @@ def parse_knowledge(text: str, path: Path | str = "<knowledge>") -> Knowledge:
         raise KnowledgeError(path, [Problem(line, "yaml", message)]) from None
     except yaml.YAMLError as error:
         raise KnowledgeError(path, [Problem(0, "yaml", str(error))]) from None
+    except RecursionError:  # the pure-Python parser, nested deeper than Python's stack
+        raise KnowledgeError(path, [Problem(0, "yaml", TOO_DEEP)]) from None
     lines: dict[tuple[Any, ...], int] = {}
     problems: list[Problem] = []
     if node is not None:
@@ -337,29 +356,45 @@ def parse_knowledge(text: str, path: Path | str = "<knowledge>") -> Knowledge:
     knowledge = builder.build(data)
     if problems or knowledge is None:
         problems.sort(key=lambda problem: problem.line)
-        raise KnowledgeError(path, problems)
+        raise KnowledgeError(path, _first_problems(problems))
     knowledge.path = str(path)
     return knowledge
 
 
-def _refuse_aliases(root: yaml.Node, path: Path | str) -> None:
-    """Raise :class:`KnowledgeError` if a node is reached twice (a YAML alias).
+def _first_problems(problems: list[Problem]) -> list[Problem]:
+    """At most ``MAX_KNOWLEDGE_PROBLEMS`` of ``problems``, and a last line saying how many more."""
+    if len(problems) <= MAX_KNOWLEDGE_PROBLEMS:
+        return problems
+    more = len(problems) - MAX_KNOWLEDGE_PROBLEMS
+    first = problems[MAX_KNOWLEDGE_PROBLEMS]
+    return [
+        *problems[:MAX_KNOWLEDGE_PROBLEMS],
+        Problem(first.line, "file", f"{more:,} more problems from here on, not listed"),
+    ]
+
+
+def _check_tree(root: yaml.Node, path: Path | str) -> None:
+    """Raise :class:`KnowledgeError` for a node reached twice (a YAML alias) or nested too deep.
 
     Aliases can make a loop or a tree exponentially larger than the file ("billion laughs"),
-    and a knowledge file has no need for them.
+    and a knowledge file has no need for them. Deep nesting would exhaust Python's stack in
+    what reads the tree next (found here without recursion).
     """
     seen: set[int] = set()
-    stack = [root]
+    stack = [(root, 1)]
     while stack:
-        node = stack.pop()
+        node, depth = stack.pop()
+        line = node.start_mark.line + 1
         if id(node) in seen:
             message = "anchors and aliases (&name, *name) are not supported: write the value out"
-            raise KnowledgeError(path, [Problem(node.start_mark.line + 1, "yaml", message)])
+            raise KnowledgeError(path, [Problem(line, "yaml", message)])
+        if depth > MAX_KNOWLEDGE_DEPTH:
+            raise KnowledgeError(path, [Problem(line, "yaml", TOO_DEEP)])
         seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
-            stack.extend(part for pair in node.value for part in pair)
+            stack.extend((part, depth + 1) for pair in node.value for part in pair)
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
+            stack.extend((item, depth + 1) for item in node.value)
 
 
 def _map_lines(

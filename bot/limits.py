@@ -30,3 +30,9 @@ QUOTE_CHARS = 60
 MAX_OPTION_CHARS = 64
 #: How many options a review question has.
 MIN_OPTIONS, MAX_OPTIONS = 3, 4
+#: Largest knowledge file read (20 times the bundled roadmap); a larger one is refused unread.
+MAX_KNOWLEDGE_BYTES = 2 * 1024 * 1024
+#: Deepest nesting of lists and mappings in a knowledge file (the roadmap needs about 5).
+MAX_KNOWLEDGE_DEPTH = 32
+#: Problems of a knowledge file reported at most (the first ones by line, and how many more).
+MAX_KNOWLEDGE_PROBLEMS = 50

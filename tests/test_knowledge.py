@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot import knowledge as knowledge_module
 from bot.cli import main
 from bot.knowledge import Knowledge, KnowledgeError, load_knowledge, parse_knowledge
+from bot.limits import MAX_KNOWLEDGE_BYTES, MAX_KNOWLEDGE_DEPTH, MAX_KNOWLEDGE_PROBLEMS
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "backend-developer-roadmap.txt"
 DATA = Path(__file__).parent / "data"
@@ -215,3 +217,47 @@ def test_yaml_aliases_are_refused_with_a_line_not_followed(text: str) -> None:
     with pytest.raises(KnowledgeError) as caught:
         parse_knowledge(text, "odd.yaml")
     assert re.search(r"^odd\.yaml:\d+: yaml: anchors and aliases", str(caught.value), re.M)
+
+
+def _nested(depth: int, style: str) -> str:
+    """A mapping whose one value is lists (flow style) or mappings (block style) ``depth`` deep."""
+    if style == "flow":
+        return "version: 1\nroadmap: " + "[" * depth + "]" * depth + "\n"
+    return "version: 1\n" + "".join(" " * i + "x:\n" for i in range(depth)) + " " * depth + "x: 1\n"
+
+
+@pytest.mark.parametrize("loader", ["libyaml", "pure Python"])
+@pytest.mark.parametrize("depth", [MAX_KNOWLEDGE_DEPTH, 995, 999, 1000, 1500])
+@pytest.mark.parametrize("style", ["flow", "block"])
+def test_deep_nesting_is_refused_cleanly(
+    depth: int, style: str, loader: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if loader == "pure Python":
+        monkeypatch.setattr(knowledge_module, "_YAML_LOADER", yaml.SafeLoader)
+    with pytest.raises(KnowledgeError) as caught:
+        parse_knowledge(_nested(depth, style), "deep.yaml")
+    assert re.search(r"^deep\.yaml:\d+: yaml: .*nest", str(caught.value), re.M)
+
+
+def test_a_knowledge_file_over_the_size_cap_is_refused_unread(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    line = "unknown_key_{:08d}: value\n"
+    count = MAX_KNOWLEDGE_BYTES // len(line.format(0)) + 1
+    path.write_text("version: 1\n" + "".join(line.format(i) for i in range(count)))
+    for load in (lambda: load_knowledge(path), lambda: parse_knowledge(path.read_text(), path)):
+        with pytest.raises(KnowledgeError) as caught:
+            load()
+        (problem,) = caught.value.problems
+        assert problem.field == "file" and f"{MAX_KNOWLEDGE_BYTES:,} bytes" in problem.message
+
+
+def test_only_the_first_problems_are_listed_with_how_many_more() -> None:
+    extra = "".join(f"unknown_{i}: 1\n" for i in range(300))
+    with pytest.raises(KnowledgeError) as caught:
+        parse_knowledge(MINIMAL + extra, "many.yaml")
+    problems = caught.value.problems
+    assert len(problems) == MAX_KNOWLEDGE_PROBLEMS + 1
+    assert [p.line for p in problems] == sorted(p.line for p in problems)
+    assert problems[0].field == "unknown_0"
+    assert re.fullmatch(r"\d+ more problems from here on, not listed", problems[-1].message)
+    assert int(problems[-1].message.split()[0]) == 300 - MAX_KNOWLEDGE_PROBLEMS
