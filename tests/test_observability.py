@@ -260,3 +260,15 @@ async def test_the_reminder_engine_records_due_outcomes_lag_and_send_errors(
     assert value("roadmap_bot_reminder_lag_seconds_bucket", le="1.0") == 0
     # each went out at least 5 s after 10:00 (the manual clock also runs through the backoff)
     assert value("roadmap_bot_reminder_lag_seconds_sum") >= 2 * 5
+
+
+async def test_sqlite_storage_times_reads_commits_and_transactions(recorded, tmp_path) -> None:
+    from bot.storage import open_storage
+
+    async with await open_storage(tmp_path / "bot.sqlite3") as storage:
+        await storage.mark_done("telegram:1", "python", START, START.date())
+        await storage.ping()
+        async with storage.db.transaction() as transaction:
+            await transaction.execute("SELECT 1")
+    for operation in ("read", "commit", "transaction"):
+        assert recorded.value("roadmap_bot_storage_seconds_count", operation=operation) >= 1

@@ -54,6 +54,7 @@ from typing import Any
 
 import aiosqlite
 
+from bot import observability
 from bot.lru import LruCache
 from bot.storage import Storage, StorageError, UserRecord
 from bot.storage.reminders import SqliteReminderStore
@@ -252,7 +253,8 @@ class Database:
 
     async def read(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
         """Rows of a query on committed data."""
-        return list(await self._reader.execute_fetchall(sql, params))
+        with observability.metrics.storage("read"):
+            return list(await self._reader.execute_fetchall(sql, params))
 
     async def read_one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
         """The first row of a query on committed data, or ``None``."""
@@ -289,15 +291,16 @@ class Database:
         """An explicit write transaction (BEGIN IMMEDIATE under the write lock)."""
         async with self._lock:
             await self._drain()
-            try:
-                await self._writer.execute("BEGIN IMMEDIATE")
-                yield Transaction(self._writer)
-            except BaseException:
-                # Also when cancelled during BEGIN, which still runs on the connection's thread:
-                # the ROLLBACK is queued behind it (a no-op outside a transaction).
-                await self._writer.rollback()
-                raise
-            await self._writer.execute("COMMIT")
+            with observability.metrics.storage("transaction"):
+                try:
+                    await self._writer.execute("BEGIN IMMEDIATE")
+                    yield Transaction(self._writer)
+                except BaseException:
+                    # Also when cancelled during BEGIN, which still runs on the connection's
+                    # thread: the ROLLBACK is queued behind it (a no-op outside a transaction).
+                    await self._writer.rollback()
+                    raise
+                await self._writer.execute("COMMIT")
 
     async def close(self) -> None:
         """Commit queued writes and close both connections."""
@@ -318,7 +321,8 @@ class Database:
     async def _drain(self) -> None:
         """Commit everything queued, batch by batch (the caller holds the lock)."""
         while self._queue:
-            await self._commit(None)
+            with observability.metrics.storage("commit"):
+                await self._commit(None)
 
     async def _commit(self, only: list[_Write] | None) -> None:
         """Commit one batch: the queue head (taken after BEGIN, so it can fill up), or ``only``."""
