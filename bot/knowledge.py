@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -35,7 +35,20 @@ FORMAT_VERSION = 1
 TOO_DEEP = f"lists and mappings nested more than {MAX_KNOWLEDGE_DEPTH} levels deep"
 #: The keys each kind of mapping may have; anything else is a typo or a field the bot ignores.
 _KEYS = {
-    "root": ("version", "roadmap", "kinds", "sections", "topics", "comparisons", "reviews"),
+    "root": (
+        "version",
+        "roadmap",
+        "kinds",
+        "software_words",
+        "sections",
+        "topics",
+        "comparisons",
+        "not_covered",
+        "need_words",
+        "small_talk",
+        "outside",
+        "reviews",
+    ),
     "roadmap": ("id", "title", "summary", "source", "conclusion", "examples"),
     "source": ("title", "author", "url"),
     "section": (
@@ -45,6 +58,7 @@ _KEYS = {
         "shared",
         "aliases",
         "common_words",
+        "everyday_words",
         "topics",
         "resources",
         "projects",
@@ -56,6 +70,7 @@ _KEYS = {
         "parent",
         "aliases",
         "common_words",
+        "everyday_words",
         "tags",
         "summary",
         "benefits",
@@ -68,6 +83,8 @@ _KEYS = {
     "resource": ("title", "url"),
     "question": ("id", "question", "options"),
     "option": ("text", "right", "why"),
+    "not_covered": ("name", "kind", "aliases", "common_words", "related"),
+    "canned": ("id", "phrases", "reply"),
 }
 
 
@@ -97,6 +114,7 @@ class Topic:
     projects: tuple[str, ...] = ()
     related: tuple[str, ...] = ()
     common_words: tuple[str, ...] = ()
+    everyday_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +130,29 @@ class Section:
     resources: tuple[Resource, ...] = ()
     projects: tuple[str, ...] = ()
     common_words: tuple[str, ...] = ()
+    everyday_words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class NotCovered:
+    """Technology learners meet that this roadmap does not cover (say so; never a look-alike)."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    #: Names that are also everyday words ("rust"): they need software context to count.
+    common_words: tuple[str, ...] = ()
+    #: Roadmap topics genuinely related to it (nginx: the hosting environment).
+    related: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Canned:
+    """A fixed reply to small talk or to a subject outside the roadmap, with its phrases."""
+
+    id: str
+    phrases: tuple[str, ...]
+    reply: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +179,20 @@ class RoadmapInfo:
     source_url: str = ""
     conclusion: str = ""
     examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The words around the roadmap that help understand what learners write (all optional)."""
+
+    #: Words that show a message is about software ("code", "backend").
+    software_words: frozenset[str] = frozenset()
+    not_covered: tuple[NotCovered, ...] = ()
+    #: A learner's word for a need -> the roadmap's words for it ("bank" -> "financial").
+    need_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    small_talk: tuple[Canned, ...] = ()
+    #: Subjects around learning that the roadmap does not cover (salaries, hardware).
+    outside: tuple[Canned, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,8 +227,10 @@ class Knowledge:
         path: str = "",
         kinds: Mapping[str, Sequence[str]] | None = None,
         reviews: Mapping[str, Sequence[ReviewQuestion]] | None = None,
+        vocabulary: Vocabulary | None = None,
     ) -> None:
         self.info = info
+        self.vocabulary = vocabulary or Vocabulary()
         #: Review questions per topic id (topics without questions are left out).
         self.reviews: dict[str, tuple[ReviewQuestion, ...]] = {
             topic_id: tuple(questions) for topic_id, questions in (reviews or {}).items()
@@ -507,6 +564,16 @@ class _Builder:
                 result.append(str(item).strip())
         return tuple(result)
 
+    def words(self, data: Mapping[str, Any], key: str, path: tuple[Any, ...]) -> tuple[str, ...]:
+        """A list of single words, normalized."""
+        result = []
+        for index, word in enumerate(self.texts(data, key, path)):
+            if len(normalize(word).split()) != 1:
+                self.problem((*path, key, index), f"{word!r} must be a single word")
+            else:
+                result.append(normalize(word))
+        return tuple(result)
+
     def resources(self, data: Mapping[str, Any], path: tuple[Any, ...]) -> tuple[Resource, ...]:
         value = data.get("resources")
         if value is None:
@@ -547,9 +614,18 @@ class _Builder:
         )
         topics = self.link(sections, topics, comparisons)
         reviews = read_reviews(self, root, {topic.id for topic in topics})
+        vocabulary = self.vocabulary(root, sections, topics)
         if self.problems:
             return None
-        return Knowledge(info, sections, topics, comparisons, kinds=self.kinds, reviews=reviews)
+        return Knowledge(
+            info,
+            sections,
+            topics,
+            comparisons,
+            kinds=self.kinds,
+            reviews=reviews,
+            vocabulary=vocabulary,
+        )
 
     def kind_words(self, root: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
         """The ``kinds`` block: each kind of topic with the other words people use for it."""
@@ -629,6 +705,7 @@ class _Builder:
             resources=self.resources(data, path),
             projects=self.texts(data, "projects", path),
             common_words=self.texts(data, "common_words", path),
+            everyday_words=self.words(data, "everyday_words", path),
         )
 
     def topic(self, data: Mapping[str, Any], path: tuple[Any, ...]) -> Topic:
@@ -656,6 +733,7 @@ class _Builder:
             projects=self.texts(data, "projects", path),
             related=self.texts(data, "related", path),
             common_words=self.texts(data, "common_words", path),
+            everyday_words=self.words(data, "everyday_words", path),
         )
 
     def comparison(self, data: Mapping[str, Any], path: tuple[Any, ...]) -> Comparison:
@@ -767,6 +845,129 @@ class _Builder:
                         label = "alias" if is_alias else where[-1]
                         self.problem(where, f"{label} {name!r} is already a name of {owner!r}")
 
+    # -- the words around the roadmap ------------------------------------------------------
+
+    def vocabulary(
+        self, root: Mapping[str, Any], sections: list[Section], topics: list[Topic]
+    ) -> Vocabulary:
+        """The optional blocks that help understand learners: checked against the roadmap."""
+        software = self.words(root, "software_words", ())
+        software_set = frozenset(software)
+        for group, entries in (("sections", sections), ("topics", topics)):
+            for index, entry in enumerate(entries):
+                path = (group, index, "everyday_words")
+                if entry.everyday_words and not entry.common_words:
+                    self.problem(path, "needs common_words: the names that are everyday words")
+                for w_index, word in enumerate(entry.everyday_words):
+                    if word in software_set:
+                        self.problem((*path, w_index), f"{word!r} is also in software_words")
+        names = {
+            normalize(name): entry.id
+            for entry in (*sections, *topics)
+            for name in (entry.id, entry.title, *entry.aliases)
+        }
+        return Vocabulary(
+            software_words=software_set,
+            not_covered=self.not_covered(root, names, {topic.id for topic in topics}),
+            need_words=self.need_words(root, topics),
+            small_talk=self.canned(root, "small_talk", names),
+            outside=self.canned(root, "outside", names),
+        )
+
+    def not_covered(
+        self, root: Mapping[str, Any], names: Mapping[str, str], topic_ids: set[str]
+    ) -> tuple[NotCovered, ...]:
+        """Technology the roadmap does not cover; none may share a name with the roadmap."""
+        result = []
+        seen: dict[str, str] = {}
+        for index, data in enumerate(self.listing(root, "not_covered", required=False)):
+            path = ("not_covered", index)
+            data = self.mapping(data, path, "not_covered")
+            name = self.text(data, "name", path)
+            kind = self.text(data, "kind", path)
+            if kind and self.kinds and kind not in self.kinds:
+                self.problem(
+                    (*path, "kind"), f"unknown kind {kind!r} (kinds: {', '.join(self.kinds)})"
+                )
+            aliases = self.texts(data, "aliases", path)
+            all_names = [((*path, "name"), name)] + [
+                ((*path, "aliases", i), alias) for i, alias in enumerate(aliases)
+            ]
+            for where, label in all_names:
+                key = normalize(label)
+                if not key:
+                    continue
+                if key in names:
+                    self.problem(where, f"{label!r} is a name of roadmap entry {names[key]!r}")
+                elif key in seen and seen[key] != name:
+                    self.problem(where, f"{label!r} is already a name of {seen[key]!r}")
+                seen.setdefault(key, name)
+            related = self.texts(data, "related", path)
+            for r_index, topic_id in enumerate(related):
+                if topic_id not in topic_ids:
+                    self.problem((*path, "related", r_index), f"unknown topic {topic_id!r}")
+            common = self.texts(data, "common_words", path)
+            known = {normalize(label) for _, label in all_names}
+            for c_index, word in enumerate(common):
+                if normalize(word) not in known:
+                    self.problem(
+                        (*path, "common_words", c_index), f"{word!r} is not one of its names"
+                    )
+            if name:
+                result.append(NotCovered(name, kind, aliases, common, related))
+        return tuple(result)
+
+    def need_words(
+        self, root: Mapping[str, Any], topics: list[Topic]
+    ) -> dict[str, tuple[str, ...]]:
+        """Learners' words for needs; each must lead to words the topics' use cases contain."""
+        if root.get("need_words") is None:
+            return {}
+        block = self.mapping(root["need_words"], ("need_words",))
+        roadmap_words = {
+            stem(word)
+            for topic in topics
+            for text in (*topic.use_cases, *topic.benefits, *topic.tags)
+            for word in normalize(text.replace("-", " ")).split()
+        }
+        result = {}
+        for key in block:
+            path = ("need_words", key)
+            if len(normalize(str(key)).split()) != 1:
+                self.problem(path, f"{key!r} must be a single word")
+            targets: list[str] = []
+            for index, phrase in enumerate(self.texts(block, key, ("need_words",))):
+                for word in normalize(phrase.replace("-", " ")).split():
+                    if stem(word) not in roadmap_words:
+                        self.problem(
+                            (*path, index), f"{word!r} is in no topic's use_cases, benefits or tags"
+                        )
+                    targets.append(word)
+            result[normalize(str(key))] = tuple(dict.fromkeys(targets))
+        return result
+
+    def canned(
+        self, root: Mapping[str, Any], key: str, names: Mapping[str, str]
+    ) -> tuple[Canned, ...]:
+        """Small talk or subjects outside the roadmap: phrases and the reply they get."""
+        result = []
+        for index, data in enumerate(self.listing(root, key, required=False)):
+            path = (key, index)
+            data = self.mapping(data, path, "canned")
+            phrases = self.texts(data, "phrases", path)
+            if "phrases" not in data:
+                self.problem((*path, "phrases"), "is required")
+            for p_index, phrase in enumerate(phrases):
+                if normalize(phrase) in names:
+                    self.problem(
+                        (*path, "phrases", p_index),
+                        f"{phrase!r} is a name of roadmap entry {names[normalize(phrase)]!r}",
+                    )
+            result.append(
+                Canned(self.slug(data, "id", path), phrases, self.text(data, "reply", path))
+            )
+        return tuple(result)
+
     def check_parent_cycles(self, topics: list[Topic]) -> None:
         parents = {topic.id: topic.parent for topic in topics}
         for index, topic in enumerate(topics):
@@ -778,6 +979,15 @@ class _Builder:
                     break
                 seen.add(current)
                 current = parents[current]
+
+
+def stem(word: str) -> str:
+    """A crude English stem: plurals folded ("databases" -> "database", "stories" -> "story")."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us")):
+        return word[:-1]
+    return word
 
 
 def _with_section(topic: Topic, section_id: str) -> Topic:

@@ -261,3 +261,65 @@ def test_only_the_first_problems_are_listed_with_how_many_more() -> None:
     assert problems[0].field == "unknown_0"
     assert re.fullmatch(r"\d+ more problems from here on, not listed", problems[-1].message)
     assert int(problems[-1].message.split()[0]) == 300 - MAX_KNOWLEDGE_PROBLEMS
+
+
+_VOCABULARY = """\
+    use_cases: [Financial systems that need transactions]
+software_words: [code, backend]
+not_covered:
+  - {name: Scala, kind: language, related: [alpha]}
+need_words:
+  bank: [financial, transactions]
+small_talk:
+  - {id: thanks, phrases: [thanks], reply: "You're welcome!"}
+outside:
+  - {id: careers, phrases: [salary], reply: "Not in this roadmap."}
+"""
+
+
+def test_the_words_around_the_roadmap_load() -> None:
+    knowledge = parse_knowledge(MINIMAL + _VOCABULARY)
+    vocabulary = knowledge.vocabulary
+    assert vocabulary.software_words == {"code", "backend"}
+    assert vocabulary.not_covered[0].name == "Scala"
+    assert vocabulary.not_covered[0].related == ("alpha",)
+    assert vocabulary.need_words == {"bank": ("financial", "transactions")}
+    assert [c.id for c in (*vocabulary.small_talk, *vocabulary.outside)] == ["thanks", "careers"]
+
+
+@pytest.mark.parametrize(
+    ("change", "line", "message"),
+    [
+        (("name: Scala", "name: Alpha"), 17, "'Alpha' is a name of roadmap entry 'alpha'"),
+        (("related: [alpha]", "related: [ghost]"), 17, "unknown topic 'ghost'"),
+        (("kind: language, related", "kind: lang, related"), 17, "unknown kind 'lang'"),
+        (("bank: [financial, transactions]", "bank: [rockets]"), 19, "'rockets' is in no topic"),
+        (("phrases: [salary]", "phrases: [alpha]"), 23, "is a name of roadmap entry 'alpha'"),
+        (("{id: thanks, phrases: [thanks], ", "{id: thanks, "), 21, "phrases: is required"),
+        (
+            (
+                "    use_cases:",
+                "    common_words: [alpha]\n    everyday_words: [code]\n    use_cases:",
+            ),
+            15,
+            "'code' is also in software_words",
+        ),
+        (
+            ("    use_cases:", "    everyday_words: [snake]\n    use_cases:"),
+            14,
+            "needs common_words",
+        ),
+    ],
+)
+def test_broken_vocabulary_names_file_line_and_field(
+    change: tuple[str, str], line: int, message: str
+) -> None:
+    with pytest.raises(KnowledgeError) as caught:
+        parse_knowledge((MINIMAL + _VOCABULARY).replace(*change), "broken.yaml")
+    assert message in str(caught.value)
+    assert any(p.line == line for p in caught.value.problems), str(caught.value)
+
+
+def test_the_frontend_roadmap_needs_none_of_the_new_blocks() -> None:
+    knowledge = load_knowledge(DATA / "frontend-roadmap.yaml")
+    assert knowledge.vocabulary.not_covered == () and not knowledge.vocabulary.software_words
