@@ -1,70 +1,65 @@
-"""Understanding free-text questions: which topics they name and what they ask about them.
+"""Understanding free-text questions: what they ask about, and what they ask.
 
-Everything roadmap-specific comes from the knowledge base (topic names, kinds, use cases,
-benefits, the roadmap's title); only English question words live here.
+The whole message decides. Names that are also everyday words count only with software
+context; technology the roadmap does not cover is recognised as such; background mentions
+("I learned Flask at uni") give way to the subject of the question; a need in the learner's own
+words finds the topics whose use cases fit. Everything roadmap-specific comes from the knowledge
+file; only English question words live in :mod:`bot.wording`.
 """
 
 from __future__ import annotations
 
 import enum
-from collections import defaultdict
-from collections.abc import Set
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
-from bot.knowledge import Knowledge
+from bot.knowledge import Canned, Knowledge, NotCovered, stem
 from bot.matching import NameIndex
 from bot.text import normalize
+from bot.use_cases import UseCaseRanker
+from bot.wording import (
+    BACKGROUND_AFTER,
+    BACKGROUND_BEFORE,
+    BUILD_WORDS,
+    COMPARE_CUES,
+    LEARN_WORDS,
+    OVERVIEW_CUES,
+    PLURAL_POINTERS,
+    POINTERS,
+    PROJECT_CUES,
+    QUESTION_STARTS,
+    RESOURCE_CUES,
+    STOP,
+    USE_CASE_CUES,
+    VERB_AFTER,
+    VERB_CONTEXT,
+    Message,
+    Word,
+    split_message,
+)
 
-#: Fuzzy score (0-100) a phrase needs to count as naming a topic.
+#: Fuzzy score (0-100) a phrase needs to count as naming something.
 MENTION_CUTOFF = 85
-#: Below MENTION_CUTOFF but above this, a phrase is offered as "did you mean".
-NEAR_MISS_CUTOFF = 72
-#: Fuzzy score for a question word to match a use-case word or a cue word.
-WORD_CUTOFF = 84
+#: Names shorter than this need the same first letter and one edit at most ("lang" is not "glang").
+SHORT_NAME_CHARS = 6
+SHORT_NAME_CUTOFF = 88
+#: Below MENTION_CUTOFF but above this, a word is offered as "did you mean".
+NEAR_MISS_CUTOFF = 75
 #: In a fuzzy multi-word match, how alike each pair of words must be.
 WORD_PAIR_CUTOFF = 70
-#: Longest phrase (in words) looked up as a topic name.
+#: Longest phrase (in words) looked up as a name.
 MAX_PHRASE_WORDS = 3
-#: Use-case ranking: a topic needs at least this share of the question's key words.
-USE_CASE_MIN_SCORE = 0.34
+#: A use-case answer needs at least this score (a sum of word rarities)...
+USE_CASE_MIN_SCORE = 1.6
+#: ...and a runner-up within this share of the best is mentioned (and makes a close call).
+RUNNER_UP_SHARE = 0.8
 #: How many topics a use-case answer names.
 USE_CASE_TOPICS = 3
-
-
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_STOP = _wordset(
-    """a an the i im me my we you your it its is are was be to of in on at for with and or but do
-    does did how what whats which who why when where can could should shud would will pls please
-    about tell explain show give get need want use using used like good best better vs versus more
-    most some sum any this that these those there here just so very really thing things stuff kind
-    type sort one ones know"""
-)
-_COMPARE_CUES = _wordset(
-    "vs versus compare comparison compared difference differences diff between against or better"
-)
-_RESOURCE_CUES = _wordset(
-    """resource resources docs doc documentation tutorial tutorials course courses book books guide
-    guides link links material materials read reading study learn lern reference official manual
-    where"""
-)
-_PROJECT_CUES = _wordset("project projects idea ideas build practice portfolio create")
-_USE_CASE_CUES = _wordset(
-    "best good better suited ideal recommend recommended should shud which wich"
-)
-_OVERVIEW_CUES = _wordset(
-    """roadmap start begin beginner beginners first next path overview steps step skills become
-    career new where"""
-)
-#: After one of these, a name that is also an everyday word (a knowledge file's
-#: ``common_words``: "i go", "the rest") is not taken as naming a topic.
-_VERB_CONTEXT = _wordset("i to you we they it should can will let lets must wanna gonna the of")
-#: Greetings and thanks: a question made only of these (and stop words) is small talk.
-_SMALL_TALK = _wordset("hi hello hey hiya yo thanks thank thx ty cheers bye goodbye help")
+#: Words a message may hold beyond names and question words and still be "just the name".
+BARE_LEFTOVERS = 0
+#: Prefix that marks a not-covered entry's id in the name index.
+NOT_COVERED_PREFIX = "~"
 
 
 class Outcome(enum.StrEnum):
@@ -96,46 +91,60 @@ class Intent(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Understanding:
-    """What a question was understood to ask: an intent and the topics, best first."""
+    """What a question was understood to ask: an outcome, an intent and topics, best first."""
 
     question: str
     intent: Intent
     topic_ids: tuple[str, ...]
-    confident: bool
+    outcome: Outcome = Outcome.ANSWERED
+    #: Per topic: the use cases or benefits that speak to the question.
     reasons: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: The roadmap step the question is about as a whole ("what is devops"), if any.
     section_id: str | None = None
     #: For "which framework for python": the topic whose children ``topic_ids`` are.
     parent_id: str | None = None
-    #: A greeting, thanks or "what can you do": not a question about the roadmap.
-    small_talk: bool = False
+    #: Technology the question names that the roadmap does not cover.
+    not_covered: tuple[NotCovered, ...] = ()
+    #: The fixed reply for small talk or a subject outside the roadmap.
+    canned: Canned | None = None
+    #: For a use-case answer: whether the runner-up came close.
+    close_call: bool = False
 
     @property
-    def outcome(self) -> Outcome:
-        """How the question was dealt with."""
-        if self.confident:
-            return Outcome.ANSWERED
-        if self.small_talk:
-            return Outcome.SMALL_TALK
-        return Outcome.ASKED_BACK if self.topic_ids else Outcome.REFUSED
+    def confident(self) -> bool:
+        """Whether this is a confident roadmap answer."""
+        return self.outcome is Outcome.ANSWERED
+
+    @property
+    def small_talk(self) -> bool:
+        """Whether this was small talk."""
+        return self.outcome is Outcome.SMALL_TALK
+
+
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """The names a message mentions, after weighing everyday senses against software context."""
+
+    kept: list[_Mention]
+    #: Topics named without context either way: worth asking back.
+    doubtful: tuple[str, ...]
+    #: Names used in their everyday sense.
+    everyday: tuple[str, ...]
+    #: How many words (and clear names) show the message is about software.
+    software: int
 
 
 @dataclass(frozen=True, slots=True)
 class _Mention:
     id: str
     name: str
-    score: float
     start: int
     end: int
-    weak: bool
+    ambiguous: bool
 
-
-def _stem(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
+    @property
+    def not_covered(self) -> bool:
+        return self.id.startswith(NOT_COVERED_PREFIX)
 
 
 def _same_words(phrase: str, name: str) -> bool:
@@ -146,17 +155,24 @@ def _same_words(phrase: str, name: str) -> bool:
     )
 
 
-def _is_small_talk(words: list[str]) -> bool:
-    """Greetings, thanks, or a question about the bot itself ("what can you do")."""
-    return (
-        bool(words)
-        and all(w in _STOP or w in _SMALL_TALK for w in words)
-        and bool(_SMALL_TALK & set(words) or "you" in words)
-    )
-
-
-def _words(text: str) -> list[str]:
-    return normalize(text.replace("-", " ")).split()
+def _phrase_in(phrase: tuple[str, ...], words: list[str]) -> bool:
+    """Whether the phrase's words occur in order, with at most one extra word between them."""
+    if len(phrase) == 1:
+        return phrase[0] in words
+    for start, word in enumerate(words):
+        if word != phrase[0]:
+            continue
+        position, gaps = start, 0
+        for part in phrase[1:]:
+            following = words[position + 1 : position + 3 - gaps]
+            if part not in following:
+                break
+            step = following.index(part) + 1
+            gaps += step - 1
+            position += step
+        else:
+            return True
+    return False
 
 
 class QuestionAnswerer:
@@ -164,112 +180,373 @@ class QuestionAnswerer:
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
+        vocabulary = knowledge.vocabulary
+        self.not_covered = vocabulary.not_covered
         self.topic_names = knowledge.topic_names
+        self.section_names = knowledge.section_names
+        self.not_covered_names = NameIndex(
+            (name, f"{NOT_COVERED_PREFIX}{index}")
+            for index, entry in enumerate(self.not_covered)
+            for name in (entry.name, *entry.aliases)
+        )
+        self.common: dict[str, frozenset[str]] = {}
+        self.everyday: dict[str, frozenset[str]] = {}
+        for entry in (*knowledge.sections, *knowledge.topics.values()):
+            self.common[entry.id] = frozenset(normalize(w) for w in entry.common_words)
+            self.everyday[entry.id] = frozenset(entry.everyday_words)
+        for index, entry in enumerate(self.not_covered):
+            self.common[f"{NOT_COVERED_PREFIX}{index}"] = frozenset(
+                normalize(w) for w in entry.common_words
+            )
+        self.software = vocabulary.software_words
         self.kinds = {
-            _stem(word): kind for kind, words in knowledge.kinds.items() for word in (kind, *words)
+            stem(normalize(word)): kind
+            for kind, words in knowledge.kinds.items()
+            for word in (kind, *words)
         }
-        title_words = {_stem(w) for w in _words(knowledge.info.title)} - _STOP
-        self.overview_cues = _OVERVIEW_CUES | title_words
-        # Inverted index of use-case words: word -> topic -> (weight, the use case it came from).
-        self.use_words: dict[str, dict[str, tuple[float, str]]] = defaultdict(dict)
+        # A topic whose id is another topic's tag ("sql" for MySQL) is a category of that kind.
+        self.kind_members: dict[str, set[str]] = {kind: set() for kind in knowledge.kinds}
         for topic in knowledge.topics.values():
-            for weight, texts in ((1.0, topic.use_cases), (0.6, topic.benefits), (0.8, topic.tags)):
-                for text in texts:
-                    for word in {_stem(w) for w in _words(text)} - _STOP:
-                        current = self.use_words[word].get(topic.id)
-                        if current is None or current[0] < weight:
-                            self.use_words[word][topic.id] = (weight, text)
-        self.vocabulary = list(self.use_words)
-        self.cue_vocabulary = sorted(
-            _COMPARE_CUES | _RESOURCE_CUES | _PROJECT_CUES | self.overview_cues | set(self.kinds)
+            self.kind_members.setdefault(topic.kind, set()).add(topic.id)
+            for tag in topic.tags:
+                if tag in knowledge.topics:
+                    self.kind_members[topic.kind].add(tag)
+        title_words = {stem(w) for w in normalize(knowledge.info.title).split()} - STOP
+        self.overview_cues = OVERVIEW_CUES | title_words
+        self.small_talk = [
+            (entry, tuple(tuple(normalize(p).split()) for p in entry.phrases))
+            for entry in vocabulary.small_talk
+        ]
+        self.outside = [
+            (entry, tuple(tuple(normalize(p).split()) for p in entry.phrases))
+            for entry in vocabulary.outside
+        ]
+        chatter = {w for _, phrases in self.small_talk for p in phrases for w in p}
+        self.cue_words = (
+            COMPARE_CUES
+            | RESOURCE_CUES
+            | PROJECT_CUES
+            | USE_CASE_CUES
+            | QUESTION_STARTS
+            | self.overview_cues
+        )
+        everyday_all = {w for words in self.everyday.values() for w in words}
+        self.ranker = UseCaseRanker(knowledge, ignored=STOP | set(self.kinds))
+        #: Words that are not names: never looked up fuzzily as a misspelt name.
+        self.known_words = (
+            STOP
+            | self.cue_words
+            | self.software
+            | set(self.kinds)
+            | set(vocabulary.need_words)
+            | everyday_all
+            | chatter
+            | BUILD_WORDS
+            | set(self.ranker.postings)
         )
         self.comparison_phrases = {
-            " ".join(_words(alias)): comparison.topic_ids
+            normalize(alias.replace("-", " ")): comparison.topic_ids
             for comparison in knowledge.comparisons
             for alias in comparison.aliases
         }
 
-    def understand(self, question: str) -> Understanding:
-        """Work out the intent and the topics of ``question``."""
-        words = _words(question)
-        mentions = self._mentions(words, self.topic_names)
-        named = {i for m in mentions for i in range(m.start, m.end)}
-        cues = self._cues([w for i, w in enumerate(words) if i not in named])
-        topic_ids = tuple(dict.fromkeys(m.id for m in mentions))
-        kind = next((self.kinds[c] for c in cues if c in self.kinds), None)
-        asks_which = bool(_USE_CASE_CUES & set(words)) or (kind is not None and "what" in words)
+    # -- the whole question ----------------------------------------------------------------
 
-        if len(topic_ids) >= 2 and (
-            cues & _COMPARE_CUES or (len(topic_ids) == 2 and "or" in words)
-        ):
-            return Understanding(question, Intent.COMPARE, topic_ids[:3], True)
-        compared = self._named_comparison(words) if len(topic_ids) < 2 else None
-        if compared:
-            return Understanding(question, Intent.COMPARE, compared, True)
-        asks_other_kind = bool(kind and asks_which and self._topic_kind_differs(topic_ids, kind))
-        if topic_ids and asks_other_kind:
-            children = tuple(
-                child.id for child in self.knowledge.children(topic_ids[0]) if child.kind == kind
-            )
-            if children:
-                reasons = {c: self.knowledge.topics[c].use_cases for c in children}
-                return Understanding(
-                    question, Intent.USE_CASE, children, True, reasons, parent_id=topic_ids[0]
-                )
-        if topic_ids and not asks_other_kind:
-            if cues & _PROJECT_CUES:
-                return Understanding(question, Intent.PROJECTS, topic_ids[:1], True)
-            if cues & _RESOURCE_CUES:
-                return Understanding(question, Intent.RESOURCES, topic_ids[:1], True)
-            return Understanding(question, Intent.TOPIC, topic_ids, True)
-        section_id = next(
+    def understand(self, question: str) -> Understanding:
+        """Work out the outcome, intent and topics of ``question``."""
+        message = split_message(question)
+        words = message.texts
+        names = self._mentions(message)
+        mentions, doubtful, everyday = names.kept, names.doubtful, names.everyday
+        focus = self._question_sentence(message)
+        subjects = self._subjects(message, mentions, focus)
+        named = {i for m in mentions for i in range(m.start, m.end)}
+        rest = [w for i, w in enumerate(message.words) if i not in named]
+        asking = [w for w in rest if w.sentence == focus] or rest
+        cues = {w.text for w in asking} | {w.stem for w in asking}
+        topic_ids = tuple(dict.fromkeys(m.id for m in subjects if m.id in self.knowledge.topics))
+        uncovered = [m for m in subjects if m.not_covered]
+        kind = next(
             (
-                m.id
-                for m in self._mentions(words, self.knowledge.section_names, named)
-                if not self._is_overview_phrase(m.name)
+                self.kinds[w.stem]
+                for w in sorted(message.words, key=lambda w: w.sentence != focus)
+                if w.stem in self.kinds
             ),
             None,
         )
+        asks_which = kind is not None or bool(USE_CASE_CUES & cues)
+        terms = self.ranker.terms(
+            w.stem
+            for i, w in enumerate(message.words)
+            if w.text not in self.cue_words and (i not in named or not topic_ids)
+        )
+
+        talk = self._small_talk(message, mentions)
+        if talk is not None:
+            return Understanding(question, Intent.UNKNOWN, (), Outcome.SMALL_TALK, canned=talk)
+        if everyday and not mentions:
+            return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
+        outside = self._outside(message)
+        if outside is not None and all(m.ambiguous for m in subjects):
+            return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED, canned=outside)
+        compare = bool(COMPARE_CUES & cues) or "or" in {w.text for w in message.words}
+        if topic_ids and kind and self._kind_differs(topic_ids, kind):
+            children = self._children(question, topic_ids[0], kind, terms)
+            if children:
+                return children
+        if uncovered and (
+            subjects[0].not_covered or (compare and len(subjects) >= 2) or not topic_ids
+        ):
+            return self._not_covered(question, subjects)
+        if len(topic_ids) >= 2 and compare:
+            return Understanding(question, Intent.COMPARE, topic_ids[:3])
+        compared = self._named_comparison(words) if len(topic_ids) < 2 else ()
+        if compared:
+            return Understanding(question, Intent.COMPARE, compared)
+        if topic_ids and kind and self._kind_differs(topic_ids, kind):
+            answer = self._use_case(question, terms, kind)
+            if answer is not None:
+                return answer
+        if topic_ids:
+            if RESOURCE_CUES & cues or (LEARN_WORDS & cues and {"where", "how"} & cues):
+                return Understanding(question, Intent.RESOURCES, topic_ids[:1])
+            if PROJECT_CUES & cues or (BUILD_WORDS & cues and "what" in cues):
+                return Understanding(question, Intent.PROJECTS, topic_ids[:1])
+            reasons = {
+                fit.topic_id: fit.reasons for fit in self.ranker.rank(terms, set(topic_ids[:1]))
+            }
+            return Understanding(question, Intent.TOPIC, topic_ids, reasons=reasons)
+        section_id = next(
+            (
+                m.id
+                for m in subjects
+                if self.knowledge.section(m.id) and not self._is_overview_phrase(m.name)
+            ),
+            None,
+        )
+        if names.software and (asks_which or (BUILD_WORDS & cues and not PROJECT_CUES & cues)):
+            answer = self._use_case(question, terms, kind)
+            if answer is not None:
+                return answer
         section = self.knowledge.section(section_id) if section_id else None
-        step_topics = section.topic_ids if section else ()
-        if cues & _PROJECT_CUES:
+        if PROJECT_CUES & cues and (section or not self._off_subject(message, focus, mentions)):
             return Understanding(
-                question, Intent.PROJECTS, step_topics, True, section_id=section_id
+                question,
+                Intent.PROJECTS,
+                section.topic_ids if section else (),
+                section_id=section_id,
             )
-        if asks_which:
-            ranked, reasons = self._rank_use_cases(words, kind, exclude=set(topic_ids))
-            if ranked:
-                return Understanding(question, Intent.USE_CASE, ranked, True, reasons)
-        if section_id:
-            return Understanding(question, Intent.TOPIC, step_topics, True, section_id=section_id)
-        if cues & self.overview_cues:
-            return Understanding(question, Intent.OVERVIEW, (), True)
-        if _is_small_talk(words):
-            return Understanding(question, Intent.UNKNOWN, (), False, small_talk=True)
-        near = self._near_misses(words)
-        return Understanding(question, Intent.UNKNOWN, near, False)
+        if section is not None:
+            return Understanding(question, Intent.TOPIC, section.topic_ids, section_id=section_id)
+        if doubtful:
+            return Understanding(question, Intent.UNKNOWN, doubtful, Outcome.ASKED_BACK)
+        if everyday:
+            return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
+        focus_stems = {w.stem for w in message.words if w.sentence == focus}
+        if focus_stems & self.overview_cues and not self._off_subject(message, focus, []):
+            return Understanding(question, Intent.OVERVIEW, ())
+        near = self._near_misses(rest)
+        if near:
+            return Understanding(question, Intent.UNKNOWN, near, Outcome.ASKED_BACK)
+        return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
 
-    def _is_overview_phrase(self, name: str) -> bool:
-        """Whether a name only names the roadmap as a whole ("what is backend")."""
-        return all(w in _STOP or _stem(w) in self.overview_cues for w in name.split())
+    def _children(
+        self, question: str, parent_id: str, kind: str, terms: dict[str, float]
+    ) -> Understanding | None:
+        """The parent's children of a kind ("which framework for python"), best fit first."""
+        children = [c.id for c in self.knowledge.children(parent_id) if c.kind == kind]
+        if not children:
+            return None
+        fits = {fit.topic_id: fit for fit in self.ranker.rank(terms, set(children))}
+        ordered = sorted(children, key=lambda c: -fits[c].score if c in fits else 0.0)
+        reasons = {
+            c: fits[c].reasons if c in fits else self.knowledge.topics[c].use_cases for c in ordered
+        }
+        return Understanding(
+            question, Intent.USE_CASE, tuple(ordered), reasons=reasons, parent_id=parent_id
+        )
 
-    def _topic_kind_differs(self, topic_ids: tuple[str, ...], kind: str) -> bool:
+    # -- names -------------------------------------------------------------------------------
+
+    def _mentions(self, message: Message) -> _Names:
+        """Names the message mentions; names left unsure; names used in an everyday sense."""
+        words = message.words
+        taken = [False] * len(words)
+        found: list[_Mention] = []
+        for size in range(MAX_PHRASE_WORDS, 0, -1):
+            for start in range(len(words) - size + 1):
+                end = start + size
+                if any(taken[start:end]) or words[start].segment != words[end - 1].segment:
+                    continue
+                phrase_words = [w.text for w in words[start:end]]
+                if all(w in STOP for w in phrase_words):
+                    continue
+                mention = self._lookup(phrase_words, start, end)
+                if mention is not None:
+                    found.append(mention)
+                    taken[start:end] = [True] * size
+        found.sort(key=lambda m: m.start)
+        clear = [m for m in found if not m.ambiguous]
+        named = {i for m in found for i in range(m.start, m.end)}
+        others = [w for i, w in enumerate(words) if i not in named]
+        software = len(clear) + sum(
+            w.text in self.software or w.stem in self.software for w in others
+        )
+        ambiguous = [m for m in found if m.ambiguous]
+        if not ambiguous:
+            return _Names(found, (), (), software)
+        leftovers = [
+            w
+            for w in others
+            if w.text not in STOP
+            and w.text not in self.cue_words
+            and w.text not in self.software
+            and w.stem not in self.software
+            and not w.text.isdigit()
+        ]
+        kept, doubtful, everyday = list(clear), [], []
+        for mention in ambiguous:
+            signs = sum(w.text in self.everyday.get(mention.id, ()) for w in others)
+            before = words[mention.start - 1].text if mention.start else ""
+            after = words[mention.end].text if mention.end < len(words) else ""
+            if mention.end - mention.start == 1 and not software:
+                signs += (before in VERB_CONTEXT) + (after in VERB_AFTER)
+            if signs > software:
+                everyday.append(mention.id)
+            elif signs and signs == software:
+                doubtful.append(mention.id)
+            elif software or len(leftovers) <= BARE_LEFTOVERS:
+                kept.append(mention)
+            elif signs:
+                everyday.append(mention.id)
+            else:
+                doubtful.append(mention.id)
+        kept.sort(key=lambda m: m.start)
+        doubtful_topics = tuple(d for d in dict.fromkeys(doubtful) if d in self.knowledge.topics)
+        return _Names(kept, doubtful_topics, tuple(everyday), software)
+
+    def _lookup(self, phrase_words: list[str], start: int, end: int) -> _Mention | None:
+        phrase = " ".join(phrase_words)
+        stemmed = " ".join([*phrase_words[:-1], stem(phrase_words[-1])])
+        for index in (self.topic_names, self.not_covered_names, self.section_names):
+            target = index.exact(phrase) or index.exact(stemmed)
+            if target is not None:
+                return self._mention(target, (phrase, stemmed), start, end)
+        compact = phrase.replace(" ", "")
+        if (
+            len(compact) < 4
+            or phrase_words[0] in STOP
+            or phrase_words[-1] in STOP
+            or (len(phrase_words) > 1 and COMPARE_CUES & set(phrase_words))
+            or (len(phrase_words) == 1 and phrase in self.known_words)
+            or any(w.isdigit() for w in phrase_words)
+        ):
+            return None
+        best = None
+        for index in (self.topic_names, self.not_covered_names, self.section_names):
+            hit = index.fuzzy(phrase, MENTION_CUTOFF)
+            if hit is None or not _same_words(phrase, hit.name):
+                continue
+            if len(compact) < SHORT_NAME_CHARS and (
+                hit.score < SHORT_NAME_CUTOFF or hit.name[0] != phrase[0]
+            ):
+                continue
+            if best is None or hit.score > best.score:
+                best = hit
+        if best is None:
+            return None
+        return self._mention(best.id, (best.name,), start, end)
+
+    def _mention(self, target: str, names: tuple[str, ...], start: int, end: int) -> _Mention:
+        common = self.common.get(target, frozenset())
+        return _Mention(target, names[0], start, end, any(name in common for name in names))
+
+    # -- what the question is about --------------------------------------------------------
+
+    @staticmethod
+    def _question_sentence(message: Message) -> int:
+        """The sentence that asks: the last question, else the last sentence."""
+        if message.questions:
+            return max(message.questions)
+        return max(message.sentences - 1, 0)
+
+    def _subjects(self, message: Message, mentions: list[_Mention], focus: int) -> list[_Mention]:
+        """The mentions the question is about, in order; background mentions give way."""
+        mentions = [m for m in mentions if not self._names_a_kind(m)] or mentions
+        if not mentions:
+            return []
+        words = message.words
+        background = {id(m) for m in mentions if self._is_background(m, words)}
+        in_focus = [m for m in mentions if words[m.start].sentence == focus]
+        main = [m for m in in_focus if id(m) not in background]
+        if main:
+            asking = self._asking_segment(message, focus)
+            if asking is not None and not COMPARE_CUES & {w.text for w in words}:
+                narrowed = [m for m in main if words[m.start].segment >= asking]
+                main = narrowed or main
+            return main
+        sentence_words = {w.text for w in words if w.sentence == focus}
+        earlier = [m for m in mentions if words[m.start].sentence <= focus]
+        if sentence_words & PLURAL_POINTERS:
+            return [m for m in earlier if id(m) not in background][-2:] or earlier[-2:]
+        if sentence_words & POINTERS and earlier:
+            return earlier[-1:]
+        if in_focus:
+            return in_focus
+        return [m for m in mentions if id(m) not in background] or mentions
+
+    def _names_a_kind(self, mention: _Mention) -> bool:
+        """A step named by a kind word ("frameworks"): a kind, when something else is named."""
+        return self.knowledge.section(mention.id) is not None and all(
+            stem(word) in self.kinds for word in mention.name.split()
+        )
+
+    def _asking_segment(self, message: Message, sentence: int) -> int | None:
+        """The comma segment of a sentence that starts with a question word, if a later one."""
+        first_of: dict[int, str] = {}
+        for word in message.words:
+            if word.sentence == sentence:
+                first_of.setdefault(word.segment, word.text)
+        segments = sorted(first_of)
+        for segment in reversed(segments[1:]):
+            if first_of[segment] in QUESTION_STARTS or first_of[segment] == "now":
+                return segment
+        return None
+
+    @staticmethod
+    def _is_background(mention: _Mention, words: tuple[Word, ...]) -> bool:
+        """Whether a mention is what the learner comes from ("I learned Flask", "a java dev")."""
+        after = words[mention.end].text if mention.end < len(words) else ""
+        if after in BACKGROUND_AFTER:
+            return True
+        window = words[max(mention.start - 3, 0) : mention.start]
+        return any(
+            w.text in BACKGROUND_BEFORE and w.sentence == words[mention.start].sentence
+            for w in window
+        )
+
+    def _off_subject(self, message: Message, focus: int, mentions: list[_Mention]) -> bool:
+        """Whether the asking sentence is about something else: unknown words, no roadmap words."""
+        named = {i for m in mentions for i in range(m.start, m.end)}
+        content = [
+            w
+            for i, w in enumerate(message.words)
+            if w.sentence == focus and i not in named and w.text not in STOP
+        ]
+        known = [
+            w
+            for w in content
+            if w.text in self.cue_words or w.stem in self.software or w.stem in self.overview_cues
+        ]
+        return len(content) - len(known) > len(known)
+
+    def _kind_differs(self, topic_ids: tuple[str, ...], kind: str) -> bool:
         """True when the question asks for a kind of thing other than what it names."""
         return all(self.knowledge.topics[t].kind != kind for t in topic_ids)
 
-    def _cues(self, words: list[str]) -> set[str]:
-        found: set[str] = set()
-        for word in words:
-            stem = _stem(word)
-            if stem in self.cue_vocabulary or word in self.cue_vocabulary:
-                found.add(stem if stem in self.cue_vocabulary else word)
-            elif len(word) >= 5:
-                hit = process.extractOne(
-                    stem, self.cue_vocabulary, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF
-                )
-                if hit is not None:
-                    found.add(hit[0])
-        return found
+    def _is_overview_phrase(self, name: str) -> bool:
+        """Whether a name only names the roadmap as a whole ("what is backend")."""
+        return all(w in STOP or stem(w) in self.overview_cues for w in name.split())
 
     def _named_comparison(self, words: list[str]) -> tuple[str, ...]:
         """The topics of a comparison whose alias the question contains ("which cloud provider")."""
@@ -277,91 +554,86 @@ class QuestionAnswerer:
         found = [phrase for phrase in self.comparison_phrases if f" {phrase} " in padded]
         return self.comparison_phrases[max(found, key=len)] if found else ()
 
-    def _mentions(
-        self, words: list[str], index: NameIndex, skip: Set[int] = frozenset()
-    ) -> list[_Mention]:
-        """The names of ``index`` the question mentions, left to right, longest phrases first."""
-        taken = [i in skip for i in range(len(words))]
-        found: list[_Mention] = []
-        for size in range(MAX_PHRASE_WORDS, 0, -1):
-            for start in range(len(words) - size + 1):
-                end = start + size
-                if any(taken[start:end]):
-                    continue
-                phrase_words = words[start:end]
-                if all(w in _STOP for w in phrase_words):
-                    continue
-                phrase = " ".join(phrase_words)
-                mention = self._lookup(index, phrase, start, end)
-                if mention is not None:
-                    found.append(mention)
-                    taken[start:end] = [True] * size
-        kept = [m for m in found if not (m.weak and self._used_as_english(m, words))]
-        return sorted(kept, key=lambda m: m.start)
+    # -- answers that are not a topic ------------------------------------------------------
 
-    def _lookup(self, index: NameIndex, phrase: str, start: int, end: int) -> _Mention | None:
-        weak = end - start == 1 and phrase in self.knowledge.common_words
-        *head, last = phrase.split()
-        exact = index.exact(phrase) or index.exact(" ".join([*head, _stem(last)]))
-        if exact is not None:
-            return _Mention(exact, phrase, 100.0, start, end, weak)
-        if (
-            len(phrase.replace(" ", "")) < 4
-            or phrase.split()[0] in _STOP
-            or phrase.split()[-1] in _STOP
-        ):
+    def _not_covered(self, question: str, subjects: list[_Mention]) -> Understanding:
+        entries = tuple(
+            dict.fromkeys(
+                self.not_covered[int(m.id[len(NOT_COVERED_PREFIX) :])]
+                for m in subjects
+                if m.not_covered
+            )
+        )
+        covered = tuple(dict.fromkeys(m.id for m in subjects if m.id in self.knowledge.topics))
+        return Understanding(
+            question, Intent.UNKNOWN, covered, Outcome.NOT_COVERED, not_covered=entries
+        )
+
+    def _small_talk(self, message: Message, mentions: list[_Mention]) -> Canned | None:
+        """Small talk, when nothing in the message asks about the roadmap."""
+        words = message.texts
+        found = [
+            (entry, len(phrase))
+            for entry, phrases in self.small_talk
+            for phrase in phrases
+            if _phrase_in(phrase, words)
+        ]
+        if not found:
             return None
-        hit = index.fuzzy(phrase, MENTION_CUTOFF)
-        if hit is None or not _same_words(phrase, hit.name):
+        asked = {m for m in message.questions}
+        talk_sentences = {
+            word.sentence
+            for word in message.words
+            if any(word.text in (p[0] for p in phrases) for _, phrases in self.small_talk)
+        }
+        if mentions and any(message.words[m.start].sentence in asked for m in mentions):
             return None
-        return _Mention(hit.id, hit.name, hit.score, start, end, weak)
+        if asked - talk_sentences and mentions:
+            return None
+        if not mentions and asked - talk_sentences:
+            untalked = [
+                w
+                for w in message.words
+                if w.sentence in asked - talk_sentences and w.text not in STOP
+            ]
+            if any(w.text in self.cue_words or w.stem in self.software for w in untalked):
+                return None
+        return max(found, key=lambda pair: pair[1])[0]
 
-    @staticmethod
-    def _used_as_english(mention: _Mention, words: list[str]) -> bool:
-        before = words[mention.start - 1] if mention.start > 0 else ""
-        return before in _VERB_CONTEXT
+    def _outside(self, message: Message) -> Canned | None:
+        """A subject around learning that the roadmap does not cover (salaries, hardware)."""
+        words = message.texts
+        for entry, phrases in self.outside:
+            if any(_phrase_in(phrase, words) for phrase in phrases):
+                return entry
+        return None
 
-    def _near_misses(self, words: list[str]) -> tuple[str, ...]:
+    def _use_case(
+        self, question: str, terms: dict[str, float], kind: str | None
+    ) -> Understanding | None:
+        allowed = self.kind_members.get(kind) if kind else None
+        ranked = self.ranker.rank(terms, allowed)
+        if not ranked or ranked[0].score < USE_CASE_MIN_SCORE:
+            return None
+        best = ranked[0]
+        picks = [
+            fit for fit in ranked[:USE_CASE_TOPICS] if fit.score >= best.score * RUNNER_UP_SHARE / 2
+        ]
+        close = len(ranked) > 1 and ranked[1].score >= best.score * RUNNER_UP_SHARE
+        return Understanding(
+            question,
+            Intent.USE_CASE,
+            tuple(fit.topic_id for fit in picks),
+            reasons={fit.topic_id: fit.reasons for fit in picks},
+            close_call=close,
+        )
+
+    def _near_misses(self, words: list[Word]) -> tuple[str, ...]:
         near: dict[str, float] = {}
         for word in words:
-            if word in _STOP or len(word) < 4:
+            if len(word.text) < 4 or word.text in self.known_words:
                 continue
-            hit = self.topic_names.fuzzy(word, NEAR_MISS_CUTOFF)
-            if hit is not None and hit.score > near.get(hit.id, 0):
+            hit = self.topic_names.fuzzy(word.text, NEAR_MISS_CUTOFF)
+            if hit is not None and hit.name[0] == word.text[0] and hit.score > near.get(hit.id, 0):
                 near[hit.id] = hit.score
         return tuple(sorted(near, key=lambda i: -near[i]))[:3]
-
-    def _rank_use_cases(
-        self, words: list[str], kind: str | None, exclude: set[str]
-    ) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
-        keys = [_stem(w) for w in words if w not in _STOP and _stem(w) not in self.kinds]
-        keys = [k for k in keys if k not in _USE_CASE_CUES and k not in self.cue_vocabulary]
-        if not keys:
-            return (), {}
-        scores: dict[str, float] = defaultdict(float)
-        reasons: dict[str, list[str]] = defaultdict(list)
-        for key in dict.fromkeys(keys):
-            hits = process.extract(
-                key, self.vocabulary, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF, limit=3
-            )
-            best_per_topic: dict[str, tuple[float, str]] = {}
-            for word, score, _ in hits:
-                for topic_id, (weight, text) in self.use_words[word].items():
-                    value = weight * score / 100
-                    if value > best_per_topic.get(topic_id, (0.0, ""))[0]:
-                        best_per_topic[topic_id] = (value, text)
-            for topic_id, (value, text) in best_per_topic.items():
-                scores[topic_id] += value
-                if text not in reasons[topic_id]:
-                    reasons[topic_id].append(text)
-        topics = self.knowledge.topics
-        candidates = {
-            topic_id: score / len(keys)
-            for topic_id, score in scores.items()
-            if (kind is None or topics[topic_id].kind == kind) and topic_id not in exclude
-        }
-        ranked = sorted(
-            (t for t, s in candidates.items() if s >= USE_CASE_MIN_SCORE),
-            key=lambda t: (-candidates[t], list(topics).index(t)),
-        )[:USE_CASE_TOPICS]
-        return tuple(ranked), {t: tuple(reasons[t]) for t in ranked}

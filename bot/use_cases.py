@@ -1,0 +1,105 @@
+"""Ranking topics by how well their use cases and benefits fit a need written in learners' words.
+
+A BM25-style sum over the question's words: each word that appears in a topic's ``use_cases``,
+``benefits`` or ``tags`` adds its rarity (inverse document frequency) times the field's weight.
+Words are read through the knowledge file's ``need_words`` first ("bank" -> "financial",
+"transactions"), and the score is never divided by the length of the message, so background
+sentences do not push a clear need under the cut-off.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Set
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.knowledge import Knowledge, stem
+from bot.text import normalize
+
+#: How much each field counts.
+FIELD_WEIGHTS = (("use_cases", 1.0), ("tags", 0.8), ("benefits", 0.7))
+#: A word the learner wrote counts fully; a word it stands for (``need_words``) a little less.
+EXPANSION_WEIGHT = 0.9
+#: Fuzzy score (0-100) for a misspelt word to count as a use-case word.
+WORD_CUTOFF = 88
+#: Shortest word looked up fuzzily.
+FUZZY_MIN_CHARS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Fit:
+    """How well one topic fits: its score and the texts (use cases, benefits) that matched."""
+
+    topic_id: str
+    score: float
+    reasons: tuple[str, ...]
+
+
+class UseCaseRanker:
+    """An inverted index of use-case words for one knowledge base."""
+
+    def __init__(self, knowledge: Knowledge, ignored: Set[str]) -> None:
+        self.knowledge = knowledge
+        #: word -> topic -> (weight, the text it came from)
+        self.postings: dict[str, dict[str, tuple[float, str]]] = defaultdict(dict)
+        for topic in knowledge.topics.values():
+            for name, weight in FIELD_WEIGHTS:
+                for text in getattr(topic, name):
+                    for word in {stem(w) for w in normalize(text.replace("-", " ")).split()}:
+                        if word in ignored:
+                            continue
+                        current = self.postings[word].get(topic.id)
+                        if current is None or current[0] < weight:
+                            self.postings[word][topic.id] = (weight, text)
+        count = max(len(knowledge.topics), 1)
+        self.idf = {
+            word: math.log(1 + count / len(topics)) for word, topics in self.postings.items()
+        }
+        self.vocabulary = sorted(self.postings)
+        self.needs = {
+            stem(word): tuple(stem(t) for t in targets)
+            for word, targets in knowledge.vocabulary.need_words.items()
+        }
+        self._fuzzy: dict[str, str | None] = {}
+
+    def terms(self, words: Iterable[str]) -> dict[str, float]:
+        """The use-case words a question's (stemmed) words stand for, each with its weight."""
+        found: dict[str, float] = {}
+        for word in words:
+            for term, weight in self._expand(word):
+                if weight > found.get(term, 0.0):
+                    found[term] = weight
+        return found
+
+    def _expand(self, word: str) -> list[tuple[str, float]]:
+        expanded = [(target, EXPANSION_WEIGHT) for target in self.needs.get(word, ())]
+        if word in self.postings:
+            return [(word, 1.0), *expanded]
+        if not expanded and len(word) >= FUZZY_MIN_CHARS:
+            if word not in self._fuzzy:
+                hit = process.extractOne(
+                    word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF
+                )
+                self._fuzzy[word] = hit[0] if hit else None
+            close = self._fuzzy[word]
+            if close is not None:
+                return [(close, 1.0)]
+        return expanded
+
+    def rank(self, terms: dict[str, float], allowed: Set[str] | None = None) -> list[Fit]:
+        """Topics (only ``allowed`` ones, if given) by score, best first."""
+        scores: dict[str, float] = defaultdict(float)
+        reasons: dict[str, list[str]] = defaultdict(list)
+        for term, weight in terms.items():
+            for topic_id, (field_weight, text) in self.postings.get(term, {}).items():
+                if allowed is not None and topic_id not in allowed:
+                    continue
+                scores[topic_id] += self.idf[term] * field_weight * weight
+                if text not in reasons[topic_id]:
+                    reasons[topic_id].append(text)
+        order = list(self.knowledge.topics)
+        ranked = sorted(scores, key=lambda t: (-scores[t], order.index(t)))
+        return [Fit(t, scores[t], tuple(reasons[t])) for t in ranked]

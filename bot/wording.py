@@ -1,0 +1,160 @@
+"""How learners write: English question words, chat shorthand, and splitting a message into words.
+
+Only English lives here; everything about a roadmap (names, needs, everyday senses) is in its
+knowledge file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.knowledge import stem
+from bot.text import normalize
+
+
+def wordset(text: str) -> frozenset[str]:
+    """The words of a whitespace-separated list."""
+    return frozenset(text.split())
+
+
+STOP = wordset(
+    """a an the i im ive id me my mine we our you your youre it its is are was were be been being
+    am to of in on at for with and or but do does did doing done how what which who whom why when
+    where can could should would will shall may might must pls please plz about tell explain show
+    give get got need needs want wanna gonna like just so very really actually thing things stuff
+    kind sort one ones know this that these those there here some sum any all also too then than
+    them they their theirs he she his her him us if as by from into out up down over under again
+    further once only own same other such no nor not dont doesnt didnt cant cannot wont isnt arent
+    wasnt havent hasnt have has had having let lets ok okay yeah yes yep hey hi hello guys everyone
+    someone anyone something anything much many more most lot lots even still well now right
+    tho though though already yet ever every each both few while because since until though maybe
+    perhaps probably basically literally honestly anyway anyways btw lol haha idk imo tbh omg
+    ur u r ya yo bro dude man mate sir"""
+)
+#: Question words: a sentence starting with one of these asks something.
+QUESTION_STARTS = wordset(
+    """what whats which who why when where how is are can could should would will do does did
+    tell explain any anyone suggest recommend compare give show help"""
+)
+COMPARE_CUES = wordset(
+    """vs versus compare comparison compared comparing difference differences diff differ differs
+    different between against better same similar alike choose pick decide deciding"""
+)
+RESOURCE_CUES = wordset(
+    """resource resources docs doc documentation tutorial tutorials course courses book books guide
+    guides link links material materials reference official manual read reading videos video vids
+    vid youtube spec specs cheat sheet sheets training lessons lesson"""
+)
+#: Words that ask for things to build; "build", "make" and "create" alone describe a need.
+PROJECT_CUES = wordset(
+    "project projects proj projs idea ideas portfolio practice practise exercise exercises"
+)
+#: With "where" or "how", these ask for learning material ("how do i learn go").
+LEARN_WORDS = wordset("learn lern learning study practice practise place")
+BUILD_WORDS = wordset("build building make making create creating code")
+USE_CASE_CUES = wordset(
+    """best good better suited suitable ideal recommend recommended recommendation should which
+    pick choose choice fit fits use approach"""
+)
+OVERVIEW_CUES = wordset(
+    """roadmap start begin beginning beginner beginners first next path overview steps step skills
+    become career new where learn learning order"""
+)
+#: After one of these, a name that is also an everyday word is used as that word ("i go").
+VERB_CONTEXT = wordset("i to you we they it should can will let lets must wanna gonna the")
+#: Before one of these, a name that is also an everyday word is used as that word ("go back").
+VERB_AFTER = wordset("back home out away ahead there outside inside")
+#: A name followed by one of these is the learner's background ("a java dev", "mongo user").
+BACKGROUND_AFTER = wordset(
+    """dev devs developer developers guy girl user users background experience programmer
+    programmers engineer engineers person people shop team"""
+)
+#: A name shortly after one of these is the learner's background ("i learned flask").
+BACKGROUND_BEFORE = wordset(
+    """know knew learned learnt studied used using worked working familiar coming came
+    switched switching moved moving experienced been done"""
+)
+#: Words that point back at something already mentioned.
+POINTERS = wordset("it this that its")
+PLURAL_POINTERS = wordset("they them both these those two")
+#: Chat shorthand, expanded before anything else ("4" is "for" in "db 4 a shop").
+SHORTHAND = {
+    "4": "for",
+    "2": "to",
+    "u": "you",
+    "r": "are",
+    "n": "and",
+    "w": "with",
+    "wat": "what",
+    "wht": "what",
+    "wut": "what",
+    "whats": "what is",
+    "hows": "how is",
+    "abt": "about",
+    "bc": "because",
+    "cuz": "because",
+    "coz": "because",
+    "pls": "please",
+    "plz": "please",
+    "thx": "thanks",
+    "tho": "though",
+    "ppl": "people",
+    "wich": "which",
+    "shud": "should",
+    "shld": "should",
+    "diff": "difference",
+    "btwn": "between",
+    "1": "one",
+}
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+")
+_APOSTROPHES = re.compile(r"['’`]")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word of a message and where it stands."""
+
+    text: str
+    #: The plural-folded form used for matching vocabulary.
+    stem: str
+    sentence: int
+    #: Comma-separated part of the message (counted across sentences).
+    segment: int
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A message split into words, with which sentences are questions."""
+
+    words: tuple[Word, ...]
+    questions: frozenset[int]
+    sentences: int
+
+    @property
+    def texts(self) -> list[str]:
+        """The words alone."""
+        return [word.text for word in self.words]
+
+
+def split_message(text: str) -> Message:
+    """Split a message into normalized words, sentences and comma-separated segments."""
+    words: list[Word] = []
+    questions: set[int] = set()
+    segment = 0
+    sentences = [part for part in _SENTENCE_END.split(_APOSTROPHES.sub("", text)) if part.strip()]
+    for index, sentence in enumerate(sentences):
+        chunks = sentence.split(",")
+        first = True
+        for chunk in chunks:
+            for raw in normalize(chunk.replace("-", " ")).split():
+                for word in SHORTHAND.get(raw, raw).split():
+                    if first and word in QUESTION_STARTS:
+                        questions.add(index)
+                    first = False
+                    words.append(Word(word, stem(word), index, segment))
+            segment += 1
+        if sentence.rstrip().endswith("?"):
+            questions.add(index)
+    return Message(tuple(words), frozenset(questions), len(sentences))
