@@ -10,9 +10,9 @@ file; only English question words live in :mod:`bot.wording`.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.knowledge import Canned, Knowledge, NotCovered, stem
 from bot.matching import NameIndex
@@ -31,6 +31,7 @@ from bot.wording import (
     QUESTION_STARTS,
     RESOURCE_CUES,
     STOP,
+    STRONG_OVERVIEW,
     USE_CASE_CUES,
     VERB_AFTER,
     VERB_CONTEXT,
@@ -58,6 +59,11 @@ RUNNER_UP_SHARE = 0.8
 USE_CASE_TOPICS = 3
 #: Words a message may hold beyond names and question words and still be "just the name".
 BARE_LEFTOVERS = 0
+#: Misspelt cue words ("resorces") are fixed when this long and this close (0-100).
+SPELL_MIN_CHARS = 5
+SPELL_CUTOFF = 84
+#: How many spellings are remembered.
+SPELL_CACHE = 4096
 #: Prefix that marks a not-covered entry's id in the name index.
 NOT_COVERED_PREFIX = "~"
 
@@ -211,8 +217,8 @@ class QuestionAnswerer:
             for tag in topic.tags:
                 if tag in knowledge.topics:
                     self.kind_members[topic.kind].add(tag)
-        title_words = {stem(w) for w in normalize(knowledge.info.title).split()} - STOP
-        self.overview_cues = OVERVIEW_CUES | title_words
+        self.title_words = {stem(w) for w in normalize(knowledge.info.title).split()} - STOP
+        self.overview_cues = OVERVIEW_CUES | self.title_words
         self.small_talk = [
             (entry, tuple(tuple(normalize(p).split()) for p in entry.phrases))
             for entry in vocabulary.small_talk
@@ -244,6 +250,15 @@ class QuestionAnswerer:
             | BUILD_WORDS
             | set(self.ranker.postings)
         )
+        self.spell_vocabulary = sorted(
+            COMPARE_CUES
+            | RESOURCE_CUES
+            | PROJECT_CUES
+            | LEARN_WORDS
+            | OVERVIEW_CUES
+            | QUESTION_STARTS
+        )
+        self._spelling: dict[str, str] = {}
         self.comparison_phrases = {
             normalize(alias.replace("-", " ")): comparison.topic_ids
             for comparison in knowledge.comparisons
@@ -254,31 +269,36 @@ class QuestionAnswerer:
 
     def understand(self, question: str) -> Understanding:
         """Work out the outcome, intent and topics of ``question``."""
-        message = split_message(question)
-        words = message.texts
+        message = self._spell(split_message(question))
         names = self._mentions(message)
         mentions, doubtful, everyday = names.kept, names.doubtful, names.everyday
         focus = self._question_sentence(message)
         subjects = self._subjects(message, mentions, focus)
         named = {i for m in mentions for i in range(m.start, m.end)}
         rest = [w for i, w in enumerate(message.words) if i not in named]
-        asking = [w for w in rest if w.sentence == focus] or rest
+        about = {focus} | {message.words[m.start].sentence for m in subjects}
+        asking = [w for w in rest if w.sentence in about] or rest
         cues = {w.text for w in asking} | {w.stem for w in asking}
         topic_ids = tuple(dict.fromkeys(m.id for m in subjects if m.id in self.knowledge.topics))
         uncovered = [m for m in subjects if m.not_covered]
         kind = next(
             (
                 self.kinds[w.stem]
-                for w in sorted(message.words, key=lambda w: w.sentence != focus)
-                if w.stem in self.kinds
+                for w in message.words
+                if w.sentence in about and w.stem in self.kinds
             ),
             None,
         )
         asks_which = kind is not None or bool(USE_CASE_CUES & cues)
-        terms = self.ranker.terms(
-            w.stem
-            for i, w in enumerate(message.words)
-            if w.text not in self.cue_words and (i not in named or not topic_ids)
+        all_terms = self.ranker.terms(w.stem for w in message.words if w.text not in self.cue_words)
+        terms = (
+            self.ranker.terms(
+                w.stem
+                for i, w in enumerate(message.words)
+                if w.text not in self.cue_words and i not in named
+            )
+            if topic_ids
+            else all_terms
         )
 
         talk = self._small_talk(message, mentions)
@@ -286,9 +306,15 @@ class QuestionAnswerer:
             return Understanding(question, Intent.UNKNOWN, (), Outcome.SMALL_TALK, canned=talk)
         if everyday and not mentions:
             return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
-        outside = self._outside(message)
+        outside, hits = self._outside(message)
         if outside is not None and all(m.ambiguous for m in subjects):
-            return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED, canned=outside)
+            evidence = sum(
+                (w.stem in self.software or w.stem in self.overview_cues)
+                and w.stem not in self.title_words
+                for w in message.words
+            )
+            if hits >= evidence or not subjects:
+                return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED, canned=outside)
         compare = bool(COMPARE_CUES & cues) or "or" in {w.text for w in message.words}
         if topic_ids and kind and self._kind_differs(topic_ids, kind):
             children = self._children(question, topic_ids[0], kind, terms)
@@ -300,17 +326,19 @@ class QuestionAnswerer:
             return self._not_covered(question, subjects)
         if len(topic_ids) >= 2 and compare:
             return Understanding(question, Intent.COMPARE, topic_ids[:3])
-        compared = self._named_comparison(words) if len(topic_ids) < 2 else ()
+        compared = self._named_comparison(message.texts) if len(topic_ids) < 2 else ()
         if compared:
             return Understanding(question, Intent.COMPARE, compared)
         if topic_ids and kind and self._kind_differs(topic_ids, kind):
-            answer = self._use_case(question, terms, kind)
+            answer = self._use_case(question, all_terms, kind)
             if answer is not None:
                 return answer
+        resources = bool(RESOURCE_CUES & cues or (LEARN_WORDS & cues and {"where", "how"} & cues))
+        projects = bool(PROJECT_CUES & cues or (BUILD_WORDS & cues and {"with", "using"} & cues))
         if topic_ids:
-            if RESOURCE_CUES & cues or (LEARN_WORDS & cues and {"where", "how"} & cues):
+            if resources:
                 return Understanding(question, Intent.RESOURCES, topic_ids[:1])
-            if PROJECT_CUES & cues or (BUILD_WORDS & cues and "what" in cues):
+            if projects:
                 return Understanding(question, Intent.PROJECTS, topic_ids[:1])
             reasons = {
                 fit.topic_id: fit.reasons for fit in self.ranker.rank(terms, set(topic_ids[:1]))
@@ -324,31 +352,56 @@ class QuestionAnswerer:
             ),
             None,
         )
-        if names.software and (asks_which or (BUILD_WORDS & cues and not PROJECT_CUES & cues)):
-            answer = self._use_case(question, terms, kind)
+        section = self.knowledge.section(section_id) if section_id else None
+        focus_stems = {w.stem for w in message.words if w.sentence == focus}
+        overview = bool(focus_stems & self.overview_cues) and not self._off_subject(
+            message, focus, []
+        )
+        if section is None and overview and focus_stems & STRONG_OVERVIEW and kind is None:
+            return Understanding(question, Intent.OVERVIEW, ())
+        if (
+            (asks_which or BUILD_WORDS & cues)
+            and not projects
+            and (names.software or kind is not None or len(all_terms) >= 2)
+        ):
+            answer = self._use_case(question, all_terms, kind)
             if answer is not None:
                 return answer
-        section = self.knowledge.section(section_id) if section_id else None
-        if PROJECT_CUES & cues and (section or not self._off_subject(message, focus, mentions)):
-            return Understanding(
-                question,
-                Intent.PROJECTS,
-                section.topic_ids if section else (),
-                section_id=section_id,
-            )
         if section is not None:
-            return Understanding(question, Intent.TOPIC, section.topic_ids, section_id=section_id)
+            intent = (
+                Intent.RESOURCES if resources else Intent.PROJECTS if projects else Intent.TOPIC
+            )
+            return Understanding(question, intent, section.topic_ids, section_id=section_id)
+        if projects and not self._off_subject(message, focus, mentions):
+            return Understanding(question, Intent.PROJECTS, ())
         if doubtful:
             return Understanding(question, Intent.UNKNOWN, doubtful, Outcome.ASKED_BACK)
         if everyday:
             return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
-        focus_stems = {w.stem for w in message.words if w.sentence == focus}
-        if focus_stems & self.overview_cues and not self._off_subject(message, focus, []):
+        if overview:
             return Understanding(question, Intent.OVERVIEW, ())
         near = self._near_misses(rest)
         if near:
             return Understanding(question, Intent.UNKNOWN, near, Outcome.ASKED_BACK)
         return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
+
+    def _spell(self, message: Message) -> Message:
+        """Misspelt cue words fixed ("resorces", "documantation"), names left alone."""
+        fixed = []
+        for word in message.words:
+            text = word.text
+            if len(text) >= SPELL_MIN_CHARS and text not in self.known_words:
+                if text not in self._spelling:
+                    hit = process.extractOne(
+                        text, self.spell_vocabulary, scorer=fuzz.ratio, score_cutoff=SPELL_CUTOFF
+                    )
+                    name = self.topic_names.exact(text) or self.not_covered_names.exact(text)
+                    self._spelling[text] = hit[0] if hit and name is None else text
+                    if len(self._spelling) > SPELL_CACHE:
+                        self._spelling.pop(next(iter(self._spelling)))
+                text = self._spelling[text]
+            fixed.append(replace(word, text=text, stem=stem(text)) if text != word.text else word)
+        return replace(message, words=tuple(fixed))
 
     def _children(
         self, question: str, parent_id: str, kind: str, terms: dict[str, float]
@@ -542,7 +595,7 @@ class QuestionAnswerer:
 
     def _kind_differs(self, topic_ids: tuple[str, ...], kind: str) -> bool:
         """True when the question asks for a kind of thing other than what it names."""
-        return all(self.knowledge.topics[t].kind != kind for t in topic_ids)
+        return all(t not in self.kind_members.get(kind, ()) for t in topic_ids)
 
     def _is_overview_phrase(self, name: str) -> bool:
         """Whether a name only names the roadmap as a whole ("what is backend")."""
@@ -600,13 +653,15 @@ class QuestionAnswerer:
                 return None
         return max(found, key=lambda pair: pair[1])[0]
 
-    def _outside(self, message: Message) -> Canned | None:
-        """A subject around learning that the roadmap does not cover (salaries, hardware)."""
+    def _outside(self, message: Message) -> tuple[Canned | None, int]:
+        """A subject around learning the roadmap does not cover, and how many of its phrases."""
         words = message.texts
+        best: tuple[Canned | None, int] = (None, 0)
         for entry, phrases in self.outside:
-            if any(_phrase_in(phrase, words) for phrase in phrases):
-                return entry
-        return None
+            hits = sum(_phrase_in(phrase, words) for phrase in phrases)
+            if hits > best[1]:
+                best = (entry, hits)
+        return best
 
     def _use_case(
         self, question: str, terms: dict[str, float], kind: str | None

@@ -61,6 +61,8 @@ OVERVIEW_CUES = wordset(
     """roadmap start begin beginning beginner beginners first next path overview steps step skills
     become career new where learn learning order"""
 )
+#: Words that ask for the roadmap as a whole, even next to a need ("show me the roadmap").
+STRONG_OVERVIEW = wordset("roadmap overview path steps order begin")
 #: After one of these, a name that is also an everyday word is used as that word ("i go").
 VERB_CONTEXT = wordset("i to you we they it should can will let lets must wanna gonna the")
 #: Before one of these, a name that is also an everyday word is used as that word ("go back").
@@ -110,6 +112,7 @@ SHORTHAND = {
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+")
 _APOSTROPHES = re.compile(r"['’`]")
+_REPEATS = re.compile(r"(\w)\1{2,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +146,8 @@ def split_message(text: str) -> Message:
     words: list[Word] = []
     questions: set[int] = set()
     segment = 0
-    sentences = [part for part in _SENTENCE_END.split(_APOSTROPHES.sub("", text)) if part.strip()]
+    text = _REPEATS.sub(r"\1", _APOSTROPHES.sub("", text))
+    sentences = [part for part in _SENTENCE_END.split(text) if part.strip()]
     for index, sentence in enumerate(sentences):
         chunks = sentence.split(",")
         first = True
