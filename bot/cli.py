@@ -129,7 +129,7 @@ def validate(path: Path | None, out: TextIO | None = None) -> int:
 
 def ask(knowledge: Knowledge, question: str, *, as_json: bool, out: TextIO | None = None) -> int:
     """Answer one question, or every stdin line with ``--json`` and no question."""
-    from bot.features.knowledge import answer_reply
+    from bot.features.ask import answer_reply
     from bot.questions import QuestionAnswerer
 
     out = out or sys.stdout

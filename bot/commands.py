@@ -18,6 +18,7 @@ from bot.messages import Button, Reply, ReplyKind, Request
 
 if TYPE_CHECKING:
     from bot.clock import Clock
+    from bot.conversation import Conversations
     from bot.knowledge import Knowledge
     from bot.questions import QuestionAnswerer
     from bot.storage import Storage
@@ -60,6 +61,8 @@ class Context:
     clock: Clock
     questions: QuestionAnswerer
     commands: CommandBook
+    #: Each person's last free-text answer per chat, for follow-up questions.
+    conversations: Conversations
 
 
 Handler = Callable[[Context], Awaitable[Reply]]

@@ -16,6 +16,7 @@ from bot.actions import decode_action, encode_action
 from bot.clock import Clock, SystemClock
 from bot.commands import Command, CommandBook, Context, OptionKind
 from bot.config import Settings
+from bot.conversation import Conversations
 from bot.features import all_commands
 from bot.knowledge import Knowledge
 from bot.limits import MAX_ARGS_CHARS, MAX_BUTTONS, MAX_CHOICES
@@ -67,6 +68,7 @@ class Core:
         self.section_names = knowledge.section_names
         self.language_names = knowledge.language_names
         self.questions = QuestionAnswerer(knowledge)
+        self.conversations = Conversations(self.clock)
 
     @property
     def listed_commands(self) -> list[Command]:
@@ -198,6 +200,7 @@ class Core:
             clock=self.clock,
             questions=self.questions,
             commands=self.command_book,
+            conversations=self.conversations,
         )
         return await command.handler(context)
 

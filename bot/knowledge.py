@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 import yaml
 
 from bot.limits import (
+    MATCH_CONFIDENT,
     MAX_ID_CHARS,
     MAX_KNOWLEDGE_BYTES,
     MAX_KNOWLEDGE_DEPTH,
@@ -29,6 +30,8 @@ from bot.text import normalize
 
 SLUG = re.compile(rf"^[a-z0-9](?:[a-z0-9-]{{0,{MAX_ID_CHARS - 2}}}[a-z0-9])?$")
 TRACK_KIND = "language"
+#: A typo of a not-covered name is recognised only for names typed at least this long.
+NOT_COVERED_TYPO_CHARS = 6
 #: libyaml's loader when PyYAML was built with it (ten times faster), else the pure-Python one.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FORMAT_VERSION = 1
@@ -280,6 +283,24 @@ class Knowledge:
             for entry in (*self.sections, *self.topics.values())
             for word in entry.common_words
         )
+
+    @cached_property
+    def not_covered_names(self) -> NameIndex:
+        """Exact index over the names of technology the roadmap does not cover (ids: positions)."""
+        return NameIndex(
+            (name, str(index))
+            for index, entry in enumerate(self.vocabulary.not_covered)
+            for name in (entry.name, *entry.aliases)
+        )
+
+    def not_covered_named(self, query: str) -> NotCovered | None:
+        """The not-covered technology ``query`` names: exactly, or a close typo of a long name."""
+        target = self.not_covered_names.exact(query)
+        key = normalize(query)
+        if target is None and len(key) >= NOT_COVERED_TYPO_CHARS:
+            hit = self.not_covered_names.fuzzy(key, MATCH_CONFIDENT)
+            target = hit.id if hit else None
+        return self.vocabulary.not_covered[int(target)] if target is not None else None
 
     @cached_property
     def language_names(self) -> NameIndex:

@@ -36,3 +36,7 @@ MAX_KNOWLEDGE_BYTES = 2 * 1024 * 1024
 MAX_KNOWLEDGE_DEPTH = 32
 #: Problems of a knowledge file reported at most (the first ones by line, and how many more).
 MAX_KNOWLEDGE_PROBLEMS = 50
+#: How long the bot remembers a person's last free-text answer in a chat, for follow-ups.
+FOLLOW_UP_SECONDS = 300
+#: How many conversations it remembers at once (the least recently used are forgotten).
+FOLLOW_UP_MEMORY = 10_000

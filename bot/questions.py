@@ -64,6 +64,8 @@ SPELL_MIN_CHARS = 5
 SPELL_CUTOFF = 84
 #: How many spellings are remembered.
 SPELL_CACHE = 4096
+#: A follow-up is a short message: at most this many words.
+FOLLOW_UP_WORDS = 8
 #: Prefix that marks a not-covered entry's id in the name index.
 NOT_COVERED_PREFIX = "~"
 
@@ -194,7 +196,7 @@ class QuestionAnswerer:
             (name, f"{NOT_COVERED_PREFIX}{index}")
             for index, entry in enumerate(self.not_covered)
             for name in (entry.name, *entry.aliases)
-        )
+        )  # its own ids, prefixed, so they never meet a topic id
         self.common: dict[str, frozenset[str]] = {}
         self.everyday: dict[str, frozenset[str]] = {}
         for entry in (*knowledge.sections, *knowledge.topics.values()):
@@ -267,9 +269,53 @@ class QuestionAnswerer:
 
     # -- the whole question ----------------------------------------------------------------
 
-    def understand(self, question: str) -> Understanding:
-        """Work out the outcome, intent and topics of ``question``."""
+    def understand(self, question: str, previous: Understanding | None = None) -> Understanding:
+        """Work out the outcome, intent and topics of ``question``.
+
+        ``previous`` is the same person's last answer in this chat: a follow-up ("and Flask?",
+        "resources for it", "compare them") is read against it.
+        """
         message = self._spell(split_message(question))
+        fresh = self._understand(question, message)
+        if previous is None or not previous.topic_ids or len(message.words) > FOLLOW_UP_WORDS:
+            return fresh
+        return self._follow_up(question, message, fresh, previous) or fresh
+
+    def _follow_up(
+        self, question: str, message: Message, fresh: Understanding, previous: Understanding
+    ) -> Understanding | None:
+        """The follow-up reading of a short message, if it is one."""
+        words = message.texts
+        opener = words[:1] in (["and"], ["also"]) or words[:2] in (
+            ["what", "about"],
+            ["how", "about"],
+        )
+        pointing = bool(set(words) & (POINTERS | PLURAL_POINTERS))
+        named = fresh.confident and fresh.intent is not Intent.OVERVIEW and fresh.topic_ids
+        cues = set(words) | {w.stem for w in message.words}
+        if named and opener and fresh.intent is Intent.TOPIC:
+            new = fresh.topic_ids[0]
+            if previous.intent is Intent.COMPARE and new not in previous.topic_ids:
+                return Understanding(question, Intent.COMPARE, (previous.topic_ids[0], new))
+            if previous.intent in (Intent.RESOURCES, Intent.PROJECTS):
+                return Understanding(question, previous.intent, (new,))
+            return None
+        if named or not (opener or pointing or not fresh.confident):
+            return None
+        topics = previous.topic_ids
+        if COMPARE_CUES & cues and len(topics) >= 2:
+            return Understanding(question, Intent.COMPARE, topics[:3])
+        if RESOURCE_CUES & cues:
+            return Understanding(question, Intent.RESOURCES, topics[:1])
+        if PROJECT_CUES & cues:
+            return Understanding(question, Intent.PROJECTS, topics[:1])
+        terms = self.ranker.terms(w.stem for w in message.words if w.text not in STOP)
+        if terms:
+            reasons = {fit.topic_id: fit.reasons for fit in self.ranker.rank(terms, {topics[0]})}
+            return Understanding(question, Intent.TOPIC, topics[:1], reasons=reasons)
+        return None
+
+    def _understand(self, question: str, message: Message) -> Understanding:
         names = self._mentions(message)
         mentions, doubtful, everyday = names.kept, names.doubtful, names.everyday
         focus = self._question_sentence(message)

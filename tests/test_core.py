@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.clock import ManualClock
 from bot.commands import ParsedLine, parse_command_line
 from bot.core import INTERNAL_ERROR_TITLE, Core
 from bot.knowledge import Knowledge
@@ -148,8 +149,8 @@ async def test_resources_of_a_step_list_each_link_once(core: Core, knowledge: Kn
 
 
 async def test_compare_says_which_side_is_unknown(core: Core) -> None:
-    both = render_plain(await say(core, "/compare cobol fortran"))
-    assert "“cobol”" in both and "“fortran”" in both
+    both = render_plain(await say(core, "/compare quux blorp"))
+    assert "“quux”" in both and "“blorp”" in both
     one = await say(core, "/compare jwt session")
     assert one.kind is ReplyKind.NOT_FOUND and "“session”" in render_plain(one)
     assert "“jwt”" not in render_plain(one)
@@ -184,7 +185,7 @@ async def test_start_cuts_its_summary_at_a_word(core: Core, knowledge: Knowledge
 
 
 def test_first_sentence_cuts_at_a_word() -> None:
-    from bot.features.knowledge import first_sentence
+    from bot.cards import first_sentence
 
     assert first_sentence("alpha beta gamma delta", limit=13) == "alpha beta…"
     assert first_sentence("One. Two.") == "One."
@@ -445,3 +446,56 @@ def test_a_reply_replaces_the_pressed_message_only_where_that_is_safe(
     reply = Reply("Ticked", private=private, attachment=file, updates_pressed=True)
     assert reply.replaces_pressed(pressed_is_private=pressed_is_private) is replaces
     assert not replace(reply, updates_pressed=False).replaces_pressed(pressed_is_private=True)
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "related"),
+    [
+        ("/lang scala", "Scala", "Java"),
+        ("/topic nginx", "nginx", "Server, Network and Hosting Environment"),
+        ("/compare python vs scala", "Scala", "Python"),
+        ("/resources kafka", "Kafka", "Microservices"),
+        ("what is kubernetes?", "Kubernetes", "Docker"),
+    ],
+)
+async def test_technology_the_roadmap_lacks_is_said_plainly(
+    core: Core, line: str, name: str, related: str
+) -> None:
+    reply = await say(core, line)
+    assert reply.title.startswith(name) and "not in this roadmap" in reply.title
+    assert related in {button.label for button in reply.buttons}
+    assert "Performance" not in render_plain(reply) and "Gin" not in render_plain(reply)
+
+
+async def test_a_free_text_answer_is_direct_then_a_short_card(core: Core) -> None:
+    reply = await say(core, "Is Go too hard for a beginner?")
+    assert reply.title == "Go (Golang)"
+    assert "simple and efficient syntax" in reply.blocks[0]
+    assert len([line for line in render_plain(reply).splitlines() if line.strip()]) <= 12
+    assert ("topic", "go") in {(b.command, b.args) for b in reply.buttons}
+    full = await say(core, "/topic go")
+    assert len(render_plain(full)) > len(render_plain(reply))
+
+
+async def test_a_use_case_answer_names_its_pick_and_the_use_case_it_matched(core: Core) -> None:
+    reply = await say(core, "which database for a banking app with transactions?")
+    assert reply.title == "Try SQL Databases"
+    assert "Financial and inventory systems that need transactions" in reply.blocks[0]
+
+
+async def test_follow_ups_refer_to_the_last_answer_of_that_person(
+    core: Core, clock: ManualClock
+) -> None:
+    await say(core, "tell me about django", user="1")
+    await say(core, "tell me about go", user="2")
+    assert (await say(core, "resources for it", user="1")).title == "Resources: Django"
+    assert (await say(core, "and flask?", user="1")).title == "Resources: Flask"
+    assert (await say(core, "projects for that", user="2")).title == "Project ideas: Go (Golang)"
+    clock.advance(seconds=301)
+    assert (await say(core, "resources for it", user="2")).title != "Resources: Go (Golang)"
+
+
+async def test_small_talk_says_what_the_bot_is(core: Core) -> None:
+    reply = await say(core, "who made you? are you an AI?")
+    text = render_plain(reply)
+    assert "roadmap bot" in text and "/help" in text and "Java" not in text

@@ -300,10 +300,8 @@ async def test_a_reply_never_carries_the_same_button_twice(tmp_path, fake, knowl
         (message,) = await fake.answered(exchange)
         labels = [c["label"] for row in message["components"] for c in row["components"]]
         assert labels == ["Python", "Help"]
-        # Two names the roadmap lacks whose nearest topic is the same one.
-        exchange = await fake.slash(
-            "compare", {"first": "svelte", "second": "swift"}, guild_id=GUILD
-        )
+        # Two unknown names whose nearest topic is the same one.
+        exchange = await fake.slash("compare", {"first": "gosu", "second": "goox"}, guild_id=GUILD)
         (message,) = await fake.answered(exchange)
         assert message["embeds"][0]["title"] == "Not found"
         ids = [c["custom_id"] for row in message["components"] for c in row["components"]]

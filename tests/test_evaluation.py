@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.questions import Intent, Understanding
+from bot.questions import Intent, Outcome, Understanding
 from tests.evaluation import Report, Verdict, verdict
 
 
@@ -20,40 +20,52 @@ def _understood(intent: Intent, topics: tuple[str, ...] = (), **more: object) ->
     ("understanding", "entry", "expected"),
     [
         (
-            _understood(Intent.TOPIC, ("go",), confident=True),
+            _understood(Intent.TOPIC, ("go",)),
             _entry("topic", topics=["go"]),
             "right",
         ),
         (
-            _understood(Intent.TOPIC, ("gin",), confident=True),
+            _understood(Intent.TOPIC, ("gin",)),
             _entry("topic", topics=["go"]),
             "wrong",
         ),
         (
-            _understood(Intent.TOPIC, ("go",), confident=True),
+            _understood(Intent.TOPIC, ("go",)),
             _entry("compare", topics=["go"]),
             "wrong",
         ),
         (
-            _understood(Intent.UNKNOWN, ("go", "gin"), confident=False),
+            _understood(Intent.UNKNOWN, ("go", "gin"), outcome=Outcome.ASKED_BACK),
             _entry("topic"),
             "asked_back",
         ),
-        (_understood(Intent.UNKNOWN, confident=False), _entry("topic", topics=["go"]), "refused"),
-        (_understood(Intent.UNKNOWN, confident=False), _entry("unknown", "everyday"), "right"),
         (
-            _understood(Intent.TOPIC, ("gin",), confident=True),
+            _understood(Intent.UNKNOWN, outcome=Outcome.REFUSED),
+            _entry("topic", topics=["go"]),
+            "refused",
+        ),
+        (
+            _understood(Intent.UNKNOWN, outcome=Outcome.REFUSED),
+            _entry("unknown", "everyday"),
+            "right",
+        ),
+        (
+            _understood(Intent.TOPIC, ("gin",)),
             _entry("unknown", "everyday"),
             "wrong",
         ),
-        (_understood(Intent.UNKNOWN, confident=False), _entry("unknown", "smalltalk"), "refused"),
         (
-            _understood(Intent.UNKNOWN, confident=False, small_talk=True),
+            _understood(Intent.UNKNOWN, outcome=Outcome.REFUSED),
+            _entry("unknown", "smalltalk"),
+            "refused",
+        ),
+        (
+            _understood(Intent.UNKNOWN, outcome=Outcome.SMALL_TALK),
             _entry("unknown", "smalltalk"),
             "right",
         ),
         (
-            _understood(Intent.TOPIC, confident=True, section_id="apis"),
+            _understood(Intent.TOPIC, section_id="apis"),
             _entry("topic", section="databases"),
             "wrong",
         ),
@@ -66,12 +78,10 @@ def test_verdicts(understanding: Understanding, entry: dict, expected: str) -> N
 def test_report_flags_a_style_that_misses_a_target() -> None:
     report = Report()
     for _ in range(49):
-        report.add(
-            _entry("topic", topics=["go"]), _understood(Intent.TOPIC, ("go",), confident=True)
-        )
-    report.add(_entry("topic", topics=["go"]), _understood(Intent.TOPIC, ("gin",), confident=True))
+        report.add(_entry("topic", topics=["go"]), _understood(Intent.TOPIC, ("go",)))
+    report.add(_entry("topic", topics=["go"]), _understood(Intent.TOPIC, ("gin",)))
     assert report.by_style["chat"].share(Verdict.WRONG) == pytest.approx(0.02)
     assert report.failures() == []
-    report.add(_entry("unknown", "offtopic"), _understood(Intent.TOPIC, ("go",), confident=True))
+    report.add(_entry("unknown", "offtopic"), _understood(Intent.TOPIC, ("go",)))
     assert any("confidently wrong" in failure for failure in report.failures())
     assert "chat" in report.table()

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from bot.commands import Command
-from bot.features import checklist, knowledge, reminders, review
+from bot.features import ask, checklist, knowledge, reminders, review
 
 
 def all_commands() -> list[Command]:
     """Every command of every feature, in the order help and menus show them."""
-    return [*knowledge.COMMANDS, *checklist.COMMANDS, *review.COMMANDS, *reminders.COMMANDS]
+    return [
+        *knowledge.COMMANDS,
+        *ask.COMMANDS,
+        *checklist.COMMANDS,
+        *review.COMMANDS,
+        *reminders.COMMANDS,
+    ]

@@ -17,8 +17,8 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot import checklist
+from bot.cards import first_sentence, links, not_found
 from bot.commands import Command, Context, Option, OptionKind
-from bot.features.knowledge import first_sentence, links, not_found
 from bot.knowledge import Knowledge, Topic
 from bot.matching import Match, NameIndex, Resolution
 from bot.messages import Attachment, Button, ButtonStyle, Field, Reply, ReplyKind
