@@ -272,3 +272,26 @@ async def test_sqlite_storage_times_reads_commits_and_transactions(recorded, tmp
             await transaction.execute("SELECT 1")
     for operation in ("read", "commit", "transaction"):
         assert recorded.value("roadmap_bot_storage_seconds_count", operation=operation) >= 1
+
+
+async def test_a_reminder_turned_off_between_claim_and_send_counts_as_withdrawn(
+    recorded, knowledge, storage, clock
+) -> None:
+    from datetime import timedelta
+
+    from bot.config import Settings
+    from bot.core import Core
+    from bot.reminders import ReminderEngine
+    from tests.conftest import make_request
+
+    core = Core(knowledge, storage, clock=clock)
+    await core.handle(make_request("remind", "10:00 utc", user="1"))
+    outbox = ScriptedOutbox({})
+    engine = ReminderEngine(core, {outbox.platform: outbox}, clock, Settings())
+    clock.set(START.replace(hour=10) + timedelta(seconds=5))
+    assert (await engine.poll()).claimed == 1
+    await core.handle(make_request("remind", "off", user="1"))
+    await engine.wait_idle()
+    assert outbox.sent == []
+    labels = {"platform": "telegram", "outcome": "withdrawn"}
+    assert recorded.value("roadmap_bot_reminders_total", **labels) == 1

@@ -327,6 +327,7 @@ class ReminderEngine:
                         await self._deliver(job, key, slot)
                     except Exception:
                         log.exception("%s: reminder delivery failed", job.claim.reminder.user_key)
+                        observability.metrics.reminder(key[0], "failed")
                         job.stats.failed += 1
                     finally:
                         queue.popleft()
@@ -379,6 +380,7 @@ class ReminderEngine:
                     held = await self.store.is_current(reminder.user_key, reminder.version)
             if not held:
                 log.info("%s: reminder claimed elsewhere, off or changed", reminder.user_key)
+                observability.metrics.reminder(reminder.platform, "withdrawn")
                 stats.withdrawn += 1
                 return
             if attempt > 1:
