@@ -13,8 +13,10 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bot.limits import MAX_COMMAND_CHARS, QUOTE_CHARS
 from bot.matching import NameIndex
 from bot.messages import Button, Reply, ReplyKind, Request
+from bot.text import clean, shorten
 
 if TYPE_CHECKING:
     from bot.clock import Clock
@@ -112,9 +114,13 @@ class CommandBook:
         return self.by_name.get(name) or self.by_name.get(self.names.exact(name) or "")
 
     def unknown(self, name: str) -> Reply:
-        """The reply to ``/name`` when no command has that name: suggestions and help."""
-        suggestions = [match.id for match in self.names.search(name)]
-        blocks = [f"I don't know the command /{name}."]
+        """The reply to ``/name`` when no command has that name: suggestions and help.
+
+        However long ``name`` is, it is matched by its first ``MAX_COMMAND_CHARS`` characters
+        and quoted back shortened.
+        """
+        suggestions = [match.id for match in self.names.search(name[:MAX_COMMAND_CHARS])]
+        blocks = [f"I don't know the command /{shorten(clean(name), QUOTE_CHARS)}."]
         if suggestions:
             blocks.append("Did you mean: " + ", ".join(f"/{s}" for s in suggestions) + "?")
         blocks.append("Send /help to see everything I can do.")

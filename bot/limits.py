@@ -40,3 +40,6 @@ MAX_KNOWLEDGE_PROBLEMS = 50
 FOLLOW_UP_SECONDS = 300
 #: How many conversations it remembers at once (the least recently used are forgotten).
 FOLLOW_UP_MEMORY = 10_000
+#: Longest command name platforms allow (Telegram and Discord: 32); an unknown name is matched
+#: for "did you mean" by this many characters at most.
+MAX_COMMAND_CHARS = 32

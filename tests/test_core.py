@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from bot.clock import ManualClock
@@ -499,3 +499,26 @@ async def test_small_talk_says_what_the_bot_is(core: Core) -> None:
     reply = await say(core, "who made you? are you an AI?")
     text = render_plain(reply)
     assert "roadmap bot" in text and "/help" in text and "Java" not in text
+
+
+async def test_a_huge_unknown_command_name_is_quoted_short(core: Core) -> None:
+    reply = await say(core, "/progres" + "s" * 100_000 + " python")
+    assert reply.kind is ReplyKind.NOT_FOUND
+    text = render_plain(reply)
+    assert len(text) < 400
+    assert "/progres" in text and "…" in text
+    assert [button.command for button in reply.buttons][-1] == "help"
+
+
+@settings(
+    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(name=st.text(min_size=1, max_size=3000))
+async def test_an_unknown_command_reply_stays_short_whatever_the_name(
+    core: Core, name: str
+) -> None:
+    parsed = parse_command_line(f"/{name}")
+    assume(parsed.command and core.command_book.find(parsed.command) is None)
+    reply = await say(core, f"/{name}")
+    assert reply.kind is ReplyKind.NOT_FOUND
+    assert len(render_plain(reply)) < 400
