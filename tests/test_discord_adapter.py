@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import signal
 from collections.abc import AsyncIterator, Awaitable
@@ -13,6 +14,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import aiohttp
+import discord
 import pytest
 
 from adapters.discord.client import (
@@ -349,6 +351,40 @@ async def test_private_reply_to_a_deferred_command_stays_private(tmp_path, fake,
         assert exchange.edits[0]["content"] == PRIVATE_NOTE
         (followup,) = exchange.followups
         assert followup["flags"] & EPHEMERAL
+
+
+def kept_views() -> list[discord.ui.View]:
+    """Views discord.py keeps listening on until their timeout (15 minutes for ephemeral ones)."""
+    gc.collect()
+    return [
+        view
+        for view in gc.get_objects()
+        if isinstance(view, discord.ui.View) and view.timeout and not view.is_finished()
+    ]
+
+
+async def test_private_replies_leave_no_view_alive_and_their_buttons_still_work(
+    tmp_path, fake, knowledge
+):
+    async with running(tmp_path, fake, knowledge, extra_commands=True) as adapter:
+        await fake.answered(await fake.slash("track", {"language": "python"}, guild_id=GUILD))
+        shown = await fake.slash("next", guild_id=GUILD)  # private: an ephemeral response
+        (message,) = await fake.answered(shown)
+        assert message["flags"] & EPHEMERAL and message["components"]
+        adapter.defer_after = 0.01
+        slow = await fake.slash("slow", {"mode": "private"}, guild_id=GUILD)
+        await fake.wait_for(lambda: slow.callbacks)
+        adapter.core.test_gate.set()
+        await fake.answered(slow, 2)  # an ephemeral followup
+        adapter.defer_after = 1.0
+        assert kept_views() == []
+
+        ids = [c["custom_id"] for row in message["components"] for c in row["components"]]
+        done = next(i for i in ids if "|done " in i)
+        pressed = await fake.press(shown.original_id, done, guild_id=GUILD)
+        await fake.answered(pressed)
+        assert "ticked" in fake.messages[shown.original_id]["embeds"][0]["title"]
+        assert kept_views() == []
 
 
 async def test_long_replies_page_and_pages_expire_politely_after_restart(tmp_path, fake, knowledge):

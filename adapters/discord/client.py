@@ -204,7 +204,14 @@ class PageButton(discord.ui.DynamicItem[discord.ui.Button], template=r"rbp:(?P<s
 
 
 def build_view(specs: list[ButtonSpec]) -> discord.ui.View | None:
-    """A persistent view with the laid-out buttons (``None`` when there are none)."""
+    """The laid-out buttons as a view to send, which discord.py need not keep (``None``: none).
+
+    Every button is a :class:`discord.ui.DynamicItem` registered on the client, so a press is
+    dispatched by its custom id, not by the view that sent it. The view is stopped before it is
+    sent: discord.py keeps no finished view, whereas it would keep a live one sent with an
+    ephemeral reply for 15 minutes (with a pending timeout task), whatever ``timeout`` says.
+    Call it with the event loop running (a view made without one cannot be stopped).
+    """
     if not specs:
         return None
     view = discord.ui.View(timeout=None)
@@ -215,6 +222,7 @@ def build_view(specs: list[ButtonSpec]) -> discord.ui.View | None:
         else:
             payload = spec.custom_id.removeprefix(CORE_BUTTON_PREFIX)
             view.add_item(CoreButton(payload, spec.label, spec.style, spec.row))
+    view.stop()
     return view
 
 
