@@ -157,3 +157,15 @@ def streak(dates: Iterable[date], today: date) -> int:
         count += 1
         day -= timedelta(days=1)
     return count
+
+
+def longest_streak(dates: Iterable[date]) -> int:
+    """The most days in a row with activity, ever."""
+    days = sorted(set(dates))
+    best = run = 0
+    previous: date | None = None
+    for day in days:
+        run = run + 1 if previous is not None and day - previous == timedelta(days=1) else 1
+        best = max(best, run)
+        previous = day
+    return best

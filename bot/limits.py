@@ -43,3 +43,5 @@ FOLLOW_UP_MEMORY = 10_000
 #: Longest command name platforms allow (Telegram and Discord: 32); an unknown name is matched
 #: for "did you mean" by this many characters at most.
 MAX_COMMAND_CHARS = 32
+#: A streak shorter than this many days is not mentioned in the daily reminder.
+STREAK_WORTH_MENTIONING = 2

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 
 import pytest
 
 from bot.knowledge import Knowledge
+from bot.reminders import ReminderEngine
 from tests.fakes.discord_api import FakeDiscord
 from tests.test_discord_adapter import (
     EPHEMERAL,
@@ -73,3 +75,32 @@ async def test_a_quiz_button_from_before_a_restart_still_counts(tmp_path, fake, 
         assert "Next review of Docker: tomorrow." in edited["description"]
         state = await adapter.core.storage.reviews.get(f"discord:{OWNER}", "docker")
         assert state is not None and state.wrong == 1
+
+
+async def test_reminder_skip_and_snooze_buttons_in_a_dm(tmp_path, fake, knowledge):
+    async with running(tmp_path, fake, knowledge) as adapter:
+        core = adapter.core
+        await fake.answered(await fake.slash("remind", {"time": "09:00", "timezone": "UTC"}))
+        engine = ReminderEngine(core, {adapter.platform: adapter.outbox})
+        core.clock.set(datetime(2026, 3, 2, 9, 1, tzinfo=UTC))
+        assert (await engine.run_once()).sent == 1
+        (dm,) = fake.channel_messages
+        ids = {c["label"]: c["custom_id"] for row in dm["components"] for c in row["components"]}
+        assert {"Done", "Skip", "Snooze 1 h"} <= set(ids)
+        where = {"channel_id": int(dm["channel_id"])}
+        refused = await fake.press(int(dm["id"]), ids["Skip"], user_id=STRANGER, **where)
+        (note,) = await fake.answered(refused)
+        assert note["embeds"][0]["title"] == "That button is not yours"
+        skipped = await fake.press(int(dm["id"]), ids["Skip"], user_id=OWNER, **where)
+        (body,) = await fake.answered(skipped)
+        first, second = knowledge.checklist(None)[:2]
+        assert body["embeds"][0]["title"] == f"Skipped {first.title} for now"
+        assert second.title in body["embeds"][0]["description"]
+        snoozed = await fake.press(int(dm["id"]), ids["Snooze 1 h"], user_id=OWNER, **where)
+        (body,) = await fake.answered(snoozed)
+        assert body["embeds"][0]["title"] == "Snoozed"
+        core.clock.advance(3600)
+        assert (await engine.run_once()).sent == 1
+        assert fake.channel_messages[-1]["embeds"][0]["title"] == "Your snoozed reminder"
+        assert await core.storage.done_items(f"discord:{OWNER}") == frozenset()
+        assert fake.rejected == []

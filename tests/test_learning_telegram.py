@@ -12,6 +12,7 @@ from tests.test_telegram_adapter import (
     ADA,
     BOB,
     TOKEN,
+    due_reminder,
     failed_calls,
     press_and_wait,
     rows,
@@ -71,3 +72,29 @@ async def test_a_quiz_button_from_before_a_restart_still_counts(tmp_path, fake, 
         assert "Not quite" in text and "Next review of Docker: tomorrow." in text
         state = await adapter.core.storage.reviews.get(f"telegram:{ADA}", "docker")
         assert state is not None and state.wrong == 1
+
+
+async def test_reminder_done_and_snooze_buttons_for_the_learner_only(tmp_path, fake, knowledge):
+    async with running(tmp_path, fake, knowledge) as adapter:
+        engine = await due_reminder(fake, adapter)
+        assert (await engine.run_once()).sent == 1
+        (_, reminder) = await fake.replies(ADA, 2)
+        data = {b["text"]: b["callback_data"] for row in rows(reminder) for b in row}
+        assert {"Done", "Skip", "Snooze 1 h"} <= set(data)
+        refused = await press_and_wait(fake, reminder, data["Done"], BOB)
+        assert "not yours" in refused["text"]
+        first = knowledge.checklist(None)[0]
+        await press_and_wait(fake, reminder, data["Done"], ADA)
+        ticked = (await fake.replies(ADA, 3))[2]
+        assert f"✓ {first.title} ticked" in ticked["text"]
+        assert first.id in await adapter.core.storage.done_items(f"telegram:{ADA}")
+        await press_and_wait(fake, reminder, data["Snooze 1 h"], ADA)
+        assert "Snoozed" in (await fake.replies(ADA, 4))[3]["text"]
+        adapter.core.clock.advance(3600)
+        assert (await engine.run_once()).sent == 1
+        back = (await fake.replies(ADA, 5))[4]
+        assert "Your snoozed reminder" in back["text"]
+        assert not [b for row in rows(back) for b in row if "snooze" in b["callback_data"]]
+        adapter.core.clock.advance(3600)
+        assert (await engine.run_once()).sent == 0
+        assert failed_calls(fake) == []

@@ -620,7 +620,7 @@ async def test_a_long_reminder_is_one_paged_message_retried_whole(tmp_path, fake
         (_, reminder) = fake.sent(ADA)  # the confirmation, then the reminder: one message
         assert failed_calls(fake) == ["sendMessage: Bad Gateway"]
         *own, (_, counter, forward) = rows(reminder)
-        assert [button["text"] for row in own for button in row] == ["Mark done", "Next"]
+        assert [button["text"] for row in own for button in row] == ["Done", "Skip", "Snooze 1 h"]
         assert counter["text"].startswith("1/") and counter["text"] != "1/1"
         await press_and_wait(fake, reminder, forward["callback_data"], ADA)
         (edit,) = await fake.wait_for(lambda: fake.calls_to("editMessageText"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.commands import Command
-from bot.features import ask, checklist, knowledge, reminders, review
+from bot.features import ask, checklist, daily, knowledge, reminders, review
 
 
 def all_commands() -> list[Command]:
@@ -14,4 +14,5 @@ def all_commands() -> list[Command]:
         *checklist.COMMANDS,
         *review.COMMANDS,
         *reminders.COMMANDS,
+        *daily.COMMANDS,
     ]

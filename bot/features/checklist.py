@@ -135,9 +135,24 @@ async def show_progress(ctx: Context) -> Reply:
     return _reply(
         f"Your progress on {_track_label(progress.track)}",
         f"Overall {checklist.summary(progress)}",
+        await _streaks(ctx, record.timezone),
         fields=fields,
         buttons=(NEXT, Button("Change track", "track")),
     )
+
+
+async def _streaks(ctx: Context, zone: str | None) -> str:
+    """The current and longest streak (days with a tick, a review or a quiz answer), if any."""
+    dates = await ctx.storage.activity_dates(ctx.request.user_key)
+    longest = checklist.longest_streak(dates)
+    if not longest:
+        return ""
+    current = checklist.streak(dates, local_today(ctx, zone))
+    return f"Streak: {_days(current)} now, longest {_days(longest)}."
+
+
+def _days(count: int) -> str:
+    return f"{count} day{'s' if count != 1 else ''}"
 
 
 # -- /done and /undo --------------------------------------------------------------------------

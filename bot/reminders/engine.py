@@ -282,6 +282,7 @@ class ReminderEngine:
         lease = timedelta(seconds=LEASE_POLLS * self.settings.reminder_poll_seconds)
         if self.pending:
             await self.store.renew(self.holder, self.clock.now() + lease)
+        snoozed = await self._claim_snoozes(lateness)  # queued last: no wait once queueing starts
         maybe_due = frozenset(self.outboxes)
         while ready := [
             name for name in self.outboxes if name in maybe_due and self._has_room(name)
@@ -297,7 +298,20 @@ class ReminderEngine:
             for claim in batch.claims:
                 self._enqueue(claim, stats)
             maybe_due = (maybe_due - frozenset(ready)) | batch.full
+        for claim in snoozed:
+            stats.claimed += 1
+            self._enqueue(claim, stats)
         return maybe_due
+
+    async def _claim_snoozes(self, lateness: timedelta) -> list[Claim]:
+        """Claim the snoozed reminders due now whose reminder is still on (any pending budget)."""
+        claims = []
+        snoozes = self.core.storage.snoozes
+        for user_key, day in await snoozes.claim_due(self.clock.now(), lateness, self.outboxes):
+            reminder = await self.store.get(user_key)
+            if reminder is not None and reminder.enabled and reminder.platform in self.outboxes:
+                claims.append(Claim(reminder, day, reminder.next_due, "", snoozed=True))
+        return claims
 
     def _enqueue(self, claim: Claim, stats: RunStats) -> None:
         """Queue a claim behind its chat's others; start the chat's task if it has none."""
@@ -360,6 +374,7 @@ class ReminderEngine:
                 claim.day,
                 user_name=reminder.user_name,
                 in_group=reminder.chat_kind is ChatKind.GROUP and reminder.chat_id is not None,
+                snoozed=claim.snoozed,
             )
         except Exception:
             log.exception("could not build the reminder for %s", reminder.user_key)
@@ -374,7 +389,7 @@ class ReminderEngine:
         for attempt in range(1, MAX_DELIVERY_ATTEMPTS + 1):
             await spacing.wait(chat)
             async with pacer.turn():
-                if attempt == 1:
+                if attempt == 1 and not claim.snoozed:  # a snooze was recorded when claimed
                     held = await _record_attempt(self.store, claim)
                 else:
                     held = await self.store.is_current(reminder.user_key, reminder.version)

@@ -6,7 +6,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from bot.checklist import next_item, progress, streak, summary
-from bot.messages import Button, ButtonStyle, Field, Link, Reply, ReplyKind
+from bot.features.daily import snooze_buttons, step_buttons
+from bot.limits import STREAK_WORTH_MENTIONING
+from bot.messages import Field, Link, Reply, ReplyKind
 from bot.quizzes import ReviewQuestion, pick_question
 from bot.reminders.schedule import local_date
 from bot.timezones import zone_info
@@ -32,10 +34,13 @@ async def build_reminder(
     *,
     user_name: str = "",
     in_group: bool = False,
+    snoozed: bool = False,
 ) -> Reply:
     """The reminder for ``user_key`` on local date ``today`` (default: today in their zone).
 
-    In a group chat (``in_group``) the title names the user.
+    In a group chat (``in_group``) the title names the user. Its buttons tick or skip the step
+    it names and snooze it (not once ``snoozed``: a reminder comes back once a day). The streak
+    is shown only from :data:`STREAK_WORTH_MENTIONING` days on.
     """
     storage, knowledge = core.storage, core.knowledge
     user = await storage.get_user(user_key)
@@ -44,17 +49,21 @@ async def build_reminder(
     done = await storage.done_items(user_key)
     days = streak(await storage.activity_dates(user_key), today)
     owner = user_key.split(":", 1)[1]
-    title = f"Daily reminder for {user_name}" if in_group and user_name else "Your daily reminder"
-    fields = (
-        Field("Progress", summary(progress(knowledge, user.track, done)), inline=True),
-        Field("Streak", f"{days} day{'s' if days != 1 else ''} in a row" if days else "—", True),
-    )
+    kind = "Snoozed reminder" if snoozed else "Daily reminder"
+    title = f"{kind} for {user_name}" if in_group and user_name else f"Your {kind.lower()}"
+    fields = [Field("Progress", summary(progress(knowledge, user.track, done)), inline=True)]
+    if days >= STREAK_WORTH_MENTIONING:
+        fields.append(Field("Streak", f"{days} days in a row", inline=True))
+    review = await due_question(core, user_key, today)
+    quiz = [f"Review: {review.question}", review.listing()] if review is not None else []
+    quiz_buttons = review.buttons() if review is not None else ()
     upcoming = next_item(knowledge, user.track, done)
     if upcoming is None:
         return Reply(
             title=title,
-            blocks=(f"You have ticked every item of {knowledge.info.title}. Well done!",),
-            fields=fields,
+            blocks=(f"You have ticked every item of {knowledge.info.title}. Well done!", *quiz),
+            fields=tuple(fields),
+            buttons=quiz_buttons,
             kind=ReplyKind.REMINDER,
             owner=owner,
         )
@@ -62,20 +71,14 @@ async def build_reminder(
     projects = knowledge.projects(upcoming)
     if projects:
         blocks.append(f"Project idea: {projects[0]}")
-    review = await due_question(core, user_key, today)
-    if review is not None:
-        blocks += [f"Review: {review.question}", review.listing()]
     resources = knowledge.resources(upcoming)
+    later = () if snoozed else snooze_buttons(today, await storage.snoozes.evening(user_key))
     return Reply(
         title=title,
-        blocks=tuple(blocks),
-        fields=fields,
+        blocks=(*blocks, *quiz),
+        fields=tuple(fields),
         links=tuple(Link(r.title, r.url) for r in resources[:1]),
-        buttons=(
-            Button("Mark done", "done", upcoming.id, ButtonStyle.SUCCESS),
-            Button("Next", "next"),
-            *(review.buttons() if review is not None else ()),
-        ),
+        buttons=(*step_buttons(upcoming.id, today), *later, *quiz_buttons),
         footer="/remind off stops these reminders.",
         kind=ReplyKind.REMINDER,
         owner=owner,

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Self
 if TYPE_CHECKING:
     from bot.storage.reminders import SqliteReminderStore
     from bot.storage.reviews import SqliteReviewStore
+    from bot.storage.snoozes import SqliteSnoozeStore
 
 
 class StorageError(Exception):
@@ -44,6 +45,8 @@ class Storage(ABC):
     reminders: SqliteReminderStore
     #: The spaced-review store (``bot.storage.reviews``): ticked topics enter it on tick.
     reviews: SqliteReviewStore
+    #: Snoozed daily reminders and the learner's evening time (``bot.storage.snoozes``).
+    snoozes: SqliteSnoozeStore
 
     @abstractmethod
     async def get_user(self, user_key: str) -> UserRecord:

@@ -63,6 +63,9 @@ class Claim:
     day: date
     next_due: datetime
     holder: str
+    #: A snoozed reminder coming back (see ``bot.storage.snoozes``): sent without snooze
+    #: buttons, leased by no one: its snooze was claimed (at most once) in a transaction of its own.
+    snoozed: bool = False
 
 
 @dataclass(frozen=True, slots=True)

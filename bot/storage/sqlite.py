@@ -59,6 +59,7 @@ from bot.lru import LruCache
 from bot.storage import Storage, StorageError, UserRecord
 from bot.storage.reminders import SqliteReminderStore
 from bot.storage.reviews import SqliteReviewStore, enter_statement
+from bot.storage.snoozes import SqliteSnoozeStore
 
 #: Milliseconds a connection waits for a lock held by another connection before failing.
 BUSY_TIMEOUT_MS = 10_000
@@ -439,6 +440,7 @@ class SqliteStorage(Storage):
         self._writes: dict[str, asyncio.Future[None]] = {}
         self.reminders = SqliteReminderStore(db)
         self.reviews = SqliteReviewStore(db, self._ensure_user)
+        self.snoozes = SqliteSnoozeStore(db, self._ensure_user)
 
     @classmethod
     async def open(cls, path: Path) -> SqliteStorage:
@@ -683,6 +685,7 @@ class SqliteStorage(Storage):
         }
         data["reminders"] = await self.reminders.export_user(user_key)
         data["reviews"] = await self.reviews.export_user(user_key)
+        data["snooze"] = await self.snoozes.export_user(user_key)
         return data
 
     async def forget_user(self, user_key: str) -> None:

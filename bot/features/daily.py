@@ -1,0 +1,272 @@
+"""Acting on the daily reminder: its Done, Skip and Snooze buttons, and /evening.
+
+The buttons carry the step they name and the local date of the reminder (as a short code, so
+a button fits Telegram's 64 bytes with a 32-character topic id and a 20-digit owner):
+
+- ``/rdone <topic> <day>`` ticks the step and answers with the next one;
+- ``/rskip <topic> <day>`` shows the next unticked step after it, ticking nothing (the
+  reminder itself keeps naming the first unticked step);
+- ``/snooze <day> [evening]`` brings the reminder back in an hour, or at the learner's evening
+  time (set once with ``/evening HH:MM``). A day's reminder comes back once, never more.
+
+Done and Skip pressed after the reminder's day still work and say so; Snooze then explains that
+the day is over. Only the learner can press them (the core checks the buttons' owner).
+"""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+from bot import checklist
+from bot.commands import Command, Context, Option, OptionKind
+from bot.features.checklist import local_today
+from bot.features.knowledge import first_sentence
+from bot.knowledge import Topic
+from bot.messages import Button, ButtonStyle, Reply, ReplyKind
+from bot.reminders.schedule import local_instant
+from bot.timezones import TimeParseError, parse_time, zone_info
+
+#: How long "Snooze" puts the reminder off.
+SNOOZE = timedelta(hours=1)
+#: The argument of /snooze that means "this evening".
+EVENING = "evening"
+#: Words that clear the evening time.
+OFF_WORDS = frozenset({"off", "none", "clear"})
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+PROGRESS = Button("Progress", "progress")
+
+
+def day_code(day: date) -> str:
+    """A date as a short code: its ordinal in base 36 (four characters until the year 4500)."""
+    number, code = day.toordinal(), ""
+    while number:
+        number, digit = divmod(number, 36)
+        code = _DIGITS[digit] + code
+    return code
+
+
+def parse_day(code: str) -> date | None:
+    """The date of a :func:`day_code`, or ``None`` if ``code`` is not one."""
+    if not code or len(code) > 6 or any(ch not in _DIGITS for ch in code):
+        return None
+    try:
+        return date.fromordinal(int(code, 36))
+    except (ValueError, OverflowError):
+        return None
+
+
+def step_buttons(topic_id: str, day: date) -> tuple[Button, ...]:
+    """Done and Skip for the step a reminder of ``day`` names."""
+    code = day_code(day)
+    return (
+        Button("Done", "rdone", f"{topic_id} {code}", ButtonStyle.SUCCESS),
+        Button("Skip", "rskip", f"{topic_id} {code}"),
+    )
+
+
+def snooze_buttons(day: date, evening: time | None) -> tuple[Button, ...]:
+    """Snooze for an hour, and until the evening if the learner set an evening time."""
+    code = day_code(day)
+    buttons = [Button("Snooze 1 h", "snooze", code)]
+    if evening is not None:
+        buttons.append(Button(f"Snooze till {evening:%H:%M}", "snooze", f"{code} {EVENING}"))
+    return tuple(buttons)
+
+
+def _reply(title: str, *blocks: str, **extra: object) -> Reply:
+    return Reply(title=title, blocks=tuple(b for b in blocks if b), private=True, **extra)  # type: ignore[arg-type]
+
+
+def _late(day: date, today: date) -> str:
+    """A note that a button belongs to an earlier day's reminder (empty if it is today's)."""
+    if day >= today:
+        return ""
+    return (
+        f"That was the reminder of {day:%a} {day.day} {day:%b}. "
+        "The day is over, but the button still works."
+    )
+
+
+def _step(topic: Topic, day: date, intro: str) -> tuple[list[str], tuple[Button, ...]]:
+    """Blocks and buttons presenting ``topic`` as the step to take now."""
+    blocks = [f"{intro}: {topic.title}", first_sentence(topic.summary, topic.title)]
+    return blocks, (*step_buttons(topic.id, day), Button("More about it", "topic", topic.id))
+
+
+def _parse_step(ctx: Context) -> tuple[Topic, date] | None:
+    topic_id, _, code = ctx.args.partition(" ")
+    topic = ctx.knowledge.topic(topic_id)
+    day = parse_day(code)
+    return (topic, day) if topic is not None and day is not None else None
+
+
+def _gone() -> Reply:
+    return _reply(
+        "That button no longer matches a step",
+        "The roadmap has changed since. Send /next for your next step.",
+        buttons=(Button("Next", "next"), PROGRESS),
+        kind=ReplyKind.NOT_FOUND,
+    )
+
+
+async def step_done(ctx: Context) -> Reply:
+    """Tick the step a reminder named and answer with the next one."""
+    parsed = _parse_step(ctx)
+    if parsed is None:
+        return _gone()
+    topic, day = parsed
+    storage, key = ctx.storage, ctx.request.user_key
+    user = await storage.get_user(key)
+    today = local_today(ctx, user.timezone)
+    changed = await storage.mark_done(key, topic.id, ctx.clock.now(), today)
+    done = await storage.done_items(key)
+    progress = checklist.progress(ctx.knowledge, user.track, done)
+    title = f"✓ {topic.title} ticked" if changed else f"{topic.title} was already ticked"
+    upcoming = checklist.next_item(ctx.knowledge, user.track, done)
+    if upcoming is None:
+        return _reply(
+            title,
+            _late(day, today),
+            "That was the last step on your checklist. Well done!",
+            checklist.summary(progress),
+            buttons=(PROGRESS,),
+        )
+    blocks, buttons = _step(upcoming, today, "Next")
+    return _reply(title, _late(day, today), *blocks, checklist.summary(progress), buttons=buttons)
+
+
+async def step_skip(ctx: Context) -> Reply:
+    """Show the next unticked step after the one a reminder named, ticking nothing."""
+    parsed = _parse_step(ctx)
+    if parsed is None:
+        return _gone()
+    topic, day = parsed
+    storage, key = ctx.storage, ctx.request.user_key
+    user = await storage.get_user(key)
+    today = local_today(ctx, user.timezone)
+    done = await storage.done_items(key)
+    items = checklist.layout(ctx.knowledge, user.track).items
+    ids = [item.id for item in items]
+    start = ids.index(topic.id) + 1 if topic.id in ids else 0
+    following = next(
+        (item for item in (*items[start:], *items[:start]) if item.id not in done | {topic.id}),
+        None,
+    )
+    if following is None:
+        return _reply(
+            f"Nothing to skip to after {topic.title}",
+            _late(day, today),
+            f"{topic.title} is the only unticked step on your checklist.",
+            buttons=(*step_buttons(topic.id, today)[:1], PROGRESS),
+        )
+    blocks, buttons = _step(following, today, "Instead, try")
+    return _reply(
+        f"Skipped {topic.title} for now",
+        _late(day, today),
+        *blocks,
+        f"{topic.title} stays unticked; /next still starts from the first unticked step.",
+        buttons=buttons,
+    )
+
+
+async def snooze(ctx: Context) -> Reply:
+    """Bring today's reminder back in an hour, or this evening; once a day."""
+    code, _, when = ctx.args.partition(" ")
+    day = parse_day(code)
+    if day is None:
+        return _reply(
+            "That button no longer works",
+            "Snooze works from the buttons of a daily reminder.",
+            kind=ReplyKind.ERROR,
+        )
+    storage, key, now = ctx.storage, ctx.request.user_key, ctx.clock.now()
+    user = await storage.get_user(key)
+    today = local_today(ctx, user.timezone)
+    if day < today:
+        return _reply(
+            "That reminder's day is over",
+            f"It was the reminder of {day:%a} {day.day} {day:%b}. Today's comes as usual.",
+            buttons=(Button("Next", "next"),),
+        )
+    reminder = await storage.reminders.get(key)
+    zone = zone_info(user.timezone or (reminder.zone if reminder else None) or "UTC")
+    if when == EVENING:
+        evening = await storage.snoozes.evening(key)
+        if evening is None:
+            return _reply(
+                "No evening time set",
+                "Send /evening HH:MM once (for example /evening 19:00); then Snooze till "
+                "evening brings the reminder back at that time.",
+                buttons=(Button("Snooze 1 h", "snooze", code),),
+            )
+        due = local_instant(today, evening, zone)
+        if due <= now:
+            return _reply(
+                f"It is already past {evening:%H:%M}",
+                "Snooze for an hour instead?",
+                buttons=(Button("Snooze 1 h", "snooze", code),),
+            )
+    else:
+        due = now + SNOOZE
+    made, snoozed = await storage.snoozes.snooze(key, day, due, now)
+    if not made:
+        back = (
+            f"It comes back at {snoozed.due.astimezone(zone):%H:%M}."
+            if snoozed.due is not None
+            else "It already came back once."
+        )
+        return _reply(
+            "Already snoozed today",
+            f"A reminder comes back once a day. {back}",
+            kind=ReplyKind.ERROR,
+        )
+    return _reply(
+        "Snoozed",
+        f"I'll remind you again at {due.astimezone(zone):%H:%M}.",
+        kind=ReplyKind.CONFIRM,
+    )
+
+
+async def evening(ctx: Context) -> Reply:
+    """Set, show or clear the time "Snooze till evening" brings a reminder back."""
+    storage, key, now = ctx.storage, ctx.request.user_key, ctx.clock.now()
+    if not ctx.args:
+        at = await storage.snoozes.evening(key)
+        text = (
+            f"Snooze till evening brings a reminder back at {at:%H:%M}."
+            if at is not None
+            else "You have no evening time. Send /evening 19:00 (your time) to set one."
+        )
+        return _reply("Your evening time", text)
+    if ctx.args.casefold() in OFF_WORDS:
+        await storage.snoozes.set_evening(key, None, now)
+        return _reply("Evening time cleared", "Snooze now offers one hour only.")
+    try:
+        at = parse_time(ctx.args)
+    except TimeParseError as error:
+        return _reply(
+            "That is not a time I understand",
+            str(error),
+            "Usage: /evening HH:MM, or /evening off",
+            kind=ReplyKind.ERROR,
+        )
+    await storage.snoozes.set_evening(key, at, now)
+    return _reply(
+        "Evening time set",
+        f"Snooze till {at:%H:%M} now appears on your daily reminder.",
+        kind=ReplyKind.CONFIRM,
+    )
+
+
+COMMANDS = [
+    Command(
+        "evening",
+        "The time Snooze till evening brings a reminder back",
+        evening,
+        "/evening [HH:MM|off]",
+        (Option("time", "Time of day, like 19:00 (or off)", OptionKind.TIME),),
+    ),
+    Command("rdone", "Tick a reminder's step", step_done, "/rdone <step> <day>", listed=False),
+    Command("rskip", "Skip a reminder's step", step_skip, "/rskip <step> <day>", listed=False),
+    Command("snooze", "Snooze a daily reminder", snooze, "/snooze <day> [evening]", listed=False),
+]
