@@ -69,9 +69,17 @@ class NameIndex:
         self._sorted = sorted(self._names)
         self._index_of = {name: index for index, name in enumerate(self._names)}
 
+    @property
+    def names(self) -> list[str]:
+        """Every normalized name."""
+        return self._names
+
     def exact(self, name: str) -> str | None:
         """The id whose name is exactly ``name`` (after normalising), if any."""
-        key = normalize(name)
+        return self.exact_key(normalize(name))
+
+    def exact_key(self, key: str) -> str | None:
+        """The id whose name is exactly ``key``, an already normalized name, if any."""
         return self._exact.get(key) or self._exact.get(key.replace(" ", ""))
 
     def search(

@@ -10,12 +10,13 @@ file; only English question words live in :mod:`bot.wording`.
 from __future__ import annotations
 
 import enum
+from collections.abc import Set
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
 
 from bot.knowledge import Canned, Knowledge, NotCovered, stem
-from bot.matching import NameIndex
+from bot.matching import Match, NameIndex
 from bot.text import normalize
 from bot.use_cases import UseCaseRanker
 from bot.wording import (
@@ -155,6 +156,20 @@ class _Mention:
         return self.id.startswith(NOT_COVERED_PREFIX)
 
 
+def _text_words(knowledge: Knowledge) -> set[str]:
+    """Every word of the roadmap's prose: summaries, use cases, benefits, comparisons."""
+    texts = [knowledge.info.summary, knowledge.info.conclusion]
+    for entry in (*knowledge.sections, *knowledge.topics.values()):
+        texts.append(entry.summary)
+        texts.extend(getattr(entry, "use_cases", ()))
+        texts.extend(getattr(entry, "benefits", ()))
+        texts.extend(entry.projects)
+    for comparison in knowledge.comparisons:
+        texts.extend((comparison.summary, *comparison.differences))
+        texts.extend(advice for _, advice in comparison.choose)
+    return {word for text in texts for word in normalize(text.replace("-", " ")).split()}
+
+
 def _same_words(phrase: str, name: str) -> bool:
     """Whether a fuzzy phrase match holds word by word (so "app backend" is not "php backend")."""
     left, right = phrase.split(), name.split()
@@ -163,10 +178,12 @@ def _same_words(phrase: str, name: str) -> bool:
     )
 
 
-def _phrase_in(phrase: tuple[str, ...], words: list[str]) -> bool:
+def _phrase_in(phrase: tuple[str, ...], words: list[str], present: Set[str]) -> bool:
     """Whether the phrase's words occur in order, with at most one extra word between them."""
+    if phrase[0] not in present:
+        return False
     if len(phrase) == 1:
-        return phrase[0] in words
+        return True
     for start, word in enumerate(words):
         if word != phrase[0]:
             continue
@@ -240,8 +257,15 @@ class QuestionAnswerer:
         )
         everyday_all = {w for words in self.everyday.values() for w in words}
         self.ranker = UseCaseRanker(knowledge, ignored=STOP | set(self.kinds))
+        #: Every word of every name: a phrase of several words must start with one.
+        self.name_words = {
+            word
+            for index in (self.topic_names, self.not_covered_names, self.section_names)
+            for name in index.names
+            for word in name.split()
+        }
         #: Words that are not names: never looked up fuzzily as a misspelt name.
-        self.known_words = (
+        self.known_words = (_text_words(knowledge) - self.name_words) | (
             STOP
             | self.cue_words
             | self.software
@@ -261,6 +285,7 @@ class QuestionAnswerer:
             | QUESTION_STARTS
         )
         self._spelling: dict[str, str] = {}
+        self._fuzzy_names: dict[str, Match | None] = {}
         self.comparison_phrases = {
             normalize(alias.replace("-", " ")): comparison.topic_ids
             for comparison in knowledge.comparisons
@@ -477,6 +502,8 @@ class QuestionAnswerer:
                 end = start + size
                 if any(taken[start:end]) or words[start].segment != words[end - 1].segment:
                     continue
+                if size > 1 and words[start].text not in self.name_words:
+                    continue
                 phrase_words = [w.text for w in words[start:end]]
                 if all(w in STOP for w in phrase_words):
                     continue
@@ -528,7 +555,7 @@ class QuestionAnswerer:
         phrase = " ".join(phrase_words)
         stemmed = " ".join([*phrase_words[:-1], stem(phrase_words[-1])])
         for index in (self.topic_names, self.not_covered_names, self.section_names):
-            target = index.exact(phrase) or index.exact(stemmed)
+            target = index.exact_key(phrase) or index.exact_key(stemmed)
             if target is not None:
                 return self._mention(target, (phrase, stemmed), start, end)
         compact = phrase.replace(" ", "")
@@ -538,9 +565,22 @@ class QuestionAnswerer:
             or phrase_words[-1] in STOP
             or (len(phrase_words) > 1 and COMPARE_CUES & set(phrase_words))
             or (len(phrase_words) == 1 and phrase in self.known_words)
+            or 2 * sum(w in self.known_words for w in phrase_words) >= len(phrase_words) > 1
             or any(w.isdigit() for w in phrase_words)
         ):
             return None
+        if phrase not in self._fuzzy_names:
+            self._fuzzy_names[phrase] = self._fuzzy_name(phrase)
+            if len(self._fuzzy_names) > SPELL_CACHE:
+                self._fuzzy_names.pop(next(iter(self._fuzzy_names)))
+        best = self._fuzzy_names[phrase]
+        if best is None:
+            return None
+        return self._mention(best.id, (best.name,), start, end)
+
+    def _fuzzy_name(self, phrase: str) -> Match | None:
+        """The closest name to a phrase that may be a misspelt name, if close enough."""
+        compact = phrase.replace(" ", "")
         best = None
         for index in (self.topic_names, self.not_covered_names, self.section_names):
             hit = index.fuzzy(phrase, MENTION_CUTOFF)
@@ -552,9 +592,7 @@ class QuestionAnswerer:
                 continue
             if best is None or hit.score > best.score:
                 best = hit
-        if best is None:
-            return None
-        return self._mention(best.id, (best.name,), start, end)
+        return best
 
     def _mention(self, target: str, names: tuple[str, ...], start: int, end: int) -> _Mention:
         common = self.common.get(target, frozenset())
@@ -671,11 +709,12 @@ class QuestionAnswerer:
     def _small_talk(self, message: Message, mentions: list[_Mention]) -> Canned | None:
         """Small talk, when nothing in the message asks about the roadmap."""
         words = message.texts
+        present = set(words)
         found = [
             (entry, len(phrase))
             for entry, phrases in self.small_talk
             for phrase in phrases
-            if _phrase_in(phrase, words)
+            if _phrase_in(phrase, words, present)
         ]
         if not found:
             return None
@@ -702,9 +741,10 @@ class QuestionAnswerer:
     def _outside(self, message: Message) -> tuple[Canned | None, int]:
         """A subject around learning the roadmap does not cover, and how many of its phrases."""
         words = message.texts
+        present = set(words)
         best: tuple[Canned | None, int] = (None, 0)
         for entry, phrases in self.outside:
-            hits = sum(_phrase_in(phrase, words) for phrase in phrases)
+            hits = sum(_phrase_in(phrase, words, present) for phrase in phrases)
             if hits > best[1]:
                 best = (entry, hits)
         return best

@@ -20,8 +20,10 @@ def clean(text: str) -> str:
 
 def normalize(text: str) -> str:
     """Lower-case, accent-folded, punctuation-free form used for matching names."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = text.casefold()
+    if not folded.isascii():
+        folded = unicodedata.normalize("NFKD", folded)
+        folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     return _SPACE.sub(" ", _NOT_WORD.sub(" ", folded.replace("_", " "))).strip()
 
 
