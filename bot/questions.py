@@ -56,6 +56,8 @@ MAX_PHRASE_WORDS = 3
 USE_CASE_MIN_SCORE = 1.6
 #: ...and a runner-up within this share of the best is mentioned (and makes a close call).
 RUNNER_UP_SHARE = 0.8
+#: A need stated without any question word must score this many times the minimum.
+STRONG_NEED = 3
 #: How many topics a use-case answer names.
 USE_CASE_TOPICS = 3
 #: Words a message may hold beyond names and question words and still be "just the name".
@@ -141,6 +143,8 @@ class _Names:
     everyday: tuple[str, ...]
     #: How many words (and clear names) show the message is about software.
     software: int
+    #: Positions of the words of names used in their everyday sense: not cues either.
+    dropped: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,11 +356,20 @@ class QuestionAnswerer:
         cues = {w.text for w in asking} | {w.stem for w in asking}
         topic_ids = tuple(dict.fromkeys(m.id for m in subjects if m.id in self.knowledge.topics))
         uncovered = [m for m in subjects if m.not_covered]
+        in_topics = {
+            i
+            for m in mentions
+            if m.id in self.knowledge.topics or m.not_covered
+            for i in range(m.start, m.end)
+        }
         kind = next(
             (
                 self.kinds[w.stem]
-                for w in message.words
-                if w.sentence in about and w.stem in self.kinds
+                for i, w in enumerate(message.words)
+                if w.sentence in about
+                and w.stem in self.kinds
+                and i not in in_topics
+                and i not in names.dropped
             ),
             None,
         )
@@ -387,6 +400,17 @@ class QuestionAnswerer:
             if hits >= evidence or not subjects:
                 return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED, canned=outside)
         compare = bool(COMPARE_CUES & cues) or "or" in {w.text for w in message.words}
+        focus_words = {w.text for w in message.words if w.sentence == focus}
+        if (
+            message.sentences > 1
+            and subjects
+            and all(message.words[m.start].sentence != focus for m in subjects)
+            and not focus_words & (POINTERS | PLURAL_POINTERS)
+            and focus_words & USE_CASE_CUES
+        ):
+            answer = self._use_case(question, all_terms, kind)
+            if answer is not None:
+                return answer
         if topic_ids and kind and self._kind_differs(topic_ids, kind):
             children = self._children(question, topic_ids[0], kind, terms)
             if children:
@@ -404,8 +428,10 @@ class QuestionAnswerer:
             answer = self._use_case(question, all_terms, kind)
             if answer is not None:
                 return answer
-        resources = bool(RESOURCE_CUES & cues or (LEARN_WORDS & cues and {"where", "how"} & cues))
         projects = bool(PROJECT_CUES & cues or (BUILD_WORDS & cues and {"with", "using"} & cues))
+        resources = bool(
+            RESOURCE_CUES & cues or (LEARN_WORDS & cues and {"where", "how", "place"} & cues)
+        ) and not (projects and BUILD_WORDS & cues)
         if topic_ids:
             if resources:
                 return Understanding(question, Intent.RESOURCES, topic_ids[:1])
@@ -531,25 +557,27 @@ class QuestionAnswerer:
             and not w.text.isdigit()
         ]
         kept, doubtful, everyday = list(clear), [], []
+        signed: set[int] = set()
         for mention in ambiguous:
             signs = sum(w.text in self.everyday.get(mention.id, ()) for w in others)
             before = words[mention.start - 1].text if mention.start else ""
             after = words[mention.end].text if mention.end < len(words) else ""
             if mention.end - mention.start == 1 and not software:
                 signs += (before in VERB_CONTEXT) + (after in VERB_AFTER)
-            if signs > software:
+            if signs and signs >= software:
                 everyday.append(mention.id)
-            elif signs and signs == software:
-                doubtful.append(mention.id)
+                signed.update(range(mention.start, mention.end))
             elif software or len(leftovers) <= BARE_LEFTOVERS:
                 kept.append(mention)
             elif signs:
                 everyday.append(mention.id)
+                signed.update(range(mention.start, mention.end))
             else:
                 doubtful.append(mention.id)
         kept.sort(key=lambda m: m.start)
         doubtful_topics = tuple(d for d in dict.fromkeys(doubtful) if d in self.knowledge.topics)
-        return _Names(kept, doubtful_topics, tuple(everyday), software)
+        dropped = frozenset(i for m in ambiguous if m not in kept for i in range(m.start, m.end))
+        return _Names(kept, doubtful_topics, tuple(everyday), software, dropped)
 
     def _lookup(self, phrase_words: list[str], start: int, end: int) -> _Mention | None:
         phrase = " ".join(phrase_words)
@@ -616,13 +644,16 @@ class QuestionAnswerer:
         background = {id(m) for m in mentions if self._is_background(m, words)}
         in_focus = [m for m in mentions if words[m.start].sentence == focus]
         main = [m for m in in_focus if id(m) not in background]
+        sentence_words = {w.text for w in words if w.sentence == focus}
+        if len(main) == 1 and sentence_words & PLURAL_POINTERS and sentence_words & COMPARE_CUES:
+            before = [m for m in mentions if words[m.start].sentence == focus - 1]
+            return [*before[:2], *main]
         if main:
             asking = self._asking_segment(message, focus)
             if asking is not None and not COMPARE_CUES & {w.text for w in words}:
                 narrowed = [m for m in main if words[m.start].segment >= asking]
                 main = narrowed or main
             return main
-        sentence_words = {w.text for w in words if w.sentence == focus}
         earlier = [m for m in mentions if words[m.start].sentence <= focus]
         if sentence_words & PLURAL_POINTERS:
             return [m for m in earlier if id(m) not in background][-2:] or earlier[-2:]
@@ -675,7 +706,7 @@ class QuestionAnswerer:
             for w in content
             if w.text in self.cue_words or w.stem in self.software or w.stem in self.overview_cues
         ]
-        return len(content) - len(known) > len(known)
+        return len(content) - len(known) >= len(known) > 0 or (bool(content) and not known)
 
     def _kind_differs(self, topic_ids: tuple[str, ...], kind: str) -> bool:
         """True when the question asks for a kind of thing other than what it names."""
@@ -718,7 +749,9 @@ class QuestionAnswerer:
         ]
         if not found:
             return None
-        asked = {m for m in message.questions}
+        if mentions and message.sentences == 1:
+            return None
+        asked = set(message.questions)
         talk_sentences = {
             word.sentence
             for word in message.words
@@ -750,11 +783,13 @@ class QuestionAnswerer:
         return best
 
     def _use_case(
-        self, question: str, terms: dict[str, float], kind: str | None
+        self, question: str, terms: dict[str, float], kind: str | None, *, strong: bool = False
     ) -> Understanding | None:
+        """The topics whose use cases fit the need best; ``strong`` asks for a clear need."""
         allowed = self.kind_members.get(kind) if kind else None
         ranked = self.ranker.rank(terms, allowed)
-        if not ranked or ranked[0].score < USE_CASE_MIN_SCORE:
+        least = USE_CASE_MIN_SCORE * (STRONG_NEED if strong else 1)
+        if not ranked or ranked[0].score < least or (strong and len(ranked[0].reasons) < 2):
             return None
         best = ranked[0]
         picks = [
@@ -772,7 +807,12 @@ class QuestionAnswerer:
     def _near_misses(self, words: list[Word]) -> tuple[str, ...]:
         near: dict[str, float] = {}
         for word in words:
-            if len(word.text) < 4 or word.text in self.known_words:
+            if (
+                len(word.text) < 4
+                or word.text in self.known_words
+                or word.text in self.name_words
+                or self.not_covered_names.exact_key(word.text)
+            ):
                 continue
             hit = self.topic_names.fuzzy(word.text, NEAR_MISS_CUTOFF)
             if hit is not None and hit.name[0] == word.text[0] and hit.score > near.get(hit.id, 0):

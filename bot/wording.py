@@ -47,9 +47,7 @@ RESOURCE_CUES = wordset(
     vid youtube spec specs cheat sheet sheets training lessons lesson"""
 )
 #: Words that ask for things to build; "build", "make" and "create" alone describe a need.
-PROJECT_CUES = wordset(
-    "project projects proj projs idea ideas portfolio practice practise exercise exercises"
-)
+PROJECT_CUES = wordset("project projects proj projs idea ideas portfolio exercise exercises")
 #: With "where" or "how", these ask for learning material ("how do i learn go").
 LEARN_WORDS = wordset("learn lern learning study practice practise place")
 BUILD_WORDS = wordset("build building make making create creating code")
