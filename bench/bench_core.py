@@ -23,10 +23,13 @@ sys.path.insert(0, str(ROOT))
 
 from bot.core import Core  # noqa: E402
 from bot.knowledge import bundled_knowledge_path, load_knowledge  # noqa: E402
+from bot.limits import MAX_ARGS_CHARS  # noqa: E402
 from bot.messages import ChatKind, Request  # noqa: E402
 from bot.storage import open_storage  # noqa: E402
 
 EVAL = ROOT / "tests" / "data" / "eval_questions.yaml"
+#: Long messages with background, in learners' words (the tune half of the eval set).
+TUNE = ROOT / "tests" / "data" / "eval" / "tune.yaml"
 ROUNDS = 2000
 PIPED_COMMANDS = 5000
 
@@ -93,6 +96,23 @@ async def in_process() -> None:
             report(
                 f"free text ({len(questions)} eval questions)",
                 await latencies(core, questions, ROUNDS),
+                baseline,
+            )
+            long_texts = [e["q"] for e in yaml.safe_load(TUNE.read_text()) if e["style"] == "long"]
+            report(
+                f"free text ({len(long_texts)} long messages)",
+                await latencies(core, [(None, text) for text in long_texts], ROUNDS),
+                baseline,
+            )
+            # The 500-character limit: each long message repeated up to it, so no word repeats
+            # help less than in real text; every one is new to the answerer's caches.
+            full = [
+                ((text + " ") * (MAX_ARGS_CHARS // len(text) + 1))[:MAX_ARGS_CHARS]
+                for text in long_texts
+            ]
+            report(
+                f"free text ({len(full)} x {MAX_ARGS_CHARS} characters)",
+                await latencies(core, [(None, text) for text in full], len(full) * 4),
                 baseline,
             )
 

@@ -562,7 +562,8 @@ class QuestionAnswerer:
             signs = sum(w.text in self.everyday.get(mention.id, ()) for w in others)
             before = words[mention.start - 1].text if mention.start else ""
             after = words[mention.end].text if mention.end < len(words) else ""
-            if mention.end - mention.start == 1 and not software:
+            how_to = before == "to" and mention.start > 1 and words[mention.start - 2].text == "how"
+            if mention.end - mention.start == 1 and not software and not how_to:
                 signs += (before in VERB_CONTEXT) + (after in VERB_AFTER)
             if signs and signs >= software:
                 everyday.append(mention.id)
@@ -576,8 +577,7 @@ class QuestionAnswerer:
                 doubtful.append(mention.id)
         kept.sort(key=lambda m: m.start)
         doubtful_topics = tuple(d for d in dict.fromkeys(doubtful) if d in self.knowledge.topics)
-        dropped = frozenset(i for m in ambiguous if m not in kept for i in range(m.start, m.end))
-        return _Names(kept, doubtful_topics, tuple(everyday), software, dropped)
+        return _Names(kept, doubtful_topics, tuple(everyday), software, frozenset(signed))
 
     def _lookup(self, phrase_words: list[str], start: int, end: int) -> _Mention | None:
         phrase = " ".join(phrase_words)
