@@ -19,7 +19,13 @@ from bot import __version__, observability
 from bot.config import Settings, SettingsError
 from bot.core import Core
 from bot.delivery import AdapterStartError, Outbox, PlatformAdapter
-from bot.knowledge import Knowledge, KnowledgeError, bundled_knowledge_path, load_knowledge
+from bot.knowledge import (
+    Knowledge,
+    KnowledgeError,
+    bundled_knowledge_path,
+    load_knowledge,
+    lost_ids,
+)
 from bot.logs import setup_logging
 from bot.messages import render_plain
 from bot.reminders import ReminderEngine
@@ -59,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="*", help="the question")
     validate = commands.add_parser("validate", help="check a knowledge file")
     validate.add_argument("path", nargs="?", type=Path, help="the file (default: the one in use)")
+    validate.add_argument(
+        "--previous",
+        type=Path,
+        help="the file as learners last had it: warn about topic ids gone without a forward",
+    )
     return parser
 
 
@@ -86,7 +97,7 @@ def _command(argv: Sequence[str] | None) -> int:
     command = args.command or "run"
     try:
         if command == "validate":
-            return validate(args.path)
+            return validate(args.path, previous=args.previous)
         settings = Settings.from_env()
         # In a terminal chat, routine log lines would land in the middle of the conversation.
         chat_here = command == "console" or (command == "run" and not _platforms(settings))
@@ -110,15 +121,26 @@ def _load(settings: Settings) -> Knowledge:
     return load_knowledge(path)
 
 
-def validate(path: Path | None, out: TextIO | None = None) -> int:
-    """Check a knowledge file: exit code 0 when valid, 1 with file:line messages when not."""
+def validate(path: Path | None, out: TextIO | None = None, *, previous: Path | None = None) -> int:
+    """Check a knowledge file: exit code 0 when valid, 1 with file:line messages when not.
+
+    With ``previous`` (the file learners last had), warn about every topic id they may hold
+    that is gone without a forward in ``renamed`` (their ticks would stop counting).
+    """
     out = out or sys.stdout
     target = path or Settings.from_env().knowledge_path or bundled_knowledge_path()
     try:
         knowledge = load_knowledge(target)
+        before = load_knowledge(previous) if previous is not None else None
     except KnowledgeError as error:
         print(error, file=sys.stderr)
         return 1
+    for lost in lost_ids(before, knowledge) if before is not None else ():
+        print(
+            f"{target}: warning: topic {lost!r} of {previous} is gone without a forward; "
+            f"learners' ticks of it stop counting. Add it under renamed: with its new id.",
+            file=out,
+        )
     print(
         f"{target}: OK ({len(knowledge.sections)} sections, {len(knowledge.topics)} topics, "
         f"{len(knowledge.comparisons)} comparisons, {len(knowledge.questions)} review questions)",
@@ -167,6 +189,13 @@ async def _open_core(knowledge: Knowledge, settings: Settings) -> tuple[Core, St
         storage = await open_storage(settings.database_path)
     except StorageError as error:
         raise Failure(str(error)) from None
+    try:
+        moved = await storage.carry_over(knowledge.renamed)
+    except BaseException:
+        await storage.close()
+        raise
+    if moved:
+        log.info("carried %d ticks, reviews and tracks over to renamed topic ids", moved)
     return Core(knowledge, storage, settings=settings), storage
 
 

@@ -46,6 +46,7 @@ _KEYS = {
         "sections",
         "topics",
         "comparisons",
+        "renamed",
         "not_covered",
         "need_words",
         "small_talk",
@@ -231,8 +232,12 @@ class Knowledge:
         kinds: Mapping[str, Sequence[str]] | None = None,
         reviews: Mapping[str, Sequence[ReviewQuestion]] | None = None,
         vocabulary: Vocabulary | None = None,
+        renamed: Mapping[str, str] | None = None,
     ) -> None:
         self.info = info
+        #: Former topic ids and the current id each became: learners' ticks, reviews and track
+        #: are carried over on start (:meth:`bot.storage.Storage.carry_over`).
+        self.renamed: dict[str, str] = dict(renamed or {})
         self.vocabulary = vocabulary or Vocabulary()
         #: Review questions per topic id (topics without questions are left out).
         self.reviews: dict[str, tuple[ReviewQuestion, ...]] = {
@@ -373,6 +378,12 @@ class Knowledge:
     def resources(self, topic: Topic) -> tuple[Resource, ...]:
         """Resources for a topic, falling back to its section's."""
         return topic.resources or self._sections_by_id[topic.section_id].resources
+
+
+def lost_ids(previous: Knowledge, current: Knowledge) -> list[str]:
+    """Topic ids learners of ``previous`` may hold that ``current`` neither has nor forwards."""
+    held = [*previous.topics, *previous.renamed]
+    return [i for i in held if i not in current.topics and i not in current.renamed]
 
 
 def bundled_knowledge_path() -> Path:
@@ -636,6 +647,7 @@ class _Builder:
         topics = self.link(sections, topics, comparisons)
         reviews = read_reviews(self, root, {topic.id for topic in topics})
         vocabulary = self.vocabulary(root, sections, topics)
+        renamed = self.renames(root, [*sections, *topics, *comparisons], topics)
         if self.problems:
             return None
         return Knowledge(
@@ -646,7 +658,35 @@ class _Builder:
             kinds=self.kinds,
             reviews=reviews,
             vocabulary=vocabulary,
+            renamed=renamed,
         )
+
+    def renames(
+        self,
+        root: Mapping[str, Any],
+        entries: Sequence[Section | Topic | Comparison],
+        topics: Sequence[Topic],
+    ) -> dict[str, str]:
+        """The ``renamed`` block: former topic id -> the current topic id it became."""
+        value = root.get("renamed")
+        if value is None:
+            return {}
+        path: tuple[Any, ...] = ("renamed",)
+        block = self.mapping(value, path)
+        current = {entry.id for entry in entries}
+        topic_ids = {topic.id for topic in topics}
+        result = {}
+        for old, new in block.items():
+            where = (*path, old)
+            if not isinstance(old, str) or not SLUG.match(old):
+                self.problem(where, f"{old!r} is not a valid former id (a slug)")
+            elif old in current:
+                self.problem(where, f"{old!r} is a current id; only former ids are forwarded")
+            elif not isinstance(new, str) or new not in topic_ids:
+                self.problem(where, f"forwards to {new!r}, which is not a topic of this file")
+            else:
+                result[old] = new
+        return result
 
     def kind_words(self, root: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
         """The ``kinds`` block: each kind of topic with the other words people use for it."""

@@ -136,6 +136,7 @@ async def show_progress(ctx: Context) -> Reply:
         f"Your progress on {_track_label(progress.track)}",
         f"Overall {checklist.summary(progress)}",
         await _streaks(ctx, record.timezone),
+        _orphans(ctx.knowledge, done),
         fields=fields,
         buttons=(NEXT, Button("Change track", "track")),
     )
@@ -149,6 +150,18 @@ async def _streaks(ctx: Context, zone: str | None) -> str:
         return ""
     current = checklist.streak(dates, local_today(ctx, zone))
     return f"Streak: {_days(current)} now, longest {_days(longest)}."
+
+
+def _orphans(knowledge: Knowledge, done: frozenset[str]) -> str:
+    """A note on ticks of topics the roadmap no longer has (kept, never deleted silently)."""
+    count = sum(1 for item in done if item not in knowledge.topics)
+    if not count:
+        return ""
+    which = "tick is" if count == 1 else "ticks are"
+    return (
+        f"{count} of your {which} for topics no longer on this roadmap. They are kept "
+        "(see /export) and count again if the topics come back."
+    )
 
 
 def _days(count: int) -> str:

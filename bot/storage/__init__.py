@@ -9,6 +9,7 @@ method only ever touches the rows of the user it is given.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -85,6 +86,15 @@ class Storage(ABC):
     @abstractmethod
     async def activity_dates(self, user_key: str) -> list[date]:
         """Local dates on which the user ticked something, oldest first (for streaks)."""
+
+    @abstractmethod
+    async def carry_over(self, renamed: Mapping[str, str]) -> int:
+        """Move every learner's ticks, review state and track from former ids to current ones.
+
+        ``renamed`` maps a former topic id to its current id (the knowledge file's ``renamed``).
+        A learner who holds both keeps one (the current id's). Returns how many rows moved.
+        Call it before serving anyone: it bypasses per-user caches.
+        """
 
     @abstractmethod
     async def export_user(self, user_key: str) -> dict[str, Any]:

@@ -80,6 +80,8 @@ UNION ALL SELECT 'notices', NULL, NULL, NULL WHERE EXISTS (
     SELECT 1 FROM notices WHERE user_key = :user
 )
 """
+#: The columns of a review row besides its topic, copied when a topic id is carried over.
+_REVIEW_COLUMNS = "user_key, stage, due_date, reviewed_date, right_count, wrong_count"
 ENSURE_USER = "INSERT INTO users (user_key, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING"
 
 Params = Sequence[Any] | Mapping[str, Any]
@@ -687,6 +689,29 @@ class SqliteStorage(Storage):
         data["reviews"] = await self.reviews.export_user(user_key)
         data["snooze"] = await self.snoozes.export_user(user_key)
         return data
+
+    async def carry_over(self, renamed: Mapping[str, str]) -> int:
+        """Move ticks, review state and tracks from former ids (see :meth:`Storage.carry_over`)."""
+        moved = 0
+        if not renamed:
+            return moved
+        async with self.db.transaction() as tx:
+            for old, new in renamed.items():
+                for table, column, columns in (
+                    ("checklist", "item_id", "user_key, done_at"),
+                    ("reviews", "topic_id", _REVIEW_COLUMNS),
+                ):
+                    moved += await tx.execute(
+                        f"INSERT INTO {table} ({column}, {columns})"  # noqa: S608 - fixed names
+                        f" SELECT ?, {columns} FROM {table} WHERE {column} = ?"
+                        " ON CONFLICT DO NOTHING",
+                        (new, old),
+                    )
+                    await tx.execute(f"DELETE FROM {table} WHERE {column} = ?", (old,))  # noqa: S608
+                moved += await tx.execute("UPDATE users SET track = ? WHERE track = ?", (new, old))
+        self._done = LruCache(CACHE_USERS)
+        self._users = LruCache(CACHE_USERS)
+        return moved
 
     async def forget_user(self, user_key: str) -> None:
         """Delete everything stored about the user."""
