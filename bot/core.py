@@ -127,10 +127,18 @@ class Core:
         For adapters that can show a private message beside a public answer (Discord's
         ephemeral follow-ups); elsewhere notices wait for the user's next private reply.
         """
-        notices = await self.storage.take_notices(request.user_key)
+        notices = await self._take_notices(request.user_key)
         if not notices:
             return None
         return Reply(title=NOTICES_TITLE, blocks=tuple(notices), private=True)
+
+    async def _take_notices(self, user_key: str) -> list[str]:
+        """The user's pending notices, taken; none if storage fails (the answer still goes out)."""
+        try:
+            return list(await self.storage.take_notices(user_key))
+        except Exception:
+            log.exception("could not take the pending notices of %s", user_key)
+            return []
 
     async def chat_moved(self, platform: str, old_chat_id: str, new_chat_id: str) -> int:
         """A chat got a new id (a Telegram group became a supergroup): its reminders follow it.
@@ -207,7 +215,7 @@ class Core:
     async def _finish(self, request: Request, reply: Reply) -> Reply:
         """Attach pending notices (only where no one else reads them), the owner; cap buttons."""
         if request.chat_kind is ChatKind.PRIVATE or reply.private:
-            notices = await self.storage.take_notices(request.user_key)
+            notices = await self._take_notices(request.user_key)
             if notices:
                 reply = reply.with_notices(*notices)
         if reply.buttons and not reply.owner:

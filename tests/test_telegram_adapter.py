@@ -32,6 +32,7 @@ from adapters.telegram.app import (
     REFUSED_LOG_SECONDS,
     TelegramAdapter,
     TelegramOutbox,
+    derived_webhook_secret,
     retry_seconds,
 )
 from adapters.telegram.render import menu
@@ -810,6 +811,7 @@ async def test_webhook_without_a_configured_secret_refuses_forged_updates(
         secret = fake.webhook["secret_token"]
         assert len(secret) >= 32
         assert re.fullmatch(r"[A-Za-z0-9_-]+", secret)
+        assert adapter.settings.telegram_token not in secret
         victim = f"telegram:{ADA}"
         await adapter.core.storage.set_track(victim, "python")
         forged = webhook_update("/forget confirm")
@@ -839,6 +841,17 @@ async def test_webhook_without_a_configured_secret_refuses_forged_updates(
         assert "guess" not in logged
         assert secret not in logged
     assert not failed_calls(fake)
+
+
+async def test_every_process_derives_the_same_webhook_secret(tmp_path, fake, knowledge):
+    """Several processes behind one webhook URL agree on the secret without configuring one."""
+    secrets_registered = []
+    for run in ("first", "second"):
+        (tmp_path / run).mkdir()
+        async with webhook_running(tmp_path / run, fake, knowledge):
+            secrets_registered.append(fake.webhook["secret_token"])
+    assert secrets_registered[0] == secrets_registered[1]
+    assert derived_webhook_secret(fake.token + "x") != secrets_registered[0]
 
 
 def start_run_process(tmp_path: Path, fake: FakeTelegram) -> Awaitable[asyncio.subprocess.Process]:

@@ -23,9 +23,10 @@ rare duplicate beats silence. Reminders go through :class:`TelegramOutbox`, whic
 errors onto ``bot.delivery``'s for the engine; a reminder is always one message, so a retry by
 the engine never repeats part of one.
 
-Webhook mode never runs open: without ``TELEGRAM_WEBHOOK_SECRET`` a random secret is made for
-the run and registered with setWebhook, and :class:`WebhookReceiver` refuses (403) every call
-that does not carry it, so nobody can post updates in a user's name.
+Webhook mode never runs open: without ``TELEGRAM_WEBHOOK_SECRET`` a secret is derived from the
+token (an HMAC, so every process behind one webhook URL, and every restart, agrees on it without
+configuration) and registered with setWebhook, and :class:`WebhookReceiver` refuses (403) every
+call that does not carry it, so nobody can post updates in a user's name.
 
 The token is in every Bot API URL, and PTB logs those URLs at DEBUG (httpx at INFO), so the
 adapter scrubs its token from every PTB and HTTP-client log record and keeps httpx at WARNING.
@@ -34,12 +35,13 @@ adapter scrubs its token from every PTB and HTTP-client log record and keeps htt
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
 import datetime as dt
+import hashlib
 import hmac
 import logging
 import re
-import secrets
 import warnings
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -122,8 +124,8 @@ CONCURRENT_UPDATES = 64
 ALLOWED_UPDATES = (Update.MESSAGE, Update.CALLBACK_QUERY)
 #: The header Telegram sends the webhook secret in.
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # noqa: S105 - a header name
-#: Random bytes in a generated webhook secret (43 characters of A-Z a-z 0-9 _ -).
-SECRET_BYTES = 32
+#: What the derived webhook secret is an HMAC of (keyed by the token); change it to rotate.
+SECRET_CONTEXT = b"roadmap-bot telegram webhook secret v1"
 #: Refused webhook calls are logged at most once per this many seconds, with a count.
 REFUSED_LOG_SECONDS = 60.0
 #: The largest webhook body accepted, in bytes.
@@ -142,6 +144,16 @@ SCRUBBED_LOGGERS = ("telegram", "httpx", "httpcore", __name__)
 
 #: One Bot API call of a reply, given the chat to send it to.
 Step = Callable[[int], Awaitable[Any]]
+
+
+def derived_webhook_secret(token: str) -> str:
+    """A strong webhook secret derived from ``token``: the same in every process, never the token.
+
+    43 characters of A-Z a-z 0-9 _ - (what Telegram's secret_token allows), an HMAC-SHA256 keyed
+    by the token, so it reveals nothing about the token and cannot be guessed without it.
+    """
+    digest = hmac.new(token.encode(), SECRET_CONTEXT, hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
 
 
 def protect(secret: str) -> None:
@@ -402,8 +414,8 @@ class TelegramAdapter:
         settings = self.settings
         secret = settings.telegram_webhook_secret
         if not secret:
-            secret = secrets.token_urlsafe(SECRET_BYTES)
-            log.info("Telegram: no TELEGRAM_WEBHOOK_SECRET set; using a random one for this run")
+            secret = derived_webhook_secret(settings.telegram_token)
+            log.info("Telegram: no TELEGRAM_WEBHOOK_SECRET set; using one derived from the token")
         protect(secret)
         path = "/" + urlsplit(settings.telegram_webhook_url).path.lstrip("/")
         self.webhook = WebhookReceiver(self.application, path, secret, self.core.clock)
