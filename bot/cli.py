@@ -1,4 +1,4 @@
-"""The ``roadmap-bot`` command line: run, console, ask and validate."""
+"""The ``roadmap-bot`` command line: run, console, ask, unanswered and validate."""
 
 from __future__ import annotations
 
@@ -63,6 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ask.add_argument("--json", action="store_true", help="print JSON objects, one per line")
     ask.add_argument("question", nargs="*", help="the question")
+    unanswered = commands.add_parser(
+        "unanswered", help="the questions the bot could not answer, grouped by similarity"
+    )
+    unanswered.add_argument("--since", type=_days, metavar="DAYS", help="only the last DAYS days")
+    unanswered.add_argument("--json", action="store_true", help="print one JSON document")
     validate = commands.add_parser("validate", help="check a knowledge file")
     validate.add_argument("path", nargs="?", type=Path, help="the file (default: the one in use)")
     validate.add_argument(
@@ -103,6 +108,8 @@ def _command(argv: Sequence[str] | None) -> int:
         chat_here = command == "console" or (command == "run" and not _platforms(settings))
         level = settings.log_level or ("WARNING" if chat_here else "INFO")
         setup_logging(level, settings.secrets, settings.log_format)
+        if command == "unanswered":
+            return asyncio.run(list_unanswered(settings, args.since, as_json=args.json))
         knowledge = _load(settings)
         if command == "ask":
             return ask(knowledge, " ".join(args.question), as_json=args.json)
@@ -182,21 +189,61 @@ def ask(knowledge: Knowledge, question: str, *, as_json: bool, out: TextIO | Non
     return 0
 
 
-async def _open_core(knowledge: Knowledge, settings: Settings) -> tuple[Core, Storage]:
+def _days(text: str) -> int:
+    """A whole number of days, at least 1 (for ``--since``)."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of days, at least 1: {text!r}")
+    return int(text)
+
+
+async def list_unanswered(
+    settings: Settings, since_days: int | None, *, as_json: bool, out: TextIO | None = None
+) -> int:
+    """Print the questions the bot could not answer, grouped, after deleting expired ones."""
+    from datetime import timedelta
+
+    from bot.clock import SystemClock
+    from bot.unanswered import UnansweredLog, format_report, group_questions
+
+    clock = SystemClock()
+    async with await _open_storage(settings) as storage:
+        recorder = UnansweredLog(
+            storage.unanswered,
+            clock,
+            enabled=settings.unanswered_log,
+            retention_days=settings.unanswered_retention_days,
+        )
+        await recorder.prune()
+        since = clock.now() - timedelta(days=since_days) if since_days else None
+        groups = group_questions(await storage.unanswered.since(since))
+    report = format_report(
+        groups, since_days=since_days, as_json=as_json, recording=recorder.enabled
+    )
+    print(report, file=out or sys.stdout)
+    return 0
+
+
+async def _open_storage(settings: Settings) -> Storage:
     from bot.storage import StorageError, open_storage
 
     try:
-        storage = await open_storage(settings.database_path)
+        return await open_storage(settings.database_path)
     except StorageError as error:
         raise Failure(str(error)) from None
+
+
+async def _open_core(knowledge: Knowledge, settings: Settings) -> tuple[Core, Storage]:
+    storage = await _open_storage(settings)
     try:
         moved = await storage.carry_over(knowledge.renamed)
+        core = Core(knowledge, storage, settings=settings)
+        await core.unanswered.prune()
     except BaseException:
         await storage.close()
         raise
     if moved:
         log.info("carried %d ticks, reviews and tracks over to renamed topic ids", moved)
-    return Core(knowledge, storage, settings=settings), storage
+    return core, storage
 
 
 async def run_console(knowledge: Knowledge, settings: Settings, *, note: str = "") -> int:

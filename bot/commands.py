@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from bot.knowledge import Knowledge
     from bot.questions import QuestionAnswerer
     from bot.storage import Storage
+    from bot.unanswered import UnansweredLog
 
 
 class OptionKind(enum.StrEnum):
@@ -65,6 +66,8 @@ class Context:
     commands: CommandBook
     #: Each person's last free-text answer per chat, for follow-up questions.
     conversations: Conversations
+    #: Where free-text questions the bot could not answer are recorded for the operator.
+    unanswered: UnansweredLog
 
 
 Handler = Callable[[Context], Awaitable[Reply]]

@@ -23,6 +23,8 @@ class SettingsError(ValueError):
 #: The shortest REMINDER_MAX_LATENESS_MINUTES accepted. A reminder is found up to one poll
 #: (REMINDER_POLL_SECONDS) after its time, so a window shorter than that would skip them all.
 MIN_REMINDER_LATENESS_MINUTES = 5
+#: The words an on/off setting accepts.
+SWITCH = {"on": True, "off": False, "true": True, "false": False, "1": True, "0": False}
 
 
 def default_database_path() -> Path:
@@ -59,6 +61,10 @@ class Settings:
     metrics_host: str = "127.0.0.1"
     #: How long a configured platform may stay disconnected before /healthz answers 503.
     health_grace_seconds: float = 120.0
+    #: Record the free-text questions the bot could not answer (``roadmap-bot unanswered``).
+    unanswered_log: bool = True
+    #: Days an unanswered question is kept; 0 keeps none (and turns recording off).
+    unanswered_retention_days: int = 90
 
     @property
     def secrets(self) -> tuple[str, ...]:
@@ -143,6 +149,9 @@ class Settings:
             raise SettingsError(
                 f"LOG_FORMAT must be one of {', '.join(LOG_FORMATS)}, not {log_format!r}"
             )
+        unanswered_log = text("UNANSWERED_LOG", "on").lower()
+        if unanswered_log not in SWITCH:
+            raise SettingsError(f"UNANSWERED_LOG must be on or off, not {unanswered_log!r}")
         try:
             grace = float(text("HEALTH_GRACE_SECONDS", "120"))
         except ValueError:
@@ -169,4 +178,6 @@ class Settings:
             metrics_port=number("METRICS_PORT", None),
             metrics_host=text("METRICS_HOST", "127.0.0.1"),
             health_grace_seconds=max(grace, 0.0),
+            unanswered_log=SWITCH[unanswered_log],
+            unanswered_retention_days=number("UNANSWERED_RETENTION_DAYS", 90) or 0,
         )

@@ -23,6 +23,7 @@ from bot.limits import MAX_ARGS_CHARS, MAX_BUTTONS, MAX_CHOICES
 from bot.messages import Button, ChatKind, Reply, ReplyKind, Request
 from bot.questions import QuestionAnswerer
 from bot.text import clean
+from bot.unanswered import UnansweredLog
 
 if TYPE_CHECKING:
     from bot.storage import Storage
@@ -69,6 +70,13 @@ class Core:
         self.language_names = knowledge.language_names
         self.questions = QuestionAnswerer(knowledge)
         self.conversations = Conversations(self.clock)
+        self.unanswered = UnansweredLog(
+            storage.unanswered,
+            self.clock,
+            enabled=self.settings.unanswered_log,
+            retention_days=self.settings.unanswered_retention_days,
+            guess=self.questions.guess_intent,
+        )
 
     @property
     def listed_commands(self) -> list[Command]:
@@ -209,6 +217,7 @@ class Core:
             questions=self.questions,
             commands=self.command_book,
             conversations=self.conversations,
+            unanswered=self.unanswered,
         )
         return await command.handler(context)
 

@@ -45,3 +45,8 @@ FOLLOW_UP_MEMORY = 10_000
 MAX_COMMAND_CHARS = 32
 #: A streak shorter than this many days is not mentioned in the daily reminder.
 STREAK_WORTH_MENTIONING = 2
+#: Longest text of an unanswered question kept for the operator (a longer one is cut).
+UNANSWERED_TEXT_CHARS = 300
+#: Most unanswered questions kept; the oldest are dropped beyond it, so a flood cannot fill the
+#: disk (at most about 30 MB of text).
+UNANSWERED_MAX_ROWS = 100_000

@@ -310,6 +310,21 @@ class QuestionAnswerer:
             return fresh
         return self._follow_up(question, message, fresh, previous) or fresh
 
+    def guess_intent(self, question: str) -> Intent:
+        """What a question seems to ask for, from its cue words alone (for one not answered)."""
+        message = self._spell(split_message(question))
+        cues = set(message.texts) | {w.stem for w in message.words}
+        for words, intent in (
+            (COMPARE_CUES, Intent.COMPARE),
+            (RESOURCE_CUES, Intent.RESOURCES),
+            (PROJECT_CUES, Intent.PROJECTS),
+            (USE_CASE_CUES | set(self.kinds), Intent.USE_CASE),
+            (QUESTION_STARTS, Intent.TOPIC),
+        ):
+            if words & cues:
+                return intent
+        return Intent.UNKNOWN
+
     def _follow_up(
         self, question: str, message: Message, fresh: Understanding, previous: Understanding
     ) -> Understanding | None:

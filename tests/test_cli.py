@@ -260,3 +260,36 @@ def test_a_reader_that_goes_away_ends_the_command_quietly(
     errors = (tmp_path / "stderr").read_text()
     assert result.returncode == 0, errors
     assert "Traceback" not in errors and "BrokenPipe" not in errors, errors
+
+
+def test_unanswered_lists_what_the_bot_could_not_answer_grouped(tmp_path: Path) -> None:
+    env = {"DATABASE_PATH": str(tmp_path / "bot.sqlite3")}
+    questions = "what is scala\nWhat is Scala?\nhow do i tune a guitar\nwhat is django\n"
+    assert run_bot("console", stdin=questions, env=env, cwd=tmp_path).returncode == 0
+    result = run_bot("unanswered", "--json", "--since", "7", env=env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["since_days"] == 7 and report["recording"] is True
+    assert report["questions"] == 3
+    assert [(g["count"], g["outcome"]) for g in report["groups"]] == [
+        (2, "not_covered"),
+        (1, "refused"),
+    ]
+    scala = report["groups"][0]
+    assert scala["text"].casefold().startswith("what is scala")
+    assert scala["platforms"] == ["console"] and scala["intent"] == "topic"
+    assert scala["last_seen"].endswith("+00:00")
+    text = run_bot("unanswered", env=env, cwd=tmp_path)
+    assert text.returncode == 0, text.stderr
+    assert text.stdout.startswith("3 unanswered questions recorded, in 2 groups")
+    assert "2× " in text.stdout and "how do i tune a guitar" in text.stdout
+
+
+def test_unanswered_recording_off_and_bad_since(tmp_path: Path) -> None:
+    env = {"DATABASE_PATH": str(tmp_path / "bot.sqlite3"), "UNANSWERED_LOG": "off"}
+    assert run_bot("console", stdin="what is scala\n", env=env, cwd=tmp_path).returncode == 0
+    result = run_bot("unanswered", env=env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Recording is off" in result.stdout and "No unanswered questions" in result.stdout
+    bad = run_bot("unanswered", "--since", "soon", env=env, cwd=tmp_path)
+    assert bad.returncode == 2 and "--since" in bad.stderr

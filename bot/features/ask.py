@@ -58,6 +58,7 @@ async def ask(ctx: Context) -> Reply:
         confident=understanding.confident,
         unanswered=understanding.outcome in (Outcome.REFUSED, Outcome.NOT_COVERED),
     )
+    await ctx.unanswered.record(understanding, ctx.request.platform)
     return answer_reply(ctx.knowledge, understanding)
 
 

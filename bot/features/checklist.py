@@ -323,12 +323,18 @@ async def export(ctx: Context) -> Reply:
 
 
 async def forget(ctx: Context) -> Reply:
-    """Delete all of the user's data, after confirmation."""
+    """Delete all of the user's data, after confirmation.
+
+    The questions the bot could not answer (:mod:`bot.unanswered`) are not touched: nothing
+    links them to the person who asked, so none of them is this user's data.
+    """
     if ctx.args.casefold() != CONFIRM:
         return _confirm(
             "forget",
             "Delete all your data?",
-            "This deletes your checklist, track, time zone and reminders. It cannot be undone.",
+            "This deletes your checklist, track, time zone and reminders. It cannot be undone. "
+            "(Questions I could not answer are kept for the roadmap's authors with nothing that "
+            "links them to you.)",
             "Yes, delete everything",
         )
     await ctx.storage.forget_user(ctx.request.user_key)

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from bot.storage.reminders import SqliteReminderStore
     from bot.storage.reviews import SqliteReviewStore
     from bot.storage.snoozes import SqliteSnoozeStore
+    from bot.storage.unanswered import SqliteUnansweredStore
 
 
 class StorageError(Exception):
@@ -48,6 +49,8 @@ class Storage(ABC):
     reviews: SqliteReviewStore
     #: Snoozed daily reminders and the learner's evening time (``bot.storage.snoozes``).
     snoozes: SqliteSnoozeStore
+    #: The questions the bot could not answer (``bot.storage.unanswered``): linked to no user.
+    unanswered: SqliteUnansweredStore
 
     @abstractmethod
     async def get_user(self, user_key: str) -> UserRecord:

@@ -60,6 +60,7 @@ from bot.storage import Storage, StorageError, UserRecord
 from bot.storage.reminders import SqliteReminderStore
 from bot.storage.reviews import SqliteReviewStore, enter_statement
 from bot.storage.snoozes import SqliteSnoozeStore
+from bot.storage.unanswered import SqliteUnansweredStore
 
 #: Milliseconds a connection waits for a lock held by another connection before failing.
 BUSY_TIMEOUT_MS = 10_000
@@ -443,6 +444,7 @@ class SqliteStorage(Storage):
         self.reminders = SqliteReminderStore(db)
         self.reviews = SqliteReviewStore(db, self._ensure_user)
         self.snoozes = SqliteSnoozeStore(db, self._ensure_user)
+        self.unanswered = SqliteUnansweredStore(db)
 
     @classmethod
     async def open(cls, path: Path) -> SqliteStorage:

@@ -1,0 +1,78 @@
+"""Unanswered questions in SQLite: the ``unanswered`` table (migration 0008).
+
+Rows belong to no user (see :mod:`bot.unanswered`), so this store has no ``forget_user``. Each
+insert also drops the rows beyond the cap (cheap: a range of the primary key) and, when asked,
+those older than the retention (through the index on ``asked_at``), in the same transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from bot.unanswered import UnansweredQuestion
+
+if TYPE_CHECKING:
+    from bot.storage.sqlite import Database, Statement
+
+#: The group-commit key of these writes: they touch no user's rows (a tuple is never a user key).
+_KEY = ("unanswered",)
+_INSERT = (
+    "INSERT INTO unanswered (asked_at, platform, intent, outcome, text) VALUES (?, ?, ?, ?, ?)"
+)
+_PRUNE = "DELETE FROM unanswered WHERE asked_at < ?"
+_CAP = "DELETE FROM unanswered WHERE id <= (SELECT max(id) FROM unanswered) - ?"
+
+
+class SqliteUnansweredStore:
+    """The questions the bot could not answer, in a :class:`bot.storage.sqlite.Database`."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def add(
+        self, question: UnansweredQuestion, *, prune_before: datetime | None, keep: int
+    ) -> None:
+        """Store a question; keep the newest ``keep`` rows, none before ``prune_before`` if given.
+
+        Durable when it returns.
+        """
+        statements: list[Statement] = [
+            (
+                _INSERT,
+                (
+                    int(question.asked_at.timestamp()),
+                    question.platform,
+                    question.intent,
+                    question.outcome,
+                    question.text,
+                ),
+            ),
+            (_CAP, (keep,)),
+        ]
+        if prune_before is not None:
+            statements.append((_PRUNE, (int(prune_before.timestamp()),)))
+        await self._db.write_all(statements, key=_KEY)
+
+    async def prune(self, before: datetime) -> int:
+        """Delete the questions asked before ``before``; how many."""
+        async with self._db.transaction() as tx:
+            return await tx.execute(_PRUNE, (int(before.timestamp()),))
+
+    async def since(self, moment: datetime | None = None) -> list[UnansweredQuestion]:
+        """The questions asked at or after ``moment`` (all when ``None``), oldest first."""
+        rows = await self._db.read(
+            "SELECT asked_at, platform, intent, outcome, text FROM unanswered"
+            " WHERE asked_at >= ? ORDER BY id",
+            (int(moment.timestamp()) if moment is not None else 0,),
+        )
+        return [
+            UnansweredQuestion(
+                text=row[4],
+                platform=row[1],
+                intent=row[2],
+                outcome=row[3],
+                asked_at=datetime.fromtimestamp(row[0], UTC),
+            )
+            for row in rows
+        ]
