@@ -122,7 +122,11 @@ class CommandBook:
         However long ``name`` is, it is matched by its first ``MAX_COMMAND_CHARS`` characters
         and quoted back shortened.
         """
-        suggestions = [match.id for match in self.names.search(name[:MAX_COMMAND_CHARS])]
+        suggestions = [  # commands only buttons run (not listed) are never suggested
+            match.id
+            for match in self.names.search(name[:MAX_COMMAND_CHARS])
+            if self.by_name[match.id].listed
+        ]
         blocks = [f"I don't know the command /{shorten(clean(name), QUOTE_CHARS)}."]
         if suggestions:
             blocks.append("Did you mean: " + ", ".join(f"/{s}" for s in suggestions) + "?")

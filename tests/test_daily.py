@@ -157,3 +157,11 @@ async def test_streaks_count_ticks_and_answers_and_show_in_progress(ask, core, c
     later = await ask("progress")
     assert "Streak: 0 days now, longest 2 days." in later.blocks
     assert "Streak" not in {f.name for f in (await build_reminder(core, KEY)).fields}
+
+
+async def test_button_commands_are_never_suggested_for_a_typo(ask) -> None:
+    for typo, hidden in [("skip", "rskip"), ("don", "rdone"), ("answr", "answer")]:
+        reply = await ask(typo)
+        assert reply.title == "Unknown command"
+        assert all(button.command != hidden for button in reply.buttons), typo
+        assert f"/{hidden}" not in "\n".join(reply.blocks)
