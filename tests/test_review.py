@@ -199,3 +199,26 @@ async def test_the_reminder_carries_one_due_question_which_counts(ask, core, clo
     assert len(asked) == 1
     right, _ = right_and_wrong(core, reminder)
     assert (await ask("answer", right)).title == "Right!"
+
+
+async def test_ticks_from_before_reviews_existed_enter_review(tmp_path) -> None:
+    import sqlite3
+
+    from bot.storage import open_storage
+    from bot.storage.sqlite import load_migrations
+
+    path = tmp_path / "old.sqlite3"
+    with sqlite3.connect(path) as connection:
+        for migration in load_migrations()[:4]:  # the schema before spaced review (0005)
+            connection.executescript(migration.sql)
+        connection.execute("PRAGMA user_version = 4")
+        connection.execute(
+            "INSERT INTO users (user_key, created_at) VALUES ('telegram:1', '2026-03-01T22:00:00')"
+        )
+        connection.execute(
+            "INSERT INTO checklist VALUES ('telegram:1', 'docker', '2026-03-01T22:00:00+00:00')"
+        )
+    connection.close()
+    async with await open_storage(path) as storage:
+        (state,) = await storage.reviews.states("telegram:1")
+    assert (state.topic_id, state.stage, state.due) == ("docker", 0, date(2026, 3, 2))
