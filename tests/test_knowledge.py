@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot import knowledge as knowledge_module
 from bot.cli import main
 from bot.knowledge import Knowledge, KnowledgeError, load_knowledge, parse_knowledge
+from bot.knowledge import loader as knowledge_module
 from bot.limits import MAX_KNOWLEDGE_BYTES, MAX_KNOWLEDGE_DEPTH, MAX_KNOWLEDGE_PROBLEMS
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "backend-developer-roadmap.txt"

@@ -1,7 +1,7 @@
-"""The knowledge base: a roadmap YAML file loaded once into typed, validated objects.
+"""Loading a knowledge file: YAML in, a validated :class:`~bot.knowledge.model.Knowledge` out.
 
-The format is described in ``docs/knowledge-format.md``. Every problem found while loading is
-reported as ``file:line: field: message`` so an operator can fix the file directly.
+Every problem found while loading is reported as ``file:line: field: message`` so an operator
+can fix the file directly.
 """
 
 from __future__ import annotations
@@ -9,29 +9,25 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from functools import cached_property
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
 
+from bot.knowledge.model import Comparison, Knowledge, Resource, RoadmapInfo, Section, Topic
+from bot.knowledge.words import VocabularyReader
 from bot.limits import (
-    MATCH_CONFIDENT,
     MAX_ID_CHARS,
     MAX_KNOWLEDGE_BYTES,
     MAX_KNOWLEDGE_DEPTH,
     MAX_KNOWLEDGE_PROBLEMS,
 )
-from bot.matching import NameIndex
-from bot.quizzes import ReviewQuestion, read_reviews
+from bot.quizzes import read_reviews
 from bot.text import normalize
 
 SLUG = re.compile(rf"^[a-z0-9](?:[a-z0-9-]{{0,{MAX_ID_CHARS - 2}}}[a-z0-9])?$")
-TRACK_KIND = "language"
-#: A typo of a not-covered name is recognised only for names typed at least this long.
-NOT_COVERED_TYPO_CHARS = 6
 #: libyaml's loader when PyYAML was built with it (ten times faster), else the pure-Python one.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FORMAT_VERSION = 1
@@ -93,113 +89,6 @@ _KEYS = {
 
 
 @dataclass(frozen=True, slots=True)
-class Resource:
-    """A link to learning material."""
-
-    title: str
-    url: str
-
-
-@dataclass(frozen=True, slots=True)
-class Topic:
-    """One thing to learn: a language, a framework, a database, a concept, a tool."""
-
-    id: str
-    title: str
-    kind: str
-    section_id: str
-    summary: str
-    parent: str | None = None
-    aliases: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-    benefits: tuple[str, ...] = ()
-    use_cases: tuple[str, ...] = ()
-    resources: tuple[Resource, ...] = ()
-    projects: tuple[str, ...] = ()
-    related: tuple[str, ...] = ()
-    common_words: tuple[str, ...] = ()
-    everyday_words: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    """A step of the roadmap, holding topics in learning order."""
-
-    id: str
-    title: str
-    summary: str
-    shared: bool
-    topic_ids: tuple[str, ...]
-    aliases: tuple[str, ...] = ()
-    resources: tuple[Resource, ...] = ()
-    projects: tuple[str, ...] = ()
-    common_words: tuple[str, ...] = ()
-    everyday_words: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class NotCovered:
-    """Technology learners meet that this roadmap does not cover (say so; never a look-alike)."""
-
-    name: str
-    kind: str
-    aliases: tuple[str, ...] = ()
-    #: Names that are also everyday words ("rust"): they need software context to count.
-    common_words: tuple[str, ...] = ()
-    #: Roadmap topics genuinely related to it (nginx: the hosting environment).
-    related: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Canned:
-    """A fixed reply to small talk or to a subject outside the roadmap, with its phrases."""
-
-    id: str
-    phrases: tuple[str, ...]
-    reply: str
-
-
-@dataclass(frozen=True, slots=True)
-class Comparison:
-    """A curated answer to "A vs B": how they differ and when to pick which."""
-
-    id: str
-    topic_ids: tuple[str, ...]
-    summary: str
-    choose: tuple[tuple[str, str], ...]
-    differences: tuple[str, ...] = ()
-    aliases: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class RoadmapInfo:
-    """What the roadmap as a whole is."""
-
-    id: str
-    title: str
-    summary: str
-    source_title: str = ""
-    source_author: str = ""
-    source_url: str = ""
-    conclusion: str = ""
-    examples: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Vocabulary:
-    """The words around the roadmap that help understand what learners write (all optional)."""
-
-    #: Words that show a message is about software ("code", "backend").
-    software_words: frozenset[str] = frozenset()
-    not_covered: tuple[NotCovered, ...] = ()
-    #: A learner's word for a need -> the roadmap's words for it ("bank" -> "financial").
-    need_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    small_talk: tuple[Canned, ...] = ()
-    #: Subjects around learning that the roadmap does not cover (salaries, hardware).
-    outside: tuple[Canned, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong with a knowledge file."""
 
@@ -219,176 +108,9 @@ class KnowledgeError(Exception):
         )
 
 
-class Knowledge:
-    """A loaded roadmap: sections, topics and comparisons, with the lookups the core needs."""
-
-    def __init__(
-        self,
-        info: RoadmapInfo,
-        sections: Sequence[Section],
-        topics: Sequence[Topic],
-        comparisons: Sequence[Comparison],
-        path: str = "",
-        kinds: Mapping[str, Sequence[str]] | None = None,
-        reviews: Mapping[str, Sequence[ReviewQuestion]] | None = None,
-        vocabulary: Vocabulary | None = None,
-        renamed: Mapping[str, str] | None = None,
-    ) -> None:
-        self.info = info
-        #: Former topic ids and the current id each became: learners' ticks, reviews and track
-        #: are carried over on start (:meth:`bot.storage.Storage.carry_over`).
-        self.renamed: dict[str, str] = dict(renamed or {})
-        self.vocabulary = vocabulary or Vocabulary()
-        #: Review questions per topic id (topics without questions are left out).
-        self.reviews: dict[str, tuple[ReviewQuestion, ...]] = {
-            topic_id: tuple(questions) for topic_id, questions in (reviews or {}).items()
-        }
-        #: Every review question by its id.
-        self.questions: dict[str, ReviewQuestion] = {
-            question.id: question for questions in self.reviews.values() for question in questions
-        }
-        #: Every kind of topic, each with the other words people use for it.
-        self.kinds: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in (kinds or {}).items()}
-        self.sections: tuple[Section, ...] = tuple(sections)
-        self.path = path
-        by_id = {topic.id: topic for topic in topics}
-        self._sections_by_id = {section.id: section for section in self.sections}
-        # Topics in learning order: section by section.
-        self.topics: dict[str, Topic] = {
-            topic_id: by_id[topic_id] for section in self.sections for topic_id in section.topic_ids
-        }
-        self.comparisons: tuple[Comparison, ...] = tuple(comparisons)
-        self._comparisons_by_pair = {
-            frozenset(comparison.topic_ids): comparison for comparison in self.comparisons
-        }
-
-    @cached_property
-    def topic_names(self) -> NameIndex:
-        """Fuzzy index over every topic's id, title and aliases."""
-        return NameIndex(
-            (name, topic.id)
-            for topic in self.topics.values()
-            for name in (topic.id, topic.title, *topic.aliases)
-        )
-
-    @cached_property
-    def section_names(self) -> NameIndex:
-        """Fuzzy index over every section's id, title and aliases."""
-        return NameIndex(
-            (name, section.id)
-            for section in self.sections
-            for name in (section.id, section.title, *section.aliases)
-        )
-
-    @cached_property
-    def common_words(self) -> frozenset[str]:
-        """Names of topics and steps that are also everyday words ("go", "rest"), normalized."""
-        return frozenset(
-            normalize(word)
-            for entry in (*self.sections, *self.topics.values())
-            for word in entry.common_words
-        )
-
-    @cached_property
-    def not_covered_names(self) -> NameIndex:
-        """Exact index over the names of technology the roadmap does not cover (ids: positions)."""
-        return NameIndex(
-            (name, str(index))
-            for index, entry in enumerate(self.vocabulary.not_covered)
-            for name in (entry.name, *entry.aliases)
-        )
-
-    def not_covered_named(self, query: str) -> NotCovered | None:
-        """The not-covered technology ``query`` names: exactly, or a close typo of a long name."""
-        target = self.not_covered_names.exact(query)
-        key = normalize(query)
-        if target is None and len(key) >= NOT_COVERED_TYPO_CHARS:
-            hit = self.not_covered_names.fuzzy(key, MATCH_CONFIDENT)
-            target = hit.id if hit else None
-        return self.vocabulary.not_covered[int(target)] if target is not None else None
-
-    @cached_property
-    def language_names(self) -> NameIndex:
-        """Fuzzy index over the languages (the topics that can be tracks)."""
-        return NameIndex(
-            (name, topic.id)
-            for topic in self.languages
-            for name in (topic.id, topic.title, *topic.aliases)
-        )
-
-    def topic(self, topic_id: str) -> Topic | None:
-        """The topic with this id, if any."""
-        return self.topics.get(topic_id)
-
-    def section(self, section_id: str) -> Section | None:
-        """The section with this id, if any."""
-        return self._sections_by_id.get(section_id)
-
-    def section_topics(self, section: Section) -> list[Topic]:
-        """The topics of a section, in order."""
-        return [self.topics[topic_id] for topic_id in section.topic_ids]
-
-    @cached_property
-    def languages(self) -> tuple[Topic, ...]:
-        """Topics that can be chosen as a track (kind ``language``), in roadmap order."""
-        return tuple(topic for topic in self.topics.values() if topic.kind == TRACK_KIND)
-
-    def children(self, topic_id: str) -> list[Topic]:
-        """Topics whose parent is ``topic_id`` (a language's frameworks)."""
-        return [topic for topic in self.topics.values() if topic.parent == topic_id]
-
-    def descendants(self, topic_id: str) -> list[Topic]:
-        """Children, grandchildren and so on, in roadmap order."""
-        found: set[str] = {topic_id}
-        result: list[Topic] = []
-        changed = True
-        while changed:
-            changed = False
-            for topic in self.topics.values():
-                if topic.parent in found and topic.id not in found:
-                    found.add(topic.id)
-                    result.append(topic)
-                    changed = True
-        order = list(self.topics)
-        return sorted(result, key=lambda topic: order.index(topic.id))
-
-    def checklist(self, track: str | None) -> list[Topic]:
-        """The checklist items for a track (a language id), or the whole roadmap for ``None``."""
-        if track is None or track not in self.topics:
-            return list(self.topics.values())
-        on_track = {track} | {topic.id for topic in self.descendants(track)}
-        return [
-            topic
-            for topic in self.topics.values()
-            if topic.id in on_track or self._sections_by_id[topic.section_id].shared
-        ]
-
-    def comparison(self, topic_ids: Sequence[str]) -> Comparison | None:
-        """The curated comparison covering exactly these topics, or one that includes them."""
-        wanted = frozenset(topic_ids)
-        exact = self._comparisons_by_pair.get(wanted)
-        if exact is not None:
-            return exact
-        return next((c for c in self.comparisons if wanted <= frozenset(c.topic_ids)), None)
-
-    def projects(self, topic: Topic) -> tuple[str, ...]:
-        """Project ideas for a topic, falling back to its section's."""
-        return topic.projects or self._sections_by_id[topic.section_id].projects
-
-    def resources(self, topic: Topic) -> tuple[Resource, ...]:
-        """Resources for a topic, falling back to its section's."""
-        return topic.resources or self._sections_by_id[topic.section_id].resources
-
-
-def lost_ids(previous: Knowledge, current: Knowledge) -> list[str]:
-    """Topic ids learners of ``previous`` may hold that ``current`` neither has nor forwards."""
-    held = [*previous.topics, *previous.renamed]
-    return [i for i in held if i not in current.topics and i not in current.renamed]
-
-
 def bundled_knowledge_path() -> Path:
     """The roadmap shipped with the package (``knowledge/roadmap.yaml`` in the source tree)."""
-    source_tree = Path(__file__).resolve().parent.parent / "knowledge" / "roadmap.yaml"
+    source_tree = Path(__file__).resolve().parents[2] / "knowledge" / "roadmap.yaml"
     if source_tree.is_file():
         return source_tree
     return Path(str(resources.files("bot.bundled") / "roadmap.yaml"))
@@ -646,7 +368,7 @@ class _Builder:
         )
         topics = self.link(sections, topics, comparisons)
         reviews = read_reviews(self, root, {topic.id for topic in topics})
-        vocabulary = self.vocabulary(root, sections, topics)
+        vocabulary = VocabularyReader(self).read(root, sections, topics)
         renamed = self.renames(root, [*sections, *topics, *comparisons], topics)
         if self.problems:
             return None
@@ -906,129 +628,6 @@ class _Builder:
                         label = "alias" if is_alias else where[-1]
                         self.problem(where, f"{label} {name!r} is already a name of {owner!r}")
 
-    # -- the words around the roadmap ------------------------------------------------------
-
-    def vocabulary(
-        self, root: Mapping[str, Any], sections: list[Section], topics: list[Topic]
-    ) -> Vocabulary:
-        """The optional blocks that help understand learners: checked against the roadmap."""
-        software = self.words(root, "software_words", ())
-        software_set = frozenset(software)
-        for group, entries in (("sections", sections), ("topics", topics)):
-            for index, entry in enumerate(entries):
-                path = (group, index, "everyday_words")
-                if entry.everyday_words and not entry.common_words:
-                    self.problem(path, "needs common_words: the names that are everyday words")
-                for w_index, word in enumerate(entry.everyday_words):
-                    if word in software_set:
-                        self.problem((*path, w_index), f"{word!r} is also in software_words")
-        names = {
-            normalize(name): entry.id
-            for entry in (*sections, *topics)
-            for name in (entry.id, entry.title, *entry.aliases)
-        }
-        return Vocabulary(
-            software_words=software_set,
-            not_covered=self.not_covered(root, names, {topic.id for topic in topics}),
-            need_words=self.need_words(root, topics),
-            small_talk=self.canned(root, "small_talk", names),
-            outside=self.canned(root, "outside", names),
-        )
-
-    def not_covered(
-        self, root: Mapping[str, Any], names: Mapping[str, str], topic_ids: set[str]
-    ) -> tuple[NotCovered, ...]:
-        """Technology the roadmap does not cover; none may share a name with the roadmap."""
-        result = []
-        seen: dict[str, str] = {}
-        for index, data in enumerate(self.listing(root, "not_covered", required=False)):
-            path = ("not_covered", index)
-            data = self.mapping(data, path, "not_covered")
-            name = self.text(data, "name", path)
-            kind = self.text(data, "kind", path)
-            if kind and self.kinds and kind not in self.kinds:
-                self.problem(
-                    (*path, "kind"), f"unknown kind {kind!r} (kinds: {', '.join(self.kinds)})"
-                )
-            aliases = self.texts(data, "aliases", path)
-            all_names = [((*path, "name"), name)] + [
-                ((*path, "aliases", i), alias) for i, alias in enumerate(aliases)
-            ]
-            for where, label in all_names:
-                key = normalize(label)
-                if not key:
-                    continue
-                if key in names:
-                    self.problem(where, f"{label!r} is a name of roadmap entry {names[key]!r}")
-                elif key in seen and seen[key] != name:
-                    self.problem(where, f"{label!r} is already a name of {seen[key]!r}")
-                seen.setdefault(key, name)
-            related = self.texts(data, "related", path)
-            for r_index, topic_id in enumerate(related):
-                if topic_id not in topic_ids:
-                    self.problem((*path, "related", r_index), f"unknown topic {topic_id!r}")
-            common = self.texts(data, "common_words", path)
-            known = {normalize(label) for _, label in all_names}
-            for c_index, word in enumerate(common):
-                if normalize(word) not in known:
-                    self.problem(
-                        (*path, "common_words", c_index), f"{word!r} is not one of its names"
-                    )
-            if name:
-                result.append(NotCovered(name, kind, aliases, common, related))
-        return tuple(result)
-
-    def need_words(
-        self, root: Mapping[str, Any], topics: list[Topic]
-    ) -> dict[str, tuple[str, ...]]:
-        """Learners' words for needs; each must lead to words the topics' use cases contain."""
-        if root.get("need_words") is None:
-            return {}
-        block = self.mapping(root["need_words"], ("need_words",))
-        roadmap_words = {
-            stem(word)
-            for topic in topics
-            for text in (*topic.use_cases, *topic.benefits, *topic.tags)
-            for word in normalize(text.replace("-", " ")).split()
-        }
-        result = {}
-        for key in block:
-            path = ("need_words", key)
-            if len(normalize(str(key)).split()) != 1:
-                self.problem(path, f"{key!r} must be a single word")
-            targets: list[str] = []
-            for index, phrase in enumerate(self.texts(block, key, ("need_words",))):
-                for word in normalize(phrase.replace("-", " ")).split():
-                    if stem(word) not in roadmap_words:
-                        self.problem(
-                            (*path, index), f"{word!r} is in no topic's use_cases, benefits or tags"
-                        )
-                    targets.append(word)
-            result[normalize(str(key))] = tuple(dict.fromkeys(targets))
-        return result
-
-    def canned(
-        self, root: Mapping[str, Any], key: str, names: Mapping[str, str]
-    ) -> tuple[Canned, ...]:
-        """Small talk or subjects outside the roadmap: phrases and the reply they get."""
-        result = []
-        for index, data in enumerate(self.listing(root, key, required=False)):
-            path = (key, index)
-            data = self.mapping(data, path, "canned")
-            phrases = self.texts(data, "phrases", path)
-            if "phrases" not in data:
-                self.problem((*path, "phrases"), "is required")
-            for p_index, phrase in enumerate(phrases):
-                if normalize(phrase) in names:
-                    self.problem(
-                        (*path, "phrases", p_index),
-                        f"{phrase!r} is a name of roadmap entry {names[normalize(phrase)]!r}",
-                    )
-            result.append(
-                Canned(self.slug(data, "id", path), phrases, self.text(data, "reply", path))
-            )
-        return tuple(result)
-
     def check_parent_cycles(self, topics: list[Topic]) -> None:
         parents = {topic.id: topic.parent for topic in topics}
         for index, topic in enumerate(topics):
@@ -1040,15 +639,6 @@ class _Builder:
                     break
                 seen.add(current)
                 current = parents[current]
-
-
-def stem(word: str) -> str:
-    """A crude English stem: plurals folded ("databases" -> "database", "stories" -> "story")."""
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us")):
-        return word[:-1]
-    return word
 
 
 def _with_section(topic: Topic, section_id: str) -> Topic:

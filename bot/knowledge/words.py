@@ -1,0 +1,153 @@
+"""Reading the words around a roadmap (all optional blocks).
+
+Software words, everyday senses, technology the roadmap does not cover, learners' words for
+needs, small talk and subjects outside the roadmap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from bot.knowledge.model import Canned, NotCovered, Section, Topic, Vocabulary, stem
+from bot.text import normalize
+
+if TYPE_CHECKING:
+    from bot.knowledge.loader import _Builder
+
+
+class VocabularyReader:
+    """Reads and checks the vocabulary blocks with a loader's typed readers and problem list."""
+
+    def __init__(self, reader: _Builder) -> None:
+        self.reader = reader
+
+    def read(
+        self, root: Mapping[str, Any], sections: list[Section], topics: list[Topic]
+    ) -> Vocabulary:
+        """The optional blocks that help understand learners: checked against the roadmap."""
+        software = self.reader.words(root, "software_words", ())
+        software_set = frozenset(software)
+        for group, entries in (("sections", sections), ("topics", topics)):
+            for index, entry in enumerate(entries):
+                path = (group, index, "everyday_words")
+                if entry.everyday_words and not entry.common_words:
+                    self.reader.problem(
+                        path, "needs common_words: the names that are everyday words"
+                    )
+                for w_index, word in enumerate(entry.everyday_words):
+                    if word in software_set:
+                        self.reader.problem((*path, w_index), f"{word!r} is also in software_words")
+        names = {
+            normalize(name): entry.id
+            for entry in (*sections, *topics)
+            for name in (entry.id, entry.title, *entry.aliases)
+        }
+        return Vocabulary(
+            software_words=software_set,
+            not_covered=self.not_covered(root, names, {topic.id for topic in topics}),
+            need_words=self.need_words(root, topics),
+            small_talk=self.canned(root, "small_talk", names),
+            outside=self.canned(root, "outside", names),
+        )
+
+    def not_covered(
+        self, root: Mapping[str, Any], names: Mapping[str, str], topic_ids: set[str]
+    ) -> tuple[NotCovered, ...]:
+        """Technology the roadmap does not cover; none may share a name with the roadmap."""
+        result = []
+        seen: dict[str, str] = {}
+        for index, data in enumerate(self.reader.listing(root, "not_covered", required=False)):
+            path = ("not_covered", index)
+            data = self.reader.mapping(data, path, "not_covered")
+            name = self.reader.text(data, "name", path)
+            kind = self.reader.text(data, "kind", path)
+            if kind and self.reader.kinds and kind not in self.reader.kinds:
+                self.reader.problem(
+                    (*path, "kind"),
+                    f"unknown kind {kind!r} (kinds: {', '.join(self.reader.kinds)})",
+                )
+            aliases = self.reader.texts(data, "aliases", path)
+            all_names = [((*path, "name"), name)] + [
+                ((*path, "aliases", i), alias) for i, alias in enumerate(aliases)
+            ]
+            for where, label in all_names:
+                key = normalize(label)
+                if not key:
+                    continue
+                if key in names:
+                    self.reader.problem(
+                        where, f"{label!r} is a name of roadmap entry {names[key]!r}"
+                    )
+                elif key in seen and seen[key] != name:
+                    self.reader.problem(where, f"{label!r} is already a name of {seen[key]!r}")
+                seen.setdefault(key, name)
+            related = self.reader.texts(data, "related", path)
+            for r_index, topic_id in enumerate(related):
+                if topic_id not in topic_ids:
+                    self.reader.problem((*path, "related", r_index), f"unknown topic {topic_id!r}")
+            common = self.reader.texts(data, "common_words", path)
+            known = {normalize(label) for _, label in all_names}
+            for c_index, word in enumerate(common):
+                if normalize(word) not in known:
+                    self.reader.problem(
+                        (*path, "common_words", c_index), f"{word!r} is not one of its names"
+                    )
+            if name:
+                result.append(NotCovered(name, kind, aliases, common, related))
+        return tuple(result)
+
+    def need_words(
+        self, root: Mapping[str, Any], topics: list[Topic]
+    ) -> dict[str, tuple[str, ...]]:
+        """Learners' words for needs; each must lead to words the topics' use cases contain."""
+        if root.get("need_words") is None:
+            return {}
+        block = self.reader.mapping(root["need_words"], ("need_words",))
+        roadmap_words = {
+            stem(word)
+            for topic in topics
+            for text in (*topic.use_cases, *topic.benefits, *topic.tags)
+            for word in normalize(text.replace("-", " ")).split()
+        }
+        result = {}
+        for key in block:
+            path = ("need_words", key)
+            if len(normalize(str(key)).split()) != 1:
+                self.reader.problem(path, f"{key!r} must be a single word")
+            targets: list[str] = []
+            for index, phrase in enumerate(self.reader.texts(block, key, ("need_words",))):
+                for word in normalize(phrase.replace("-", " ")).split():
+                    if stem(word) not in roadmap_words:
+                        self.reader.problem(
+                            (*path, index), f"{word!r} is in no topic's use_cases, benefits or tags"
+                        )
+                    targets.append(word)
+            result[normalize(str(key))] = tuple(dict.fromkeys(targets))
+        return result
+
+    def canned(
+        self, root: Mapping[str, Any], key: str, names: Mapping[str, str]
+    ) -> tuple[Canned, ...]:
+        """Small talk or subjects outside the roadmap: phrases and the reply they get."""
+        result = []
+        for index, data in enumerate(self.reader.listing(root, key, required=False)):
+            path = (key, index)
+            data = self.reader.mapping(data, path, "canned")
+            phrases = self.reader.texts(data, "phrases", path)
+            if "phrases" not in data:
+                self.reader.problem((*path, "phrases"), "is required")
+            for p_index, phrase in enumerate(phrases):
+                if normalize(phrase) in names:
+                    self.reader.problem(
+                        (*path, "phrases", p_index),
+                        f"{phrase!r} is a name of roadmap entry {names[normalize(phrase)]!r}",
+                    )
+            result.append(
+                Canned(
+                    self.reader.slug(data, "id", path),
+                    phrases,
+                    self.reader.text(data, "reply", path),
+                )
+            )
+        return tuple(result)
