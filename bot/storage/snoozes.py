@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from bot.storage.sqlite import Database
 
 
+#: Whether any snooze is due (read through the partial index on ``due``).
+_ANY_DUE = "SELECT 1 FROM snoozes WHERE due IS NOT NULL AND due <= ? LIMIT 1"
+
+
 @dataclass(frozen=True, slots=True)
 class Snooze:
     """A learner's snooze of the reminder of local date ``day``; ``due`` ``None`` once sent."""
@@ -90,14 +94,15 @@ class SqliteSnoozeStore:
         ``max_lateness`` are claimed without being returned.
         """
         names = tuple(platforms)
-        if not names:
-            return []
+        stamp = _seconds(now)
+        if not names or await self._db.read_one(_ANY_DUE, (stamp,)) is None:
+            return []  # the usual case: a read, no write transaction
         marks = ", ".join("?" for _ in names)
         where = (
             "due <= ? AND user_key IN ("  # noqa: S608 - placeholders only
             f"SELECT user_key FROM reminders WHERE platform IN ({marks}))"
         )
-        params = (_seconds(now), *names)
+        params = (stamp, *names)
         async with self._db.transaction() as tx:
             rows = await tx.fetchall(
                 f"SELECT user_key, snoozed_date, due FROM snoozes WHERE {where}",  # noqa: S608
