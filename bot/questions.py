@@ -10,7 +10,7 @@ file; only English question words live in :mod:`bot.wording`.
 from __future__ import annotations
 
 import enum
-from collections.abc import Set
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
@@ -58,6 +58,9 @@ USE_CASE_MIN_SCORE = 1.6
 RUNNER_UP_SHARE = 0.8
 #: A need stated without any question word must score this many times the minimum.
 STRONG_NEED = 3
+#: Without a question word, a kind word is only context when a topic of another kind fits this
+#: many times better ("my db queries are slow": performance, not a database).
+CONTEXT_KIND = 1.5
 #: How many topics a use-case answer names.
 USE_CASE_TOPICS = 3
 #: Words a message may hold beyond names and question words and still be "just the name".
@@ -69,6 +72,11 @@ SPELL_CUTOFF = 84
 SPELL_CACHE = 4096
 #: A follow-up is a short message: at most this many words.
 FOLLOW_UP_WORDS = 8
+#: A message of at most this many words may hold one unexplained word beside a name ("tel me
+#: about java"); longer ones must be nothing but the name and question words.
+SHORT_MESSAGE = 4
+#: Before a name, these make it part of the need rather than the subject.
+NEED_MARKERS = frozenset({"for", "like", "on"})
 #: Prefix that marks a not-covered entry's id in the name index.
 NOT_COVERED_PREFIX = "~"
 
@@ -388,7 +396,6 @@ class QuestionAnswerer:
             ),
             None,
         )
-        asks_which = kind is not None or bool(USE_CASE_CUES & cues)
         all_terms = self.ranker.terms(w.stem for w in message.words if w.text not in self.cue_words)
         terms = (
             self.ranker.terms(
@@ -412,7 +419,16 @@ class QuestionAnswerer:
                 and w.stem not in self.title_words
                 for w in message.words
             )
-            if hits >= evidence or not subjects:
+            asking = [w for w in message.words if w.sentence == focus]
+            roadmap_question = (
+                message.sentences > 1
+                and not self._outside_words(asking)
+                and (
+                    any(message.words[m.start].sentence == focus for m in subjects)
+                    or any(w.stem in STRONG_OVERVIEW for w in asking)
+                )
+            )
+            if (hits >= evidence or not subjects) and not roadmap_question:
                 return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED, canned=outside)
         compare = bool(COMPARE_CUES & cues) or "or" in {w.text for w in message.words}
         focus_words = {w.text for w in message.words if w.sentence == focus}
@@ -430,6 +446,11 @@ class QuestionAnswerer:
             children = self._children(question, topic_ids[0], kind, terms)
             if children:
                 return children
+        needs = [m for m in uncovered if kind and self._names_a_need(message, m)]
+        if needs and len(needs) == len(uncovered) and not topic_ids:
+            answer = self._use_case(question, all_terms, kind)
+            if answer is not None:
+                return answer
         if uncovered and (
             subjects[0].not_covered or (compare and len(subjects) >= 2) or not topic_ids
         ):
@@ -443,7 +464,11 @@ class QuestionAnswerer:
             answer = self._use_case(question, all_terms, kind)
             if answer is not None:
                 return answer
-        projects = bool(PROJECT_CUES & cues or (BUILD_WORDS & cues and {"with", "using"} & cues))
+        projects = bool(
+            PROJECT_CUES & cues
+            or (BUILD_WORDS & cues and {"with", "using"} & cues)
+            or (BUILD_WORDS & cues and "what" in cues and "use" not in cues and not topic_ids)
+        )
         resources = bool(
             RESOURCE_CUES & cues or (LEARN_WORDS & cues and {"where", "how", "place"} & cues)
         ) and not (projects and BUILD_WORDS & cues)
@@ -471,12 +496,17 @@ class QuestionAnswerer:
         )
         if section is None and overview and focus_stems & STRONG_OVERVIEW and kind is None:
             return Understanding(question, Intent.OVERVIEW, ())
+        asked_need = bool(USE_CASE_CUES & cues or BUILD_WORDS & cues or "for" in cues)
         if (
-            (asks_which or BUILD_WORDS & cues)
+            (asked_need or kind is not None)
             and not projects
             and (names.software or kind is not None or len(all_terms) >= 2)
         ):
-            answer = self._use_case(question, all_terms, kind)
+            answer = self._use_case(question, all_terms, kind, asked=asked_need)
+            if answer is not None:
+                return answer
+        if not mentions and not everyday:
+            answer = self._use_case(question, all_terms, kind, strong=True)
             if answer is not None:
                 return answer
         if section is not None:
@@ -583,7 +613,7 @@ class QuestionAnswerer:
             if signs and signs >= software:
                 everyday.append(mention.id)
                 signed.update(range(mention.start, mention.end))
-            elif software or len(leftovers) <= BARE_LEFTOVERS:
+            elif software or len(leftovers) <= BARE_LEFTOVERS + (len(words) <= SHORT_MESSAGE):
                 kept.append(mention)
             elif signs:
                 everyday.append(mention.id)
@@ -678,6 +708,12 @@ class QuestionAnswerer:
             return in_focus
         return [m for m in mentions if id(m) not in background] or mentions
 
+    @staticmethod
+    def _names_a_need(message: Message, mention: _Mention) -> bool:
+        """A name after "for" or "like" describes the need ("a language for a wordpress site")."""
+        before = [w.text for w in message.words[max(mention.start - 3, 0) : mention.start]]
+        return bool(NEED_MARKERS & set(before))
+
     def _names_a_kind(self, mention: _Mention) -> bool:
         """A step named by a kind word ("frameworks"): a kind, when something else is named."""
         return self.knowledge.section(mention.id) is not None and all(
@@ -721,7 +757,7 @@ class QuestionAnswerer:
             for w in content
             if w.text in self.cue_words or w.stem in self.software or w.stem in self.overview_cues
         ]
-        return len(content) - len(known) >= len(known) > 0 or (bool(content) and not known)
+        return len(content) - len(known) > len(known) or (bool(content) and not known)
 
     def _kind_differs(self, topic_ids: tuple[str, ...], kind: str) -> bool:
         """True when the question asks for a kind of thing other than what it names."""
@@ -786,6 +822,14 @@ class QuestionAnswerer:
                 return None
         return max(found, key=lambda pair: pair[1])[0]
 
+    def _outside_words(self, words: Sequence[Word]) -> bool:
+        """Whether these words hold a phrase of a subject outside the roadmap."""
+        texts = [w.text for w in words]
+        present = set(texts)
+        return any(
+            _phrase_in(phrase, texts, present) for _, phrases in self.outside for phrase in phrases
+        )
+
     def _outside(self, message: Message) -> tuple[Canned | None, int]:
         """A subject around learning the roadmap does not cover, and how many of its phrases."""
         words = message.texts
@@ -798,13 +842,33 @@ class QuestionAnswerer:
         return best
 
     def _use_case(
-        self, question: str, terms: dict[str, float], kind: str | None, *, strong: bool = False
+        self,
+        question: str,
+        terms: dict[str, float],
+        kind: str | None,
+        *,
+        strong: bool = False,
+        asked: bool = True,
     ) -> Understanding | None:
-        """The topics whose use cases fit the need best; ``strong`` asks for a clear need."""
+        """The topics whose use cases fit the need best.
+
+        ``strong`` asks for a clear need (no question words at all); without ``asked`` (no
+        "which", "best", "for"), a kind word may be context ("my db queries are slow"), so the
+        best fit of any kind wins when it fits far better.
+        """
         allowed = self.kind_members.get(kind) if kind else None
         ranked = self.ranker.rank(terms, allowed)
+        if allowed is not None and not asked:
+            anywhere = self.ranker.rank(terms)
+            if anywhere and (not ranked or anywhere[0].score > ranked[0].score * CONTEXT_KIND):
+                ranked = anywhere
+        if not ranked:
+            return None
+        top = ranked[0]
         least = USE_CASE_MIN_SCORE * (STRONG_NEED if strong else 1)
-        if not ranked or ranked[0].score < least or (strong and len(ranked[0].reasons) < 2):
+        if top.score < least or (strong and top.terms < 2):
+            return None
+        if not asked and top.terms < 2 and not top.use_case:
             return None
         best = ranked[0]
         picks = [

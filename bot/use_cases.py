@@ -36,6 +36,10 @@ class Fit:
     topic_id: str
     score: float
     reasons: tuple[str, ...]
+    #: How many of the question's words matched.
+    terms: int = 0
+    #: Whether one of them matched a use case (not only a benefit or a tag).
+    use_case: bool = False
 
 
 class UseCaseRanker:
@@ -92,14 +96,28 @@ class UseCaseRanker:
     def rank(self, terms: dict[str, float], allowed: Set[str] | None = None) -> list[Fit]:
         """Topics (only ``allowed`` ones, if given) by score, best first."""
         scores: dict[str, float] = defaultdict(float)
-        reasons: dict[str, list[str]] = defaultdict(list)
+        reasons: dict[str, dict[str, float]] = defaultdict(dict)
+        matched: dict[str, int] = defaultdict(int)
+        use_case: set[str] = set()
         for term, weight in terms.items():
             for topic_id, (field_weight, text) in self.postings.get(term, {}).items():
                 if allowed is not None and topic_id not in allowed:
                     continue
-                scores[topic_id] += self.idf[term] * field_weight * weight
-                if text not in reasons[topic_id]:
-                    reasons[topic_id].append(text)
+                gain = self.idf[term] * field_weight * weight
+                scores[topic_id] += gain
+                matched[topic_id] += 1
+                reasons[topic_id][text] = reasons[topic_id].get(text, 0.0) + gain
+                if field_weight == FIELD_WEIGHTS[0][1]:
+                    use_case.add(topic_id)
         order = list(self.knowledge.topics)
         ranked = sorted(scores, key=lambda t: (-scores[t], order.index(t)))
-        return [Fit(t, scores[t], tuple(reasons[t])) for t in ranked]
+        return [
+            Fit(
+                t,
+                scores[t],
+                tuple(sorted(reasons[t], key=lambda text: -reasons[t][text])),
+                matched[t],
+                t in use_case,
+            )
+            for t in ranked
+        ]
