@@ -4,7 +4,7 @@ The rows are synthetic chat questions: a few hundred made-up subjects in questio
 with random case, punctuation, typos and extra words, plus a share of noise. The baseline,
 measured in the same run, groups the same rows by exact normalised text only (no fuzzy
 matching); the ratio says what near-duplicate grouping costs on top. Target: 10,000 rows in
-well under a few seconds. Run: ``PYTHONPATH=. python bench/bench_unanswered.py [--rows N]``.
+well under a few seconds. Run: ``python bench/bench_unanswered.py [--rows N ...]``.
 """
 
 from __future__ import annotations
@@ -12,8 +12,12 @@ from __future__ import annotations
 import argparse
 import random
 import string
+import sys
 import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.unanswered import UnansweredQuestion, comparison_key, group_questions
 
