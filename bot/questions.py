@@ -61,6 +61,8 @@ STRONG_NEED = 3
 #: Without a question word, a kind word is only context when a topic of another kind fits this
 #: many times better ("my db queries are slow": performance, not a database).
 CONTEXT_KIND = 1.5
+#: A runner-up this close (share of the best score) makes it ask back with both as choices.
+ASK_BACK_SHARE = 0.9
 #: How many topics a use-case answer names.
 USE_CASE_TOPICS = 3
 #: Words a message may hold beyond names and question words and still be "just the name".
@@ -496,11 +498,17 @@ class QuestionAnswerer:
         )
         if section is None and overview and focus_stems & STRONG_OVERVIEW and kind is None:
             return Understanding(question, Intent.OVERVIEW, ())
-        asked_need = bool(USE_CASE_CUES & cues or BUILD_WORDS & cues or "for" in cues)
+        asked_need = bool(
+            USE_CASE_CUES & cues
+            or BUILD_WORDS & cues
+            or ("for" in cues and (names.software or kind))
+            or (kind and "what" in cues)
+        )
+        sources = {source for _, source in all_terms.values()}
         if (
             (asked_need or kind is not None)
             and not projects
-            and (names.software or kind is not None or len(all_terms) >= 2)
+            and (names.software or kind is not None or len(sources) >= 2)
         ):
             answer = self._use_case(question, all_terms, kind, asked=asked_need)
             if answer is not None:
@@ -546,7 +554,7 @@ class QuestionAnswerer:
         return replace(message, words=tuple(fixed))
 
     def _children(
-        self, question: str, parent_id: str, kind: str, terms: dict[str, float]
+        self, question: str, parent_id: str, kind: str, terms: dict[str, tuple[float, str]]
     ) -> Understanding | None:
         """The parent's children of a kind ("which framework for python"), best fit first."""
         children = [c.id for c in self.knowledge.children(parent_id) if c.kind == kind]
@@ -844,7 +852,7 @@ class QuestionAnswerer:
     def _use_case(
         self,
         question: str,
-        terms: dict[str, float],
+        terms: dict[str, tuple[float, str]],
         kind: str | None,
         *,
         strong: bool = False,
@@ -875,6 +883,18 @@ class QuestionAnswerer:
             fit for fit in ranked[:USE_CASE_TOPICS] if fit.score >= best.score * RUNNER_UP_SHARE / 2
         ]
         close = len(ranked) > 1 and ranked[1].score >= best.score * RUNNER_UP_SHARE
+        if (
+            len(ranked) > 1
+            and ranked[1].score >= best.score * ASK_BACK_SHARE
+            and not self._same_family(best.topic_id, ranked[1].topic_id)
+        ):
+            return Understanding(
+                question,
+                Intent.USE_CASE,
+                tuple(fit.topic_id for fit in picks),
+                Outcome.ASKED_BACK,
+                reasons={fit.topic_id: fit.reasons for fit in picks},
+            )
         return Understanding(
             question,
             Intent.USE_CASE,
@@ -882,6 +902,11 @@ class QuestionAnswerer:
             reasons={fit.topic_id: fit.reasons for fit in picks},
             close_call=close,
         )
+
+    def _same_family(self, first: str, second: str) -> bool:
+        """Whether one topic is the other's parent or category ("nosql" for MongoDB)."""
+        a, b = self.knowledge.topics[first], self.knowledge.topics[second]
+        return a.parent == b.id or b.parent == a.id or a.id in b.tags or b.id in a.tags
 
     def _near_misses(self, words: list[Word]) -> tuple[str, ...]:
         near: dict[str, float] = {}

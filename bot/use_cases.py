@@ -36,7 +36,7 @@ class Fit:
     topic_id: str
     score: float
     reasons: tuple[str, ...]
-    #: How many of the question's words matched.
+    #: How many of the question's words matched (a word and what it stands for count once).
     terms: int = 0
     #: Whether one of them matched a use case (not only a benefit or a tag).
     use_case: bool = False
@@ -69,13 +69,13 @@ class UseCaseRanker:
         }
         self._fuzzy: dict[str, str | None] = {}
 
-    def terms(self, words: Iterable[str]) -> dict[str, float]:
-        """The use-case words a question's (stemmed) words stand for, each with its weight."""
-        found: dict[str, float] = {}
+    def terms(self, words: Iterable[str]) -> dict[str, tuple[float, str]]:
+        """The use-case words a question's (stemmed) words stand for: weight and source word."""
+        found: dict[str, tuple[float, str]] = {}
         for word in words:
             for term, weight in self._expand(word):
-                if weight > found.get(term, 0.0):
-                    found[term] = weight
+                if weight > found.get(term, (0.0, ""))[0]:
+                    found[term] = (weight, word)
         return found
 
     def _expand(self, word: str) -> list[tuple[str, float]]:
@@ -93,19 +93,21 @@ class UseCaseRanker:
                 return [(close, 1.0)]
         return expanded
 
-    def rank(self, terms: dict[str, float], allowed: Set[str] | None = None) -> list[Fit]:
+    def rank(
+        self, terms: dict[str, tuple[float, str]], allowed: Set[str] | None = None
+    ) -> list[Fit]:
         """Topics (only ``allowed`` ones, if given) by score, best first."""
         scores: dict[str, float] = defaultdict(float)
         reasons: dict[str, dict[str, float]] = defaultdict(dict)
-        matched: dict[str, int] = defaultdict(int)
+        matched: dict[str, set[str]] = defaultdict(set)
         use_case: set[str] = set()
-        for term, weight in terms.items():
+        for term, (weight, source) in terms.items():
             for topic_id, (field_weight, text) in self.postings.get(term, {}).items():
                 if allowed is not None and topic_id not in allowed:
                     continue
                 gain = self.idf[term] * field_weight * weight
                 scores[topic_id] += gain
-                matched[topic_id] += 1
+                matched[topic_id].add(source)
                 reasons[topic_id][text] = reasons[topic_id].get(text, 0.0) + gain
                 if field_weight == FIELD_WEIGHTS[0][1]:
                     use_case.add(topic_id)
@@ -116,7 +118,7 @@ class UseCaseRanker:
                 t,
                 scores[t],
                 tuple(sorted(reasons[t], key=lambda text: -reasons[t][text])),
-                matched[t],
+                len(matched[t]),
                 t in use_case,
             )
             for t in ranked

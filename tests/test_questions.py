@@ -11,6 +11,16 @@ from hypothesis import strategies as st
 
 from bot.knowledge import Knowledge
 from bot.questions import Intent, QuestionAnswerer
+from tests.evaluation import (
+    MAX_CONFIDENTLY_WRONG,
+    MIN_IN_SCOPE_RIGHT,
+    MIN_OFF_TOPIC_HELD_BACK,
+    TUNE_SETS,
+    Report,
+    Verdict,
+    evaluate,
+    load_entries,
+)
 
 EVAL_SET = Path(__file__).parent / "data" / "eval_questions.yaml"
 #: The answerer must get at least this share of the evaluation set right.
@@ -147,3 +157,44 @@ def test_any_text_gets_an_understanding(knowledge: Knowledge, text: str) -> None
     assert understanding.intent in set(Intent)
     assert all(topic_id in knowledge.topics for topic_id in understanding.topic_ids)
     assert understanding.confident or understanding.intent is Intent.UNKNOWN
+
+
+# -- the issue's targets, on the tune half of the eval set (holdout is only reported) ---------
+
+#: Targets the answerer does not meet yet on the tune set: strict, so meeting one fails the test
+#: until it is taken off this list.
+_NOT_MET_YET = {
+    ("chat", "in_scope_right"),
+    ("keyword", "in_scope_right"),
+    ("long", "in_scope_right"),
+    ("long", "confidently_wrong"),
+}
+
+
+def _target_cases() -> list[object]:
+    cases = []
+    for style in ("keyword", "chat", "long"):
+        for target in ("in_scope_right", "off_topic_held_back", "confidently_wrong"):
+            marks = (
+                [pytest.mark.xfail(strict=True, reason="not met yet")]
+                if (style, target) in _NOT_MET_YET
+                else []
+            )
+            cases.append(pytest.param(style, target, marks=marks, id=f"{style}-{target}"))
+    return cases
+
+
+@pytest.fixture(scope="module")
+def tune_report(answerer: QuestionAnswerer) -> Report:
+    return evaluate(answerer, load_entries(TUNE_SETS))
+
+
+@pytest.mark.parametrize(("style", "target"), _target_cases())
+def test_tune_set_meets_the_issue_targets(tune_report: Report, style: str, target: str) -> None:
+    if target == "in_scope_right":
+        assert tune_report.in_scope[style].share(Verdict.RIGHT) >= MIN_IN_SCOPE_RIGHT
+    elif target == "off_topic_held_back":
+        held_back = 1 - tune_report.off_topic[style].share(Verdict.WRONG)
+        assert held_back >= MIN_OFF_TOPIC_HELD_BACK
+    else:
+        assert tune_report.by_style[style].share(Verdict.WRONG) <= MAX_CONFIDENTLY_WRONG
