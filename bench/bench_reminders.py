@@ -29,7 +29,7 @@ from bot.core import Core
 from bot.delivery import Delivery
 from bot.knowledge import bundled_knowledge_path, load_knowledge
 from bot.messages import Reply
-from bot.reminders import ReminderEngine
+from bot.reminders.engine import ReminderEngine
 from bot.storage import open_storage
 
 NOW = datetime(2024, 5, 6, 12, 0, tzinfo=UTC)

@@ -28,7 +28,7 @@ from bot.knowledge import (
 )
 from bot.logs import setup_logging
 from bot.messages import render_plain
-from bot.reminders import ReminderEngine
+from bot.reminders.engine import ReminderEngine
 from bot.storage import Storage
 
 log = logging.getLogger("roadmap_bot")
@@ -227,7 +227,7 @@ async def _open_storage(settings: Settings) -> Storage:
     from bot.storage import StorageError, open_storage
 
     try:
-        return await open_storage(settings.database_path)
+        return await open_storage(settings.database)
     except StorageError as error:
         raise Failure(str(error)) from None
 

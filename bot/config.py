@@ -10,6 +10,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from dotenv import dotenv_values
 
@@ -39,6 +40,8 @@ class Settings:
 
     knowledge_path: Path | None = None
     database_path: Path = field(default_factory=default_database_path)
+    #: ``postgresql://user:password@host/db``: PostgreSQL instead of the SQLite file.
+    database_url: str = field(default="", repr=False)
     #: Empty: INFO, or WARNING in a terminal chat (where log lines would interrupt it).
     log_level: str = ""
     log_format: str = "text"
@@ -69,9 +72,23 @@ class Settings:
     @property
     def secrets(self) -> tuple[str, ...]:
         """Values that must never be printed or logged."""
+        password = urlsplit(self.database_url).password if self.database_url else None
         return tuple(
-            s for s in (self.discord_token, self.telegram_token, self.telegram_webhook_secret) if s
+            s
+            for s in (
+                self.discord_token,
+                self.telegram_token,
+                self.telegram_webhook_secret,
+                self.database_url,
+                password,
+            )
+            if s
         )
+
+    @property
+    def database(self) -> Path | str:
+        """Where the storage lives: ``DATABASE_URL`` if set, else the SQLite file."""
+        return self.database_url or self.database_path
 
     @classmethod
     def from_env(
@@ -125,6 +142,11 @@ class Settings:
             )
         knowledge = text("KNOWLEDGE_PATH")
         database = text("DATABASE_PATH")
+        database_url = text("DATABASE_URL")
+        if database_url and not database_url.startswith(("postgresql://", "postgres://")):
+            raise SettingsError(
+                "DATABASE_URL must be a postgresql:// URL (for SQLite, set DATABASE_PATH instead)"
+            )
         try:
             poll = float(text("REMINDER_POLL_SECONDS", "30"))
         except ValueError:
@@ -159,6 +181,7 @@ class Settings:
         return cls(
             knowledge_path=Path(knowledge).expanduser() if knowledge else None,
             database_path=Path(database).expanduser() if database else default_database_path(),
+            database_url=database_url,
             log_level=text("LOG_LEVEL").upper(),
             log_format=log_format,
             reminder_max_lateness_minutes=lateness,

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from rapidfuzz import fuzz, process
 
@@ -27,7 +27,6 @@ from bot.wording import STOP
 
 if TYPE_CHECKING:
     from bot.clock import Clock
-    from bot.storage.unanswered import SqliteUnansweredStore
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +77,20 @@ def scrub(text: str) -> str:
     return shorten(" ".join(cleaned.split()), UNANSWERED_TEXT_CHARS)
 
 
+class QuestionStore(Protocol):
+    """Where recorded questions go: ``Storage.unanswered`` (this module imports no storage)."""
+
+    async def add(
+        self, question: UnansweredQuestion, *, prune_before: datetime | None, keep: int
+    ) -> None:
+        """Store a question, keeping the newest ``keep`` rows."""
+        ...
+
+    async def prune(self, before: datetime) -> int:
+        """Delete the questions asked before ``before``; how many."""
+        ...
+
+
 class UnansweredLog:
     """Records the questions the bot could not answer, and prunes the old ones.
 
@@ -89,7 +102,7 @@ class UnansweredLog:
 
     def __init__(
         self,
-        store: SqliteUnansweredStore,
+        store: QuestionStore,
         clock: Clock,
         *,
         enabled: bool,

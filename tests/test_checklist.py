@@ -11,9 +11,17 @@ from bot import checklist
 from bot.core import Core
 from bot.knowledge import load_knowledge
 from bot.messages import Button, ReplyKind
+from bot.storage import open_storage
 
 FRONTEND = Path(__file__).parent / "data" / "frontend-roadmap.yaml"
 TODAY = date(2026, 3, 2)
+
+
+@pytest.fixture
+async def storage(database):
+    """Every checklist test runs on SQLite and on PostgreSQL."""
+    async with await open_storage(database) as opened:
+        yield opened
 
 
 # -- pure logic -----------------------------------------------------------------------------------

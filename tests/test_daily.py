@@ -11,7 +11,8 @@ from bot.checklist import longest_streak, streak
 from bot.core import Core
 from bot.features.daily import day_code, parse_day
 from bot.messages import Button, Reply
-from bot.reminders import ReminderEngine, build_reminder
+from bot.reminders.engine import ReminderEngine
+from bot.reminders.message import build_reminder
 from tests.conftest import make_request
 from tests.test_reminders import FakeOutbox, engine_for
 

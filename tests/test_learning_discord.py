@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.knowledge import Knowledge
-from bot.reminders import ReminderEngine
+from bot.reminders.engine import ReminderEngine
 from tests.fakes.discord_api import FakeDiscord
 from tests.test_discord_adapter import (
     EPHEMERAL,

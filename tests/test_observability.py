@@ -234,7 +234,7 @@ async def test_the_reminder_engine_records_due_outcomes_lag_and_send_errors(
     from bot.config import Settings
     from bot.core import Core
     from bot.delivery import PermanentDeliveryError, TransientDeliveryError
-    from bot.reminders import ReminderEngine
+    from bot.reminders.engine import ReminderEngine
     from tests.conftest import make_request
 
     core = Core(knowledge, storage, clock=clock)
@@ -281,7 +281,7 @@ async def test_a_reminder_turned_off_between_claim_and_send_counts_as_withdrawn(
 
     from bot.config import Settings
     from bot.core import Core
-    from bot.reminders import ReminderEngine
+    from bot.reminders.engine import ReminderEngine
     from tests.conftest import make_request
 
     core = Core(knowledge, storage, clock=clock)

@@ -32,9 +32,9 @@ from bot.delivery import (
 from bot.features.daily import day_code
 from bot.knowledge import bundled_knowledge_path, load_knowledge
 from bot.messages import ChatKind, Reply, ReplyKind, Request
-from bot.reminders import ReminderEngine, build_reminder
 from bot.reminders import engine as engine_module
-from bot.reminders.engine import MAX_DELIVERY_ATTEMPTS
+from bot.reminders.engine import MAX_DELIVERY_ATTEMPTS, ReminderEngine
+from bot.reminders.message import build_reminder
 from bot.reminders.pacing import ChatSpacing, Pacer
 from bot.reminders.schedule import decide, local_instant, next_due
 from bot.storage import open_storage
@@ -88,7 +88,9 @@ def run_python(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.parametrize("module", ["bot.storage.reminders", "bot.reminders.schedule"])
+@pytest.mark.parametrize(
+    "module", ["bot.storage.reminders", "bot.reminders.schedule", "bot.reminders.model"]
+)
 def test_reminder_modules_import_on_their_own(module: str) -> None:
     result = run_python("-c", f"import {module}")
     assert result.returncode == 0, result.stderr
@@ -213,8 +215,9 @@ def clock() -> ManualClock:
 
 
 @pytest.fixture
-async def core(tmp_path, clock):
-    storage = await open_storage(tmp_path / "bot.sqlite3")
+async def core(database, clock):
+    """Every reminder test with a core runs on SQLite and on PostgreSQL."""
+    storage = await open_storage(database)
     yield Core(load_knowledge(bundled_knowledge_path()), storage, clock=clock)
     await storage.close()
 
@@ -488,15 +491,15 @@ async def test_lateness_window_is_configurable(core: Core, clock: ManualClock) -
     assert (await engine.run_once()).skipped == 1
 
 
-async def restart(path: Path, clock: ManualClock) -> tuple[Core, FakeOutbox, ReminderEngine]:
+async def restart(path: Path | str, clock: ManualClock) -> tuple[Core, FakeOutbox, ReminderEngine]:
     storage = await open_storage(path)
     core = Core(load_knowledge(bundled_knowledge_path()), storage, clock=clock)
     outbox = FakeOutbox(clock)
     return core, outbox, engine_for(core, outbox)
 
 
-async def test_a_crash_after_claiming_loses_nothing_never_attempted(tmp_path, clock) -> None:
-    path = tmp_path / "bot.sqlite3"
+async def test_a_crash_after_claiming_loses_nothing_never_attempted(database, clock) -> None:
+    path = database
     core, _, _ = await restart(path, clock)
     await core.handle(request("9:00 berlin"))
     clock.set(datetime(2024, 5, 6, 9, 1, tzinfo=BERLIN))
@@ -516,8 +519,8 @@ async def test_a_crash_after_claiming_loses_nothing_never_attempted(tmp_path, cl
     await core.storage.close()
 
 
-async def test_a_crash_after_the_attempt_never_sends_twice(tmp_path, clock) -> None:
-    path = tmp_path / "bot.sqlite3"
+async def test_a_crash_after_the_attempt_never_sends_twice(database, clock) -> None:
+    path = database
     core, _, _ = await restart(path, clock)
     await core.handle(request("9:00 berlin"))
     clock.set(NINE)
@@ -546,8 +549,8 @@ async def test_a_lease_taken_over_is_not_sent_by_its_first_holder(core, clock) -
     assert await store.attempt(second.claims[0])
 
 
-async def test_two_engines_on_one_file_never_send_the_same_reminder(tmp_path, clock) -> None:
-    path = tmp_path / "bot.sqlite3"
+async def test_two_engines_on_one_database_never_send_the_same_reminder(database, clock) -> None:
+    path = database
     knowledge = load_knowledge(bundled_knowledge_path())
     first, second = await open_storage(path), await open_storage(path)
     core_a = Core(knowledge, first, clock=clock)
@@ -565,10 +568,10 @@ async def test_two_engines_on_one_file_never_send_the_same_reminder(tmp_path, cl
     await second.close()
 
 
-async def test_claim_reads_one_platforms_due_range_of_the_index(core: Core) -> None:
-    connection = sqlite3.connect(core.storage.db.path)
-    params = {"holder": "a", "until": 60, "platform": "telegram", "now": 0, "limit": 10}
-    plan = connection.execute(f"EXPLAIN QUERY PLAN {claim_sql()}", params)
+async def test_claim_reads_one_platforms_due_range_of_the_index(tmp_path) -> None:
+    await migrated(tmp_path / "bot.sqlite3")
+    connection = sqlite3.connect(tmp_path / "bot.sqlite3")
+    plan = connection.execute(f"EXPLAIN QUERY PLAN {claim_sql()}", ("a", 60, "telegram", 0, 0, 10))
     details = " | ".join(row[-1] for row in plan.fetchall())
     connection.close()
     assert "USING INDEX reminders_platform_due (platform=? AND next_due<?)" in details, details
@@ -597,7 +600,7 @@ async def test_claim_cost_ignores_overdue_reminders_of_other_platforms(tmp_path)
             return 0
 
         connection.set_progress_handler(count, 1)
-        params = {"holder": "a", "until": 160, "platform": "telegram", "now": 100, "limit": 1000}
+        params = ("a", 160, "telegram", 100, 100, 1000)
         claimed = connection.execute(claim_sql(), params).fetchall()
         connection.close()
         assert len(claimed) == 20
@@ -706,9 +709,9 @@ async def test_a_failure_after_forget_does_not_recreate_the_user(core, clock) ->
     await core.handle(request("9:00 berlin"))
     clock.set(datetime(2024, 5, 6, 9, 0, tzinfo=BERLIN))
     await engine.run_once()
-    await core.storage.db.sync()
     for table in ("users", "notices", "reminders"):
-        found = await core.storage.db.read(f"SELECT 1 FROM {table} WHERE user_key = ?", (key,))
+        sql = f"SELECT 1 FROM {table} WHERE user_key = ?"
+        found = await core.storage.db.read(sql, (key,), key=key)
         assert found == [], table
 
 

@@ -186,7 +186,7 @@ async def test_someone_elses_answer_button_is_refused(ask, core, storage) -> Non
 
 
 async def test_the_reminder_carries_one_due_question_which_counts(ask, core, clock) -> None:
-    from bot.reminders import build_reminder
+    from bot.reminders.message import build_reminder
 
     assert not any(
         b.command == "answer" for b in (await build_reminder(core, "telegram:42")).buttons

@@ -29,6 +29,20 @@ def rows(path: Path, sql: str, params=()) -> list[tuple]:
         return connection.execute(sql, params).fetchall()
 
 
+@pytest.fixture
+async def storage(database):
+    """The storage tests not about SQLite itself run on SQLite and on PostgreSQL."""
+    async with await open_storage(database) as opened:
+        yield opened
+
+
+@pytest.fixture
+async def on_sqlite(tmp_path):
+    """A storage for the tests of SQLite's own machinery (group commit, its writer)."""
+    async with await open_storage(tmp_path / "bot.sqlite3") as opened:
+        yield opened
+
+
 # -- opening, pragmas, migrations ------------------------------------------------------------
 
 
@@ -182,8 +196,8 @@ async def test_a_path_that_cannot_be_a_database_file_is_refused(tmp_path: Path) 
 # -- the storage API ---------------------------------------------------------------------------
 
 
-async def test_ticks_are_per_platform_user_and_survive_reopening(tmp_path: Path) -> None:
-    path = tmp_path / "bot.sqlite3"
+async def test_ticks_are_per_platform_user_and_survive_reopening(database) -> None:
+    path = database
     async with await open_storage(path) as storage:
         assert await storage.mark_done("telegram:42", "sql", AT, DAY) is True
         assert await storage.mark_done("telegram:42", "sql", AT, DAY) is False
@@ -213,7 +227,7 @@ async def test_undo_reset_and_activity_dates(storage) -> None:
     assert await storage.activity_dates(user) == []
 
 
-async def test_notices_are_taken_once_in_order_and_none_costs_no_query(
+async def test_notices_are_taken_once_in_order_and_none_costs_no_write(
     storage, monkeypatch
 ) -> None:
     await storage.add_notice("telegram:1", "first")
@@ -222,13 +236,30 @@ async def test_notices_are_taken_once_in_order_and_none_costs_no_query(
     assert await storage.take_notices("telegram:1") == ["first", "second"]
     assert await storage.take_notices("telegram:1") == []
 
-    def no_database(*_args, **_kwargs):
-        raise AssertionError("take_notices queried the database")
+    def no_write(*_args, **_kwargs):
+        raise AssertionError("take_notices wrote to the database")
 
-    monkeypatch.setattr(storage.db, "transaction", no_database)
-    monkeypatch.setattr(storage.db, "read", no_database)
+    monkeypatch.setattr(storage.db, "transaction", no_write)
     assert await storage.take_notices("telegram:1") == []
     assert await storage.take_notices("discord:1") == []
+
+
+async def test_two_processes_on_one_database_see_each_others_writes(database) -> None:
+    """Issue 11: each process trusted its own cache and missed the other's ticks and notices."""
+    path = database
+    async with await open_storage(path) as a, await open_storage(path) as b:
+        user = "telegram:1"
+        assert await a.done_items(user) == frozenset()  # A has read the user once
+        assert await b.mark_done(user, "sql", AT, DAY) is True
+        assert await a.done_items(user) == {"sql"}
+        assert await a.mark_done(user, "sql", AT, DAY) is False
+        assert await a.mark_undone(user, "sql") is True  # B's tick, undone through A
+        assert await b.done_items(user) == frozenset()
+        assert await a.take_notices(user) == []
+        await b.add_notice(user, "from B")
+        await b.set_track(user, "python")
+        assert await a.take_notices(user) == ["from B"]
+        assert (await a.get_user(user)).track == "python"
 
 
 async def test_export_and_forget_cover_every_table(storage) -> None:
@@ -244,11 +275,10 @@ async def test_export_and_forget_cover_every_table(storage) -> None:
     assert exported["activity_dates"] == [DAY.isoformat()]
     assert exported["notices"][0]["text"] == "hello"
     await storage.forget_user(me)
-    path = storage.db.path
-    await storage.db.sync()
-    for table in ("users", "checklist", "activity", "notices"):
-        assert rows(path, f"SELECT count(*) FROM {table} WHERE user_key = ?", (me,)) == [(0,)]
-        assert rows(path, f"SELECT count(*) FROM {table} WHERE user_key = ?", (other,)) == [(1,)]
+    for table in ("users", "checklist", "activity", "notices", "reviews"):
+        sql = f"SELECT count(*) FROM {table} WHERE user_key = ?"
+        assert (await storage.db.read_one(sql, (me,), key=me))[0] == 0
+        assert (await storage.db.read_one(sql, (other,), key=other))[0] == 1
     assert await storage.done_items(me) == frozenset()
     assert (await storage.get_user(me)).track is None
     assert await storage.take_notices(me) == []
@@ -270,8 +300,8 @@ async def test_transaction_commits_or_rolls_back(storage) -> None:
 # -- concurrency and group commit --------------------------------------------------------------
 
 
-async def test_many_users_and_double_clicks_lose_nothing_and_duplicate_nothing(tmp_path) -> None:
-    path = tmp_path / "bot.sqlite3"
+async def test_many_users_and_double_clicks_lose_nothing_and_duplicate_nothing(database) -> None:
+    path = database
     users = [f"telegram:{n}" for n in range(300)]
     items = ["sql", "go", "gin"]
     async with await open_storage(path) as storage:
@@ -280,15 +310,15 @@ async def test_many_users_and_double_clicks_lose_nothing_and_duplicate_nothing(t
         )
         assert sum(results) == len(users) * len(items)  # each double click changed once
         await asyncio.gather(*(storage.mark_undone(u, "go") for u in users[::2]))
-    expected = len(users) * len(items) - len(users[::2])
-    assert rows(path, "SELECT count(*) FROM checklist") == [(expected,)]
+        expected = len(users) * len(items) - len(users[::2])
+        assert (await storage.db.read_one("SELECT count(*) FROM checklist"))[0] == expected
     async with await open_storage(path) as storage:
         assert await storage.done_items(users[0]) == {"sql", "gin"}
         assert await storage.done_items(users[1]) == {"sql", "go", "gin"}
 
 
-async def test_one_bad_write_does_not_fail_its_batch(storage) -> None:
-    db = storage.db
+async def test_one_bad_write_does_not_fail_its_batch(on_sqlite) -> None:
+    db = on_sqlite.db
     good = [
         db.write("INSERT INTO users VALUES (?, NULL, NULL, 'now')", (f"x:{n}",)) for n in range(5)
     ]
@@ -393,8 +423,12 @@ async def test_a_replied_done_survives_sigkill(tmp_path: Path) -> None:
         assert await storage.done_items("telegram:42") == {"postgresql"}
 
 
-async def test_a_transaction_cancelled_at_any_point_leaves_the_writer_usable(storage) -> None:
-    db = storage.db
+async def test_a_transaction_cancelled_at_any_point_leaves_the_writer_usable(database) -> None:
+    async with await open_storage(database) as storage:
+        await cancel_transactions_at_every_step(storage.db)
+
+
+async def cancel_transactions_at_every_step(db) -> None:
 
     async def write() -> None:
         async with db.transaction() as tx:
@@ -411,3 +445,94 @@ async def test_a_transaction_cancelled_at_any_point_leaves_the_writer_usable(sto
         async with db.transaction() as tx:  # fails if the writer was left mid-transaction
             rows = await tx.fetchall("SELECT COUNT(*) FROM users WHERE user_key = 't:1'")
         assert rows[0][0] == 0
+
+
+# -- PostgreSQL ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def pg_url(postgres_server) -> str:
+    if postgres_server is None:
+        pytest.skip("no PostgreSQL server could start")
+    return postgres_server.database()
+
+
+async def execute(url: str, *statements: str) -> None:
+    import asyncpg
+
+    connection = await asyncpg.connect(url)
+    try:
+        for sql in statements:
+            await connection.execute(sql)
+    finally:
+        await connection.close()
+
+
+async def test_postgres_refuses_a_newer_schema_and_leaves_it_alone(pg_url: str) -> None:
+    await (await open_storage(pg_url)).close()
+    await execute(pg_url, "UPDATE roadmap_bot_schema SET version = 999")
+    with pytest.raises(StorageError, match="schema version 999, newer"):
+        await open_storage(pg_url)
+
+
+async def test_postgres_refuses_another_programs_tables(pg_url: str) -> None:
+    await execute(pg_url, "CREATE TABLE invoices (id INTEGER)")
+    with pytest.raises(StorageError, match="tables of some other program"):
+        await open_storage(pg_url)
+
+
+async def test_postgres_migrates_once_when_processes_start_together(pg_url: str) -> None:
+    storages = await asyncio.gather(*(open_storage(pg_url) for _ in range(4)))
+    for storage in storages:
+        await storage.close()
+
+
+async def test_the_database_password_never_appears_in_errors_or_settings(postgres_server) -> None:
+    from bot.config import Settings
+    from bot.storage.postgres import redacted
+
+    url = "postgresql://bot:s3cret-pw@127.0.0.1:1/roadmap"
+    with pytest.raises(StorageError) as caught:
+        await open_storage(url)
+    assert "s3cret-pw" not in str(caught.value)
+    assert "postgresql://bot:***@127.0.0.1:1/roadmap" in str(caught.value)
+    assert redacted(url) == "postgresql://bot:***@127.0.0.1:1/roadmap"
+    settings = Settings.from_env({"DATABASE_URL": url}, env_file=Path("/nonexistent"))
+    assert "s3cret-pw" in settings.secrets and "s3cret-pw" not in repr(settings)
+    assert settings.database == url
+
+
+async def test_concurrent_claimers_on_postgres_never_hold_the_same_reminder(pg_url: str) -> None:
+    """Four claimers, each on its own connection pool, drain 2,000 due reminders together."""
+    storages = [await open_storage(pg_url) for _ in range(4)]
+    due = int(AT.timestamp()) - 60
+    rows = ", ".join(
+        f"('telegram:{n}', 'telegram', '{n}', 'private', '09:29', 'UTC', {due}, 0)"
+        for n in range(2000)
+    )
+    await execute(
+        pg_url,
+        "INSERT INTO reminders (user_key, platform, user_id, chat_kind, local_time, zone,"
+        f" next_due, updated_at) VALUES {rows}",
+    )
+
+    async def drain(storage, holder: str) -> list[str]:
+        got: list[str] = []
+        while True:
+            batch = await storage.reminders.claim_due(
+                AT, timedelta(hours=1), {"telegram": 50}, holder, AT + timedelta(minutes=5)
+            )
+            if not batch.claims:
+                return got
+            for claim in batch.claims:
+                assert await storage.reminders.attempt(claim)
+                got.append(claim.reminder.user_key)
+
+    try:
+        claimed = await asyncio.gather(*(drain(s, f"h{i}") for i, s in enumerate(storages)))
+    finally:
+        for storage in storages:
+            await storage.close()
+    everything = [key for got in claimed for key in got]
+    assert len(everything) == len(set(everything)) == 2000
+    assert all(claimed), "every claimer got some: they ran concurrently"

@@ -52,7 +52,7 @@ from bot.delivery import (
 )
 from bot.knowledge import Knowledge, bundled_knowledge_path, load_knowledge
 from bot.messages import Button, ChatKind, Field, Reply, Request
-from bot.reminders import ReminderEngine
+from bot.reminders.engine import ReminderEngine
 from bot.storage import open_storage
 from tests.conftest import start_bot_process
 from tests.fakes.telegram_api import BOT_USERNAME, FakeTelegram, bold_title, check_text

@@ -5,7 +5,7 @@ Why it is shaped this way:
 * **At most once per local day, losing only what may have been sent.** A send has no
   idempotency key, so after a crash nobody can tell whether a message in flight arrived. A claim
   is therefore a lease (see :mod:`bot.storage.reminders`) and the day is recorded only just
-  before the send (:meth:`~bot.storage.reminders.SqliteReminderStore.attempt`). A claim never
+  before the send (:meth:`~bot.storage.base.ReminderStore.attempt`). A claim never
   attempted is given back on a clean stop, or its lease runs out after a crash (``LEASE_POLLS``
   polls after its last renewal) and any engine claims it again, within the lateness window.
   Reminders missed by more than ``reminder_max_lateness_minutes`` are skipped, and only the
@@ -52,8 +52,9 @@ from bot.delivery import (
 )
 from bot.messages import ChatKind, Reply
 from bot.reminders.message import build_reminder
+from bot.reminders.model import Claim, Reminder
 from bot.reminders.pacing import ChatSpacing, Pacer
-from bot.storage.reminders import Claim, Reminder, SqliteReminderStore
+from bot.storage.base import ReminderStore
 
 if TYPE_CHECKING:
     from bot.core import Core
@@ -468,7 +469,7 @@ class ReminderEngine:
         return True
 
 
-async def _record_attempt(store: SqliteReminderStore, claim: Claim) -> bool:
+async def _record_attempt(store: ReminderStore, claim: Claim) -> bool:
     """Record the claim as attempted; ``False`` if it is no longer held.
 
     If the caller is cancelled meanwhile (a stop), the send will not be made, so a record

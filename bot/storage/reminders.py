@@ -1,27 +1,28 @@
-"""Daily reminders in SQLite: one row per user, leased when due, marked just before the send.
+"""Daily reminders in SQL: one row per user, leased when due, marked just before the send.
 
-``next_due`` is stored as Unix seconds (UTC) with a partial index over enabled rows on
+``next_due`` is stored as Unix seconds (UTC) with an index over enabled rows on
 (platform, next_due), so finding due reminders reads only the due ones of the platforms asked
-for. A claim is a lease (``lease_holder``, ``lease_until``) taken inside ``BEGIN IMMEDIATE``, so
-two processes sharing the file never hold the same reminder. The day is recorded only by
-:meth:`SqliteReminderStore.attempt`, just before the send, and only while the lease is still
-held: a claim never attempted can be given back (or expires) without losing the day, and one
-attempted is never sent again.
+for. A claim is a lease (``lease_holder``, ``lease_until``) taken in one transaction: SQLite
+serialises it with ``BEGIN IMMEDIATE``, PostgreSQL skips the rows another claim has locked
+(``FOR UPDATE SKIP LOCKED``), so concurrent claimers never hold the same reminder. The day is
+recorded only by :meth:`SqlReminderStore.attempt`, just before the send, and only while the
+lease is still held: a claim never attempted can be given back (or expires) without losing the
+day, and one attempted is never sent again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from bot.messages import ChatKind
+from bot.reminders.model import Claim, ClaimBatch, Reminder
 from bot.reminders.schedule import carry_last_sent, decide, next_due
+from bot.storage.base import ReminderStore
+from bot.storage.sql import Database, Transaction
 from bot.timezones import zone_info
-
-if TYPE_CHECKING:
-    from bot.storage.sqlite import Database, Transaction
 
 #: The columns a user's settings write.
 _FIELDS = (
@@ -29,53 +30,6 @@ _FIELDS = (
     " next_due, last_sent_date, disabled_reason"
 )
 _COLUMNS = f"{_FIELDS}, version"
-
-
-@dataclass(frozen=True, slots=True)
-class Reminder:
-    """A user's daily reminder. ``chat_id`` ``None`` means the user's direct messages."""
-
-    user_key: str
-    platform: str
-    user_id: str
-    user_name: str
-    chat_id: str | None
-    chat_kind: ChatKind
-    local_time: time
-    zone: str
-    enabled: bool
-    next_due: datetime
-    last_sent: date | None = None
-    disabled_reason: str | None = None
-    #: Bumped by every change the user makes; a claim remembers the version it saw.
-    version: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class Claim:
-    """A reminder leased by ``holder`` for sending, for the local date ``day``.
-
-    ``reminder`` is the row as claimed; ``next_due`` is its next occurrence, stored with ``day``
-    when the send is attempted.
-    """
-
-    reminder: Reminder
-    day: date
-    next_due: datetime
-    holder: str
-    #: A snoozed reminder coming back (see ``bot.storage.snoozes``): sent without snooze
-    #: buttons, leased by no one: its snooze was claimed (at most once) in a transaction of its own.
-    snoozed: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimBatch:
-    """What one claim found: reminders to send now, and how many were too late and skipped."""
-
-    claims: tuple[Claim, ...]
-    skipped: int
-    #: Platforms whose ``limit`` was reached: more of their reminders may be due.
-    full: frozenset[str] = frozenset()
 
 
 def _seconds(instant: datetime) -> int:
@@ -86,19 +40,20 @@ def _instant(seconds: int) -> datetime:
     return datetime.fromtimestamp(seconds, UTC)
 
 
-def claim_sql() -> str:
+def claim_sql(lock: str = "") -> str:
     """The statement leasing one platform's due, unleased reminders, oldest first.
 
-    Named parameters: holder, until, platform, now, limit. It reads the partial
+    Parameters: holder, lease end, platform, now, now, limit. It reads the
     ``reminders_platform_due`` index (platform, next_due) from the platform's oldest due row
-    on, so the cost follows that platform's due rows only.
+    on, so the cost follows that platform's due rows only. ``lock`` ends the inner query
+    (PostgreSQL: ``FOR UPDATE SKIP LOCKED``).
     """
     return (
-        "UPDATE reminders SET lease_holder = :holder, lease_until = :until"  # noqa: S608
+        "UPDATE reminders SET lease_holder = ?, lease_until = ?"  # noqa: S608 - fixed text
         " WHERE user_key IN (SELECT user_key FROM reminders"
-        " WHERE enabled = 1 AND platform = :platform AND next_due <= :now"
-        " AND (lease_until IS NULL OR lease_until <= :now)"
-        f" ORDER BY next_due LIMIT :limit) RETURNING {_COLUMNS}"
+        " WHERE enabled = 1 AND platform = ? AND next_due <= ?"
+        " AND (lease_until IS NULL OR lease_until <= ?)"
+        f" ORDER BY next_due LIMIT ? {lock}) RETURNING {_COLUMNS}"
     )
 
 
@@ -131,7 +86,7 @@ _UPSERT = (
     " zone = excluded.zone, enabled = excluded.enabled, next_due = excluded.next_due,"
     " last_sent_date = excluded.last_sent_date,"
     " disabled_reason = excluded.disabled_reason, updated_at = excluded.updated_at,"
-    " version = version + 1, lease_holder = NULL, lease_until = NULL"
+    " version = reminders.version + 1, lease_holder = NULL, lease_until = NULL"
 )
 
 
@@ -158,9 +113,9 @@ def _params(reminder: Reminder, now: datetime) -> tuple[Any, ...]:
     )
 
 
-async def _read(tx: Transaction, user_key: str) -> Reminder | None:
+async def _read(tx: Transaction, user_key: str, lock: str) -> Reminder | None:
     rows = await tx.fetchall(
-        f"SELECT {_COLUMNS} FROM reminders WHERE user_key = ?",  # noqa: S608
+        f"SELECT {_COLUMNS} FROM reminders WHERE user_key = ?{lock}",  # noqa: S608
         (user_key,),
     )
     return _row_to_reminder(rows[0]) if rows else None
@@ -175,11 +130,18 @@ def _carry(stored: Reminder | None, new: Reminder, now: datetime) -> Reminder:
     return replace(new, last_sent=last, next_due=next_due(new.local_time, zone, now, last))
 
 
-class SqliteReminderStore:
-    """The ``reminders`` table of a :class:`bot.storage.sqlite.Database`."""
+class SqlReminderStore(ReminderStore):
+    """The ``reminders`` table of a :class:`bot.storage.sql.Database`.
 
-    def __init__(self, db: Database) -> None:
+    ``claim`` is the backend's :func:`claim_sql`; ``row_lock`` ends a read that a change in
+    the same transaction depends on (PostgreSQL: `` FOR UPDATE``; SQLite's transactions are
+    serial already).
+    """
+
+    def __init__(self, db: Database, claim: str, row_lock: str = "") -> None:
         self._db = db
+        self._claim = claim
+        self._row_lock = row_lock
 
     async def set_reminder(self, reminder: Reminder, now: datetime) -> Reminder:
         """Create or replace the user's reminder; return it as stored, with its next due time.
@@ -188,7 +150,7 @@ class SqliteReminderStore:
         the caller is kept) and carried into the new zone; ``reminder``'s own is ignored.
         """
         async with self._db.transaction() as tx:
-            reminder = _carry(await _read(tx, reminder.user_key), reminder, now)
+            reminder = _carry(await _read(tx, reminder.user_key, self._row_lock), reminder, now)
             await tx.execute(_UPSERT, _params(reminder, now))
         return reminder
 
@@ -197,6 +159,7 @@ class SqliteReminderStore:
         row = await self._db.read_one(
             f"SELECT {_COLUMNS} FROM reminders WHERE user_key = ?",  # noqa: S608
             (user_key,),
+            key=user_key,
         )
         return _row_to_reminder(row) if row is not None else None
 
@@ -207,13 +170,13 @@ class SqliteReminderStore:
         reminder turned off meanwhile stays off.
         """
         async with self._db.transaction() as tx:
-            current = await _read(tx, user_key)
+            current = await _read(tx, user_key, self._row_lock)
             if current is None or not current.enabled:
                 return None
             moved = _carry(current, replace(current, zone=zone), now)
             await tx.execute(
                 "UPDATE reminders SET zone = ?, next_due = ?, last_sent_date = ?, updated_at = ?,"
-                " version = version + 1, lease_holder = NULL, lease_until = NULL"
+                " version = reminders.version + 1, lease_holder = NULL, lease_until = NULL"
                 " WHERE user_key = ?",
                 (zone, _seconds(moved.next_due), _date(moved.last_sent), _seconds(now), user_key),
             )
@@ -229,7 +192,7 @@ class SqliteReminderStore:
         """
         sql = (
             "UPDATE reminders SET enabled = 0, disabled_reason = ?, updated_at = ?,"
-            " version = version + 1, lease_holder = NULL, lease_until = NULL"
+            " version = reminders.version + 1, lease_holder = NULL, lease_until = NULL"
             " WHERE user_key = ? AND enabled = 1"
         )
         params: tuple[Any, ...] = (reason, _seconds(now), user_key)
@@ -279,22 +242,15 @@ class SqliteReminderStore:
                 if limit <= 0:
                     continue
                 found = await tx.fetchall(
-                    claim_sql(),
-                    {
-                        "holder": holder,
-                        "until": _seconds(lease_until),
-                        "platform": name,
-                        "now": stamp,
-                        "limit": limit,
-                    },
+                    self._claim, (holder, _seconds(lease_until), name, stamp, stamp, limit)
                 )
                 if len(found) == limit:
                     full.add(name)
                 rows += found
             claims: list[Claim] = []
             skipped: list[tuple[int, str | None, str]] = []
-            for row in rows:
-                reminder = _row_to_reminder(row)
+            reminders = sorted(map(_row_to_reminder, rows), key=lambda r: (r.next_due, r.user_key))
+            for reminder in reminders:
                 decision = decide(
                     reminder.local_time,
                     zone_info(reminder.zone),

@@ -1,37 +1,24 @@
-"""Spaced review in SQLite: the ``reviews`` and ``quiz_asked`` tables (migration 0005).
+"""Spaced review in SQL: the ``reviews`` and ``quiz_asked`` tables.
 
 Ticking a topic enters it into review in the same write as the tick (see
-:meth:`bot.storage.sqlite.SqliteStorage.mark_done`); this store reads the schedule, records the
+:meth:`bot.storage.sql.SqlStorage.mark_done`); this store reads the schedule, records the
 questions asked and counts each answer once, in one transaction with its effects.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from bot.spaced import ReviewState, after_answer, entered
-
-if TYPE_CHECKING:
-    from bot.storage.sqlite import Database
+from bot.spaced import ReviewState, after_answer
+from bot.storage.base import Answered, ReviewStore
+from bot.storage.sql import Database, ensure_user
 
 #: Unanswered questions remembered per learner (older ones are forgotten: their buttons then
 #: only explain, without counting).
 KEEP_ASKED = 20
 _COLUMNS = "topic_id, stage, due_date, reviewed_date, right_count, wrong_count"
-
-
-@dataclass(frozen=True, slots=True)
-class Answered:
-    """What an answer did: ``counted`` unless it was answered before (or never asked).
-
-    ``state`` is the topic's review state afterwards, ``None`` if the topic is not in review.
-    """
-
-    counted: bool
-    state: ReviewState | None
 
 
 def _state(row: Sequence[Any]) -> ReviewState:
@@ -45,30 +32,18 @@ def _state(row: Sequence[Any]) -> ReviewState:
     )
 
 
-def enter_statement(user_key: str, topic_id: str, today: date) -> tuple[str, tuple[Any, ...]]:
-    """The statement entering a topic ticked on ``today`` into review (kept if already in)."""
-    state = entered(topic_id, today)
-    return (
-        "INSERT INTO reviews (user_key, topic_id, stage, due_date) VALUES (?, ?, ?, ?)"
-        " ON CONFLICT DO NOTHING",
-        (user_key, topic_id, state.stage, state.due.isoformat()),
-    )
+class SqlReviewStore(ReviewStore):
+    """Review schedules and asked questions in a :class:`bot.storage.sql.Database`."""
 
-
-class SqliteReviewStore:
-    """Review schedules and asked questions in a :class:`bot.storage.sqlite.Database`."""
-
-    def __init__(
-        self, db: Database, ensure_user: Callable[[str, datetime], tuple[str, Any]]
-    ) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
-        self._ensure_user = ensure_user
 
     async def get(self, user_key: str, topic_id: str) -> ReviewState | None:
         """The topic's review state, or ``None`` if it is not in the learner's review."""
         row = await self._db.read_one(
             f"SELECT {_COLUMNS} FROM reviews WHERE user_key = ? AND topic_id = ?",  # noqa: S608
             (user_key, topic_id),
+            key=user_key,
         )
         return _state(row) if row is not None else None
 
@@ -78,6 +53,7 @@ class SqliteReviewStore:
             f"SELECT {_COLUMNS} FROM reviews WHERE user_key = ?"  # noqa: S608
             " ORDER BY due_date, topic_id",
             (user_key,),
+            key=user_key,
         )
         return [_state(row) for row in rows]
 
@@ -87,6 +63,7 @@ class SqliteReviewStore:
             f"SELECT {_COLUMNS} FROM reviews WHERE user_key = ? AND due_date <= ?"  # noqa: S608
             " ORDER BY due_date, topic_id",
             (user_key, today.isoformat()),
+            key=user_key,
         )
         return [_state(row) for row in rows]
 
@@ -94,10 +71,10 @@ class SqliteReviewStore:
         """Remember that a question was put to the learner (its answer may count once)."""
         stamp = at.astimezone(UTC).isoformat()
         async with self._db.transaction() as tx:
-            await tx.execute(*self._ensure_user(user_key, at))
+            await tx.execute(*ensure_user(user_key, at))
             await tx.execute(
                 "INSERT INTO quiz_asked (user_key, question_id, asked_at) VALUES (?, ?, ?)"
-                " ON CONFLICT DO UPDATE SET asked_at = excluded.asked_at",
+                " ON CONFLICT (user_key, question_id) DO UPDATE SET asked_at = excluded.asked_at",
                 (user_key, question_id, stamp),
             )
             await tx.execute(

@@ -1,66 +1,40 @@
-"""The SQLite storage: one database file, accessed through aiosqlite.
+"""The SQLite backend: one database file, accessed through aiosqlite.
 
-Public API for other stores built on the same file (``bot.storage.reminders``)
------------------------------------------------------------------------------
-``Database`` (``storage.db``) owns two aiosqlite connections to the file:
+Why it is built this way:
 
-* ``await db.read(sql, params)`` -> ``list[sqlite3.Row]`` and ``await db.read_one(...)`` -> row or
-  ``None``: run on a read-only connection and see only committed data (WAL lets reads run while
-  a write is in progress).
-* ``await db.write(sql, params, key=user_key)`` and ``await db.write_all([(sql, params), ...],
-  key=user_key)``: queued and *group-committed*: every write waiting when the writer gets to it
-  goes into one ``BEGIN IMMEDIATE ... COMMIT``, statements with the same SQL executed together
-  with ``executemany``. The call returns only after its ``COMMIT`` (durable), or raises the
-  ``sqlite3.Error`` of its own statements (a failing batch is retried write by write, so one bad
-  write never fails another). ``write_all`` is atomic. Writes with the same ``key`` run in the
-  order they were queued; writes with different keys may be reordered within a batch, so pass
-  ``key=user_key`` only for writes that touch nothing but that user's rows. ``key=None``
-  (the default) keeps the write in strict queue order relative to every other write.
-  Writes return no row counts; use a transaction when you need them.
-* ``async with db.transaction() as tx:`` takes the write lock, flushes queued writes, then runs
-  ``BEGIN IMMEDIATE``; ``await tx.execute(sql, params)`` -> rowcount, ``await tx.executemany(sql,
-  rows)``, ``await tx.fetchall(sql, params)`` -> rows (these see the transaction's own changes).
-  Commits on exit, rolls back on an exception. Never call ``db.write`` (or ``db.sync``) inside
-  a transaction: it would wait for the lock the transaction holds.
-* ``ensure_user(user_key, at)`` -> the statement that creates the ``users`` row if missing; put
-  it first in a ``write_all`` for a table that references ``users`` (every per-user table must,
-  with ``ON DELETE CASCADE``, so that ``forget_user`` deletes it).
-* ``await db.sync()``: wait until every write queued so far has committed.
-
-Durability: WAL mode with ``synchronous=FULL``. A write returns only after its ``COMMIT``, so a
-replied ``/done`` survives the process being killed (that alone needs only NORMAL in WAL mode)
-*and* a power loss or OS crash (FULL syncs the WAL on every commit). Group commit pays that
-fsync once per batch, not once per write, which is why FULL costs little here.
-
-Migrations: ``bot/storage/migrations/NNNN_name.sql``, numbered from 0001 without gaps and never
-edited once shipped. On open every file above ``PRAGMA user_version`` runs in its own
-transaction which also sets ``user_version`` to its number. A migration must not contain
-BEGIN/COMMIT itself.
+* **Group commit.** ``Database.write``/``write_all`` queue a write; every write waiting when the
+  writer gets to it goes into one ``BEGIN IMMEDIATE ... COMMIT`` (same-SQL statements through
+  ``executemany``), and each call returns only after its own ``COMMIT``. A failing batch is
+  retried write by write, so one bad write never fails another. Writes with the same ``key``
+  (a user) keep their order; ``key=None`` is a barrier. A read with ``key`` waits for that
+  user's queued writes, so nothing is reported that a crash could still undo.
+* **Durability.** WAL with ``synchronous=FULL``: a replied ``/done`` survives a kill and a power
+  loss; group commit pays the fsync once per batch, which is why FULL costs little.
+* **Reads on their own connection** (read-only, WAL), so reads never wait for a write.
+* **Migrations** ``migrations/NNNN_name.sql``, numbered without gaps and never edited once
+  shipped, each run in its own transaction that also sets ``PRAGMA user_version``. A newer or
+  foreign schema is refused and the file left untouched.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
-import re
 import sqlite3
-from collections.abc import AsyncIterator, Hashable, Mapping, Sequence
+from collections.abc import AsyncIterator, Hashable, Sequence
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
-from importlib import resources
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import aiosqlite
 
 from bot import observability
-from bot.lru import LruCache
-from bot.storage import Storage, StorageError, UserRecord
-from bot.storage.reminders import SqliteReminderStore
-from bot.storage.reviews import SqliteReviewStore, enter_statement
-from bot.storage.snoozes import SqliteSnoozeStore
-from bot.storage.unanswered import SqliteUnansweredStore
+from bot.storage.base import StorageError
+from bot.storage.reminders import SqlReminderStore, claim_sql
+from bot.storage.reviews import SqlReviewStore
+from bot.storage.snoozes import SqlSnoozeStore
+from bot.storage.sql import Migration, Params, SqlStorage, Statement, load_migrations
+from bot.storage.unanswered import SqlUnansweredStore
 
 #: Milliseconds a connection waits for a lock held by another connection before failing.
 BUSY_TIMEOUT_MS = 10_000
@@ -70,55 +44,6 @@ SYNCHRONOUS = "FULL"
 MAX_BATCH = 2_000
 #: Problems ``PRAGMA quick_check`` reports at most (at start, before anything is written).
 QUICK_CHECK_PROBLEMS = 3
-#: Users whose checklist, record and notice flag are kept in memory (least recently used dropped).
-CACHE_USERS = 20_000
-
-MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
-LOAD_USER = """
-SELECT 'user', track, timezone, created_at FROM users WHERE user_key = :user
-UNION ALL SELECT 'done', item_id, NULL, NULL FROM checklist WHERE user_key = :user
-UNION ALL SELECT 'notices', NULL, NULL, NULL WHERE EXISTS (
-    SELECT 1 FROM notices WHERE user_key = :user
-)
-"""
-#: The columns of a review row besides its topic, copied when a topic id is carried over.
-_REVIEW_COLUMNS = "user_key, stage, due_date, reviewed_date, right_count, wrong_count"
-ENSURE_USER = "INSERT INTO users (user_key, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING"
-
-Params = Sequence[Any] | Mapping[str, Any]
-Statement = tuple[str, Params]
-
-
-@dataclass(frozen=True, slots=True)
-class Migration:
-    """One schema step."""
-
-    version: int
-    name: str
-    sql: str
-
-
-def load_migrations() -> list[Migration]:
-    """The shipped migrations in order; raise ``RuntimeError`` if their numbering has a gap."""
-    folder = resources.files("bot.storage") / "migrations"
-    found = []
-    for entry in folder.iterdir():
-        match = MIGRATION_NAME.match(entry.name)
-        if match:
-            found.append(Migration(int(match.group(1)), entry.name, entry.read_text("utf-8")))
-    found.sort(key=lambda migration: migration.version)
-    if [m.version for m in found] != list(range(1, len(found) + 1)):
-        raise RuntimeError(f"migrations must be numbered 0001, 0002, ... without gaps: {found}")
-    return found
-
-
-def ensure_user(user_key: str, at: datetime) -> Statement:
-    """The statement creating ``user_key``'s row (created ``at``) if it does not exist yet."""
-    return ENSURE_USER, (user_key, _iso(at))
-
-
-def _iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat()
 
 
 @dataclass(slots=True)
@@ -193,6 +118,7 @@ class Database:
         self._queue: list[_Write] = []
         self._wakeup = asyncio.Event()
         self._last: asyncio.Future[None] | None = None
+        self._last_by_key: dict[Hashable, asyncio.Future[None]] = {}
         self._committer = asyncio.create_task(self._commit_forever(), name="sqlite-group-commit")
 
     @classmethod
@@ -255,14 +181,21 @@ class Database:
             raise
         return cls(path, writer, reader)
 
-    async def read(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
-        """Rows of a query on committed data."""
+    async def read(
+        self, sql: str, params: Params = (), *, key: Hashable | None = None
+    ) -> list[sqlite3.Row]:
+        """Rows of a query on committed data, after the writes queued under ``key``."""
+        pending = self._last_by_key.get(key) if key is not None else None
+        if pending is not None:
+            await asyncio.wait([pending])
         with observability.metrics.storage("read"):
             return list(await self._reader.execute_fetchall(sql, params))
 
-    async def read_one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
-        """The first row of a query on committed data, or ``None``."""
-        rows = await self.read(sql, params)
+    async def read_one(
+        self, sql: str, params: Params = (), *, key: Hashable | None = None
+    ) -> sqlite3.Row | None:
+        """The first row of :meth:`read`, or ``None``."""
+        rows = await self.read(sql, params, key=key)
         return rows[0] if rows else None
 
     def submit(
@@ -272,6 +205,14 @@ class Database:
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._queue.append(_Write(tuple(statements), key, future))
         self._last = future
+        if key is not None:
+            self._last_by_key[key] = future
+
+            def settled(_: asyncio.Future[None]) -> None:
+                if self._last_by_key.get(key) is future:
+                    del self._last_by_key[key]
+
+            future.add_done_callback(settled)
         self._wakeup.set()
         return future
 
@@ -423,311 +364,14 @@ async def _migrate(connection: aiosqlite.Connection, migration: Migration) -> No
         raise
 
 
-class SqliteStorage(Storage):
-    """:class:`bot.storage.Storage` on one SQLite file, with a write-through per-user cache.
+class SqliteStorage(SqlStorage):
+    """:class:`bot.storage.base.Storage` on one SQLite file."""
 
-    The cache holds each recently seen user's ticked items, record and whether they have
-    notices. It is authoritative for users in it (every write goes through this object and
-    updates it before queueing the write), so ``/progress`` and ``take_notices`` usually need no
-    database round trip. Answers about a user wait for that user's queued writes to commit, so
-    nothing is ever reported that a crash could still undo.
-    """
-
-    def __init__(self, db: Database) -> None:
-        self.db = db
-        self._done: LruCache[str, set[str]] = LruCache(CACHE_USERS)
-        self._users: LruCache[str, UserRecord] = LruCache(CACHE_USERS)
-        self._has_notices: LruCache[str, bool] = LruCache(CACHE_USERS)
-        self._notice_adds = 0
-        self._loading: dict[str, asyncio.Future[None]] = {}
-        self._writes: dict[str, asyncio.Future[None]] = {}
-        self.reminders = SqliteReminderStore(db)
-        self.reviews = SqliteReviewStore(db, self._ensure_user)
-        self.snoozes = SqliteSnoozeStore(db, self._ensure_user)
-        self.unanswered = SqliteUnansweredStore(db)
+    db: Database
 
     @classmethod
     async def open(cls, path: Path) -> SqliteStorage:
         """Open the database at ``path`` (see :meth:`Database.open`)."""
-        return cls(await Database.open(path))
-
-    # -- plumbing ------------------------------------------------------------------------------
-
-    def _submit(self, user_key: str, statements: Sequence[Statement]) -> asyncio.Future[None]:
-        future = self.db.submit(statements, key=user_key)
-        self._writes[user_key] = future
-
-        def settled(_: asyncio.Future[None]) -> None:
-            if self._writes.get(user_key) is future:
-                del self._writes[user_key]
-
-        future.add_done_callback(settled)
-        return future
-
-    async def _settled(self, user_key: str) -> None:
-        """Wait until the user's queued writes have committed."""
-        pending = self._writes.get(user_key)
-        if pending is not None:
-            await asyncio.wait([pending])
-
-    async def _load(self, user_key: str) -> None:
-        """Read the user's record, ticks and notice flag in one query into the cache.
-
-        Entries already cached are kept: they are authoritative (see the class docstring).
-        """
-        loading = self._loading.get(user_key)
-        if loading is not None:
-            await asyncio.shield(loading)
-            return
-        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self._loading[user_key] = future
-        try:
-            await self._settled(user_key)
-            rows = await self.db.read(LOAD_USER, {"user": user_key})
-            record, items, notices = UserRecord(user_key), set(), False
-            for kind, first, second, third in rows:
-                if kind == "user":
-                    created = datetime.fromisoformat(third)
-                    record = UserRecord(user_key, first, second, created)
-                elif kind == "done":
-                    items.add(first)
-                else:
-                    notices = True
-            self._users.put_if_absent(user_key, record)
-            self._done.put_if_absent(user_key, items)
-            self._has_notices.put_if_absent(user_key, notices)
-            future.set_result(None)
-        except BaseException as error:
-            future.set_exception(error)
-            future.exception()  # retrieved: waiters (if any) get it re-raised
-            raise
-        finally:
-            del self._loading[user_key]
-
-    async def _items(self, user_key: str) -> set[str]:
-        """The user's ticked items: the cached, mutable set."""
-        while (items := self._done.get(user_key)) is None:
-            await self._load(user_key)
-        return items
-
-    def _ensure_user(self, user_key: str, at: datetime) -> Statement:
-        """The statement creating the user's row; keeps a cached blank record in step."""
-        cached = self._users.get(user_key)
-        if cached is not None and cached.created is None:
-            self._users.put(user_key, replace(cached, created=at))
-        return ensure_user(user_key, at)
-
-    async def _write_items(self, user_key: str, statements: Sequence[Statement]) -> None:
-        """Write a checklist change; on failure forget the cached set so it is reloaded."""
-        try:
-            await self._submit(user_key, statements)
-        except BaseException:
-            self._done.pop(user_key)
-            raise
-
-    # -- users ---------------------------------------------------------------------------------
-
-    async def get_user(self, user_key: str) -> UserRecord:
-        """The user's record (see :meth:`Storage.get_user`)."""
-        while (record := self._users.get(user_key)) is None:
-            await self._load(user_key)
-        return record
-
-    async def _update_user(self, user_key: str, column: str, value: str | None) -> None:
-        record = await self.get_user(user_key)
-        created = record.created or datetime.now(UTC)
-        self._users.put(user_key, replace(record, created=created, **{column: value}))
-        await self._submit(
-            user_key,
-            [
-                ensure_user(user_key, created),
-                (f"UPDATE users SET {column} = ? WHERE user_key = ?", (value, user_key)),  # noqa: S608
-            ],
-        )
-
-    async def set_track(self, user_key: str, track: str | None) -> None:
-        """Choose the user's track, or ``None`` for the whole roadmap."""
-        await self._update_user(user_key, "track", track)
-
-    async def set_timezone(self, user_key: str, zone: str | None) -> None:
-        """Set (or clear) the user's IANA time zone name."""
-        await self._update_user(user_key, "timezone", zone)
-
-    # -- checklist -----------------------------------------------------------------------------
-
-    async def done_items(self, user_key: str) -> frozenset[str]:
-        """Every item the user ticked."""
-        items = await self._items(user_key)
-        await self._settled(user_key)
-        return frozenset(items)
-
-    async def mark_done(self, user_key: str, item_id: str, at: datetime, local_date: date) -> bool:
-        """Tick an item; ``True`` if it changed. Returns after the change is committed."""
-        items = await self._items(user_key)
-        if item_id in items:
-            await self._settled(user_key)
-            return False
-        items.add(item_id)
-        await self._write_items(
-            user_key,
-            [
-                self._ensure_user(user_key, at),
-                (
-                    "INSERT INTO checklist (user_key, item_id, done_at) VALUES (?, ?, ?) "
-                    "ON CONFLICT DO NOTHING",
-                    (user_key, item_id, _iso(at)),
-                ),
-                (
-                    "INSERT INTO activity (user_key, local_date) VALUES (?, ?) "
-                    "ON CONFLICT DO NOTHING",
-                    (user_key, local_date.isoformat()),
-                ),
-                enter_statement(user_key, item_id, local_date),
-            ],
-        )
-        return True
-
-    async def mark_undone(self, user_key: str, item_id: str) -> bool:
-        """Untick an item; ``True`` if it changed. Returns after the change is committed."""
-        items = await self._items(user_key)
-        if item_id not in items:
-            await self._settled(user_key)
-            return False
-        items.discard(item_id)
-        await self._write_items(
-            user_key,
-            [
-                (
-                    "DELETE FROM checklist WHERE user_key = ? AND item_id = ?",
-                    (user_key, item_id),
-                ),
-                (
-                    "DELETE FROM reviews WHERE user_key = ? AND topic_id = ?",
-                    (user_key, item_id),
-                ),
-            ],
-        )
-        return True
-
-    async def reset_progress(self, user_key: str) -> None:
-        """Untick everything and forget the activity history."""
-        items = await self._items(user_key)
-        items.clear()
-        await self._write_items(
-            user_key,
-            [
-                ("DELETE FROM checklist WHERE user_key = ?", (user_key,)),
-                ("DELETE FROM activity WHERE user_key = ?", (user_key,)),
-                ("DELETE FROM reviews WHERE user_key = ?", (user_key,)),
-                ("DELETE FROM quiz_asked WHERE user_key = ?", (user_key,)),
-            ],
-        )
-
-    async def activity_dates(self, user_key: str) -> list[date]:
-        """Local dates with something ticked, oldest first."""
-        await self._settled(user_key)
-        rows = await self.db.read(
-            "SELECT local_date FROM activity WHERE user_key = ? ORDER BY local_date", (user_key,)
-        )
-        return [date.fromisoformat(row[0]) for row in rows]
-
-    # -- notices -------------------------------------------------------------------------------
-
-    async def add_notice(self, user_key: str, text: str) -> None:
-        """Queue a one-off message for the user's next reply."""
-        now = datetime.now(UTC)
-        self._notice_adds += 1
-        self._has_notices.put(user_key, True)
-        await self._submit(
-            user_key,
-            [
-                self._ensure_user(user_key, now),
-                (
-                    "INSERT INTO notices (user_key, text, created_at) VALUES (?, ?, ?)",
-                    (user_key, text, _iso(now)),
-                ),
-            ],
-        )
-
-    async def take_notices(self, user_key: str) -> list[str]:
-        """Pending notices, oldest first, deleted as they are taken."""
-        while (pending := self._has_notices.get(user_key)) is None:
-            await self._load(user_key)
-        if not pending:
-            return []
-        adds = self._notice_adds
-        await self._settled(user_key)
-        async with self.db.transaction() as tx:
-            rows = await tx.fetchall(
-                "DELETE FROM notices WHERE user_key = ? RETURNING id, text", (user_key,)
-            )
-        if adds == self._notice_adds:
-            self._has_notices.put(user_key, False)
-        return [row[1] for row in sorted(rows, key=lambda row: row[0])]
-
-    # -- the user's data as a whole --------------------------------------------------------------
-
-    async def export_user(self, user_key: str) -> dict[str, Any]:
-        """Everything stored about the user, as JSON-ready values."""
-        await self._settled(user_key)
-        record = await self.get_user(user_key)
-        checklist = await self.db.read(
-            "SELECT item_id, done_at FROM checklist WHERE user_key = ? ORDER BY done_at, item_id",
-            (user_key,),
-        )
-        notices = await self.db.read(
-            "SELECT text, created_at FROM notices WHERE user_key = ? ORDER BY id", (user_key,)
-        )
-        data: dict[str, Any] = {
-            "user": user_key,
-            "track": record.track,
-            "timezone": record.timezone,
-            "created": record.created.isoformat() if record.created else None,
-            "done": [{"item": row[0], "at": row[1]} for row in checklist],
-            "activity_dates": [day.isoformat() for day in await self.activity_dates(user_key)],
-            "notices": [{"text": row[0], "at": row[1]} for row in notices],
-        }
-        data["reminders"] = await self.reminders.export_user(user_key)
-        data["reviews"] = await self.reviews.export_user(user_key)
-        data["snooze"] = await self.snoozes.export_user(user_key)
-        return data
-
-    async def carry_over(self, renamed: Mapping[str, str]) -> int:
-        """Move ticks, review state and tracks from former ids (see :meth:`Storage.carry_over`)."""
-        moved = 0
-        if not renamed:
-            return moved
-        async with self.db.transaction() as tx:
-            for old, new in renamed.items():
-                for table, column, columns in (
-                    ("checklist", "item_id", "user_key, done_at"),
-                    ("reviews", "topic_id", _REVIEW_COLUMNS),
-                ):
-                    moved += await tx.execute(
-                        f"INSERT INTO {table} ({column}, {columns})"  # noqa: S608 - fixed names
-                        f" SELECT ?, {columns} FROM {table} WHERE {column} = ?"
-                        " ON CONFLICT DO NOTHING",
-                        (new, old),
-                    )
-                    await tx.execute(f"DELETE FROM {table} WHERE {column} = ?", (old,))  # noqa: S608
-                moved += await tx.execute("UPDATE users SET track = ? WHERE track = ?", (new, old))
-        self._done = LruCache(CACHE_USERS)
-        self._users = LruCache(CACHE_USERS)
-        return moved
-
-    async def forget_user(self, user_key: str) -> None:
-        """Delete everything stored about the user."""
-        items = await self._items(user_key)
-        items.clear()
-        self._users.put(user_key, UserRecord(user_key))
-        self._has_notices.put(user_key, False)
-        await self.reminders.forget_user(user_key)
-        await self._write_items(user_key, [("DELETE FROM users WHERE user_key = ?", (user_key,))])
-
-    async def ping(self) -> None:
-        """Read from the database file (the reader connection), raising if it fails."""
-        await self.db.read("SELECT count(*) FROM sqlite_master")
-
-    async def close(self) -> None:
-        """Commit queued writes and close the database."""
-        await self.db.close()
+        db = await Database.open(path)
+        reminders = SqlReminderStore(db, claim_sql())
+        return cls(db, reminders, SqlReviewStore(db), SqlSnoozeStore(db), SqlUnansweredStore(db))

@@ -1,4 +1,4 @@
-"""Unanswered questions in SQLite: the ``unanswered`` table (migration 0008).
+"""Unanswered questions in SQL: the ``unanswered`` table.
 
 Rows belong to no user (see :mod:`bot.unanswered`), so this store has no ``forget_user``. Each
 insert also drops the rows beyond the cap (cheap: a range of the primary key) and, when asked,
@@ -8,12 +8,10 @@ those older than the retention (through the index on ``asked_at``), in the same 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 
+from bot.storage.base import UnansweredStore
+from bot.storage.sql import Database, Statement
 from bot.unanswered import UnansweredQuestion
-
-if TYPE_CHECKING:
-    from bot.storage.sqlite import Database, Statement
 
 #: The group-commit key of these writes: they touch no user's rows (a tuple is never a user key).
 _KEY = ("unanswered",)
@@ -24,8 +22,8 @@ _PRUNE = "DELETE FROM unanswered WHERE asked_at < ?"
 _CAP = "DELETE FROM unanswered WHERE id <= (SELECT max(id) FROM unanswered) - ?"
 
 
-class SqliteUnansweredStore:
-    """The questions the bot could not answer, in a :class:`bot.storage.sqlite.Database`."""
+class SqlUnansweredStore(UnansweredStore):
+    """The questions the bot could not answer, in a :class:`bot.storage.sql.Database`."""
 
     def __init__(self, db: Database) -> None:
         self._db = db

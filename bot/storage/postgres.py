@@ -1,0 +1,206 @@
+"""The PostgreSQL backend (``DATABASE_URL=postgresql://...``), through asyncpg.
+
+Why asyncpg: it is asyncio-native (no thread per connection), speaks the binary protocol with
+statements prepared and cached per connection, has a connection pool built in, and installs as
+a wheel with no libpq. Every write commits in its own transaction before it returns (PostgreSQL
+batches concurrent commits itself), and reads see everything committed, by any process.
+
+Migrations ``migrations_pg/NNNN_name.sql`` run on open, under a transaction-level advisory lock
+so two processes starting together migrate once; the schema's version is kept in
+``roadmap_bot_schema``. A newer schema, or tables of another program without that record, is
+refused and left untouched. The password of the URL never appears in a message.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Hashable, Sequence
+from contextlib import asynccontextmanager
+from functools import lru_cache
+from urllib.parse import urlsplit, urlunsplit
+
+import asyncpg
+
+from bot.storage.base import StorageError
+from bot.storage.reminders import SqlReminderStore, claim_sql
+from bot.storage.reviews import SqlReviewStore
+from bot.storage.snoozes import SqlSnoozeStore
+from bot.storage.sql import Params, Row, SqlStorage, Statement, load_migrations
+from bot.storage.unanswered import SqlUnansweredStore
+
+#: Connections per process.
+POOL_SIZE = 10
+#: Seconds to wait for the server when opening.
+CONNECT_TIMEOUT = 10.0
+#: Any number, the same in every roadmap-bot: the advisory lock held while migrating.
+MIGRATION_LOCK = 0x726F61646D6170
+SCHEMES = ("postgresql://", "postgres://")
+_PLACEHOLDER = re.compile(r"\?")
+
+
+def is_postgres_url(target: object) -> bool:
+    """Whether ``target`` is a PostgreSQL connection URL."""
+    return isinstance(target, str) and target.startswith(SCHEMES)
+
+
+def redacted(url: str) -> str:
+    """``url`` with its password (if any) replaced by ``***``."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rsplit("@", 1)[1]
+    user = parts.username or ""
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
+
+
+@lru_cache(maxsize=512)
+def numbered(sql: str) -> str:
+    """Shared SQL with ``?`` placeholders in PostgreSQL's ``$1, $2, ...`` form."""
+    count = iter(range(1, sql.count("?") + 1))
+    return _PLACEHOLDER.sub(lambda _: f"${next(count)}", sql)
+
+
+def _count(status: str) -> int:
+    """Rows changed, from a command status such as ``UPDATE 3`` or ``INSERT 0 1``."""
+    last = status.rsplit(" ", 1)[-1]
+    return int(last) if last.isdigit() else 0
+
+
+class Transaction:
+    """Statements on one connection inside a transaction (see :class:`bot.storage.sql`)."""
+
+    def __init__(self, connection: asyncpg.Connection) -> None:
+        self._connection = connection
+
+    async def execute(self, sql: str, params: Params = ()) -> int:
+        """Run one statement; return how many rows it changed."""
+        return _count(await self._connection.execute(numbered(sql), *params))
+
+    async def executemany(self, sql: str, rows: Sequence[Params]) -> None:
+        """Run one statement for each parameter tuple in ``rows``."""
+        if rows:
+            await self._connection.executemany(numbered(sql), [tuple(row) for row in rows])
+
+    async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
+        """Run a query (or a statement with RETURNING) and return its rows."""
+        return list(await self._connection.fetch(numbered(sql), *params))
+
+
+class Database:
+    """A pool of connections to one PostgreSQL database."""
+
+    def __init__(self, pool: asyncpg.Pool, where: str) -> None:
+        self._pool = pool
+        #: The database's URL without its password, for messages.
+        self.where = where
+
+    @classmethod
+    async def open(cls, url: str) -> Database:
+        """Connect, check and migrate; raise :class:`StorageError` (without the password)."""
+        where = redacted(url)
+        password = urlsplit(url).password
+
+        def scrub(text: str) -> str:
+            return text.replace(password, "***") if password else text
+
+        try:
+            pool = await asyncpg.create_pool(
+                url, min_size=1, max_size=POOL_SIZE, timeout=CONNECT_TIMEOUT
+            )
+        except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as error:
+            raise StorageError(
+                f"cannot connect to the PostgreSQL database {where} "
+                f"({type(error).__name__}: {scrub(str(error))}). Check DATABASE_URL and that "
+                "the server is running."
+            ) from None
+        try:
+            await _migrate(pool, where)
+        except BaseException as error:
+            await pool.close()
+            if isinstance(error, asyncpg.PostgresError):
+                raise StorageError(
+                    f"cannot prepare the PostgreSQL database {where} ({scrub(str(error))})"
+                ) from None
+            raise
+        return cls(pool, where)
+
+    async def read(
+        self, sql: str, params: Params = (), *, key: Hashable | None = None
+    ) -> list[Row]:
+        """Rows of a query on committed data (every write has committed when it returns)."""
+        return list(await self._pool.fetch(numbered(sql), *params))
+
+    async def read_one(
+        self, sql: str, params: Params = (), *, key: Hashable | None = None
+    ) -> Row | None:
+        """The first row of :meth:`read`, or ``None``."""
+        return await self._pool.fetchrow(numbered(sql), *params)
+
+    async def write(self, sql: str, params: Params = (), *, key: Hashable | None = None) -> None:
+        """Run one statement and commit it."""
+        await self._pool.execute(numbered(sql), *params)
+
+    async def write_all(
+        self, statements: Sequence[Statement], *, key: Hashable | None = None
+    ) -> None:
+        """Run statements in one transaction and commit it."""
+        async with self.transaction() as tx:
+            for sql, params in statements:
+                await tx.execute(sql, params)
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[Transaction]:
+        """A transaction on one pooled connection: committed on exit, rolled back on error."""
+        async with self._pool.acquire() as connection, connection.transaction():
+            yield Transaction(connection)
+
+    async def close(self) -> None:
+        """Close every connection of the pool."""
+        await self._pool.close()
+
+
+async def _migrate(pool: asyncpg.Pool, where: str) -> None:
+    """Bring the schema up to date, refusing a newer or foreign one."""
+    migrations = load_migrations("migrations_pg")
+    latest = migrations[-1].version
+    async with pool.acquire() as connection, connection.transaction():
+        await connection.execute("SELECT pg_advisory_xact_lock($1)", MIGRATION_LOCK)
+        version = 0
+        if await connection.fetchval("SELECT to_regclass('roadmap_bot_schema') IS NOT NULL"):
+            version = await connection.fetchval("SELECT version FROM roadmap_bot_schema")
+        elif await connection.fetchval(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"
+        ):
+            raise StorageError(
+                f"the PostgreSQL database {where} holds tables of some other program (no "
+                "roadmap-bot schema version). Point DATABASE_URL at an empty database; "
+                "roadmap-bot never changes it."
+            )
+        else:
+            await connection.execute("CREATE TABLE roadmap_bot_schema (version INTEGER NOT NULL)")
+            await connection.execute("INSERT INTO roadmap_bot_schema VALUES (0)")
+        if version > latest:
+            raise StorageError(
+                f"the PostgreSQL database {where} has schema version {version}, newer than "
+                f"this roadmap-bot understands ({latest}). Upgrade roadmap-bot; the database "
+                "was left untouched."
+            )
+        for migration in migrations[version:]:
+            await connection.execute(migration.sql)
+            await connection.execute(
+                "UPDATE roadmap_bot_schema SET version = $1", migration.version
+            )
+
+
+class PostgresStorage(SqlStorage):
+    """:class:`bot.storage.base.Storage` in one PostgreSQL database, shared by any processes."""
+
+    db: Database
+
+    @classmethod
+    async def open(cls, url: str) -> PostgresStorage:
+        """Open the database at ``url`` (see :meth:`Database.open`)."""
+        db = await Database.open(url)
+        reminders = SqlReminderStore(db, claim_sql("FOR UPDATE SKIP LOCKED"), " FOR UPDATE")
+        snoozes = SqlSnoozeStore(db, " FOR UPDATE")
+        return cls(db, reminders, SqlReviewStore(db), snoozes, SqlUnansweredStore(db))
