@@ -265,6 +265,8 @@ class QuestionAnswerer:
             COMPARE_CUES
             | RESOURCE_CUES
             | PROJECT_CUES
+            | BUILD_WORDS
+            | LEARN_WORDS
             | USE_CASE_CUES
             | QUESTION_STARTS
             | self.overview_cues
@@ -508,7 +510,7 @@ class QuestionAnswerer:
         if (
             (asked_need or kind is not None)
             and not projects
-            and (names.software or kind is not None or len(sources) >= 2)
+            and (names.software or kind is not None or len(sources) >= 2 or USE_CASE_CUES & cues)
         ):
             answer = self._use_case(question, all_terms, kind, asked=asked_need)
             if answer is not None:
