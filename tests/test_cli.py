@@ -262,8 +262,12 @@ def test_a_reader_that_goes_away_ends_the_command_quietly(
     assert "Traceback" not in errors and "BrokenPipe" not in errors, errors
 
 
-def test_unanswered_lists_what_the_bot_could_not_answer_grouped(tmp_path: Path) -> None:
-    env = {"DATABASE_PATH": str(tmp_path / "bot.sqlite3")}
+def test_unanswered_lists_what_the_bot_could_not_answer_grouped(
+    tmp_path: Path, database: Path | str
+) -> None:
+    """On SQLite and on PostgreSQL (``database`` is a path or a postgresql:// URL)."""
+    key = "DATABASE_PATH" if isinstance(database, Path) else "DATABASE_URL"
+    env = {key: str(database)}
     questions = "what is scala\nWhat is Scala?\nhow do i tune a guitar\nwhat is django\n"
     assert run_bot("console", stdin=questions, env=env, cwd=tmp_path).returncode == 0
     result = run_bot("unanswered", "--json", "--since", "7", env=env, cwd=tmp_path)

@@ -18,7 +18,8 @@ from bot.config import Settings, SettingsError
 from bot.core import Core
 from bot.limits import UNANSWERED_TEXT_CHARS
 from bot.messages import ChatKind, Request
-from bot.questions import Intent, Outcome, Understanding
+from bot.questions import Intent, Outcome, QuestionAnswerer, Understanding
+from bot.storage import open_storage
 from bot.unanswered import (
     RECORDED,
     UnansweredLog,
@@ -29,6 +30,13 @@ from bot.unanswered import (
 from tests.conftest import START, say
 
 DAY = 24 * 3600
+
+
+@pytest.fixture
+async def storage(database):
+    """These tests run on SQLite and on PostgreSQL."""
+    async with await open_storage(database) as opened:
+        yield opened
 
 
 async def stored(storage) -> list[dict]:
@@ -121,8 +129,8 @@ async def test_the_intent_is_the_answerers_or_else_a_guess(storage, clock: Manua
         ("my pet python wont eat", Intent.UNKNOWN),
     ],
 )
-def test_guess_intent_reads_the_cue_words(core: Core, text: str, intent: Intent) -> None:
-    assert core.questions.guess_intent(text) is intent
+def test_guess_intent_reads_the_cue_words(knowledge, text: str, intent: Intent) -> None:
+    assert QuestionAnswerer(knowledge).guess_intent(text) is intent
 
 
 async def test_the_stored_text_is_scrubbed_and_cut(knowledge, storage, clock: ManualClock) -> None:
