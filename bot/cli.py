@@ -1,24 +1,24 @@
-"""The ``roadmap-bot`` command line: run, console, ask, unanswered and validate."""
+"""The ``roadmap-bot`` command line: run, console, ask, unanswered and validate.
+
+Each command imports only what it needs: ``ask`` and ``validate`` load neither a chat platform
+nor the reminder engine nor the database; running the bot is :mod:`bot.serve`.
+"""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
-import importlib
 import json
 import logging
 import os
-import signal
 import sys
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from bot import __version__, observability
+from bot import __version__
 from bot.config import Settings, SettingsError
-from bot.core import Core
-from bot.delivery import AdapterStartError, Outbox, PlatformAdapter
+from bot.delivery import AdapterStartError
 from bot.knowledge import (
     Knowledge,
     KnowledgeError,
@@ -28,8 +28,9 @@ from bot.knowledge import (
 )
 from bot.logs import setup_logging
 from bot.messages import render_plain
-from bot.reminders.engine import ReminderEngine
-from bot.storage import Storage
+
+if TYPE_CHECKING:
+    from bot.storage import Storage
 
 log = logging.getLogger("roadmap_bot")
 
@@ -38,11 +39,8 @@ PLATFORMS = {
     "discord": ("adapters.discord", "discord_token"),
     "telegram": ("adapters.telegram", "telegram_token"),
 }
-SETUP_HINT = "set DISCORD_TOKEN and/or TELEGRAM_TOKEN, see .env.example"
 #: The exit status after Ctrl-C, as shells report a process ended by SIGINT (128 + 2).
 INTERRUPTED = 130
-#: The exit status when a running platform adapter stopped for good (say, its token revoked).
-EXIT_PLATFORM_LOST = 3
 
 
 class Failure(Exception):
@@ -105,7 +103,7 @@ def _command(argv: Sequence[str] | None) -> int:
             return validate(args.path, previous=args.previous)
         settings = Settings.from_env()
         # In a terminal chat, routine log lines would land in the middle of the conversation.
-        chat_here = command == "console" or (command == "run" and not _platforms(settings))
+        chat_here = command == "console" or (command == "run" and not platforms(settings))
         level = settings.log_level or ("WARNING" if chat_here else "INFO")
         setup_logging(level, settings.secrets, settings.log_format)
         if command == "unanswered":
@@ -113,9 +111,11 @@ def _command(argv: Sequence[str] | None) -> int:
         knowledge = _load(settings)
         if command == "ask":
             return ask(knowledge, " ".join(args.question), as_json=args.json)
+        from bot import serve
+
         if command == "console":
-            return asyncio.run(run_console(knowledge, settings))
-        return run(knowledge, settings)
+            return serve.console(knowledge, settings)
+        return serve.run(knowledge, settings)
     except (Failure, SettingsError, KnowledgeError, AdapterStartError) as error:
         print(f"roadmap-bot: {error}", file=sys.stderr)
         return 2
@@ -206,7 +206,7 @@ async def list_unanswered(
     from bot.unanswered import UnansweredLog, format_report, group_questions
 
     clock = SystemClock()
-    async with await _open_storage(settings) as storage:
+    async with await open_storage_or_fail(settings) as storage:
         recorder = UnansweredLog(
             storage.unanswered,
             clock,
@@ -223,7 +223,8 @@ async def list_unanswered(
     return 0
 
 
-async def _open_storage(settings: Settings) -> Storage:
+async def open_storage_or_fail(settings: Settings) -> Storage:
+    """The database, or a :class:`Failure` saying why it cannot be opened."""
     from bot.storage import StorageError, open_storage
 
     try:
@@ -232,153 +233,6 @@ async def _open_storage(settings: Settings) -> Storage:
         raise Failure(str(error)) from None
 
 
-async def _open_core(knowledge: Knowledge, settings: Settings) -> tuple[Core, Storage]:
-    storage = await _open_storage(settings)
-    try:
-        moved = await storage.carry_over(knowledge.renamed)
-        core = Core(knowledge, storage, settings=settings)
-        await core.unanswered.prune()
-    except BaseException:
-        await storage.close()
-        raise
-    if moved:
-        log.info("carried %d ticks, reviews and tracks over to renamed topic ids", moved)
-    return core, storage
-
-
-async def run_console(knowledge: Knowledge, settings: Settings, *, note: str = "") -> int:
-    """Chat in the terminal (or answer piped lines), with reminders printed as they fall due.
-
-    Returns the exit status: 0, or :data:`INTERRUPTED` when Ctrl-C ended the chat.
-    """
-    from adapters.console import ConsoleAdapter
-
-    core, storage = await _open_core(knowledge, settings)
-    try:
-        console = ConsoleAdapter(core)
-        if console.interactive:
-            print(note or f"{knowledge.info.title}: type /help, a question, or /quit.")
-        async with _reminders(core, settings, {console.platform: console.outbox}):
-            await console.run()
-    finally:
-        await storage.close()
-    return INTERRUPTED if console.interrupted else 0
-
-
-def run(knowledge: Knowledge, settings: Settings) -> int:
-    """Start every configured platform; with none, chat in the terminal if there is one."""
-    enabled = _platforms(settings)
-    if not enabled:
-        if sys.stdin.isatty():
-            note = f"No chat platform configured ({SETUP_HINT}); chatting here. /help, /quit."
-            return asyncio.run(run_console(knowledge, settings, note=note))
-        raise Failure(
-            f"no chat platform configured and no terminal to chat in: {SETUP_HINT}, "
-            "or use `roadmap-bot console` to pipe commands in"
-        )
-    return asyncio.run(_serve(knowledge, settings, enabled))
-
-
-def _platforms(settings: Settings) -> list[str]:
+def platforms(settings: Settings) -> list[str]:
     """The platforms whose token is configured."""
     return [name for name, (_, setting) in PLATFORMS.items() if getattr(settings, setting)]
-
-
-async def _serve(knowledge: Knowledge, settings: Settings, platforms: list[str]) -> int:
-    core, storage = await _open_core(knowledge, settings)
-    adapters: list[PlatformAdapter] = []
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError):
-            loop.add_signal_handler(signum, stop.set)
-    server: observability.MetricsServer | None = None
-    status = 0
-    try:
-        server = await _serve_metrics(settings, storage)
-        for name in platforms:
-            observability.metrics.expect_platform(name)
-        for name in platforms:
-            module = importlib.import_module(PLATFORMS[name][0])
-            adapter: PlatformAdapter = module.create_adapter(core, settings)
-            await adapter.start()
-            adapters.append(adapter)
-            observability.metrics.connected(adapter.platform, True)
-            log.info("%s adapter started", name)
-        outboxes = {adapter.platform: adapter.outbox for adapter in adapters}
-        async with _reminders(core, settings, outboxes):
-            log.info(
-                "roadmap-bot is running (%s); stop with Ctrl+C or SIGTERM", ", ".join(platforms)
-            )
-            status = await _until_stopped(stop, adapters)
-        log.info("stopping")
-    finally:
-        for adapter in reversed(adapters):
-            try:
-                await adapter.stop()
-            except Exception:
-                log.exception("%s adapter did not stop cleanly", adapter.platform)
-        if server is not None:
-            await server.stop()
-        await storage.close()
-    return status
-
-
-async def _until_stopped(stop: asyncio.Event, adapters: list[PlatformAdapter]) -> int:
-    """Wait for a stop signal (status 0) or an adapter that failed for good (status 3)."""
-    stopping = asyncio.create_task(stop.wait())
-    failures = {asyncio.create_task(adapter.wait_failed()): adapter for adapter in adapters}
-    try:
-        done, _ = await asyncio.wait({stopping, *failures}, return_when=asyncio.FIRST_COMPLETED)
-    finally:
-        for task in (stopping, *failures):
-            task.cancel()
-    for task, adapter in failures.items():
-        if task in done and not task.cancelled():
-            observability.metrics.connected(adapter.platform, False)
-            log.critical(
-                "%s stopped for good: %s. Exiting with status %d so a supervisor can restart"
-                " the bot or alert",
-                adapter.platform,
-                task.result(),
-                EXIT_PLATFORM_LOST,
-            )
-            return EXIT_PLATFORM_LOST
-    return 0
-
-
-async def _serve_metrics(
-    settings: Settings, storage: Storage
-) -> observability.MetricsServer | None:
-    """Serve /metrics and /healthz when METRICS_PORT is set."""
-    if settings.metrics_port is None:
-        return None
-    health = observability.Health(
-        observability.metrics,
-        grace_seconds=settings.health_grace_seconds,
-        database_probe=storage.ping,
-    )
-    server = observability.MetricsServer(health, settings.metrics_host, settings.metrics_port)
-    try:
-        await server.start()
-    except OSError as error:
-        raise Failure(
-            f"cannot serve /metrics on {settings.metrics_host}:{settings.metrics_port}"
-            f" (METRICS_HOST, METRICS_PORT): {error.strerror or error}"
-        ) from None
-    return server
-
-
-@contextlib.asynccontextmanager
-async def _reminders(
-    core: Core, settings: Settings, outboxes: dict[str, Outbox]
-) -> AsyncIterator[ReminderEngine]:
-    """Run the reminder engine in the background for as long as the block runs."""
-    engine = ReminderEngine(core, outboxes, core.clock, settings)
-    task = asyncio.create_task(engine.run_forever(), name="reminders")
-    try:
-        yield engine
-    finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task

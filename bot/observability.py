@@ -20,8 +20,8 @@ from collections.abc import Awaitable, Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from aiohttp import web
 from prometheus_client import (
     GC_COLLECTOR,
     PLATFORM_COLLECTOR,
@@ -36,6 +36,9 @@ from prometheus_client.metrics_core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
 from bot.clock import Clock, SystemClock
+
+if TYPE_CHECKING:  # aiohttp is imported by a process that serves metrics, when it starts to
+    from aiohttp import web
 
 log = logging.getLogger(__name__)
 
@@ -304,6 +307,8 @@ class MetricsServer:
 
     async def start(self) -> None:
         """Start listening; ``port`` is the real port afterwards. Raises ``OSError`` if taken."""
+        from aiohttp import web
+
         app = web.Application()
         app.router.add_get("/metrics", self._metrics)
         app.router.add_get("/healthz", self._healthz)
@@ -327,10 +332,14 @@ class MetricsServer:
             await runner.cleanup()
 
     async def _metrics(self, request: web.Request) -> web.Response:
+        from aiohttp import web
+
         encoder, content_type = choose_encoder(request.headers.get("Accept", ""))
         body = encoder(self.health.metrics.registry)
         return web.Response(body=body, headers={"Content-Type": content_type})
 
     async def _healthz(self, request: web.Request) -> web.Response:
+        from aiohttp import web
+
         report = await self.health.check()
         return web.json_response(report.as_json(), status=200 if report.healthy else 503)

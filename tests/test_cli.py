@@ -107,6 +107,61 @@ def test_console_answers_every_piped_line(tmp_path: Path) -> None:
         assert expected in result.stdout, expected
 
 
+CHAT_PLATFORMS = ("discord", "telegram", "adapters.discord", "adapters.telegram")
+REMINDER_ENGINE = "bot.reminders.engine"
+
+
+#: Runs ``python -m bot ARGS…`` and, at exit, writes the names in ``sys.modules`` to ``argv[1]``
+#: (``-X importtime`` would miss modules loaded through ``importlib.import_module``).
+LIST_MODULES = """
+import atexit, runpy, sys
+listing = sys.argv.pop(1)
+atexit.register(lambda: open(listing, "w").write("\\n".join(sys.modules)))
+sys.argv[0] = "roadmap-bot"
+runpy.run_module("bot", run_name="__main__", alter_sys=True)
+"""
+
+
+def imported_by(
+    tmp_path: Path, *args: str, stdin: str = "", env: dict[str, str] | None = None
+) -> set[str]:
+    """The modules a ``roadmap-bot`` process has imported when it exits."""
+    listing = tmp_path / "modules.txt"
+    result = subprocess.run(
+        [sys.executable, "-c", LIST_MODULES, str(listing), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=bot_env(env),
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return set(listing.read_text().split("\n"))
+
+
+def loaded(modules: set[str], *packages: str) -> set[str]:
+    """The ``modules`` that are one of ``packages`` or inside one."""
+    return {m for m in modules if any(m == p or m.startswith(p + ".") for p in packages)}
+
+
+@pytest.mark.parametrize(
+    "args", [("ask", "what is python"), ("validate",)], ids=["ask", "validate"]
+)
+def test_ask_and_validate_load_no_chat_platform_nor_reminder_engine(tmp_path, args) -> None:
+    modules = imported_by(tmp_path, *args)
+    assert "bot.knowledge" in modules  # the listing is real
+    assert loaded(modules, *CHAT_PLATFORMS, REMINDER_ENGINE, "aiohttp", "aiosqlite") == set()
+
+
+def test_console_loads_no_chat_platform(tmp_path: Path) -> None:
+    env = {"DATABASE_PATH": str(tmp_path / "db")}
+    modules = imported_by(tmp_path, "console", stdin="/lang go\n", env=env)
+    assert REMINDER_ENGINE in modules  # reminders are printed in the terminal chat
+    assert loaded(modules, *CHAT_PLATFORMS) == set()
+
+
 def read_only(folder: Path) -> list[str]:
     """Make ``folder`` read-only for a child process; the command prefix to run that child with.
 

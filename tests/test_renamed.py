@@ -101,14 +101,14 @@ async def test_a_renamed_track_is_carried_over(storage, clock) -> None:
 
 
 async def test_the_bot_carries_ticks_over_when_it_starts(tmp_path) -> None:
-    from bot.cli import _open_core
     from bot.config import Settings
+    from bot.serve import open_core
     from bot.storage import open_storage
 
     settings = Settings(database_path=tmp_path / "bot.sqlite3")
     async with await open_storage(settings.database_path) as storage:
         await Core(parse_knowledge(BEFORE), storage).handle(make_request("done", "beta"))
-    core, storage = await _open_core(parse_knowledge(AFTER), settings)
+    core, storage = await open_core(parse_knowledge(AFTER), settings)
     async with storage:
         assert await storage.done_items("telegram:42") == {"beta-two"}
         assert core.knowledge.renamed == {"beta": "beta-two"}
