@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import logging
 import os
@@ -125,7 +126,10 @@ def _command(argv: Sequence[str] | None) -> int:
 
 def _load(settings: Settings) -> Knowledge:
     path = settings.knowledge_path or bundled_knowledge_path()
-    return load_knowledge(path)
+    knowledge = load_knowledge(path)
+    # It lives as long as the process: keep the garbage collector from scanning it ever again.
+    gc.freeze()
+    return knowledge
 
 
 def validate(path: Path | None, out: TextIO | None = None, *, previous: Path | None = None) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from pathlib import Path
 
@@ -9,7 +10,13 @@ import pytest
 import yaml
 
 from bot.cli import main
-from bot.knowledge import Knowledge, KnowledgeError, load_knowledge, parse_knowledge
+from bot.knowledge import (
+    Knowledge,
+    KnowledgeError,
+    bundled_knowledge_path,
+    load_knowledge,
+    parse_knowledge,
+)
 from bot.knowledge import loader as knowledge_module
 from bot.limits import MAX_KNOWLEDGE_BYTES, MAX_KNOWLEDGE_DEPTH, MAX_KNOWLEDGE_PROBLEMS
 
@@ -323,3 +330,24 @@ def test_broken_vocabulary_names_file_line_and_field(
 def test_the_frontend_roadmap_needs_none_of_the_new_blocks() -> None:
     knowledge = load_knowledge(DATA / "frontend-roadmap.yaml")
     assert knowledge.vocabulary.not_covered == () and not knowledge.vocabulary.software_words
+
+
+def test_the_garbage_collector_waits_until_a_file_is_read() -> None:
+    text = bundled_knowledge_path().read_text(encoding="utf-8")
+    collections: list[str] = []
+
+    def record(phase: str, info: dict[str, int]) -> None:
+        collections.append(phase)
+
+    threshold = gc.get_threshold()
+    gc.set_threshold(100)  # would collect every hundred objects made
+    gc.collect()  # and not before the read begins
+    gc.callbacks.append(record)
+    try:
+        knowledge = parse_knowledge(text)
+    finally:
+        gc.callbacks.remove(record)
+        gc.set_threshold(*threshold)
+    assert len(knowledge.topics) > 10
+    assert collections.count("start") <= 1  # at most once, as it resumes: not every 100 objects
+    assert gc.isenabled()  # and on again afterwards
