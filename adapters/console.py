@@ -96,16 +96,26 @@ class ConsoleAdapter:
                 self._write(render_plain(reply) + "\n\n")
         if self.interactive:
             self._write("\n")  # after Ctrl-C or Ctrl-D, the shell's prompt gets a line of its own
+        self.stdout.flush()
 
     def _interrupt(self) -> None:
         self.interrupted = True
         self._ended.set()
 
     async def _next_line(self) -> str | None:
-        """The next line, or None at end of input or once the chat has ended."""
+        """The next line, or None at end of input or once the chat has ended.
+
+        A line already read (piped or pasted input) is taken at once; only before waiting for
+        more input is the output flushed, so a pipe gets whole buffers instead of a write per
+        reply, and a person at the terminal sees every reply before typing the next line.
+        """
         if self.interactive:
             self._write(PROMPT)
-            self._prompt_shown = True
+        line = self.lines.buffered_line()
+        if line is not None:
+            return line
+        self.stdout.flush()
+        self._prompt_shown = self.interactive
         reading = asyncio.ensure_future(self.lines.readline())
         ending = asyncio.ensure_future(self._ended.wait())
         try:
@@ -125,13 +135,13 @@ class ConsoleAdapter:
         message = render_plain(reply) + "\n\n"
         try:
             self._write(ERASE_LINE + message + PROMPT if self._prompt_shown else message)
+            self.stdout.flush()
         except BrokenPipeError:
             self._ended.set()
             raise TransientDeliveryError("the terminal's output is closed") from None
 
     def _write(self, text: str) -> None:
         self.stdout.write(text)
-        self.stdout.flush()
 
 
 class LineReader:
@@ -146,6 +156,7 @@ class LineReader:
         self._fd = fd
         self._decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
         self._text = ""
+        self._start = 0  # where the unread part of _text begins
         self._at_end = False
         self._wanted = threading.Semaphore(0)
         self._chunk: asyncio.Future[bytes] | None = None
@@ -153,13 +164,22 @@ class LineReader:
 
     async def readline(self) -> str | None:
         """The next line without its line break, or None at end of input."""
-        while "\n" not in self._text and not self._at_end:
+        while (line := self.buffered_line()) is None and not self._at_end:
             data = await self._read_chunk()
             self._at_end = not data
-            self._text += self._decoder.decode(data, final=self._at_end)
-        if not self._text:
+            self._text = self._text[self._start :] + self._decoder.decode(data, final=self._at_end)
+            self._start = 0
+        if line is not None or self._start == len(self._text):
+            return line
+        line, self._start = self._text[self._start :], len(self._text)  # the last, unended line
+        return line
+
+    def buffered_line(self) -> str | None:
+        """The next line if it was read already (no waiting), else None."""
+        end = self._text.find("\n", self._start)
+        if end < 0:
             return None
-        line, _, self._text = self._text.partition("\n")
+        line, self._start = self._text[self._start : end], end + 1
         return line
 
     async def _read_chunk(self) -> bytes:

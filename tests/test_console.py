@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import select
 import signal
@@ -13,10 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from adapters.console import ConsoleAdapter
 from bot.clock import ManualClock
 from bot.core import Core
 from bot.knowledge import Knowledge
-from bot.messages import ChatKind, Request
+from bot.messages import ChatKind, Request, render_plain
 from bot.storage import open_storage
 from tests.test_cli import bot_env
 
@@ -170,3 +172,29 @@ async def test_a_closed_output_ends_the_chat_when_a_reminder_comes(
         assert b"Traceback" not in term.output, term.output
     finally:
         os.close(keyboard)
+
+
+class CountingOutput(io.StringIO):
+    """An output that counts how often it is flushed (each flush is a write to the pipe)."""
+
+    flushes = 0
+
+    def flush(self) -> None:
+        self.flushes += 1
+        super().flush()
+
+
+async def test_piped_lines_are_answered_in_order_with_few_writes(tmp_path, knowledge) -> None:
+    lines = [f"/lang {name}" for name in ("python", "go", "java", "ruby", "php")] * 20
+    lines.append("/topic docker")
+    source = tmp_path / "input.txt"
+    source.write_text("\n".join(lines), encoding="utf-8")  # the last line without a newline
+    output = CountingOutput()
+    async with await open_storage(tmp_path / "db.sqlite3") as storage:
+        core = Core(knowledge, storage)
+        with source.open(encoding="utf-8") as stdin:
+            adapter = ConsoleAdapter(core, stdin, output, interactive=False, user_id=USER)
+            await adapter.run()
+        expected = [render_plain(await core.handle(adapter.request(line))) for line in lines]
+    assert output.getvalue() == "".join(reply + "\n\n" for reply in expected)
+    assert output.flushes <= 4  # not one per reply (101): the pipe gets whole buffers
