@@ -1225,10 +1225,8 @@ async def test_timezone_racing_a_turn_off_keeps_it_off(core: Core, clock: Manual
 
 # -- a real process killed mid-burst ------------------------------------------------------------
 
-BURST = 300
 
-
-def start_sender(database: Path, sent: Path, rate: float = 150.0) -> subprocess.Popen[str]:
+def start_sender(database: Path | str, sent: Path, rate: float = 150.0) -> subprocess.Popen[str]:
     process = subprocess.Popen(
         [sys.executable, "-m", "tests.fakes.file_sender", str(database), str(sent), str(rate)],
         cwd=ROOT,
@@ -1240,71 +1238,84 @@ def start_sender(database: Path, sent: Path, rate: float = 150.0) -> subprocess.
     return process
 
 
-async def migrated(database: Path) -> None:
+async def migrated(database: Path | str) -> None:
     await (await open_storage(database)).close()
 
 
+async def query(database: Path | str, sql: str, params: tuple = ()) -> list:
+    """Run one statement on ``database`` (either backend) and return its rows."""
+    async with await open_storage(database) as storage, storage.db.transaction() as tx:
+        return await tx.fetchall(sql, params)
+
+
+async def insert_burst(database: Path | str, count: int, now: datetime) -> None:
+    """``count`` daily reminders, in UTC, whose time was a minute ago: all due now."""
+    at = (now - timedelta(minutes=1)).strftime("%H:%M")
+    async with await open_storage(database) as storage, storage.db.transaction() as tx:
+        await tx.executemany(
+            "INSERT INTO reminders (user_key, platform, user_id, chat_kind, local_time, zone,"
+            " next_due, updated_at) VALUES (?, 'telegram', ?, 'private', ?, 'UTC', ?, 0)",
+            [(f"telegram:{u}", str(u), at, int(now.timestamp()) - 5) for u in range(count)],
+        )
+
+
 def sent_lines(path: Path) -> list[str]:
-    return path.read_text().split() if path.exists() else []
+    """The user ids sent to, in order."""
+    return [line.split()[0] for line in path.read_text().splitlines()] if path.exists() else []
+
+
+def senders_of(path: Path) -> set[str]:
+    """The process ids that sent something."""
+    return {line.split()[1] for line in path.read_text().splitlines()}
 
 
 def test_sigkill_mid_burst_never_duplicates_nor_loses_what_was_never_attempted(
-    tmp_path: Path,
+    database: Path | str, tmp_path: Path
 ) -> None:
-    """SIGKILL a sender at a random moment of a burst, start another: every reminder once.
+    """SIGKILL a sender at a random moment of a burst; the others (or a new one) finish it.
 
-    Only a reminder recorded as attempted whose send the kill cut off may be missing (the
-    at-most-once window), and the pacer lets at most one be in that state at a time.
+    SQLite: one sender, then another after the kill. PostgreSQL: three senders at once on
+    1,000 reminders. Every reminder is sent once; only one recorded as attempted whose send the
+    kill cut off may be missing (the at-most-once window: the pacer lets at most one process's
+    reminder be in that state at a time).
     """
+    on_postgres = not isinstance(database, Path)
+    burst, processes = (1000, 3) if on_postgres else (300, 1)
     seed = random.randrange(1 << 32)
     rng = random.Random(seed)
-    for round_ in range(2):
-        database, sent = tmp_path / f"bot{round_}.sqlite3", tmp_path / f"sent{round_}.txt"
-        asyncio.run(migrated(database))
-        now = datetime.now(UTC)
-        at = (now - timedelta(minutes=1)).strftime("%H:%M")
-        with sqlite3.connect(database) as connection:
-            connection.executemany(
-                "INSERT INTO reminders (user_key, platform, user_id, chat_kind, local_time, zone,"
-                " next_due, updated_at) VALUES (?, 'telegram', ?, 'private', ?, 'UTC', ?, ?)",
-                [(f"telegram:{u}", str(u), at, int(now.timestamp()) - 5, 0) for u in range(BURST)],
-            )
-        connection.close()
-        kill_after = rng.randrange(1, BURST - 50)
-        first = start_sender(database, sent)
-        try:
-            while len(sent_lines(sent)) < kill_after:  # a moment picked at random
-                time_module.sleep(0.005)
-            first.send_signal(signal.SIGKILL)
-        finally:
-            first.kill()
-            first.wait()
+    sent = tmp_path / "sent.txt"
+    asyncio.run(migrated(database))
+    now = datetime.now(UTC)
+    asyncio.run(insert_burst(database, burst, now))
+    kill_after = rng.randrange(1, burst // 2)
+    senders = [start_sender(database, sent) for _ in range(processes)]
+    try:
+        while len(sent_lines(sent)) < kill_after:  # a moment picked at random
+            time_module.sleep(0.005)
+        senders[0].send_signal(signal.SIGKILL)
+        senders[0].wait()
         died_at = len(sent_lines(sent))
-        second = start_sender(database, sent)
-        try:
-            for _ in range(600):
-                with sqlite3.connect(database) as connection:
-                    (due,) = connection.execute(
-                        "SELECT count(*) FROM reminders WHERE next_due <= ?", (now.timestamp(),)
-                    ).fetchone()
-                connection.close()
-                if due == 0:
-                    break
-                time_module.sleep(0.05)
-        finally:
-            second.terminate()
-            second.wait(timeout=30)
-        lines = sent_lines(sent)
-        assert len(lines) == len(set(lines)), f"duplicates (seed {seed}, round {round_})"
-        missing = set(map(str, range(BURST))) - set(lines)
-        with sqlite3.connect(database) as connection:
-            attempted = {
-                user
-                for (user,) in connection.execute(
-                    "SELECT user_id FROM reminders WHERE last_sent_date IS NOT NULL"
-                )
-            }
-        connection.close()
-        assert missing <= attempted, f"lost unattempted {missing - attempted} (seed {seed})"
-        assert len(missing) <= 1, (missing, died_at, seed)
-        assert died_at < BURST  # the kill really came mid-burst
+        if processes == 1:
+            senders.append(start_sender(database, sent))
+        for _ in range(1200):
+            due = "SELECT count(*) FROM reminders WHERE next_due <= ?"
+            if asyncio.run(query(database, due, (int(now.timestamp()),)))[0][0] == 0:
+                break
+            time_module.sleep(0.05)
+    finally:
+        for sender in senders:
+            sender.terminate()
+            sender.wait(timeout=30)
+    lines = sent_lines(sent)
+    assert len(lines) == len(set(lines)), f"duplicates (seed {seed})"
+    missing = set(map(str, range(burst))) - set(lines)
+    attempted = {
+        row[0]
+        for row in asyncio.run(
+            query(database, "SELECT user_id FROM reminders WHERE last_sent_date IS NOT NULL")
+        )
+    }
+    assert missing <= attempted, f"lost unattempted {missing - attempted} (seed {seed})"
+    assert len(missing) <= 1, (missing, died_at, seed)
+    assert died_at < burst  # the kill really came mid-burst
+    assert len(senders_of(sent)) >= 2  # another process took over

@@ -1,7 +1,8 @@
 """A reminder engine in a process of its own, "sending" by appending lines to a file.
 
-For kill tests: ``python -m tests.fakes.file_sender DATABASE SENT_FILE RATE``. Each delivery
-appends ``<user id>\\n`` with one ``write`` to a file opened with ``O_APPEND``, so what a
+For kill tests: ``python -m tests.fakes.file_sender DATABASE SENT_FILE RATE`` (DATABASE: an
+SQLite path or a PostgreSQL URL). Each delivery
+appends ``<user id> <pid>\\n`` with one ``write`` to a file opened with ``O_APPEND``, so what a
 SIGKILL leaves in the file is exactly what was sent. It prints ``ready`` once running.
 """
 
@@ -36,11 +37,11 @@ class FileOutbox:
         self._fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
 
     async def deliver(self, delivery: Delivery, reply: Reply) -> None:
-        os.write(self._fd, f"{delivery.user_id}\n".encode())
+        os.write(self._fd, f"{delivery.user_id} {os.getpid()}\n".encode())
 
 
 async def main(database: str, sent: Path, rate: float) -> None:
-    storage = await open_storage(Path(database))
+    storage = await open_storage(database)
     clock = SystemClock()
     core = Core(load_knowledge(bundled_knowledge_path()), storage, clock=clock)
     settings = Settings(reminder_poll_seconds=POLL_SECONDS)
