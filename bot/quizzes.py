@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Protocol
+from typing import Any
 
+from bot.fields import FieldReader
 from bot.limits import MAX_OPTION_CHARS, MAX_OPTIONS, MIN_OPTIONS
 from bot.messages import Button
 from bot.spaced import ReviewState
@@ -21,26 +22,6 @@ from bot.spaced import ReviewState
 OPTION_LETTERS = "ABCD"
 #: The hidden command an option's button runs: ``/answer <question id> <option index>``.
 ANSWER_COMMAND = "answer"
-
-
-class FieldReader(Protocol):
-    """What reading the block needs from the knowledge file's reader (``bot.knowledge``'s)."""
-
-    def problem(self, path: tuple[Any, ...], message: str) -> None:
-        """Report a problem at ``path`` in the file."""
-
-    def mapping(
-        self, value: Any, path: tuple[Any, ...], keys: str | None = None
-    ) -> Mapping[str, Any]:
-        """``value`` as a mapping (``{}`` and a problem if it is not one)."""
-
-    def text(
-        self, data: Mapping[str, Any], key: str, path: tuple[Any, ...], *, required: bool = True
-    ) -> str:
-        """``data[key]`` as non-empty text (``""`` and a problem if it is not)."""
-
-    def slug(self, data: Mapping[str, Any], key: str, path: tuple[Any, ...]) -> str:
-        """``data[key]`` as a valid id (a problem if it is not)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,19 +7,17 @@ needs, small talk and subjects outside the roadmap.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from bot.fields import FieldReader
 from bot.knowledge.model import Canned, NotCovered, Section, Topic, Vocabulary, stem
 from bot.text import normalize
-
-if TYPE_CHECKING:
-    from bot.knowledge.loader import _Builder
 
 
 class VocabularyReader:
     """Reads and checks the vocabulary blocks with a loader's typed readers and problem list."""
 
-    def __init__(self, reader: _Builder) -> None:
+    def __init__(self, reader: FieldReader) -> None:
         self.reader = reader
 
     def read(
