@@ -74,9 +74,6 @@ SPELL_CUTOFF = 84
 SPELL_CACHE = 4096
 #: A follow-up is a short message: at most this many words.
 FOLLOW_UP_WORDS = 8
-#: A message of at most this many words may hold one unexplained word beside a name ("tel me
-#: about java"); longer ones must be nothing but the name and question words.
-SHORT_MESSAGE = 4
 #: Before a name, these make it part of the need rather than the subject.
 NEED_MARKERS = frozenset({"for", "like", "on"})
 #: Prefix that marks a not-covered entry's id in the name index.
@@ -623,7 +620,7 @@ class QuestionAnswerer:
             if signs and signs >= software:
                 everyday.append(mention.id)
                 signed.update(range(mention.start, mention.end))
-            elif software or len(leftovers) <= BARE_LEFTOVERS + (len(words) <= SHORT_MESSAGE):
+            elif software or len(leftovers) <= BARE_LEFTOVERS:
                 kept.append(mention)
             elif signs:
                 everyday.append(mention.id)
