@@ -67,6 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     unanswered.add_argument("--since", type=_days, metavar="DAYS", help="only the last DAYS days")
     unanswered.add_argument("--json", action="store_true", help="print one JSON document")
+    backup = commands.add_parser(
+        "backup", help="copy the SQLite database, consistently, while the bot keeps running"
+    )
+    backup.add_argument("path", type=Path, help="the new file (never overwritten)")
     validate = commands.add_parser("validate", help="check a knowledge file")
     validate.add_argument("path", nargs="?", type=Path, help="the file (default: the one in use)")
     validate.add_argument(
@@ -107,6 +111,8 @@ def _command(argv: Sequence[str] | None) -> int:
         chat_here = command == "console" or (command == "run" and not platforms(settings))
         level = settings.log_level or ("WARNING" if chat_here else "INFO")
         setup_logging(level, settings.secrets, settings.log_format)
+        if command == "backup":
+            return backup(settings, args.path)
         if command == "unanswered":
             return asyncio.run(list_unanswered(settings, args.since, as_json=args.json))
         knowledge = _load(settings)
@@ -130,6 +136,24 @@ def _load(settings: Settings) -> Knowledge:
     # It lives as long as the process: keep the garbage collector from scanning it ever again.
     gc.freeze()
     return knowledge
+
+
+def backup(settings: Settings, target: Path) -> int:
+    """Copy the SQLite database to ``target`` (a new file) while the bot may be running."""
+    from bot.storage import StorageError
+    from bot.storage.sqlite import backup as copy
+
+    if settings.database_url:
+        raise Failure(
+            "backup copies the SQLite file; for PostgreSQL (DATABASE_URL) use pg_dump, "
+            "see docs/deploy.md"
+        )
+    try:
+        copy(settings.database_path, target)
+    except StorageError as error:
+        raise Failure(str(error)) from None
+    print(f"{settings.database_path} copied to {target}")
+    return 0
 
 
 def validate(path: Path | None, out: TextIO | None = None, *, previous: Path | None = None) -> int:

@@ -536,3 +536,51 @@ async def test_concurrent_claimers_on_postgres_never_hold_the_same_reminder(pg_u
     everything = [key for got in claimed for key in got]
     assert len(everything) == len(set(everything)) == 2000
     assert all(claimed), "every claimer got some: they ran concurrently"
+
+
+# -- backup --------------------------------------------------------------------------------------
+
+
+async def test_backup_is_a_consistent_copy_taken_while_the_bot_writes(tmp_path: Path) -> None:
+    from bot.storage.sqlite import backup
+
+    path, copy = tmp_path / "bot.sqlite3", tmp_path / "copy.sqlite3"
+    async with await open_storage(path) as storage:
+        for n in range(50):
+            await storage.mark_done(f"telegram:{n}", "sql", AT, DAY)
+        writing = asyncio.gather(
+            *(storage.mark_done(f"telegram:{n}", "go", AT, DAY) for n in range(200))
+        )
+        await asyncio.to_thread(backup, path, copy)  # while those writes commit
+        await writing
+        with pytest.raises(StorageError, match="already exists"):
+            backup(path, copy)
+    async with await open_storage(copy) as restored:
+        for n in range(50):
+            assert "sql" in await restored.done_items(f"telegram:{n}")
+        gos = (await restored.db.read_one("SELECT count(*) FROM checklist WHERE item_id = 'go'"))[0]
+        reviews = (
+            await restored.db.read_one("SELECT count(*) FROM reviews WHERE topic_id = 'go'")
+        )[0]
+        assert gos == reviews  # each tick whole: never a tick without its review row
+    assert rows(copy, "PRAGMA quick_check") == [("ok",)]
+
+
+def test_backup_command(tmp_path: Path, monkeypatch, capsys) -> None:
+    from bot.cli import main
+
+    async def create(path: Path) -> None:
+        await (await open_storage(path)).close()
+
+    path, copy = tmp_path / "bot.sqlite3", tmp_path / "copy.sqlite3"
+    monkeypatch.setenv("DATABASE_PATH", str(path))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert main(["backup", str(copy)]) == 2
+    assert "no database" in capsys.readouterr().err
+    asyncio.run(create(path))
+    assert main(["backup", str(copy)]) == 0
+    assert rows(copy, "PRAGMA quick_check") == [("ok",)]
+    monkeypatch.setenv("DATABASE_URL", "postgresql://bot:pw@127.0.0.1/roadmap")
+    assert main(["backup", str(tmp_path / "other.sqlite3")]) == 2
+    assert "pg_dump" in capsys.readouterr().err

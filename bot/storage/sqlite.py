@@ -364,6 +364,35 @@ async def _migrate(connection: aiosqlite.Connection, migration: Migration) -> No
         raise
 
 
+def backup(source: Path, target: Path) -> None:
+    """Copy the database at ``source`` to the new file ``target``, consistently, while in use.
+
+    SQLite's backup API copies the pages under one read transaction: a snapshot of committed
+    data, taken while the bot keeps reading and writing (WAL lets it). The copy is written next
+    to ``target`` and renamed into place, so ``target`` is never a half copy; an existing
+    ``target`` is refused. Raises :class:`StorageError`.
+    """
+    if not source.is_file():
+        raise StorageError(f"there is no database at {source} to copy (see DATABASE_PATH).")
+    if target.exists():
+        raise StorageError(f"{target} already exists; name a new file for the copy.")
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        reader = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        try:
+            writer = sqlite3.connect(partial)
+            try:
+                reader.backup(writer)
+            finally:
+                writer.close()
+        finally:
+            reader.close()
+        partial.rename(target)
+    except (sqlite3.Error, OSError) as error:
+        partial.unlink(missing_ok=True)
+        raise StorageError(f"could not copy {source} to {target} ({error}).") from None
+
+
 class SqliteStorage(SqlStorage):
     """:class:`bot.storage.base.Storage` on one SQLite file."""
 
