@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from bot import __version__
 from bot.config import Settings, SettingsError
@@ -29,23 +29,9 @@ from bot.knowledge import (
 )
 from bot.logs import setup_logging
 from bot.messages import render_plain
-
-if TYPE_CHECKING:
-    from bot.storage import Storage
+from bot.startup import INTERRUPTED, Failure, open_storage_or_fail, platforms
 
 log = logging.getLogger("roadmap_bot")
-
-#: Platforms ``run`` can start: name -> (adapter module, the setting that enables it).
-PLATFORMS = {
-    "discord": ("adapters.discord", "discord_token"),
-    "telegram": ("adapters.telegram", "telegram_token"),
-}
-#: The exit status after Ctrl-C, as shells report a process ended by SIGINT (128 + 2).
-INTERRUPTED = 130
-
-
-class Failure(Exception):
-    """A problem the user can fix; printed without a traceback."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -249,18 +235,3 @@ async def list_unanswered(
     )
     print(report, file=out or sys.stdout)
     return 0
-
-
-async def open_storage_or_fail(settings: Settings) -> Storage:
-    """The database, or a :class:`Failure` saying why it cannot be opened."""
-    from bot.storage import StorageError, open_storage
-
-    try:
-        return await open_storage(settings.database)
-    except StorageError as error:
-        raise Failure(str(error)) from None
-
-
-def platforms(settings: Settings) -> list[str]:
-    """The platforms whose token is configured."""
-    return [name for name, (_, setting) in PLATFORMS.items() if getattr(settings, setting)]

@@ -11,12 +11,12 @@ import sys
 from collections.abc import AsyncIterator
 
 from bot import observability
-from bot.cli import INTERRUPTED, PLATFORMS, Failure, open_storage_or_fail, platforms
 from bot.config import Settings
 from bot.core import Core
 from bot.delivery import Outbox, PlatformAdapter
 from bot.knowledge import Knowledge
 from bot.reminders.engine import ReminderEngine
+from bot.startup import INTERRUPTED, PLATFORMS, Failure, open_storage_or_fail, platforms
 from bot.storage import Storage
 
 log = logging.getLogger("roadmap_bot")
