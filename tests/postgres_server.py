@@ -12,6 +12,7 @@ is a failure.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import itertools
 import os
@@ -139,7 +140,11 @@ class Server:
             **run_as,  # type: ignore[arg-type]
         )
         self._names = itertools.count()
-        self._wait_ready()
+        try:
+            self._wait_ready()
+        except BaseException:
+            self.stop()
+            raise
 
     def _wait_ready(self) -> None:
         deadline = time.monotonic() + START_SECONDS
@@ -200,10 +205,18 @@ class Server:
         shutil.rmtree(self._folder, ignore_errors=True)
 
 
+def _start(tries: int = 3) -> Server:
+    """A server; a few tries, since another process may take the free port before it binds."""
+    for _ in range(tries - 1):
+        with contextlib.suppress(RuntimeError):
+            return Server()
+    return Server()
+
+
 def start_server() -> Iterator[Server | None]:
     """The session's server, or ``None`` (skip) when one cannot start outside CI."""
     try:
-        server = Server()
+        server = _start()
     except Exception as error:
         if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
             pytest.fail(f"PostgreSQL could not start, and CI must run its tests: {error}")
