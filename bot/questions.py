@@ -189,6 +189,31 @@ def _same_words(phrase: str, name: str) -> bool:
     )
 
 
+_Phrases = dict[str, list[tuple[Canned, tuple[str, ...]]]]
+
+
+def _by_first_word(entries: Sequence[Canned]) -> _Phrases:
+    """Each entry's phrases (as word tuples), grouped by their first word."""
+    grouped: _Phrases = {}
+    for entry in entries:
+        for text in entry.phrases:
+            phrase = tuple(normalize(text).split())
+            if phrase:
+                grouped.setdefault(phrase[0], []).append((entry, phrase))
+    return grouped
+
+
+def _found(phrases: _Phrases, words: list[str]) -> list[tuple[Canned, tuple[str, ...]]]:
+    """The phrases the words hold, each with its entry."""
+    present = set(words)
+    return [
+        (entry, phrase)
+        for first in present & phrases.keys()
+        for entry, phrase in phrases[first]
+        if _phrase_in(phrase, words, present)
+    ]
+
+
 def _phrase_in(phrase: tuple[str, ...], words: list[str], present: Set[str]) -> bool:
     """Whether the phrase's words occur in order, with at most one extra word between them."""
     if phrase[0] not in present:
@@ -249,15 +274,10 @@ class QuestionAnswerer:
                     self.kind_members[topic.kind].add(tag)
         self.title_words = {stem(w) for w in normalize(knowledge.info.title).split()} - STOP
         self.overview_cues = OVERVIEW_CUES | self.title_words
-        self.small_talk = [
-            (entry, tuple(tuple(normalize(p).split()) for p in entry.phrases))
-            for entry in vocabulary.small_talk
-        ]
-        self.outside = [
-            (entry, tuple(tuple(normalize(p).split()) for p in entry.phrases))
-            for entry in vocabulary.outside
-        ]
-        chatter = {w for _, phrases in self.small_talk for p in phrases for w in p}
+        self.small_talk = _by_first_word(vocabulary.small_talk)
+        self.outside = _by_first_word(vocabulary.outside)
+        chatter = {w for pairs in self.small_talk.values() for _, p in pairs for w in p}
+        self.small_talk_starts = set(self.small_talk)
         self.cue_words = (
             COMPARE_CUES
             | RESOURCE_CUES
@@ -270,6 +290,14 @@ class QuestionAnswerer:
         )
         everyday_all = {w for words in self.everyday.values() for w in words}
         self.ranker = UseCaseRanker(knowledge, ignored=STOP | set(self.kinds))
+        #: Every name (also without spaces) of topics, then not-covered technology, then steps.
+        self._exact_names: dict[str, str] = {}
+        for index in (self.topic_names, self.not_covered_names, self.section_names):
+            for name in index.names:
+                target = index.exact_key(name)
+                if target is not None:
+                    self._exact_names.setdefault(name, target)
+                    self._exact_names.setdefault(name.replace(" ", ""), target)
         #: Every word of every name: a phrase of several words must start with one.
         self.name_words = {
             word
@@ -634,10 +662,9 @@ class QuestionAnswerer:
     def _lookup(self, phrase_words: list[str], start: int, end: int) -> _Mention | None:
         phrase = " ".join(phrase_words)
         stemmed = " ".join([*phrase_words[:-1], stem(phrase_words[-1])])
-        for index in (self.topic_names, self.not_covered_names, self.section_names):
-            target = index.exact_key(phrase) or index.exact_key(stemmed)
-            if target is not None:
-                return self._mention(target, (phrase, stemmed), start, end)
+        target = self._exact_names.get(phrase) or self._exact_names.get(stemmed)
+        if target is not None:
+            return self._mention(target, (phrase, stemmed), start, end)
         compact = phrase.replace(" ", "")
         if (
             len(compact) < 4
@@ -797,23 +824,14 @@ class QuestionAnswerer:
 
     def _small_talk(self, message: Message, mentions: list[_Mention]) -> Canned | None:
         """Small talk, when nothing in the message asks about the roadmap."""
-        words = message.texts
-        present = set(words)
-        found = [
-            (entry, len(phrase))
-            for entry, phrases in self.small_talk
-            for phrase in phrases
-            if _phrase_in(phrase, words, present)
-        ]
+        found = [(entry, len(phrase)) for entry, phrase in _found(self.small_talk, message.texts)]
         if not found:
             return None
         if mentions and message.sentences == 1:
             return None
         asked = set(message.questions)
         talk_sentences = {
-            word.sentence
-            for word in message.words
-            if any(word.text in (p[0] for p in phrases) for _, phrases in self.small_talk)
+            word.sentence for word in message.words if word.text in self.small_talk_starts
         }
         if mentions and any(message.words[m.start].sentence in asked for m in mentions):
             return None
@@ -831,22 +849,19 @@ class QuestionAnswerer:
 
     def _outside_words(self, words: Sequence[Word]) -> bool:
         """Whether these words hold a phrase of a subject outside the roadmap."""
-        texts = [w.text for w in words]
-        present = set(texts)
-        return any(
-            _phrase_in(phrase, texts, present) for _, phrases in self.outside for phrase in phrases
-        )
+        return bool(_found(self.outside, [w.text for w in words]))
 
     def _outside(self, message: Message) -> tuple[Canned | None, int]:
         """A subject around learning the roadmap does not cover, and how many of its phrases."""
-        words = message.texts
-        present = set(words)
-        best: tuple[Canned | None, int] = (None, 0)
-        for entry, phrases in self.outside:
-            hits = sum(_phrase_in(phrase, words, present) for phrase in phrases)
-            if hits > best[1]:
-                best = (entry, hits)
-        return best
+        hits: dict[str, int] = {}
+        entries: dict[str, Canned] = {}
+        for entry, _ in _found(self.outside, message.texts):
+            hits[entry.id] = hits.get(entry.id, 0) + 1
+            entries[entry.id] = entry
+        if not hits:
+            return None, 0
+        best = max(hits, key=lambda entry_id: hits[entry_id])
+        return entries[best], hits[best]
 
     def _use_case(
         self,
