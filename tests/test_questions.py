@@ -161,27 +161,21 @@ def test_any_text_gets_an_understanding(knowledge: Knowledge, text: str) -> None
 
 # -- the issue's targets, on the tune half of the eval set (holdout is only reported) ---------
 
-#: Targets the answerer does not meet yet on the tune set: strict, so meeting one fails the test
-#: until it is taken off this list.
-_NOT_MET_YET = {
-    ("chat", "in_scope_right"),
-    ("keyword", "in_scope_right"),
-    ("long", "in_scope_right"),
-    ("long", "confidently_wrong"),
+#: Where the tune set does not meet a target yet, the level it has reached, so a regression
+#: fails: a share it must stay at or above (in-scope right, off-topic held back, rounded down to
+#: a whole percent) or at or below (confidently wrong, rounded up). Raise these as it improves;
+#: a style and target not listed must meet the issue's target.
+_REACHED = {
+    ("keyword", "in_scope_right"): 0.96,
+    ("chat", "in_scope_right"): 0.94,
+    ("long", "in_scope_right"): 0.91,
+    ("long", "confidently_wrong"): 0.03,
 }
-
-
-def _target_cases() -> list[object]:
-    cases = []
-    for style in ("keyword", "chat", "long"):
-        for target in ("in_scope_right", "off_topic_held_back", "confidently_wrong"):
-            marks = (
-                [pytest.mark.xfail(strict=True, reason="not met yet")]
-                if (style, target) in _NOT_MET_YET
-                else []
-            )
-            cases.append(pytest.param(style, target, marks=marks, id=f"{style}-{target}"))
-    return cases
+_TARGETS = {
+    "in_scope_right": MIN_IN_SCOPE_RIGHT,
+    "off_topic_held_back": MIN_OFF_TOPIC_HELD_BACK,
+    "confidently_wrong": MAX_CONFIDENTLY_WRONG,
+}
 
 
 @pytest.fixture(scope="module")
@@ -189,12 +183,19 @@ def tune_report(answerer: QuestionAnswerer) -> Report:
     return evaluate(answerer, load_entries(TUNE_SETS))
 
 
-@pytest.mark.parametrize(("style", "target"), _target_cases())
-def test_tune_set_meets_the_issue_targets(tune_report: Report, style: str, target: str) -> None:
+@pytest.mark.parametrize("style", ["keyword", "chat", "long"])
+@pytest.mark.parametrize("target", list(_TARGETS))
+def test_tune_set_meets_the_issue_targets_or_holds_its_level(
+    tune_report: Report, style: str, target: str
+) -> None:
+    goal = _TARGETS[target]
+    bound = _REACHED.get((style, target), goal)
     if target == "in_scope_right":
-        assert tune_report.in_scope[style].share(Verdict.RIGHT) >= MIN_IN_SCOPE_RIGHT
+        share = tune_report.in_scope[style].share(Verdict.RIGHT)
     elif target == "off_topic_held_back":
-        held_back = 1 - tune_report.off_topic[style].share(Verdict.WRONG)
-        assert held_back >= MIN_OFF_TOPIC_HELD_BACK
+        share = 1 - tune_report.off_topic[style].share(Verdict.WRONG)
     else:
-        assert tune_report.by_style[style].share(Verdict.WRONG) <= MAX_CONFIDENTLY_WRONG
+        share = tune_report.by_style[style].share(Verdict.WRONG)
+        assert share <= bound, f"{style} {target} {share:.1%} > {bound:.0%} (target {goal:.0%})"
+        return
+    assert share >= bound, f"{style} {target} {share:.1%} < {bound:.0%} (target {goal:.0%})"
