@@ -566,21 +566,31 @@ async def test_backup_is_a_consistent_copy_taken_while_the_bot_writes(tmp_path: 
     assert rows(copy, "PRAGMA quick_check") == [("ok",)]
 
 
-def test_backup_command(tmp_path: Path, monkeypatch, capsys) -> None:
-    from bot.cli import main
+def test_backup_command(tmp_path: Path) -> None:
+    """``roadmap-bot backup PATH`` in a process of its own (it sets up logging globally)."""
 
     async def create(path: Path) -> None:
         await (await open_storage(path)).close()
 
     path, copy = tmp_path / "bot.sqlite3", tmp_path / "copy.sqlite3"
-    monkeypatch.setenv("DATABASE_PATH", str(path))
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    monkeypatch.chdir(tmp_path)
-    assert main(["backup", str(copy)]) == 2
-    assert "no database" in capsys.readouterr().err
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DATABASE_PATH"}}
+
+    def backup(target: Path, **settings: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "bot", "backup", str(target)],
+            cwd=tmp_path,
+            env={**env, "PYTHONPATH": str(ROOT), "DATABASE_PATH": str(path), **settings},
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+
+    missing = backup(copy)
+    assert (missing.returncode, "no database" in missing.stderr) == (2, True)
     asyncio.run(create(path))
-    assert main(["backup", str(copy)]) == 0
+    done = backup(copy)
+    assert done.returncode == 0, done.stderr
     assert rows(copy, "PRAGMA quick_check") == [("ok",)]
-    monkeypatch.setenv("DATABASE_URL", "postgresql://bot:pw@127.0.0.1/roadmap")
-    assert main(["backup", str(tmp_path / "other.sqlite3")]) == 2
-    assert "pg_dump" in capsys.readouterr().err
+    postgres = backup(tmp_path / "other.sqlite3", DATABASE_URL="postgresql://bot:pw@db/roadmap")
+    assert (postgres.returncode, "pg_dump" in postgres.stderr) == (2, True)
