@@ -5,7 +5,8 @@ Cascading thresholds: one strong hit answers directly; otherwise up to a few sug
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -50,6 +51,19 @@ def _prefix_score(query: str, name: str) -> float:
     return max(90.0 - 0.5 * (len(name) - len(query)), MATCH_LIKELY + 1)
 
 
+def _length_range(length: int, cutoff: float) -> tuple[float, float]:
+    """The name lengths whose plain similarity to a string of ``length`` can reach ``cutoff``.
+
+    ``fuzz.ratio`` is ``200 * LCS / (sum of lengths)``, and a common subsequence is no longer
+    than the shorter string, so a name too short or too long for the cutoff cannot reach it.
+    """
+    if cutoff <= 0:
+        return 0, math.inf
+    shortest = math.ceil(length * cutoff / (200 - cutoff) - 1e-9) if cutoff < 200 else math.inf
+    longest = math.floor(length * (200 - cutoff) / cutoff + 1e-9)
+    return shortest, longest
+
+
 class NameIndex:
     """Names (ids, titles, aliases) of things, each pointing at an id."""
 
@@ -68,6 +82,11 @@ class NameIndex:
         self._targets = [names[name] for name in self._names]
         self._sorted = sorted(self._names)
         self._index_of = {name: index for index, name in enumerate(self._names)}
+        # The names shortest first, so a fuzzy match scores only a slice of lengths that can
+        # reach its cutoff (a large roadmap has tens of thousands of names).
+        self._by_length_order = sorted(range(len(self._names)), key=lambda i: len(self._names[i]))
+        self._by_length = [self._names[i] for i in self._by_length_order]
+        self._lengths = [len(name) for name in self._by_length]
 
     @property
     def names(self) -> list[str]:
@@ -117,12 +136,23 @@ class NameIndex:
         return sorted(best.values(), key=lambda match: -match.score)[:limit]
 
     def fuzzy(self, phrase: str, cutoff: float) -> Match | None:
-        """The single best plain-similarity match for an already normalized phrase, if any."""
-        hit = process.extractOne(phrase, self._names, scorer=fuzz.ratio, score_cutoff=cutoff)
-        if hit is None:
+        """The single best plain-similarity match for an already normalized phrase, if any.
+
+        Of names scoring alike, the first one given wins. Only names of a length that can reach
+        ``cutoff`` are scored: the same answer as scoring them all.
+        """
+        shortest, longest = _length_range(len(phrase), cutoff)
+        start = bisect_left(self._lengths, shortest)
+        end = bisect_right(self._lengths, longest)
+        hits = process.extract(
+            phrase, self._by_length[start:end], scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
+        )
+        if not hits:
             return None
-        name, score, index = hit
-        return Match(self._targets[index], name, float(score))
+        order = self._by_length_order
+        _, score, position = max(hits, key=lambda hit: (hit[1], -order[start + hit[2]]))
+        index = order[start + position]
+        return Match(self._targets[index], self._names[index], float(score))
 
     def resolve(self, query: str, limit: int = SUGGESTIONS, *, strict: bool = False) -> Resolution:
         """Decide what ``query`` names: a confident match, or suggestions to choose from.
