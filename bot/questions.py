@@ -332,6 +332,11 @@ class QuestionAnswerer:
             for comparison in knowledge.comparisons
             for alias in comparison.aliases
         }
+        #: Each comparison phrase with its place among them, by its first word.
+        self._comparisons_by_first_word: dict[str, list[tuple[int, str]]] = {}
+        for place, phrase in enumerate(self.comparison_phrases):
+            first = phrase.split(" ", 1)[0]
+            self._comparisons_by_first_word.setdefault(first, []).append((place, phrase))
 
     # -- the whole question ----------------------------------------------------------------
 
@@ -804,8 +809,13 @@ class QuestionAnswerer:
     def _named_comparison(self, words: list[str]) -> tuple[str, ...]:
         """The topics of a comparison whose alias the question contains ("which cloud provider")."""
         padded = f" {' '.join(words)} "
-        found = [phrase for phrase in self.comparison_phrases if f" {phrase} " in padded]
-        return self.comparison_phrases[max(found, key=len)] if found else ()
+        found = sorted(  # a phrase in the question starts at one of its words
+            (place, phrase)
+            for word in set(words)
+            for place, phrase in self._comparisons_by_first_word.get(word, ())
+            if f" {phrase} " in padded
+        )
+        return self.comparison_phrases[max((p for _, p in found), key=len)] if found else ()
 
     # -- answers that are not a topic ------------------------------------------------------
 

@@ -68,6 +68,7 @@ class UseCaseRanker:
             for word, targets in knowledge.vocabulary.need_words.items()
         }
         self._fuzzy: dict[str, str | None] = {}
+        self._position = {topic_id: position for position, topic_id in enumerate(knowledge.topics)}
 
     def terms(self, words: Iterable[str]) -> dict[str, tuple[float, str]]:
         """The use-case words a question's (stemmed) words stand for: weight and source word."""
@@ -111,8 +112,7 @@ class UseCaseRanker:
                 reasons[topic_id][text] = reasons[topic_id].get(text, 0.0) + gain
                 if field_weight == FIELD_WEIGHTS[0][1]:
                     use_case.add(topic_id)
-        order = list(self.knowledge.topics)
-        ranked = sorted(scores, key=lambda t: (-scores[t], order.index(t)))
+        ranked = sorted(scores, key=lambda t: (-scores[t], self._position[t]))
         return [
             Fit(
                 t,
