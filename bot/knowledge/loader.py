@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 import yaml
 
+from bot.knowledge import compiled
 from bot.knowledge.model import Comparison, Knowledge, Resource, RoadmapInfo, Section, Topic
 from bot.knowledge.words import VocabularyReader
 from bot.limits import (
@@ -119,7 +120,11 @@ def bundled_knowledge_path() -> Path:
 
 
 def load_knowledge(path: Path | str) -> Knowledge:
-    """Load and validate a knowledge file; raise :class:`KnowledgeError` on any problem."""
+    """Load and validate a knowledge file; raise :class:`KnowledgeError` on any problem.
+
+    A large file already loaded once (same bytes, same bot) comes compiled from the cache
+    (:mod:`bot.knowledge.compiled`).
+    """
     path = Path(path)
     try:
         with path.open("rb") as file:
@@ -129,7 +134,13 @@ def load_knowledge(path: Path | str) -> Knowledge:
         text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise KnowledgeError(path, [Problem(0, "file", f"cannot read it: {error}")]) from None
-    return parse_knowledge(text, path)
+    with _collector_paused():
+        knowledge = compiled.load(raw)
+    if knowledge is None:
+        knowledge = parse_knowledge(text, path)
+        compiled.store(raw, knowledge)
+    knowledge.path = str(path)
+    return knowledge
 
 
 def _too_large(path: Path | str) -> KnowledgeError:

@@ -1,0 +1,107 @@
+"""Compiled knowledge cached by the file's hash: a large roadmap loads in a fraction of its parse.
+
+A file is parsed and validated once; the :class:`~bot.knowledge.model.Knowledge` built from it
+is then kept (pickled) in the cache folder under the SHA-256 of the file's bytes and of the code
+that builds it, so an edited file or an upgraded bot never reads a stale entry. Only files of at
+least :data:`MIN_BYTES` are cached (smaller ones parse about as fast as they unpickle), at most
+:data:`MAX_ENTRIES` of them (the least recently used go first). The folder is
+``$XDG_CACHE_HOME/roadmap-bot`` (``~/.cache/roadmap-bot``); one that cannot be written means no
+cache, never a failure. Entries are pickles, so only files this user alone can write are read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import pickle
+import sys
+from functools import cache
+from pathlib import Path
+
+from bot.knowledge.model import Knowledge
+
+log = logging.getLogger(__name__)
+
+#: Smallest file worth caching (the bundled roadmap, about 140 KB, parses in a blink).
+MIN_BYTES = 512 * 1024
+#: Cached files kept at most.
+MAX_ENTRIES = 8
+#: The modules whose code shapes a compiled knowledge object.
+_BUILDERS = (
+    "bot.knowledge.loader",
+    "bot.knowledge.model",
+    "bot.knowledge.words",
+    "bot.matching",
+    "bot.quizzes",
+    "bot.text",
+    "bot.limits",
+)
+
+
+def folder() -> Path:
+    """Where compiled knowledge is kept."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "roadmap-bot"
+
+
+@cache
+def _code_digest() -> bytes:
+    """A digest of the code that builds knowledge objects, and of the Python running it."""
+    digest = hashlib.sha256(sys.version.encode())
+    for name in _BUILDERS:
+        digest.update(Path(sys.modules[name].__file__ or "").read_bytes())
+    return digest.digest()
+
+
+def _entry(raw: bytes) -> Path:
+    key = hashlib.sha256(_code_digest() + raw).hexdigest()
+    return folder() / f"knowledge-{key}.pickle"
+
+
+def load(raw: bytes) -> Knowledge | None:
+    """The knowledge compiled from a file with these bytes, if cached."""
+    if len(raw) < MIN_BYTES:
+        return None
+    path = _entry(raw)
+    try:
+        if not (_private(path.parent) and _private(path)):
+            log.warning("ignoring cached knowledge others can write: %s", path)
+            return None
+        with path.open("rb") as file:
+            knowledge = pickle.load(file)  # noqa: S301 (written by this user alone, see above)
+        path.touch()  # recently used
+    except OSError:  # none cached, or no cache folder to read
+        return None
+    except Exception as error:  # damaged, or not what this code wrote: parse the file instead
+        log.warning("ignoring cached knowledge %s: %s", path.name, type(error).__name__)
+        return None
+    return knowledge if isinstance(knowledge, Knowledge) else None
+
+
+def _private(path: Path) -> bool:
+    """Whether ``path`` belongs to this user and no one else may write to it."""
+    status = path.stat()
+    return status.st_uid == os.getuid() and not status.st_mode & 0o022
+
+
+def store(raw: bytes, knowledge: Knowledge) -> None:
+    """Keep the knowledge compiled from a file with these bytes (if the file is large enough)."""
+    if len(raw) < MIN_BYTES:
+        return
+    path = _entry(raw)
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with temporary.open("wb") as file:
+            pickle.dump(knowledge, file, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.chmod(0o600)
+        temporary.replace(path)
+        entries = sorted(path.parent.glob("knowledge-*.pickle"), key=lambda p: p.stat().st_mtime)
+        for old in entries[:-MAX_ENTRIES]:
+            old.unlink(missing_ok=True)
+    except OSError as error:
+        log.info("compiled knowledge not cached (%s): %s", path.parent, error.strerror or error)
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
