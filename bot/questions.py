@@ -889,9 +889,10 @@ class QuestionAnswerer:
         best fit of any kind wins when it fits far better.
         """
         allowed = self.kind_members.get(kind) if kind else None
-        ranked = self.ranker.rank(terms, allowed)
+        shown = max(USE_CASE_TOPICS, 2)  # the picks, and the runner-up that may ask back
+        ranked = self.ranker.rank(terms, allowed, shown)
         if allowed is not None and not asked:
-            anywhere = self.ranker.rank(terms)
+            anywhere = self.ranker.rank(terms, limit=shown)
             if anywhere and (not ranked or anywhere[0].score > ranked[0].score * CONTEXT_KIND):
                 ranked = anywhere
         if not ranked:

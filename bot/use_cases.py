@@ -9,6 +9,7 @@ sentences do not push a clear need under the cut-off.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Set
@@ -95,9 +96,12 @@ class UseCaseRanker:
         return expanded
 
     def rank(
-        self, terms: dict[str, tuple[float, str]], allowed: Set[str] | None = None
+        self,
+        terms: dict[str, tuple[float, str]],
+        allowed: Set[str] | None = None,
+        limit: int | None = None,
     ) -> list[Fit]:
-        """Topics (only ``allowed`` ones, if given) by score, best first."""
+        """Topics (only ``allowed`` ones, if given) by score, best first (the first ``limit``)."""
         scores: dict[str, float] = defaultdict(float)
         reasons: dict[str, dict[str, float]] = defaultdict(dict)
         matched: dict[str, set[str]] = defaultdict(set)
@@ -112,7 +116,11 @@ class UseCaseRanker:
                 reasons[topic_id][text] = reasons[topic_id].get(text, 0.0) + gain
                 if field_weight == FIELD_WEIGHTS[0][1]:
                     use_case.add(topic_id)
-        ranked = sorted(scores, key=lambda t: (-scores[t], self._position[t]))
+
+        def key(topic_id: str) -> tuple[float, int]:
+            return -scores[topic_id], self._position[topic_id]
+
+        ranked = sorted(scores, key=key) if limit is None else heapq.nsmallest(limit, scores, key)
         return [
             Fit(
                 t,
