@@ -90,7 +90,7 @@ def scripts(users: int, per_user: int, seed: int) -> list[list[tuple[str, str]]]
 
 
 async def through_core(
-    path: Path, plan: list[list[tuple[str, str]]], rate: float | None, seed: int
+    path: Path | str, plan: list[list[tuple[str, str]]], rate: float | None, seed: int
 ) -> tuple[float, list[float]]:
     """Run every user's script through ``core.handle``; commands per second and latencies (s).
 
@@ -187,6 +187,50 @@ async def main() -> None:
     print(f"  latency (queueing for {users} clients): {percentiles(closed)}")
     print(f"core.handle at {offered:.0f} cmd/s offered (50% of baseline): {achieved:8.0f} cmd/s")
     print(f"  latency: {percentiles(opened)}")
+    await postgres_figures(users, options.commands, ops, saturated)
+
+
+async def postgres_figures(
+    users: int, commands: int, ops: list[tuple[str, str]], sqlite_saturated: float
+) -> None:
+    """The same workload on PostgreSQL (durable: fsync and synchronous commits on), if possible.
+
+    Baseline: raw asyncpg on one connection, one upsert per autocommitted statement.
+    """
+    try:
+        import asyncpg
+
+        from bot.storage.postgres import numbered
+        from tests.postgres_server import Server
+
+        server = Server(durable=True)
+    except Exception as error:
+        print(f"PostgreSQL: skipped ({error})")
+        return
+    try:
+        url = server.database()
+        await (await open_storage(url)).close()
+        connection = await asyncpg.connect(url)
+        await connection.executemany(
+            "INSERT INTO users (user_key, created_at) VALUES ($1, $2)",
+            [(f"bench:{n}", NOW) for n in range(users)],
+        )
+        start = time.perf_counter()
+        for user_key, item in ops:
+            await connection.execute(numbered(UPSERT), user_key, item, NOW)
+        raw = len(ops) / (time.perf_counter() - start)
+        await connection.close()
+        saturated, closed = await through_core(
+            server.database(), scripts(users, commands, 2), None, 3
+        )
+    finally:
+        server.stop()
+    print(f"PostgreSQL, raw asyncpg upsert each (durable):  {raw:8.0f} ops/s = 1.00")
+    print(
+        f"PostgreSQL core.handle, saturated:             {saturated:8.0f} cmd/s = "
+        f"{saturated / raw:.2f} (SQLite's: {sqlite_saturated:.0f} cmd/s)"
+    )
+    print(f"  latency (queueing for {users} clients): {percentiles(closed)}")
 
 
 if __name__ == "__main__":

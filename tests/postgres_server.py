@@ -30,6 +30,8 @@ import pytest
 #: The unprivileged user the server runs as when the tests run as root.
 SERVER_USER = "roadmap_bot_pg"
 START_SECONDS = 60
+#: Settings for a server whose data is thrown away: no waiting for the disk.
+FAST_AND_LOOSE = ("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off")
 
 
 def _bin_dir() -> Path:
@@ -89,7 +91,8 @@ def _as_server_user() -> dict[str, object]:
 class Server:
     """A running server; :meth:`database` makes a fresh schema and returns its URL."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, durable: bool = False) -> None:
+        """Start a server; ``durable`` keeps fsync and synchronous commits on (benchmarks)."""
         self._folder = Path(tempfile.mkdtemp(prefix="roadmap-bot-pg-"))
         self._folder.chmod(0o755)
         data = self._folder / "data"
@@ -127,13 +130,8 @@ class Server:
                 "-k",
                 "",
                 "-c",
-                "fsync=off",
-                "-c",
-                "synchronous_commit=off",
-                "-c",
-                "full_page_writes=off",
-                "-c",
                 "max_connections=300",
+                *([] if durable else FAST_AND_LOOSE),
             ],
             stdout=self._log,
             stderr=subprocess.STDOUT,
