@@ -315,7 +315,7 @@ class QuestionAnswerer:
             | everyday_all
             | chatter
             | BUILD_WORDS
-            | set(self.ranker.postings)
+            | self.ranker.words
         )
         self.spell_vocabulary = sorted(
             COMPARE_CUES

@@ -1,7 +1,9 @@
 """Ranking topics by how well their use cases and benefits fit a need written in learners' words.
 
 A BM25-style sum over the question's words: each word that appears in a topic's ``use_cases``,
-``benefits`` or ``tags`` adds its rarity (inverse document frequency) times the field's weight.
+``benefits`` or ``tags`` adds its rarity (inverse document frequency) times the field's weight,
+scaled down for topics with many such words (BM25's length normalisation). Words meet by their
+English stem (Snowball), so "authenticate" finds "authentication".
 Words are read through the knowledge file's ``need_words`` first ("bank" -> "financial",
 "transactions"), and the score is never divided by the length of the message, so background
 sentences do not push a clear need under the cut-off.
@@ -15,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
 
+import Stemmer
 from rapidfuzz import fuzz, process
 
 from bot.knowledge import Knowledge, stem
@@ -28,6 +31,11 @@ EXPANSION_WEIGHT = 0.9
 WORD_CUTOFF = 88
 #: Shortest word looked up fuzzily.
 FUZZY_MIN_CHARS = 5
+#: BM25's length normalisation: a topic with many use-case words matches more by chance, so
+#: each match counts less (0 ignores length, 1 divides by it fully).
+LENGTH_WEIGHT = 0.75
+#: How many word stems are remembered.
+STEM_CACHE = 8192
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,28 +56,47 @@ class UseCaseRanker:
 
     def __init__(self, knowledge: Knowledge, ignored: Set[str]) -> None:
         self.knowledge = knowledge
-        #: word -> topic -> (weight, the text it came from)
+        self._stemmer = Stemmer.Stemmer("english", STEM_CACHE)
+        #: Every (plural-folded) word of the use cases, benefits and tags.
+        self.words: set[str] = set()
+        #: word stem -> topic -> (weight, the text it came from)
         self.postings: dict[str, dict[str, tuple[float, str]]] = defaultdict(dict)
+        lengths: dict[str, int] = {}
         for topic in knowledge.topics.values():
+            seen: set[str] = set()
             for name, weight in FIELD_WEIGHTS:
                 for text in getattr(topic, name):
                     for word in {stem(w) for w in normalize(text.replace("-", " ")).split()}:
                         if word in ignored:
                             continue
-                        current = self.postings[word].get(topic.id)
+                        self.words.add(word)
+                        key = self.key(word)
+                        seen.add(key)
+                        current = self.postings[key].get(topic.id)
                         if current is None or current[0] < weight:
-                            self.postings[word][topic.id] = (weight, text)
+                            self.postings[key][topic.id] = (weight, text)
+            lengths[topic.id] = len(seen)
         count = max(len(knowledge.topics), 1)
         self.idf = {
             word: math.log(1 + count / len(topics)) for word, topics in self.postings.items()
         }
+        average = max(sum(lengths.values()) / max(len(lengths), 1), 1.0)
+        #: Per topic, what each of its matches is multiplied by (BM25's length normalisation).
+        self.norm = {
+            topic_id: 1 / (1 - LENGTH_WEIGHT + LENGTH_WEIGHT * length / average)
+            for topic_id, length in lengths.items()
+        }
         self.vocabulary = sorted(self.postings)
         self.needs = {
-            stem(word): tuple(stem(t) for t in targets)
+            self.key(stem(word)): tuple(self.key(stem(t)) for t in targets)
             for word, targets in knowledge.vocabulary.need_words.items()
         }
         self._fuzzy: dict[str, str | None] = {}
         self._position = {topic_id: position for position, topic_id in enumerate(knowledge.topics)}
+
+    def key(self, word: str) -> str:
+        """The index key of a plural-folded word: its English stem ("authenticating": "authent")."""
+        return self._stemmer.stemWord(word)
 
     def terms(self, words: Iterable[str]) -> dict[str, tuple[float, str]]:
         """The use-case words a question's (stemmed) words stand for: weight and source word."""
@@ -81,6 +108,7 @@ class UseCaseRanker:
         return found
 
     def _expand(self, word: str) -> list[tuple[str, float]]:
+        word = self.key(word)
         expanded = [(target, EXPANSION_WEIGHT) for target in self.needs.get(word, ())]
         if word in self.postings:
             return [(word, 1.0), *expanded]
@@ -110,7 +138,7 @@ class UseCaseRanker:
             for topic_id, (field_weight, text) in self.postings.get(term, {}).items():
                 if allowed is not None and topic_id not in allowed:
                     continue
-                gain = self.idf[term] * field_weight * weight
+                gain = self.idf[term] * field_weight * weight * self.norm[topic_id]
                 scores[topic_id] += gain
                 matched[topic_id].add(source)
                 reasons[topic_id][text] = reasons[topic_id].get(text, 0.0) + gain
