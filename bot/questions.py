@@ -899,7 +899,7 @@ class QuestionAnswerer:
             return None
         top = ranked[0]
         least = USE_CASE_MIN_SCORE * (STRONG_NEED if strong else 1)
-        if top.score < least or (strong and top.terms < 2):
+        if top.evidence < least or (strong and top.terms < 2):
             return None
         if not asked and top.terms < 2 and not top.use_case:
             return None

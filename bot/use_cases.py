@@ -49,6 +49,8 @@ class Fit:
     terms: int = 0
     #: Whether one of them matched a use case (not only a benefit or a tag).
     use_case: bool = False
+    #: The score before length normalisation: how much of the need it matched at all.
+    evidence: float = 0.0
 
 
 class UseCaseRanker:
@@ -131,6 +133,7 @@ class UseCaseRanker:
     ) -> list[Fit]:
         """Topics (only ``allowed`` ones, if given) by score, best first (the first ``limit``)."""
         scores: dict[str, float] = defaultdict(float)
+        evidence: dict[str, float] = defaultdict(float)
         reasons: dict[str, dict[str, float]] = defaultdict(dict)
         matched: dict[str, set[str]] = defaultdict(set)
         use_case: set[str] = set()
@@ -138,8 +141,10 @@ class UseCaseRanker:
             for topic_id, (field_weight, text) in self.postings.get(term, {}).items():
                 if allowed is not None and topic_id not in allowed:
                     continue
-                gain = self.idf[term] * field_weight * weight * self.norm[topic_id]
+                raw = self.idf[term] * field_weight * weight
+                gain = raw * self.norm[topic_id]
                 scores[topic_id] += gain
+                evidence[topic_id] += raw
                 matched[topic_id].add(source)
                 reasons[topic_id][text] = reasons[topic_id].get(text, 0.0) + gain
                 if field_weight == FIELD_WEIGHTS[0][1]:
@@ -156,6 +161,7 @@ class UseCaseRanker:
                 tuple(sorted(reasons[t], key=lambda text: -reasons[t][text])),
                 len(matched[t]),
                 t in use_case,
+                evidence[t],
             )
             for t in ranked
         ]
