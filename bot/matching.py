@@ -5,9 +5,10 @@ Cascading thresholds: one strong hit answers directly; otherwise up to a few sug
 
 from __future__ import annotations
 
+import heapq
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -64,6 +65,31 @@ def _length_range(length: int, cutoff: float) -> tuple[float, float]:
     return shortest, longest
 
 
+class _ByLength:
+    """Strings shortest first, so a fuzzy scorer sees only the lengths that can reach a cutoff.
+
+    Holds for ``fuzz.ratio`` and ``fuzz.token_sort_ratio`` of normalized strings (one space
+    between words, so sorting the words keeps the length).
+    """
+
+    def __init__(self, texts: list[str]) -> None:
+        self._order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        self._texts = [texts[i] for i in self._order]
+        self._lengths = [len(text) for text in self._texts]
+
+    def hits(
+        self, query: str, scorer: Callable[..., float], cutoff: float
+    ) -> list[tuple[float, int]]:
+        """(score, position in the original list) of every string scoring ``cutoff`` or more."""
+        shortest, longest = _length_range(len(query), cutoff)
+        start = bisect_left(self._lengths, shortest)
+        end = bisect_right(self._lengths, longest)
+        found = process.extract(
+            query, self._texts[start:end], scorer=scorer, score_cutoff=cutoff, limit=None
+        )
+        return [(float(score), self._order[start + offset]) for _, score, offset in found]
+
+
 class NameIndex:
     """Names (ids, titles, aliases) of things, each pointing at an id."""
 
@@ -78,15 +104,13 @@ class NameIndex:
             self._exact.setdefault(key.replace(" ", ""), target)
             names.setdefault(key, target)
         self._names = list(names)
-        self._compact = [name.replace(" ", "") for name in self._names]
         self._targets = [names[name] for name in self._names]
         self._sorted = sorted(self._names)
         self._index_of = {name: index for index, name in enumerate(self._names)}
-        # The names shortest first, so a fuzzy match scores only a slice of lengths that can
-        # reach its cutoff (a large roadmap has tens of thousands of names).
-        self._by_length_order = sorted(range(len(self._names)), key=lambda i: len(self._names[i]))
-        self._by_length = [self._names[i] for i in self._by_length_order]
-        self._lengths = [len(name) for name in self._by_length]
+        # A large roadmap has tens of thousands of names: a fuzzy match scores only the
+        # lengths that can reach its cutoff.
+        self._by_length = _ByLength(self._names)
+        self._compact_by_length = _ByLength([name.replace(" ", "") for name in self._names])
 
     @property
     def names(self) -> list[str]:
@@ -114,14 +138,16 @@ class NameIndex:
             best[exact] = Match(exact, key, 100.0)
         scores: dict[int, float] = {}
         compact = key.replace(" ", "")
-        searches = [(key, self._names, fuzz.ratio), (key, self._names, fuzz.token_sort_ratio)]
+        searches = [
+            (key, self._by_length, fuzz.ratio),
+            (key, self._by_length, fuzz.token_sort_ratio),
+        ]
         if len(compact) > 3:
-            searches.append((compact, self._compact, fuzz.ratio))
+            searches.append((compact, self._compact_by_length, fuzz.ratio))
         for query, choices, scorer in searches:
-            for _, score, index in process.extract(
-                query, choices, scorer=scorer, limit=_CANDIDATES, score_cutoff=cutoff
-            ):
-                scores[index] = max(scores.get(index, 0.0), float(score))
+            hits = choices.hits(query, scorer, cutoff)  # the best first, then the first given
+            for score, index in heapq.nsmallest(_CANDIDATES, hits, key=lambda h: (-h[0], h[1])):
+                scores[index] = max(scores.get(index, 0.0), score)
         if len(key) >= 3:
             position = bisect_left(self._sorted, key)
             while position < len(self._sorted) and self._sorted[position].startswith(key):
@@ -138,21 +164,13 @@ class NameIndex:
     def fuzzy(self, phrase: str, cutoff: float) -> Match | None:
         """The single best plain-similarity match for an already normalized phrase, if any.
 
-        Of names scoring alike, the first one given wins. Only names of a length that can reach
-        ``cutoff`` are scored: the same answer as scoring them all.
+        Of names scoring alike, the first one given wins.
         """
-        shortest, longest = _length_range(len(phrase), cutoff)
-        start = bisect_left(self._lengths, shortest)
-        end = bisect_right(self._lengths, longest)
-        hits = process.extract(
-            phrase, self._by_length[start:end], scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
-        )
+        hits = self._by_length.hits(phrase, fuzz.ratio, cutoff)
         if not hits:
             return None
-        order = self._by_length_order
-        _, score, position = max(hits, key=lambda hit: (hit[1], -order[start + hit[2]]))
-        index = order[start + position]
-        return Match(self._targets[index], self._names[index], float(score))
+        score, index = max(hits, key=lambda hit: (hit[0], -hit[1]))
+        return Match(self._targets[index], self._names[index], score)
 
     def resolve(self, query: str, limit: int = SUGGESTIONS, *, strict: bool = False) -> Resolution:
         """Decide what ``query`` names: a confident match, or suggestions to choose from.

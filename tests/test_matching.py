@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz, process
 
 from bot.knowledge import Knowledge
-from bot.matching import Match, NameIndex
+from bot.matching import _CANDIDATES, Match, NameIndex, _prefix_score
 from bot.text import normalize
 
 #: Few letters, so that typed strings often come close to names.
@@ -44,3 +46,56 @@ def test_fuzzy_on_the_roadmap_matches_the_linear_scan(knowledge: Knowledge) -> N
     for phrase in ["pyhton", "postgrs", "dokcer", "djnago", "kubernets", "javscript", "go"]:
         for cutoff in (75, 85):
             assert named(index.fuzzy(phrase, cutoff)) == linear_fuzzy(index, phrase, cutoff)
+
+
+def linear_search(
+    index: NameIndex, entries: list[tuple[str, str]], query: str, limit: int, cutoff: float
+) -> list[Match]:
+    """``NameIndex.search`` as it was: three scorers over every name, then prefixes."""
+    targets: dict[str, str] = {}
+    for name, target in entries:
+        if normalize(name):
+            targets.setdefault(normalize(name), target)
+    names = index.names
+    key = normalize(query)
+    if not key:
+        return []
+    best: dict[str, Match] = {}
+    exact = index.exact(key)
+    if exact is not None:
+        best[exact] = Match(exact, key, 100.0)
+    scores: dict[int, float] = {}
+    compact = key.replace(" ", "")
+    searches = [(key, names, fuzz.ratio), (key, names, fuzz.token_sort_ratio)]
+    if len(compact) > 3:
+        searches.append((compact, [n.replace(" ", "") for n in names], fuzz.ratio))
+    for text, choices, scorer in searches:
+        for _, score, position in process.extract(
+            text, choices, scorer=scorer, limit=_CANDIDATES, score_cutoff=cutoff
+        ):
+            scores[position] = max(scores.get(position, 0.0), float(score))
+    ordered = sorted(names)
+    if len(key) >= 3:
+        position = bisect_left(ordered, key)
+        while position < len(ordered) and ordered[position].startswith(key):
+            at = names.index(ordered[position])
+            scores[at] = max(scores.get(at, 0.0), _prefix_score(key, ordered[position]))
+            position += 1
+    for position, score in scores.items():
+        target = targets[names[position]]
+        if score >= cutoff and (target not in best or best[target].score < score):
+            best[target] = Match(target, names[position], score)
+    return sorted(best.values(), key=lambda match: -match.score)[:limit]
+
+
+@given(
+    entries=st.lists(st.tuples(names, st.sampled_from("vwxyz")), min_size=1, max_size=60),
+    query=st.text(alphabet=LETTERS, max_size=20),
+    limit=st.sampled_from([1, 3, 25]),
+    cutoff=st.sampled_from([0, 50, 60, 88]),
+)
+@settings(max_examples=400, deadline=None)
+def test_search_gives_what_scoring_every_name_gives(entries, query, limit, cutoff) -> None:
+    index = NameIndex(entries)
+    expected = linear_search(index, entries, query, limit, cutoff)
+    assert index.search(query, limit, cutoff) == expected
