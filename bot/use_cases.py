@@ -36,6 +36,8 @@ FUZZY_MIN_CHARS = 5
 LENGTH_WEIGHT = 0.75
 #: How many word stems are remembered.
 STEM_CACHE = 8192
+#: Typed words whose nearest use-case word is remembered (the oldest are forgotten first).
+FUZZY_CACHE = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +122,8 @@ class UseCaseRanker:
                     word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF
                 )
                 self._fuzzy[word] = hit[0] if hit else None
+                if len(self._fuzzy) > FUZZY_CACHE:  # words people type are endless
+                    self._fuzzy.pop(next(iter(self._fuzzy)))
             close = self._fuzzy[word]
             if close is not None:
                 return [(close, 1.0)]
