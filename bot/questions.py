@@ -29,6 +29,7 @@ from bot.wording import (
     PLURAL_POINTERS,
     POINTERS,
     PROJECT_CUES,
+    PROJECT_NOUNS,
     QUESTION_STARTS,
     RESOURCE_CUES,
     STOP,
@@ -427,6 +428,7 @@ class QuestionAnswerer:
                 and w.stem in self.kinds
                 and i not in in_topics
                 and i not in names.dropped
+                and not (i and message.words[i - 1].text == "to")
             ),
             None,
         )
@@ -498,10 +500,14 @@ class QuestionAnswerer:
             answer = self._use_case(question, all_terms, kind)
             if answer is not None:
                 return answer
-        projects = bool(
-            PROJECT_CUES & cues
-            or (BUILD_WORDS & cues and {"with", "using"} & cues)
-            or (BUILD_WORDS & cues and "what" in cues and "use" not in cues and not topic_ids)
+        asks_for_kind = kind is not None and bool(USE_CASE_CUES & cues or "what" in cues)
+        projects = bool(PROJECT_NOUNS & cues) or (
+            not asks_for_kind
+            and bool(
+                PROJECT_CUES & cues
+                or (BUILD_WORDS & cues and {"with", "using"} & cues)
+                or (BUILD_WORDS & cues and "what" in cues and "use" not in cues and not topic_ids)
+            )
         )
         resources = bool(
             RESOURCE_CUES & cues or (LEARN_WORDS & cues and {"where", "how", "place"} & cues)

@@ -47,7 +47,10 @@ RESOURCE_CUES = wordset(
     vid youtube spec specs cheat sheet sheets training lessons lesson"""
 )
 #: Words that ask for things to build; "build", "make" and "create" alone describe a need.
-PROJECT_CUES = wordset("project projects proj projs idea ideas portfolio exercise exercises")
+#: Words that ask for projects to build; an "idea" or "build" next to a kind of thing asked
+#: for ("an app idea: which database?") is a need, not a request for projects.
+PROJECT_NOUNS = wordset("project projects proj projs portfolio exercise exercises")
+PROJECT_CUES = PROJECT_NOUNS | wordset("idea ideas")
 #: With "where" or "how", these ask for learning material ("how do i learn go").
 LEARN_WORDS = wordset("learn lern learning study practice practise place")
 BUILD_WORDS = wordset("build building make making create creating code")

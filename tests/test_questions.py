@@ -159,6 +159,23 @@ def test_any_text_gets_an_understanding(knowledge: Knowledge, text: str) -> None
     assert understanding.confident or understanding.intent is Intent.UNKNOWN
 
 
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("i have an idea for a banking app, which database should i use", Intent.USE_CASE),
+        ("building a marketplace app, what db", Intent.USE_CASE),
+        ("what framework should i build my startup's mvp with", Intent.USE_CASE),
+        ("project ideas for databases", Intent.PROJECTS),
+        ("what can i build with django", Intent.PROJECTS),
+        ("what can i build to practice backend", Intent.PROJECTS),
+    ],
+)
+def test_build_or_idea_next_to_a_kind_asked_for_is_a_need(
+    answerer: QuestionAnswerer, question: str, intent: Intent
+) -> None:
+    assert answerer.understand(question).intent is intent
+
+
 # -- the targets, on the tune half of the eval set (holdout is only reported) ---------
 
 #: Where the tune set does not meet a target yet, the level it has reached, so a regression
