@@ -14,8 +14,11 @@ import getpass
 import os
 import signal
 import sys
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
 from typing import TextIO
 
 from bot.commands import parse_command_line
@@ -47,8 +50,11 @@ class ConsoleAdapter:
         *,
         interactive: bool | None = None,
         user_id: str | None = None,
+        files_dir: Path | None = None,
     ) -> None:
         self.core = core
+        #: Where files that cannot be printed (pictures) are written; their path is printed.
+        self.files_dir = files_dir or Path(tempfile.gettempdir()) / "roadmap-bot"
         stdin = stdin or sys.stdin
         self.stdout = stdout or sys.stdout
         self.interactive = stdin.isatty() if interactive is None else interactive
@@ -93,10 +99,25 @@ class ConsoleAdapter:
                 if line.casefold() in QUIT_WORDS:
                     return
                 reply = await self.core.handle(self.request(line))
-                self._write(render_plain(reply) + "\n\n")
+                self._write(self.render(reply) + "\n\n")
         if self.interactive:
             self._write("\n")  # after Ctrl-C or Ctrl-D, the shell's prompt gets a line of its own
         self.stdout.flush()
+
+    def render(self, reply: Reply) -> str:
+        """A reply as terminal text; a file that is not text is written out and its path shown."""
+        file = reply.attachment
+        if file is None or file.is_text:
+            return render_plain(reply)
+        path = self.files_dir / Path(file.filename).name
+        try:
+            self.files_dir.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(file.content)
+        except OSError as error:
+            note = f"[{file.filename}] could not be saved: {error.strerror or error}"
+        else:
+            note = f"[{file.filename}] saved to {path}"
+        return render_plain(replace(reply, attachment=None, blocks=(*reply.blocks, note)))
 
     def _interrupt(self) -> None:
         self.interrupted = True
@@ -132,7 +153,7 @@ class ConsoleAdapter:
         With the output closed (its reader went away) the chat ends and the reminder is left
         for another time.
         """
-        message = render_plain(reply) + "\n\n"
+        message = self.render(reply) + "\n\n"
         try:
             self._write(ERASE_LINE + message + PROMPT if self._prompt_shown else message)
             self.stdout.flush()

@@ -83,10 +83,25 @@ class Link:
 
 @dataclass(frozen=True, slots=True)
 class Attachment:
-    """A file sent with a reply (for example a data export)."""
+    """A file sent with a reply: a data export, a picture.
+
+    Adapters show a picture (``media_type`` ``image/…``) as one: a photo, an image in the embed,
+    a file the terminal names; any other file is sent as a document.
+    """
 
     filename: str
     content: bytes
+    media_type: str = "application/octet-stream"
+
+    @property
+    def is_image(self) -> bool:
+        """Whether the file is a picture."""
+        return self.media_type.startswith("image/")
+
+    @property
+    def is_text(self) -> bool:
+        """Whether the file is text that can be shown as it is (JSON or ``text/…``)."""
+        return self.media_type == "application/json" or self.media_type.startswith("text/")
 
 
 #: What adapters put before each notice, so it stands apart from the answer it comes with.
@@ -164,7 +179,8 @@ def render_plain(reply: Reply) -> str:
     if reply.links:
         parts.append("\n".join(f"• {link.title}: {link.url}" for link in reply.links))
     if reply.attachment is not None:
-        parts.append(f"[{reply.attachment.filename}]\n{reply.attachment.content.decode()}")
+        file = reply.attachment
+        parts.append(f"[{file.filename}]" + (f"\n{file.content.decode()}" if file.is_text else ""))
     if reply.buttons:
         parts.append("→ " + "  ".join(button.command_line for button in reply.buttons))
     if reply.footer:

@@ -41,6 +41,8 @@ PREVIOUS, NEXT = "prev", "next"
 #: Core buttons a message may carry: every action row but the one kept for page buttons.
 MAX_CORE_BUTTONS = (MAX_ACTION_ROWS - 1) * MAX_ROW_BUTTONS
 ELLIPSIS = "…"
+#: How an embed points at a file sent with its message.
+ATTACHED = "attachment://"
 #: Stands in for text Discord requires but the reply left empty.
 BLANK = "\u200b"
 
@@ -140,7 +142,10 @@ def _fields(reply: Reply) -> list[tuple[str, str, bool]]:
 
 
 def render(reply: Reply) -> list[Page]:
-    """Render ``reply`` as pages; every page fits all of Discord's limits."""
+    """Render ``reply`` as pages; every page fits all of Discord's limits.
+
+    A picture sent with the reply is shown in page one's embed.
+    """
     title = truncate(escape(reply.title), MAX_EMBED_TITLE) if reply.title.strip() else BLANK
     description = escape("\n\n".join(block for block in reply.blocks if block))
     bodies: list[tuple[str, list[tuple[str, str, bool]]]] = [
@@ -165,6 +170,8 @@ def render(reply: Reply) -> list[Page]:
         counter = f"Page {number}/{len(bodies)}" if len(bodies) > 1 else ""
         if footer or counter:
             embed.set_footer(text=" · ".join(part for part in (footer, counter) if part))
+        if number == 1 and reply.attachment is not None and reply.attachment.is_image:
+            embed.set_image(url=ATTACHED + reply.attachment.filename)  # the file sent with it
         pages.append(
             Page(
                 content=truncate(notices, MAX_CONTENT) if number == 1 else "",

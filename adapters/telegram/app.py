@@ -601,12 +601,19 @@ class TelegramAdapter:
         return Paged(render(reply), self._rows(reply, owner), owner)
 
     def steps(self, reply: Reply, owner: str) -> list[Step]:
-        """The Bot API calls that send ``reply``: one message (page one, if long), then its file."""
+        """The Bot API calls that send ``reply``: one message (page one, if long), then its file.
+
+        A picture goes as a photo (shown in the chat), any other file as a document.
+        """
         steps = [self._send_step(self.rendered(reply, owner))]
         attachment = reply.attachment
         if attachment is not None:
 
             async def document(chat_id: int) -> Any:
+                if attachment.is_image:
+                    return await self.application.bot.send_photo(
+                        chat_id, attachment.content, filename=attachment.filename
+                    )
                 return await self.application.bot.send_document(
                     chat_id, attachment.content, filename=attachment.filename
                 )

@@ -1,6 +1,7 @@
 """The personal checklist: /track, /progress, /done, /undo, /next, /reset, /export, /forget.
 
-Every reply here is about the user's own data, so every reply is private. Items are topics of
+/progress shows a list, or with ``picture`` a drawing of the path (:mod:`bot.picture`). Every
+reply here is about the user's own data, so every reply is private. Items are topics of
 the knowledge file; names are matched fuzzily against the user's checklist first. A topic that
 is on the roadmap but not on the user's track can still be ticked (and unticked): the reply says
 it is not on their track, and it counts as soon as they switch to a track that includes it (or
@@ -35,6 +36,10 @@ _UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9_.-]+")
 
 NEXT = Button("Next", "next", style=ButtonStyle.PRIMARY)
 PROGRESS = Button("Progress", "progress")
+PICTURE = Button("Picture", "progress", "picture")
+#: What ``/progress`` takes to show the picture, or (the default) the list.
+PICTURE_WORDS = frozenset({"picture", "image", "pic", "png", "map"})
+LIST_WORDS = frozenset({"list", "text"})
 
 
 @lru_cache(maxsize=64)
@@ -115,10 +120,20 @@ async def _track_chosen(ctx: Context, track_id: str | None) -> Reply:
 
 
 async def show_progress(ctx: Context) -> Reply:
-    """The checklist by section with progress bars."""
+    """The checklist by section with progress bars, or (``/progress picture``) as a picture."""
     record = await ctx.storage.get_user(ctx.request.user_key)
     done = await ctx.storage.done_items(ctx.request.user_key)
     progress = checklist.progress(ctx.knowledge, record.track, done)
+    view = ctx.args.casefold()
+    if view in PICTURE_WORDS:
+        return _picture(ctx, progress)
+    if view and view not in LIST_WORDS:
+        return _reply(
+            "I can show your progress as a list or a picture",
+            "Send /progress for the list or /progress picture for a picture.",
+            buttons=(PICTURE, PROGRESS),
+            kind=ReplyKind.NOT_FOUND,
+        )
     fields = tuple(
         Field(
             f"{part.section.title} — {part.done_count}/{len(part.items)}",
@@ -138,7 +153,23 @@ async def show_progress(ctx: Context) -> Reply:
         await _streaks(ctx, record.timezone),
         _orphans(ctx.knowledge, done),
         fields=fields,
-        buttons=(NEXT, Button("Change track", "track")),
+        buttons=(NEXT, PICTURE, Button("Change track", "track")),
+    )
+
+
+def _picture(ctx: Context, progress: checklist.Progress) -> Reply:
+    """The checklist drawn as a PNG: sections in order, ticked boxes filled, the next marked."""
+    from bot.picture import draw_path  # Pillow is loaded only when someone asks for a picture
+
+    request = ctx.request
+    png = draw_path(progress, f"Your path: {_track_label(progress.track)}")
+    name = _UNSAFE_FILENAME.sub("-", f"roadmap-path-{request.platform}-{request.user_id}")
+    return _reply(
+        f"Your path on {_track_label(progress.track)}",
+        f"Overall {checklist.summary(progress)}. Ticked items are filled in green; "
+        "your next step is marked in orange.",
+        attachment=Attachment(f"{name}.png", png, "image/png"),
+        buttons=(NEXT, PROGRESS),
     )
 
 
@@ -318,7 +349,7 @@ async def export(ctx: Context) -> Reply:
     return _reply(
         "Your data",
         "Everything I store about you is in the attached file.",
-        attachment=Attachment(f"{name}.json", content),
+        attachment=Attachment(f"{name}.json", content, "application/json"),
     )
 
 
@@ -351,7 +382,20 @@ COMMANDS = [
         "/track [language|none]",
         (Option("language", "A programming language, or none", OptionKind.LANGUAGE),),
     ),
-    Command("progress", "Your checklist and progress", show_progress, "/progress"),
+    Command(
+        "progress",
+        "Your checklist and progress",
+        show_progress,
+        "/progress [picture]",
+        (
+            Option(
+                "view",
+                "Show it as a list or a picture",
+                OptionKind.CHOICE,
+                choices=("list", "picture"),
+            ),
+        ),
+    ),
     Command("done", "Tick an item on your checklist", done, "/done [item]", (_ITEM,)),
     Command("undo", "Untick an item", undo, "/undo [item]", (_ITEM,)),
     Command("next", "What to learn next", next_step, "/next"),

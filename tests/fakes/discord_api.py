@@ -166,6 +166,15 @@ def check_message(payload: dict[str, Any], *, editing: bool = False) -> None:
         raise FormError("; ".join(problems))
 
 
+def check_embedded_files(body: dict[str, Any]) -> None:
+    """Raise :class:`FormError` if an embed shows an ``attachment://`` file not sent with it."""
+    sent = set(body.get("_files", []))
+    for embed in [*(body.get("embeds") or []), *((body.get("data") or {}).get("embeds") or [])]:
+        url = (embed.get("image") or {}).get("url") or ""
+        if url.startswith("attachment://") and url.removeprefix("attachment://") not in sent:
+            raise FormError(f"embed image {url} names no file sent with the message")
+
+
 def _component_problems(rows: list[dict[str, Any]]) -> list[str]:
     """What Discord would refuse in a message's action rows of buttons."""
     problems = []
@@ -235,6 +244,8 @@ class FakeDiscord:
         self.commands: dict[str, dict[str, Any]] = {}
         self.exchanges: dict[str, Exchange] = {}
         self.messages: dict[int, dict[str, Any]] = {}
+        #: Files sent with messages, by file name (the last one sent under a name).
+        self.uploads: dict[str, bytes] = {}
         self.channel_messages: list[dict[str, Any]] = []
         self.dm_channels: dict[int, int] = {}
         self.closed_dms: set[int] = set()
@@ -439,11 +450,14 @@ class FakeDiscord:
         if request.content_type.startswith("multipart/"):
             form = await request.post()
             body = json.loads(str(form["payload_json"]))
-            body["_files"] = [
-                value.filename for key, value in form.items() if key.startswith("files[")
-            ]
-            return body
-        return await request.json()
+            files = [value for key, value in form.items() if key.startswith("files[")]
+            body["_files"] = [file.filename for file in files]
+            for file in files:
+                self.uploads[file.filename] = file.file.read()
+        else:
+            body = await request.json()
+        check_embedded_files(body)
+        return body
 
     def _message(
         self, body: dict[str, Any], channel_id: int, *, message_id: int | None = None
@@ -460,7 +474,13 @@ class FakeDiscord:
             "mentions": [],
             "mention_roles": [],
             "attachments": [
-                {"id": str(self.next_id()), "filename": f, "size": 1, "url": "", "proxy_url": ""}
+                {
+                    "id": str(self.next_id()),
+                    "filename": f,
+                    "size": len(self.uploads.get(f, b"")),
+                    "url": "",
+                    "proxy_url": "",
+                }
                 for f in body.get("_files", [])
             ],
             "embeds": body.get("embeds") or [],

@@ -25,6 +25,11 @@ MAX_TEXT = 4096
 MAX_CALLBACK_DATA = 64
 MAX_CALLBACK_TEXT = 200
 MAX_COMMAND_DESCRIPTION = 256
+#: sendPhoto: at most 10 MB, width + height at most 10,000 pixels, sides at most 20 to 1.
+MAX_PHOTO_BYTES = 10_000_000
+MAX_PHOTO_SIDES = 10_000
+MAX_PHOTO_RATIO = 20
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 #: How long a test waits for the bot to do something.
 WAIT_SECONDS = 5.0
 BOT_ID = 7_000_000_001
@@ -500,6 +505,31 @@ class FakeTelegram:
         }
         return message
 
+    async def _api_sendPhoto(self, params: dict[str, Any], files: Any) -> dict[str, Any]:
+        chat_id = _int(params.get("chat_id"))
+        if "photo" not in files:
+            raise ApiError(400, "Bad Request: there is no photo in the request")
+        _, content = files["photo"]
+        size = png_size(content)
+        if size is None:
+            raise ApiError(400, "Bad Request: IMAGE_PROCESS_FAILED")
+        width, height = size
+        if len(content) > MAX_PHOTO_BYTES or width + height > MAX_PHOTO_SIDES:
+            raise ApiError(400, "Bad Request: PHOTO_INVALID_DIMENSIONS")
+        if max(width, height) > MAX_PHOTO_RATIO * min(width, height):
+            raise ApiError(400, "Bad Request: PHOTO_INVALID_DIMENSIONS")
+        message = self._bot_message(chat_id or 0, None, [], params.get("reply_markup"))
+        message["photo"] = [
+            {
+                "file_id": f"photo{message['message_id']}",
+                "file_unique_id": f"u{message['message_id']}",
+                "width": width,
+                "height": height,
+                "file_size": len(content),
+            }
+        ]
+        return message
+
     def _bot_message(
         self,
         chat_id: int,
@@ -525,6 +555,13 @@ class FakeTelegram:
             message["reply_markup"] = markup
         self.messages[(chat_id, message["message_id"])] = message
         return message
+
+
+def png_size(content: bytes) -> tuple[int, int] | None:
+    """A PNG's width and height from its header, or ``None`` if ``content`` is no PNG."""
+    if content[:8] != PNG_SIGNATURE or content[12:16] != b"IHDR":
+        return None
+    return int.from_bytes(content[16:20]), int.from_bytes(content[20:24])
 
 
 def _chat(chat_id: int, name: str) -> dict[str, Any]:
