@@ -87,6 +87,11 @@ AUTOCOMPLETED = frozenset(
 #: Outbox pacing: Discord allows 50 requests/s per bot; stay below it.
 OVERALL_RATE = 40.0
 PER_CHAT_INTERVAL = 1.0
+#: Commands can be used where a server installed the bot and, installed by a user for
+#: themselves, in their DMs with it, in group DMs and in any server (personal replies stay
+#: ephemeral everywhere).
+EVERY_INSTALL = app_commands.AppInstallationType(guild=True, user=True)
+EVERYWHERE = app_commands.AppCommandContext(guild=True, dm_channel=True, private_channel=True)
 #: The file (next to the database) remembering what was last synced, per application and scope.
 SYNC_STATE_FILE = "discord-commands.json"
 #: Discord error codes the adapter reacts to.
@@ -110,11 +115,13 @@ IRRELEVANT_WARNINGS = _IrrelevantWarnings()
 def request_of(interaction: discord.Interaction, command: str | None, args: str = "") -> Request:
     """The core request for an interaction."""
     user = interaction.user
+    # Only the bot's own DM is private: a group DM (the bot installed by a user) has readers too.
+    private = interaction.guild_id is None and not interaction.context.private_channel
     return Request(
         platform=PLATFORM,
         user_id=str(user.id),
         chat_id=str(interaction.channel_id or user.id),
-        chat_kind=ChatKind.PRIVATE if interaction.guild_id is None else ChatKind.GROUP,
+        chat_kind=ChatKind.PRIVATE if private else ChatKind.GROUP,
         command=command,
         args=args,
         user_name=user.display_name,
@@ -393,7 +400,10 @@ class DiscordAdapter:
             else None
         )
         for command in self.core.listed_commands:
-            self.client.tree.add_command(self._slash_command(command), guild=guild)
+            slash = self._slash_command(command)
+            if guild is None:  # Discord reads these for global commands only
+                slash.allowed_installs, slash.allowed_contexts = EVERY_INSTALL, EVERYWHERE
+            self.client.tree.add_command(slash, guild=guild)
         shard_ids = self.settings.discord_shard_ids
         if shard_ids is None or 0 in shard_ids:  # one process syncs for all
             await self._sync(guild)

@@ -39,6 +39,7 @@ from bot.knowledge import Knowledge, Section
 from bot.limits import QUOTE_CHARS, SUGGESTIONS
 from bot.matching import Match, NameIndex
 from bot.messages import Button, ButtonStyle, Field, Link, Reply, ReplyKind
+from bot.startlinks import names_known, parse_start_payload
 from bot.text import shorten
 
 #: Longest summary sentence in the /start welcome.
@@ -56,7 +57,23 @@ _COMPARE_SEPARATORS = re.compile(
 
 
 async def start(ctx: Context) -> Reply:
-    """Welcome a new user."""
+    """Welcome a new user; a start link (``/start track_python``) also runs what it asks for.
+
+    A payload that is no start link, or names something the roadmap does not have, just
+    welcomes.
+    """
+    link = parse_start_payload(ctx.args) if ctx.args else None
+    if link is None or not names_known(link, ctx.knowledge):
+        return _welcome(ctx)
+    command = ctx.commands.by_name[link.command]
+    request = replace(ctx.request, command=link.command, args=link.args)
+    reply = await command.handler(replace(ctx, request=request, args=link.args))
+    welcome = f"Welcome to the {ctx.knowledge.info.title}! Send /start for a tour of what I do."
+    return replace(reply, blocks=(welcome, *reply.blocks))
+
+
+def _welcome(ctx: Context) -> Reply:
+    """The welcome and quick tour."""
     knowledge = ctx.knowledge
     info = knowledge.info
     source = (Link(info.source_title or info.title, info.source_url),) if info.source_url else ()

@@ -52,6 +52,10 @@ COMMAND_NAME = re.compile(r"^[-_\w]{1,32}$")
 COMMAND_LIMITS = {"commands": 100, "description": 100, "options": 25, "choices": 25, "choice": 100}
 
 
+#: Installs (0 a guild's, 1 a user's) and where commands run (0 guild, 1 bot DM, 2 group DM).
+INTEGRATION_TYPES, CONTEXTS = {0, 1}, {0, 1, 2}
+
+
 class FormError(Exception):
     """A request body Discord would refuse."""
 
@@ -67,6 +71,10 @@ def check_commands(commands: list[dict[str, Any]]) -> None:
     for command in commands:
         where = f"/{command.get('name')}"
         problems += [f"{where}: {p}" for p in _naming_problems(command)]
+        if not set(command.get("integration_types") or ()) <= INTEGRATION_TYPES:
+            problems.append(f"{where}: unknown integration types")
+        if not set(command.get("contexts") or ()) <= CONTEXTS:
+            problems.append(f"{where}: unknown contexts")
         options = command.get("options") or []
         if len(options) > COMMAND_LIMITS["options"]:
             problems.append(f"{where}: more than 25 options")
@@ -325,9 +333,23 @@ class FakeDiscord:
                 await socket.send_str(json.dumps({"op": 0, "t": event, "s": 2, "d": data}))
 
     def _base_interaction(
-        self, kind: int, user_id: int, *, guild_id: int | None, channel_id: int
+        self,
+        kind: int,
+        user_id: int,
+        *,
+        guild_id: int | None,
+        channel_id: int,
+        user_install: bool = False,
     ) -> dict[str, Any]:
+        """An interaction; ``user_install``: through a user's own install of the bot.
+
+        Then the bot is not in the guild, and without a guild the chat is a group DM.
+        """
         user = _user(user_id, f"user{user_id}")
+        if user_install:
+            owners, context = {"1": str(user_id)}, 0 if guild_id else 2
+        else:
+            owners, context = ({"0": str(guild_id)} if guild_id else {}), 0 if guild_id else 1
         data: dict[str, Any] = {
             "id": str(self.next_id()),
             "application_id": str(self.app_id),
@@ -338,8 +360,8 @@ class FakeDiscord:
             "attachment_size_limit": 8_000_000,
             "app_permissions": "0",
             "entitlements": [],
-            "authorizing_integration_owners": {"0": str(guild_id)} if guild_id else {},
-            "context": 0 if guild_id else 1,
+            "authorizing_integration_owners": owners,
+            "context": context,
             "channel_id": str(channel_id),
         }
         if guild_id:
@@ -367,7 +389,11 @@ class FakeDiscord:
                 "permissions": "0",
             }
         else:
-            data["channel"] = {"id": str(channel_id), "type": 1, "recipients": [user]}
+            data["channel"] = {
+                "id": str(channel_id),
+                "type": 3 if context == 2 else 1,
+                "recipients": [user],
+            }
             data["user"] = user
         return data
 
@@ -386,11 +412,16 @@ class FakeDiscord:
         guild_id: int | None = None,
         channel_id: int = 3001,
         focused: str | None = None,
+        user_install: bool = False,
     ) -> Exchange:
         """Run a synced slash command (``focused``: an autocomplete request for that option)."""
         command = self.commands[name]
         data = self._base_interaction(
-            4 if focused else 2, user_id, guild_id=guild_id, channel_id=channel_id
+            4 if focused else 2,
+            user_id,
+            guild_id=guild_id,
+            channel_id=channel_id,
+            user_install=user_install,
         )
         given = [
             {
