@@ -387,8 +387,8 @@ class QuestionAnswerer:
             if previous.intent in (Intent.RESOURCES, Intent.PROJECTS):
                 return Understanding(question, previous.intent, (new,))
             return None
-        if named or not (opener or pointing or not fresh.confident):
-            return None
+        if named or fresh.small_talk or not (opener or pointing):
+            return None  # thanks or an unrelated line is not about the last answer
         topics = previous.topic_ids
         if COMPARE_CUES & cues and len(topics) >= 2:
             return Understanding(question, Intent.COMPARE, topics[:3])

@@ -498,6 +498,15 @@ async def test_follow_ups_refer_to_the_last_answer_of_that_person(
     assert (await say(core, "resources for it", user="2")).title != "Resources: Go (Golang)"
 
 
+async def test_thanks_or_an_unrelated_line_after_an_answer_is_no_follow_up(core: Core) -> None:
+    await say(core, "what is docker")
+    for line in ("thanks!", "thank you", "ok cool", "my cat is sick"):
+        reply = await say(core, line)
+        assert reply.title != "Docker", line
+        assert "Docker" not in render_plain(reply), line
+    assert (await say(core, "resources for it")).title == "Resources: Docker"
+
+
 async def test_small_talk_says_what_the_bot_is(core: Core) -> None:
     reply = await say(core, "who made you? are you an AI?")
     text = render_plain(reply)
