@@ -153,6 +153,8 @@ class _Names:
     software: int
     #: Positions of the words of names used in their everyday sense: not cues either.
     dropped: frozenset[int] = frozenset()
+    #: Positions of the words of names left unsure: not need words either.
+    unsure: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -432,7 +434,13 @@ class QuestionAnswerer:
             ),
             None,
         )
-        all_terms = self.ranker.terms(w.stem for w in message.words if w.text not in self.cue_words)
+        all_terms = self.ranker.terms(
+            w.stem
+            for i, w in enumerate(message.words)
+            if w.text not in self.cue_words
+            and i not in names.dropped
+            and (kind is not None or i not in names.unsure)
+        )
         terms = (
             self.ranker.terms(
                 w.stem
@@ -548,7 +556,13 @@ class QuestionAnswerer:
             and not projects
             and (names.software or kind is not None or len(sources) >= 2 or USE_CASE_CUES & cues)
         ):
-            answer = self._use_case(question, all_terms, kind, asked=asked_need)
+            answer = self._use_case(
+                question,
+                all_terms,
+                kind,
+                asked=asked_need,
+                context=bool(names.software or kind is not None),
+            )
             if answer is not None:
                 return answer
         if not mentions and not everyday:
@@ -649,6 +663,7 @@ class QuestionAnswerer:
         ]
         kept, doubtful, everyday = list(clear), [], []
         signed: set[int] = set()
+        unsure: set[int] = set()
         for mention in ambiguous:
             signs = sum(w.text in self.everyday.get(mention.id, ()) for w in others)
             before = words[mention.start - 1].text if mention.start else ""
@@ -666,9 +681,17 @@ class QuestionAnswerer:
                 signed.update(range(mention.start, mention.end))
             else:
                 doubtful.append(mention.id)
+                unsure.update(range(mention.start, mention.end))
         kept.sort(key=lambda m: m.start)
         doubtful_topics = tuple(d for d in dict.fromkeys(doubtful) if d in self.knowledge.topics)
-        return _Names(kept, doubtful_topics, tuple(everyday), software, frozenset(signed))
+        return _Names(
+            kept,
+            doubtful_topics,
+            tuple(everyday),
+            software,
+            frozenset(signed),
+            frozenset(unsure),
+        )
 
     def _lookup(self, phrase_words: list[str], start: int, end: int) -> _Mention | None:
         phrase = " ".join(phrase_words)
@@ -887,12 +910,14 @@ class QuestionAnswerer:
         *,
         strong: bool = False,
         asked: bool = True,
+        context: bool = True,
     ) -> Understanding | None:
         """The topics whose use cases fit the need best.
 
         ``strong`` asks for a clear need (no question words at all); without ``asked`` (no
         "which", "best", "for"), a kind word may be context ("my db queries are slow"), so the
-        best fit of any kind wins when it fits far better.
+        best fit of any kind wins when it fits far better. Without ``context`` (no software
+        word, no kind of thing named), one matching word is not a need ("which yoga class").
         """
         allowed = self.kind_members.get(kind) if kind else None
         shown = max(USE_CASE_TOPICS, 2)  # the picks, and the runner-up that may ask back
@@ -908,6 +933,8 @@ class QuestionAnswerer:
         if top.evidence < least or (strong and top.terms < 2):
             return None
         if not asked and top.terms < 2 and not top.use_case:
+            return None
+        if not context and top.terms < 2 and not top.use_case:
             return None
         best = ranked[0]
         picks = [

@@ -176,6 +176,22 @@ def test_build_or_idea_next_to_a_kind_asked_for_is_a_need(
     assert answerer.understand(question).intent is intent
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my kid wants to learn the java dance, any tutorial",
+        "which yoga class is best in spring",
+        "do you know a good tutorial for making a flask in glassblowing",
+        "the public libraries in my city close at 6, any idea why",
+        "how do i harden steel at home",
+    ],
+)
+def test_learning_words_alone_are_not_software_context(
+    answerer: QuestionAnswerer, question: str
+) -> None:
+    assert not answerer.understand(question).confident
+
+
 # -- the targets, on the tune half of the eval set (holdout is only reported) ---------
 
 #: Where the tune set does not meet a target yet, the level it has reached, so a regression
