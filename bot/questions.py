@@ -569,6 +569,10 @@ class QuestionAnswerer:
             answer = self._use_case(question, all_terms, kind, strong=True)
             if answer is not None:
                 return answer
+        if section is None and asks_for_kind and kind is not None and not projects:
+            choices = self._kind_choices(kind, all_terms)
+            if choices:
+                return Understanding(question, Intent.USE_CASE, choices, Outcome.ASKED_BACK)
         if section is not None:
             intent = (
                 Intent.RESOURCES if resources else Intent.PROJECTS if projects else Intent.TOPIC
@@ -960,6 +964,13 @@ class QuestionAnswerer:
             reasons={fit.topic_id: fit.reasons for fit in picks},
             close_call=close,
         )
+
+    def _kind_choices(self, kind: str, terms: dict[str, tuple[float, str]]) -> tuple[str, ...]:
+        """A few topics of a kind to offer when the need fits none well: best fits first."""
+        members = self.kind_members.get(kind, set())
+        fitted = [fit.topic_id for fit in self.ranker.rank(terms, members, USE_CASE_TOPICS)]
+        rest = [t for t in self.knowledge.topics if t in members and t not in fitted]
+        return tuple([*fitted, *rest][:USE_CASE_TOPICS])
 
     def _same_family(self, first: str, second: str) -> bool:
         """Whether one topic is the other's parent or category ("nosql" for MongoDB)."""

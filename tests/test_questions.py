@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.knowledge import Knowledge
-from bot.questions import Intent, QuestionAnswerer
+from bot.questions import Intent, Outcome, QuestionAnswerer
 from tests.evaluation import (
     MAX_CONFIDENTLY_WRONG,
     MIN_IN_SCOPE_RIGHT,
@@ -190,6 +190,14 @@ def test_learning_words_alone_are_not_software_context(
     answerer: QuestionAnswerer, question: str
 ) -> None:
     assert not answerer.understand(question).confident
+
+
+def test_a_kind_asked_for_with_no_fitting_need_is_asked_back(answerer: QuestionAnswerer) -> None:
+    understanding = answerer.understand("just me n a friend building a new app, what architecture")
+    assert understanding.outcome is Outcome.ASKED_BACK
+    assert understanding.topic_ids and all(
+        answerer.knowledge.topics[t].kind == "architecture" for t in understanding.topic_ids
+    )
 
 
 # -- the targets, on the tune half of the eval set (holdout is only reported) ---------
