@@ -62,8 +62,12 @@ STRONG_NEED = 3
 #: Without a question word, a kind word is only context when a topic of another kind fits this
 #: many times better ("my db queries are slow": performance, not a database).
 CONTEXT_KIND = 1.5
-#: A runner-up this close (share of the best score) makes it ask back with both as choices.
+#: A runner-up this close (share of the best score) makes it ask back with both as choices...
 ASK_BACK_SHARE = 0.9
+#: ...or this close, when the need is told in more than NOISY_NEED words: each background
+#: word adds to every score by chance, so a long message needs a clearer lead.
+NOISY_ASK_BACK_SHARE = 0.75
+NOISY_NEED = 3
 #: How many topics a use-case answer names.
 USE_CASE_TOPICS = 3
 #: Words a message may hold beyond names and question words and still be "just the name".
@@ -945,9 +949,10 @@ class QuestionAnswerer:
             fit for fit in ranked[:USE_CASE_TOPICS] if fit.score >= best.score * RUNNER_UP_SHARE / 2
         ]
         close = len(ranked) > 1 and ranked[1].score >= best.score * RUNNER_UP_SHARE
+        noisy = len({source for _, source in terms.values()}) > NOISY_NEED
         if (
             len(ranked) > 1
-            and ranked[1].score >= best.score * ASK_BACK_SHARE
+            and ranked[1].score >= best.score * (NOISY_ASK_BACK_SHARE if noisy else ASK_BACK_SHARE)
             and not self._same_family(best.topic_id, ranked[1].topic_id)
         ):
             return Understanding(
