@@ -426,18 +426,24 @@ class QuestionAnswerer:
             if m.id in self.knowledge.topics or m.not_covered
             for i in range(m.start, m.end)
         }
-        kind = next(
-            (
-                self.kinds[w.stem]
-                for i, w in enumerate(message.words)
-                if w.sentence in about
-                and w.stem in self.kinds
-                and i not in in_topics
-                and i not in names.dropped
-                and not (i and message.words[i - 1].text == "to")
-            ),
-            None,
-        )
+        kinds = [
+            i
+            for i, w in enumerate(message.words)
+            if w.sentence in about
+            and w.stem in self.kinds
+            and i not in in_topics
+            and i not in names.dropped
+            and not (i and message.words[i - 1].text == "to")
+        ]
+        asked_kinds = [  # "which database", "what db", "best language": the kind asked for
+            i
+            for i in kinds
+            if any(
+                w.text in USE_CASE_CUES or w.text in QUESTION_STARTS
+                for w in message.words[max(i - 2, 0) : i]
+            )
+        ]
+        kind = self.kinds[message.words[(asked_kinds or kinds)[0]].stem] if kinds else None
         all_terms = self.ranker.terms(
             w.stem
             for i, w in enumerate(message.words)
@@ -507,6 +513,25 @@ class QuestionAnswerer:
             return Understanding(question, Intent.COMPARE, topic_ids[:3])
         compared = self._named_comparison(message.texts) if len(topic_ids) < 2 else ()
         if compared:
+            alias_words = {
+                word
+                for phrase, ids in self.comparison_phrases.items()
+                if ids == compared
+                for word in phrase.split()
+            }
+            need = self.ranker.terms(
+                w.stem
+                for i, w in enumerate(message.words)
+                if w.text not in self.cue_words
+                and w.text not in alias_words
+                and w.stem not in self.software
+                and i not in names.dropped
+            )
+            answer = None
+            if len({source for _, source in need.values()}) >= 2:  # a need, not a stray word
+                answer = self._use_case(question, need, None, among=set(compared))
+            if answer is not None and answer.confident:
+                return answer
             return Understanding(question, Intent.COMPARE, compared)
         if topic_ids and kind and self._kind_differs(topic_ids, kind):
             answer = self._use_case(question, all_terms, kind)
@@ -573,7 +598,15 @@ class QuestionAnswerer:
             answer = self._use_case(question, all_terms, kind, strong=True)
             if answer is not None:
                 return answer
-        if section is None and asks_for_kind and kind is not None and not projects:
+        by_kind_word = section is not None and all(
+            self._names_a_kind(m) for m in subjects if m.id == section_id
+        )
+        if (
+            (section is None or (by_kind_word and all_terms))
+            and asks_for_kind
+            and kind is not None
+            and not projects
+        ):
             choices = self._kind_choices(kind, all_terms)
             if choices:
                 return Understanding(question, Intent.USE_CASE, choices, Outcome.ASKED_BACK)
@@ -919,6 +952,7 @@ class QuestionAnswerer:
         strong: bool = False,
         asked: bool = True,
         context: bool = True,
+        among: Set[str] | None = None,
     ) -> Understanding | None:
         """The topics whose use cases fit the need best.
 
@@ -926,8 +960,9 @@ class QuestionAnswerer:
         "which", "best", "for"), a kind word may be context ("my db queries are slow"), so the
         best fit of any kind wins when it fits far better. Without ``context`` (no software
         word, no kind of thing named), one matching word is not a need ("which yoga class").
+        ``among`` limits the picks to these topics ("which cloud provider for a windows shop").
         """
-        allowed = self.kind_members.get(kind) if kind else None
+        allowed = self.kind_members.get(kind) if kind else among
         shown = max(USE_CASE_TOPICS, 2)  # the picks, and the runner-up that may ask back
         ranked = self.ranker.rank(terms, allowed, shown)
         if allowed is not None and not asked:

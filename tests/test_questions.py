@@ -209,6 +209,20 @@ def test_a_need_told_in_many_words_needs_a_clear_lead(answerer: QuestionAnswerer
     assert "ci-cd" in understanding.topic_ids
 
 
+def test_a_need_inside_a_named_comparison_picks_among_its_topics(
+    answerer: QuestionAnswerer,
+) -> None:
+    understanding = answerer.understand("which cloud if my company runs microsoft and windows")
+    assert understanding.intent is Intent.USE_CASE and understanding.topic_ids[0] == "azure"
+    assert answerer.understand("where should i host my app").intent is Intent.COMPARE
+
+
+def test_the_kind_asked_for_wins_over_a_kind_word_in_the_need(answerer: QuestionAnswerer) -> None:
+    understanding = answerer.understand("small internal tool for 5 people, which database")
+    assert understanding.intent is Intent.USE_CASE
+    assert all(answerer.knowledge.topics[t].kind == "database" for t in understanding.topic_ids)
+
+
 # -- the targets, on the tune half of the eval set (holdout is only reported) ---------
 
 #: Where the tune set does not meet a target yet, the level it has reached, so a regression
