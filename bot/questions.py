@@ -296,6 +296,7 @@ class QuestionAnswerer:
             | self.overview_cues
         )
         everyday_all = {w for words in self.everyday.values() for w in words}
+        self.need_words = frozenset(vocabulary.need_words)
         self.ranker = UseCaseRanker(knowledge, ignored=STOP | set(self.kinds))
         #: Every name (also without spaces) of topics, then not-covered technology, then steps.
         self._exact_names: dict[str, str] = {}
@@ -466,7 +467,7 @@ class QuestionAnswerer:
             return Understanding(question, Intent.UNKNOWN, (), Outcome.SMALL_TALK, canned=talk)
         if everyday and not mentions:
             return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
-        outside, hits = self._outside(message)
+        outside, hits = self._outside(message, needs=kind is not None)
         if outside is not None and all(m.ambiguous for m in subjects):
             evidence = sum(
                 (w.stem in self.software or w.stem in self.overview_cues)
@@ -931,11 +932,17 @@ class QuestionAnswerer:
         """Whether these words hold a phrase of a subject outside the roadmap."""
         return bool(_found(self.outside, [w.text for w in words]))
 
-    def _outside(self, message: Message) -> tuple[Canned | None, int]:
-        """A subject around learning the roadmap does not cover, and how many of its phrases."""
+    def _outside(self, message: Message, needs: bool) -> tuple[Canned | None, int]:
+        """A subject around learning the roadmap does not cover, and how many of its phrases.
+
+        With ``needs`` (the message asks for a kind of thing), a word the knowledge file also
+        reads as a need ("money" in "a db that handles money") is that need, not the subject.
+        """
         hits: dict[str, int] = {}
         entries: dict[str, Canned] = {}
-        for entry, _ in _found(self.outside, message.texts):
+        for entry, phrase in _found(self.outside, message.texts):
+            if needs and len(phrase) == 1 and phrase[0] in self.need_words:
+                continue
             hits[entry.id] = hits.get(entry.id, 0) + 1
             entries[entry.id] = entry
         if not hits:

@@ -223,6 +223,18 @@ def test_the_kind_asked_for_wins_over_a_kind_word_in_the_need(answerer: Question
     assert all(answerer.knowledge.topics[t].kind == "database" for t in understanding.topic_ids)
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["need a db that handles money transfers safely", "an app where users pay, which database"],
+)
+def test_a_need_word_next_to_a_kind_is_not_an_outside_subject(
+    answerer: QuestionAnswerer, question: str
+) -> None:
+    understanding = answerer.understand(question)
+    assert understanding.intent is Intent.USE_CASE and understanding.topic_ids[0] == "sql"
+    assert not answerer.understand("how much money does a backend dev make").confident
+
+
 # -- the targets, on the tune half of the eval set (holdout is only reported) ---------
 
 #: Where the tune set does not meet a target yet, the level it has reached, so a regression
