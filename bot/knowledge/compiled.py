@@ -60,7 +60,7 @@ def _entry(raw: bytes) -> Path:
     return folder() / f"knowledge-{key}.pickle"
 
 
-def load(raw: bytes) -> Knowledge | None:
+def cached(raw: bytes) -> Knowledge | None:
     """The knowledge compiled from a file with these bytes, if cached."""
     if len(raw) < MIN_BYTES:
         return None
@@ -86,7 +86,7 @@ def _private(path: Path) -> bool:
     return status.st_uid == os.getuid() and not status.st_mode & 0o022
 
 
-def store(raw: bytes, knowledge: Knowledge) -> None:
+def keep(raw: bytes, knowledge: Knowledge) -> None:
     """Keep the knowledge compiled from a file with these bytes (if the file is large enough)."""
     if len(raw) < MIN_BYTES:
         return

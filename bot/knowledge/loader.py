@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 import yaml
 
-from bot.knowledge import compiled
+from bot.knowledge.compiled import cached, keep
 from bot.knowledge.model import Comparison, Knowledge, Resource, RoadmapInfo, Section, Topic
 from bot.knowledge.words import VocabularyReader
 from bot.limits import (
@@ -135,10 +135,10 @@ def load_knowledge(path: Path | str) -> Knowledge:
     except (OSError, UnicodeDecodeError) as error:
         raise KnowledgeError(path, [Problem(0, "file", f"cannot read it: {error}")]) from None
     with _collector_paused():
-        knowledge = compiled.load(raw)
+        knowledge = cached(raw)
     if knowledge is None:
         knowledge = parse_knowledge(text, path)
-        compiled.store(raw, knowledge)
+        keep(raw, knowledge)
     knowledge.path = str(path)
     return knowledge
 
