@@ -37,6 +37,7 @@ from bot.wording import (
     USE_CASE_CUES,
     VERB_AFTER,
     VERB_CONTEXT,
+    WHAT_WORDS,
     Message,
     Word,
     split_message,
@@ -463,7 +464,7 @@ class QuestionAnswerer:
         )
 
         talk = self._small_talk(message, mentions)
-        if talk is not None:
+        if talk is not None and not (doubtful and WHAT_WORDS & set(message.texts)):
             return Understanding(question, Intent.UNKNOWN, (), Outcome.SMALL_TALK, canned=talk)
         if everyday and not mentions:
             return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)

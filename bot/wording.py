@@ -37,9 +37,12 @@ QUESTION_STARTS = wordset(
     """what whats which who why when where how is are can could should would will do does did
     tell explain any anyone suggest recommend compare give show help"""
 )
+#: Words that ask what something is: a doubtful name next to one is not small talk.
+WHAT_WORDS = wordset("what whats wat wats which how why explain mean means meaning")
 COMPARE_CUES = wordset(
     """vs versus compare comparison compared comparing difference differences diff differ differs
-    different between against better same similar alike choose pick decide deciding"""
+    different between against better same similar alike choose pick decide deciding replace
+    replaces replacing replaced replacement instead"""
 )
 RESOURCE_CUES = wordset(
     """resource resources docs doc documentation tutorial tutorials course courses book books guide

@@ -235,6 +235,19 @@ def test_a_need_word_next_to_a_kind_is_not_an_outside_subject(
     assert not answerer.understand("how much money does a backend dev make").confident
 
 
+def test_a_doubtful_name_asked_about_is_not_small_talk(answerer: QuestionAnswerer) -> None:
+    assert answerer.understand("ngl i dont get wat rest even is lol").outcome is not (
+        Outcome.SMALL_TALK
+    )
+    assert answerer.understand("thanks a lot, logging off now, see you").small_talk
+
+
+def test_replacing_is_a_comparison(answerer: QuestionAnswerer) -> None:
+    understanding = answerer.understand("is graphql replacing rest")
+    assert understanding.intent is Intent.COMPARE
+    assert set(understanding.topic_ids) == {"graphql", "rest"}
+
+
 # -- the targets, on the tune half of the eval set (holdout is only reported) ---------
 
 #: Where the tune set does not meet a target yet, the level it has reached, so a regression
