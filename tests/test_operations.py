@@ -138,6 +138,35 @@ async def test_telegram_keeps_polling_through_errors_and_exits_3_when_the_token_
     assert "Exiting with status 3" in output
 
 
+async def test_a_second_telegram_poller_with_the_same_token_is_refused_and_exits_3(
+    tmp_path, telegram
+) -> None:
+    """Telegram lets one getUpdates consumer per token: the newcomer says why and exits 3."""
+    settings = {"TELEGRAM_TOKEN": TOKEN, "TELEGRAM_BASE_URL": telegram.base_url}
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = await start(tmp_path / "a", settings)
+    second: Bot | None = None
+    try:
+        await first.read_until(RUNNING)
+        await telegram.send_text("/help", user=ADA)
+        await telegram.replies(ADA, 1)
+        second = await start(tmp_path / "b", settings)
+        assert await second.exit_code() == 3
+        await telegram.send_text("/help", user=ADA)  # the first poller still answers
+        await telegram.replies(ADA, 1, after=1)
+        assert first.process.returncode is None
+    finally:
+        first_output = await first.finish()
+        second_output = await second.finish() if second is not None else ""
+    assert first.process.returncode == 0, first_output
+    assert (
+        "telegram stopped for good: another process is polling Telegram with this token"
+        " (409 Conflict)" in second_output
+    )
+    assert "use webhook mode (TELEGRAM_WEBHOOK_URL) to run several processes" in second_output
+
+
 async def test_discord_resumes_after_a_transient_close_and_exits_3_on_close_code_4004(
     tmp_path, discord
 ) -> None:

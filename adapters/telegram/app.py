@@ -23,6 +23,10 @@ rare duplicate beats silence. Reminders go through :class:`TelegramOutbox`, whic
 errors onto ``bot.delivery``'s for the engine; a reminder is always one message, so a retry by
 the engine never repeats part of one.
 
+Long polling allows one consumer per token: a second process polling with the same token is
+refused (409 Conflict) and the adapter stops for good (``wait_failed``) with a line saying so;
+several processes use webhook mode.
+
 Webhook mode never runs open: without ``TELEGRAM_WEBHOOK_SECRET`` a secret is derived from the
 token (an HMAC, so every process behind one webhook URL, and every restart, agrees on it without
 configuration) and registered with setWebhook, and :class:`WebhookReceiver` refuses (403) every
@@ -63,6 +67,7 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import (
     BadRequest,
     ChatMigrated,
+    Conflict,
     Forbidden,
     InvalidToken,
     NetworkError,
@@ -114,6 +119,9 @@ MAX_NETWORK_ATTEMPTS = 3
 NETWORK_BACKOFF_SECONDS = 1.0
 #: Paginated messages whose pages are kept in memory; the least recently used are forgotten.
 MAX_PAGED_MESSAGES = 1000
+#: 409 Conflicts in a row that end long polling for good once a poll got through (see
+#: :class:`WatchedRequest`).
+CONFLICTS_TO_FAIL = 3
 #: Connections for Bot API calls other than getUpdates (PTB's default).
 CONNECTIONS = 256
 #: getUpdates long-polling timeout, in seconds.
@@ -136,6 +144,12 @@ OPEN_PRIVATE_CHAT = (
 )
 EXPIRED_PAGES = "This list has expired, run the command again."
 NOT_YOUR_PAGES = "These pages belong to someone else's answer. Run the command yourself."
+REVOKED = "Telegram no longer accepts the bot token (TELEGRAM_TOKEN): 401 Unauthorized"
+POLLING_CONFLICT = (
+    "another process is polling Telegram with this token (409 Conflict); long polling allows"
+    " one process per token: stop the other one, or use webhook mode (TELEGRAM_WEBHOOK_URL)"
+    " to run several processes"
+)
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 #: Loggers that write request URLs, which carry the token, at INFO: kept at WARNING or above.
 URL_LOGGERS = ("httpx",)
@@ -213,27 +227,46 @@ def _sender_key(update: object) -> tuple[int, int] | None:
 class WatchedRequest(HTTPXRequest):
     """PTB's HTTP client, watching how each Bot API call went.
 
-    A refused token (401, or 404 for a token with no bot: PTB's ``InvalidToken``) sets
-    ``failed``: the adapter is dead for good. A call that could not reach Telegram (a network
-    error, a timeout, a 5xx answer) marks the platform disconnected until one gets through.
+    A refused token (401, or 404 for a token with no bot: PTB's ``InvalidToken``) ends the
+    adapter for good, and so does a 409 Conflict (another process polls with this token, or a
+    webhook is set): ``fail`` is called with why. Telegram answers 409 to the long poll that was
+    waiting when another getUpdates arrived, so a second poller's first poll ends the first
+    one's: a poller that never got through yet gives up at its first conflict (the newcomer is
+    the one refused), one that did at :data:`CONFLICTS_TO_FAIL` in a row. Once refused, it
+    makes no more getUpdates calls (PTB's last one as it stops would end the survivor's poll
+    again): they answer "no updates" without reaching Telegram. A call that could not reach
+    Telegram (a network error, a timeout, a 5xx answer) marks the platform disconnected until
+    one gets through.
     """
 
-    def __init__(self, failed: asyncio.Event, **options: Any) -> None:
+    def __init__(self, fail: Callable[[str], None], **options: Any) -> None:
         super().__init__(**options)
-        self.failed = failed
+        self.fail = fail
+        self.conflicts = 0
+        self.got_through = False
+        self.refused = False
 
     async def post(self, *args: Any, **kwargs: Any) -> Any:
         """Make the call (see ``BaseRequest.post``) and record its outcome."""
+        if self.refused:
+            return []
         try:
             result = await super().post(*args, **kwargs)
         except InvalidToken:
-            self.failed.set()
+            self.fail(REVOKED)
+            raise
+        except Conflict:
+            self.conflicts += 1
+            if not self.got_through or self.conflicts >= CONFLICTS_TO_FAIL:
+                self.refused = True
+                self.fail(POLLING_CONFLICT)
             raise
         except TelegramError as error:
             unreachable = isinstance(error, NetworkError) and not isinstance(error, BadRequest)
             observability.metrics.connected(PLATFORM, not unreachable)
             raise
         observability.metrics.connected(PLATFORM, True)
+        self.conflicts, self.got_through = 0, True
         return result
 
 
@@ -352,13 +385,14 @@ class TelegramAdapter:
         protect(settings.telegram_token)
         self.poll_timeout = poll_timeout
         self._failed = asyncio.Event()
+        self._failure = ""
         builder = (
             ApplicationBuilder()
             .token(settings.telegram_token)
             .job_queue(None)
             .concurrent_updates(InOrderPerSender(CONCURRENT_UPDATES))
-            .request(WatchedRequest(self._failed, connection_pool_size=CONNECTIONS))
-            .get_updates_request(WatchedRequest(self._failed, connection_pool_size=1))
+            .request(WatchedRequest(self._fail, connection_pool_size=CONNECTIONS))
+            .get_updates_request(WatchedRequest(self._fail, connection_pool_size=1))
         )
         if settings.telegram_base_url:
             builder = builder.base_url(settings.telegram_base_url).base_file_url(
@@ -447,13 +481,19 @@ class TelegramAdapter:
             await app.stop()
         await app.shutdown()
 
+    def _fail(self, why: str) -> None:
+        """The adapter is dead for good (the first reason is the one reported)."""
+        if not self._failed.is_set():
+            self._failure = why
+            self._failed.set()
+
     async def wait_failed(self) -> str:
-        """Wait until Telegram refuses the token (any call answered 401); return why.
+        """Wait until Telegram refuses the token (401) or the polling (409); return why.
 
         Network errors and 5xx answers never end the adapter: polling retries them.
         """
         await self._failed.wait()
-        return "Telegram no longer accepts the bot token (TELEGRAM_TOKEN): 401 Unauthorized"
+        return self._failure
 
     async def register_commands(self) -> None:
         """Publish the command menu (setMyCommands) from the core's registry."""

@@ -3,8 +3,9 @@
 The real python-telegram-bot ``Application`` polls it through ``base_url``. It implements the
 methods the adapter uses, records every call, lets tests inject updates, queue error responses
 and drop connections, and refuses what Telegram refuses, with Telegram's own descriptions:
-invalid HTML ("can't parse entities"), text over 4,096 characters after entity parsing, and
-callback data over 64 bytes.
+invalid HTML ("can't parse entities"), text over 4,096 characters after entity parsing,
+callback data over 64 bytes, and getUpdates while a webhook is set or, for a long poll still
+waiting, when another getUpdates arrives (409 Conflict: one consumer per token).
 """
 
 from __future__ import annotations
@@ -61,6 +62,14 @@ _ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);")
 
 
 PARSE = "Bad Request: can't parse entities: "
+TERMINATED = (
+    "Conflict: terminated by other getUpdates request; make sure that only one bot instance is"
+    " running"
+)
+WEBHOOK_ACTIVE = (
+    "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete"
+    " the webhook first"
+)
 #: The status of a queued failure that closes the connection without any response.
 DROPPED = 0
 
@@ -377,6 +386,8 @@ class FakeTelegram:
                 raise ApiError(404, "Not Found: method not found")
             result = await handler(params, files)
         except ApiError as error:
+            if request.transport is None or request.transport.is_closing():
+                return web.Response()  # a long poll its client gave up on: nobody hears it
             call.error = error.description
             await self._record(call)
             body: dict[str, Any] = {
@@ -438,14 +449,19 @@ class FakeTelegram:
         offset = _int(params.get("offset")) or 0
         timeout = float(params.get("timeout") or 0)
         limit = _int(params.get("limit")) or 100
+        if self.webhook.get("url"):
+            raise ApiError(409, WEBHOOK_ACTIVE)
         async with self._changed:
             self.polls += 1
+            poll = self.polls  # a later getUpdates terminates this one while it waits
             self._changed.notify_all()
             self.updates = [u for u in self.updates if u["update_id"] >= offset]
             if not self.updates and timeout > 0:
                 try:
                     async with asyncio.timeout(timeout):
                         while not self.updates and not self._closing:
+                            if self.polls != poll:
+                                raise ApiError(409, TERMINATED)
                             await self._changed.wait()
                 except TimeoutError:
                     pass
