@@ -38,6 +38,7 @@ from bot.reminders.message import build_reminder
 from bot.reminders.pacing import ChatSpacing, Pacer
 from bot.reminders.schedule import decide, local_instant, next_due
 from bot.storage import open_storage
+from bot.storage.postgres import SENDER_LOCK
 from bot.storage.reminders import claim_sql
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -566,6 +567,43 @@ async def test_two_engines_on_one_database_never_send_the_same_reminder(database
     assert sum(s.claimed for s in stats) == 150
     await first.close()
     await second.close()
+
+
+async def test_one_process_sends_a_platforms_reminders_and_another_takes_over_when_it_dies(
+    postgres_server, clock
+) -> None:
+    """On PostgreSQL one engine per platform sends (an advisory lock on its own connection).
+
+    When the holder's connection dies, the server releases the lock and another engine takes
+    over at its next poll; the old holder, reconnected, finds it taken and sends nothing.
+    """
+    if postgres_server is None:
+        pytest.skip("no PostgreSQL server could start")
+    url = postgres_server.database()
+    knowledge = load_knowledge(bundled_knowledge_path())
+    first, second = await open_storage(url), await open_storage(url)
+    core_a, core_b = Core(knowledge, first, clock=clock), Core(knowledge, second, clock=clock)
+    for user in range(20):
+        await core_a.handle(request("9:00 berlin", user=str(user)))
+    outbox_a, outbox_b = FakeOutbox(clock, overall_rate=1e6), FakeOutbox(clock, overall_rate=1e6)
+    engine_a, engine_b = engine_for(core_a, outbox_a), engine_for(core_b, outbox_b)
+
+    async def day(number: int, *engines: ReminderEngine) -> list[int]:
+        """Run the engines in order at 9:00 on day ``number``; the reminders each one sent."""
+        clock.set(NINE + timedelta(days=number))
+        return [(await engine.run_once()).claimed for engine in engines]
+
+    assert await day(0, engine_a, engine_b) == [20, 0]
+    assert await day(1, engine_b, engine_a) == [0, 20]  # b polls first, but a holds the lock
+    held = "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND"
+    held += " classid = ? AND objsubid = 2"
+    assert await second.db.read(held, (SENDER_LOCK,)) == [(True,)]  # a's connection dies
+    assert await day(2, engine_b, engine_a) == [20, 0]  # b takes over; a finds it taken
+    assert await day(3, engine_a, engine_b, engine_a) == [0, 20, 0]  # a stays out
+    await second.close()  # b stops: a takes over at its next poll
+    assert await day(4, engine_a) == [20]
+    assert len(outbox_a.sent) == 60 and len(outbox_b.sent) == 40
+    await first.close()
 
 
 async def test_claim_reads_one_platforms_due_range_of_the_index(tmp_path) -> None:
@@ -1292,8 +1330,10 @@ def test_sigkill_mid_burst_never_duplicates_nor_loses_what_was_never_attempted(
     try:
         while len(sent_lines(sent)) < kill_after:  # a moment picked at random
             time_module.sleep(0.005)
-        senders[0].send_signal(signal.SIGKILL)
-        senders[0].wait()
+        (pid,) = senders_of(sent)  # one process sends (on PostgreSQL, the elected one)
+        victim = next(sender for sender in senders if str(sender.pid) == pid)
+        victim.send_signal(signal.SIGKILL)
+        victim.wait()
         died_at = len(sent_lines(sent))
         if processes == 1:
             senders.append(start_sender(database, sent))

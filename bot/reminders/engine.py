@@ -283,8 +283,10 @@ class ReminderEngine:
         lease = timedelta(seconds=LEASE_POLLS * self.settings.reminder_poll_seconds)
         if self.pending:
             await self.store.renew(self.holder, self.clock.now() + lease)
-        snoozed = await self._claim_snoozes(lateness)  # queued last: no wait once queueing starts
-        maybe_due = frozenset(self.outboxes)
+        senders = await self.core.storage.senders(frozenset(self.outboxes))
+        # queued last: no wait once queueing starts
+        snoozed = await self._claim_snoozes(lateness, senders)
+        maybe_due = senders
         while ready := [
             name for name in self.outboxes if name in maybe_due and self._has_room(name)
         ]:
@@ -304,13 +306,13 @@ class ReminderEngine:
             self._enqueue(claim, stats)
         return maybe_due
 
-    async def _claim_snoozes(self, lateness: timedelta) -> list[Claim]:
+    async def _claim_snoozes(self, lateness: timedelta, senders: frozenset[str]) -> list[Claim]:
         """Claim the snoozed reminders due now whose reminder is still on (any pending budget)."""
         claims = []
         snoozes = self.core.storage.snoozes
-        for user_key, day in await snoozes.claim_due(self.clock.now(), lateness, self.outboxes):
+        for user_key, day in await snoozes.claim_due(self.clock.now(), lateness, senders):
             reminder = await self.store.get(user_key)
-            if reminder is not None and reminder.enabled and reminder.platform in self.outboxes:
+            if reminder is not None and reminder.enabled and reminder.platform in senders:
                 claims.append(Claim(reminder, day, reminder.next_due, "", snoozed=True))
         return claims
 

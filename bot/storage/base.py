@@ -291,6 +291,15 @@ class Storage(UserStore, ChecklistStore, NoticeStore):
     async def ping(self) -> None:
         """Raise if the database does not answer a trivial query (for /healthz)."""
 
+    async def senders(self, platforms: frozenset[str]) -> frozenset[str]:
+        """The ``platforms`` whose reminders this process sends now (asked before each poll).
+
+        So that several processes on one database keep each platform's rate limit, one process
+        per platform sends: a backend shared by processes elects it. A file database serves one
+        process, which sends them all.
+        """
+        return platforms
+
     @abstractmethod
     async def close(self) -> None:
         """Finish pending writes and release the database."""

@@ -9,10 +9,16 @@ Migrations ``migrations_pg/NNNN_name.sql`` run on open, under a transaction-leve
 so two processes starting together migrate once; the schema's version is kept in
 ``roadmap_bot_schema``. A newer schema, or tables of another program without that record, is
 refused and left untouched. The password of the URL never appears in a message.
+
+Reminders of each platform are sent by one process at a time (:class:`SenderElection`): the one
+holding a session-level advisory lock keyed by the platform, on a connection of its own. When
+that process dies its connection ends and the lock with it; another takes it at its next poll.
 """
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import re
 from collections.abc import AsyncIterator, Hashable, Sequence
 from contextlib import asynccontextmanager
@@ -28,12 +34,16 @@ from bot.storage.snoozes import SqlSnoozeStore
 from bot.storage.sql import Params, Row, SqlStorage, Statement, load_migrations
 from bot.storage.unanswered import SqlUnansweredStore
 
+log = logging.getLogger(__name__)
+
 #: Connections per process.
 POOL_SIZE = 10
 #: Seconds to wait for the server when opening.
 CONNECT_TIMEOUT = 10.0
 #: Any number, the same in every roadmap-bot: the advisory lock held while migrating.
 MIGRATION_LOCK = 0x726F61646D6170
+#: The first key of every sender election lock (the second is the platform's): "road".
+SENDER_LOCK = 0x726F6164
 SCHEMES = ("postgresql://", "postgres://")
 _PLACEHOLDER = re.compile(r"\?")
 
@@ -192,10 +202,77 @@ async def _migrate(pool: asyncpg.Pool, where: str) -> None:
             )
 
 
+def platform_key(platform: str) -> int:
+    """A platform's election lock key: a signed 32-bit number, the same in every process."""
+    return int.from_bytes(hashlib.sha256(platform.encode()).digest()[:4], "big", signed=True)
+
+
+class SenderElection:
+    """One reminder sender per platform among the processes on one database.
+
+    A process sends a platform's reminders while it holds ``pg_try_advisory_lock(SENDER_LOCK,
+    platform_key(platform))`` on a connection of its own (not pooled: a session lock belongs to
+    its connection). Each poll checks that connection is alive and tries the platforms it does
+    not hold yet, so when the holder dies (its connection ends, and the server releases its
+    locks) another process takes over at its next poll. A process that loses its connection
+    sends nothing until it has one and the lock again. Between a holder's connection dying and
+    it noticing at its next poll, two processes may send for one poll interval; the reminder
+    leases still send each reminder once.
+    """
+
+    def __init__(self, url: str, where: str) -> None:
+        self._url = url
+        self._where = where
+        self._connection: asyncpg.Connection | None = None
+        self._held: set[str] = set()
+
+    async def held(self, platforms: frozenset[str]) -> frozenset[str]:
+        """The ``platforms`` this process holds now, trying to take the ones it does not."""
+        try:
+            connection = self._connection
+            if connection is None or connection.is_closed():
+                self._lose()
+                connection = self._connection = await asyncpg.connect(
+                    self._url, timeout=CONNECT_TIMEOUT
+                )
+            elif self._held:
+                await connection.fetchval("SELECT 1")  # alive, so the locks are still ours
+            for platform in sorted(platforms - self._held):
+                taken = await connection.fetchval(
+                    "SELECT pg_try_advisory_lock($1, $2)", SENDER_LOCK, platform_key(platform)
+                )
+                if taken:
+                    self._held.add(platform)
+                    log.info("this process now sends the %s reminders", platform)
+        except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as error:
+            log.warning(
+                "lost the reminder sender election connection to %s (%s); retrying next poll",
+                self._where,
+                type(error).__name__,
+            )
+            await self.close()
+            return frozenset()
+        return frozenset(self._held & platforms)
+
+    def _lose(self) -> None:
+        """Forget the locks of a connection that ended (the server released them)."""
+        if self._held:
+            log.warning("no longer sends the %s reminders", ", ".join(sorted(self._held)))
+        self._held.clear()
+
+    async def close(self) -> None:
+        """Give up every platform (closing the connection releases its locks)."""
+        self._lose()
+        connection, self._connection = self._connection, None
+        if connection is not None and not connection.is_closed():
+            connection.terminate()
+
+
 class PostgresStorage(SqlStorage):
     """:class:`bot.storage.base.Storage` in one PostgreSQL database, shared by any processes."""
 
     db: Database
+    election: SenderElection
 
     @classmethod
     async def open(cls, url: str) -> PostgresStorage:
@@ -203,4 +280,15 @@ class PostgresStorage(SqlStorage):
         db = await Database.open(url)
         reminders = SqlReminderStore(db, claim_sql("FOR UPDATE SKIP LOCKED"), " FOR UPDATE")
         snoozes = SqlSnoozeStore(db, " FOR UPDATE")
-        return cls(db, reminders, SqlReviewStore(db), snoozes, SqlUnansweredStore(db))
+        storage = cls(db, reminders, SqlReviewStore(db), snoozes, SqlUnansweredStore(db))
+        storage.election = SenderElection(url, db.where)
+        return storage
+
+    async def senders(self, platforms: frozenset[str]) -> frozenset[str]:
+        """The platforms this process won the sender election for (see :class:`SenderElection`)."""
+        return await self.election.held(platforms)
+
+    async def close(self) -> None:
+        """Give up the sender election, then close the pool."""
+        await self.election.close()
+        await super().close()
