@@ -24,7 +24,9 @@ from bot.wording import (
     BACKGROUND_BEFORE,
     BUILD_WORDS,
     COMPARE_CUES,
+    IDEA_WORDS,
     LEARN_WORDS,
+    OPINIONS,
     OVERVIEW_CUES,
     PLURAL_POINTERS,
     POINTERS,
@@ -482,6 +484,7 @@ class QuestionAnswerer:
                 and (
                     any(message.words[m.start].sentence == focus for m in subjects)
                     or any(w.stem in STRONG_OVERVIEW for w in asking)
+                    or bool(subjects and {w.text for w in asking} & POINTERS)
                 )
             )
             if (hits >= evidence or not subjects) and not roadmap_question:
@@ -540,10 +543,14 @@ class QuestionAnswerer:
             if answer is not None:
                 return answer
         asks_for_kind = kind is not None and bool(USE_CASE_CUES & cues or "what" in cues)
+        opinion = any(  # "is that a good idea": an opinion, not project ideas
+            w.text in IDEA_WORDS and i and message.words[i - 1].text in OPINIONS
+            for i, w in enumerate(message.words)
+        )
         projects = bool(PROJECT_NOUNS & cues) or (
             not asks_for_kind
             and bool(
-                PROJECT_CUES & cues
+                (PROJECT_CUES - (IDEA_WORDS if opinion else frozenset())) & cues
                 or (BUILD_WORDS & cues and {"with", "using"} & cues)
                 or (BUILD_WORDS & cues and "what" in cues and "use" not in cues and not topic_ids)
             )
@@ -804,6 +811,11 @@ class QuestionAnswerer:
         if len(main) == 1 and sentence_words & PLURAL_POINTERS and sentence_words & COMPARE_CUES:
             before = [m for m in mentions if words[m.start].sentence == focus - 1]
             return [*before[:2], *main]
+        if len(main) == 1 and sentence_words & POINTERS and sentence_words & COMPARE_CUES:
+            before = [  # "what does it solve compared to REST?": "it" is the one before
+                m for m in mentions if words[m.start].sentence < focus and m.id != main[0].id
+            ]
+            return [*before[-1:], *main]
         if main:
             asking = self._asking_segment(message, focus)
             if asking is not None and not COMPARE_CUES & {w.text for w in words}:

@@ -53,7 +53,10 @@ RESOURCE_CUES = wordset(
 #: Words that ask for projects to build; an "idea" or "build" next to a kind of thing asked
 #: for ("an app idea: which database?") is a need, not a request for projects.
 PROJECT_NOUNS = wordset("project projects proj projs portfolio exercise exercises")
-PROJECT_CUES = PROJECT_NOUNS | wordset("idea ideas")
+IDEA_WORDS = wordset("idea ideas")
+PROJECT_CUES = PROJECT_NOUNS | IDEA_WORDS
+#: Before "idea", these make it an opinion ("is that a good idea"), not project ideas.
+OPINIONS = wordset("good bad great smart wise terrible dumb better best")
 #: With "where" or "how", these ask for learning material ("how do i learn go").
 LEARN_WORDS = wordset("learn lern learning study practice practise place")
 BUILD_WORDS = wordset("build building make making create creating code")

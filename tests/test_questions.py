@@ -248,6 +248,22 @@ def test_replacing_is_a_comparison(answerer: QuestionAnswerer) -> None:
     assert set(understanding.topic_ids) == {"graphql", "rest"}
 
 
+def test_it_compared_to_a_name_compares_with_the_one_before(answerer: QuestionAnswerer) -> None:
+    understanding = answerer.understand(
+        "My manager wants us to look at GraphQL because the mobile team fetches too much. "
+        "What does it solve compared to REST?"
+    )
+    assert understanding.intent is Intent.COMPARE
+    assert set(understanding.topic_ids) == {"graphql", "rest"}
+
+
+def test_a_good_idea_is_an_opinion_not_project_ideas(answerer: QuestionAnswerer) -> None:
+    assert answerer.understand("is microservices a good idea for a small team").intent is (
+        Intent.TOPIC
+    )
+    assert answerer.understand("project ideas for go").intent is Intent.PROJECTS
+
+
 # -- the targets, on the tune half of the eval set (holdout is only reported) ---------
 
 #: Where the tune set does not meet a target yet, the level it has reached, so a regression
