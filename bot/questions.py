@@ -447,11 +447,13 @@ class QuestionAnswerer:
                 for w in message.words[max(i - 2, 0) : i]
             )
         ]
-        kind = self.kinds[message.words[(asked_kinds or kinds)[0]].stem] if kinds else None
-        all_terms = self.ranker.terms(
+        kind_at = (asked_kinds or kinds)[0] if kinds else None
+        kind = self.kinds[message.words[kind_at].stem] if kind_at is not None else None
+        all_terms = self.ranker.terms(  # the kind asked for is not part of the need ("cloud")
             w.stem
             for i, w in enumerate(message.words)
             if w.text not in self.cue_words
+            and i != kind_at
             and i not in names.dropped
             and (kind is not None or i not in names.unsure)
         )

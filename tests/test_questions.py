@@ -257,6 +257,16 @@ def test_it_compared_to_a_name_compares_with_the_one_before(answerer: QuestionAn
     assert set(understanding.topic_ids) == {"graphql", "rest"}
 
 
+def test_the_kind_asked_for_is_not_its_own_need(answerer: QuestionAnswerer) -> None:
+    # "cloud" is a kind of topic; on its own it must not pick a language whose use case
+    # happens to say "cloud-native".
+    understanding = answerer.understand("cloud")
+    assert not (understanding.intent is Intent.USE_CASE and understanding.confident)
+    assert "go" not in understanding.topic_ids
+    picked = answerer.understand("which database for a banking app")
+    assert picked.intent is Intent.USE_CASE and picked.topic_ids[0] == "sql"
+
+
 def test_a_good_idea_is_an_opinion_not_project_ideas(answerer: QuestionAnswerer) -> None:
     assert answerer.understand("is microservices a good idea for a small team").intent is (
         Intent.TOPIC
