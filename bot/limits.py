@@ -30,8 +30,9 @@ QUOTE_CHARS = 60
 MAX_OPTION_CHARS = 64
 #: How many options a review question has.
 MIN_OPTIONS, MAX_OPTIONS = 3, 4
-#: Largest knowledge file read (20 times the bundled roadmap); a larger one is refused unread.
-MAX_KNOWLEDGE_BYTES = 2 * 1024 * 1024
+#: Largest knowledge file read: room for every public developer roadmap together (about 100
+#: times the bundled one, 10 MB); a larger one is refused unread.
+MAX_KNOWLEDGE_BYTES = 16 * 1024 * 1024
 #: Deepest nesting of lists and mappings in a knowledge file (the roadmap needs about 5).
 MAX_KNOWLEDGE_DEPTH = 32
 #: Problems of a knowledge file reported at most (the first ones by line, and how many more).
