@@ -1,9 +1,12 @@
 """What a chat adapter remembers about its paginated messages, whatever the platform.
 
-A reply too long for one message is sent as its first page with buttons to turn the pages. The
-pages stay in memory, keyed by the platform's identity of the message, so a press can show
-another page. The memory is bounded (the least recently used messages are forgotten first) and
-lost on restart: a press on a message it no longer knows answers that the pages expired.
+A reply too long for one message is sent as its first page with buttons to turn the pages.
+:class:`PageMemory` keeps the pages in memory, keyed by the platform's identity of the message,
+so a press can show another page: enough where the press always reaches the process that sent
+the message (Discord sends it to that server's shard). The memory is bounded (the least recently
+used messages are forgotten first) and lost on restart: a press on a message it no longer knows
+answers that the pages expired. Telegram, whose presses may reach any process behind a webhook,
+keeps its pages in the database instead (:class:`bot.storage.base.PageStore`).
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from bot.storage import StorageError, open_storage
 from bot.storage import sqlite as sqlite_storage
+from bot.storage.base import StoredPages
 from bot.storage.sqlite import Migration, _Write, load_migrations, plan_batch
 from tests.conftest import damage_pages
 
@@ -268,6 +269,7 @@ async def test_export_and_forget_cover_every_table(storage) -> None:
         await storage.mark_done(user, "sql", AT, DAY)
         await storage.set_track(user, "go")
         await storage.add_notice(user, "hello")
+        await storage.pages.put(f"m{user}", StoredPages(user, "{}", 1), AT + timedelta(days=1), AT)
     exported = await storage.export_user(me)
     assert exported["user"] == me
     assert exported["track"] == "go"
@@ -275,7 +277,7 @@ async def test_export_and_forget_cover_every_table(storage) -> None:
     assert exported["activity_dates"] == [DAY.isoformat()]
     assert exported["notices"][0]["text"] == "hello"
     await storage.forget_user(me)
-    for table in ("users", "checklist", "activity", "notices", "reviews"):
+    for table in ("users", "checklist", "activity", "notices", "reviews", "pages"):
         sql = f"SELECT count(*) FROM {table} WHERE user_key = ?"
         assert (await storage.db.read_one(sql, (me,), key=me))[0] == 0
         assert (await storage.db.read_one(sql, (other,), key=other))[0] == 1

@@ -28,11 +28,13 @@ from adapters.telegram.app import (
     NETWORK_BACKOFF_SECONDS,
     NOT_YOUR_PAGES,
     OPEN_PRIVATE_CHAT,
+    PAGES_KEPT,
     PRIVATE_NOTE,
     REFUSED_LOG_SECONDS,
     TelegramAdapter,
     TelegramOutbox,
     derived_webhook_secret,
+    page_key,
     retry_seconds,
 )
 from adapters.telegram.render import menu
@@ -121,16 +123,16 @@ TEST_COMMANDS = (
 
 @contextlib.asynccontextmanager
 async def running(
-    tmp_path: Path, fake: FakeTelegram, knowledge, **settings
+    tmp_path: Path, fake: FakeTelegram, knowledge, database: Path | str | None = None, **settings
 ) -> AsyncIterator[TelegramAdapter]:
-    """A core on tmp_path's database and a started Telegram adapter; stopped afterwards."""
+    """A core on ``database`` (or tmp_path's) and a started Telegram adapter; stopped afterwards."""
     config = Settings(
         database_path=tmp_path / "db.sqlite3",
         telegram_token=TOKEN,
         telegram_base_url=fake.base_url,
         **settings,
     )
-    storage = await open_storage(config.database_path)
+    storage = await open_storage(database or config.database_path)
     core = Core(knowledge, storage, settings=config, clock=ManualClock(START))
     core.commands.update({command.name: command for command in TEST_COMMANDS})
     adapter = TelegramAdapter(core, config, poll_timeout=POLL_SECONDS)
@@ -338,19 +340,40 @@ async def test_a_long_reply_is_one_message_paged_in_place(tmp_path, fake, knowle
         )
 
 
-async def test_only_the_asker_turns_pages_and_they_expire_on_restart(
-    tmp_path, fake, knowledge, caplog
+async def page_stored(adapter: TelegramAdapter, message: dict, shown: int) -> None:
+    """Wait until the database says ``message`` shows page ``shown`` (stored after the call)."""
+    key = page_key(message["chat"]["id"], message["message_id"])
+    async with asyncio.timeout(5):
+        while True:
+            stored = await adapter.core.storage.pages.get(key, adapter.core.clock.now())
+            if stored is not None and stored.shown == shown:
+                return
+            await asyncio.sleep(0.01)  # the store has no event to await
+
+
+async def test_only_the_asker_turns_pages_in_any_process_until_they_expire(
+    tmp_path, fake, knowledge, database, caplog
 ):
-    async with running(tmp_path, fake, knowledge):
+    """Pages live in the database: another process (here, after a restart) turns them."""
+    async with running(tmp_path, fake, knowledge, database) as adapter:
         await fake.send_text("/long", user=ADA, chat=GROUP)
         (message,) = await fake.replies(GROUP, 1)
+        await page_stored(adapter, message, 0)
         forward = rows(message)[-1][2]["callback_data"]
         assert_alert(await press_and_wait(fake, message, forward, BOB), NOT_YOUR_PAGES)
         assert fake.calls_to("editMessageText") == []
-    async with running(tmp_path, fake, knowledge):  # a restart: the pages are gone
+    async with running(tmp_path, fake, knowledge, database) as adapter:  # another process
+        assert "text" not in await press_and_wait(fake, message, forward, ADA)
+        await fake.wait_for(lambda: len(fake.calls_to("editMessageText")) == 1)
+        (message,) = fake.sent(GROUP)
+        assert rows(message)[-1][1]["text"].startswith("2/")
+        assert [button["text"] for button in rows(message)[0]] == ["More"]
+        await page_stored(adapter, message, 1)
+        adapter.core.clock.advance(PAGES_KEPT.total_seconds() + 1)
+        forward = rows(message)[-1][2]["callback_data"]
         assert_alert(await press_and_wait(fake, message, forward, ADA), EXPIRED_PAGES)
         await asyncio.sleep(0.1)
-    assert fake.calls_to("editMessageText") == []
+    assert len(fake.calls_to("editMessageText")) == 1
     assert len(fake.sent(GROUP)) == 1
     assert failed_calls(fake) == []
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]

@@ -267,6 +267,34 @@ class UnansweredStore(ABC):
         """The questions asked at or after ``moment`` (all when ``None``), oldest first."""
 
 
+@dataclass(frozen=True, slots=True)
+class StoredPages:
+    """What a paginated message shows: for whom, the adapter's rendering, and which page."""
+
+    user_key: str
+    #: The pages and buttons as the adapter rendered them (its own JSON).
+    body: str
+    shown: int
+
+
+class PageStore(ABC):
+    """The pages of long replies, shared by every process so any of them can turn a page."""
+
+    @abstractmethod
+    async def put(
+        self, message: str, pages: StoredPages, expires_at: datetime, now: datetime
+    ) -> None:
+        """Remember what ``message`` shows until ``expires_at``; forget what expired by ``now``."""
+
+    @abstractmethod
+    async def get(self, message: str, now: datetime) -> StoredPages | None:
+        """What ``message`` shows, or ``None`` if unknown or expired."""
+
+    @abstractmethod
+    async def drop(self, message: str) -> None:
+        """Forget ``message`` (it shows a single page now)."""
+
+
 class Storage(UserStore, ChecklistStore, NoticeStore):
     """Everything the bot stores, in one database: the per-user stores and the shared ones."""
 
@@ -278,6 +306,8 @@ class Storage(UserStore, ChecklistStore, NoticeStore):
     snoozes: SnoozeStore
     #: The questions the bot could not answer, in the same database: linked to no user.
     unanswered: UnansweredStore
+    #: The pages of paginated messages, in the same database.
+    pages: PageStore
 
     @abstractmethod
     async def export_user(self, user_key: str) -> dict[str, Any]:

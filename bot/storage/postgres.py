@@ -28,6 +28,7 @@ from urllib.parse import urlsplit, urlunsplit
 import asyncpg
 
 from bot.storage.base import StorageError
+from bot.storage.pages import SqlPageStore
 from bot.storage.reminders import SqlReminderStore, claim_sql
 from bot.storage.reviews import SqlReviewStore
 from bot.storage.snoozes import SqlSnoozeStore
@@ -280,7 +281,9 @@ class PostgresStorage(SqlStorage):
         db = await Database.open(url)
         reminders = SqlReminderStore(db, claim_sql("FOR UPDATE SKIP LOCKED"), " FOR UPDATE")
         snoozes = SqlSnoozeStore(db, " FOR UPDATE")
-        storage = cls(db, reminders, SqlReviewStore(db), snoozes, SqlUnansweredStore(db))
+        storage = cls(
+            db, reminders, SqlReviewStore(db), snoozes, SqlUnansweredStore(db), SqlPageStore(db)
+        )
         storage.election = SenderElection(url, db.where)
         return storage
 

@@ -19,7 +19,14 @@ from importlib import resources
 from typing import Any, Protocol
 
 from bot.spaced import entered
-from bot.storage.base import ReminderStore, ReviewStore, SnoozeStore, Storage, UnansweredStore
+from bot.storage.base import (
+    PageStore,
+    ReminderStore,
+    ReviewStore,
+    SnoozeStore,
+    Storage,
+    UnansweredStore,
+)
 from bot.users import UserRecord
 
 Params = Sequence[Any] | Mapping[str, Any]
@@ -136,12 +143,14 @@ class SqlStorage(Storage):
         reviews: ReviewStore,
         snoozes: SnoozeStore,
         unanswered: UnansweredStore,
+        pages: PageStore,
     ) -> None:
         self.db = db
         self.reminders = reminders
         self.reviews = reviews
         self.snoozes = snoozes
         self.unanswered = unanswered
+        self.pages = pages
         self._changing: dict[str, tuple[asyncio.Lock, int]] = {}
 
     @asynccontextmanager
@@ -361,6 +370,7 @@ class SqlStorage(Storage):
     async def forget_user(self, user_key: str) -> None:
         """Delete everything stored about the user."""
         await self.reminders.forget_user(user_key)
+        await self.db.write("DELETE FROM pages WHERE user_key = ?", (user_key,), key=user_key)
         await self.db.write("DELETE FROM users WHERE user_key = ?", (user_key,), key=user_key)
 
     async def ping(self) -> None:

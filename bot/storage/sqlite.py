@@ -30,6 +30,7 @@ import aiosqlite
 
 from bot import observability
 from bot.storage.base import StorageError
+from bot.storage.pages import SqlPageStore
 from bot.storage.reminders import SqlReminderStore, claim_sql
 from bot.storage.reviews import SqlReviewStore
 from bot.storage.snoozes import SqlSnoozeStore
@@ -403,4 +404,11 @@ class SqliteStorage(SqlStorage):
         """Open the database at ``path`` (see :meth:`Database.open`)."""
         db = await Database.open(path)
         reminders = SqlReminderStore(db, claim_sql())
-        return cls(db, reminders, SqlReviewStore(db), SqlSnoozeStore(db), SqlUnansweredStore(db))
+        return cls(
+            db,
+            reminders,
+            SqlReviewStore(db),
+            SqlSnoozeStore(db),
+            SqlUnansweredStore(db),
+            SqlPageStore(db),
+        )
