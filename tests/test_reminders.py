@@ -595,9 +595,11 @@ async def test_one_process_sends_a_platforms_reminders_and_another_takes_over_wh
 
     assert await day(0, engine_a, engine_b) == [20, 0]
     assert await day(1, engine_b, engine_a) == [0, 20]  # b polls first, but a holds the lock
-    held = "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND"
-    held += " classid = ? AND objsubid = 2"
-    assert await second.db.read(held, (SENDER_LOCK,)) == [(True,)]  # a's connection dies
+    # a's connection dies; the call waits (up to 60 s) until that backend has really exited and
+    # so released its lock: without the wait, b could poll before the lock is free.
+    held = "SELECT pg_terminate_backend(pid, 60000) FROM pg_locks WHERE locktype = 'advisory'"
+    held += " AND classid = ? AND objsubid = 2"
+    assert await second.db.read(held, (SENDER_LOCK,)) == [(True,)]
     assert await day(2, engine_b, engine_a) == [20, 0]  # b takes over; a finds it taken
     assert await day(3, engine_a, engine_b, engine_a) == [0, 20, 0]  # a stays out
     await second.close()  # b stops: a takes over at its next poll
