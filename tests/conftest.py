@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,8 @@ from bot.core import Core
 from bot.knowledge import Knowledge, bundled_knowledge_path, load_knowledge
 from bot.messages import ChatKind, Reply, Request
 from bot.storage import open_storage
+from tests.fakes.discord_api import FakeDiscord
+from tests.fakes.telegram_api import FakeTelegram
 from tests.postgres_server import Server, start_server
 
 START = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
@@ -188,3 +191,26 @@ async def start_bot_process(tmp_path: Path, settings: dict[str, str]) -> asyncio
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
+
+
+#: The bot tokens the fake platform servers accept.
+TELEGRAM_TOKEN = "123456789:AAHfakeTOKENforTESTSonly-abcdefghijklmn"
+DISCORD_TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAx.GfAkEt.0kEn-for-tests-only_abcdefghijklmnop"
+
+
+@pytest.fixture
+async def telegram() -> AsyncIterator[FakeTelegram]:
+    """A fake Telegram Bot API on loopback, accepting ``TELEGRAM_TOKEN``."""
+    server = FakeTelegram(TELEGRAM_TOKEN)
+    await server.start()
+    yield server
+    await server.close()
+
+
+@pytest.fixture
+async def discord() -> AsyncIterator[FakeDiscord]:
+    """A fake Discord (HTTP API and gateway) on loopback, accepting ``DISCORD_TOKEN``."""
+    server = FakeDiscord(DISCORD_TOKEN)
+    await server.start()
+    yield server
+    await server.close()

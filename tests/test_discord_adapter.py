@@ -40,7 +40,7 @@ from bot.knowledge import bundled_knowledge_path, load_knowledge
 from bot.messages import Button, ChatKind, Field, Reply, Request
 from bot.reminders.engine import ReminderEngine
 from bot.storage import open_storage
-from tests.conftest import start_bot_process
+from tests.conftest import DISCORD_TOKEN, start_bot_process
 from tests.fakes.discord_api import (
     EPHEMERAL,
     PROCESS_START_SECONDS,
@@ -50,7 +50,7 @@ from tests.fakes.discord_api import (
     check_message,
 )
 
-TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAx.GfAkEt.0kEn-for-tests-only_abcdefghijklmnop"
+TOKEN = DISCORD_TOKEN
 OWNER, STRANGER, GUILD, CHANNEL = 1001, 2002, 5005, 3001
 START = datetime(2026, 3, 2, 6, 0, tzinfo=UTC)
 

@@ -6,37 +6,17 @@ import asyncio
 import json
 import re
 import signal
-from collections.abc import AsyncIterator
 
 import aiohttp
 import pytest
 
-from tests.conftest import start_bot_process
-from tests.fakes.discord_api import FakeDiscord
-from tests.fakes.telegram_api import FakeTelegram
+from tests.conftest import DISCORD_TOKEN, start_bot_process
+from tests.conftest import TELEGRAM_TOKEN as TOKEN
 
-TOKEN = "123456789:AAHfakeTOKENforTESTSonly-abcdefghijklmn"
-DISCORD_TOKEN = "MTAwMDAwMDAwMDAwMDAwMDAx.GfAkEt.0kEn-for-tests-only_abcdefghijklmnop"
 RUNNING = re.compile("roadmap-bot is running")
 ADA = 4201
 pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
 SERVING = re.compile(r"serving /metrics and /healthz on 127\.0\.0\.1:(\d+)")
-
-
-@pytest.fixture
-async def telegram() -> AsyncIterator[FakeTelegram]:
-    server = FakeTelegram(TOKEN)
-    await server.start()
-    yield server
-    await server.close()
-
-
-@pytest.fixture
-async def discord() -> AsyncIterator[FakeDiscord]:
-    server = FakeDiscord(DISCORD_TOKEN)
-    await server.start()
-    yield server
-    await server.close()
 
 
 class Bot:

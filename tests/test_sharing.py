@@ -2,33 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import pytest
 
-from tests.fakes.discord_api import FakeDiscord
-from tests.fakes.telegram_api import FakeTelegram, bold_title
+from tests.fakes.telegram_api import bold_title
 from tests.test_discord_adapter import EPHEMERAL, GUILD, OWNER
-from tests.test_discord_adapter import TOKEN as DISCORD_TOKEN
 from tests.test_discord_adapter import running as discord_running
-from tests.test_telegram_adapter import ADA, TOKEN
+from tests.test_telegram_adapter import ADA
 from tests.test_telegram_adapter import running as telegram_running
-
-
-@pytest.fixture
-async def telegram() -> AsyncIterator[FakeTelegram]:
-    server = FakeTelegram(TOKEN)
-    await server.start()
-    yield server
-    await server.close()
-
-
-@pytest.fixture
-async def discord() -> AsyncIterator[FakeDiscord]:
-    server = FakeDiscord(DISCORD_TOKEN)
-    await server.start()
-    yield server
-    await server.close()
 
 
 @pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")

@@ -56,10 +56,10 @@ from bot.knowledge import Knowledge, bundled_knowledge_path, load_knowledge
 from bot.messages import Button, ChatKind, Field, Reply, Request
 from bot.reminders.engine import ReminderEngine
 from bot.storage import open_storage
-from tests.conftest import start_bot_process
+from tests.conftest import TELEGRAM_TOKEN, start_bot_process
 from tests.fakes.telegram_api import BOT_USERNAME, FakeTelegram, bold_title, check_text
 
-TOKEN = "123456789:AAHfakeTOKENforTESTSonly-abcdefghijklmn"
+TOKEN = TELEGRAM_TOKEN
 ADA, BOB = 4201, 4202
 GROUP = -100500
 START = datetime(2026, 3, 2, 6, 0, tzinfo=UTC)
