@@ -16,6 +16,7 @@ the day is over. Only the learner can press them (the core checks the buttons' o
 from __future__ import annotations
 
 from datetime import date, time, timedelta
+from typing import NamedTuple
 
 from bot import checklist
 from bot.commands import Command, Context, Option, OptionKind
@@ -25,6 +26,7 @@ from bot.knowledge import Topic
 from bot.messages import Button, ButtonStyle, Reply, ReplyKind
 from bot.reminders.schedule import local_instant
 from bot.timezones import TimeParseError, parse_time, zone_info
+from bot.users import UserRecord
 
 #: How long "Snooze" puts the reminder off.
 SNOOZE = timedelta(hours=1)
@@ -93,11 +95,24 @@ def _step(topic: Topic, day: date, intro: str) -> tuple[list[str], tuple[Button,
     return blocks, (*step_buttons(topic.id, day), Button("More about it", "topic", topic.id))
 
 
-def _parse_step(ctx: Context) -> tuple[Topic, date] | None:
+class _Press(NamedTuple):
+    """A Done or Skip press: the step and day its button names, who pressed it, their today."""
+
+    topic: Topic
+    day: date
+    user: UserRecord
+    today: date
+
+
+async def _pressed_step(ctx: Context) -> _Press | None:
+    """The press behind ``/rdone`` or ``/rskip``, or ``None`` if its step or day is unknown."""
     topic_id, _, code = ctx.args.partition(" ")
     topic = ctx.knowledge.topic(topic_id)
     day = parse_day(code)
-    return (topic, day) if topic is not None and day is not None else None
+    if topic is None or day is None:
+        return None
+    user = await ctx.storage.get_user(ctx.request.user_key)
+    return _Press(topic, day, user, local_today(ctx, user.timezone))
 
 
 def _gone() -> Reply:
@@ -111,13 +126,11 @@ def _gone() -> Reply:
 
 async def step_done(ctx: Context) -> Reply:
     """Tick the step a reminder named and answer with the next one."""
-    parsed = _parse_step(ctx)
-    if parsed is None:
+    press = await _pressed_step(ctx)
+    if press is None:
         return _gone()
-    topic, day = parsed
+    topic, day, user, today = press
     storage, key = ctx.storage, ctx.request.user_key
-    user = await storage.get_user(key)
-    today = local_today(ctx, user.timezone)
     changed = await storage.mark_done(key, topic.id, ctx.clock.now(), today)
     done = await storage.done_items(key)
     progress = checklist.progress(ctx.knowledge, user.track, done)
@@ -137,13 +150,11 @@ async def step_done(ctx: Context) -> Reply:
 
 async def step_skip(ctx: Context) -> Reply:
     """Show the next unticked step after the one a reminder named, ticking nothing."""
-    parsed = _parse_step(ctx)
-    if parsed is None:
+    press = await _pressed_step(ctx)
+    if press is None:
         return _gone()
-    topic, day = parsed
+    topic, day, user, today = press
     storage, key = ctx.storage, ctx.request.user_key
-    user = await storage.get_user(key)
-    today = local_today(ctx, user.timezone)
     done = await storage.done_items(key)
     items = checklist.layout(ctx.knowledge, user.track).items
     ids = [item.id for item in items]
