@@ -263,6 +263,17 @@ async def test_two_processes_on_one_database_see_each_others_writes(database) ->
         assert (await a.get_user(user)).track == "python"
 
 
+async def test_a_notice_still_being_committed_is_taken(on_sqlite) -> None:
+    """The quick check in the event loop waits for the user's own queued write like a read."""
+    user = "telegram:1"
+    adding = asyncio.create_task(on_sqlite.add_notice(user, "queued"))
+    await asyncio.sleep(0)  # queued for the group commit, not committed yet
+    assert not adding.done()
+    assert await on_sqlite.take_notices(user) == ["queued"]
+    await adding
+    assert await on_sqlite.take_notices(user) == []
+
+
 async def test_export_and_forget_cover_every_table(storage) -> None:
     me, other = "telegram:1", "telegram:2"
     for user in (me, other):

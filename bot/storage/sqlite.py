@@ -11,6 +11,11 @@ Why it is built this way:
 * **Durability.** WAL with ``synchronous=FULL``: a replied ``/done`` survives a kill and a power
   loss; group commit pays the fsync once per batch, which is why FULL costs little.
 * **Reads on their own connection** (read-only, WAL), so reads never wait for a write.
+* **Quick checks in the event loop.** :meth:`Database.exists` (is there a pending notice?) runs
+  on a third, synchronous read-only connection in the event loop's thread: an indexed point
+  query on committed data takes microseconds, while a hop to aiosqlite's thread and back costs
+  far more than the query. It never waits for a lock (busy_timeout 0): if the database is busy
+  it asks the read connection instead.
 * **Migrations** ``migrations/NNNN_name.sql``, numbered without gaps and never edited once
   shipped, each run in its own transaction that also sets ``PRAGMA user_version``. A newer or
   foreign schema is refused and the file left untouched.
@@ -110,11 +115,16 @@ class Database:
     """One SQLite file: a read connection, a write connection and the group-commit queue."""
 
     def __init__(
-        self, path: Path, writer: aiosqlite.Connection, reader: aiosqlite.Connection
+        self,
+        path: Path,
+        writer: aiosqlite.Connection,
+        reader: aiosqlite.Connection,
+        probe: sqlite3.Connection,
     ) -> None:
         self.path = path
         self._writer = writer
         self._reader = reader
+        self._probe = probe
         self._lock = asyncio.Lock()
         self._queue: list[_Write] = []
         self._wakeup = asyncio.Event()
@@ -170,6 +180,7 @@ class Database:
                 await _migrate(writer, migration)
             reader = await _connect(path)
             await reader.execute_fetchall("PRAGMA query_only = ON")
+            probe = _connect_probe(path)
         except sqlite3.Error as error:
             for connection in (writer, reader):
                 if connection is not None:
@@ -180,7 +191,7 @@ class Database:
                 if connection is not None:
                     await connection.close()
             raise
-        return cls(path, writer, reader)
+        return cls(path, writer, reader, probe)
 
     async def read(
         self, sql: str, params: Params = (), *, key: Hashable | None = None
@@ -198,6 +209,23 @@ class Database:
         """The first row of :meth:`read`, or ``None``."""
         rows = await self.read(sql, params, key=key)
         return rows[0] if rows else None
+
+    async def exists(self, sql: str, params: Params = (), *, key: Hashable | None = None) -> bool:
+        """Whether a cheap query returns a row, after the writes queued under ``key``.
+
+        Runs in the event loop's thread on the probe connection when nothing is queued under
+        ``key`` and the database is not locked; otherwise like :meth:`read_one`.
+        """
+        if key is None or key not in self._last_by_key:
+            try:
+                cursor = self._probe.execute(sql, params)
+                try:
+                    return cursor.fetchone() is not None
+                finally:
+                    cursor.close()  # ends the read transaction: never hold up a checkpoint
+            except sqlite3.OperationalError:  # busy: a checkpoint or recovery holds a lock
+                pass
+        return await self.read_one(sql, params, key=key) is not None
 
     def submit(
         self, statements: Sequence[Statement], key: Hashable | None = None
@@ -254,6 +282,7 @@ class Database:
             await self._drain()
             self._committer.cancel()
         await asyncio.gather(self._committer, return_exceptions=True)
+        self._probe.close()
         await self._reader.close()
         await self._writer.close()
 
@@ -351,6 +380,18 @@ async def _connect(path: Path) -> aiosqlite.Connection:
         await connection.close()
         raise
     return connection
+
+
+def _connect_probe(path: Path) -> sqlite3.Connection:
+    """The synchronous read-only connection of :meth:`Database.exists`: it never waits."""
+    probe = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    try:
+        probe.execute("PRAGMA busy_timeout = 0")
+        probe.execute("PRAGMA query_only = ON")
+    except BaseException:
+        probe.close()
+        raise
+    return probe
 
 
 async def _migrate(connection: aiosqlite.Connection, migration: Migration) -> None:
