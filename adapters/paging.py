@@ -3,7 +3,8 @@
 A reply too long for one message is sent as its first page with buttons to turn the pages.
 :class:`PageMemory` keeps the pages in memory, keyed by the platform's identity of the message,
 so a press can show another page: enough where the press always reaches the process that sent
-the message (Discord sends it to that server's shard). The memory is bounded (the least recently
+the message (Discord sends it to that server's shard). Only the reply's owner turns its pages;
+anyone else is told :data:`NOT_YOUR_PAGES`. The memory is bounded (the least recently
 used messages are forgotten first) and lost on restart: a press on a message it no longer knows
 answers that the pages expired. Telegram, whose presses may reach any process behind a webhook,
 keeps its pages in the database instead (:class:`bot.storage.base.PageStore`).
@@ -16,6 +17,9 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from bot.lru import LruCache
+
+#: What someone other than a reply's owner is told when they press its page buttons.
+NOT_YOUR_PAGES = "These pages belong to someone else's answer. Run the command yourself."
 
 KeyT = TypeVar("KeyT", bound=Hashable)
 PageT = TypeVar("PageT")

@@ -25,6 +25,7 @@ from adapters.discord.client import (
     DiscordStartError,
 )
 from adapters.discord.render import MAX_AUTOCOMPLETE_CHOICES
+from adapters.paging import NOT_YOUR_PAGES
 from bot.clock import ManualClock
 from bot.commands import Command, Context, Option, OptionKind
 from bot.config import Settings
@@ -387,7 +388,9 @@ async def test_private_replies_leave_no_view_alive_and_their_buttons_still_work(
         assert kept_views() == []
 
 
-async def test_long_replies_page_and_pages_expire_politely_after_restart(tmp_path, fake, knowledge):
+async def test_long_replies_page_for_their_owner_only_and_expire_politely_after_restart(
+    tmp_path, fake, knowledge
+):
     async with running(tmp_path, fake, knowledge, extra_commands=True):
         exchange = await fake.slash("long", guild_id=GUILD)
         await fake.answered(exchange)
@@ -401,13 +404,23 @@ async def test_long_replies_page_and_pages_expire_politely_after_restart(tmp_pat
         back = await fake.press(exchange.original_id, "rbp:prev", guild_id=GUILD)
         await fake.answered(back)
         assert message["embeds"][0]["footer"]["text"] == first
+        stranger = await fake.press(
+            exchange.original_id, "rbp:next", user_id=STRANGER, guild_id=GUILD
+        )
+        (refusal,) = await fake.answered(stranger)
+        assert refusal["content"] == NOT_YOUR_PAGES and refusal["flags"] & EPHEMERAL
+        assert message["embeds"][0]["footer"]["text"] == first  # only the owner turns pages
+        again = await fake.press(exchange.original_id, "rbp:next", user_id=OWNER, guild_id=GUILD)
+        await fake.answered(again)
+        second = message["embeds"][0]["footer"]["text"]
+        assert second.startswith("Page 2/")  # still theirs to turn
 
     async with running(tmp_path, fake, knowledge, extra_commands=True):
         after = await fake.press(exchange.original_id, "rbp:next", guild_id=GUILD)
         (note,) = await fake.answered(after)
         assert note["content"] == EXPIRED_PAGES and note["flags"] & EPHEMERAL
         tally = fake.messages[exchange.original_id]
-        assert tally["embeds"][0]["footer"]["text"] == first  # untouched
+        assert tally["embeds"][0]["footer"]["text"] == second  # untouched
 
 
 async def test_commands_sync_once_and_buttons_survive_a_restart(tmp_path, fake, knowledge):

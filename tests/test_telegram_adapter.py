@@ -20,13 +20,12 @@ import pytest
 from telegram.error import NetworkError, TimedOut
 from telegram.error import RetryAfter as PtbRetryAfter
 
-from adapters.paging import Paged, PageMemory
+from adapters.paging import NOT_YOUR_PAGES, Paged, PageMemory
 from adapters.telegram import TelegramStartError, create_adapter
 from adapters.telegram.app import (
     EXPIRED_PAGES,
     MAX_NETWORK_ATTEMPTS,
     NETWORK_BACKOFF_SECONDS,
-    NOT_YOUR_PAGES,
     OPEN_PRIVATE_CHAT,
     PAGES_KEPT,
     PRIVATE_NOTE,

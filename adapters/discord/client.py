@@ -8,7 +8,8 @@ and arrives as an ephemeral followup, so private data is never shown to the chan
 
 Buttons are :class:`discord.ui.DynamicItem` s whose custom id carries the core's payload, so they
 keep working after a restart. Page buttons (◀ ▶) find their pages in memory by message id; after
-a restart they answer with a polite ephemeral note instead.
+a restart they answer with a polite ephemeral note instead. Only the user a reply was sent for
+turns its pages (as on Telegram); anyone else gets an ephemeral "not yours" note.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from adapters.discord.render import (
     render,
     truncate,
 )
-from adapters.paging import Paged, PageMemory
+from adapters.paging import NOT_YOUR_PAGES, Paged, PageMemory
 from bot import observability
 from bot.commands import Command, OptionKind
 from bot.config import Settings
@@ -586,7 +587,7 @@ class DiscordAdapter:
         self.remember(message.id, outgoing)
 
     async def turn_page(self, interaction: discord.Interaction, step: str) -> None:
-        """Show the previous or next page of a paginated message."""
+        """Show the previous or next page of a paginated message, if known and the presser's."""
         message = interaction.message
         shown = self.paged.get(message.id) if message is not None else None
         if message is None or shown is None:
@@ -595,6 +596,11 @@ class DiscordAdapter:
             )
             return
         paged, index = shown
+        if str(interaction.user.id) != paged.owner:
+            await interaction.response.send_message(
+                NOT_YOUR_PAGES, ephemeral=True, allowed_mentions=NO_MENTIONS
+            )
+            return
         index = (index + (1 if step == NEXT else -1)) % len(paged.pages)
         self.paged.show(message.id, paged, index)
         page = paged.pages[index]

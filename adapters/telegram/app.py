@@ -88,7 +88,7 @@ from telegram.ext import (
 )
 from telegram.request import HTTPXRequest
 
-from adapters.paging import Paged
+from adapters.paging import NOT_YOUR_PAGES, Paged
 from adapters.telegram.render import (
     KeyButton,
     callback_answer,
@@ -146,7 +146,6 @@ OPEN_PRIVATE_CHAT = (
     "🔒 That answer is private. Open a chat with me (@{bot}), press Start, then ask again."
 )
 EXPIRED_PAGES = "This list has expired, run the command again."
-NOT_YOUR_PAGES = "These pages belong to someone else's answer. Run the command yourself."
 REVOKED = "Telegram no longer accepts the bot token (TELEGRAM_TOKEN): 401 Unauthorized"
 POLLING_CONFLICT = (
     "another process is polling Telegram with this token (409 Conflict); long polling allows"
