@@ -281,8 +281,11 @@ def test_a_good_idea_is_an_opinion_not_project_ideas(answerer: QuestionAnswerer)
 #: a whole percent) or at or below (confidently wrong, rounded up). Raise these as it improves;
 #: a style and target not listed must meet the issue's target.
 _REACHED = {
-    ("chat", "in_scope_right"): 0.95,
-    ("long", "in_scope_right"): 0.91,
+    ("keyword", "in_scope_right"): 0.94,
+    ("chat", "in_scope_right"): 0.90,
+    ("long", "in_scope_right"): 0.85,
+    ("chat", "confidently_wrong"): 0.03,
+    ("long", "confidently_wrong"): 0.04,
 }
 _TARGETS = {
     "in_scope_right": MIN_IN_SCOPE_RIGHT,
