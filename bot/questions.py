@@ -84,6 +84,8 @@ SPELL_CACHE = 4096
 FOLLOW_UP_WORDS = 8
 #: Before a name, these make it part of the need rather than the subject.
 NEED_MARKERS = frozenset({"for", "like", "on"})
+#: A part of a sentence opening with one of these asks, as one opening with a question word.
+ASKING_OPENERS = frozenset({"now", "but"})
 #: Prefix that marks a not-covered entry's id in the name index.
 NOT_COVERED_PREFIX = "~"
 
@@ -826,12 +828,47 @@ class QuestionAnswerer:
             return main
         earlier = [m for m in mentions if words[m.start].sentence <= focus]
         if sentence_words & PLURAL_POINTERS:
-            return [m for m in earlier if id(m) not in background][-2:] or earlier[-2:]
+            return self._pointed_pair(earlier, background, words) or earlier[-2:]
         if sentence_words & POINTERS and earlier:
             return earlier[-1:]
-        if in_focus:
-            return in_focus
-        return [m for m in mentions if id(m) not in background] or mentions
+        # Technology the roadmap lacks, told as background ("after a react course"), is not
+        # the subject of a question that names nothing else.
+        told = [m for m in mentions if id(m) not in background or not m.not_covered]
+        if any(words[m.start].sentence == focus for m in told):
+            return [m for m in in_focus if m in told]
+        return [m for m in mentions if id(m) not in background] or told
+
+    def _pointed_pair(
+        self, earlier: list[_Mention], background: set[int], words: tuple[Word, ...]
+    ) -> list[_Mention]:
+        """What "they" or "them" points at: two names told together, the latest such pair."""
+        named = [m for m in earlier if m.id in self.knowledge.topics or m.not_covered]
+        fresh = [m for m in named if id(m) not in background]
+        candidates = fresh if len({m.id for m in fresh}) >= 2 else named
+        by_sentence: dict[int, list[_Mention]] = {}
+        for mention in candidates:
+            by_sentence.setdefault(words[mention.start].sentence, []).append(mention)
+        for sentence in sorted(by_sentence, reverse=True):
+            first = {}
+            for mention in by_sentence[sentence]:
+                first.setdefault(mention.id, mention)
+            if len(first) >= 2:
+                told = list(first.values())
+                alike = [  # of the names told together, two of one kind ("mysql and postgres")
+                    [a, b]
+                    for i, a in enumerate(told)
+                    for b in told[i + 1 :]
+                    if self._kind_of(a) == self._kind_of(b)
+                ]
+                return alike[0] if alike else told[:2]
+        return []
+
+    def _kind_of(self, mention: _Mention) -> str | None:
+        """The kind of the topic or technology a mention names."""
+        if mention.not_covered:
+            return self.not_covered[int(mention.id[len(NOT_COVERED_PREFIX) :])].kind
+        topic = self.knowledge.topics.get(mention.id)
+        return topic.kind if topic else None
 
     @staticmethod
     def _names_a_need(message: Message, mention: _Mention) -> bool:
@@ -853,7 +890,7 @@ class QuestionAnswerer:
                 first_of.setdefault(word.segment, word.text)
         segments = sorted(first_of)
         for segment in reversed(segments[1:]):
-            if first_of[segment] in QUESTION_STARTS or first_of[segment] == "now":
+            if first_of[segment] in QUESTION_STARTS or first_of[segment] in ASKING_OPENERS:
                 return segment
         return None
 
@@ -864,9 +901,11 @@ class QuestionAnswerer:
         if after in BACKGROUND_AFTER:
             return True
         window = words[max(mention.start - 3, 0) : mention.start]
-        return any(
-            w.text in BACKGROUND_BEFORE and w.sentence == words[mention.start].sentence
-            for w in window
+        return any(  # "i know what docker is" asks; "i know docker" tells
+            w.text in BACKGROUND_BEFORE
+            and w.sentence == words[mention.start].sentence
+            and not any(later.text in WHAT_WORDS for later in window[i + 1 :])
+            for i, w in enumerate(window)
         )
 
     def _off_subject(self, message: Message, focus: int, mentions: list[_Mention]) -> bool:

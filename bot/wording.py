@@ -82,8 +82,10 @@ BACKGROUND_AFTER = wordset(
 #: A name shortly after one of these is the learner's background ("i learned flask").
 BACKGROUND_BEFORE = wordset(
     """know knew learned learnt studied used using worked working familiar coming came
-    switched switching moved moving experienced been done"""
+    switched switching moved moving experienced been done did finished completed took built"""
 )
+#: Words that open a new part of a sentence, as a comma does.
+CLAUSE_STARTS = wordset("but")
 #: Words that point back at something already mentioned.
 POINTERS = wordset("it this that its")
 PLURAL_POINTERS = wordset("they them both these those two")
@@ -160,6 +162,8 @@ def split_message(text: str) -> Message:
         first = True
         for chunk in chunks:
             for raw in normalize(chunk.replace("-", " ")).split():
+                if raw in CLAUSE_STARTS and not first:
+                    segment += 1  # "i know flask but what is django": a new part of the sentence
                 for word in SHORTHAND.get(raw, raw).split():
                     if first and word in QUESTION_STARTS:
                         questions.add(index)

@@ -274,6 +274,28 @@ def test_a_good_idea_is_an_opinion_not_project_ideas(answerer: QuestionAnswerer)
     assert answerer.understand("project ideas for go").intent is Intent.PROJECTS
 
 
+def test_they_point_at_two_names_of_one_kind_told_together(answerer: QuestionAnswerer) -> None:
+    asked = answerer.understand(
+        "Our hosting plan comes with MySQL and PostgreSQL for Node. How do they differ?"
+    )
+    assert (asked.intent, asked.topic_ids) == (Intent.COMPARE, ("mysql", "postgresql"))
+    told_apart = answerer.understand(
+        "I have been reading about Django and Flask. Are they the same thing?"
+    )
+    assert (told_apart.intent, told_apart.topic_ids) == (Intent.COMPARE, ("django", "flask"))
+
+
+def test_technology_told_as_background_is_not_the_subject(answerer: QuestionAnswerer) -> None:
+    overview = answerer.understand("did a vue course, now where do i start with backend")
+    assert (overview.outcome, overview.intent) == (Outcome.ANSWERED, Intent.OVERVIEW)
+    after_but = answerer.understand("my team runs kubernetes but i want to know what docker is")
+    assert (after_but.intent, after_but.topic_ids[:1]) == (Intent.TOPIC, ("docker",))
+    earlier = answerer.understand(
+        "did some laravel last year, at work it is all django now, what is it for"
+    )
+    assert earlier.topic_ids[:1] == ("django",)
+
+
 # -- the targets, on the tune half of the eval set (holdout is only reported) ---------
 
 #: Where the tune set does not meet a target yet, the level it has reached, so a regression
@@ -282,10 +304,9 @@ def test_a_good_idea_is_an_opinion_not_project_ideas(answerer: QuestionAnswerer)
 #: a style and target not listed must meet the issue's target.
 _REACHED = {
     ("keyword", "in_scope_right"): 0.94,
-    ("chat", "in_scope_right"): 0.90,
-    ("long", "in_scope_right"): 0.85,
-    ("chat", "confidently_wrong"): 0.03,
-    ("long", "confidently_wrong"): 0.04,
+    ("chat", "in_scope_right"): 0.92,
+    ("long", "in_scope_right"): 0.88,
+    ("long", "confidently_wrong"): 0.03,
 }
 _TARGETS = {
     "in_scope_right": MIN_IN_SCOPE_RIGHT,
