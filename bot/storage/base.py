@@ -1,13 +1,16 @@
 """The storage interfaces: one per store, each naming only domain types.
 
 Every method takes a ``user_key`` (``"telegram:42"``) where it is about one user: users are
-namespaced by platform and a method only ever touches the rows of the user it is given. Each
+namespaced by platform and a method only ever touches the rows of the user it is given. For a
+learner's data (checklist, review, reminder, ...) that key is the *learner key*
+(:meth:`IdentityStore.learner`): identities linked across platforms share one. Each
 implementation reads the database for every answer (no process-local copy is trusted), so
 several bot processes sharing one database see each other's changes at once.
 """
 
 from __future__ import annotations
 
+import enum
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -295,6 +298,92 @@ class PageStore(ABC):
         """Forget ``message`` (it shows a single page now)."""
 
 
+class LinkOutcome(enum.StrEnum):
+    """What redeeming a link code did."""
+
+    #: The two identities are one learner now.
+    LINKED = "linked"
+    #: No live code matches: mistyped, used, expired or ended by wrong tries.
+    WRONG = "wrong"
+    #: The right code, but its ten minutes are over (it is deleted now).
+    EXPIRED = "expired"
+    #: The code was issued by the identity redeeming it.
+    OWN_CODE = "own code"
+    #: The two identities already are one learner.
+    ALREADY_LINKED = "already linked"
+    #: The redeeming identity is linked to others: it must unlink first.
+    LINKED_ELSEWHERE = "linked elsewhere"
+    #: Too many failed tries lately: not even looked at.
+    BLOCKED = "blocked"
+
+
+@dataclass(frozen=True, slots=True)
+class LinkResult:
+    """The outcome of a redeem, with what the reply needs to say."""
+
+    outcome: LinkOutcome
+    #: The learner key the redeeming identity has afterwards.
+    learner_key: str
+    #: Failed tries left before a block (for WRONG and EXPIRED).
+    tries_left: int = 0
+    #: When a BLOCKED identity may try again.
+    retry_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Unlinked:
+    """What :meth:`IdentityStore.unlink` did: the learner keys of both sides afterwards."""
+
+    #: The learner key the identity that unlinked has now (its own user key).
+    own_key: str
+    #: The learner key of the identities it left.
+    others_key: str
+    #: Whether the daily reminder stayed with the others (it goes where it is delivered).
+    reminder_with_others: bool
+
+
+class IdentityStore(ABC):
+    """Which learner each platform identity is, and the one-time codes that link them.
+
+    Reads the database for every answer: processes sharing it never trust a copy.
+    """
+
+    @abstractmethod
+    async def learner(self, user_key: str) -> str:
+        """The learner key whose data ``user_key`` uses (its own key unless linked)."""
+
+    @abstractmethod
+    async def members(self, learner_key: str) -> list[str]:
+        """Every identity of the learner: ``learner_key`` first, then the linked ones in order."""
+
+    @abstractmethod
+    async def issue(
+        self, user_key: str, locator: str, digest: str, expires_at: datetime, now: datetime
+    ) -> bool:
+        """Store ``user_key``'s new code, replacing its earlier one.
+
+        ``False`` if another live code has the locator (draw another code).
+        """
+
+    @abstractmethod
+    async def redeem(self, user_key: str, locator: str, digest: str, now: datetime) -> LinkResult:
+        """Link ``user_key`` to the code's issuer: its data merged into the issuer's learner.
+
+        All in one transaction; failed tries are counted (see :mod:`bot.linking`).
+        """
+
+    @abstractmethod
+    async def burn(self, locator: str, digest: str) -> bool:
+        """Delete the live code if it is this one (shown where others read); ``True`` if so."""
+
+    @abstractmethod
+    async def unlink(self, user_key: str, now: datetime) -> Unlinked | None:
+        """Separate ``user_key`` from its linked identities, each side keeping a copy of the data.
+
+        ``None`` if it is linked to none.
+        """
+
+
 class Storage(UserStore, ChecklistStore, NoticeStore):
     """Everything the bot stores, in one database: the per-user stores and the shared ones."""
 
@@ -308,14 +397,22 @@ class Storage(UserStore, ChecklistStore, NoticeStore):
     unanswered: UnansweredStore
     #: The pages of paginated messages, in the same database.
     pages: PageStore
+    #: Linked identities and link codes, in the same database.
+    identities: IdentityStore
 
     @abstractmethod
     async def export_user(self, user_key: str) -> dict[str, Any]:
-        """All of the user's data as JSON-ready values, reminders and review included."""
+        """All of the learner's data as JSON-ready values (``user_key`` is a learner key).
+
+        Reminders, review and every linked identity included.
+        """
 
     @abstractmethod
     async def forget_user(self, user_key: str) -> None:
-        """Delete all of the user's data, reminders and review included."""
+        """Delete all of the learner's data and every identity linked to it.
+
+        ``user_key`` is a learner key.
+        """
 
     @abstractmethod
     async def ping(self) -> None:

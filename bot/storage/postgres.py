@@ -28,6 +28,7 @@ from urllib.parse import urlsplit, urlunsplit
 import asyncpg
 
 from bot.storage.base import StorageError
+from bot.storage.identities import SqlIdentityStore
 from bot.storage.pages import SqlPageStore
 from bot.storage.reminders import SqlReminderStore, claim_sql
 from bot.storage.reviews import SqlReviewStore
@@ -286,7 +287,13 @@ class PostgresStorage(SqlStorage):
         reminders = SqlReminderStore(db, claim_sql("FOR UPDATE SKIP LOCKED"), " FOR UPDATE")
         snoozes = SqlSnoozeStore(db, " FOR UPDATE")
         storage = cls(
-            db, reminders, SqlReviewStore(db), snoozes, SqlUnansweredStore(db), SqlPageStore(db)
+            db,
+            reminders,
+            SqlReviewStore(db),
+            snoozes,
+            SqlUnansweredStore(db),
+            SqlPageStore(db),
+            SqlIdentityStore(db, " FOR UPDATE"),
         )
         storage.election = SenderElection(url, db.where)
         return storage

@@ -20,6 +20,7 @@ from typing import Any, Protocol
 
 from bot.spaced import entered
 from bot.storage.base import (
+    IdentityStore,
     PageStore,
     ReminderStore,
     ReviewStore,
@@ -148,6 +149,7 @@ class SqlStorage(Storage):
         snoozes: SnoozeStore,
         unanswered: UnansweredStore,
         pages: PageStore,
+        identities: IdentityStore,
     ) -> None:
         self.db = db
         self.reminders = reminders
@@ -155,6 +157,7 @@ class SqlStorage(Storage):
         self.snoozes = snoozes
         self.unanswered = unanswered
         self.pages = pages
+        self.identities = identities
         self._changing: dict[str, tuple[asyncio.Lock, int]] = {}
 
     @asynccontextmanager
@@ -346,20 +349,23 @@ class SqlStorage(Storage):
     # -- the user's data as a whole --------------------------------------------------------------
 
     async def export_user(self, user_key: str) -> dict[str, Any]:
-        """Everything stored about the user, as JSON-ready values."""
+        """Everything stored about the learner and each identity linked to it, JSON-ready."""
         record = await self.get_user(user_key)
+        identities = await self.identities.members(user_key)
         checklist = await self.db.read(
             "SELECT item_id, done_at FROM checklist WHERE user_key = ? ORDER BY done_at, item_id",
             (user_key,),
             key=user_key,
         )
         notices = await self.db.read(
-            "SELECT text, created_at FROM notices WHERE user_key = ? ORDER BY id",
-            (user_key,),
+            "SELECT text, created_at FROM notices WHERE user_key = ?"
+            " OR user_key IN (SELECT user_key FROM identities WHERE learner_key = ?) ORDER BY id",
+            (user_key, user_key),
             key=user_key,
         )
         return {
             "user": user_key,
+            "identities": identities,
             "track": record.track,
             "timezone": record.timezone,
             "created": record.created.isoformat() if record.created else None,
@@ -372,10 +378,17 @@ class SqlStorage(Storage):
         }
 
     async def forget_user(self, user_key: str) -> None:
-        """Delete everything stored about the user."""
+        """Delete everything stored about the learner and every identity linked to it."""
+        identities = await self.identities.members(user_key)
         await self.reminders.forget_user(user_key)
-        await self.db.write("DELETE FROM pages WHERE user_key = ?", (user_key,), key=user_key)
-        await self.db.write("DELETE FROM users WHERE user_key = ?", (user_key,), key=user_key)
+        await self.db.write_all(
+            [
+                (f"DELETE FROM {table} WHERE user_key = ?", (key,))  # noqa: S608 - fixed names
+                for key in reversed(identities)
+                for table in ("pages", "users")
+            ],
+            key=user_key,
+        )
 
     async def ping(self) -> None:
         """Raise if the database does not answer."""

@@ -35,6 +35,7 @@ import aiosqlite
 
 from bot import observability
 from bot.storage.base import StorageError
+from bot.storage.identities import SqlIdentityStore
 from bot.storage.pages import SqlPageStore
 from bot.storage.reminders import SqlReminderStore, claim_sql
 from bot.storage.reviews import SqlReviewStore
@@ -452,4 +453,5 @@ class SqliteStorage(SqlStorage):
             SqlSnoozeStore(db),
             SqlUnansweredStore(db),
             SqlPageStore(db),
+            SqlIdentityStore(db),
         )
