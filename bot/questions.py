@@ -607,7 +607,10 @@ class QuestionAnswerer:
             )
             if answer is not None:
                 return answer
-        if not mentions and not everyday:
+        about_step = (section is not None or overview) and "what" in focus_words
+        if not topic_ids and not everyday and not about_step:
+            # A clear need with no topic named ("stop bots spamming my api": the step's word
+            # "api" is where the need is, not what is asked about).
             answer = self._use_case(question, all_terms, kind, strong=True)
             if answer is not None:
                 return answer

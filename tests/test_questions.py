@@ -205,8 +205,8 @@ def test_a_need_told_in_many_words_needs_a_clear_lead(answerer: QuestionAnswerer
         "Our team keeps merging code that breaks the build, and releases are done by hand on "
         "Friday nights. What practice would fix this?"
     )
-    assert understanding.outcome is Outcome.ASKED_BACK
-    assert "ci-cd" in understanding.topic_ids
+    assert understanding.outcome in (Outcome.ASKED_BACK, Outcome.ANSWERED)
+    assert understanding.topic_ids[:1] == ("ci-cd",)  # "by hand" and "releases" lead to it
 
 
 def test_a_need_inside_a_named_comparison_picks_among_its_topics(
@@ -296,6 +296,29 @@ def test_technology_told_as_background_is_not_the_subject(answerer: QuestionAnsw
     assert earlier.topic_ids[:1] == ("django",)
 
 
+@pytest.mark.parametrize(
+    ("question", "pick"),
+    [
+        ("bots keep flooding my api", "security"),
+        ("how do i keep people logged in on my website", "jwt"),
+        ("deploy automatically whenever i push", "ci-cd"),
+    ],
+)
+def test_a_need_in_everyday_words_finds_its_topic(
+    answerer: QuestionAnswerer, question: str, pick: str
+) -> None:
+    asked = answerer.understand(question)
+    assert (asked.outcome, asked.intent, asked.topic_ids[:1]) == (
+        Outcome.ANSWERED,
+        Intent.USE_CASE,
+        (pick,),
+    )
+
+
+def test_a_step_asked_about_is_not_a_need(answerer: QuestionAnswerer) -> None:
+    assert answerer.understand("what is an api").section_id == "apis"
+
+
 # -- the targets, on the tune half of the eval set (holdout is only reported) ---------
 
 #: Where the tune set does not meet a target yet, the level it has reached, so a regression
@@ -303,9 +326,9 @@ def test_technology_told_as_background_is_not_the_subject(answerer: QuestionAnsw
 #: a whole percent) or at or below (confidently wrong, rounded up). Raise these as it improves;
 #: a style and target not listed must meet the issue's target.
 _REACHED = {
-    ("keyword", "in_scope_right"): 0.94,
-    ("chat", "in_scope_right"): 0.92,
-    ("long", "in_scope_right"): 0.88,
+    ("keyword", "in_scope_right"): 0.96,
+    ("chat", "in_scope_right"): 0.93,
+    ("long", "in_scope_right"): 0.89,
     ("long", "confidently_wrong"): 0.03,
 }
 _TARGETS = {
