@@ -191,6 +191,8 @@ class Call:
     params: dict[str, Any]
     files: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     error: str = ""
+    #: When the request arrived (``time.monotonic()``), for rate measurements.
+    at: float = field(default_factory=time.monotonic)
 
 
 @dataclass
@@ -358,6 +360,7 @@ class FakeTelegram:
     async def _dispatch(self, request: web.Request) -> web.Response:
         if request.match_info["token"] != self.token:
             return _json({"ok": False, "error_code": 401, "description": "Unauthorized"}, 401)
+        arrived = time.monotonic()
         method = request.match_info["method"]
         params: dict[str, Any] = dict(request.query)
         files: dict[str, tuple[str, bytes]] = {}
@@ -370,7 +373,7 @@ class FakeTelegram:
                         files[key] = (value.filename, value.file.read())
                     else:
                         params[key] = _decode(value)
-        call = Call(method, params, files)
+        call = Call(method, params, files, at=arrived)
         try:
             failure = self._take_failure(method, params)
             if failure is not None and failure.status == DROPPED:
