@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
@@ -71,6 +72,12 @@ ASK_BACK_SHARE = 0.9
 #: word adds to every score by chance, so a long message needs a clearer lead.
 NOISY_ASK_BACK_SHARE = 0.75
 NOISY_NEED = 3
+#: A need told with a name fits one of the name's children ("python" and serving a model:
+#: Flask) when the child fits this many times better than the named topic itself.
+CHILD_LEAD = 1.5
+#: A need told with a name, fitting another topic this many times better than the name, is
+#: asked back with both ("i know python, how do i stop bots": security or Python?).
+NAMED_LEAD = 2
 #: How many topics a use-case answer names.
 USE_CASE_TOPICS = 3
 #: Words a message may hold beyond names and question words and still be "just the name".
@@ -86,6 +93,11 @@ FOLLOW_UP_WORDS = 8
 NEED_MARKERS = frozenset({"for", "like", "on"})
 #: A part of a sentence opening with one of these asks, as one opening with a question word.
 ASKING_OPENERS = frozenset({"now", "but"})
+#: Words that ask what a name is or means, and the verbs of "what is" and "what does".
+DEFINING = frozenset({"explain", "mean", "means", "meaning"})
+BE_WORDS = frozenset({"is", "are", "was", "does", "do", "exactly"})
+#: Words that introduce a thing asked for ("we need a framework").
+ARTICLES = frozenset({"a", "an"})
 #: Prefix that marks a not-covered entry's id in the name index.
 NOT_COVERED_PREFIX = "~"
 
@@ -449,7 +461,10 @@ class QuestionAnswerer:
                 for w in message.words[max(i - 2, 0) : i]
             )
         ]
-        kind_at = (asked_kinds or kinds)[0] if kinds else None
+        introduced = [  # "we need a framework", not "the internal tools team"
+            i for i in kinds if any(w.text in ARTICLES for w in message.words[max(i - 2, 0) : i])
+        ]
+        kind_at = (asked_kinds or introduced or kinds)[0] if kinds else None
         kind = self.kinds[message.words[kind_at].stem] if kind_at is not None else None
         all_terms = self.ranker.terms(  # the kind asked for is not part of the need ("cloud")
             w.stem
@@ -562,6 +577,20 @@ class QuestionAnswerer:
         resources = bool(
             RESOURCE_CUES & cues or (LEARN_WORDS & cues and {"where", "how", "place"} & cues)
         ) and not (projects and BUILD_WORDS & cues)
+        if topic_ids and not resources and not projects and kind is None:
+            answer = self._child_for_need(question, topic_ids[0], terms)
+            focus_texts = [w.text for w in message.words if w.sentence == focus]
+            defining = bool(DEFINING & focus_words) or any(
+                a == "what" and b in BE_WORDS for a, b in pairwise(focus_texts)
+            )
+            asks_what = defining and (
+                any(message.words[m.start].sentence == focus for m in subjects)
+                or bool(focus_words & (POINTERS | PLURAL_POINTERS))
+            )  # "what is couchdb", "what is it": the name itself, whatever the background says
+            if answer is None and (USE_CASE_CUES & cues or BUILD_WORDS & cues) and not asks_what:
+                answer = self._need_elsewhere(question, topic_ids, terms)
+            if answer is not None:
+                return answer
         if topic_ids:
             if resources:
                 return Understanding(question, Intent.RESOURCES, topic_ids[:1])
@@ -676,6 +705,41 @@ class QuestionAnswerer:
         }
         return Understanding(
             question, Intent.USE_CASE, tuple(ordered), reasons=reasons, parent_id=parent_id
+        )
+
+    def _child_for_need(
+        self, question: str, parent_id: str, terms: dict[str, tuple[float, str]]
+    ) -> Understanding | None:
+        """The named topic's child made for the need told with it ("serve a model, python")."""
+        children = {c.id for c in self.knowledge.children(parent_id)}
+        if not children or not terms:
+            return None
+        fits = self.ranker.rank(terms, children | {parent_id})
+        best = fits[0] if fits else None
+        if best is None or best.topic_id == parent_id or not best.use_case or best.terms < 2:
+            return None
+        parent = next((fit.score for fit in fits if fit.topic_id == parent_id), 0.0)
+        if best.evidence < USE_CASE_MIN_SCORE or best.score < parent * CHILD_LEAD:
+            return None
+        return self._children(question, parent_id, self.knowledge.topics[best.topic_id].kind, terms)
+
+    def _need_elsewhere(
+        self, question: str, topic_ids: tuple[str, ...], terms: dict[str, tuple[float, str]]
+    ) -> Understanding | None:
+        """Asks back when a need told with a name fits another topic far better than the name."""
+        fits = self.ranker.rank(terms)
+        if not fits or fits[0].topic_id in topic_ids:
+            return None
+        best = fits[0]
+        if best.evidence < USE_CASE_MIN_SCORE or best.terms < 2 or not best.use_case:
+            return None
+        named = next((fit.score for fit in fits if fit.topic_id == topic_ids[0]), 0.0)
+        if named * NAMED_LEAD >= best.score:
+            return None
+        choices = (best.topic_id, topic_ids[0])
+        reasons = {fit.topic_id: fit.reasons for fit in fits if fit.topic_id in choices}
+        return Understanding(
+            question, Intent.USE_CASE, choices, Outcome.ASKED_BACK, reasons=reasons
         )
 
     # -- names -------------------------------------------------------------------------------

@@ -319,6 +319,27 @@ def test_a_step_asked_about_is_not_a_need(answerer: QuestionAnswerer) -> None:
     assert answerer.understand("what is an api").section_id == "apis"
 
 
+def test_a_need_told_with_a_name_finds_the_child_made_for_it(
+    answerer: QuestionAnswerer,
+) -> None:
+    served = answerer.understand("what do people use to serve an ml model over http in python")
+    assert (served.intent, served.topic_ids[:1]) == (Intent.USE_CASE, ("flask",))
+    framework = answerer.understand(
+        "The internal tools team writes only Java. We need a framework with health checks "
+        "and metrics. Which one is standard?"
+    )  # the kind asked for is the one introduced ("a framework"), not "tools"
+    assert (framework.intent, framework.topic_ids[:1]) == (Intent.USE_CASE, ("spring-boot",))
+
+
+def test_a_need_that_fits_another_topic_than_the_name_is_asked_back(
+    answerer: QuestionAnswerer,
+) -> None:
+    asked = answerer.understand("our app is in laravel, what should we use to keep users logged in")
+    assert (asked.outcome, asked.topic_ids) == (Outcome.ASKED_BACK, ("jwt", "laravel"))
+    named = answerer.understand("we use laravel at work. what is it?")
+    assert (named.outcome, named.topic_ids[:1]) == (Outcome.ANSWERED, ("laravel",))
+
+
 # -- the targets, on the tune half of the eval set (holdout is only reported) ---------
 
 #: Where the tune set does not meet a target yet, the level it has reached, so a regression
@@ -326,10 +347,9 @@ def test_a_step_asked_about_is_not_a_need(answerer: QuestionAnswerer) -> None:
 #: a whole percent) or at or below (confidently wrong, rounded up). Raise these as it improves;
 #: a style and target not listed must meet the issue's target.
 _REACHED = {
-    ("keyword", "in_scope_right"): 0.96,
-    ("chat", "in_scope_right"): 0.93,
-    ("long", "in_scope_right"): 0.89,
-    ("long", "confidently_wrong"): 0.03,
+    ("keyword", "in_scope_right"): 0.97,
+    ("chat", "in_scope_right"): 0.94,
+    ("long", "in_scope_right"): 0.91,
 }
 _TARGETS = {
     "in_scope_right": MIN_IN_SCOPE_RIGHT,
