@@ -33,7 +33,7 @@ from bot.core import Core
 from bot.delivery import Delivery
 from bot.knowledge import bundled_knowledge_path, load_knowledge
 from bot.messages import Reply
-from bot.reminders.engine import ReminderEngine
+from bot.serve import reminder_engine
 from bot.storage import open_storage
 
 NOW = datetime(2024, 5, 6, 12, 0, tzinfo=UTC)
@@ -143,8 +143,8 @@ async def _dispatch(path: Path, clock: ManualClock | SystemClock, count: int) ->
                 [(f"telegram:{i}", str(i), str(i), due, due) for i in range(count)],
             )
         outbox = RateLimitedOutbox(clock)
-        engine = ReminderEngine(
-            core, {"telegram": outbox}, clock, Settings(reminder_max_lateness_minutes=24 * 60)
+        engine = reminder_engine(
+            core, {"telegram": outbox}, Settings(reminder_max_lateness_minutes=24 * 60)
         )
         stats = await engine.run_once()
         assert stats.sent == count, stats

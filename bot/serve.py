@@ -8,7 +8,7 @@ import importlib
 import logging
 import signal
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 
 from bot import observability
 from bot.config import Settings
@@ -16,6 +16,7 @@ from bot.core import Core
 from bot.delivery import Outbox, PlatformAdapter
 from bot.knowledge import Knowledge
 from bot.reminders.engine import ReminderEngine
+from bot.reminders.message import ReminderWriter
 from bot.startup import INTERRUPTED, PLATFORMS, Failure, open_storage_or_fail, platforms
 from bot.storage import Storage
 
@@ -162,12 +163,30 @@ async def _serve_metrics(
     return server
 
 
+def reminder_writer(core: Core) -> ReminderWriter:
+    """What writes reminders from ``core``'s storage and roadmap, dated by its clock."""
+    return ReminderWriter(core.storage, core.knowledge, core.clock)
+
+
+def reminder_engine(
+    core: Core, outboxes: Mapping[str, Outbox], settings: Settings | None = None
+) -> ReminderEngine:
+    """A reminder engine over ``core``'s storage and clock (``settings``: the core's if none)."""
+    return ReminderEngine(
+        core.storage,
+        reminder_writer(core).for_claim,
+        outboxes,
+        core.clock,
+        settings or core.settings,
+    )
+
+
 @contextlib.asynccontextmanager
 async def _reminders(
     core: Core, settings: Settings, outboxes: dict[str, Outbox]
 ) -> AsyncIterator[ReminderEngine]:
     """Run the reminder engine in the background for as long as the block runs."""
-    engine = ReminderEngine(core, outboxes, core.clock, settings)
+    engine = reminder_engine(core, outboxes, settings)
     task = asyncio.create_task(engine.run_forever(), name="reminders")
     try:
         yield engine

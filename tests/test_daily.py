@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 
 from bot.checklist import longest_streak, streak
 from bot.core import Core
-from bot.features.daily import day_code, parse_day
 from bot.messages import Button, Reply
+from bot.reminders.buttons import day_code, parse_day
 from bot.reminders.engine import ReminderEngine
-from bot.reminders.message import build_reminder
+from bot.serve import reminder_writer
 from tests.conftest import make_request
 from tests.test_reminders import FakeOutbox, engine_for
 
@@ -50,7 +50,7 @@ def test_longest_streak_and_current_streak() -> None:
 
 
 async def test_done_ticks_the_named_step_and_answers_with_the_next(ask, core) -> None:
-    reminder = await build_reminder(core, KEY)
+    reminder = await reminder_writer(core).write(KEY)
     first, second = core.knowledge.checklist(None)[:2]
     reply = await press(core, reminder, "Done")
     assert reply.title == f"✓ {first.title} ticked"
@@ -62,7 +62,7 @@ async def test_done_ticks_the_named_step_and_answers_with_the_next(ask, core) ->
 
 
 async def test_skip_moves_on_without_ticking(core) -> None:
-    reminder = await build_reminder(core, KEY)
+    reminder = await reminder_writer(core).write(KEY)
     first, second, third = core.knowledge.checklist(None)[:3]
     skipped = await press(core, reminder, "Skip")
     assert skipped.title == f"Skipped {first.title} for now"
@@ -73,7 +73,7 @@ async def test_skip_moves_on_without_ticking(core) -> None:
 
 
 async def test_done_and_skip_after_the_day_still_work_and_say_so(core, clock) -> None:
-    reminder = await build_reminder(core, KEY)
+    reminder = await reminder_writer(core).write(KEY)
     clock.advance(2 * 24 * HOUR)
     done = await press(core, reminder, "Done")
     assert "ticked" in done.title
@@ -83,7 +83,7 @@ async def test_done_and_skip_after_the_day_still_work_and_say_so(core, clock) ->
 
 
 async def test_only_the_learner_can_press_the_reminder_buttons(core) -> None:
-    reminder = await build_reminder(core, KEY)
+    reminder = await reminder_writer(core).write(KEY)
     for label in ("Done", "Skip", "Snooze"):
         refused = await press(core, reminder, label, user="43")
         assert refused.title == "That button is not yours"
@@ -131,11 +131,11 @@ async def test_snoozed_reminder_comes_back_once_that_day(ask, core, clock) -> No
 
 
 async def test_snooze_till_the_evening_time_set_once(ask, core, clock) -> None:
-    reminder = await build_reminder(core, KEY)
+    reminder = await reminder_writer(core).write(KEY)
     assert [b.label for b in reminder.buttons if b.command == "snooze"] == ["Snooze 1 h"]
     assert (await ask("evening", "7pm")).title == "Evening time set"
     assert (await ask("evening", "nonsense")).title == "That is not a time I understand"
-    reminder = await build_reminder(core, KEY)
+    reminder = await reminder_writer(core).write(KEY)
     evening = await press(core, reminder, "Snooze till 19:00")
     assert evening.title == "Snoozed" and "19:00" in evening.blocks[0]
     data = await core.storage.export_user(KEY)
@@ -152,12 +152,12 @@ async def test_streaks_count_ticks_and_answers_and_show_in_progress(ask, core, c
     await ask("answer", f"{question.id} 0")
     progress = await ask("progress")
     assert "Streak: 2 days now, longest 2 days." in progress.blocks
-    reminder = await build_reminder(core, KEY)
+    reminder = await reminder_writer(core).write(KEY)
     assert {f.name: f.value for f in reminder.fields}["Streak"] == "2 days in a row"
     clock.advance(3 * 24 * HOUR)
     later = await ask("progress")
     assert "Streak: 0 days now, longest 2 days." in later.blocks
-    assert "Streak" not in {f.name for f in (await build_reminder(core, KEY)).fields}
+    assert "Streak" not in {f.name for f in (await reminder_writer(core).write(KEY)).fields}
 
 
 async def test_button_commands_are_never_suggested_for_a_typo(ask) -> None:

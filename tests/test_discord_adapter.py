@@ -39,7 +39,7 @@ from bot.delivery import (
 )
 from bot.knowledge import bundled_knowledge_path, load_knowledge
 from bot.messages import Button, ChatKind, Field, Reply, Request
-from bot.reminders.engine import ReminderEngine
+from bot.serve import reminder_engine
 from bot.storage import open_storage
 from tests.conftest import DISCORD_TOKEN, start_bot_process
 from tests.fakes.discord_api import (
@@ -466,7 +466,7 @@ async def test_reminders_by_dm_and_closed_dms_turn_them_off(tmp_path, fake, know
     async with running(tmp_path, fake, knowledge) as adapter:
         core = adapter.core
         await fake.answered(await fake.slash("remind", {"time": "09:00", "timezone": "UTC"}))
-        engine = ReminderEngine(core, {adapter.platform: adapter.outbox})
+        engine = reminder_engine(core, {adapter.platform: adapter.outbox})
         core.clock.set(datetime(2026, 3, 2, 9, 1, tzinfo=UTC))
         stats = await engine.run_once()
         assert stats.sent == 1

@@ -1,4 +1,5 @@
-"""No import cycles among the project's own modules (``bot/`` and ``adapters/``).
+"""No import cycles among the project's own modules (``bot/`` and ``adapters/``), and no import
+from a lower layer up into a higher one (:data:`NEVER`).
 
 Every import counts wherever it stands: at module level, inside a function, under
 ``if TYPE_CHECKING:``, or as ``importlib.import_module("...")`` with a constant name. A cycle that
@@ -126,6 +127,43 @@ def test_the_project_has_no_import_cycles() -> None:
     assert not found, "import cycles:\n" + "\n".join(describe(graph, modules, c) for c in found)
 
 
+#: Layers that must never import the modules named (by prefix): importer, forbidden, why.
+NEVER = (
+    (
+        "bot.reminders",
+        ("bot.features", "bot.commands", "bot.core", "bot.serve"),
+        "reminders are written and sent below the commands; features use them, not the reverse",
+    ),
+    (
+        "bot.storage",
+        ("bot.features", "bot.commands", "bot.core", "bot.serve", "bot.reminders.engine"),
+        "storage keeps data for the layers above it and knows none of them",
+    ),
+)
+
+
+def _within(module: str, prefix: str) -> bool:
+    return module == prefix or module.startswith(prefix + ".")
+
+
+def back_arrows(graph: Graph, never: Iterable[tuple[str, Iterable[str], str]]) -> list[str]:
+    """Every import that ``never`` forbids, as "importer imports target (why)"."""
+    found = []
+    for layer, forbidden, why in never:
+        for module, edges in sorted(graph.items()):
+            if not _within(module, layer):
+                continue
+            for target in sorted(edges):
+                if any(_within(target, above) for above in forbidden):
+                    found.append(f"{module} imports {target} ({why})")
+    return found
+
+
+def test_no_layer_imports_a_layer_above_it() -> None:
+    found = back_arrows(import_graph(project_modules(ROOT, PACKAGES)), NEVER)
+    assert not found, "imports that run back up:\n" + "\n".join(found)
+
+
 def _write(root: Path, files: Mapping[str, str]) -> dict[str, Path]:
     for name, text in files.items():
         path = root / name
@@ -188,3 +226,19 @@ def test_a_package_importing_its_own_modules_is_no_cycle(tmp_path: Path) -> None
         },
     )
     assert cycles(import_graph(modules)) == []
+
+
+def test_a_type_only_import_of_a_higher_layer_runs_back_up(tmp_path: Path) -> None:
+    modules = _write(
+        tmp_path,
+        {
+            "app/__init__.py": "",
+            "app/core.py": "from app.jobs import run\n",
+            "app/jobs.py": "if TYPE_CHECKING:\n    import app.core\n",
+            "app/store.py": "import app.jobs\n",
+        },
+    )
+    never = [("app.jobs", ("app.core",), "jobs below the core")]
+    assert back_arrows(import_graph(modules), never) == [
+        "app.jobs imports app.core (jobs below the core)"
+    ]

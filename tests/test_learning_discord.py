@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.knowledge import Knowledge
-from bot.reminders.engine import ReminderEngine
+from bot.serve import reminder_engine
 from tests.fakes.discord_api import FakeDiscord
 from tests.test_discord_adapter import (
     EPHEMERAL,
@@ -81,7 +81,7 @@ async def test_reminder_skip_and_snooze_buttons_in_a_dm(tmp_path, fake, knowledg
     async with running(tmp_path, fake, knowledge) as adapter:
         core = adapter.core
         await fake.answered(await fake.slash("remind", {"time": "09:00", "timezone": "UTC"}))
-        engine = ReminderEngine(core, {adapter.platform: adapter.outbox})
+        engine = reminder_engine(core, {adapter.platform: adapter.outbox})
         core.clock.set(datetime(2026, 3, 2, 9, 1, tzinfo=UTC))
         assert (await engine.run_once()).sent == 1
         (dm,) = fake.channel_messages

@@ -240,7 +240,7 @@ async def test_the_reminder_engine_records_due_outcomes_lag_and_send_errors(
     from bot.config import Settings
     from bot.core import Core
     from bot.delivery import PermanentDeliveryError, TransientDeliveryError
-    from bot.reminders.engine import ReminderEngine
+    from bot.serve import reminder_engine
     from tests.conftest import make_request
 
     core = Core(knowledge, storage, clock=clock)
@@ -249,7 +249,7 @@ async def test_the_reminder_engine_records_due_outcomes_lag_and_send_errors(
     outbox = ScriptedOutbox(
         {"2": [TransientDeliveryError("502")], "3": [PermanentDeliveryError("blocked")]}
     )
-    engine = ReminderEngine(core, {outbox.platform: outbox}, clock, Settings())
+    engine = reminder_engine(core, {outbox.platform: outbox}, Settings())
     clock.set(START.replace(hour=10) + timedelta(seconds=5))
     await engine.run_once()
     assert sorted(outbox.sent) == ["1", "2"]
@@ -287,13 +287,13 @@ async def test_a_reminder_turned_off_between_claim_and_send_counts_as_withdrawn(
 
     from bot.config import Settings
     from bot.core import Core
-    from bot.reminders.engine import ReminderEngine
+    from bot.serve import reminder_engine
     from tests.conftest import make_request
 
     core = Core(knowledge, storage, clock=clock)
     await core.handle(make_request("remind", "10:00 utc", user="1"))
     outbox = ScriptedOutbox({})
-    engine = ReminderEngine(core, {outbox.platform: outbox}, clock, Settings())
+    engine = reminder_engine(core, {outbox.platform: outbox}, Settings())
     clock.set(START.replace(hour=10) + timedelta(seconds=5))
     assert (await engine.poll()).claimed == 1
     await core.handle(make_request("remind", "off", user="1"))

@@ -29,14 +29,14 @@ from bot.delivery import (
     TransientDeliveryError,
     UncertainDeliveryError,
 )
-from bot.features.daily import day_code
 from bot.knowledge import bundled_knowledge_path, load_knowledge
 from bot.messages import ChatKind, Reply, ReplyKind, Request
 from bot.reminders import engine as engine_module
+from bot.reminders.buttons import day_code
 from bot.reminders.engine import MAX_DELIVERY_ATTEMPTS, ReminderEngine
-from bot.reminders.message import build_reminder
 from bot.reminders.pacing import ChatSpacing, Pacer
 from bot.reminders.schedule import decide, local_instant, next_due
+from bot.serve import reminder_engine, reminder_writer
 from bot.storage import open_storage
 from bot.storage.postgres import SENDER_LOCK
 from bot.storage.reminders import claim_sql
@@ -236,7 +236,7 @@ def request(
 
 
 def engine_for(core: Core, outbox: FakeOutbox, **overrides) -> ReminderEngine:
-    return ReminderEngine(core, {outbox.platform: outbox}, core.clock, Settings(**overrides))
+    return reminder_engine(core, {outbox.platform: outbox}, Settings(**overrides))
 
 
 async def run_until(engine: ReminderEngine, clock: ManualClock, end: datetime, step: float = 300):
@@ -404,7 +404,7 @@ async def test_build_reminder(core: Core) -> None:
     for offset, topic in enumerate(items[:2]):
         day = date(2024, 5, 4 + offset)
         await core.storage.mark_done(key, topic.id, START, day)
-    reply = await build_reminder(core, key, date(2024, 5, 6))
+    reply = await reminder_writer(core).write(key, date(2024, 5, 6))
     assert reply.kind is ReplyKind.REMINDER
     assert reply.owner == "1"
     upcoming = items[2]
@@ -423,7 +423,7 @@ async def test_build_reminder(core: Core) -> None:
     assert fields["Streak"] == "2 days in a row"
     assert len(reply.links) == 1
     assert any(block.startswith("Project idea") for block in reply.blocks)
-    group = await build_reminder(core, key, date(2024, 5, 6), user_name="Ada", in_group=True)
+    group = await reminder_writer(core).write(key, date(2024, 5, 6), user_name="Ada", in_group=True)
     assert group.title == "Daily reminder for Ada"
 
 
@@ -914,7 +914,7 @@ def two_platforms(core: Core, clock: ManualClock, **overrides) -> tuple[Reminder
     """An engine for a Discord that is down and a working Telegram; returns it and Telegram's."""
     discord, telegram = DownOutbox(clock, platform="discord"), FakeOutbox(clock)
     outboxes = {"discord": discord, "telegram": telegram}
-    return ReminderEngine(core, outboxes, clock, Settings(**overrides)), telegram
+    return reminder_engine(core, outboxes, Settings(**overrides)), telegram
 
 
 async def test_claim_due_limits_each_platform_on_its_own(core: Core, clock: ManualClock) -> None:
@@ -1172,7 +1172,7 @@ async def test_export_and_forget(core: Core) -> None:
 
 
 async def test_reminder_buttons_work_through_the_core(core: Core) -> None:
-    reply = await build_reminder(core, "telegram:1")
+    reply = await reminder_writer(core).write("telegram:1")
     mark_done = reply.buttons[0]
     payload = core.button_payload(mark_done, reply.owner)
     pressed = await core.press(request("", command=None), payload)
@@ -1188,11 +1188,11 @@ async def test_reminder_on_another_roadmap_and_when_all_done(tmp_path, clock) ->
     knowledge = load_knowledge(Path(__file__).parent / "data" / "frontend-roadmap.yaml")
     async with await open_storage(tmp_path / "f.sqlite3") as storage:
         core = Core(knowledge, storage, clock=clock)
-        first = await build_reminder(core, "telegram:1")
+        first = await reminder_writer(core).write("telegram:1")
         assert knowledge.checklist(None)[0].title in first.blocks[0]
         for topic in knowledge.checklist(None):
             await storage.mark_done("telegram:1", topic.id, START, date(2024, 5, 6))
-        finished = await build_reminder(core, "telegram:1", date(2024, 5, 6))
+        finished = await reminder_writer(core).write("telegram:1", date(2024, 5, 6))
         assert "Well done" in finished.blocks[0]
         assert finished.buttons == ()
         assert "Streak" not in {f.name for f in finished.fields}  # one day is no streak yet

@@ -186,15 +186,15 @@ async def test_someone_elses_answer_button_is_refused(ask, core, storage) -> Non
 
 
 async def test_the_reminder_carries_one_due_question_which_counts(ask, core, clock) -> None:
-    from bot.reminders.message import build_reminder
+    from bot.serve import reminder_writer
 
     assert not any(
-        b.command == "answer" for b in (await build_reminder(core, "telegram:42")).buttons
+        b.command == "answer" for b in (await reminder_writer(core).write("telegram:42")).buttons
     )
     await ask("done", "docker")
     await ask("done", "rest")
     clock.advance(86400)
-    reminder = await build_reminder(core, "telegram:42")
+    reminder = await reminder_writer(core).write("telegram:42")
     asked = {b.args.split()[0] for b in reminder.buttons if b.command == "answer"}
     assert len(asked) == 1
     right, _ = right_and_wrong(core, reminder)

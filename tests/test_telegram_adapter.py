@@ -54,6 +54,7 @@ from bot.delivery import (
 from bot.knowledge import Knowledge, bundled_knowledge_path, load_knowledge
 from bot.messages import Button, ChatKind, Field, Reply, Request
 from bot.reminders.engine import ReminderEngine
+from bot.serve import reminder_engine
 from bot.storage import open_storage
 from tests.conftest import TELEGRAM_TOKEN, start_bot_process
 from tests.fakes.telegram_api import BOT_USERNAME, FakeTelegram, bold_title, check_text
@@ -588,7 +589,7 @@ async def due_reminder(
     await fake.send_text("/remind 07:00 UTC", user=ADA, chat=chat, name=name)
     await fake.replies(ADA if chat is None else chat, 1)
     core.clock.set(START + timedelta(hours=1, minutes=1))
-    return ReminderEngine(core, {"telegram": adapter.outbox}, core.clock, core.settings)
+    return reminder_engine(core, {"telegram": adapter.outbox})
 
 
 async def test_reminder_delivered_through_the_outbox(tmp_path, fake, knowledge):

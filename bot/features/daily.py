@@ -1,7 +1,7 @@
 """Acting on the daily reminder: its Done, Skip and Snooze buttons, and /evening.
 
-The buttons carry the step they name and the local date of the reminder (as a short code, so
-a button fits Telegram's 64 bytes with a 32-character topic id and a 20-digit owner):
+The buttons (made by :mod:`bot.reminders.buttons`) carry the step they name and the local date
+of the reminder:
 
 - ``/rdone <topic> <day>`` ticks the step and answers with the next one;
 - ``/rskip <topic> <day>`` shows the next unticked step after it, ticking nothing (the
@@ -15,7 +15,7 @@ the day is over. Only the learner can press them (the core checks the buttons' o
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from bot import checklist
@@ -23,56 +23,17 @@ from bot.commands import Command, Context, Option, OptionKind
 from bot.features.checklist import local_today
 from bot.features.knowledge import first_sentence
 from bot.knowledge import Topic
-from bot.messages import Button, ButtonStyle, Reply, ReplyKind
+from bot.messages import Button, Reply, ReplyKind
+from bot.reminders.buttons import EVENING, parse_day, step_buttons
 from bot.reminders.schedule import local_instant
 from bot.timezones import TimeParseError, parse_time, zone_info
 from bot.users import UserRecord
 
 #: How long "Snooze" puts the reminder off.
 SNOOZE = timedelta(hours=1)
-#: The argument of /snooze that means "this evening".
-EVENING = "evening"
 #: Words that clear the evening time.
 OFF_WORDS = frozenset({"off", "none", "clear"})
-_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 PROGRESS = Button("Progress", "progress")
-
-
-def day_code(day: date) -> str:
-    """A date as a short code: its ordinal in base 36 (four characters until the year 4500)."""
-    number, code = day.toordinal(), ""
-    while number:
-        number, digit = divmod(number, 36)
-        code = _DIGITS[digit] + code
-    return code
-
-
-def parse_day(code: str) -> date | None:
-    """The date of a :func:`day_code`, or ``None`` if ``code`` is not one."""
-    if not code or len(code) > 6 or any(ch not in _DIGITS for ch in code):
-        return None
-    try:
-        return date.fromordinal(int(code, 36))
-    except (ValueError, OverflowError):
-        return None
-
-
-def step_buttons(topic_id: str, day: date) -> tuple[Button, ...]:
-    """Done and Skip for the step a reminder of ``day`` names."""
-    code = day_code(day)
-    return (
-        Button("Done", "rdone", f"{topic_id} {code}", ButtonStyle.SUCCESS),
-        Button("Skip", "rskip", f"{topic_id} {code}"),
-    )
-
-
-def snooze_buttons(day: date, evening: time | None) -> tuple[Button, ...]:
-    """Snooze for an hour, and until the evening if the learner set an evening time."""
-    code = day_code(day)
-    buttons = [Button("Snooze 1 h", "snooze", code)]
-    if evening is not None:
-        buttons.append(Button(f"Snooze till {evening:%H:%M}", "snooze", f"{code} {EVENING}"))
-    return tuple(buttons)
 
 
 def _reply(title: str, *blocks: str, **extra: object) -> Reply:

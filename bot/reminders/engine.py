@@ -33,10 +33,9 @@ import logging
 import math
 import uuid
 from collections import deque
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
 from bot import observability
 from bot.clock import Clock
@@ -50,14 +49,10 @@ from bot.delivery import (
     RetryAfter,
     UncertainDeliveryError,
 )
-from bot.messages import ChatKind, Reply
-from bot.reminders.message import build_reminder
+from bot.messages import Reply
 from bot.reminders.model import Claim, Reminder
 from bot.reminders.pacing import ChatSpacing, Pacer
-from bot.storage.base import ReminderStore
-
-if TYPE_CHECKING:
-    from bot.core import Core
+from bot.storage.base import ReminderStore, Storage
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +100,8 @@ class RunStats:
 
 #: A chat as the engine queues it: (platform, chat id or "dm:<user id>").
 ChatKey = tuple[str, str]
+#: Writes the message a claim delivers (:meth:`bot.reminders.message.ReminderWriter.for_claim`).
+ReminderBuilder = Callable[[Claim], Awaitable[Reply]]
 
 
 @dataclass(slots=True)
@@ -142,20 +139,25 @@ class _Slot:
 
 
 class ReminderEngine:
-    """Sends due reminders through the registered outboxes (one per platform)."""
+    """Sends due reminders through the registered outboxes (one per platform).
+
+    It claims them from ``storage`` and has ``build`` write each one's message.
+    """
 
     def __init__(
         self,
-        core: Core,
+        storage: Storage,
+        build: ReminderBuilder,
         outboxes: Mapping[str, Outbox],
-        clock: Clock | None = None,
-        settings: Settings | None = None,
+        clock: Clock,
+        settings: Settings,
     ) -> None:
-        self.core = core
-        self.store = core.storage.reminders
+        self.storage = storage
+        self.store = storage.reminders
+        self.build = build
         self.outboxes = dict(outboxes)
-        self.clock: Clock = clock or core.clock
-        self.settings = settings or core.settings
+        self.clock = clock
+        self.settings = settings
         self._pacers = {
             name: Pacer(self.clock, outbox.overall_rate) for name, outbox in self.outboxes.items()
         }
@@ -283,7 +285,7 @@ class ReminderEngine:
         lease = timedelta(seconds=LEASE_POLLS * self.settings.reminder_poll_seconds)
         if self.pending:
             await self.store.renew(self.holder, self.clock.now() + lease)
-        senders = await self.core.storage.senders(frozenset(self.outboxes))
+        senders = await self.storage.senders(frozenset(self.outboxes))
         # queued last: no wait once queueing starts
         snoozed = await self._claim_snoozes(lateness, senders)
         maybe_due = senders
@@ -309,7 +311,7 @@ class ReminderEngine:
     async def _claim_snoozes(self, lateness: timedelta, senders: frozenset[str]) -> list[Claim]:
         """Claim the snoozed reminders due now whose reminder is still on (any pending budget)."""
         claims = []
-        snoozes = self.core.storage.snoozes
+        snoozes = self.storage.snoozes
         for user_key, day in await snoozes.claim_due(self.clock.now(), lateness, senders):
             reminder = await self.store.get(user_key)
             if reminder is not None and reminder.enabled and reminder.platform in senders:
@@ -371,14 +373,7 @@ class ReminderEngine:
         claim, stats = job.claim, job.stats
         reminder = claim.reminder
         try:
-            reply = await build_reminder(
-                self.core,
-                reminder.user_key,
-                claim.day,
-                user_name=reminder.user_name,
-                in_group=reminder.chat_kind is ChatKind.GROUP and reminder.chat_id is not None,
-                snoozed=claim.snoozed,
-            )
+            reply = await self.build(claim)
         except Exception:
             log.exception("could not build the reminder for %s", reminder.user_key)
             observability.metrics.reminder(reminder.platform, "failed")
@@ -467,7 +462,7 @@ class ReminderEngine:
             log.info("%s: undeliverable reminder was already off, changed or deleted", user_key)
             return False
         log.warning("%s: turned the daily reminder off: %s", user_key, reason)
-        await self.core.storage.add_notice(user_key, TURNED_OFF_NOTICE.format(reason=reason))
+        await self.storage.add_notice(user_key, TURNED_OFF_NOTICE.format(reason=reason))
         return True
 
 

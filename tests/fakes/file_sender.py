@@ -19,7 +19,7 @@ from bot.core import Core
 from bot.delivery import Delivery
 from bot.knowledge import bundled_knowledge_path, load_knowledge
 from bot.messages import Reply
-from bot.reminders.engine import ReminderEngine
+from bot.serve import reminder_engine
 from bot.storage import open_storage
 
 #: Seconds between polls (a lease lasts a few polls, so a dead sender's leases end quickly).
@@ -45,7 +45,7 @@ async def main(database: str, sent: Path, rate: float) -> None:
     clock = SystemClock()
     core = Core(load_knowledge(bundled_knowledge_path()), storage, clock=clock)
     settings = Settings(reminder_poll_seconds=POLL_SECONDS)
-    engine = ReminderEngine(core, {"telegram": FileOutbox(sent, rate)}, clock, settings)
+    engine = reminder_engine(core, {"telegram": FileOutbox(sent, rate)}, settings)
     print("ready", flush=True)
     try:
         await engine.run_forever()
