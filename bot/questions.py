@@ -21,11 +21,13 @@ from bot.matching import Match, NameIndex
 from bot.text import normalize
 from bot.use_cases import UseCaseRanker
 from bot.wording import (
+    ASKING_ABOUT,
     BACKGROUND_AFTER,
     BACKGROUND_BEFORE,
     BUILD_WORDS,
     COMPARE_CUES,
     IDEA_WORDS,
+    LEARN_WAYS,
     LEARN_WORDS,
     OPINIONS,
     OVERVIEW_CUES,
@@ -575,7 +577,7 @@ class QuestionAnswerer:
             )
         )
         resources = bool(
-            RESOURCE_CUES & cues or (LEARN_WORDS & cues and {"where", "how", "place"} & cues)
+            RESOURCE_CUES & cues or (LEARN_WORDS & cues and LEARN_WAYS & cues)
         ) and not (projects and BUILD_WORDS & cues)
         if topic_ids and not resources and not projects and kind is None:
             answer = self._child_for_need(question, topic_ids[0], terms)
@@ -795,7 +797,11 @@ class QuestionAnswerer:
             if signs and signs >= software:
                 everyday.append(mention.id)
                 signed.update(range(mention.start, mention.end))
-            elif software or len(leftovers) <= BARE_LEFTOVERS:
+            elif (
+                software
+                or len(leftovers) <= BARE_LEFTOVERS
+                or (not signs and all(w.text in ASKING_ABOUT for w in leftovers))
+            ):  # "is docker worth learning or just hype": only words asking about a technology
                 kept.append(mention)
             elif signs:
                 everyday.append(mention.id)

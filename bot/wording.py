@@ -47,8 +47,11 @@ COMPARE_CUES = wordset(
 RESOURCE_CUES = wordset(
     """resource resources docs doc documentation tutorial tutorials course courses book books guide
     guides link links material materials reference official manual read reading videos video vids
-    vid youtube spec specs cheat sheet sheets training lessons lesson"""
+    vid youtube spec specs cheat sheet sheets training lessons lesson yt channel channels playlist
+    udemy coursera podcast podcasts dummies ebook textbook"""
 )
+#: With a learning word, these ask for learning material ("where/how to learn go").
+LEARN_WAYS = wordset("where how place scratch")
 #: Words that ask for things to build; "build", "make" and "create" alone describe a need.
 #: Words that ask for projects to build; an "idea" or "build" next to a kind of thing asked
 #: for ("an app idea: which database?") is a need, not a request for projects.
@@ -83,6 +86,12 @@ BACKGROUND_AFTER = wordset(
 BACKGROUND_BEFORE = wordset(
     """know knew learned learnt studied used using worked working familiar coming came
     switched switching moved moving experienced been done did finished completed took built"""
+)
+#: Words that only ask how a technology stands: with nothing else, a name that is also an
+#: everyday word is the technology ("is ruby dead", "docker worth learning or hype").
+ASKING_ABOUT = wordset(
+    """worth dead dying hype hyped overrated underrated popular relevant future nah outdated
+    obsolete"""
 )
 #: Words that open a new part of a sentence, as a comma does.
 CLAUSE_STARTS = wordset("but")

@@ -340,6 +340,22 @@ def test_a_need_that_fits_another_topic_than_the_name_is_asked_back(
     assert (named.outcome, named.topic_ids[:1]) == (Outcome.ANSWERED, ("laravel",))
 
 
+@pytest.mark.parametrize("question", ["is java still popular", "is ruby overrated"])
+def test_words_asking_how_a_technology_stands_are_software_context(
+    answerer: QuestionAnswerer, question: str
+) -> None:
+    assert answerer.understand(question).outcome is Outcome.ANSWERED
+    assert answerer.understand("my pet python is overrated").outcome is Outcome.REFUSED
+
+
+def test_channels_are_learning_material_and_pay_is_a_career_question(
+    answerer: QuestionAnswerer,
+) -> None:
+    assert answerer.understand("any good yt channel for laravel").intent is Intent.RESOURCES
+    pay = answerer.understand("how much do python developers make")
+    assert pay.outcome is Outcome.REFUSED and pay.canned is not None
+
+
 # -- the targets, on the tune half of the eval set (holdout is only reported) ---------
 
 #: Where the tune set does not meet a target yet, the level it has reached, so a regression
@@ -348,7 +364,7 @@ def test_a_need_that_fits_another_topic_than_the_name_is_asked_back(
 #: a style and target not listed must meet the issue's target.
 _REACHED = {
     ("keyword", "in_scope_right"): 0.97,
-    ("chat", "in_scope_right"): 0.94,
+    ("chat", "in_scope_right"): 0.95,
     ("long", "in_scope_right"): 0.91,
 }
 _TARGETS = {
