@@ -23,9 +23,10 @@ import sys
 import tempfile
 import time as timer
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 from bot.clock import ManualClock, SystemClock
 from bot.config import Settings
@@ -44,6 +45,8 @@ COLUMNS = (
 DUE = 10_000
 SCHEDULED = 1_000_000
 RATE = 30.0
+#: A database as the benchmark names it: a SQLite file, or a PostgreSQL URL.
+DatabaseT = TypeVar("DatabaseT", Path, str)
 
 
 def _rows(total: int, due: int) -> Iterator[tuple]:
@@ -105,6 +108,24 @@ async def _claim_seconds(path: Path | str) -> tuple[float, int]:
     finally:
         await storage.close()
     return elapsed, len(batch.claims)
+
+
+async def _claim_ratio(
+    engine: str,
+    build: Callable[[DatabaseT, int, int], Awaitable[None]],
+    base: DatabaseT,
+    big: DatabaseT,
+) -> None:
+    """Fill ``base`` (all due) and ``big`` (``SCHEDULED``) with ``build``; print the claim ratio."""
+    start = timer.perf_counter()
+    await build(base, DUE, DUE)
+    await build(big, SCHEDULED, DUE)
+    print(f"{engine}: built databases in {timer.perf_counter() - start:.1f}s")
+    base_s, base_n = await _claim_seconds(base)
+    big_s, big_n = await _claim_seconds(big)
+    print(f"{engine} claim {base_n:,} due of {DUE:,} scheduled: {base_s * 1000:.0f} ms (baseline)")
+    print(f"{engine} claim {big_n:,} due of {SCHEDULED:,} scheduled: {big_s * 1000:.0f} ms")
+    print(f"{engine} ratio: {big_s / base_s:.2f}x (target < 2x)")
 
 
 class RateLimitedOutbox:
@@ -172,16 +193,7 @@ async def _postgres_claim() -> None:
         print(f"PostgreSQL claim: skipped ({error})")
         return
     try:
-        base, big = server.database(), server.database()
-        start = timer.perf_counter()
-        await _pg_database(base, DUE, DUE)
-        await _pg_database(big, SCHEDULED, DUE)
-        print(f"PostgreSQL: built databases in {timer.perf_counter() - start:.1f}s")
-        base_s, base_n = await _claim_seconds(base)
-        big_s, big_n = await _claim_seconds(big)
-        print(f"PostgreSQL claim {base_n:,} due of {DUE:,}: {base_s * 1000:.0f} ms (baseline)")
-        print(f"PostgreSQL claim {big_n:,} due of {SCHEDULED:,}: {big_s * 1000:.0f} ms")
-        print(f"PostgreSQL ratio: {big_s / base_s:.2f}x (target < 2x)")
+        await _claim_ratio("PostgreSQL", _pg_database, server.database(), server.database())
     finally:
         server.stop()
 
@@ -190,15 +202,7 @@ async def main(real_time: bool) -> None:
     """Run the benchmark and print its figures."""
     with tempfile.TemporaryDirectory() as folder:
         base, big = Path(folder, "base.sqlite3"), Path(folder, "big.sqlite3")
-        start = timer.perf_counter()
-        await _database(base, DUE, DUE)
-        await _database(big, SCHEDULED, DUE)
-        print(f"built databases in {timer.perf_counter() - start:.1f}s")
-        base_s, base_n = await _claim_seconds(base)
-        big_s, big_n = await _claim_seconds(big)
-        print(f"claim {base_n:,} due of {DUE:,} scheduled: {base_s * 1000:.0f} ms (baseline)")
-        print(f"claim {big_n:,} due of {SCHEDULED:,} scheduled: {big_s * 1000:.0f} ms")
-        print(f"ratio: {big_s / base_s:.2f}x (target < 2x)")
+        await _claim_ratio("SQLite", _database, base, big)
         await _postgres_claim()
 
         manual = ManualClock(NOW)
