@@ -10,7 +10,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -191,6 +191,14 @@ async def start_bot_process(tmp_path: Path, settings: dict[str, str]) -> asyncio
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
+
+
+def right_and_wrong(payloads: Iterable[str], knowledge: Knowledge) -> tuple[str, str]:
+    """The right and a wrong answer among the payloads of a quiz question's buttons."""
+    answers = [payload for payload in payloads if "|answer " in payload]
+    question_id = answers[0].rsplit(" ", 2)[1]
+    right = knowledge.questions[question_id].answer
+    return answers[right], answers[(right + 1) % len(answers)]
 
 
 #: The bot tokens the fake platform servers accept.

@@ -62,11 +62,9 @@ def knowledge():
 
 
 @pytest.fixture
-async def fake() -> AsyncIterator[FakeDiscord]:
-    server = FakeDiscord(TOKEN)
-    await server.start()
-    yield server
-    await server.close()
+def fake(discord: FakeDiscord) -> FakeDiscord:
+    """The fake Discord (conftest's ``discord`` fixture) by the name these tests use."""
+    return discord
 
 
 def make_settings(tmp_path: Path, fake: FakeDiscord, **extra) -> Settings:

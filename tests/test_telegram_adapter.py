@@ -75,11 +75,9 @@ def knowledge():
 
 
 @pytest.fixture
-async def fake() -> AsyncIterator[FakeTelegram]:
-    server = FakeTelegram(TOKEN)
-    await server.start()
-    yield server
-    await server.close()
+def fake(telegram: FakeTelegram) -> FakeTelegram:
+    """The fake Bot API (conftest's ``telegram`` fixture) by the name these tests use."""
+    return telegram
 
 
 async def echo(ctx: Context) -> Reply:
