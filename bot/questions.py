@@ -98,6 +98,11 @@ ASKING_OPENERS = frozenset({"now", "but"})
 #: Words that ask what a name is or means, and the verbs of "what is" and "what does".
 DEFINING = frozenset({"explain", "mean", "means", "meaning"})
 BE_WORDS = frozenset({"is", "are", "was", "does", "do", "exactly"})
+#: "how do i", "how can we": asking how to do something.
+DOING = frozenset({"do", "can", "would", "should", "could"})
+PEOPLE = frozenset({"i", "we"})
+#: Words that tell a need ("need to keep users logged in").
+WANTING = frozenset({"need", "needs", "want", "wanna"})
 #: Words that introduce a thing asked for ("we need a framework").
 ARTICLES = frozenset({"a", "an"})
 #: Prefix that marks a not-covered entry's id in the name index.
@@ -589,7 +594,16 @@ class QuestionAnswerer:
                 any(message.words[m.start].sentence == focus for m in subjects)
                 or bool(focus_words & (POINTERS | PLURAL_POINTERS))
             )  # "what is couchdb", "what is it": the name itself, whatever the background says
-            if answer is None and (USE_CASE_CUES & cues or BUILD_WORDS & cues) and not asks_what:
+            texts = message.texts
+            starts = {  # "how do i stop it", "how to stop it": an action, not how X works
+                i + (2 if b == "to" else 3)
+                for i, (a, b, c) in enumerate(zip(texts, texts[1:], texts[2:], strict=False))
+                if a == "how" and (b == "to" or (b in DOING and c in PEOPLE))
+            }
+            named_at = {m.start for m in subjects}
+            does = bool(starts) and not starts & named_at  # "how do i monitor it": the name
+            wants = bool((USE_CASE_CUES | BUILD_WORDS | WANTING) & cues) or does
+            if answer is None and wants and not asks_what:
                 answer = self._need_elsewhere(question, topic_ids, terms)
             if answer is not None:
                 return answer
@@ -733,7 +747,8 @@ class QuestionAnswerer:
         if not fits or fits[0].topic_id in topic_ids:
             return None
         best = fits[0]
-        if best.evidence < USE_CASE_MIN_SCORE or best.terms < 2 or not best.use_case:
+        one_word = best.terms < 2 and best.evidence < USE_CASE_MIN_SCORE * STRONG_NEED
+        if best.evidence < USE_CASE_MIN_SCORE or one_word or not best.use_case:
             return None
         named = next((fit.score for fit in fits if fit.topic_id == topic_ids[0]), 0.0)
         if named * NAMED_LEAD >= best.score:
@@ -787,6 +802,10 @@ class QuestionAnswerer:
         kept, doubtful, everyday = list(clear), [], []
         signed: set[int] = set()
         unsure: set[int] = set()
+        paired = any(  # "java or python": two of one kind side by side
+            a.id != b.id and b.start - a.end <= 1 and self._kind_of(a) == self._kind_of(b)
+            for a, b in pairwise(ambiguous)
+        )
         for mention in ambiguous:
             signs = sum(w.text in self.everyday.get(mention.id, ()) for w in others)
             before = words[mention.start - 1].text if mention.start else ""
@@ -800,6 +819,7 @@ class QuestionAnswerer:
             elif (
                 software
                 or len(leftovers) <= BARE_LEFTOVERS
+                or (not signs and paired)  # "java or python": each is the other's context
                 or (not signs and all(w.text in ASKING_ABOUT for w in leftovers))
             ):  # "is docker worth learning or just hype": only words asking about a technology
                 kept.append(mention)

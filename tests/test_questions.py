@@ -356,6 +356,32 @@ def test_channels_are_learning_material_and_pay_is_a_career_question(
     assert pay.outcome is Outcome.REFUSED and pay.canned is not None
 
 
+@pytest.mark.parametrize(
+    ("question", "choices"),
+    [
+        ("my laravel api gets spammed by bots, how to stop it", ("security", "laravel")),
+        ("need to keep users logged in on my express app", ("jwt", "express")),
+        ("node app keeps crashing at night, how would i even know", ("monitoring", "javascript")),
+    ],
+)
+def test_a_need_told_with_a_name_in_everyday_words_is_asked_back(
+    answerer: QuestionAnswerer, question: str, choices: tuple[str, ...]
+) -> None:
+    asked = answerer.understand(question)
+    assert (asked.outcome, asked.topic_ids) == (Outcome.ASKED_BACK, choices)
+    how_to_name = answerer.understand("how do i monitor my app in production")
+    assert (how_to_name.outcome, how_to_name.topic_ids[:1]) == (Outcome.ANSWERED, ("monitoring",))
+
+
+def test_two_names_of_one_kind_side_by_side_are_each_others_context(
+    answerer: QuestionAnswerer,
+) -> None:
+    asked = answerer.understand("which is better for a bank, java or python")
+    assert (asked.intent, asked.topic_ids) == (Intent.COMPARE, ("java", "python"))
+    trip = answerer.understand("a trip to java and bali, or go straight to bali?")
+    assert trip.outcome is not Outcome.ANSWERED
+
+
 # -- the targets, on the tune half of the eval set (holdout is only reported) ---------
 
 #: Where the tune set does not meet a target yet, the level it has reached, so a regression
