@@ -517,20 +517,36 @@ class QuestionAnswerer:
                 return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED, canned=outside)
         compare = bool(COMPARE_CUES & cues) or "or" in {w.text for w in message.words}
         focus_words = {w.text for w in message.words if w.sentence == focus}
+        focus_stems = {w.stem for w in message.words if w.sentence == focus}
+        learn_next = bool(focus_stems & LEARN_WORDS) and "next" in focus_stems
         if (
             message.sentences > 1
             and subjects
             and all(message.words[m.start].sentence != focus for m in subjects)
             and not focus_words & (POINTERS | PLURAL_POINTERS)
             and focus_words & USE_CASE_CUES
+            and not learn_next  # "what should i learn next": the path, not a need
         ):
             answer = self._use_case(question, all_terms, kind)
             if answer is not None:
                 return answer
+        if (
+            learn_next
+            and kind is None
+            and not any(focus_words & set(m.name.split()) for m in subjects)
+        ):
+            return Understanding(question, Intent.OVERVIEW, ())  # "done python, what next?"
         if topic_ids and kind and self._kind_differs(topic_ids, kind):
             children = self._children(question, topic_ids[0], kind, terms)
             if children:
                 return children
+        if not topic_ids and kind and not COMPARE_CUES & cues:
+            # "I know JavaScript well. Which framework should I use?": the background's children
+            told = [m.id for m in mentions if m.id in self.knowledge.topics and m not in subjects]
+            for parent_id in dict.fromkeys(told):
+                children = self._children(question, parent_id, kind, terms)
+                if children:
+                    return children
         needs = [m for m in uncovered if kind and self._names_a_need(message, m)]
         if needs and len(needs) == len(uncovered) and not topic_ids:
             answer = self._use_case(question, all_terms, kind)
@@ -625,11 +641,11 @@ class QuestionAnswerer:
             None,
         )
         section = self.knowledge.section(section_id) if section_id else None
-        focus_stems = {w.stem for w in message.words if w.sentence == focus}
         overview = bool(focus_stems & self.overview_cues) and not self._off_subject(
             message, focus, []
         )
-        if section is None and overview and focus_stems & STRONG_OVERVIEW and kind is None:
+        strong = bool(focus_stems & STRONG_OVERVIEW) or learn_next  # "what should i learn next"
+        if section is None and overview and strong and kind is None:
             return Understanding(question, Intent.OVERVIEW, ())
         asked_need = bool(
             USE_CASE_CUES & cues

@@ -382,6 +382,25 @@ def test_two_names_of_one_kind_side_by_side_are_each_others_context(
     assert trip.outcome is not Outcome.ANSWERED
 
 
+def test_the_kind_asked_for_after_a_background_language_is_among_its_children(
+    answerer: QuestionAnswerer,
+) -> None:
+    asked = answerer.understand(
+        "I'm a frontend dev and I know JavaScript well. I want to write my first API this "
+        "weekend. Which framework should I use?"
+    )
+    assert asked.intent is Intent.USE_CASE
+    assert set(asked.topic_ids) == {"express", "nestjs"}
+
+
+def test_what_to_learn_next_is_the_path(answerer: QuestionAnswerer) -> None:
+    asked = answerer.understand(
+        "I've been doing a Python course in the evenings and finished the basics. "
+        "What should I learn next to get into backend?"
+    )
+    assert (asked.outcome, asked.intent) == (Outcome.ANSWERED, Intent.OVERVIEW)
+
+
 # -- the targets, on the tune half of the eval set (holdout is only reported) ---------
 
 #: Where the tune set does not meet a target yet, the level it has reached, so a regression
