@@ -103,6 +103,8 @@ DOING = frozenset({"do", "can", "would", "should", "could"})
 PEOPLE = frozenset({"i", "we"})
 #: Words that tell a need ("need to keep users logged in").
 WANTING = frozenset({"need", "needs", "want", "wanna"})
+#: Words that ask something of the roadmap (a greeting before one is not small talk).
+ASKING_WORDS = frozenset({"what", "which", "how", "why", "where", "should", "best"})
 #: Words that introduce a thing asked for ("we need a framework").
 ARTICLES = frozenset({"a", "an"})
 #: Prefix that marks a not-covered entry's id in the name index.
@@ -315,6 +317,7 @@ class QuestionAnswerer:
             | PROJECT_CUES
             | BUILD_WORDS
             | LEARN_WORDS
+            | LEARN_WAYS
             | USE_CASE_CUES
             | QUESTION_STARTS
             | self.overview_cues
@@ -597,8 +600,13 @@ class QuestionAnswerer:
                 or (BUILD_WORDS & cues and "what" in cues and "use" not in cues and not topic_ids)
             )
         )
+        texts = message.texts
+        learn_way = any(  # "best way to learn sql", not "machine learning ... way to serve it"
+            a == "way" and b == "to" and c in LEARN_WORDS
+            for a, b, c in zip(texts, texts[1:], texts[2:], strict=False)
+        )
         resources = bool(
-            RESOURCE_CUES & cues or (LEARN_WORDS & cues and LEARN_WAYS & cues)
+            RESOURCE_CUES & cues or (LEARN_WORDS & cues and LEARN_WAYS & cues) or learn_way
         ) and not (projects and BUILD_WORDS & cues)
         if topic_ids and not resources and not projects and kind is None:
             answer = self._child_for_need(question, topic_ids[0], terms)
@@ -610,7 +618,6 @@ class QuestionAnswerer:
                 any(message.words[m.start].sentence == focus for m in subjects)
                 or bool(focus_words & (POINTERS | PLURAL_POINTERS))
             )  # "what is couchdb", "what is it": the name itself, whatever the background says
-            texts = message.texts
             starts = {  # "how do i stop it", "how to stop it": an action, not how X works
                 i + (2 if b == "to" else 3)
                 for i, (a, b, c) in enumerate(zip(texts, texts[1:], texts[2:], strict=False))
@@ -1068,8 +1075,15 @@ class QuestionAnswerer:
 
     def _small_talk(self, message: Message, mentions: list[_Mention]) -> Canned | None:
         """Small talk, when nothing in the message asks about the roadmap."""
-        found = [(entry, len(phrase)) for entry, phrase in _found(self.small_talk, message.texts)]
+        phrases = _found(self.small_talk, message.texts)
+        found = [(entry, len(phrase)) for entry, phrase in phrases]
         if not found:
+            return None
+        talked = {word for _, phrase in phrases for word in phrase}
+        beyond = [w for w in message.words if w.text not in talked and w.text not in STOP]
+        if any(w.text in ASKING_WORDS for w in message.words) and any(
+            w.stem in self.kinds or w.stem in self.software for w in beyond
+        ):  # "yo which db should i use": a greeting before a question
             return None
         if mentions and message.sentences == 1:
             return None

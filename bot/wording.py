@@ -61,7 +61,7 @@ PROJECT_CUES = PROJECT_NOUNS | IDEA_WORDS
 #: Before "idea", these make it an opinion ("is that a good idea"), not project ideas.
 OPINIONS = wordset("good bad great smart wise terrible dumb better best")
 #: With "where" or "how", these ask for learning material ("how do i learn go").
-LEARN_WORDS = wordset("learn lern learning study practice practise place")
+LEARN_WORDS = wordset("learn lern learning study practice practise")
 BUILD_WORDS = wordset("build building make making create creating code")
 USE_CASE_CUES = wordset(
     """best good better suited suitable ideal recommend recommended recommendation should which
@@ -91,7 +91,7 @@ BACKGROUND_BEFORE = wordset(
 #: everyday word is the technology ("is ruby dead", "docker worth learning or hype").
 ASKING_ABOUT = wordset(
     """worth dead dying hype hyped overrated underrated popular relevant future nah outdated
-    obsolete"""
+    obsolete anymore"""
 )
 #: Words that open a new part of a sentence, as a comma does.
 CLAUSE_STARTS = wordset("but")

@@ -401,6 +401,19 @@ def test_what_to_learn_next_is_the_path(answerer: QuestionAnswerer) -> None:
     assert (asked.outcome, asked.intent) == (Outcome.ANSWERED, Intent.OVERVIEW)
 
 
+def test_a_greeting_before_a_question_is_not_small_talk(answerer: QuestionAnswerer) -> None:
+    asked = answerer.understand("yo which db should i use for my discord bot")
+    assert asked.outcome is not Outcome.SMALL_TALK and asked.intent is Intent.USE_CASE
+    hello = answerer.understand("Hi! My name is Lena and I'm learning to code. Just saying hello.")
+    assert hello.outcome is Outcome.SMALL_TALK
+
+
+def test_the_best_way_to_learn_is_learning_material(answerer: QuestionAnswerer) -> None:
+    assert answerer.understand("best way to learn sql quick").intent is Intent.RESOURCES
+    assert answerer.understand("good place to learn docker").intent is Intent.RESOURCES
+    assert answerer.understand("does anyone use ruby anymore").outcome is Outcome.ANSWERED
+
+
 # -- the targets, on the tune half of the eval set (holdout is only reported) ---------
 
 #: Where the tune set does not meet a target yet, the level it has reached, so a regression
