@@ -148,6 +148,10 @@ class Core:
             log.exception("could not take the pending notices of %s", user_key)
             return []
 
+    async def close(self) -> None:
+        """Finish background work (write the queued unanswered questions) before storage closes."""
+        await self.unanswered.flush()
+
     async def chat_moved(self, platform: str, old_chat_id: str, new_chat_id: str) -> int:
         """A chat got a new id (a Telegram group became a supergroup): its reminders follow it.
 

@@ -51,6 +51,9 @@ UNANSWERED_TEXT_CHARS = 300
 #: Most unanswered questions kept; the oldest are dropped beyond it, so a flood cannot fill the
 #: disk (at most about 30 MB of text).
 UNANSWERED_MAX_ROWS = 100_000
+#: Most unanswered questions waiting in memory to be written (while the database is slow or
+#: down); beyond it new ones are dropped, with a warning.
+UNANSWERED_BUFFER = 1_000
 #: How long a /link code works.
 LINK_CODE_MINUTES = 10
 #: Wrong tries that end a link code (its locator typed with a wrong rest), and that block a

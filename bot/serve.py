@@ -57,6 +57,7 @@ async def run_console(knowledge: Knowledge, settings: Settings, *, note: str = "
         async with _reminders(core, settings, {console.platform: console.outbox}):
             await console.run()
     finally:
+        await core.close()
         await storage.close()
     return INTERRUPTED if console.interrupted else 0
 
@@ -114,6 +115,7 @@ async def _serve(knowledge: Knowledge, settings: Settings, enabled: list[str]) -
                 log.exception("%s adapter did not stop cleanly", adapter.platform)
         if server is not None:
             await server.stop()
+        await core.close()
         await storage.close()
     return status
 

@@ -9,6 +9,7 @@ delete here. ``roadmap-bot unanswered`` lists them grouped by similarity (:func:
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from rapidfuzz import fuzz, process
 
-from bot.limits import UNANSWERED_MAX_ROWS, UNANSWERED_TEXT_CHARS
+from bot.limits import UNANSWERED_BUFFER, UNANSWERED_MAX_ROWS, UNANSWERED_TEXT_CHARS
 from bot.questions import Intent, Outcome, Understanding
 from bot.text import normalize, shorten
 from bot.wording import STOP
@@ -81,9 +82,13 @@ class QuestionStore(Protocol):
     """Where recorded questions go: ``Storage.unanswered`` (this module imports no storage)."""
 
     async def add(
-        self, question: UnansweredQuestion, *, prune_before: datetime | None, keep: int
+        self,
+        questions: Sequence[UnansweredQuestion],
+        *,
+        prune_before: datetime | None,
+        keep: int,
     ) -> None:
-        """Store a question, keeping the newest ``keep`` rows."""
+        """Store questions, keeping the newest ``keep`` rows."""
         ...
 
     async def prune(self, before: datetime) -> int:
@@ -95,9 +100,14 @@ class UnansweredLog:
     """Records the questions the bot could not answer, and prunes the old ones.
 
     Recording is on when ``enabled`` and ``retention_days`` is above 0. Rows older than the
-    retention are deleted by :meth:`prune` (at start) and with the first record of each day.
+    retention are deleted by :meth:`prune` (at start) and with the first write of each day.
     ``guess`` names what a question the answerer did not understand seems to ask for
     (:meth:`bot.questions.QuestionAnswerer.guess_intent`).
+
+    Written behind: :meth:`record` only queues the question, so the learner's reply never waits
+    for the database. One background write at a time stores everything queued, so under load
+    the questions go in batches; :meth:`flush` waits for them (call it before closing the
+    storage). At most :data:`~bot.limits.UNANSWERED_BUFFER` wait; a crash loses those.
     """
 
     def __init__(
@@ -115,29 +125,64 @@ class UnansweredLog:
         self.retention = timedelta(days=retention_days)
         self._guess = guess
         self._pruned_on: date | None = None
+        self._queued: list[UnansweredQuestion] = []
+        self._dropped = 0
+        self._writer: asyncio.Task[None] | None = None
 
     async def record(self, understanding: Understanding, platform: str) -> bool:
-        """Record a question the bot could not answer; ``True`` if it was recorded.
+        """Queue a question the bot could not answer; ``True`` if it was queued.
 
-        Never raises: a storage failure is logged, and the learner still gets their reply.
+        Never raises and never waits for storage; a failure to store is logged.
         """
         if not self.enabled or understanding.outcome not in RECORDED:
             return False
-        now = self._clock.now()
+        if len(self._queued) >= UNANSWERED_BUFFER:
+            self._dropped += 1
+            return False
         intent = understanding.intent
         if intent is Intent.UNKNOWN and self._guess is not None:
             intent = self._guess(understanding.question)
-        question = UnansweredQuestion(
-            scrub(understanding.question), platform, intent.value, understanding.outcome, now
+        self._queued.append(
+            UnansweredQuestion(
+                scrub(understanding.question),
+                platform,
+                intent.value,
+                understanding.outcome,
+                self._clock.now(),
+            )
         )
+        if self._writer is None:
+            self._writer = asyncio.create_task(self._write_queued(), name="unanswered-log")
+        return True
+
+    async def flush(self) -> None:
+        """Wait until every question queued so far is stored (or its failure logged)."""
+        if self._writer is not None:
+            await asyncio.shield(self._writer)
+
+    async def _write_queued(self) -> None:
+        """Store the queue batch by batch until it is empty."""
+        try:
+            while self._queued:
+                batch, self._queued = self._queued, []
+                await self._write(batch)
+        finally:
+            self._writer = None
+
+    async def _write(self, batch: list[UnansweredQuestion]) -> None:
+        if self._dropped:
+            log.warning(
+                "dropped %d unanswered question(s): too many waited to be written", self._dropped
+            )
+            self._dropped = 0
+        now = self._clock.now()
         prune = now - self.retention if self._pruned_on != now.date() else None
         try:
-            await self._store.add(question, prune_before=prune, keep=UNANSWERED_MAX_ROWS)
+            await self._store.add(batch, prune_before=prune, keep=UNANSWERED_MAX_ROWS)
         except Exception:
-            log.warning("could not record an unanswered question", exc_info=True)
-            return False
+            log.warning("could not record %d unanswered question(s)", len(batch), exc_info=True)
+            return
         self._pruned_on = now.date()
-        return True
 
     async def prune(self) -> int:
         """Delete the rows older than the retention (every row when it is 0); how many."""

@@ -274,6 +274,16 @@ async def test_a_notice_still_being_committed_is_taken(on_sqlite) -> None:
     assert await on_sqlite.take_notices(user) == []
 
 
+async def test_a_write_after_closing_fails_instead_of_waiting_forever(tmp_path: Path) -> None:
+    storage = await open_storage(tmp_path / "bot.sqlite3")
+    waiting = asyncio.create_task(storage.unanswered.prune(AT))  # waits for the write lock
+    await storage.close()
+    with pytest.raises(StorageError):
+        await asyncio.wait_for(waiting, 10)
+    with pytest.raises(StorageError):
+        await asyncio.wait_for(storage.add_notice("telegram:1", "late"), 10)
+
+
 async def test_export_and_forget_cover_every_table(storage) -> None:
     me, other = "telegram:1", "telegram:2"
     for user in (me, other):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import string
@@ -39,14 +40,15 @@ async def storage(database):
         yield opened
 
 
-async def stored(storage) -> list[dict]:
-    """Every stored row with all its columns, oldest first (through the storage's database)."""
+async def stored(storage, log: UnansweredLog) -> list[dict]:
+    """Every stored row with all its columns, oldest first, once ``log`` has written its queue."""
+    await log.flush()
     rows = await storage.db.read("SELECT * FROM unanswered ORDER BY id")
     return [dict(zip(row.keys(), tuple(row), strict=True)) for row in rows]
 
 
-async def texts(storage) -> list[str]:
-    return [row["text"] for row in await stored(storage)]
+async def texts(storage, log: UnansweredLog) -> list[str]:
+    return [row["text"] for row in await stored(storage, log)]
 
 
 def make_core(knowledge, storage, clock, **options) -> Core:
@@ -64,7 +66,7 @@ async def test_a_question_not_answered_is_recorded_without_who_asked(
     assert core.questions.understand(text).outcome is Outcome.REFUSED
     request = Request("telegram", "4242424", "-100777", ChatKind.GROUP, "ask", text, "Ada")
     await core.handle(request)
-    (record,) = await stored(storage)
+    (record,) = await stored(storage, core.unanswered)
     assert record == {
         "id": 1,
         "asked_at": int(START.timestamp()),
@@ -95,7 +97,7 @@ async def test_only_refused_not_covered_and_asked_back_questions_are_recorded(
     core = make_core(knowledge, storage, clock)
     outcome = core.questions.understand(text).outcome
     await say(core, text)
-    assert len(await stored(storage)) == (1 if outcome in RECORDED else 0)
+    assert len(await stored(storage, core.unanswered)) == (1 if outcome in RECORDED else 0)
 
 
 @pytest.mark.parametrize("outcome", list(Outcome))
@@ -106,7 +108,7 @@ async def test_the_recorder_keeps_exactly_the_recorded_outcomes(
     understood = Understanding("ruby or not", Intent.UNKNOWN, ("ruby",), outcome)
     assert await log.record(understood, "discord") is (outcome in RECORDED)
     expected = [(outcome.value,)] if outcome in RECORDED else []
-    assert [(row["outcome"],) for row in await stored(storage)] == expected
+    assert [(row["outcome"],) for row in await stored(storage, log)] == expected
 
 
 async def test_the_intent_is_the_answerers_or_else_a_guess(storage, clock: ManualClock) -> None:
@@ -115,7 +117,7 @@ async def test_the_intent_is_the_answerers_or_else_a_guess(storage, clock: Manua
     )
     await log.record(Understanding("a", Intent.RESOURCES, (), Outcome.NOT_COVERED), "console")
     await log.record(Understanding("b", Intent.UNKNOWN, (), Outcome.REFUSED), "console")
-    assert [row["intent"] for row in await stored(storage)] == ["resources", "compare"]
+    assert [row["intent"] for row in await stored(storage, log)] == ["resources", "compare"]
 
 
 @pytest.mark.parametrize(
@@ -138,7 +140,7 @@ async def test_the_stored_text_is_scrubbed_and_cut(knowledge, storage, clock: Ma
     text = "tell me a joke, mail ada@example.com or call +49 170 1234567, ask @ada_l " + "ha" * 200
     assert len(text) > UNANSWERED_TEXT_CHARS
     await say(core, text)
-    (saved,) = await texts(storage)
+    (saved,) = await texts(storage, core.unanswered)
     assert len(saved) <= UNANSWERED_TEXT_CHARS and saved.endswith("…")
     assert saved.startswith("tell me a joke, mail <email> or call <number>, ask @someone haha")
 
@@ -165,19 +167,24 @@ def test_scrub_leaves_no_handle_address_or_long_number(text: str) -> None:
 async def test_recording_can_be_turned_off(knowledge, storage, clock, options) -> None:
     core = make_core(knowledge, storage, clock, **options)
     reply = await say(core, "tell me a joke")
-    assert reply.title and await stored(storage) == []
+    assert reply.title and await stored(storage, core.unanswered) == []
 
 
 async def test_old_rows_are_pruned_with_the_first_record_of_a_day(
     knowledge, storage, clock: ManualClock
 ) -> None:
     core = make_core(knowledge, storage, clock, unanswered_retention_days=30)
-    await say(core, "tell me a joke")
+
+    async def ask(text: str) -> None:
+        await say(core, text)
+        await core.unanswered.flush()
+
+    await ask("tell me a joke")
     clock.advance(29 * DAY)
-    await say(core, "how do i tune a guitar")
-    clock.advance(2 * DAY)  # the first question is now 31 days old: pruned by the next record
-    await say(core, "tell me a joke")
-    assert await texts(storage) == [
+    await ask("how do i tune a guitar")
+    clock.advance(2 * DAY)  # the first question is now 31 days old: pruned by the next write
+    await ask("tell me a joke")
+    assert await texts(storage, core.unanswered) == [
         "how do i tune a guitar",
         "tell me a joke",
     ]
@@ -188,11 +195,11 @@ async def test_old_rows_are_pruned_with_the_first_record_of_a_day(
         " VALUES (?, 'console', 'topic', 'refused', 'ancient')",
         (old,),
     )
-    await say(core, "tell me a joke")
-    assert "ancient" in await texts(storage)
+    await ask("tell me a joke")
+    assert "ancient" in await texts(storage, core.unanswered)
     clock.advance(DAY)
-    await say(core, "tell me a joke")
-    assert "ancient" not in await texts(storage)
+    await ask("tell me a joke")
+    assert "ancient" not in await texts(storage, core.unanswered)
 
 
 async def test_prune_at_start_keeps_the_retention_even_with_recording_off(
@@ -202,12 +209,13 @@ async def test_prune_at_start_keeps_the_retention_even_with_recording_off(
         clock.set(START + timedelta(days=offset))
         log = UnansweredLog(storage.unanswered, clock, enabled=True, retention_days=90)
         await log.record(Understanding(f"q{offset}", Intent.UNKNOWN, (), Outcome.REFUSED), "x")
+        await log.flush()
     clock.set(START + timedelta(days=105))
     off = UnansweredLog(storage.unanswered, clock, enabled=False, retention_days=90)
     assert await off.prune() == 2
-    assert await texts(storage) == ["q20"]
+    assert await texts(storage, log) == ["q20"]
     assert await UnansweredLog(storage.unanswered, clock, enabled=True, retention_days=0).prune()
-    assert await stored(storage) == []
+    assert await stored(storage, log) == []
 
 
 async def test_a_flood_keeps_only_the_newest_rows(
@@ -217,7 +225,9 @@ async def test_a_flood_keeps_only_the_newest_rows(
     core = make_core(knowledge, storage, clock)
     for n in range(6):
         await say(core, f"tell me a joke number {n}")
-    assert await texts(storage) == [f"tell me a joke number {n}" for n in (3, 4, 5)]
+    assert await texts(storage, core.unanswered) == [
+        f"tell me a joke number {n}" for n in (3, 4, 5)
+    ]
 
 
 async def test_a_storage_failure_still_answers(
@@ -230,8 +240,62 @@ async def test_a_storage_failure_still_answers(
     core = make_core(knowledge, storage, clock)
     with caplog.at_level(logging.WARNING, logger="bot.unanswered"):
         reply = await say(core, "tell me a joke")
+        await core.unanswered.flush()
     assert reply.title == "I only know the roadmap"
-    assert "could not record an unanswered question" in caplog.text
+    assert "could not record 1 unanswered question(s)" in caplog.text
+
+
+async def test_the_reply_does_not_wait_for_the_write_and_later_ones_go_in_one_batch(
+    knowledge, storage, clock: ManualClock, monkeypatch
+) -> None:
+    written = storage.unanswered.add
+    batches: list[list[str]] = []
+    release = asyncio.Event()
+
+    async def slow(questions, **options):
+        batches.append([question.text for question in questions])
+        await release.wait()
+        await written(questions, **options)
+
+    monkeypatch.setattr(storage.unanswered, "add", slow)
+    core = make_core(knowledge, storage, clock)
+    reply = await say(core, "tell me a joke")
+    assert reply.title == "I only know the roadmap"  # answered while nothing is written yet
+    await asyncio.sleep(0)  # the writer takes the first question and waits for the database
+    for text in ("how do i tune a guitar", "what is scala"):
+        await say(core, text)
+    release.set()
+    assert await texts(storage, core.unanswered) == [
+        "tell me a joke",
+        "how do i tune a guitar",
+        "what is scala",
+    ]
+    assert batches == [["tell me a joke"], ["how do i tune a guitar", "what is scala"]]
+
+
+async def test_questions_beyond_the_buffer_are_dropped_with_a_warning(
+    storage, clock: ManualClock, monkeypatch, caplog
+) -> None:
+    monkeypatch.setattr(unanswered_module, "UNANSWERED_BUFFER", 2)
+    log = UnansweredLog(storage.unanswered, clock, enabled=True, retention_days=90)
+    results = [
+        await log.record(Understanding(f"q{n}", Intent.UNKNOWN, (), Outcome.REFUSED), "x")
+        for n in range(3)
+    ]
+    assert results == [True, True, False]
+    with caplog.at_level(logging.WARNING, logger="bot.unanswered"):
+        assert await texts(storage, log) == ["q0", "q1"]
+    assert "dropped 1 unanswered question(s)" in caplog.text
+
+
+async def test_closing_the_core_writes_what_the_log_still_holds(tmp_path: Path, knowledge) -> None:
+    path = tmp_path / "bot.sqlite3"
+    async with await open_storage(path) as storage:
+        core = make_core(knowledge, storage, ManualClock(START))
+        await say(core, "tell me a joke")
+        await core.close()
+    async with await open_storage(path) as reopened:
+        assert [q.text for q in await reopened.unanswered.since()] == ["tell me a joke"]
 
 
 async def test_forget_leaves_them_since_nothing_links_them_to_anyone(
@@ -244,7 +308,7 @@ async def test_forget_leaves_them_since_nothing_links_them_to_anyone(
     assert "tell me a joke" not in str(export)
     await say(core, "/forget confirm", user="7")
     assert (await storage.export_user("console:7"))["done"] == []
-    assert await texts(storage) == ["tell me a joke"]
+    assert await texts(storage, core.unanswered) == ["tell me a joke"]
 
 
 def test_settings_read_the_switch_and_the_retention() -> None:
@@ -334,6 +398,7 @@ async def test_since_reads_from_a_moment(storage, clock: ManualClock) -> None:
     for day in range(3):
         clock.set(START + timedelta(days=day))
         await log.record(Understanding(f"q{day}", Intent.UNKNOWN, (), Outcome.REFUSED), "x")
+    await log.flush()
     later = await storage.unanswered.since(START + timedelta(days=1))
     assert [q.text for q in later] == ["q1", "q2"]
     assert later[0].asked_at == START + timedelta(days=1)

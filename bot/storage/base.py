@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import enum
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from types import TracebackType
@@ -254,9 +254,13 @@ class UnansweredStore(ABC):
 
     @abstractmethod
     async def add(
-        self, question: UnansweredQuestion, *, prune_before: datetime | None, keep: int
+        self,
+        questions: Sequence[UnansweredQuestion],
+        *,
+        prune_before: datetime | None,
+        keep: int,
     ) -> None:
-        """Store a question; keep the newest ``keep`` rows, none before ``prune_before`` if given.
+        """Store questions; keep the newest ``keep`` rows, none before ``prune_before`` if given.
 
         Durable when it returns.
         """

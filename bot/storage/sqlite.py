@@ -126,6 +126,7 @@ class Database:
         self._writer = writer
         self._reader = reader
         self._probe = probe
+        self._closed = False
         self._lock = asyncio.Lock()
         self._queue: list[_Write] = []
         self._wakeup = asyncio.Event()
@@ -232,6 +233,8 @@ class Database:
         self, statements: Sequence[Statement], key: Hashable | None = None
     ) -> asyncio.Future[None]:
         """Queue an atomic write; the future resolves after its COMMIT."""
+        if self._closed:
+            raise StorageError("the database is closed")
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._queue.append(_Write(tuple(statements), key, future))
         self._last = future
@@ -265,6 +268,8 @@ class Database:
     async def transaction(self) -> AsyncIterator[Transaction]:
         """An explicit write transaction (BEGIN IMMEDIATE under the write lock)."""
         async with self._lock:
+            if self._closed:  # closed while this waited for the lock
+                raise StorageError("the database is closed")
             await self._drain()
             with observability.metrics.storage("transaction"):
                 try:
@@ -278,9 +283,10 @@ class Database:
                 await self._writer.execute("COMMIT")
 
     async def close(self) -> None:
-        """Commit queued writes and close both connections."""
+        """Commit queued writes and close the connections; later writes raise StorageError."""
         async with self._lock:
             await self._drain()
+            self._closed = True
             self._committer.cancel()
         await asyncio.gather(self._committer, return_exceptions=True)
         self._probe.close()

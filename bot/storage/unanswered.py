@@ -1,20 +1,19 @@
 """Unanswered questions in SQL: the ``unanswered`` table.
 
 Rows belong to no user (see :mod:`bot.unanswered`), so this store has no ``forget_user``. Each
-insert also drops the rows beyond the cap (cheap: a range of the primary key) and, when asked,
-those older than the retention (through the index on ``asked_at``), in the same transaction.
+batch of inserts also drops the rows beyond the cap (cheap: a range of the primary key) and, when
+asked, those older than the retention (through the index on ``asked_at``), in one transaction.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from bot.storage.base import UnansweredStore
-from bot.storage.sql import Database, Statement
+from bot.storage.sql import Database
 from bot.unanswered import UnansweredQuestion
 
-#: The group-commit key of these writes: they touch no user's rows (a tuple is never a user key).
-_KEY = ("unanswered",)
 _INSERT = (
     "INSERT INTO unanswered (asked_at, platform, intent, outcome, text) VALUES (?, ?, ?, ?, ?)"
 )
@@ -29,28 +28,31 @@ class SqlUnansweredStore(UnansweredStore):
         self._db = db
 
     async def add(
-        self, question: UnansweredQuestion, *, prune_before: datetime | None, keep: int
+        self,
+        questions: Sequence[UnansweredQuestion],
+        *,
+        prune_before: datetime | None,
+        keep: int,
     ) -> None:
-        """Store a question; keep the newest ``keep`` rows, none before ``prune_before`` if given.
+        """Store questions; keep the newest ``keep`` rows, none before ``prune_before`` if given.
 
         Durable when it returns.
         """
-        statements: list[Statement] = [
+        rows = [
             (
-                _INSERT,
-                (
-                    int(question.asked_at.timestamp()),
-                    question.platform,
-                    question.intent,
-                    question.outcome,
-                    question.text,
-                ),
-            ),
-            (_CAP, (keep,)),
+                int(question.asked_at.timestamp()),
+                question.platform,
+                question.intent,
+                question.outcome,
+                question.text,
+            )
+            for question in questions
         ]
-        if prune_before is not None:
-            statements.append((_PRUNE, (int(prune_before.timestamp()),)))
-        await self._db.write_all(statements, key=_KEY)
+        async with self._db.transaction() as tx:
+            await tx.executemany(_INSERT, rows)
+            await tx.execute(_CAP, (keep,))
+            if prune_before is not None:
+                await tx.execute(_PRUNE, (int(prune_before.timestamp()),))
 
     async def prune(self, before: datetime) -> int:
         """Delete the questions asked before ``before``; how many."""
