@@ -125,15 +125,7 @@ def topic_reply(knowledge: Knowledge, topic: Topic) -> Reply:
     if topic.kind == TRACK_KIND:
         buttons.insert(0, Button(f"Track {topic.title}", "track", topic.id, ButtonStyle.PRIMARY))
     buttons.extend(Button(c.title, "topic", c.id) for c in children[:CHILD_BUTTONS])
-    comparison = next((c for c in knowledge.comparisons if topic.id in c.topic_ids), None)
-    if comparison is not None:
-        buttons.append(
-            Button(
-                comparison_title(knowledge, comparison),
-                "compare",
-                " vs ".join(comparison.topic_ids),
-            )
-        )
+    buttons.extend(comparison_buttons(knowledge, topic))
     shown = {topic.id, topic.parent, *(c.id for c in children)}
     related = [t for i in topic.related if i not in shown and (t := knowledge.topic(i))]
     if related:
@@ -224,6 +216,15 @@ def comparison_reply(knowledge: Knowledge, comparison: Comparison) -> Reply:
         links=links(resources),
         buttons=tuple(Button(entry_title(knowledge, t), "topic", t) for t in comparison.topic_ids),
     )
+
+
+def comparison_buttons(knowledge: Knowledge, topic: Topic) -> tuple[Button, ...]:
+    """A button to the first comparison ``topic`` is part of (none if it is in none)."""
+    comparison = next((c for c in knowledge.comparisons if topic.id in c.topic_ids), None)
+    if comparison is None:
+        return ()
+    title = comparison_title(knowledge, comparison)
+    return (Button(title, "compare", " vs ".join(comparison.topic_ids)),)
 
 
 def comparison_title(knowledge: Knowledge, comparison: Comparison) -> str:

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from bot import observability
 from bot.cards import (
     bullets,
+    comparison_buttons,
     comparison_reply,
-    comparison_title,
     example_question,
     first_sentence,
     links,
@@ -122,15 +122,7 @@ def _topic_answer(knowledge: Knowledge, topic: Topic, reasons: Sequence[str]) ->
         Button("Resources", "resources", topic.id),
         Button("Project ideas", "projects", topic.id),
     ]
-    comparison = next((c for c in knowledge.comparisons if topic.id in c.topic_ids), None)
-    if comparison is not None:
-        buttons.append(
-            Button(
-                comparison_title(knowledge, comparison),
-                "compare",
-                " vs ".join(comparison.topic_ids),
-            )
-        )
+    buttons.extend(comparison_buttons(knowledge, topic))
     return Reply(
         title=topic.title,
         blocks=(direct,),

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from bot.cards import (
@@ -35,7 +35,7 @@ from bot.cards import (
     topic_resources_reply,
 )
 from bot.commands import Command, Context, Option, OptionKind
-from bot.knowledge import Knowledge, Section
+from bot.knowledge import Knowledge, Section, Topic
 from bot.limits import QUOTE_CHARS, SUGGESTIONS
 from bot.matching import Match, NameIndex
 from bot.messages import Button, ButtonStyle, Field, Link, Reply, ReplyKind
@@ -178,13 +178,21 @@ async def show_topic(ctx: Context) -> Reply:
     section = _exact_section(ctx)
     if section is not None and ctx.knowledge.topic_names.exact(ctx.args) is None:
         return section_reply(knowledge, section)
+    return _topic_named(ctx, "topic", topic_reply)
+
+
+def _topic_named(ctx: Context, command: str, reply: Callable[[Knowledge, Topic], Reply]) -> Reply:
+    """``reply`` about the topic the arguments name; else why not (not covered, not found).
+
+    ``command`` is what the suggestions of a "not found" reply run.
+    """
     uncovered = _not_covered(ctx)
     if uncovered is not None:
         return uncovered
     topic_id, suggestions = resolve(ctx.knowledge.topic_names, ctx.args)
     if topic_id is None:
-        return not_found("topic", ctx.args, suggestions, "topic", knowledge)
-    return topic_reply(knowledge, knowledge.topics[topic_id])
+        return not_found("topic", ctx.args, suggestions, command, ctx.knowledge)
+    return reply(ctx.knowledge, ctx.knowledge.topics[topic_id])
 
 
 def _not_covered(ctx: Context) -> Reply | None:
@@ -335,13 +343,7 @@ async def show_resources(ctx: Context) -> Reply:
     section = _exact_section(ctx)
     if section is not None:
         return section_resources_reply(knowledge, section)
-    uncovered = _not_covered(ctx)
-    if uncovered is not None:
-        return uncovered
-    topic_id, suggestions = resolve(ctx.knowledge.topic_names, ctx.args)
-    if topic_id is None:
-        return not_found("topic", ctx.args, suggestions, "resources", knowledge)
-    return topic_resources_reply(knowledge, knowledge.topics[topic_id])
+    return _topic_named(ctx, "resources", topic_resources_reply)
 
 
 async def show_projects(ctx: Context) -> Reply:
@@ -364,13 +366,7 @@ async def show_projects(ctx: Context) -> Reply:
     section = _exact_section(ctx)
     if section is not None:
         return section_projects_reply(knowledge, section)
-    uncovered = _not_covered(ctx)
-    if uncovered is not None:
-        return uncovered
-    topic_id, suggestions = resolve(ctx.knowledge.topic_names, ctx.args)
-    if topic_id is None:
-        return not_found("topic", ctx.args, suggestions, "projects", knowledge)
-    return topic_projects_reply(knowledge, knowledge.topics[topic_id])
+    return _topic_named(ctx, "projects", topic_projects_reply)
 
 
 _TOPIC_HINT = "Anything on the roadmap: a name, an alias or a typo"
