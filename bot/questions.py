@@ -105,6 +105,14 @@ PEOPLE = frozenset({"i", "we"})
 WANTING = frozenset({"need", "needs", "want", "wanna"})
 #: Words that ask something of the roadmap (a greeting before one is not small talk).
 ASKING_WORDS = frozenset({"what", "which", "how", "why", "where", "should", "best"})
+#: Pointers that set two things against each other ("how do they differ").
+CONTRASTED = frozenset({"they", "them", "both", "these", "those"})
+#: Shortly before a name, these make the name what is asked about ("how does nginx work").
+ABOUT_NAME = frozenset(
+    {"does", "do", "is", "are", "what", "whats", "about", "use", "using", "learn", "try"}
+)
+#: Before "project", these make it the learner's own project, not a request for projects.
+OWNED = frozenset({"my", "our", "side", "hobby", "this", "his", "her", "their"})
 #: Words that introduce a thing asked for ("we need a framework").
 ARTICLES = frozenset({"a", "an"})
 #: Prefix that marks a not-covered entry's id in the name index.
@@ -528,6 +536,7 @@ class QuestionAnswerer:
             and all(message.words[m.start].sentence != focus for m in subjects)
             and not focus_words & (POINTERS | PLURAL_POINTERS)
             and focus_words & USE_CASE_CUES
+            and not focus_words & (RESOURCE_CUES | PROJECT_CUES)  # "the best docs": material
             and not learn_next  # "what should i learn next": the path, not a need
         ):
             answer = self._use_case(question, all_terms, kind)
@@ -555,10 +564,17 @@ class QuestionAnswerer:
             answer = self._use_case(question, all_terms, kind)
             if answer is not None:
                 return answer
+        if uncovered and not topic_ids and self._wants(message, cues, subjects):
+            answer = self._need_around(question, uncovered, all_terms, kind, message, focus)
+            if answer is not None:
+                return answer
         if uncovered and (
             subjects[0].not_covered or (compare and len(subjects) >= 2) or not topic_ids
         ):
             return self._not_covered(question, subjects)
+        alike = len(subjects) >= 2 and self._kind_of(subjects[0]) == self._kind_of(subjects[1])
+        if alike and message.texts[:1] in (["is"], ["are"]):
+            compare = True  # "is nestjs basically express"
         if len(topic_ids) >= 2 and compare:
             return Understanding(question, Intent.COMPARE, topic_ids[:3])
         compared = self._named_comparison(message.texts) if len(topic_ids) < 2 else ()
@@ -592,10 +608,15 @@ class QuestionAnswerer:
             w.text in IDEA_WORDS and i and message.words[i - 1].text in OPINIONS
             for i, w in enumerate(message.words)
         )
-        projects = bool(PROJECT_NOUNS & cues) or (
+        asked_projects = any(  # "ideas for a project", not "enough for my side project"
+            w.text in PROJECT_NOUNS and (i == 0 or message.words[i - 1].text not in OWNED)
+            for i, w in enumerate(message.words)
+            if w.sentence in about
+        )
+        projects = asked_projects or (
             not asks_for_kind
             and bool(
-                (PROJECT_CUES - (IDEA_WORDS if opinion else frozenset())) & cues
+                (frozenset() if opinion else IDEA_WORDS) & cues
                 or (BUILD_WORDS & cues and {"with", "using"} & cues)
                 or (BUILD_WORDS & cues and "what" in cues and "use" not in cues and not topic_ids)
             )
@@ -618,15 +639,7 @@ class QuestionAnswerer:
                 any(message.words[m.start].sentence == focus for m in subjects)
                 or bool(focus_words & (POINTERS | PLURAL_POINTERS))
             )  # "what is couchdb", "what is it": the name itself, whatever the background says
-            starts = {  # "how do i stop it", "how to stop it": an action, not how X works
-                i + (2 if b == "to" else 3)
-                for i, (a, b, c) in enumerate(zip(texts, texts[1:], texts[2:], strict=False))
-                if a == "how" and (b == "to" or (b in DOING and c in PEOPLE))
-            }
-            named_at = {m.start for m in subjects}
-            does = bool(starts) and not starts & named_at  # "how do i monitor it": the name
-            wants = bool((USE_CASE_CUES | BUILD_WORDS | WANTING) & cues) or does
-            if answer is None and wants and not asks_what:
+            if answer is None and self._wants(message, cues, subjects) and not asks_what:
                 answer = self._need_elsewhere(question, topic_ids, terms)
             if answer is not None:
                 return answer
@@ -762,6 +775,63 @@ class QuestionAnswerer:
             return None
         return self._children(question, parent_id, self.knowledge.topics[best.topic_id].kind, terms)
 
+    @staticmethod
+    def _wants(message: Message, cues: Set[str], subjects: list[_Mention]) -> bool:
+        """Whether the message asks for something to use or do, not what a name is."""
+        texts = message.texts
+        starts = {  # "how do i stop it", "how to stop it": an action, not how X works
+            i + (2 if b == "to" else 3)
+            for i, (a, b, c) in enumerate(zip(texts, texts[1:], texts[2:], strict=False))
+            if a == "how" and (b == "to" or (b in DOING and c in PEOPLE))
+        }
+        does = bool(starts) and not starts & {m.start for m in subjects}  # "how do i monitor"
+        return bool((USE_CASE_CUES | BUILD_WORDS | WANTING) & cues) or does
+
+    def _need_around(
+        self,
+        question: str,
+        uncovered: list[_Mention],
+        terms: dict[str, tuple[float, str]],
+        kind: str | None,
+        message: Message,
+        focus: int,
+    ) -> Understanding | None:
+        """A need told around technology the roadmap lacks ("tests on every push to github").
+
+        Answered when the need fits a topic the technology is related to (or a child of one),
+        and the question does not ask about the technology itself ("what is kafka").
+        """
+        words = message.words
+        asked = {w.text for w in words if w.sentence == focus}
+        if "how" in asked and asked & {"work", "works"}:  # "how do these platforms work"
+            return None
+        if any(  # "how does nginx work", "should we use kafka": asks about the technology
+            words[m.start].sentence == focus
+            and {w.text for w in words[max(m.start - 2, 0) : m.start]} & ABOUT_NAME
+            for m in uncovered
+        ):
+            return None
+        related: set[str] = set()
+        for mention in uncovered:
+            for topic_id in self.not_covered[int(mention.id[len(NOT_COVERED_PREFIX) :])].related:
+                related.add(topic_id)
+                related.update(c.id for c in self.knowledge.children(topic_id))
+        answer = self._use_case(question, terms, kind)
+        if answer is not None and answer.confident:
+            names = {words[m.start].text for m in uncovered}
+            told = {  # its use case names the technology ("sign in with Google, GitHub")
+                word
+                for reason in answer.reasons.get(answer.topic_ids[0], ())
+                for word in normalize(reason).split()
+            }
+            if answer.topic_ids[0] in related or names & told:
+                return answer
+        if kind is None and related:  # the need among the technology's related topics
+            answer = self._use_case(question, terms, None, strong=True, among=related)
+            if answer is not None and answer.confident:
+                return answer
+        return None
+
     def _need_elsewhere(
         self, question: str, topic_ids: tuple[str, ...], terms: dict[str, tuple[float, str]]
     ) -> Understanding | None:
@@ -825,8 +895,13 @@ class QuestionAnswerer:
         kept, doubtful, everyday = list(clear), [], []
         signed: set[int] = set()
         unsure: set[int] = set()
-        paired = any(  # "java or python": two of one kind side by side
-            a.id != b.id and b.start - a.end <= 1 and self._kind_of(a) == self._kind_of(b)
+        focus = self._question_sentence(message)
+        asked = {w.text for w in words if w.sentence == focus}
+        contrasted = bool(asked & CONTRASTED and asked & COMPARE_CUES)  # "how do they differ"
+        paired = any(  # "java or python": two of one kind side by side, or contrasted
+            a.id != b.id
+            and (b.start - a.end <= 1 or contrasted)
+            and self._kind_of(a) == self._kind_of(b)
             for a, b in pairwise(ambiguous)
         )
         for mention in ambiguous:

@@ -299,7 +299,7 @@ def test_technology_told_as_background_is_not_the_subject(answerer: QuestionAnsw
 @pytest.mark.parametrize(
     ("question", "pick"),
     [
-        ("bots keep flooding my api", "security"),
+        ("bots are flooding our signup form with spam", "security"),
         ("how do i keep people logged in on my website", "jwt"),
         ("deploy automatically whenever i push", "ci-cd"),
     ],
@@ -414,6 +414,34 @@ def test_the_best_way_to_learn_is_learning_material(answerer: QuestionAnswerer) 
     assert answerer.understand("does anyone use ruby anymore").outcome is Outcome.ANSWERED
 
 
+def test_is_x_basically_y_compares_them(answerer: QuestionAnswerer) -> None:
+    asked = answerer.understand("is mysql basically postgres")
+    assert (asked.intent, asked.topic_ids) == (Intent.COMPARE, ("mysql", "postgresql"))
+
+
+def test_the_learners_own_project_is_context_not_a_request(answerer: QuestionAnswerer) -> None:
+    assert answerer.understand("is sqlite ok for my side project").intent is Intent.TOPIC
+    assert answerer.understand("project ideas for go").intent is Intent.PROJECTS
+
+
+def test_technology_the_roadmap_lacks_inside_a_need_is_the_need(
+    answerer: QuestionAnswerer,
+) -> None:
+    asked = answerer.understand("how do i let users sign in with github on my site")
+    assert (asked.intent, asked.topic_ids[:1]) == (Intent.USE_CASE, ("oauth",))
+    for about in ("how does nginx work", "should we use kafka for our microservices"):
+        assert answerer.understand(about).outcome is Outcome.NOT_COVERED
+
+
+def test_material_asked_for_after_background_is_material(answerer: QuestionAnswerer) -> None:
+    asked = answerer.understand("I'm about to start with Docker. Where are the best docs?")
+    assert (asked.intent, asked.topic_ids) == (Intent.RESOURCES, ("docker",))
+    offer = answerer.understand(
+        "We host on AWS, but a client insists on Azure for their deployment. What does Azure offer?"
+    )
+    assert offer.outcome is Outcome.ANSWERED and offer.topic_ids[:1] == ("azure",)
+
+
 # -- the targets, on the tune half of the eval set (holdout is only reported) ---------
 
 #: Where the tune set does not meet a target yet, the level it has reached, so a regression
@@ -422,8 +450,8 @@ def test_the_best_way_to_learn_is_learning_material(answerer: QuestionAnswerer) 
 #: a style and target not listed must meet the issue's target.
 _REACHED = {
     ("keyword", "in_scope_right"): 0.96,
-    ("chat", "in_scope_right"): 0.93,
-    ("long", "in_scope_right"): 0.83,
+    ("chat", "in_scope_right"): 0.94,
+    ("long", "in_scope_right"): 0.88,
     ("long", "confidently_wrong"): 0.03,
 }
 _TARGETS = {
