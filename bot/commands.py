@@ -86,6 +86,9 @@ class Command:
     separator: str = " "
     #: Shown in menus and /help; hidden commands still work when typed.
     listed: bool = True
+    #: Its reply depends on the knowledge and the arguments alone (nobody's data, not the time
+    #: or the chat), so the core may give the same reply again without running it.
+    lookup: bool = False
 
     def join_options(self, values: Sequence[str]) -> str:
         """Build the argument text from typed option values, one per option, in order.

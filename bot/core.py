@@ -19,7 +19,8 @@ from bot.config import Settings
 from bot.conversation import Conversations
 from bot.features import all_commands
 from bot.knowledge import Knowledge
-from bot.limits import MAX_ARGS_CHARS, MAX_BUTTONS, MAX_CHOICES
+from bot.limits import LOOKUP_REPLIES, MAX_ARGS_CHARS, MAX_BUTTONS, MAX_CHOICES
+from bot.lru import LruCache
 from bot.messages import Button, ChatKind, Reply, ReplyKind, Request
 from bot.questions import QuestionAnswerer
 from bot.text import clean
@@ -70,6 +71,8 @@ class Core:
         self.language_names = knowledge.language_names
         self.questions = QuestionAnswerer(knowledge)
         self.conversations = Conversations(self.clock)
+        #: Replies of lookup commands by (command, arguments): the knowledge never changes.
+        self._lookups: LruCache[tuple[str, str], Reply] = LruCache(LOOKUP_REPLIES)
         self.unanswered = UnansweredLog(
             storage.unanswered,
             self.clock,
@@ -212,7 +215,16 @@ class Core:
                 ),
                 kind=ReplyKind.ERROR,
             )
-        context = Context(
+        if command.lookup:
+            reply = self._lookups.get((command.name, args))
+            if reply is None:
+                reply = await command.handler(self._context(request, args))
+                self._lookups.put((command.name, args), reply)
+            return reply
+        return await command.handler(self._context(request, args))
+
+    def _context(self, request: Request, args: str) -> Context:
+        return Context(
             request,
             args,
             knowledge=self.knowledge,
@@ -223,7 +235,6 @@ class Core:
             conversations=self.conversations,
             unanswered=self.unanswered,
         )
-        return await command.handler(context)
 
     async def _finish(self, request: Request, reply: Reply) -> Reply:
         """Attach pending notices (only where no one else reads them), the owner; cap buttons."""

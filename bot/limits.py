@@ -54,6 +54,9 @@ UNANSWERED_MAX_ROWS = 100_000
 #: Most unanswered questions waiting in memory to be written (while the database is slow or
 #: down); beyond it new ones are dropped, with a warning.
 UNANSWERED_BUFFER = 1_000
+#: Lookup replies (/lang python, /topic postgrs) the core keeps to give again, least recently
+#: used forgotten first: a few kilobytes each.
+LOOKUP_REPLIES = 512
 #: How long a /link code works.
 LINK_CODE_MINUTES = 10
 #: Wrong tries that end a link code (its locator typed with a wrong rest), and that block a

@@ -534,3 +534,29 @@ async def test_an_unknown_command_reply_stays_short_whatever_the_name(
     reply = await say(core, f"/{name}")
     assert reply.kind is ReplyKind.NOT_FOUND
     assert len(render_plain(reply)) < 400
+
+
+async def test_a_lookup_reply_is_given_again_without_running_the_lookup(
+    knowledge: Knowledge, storage: Storage, monkeypatch
+) -> None:
+    from bot import core as core_module
+
+    monkeypatch.setattr(core_module, "LOOKUP_REPLIES", 2)
+    core = Core(knowledge, storage)
+    runs: list[str] = []
+    for name in ("lang", "timezone"):  # a lookup, and a command that reads the user's data
+        command = core.commands[name]
+
+        async def counted(ctx, handler=command.handler):
+            runs.append(f"{ctx.request.command} {ctx.args}")
+            return await handler(ctx)
+
+        core.commands[name] = replace(command, handler=counted)
+    first = await say(core, "/lang python", user="1")
+    again = await say(core, "/lang   python", user="2")  # the same once cleaned, someone else
+    assert render_plain(again) == render_plain(first) and again.owner == "2"
+    await say(core, "/timezone", user="1")
+    await say(core, "/timezone", user="1")
+    for name in ("go", "java", "python"):  # two kept: python is forgotten, then asked again
+        await say(core, f"/lang {name}")
+    assert runs == ["lang python", "timezone ", "timezone ", "lang go", "lang java", "lang python"]

@@ -380,6 +380,7 @@ COMMANDS: list[Command] = [
         show_help,
         "/help [command]",
         (Option("command", "A command name"),),
+        lookup=True,
     ),
     Command(
         "roadmap",
@@ -387,6 +388,7 @@ COMMANDS: list[Command] = [
         roadmap,
         "/roadmap [step]",
         (Option("section", "A step of the roadmap", OptionKind.SECTION),),
+        lookup=True,
     ),
     Command(
         "lang",
@@ -394,6 +396,7 @@ COMMANDS: list[Command] = [
         lang,
         "/lang [language]",
         (Option("language", "A programming language", OptionKind.LANGUAGE),),
+        lookup=True,
     ),
     Command(
         "topic",
@@ -401,6 +404,7 @@ COMMANDS: list[Command] = [
         show_topic,
         "/topic [name]",
         (Option("name", _TOPIC_HINT, OptionKind.TOPIC, required=True),),
+        lookup=True,
     ),
     Command(
         "compare",
@@ -412,6 +416,7 @@ COMMANDS: list[Command] = [
             Option("second", "The second thing", OptionKind.TOPIC, required=True),
         ),
         separator=" vs ",
+        lookup=True,
     ),
     Command(
         "resources",
@@ -419,8 +424,14 @@ COMMANDS: list[Command] = [
         show_resources,
         "/resources [topic]",
         (_TOPIC,),
+        lookup=True,
     ),
     Command(
-        "projects", "Project ideas to practise with", show_projects, "/projects [topic]", (_TOPIC,)
+        "projects",
+        "Project ideas to practise with",
+        show_projects,
+        "/projects [topic]",
+        (_TOPIC,),
+        lookup=True,
     ),
 ]
