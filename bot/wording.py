@@ -126,6 +126,12 @@ SHORTHAND = {
     "diff": "difference",
     "btwn": "between",
     "1": "one",
+    "tel": "tell",
+    "wats": "what is",
+    "ur": "your",
+    "rn": "right now",
+    "bcuz": "because",
+    "wanna": "want to",
 }
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+")

@@ -442,6 +442,11 @@ def test_material_asked_for_after_background_is_material(answerer: QuestionAnswe
     assert offer.outcome is Outcome.ANSWERED and offer.topic_ids[:1] == ("azure",)
 
 
+def test_chat_shorthand_is_read_as_its_words(answerer: QuestionAnswerer) -> None:
+    asked = answerer.understand("tel me about ruby")
+    assert (asked.outcome, asked.topic_ids[:1]) == (Outcome.ANSWERED, ("ruby",))
+
+
 # -- the targets, on the tune half of the eval set (holdout is only reported) ---------
 
 #: Where the tune set does not meet a target yet, the level it has reached, so a regression
