@@ -243,7 +243,7 @@ class Core:
             if notices:
                 reply = reply.with_notices(*notices)
         if reply.buttons and not reply.owner:
-            reply = replace(reply, owner=request.user_id)
+            reply = reply.owned_by(request.user_id)
         if len(reply.buttons) > MAX_BUTTONS:
             reply = replace(reply, buttons=reply.buttons[:MAX_BUTTONS])
         return reply

@@ -101,6 +101,8 @@ class Metrics:
             ["platform", "command"],
             **on,
         )
+        #: Each (platform, command)'s histogram child: ``labels()`` costs more than observing.
+        self._command_timers: dict[tuple[str, str], Histogram] = {}
         self._command_failures = Counter(
             "roadmap_bot_command_failures_total",
             "Commands that failed on the bot's side",
@@ -168,7 +170,12 @@ class Metrics:
     def command(self, platform: str, command: str, seconds: float, *, failed: bool = False) -> None:
         """One command answered in ``seconds`` (``failed``: it hit an error on our side)."""
         name = command if command in self._commands else UNKNOWN
-        self._command_seconds.labels(platform, name).observe(seconds)
+        timer = self._command_timers.get((platform, name))
+        if timer is None:
+            timer = self._command_timers[platform, name] = self._command_seconds.labels(
+                platform, name
+            )
+        timer.observe(seconds)
         if failed:
             self._command_failures.labels(platform, name).inc()
 

@@ -560,3 +560,26 @@ async def test_a_lookup_reply_is_given_again_without_running_the_lookup(
     for name in ("go", "java", "python"):  # two kept: python is forgotten, then asked again
         await say(core, f"/lang {name}")
     assert runs == ["lang python", "timezone ", "timezone ", "lang go", "lang java", "lang python"]
+
+
+@given(
+    st.builds(
+        Reply,
+        title=st.text(max_size=5),
+        blocks=st.lists(st.text(max_size=5), max_size=2).map(tuple),
+        buttons=st.lists(
+            st.builds(
+                Button, st.text(max_size=3), st.sampled_from(["a", "b"]), st.text(max_size=2)
+            ),
+            max_size=5,
+        ).map(tuple),
+        private=st.booleans(),
+        owner=st.text(max_size=3),
+        notices=st.lists(st.text(max_size=5), max_size=2).map(tuple),
+    ),
+    st.text(max_size=5),
+)
+def test_owned_by_is_replace_of_the_owner(reply: Reply, owner: str) -> None:
+    owned = reply.owned_by(owner)
+    assert owned == replace(reply, owner=owner) and owned.owner == owner
+    assert owned is not reply
