@@ -112,7 +112,9 @@ ABOUT_NAME = frozenset(
     {"does", "do", "is", "are", "what", "whats", "about", "use", "using", "learn", "try"}
 )
 #: Before "project", these make it the learner's own project, not a request for projects.
-OWNED = frozenset({"my", "our", "side", "hobby", "this", "his", "her", "their"})
+OWNED = frozenset(
+    {"my", "our", "side", "hobby", "this", "his", "her", "their", "most", "many", "all", "every"}
+)
 #: Words that introduce a thing asked for ("we need a framework").
 ARTICLES = frozenset({"a", "an"})
 #: Prefix that marks a not-covered entry's id in the name index.
@@ -537,6 +539,9 @@ class QuestionAnswerer:
             and not focus_words & (POINTERS | PLURAL_POINTERS)
             and focus_words & USE_CASE_CUES
             and not focus_words & (RESOURCE_CUES | PROJECT_CUES)  # "the best docs": material
+            and not (  # "moving to aws. should i learn the cloud now": the named one's kind
+                kind and kind_at not in asked_kinds and not self._kind_differs(topic_ids, kind)
+            )
             and not learn_next  # "what should i learn next": the path, not a need
         ):
             answer = self._use_case(question, all_terms, kind)
@@ -639,7 +644,9 @@ class QuestionAnswerer:
                 any(message.words[m.start].sentence == focus for m in subjects)
                 or bool(focus_words & (POINTERS | PLURAL_POINTERS))
             )  # "what is couchdb", "what is it": the name itself, whatever the background says
-            if answer is None and self._wants(message, cues, subjects) and not asks_what:
+            points_back = message.sentences > 1 and bool(focus_words & POINTERS)
+            wants = self._wants(message, cues, subjects)
+            if answer is None and wants and not asks_what and not points_back:
                 answer = self._need_elsewhere(question, topic_ids, terms)
             if answer is not None:
                 return answer

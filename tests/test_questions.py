@@ -447,6 +447,31 @@ def test_chat_shorthand_is_read_as_its_words(answerer: QuestionAnswerer) -> None
     assert (asked.outcome, asked.topic_ids[:1]) == (Outcome.ANSWERED, ("ruby",))
 
 
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("My company is moving to AWS next year. Should I start learning the cloud now?", "aws"),
+        (
+            "People say PostgreSQL is best for most projects. What makes it a good choice?",
+            "postgresql",
+        ),
+        (
+            "I just joined a team that uses Spring Boot. Which parts of it should I learn first?",
+            "spring-boot",
+        ),
+    ],
+)
+def test_a_question_about_the_named_topic_is_not_a_need(
+    answerer: QuestionAnswerer, question: str, topic: str
+) -> None:
+    asked = answerer.understand(question)
+    assert (asked.outcome, asked.intent, asked.topic_ids[:1]) == (
+        Outcome.ANSWERED,
+        Intent.TOPIC,
+        (topic,),
+    )
+
+
 # -- the targets, on the tune half of the eval set (holdout is only reported) ---------
 
 #: Where the tune set does not meet a target yet, the level it has reached, so a regression
