@@ -614,7 +614,9 @@ class QuestionAnswerer:
             for i, w in enumerate(message.words)
         )
         asked_projects = any(  # "ideas for a project", not "enough for my side project"
-            w.text in PROJECT_NOUNS and (i == 0 or message.words[i - 1].text not in OWNED)
+            w.text in PROJECT_NOUNS
+            and (i == 0 or message.words[i - 1].text not in OWNED)
+            and not {v.text for v in message.words[max(i - 3, 0) : i]} & {"for", "in"}
             for i, w in enumerate(message.words)
             if w.sentence in about
         )

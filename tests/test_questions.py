@@ -421,6 +421,7 @@ def test_is_x_basically_y_compares_them(answerer: QuestionAnswerer) -> None:
 
 def test_the_learners_own_project_is_context_not_a_request(answerer: QuestionAnswerer) -> None:
     assert answerer.understand("is sqlite ok for my side project").intent is Intent.TOPIC
+    assert answerer.understand("is mongodb fine for a school project").intent is Intent.TOPIC
     assert answerer.understand("project ideas for go").intent is Intent.PROJECTS
 
 
