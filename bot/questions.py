@@ -105,6 +105,8 @@ PEOPLE = frozenset({"i", "we"})
 WANTING = frozenset({"need", "needs", "want", "wanna"})
 #: Words that ask something of the roadmap (a greeting before one is not small talk).
 ASKING_WORDS = frozenset({"what", "which", "how", "why", "where", "should", "best"})
+#: Words between two names that set them against each other ("go faster than python").
+CONTRASTING = frozenset({"or", "than", "and", "over"})
 #: Pointers that set two things against each other ("how do they differ").
 CONTRASTED = frozenset({"they", "them", "both", "these", "those"})
 #: Shortly before a name, these make the name what is asked about ("how does nginx work").
@@ -581,7 +583,10 @@ class QuestionAnswerer:
         if alike and message.texts[:1] in (["is"], ["are"]):
             compare = True  # "is nestjs basically express"
         if len(topic_ids) >= 2 and compare:
-            return Understanding(question, Intent.COMPARE, topic_ids[:3])
+            kinds = [self.knowledge.topics[t].kind for t in topic_ids]
+            shared = [t for t, k in zip(topic_ids, kinds, strict=True) if kinds.count(k) >= 2]
+            compared = shared if len(shared) >= 2 else topic_ids  # "go faster than python"
+            return Understanding(question, Intent.COMPARE, tuple(compared[:3]))
         compared = self._named_comparison(message.texts) if len(topic_ids) < 2 else ()
         if compared:
             alias_words = {
@@ -907,11 +912,15 @@ class QuestionAnswerer:
         focus = self._question_sentence(message)
         asked = {w.text for w in words if w.sentence == focus}
         contrasted = bool(asked & CONTRASTED and asked & COMPARE_CUES)  # "how do they differ"
+        between = [  # "is go faster than python": a comparison word between two names
+            {w.text for w in words[a.end : b.start]} & (COMPARE_CUES | CONTRASTING)
+            for a, b in pairwise(ambiguous)
+        ]
         paired = any(  # "java or python": two of one kind side by side, or contrasted
             a.id != b.id
-            and (b.start - a.end <= 1 or contrasted)
+            and (b.start - a.end <= 1 or contrasted or (b.start - a.end <= 3 and cue))
             and self._kind_of(a) == self._kind_of(b)
-            for a, b in pairwise(ambiguous)
+            for (a, b), cue in zip(pairwise(ambiguous), between, strict=True)
         )
         for mention in ambiguous:
             signs = sum(w.text in self.everyday.get(mention.id, ()) for w in others)

@@ -42,7 +42,7 @@ WHAT_WORDS = wordset("what whats wat wats which how why explain mean means meani
 COMPARE_CUES = wordset(
     """vs versus compare comparison compared comparing difference differences diff differ differs
     different between against better same similar alike choose pick decide deciding replace
-    replaces replacing replaced replacement instead"""
+    replaces replacing replaced replacement instead than"""
 )
 RESOURCE_CUES = wordset(
     """resource resources docs doc documentation tutorial tutorials course courses book books guide

@@ -473,6 +473,20 @@ def test_a_question_about_the_named_topic_is_not_a_need(
     )
 
 
+@pytest.mark.parametrize(
+    ("question", "compared"),
+    [
+        ("is go faster than python", ("go", "python")),
+        ("should i pick ruby over python", ("ruby", "python")),
+    ],
+)
+def test_two_names_set_against_each_other_are_compared(
+    answerer: QuestionAnswerer, question: str, compared: tuple[str, ...]
+) -> None:
+    asked = answerer.understand(question)
+    assert (asked.intent, asked.topic_ids) == (Intent.COMPARE, compared)
+
+
 # -- the targets, on the tune half of the eval set (holdout is only reported) ---------
 
 #: Where the tune set does not meet a target yet, the level it has reached, so a regression
