@@ -34,7 +34,7 @@ from bot.messages import ChatKind, Reply, ReplyKind, Request
 from bot.reminders import engine as engine_module
 from bot.reminders.buttons import day_code
 from bot.reminders.engine import MAX_DELIVERY_ATTEMPTS, ReminderEngine
-from bot.reminders.pacing import ChatSpacing, Pacer
+from bot.reminders.pacing import CATCH_UP, ChatSpacing, Pacer
 from bot.reminders.schedule import decide, local_instant, next_due
 from bot.serve import reminder_engine, reminder_writer
 from bot.storage import open_storage
@@ -1160,6 +1160,48 @@ async def test_pacer_hands_out_slots_at_the_rate(clock) -> None:
     for _ in range(11):
         await pacer.wait()
     assert clock.now() - start == timedelta(seconds=1)
+
+
+class OversleepingClock(ManualClock):
+    """A manual clock whose sleeps overshoot, as a busy machine's do: by up to ``most``."""
+
+    def __init__(self, start: datetime, most: float, seed: int) -> None:
+        super().__init__(start)
+        self.most = most
+        self.rng = random.Random(seed)
+
+    async def sleep(self, seconds: float) -> None:
+        await super().sleep(seconds + self.rng.uniform(0, self.most))
+
+
+@given(seed=st.integers(0, 2**32 - 1), body=st.floats(0, 0.01))
+async def test_pacer_keeps_its_rate_and_ceiling_when_sleeps_overshoot(
+    seed: int, body: float
+) -> None:
+    """Overslept sleeps and slow turns (a little late) keep the schedule: 100 turns at 9.5/s
+    take 99 intervals plus one delay, and no second holds more than 10 turns."""
+    interval = 1 / 9.5
+    clock = OversleepingClock(START, most=CATCH_UP * interval - body - 1e-6, seed=seed)
+    pacer = Pacer(clock, 9.5)
+    turns = []
+    for _ in range(100):
+        async with pacer.turn():
+            turns.append(clock.now().timestamp())
+            clock.advance(body)
+    assert turns[-1] - turns[0] < 99 * interval + CATCH_UP * interval
+    assert max(sum(1 for t in turns if start <= t < start + 1) for start in turns) <= 10
+
+
+async def test_pacer_starts_a_new_schedule_after_idling(clock) -> None:
+    """Turns taken after a pause come one interval apart: no burst to catch up."""
+    pacer = Pacer(clock, 10)
+    await pacer.wait()
+    clock.advance(5)
+    turns = []
+    for _ in range(3):
+        await pacer.wait()
+        turns.append(clock.now())
+    assert [b - a for a, b in itertools.pairwise(turns)] == [timedelta(seconds=0.1)] * 2
 
 
 async def test_export_and_forget(core: Core) -> None:

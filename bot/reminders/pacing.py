@@ -9,9 +9,19 @@ from contextlib import asynccontextmanager
 
 from bot.clock import Clock
 
+#: How late (a share of the interval) a turn may be and still keep its slot in the schedule.
+CATCH_UP = 0.2
+
 
 class Pacer:
     """Hands out send slots at most ``rate`` per second, in the order they were asked for.
+
+    Slots keep to one schedule, one interval apart: a turn taken a little late (a sleep that
+    overslept, a slow body before it: less than :data:`CATCH_UP` of an interval) keeps its
+    slot, so such delays do not add up to a lower rate; a turn later than that starts a new
+    schedule, never a burst to catch up. Slots are never closer than an interval and a turn
+    starts less than ``CATCH_UP`` intervals after its slot, so any second holds at most
+    ``rate + CATCH_UP`` turns, rounded up (29 at 28.8/s).
 
     Waiters queue on a lock, so only one of them sleeps at a time: with a ``ManualClock`` the
     clock then advances by exactly the gaps between slots.
@@ -22,7 +32,9 @@ class Pacer:
             raise ValueError("rate must be positive")
         self._clock = clock
         self._interval = 1.0 / rate
-        self._next: float | None = None
+        #: The schedule: its first slot (a timestamp) and how many of its slots were taken.
+        self._origin: float | None = None
+        self._taken = 0
         self._lock = asyncio.Lock()
 
     async def wait(self) -> None:
@@ -35,14 +47,17 @@ class Pacer:
         """Enter when the next slot has come; the next slot waits until the body is done.
 
         What must happen just before a send (recording it as attempted) goes in the body, so
-        the sends themselves stay one interval apart.
+        the sends themselves keep to the schedule.
         """
         async with self._lock:
             now = self._clock.now().timestamp()
-            if self._next is not None and self._next > now:
-                await self._clock.sleep(self._next - now)
-                now = max(self._clock.now().timestamp(), self._next)
-            self._next = now + self._interval
+            slot = None if self._origin is None else self._origin + self._taken * self._interval
+            if slot is not None and slot > now:
+                await self._clock.sleep(slot - now)
+                now = self._clock.now().timestamp()
+            if slot is None or now - slot >= CATCH_UP * self._interval:
+                self._origin, self._taken = now, 0  # idle, or far behind: a new schedule
+            self._taken += 1
             yield
 
 
