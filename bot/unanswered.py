@@ -105,9 +105,10 @@ class UnansweredLog:
     (:meth:`bot.questions.QuestionAnswerer.guess_intent`).
 
     Written behind: :meth:`record` only queues the question, so the learner's reply never waits
-    for the database. One background write at a time stores everything queued, so under load
-    the questions go in batches; :meth:`flush` waits for them (call it before closing the
-    storage). At most :data:`~bot.limits.UNANSWERED_BUFFER` wait; a crash loses those.
+    for the database (nor for scrubbing and guessing its intent). One background write at a
+    time stores everything queued, so under load the questions go in batches; :meth:`flush`
+    waits for them (call it before closing the storage). At most
+    :data:`~bot.limits.UNANSWERED_BUFFER` wait; a crash loses those.
     """
 
     def __init__(
@@ -125,7 +126,8 @@ class UnansweredLog:
         self.retention = timedelta(days=retention_days)
         self._guess = guess
         self._pruned_on: date | None = None
-        self._queued: list[UnansweredQuestion] = []
+        #: What each queued question was understood as, where and when it was asked.
+        self._queued: list[tuple[Understanding, str, datetime]] = []
         self._dropped = 0
         self._writer: asyncio.Task[None] | None = None
 
@@ -139,18 +141,7 @@ class UnansweredLog:
         if len(self._queued) >= UNANSWERED_BUFFER:
             self._dropped += 1
             return False
-        intent = understanding.intent
-        if intent is Intent.UNKNOWN and self._guess is not None:
-            intent = self._guess(understanding.question)
-        self._queued.append(
-            UnansweredQuestion(
-                scrub(understanding.question),
-                platform,
-                intent.value,
-                understanding.outcome,
-                self._clock.now(),
-            )
-        )
+        self._queued.append((understanding, platform, self._clock.now()))
         if self._writer is None:
             self._writer = asyncio.create_task(self._write_queued(), name="unanswered-log")
         return True
@@ -169,7 +160,19 @@ class UnansweredLog:
         finally:
             self._writer = None
 
-    async def _write(self, batch: list[UnansweredQuestion]) -> None:
+    def _stored(
+        self, understanding: Understanding, platform: str, at: datetime
+    ) -> UnansweredQuestion:
+        """The row kept for a question: scrubbed, its intent guessed if the answerer had none."""
+        intent = understanding.intent
+        if intent is Intent.UNKNOWN and self._guess is not None:
+            intent = self._guess(understanding.question)
+        return UnansweredQuestion(
+            scrub(understanding.question), platform, intent.value, understanding.outcome, at
+        )
+
+    async def _write(self, batch: list[tuple[Understanding, str, datetime]]) -> None:
+        """Store a batch (scrubbed and guessed here, after the replies went out)."""
         if self._dropped:
             log.warning(
                 "dropped %d unanswered question(s): too many waited to be written", self._dropped
@@ -178,7 +181,8 @@ class UnansweredLog:
         now = self._clock.now()
         prune = now - self.retention if self._pruned_on != now.date() else None
         try:
-            await self._store.add(batch, prune_before=prune, keep=UNANSWERED_MAX_ROWS)
+            questions = [self._stored(*queued) for queued in batch]
+            await self._store.add(questions, prune_before=prune, keep=UNANSWERED_MAX_ROWS)
         except Exception:
             log.warning("could not record %d unanswered question(s)", len(batch), exc_info=True)
             return
