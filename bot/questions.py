@@ -105,8 +105,6 @@ PEOPLE = frozenset({"i", "we"})
 WANTING = frozenset({"need", "needs", "want", "wanna"})
 #: Words that ask something of the roadmap (a greeting before one is not small talk).
 ASKING_WORDS = frozenset({"what", "which", "how", "why", "where", "should", "best"})
-#: Words between two names that set them against each other ("go faster than python").
-CONTRASTING = frozenset({"or", "than", "and", "over"})
 #: Pointers that set two things against each other ("how do they differ").
 CONTRASTED = frozenset({"they", "them", "both", "these", "those"})
 #: Shortly before a name, these make the name what is asked about ("how does nginx work").
@@ -912,15 +910,11 @@ class QuestionAnswerer:
         focus = self._question_sentence(message)
         asked = {w.text for w in words if w.sentence == focus}
         contrasted = bool(asked & CONTRASTED and asked & COMPARE_CUES)  # "how do they differ"
-        between = [  # "is go faster than python": a comparison word between two names
-            {w.text for w in words[a.end : b.start]} & (COMPARE_CUES | CONTRASTING)
-            for a, b in pairwise(ambiguous)
-        ]
         paired = any(  # "java or python": two of one kind side by side, or contrasted
             a.id != b.id
-            and (b.start - a.end <= 1 or contrasted or (b.start - a.end <= 3 and cue))
+            and (b.start - a.end <= 1 or contrasted)
             and self._kind_of(a) == self._kind_of(b)
-            for (a, b), cue in zip(pairwise(ambiguous), between, strict=True)
+            for a, b in pairwise(ambiguous)
         )
         for mention in ambiguous:
             signs = sum(w.text in self.everyday.get(mention.id, ()) for w in others)
