@@ -1246,8 +1246,9 @@ class QuestionAnswerer:
         least = USE_CASE_MIN_SCORE * (STRONG_NEED if strong else 1)
         if top.evidence < least or (strong and top.terms < 2):
             return None
-        if not asked and top.terms < 2 and not top.use_case:
-            return None
+        one_benefit = top.terms < 2 and not top.use_case
+        if not asked and one_benefit and top.evidence < USE_CASE_MIN_SCORE * STRONG_NEED:
+            return None  # one word matching a benefit is a need only when it is rare enough
         if not context and top.terms < 2 and not top.use_case:
             return None
         best = ranked[0]

@@ -487,6 +487,11 @@ def test_two_names_set_against_each_other_are_compared(
     assert (asked.intent, asked.topic_ids) == (Intent.COMPARE, compared)
 
 
+def test_one_rare_benefit_word_with_a_kind_is_a_need(answerer: QuestionAnswerer) -> None:
+    asked = answerer.understand("language on both frontend and backend")
+    assert (asked.intent, asked.topic_ids[:1]) == (Intent.USE_CASE, ("javascript",))
+
+
 # -- the targets, on the tune half of the eval set (holdout is only reported) ---------
 
 #: Where the tune set does not meet a target yet, the level it has reached, so a regression
@@ -494,8 +499,7 @@ def test_two_names_set_against_each_other_are_compared(
 #: a whole percent) or at or below (confidently wrong, rounded up). Raise these as it improves;
 #: a style and target not listed must meet the issue's target.
 _REACHED = {
-    ("keyword", "in_scope_right"): 0.96,
-    ("chat", "in_scope_right"): 0.94,
+    ("chat", "in_scope_right"): 0.95,
     ("long", "in_scope_right"): 0.88,
     ("long", "confidently_wrong"): 0.03,
 }
