@@ -68,6 +68,15 @@ class Context:
     conversations: Conversations
     #: Where free-text questions the bot could not answer are recorded for the operator.
     unanswered: UnansweredLog
+    #: The learner key whose data the user's identity uses, for a ``learner`` command only.
+    learner_key: str | None = None
+
+    @property
+    def learner(self) -> str:
+        """The learner key of a ``learner`` command's user (their data lives under it)."""
+        if self.learner_key is None:
+            raise RuntimeError(f"/{self.request.command} reads learner data: declare learner=True")
+        return self.learner_key
 
 
 Handler = Callable[[Context], Awaitable[Reply]]
@@ -89,6 +98,9 @@ class Command:
     #: Its reply depends on the knowledge and the arguments alone (nobody's data, not the time
     #: or the chat), so the core may give the same reply again without running it.
     lookup: bool = False
+    #: Runs on the learner's data: the core resolves the user's learner key first (one read;
+    #: see :meth:`bot.storage.base.IdentityStore.learner`). Knowledge commands do not.
+    learner: bool = False
 
     def join_options(self, values: Sequence[str]) -> str:
         """Build the argument text from typed option values, one per option, in order.
@@ -100,6 +112,15 @@ class Command:
             for value, option in zip(values, self.options, strict=True)
         )
         return self.separator.join(value for value in filled if value)
+
+
+async def learner_key_for(command: Command, request: Request, storage: Storage) -> str | None:
+    """The learner key ``command`` runs on for ``request``'s user; ``None`` if not ``learner``.
+
+    The one place an identity becomes a learner key: one read of the database, never a copy
+    (another process may have linked or unlinked it), and none for a knowledge command.
+    """
+    return await storage.identities.learner(request.user_key) if command.learner else None
 
 
 class CommandBook:

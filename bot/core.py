@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from bot import observability
 from bot.actions import decode_action, encode_action
 from bot.clock import Clock, SystemClock
-from bot.commands import Command, CommandBook, Context, OptionKind
+from bot.commands import Command, CommandBook, Context, OptionKind, learner_key_for
 from bot.config import Settings
 from bot.conversation import Conversations
 from bot.features import all_commands
@@ -221,9 +221,10 @@ class Core:
                 reply = await command.handler(self._context(request, args))
                 self._lookups.put((command.name, args), reply)
             return reply
-        return await command.handler(self._context(request, args))
+        learner_key = await learner_key_for(command, request, self.storage)
+        return await command.handler(self._context(request, args, learner_key))
 
-    def _context(self, request: Request, args: str) -> Context:
+    def _context(self, request: Request, args: str, learner_key: str | None = None) -> Context:
         return Context(
             request,
             args,
@@ -234,6 +235,7 @@ class Core:
             commands=self.command_book,
             conversations=self.conversations,
             unanswered=self.unanswered,
+            learner_key=learner_key,
         )
 
     async def _finish(self, request: Request, reply: Reply) -> Reply:

@@ -14,9 +14,11 @@ code survives at most five guesses, from however many accounts.
 
 from __future__ import annotations
 
+import enum
 import hashlib
 import secrets
 from dataclasses import dataclass
+from datetime import datetime
 
 #: The code alphabet: digits and capitals that cannot be mistaken for one another.
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -62,3 +64,47 @@ def parse_code(text: str) -> LinkCode | None:
     if len(code) != CODE_CHARS or not all(char in ALPHABET for char in code):
         return None
     return LinkCode(code)
+
+
+class LinkOutcome(enum.StrEnum):
+    """What redeeming a link code did."""
+
+    #: The two identities are one learner now.
+    LINKED = "linked"
+    #: No live code matches: mistyped, used, expired or ended by wrong tries.
+    WRONG = "wrong"
+    #: The right code, but its ten minutes are over (it is deleted now).
+    EXPIRED = "expired"
+    #: The code was issued by the identity redeeming it.
+    OWN_CODE = "own code"
+    #: The two identities already are one learner.
+    ALREADY_LINKED = "already linked"
+    #: The redeeming identity is linked to others: it must unlink first.
+    LINKED_ELSEWHERE = "linked elsewhere"
+    #: Too many failed tries lately: not even looked at.
+    BLOCKED = "blocked"
+
+
+@dataclass(frozen=True, slots=True)
+class LinkResult:
+    """The outcome of a redeem, with what the reply needs to say."""
+
+    outcome: LinkOutcome
+    #: The learner key the redeeming identity has afterwards.
+    learner_key: str
+    #: Failed tries left before a block (for WRONG and EXPIRED).
+    tries_left: int = 0
+    #: When a BLOCKED identity may try again.
+    retry_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Unlinked:
+    """What :meth:`IdentityStore.unlink` did: the learner keys of both sides afterwards."""
+
+    #: The learner key the identity that unlinked has now (its own user key).
+    own_key: str
+    #: The learner key of the identities it left.
+    others_key: str
+    #: Whether the daily reminder stayed with the others (it goes where it is delivered).
+    reminder_with_others: bool

@@ -18,6 +18,11 @@ class ChatKind(enum.StrEnum):
     GROUP = "group"
 
 
+def user_key_of(platform: str, user_id: str) -> str:
+    """A user's id namespaced by platform: ``telegram:42`` is not ``discord:42``."""
+    return f"{platform}:{user_id}"
+
+
 @dataclass(frozen=True, slots=True)
 class Request:
     """One thing a user asked of the bot, whatever the platform.
@@ -36,8 +41,8 @@ class Request:
 
     @property
     def user_key(self) -> str:
-        """The user's id namespaced by platform: ``telegram:42`` is not ``discord:42``."""
-        return f"{self.platform}:{self.user_id}"
+        """The user's id namespaced by platform (:func:`user_key_of`)."""
+        return user_key_of(self.platform, self.user_id)
 
 
 class ButtonStyle(enum.StrEnum):

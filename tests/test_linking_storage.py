@@ -8,11 +8,11 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from bot.limits import LINK_MAX_WRONG
-from bot.linking import LinkCode
+from bot.linking import LinkCode, LinkOutcome
 from bot.messages import ChatKind
 from bot.reminders.model import Reminder
 from bot.storage import open_storage
-from bot.storage.base import LinkOutcome, Storage
+from bot.storage.base import Storage
 
 AT = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 DAY = date(2026, 3, 2)

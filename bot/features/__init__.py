@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.commands import Command
-from bot.features import ask, checklist, daily, knowledge, reminders, review
+from bot.features import ask, checklist, daily, knowledge, link, reminders, review
 
 
 def all_commands() -> list[Command]:
@@ -15,4 +15,5 @@ def all_commands() -> list[Command]:
         *review.COMMANDS,
         *reminders.COMMANDS,
         *daily.COMMANDS,
+        *link.COMMANDS,
     ]

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from bot import checklist
 from bot.cards import first_sentence, links, not_found
 from bot.commands import Command, Context, Option, OptionKind
+from bot.features.link import platform_name
 from bot.knowledge import Knowledge, Topic
 from bot.matching import Match, NameIndex, Resolution
 from bot.messages import Attachment, Button, ButtonStyle, Field, Reply, ReplyKind
@@ -74,7 +75,7 @@ def _track_label(track: Topic | None) -> str:
 
 async def track(ctx: Context) -> Reply:
     """Show or choose the learning track."""
-    knowledge, storage, user_key = ctx.knowledge, ctx.storage, ctx.request.user_key
+    knowledge, storage, user_key = ctx.knowledge, ctx.storage, ctx.learner
     choice = ctx.args.casefold()
     if not choice:
         record = await storage.get_user(user_key)
@@ -105,7 +106,7 @@ async def track(ctx: Context) -> Reply:
 
 async def _track_chosen(ctx: Context, track_id: str | None) -> Reply:
     knowledge = ctx.knowledge
-    done = await ctx.storage.done_items(ctx.request.user_key)
+    done = await ctx.storage.done_items(ctx.learner)
     progress = checklist.progress(knowledge, track_id, done)
     return _reply(
         f"Your checklist now follows {_track_label(progress.track)}",
@@ -121,8 +122,8 @@ async def _track_chosen(ctx: Context, track_id: str | None) -> Reply:
 
 async def show_progress(ctx: Context) -> Reply:
     """The checklist by section with progress bars, or (``/progress picture``) as a picture."""
-    record = await ctx.storage.get_user(ctx.request.user_key)
-    done = await ctx.storage.done_items(ctx.request.user_key)
+    record = await ctx.storage.get_user(ctx.learner)
+    done = await ctx.storage.done_items(ctx.learner)
     progress = checklist.progress(ctx.knowledge, record.track, done)
     view = ctx.args.casefold()
     if view in PICTURE_WORDS:
@@ -175,7 +176,7 @@ def _picture(ctx: Context, progress: checklist.Progress) -> Reply:
 
 async def _streaks(ctx: Context, zone: str | None) -> str:
     """The current and longest streak (days with a tick, a review or a quiz answer), if any."""
-    dates = await ctx.storage.activity_dates(ctx.request.user_key)
+    dates = await ctx.storage.activity_dates(ctx.learner)
     longest = checklist.longest_streak(dates)
     if not longest:
         return ""
@@ -213,7 +214,7 @@ async def undo(ctx: Context) -> Reply:
 
 
 async def _tick(ctx: Context, *, tick: bool) -> Reply:
-    knowledge, storage, user_key = ctx.knowledge, ctx.storage, ctx.request.user_key
+    knowledge, storage, user_key = ctx.knowledge, ctx.storage, ctx.learner
     command = "done" if tick else "undo"
     record = await storage.get_user(user_key)
     if not ctx.args:
@@ -263,7 +264,7 @@ async def _tick(ctx: Context, *, tick: bool) -> Reply:
 async def _pick(ctx: Context, track_id: str | None, *, tick: bool) -> Reply:
     """/done or /undo without a name: offer the next few items as buttons."""
     knowledge = ctx.knowledge
-    ticked = await ctx.storage.done_items(ctx.request.user_key)
+    ticked = await ctx.storage.done_items(ctx.learner)
     if tick:
         choices = checklist.unticked(knowledge, track_id, ticked, PICK_ITEMS)
         empty = "Everything on your checklist is ticked. Well done!"
@@ -289,8 +290,8 @@ async def _pick(ctx: Context, track_id: str | None, *, tick: bool) -> Reply:
 async def next_step(ctx: Context) -> Reply:
     """The next unticked item with one resource and one project idea."""
     knowledge = ctx.knowledge
-    record = await ctx.storage.get_user(ctx.request.user_key)
-    ticked = await ctx.storage.done_items(ctx.request.user_key)
+    record = await ctx.storage.get_user(ctx.learner)
+    ticked = await ctx.storage.done_items(ctx.learner)
     topic = checklist.next_item(knowledge, record.track, ticked)
     if topic is None:
         return _reply(
@@ -336,19 +337,20 @@ async def reset(ctx: Context) -> Reply:
             "This unticks every item on your checklist. Your track is kept.",
             "Yes, reset",
         )
-    await ctx.storage.reset_progress(ctx.request.user_key)
+    await ctx.storage.reset_progress(ctx.learner)
     return _reply("Your progress is reset", "A fresh start!", buttons=(NEXT,))
 
 
 async def export(ctx: Context) -> Reply:
     """All of the user's data as a JSON file."""
     request = ctx.request
-    data = await ctx.storage.export_user(request.user_key)
+    data = await ctx.storage.export_user(ctx.learner)
     name = _UNSAFE_FILENAME.sub("-", f"roadmap-bot-{request.platform}-{request.user_id}")
     content = json.dumps(data, indent=2, ensure_ascii=False).encode()
     return _reply(
         "Your data",
         "Everything I store about you is in the attached file.",
+        _linked_accounts(data["identities"], "It covers"),
         attachment=Attachment(f"{name}.json", content, "application/json"),
     )
 
@@ -359,17 +361,37 @@ async def forget(ctx: Context) -> Reply:
     The questions the bot could not answer (:mod:`bot.unanswered`) are not touched: nothing
     links them to the person who asked, so none of them is this user's data.
     """
+    accounts = await ctx.storage.identities.members(ctx.learner)
     if ctx.args.casefold() != CONFIRM:
         return _confirm(
             "forget",
             "Delete all your data?",
-            "This deletes your checklist, track, time zone and reminders. It cannot be undone. "
-            "(Questions I could not answer are kept for the roadmap's authors with nothing that "
-            "links them to you.)",
+            " ".join(
+                part
+                for part in (
+                    "This deletes your checklist, track, time zone and reminders. "
+                    "It cannot be undone.",
+                    _linked_accounts(accounts, "It covers"),
+                    "(Questions I could not answer are kept for the roadmap's authors with "
+                    "nothing that links them to you.)",
+                )
+                if part
+            ),
             "Yes, delete everything",
         )
-    await ctx.storage.forget_user(ctx.request.user_key)
-    return _reply("All your data is deleted", "If you come back, you start from scratch.")
+    await ctx.storage.forget_user(ctx.learner)
+    return _reply(
+        "All your data is deleted",
+        _linked_accounts(accounts, "Deleted for"),
+        "If you come back, you start from scratch.",
+    )
+
+
+def _linked_accounts(accounts: list[str], lead: str) -> str:
+    """``"It covers all your linked accounts: Telegram, Discord."``, or nothing for one."""
+    if len(accounts) < 2:  # one account is no link
+        return ""
+    return f"{lead} all your linked accounts: {', '.join(map(platform_name, accounts))}."
 
 
 _ITEM = Option("item", "A checklist item", OptionKind.ITEM)
@@ -381,6 +403,7 @@ COMMANDS = [
         track,
         "/track [language|none]",
         (Option("language", "A programming language, or none", OptionKind.LANGUAGE),),
+        learner=True,
     ),
     Command(
         "progress",
@@ -395,11 +418,12 @@ COMMANDS = [
                 choices=("list", "picture"),
             ),
         ),
+        learner=True,
     ),
-    Command("done", "Tick an item on your checklist", done, "/done [item]", (_ITEM,)),
-    Command("undo", "Untick an item", undo, "/undo [item]", (_ITEM,)),
-    Command("next", "What to learn next", next_step, "/next"),
-    Command("reset", "Untick everything", reset, "/reset"),
-    Command("export", "Download all your data", export, "/export"),
-    Command("forget", "Delete all your data", forget, "/forget"),
+    Command("done", "Tick an item on your checklist", done, "/done [item]", (_ITEM,), learner=True),
+    Command("undo", "Untick an item", undo, "/undo [item]", (_ITEM,), learner=True),
+    Command("next", "What to learn next", next_step, "/next", learner=True),
+    Command("reset", "Untick everything", reset, "/reset", learner=True),
+    Command("export", "Download all your data", export, "/export", learner=True),
+    Command("forget", "Delete all your data", forget, "/forget", learner=True),
 ]

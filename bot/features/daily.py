@@ -72,7 +72,7 @@ async def _pressed_step(ctx: Context) -> _Press | None:
     day = parse_day(code)
     if topic is None or day is None:
         return None
-    user = await ctx.storage.get_user(ctx.request.user_key)
+    user = await ctx.storage.get_user(ctx.learner)
     return _Press(topic, day, user, local_today(ctx, user.timezone))
 
 
@@ -91,7 +91,7 @@ async def step_done(ctx: Context) -> Reply:
     if press is None:
         return _gone()
     topic, day, user, today = press
-    storage, key = ctx.storage, ctx.request.user_key
+    storage, key = ctx.storage, ctx.learner
     changed = await storage.mark_done(key, topic.id, ctx.clock.now(), today)
     done = await storage.done_items(key)
     progress = checklist.progress(ctx.knowledge, user.track, done)
@@ -115,7 +115,7 @@ async def step_skip(ctx: Context) -> Reply:
     if press is None:
         return _gone()
     topic, day, user, today = press
-    storage, key = ctx.storage, ctx.request.user_key
+    storage, key = ctx.storage, ctx.learner
     done = await storage.done_items(key)
     items = checklist.layout(ctx.knowledge, user.track).items
     ids = [item.id for item in items]
@@ -151,7 +151,7 @@ async def snooze(ctx: Context) -> Reply:
             "Snooze works from the buttons of a daily reminder.",
             kind=ReplyKind.ERROR,
         )
-    storage, key, now = ctx.storage, ctx.request.user_key, ctx.clock.now()
+    storage, key, now = ctx.storage, ctx.learner, ctx.clock.now()
     user = await storage.get_user(key)
     today = local_today(ctx, user.timezone)
     if day < today:
@@ -201,7 +201,7 @@ async def snooze(ctx: Context) -> Reply:
 
 async def evening(ctx: Context) -> Reply:
     """Set, show or clear the time "Snooze till evening" brings a reminder back."""
-    storage, key, now = ctx.storage, ctx.request.user_key, ctx.clock.now()
+    storage, key, now = ctx.storage, ctx.learner, ctx.clock.now()
     if not ctx.args:
         at = await storage.snoozes.evening(key)
         text = (
@@ -237,8 +237,30 @@ COMMANDS = [
         evening,
         "/evening [HH:MM|off]",
         (Option("time", "Time of day, like 19:00 (or off)", OptionKind.TIME),),
+        learner=True,
     ),
-    Command("rdone", "Tick a reminder's step", step_done, "/rdone <step> <day>", listed=False),
-    Command("rskip", "Skip a reminder's step", step_skip, "/rskip <step> <day>", listed=False),
-    Command("snooze", "Snooze a daily reminder", snooze, "/snooze <day> [evening]", listed=False),
+    Command(
+        "rdone",
+        "Tick a reminder's step",
+        step_done,
+        "/rdone <step> <day>",
+        listed=False,
+        learner=True,
+    ),
+    Command(
+        "rskip",
+        "Skip a reminder's step",
+        step_skip,
+        "/rskip <step> <day>",
+        listed=False,
+        learner=True,
+    ),
+    Command(
+        "snooze",
+        "Snooze a daily reminder",
+        snooze,
+        "/snooze <day> [evening]",
+        listed=False,
+        learner=True,
+    ),
 ]

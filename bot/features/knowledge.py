@@ -34,7 +34,7 @@ from bot.cards import (
     topic_reply,
     topic_resources_reply,
 )
-from bot.commands import Command, Context, Option, OptionKind
+from bot.commands import Command, Context, Option, OptionKind, learner_key_for
 from bot.knowledge import Knowledge, Section, Topic
 from bot.limits import QUOTE_CHARS, SUGGESTIONS
 from bot.matching import Match, NameIndex
@@ -67,7 +67,10 @@ async def start(ctx: Context) -> Reply:
         return _welcome(ctx)
     command = ctx.commands.by_name[link.command]
     request = replace(ctx.request, command=link.command, args=link.args)
-    reply = await command.handler(replace(ctx, request=request, args=link.args))
+    learner_key = await learner_key_for(command, request, ctx.storage)
+    reply = await command.handler(
+        replace(ctx, request=request, args=link.args, learner_key=learner_key)
+    )
     welcome = f"Welcome to the {ctx.knowledge.info.title}! Send /start for a tour of what I do."
     return replace(reply, blocks=(welcome, *reply.blocks))
 

@@ -95,9 +95,9 @@ async def remind(ctx: Context) -> Reply:
     if words and words[-1].casefold() in (TARGET_DM, TARGET_HERE):
         target = words.pop().casefold()
     if not words:
-        return await _show(ctx, request.user_key)
+        return await _show(ctx, ctx.learner)
     if len(words) == 1 and words[0].casefold() in ("off", "stop", "cancel"):
-        stopped = await ctx.storage.reminders.disable(request.user_key, None, ctx.clock.now())
+        stopped = await ctx.storage.reminders.disable(ctx.learner, None, ctx.clock.now())
         text = "Your daily reminder is off." if stopped else "You had no daily reminder on."
         return Reply(
             "Reminder off",
@@ -115,12 +115,12 @@ async def remind(ctx: Context) -> Reply:
         if resolution.match is None:
             return _zone_miss(" ".join(rest), resolution)
         zone = resolution.match.id
-        await ctx.storage.set_timezone(request.user_key, zone)
-    zone = zone or await _user_zone(ctx, request.user_key) or DEFAULT_ZONE
+        await ctx.storage.set_timezone(ctx.learner, zone)
+    zone = zone or await _user_zone(ctx, ctx.learner) or DEFAULT_ZONE
     now = ctx.clock.now()
     to_dm = target == TARGET_DM
     reminder = Reminder(
-        user_key=request.user_key,
+        user_key=ctx.learner,
         platform=request.platform,
         user_id=request.user_id,
         user_name=request.user_name,
@@ -175,7 +175,7 @@ async def _show(ctx: Context, user_key: str) -> Reply:
 
 async def timezone(ctx: Context) -> Reply:
     """Set or show the user's time zone (and move their reminder with it)."""
-    user_key = ctx.request.user_key
+    user_key = ctx.learner
     now = ctx.clock.now()
     if not ctx.args:
         zone = await _user_zone(ctx, user_key)
@@ -222,6 +222,7 @@ COMMANDS = [
                 default=TARGET_DM,
             ),
         ),
+        learner=True,
     ),
     Command(
         "timezone",
@@ -229,5 +230,6 @@ COMMANDS = [
         timezone,
         usage="/timezone <city or zone>",
         options=(Option("zone", "Your city or time zone", OptionKind.TIMEZONE, required=True),),
+        learner=True,
     ),
 ]

@@ -50,7 +50,7 @@ def question_reply(question: ReviewQuestion, topic: Topic, note: str = "") -> Re
 
 async def _pick_topic(ctx: Context, track: str | None, today: date) -> tuple[str, str]:
     """The topic to quiz on without a name, and a note on why (the roadmap has questions)."""
-    knowledge, storage, key = ctx.knowledge, ctx.storage, ctx.request.user_key
+    knowledge, storage, key = ctx.knowledge, ctx.storage, ctx.learner
     for state in await storage.reviews.due(key, today):
         if state.topic_id in knowledge.reviews:
             return state.topic_id, "Due for review today."
@@ -69,7 +69,7 @@ async def _pick_topic(ctx: Context, track: str | None, today: date) -> tuple[str
 
 async def quiz(ctx: Context) -> Reply:
     """Ask one review question: about the named topic, or what is due."""
-    knowledge, storage, key = ctx.knowledge, ctx.storage, ctx.request.user_key
+    knowledge, storage, key = ctx.knowledge, ctx.storage, ctx.learner
     if not knowledge.reviews:
         return _reply(
             "No quiz questions yet", "This roadmap has no review questions.", buttons=(PROGRESS,)
@@ -113,7 +113,7 @@ def parse_answer(knowledge: Knowledge, args: str) -> tuple[ReviewQuestion, int] 
 
 async def answer(ctx: Context) -> Reply:
     """Check an answer (``<question id> <option index>``, sent by an option's button)."""
-    knowledge, storage, key = ctx.knowledge, ctx.storage, ctx.request.user_key
+    knowledge, storage, key = ctx.knowledge, ctx.storage, ctx.learner
     parsed = parse_answer(knowledge, ctx.args)
     if parsed is None:
         return _reply(
@@ -161,8 +161,14 @@ COMMANDS = [
         quiz,
         "/quiz [topic]",
         (Option("topic", "A topic (default: what is due for review)", OptionKind.TOPIC),),
+        learner=True,
     ),
     Command(
-        "answer", "Answer a quiz question", answer, "/answer <question> <option>", listed=False
+        "answer",
+        "Answer a quiz question",
+        answer,
+        "/answer <question> <option>",
+        listed=False,
+        learner=True,
     ),
 ]

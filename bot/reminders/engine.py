@@ -49,7 +49,7 @@ from bot.delivery import (
     RetryAfter,
     UncertainDeliveryError,
 )
-from bot.messages import Reply
+from bot.messages import Reply, user_key_of
 from bot.reminders.model import Claim, Reminder
 from bot.reminders.pacing import ChatSpacing, Pacer
 from bot.storage.base import ReminderStore, Storage
@@ -462,7 +462,9 @@ class ReminderEngine:
             log.info("%s: undeliverable reminder was already off, changed or deleted", user_key)
             return False
         log.warning("%s: turned the daily reminder off: %s", user_key, reason)
-        await self.storage.add_notice(user_key, TURNED_OFF_NOTICE.format(reason=reason))
+        # Told to the identity it went to (a learner linked across platforms has several).
+        recipient = user_key_of(reminder.platform, reminder.user_id)
+        await self.storage.add_notice(recipient, TURNED_OFF_NOTICE.format(reason=reason))
         return True
 
 

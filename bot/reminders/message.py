@@ -35,6 +35,7 @@ class ReminderWriter:
             user_name=reminder.user_name,
             in_group=reminder.chat_kind is ChatKind.GROUP and reminder.chat_id is not None,
             snoozed=claim.snoozed,
+            owner=reminder.user_id,
         )
 
     async def due_question(self, user_key: str, today: date) -> ReviewQuestion | None:
@@ -54,12 +55,15 @@ class ReminderWriter:
         user_name: str = "",
         in_group: bool = False,
         snoozed: bool = False,
+        owner: str | None = None,
     ) -> Reply:
         """The reminder for ``user_key`` on local date ``today`` (default: today in their zone).
 
         In a group chat (``in_group``) the title names the user. Its buttons tick or skip the
         step it names and snooze it (not once ``snoozed``: a reminder comes back once a day).
-        The streak is shown only from :data:`STREAK_WORTH_MENTIONING` days on.
+        The streak is shown only from :data:`STREAK_WORTH_MENTIONING` days on. ``user_key`` is
+        the learner's key; ``owner`` the platform user id the reminder goes to, who alone may
+        press its buttons (default: the learner key's own).
         """
         storage, knowledge = self.storage, self.knowledge
         user = await storage.get_user(user_key)
@@ -67,7 +71,7 @@ class ReminderWriter:
             today = local_date(self.clock.now(), zone_info(user.timezone or "UTC"))
         done = await storage.done_items(user_key)
         days = streak(await storage.activity_dates(user_key), today)
-        owner = user_key.split(":", 1)[1]
+        owner = owner or user_key.split(":", 1)[1]
         kind = "Snoozed reminder" if snoozed else "Daily reminder"
         title = f"{kind} for {user_name}" if in_group and user_name else f"Your {kind.lower()}"
         fields = [Field("Progress", summary(progress(knowledge, user.track, done)), inline=True)]

@@ -15,7 +15,9 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from bot.limits import LINK_CODE_MINUTES, LINK_MAX_WRONG
-from bot.storage.base import IdentityStore, LinkOutcome, LinkResult, Unlinked
+from bot.linking import LinkOutcome, LinkResult, Unlinked
+from bot.messages import user_key_of
+from bot.storage.base import IdentityStore
 from bot.storage.sql import Database, Statement, Transaction, ensure_user, iso
 
 _LEARNER = "SELECT learner_key FROM identities WHERE user_key = ?"
@@ -289,7 +291,7 @@ class SqlIdentityStore(IdentityStore):
             delivered = await tx.fetchall(
                 "SELECT platform, user_id FROM reminders WHERE user_key = ?", (learner,)
             )
-            moved = bool(delivered) and f"{delivered[0][0]}:{delivered[0][1]}" in leaving
+            moved = bool(delivered) and user_key_of(*delivered[0]) in leaving
             if moved:
                 statements += move_reminder(learner, new_key)
             for sql, params in statements:
