@@ -797,7 +797,10 @@ class QuestionAnswerer:
             if a == "how" and (b == "to" or (b in DOING and c in PEOPLE))
         }
         does = bool(starts) and not starts & {m.start for m in subjects}  # "how do i monitor"
-        return bool((USE_CASE_CUES | BUILD_WORDS | WANTING) & cues) or does
+        fit_for = any(  # "mongo for a banking app": is the name fit for a need
+            m.end < len(texts) and texts[m.end] == "for" and not m.not_covered for m in subjects
+        )
+        return bool((USE_CASE_CUES | BUILD_WORDS | WANTING) & cues) or does or fit_for
 
     def _need_around(
         self,
@@ -814,6 +817,8 @@ class QuestionAnswerer:
         and the question does not ask about the technology itself ("what is kafka").
         """
         words = message.words
+        if len({m.id for m in uncovered}) > 1:  # "nginx or apache": about the technologies
+            return None
         asked = {w.text for w in words if w.sentence == focus}
         if "how" in asked and asked & {"work", "works"}:  # "how do these platforms work"
             return None
@@ -1172,6 +1177,8 @@ class QuestionAnswerer:
             w.stem in self.kinds or w.stem in self.software for w in beyond
         ):  # "yo which db should i use": a greeting before a question
             return None
+        if message.sentences == 1 and message.questions and len(beyond) > len(talked) + 1:
+            return None  # "is django ok for an online store": a question with an "ok" in it
         if mentions and message.sentences == 1:
             return None
         asked = set(message.questions)

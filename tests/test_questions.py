@@ -492,6 +492,22 @@ def test_one_rare_benefit_word_with_a_kind_is_a_need(answerer: QuestionAnswerer)
     assert (asked.intent, asked.topic_ids[:1]) == (Intent.USE_CASE, ("javascript",))
 
 
+def test_a_name_fit_for_a_need_that_fits_another_topic_is_asked_back(
+    answerer: QuestionAnswerer,
+) -> None:
+    asked = answerer.understand("mongo for a banking app??")
+    assert (asked.outcome, asked.topic_ids) == (Outcome.ASKED_BACK, ("sql", "mongodb"))
+    compared = answerer.understand("nginx or apache for my vps")
+    assert compared.outcome is Outcome.NOT_COVERED
+
+
+def test_a_question_with_ok_in_it_is_not_small_talk(answerer: QuestionAnswerer) -> None:
+    assert answerer.understand("is django ok for an online store").outcome is not (
+        Outcome.SMALL_TALK
+    )
+    assert answerer.understand("ok thanks, bye").outcome is Outcome.SMALL_TALK
+
+
 # -- the targets, on the tune half of the eval set (holdout is only reported) ---------
 
 #: Where the tune set does not meet a target yet, the level it has reached, so a regression
