@@ -25,7 +25,7 @@ from adapters.discord.client import (
     DiscordStartError,
 )
 from adapters.discord.render import MAX_AUTOCOMPLETE_CHOICES
-from adapters.paging import NOT_YOUR_PAGES
+from adapters.paging import NOT_YOUR_PAGES, PAGES_KEPT
 from bot.clock import ManualClock
 from bot.commands import Command, Context, Option, OptionKind
 from bot.config import Settings
@@ -114,11 +114,17 @@ def adapter_commands(gate: asyncio.Event) -> tuple[Command, ...]:
 
 @contextlib.asynccontextmanager
 async def running(
-    tmp_path: Path, fake: FakeDiscord, knowledge, *, extra_commands: bool = False, **settings
+    tmp_path: Path,
+    fake: FakeDiscord,
+    knowledge,
+    database: Path | str | None = None,
+    *,
+    extra_commands: bool = False,
+    **settings,
 ) -> AsyncIterator[DiscordAdapter]:
-    """A core on tmp_path's database and a started Discord adapter; stopped afterwards."""
+    """A core on ``database`` (or tmp_path's) and a started Discord adapter; stopped afterwards."""
     config = make_settings(tmp_path, fake, **settings)
-    storage = await open_storage(config.database_path)
+    storage = await open_storage(database or config.database_path)
     core = Core(knowledge, storage, settings=config, clock=ManualClock(START))
     if extra_commands:
         core.test_gate = gate = asyncio.Event()  # type: ignore[attr-defined]
@@ -386,39 +392,68 @@ async def test_private_replies_leave_no_view_alive_and_their_buttons_still_work(
         assert kept_views() == []
 
 
-async def test_long_replies_page_for_their_owner_only_and_expire_politely_after_restart(
-    tmp_path, fake, knowledge
+async def page_stored(adapter: DiscordAdapter, message_id: int) -> None:
+    """Wait until the database holds the pages of a message (stored after it was sent)."""
+    async with asyncio.timeout(5):
+        while True:
+            if await adapter.pages.get(str(message_id)) is not None:
+                return
+            await asyncio.sleep(0.01)  # the store has no event to await
+
+
+def footer(message: dict) -> str:
+    """The footer of a message's first embed (where the page number is)."""
+    return message["embeds"][0]["footer"]["text"]
+
+
+async def test_long_replies_page_for_their_owner_in_any_process_until_they_expire(
+    tmp_path, fake, knowledge, database
 ):
-    async with running(tmp_path, fake, knowledge, extra_commands=True):
-        exchange = await fake.slash("long", guild_id=GUILD)
+    """Pages live in the database: a press that reaches another process turns them.
+
+    Two processes run one shard each; the reply is sent by shard 0's and the presses go to
+    either (as when a reminder sender's message is pressed in a server another process
+    serves), then to a process started since.
+    """
+    shard = partial(
+        running, tmp_path, fake, knowledge, database, extra_commands=True, discord_shard_count=2
+    )
+    async with shard(discord_shard_ids=(0,)) as zero, shard(discord_shard_ids=(1,)):
+        exchange = await fake.slash("long", guild_id=GUILD, shard=0)
         await fake.answered(exchange)
         message = fake.messages[exchange.original_id]
-        first = message["embeds"][0]["footer"]["text"]
+        first = footer(message)
         assert first.startswith("Page 1/")
-        turn = await fake.press(exchange.original_id, "rbp:next", guild_id=GUILD)
+        await page_stored(zero, exchange.original_id)  # stored just after the send
+        turn = await fake.press(exchange.original_id, "rbp:next", guild_id=GUILD, shard=1)
         await fake.answered(turn)
         assert turn.callbacks[0]["type"] == 7
-        assert message["embeds"][0]["footer"]["text"].startswith("Page 2/")
-        back = await fake.press(exchange.original_id, "rbp:prev", guild_id=GUILD)
+        assert footer(message).startswith("Page 2/")
+        back = await fake.press(exchange.original_id, "rbp:prev", guild_id=GUILD, shard=0)
         await fake.answered(back)
-        assert message["embeds"][0]["footer"]["text"] == first
+        assert footer(message) == first
         stranger = await fake.press(
-            exchange.original_id, "rbp:next", user_id=STRANGER, guild_id=GUILD
+            exchange.original_id, "rbp:next", user_id=STRANGER, guild_id=GUILD, shard=1
         )
         (refusal,) = await fake.answered(stranger)
         assert refusal["content"] == NOT_YOUR_PAGES and refusal["flags"] & EPHEMERAL
-        assert message["embeds"][0]["footer"]["text"] == first  # only the owner turns pages
-        again = await fake.press(exchange.original_id, "rbp:next", user_id=OWNER, guild_id=GUILD)
+        assert footer(message) == first  # only the owner turns pages
+        again = await fake.press(
+            exchange.original_id, "rbp:next", user_id=OWNER, guild_id=GUILD, shard=1
+        )
         await fake.answered(again)
-        second = message["embeds"][0]["footer"]["text"]
-        assert second.startswith("Page 2/")  # still theirs to turn
+        assert footer(message).startswith("Page 2/")
 
-    async with running(tmp_path, fake, knowledge, extra_commands=True):
-        after = await fake.press(exchange.original_id, "rbp:next", guild_id=GUILD)
-        (note,) = await fake.answered(after)
+    async with running(tmp_path, fake, knowledge, database, extra_commands=True) as adapter:
+        later = await fake.press(exchange.original_id, "rbp:next", guild_id=GUILD)
+        await fake.answered(later)
+        third = footer(message)
+        assert third.startswith("Page 3/")
+        adapter.core.clock.advance(PAGES_KEPT.total_seconds() + 1)
+        expired = await fake.press(exchange.original_id, "rbp:next", guild_id=GUILD)
+        (note,) = await fake.answered(expired)
         assert note["content"] == EXPIRED_PAGES and note["flags"] & EPHEMERAL
-        tally = fake.messages[exchange.original_id]
-        assert tally["embeds"][0]["footer"]["text"] == second  # untouched
+        assert footer(message) == third  # untouched
 
 
 async def test_commands_sync_once_and_buttons_survive_a_restart(tmp_path, fake, knowledge):

@@ -21,20 +21,19 @@ import pytest
 from telegram.error import NetworkError, TimedOut
 from telegram.error import RetryAfter as PtbRetryAfter
 
-from adapters.paging import NOT_YOUR_PAGES, Paged, PageMemory
+from adapters.paging import NOT_YOUR_PAGES, PAGES_KEPT
 from adapters.telegram import TelegramStartError, create_adapter
 from adapters.telegram.app import (
     EXPIRED_PAGES,
     MAX_NETWORK_ATTEMPTS,
     NETWORK_BACKOFF_SECONDS,
     OPEN_PRIVATE_CHAT,
-    PAGES_KEPT,
     PRIVATE_NOTE,
     REFUSED_LOG_SECONDS,
     TelegramAdapter,
     TelegramOutbox,
     derived_webhook_secret,
-    page_key,
+    message_key,
     retry_seconds,
 )
 from adapters.telegram.render import menu
@@ -342,11 +341,11 @@ async def test_a_long_reply_is_one_message_paged_in_place(tmp_path, fake, knowle
 
 async def page_stored(adapter: TelegramAdapter, message: dict, shown: int) -> None:
     """Wait until the database says ``message`` shows page ``shown`` (stored after the call)."""
-    key = page_key(message["chat"]["id"], message["message_id"])
+    key = message_key(message["chat"]["id"], message["message_id"])
     async with asyncio.timeout(5):
         while True:
-            stored = await adapter.core.storage.pages.get(key, adapter.core.clock.now())
-            if stored is not None and stored.shown == shown:
+            stored = await adapter.pages.get(key)
+            if stored is not None and stored[1] == shown:
                 return
             await asyncio.sleep(0.01)  # the store has no event to await
 
@@ -377,19 +376,6 @@ async def test_only_the_asker_turns_pages_in_any_process_until_they_expire(
     assert len(fake.sent(GROUP)) == 1
     assert failed_calls(fake) == []
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
-
-
-def test_pages_are_kept_for_the_most_recently_used_messages():
-    paged = Paged(["one", "two"], [], str(ADA))
-    store: PageMemory[tuple[int, int], str, list] = PageMemory(size=2)
-    store.show((1, 1), paged)
-    store.show((1, 2), paged, 1)
-    assert store.get((1, 1)) == (paged, 0)  # now the most recently used
-    store.show((1, 3), paged)
-    assert store.get((1, 2)) is None
-    assert store.get((1, 1)) is not None and store.get((1, 3)) is not None
-    store.show((1, 3), Paged(["only"], [], str(ADA)))  # a one-page reply replaced it
-    assert store.get((1, 3)) is None
 
 
 async def test_callback_data_with_multibyte_characters_fits(tmp_path, fake, knowledge, caplog):
@@ -762,7 +748,8 @@ async def test_a_wrong_token_fails_to_start_without_leaking_it(
     assert TOKEN not in out + err + caplog.text
 
     config = Settings(database_path=tmp_path / "x", telegram_token=TOKEN)
-    assert TOKEN not in repr(create_adapter(None, config))  # type: ignore[arg-type]
+    async with await open_storage(config.database_path) as storage:
+        assert TOKEN not in repr(create_adapter(Core(knowledge, storage), config))
 
 
 def free_port() -> int:

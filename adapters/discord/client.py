@@ -7,9 +7,11 @@ A private reply to a publicly deferred command replaces the "thinking" message w
 and arrives as an ephemeral followup, so private data is never shown to the channel.
 
 Buttons are :class:`discord.ui.DynamicItem` s whose custom id carries the core's payload, so they
-keep working after a restart. Page buttons (◀ ▶) find their pages in memory by message id; after
-a restart they answer with a polite ephemeral note instead. Only the user a reply was sent for
-turns its pages (as on Telegram); anyone else gets an ephemeral "not yours" note.
+keep working after a restart. Page buttons (◀ ▶) find their pages in the database by message id
+(:class:`adapters.paging.PageShelf`, for two days), so they work whichever process receives the
+press (shards split across processes) and after a restart; once expired they answer with a
+polite ephemeral note. Only the user a reply was sent for turns its pages (as on Telegram);
+anyone else gets an ephemeral "not yours" note.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ from adapters.discord.render import (
     render,
     truncate,
 )
-from adapters.paging import NOT_YOUR_PAGES, Paged, PageMemory
+from adapters.paging import NOT_YOUR_PAGES, PageCodec, Paged, PageShelf
 from bot import observability
 from bot.commands import Command, OptionKind
 from bot.config import Settings
@@ -71,8 +73,6 @@ DEFER_AFTER_SECONDS = 1.0
 #: Seconds to wait for GUILD_CREATEs before "ready". Without the guilds intent none come, and
 #: interactions need no guild cache, so waiting discord.py's default 2 s per shard is pointless.
 GUILD_READY_TIMEOUT = 0.2
-#: Paginated messages whose pages are kept in memory (the oldest are forgotten first).
-MAX_PAGED_MESSAGES = 2000
 #: Slash command and option descriptions are capped by Discord at 100 characters.
 MAX_DESCRIPTION = 100
 #: Option kinds answered by ``core.complete``.
@@ -98,7 +98,7 @@ SYNC_STATE_FILE = "discord-commands.json"
 #: Discord error codes the adapter reacts to.
 CANNOT_DM_USER, MISSING_PERMISSIONS = 50007, 50013
 PRIVATE_NOTE = "🔒 I sent you the answer privately."
-EXPIRED_PAGES = "These pages have expired (I restarted since). Please run the command again."
+EXPIRED_PAGES = "These pages have expired. Please run the command again."
 NO_MENTIONS = discord.AllowedMentions.none()
 
 
@@ -234,6 +234,31 @@ def build_view(specs: list[ButtonSpec]) -> discord.ui.View | None:
     return view
 
 
+def _dump_page(page: Page) -> dict[str, Any]:
+    return {"content": page.content, "embed": page.embed.to_dict(), "fallback": page.fallback}
+
+
+def _load_page(data: dict[str, Any]) -> Page:
+    return Page(data["content"], discord.Embed.from_dict(data["embed"]), data["fallback"])
+
+
+def _dump_specs(specs: list[ButtonSpec]) -> list[list[Any]]:
+    return [[spec.label, spec.custom_id, spec.style.value, spec.row] for spec in specs]
+
+
+def _load_specs(rows: list[list[Any]]) -> list[ButtonSpec]:
+    return [
+        ButtonSpec(label, custom_id, discord.ButtonStyle(style), row)
+        for label, custom_id, style, row in rows
+    ]
+
+
+#: How a rendered reply is kept while its pages can be turned.
+CODEC: PageCodec[Page, list[ButtonSpec]] = PageCodec(
+    _dump_page, _load_page, _dump_specs, _load_specs
+)
+
+
 def adapter_of(interaction: discord.Interaction) -> DiscordAdapter:
     """The adapter that owns the client an interaction arrived on."""
     client = interaction.client
@@ -298,7 +323,7 @@ class DiscordAdapter:
             guild_ready_timeout=guild_ready_timeout,
         )
         self.outbox = DiscordOutbox(self)
-        self.paged: PageMemory[int, Page, list[ButtonSpec]] = PageMemory(MAX_PAGED_MESSAGES)
+        self.pages = PageShelf(PLATFORM, core.storage.pages, core.clock, CODEC)
         self.synced = False
         self._task: asyncio.Task[None] | None = None
         self._down_shards: set[int] = set()
@@ -516,10 +541,16 @@ class DiscordAdapter:
             )
         return Outgoing(pages, specs, owner, attachment)
 
-    def remember(self, message_id: int | None, outgoing: Outgoing) -> None:
-        """Keep a paginated message's pages so ◀ ▶ can show them (forget a one-page one's)."""
-        if message_id is not None:
-            self.paged.show(message_id, Paged(outgoing.pages, outgoing.specs, outgoing.owner))
+    async def remember(
+        self, message_id: int | None, outgoing: Outgoing, *, edited: bool = False
+    ) -> None:
+        """Keep a paginated message's pages so ◀ ▶ can show them.
+
+        An ``edited`` message that shows one page now has its old pages forgotten.
+        """
+        if message_id is not None and (edited or len(outgoing.pages) > 1):
+            paged = Paged(outgoing.pages, outgoing.specs, outgoing.owner)
+            await self.pages.show(str(message_id), paged)
 
     async def _ready_or_defer(
         self, interaction: discord.Interaction, work: Awaitable[Reply], *, thinking: bool
@@ -558,14 +589,14 @@ class DiscordAdapter:
             message_id = response.message_id if response is not None else None
             if message_id is None and len(outgoing.pages) > 1:
                 message_id = (await interaction.original_response()).id
-            self.remember(message_id, outgoing)
+            await self.remember(message_id, outgoing)
             return
         if private and thinking:
             await interaction.edit_original_response(
                 content=PRIVATE_NOTE, allowed_mentions=NO_MENTIONS
             )
         message = await interaction.followup.send(ephemeral=private, wait=True, **kwargs)
-        self.remember(message.id, outgoing)
+        await self.remember(message.id, outgoing)
 
     async def press(self, interaction: discord.Interaction, payload: str) -> None:
         """Run a core button press; edit the message in place when the answer is an update."""
@@ -584,12 +615,12 @@ class DiscordAdapter:
             await interaction.edit_original_response(**outgoing.first(editing=True))
         else:
             await interaction.response.edit_message(**outgoing.first(editing=True))
-        self.remember(message.id, outgoing)
+        await self.remember(message.id, outgoing, edited=True)
 
     async def turn_page(self, interaction: discord.Interaction, step: str) -> None:
         """Show the previous or next page of a paginated message, if known and the presser's."""
         message = interaction.message
-        shown = self.paged.get(message.id) if message is not None else None
+        shown = await self.pages.get(str(message.id)) if message is not None else None
         if message is None or shown is None:
             await interaction.response.send_message(
                 EXPIRED_PAGES, ephemeral=True, allowed_mentions=NO_MENTIONS
@@ -602,7 +633,7 @@ class DiscordAdapter:
             )
             return
         index = (index + (1 if step == NEXT else -1)) % len(paged.pages)
-        self.paged.show(message.id, paged, index)
+        await self.pages.show(str(message.id), paged, index)  # before a next press can come
         page = paged.pages[index]
         await interaction.response.edit_message(
             content=page.content or None,
@@ -630,7 +661,7 @@ class DiscordAdapter:
                 kwargs["view"] = view
             await channel.send(**kwargs)
             return
-        self.remember(message.id, outgoing)
+        await self.remember(message.id, outgoing)
 
 
 class DiscordOutbox:

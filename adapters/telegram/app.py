@@ -9,9 +9,9 @@ replies marked private go to the user's private chat, never to the group.
 
 A reply too long for one message is paginated: the message shows page one with the reply's own
 buttons and a ◀ n/N ▶ row; pressing an arrow edits the message to that page. The pages live in
-the database (:class:`bot.storage.base.PageStore`, keyed by chat and message id) for
-:data:`PAGES_KEPT`, so any process behind one webhook, or after a restart, turns them; once
-they expired, the arrows answer so.
+the database (:class:`adapters.paging.PageShelf`, keyed by chat and message id) for two days,
+so any process behind one webhook, or after a restart, turns them; once they expired, the
+arrows answer so.
 Only the user a reply was sent for may turn its pages, in groups too: the message is shared, and
 paging it would pull the page out from under its reader; others are told to run the command
 themselves.
@@ -45,7 +45,6 @@ import contextlib
 import datetime as dt
 import hashlib
 import hmac
-import json
 import logging
 import re
 import warnings
@@ -88,7 +87,7 @@ from telegram.ext import (
 )
 from telegram.request import HTTPXRequest
 
-from adapters.paging import NOT_YOUR_PAGES, Paged
+from adapters.paging import NOT_YOUR_PAGES, PageCodec, Paged, PageShelf
 from adapters.telegram.render import (
     KeyButton,
     callback_answer,
@@ -106,7 +105,6 @@ from bot.config import Settings
 from bot.core import Core
 from bot.logs import REDACTOR
 from bot.messages import ChatKind, Reply, ReplyKind, Request
-from bot.storage.base import StoredPages
 
 log = logging.getLogger(__name__)
 
@@ -122,8 +120,6 @@ MAX_REPLY_RETRY_WAIT = 30.0
 #: failure (doubled after each further one).
 MAX_NETWORK_ATTEMPTS = 3
 NETWORK_BACKOFF_SECONDS = 1.0
-#: How long the pages of a paginated message can be turned.
-PAGES_KEPT = dt.timedelta(days=2)
 #: 409 Conflicts in a row that end long polling for good once a poll got through (see
 #: :class:`WatchedRequest`).
 CONFLICTS_TO_FAIL = 3
@@ -292,9 +288,9 @@ def file_base_url(base_url: str) -> str:
     return f"{head}/file/bot{tail}" if separator else base_url
 
 
-def page_key(chat_id: int, message_id: int) -> str:
-    """A message's key in the page store."""
-    return f"{PLATFORM}:{chat_id}:{message_id}"
+def message_key(chat_id: int, message_id: int) -> str:
+    """A message's identity among the pages kept (message ids are per chat)."""
+    return f"{chat_id}:{message_id}"
 
 
 def inline_row(keys: list[KeyButton]) -> list[InlineKeyboardButton]:
@@ -304,6 +300,20 @@ def inline_row(keys: list[KeyButton]) -> list[InlineKeyboardButton]:
 
 #: A reply rendered for Telegram: HTML pages and the reply's own keyboard rows.
 Rendered = Paged[str, list[list[InlineKeyboardButton]]]
+
+
+def _dump_rows(rows: list[list[InlineKeyboardButton]]) -> list[list[list[str]]]:
+    return [[[button.text, str(button.callback_data)] for button in row] for row in rows]
+
+
+def _load_rows(rows: list[list[list[str]]]) -> list[list[InlineKeyboardButton]]:
+    return [[InlineKeyboardButton(text, callback_data=data) for text, data in row] for row in rows]
+
+
+#: How a rendered reply is kept while its pages can be turned (its pages are HTML already).
+CODEC: PageCodec[str, list[list[InlineKeyboardButton]]] = PageCodec(
+    str, str, _dump_rows, _load_rows
+)
 
 
 def markup(paged: Rendered, index: int) -> InlineKeyboardMarkup | None:
@@ -414,6 +424,7 @@ class TelegramAdapter:
         self.application.add_handler(CallbackQueryHandler(self._on_press))
         self.application.add_error_handler(self._on_error)
         self.outbox = TelegramOutbox(self)
+        self.pages = PageShelf(PLATFORM, core.storage.pages, core.clock, CODEC)
         self.webhook: WebhookReceiver | None = None
 
     def __repr__(self) -> str:
@@ -598,7 +609,11 @@ class TelegramAdapter:
     async def _turn_page(self, query: CallbackQuery, index: int) -> None:
         """Show page ``index`` of a paginated message, if its pages are known and the presser's."""
         message = query.message
-        shown = await self._shown(message.chat.id, message.message_id) if message else None
+        shown = (
+            await self.pages.get(message_key(message.chat.id, message.message_id))
+            if message
+            else None
+        )
         if message is None or shown is None:
             await self._answer_query(query, EXPIRED_PAGES)
             return
@@ -679,7 +694,7 @@ class TelegramAdapter:
                 link_preview_options=NO_PREVIEW,
             )
             if len(paged.pages) > 1:  # a new message has no pages stored to forget
-                await self._remember(message.chat.id, message.message_id, paged, 0)
+                await self.pages.show(message_key(message.chat.id, message.message_id), paged)
             return message
 
         return send
@@ -696,42 +711,10 @@ class TelegramAdapter:
                 reply_markup=markup(paged, index),
                 link_preview_options=NO_PREVIEW,
             )
-            await self._remember(chat_id, message_id, paged, index)
+            await self.pages.show(message_key(chat_id, message_id), paged, index)
             return edited
 
         return edit
-
-    async def _remember(self, chat_id: int, message_id: int, paged: Rendered, index: int) -> None:
-        """Store that the message shows page ``index`` of ``paged`` (forgotten if one page)."""
-        pages = self.core.storage.pages
-        key = page_key(chat_id, message_id)
-        if len(paged.pages) < 2:
-            await pages.drop(key)
-            return
-        body = json.dumps(
-            {
-                "pages": paged.pages,
-                "buttons": [[[b.text, b.callback_data] for b in row] for row in paged.buttons],
-            }
-        )
-        now = self.core.clock.now()
-        stored = StoredPages(f"{PLATFORM}:{paged.owner}", body, index)
-        await pages.put(key, stored, now + PAGES_KEPT, now)
-
-    async def _shown(self, chat_id: int, message_id: int) -> tuple[Rendered, int] | None:
-        """The reply a message shows and the page it is on, or ``None`` if expired (unknown)."""
-        stored = await self.core.storage.pages.get(
-            page_key(chat_id, message_id), self.core.clock.now()
-        )
-        if stored is None:
-            return None
-        body = json.loads(stored.body)
-        buttons = [
-            [InlineKeyboardButton(text, callback_data=data) for text, data in row]
-            for row in body["buttons"]
-        ]
-        owner = stored.user_key.removeprefix(f"{PLATFORM}:")
-        return Paged(body["pages"], buttons, owner), stored.shown
 
     def _rows(self, reply: Reply, owner: str) -> list[list[InlineKeyboardButton]]:
         """The reply's own buttons as keyboard rows (payloads that do not fit are left out)."""

@@ -265,6 +265,8 @@ class FakeDiscord:
         #: RESUMEs answered (a client reconnecting after a resumable close).
         self.resumes = 0
         self.sockets: list[web.WebSocketResponse] = []
+        #: The shard each socket identified as, by ``id(socket)``.
+        self._shards: dict[int, int] = {}
         self._changed = asyncio.Event()
         self._runner: web.AppRunner | None = None
         self.port = 0
@@ -326,10 +328,10 @@ class FakeDiscord:
                 await self._changed.wait()
             return value
 
-    async def dispatch(self, event: str, data: dict[str, Any]) -> None:
-        """Send a gateway dispatch to every connected shard."""
+    async def dispatch(self, event: str, data: dict[str, Any], shard: int | None = None) -> None:
+        """Send a gateway dispatch to every connected shard, or only to shard ``shard``."""
         for socket in self.sockets:
-            if not socket.closed:
+            if not socket.closed and shard in (None, self._shards.get(id(socket))):
                 await socket.send_str(json.dumps({"op": 0, "t": event, "s": 2, "d": data}))
 
     def _base_interaction(
@@ -397,10 +399,10 @@ class FakeDiscord:
             data["user"] = user
         return data
 
-    async def _interact(self, data: dict[str, Any]) -> Exchange:
+    async def _interact(self, data: dict[str, Any], shard: int | None = None) -> Exchange:
         exchange = Exchange(data)
         self.exchanges[data["token"]] = exchange
-        await self.dispatch("INTERACTION_CREATE", data)
+        await self.dispatch("INTERACTION_CREATE", data, shard)
         return exchange
 
     async def slash(
@@ -413,8 +415,12 @@ class FakeDiscord:
         channel_id: int = 3001,
         focused: str | None = None,
         user_install: bool = False,
+        shard: int | None = None,
     ) -> Exchange:
-        """Run a synced slash command (``focused``: an autocomplete request for that option)."""
+        """Run a synced slash command (``focused``: an autocomplete request for that option).
+
+        ``shard``: deliver it to that shard's connection only (by default, to every one).
+        """
         command = self.commands[name]
         data = self._base_interaction(
             4 if focused else 2,
@@ -435,7 +441,7 @@ class FakeDiscord:
         data["data"] = {"id": command["id"], "name": name, "type": 1, "options": given}
         if command.get("guild_id"):
             data["data"]["guild_id"] = command["guild_id"]
-        return await self._interact(data)
+        return await self._interact(data, shard)
 
     async def press(
         self,
@@ -445,12 +451,13 @@ class FakeDiscord:
         user_id: int = 1001,
         guild_id: int | None = None,
         channel_id: int = 3001,
+        shard: int | None = None,
     ) -> Exchange:
-        """Press a button on a message the bot sent."""
+        """Press a button on a message the bot sent (``shard``: as for :meth:`slash`)."""
         data = self._base_interaction(3, user_id, guild_id=guild_id, channel_id=channel_id)
         data["message"] = self.messages[message_id]
         data["data"] = {"custom_id": custom_id, "component_type": 2}
-        return await self._interact(data)
+        return await self._interact(data, shard)
 
     async def answered(self, exchange: Exchange, count: int = 1) -> list[dict[str, Any]]:
         """Wait until the bot showed ``count`` messages for an exchange; return their bodies."""
@@ -689,6 +696,7 @@ class FakeDiscord:
                     await socket.close(code=4004, message=b"Authentication failed.")
                     break
                 self.identifies.append(identify)
+                self._shards[id(socket)] = identify.get("shard", [0, 1])[0]
                 ready = {
                     "v": 10,
                     "user": self.bot,
