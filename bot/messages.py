@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 
 class ChatKind(enum.StrEnum):
@@ -184,6 +185,11 @@ class Reply:
     def with_notices(self, *notices: str) -> Reply:
         """Return a copy with ``notices`` (one-off messages for the user) prepended."""
         return replace(self, notices=(*notices, *self.notices))
+
+
+def private_reply(title: str, *blocks: str, **extra: Any) -> Reply:
+    """A reply about the user's own data (private), its empty blocks left out."""
+    return Reply(title=title, blocks=tuple(b for b in blocks if b), private=True, **extra)
 
 
 def render_plain(reply: Reply) -> str:

@@ -23,7 +23,7 @@ from bot.commands import Command, Context, Option, OptionKind
 from bot.features.link import platform_name
 from bot.knowledge import Knowledge, Topic
 from bot.matching import Match, NameIndex, Resolution
-from bot.messages import Attachment, Button, ButtonStyle, Field, Reply, ReplyKind
+from bot.messages import Attachment, Button, ButtonStyle, Field, Reply, ReplyKind, private_reply
 
 #: Unticked (or ticked) items offered as buttons when /done (or /undo) is sent without a name.
 PICK_ITEMS = 5
@@ -62,10 +62,6 @@ def local_today(ctx: Context, zone: str | None) -> date:
         return now.astimezone(UTC).date()
 
 
-def _reply(title: str, *blocks: str, **extra: object) -> Reply:
-    return Reply(title=title, blocks=tuple(b for b in blocks if b), private=True, **extra)  # type: ignore[arg-type]
-
-
 def _track_label(track: Topic | None) -> str:
     return f"the {track.title} track" if track else "the whole roadmap"
 
@@ -83,7 +79,7 @@ async def track(ctx: Context) -> Reply:
         names = ", ".join(language.title for language in knowledge.languages)
         buttons = [Button(language.title, "track", language.id) for language in knowledge.languages]
         buttons.append(Button("Whole roadmap", "track", "none"))
-        return _reply(
+        return private_reply(
             f"You are following {_track_label(current)}",
             f"Pick a language to focus your checklist on: {names}. "
             "Or /track none for the whole roadmap. Your ticks are kept when you switch.",
@@ -108,7 +104,7 @@ async def _track_chosen(ctx: Context, track_id: str | None) -> Reply:
     knowledge = ctx.knowledge
     done = await ctx.storage.done_items(ctx.learner)
     progress = checklist.progress(knowledge, track_id, done)
-    return _reply(
+    return private_reply(
         f"Your checklist now follows {_track_label(progress.track)}",
         f"{progress.total} items in {len(progress.plan.sections)} sections, "
         f"{progress.done_count} already ticked.",
@@ -129,7 +125,7 @@ async def show_progress(ctx: Context) -> Reply:
     if view in PICTURE_WORDS:
         return _picture(ctx, progress)
     if view and view not in LIST_WORDS:
-        return _reply(
+        return private_reply(
             "I can show your progress as a list or a picture",
             "Send /progress for the list or /progress picture for a picture.",
             buttons=(PICTURE, PROGRESS),
@@ -148,7 +144,7 @@ async def show_progress(ctx: Context) -> Reply:
         )
         for part in progress.sections
     )
-    return _reply(
+    return private_reply(
         f"Your progress on {_track_label(progress.track)}",
         f"Overall {checklist.summary(progress)}",
         await _streaks(ctx, record.timezone),
@@ -165,7 +161,7 @@ def _picture(ctx: Context, progress: checklist.Progress) -> Reply:
     request = ctx.request
     png = draw_path(progress, f"Your path: {_track_label(progress.track)}")
     name = _UNSAFE_FILENAME.sub("-", f"roadmap-path-{request.platform}-{request.user_id}")
-    return _reply(
+    return private_reply(
         f"Your path on {_track_label(progress.track)}",
         f"Overall {checklist.summary(progress)}. Ticked items are filled in green; "
         "your next step is marked in orange.",
@@ -252,7 +248,7 @@ async def _tick(ctx: Context, *, tick: bool) -> Reply:
         "if you switch to a track that includes it."
     )
     again = Button("Untick", "undo", topic.id) if tick else Button("Tick", "done", topic.id)
-    return _reply(
+    return private_reply(
         title,
         note,
         checklist.summary(progress),
@@ -275,9 +271,9 @@ async def _pick(ctx: Context, track_id: str | None, *, tick: bool) -> Reply:
         empty = "Nothing on your checklist is ticked yet."
         prompt = "Which item should I untick? Tap one, or send /undo <name>."
     if not choices:
-        return _reply(empty, buttons=(PROGRESS,))
+        return private_reply(empty, buttons=(PROGRESS,))
     command = "done" if tick else "undo"
-    return _reply(
+    return private_reply(
         prompt,
         "\n".join(f"• {topic.title}" for topic in choices),
         buttons=tuple(Button(topic.title, command, topic.id) for topic in choices),
@@ -294,7 +290,7 @@ async def next_step(ctx: Context) -> Reply:
     ticked = await ctx.storage.done_items(ctx.learner)
     topic = checklist.next_item(knowledge, record.track, ticked)
     if topic is None:
-        return _reply(
+        return private_reply(
             "You have ticked everything on your checklist!",
             knowledge.info.conclusion,
             buttons=(PROGRESS, Button("Change track", "track")),
@@ -302,7 +298,7 @@ async def next_step(ctx: Context) -> Reply:
     resources = knowledge.resources(topic)[:1]
     projects = knowledge.projects(topic)[:1]
     section = knowledge.section(topic.section_id)
-    return _reply(
+    return private_reply(
         f"Next: {topic.title}",
         first_sentence(topic.summary, topic.title),
         f"Part of: {section.title}" if section else "",
@@ -320,7 +316,7 @@ async def next_step(ctx: Context) -> Reply:
 
 
 def _confirm(command: str, title: str, warning: str, label: str) -> Reply:
-    return _reply(
+    return private_reply(
         title,
         warning,
         buttons=(Button(label, command, CONFIRM, ButtonStyle.DANGER), PROGRESS),
@@ -338,7 +334,7 @@ async def reset(ctx: Context) -> Reply:
             "Yes, reset",
         )
     await ctx.storage.reset_progress(ctx.learner)
-    return _reply("Your progress is reset", "A fresh start!", buttons=(NEXT,))
+    return private_reply("Your progress is reset", "A fresh start!", buttons=(NEXT,))
 
 
 async def export(ctx: Context) -> Reply:
@@ -347,7 +343,7 @@ async def export(ctx: Context) -> Reply:
     data = await ctx.storage.export_user(ctx.learner)
     name = _UNSAFE_FILENAME.sub("-", f"roadmap-bot-{request.platform}-{request.user_id}")
     content = json.dumps(data, indent=2, ensure_ascii=False).encode()
-    return _reply(
+    return private_reply(
         "Your data",
         "Everything I store about you is in the attached file.",
         _linked_accounts(data["identities"], "It covers"),
@@ -380,7 +376,7 @@ async def forget(ctx: Context) -> Reply:
             "Yes, delete everything",
         )
     await ctx.storage.forget_user(ctx.learner)
-    return _reply(
+    return private_reply(
         "All your data is deleted",
         _linked_accounts(accounts, "Deleted for"),
         "If you come back, you start from scratch.",

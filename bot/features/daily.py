@@ -23,7 +23,7 @@ from bot.commands import Command, Context, Option, OptionKind
 from bot.features.checklist import local_today
 from bot.features.knowledge import first_sentence
 from bot.knowledge import Topic
-from bot.messages import Button, Reply, ReplyKind
+from bot.messages import Button, Reply, ReplyKind, private_reply
 from bot.reminders.buttons import EVENING, parse_day, step_buttons
 from bot.reminders.schedule import local_instant
 from bot.timezones import TimeParseError, parse_time, zone_info
@@ -34,10 +34,6 @@ SNOOZE = timedelta(hours=1)
 #: Words that clear the evening time.
 OFF_WORDS = frozenset({"off", "none", "clear"})
 PROGRESS = Button("Progress", "progress")
-
-
-def _reply(title: str, *blocks: str, **extra: object) -> Reply:
-    return Reply(title=title, blocks=tuple(b for b in blocks if b), private=True, **extra)  # type: ignore[arg-type]
 
 
 def _late(day: date, today: date) -> str:
@@ -77,7 +73,7 @@ async def _pressed_step(ctx: Context) -> _Press | None:
 
 
 def _gone() -> Reply:
-    return _reply(
+    return private_reply(
         "That button no longer matches a step",
         "The roadmap has changed since. Send /next for your next step.",
         buttons=(Button("Next", "next"), PROGRESS),
@@ -98,7 +94,7 @@ async def step_done(ctx: Context) -> Reply:
     title = f"✓ {topic.title} ticked" if changed else f"{topic.title} was already ticked"
     upcoming = checklist.next_item(ctx.knowledge, user.track, done)
     if upcoming is None:
-        return _reply(
+        return private_reply(
             title,
             _late(day, today),
             "That was the last step on your checklist. Well done!",
@@ -106,7 +102,9 @@ async def step_done(ctx: Context) -> Reply:
             buttons=(PROGRESS,),
         )
     blocks, buttons = _step(upcoming, today, "Next")
-    return _reply(title, _late(day, today), *blocks, checklist.summary(progress), buttons=buttons)
+    return private_reply(
+        title, _late(day, today), *blocks, checklist.summary(progress), buttons=buttons
+    )
 
 
 async def step_skip(ctx: Context) -> Reply:
@@ -125,14 +123,14 @@ async def step_skip(ctx: Context) -> Reply:
         None,
     )
     if following is None:
-        return _reply(
+        return private_reply(
             f"Nothing to skip to after {topic.title}",
             _late(day, today),
             f"{topic.title} is the only unticked step on your checklist.",
             buttons=(*step_buttons(topic.id, today)[:1], PROGRESS),
         )
     blocks, buttons = _step(following, today, "Instead, try")
-    return _reply(
+    return private_reply(
         f"Skipped {topic.title} for now",
         _late(day, today),
         *blocks,
@@ -146,7 +144,7 @@ async def snooze(ctx: Context) -> Reply:
     code, _, when = ctx.args.partition(" ")
     day = parse_day(code)
     if day is None:
-        return _reply(
+        return private_reply(
             "That button no longer works",
             "Snooze works from the buttons of a daily reminder.",
             kind=ReplyKind.ERROR,
@@ -155,7 +153,7 @@ async def snooze(ctx: Context) -> Reply:
     user = await storage.get_user(key)
     today = local_today(ctx, user.timezone)
     if day < today:
-        return _reply(
+        return private_reply(
             "That reminder's day is over",
             f"It was the reminder of {day:%a} {day.day} {day:%b}. Today's comes as usual.",
             buttons=(Button("Next", "next"),),
@@ -165,7 +163,7 @@ async def snooze(ctx: Context) -> Reply:
     if when == EVENING:
         evening = await storage.snoozes.evening(key)
         if evening is None:
-            return _reply(
+            return private_reply(
                 "No evening time set",
                 "Send /evening HH:MM once (for example /evening 19:00); then Snooze till "
                 "evening brings the reminder back at that time.",
@@ -173,7 +171,7 @@ async def snooze(ctx: Context) -> Reply:
             )
         due = local_instant(today, evening, zone)
         if due <= now:
-            return _reply(
+            return private_reply(
                 f"It is already past {evening:%H:%M}",
                 "Snooze for an hour instead?",
                 buttons=(Button("Snooze 1 h", "snooze", code),),
@@ -187,12 +185,12 @@ async def snooze(ctx: Context) -> Reply:
             if snoozed.due is not None
             else "It already came back once."
         )
-        return _reply(
+        return private_reply(
             "Already snoozed today",
             f"A reminder comes back once a day. {back}",
             kind=ReplyKind.ERROR,
         )
-    return _reply(
+    return private_reply(
         "Snoozed",
         f"I'll remind you again at {due.astimezone(zone):%H:%M}.",
         kind=ReplyKind.CONFIRM,
@@ -209,21 +207,21 @@ async def evening(ctx: Context) -> Reply:
             if at is not None
             else "You have no evening time. Send /evening 19:00 (your time) to set one."
         )
-        return _reply("Your evening time", text)
+        return private_reply("Your evening time", text)
     if ctx.args.casefold() in OFF_WORDS:
         await storage.snoozes.set_evening(key, None, now)
-        return _reply("Evening time cleared", "Snooze now offers one hour only.")
+        return private_reply("Evening time cleared", "Snooze now offers one hour only.")
     try:
         at = parse_time(ctx.args)
     except TimeParseError as error:
-        return _reply(
+        return private_reply(
             "That is not a time I understand",
             str(error),
             "Usage: /evening HH:MM, or /evening off",
             kind=ReplyKind.ERROR,
         )
     await storage.snoozes.set_evening(key, at, now)
-    return _reply(
+    return private_reply(
         "Evening time set",
         f"Snooze till {at:%H:%M} now appears on your daily reminder.",
         kind=ReplyKind.CONFIRM,

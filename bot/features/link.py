@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 from bot.commands import Command, Context, Option
 from bot.limits import LINK_CODE_MINUTES
 from bot.linking import CODE_CHARS, LinkOutcome, LinkResult, new_code, parse_code
-from bot.messages import Button, ButtonStyle, ChatKind, Reply, ReplyKind
+from bot.messages import Button, ButtonStyle, ChatKind, Reply, ReplyKind, private_reply
 
 #: How people know each platform.
 PLATFORM_NAMES = {"discord": "Discord", "telegram": "Telegram", "console": "the terminal"}
@@ -39,12 +39,8 @@ def _names(user_keys: list[str]) -> str:
     return ", ".join(platform_name(key) for key in user_keys)
 
 
-def _reply(title: str, *blocks: str, **extra: object) -> Reply:
-    return Reply(title=title, blocks=tuple(b for b in blocks if b), private=True, **extra)  # type: ignore[arg-type]
-
-
 def _refusal(title: str, *blocks: str) -> Reply:
-    return _reply(title, *blocks, kind=ReplyKind.ERROR)
+    return private_reply(title, *blocks, kind=ReplyKind.ERROR)
 
 
 async def link(ctx: Context) -> Reply:
@@ -87,7 +83,7 @@ async def _issue(ctx: Context) -> Reply:
         return _refusal("I could not make a code just now", "Please send /link again.")
     members = await ctx.storage.identities.members(ctx.learner)
     linked = f"Linked already: {_names(members)}." if len(members) > 1 else ""
-    return _reply(
+    return private_reply(
         f"Your link code: {code.shown()}",
         f"On your other platform (Discord, Telegram or the terminal) send /link {code.shown()} "
         f"within {LINK_CODE_MINUTES} minutes. The code works once.",
@@ -120,7 +116,7 @@ async def _linked(ctx: Context, learner_key: str) -> Reply:
     else:
         zone = user.timezone or "UTC"
         blocks.append(f"Send /remind HH:MM for a daily reminder here (your zone: {zone}).")
-    return _reply("Linked!", *blocks, buttons=tuple(buttons), kind=ReplyKind.CONFIRM)
+    return private_reply("Linked!", *blocks, buttons=tuple(buttons), kind=ReplyKind.CONFIRM)
 
 
 def _not_linked(ctx: Context, result: LinkResult) -> Reply:
@@ -153,7 +149,7 @@ def _not_linked(ctx: Context, result: LinkResult) -> Reply:
             "Type it on your other platform: there, send /link and the code.",
         )
     if outcome is LinkOutcome.ALREADY_LINKED:
-        return _reply(
+        return private_reply(
             "Already linked", "These accounts are one learner already.", buttons=(PROGRESS,)
         )
     return _refusal(
@@ -172,13 +168,13 @@ async def unlink(ctx: Context) -> Reply:
     here = ctx.request.user_key
     members = await ctx.storage.identities.members(ctx.learner)
     if len(members) == 1:
-        return _reply(
+        return private_reply(
             "This account is not linked",
             "Send /link to get a code that joins it with your account on another platform.",
         )
     others = [key for key in members if key != here]
     if ctx.args.casefold() != CONFIRM:
-        return _reply(
+        return private_reply(
             f"Unlink this {platform_name(here)} account?",
             f"It is linked to: {_names(others)}. Both sides keep a copy of your checklist, "
             "track, streak and reviews, then go separate ways.",
@@ -190,13 +186,13 @@ async def unlink(ctx: Context) -> Reply:
         )
     done = await ctx.storage.identities.unlink(here, ctx.clock.now())
     if done is None:  # unlinked meanwhile (another process, a double press)
-        return _reply("This account is not linked any more", buttons=(PROGRESS,))
+        return private_reply("This account is not linked any more", buttons=(PROGRESS,))
     reminder = (
         f"Your daily reminder stays with {_names(others)}; send /remind HH:MM for one here."
         if done.reminder_with_others
         else ""
     )
-    return _reply(
+    return private_reply(
         "Unlinked",
         f"This {platform_name(here)} account has its own copy of your progress now, and so "
         f"has {_names(others)}.",

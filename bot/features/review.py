@@ -16,15 +16,11 @@ from bot.commands import Command, Context, Option, OptionKind
 from bot.features.checklist import local_today
 from bot.features.knowledge import not_found
 from bot.knowledge import Knowledge, Topic
-from bot.messages import Button, ButtonStyle, Reply, ReplyKind
+from bot.messages import Button, ButtonStyle, Reply, ReplyKind, private_reply
 from bot.quizzes import ReviewQuestion, pick_question
 
 ANOTHER = Button("Another question", "quiz", style=ButtonStyle.PRIMARY)
 PROGRESS = Button("Progress", "progress")
-
-
-def _reply(title: str, *blocks: str, **extra: object) -> Reply:
-    return Reply(title=title, blocks=tuple(b for b in blocks if b), private=True, **extra)  # type: ignore[arg-type]
 
 
 def when(due: date, today: date) -> str:
@@ -39,7 +35,7 @@ def when(due: date, today: date) -> str:
 
 def question_reply(question: ReviewQuestion, topic: Topic, note: str = "") -> Reply:
     """A question with its options as buttons."""
-    return _reply(
+    return private_reply(
         f"Quiz: {topic.title}",
         question.question,
         question.listing(),
@@ -71,7 +67,7 @@ async def quiz(ctx: Context) -> Reply:
     """Ask one review question: about the named topic, or what is due."""
     knowledge, storage, key = ctx.knowledge, ctx.storage, ctx.learner
     if not knowledge.reviews:
-        return _reply(
+        return private_reply(
             "No quiz questions yet", "This roadmap has no review questions.", buttons=(PROGRESS,)
         )
     user = await storage.get_user(key)
@@ -87,7 +83,7 @@ async def quiz(ctx: Context) -> Reply:
                 )
             topic_id = resolution.match.id
         if topic_id not in knowledge.reviews:
-            return _reply(
+            return private_reply(
                 f"No questions about {knowledge.topics[topic_id].title} yet",
                 "Send /quiz on its own for a question on what you are learning.",
                 buttons=(ANOTHER,),
@@ -116,7 +112,7 @@ async def answer(ctx: Context) -> Reply:
     knowledge, storage, key = ctx.knowledge, ctx.storage, ctx.learner
     parsed = parse_answer(knowledge, ctx.args)
     if parsed is None:
-        return _reply(
+        return private_reply(
             "That question is gone",
             "The roadmap's questions have changed since. Send /quiz for a new one.",
             buttons=(ANOTHER,),
@@ -133,7 +129,7 @@ async def answer(ctx: Context) -> Reply:
     if not right:
         explained.append(f"The right answer is {question.explain(question.answer)}")
     if not result.counted:
-        return _reply(
+        return private_reply(
             "You already answered this one",
             *explained,
             "It counted the first time. Here is another question.",
@@ -144,7 +140,7 @@ async def answer(ctx: Context) -> Reply:
         schedule = f"Tick {topic.title} when you have learned it to add it to your reviews."
     else:
         schedule = f"Next review of {topic.title}: {when(result.state.due, today)}."
-    return _reply(
+    return private_reply(
         "Right!" if right else "Not quite",
         question.question,
         *explained,
