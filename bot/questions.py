@@ -532,6 +532,12 @@ class QuestionAnswerer:
         focus_words = {w.text for w in message.words if w.sentence == focus}
         focus_stems = {w.stem for w in message.words if w.sentence == focus}
         learn_next = bool(focus_stems & LEARN_WORDS) and "next" in focus_stems
+        build_request = (  # "what should i build to practise": projects
+            bool((BUILD_WORDS - {"code"}) & focus_words)
+            and "what" in focus_words
+            and not {"with", "using", "use"} & focus_words
+            and kind is None
+        )
         if (
             message.sentences > 1
             and subjects
@@ -539,6 +545,7 @@ class QuestionAnswerer:
             and not focus_words & (POINTERS | PLURAL_POINTERS)
             and focus_words & USE_CASE_CUES
             and not focus_words & (RESOURCE_CUES | PROJECT_CUES)  # "the best docs": material
+            and not build_request
             and not (  # "moving to aws. should i learn the cloud now": the named one's kind
                 kind and kind_at not in asked_kinds and not self._kind_differs(topic_ids, kind)
             )
@@ -636,6 +643,7 @@ class QuestionAnswerer:
             a == "way" and b == "to" and c in LEARN_WORDS
             for a, b, c in zip(texts, texts[1:], texts[2:], strict=False)
         )
+        projects = projects or (build_request and bool(topic_ids))
         resources = bool(
             RESOURCE_CUES & cues or (LEARN_WORDS & cues and LEARN_WAYS & cues) or learn_way
         ) and not (projects and BUILD_WORDS & cues)

@@ -508,6 +508,14 @@ def test_a_question_with_ok_in_it_is_not_small_talk(answerer: QuestionAnswerer) 
     assert answerer.understand("ok thanks, bye").outcome is Outcome.SMALL_TALK
 
 
+def test_what_to_build_after_background_is_projects(answerer: QuestionAnswerer) -> None:
+    asked = answerer.understand(
+        "I've read the Flask quickstart and built a hello world. I want something bigger to "
+        "practise with, maybe with a database. What should I build?"
+    )
+    assert (asked.intent, asked.topic_ids) == (Intent.PROJECTS, ("flask",))
+
+
 # -- the targets, on the tune half of the eval set (holdout is only reported) ---------
 
 #: Where the tune set does not meet a target yet, the level it has reached, so a regression
