@@ -738,7 +738,8 @@ class QuestionAnswerer:
             return Understanding(question, Intent.UNKNOWN, doubtful, Outcome.ASKED_BACK)
         if everyday:
             return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
-        if overview:
+        if overview and (names.software or message.sentences == 1):
+            # "what should i do next", after sentences about Spanish lessons, is not the roadmap
             return Understanding(question, Intent.OVERVIEW, ())
         near = self._near_misses(rest)
         if near:

@@ -516,6 +516,16 @@ def test_what_to_build_after_background_is_projects(answerer: QuestionAnswerer) 
     assert (asked.intent, asked.topic_ids) == (Intent.PROJECTS, ("flask",))
 
 
+def test_what_next_after_sentences_about_something_else_is_not_the_roadmap(
+    answerer: QuestionAnswerer,
+) -> None:
+    asked = answerer.understand(
+        "I'm learning Spanish on Duolingo and kept a 100 day streak. What should I do next?"
+    )
+    assert asked.outcome is not Outcome.ANSWERED
+    assert answerer.understand("what should i do next").intent is Intent.OVERVIEW
+
+
 # -- the targets, on the tune half of the eval set (holdout is only reported) ---------
 
 #: Where the tune set does not meet a target yet, the level it has reached, so a regression
