@@ -531,7 +531,7 @@ class QuestionAnswerer:
         compare = bool(COMPARE_CUES & cues) or "or" in {w.text for w in message.words}
         focus_words = {w.text for w in message.words if w.sentence == focus}
         focus_stems = {w.stem for w in message.words if w.sentence == focus}
-        learn_next = bool(focus_stems & LEARN_WORDS) and "next" in focus_stems
+        learn_next = bool(focus_stems & LEARN_WORDS) and bool({"next", "after"} & focus_stems)
         build_request = (  # "what should i build to practise": projects
             bool((BUILD_WORDS - {"code"}) & focus_words)
             and "what" in focus_words
@@ -557,7 +557,13 @@ class QuestionAnswerer:
         if (
             learn_next
             and kind is None
-            and not any(focus_words & set(m.name.split()) for m in subjects)
+            and not doubtful
+            and not any(
+                focus_words & set(m.name.split())
+                and not (m.start and message.words[m.start - 1].text == "after")
+                and not self._is_background(m, message.words)
+                for m in mentions
+            )  # "what should i learn after js", "i know python, what next": done already
         ):
             return Understanding(question, Intent.OVERVIEW, ())  # "done python, what next?"
         if topic_ids and kind and self._kind_differs(topic_ids, kind):
@@ -684,7 +690,7 @@ class QuestionAnswerer:
         overview = bool(focus_stems & self.overview_cues) and not self._off_subject(
             message, focus, []
         )
-        strong = bool(focus_stems & STRONG_OVERVIEW) or learn_next  # "what should i learn next"
+        strong = bool(focus_stems & STRONG_OVERVIEW) or (learn_next and not doubtful)
         if section is None and overview and strong and kind is None:
             return Understanding(question, Intent.OVERVIEW, ())
         asked_need = bool(
@@ -1118,10 +1124,12 @@ class QuestionAnswerer:
         if after in BACKGROUND_AFTER:
             return True
         window = words[max(mention.start - 3, 0) : mention.start]
+        start = max(mention.start - 3, 0)
         return any(  # "i know what docker is" asks; "i know docker" tells
             w.text in BACKGROUND_BEFORE
             and w.sentence == words[mention.start].sentence
             and not any(later.text in WHAT_WORDS for later in window[i + 1 :])
+            and not (start + i and words[start + i - 1].text == "to")  # "need to know linux"
             for i, w in enumerate(window)
         )
 

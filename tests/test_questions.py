@@ -531,6 +531,13 @@ def test_what_next_after_sentences_about_something_else_is_not_the_roadmap(
     assert answerer.understand("what should i do next").intent is Intent.OVERVIEW
 
 
+def test_what_to_learn_after_a_known_topic_is_the_path(answerer: QuestionAnswerer) -> None:
+    for question in ("what should i learn after js", "i know python, what should i learn next"):
+        assert answerer.understand(question).intent is Intent.OVERVIEW, question
+    needed = answerer.understand("do i need to know linux for backend")
+    assert needed.outcome is Outcome.NOT_COVERED  # "need to know" asks; "i know" tells
+
+
 # -- the targets, on the tune half of the eval set (holdout is only reported) ---------
 
 #: Where the tune set does not meet a target yet, the level it has reached, so a regression
