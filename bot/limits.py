@@ -54,6 +54,8 @@ UNANSWERED_MAX_ROWS = 100_000
 #: Most unanswered questions waiting in memory to be written (while the database is slow or
 #: down); beyond it new ones are dropped, with a warning.
 UNANSWERED_BUFFER = 1_000
+#: Seconds the unanswered log gathers questions before writing them in one commit.
+UNANSWERED_GATHER_SECONDS = 1.0
 #: Lookup replies (/lang python, /topic postgrs) the core keeps to give again, least recently
 #: used forgotten first: a few kilobytes each.
 LOOKUP_REPLIES = 512

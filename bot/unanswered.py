@@ -10,6 +10,7 @@ delete here. ``roadmap-bot unanswered`` lists them grouped by similarity (:func:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import re
@@ -21,7 +22,12 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from rapidfuzz import fuzz, process
 
-from bot.limits import UNANSWERED_BUFFER, UNANSWERED_MAX_ROWS, UNANSWERED_TEXT_CHARS
+from bot.limits import (
+    UNANSWERED_BUFFER,
+    UNANSWERED_GATHER_SECONDS,
+    UNANSWERED_MAX_ROWS,
+    UNANSWERED_TEXT_CHARS,
+)
 from bot.questions import Intent, Outcome, Understanding
 from bot.text import normalize, shorten
 from bot.wording import STOP
@@ -105,10 +111,11 @@ class UnansweredLog:
     (:meth:`bot.questions.QuestionAnswerer.guess_intent`).
 
     Written behind: :meth:`record` only queues the question, so the learner's reply never waits
-    for the database (nor for scrubbing and guessing its intent). One background write at a
-    time stores everything queued, so under load the questions go in batches; :meth:`flush`
-    waits for them (call it before closing the storage). At most
-    :data:`~bot.limits.UNANSWERED_BUFFER` wait; a crash loses those.
+    for the database (nor for scrubbing and guessing its intent). A background write gathers
+    the questions of :data:`~bot.limits.UNANSWERED_GATHER_SECONDS` (real time: it only batches
+    commits) and stores them in one transaction; :meth:`flush` writes at once and waits (call
+    it before closing the storage). At most :data:`~bot.limits.UNANSWERED_BUFFER` wait; a
+    crash loses those.
     """
 
     def __init__(
@@ -130,6 +137,8 @@ class UnansweredLog:
         self._queued: list[tuple[Understanding, str, datetime]] = []
         self._dropped = 0
         self._writer: asyncio.Task[None] | None = None
+        #: Set by :meth:`flush`: write now instead of waiting for more questions.
+        self._now = asyncio.Event()
 
     async def record(self, understanding: Understanding, platform: str) -> bool:
         """Queue a question the bot could not answer; ``True`` if it was queued.
@@ -147,18 +156,23 @@ class UnansweredLog:
         return True
 
     async def flush(self) -> None:
-        """Wait until every question queued so far is stored (or its failure logged)."""
+        """Write every question queued so far now, and wait until it is stored (or logged)."""
         if self._writer is not None:
+            self._now.set()
             await asyncio.shield(self._writer)
 
     async def _write_queued(self) -> None:
-        """Store the queue batch by batch until it is empty."""
+        """Store the queue batch by batch until it is empty, gathering each for a moment."""
         try:
             while self._queued:
+                if not self._now.is_set():
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(self._now.wait(), UNANSWERED_GATHER_SECONDS)
                 batch, self._queued = self._queued, []
                 await self._write(batch)
         finally:
             self._writer = None
+            self._now.clear()
 
     def _stored(
         self, understanding: Understanding, platform: str, at: datetime
