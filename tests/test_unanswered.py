@@ -250,10 +250,11 @@ async def test_the_reply_does_not_wait_for_the_write_and_questions_go_in_batches
 ) -> None:
     written = storage.unanswered.add
     batches: list[list[str]] = []
-    release = asyncio.Event()
+    taken, release = asyncio.Event(), asyncio.Event()
 
     async def slow(questions, **options):
         batches.append([question.text for question in questions])
+        taken.set()
         await release.wait()
         await written(questions, **options)
 
@@ -265,8 +266,7 @@ async def test_the_reply_does_not_wait_for_the_write_and_questions_go_in_batches
     await asyncio.sleep(0)
     assert batches == []  # gathered, not written yet
     flushing = asyncio.create_task(core.unanswered.flush())
-    while not batches:  # the writer takes both and waits for the database
-        await asyncio.sleep(0)
+    await taken.wait()  # the writer took both and waits for the database
     await say(core, "what is scala")
     release.set()
     await flushing
