@@ -3,7 +3,8 @@
 1. Claim: 10,000 due reminders among 1,000,000 scheduled, against a baseline of 10,000
    scheduled in total (all due), in the same run. The ratio should stay near 1 (target < 2):
    the partial index on ``(platform, next_due)`` makes the cost follow the due rows only.
-2. Dispatch through a fake outbox that tolerates 30 messages per second:
+2. Dispatch through a fake outbox that tolerates 30 messages per second, paced as the Telegram
+   adapter paces its own (``adapters.telegram.app.OVERALL_RATE``, a little under the limit):
    a. with ``ManualClock`` (1,200 messages, no real waiting): the rate from the fake clock;
    b. in real time (300 messages, about 10 seconds) with the system clock.
    Both must be at or below 30/s and within 5% of it; the fake outbox also counts any
@@ -28,6 +29,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
+from adapters.telegram.app import OVERALL_RATE
 from bot.clock import ManualClock, SystemClock
 from bot.config import Settings
 from bot.core import Core
@@ -44,6 +46,7 @@ COLUMNS = (
 )  # fmt: skip
 DUE = 10_000
 SCHEDULED = 1_000_000
+#: The fake platform's limit, in messages per second.
 RATE = 30.0
 #: A database as the benchmark names it: a SQLite file, or a PostgreSQL URL.
 DatabaseT = TypeVar("DatabaseT", Path, str)
@@ -132,7 +135,7 @@ class RateLimitedOutbox:
     """A fake platform: rejects nothing, but records sends and counts limit breaches."""
 
     platform = "telegram"
-    overall_rate = RATE
+    overall_rate = OVERALL_RATE
     per_chat_interval = 1.0
 
     def __init__(self, clock: ManualClock | SystemClock) -> None:
