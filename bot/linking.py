@@ -96,6 +96,8 @@ class LinkResult:
     tries_left: int = 0
     #: When a BLOCKED identity may try again.
     retry_at: datetime | None = None
+    #: The issuer of a code this try ended (its last wrong try), to be told.
+    ended_code_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

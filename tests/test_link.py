@@ -132,6 +132,8 @@ async def test_five_wrong_tries_pause_the_guesser(core: Core, clock: ManualClock
     assert "last try" in text(reply)
     blocked = await say(core, f"/link {code}", **DC)
     assert blocked.title == "Too many wrong codes"
+    told = await say(core, "/progress", **TG)
+    assert any("typed your link code wrong 5 times" in notice for notice in told.notices)
     assert await core.storage.identities.learner("discord:7") == "discord:7"
     # Its own code died of the wrong tries of its locator; after the pause a new one works.
     clock.advance(LINK_CODE_MINUTES * 60)

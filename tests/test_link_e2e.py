@@ -72,6 +72,10 @@ async def test_a_telegram_learner_links_discord_and_unlinks_again(
         progress = (await telegram.replies(ADA, 4))[3]
         assert "✓ Docker" in progress["text"] and "✓ SQL" in progress["text"]
         assert await dc.core.storage.identities.learner(f"discord:{OWNER}") == ADA_TG
+        # A code asked for in a Discord server is ephemeral: only the asker sees it.
+        issued = await discord.slash("link", guild_id=GUILD)
+        (message,) = await discord.answered(issued)
+        assert message["flags"] & EPHEMERAL and CODE.search(title(message))
         # /unlink: only Ada may press its button; then each side has its own copy.
         asked = await discord.slash("unlink", guild_id=GUILD)
         (question,) = await discord.answered(asked)

@@ -136,6 +136,8 @@ async def test_five_wrong_tries_end_a_code_even_from_different_people(storage: S
     for guesser in range(LINK_MAX_WRONG):
         result = await redeem(storage, f"telegram:{100 + guesser}", LinkCode("ABCZZZZZ"))
         assert result.outcome is LinkOutcome.WRONG
+        last = guesser == LINK_MAX_WRONG - 1
+        assert result.ended_code_of == (ADA_TG if last else None)  # the issuer is told
     # The right code no longer works: its locator was guessed at five times.
     assert (await redeem(storage, ADA_DC)).outcome is LinkOutcome.WRONG
     assert await storage.identities.learner(ADA_DC) == ADA_DC

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot.commands import Command, Context, Option
-from bot.limits import LINK_CODE_MINUTES
+from bot.limits import LINK_CODE_MINUTES, LINK_MAX_WRONG
 from bot.linking import CODE_CHARS, LinkOutcome, LinkResult, new_code, parse_code
 from bot.messages import Button, ButtonStyle, ChatKind, Reply, ReplyKind, private_reply
 
@@ -26,7 +26,11 @@ CODE_DRAWS = 5
 #: The argument that confirms /unlink.
 CONFIRM = "confirm"
 PROGRESS = Button("Progress", "progress")
-USAGE = "/link · /link CODE · /unlink"
+#: Told to the issuer of a code that wrong tries ended.
+CODE_ENDED = (
+    f"Someone typed your link code wrong {LINK_MAX_WRONG} times, so it no longer works. If that "
+    "was you, send /link for a new code."
+)
 
 
 def platform_name(user_key: str) -> str:
@@ -65,6 +69,8 @@ async def link(ctx: Context) -> Reply:
     result = await ctx.storage.identities.redeem(
         ctx.request.user_key, code.locator, code.digest, ctx.clock.now()
     )
+    if result.ended_code_of is not None:
+        await ctx.storage.add_notice(result.ended_code_of, CODE_ENDED)
     if result.outcome is LinkOutcome.LINKED:
         return await _linked(ctx, result.learner_key)
     return _not_linked(ctx, result)

@@ -213,11 +213,11 @@ class SqlIdentityStore(IdentityStore):
             if not hmac.compare_digest(stored, digest):
                 if wrong + 1 >= LINK_MAX_WRONG:
                     await tx.execute("DELETE FROM link_codes WHERE locator = ?", (locator,))
-                else:
-                    await tx.execute(
-                        "UPDATE link_codes SET wrong_tries = wrong_tries + 1 WHERE locator = ?",
-                        (locator,),
-                    )
+                    return LinkResult(LinkOutcome.WRONG, own, left, ended_code_of=issuer)
+                await tx.execute(
+                    "UPDATE link_codes SET wrong_tries = wrong_tries + 1 WHERE locator = ?",
+                    (locator,),
+                )
                 return LinkResult(LinkOutcome.WRONG, own, left)
             if expires_at <= _seconds(now):
                 await tx.execute("DELETE FROM link_codes WHERE locator = ?", (locator,))
