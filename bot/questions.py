@@ -105,6 +105,8 @@ PEOPLE = frozenset({"i", "we"})
 WANTING = frozenset({"need", "needs", "want", "wanna"})
 #: Words that ask something of the roadmap (a greeting before one is not small talk).
 ASKING_WORDS = frozenset({"what", "which", "how", "why", "where", "should", "best"})
+#: Words asking for an introduction to something.
+INTRODUCING = frozenset({"intro", "introduction", "basics", "explained"})
 #: Pointers that set two things against each other ("how do they differ").
 CONTRASTED = frozenset({"they", "them", "both", "these", "those"})
 #: Shortly before a name, these make the name what is asked about ("how does nginx work").
@@ -834,6 +836,8 @@ class QuestionAnswerer:
         words = message.words
         if len({m.id for m in uncovered}) > 1:  # "nginx or apache": about the technologies
             return None
+        if {w.text for w in words} & (RESOURCE_CUES | INTRODUCING):  # "an intro to kubernetes"
+            return None
         asked = {w.text for w in words if w.sentence == focus}
         if "how" in asked and asked & {"work", "works"}:  # "how do these platforms work"
             return None
@@ -856,7 +860,8 @@ class QuestionAnswerer:
                 for reason in answer.reasons.get(answer.topic_ids[0], ())
                 for word in normalize(reason).split()
             }
-            if answer.topic_ids[0] in related or names & told:
+            named_in_use_case = names & told and answer.reasons and len(terms) > 2
+            if answer.topic_ids[0] in related or named_in_use_case:
                 return answer
         if kind is None and related:  # the need among the technology's related topics
             answer = self._use_case(question, terms, None, strong=True, among=related)

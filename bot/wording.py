@@ -48,10 +48,10 @@ RESOURCE_CUES = wordset(
     """resource resources docs doc documentation tutorial tutorials course courses book books guide
     guides link links material materials reference official manual read reading videos video vids
     vid youtube spec specs cheat sheet sheets training lessons lesson yt channel channels playlist
-    udemy coursera podcast podcasts dummies ebook textbook"""
+    udemy coursera podcast podcasts dummies ebook textbook recs teach"""
 )
 #: With a learning word, these ask for learning material ("where/how to learn go").
-LEARN_WAYS = wordset("where how place scratch")
+LEARN_WAYS = wordset("where how place scratch site sites")
 #: Words that ask for things to build; "build", "make" and "create" alone describe a need.
 #: Words that ask for projects to build; an "idea" or "build" next to a kind of thing asked
 #: for ("an app idea: which database?") is a need, not a request for projects.

@@ -538,6 +538,17 @@ def test_what_to_learn_after_a_known_topic_is_the_path(answerer: QuestionAnswere
     assert needed.outcome is Outcome.NOT_COVERED  # "need to know" asks; "i know" tells
 
 
+@pytest.mark.parametrize(
+    "question", ["any recs for learning graphql", "teach me sql", "best site to learn php"]
+)
+def test_more_ways_of_asking_for_material(answerer: QuestionAnswerer, question: str) -> None:
+    assert answerer.understand(question).intent is Intent.RESOURCES
+
+
+def test_an_intro_to_uncovered_technology_is_not_a_need(answerer: QuestionAnswerer) -> None:
+    assert answerer.understand("whats a good intro to kubernetes").outcome is (Outcome.NOT_COVERED)
+
+
 # -- the targets, on the tune half of the eval set (holdout is only reported) ---------
 
 #: Where the tune set does not meet a target yet, the level it has reached, so a regression
