@@ -91,8 +91,8 @@ async def _issue(ctx: Context) -> Reply:
     linked = f"Linked already: {_names(members)}." if len(members) > 1 else ""
     return private_reply(
         f"Your link code: {code.shown()}",
-        f"On your other platform (Discord, Telegram or the terminal) send /link {code.shown()} "
-        f"within {LINK_CODE_MINUTES} minutes. The code works once.",
+        f"On your other platform (Discord, Telegram or the terminal), in a private chat with me, "
+        f"send /link {code.shown()} within {LINK_CODE_MINUTES} minutes. The code works once.",
         "Your checklist, track, streak and reviews become one. Never share the code: whoever "
         "types it joins their account to your progress. A new /link replaces it.",
         linked,
@@ -106,7 +106,8 @@ async def _linked(ctx: Context, learner_key: str) -> Reply:
     user = await storage.get_user(learner_key)
     blocks = [
         f"This account and your others are one learner now: {_names(members)}.",
-        f"{len(done)} items ticked, with your streak and reviews together. /unlink undoes it.",
+        f"{len(done)} item{'' if len(done) == 1 else 's'} ticked, with your streak and reviews "
+        "together. /unlink undoes it.",
     ]
     buttons = [PROGRESS]
     reminder = await storage.reminders.get(learner_key)
@@ -129,10 +130,10 @@ def _not_linked(ctx: Context, result: LinkResult) -> Reply:
     outcome = result.outcome
     again = "Send /link on your other platform for a new code."
     if outcome is LinkOutcome.BLOCKED:
-        assert result.retry_at is not None
-        return _refusal("Too many wrong codes", f"Please wait until {_at(result.retry_at)}.")
+        wait = f"Please wait until {_at(result.retry_at)}." if result.retry_at else ""
+        return _refusal("Too many wrong codes", wait)
     left = (
-        f"{result.tries_left} more tries before a 10 minute pause."
+        f"{result.tries_left} more tries before a {LINK_CODE_MINUTES} minute pause."
         if result.tries_left
         else f"That was the last try for {LINK_CODE_MINUTES} minutes."
     )
