@@ -549,6 +549,19 @@ def test_an_intro_to_uncovered_technology_is_not_a_need(answerer: QuestionAnswer
     assert answerer.understand("whats a good intro to kubernetes").outcome is (Outcome.NOT_COVERED)
 
 
+@pytest.mark.parametrize(
+    ("question", "pick"),
+    [
+        ("what do i use so my app doesnt die when it goes viral", "performance-optimization"),
+        ("my db keeps getting corrupted when 2 ppl write at once", "sql"),
+        ("what lang do banks use", "java"),
+    ],
+)
+def test_needs_in_chat_words(answerer: QuestionAnswerer, question: str, pick: str) -> None:
+    asked = answerer.understand(question)
+    assert (asked.outcome, asked.topic_ids[:1]) == (Outcome.ANSWERED, (pick,))
+
+
 # -- the targets, on the tune half of the eval set (holdout is only reported) ---------
 
 #: Where the tune set does not meet a target yet, the level it has reached, so a regression
