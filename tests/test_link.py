@@ -236,3 +236,16 @@ async def test_a_start_link_runs_on_the_linked_learner(core: Core) -> None:
     await say(core, "/start track_python", **DC)
     assert (await core.storage.get_user("telegram:42")).track == "python"
     assert (await core.storage.get_user("discord:7")).track is None
+
+
+async def test_another_process_on_the_database_sees_links_at_once(database, knowledge, clock):
+    async with await open_storage(database) as one, await open_storage(database) as two:
+        first, second = Core(knowledge, one, clock=clock), Core(knowledge, two, clock=clock)
+        await say(second, "/progress", **DC)  # the second process served Discord before
+        await link(first, TG, DC)
+        await say(second, "/done docker", **DC)
+        assert "docker" in await one.done_items("telegram:42")
+        await say(first, "/unlink confirm", **DC)
+        await say(second, "/done sql", **DC)
+        assert "sql" not in await one.done_items("telegram:42")
+        assert "sql" in await one.done_items("discord:7")

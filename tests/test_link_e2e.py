@@ -9,11 +9,20 @@ import pytest
 
 from adapters.telegram.app import PRIVATE_NOTE
 from bot.limits import LINK_CODE_MINUTES, LINK_MAX_WRONG
+from bot.serve import reminder_engine
 from tests.fakes.telegram_api import bold_title
 from tests.test_console import PROMPT, USER, Terminal
 from tests.test_discord_adapter import EPHEMERAL, GUILD, OWNER, STRANGER
 from tests.test_discord_adapter import running as running_discord
-from tests.test_telegram_adapter import ADA, BOB, GROUP, failed_calls, rows
+from tests.test_telegram_adapter import (
+    ADA,
+    BOB,
+    GROUP,
+    START,
+    failed_calls,
+    press_and_wait,
+    rows,
+)
 from tests.test_telegram_adapter import running as running_telegram
 
 pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
@@ -170,3 +179,32 @@ async def test_the_terminal_links_to_telegram(tmp_path, telegram, knowledge):
     async with running_telegram(tmp_path, telegram, knowledge) as tg:
         assert await tg.core.storage.identities.learner(ADA_TG) == f"console:{USER}"
         assert "docker" in await tg.core.storage.done_items(f"console:{USER}")
+
+
+async def test_a_linked_learners_reminder_goes_to_where_it_was_set_with_its_buttons(
+    tmp_path, telegram, knowledge
+):
+    carol = 4203
+    async with running_telegram(tmp_path, telegram, knowledge) as tg:
+        # Ada joins Carol's learner (both on Telegram here), then sets the reminder herself.
+        await telegram.send_text("/link", user=carol)
+        code = code_in((await telegram.replies(carol, 1))[0]["text"])
+        await telegram.send_text(f"/link {code}", user=ADA)
+        assert bold_title((await telegram.replies(ADA, 1))[0]) == "Linked!"
+        await telegram.send_text("/remind 07:00 UTC", user=ADA)
+        await telegram.replies(ADA, 2)
+        tg.core.clock.set(START + timedelta(hours=1, minutes=1))
+        engine = reminder_engine(tg.core, {"telegram": tg.outbox})
+        stored = await tg.core.storage.reminders.get(f"telegram:{carol}")
+        assert stored is not None and stored.user_id == str(ADA)
+        assert (await engine.run_once()).sent == 1
+        reminder = (await telegram.replies(ADA, 3))[2]
+        data = {b["text"]: b["callback_data"] for row in rows(reminder) for b in row}
+        # Only Ada, whom it went to, may press it; her Done ticks the shared checklist.
+        refused = await press_and_wait(telegram, reminder, data["Done"], carol)
+        assert "not yours" in refused["text"]
+        await press_and_wait(telegram, reminder, data["Done"], ADA)
+        first = knowledge.checklist(None)[0]
+        assert f"✓ {first.title} ticked" in (await telegram.replies(ADA, 4))[3]["text"]
+        assert first.id in await tg.core.storage.done_items(f"telegram:{carol}")
+        assert failed_calls(telegram) == []
