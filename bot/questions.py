@@ -488,12 +488,22 @@ class QuestionAnswerer:
         ]
         kind_at = (asked_kinds or introduced or kinds)[0] if kinds else None
         kind = self.kinds[message.words[kind_at].stem] if kind_at is not None else None
+        starting = {w.stem for w in message.words if w.sentence == focus} & (
+            STRONG_OVERVIEW | {"start"}
+        )
+        told = {  # "finished a react bootcamp, where should i start": the path, not a need
+            i
+            for m in mentions
+            if starting and m.not_covered and self._is_background(m, message.words)
+            for i in range(m.start, m.end)
+        }
         all_terms = self.ranker.terms(  # the kind asked for is not part of the need ("cloud")
             w.stem
             for i, w in enumerate(message.words)
             if w.text not in self.cue_words
             and i != kind_at
             and i not in names.dropped
+            and i not in told
             and (kind is not None or i not in names.unsure)
         )
         terms = (

@@ -291,6 +291,12 @@ def test_they_point_at_two_names_of_one_kind_told_together(answerer: QuestionAns
 
 
 def test_technology_told_as_background_is_not_the_subject(answerer: QuestionAnswerer) -> None:
+    for question in (
+        "did a vue course, now where do i start with backend",
+        "finished a react bootcamp, where should I start",
+    ):
+        started = answerer.understand(question)
+        assert (started.outcome, started.intent) == (Outcome.ANSWERED, Intent.OVERVIEW)
     overview = answerer.understand("did a vue course, now where do i start with backend")
     assert (overview.outcome, overview.intent) == (Outcome.ANSWERED, Intent.OVERVIEW)
     after_but = answerer.understand("my team runs kubernetes but i want to know what docker is")
