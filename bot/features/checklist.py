@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import UTC, date
 from functools import lru_cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot import checklist
 from bot.cards import first_sentence, links, not_found
 from bot.commands import Command, Context, Option, OptionKind
 from bot.features.link import platform_name
+from bot.features.personal import PROGRESS, local_today
 from bot.knowledge import Knowledge, Topic
 from bot.matching import Match, NameIndex, Resolution
 from bot.messages import Attachment, Button, ButtonStyle, Field, Reply, ReplyKind, private_reply
@@ -36,7 +35,6 @@ OPEN_MARK = "○"
 _UNSAFE_FILENAME = re.compile(r"[^A-Za-z0-9_.-]+")
 
 NEXT = Button("Next", "next", style=ButtonStyle.PRIMARY)
-PROGRESS = Button("Progress", "progress")
 PICTURE = Button("Picture", "progress", "picture")
 #: What ``/progress`` takes to show the picture, or (the default) the list.
 PICTURE_WORDS = frozenset({"picture", "image", "pic", "png", "map"})
@@ -51,15 +49,6 @@ def item_names(knowledge: Knowledge, track: str | None) -> NameIndex:
         for topic in checklist.layout(knowledge, track).items
         for name in (topic.id, topic.title, *topic.aliases)
     )
-
-
-def local_today(ctx: Context, zone: str | None) -> date:
-    """Today's date in the user's time zone (UTC if they have none, or an unknown one)."""
-    now = ctx.clock.now()
-    try:
-        return now.astimezone(ZoneInfo(zone)).date() if zone else now.astimezone(UTC).date()
-    except (ZoneInfoNotFoundError, ValueError):
-        return now.astimezone(UTC).date()
 
 
 def _track_label(track: Topic | None) -> str:

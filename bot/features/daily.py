@@ -15,13 +15,14 @@ the day is over. Only the learner can press them (the core checks the buttons' o
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import date, timedelta
 from typing import NamedTuple
 
 from bot import checklist
-from bot.commands import Command, Context, Option, OptionKind
-from bot.features.checklist import local_today
+from bot.commands import Command, Context, Handler, Option, OptionKind
 from bot.features.knowledge import first_sentence
+from bot.features.personal import PROGRESS, local_today
 from bot.knowledge import Topic
 from bot.messages import Button, Reply, ReplyKind, private_reply
 from bot.reminders.buttons import EVENING, parse_day, step_buttons
@@ -33,7 +34,6 @@ from bot.users import UserRecord
 SNOOZE = timedelta(hours=1)
 #: Words that clear the evening time.
 OFF_WORDS = frozenset({"off", "none", "clear"})
-PROGRESS = Button("Progress", "progress")
 
 
 def _late(day: date, today: date) -> str:
@@ -72,20 +72,25 @@ async def _pressed_step(ctx: Context) -> _Press | None:
     return _Press(topic, day, user, local_today(ctx, user.timezone))
 
 
-def _gone() -> Reply:
-    return private_reply(
-        "That button no longer matches a step",
-        "The roadmap has changed since. Send /next for your next step.",
-        buttons=(Button("Next", "next"), PROGRESS),
-        kind=ReplyKind.NOT_FOUND,
-    )
+def _on_press(act: Callable[[Context, _Press], Awaitable[Reply]]) -> Handler:
+    """The handler of a Done or Skip button: ``act`` on its press, if it still names a step."""
+
+    async def handler(ctx: Context) -> Reply:
+        press = await _pressed_step(ctx)
+        if press is not None:
+            return await act(ctx, press)
+        return private_reply(
+            "That button no longer matches a step",
+            "The roadmap has changed since. Send /next for your next step.",
+            buttons=(Button("Next", "next"), PROGRESS),
+            kind=ReplyKind.NOT_FOUND,
+        )
+
+    return handler
 
 
-async def step_done(ctx: Context) -> Reply:
+async def step_done(ctx: Context, press: _Press) -> Reply:
     """Tick the step a reminder named and answer with the next one."""
-    press = await _pressed_step(ctx)
-    if press is None:
-        return _gone()
     topic, day, user, today = press
     storage, key = ctx.storage, ctx.learner
     changed = await storage.mark_done(key, topic.id, ctx.clock.now(), today)
@@ -107,11 +112,8 @@ async def step_done(ctx: Context) -> Reply:
     )
 
 
-async def step_skip(ctx: Context) -> Reply:
+async def step_skip(ctx: Context, press: _Press) -> Reply:
     """Show the next unticked step after the one a reminder named, ticking nothing."""
-    press = await _pressed_step(ctx)
-    if press is None:
-        return _gone()
     topic, day, user, today = press
     storage, key = ctx.storage, ctx.learner
     done = await storage.done_items(key)
@@ -240,7 +242,7 @@ COMMANDS = [
     Command(
         "rdone",
         "Tick a reminder's step",
-        step_done,
+        _on_press(step_done),
         "/rdone <step> <day>",
         listed=False,
         learner=True,
@@ -248,7 +250,7 @@ COMMANDS = [
     Command(
         "rskip",
         "Skip a reminder's step",
-        step_skip,
+        _on_press(step_skip),
         "/rskip <step> <day>",
         listed=False,
         learner=True,

@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot.commands import Command, Context, Option
+from bot.features.personal import PROGRESS
 from bot.limits import LINK_CODE_MINUTES, LINK_MAX_WRONG
 from bot.linking import CODE_CHARS, LinkOutcome, LinkResult, new_code, parse_code
 from bot.messages import Button, ButtonStyle, ChatKind, Reply, ReplyKind, private_reply
@@ -25,7 +26,6 @@ PLATFORM_NAMES = {"discord": "Discord", "telegram": "Telegram", "console": "the 
 CODE_DRAWS = 5
 #: The argument that confirms /unlink.
 CONFIRM = "confirm"
-PROGRESS = Button("Progress", "progress")
 #: Told to the issuer of a code that wrong tries ended.
 CODE_ENDED = (
     f"Someone typed your link code wrong {LINK_MAX_WRONG} times, so it no longer works. If that "

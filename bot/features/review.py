@@ -13,14 +13,13 @@ from datetime import date
 
 from bot import checklist
 from bot.commands import Command, Context, Option, OptionKind
-from bot.features.checklist import local_today
 from bot.features.knowledge import not_found
+from bot.features.personal import PROGRESS, local_today
 from bot.knowledge import Knowledge, Topic
 from bot.messages import Button, ButtonStyle, Reply, ReplyKind, private_reply
 from bot.quizzes import ReviewQuestion, pick_question
 
 ANOTHER = Button("Another question", "quiz", style=ButtonStyle.PRIMARY)
-PROGRESS = Button("Progress", "progress")
 
 
 def when(due: date, today: date) -> str:
