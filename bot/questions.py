@@ -491,7 +491,7 @@ class QuestionAnswerer:
         starting = {w.stem for w in message.words if w.sentence == focus} & (
             STRONG_OVERVIEW | {"start"}
         )
-        told = {  # "finished a react bootcamp, where should i start": the path, not a need
+        came_from = {  # "finished a react bootcamp, where should i start": the path, not a need
             i
             for m in mentions
             if starting and m.not_covered and self._is_background(m, message.words)
@@ -503,7 +503,7 @@ class QuestionAnswerer:
             if w.text not in self.cue_words
             and i != kind_at
             and i not in names.dropped
-            and i not in told
+            and i not in came_from
             and (kind is not None or i not in names.unsure)
         )
         terms = (
@@ -584,8 +584,8 @@ class QuestionAnswerer:
                 return children
         if not topic_ids and kind and not COMPARE_CUES & cues:
             # "I know JavaScript well. Which framework should I use?": the background's children
-            told = [m.id for m in mentions if m.id in self.knowledge.topics and m not in subjects]
-            for parent_id in dict.fromkeys(told):
+            known = [m.id for m in mentions if m.id in self.knowledge.topics and m not in subjects]
+            for parent_id in dict.fromkeys(known):
                 children = self._children(question, parent_id, kind, terms)
                 if children:
                     return children
@@ -865,12 +865,12 @@ class QuestionAnswerer:
         answer = self._use_case(question, terms, kind)
         if answer is not None and answer.confident:
             names = {words[m.start].text for m in uncovered}
-            told = {  # its use case names the technology ("sign in with Google, GitHub")
+            reason_words = {  # its use case names the technology ("sign in with Google, GitHub")
                 word
                 for reason in answer.reasons.get(answer.topic_ids[0], ())
                 for word in normalize(reason).split()
             }
-            named_in_use_case = names & told and answer.reasons and len(terms) > 2
+            named_in_use_case = bool(names & reason_words) and len(terms) > 2
             if answer.topic_ids[0] in related or named_in_use_case:
                 return answer
         if kind is None and related:  # the need among the technology's related topics
