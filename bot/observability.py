@@ -155,6 +155,7 @@ class Metrics:
             buckets=_STORAGE_BUCKETS,
             **on,
         )
+        self._storage_timers: dict[str, Histogram] = {}
         self._latency = _GatewayLatency()
         self.registry.register(self._latency)
         self._commands: set[str] = set()
@@ -205,11 +206,14 @@ class Metrics:
     @contextmanager
     def storage(self, operation: str) -> Iterator[None]:
         """Time the block as one storage ``operation`` (a fixed name chosen by the caller)."""
+        timer = self._storage_timers.get(operation)
+        if timer is None:
+            timer = self._storage_timers[operation] = self._storage_seconds.labels(operation)
         start = time.perf_counter()
         try:
             yield
         finally:
-            self._storage_seconds.labels(operation).observe(time.perf_counter() - start)
+            timer.observe(time.perf_counter() - start)
 
     def expect_platform(self, platform: str) -> None:
         """A configured platform, down until :meth:`connected` says otherwise."""

@@ -294,9 +294,17 @@ async def test_a_reminder_turned_off_between_claim_and_send_counts_as_withdrawn(
     await core.handle(make_request("remind", "10:00 utc", user="1"))
     outbox = ScriptedOutbox({})
     engine = reminder_engine(core, {outbox.platform: outbox}, Settings())
+    build, turned_off = engine.build, asyncio.Event()
+
+    async def build_once_off(claim):  # the send starts only after the user turned it off
+        await turned_off.wait()
+        return await build(claim)
+
+    engine.build = build_once_off
     clock.set(START.replace(hour=10) + timedelta(seconds=5))
     assert (await engine.poll()).claimed == 1
     await core.handle(make_request("remind", "off", user="1"))
+    turned_off.set()
     await engine.wait_idle()
     assert outbox.sent == []
     labels = {"platform": "telegram", "outcome": "withdrawn"}

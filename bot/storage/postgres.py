@@ -148,10 +148,6 @@ class Database:
         """The first row of :meth:`read`, or ``None``."""
         return await self._pool.fetchrow(numbered(sql), *params)
 
-    async def exists(self, sql: str, params: Params = (), *, key: Hashable | None = None) -> bool:
-        """Whether the query returns a row."""
-        return await self.read_one(sql, params, key=key) is not None
-
     async def write(self, sql: str, params: Params = (), *, key: Hashable | None = None) -> None:
         """Run one statement and commit it."""
         await self._pool.execute(numbered(sql), *params)

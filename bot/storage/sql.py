@@ -71,10 +71,6 @@ class Database(Protocol):
         """The first row of :meth:`read`, or ``None``."""
         ...
 
-    async def exists(self, sql: str, params: Params = (), *, key: Hashable | None = None) -> bool:
-        """Whether a cheap query (an indexed point lookup) returns a row; see :meth:`read`."""
-        ...
-
     async def write(self, sql: str, params: Params = (), *, key: Hashable | None = None) -> None:
         """Run one statement durably."""
         ...
@@ -335,8 +331,8 @@ class SqlStorage(Storage):
         )
 
     async def take_notices(self, user_key: str) -> list[str]:
-        """Pending notices, oldest first, deleted as they are taken (one quick read when none)."""
-        if await self.db.exists(
+        """Pending notices, oldest first, deleted as they are taken (one read when none)."""
+        if await self.db.read_one(
             "SELECT 1 FROM notices WHERE user_key = ? LIMIT 1", (user_key,), key=user_key
         ):
             async with self.db.transaction() as tx:

@@ -11,11 +11,11 @@ Why it is built this way:
 * **Durability.** WAL with ``synchronous=FULL``: a replied ``/done`` survives a kill and a power
   loss; group commit pays the fsync once per batch, which is why FULL costs little.
 * **Reads on their own connection** (read-only, WAL), so reads never wait for a write.
-* **Quick checks in the event loop.** :meth:`Database.exists` (is there a pending notice?) runs
-  on a third, synchronous read-only connection in the event loop's thread: an indexed point
-  query on committed data takes microseconds, while a hop to aiosqlite's thread and back costs
-  far more than the query. It never waits for a lock (busy_timeout 0): if the database is busy
-  it asks the read connection instead.
+* **Reads about one user in the event loop.** A read with a ``key`` (one user's rows: a few
+  indexed point queries, such as "any pending notice?") runs on a third, synchronous read-only
+  connection in the event loop's thread: it takes microseconds, while a hop to aiosqlite's
+  thread and back costs far more than the query. It never waits for a lock (busy_timeout 0):
+  if the database is busy it asks the read connection instead.
 * **Migrations** ``migrations/NNNN_name.sql``, numbered without gaps and never edited once
   shipped, each run in its own transaction that also sets ``PRAGMA user_version``. A newer or
   foreign schema is refused and the file left untouched.
@@ -120,12 +120,12 @@ class Database:
         path: Path,
         writer: aiosqlite.Connection,
         reader: aiosqlite.Connection,
-        probe: sqlite3.Connection,
+        quick_reader: sqlite3.Connection,
     ) -> None:
         self.path = path
         self._writer = writer
         self._reader = reader
-        self._probe = probe
+        self._quick_reader = quick_reader
         self._closed = False
         self._lock = asyncio.Lock()
         self._queue: list[_Write] = []
@@ -182,7 +182,7 @@ class Database:
                 await _migrate(writer, migration)
             reader = await _connect(path)
             await reader.execute_fetchall("PRAGMA query_only = ON")
-            probe = _connect_probe(path)
+            quick_reader = _connect_quick_reader(path)
         except sqlite3.Error as error:
             for connection in (writer, reader):
                 if connection is not None:
@@ -193,17 +193,37 @@ class Database:
                 if connection is not None:
                     await connection.close()
             raise
-        return cls(path, writer, reader, probe)
+        return cls(path, writer, reader, quick_reader)
 
     async def read(
         self, sql: str, params: Params = (), *, key: Hashable | None = None
     ) -> list[sqlite3.Row]:
-        """Rows of a query on committed data, after the writes queued under ``key``."""
-        pending = self._last_by_key.get(key) if key is not None else None
-        if pending is not None:
-            await asyncio.wait([pending])
+        """Rows of a query on committed data, after the writes queued under ``key``.
+
+        A read about one user (``key`` given) is small: it runs on the quick connection in the
+        event loop's thread, unless the database is busy.
+        """
+        if key is not None:
+            pending = self._last_by_key.get(key)
+            if pending is not None:
+                await asyncio.wait([pending])
+            with observability.metrics.storage("quick read"):
+                rows = self._quick(sql, params)
+            if rows is not None:
+                return rows
         with observability.metrics.storage("read"):
             return list(await self._reader.execute_fetchall(sql, params))
+
+    def _quick(self, sql: str, params: Params) -> list[sqlite3.Row] | None:
+        """Rows read on the quick connection, or ``None`` if a lock is held (it never waits)."""
+        try:
+            cursor = self._quick_reader.execute(sql, params)
+            try:
+                return cursor.fetchall()
+            finally:
+                cursor.close()  # ends the read transaction: never hold up a checkpoint
+        except sqlite3.OperationalError:  # busy: a checkpoint or recovery holds a lock
+            return None
 
     async def read_one(
         self, sql: str, params: Params = (), *, key: Hashable | None = None
@@ -211,23 +231,6 @@ class Database:
         """The first row of :meth:`read`, or ``None``."""
         rows = await self.read(sql, params, key=key)
         return rows[0] if rows else None
-
-    async def exists(self, sql: str, params: Params = (), *, key: Hashable | None = None) -> bool:
-        """Whether a cheap query returns a row, after the writes queued under ``key``.
-
-        Runs in the event loop's thread on the probe connection when nothing is queued under
-        ``key`` and the database is not locked; otherwise like :meth:`read_one`.
-        """
-        if key is None or key not in self._last_by_key:
-            try:
-                cursor = self._probe.execute(sql, params)
-                try:
-                    return cursor.fetchone() is not None
-                finally:
-                    cursor.close()  # ends the read transaction: never hold up a checkpoint
-            except sqlite3.OperationalError:  # busy: a checkpoint or recovery holds a lock
-                pass
-        return await self.read_one(sql, params, key=key) is not None
 
     def submit(
         self, statements: Sequence[Statement], key: Hashable | None = None
@@ -289,7 +292,7 @@ class Database:
             self._closed = True
             self._committer.cancel()
         await asyncio.gather(self._committer, return_exceptions=True)
-        self._probe.close()
+        self._quick_reader.close()
         await self._reader.close()
         await self._writer.close()
 
@@ -389,16 +392,17 @@ async def _connect(path: Path) -> aiosqlite.Connection:
     return connection
 
 
-def _connect_probe(path: Path) -> sqlite3.Connection:
-    """The synchronous read-only connection of :meth:`Database.exists`: it never waits."""
-    probe = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+def _connect_quick_reader(path: Path) -> sqlite3.Connection:
+    """The synchronous read-only connection of the reads about one user: it never waits."""
+    connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     try:
-        probe.execute("PRAGMA busy_timeout = 0")
-        probe.execute("PRAGMA query_only = ON")
+        connection.row_factory = sqlite3.Row
+        connection.execute("PRAGMA busy_timeout = 0")
+        connection.execute("PRAGMA query_only = ON")
     except BaseException:
-        probe.close()
+        connection.close()
         raise
-    return probe
+    return connection
 
 
 async def _migrate(connection: aiosqlite.Connection, migration: Migration) -> None:
