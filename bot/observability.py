@@ -156,6 +156,7 @@ class Metrics:
             **on,
         )
         self._storage_timers: dict[str, Histogram] = {}
+        self._answer_counters: dict[tuple[str, bool], Counter] = {}
         self._latency = _GatewayLatency()
         self.registry.register(self._latency)
         self._commands: set[str] = set()
@@ -182,7 +183,12 @@ class Metrics:
 
     def question(self, intent: str, *, confident: bool, unanswered: bool) -> None:
         """One free-text question understood as ``intent`` (a fixed set of names)."""
-        self._answers.labels(intent, "true" if confident else "false").inc()
+        counter = self._answer_counters.get((intent, confident))
+        if counter is None:
+            counter = self._answer_counters[intent, confident] = self._answers.labels(
+                intent, "true" if confident else "false"
+            )
+        counter.inc()
         if unanswered:
             self._unanswered.inc()
 

@@ -195,7 +195,10 @@ class UnansweredLog:
         now = self._clock.now()
         prune = now - self.retention if self._pruned_on != now.date() else None
         try:
-            questions = [self._stored(*queued) for queued in batch]
+            questions = []
+            for queued in batch:
+                questions.append(self._stored(*queued))
+                await asyncio.sleep(0)  # a big batch never holds up the replies in between
             await self._store.add(questions, prune_before=prune, keep=UNANSWERED_MAX_ROWS)
         except Exception:
             log.warning("could not record %d unanswered question(s)", len(batch), exc_info=True)
