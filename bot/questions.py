@@ -904,16 +904,17 @@ class QuestionAnswerer:
     def _mentions(self, message: Message) -> _Names:
         """Names the message mentions; names left unsure; names used in an everyday sense."""
         words = message.words
+        texts = message.texts
         taken = [False] * len(words)
         found: list[_Mention] = []
         for size in range(MAX_PHRASE_WORDS, 0, -1):
             for start in range(len(words) - size + 1):
                 end = start + size
+                if size > 1 and texts[start] not in self.name_words:
+                    continue
                 if any(taken[start:end]) or words[start].segment != words[end - 1].segment:
                     continue
-                if size > 1 and words[start].text not in self.name_words:
-                    continue
-                phrase_words = [w.text for w in words[start:end]]
+                phrase_words = texts[start:end]
                 if all(w in STOP for w in phrase_words):
                     continue
                 mention = self._lookup(phrase_words, start, end)

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
-from bot.limits import MATCH_CONFIDENT
+from bot.limits import MATCH_CONFIDENT, STEM_CACHE
 from bot.matching import NameIndex
 from bot.quizzes import ReviewQuestion
 from bot.text import normalize
@@ -293,8 +293,12 @@ def lost_ids(previous: Knowledge, current: Knowledge) -> list[str]:
     return [i for i in held if i not in current.topics and i not in current.renamed]
 
 
+@lru_cache(maxsize=STEM_CACHE)
 def stem(word: str) -> str:
-    """A crude English stem: plurals folded ("databases" -> "database", "stories" -> "story")."""
+    """A crude English stem: plurals folded ("databases" -> "database", "stories" -> "story").
+
+    Cached: every word of every question is stemmed, most of them again and again.
+    """
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us")):
