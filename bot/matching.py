@@ -129,7 +129,10 @@ class NameIndex:
         self, query: str, limit: int = SUGGESTIONS, cutoff: float = MATCH_SUGGEST
     ) -> list[Match]:
         """The best ``limit`` ids for ``query``, best first, one entry per id."""
-        key = normalize(query)
+        return self._search(normalize(query), limit, cutoff)
+
+    def _search(self, key: str, limit: int, cutoff: float) -> list[Match]:
+        """:meth:`search` for an already normalized ``key``."""
         if not key:
             return []
         best: dict[str, Match] = {}
@@ -178,17 +181,18 @@ class NameIndex:
         ``strict`` is for lookups that change data: short or partial input ("git", "cloud")
         then gets suggestions instead of a guess, while a typo of a whole name still matches.
         """
-        exact = self.exact(query)
+        key = normalize(query)
+        exact = self.exact_key(key)
         if exact is not None:
-            return Resolution(Match(exact, normalize(query), 100.0), ())
-        found = self.search(query, limit=max(limit, 2))
+            return Resolution(Match(exact, key, 100.0), ())
+        found = self._search(key, max(limit, 2), MATCH_SUGGEST)
         if not found:
             return Resolution(None, ())
         best = found[0]
         runner_up = found[1].score if len(found) > 1 else 0.0
         if strict:
             sure = (
-                len(normalize(query)) >= STRICT_MIN_CHARS
+                len(key) >= STRICT_MIN_CHARS
                 and best.score >= MATCH_CONFIDENT
                 and best.score - runner_up >= STRICT_LEAD
             )
