@@ -28,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bot.storage import open_storage  # noqa: E402
 from tests.conftest import TELEGRAM_TOKEN  # noqa: E402
 from tests.fakes.telegram_api import FakeTelegram  # noqa: E402
 from tests.fleet import (  # noqa: E402
@@ -65,10 +66,11 @@ async def measure(messages: int, processes: int) -> None:
     users = range(FIRST_USER, FIRST_USER + messages)
     with tempfile.TemporaryDirectory() as folder:
         database_url = server.database()
+        storage = await open_storage(database_url)  # migrated before the processes start
         bots = await start_fleet(Path(folder), processes, fake, database_url)
         try:
             started = time.perf_counter()
-            await add_due_reminders(database_url, users, datetime.now(UTC))
+            await add_due_reminders(storage, users, datetime.now(UTC))
             await wait_until(
                 lambda: min(received(fake, users).values()) >= 1,
                 messages / CEILING * 3 + 60,
@@ -78,6 +80,7 @@ async def measure(messages: int, processes: int) -> None:
             senders = [bot.name for bot in bots if bot.logged(ELECTED)]
         finally:
             await stop_fleet(bots)
+            await storage.close()
             await fake.close()
             server.stop()
     arrivals = sorted(

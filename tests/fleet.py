@@ -2,8 +2,9 @@
 
 Each process listens for webhook calls on a port of its own, as several processes behind one
 load balancer would, and talks to one loopback :class:`~tests.fakes.telegram_api.FakeTelegram`.
-Used by the multi-process end-to-end test and by ``bench/bench_dispatch.py``. Every wait polls
-a condition against a deadline: nothing depends on how long something happens to take.
+Used by the multi-process end-to-end test and by ``bench/bench_dispatch.py``, which look into
+the database through a storage of their own. Every wait polls a condition against a deadline:
+nothing depends on how long something happens to take.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from adapters.telegram.app import derived_webhook_secret
-from bot.storage import open_storage
+from bot.storage import Storage
 from tests.conftest import ROOT, TELEGRAM_TOKEN
 from tests.fakes.telegram_api import FakeTelegram
 from tests.test_telegram_adapter import free_port, post
@@ -159,8 +160,7 @@ async def start_bot(
 async def start_fleet(
     folder: Path, count: int, fake: FakeTelegram, database_url: str, **options: Any
 ) -> list[BotProcess]:
-    """``count`` bot processes (see :func:`start_bot`), started together."""
-    await (await open_storage(database_url)).close()  # migrated once, before they race
+    """``count`` bot processes (see :func:`start_bot`), started together on a migrated database."""
     started = await asyncio.gather(
         *(start_bot(folder, f"bot{i + 1}", fake, database_url, **options) for i in range(count)),
         return_exceptions=True,
@@ -184,17 +184,17 @@ def sender(bots: list[BotProcess]) -> BotProcess | None:
     return elected[-1] if len(elected) == 1 else None
 
 
-async def query(database_url: str, sql: str, params: tuple = ()) -> list[Any]:
-    """Run one statement on the database and return its rows."""
-    async with await open_storage(database_url) as storage, storage.db.transaction() as tx:
+async def query(storage: Storage, sql: str, params: tuple = ()) -> list[Any]:
+    """Run one statement and return its rows."""
+    async with storage.db.transaction() as tx:
         return await tx.fetchall(sql, params)
 
 
-async def add_due_reminders(database_url: str, users: range, now: datetime) -> None:
+async def add_due_reminders(storage: Storage, users: range, now: datetime) -> None:
     """A daily Telegram reminder (UTC) for each of ``users``, whose time was a minute ago."""
     at = (now - timedelta(minutes=1)).strftime("%H:%M")
     due = int(now.timestamp()) - 5
-    async with await open_storage(database_url) as storage, storage.db.transaction() as tx:
+    async with storage.db.transaction() as tx:
         await tx.executemany(
             "INSERT INTO reminders (user_key, platform, user_id, chat_kind, local_time, zone,"
             " next_due, updated_at) VALUES (?, 'telegram', ?, 'private', ?, 'UTC', ?, 0)",
@@ -202,10 +202,10 @@ async def add_due_reminders(database_url: str, users: range, now: datetime) -> N
         )
 
 
-async def settled(database_url: str, users: range, now: datetime) -> bool:
+async def settled(storage: Storage, users: range, now: datetime) -> bool:
     """Whether none of ``users``' reminders is still due or claimed (leased, not attempted)."""
     rows = await query(
-        database_url,
+        storage,
         "SELECT count(*) FROM reminders WHERE CAST(user_id AS BIGINT) BETWEEN ? AND ?"
         " AND (next_due <= ? OR lease_holder IS NOT NULL)",
         (users.start, users.stop - 1, int(now.timestamp())),
