@@ -109,10 +109,10 @@ from bot.messages import ChatKind, Reply, ReplyKind, Request
 log = logging.getLogger(__name__)
 
 PLATFORM = "telegram"
-#: Outbox pacing: Telegram tolerates about 30 messages/s overall and 1/s per chat. At 28.8/s no
+#: Outbox pacing: Telegram tolerates about 30 messages/s overall and 1/s per chat. At 29/s no
 #: second holds more than 29 sends (see ``Pacer``: one to spare for network jitter), and a
-#: backlog goes out at 96 % of the limit.
-OVERALL_RATE = 28.8
+#: backlog goes out at 97 % of the limit.
+OVERALL_RATE = 29.0
 PER_CHAT_INTERVAL = 1.0
 #: Longest flood-control wait an ordinary reply honours (once) before it is dropped.
 MAX_REPLY_RETRY_WAIT = 30.0

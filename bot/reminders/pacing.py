@@ -3,25 +3,22 @@
 from __future__ import annotations
 
 import asyncio
-from collections import OrderedDict
+import math
+from collections import OrderedDict, deque
 from collections.abc import AsyncIterator, Hashable
 from contextlib import asynccontextmanager
 
 from bot.clock import Clock
 
-#: How late (a share of the interval) a turn may be and still keep its slot in the schedule.
-CATCH_UP = 0.2
-
 
 class Pacer:
     """Hands out send slots at most ``rate`` per second, in the order they were asked for.
 
-    Slots keep to one schedule, one interval apart: a turn taken a little late (a sleep that
-    overslept, a slow body before it: less than :data:`CATCH_UP` of an interval) keeps its
-    slot, so such delays do not add up to a lower rate; a turn later than that starts a new
-    schedule, never a burst to catch up. Slots are never closer than an interval and a turn
-    starts less than ``CATCH_UP`` intervals after its slot, so any second holds at most
-    ``rate + CATCH_UP`` turns, rounded up (29 at 28.8/s).
+    Two rules together. Slots keep to one schedule, one interval apart: a turn taken late by
+    less than an interval (a sleep that overslept, a slow body before it) keeps its slot, so
+    such delays do not add up to a lower rate; a turn later than that starts a new schedule.
+    And no second ever holds more than ``rate`` turns (rounded up): a turn that would be one too
+    many waits until the oldest of them is a second old, so catching up never bursts.
 
     Waiters queue on a lock, so only one of them sleeps at a time: with a ``ManualClock`` the
     clock then advances by exactly the gaps between slots.
@@ -35,6 +32,8 @@ class Pacer:
         #: The schedule: its first slot (a timestamp) and how many of its slots were taken.
         self._origin: float | None = None
         self._taken = 0
+        #: When the last ``rate`` (rounded up) turns were taken.
+        self._recent: deque[float] = deque(maxlen=math.ceil(rate))
         self._lock = asyncio.Lock()
 
     async def wait(self) -> None:
@@ -52,12 +51,16 @@ class Pacer:
         async with self._lock:
             now = self._clock.now().timestamp()
             slot = None if self._origin is None else self._origin + self._taken * self._interval
-            if slot is not None and slot > now:
-                await self._clock.sleep(slot - now)
-                now = self._clock.now().timestamp()
-            if slot is None or now - slot >= CATCH_UP * self._interval:
+            start = now if slot is None else slot
+            if len(self._recent) == self._recent.maxlen:
+                start = max(start, self._recent[0] + 1.0)
+            if start > now:
+                await self._clock.sleep(start - now)
+                now = max(self._clock.now().timestamp(), start)  # a clock rounding down
+            if slot is None or now - slot >= self._interval:
                 self._origin, self._taken = now, 0  # idle, or far behind: a new schedule
             self._taken += 1
+            self._recent.append(now)
             yield
 
 
