@@ -24,6 +24,7 @@ from bot.wording import (
     ASKING_ABOUT,
     BACKGROUND_AFTER,
     BACKGROUND_BEFORE,
+    BUILD_IDIOMS,
     BUILD_WORDS,
     COMPARE_CUES,
     IDEA_WORDS,
@@ -74,6 +75,9 @@ ASK_BACK_SHARE = 0.9
 #: word adds to every score by chance, so a long message needs a clearer lead.
 NOISY_ASK_BACK_SHARE = 0.75
 NOISY_NEED = 3
+#: ...or this close, when the best fit rests on one word of the message only: a single word
+#: ("articles", "near") is thin evidence, and a close second reading is as likely.
+THIN_ASK_BACK_SHARE = 0.65
 #: A need told with a name fits one of the name's children ("python" and serving a model:
 #: Flask) when the child fits this many times better than the named topic itself.
 CHILD_LEAD = 1.5
@@ -454,7 +458,12 @@ class QuestionAnswerer:
         focus = self._question_sentence(message)
         subjects = self._subjects(message, mentions, focus)
         named = {i for m in mentions for i in range(m.start, m.end)}
-        rest = [w for i, w in enumerate(message.words) if i not in named]
+        idioms = {  # "when does it make sense": not building anything
+            i
+            for i, (w, after) in enumerate(pairwise(message.words))
+            if w.text in BUILD_WORDS and after.text in BUILD_IDIOMS
+        }
+        rest = [w for i, w in enumerate(message.words) if i not in named and i not in idioms]
         about = {focus} | {message.words[m.start].sentence for m in subjects}
         asking = [w for w in rest if w.sentence in about] or rest
         cues = {w.text for w in asking} | {w.stem for w in asking}
@@ -541,7 +550,16 @@ class QuestionAnswerer:
             if (hits >= evidence or not subjects) and not roadmap_question:
                 return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED, canned=outside)
         compare = bool(COMPARE_CUES & cues) or "or" in {w.text for w in message.words}
-        focus_words = {w.text for w in message.words if w.sentence == focus}
+        focus_words = {
+            w.text for i, w in enumerate(message.words) if w.sentence == focus and i not in idioms
+        }
+        asks_what = self._asks_what(message, focus, subjects, focus_words)
+        # "what is java itself known for": the name asked about, not one of its children
+        names_itself = (
+            asks_what
+            and not focus_words & USE_CASE_CUES
+            and any(message.words[m.start].sentence == focus for m in subjects)
+        )
         focus_stems = {w.stem for w in message.words if w.sentence == focus}
         learn_next = bool(focus_stems & LEARN_WORDS) and bool({"next", "after"} & focus_stems)
         build_request = (  # "what should i build to practise": projects
@@ -578,7 +596,12 @@ class QuestionAnswerer:
             )  # "what should i learn after js", "i know python, what next": done already
         ):
             return Understanding(question, Intent.OVERVIEW, ())  # "done python, what next?"
-        if topic_ids and kind and self._kind_differs(topic_ids, kind):
+        if (
+            topic_ids
+            and kind
+            and self._kind_differs(topic_ids, kind)
+            and not (names_itself and kind_at not in asked_kinds)
+        ):
             children = self._children(question, topic_ids[0], kind, terms)
             if children:
                 return children
@@ -632,7 +655,12 @@ class QuestionAnswerer:
             if answer is not None and answer.confident:
                 return answer
             return Understanding(question, Intent.COMPARE, compared)
-        if topic_ids and kind and self._kind_differs(topic_ids, kind):
+        if (
+            topic_ids
+            and kind
+            and self._kind_differs(topic_ids, kind)
+            and not (names_itself and kind_at not in asked_kinds)
+        ):
             answer = self._use_case(question, all_terms, kind)
             if answer is not None:
                 return answer
@@ -643,7 +671,7 @@ class QuestionAnswerer:
         )
         asked_projects = any(  # "ideas for a project", not "enough for my side project"
             w.text in PROJECT_NOUNS
-            and (i == 0 or message.words[i - 1].text not in OWNED)
+            and not {v.text for v in message.words[max(i - 3, 0) : i]} & OWNED  # my first project
             and not {v.text for v in message.words[max(i - 3, 0) : i]} & {"for", "in"}
             for i, w in enumerate(message.words)
             if w.sentence in about
@@ -666,15 +694,7 @@ class QuestionAnswerer:
             RESOURCE_CUES & cues or (LEARN_WORDS & cues and LEARN_WAYS & cues) or learn_way
         ) and not (projects and BUILD_WORDS & cues)
         if topic_ids and not resources and not projects and kind is None:
-            answer = self._child_for_need(question, topic_ids[0], terms)
-            focus_texts = [w.text for w in message.words if w.sentence == focus]
-            defining = bool(DEFINING & focus_words) or any(
-                a == "what" and b in BE_WORDS for a, b in pairwise(focus_texts)
-            )
-            asks_what = defining and (
-                any(message.words[m.start].sentence == focus for m in subjects)
-                or bool(focus_words & (POINTERS | PLURAL_POINTERS))
-            )  # "what is couchdb", "what is it": the name itself, whatever the background says
+            answer = None if names_itself else self._child_for_need(question, topic_ids[0], terms)
             points_back = message.sentences > 1 and bool(focus_words & POINTERS)
             wants = self._wants(message, cues, subjects)
             if answer is None and wants and not asks_what and not points_back:
@@ -781,6 +801,23 @@ class QuestionAnswerer:
                 text = self._spelling[text]
             fixed.append(replace(word, text=text, stem=stem(text)) if text != word.text else word)
         return replace(message, words=tuple(fixed))
+
+    @staticmethod
+    def _asks_what(
+        message: Message, focus: int, subjects: list[_Mention], focus_words: Set[str]
+    ) -> bool:
+        """Whether the question asks what a name is ("what is couchdb", "what is it").
+
+        The name itself is asked about, whatever the background says.
+        """
+        focus_texts = [w.text for w in message.words if w.sentence == focus]
+        defining = bool(DEFINING & focus_words) or any(
+            a == "what" and b in BE_WORDS for a, b in pairwise(focus_texts)
+        )
+        return defining and (
+            any(message.words[m.start].sentence == focus for m in subjects)
+            or bool(focus_words & (POINTERS | PLURAL_POINTERS))
+        )
 
     def _children(
         self, question: str, parent_id: str, kind: str, terms: dict[str, tuple[float, str]]
@@ -1297,9 +1334,16 @@ class QuestionAnswerer:
         ]
         close = len(ranked) > 1 and ranked[1].score >= best.score * RUNNER_UP_SHARE
         noisy = len({source for _, source in terms.values()}) > NOISY_NEED
+        share = (
+            THIN_ASK_BACK_SHARE
+            if best.terms < 2
+            else NOISY_ASK_BACK_SHARE
+            if noisy
+            else ASK_BACK_SHARE
+        )
         if (
             len(ranked) > 1
-            and ranked[1].score >= best.score * (NOISY_ASK_BACK_SHARE if noisy else ASK_BACK_SHARE)
+            and ranked[1].score >= best.score * share
             and not self._same_family(best.topic_id, ranked[1].topic_id)
         ):
             return Understanding(

@@ -42,7 +42,8 @@ WHAT_WORDS = wordset("what whats wat wats which how why explain mean means meani
 COMPARE_CUES = wordset(
     """vs versus compare comparison compared comparing difference differences diff differ differs
     different between against better same similar alike choose pick decide deciding replace
-    replaces replacing replaced replacement instead than"""
+    replaces replacing replaced replacement instead than interchangeable separates distinguishes
+    distinguish"""
 )
 RESOURCE_CUES = wordset(
     """resource resources docs doc documentation tutorial tutorials course courses book books guide
@@ -63,6 +64,8 @@ OPINIONS = wordset("good bad great smart wise terrible dumb better best")
 #: With "where" or "how", these ask for learning material ("how do i learn go").
 LEARN_WORDS = wordset("learn lern learning study practice practise")
 BUILD_WORDS = wordset("build building make making create creating code")
+#: After a build word, these make an idiom, not building ("does it make sense").
+BUILD_IDIOMS = wordset("sense sure")
 USE_CASE_CUES = wordset(
     """best good better suited suitable ideal recommend recommended recommendation should which
     pick choose choice fit fits use approach"""
