@@ -28,6 +28,7 @@ from bot.wording import (
     BUILD_WORDS,
     COMPARE_CUES,
     IDEA_WORDS,
+    KIND_OF,
     LEARN_WAYS,
     LEARN_WORDS,
     OPINIONS,
@@ -458,10 +459,11 @@ class QuestionAnswerer:
         focus = self._question_sentence(message)
         subjects = self._subjects(message, mentions, focus)
         named = {i for m in mentions for i in range(m.start, m.end)}
-        idioms = {  # "when does it make sense": not building anything
+        idioms = {  # "when does it make sense": not building; "this kind of thing": no name
             i
             for i, (w, after) in enumerate(pairwise(message.words))
-            if w.text in BUILD_WORDS and after.text in BUILD_IDIOMS
+            if (w.text in BUILD_WORDS and after.text in BUILD_IDIOMS)
+            or (w.text in POINTERS | PLURAL_POINTERS and after.text in KIND_OF)
         }
         rest = [w for i, w in enumerate(message.words) if i not in named and i not in idioms]
         about = {focus} | {message.words[m.start].sentence for m in subjects}
@@ -562,9 +564,12 @@ class QuestionAnswerer:
         )
         focus_stems = {w.stem for w in message.words if w.sentence == focus}
         learn_next = bool(focus_stems & LEARN_WORDS) and bool({"next", "after"} & focus_stems)
-        build_request = (  # "what should i build to practise": projects
-            bool((BUILD_WORDS - {"code"}) & focus_words)
-            and "what" in focus_words
+        focus_texts = [
+            w.text for i, w in enumerate(message.words) if w.sentence == focus and i not in idioms
+        ]
+        build_request = (  # "what should i build to practise", not "making a chat app, what db"
+            "what" in focus_texts
+            and bool((BUILD_WORDS - {"code"}) & set(focus_texts[focus_texts.index("what") :]))
             and not {"with", "using", "use"} & focus_words
             and kind is None
         )

@@ -66,6 +66,8 @@ LEARN_WORDS = wordset("learn lern learning study practice practise")
 BUILD_WORDS = wordset("build building make making create creating code")
 #: After a build word, these make an idiom, not building ("does it make sense").
 BUILD_IDIOMS = wordset("sense sure")
+#: After a pointer, these point at a situation, not at a name ("stop this kind of thing").
+KIND_OF = wordset("kind sort type kinds sorts types")
 USE_CASE_CUES = wordset(
     """best good better suited suitable ideal recommend recommended recommendation should which
     pick choose choice fit fits use approach"""

@@ -673,3 +673,33 @@ def test_idioms_and_own_projects_are_not_requests_for_projects(
 ) -> None:
     asked = answerer.understand(question)
     assert (asked.intent, asked.topic_ids[: len(topics)]) == (intent, topics)
+
+
+@pytest.mark.parametrize(
+    ("question", "pick"),
+    [
+        ("how do i get my site to deploy itself when i merge", "ci-cd"),
+        (
+            "Bots have been trying thousands of passwords on our login page. We saw it in the logs"
+            " this morning. What should we do to stop this sort of thing?",
+            "security",
+        ),
+    ],
+)
+def test_web_words_are_software_context_and_this_kind_of_thing_points_at_no_name(
+    answerer: QuestionAnswerer, question: str, pick: str
+) -> None:
+    asked = answerer.understand(question)
+    assert (asked.intent, asked.topic_ids[:1], asked.outcome) == (
+        Intent.USE_CASE,
+        (pick,),
+        Outcome.ANSWERED,
+    )
+
+
+def test_making_something_then_asking_what_to_use_is_a_need_not_a_request_for_projects(
+    answerer: QuestionAnswerer,
+) -> None:
+    asked = answerer.understand("building a slack clone, what should the server side be")
+    assert asked.intent is Intent.USE_CASE
+    assert asked.topic_ids[:1] == ("javascript",)
