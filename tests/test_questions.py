@@ -561,6 +561,12 @@ def test_an_intro_to_uncovered_technology_is_not_a_need(answerer: QuestionAnswer
         ("what do i use so my app doesnt die when it goes viral", "performance-optimization"),
         ("my db keeps getting corrupted when 2 ppl write at once", "sql"),
         ("what lang do banks use", "java"),
+        (
+            "i trained an image classifier, whats the lightest way to put it behind an http"
+            " endpoint",
+            "flask",
+        ),
+        ("what arch fits a startup with 3 engineers", "monolith"),
     ],
 )
 def test_needs_in_chat_words(answerer: QuestionAnswerer, question: str, pick: str) -> None:
