@@ -586,7 +586,15 @@ class QuestionAnswerer:
             )
             and not learn_next  # "what should i learn next": the path, not a need
         ):
-            answer = self._use_case(question, all_terms, kind)
+            # A kind word in passing in the background ("my team's node.js tools") is context,
+            # not the kind of thing asked for.
+            in_passing = (
+                kind_at is not None
+                and kind_at not in asked_kinds
+                and kind_at not in introduced
+                and message.words[kind_at].sentence != focus
+            )
+            answer = self._use_case(question, all_terms, kind, asked=not in_passing)
             if answer is not None:
                 return answer
         if (

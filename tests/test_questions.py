@@ -709,3 +709,26 @@ def test_making_something_then_asking_what_to_use_is_a_need_not_a_request_for_pr
     asked = answerer.understand("building a slack clone, what should the server side be")
     assert asked.intent is Intent.USE_CASE
     assert asked.topic_ids[:1] == ("javascript",)
+
+
+@pytest.mark.parametrize(
+    ("question", "pick"),
+    [
+        (
+            "I want a tiny JSON API for our Node.js tools at work. Nothing fancy, small and easy"
+            " to learn. What should I use?",
+            "express",
+        ),
+        (
+            "We want a small service with a few JSON endpoints for our Python tools. Something"
+            " quick to learn. What should we use?",
+            "flask",
+        ),
+    ],
+)
+def test_a_kind_word_in_passing_in_the_background_does_not_limit_the_pick(
+    answerer: QuestionAnswerer, question: str, pick: str
+) -> None:
+    asked = answerer.understand(question)
+    assert asked.intent is Intent.USE_CASE
+    assert pick in asked.topic_ids
