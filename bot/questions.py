@@ -508,10 +508,22 @@ class QuestionAnswerer:
             if starting and m.not_covered and self._is_background(m, message.words)
             for i in range(m.start, m.end)
         }
+        needed = {  # a cue word in a use case's phrase is need ("machine learning")
+            i
+            for i, w in enumerate(message.words)
+            if w.text in self.cue_words
+            and (
+                (i and (message.words[i - 1].stem, w.stem) in self.ranker.pairs)
+                or (
+                    i + 1 < len(message.words)
+                    and (w.stem, message.words[i + 1].stem) in self.ranker.pairs
+                )
+            )
+        }
         all_terms = self.ranker.terms(  # the kind asked for is not part of the need ("cloud")
             w.stem
             for i, w in enumerate(message.words)
-            if w.text not in self.cue_words
+            if (w.text not in self.cue_words or i in needed)
             and i != kind_at
             and i not in names.dropped
             and i not in came_from
@@ -521,7 +533,7 @@ class QuestionAnswerer:
             self.ranker.terms(
                 w.stem
                 for i, w in enumerate(message.words)
-                if w.text not in self.cue_words and i not in named
+                if (w.text not in self.cue_words or i in needed) and i not in named
             )
             if topic_ids
             else all_terms

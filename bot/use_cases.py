@@ -16,6 +16,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
+from itertools import pairwise
 
 import Stemmer
 from rapidfuzz import fuzz, process
@@ -63,6 +64,8 @@ class UseCaseRanker:
         self._stemmer = Stemmer.Stemmer("english", STEM_CACHE)
         #: Every (plural-folded) word of the use cases, benefits and tags.
         self.words: set[str] = set()
+        #: Pairs of adjacent (plural-folded) words in those texts ("machine learning").
+        self.pairs: set[tuple[str, str]] = set()
         #: word stem -> topic -> (weight, the text it came from)
         self.postings: dict[str, dict[str, tuple[float, str]]] = defaultdict(dict)
         lengths: dict[str, int] = {}
@@ -70,6 +73,10 @@ class UseCaseRanker:
             seen: set[str] = set()
             for name, weight in FIELD_WEIGHTS:
                 for text in getattr(topic, name):
+                    folded = [stem(w) for w in normalize(text.replace("-", " ")).split()]
+                    self.pairs.update(
+                        (a, b) for a, b in pairwise(folded) if a not in ignored and b not in ignored
+                    )
                     for word in {stem(w) for w in normalize(text.replace("-", " ")).split()}:
                         if word in ignored:
                             continue
