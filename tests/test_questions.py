@@ -567,6 +567,7 @@ def test_an_intro_to_uncovered_technology_is_not_a_need(answerer: QuestionAnswer
             "flask",
         ),
         ("what arch fits a startup with 3 engineers", "monolith"),
+        ("database for tracking products and their quantities", "sql"),
     ],
 )
 def test_needs_in_chat_words(answerer: QuestionAnswerer, question: str, pick: str) -> None:
