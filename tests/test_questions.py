@@ -585,7 +585,6 @@ _REACHED = {
     ("chat", "in_scope_right"): 0.91,
     ("keyword", "in_scope_right"): 0.96,
     ("long", "in_scope_right"): 0.86,
-    ("long", "confidently_wrong"): 0.03,
 }
 _TARGETS = {
     "in_scope_right": MIN_IN_SCOPE_RIGHT,
