@@ -17,6 +17,7 @@ from bot.storage import StorageError, open_storage
 from bot.storage import sqlite as sqlite_storage
 from bot.storage.base import StoredPages
 from bot.storage.sqlite import Migration, _Write, load_migrations, plan_batch
+from bot.users import UserRecord
 from tests.conftest import damage_pages
 
 AT = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
@@ -226,6 +227,22 @@ async def test_undo_reset_and_activity_dates(storage) -> None:
     await storage.reset_progress(user)
     assert await storage.done_items(user) == frozenset()
     assert await storage.activity_dates(user) == []
+
+
+async def test_a_tick_enters_review_and_the_day_only_when_it_changes_something(storage) -> None:
+    user, later = "telegram:1", date(2026, 3, 5)
+    assert await storage.checklist_state(user) == (UserRecord(user), set())
+    assert await storage.mark_done(user, "sql", AT, DAY) is True
+    assert await storage.mark_done(user, "sql", AT, later) is False  # already ticked: no new day
+    assert await storage.activity_dates(user) == [DAY]
+    assert (await storage.reviews.get(user, "sql")) is not None
+    record, ticked = await storage.checklist_state(user)
+    assert (record, ticked) == (await storage.get_user(user), {"sql"})
+    assert record.created == AT
+    assert await storage.mark_undone(user, "sql") is True
+    assert await storage.mark_undone(user, "sql") is False
+    assert await storage.reviews.get(user, "sql") is None
+    assert await storage.activity_dates(user) == [DAY]  # the day stays in the streak
 
 
 async def test_notices_are_taken_once_in_order_and_none_costs_no_write(

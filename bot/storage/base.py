@@ -52,6 +52,10 @@ class ChecklistStore(ABC):
         """Ids of every item the user ticked, including ones no longer in the knowledge file."""
 
     @abstractmethod
+    async def checklist_state(self, user_key: str) -> tuple[UserRecord, frozenset[str]]:
+        """The user's record and :meth:`done_items`, read together (one query)."""
+
+    @abstractmethod
     async def mark_done(self, user_key: str, item_id: str, at: datetime, local_date: date) -> bool:
         """Tick an item and enter it into review; ``True`` if it was not ticked before.
 

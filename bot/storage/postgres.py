@@ -22,18 +22,20 @@ import logging
 import re
 from collections.abc import AsyncIterator, Hashable, Sequence
 from contextlib import asynccontextmanager
+from datetime import date, datetime
 from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 
+from bot.spaced import entered
 from bot.storage.base import StorageError
 from bot.storage.identities import SqlIdentityStore
 from bot.storage.pages import SqlPageStore
 from bot.storage.reminders import SqlReminderStore, claim_sql
 from bot.storage.reviews import SqlReviewStore
 from bot.storage.snoozes import SqlSnoozeStore
-from bot.storage.sql import Params, Row, SqlStorage, Statement, load_migrations
+from bot.storage.sql import Params, Row, SqlStorage, Statement, iso, load_migrations
 from bot.storage.unanswered import SqlUnansweredStore
 
 log = logging.getLogger(__name__)
@@ -151,6 +153,10 @@ class Database:
     async def write(self, sql: str, params: Params = (), *, key: Hashable | None = None) -> None:
         """Run one statement and commit it."""
         await self._pool.execute(numbered(sql), *params)
+
+    async def write_returning(self, sql: str, params: Params = ()) -> list[Row]:
+        """Run one statement (one round trip, committed on its own) and return its rows."""
+        return list(await self._pool.fetch(numbered(sql), *params))
 
     async def write_all(
         self, statements: Sequence[Statement], *, key: Hashable | None = None
@@ -270,6 +276,29 @@ class SenderElection:
             connection.terminate()
 
 
+#: /done in one statement: the user's row, the tick, and only if the tick inserted (it returns a
+#: row then) the day's activity and the review. The foreign keys, checked at the statement's
+#: end, see the users row it inserted. Parameters: user key, time, item, local date, review
+#: stage and due date.
+_TICK = (
+    "WITH u AS (INSERT INTO users (user_key, created_at) VALUES ($1, $2) ON CONFLICT DO NOTHING),"
+    " c AS (INSERT INTO checklist (user_key, item_id, done_at) VALUES ($1, $3, $2)"
+    " ON CONFLICT DO NOTHING RETURNING 1),"
+    " a AS (INSERT INTO activity (user_key, local_date) SELECT $1::text, $4::text FROM c"
+    " ON CONFLICT DO NOTHING),"
+    " r AS (INSERT INTO reviews (user_key, topic_id, stage, due_date)"
+    " SELECT $1::text, $3::text, $5::integer, $6::text FROM c ON CONFLICT DO NOTHING)"
+    " SELECT 1 FROM c"
+)
+#: /undo in one statement: the review goes only if the tick did (it returns a row then).
+_UNTICK = (
+    "WITH c AS (DELETE FROM checklist WHERE user_key = $1 AND item_id = $2 RETURNING 1),"
+    " r AS (DELETE FROM reviews WHERE user_key = $1 AND topic_id = $2"
+    " AND EXISTS (SELECT 1 FROM c))"
+    " SELECT 1 FROM c"
+)
+
+
 class PostgresStorage(SqlStorage):
     """:class:`bot.storage.base.Storage` in one PostgreSQL database, shared by any processes."""
 
@@ -293,6 +322,30 @@ class PostgresStorage(SqlStorage):
         )
         storage.election = SenderElection(url, db.where)
         return storage
+
+    async def mark_done(self, user_key: str, item_id: str, at: datetime, local_date: date) -> bool:
+        """Tick an item in one statement (one round trip); ``True`` if it was not ticked.
+
+        The checklist row's insert decides: only when it inserted are the day's activity and
+        the review entered, so two processes ticking at once report one change.
+        """
+        state = entered(item_id, local_date)
+        rows = await self.db.write_returning(
+            _TICK,
+            (
+                user_key,
+                iso(at),
+                item_id,
+                local_date.isoformat(),
+                state.stage,
+                state.due.isoformat(),
+            ),
+        )
+        return bool(rows)
+
+    async def mark_undone(self, user_key: str, item_id: str) -> bool:
+        """Untick an item in one statement (one round trip); ``True`` if it was ticked."""
+        return bool(await self.db.write_returning(_UNTICK, (user_key, item_id)))
 
     async def senders(self, platforms: frozenset[str]) -> frozenset[str]:
         """The platforms this process won the sender election for (see :class:`SenderElection`)."""

@@ -130,6 +130,13 @@ def iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat()
 
 
+def _record(user_key: str, row: Row | None) -> UserRecord:
+    """A user's record from its ``track, timezone, created_at`` (a blank one for no row)."""
+    if row is None:
+        return UserRecord(user_key)
+    return UserRecord(user_key, row[0], row[1], datetime.fromisoformat(row[2]))
+
+
 class SqlStorage(Storage):
     """:class:`Storage` in SQL over a :class:`Database`; reminders and review share it.
 
@@ -184,9 +191,7 @@ class SqlStorage(Storage):
             (user_key,),
             key=user_key,
         )
-        if row is None:
-            return UserRecord(user_key)
-        return UserRecord(user_key, row[0], row[1], datetime.fromisoformat(row[2]))
+        return _record(user_key, row)
 
     async def _update_user(self, user_key: str, column: str, value: str | None) -> None:
         await self.db.write_all(
@@ -213,6 +218,17 @@ class SqlStorage(Storage):
             "SELECT item_id FROM checklist WHERE user_key = ?", (user_key,), key=user_key
         )
         return frozenset(row[0] for row in rows)
+
+    async def checklist_state(self, user_key: str) -> tuple[UserRecord, frozenset[str]]:
+        """The user's record and ticked items in one query (one round trip)."""
+        rows = await self.db.read(
+            "SELECT 'u', track, timezone, created_at FROM users WHERE user_key = ?"
+            " UNION ALL SELECT 'c', item_id, NULL, NULL FROM checklist WHERE user_key = ?",
+            (user_key, user_key),
+            key=user_key,
+        )
+        record = next((row[1:] for row in rows if row[0] == "u"), None)
+        return _record(user_key, record), frozenset(row[1] for row in rows if row[0] == "c")
 
     async def _ticked(self, user_key: str, item_id: str) -> bool:
         row = await self.db.read_one(
