@@ -53,12 +53,16 @@ def _step(topic: Topic, day: date, intro: str) -> tuple[list[str], tuple[Button,
 
 
 class _Press(NamedTuple):
-    """A Done or Skip press: the step and day its button names, who pressed it, their today."""
+    """A Done or Skip press: the step and day its button names, who pressed it, their today.
+
+    ``done`` is what they had ticked when it was pressed.
+    """
 
     topic: Topic
     day: date
     user: UserRecord
     today: date
+    done: frozenset[str]
 
 
 async def _pressed_step(ctx: Context) -> _Press | None:
@@ -68,8 +72,8 @@ async def _pressed_step(ctx: Context) -> _Press | None:
     day = parse_day(code)
     if topic is None or day is None:
         return None
-    user = await ctx.storage.get_user(ctx.learner)
-    return _Press(topic, day, user, local_today(ctx, user.timezone))
+    user, done = await ctx.storage.checklist_state(ctx.learner)
+    return _Press(topic, day, user, local_today(ctx, user.timezone), done)
 
 
 def _on_press(act: Callable[[Context, _Press], Awaitable[Reply]]) -> Handler:
@@ -91,10 +95,9 @@ def _on_press(act: Callable[[Context, _Press], Awaitable[Reply]]) -> Handler:
 
 async def step_done(ctx: Context, press: _Press) -> Reply:
     """Tick the step a reminder named and answer with the next one."""
-    topic, day, user, today = press
-    storage, key = ctx.storage, ctx.learner
-    changed = await storage.mark_done(key, topic.id, ctx.clock.now(), today)
-    done = await storage.done_items(key)
+    topic, day, user, today, done = press
+    changed = await ctx.storage.mark_done(ctx.learner, topic.id, ctx.clock.now(), today)
+    done |= {topic.id}  # the ticks read with the press, and this one: no second read
     progress = checklist.progress(ctx.knowledge, user.track, done)
     title = f"✓ {topic.title} ticked" if changed else f"{topic.title} was already ticked"
     upcoming = checklist.next_item(ctx.knowledge, user.track, done)
@@ -114,9 +117,7 @@ async def step_done(ctx: Context, press: _Press) -> Reply:
 
 async def step_skip(ctx: Context, press: _Press) -> Reply:
     """Show the next unticked step after the one a reminder named, ticking nothing."""
-    topic, day, user, today = press
-    storage, key = ctx.storage, ctx.learner
-    done = await storage.done_items(key)
+    topic, day, user, today, done = press
     items = checklist.layout(ctx.knowledge, user.track).items
     ids = [item.id for item in items]
     start = ids.index(topic.id) + 1 if topic.id in ids else 0
