@@ -56,6 +56,9 @@ UNANSWERED_MAX_ROWS = 100_000
 UNANSWERED_BUFFER = 1_000
 #: Seconds the unanswered log gathers questions before writing them in one commit.
 UNANSWERED_GATHER_SECONDS = 1.0
+#: Questions that make a full batch: the unanswered log writes them at once instead of waiting
+#: out the gathering time, so a burst is written as it comes instead of dropped.
+UNANSWERED_BATCH = 100
 #: Words whose plural-folded stem is kept (a word and its stem: about 150 bytes each).
 STEM_CACHE = 8_192
 #: Lookup replies (/lang python, /topic postgrs) the core keeps to give again, least recently

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from rapidfuzz import fuzz, process
 
 from bot.limits import (
+    UNANSWERED_BATCH,
     UNANSWERED_BUFFER,
     UNANSWERED_GATHER_SECONDS,
     UNANSWERED_MAX_ROWS,
@@ -113,8 +114,9 @@ class UnansweredLog:
     Written behind: :meth:`record` only queues the question, so the learner's reply never waits
     for the database (nor for scrubbing and guessing its intent). A background write gathers
     the questions of :data:`~bot.limits.UNANSWERED_GATHER_SECONDS` (real time: it only batches
-    commits) and stores them in one transaction; :meth:`flush` writes at once and waits (call
-    it before closing the storage). At most :data:`~bot.limits.UNANSWERED_BUFFER` wait; a
+    commits), or writes at once when :data:`~bot.limits.UNANSWERED_BATCH` are queued, and stores
+    them in one transaction; :meth:`flush` writes at once and waits (call it before closing the
+    storage). At most :data:`~bot.limits.UNANSWERED_BUFFER` wait; a
     crash loses those.
     """
 
@@ -151,6 +153,8 @@ class UnansweredLog:
             self._dropped += 1
             return False
         self._queued.append((understanding, platform, self._clock.now()))
+        if len(self._queued) >= UNANSWERED_BATCH:
+            self._now.set()  # a full batch: write without waiting out the gathering time
         if self._writer is None:
             self._writer = asyncio.create_task(self._write_queued(), name="unanswered-log")
         return True

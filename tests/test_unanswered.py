@@ -293,6 +293,27 @@ async def test_questions_beyond_the_buffer_are_dropped_with_a_warning(
     assert "dropped 1 unanswered question(s)" in caplog.text
 
 
+async def test_a_full_batch_is_written_without_waiting_out_the_gathering_time(
+    storage, clock: ManualClock, monkeypatch
+) -> None:
+    monkeypatch.setattr(unanswered_module, "UNANSWERED_GATHER_SECONDS", 3600.0)
+    monkeypatch.setattr(unanswered_module, "UNANSWERED_BATCH", 3)
+    monkeypatch.setattr(unanswered_module, "UNANSWERED_BUFFER", 4)
+    written = asyncio.Event()
+    add = storage.unanswered.add
+
+    async def noted(questions, **options):
+        await add(questions, **options)
+        written.set()
+
+    monkeypatch.setattr(storage.unanswered, "add", noted)
+    log = UnansweredLog(storage.unanswered, clock, enabled=True, retention_days=90)
+    for n in range(3):
+        assert await log.record(Understanding(f"q{n}", Intent.UNKNOWN, (), Outcome.REFUSED), "x")
+    await asyncio.wait_for(written.wait(), timeout=60)  # the gathering time is an hour
+    assert await texts(storage, log) == ["q0", "q1", "q2"]
+
+
 async def test_closing_the_core_writes_what_the_log_still_holds(tmp_path: Path, knowledge) -> None:
     path = tmp_path / "bot.sqlite3"
     async with await open_storage(path) as storage:
