@@ -94,6 +94,10 @@ SPELL_MIN_CHARS = 5
 SPELL_CUTOFF = 84
 #: How many spellings are remembered.
 SPELL_CACHE = 4096
+#: Phrases whose naming is remembered (one word or a few: about 200 bytes each).
+PHRASE_CACHE = 16_384
+#: Not yet in the phrase cache (``None`` there means: names nothing).
+_UNSEEN = object()
 #: A follow-up is a short message: at most this many words.
 FOLLOW_UP_WORDS = 8
 #: Before a name, these make it part of the need rather than the subject.
@@ -266,7 +270,7 @@ def _found(phrases: _Phrases, words: list[str]) -> list[tuple[Canned, tuple[str,
 
 def _phrase_in(phrase: tuple[str, ...], words: list[str], present: Set[str]) -> bool:
     """Whether the phrase's words occur in order, with at most one extra word between them."""
-    if phrase[0] not in present:
+    if not present.issuperset(phrase):
         return False
     if len(phrase) == 1:
         return True
@@ -378,7 +382,8 @@ class QuestionAnswerer:
             | QUESTION_STARTS
         )
         self._spelling: dict[str, str] = {}
-        self._fuzzy_names: dict[str, Match | None] = {}
+        #: What each phrase seen names (exact or misspelt), wherever it stands in a message.
+        self._phrase_names: dict[str, tuple[str, str, bool] | None] = {}
         self.comparison_phrases = {
             normalize(alias.replace("-", " ")): comparison.topic_ids
             for comparison in knowledge.comparisons
@@ -1050,10 +1055,23 @@ class QuestionAnswerer:
 
     def _lookup(self, phrase_words: list[str], start: int, end: int) -> _Mention | None:
         phrase = " ".join(phrase_words)
+        named = self._phrase_names.get(phrase, _UNSEEN)
+        if named is _UNSEEN:
+            named = self._phrase_names[phrase] = self._name_of(phrase, phrase_words)
+            if len(self._phrase_names) > PHRASE_CACHE:
+                self._phrase_names.pop(next(iter(self._phrase_names)))
+        if named is None:
+            return None
+        target, name, ambiguous = named
+        return _Mention(target, name, start, end, ambiguous)
+
+    def _name_of(self, phrase: str, phrase_words: list[str]) -> tuple[str, str, bool] | None:
+        """What a phrase names, wherever it stands: (id, name, everyday word?), or ``None``."""
         stemmed = " ".join([*phrase_words[:-1], stem(phrase_words[-1])])
         target = self._exact_names.get(phrase) or self._exact_names.get(stemmed)
         if target is not None:
-            return self._mention(target, (phrase, stemmed), start, end)
+            common = self.common.get(target, frozenset())
+            return target, phrase, phrase in common or stemmed in common
         compact = phrase.replace(" ", "")
         if (
             len(compact) < 4
@@ -1065,14 +1083,10 @@ class QuestionAnswerer:
             or any(w.isdigit() for w in phrase_words)
         ):
             return None
-        if phrase not in self._fuzzy_names:
-            self._fuzzy_names[phrase] = self._fuzzy_name(phrase)
-            if len(self._fuzzy_names) > SPELL_CACHE:
-                self._fuzzy_names.pop(next(iter(self._fuzzy_names)))
-        best = self._fuzzy_names[phrase]
+        best = self._fuzzy_name(phrase)
         if best is None:
             return None
-        return self._mention(best.id, (best.name,), start, end)
+        return best.id, best.name, best.name in self.common.get(best.id, frozenset())
 
     def _fuzzy_name(self, phrase: str) -> Match | None:
         """The closest name to a phrase that may be a misspelt name, if close enough."""
@@ -1089,10 +1103,6 @@ class QuestionAnswerer:
             if best is None or hit.score > best.score:
                 best = hit
         return best
-
-    def _mention(self, target: str, names: tuple[str, ...], start: int, end: int) -> _Mention:
-        common = self.common.get(target, frozenset())
-        return _Mention(target, names[0], start, end, any(name in common for name in names))
 
     # -- what the question is about --------------------------------------------------------
 
