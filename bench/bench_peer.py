@@ -137,6 +137,7 @@ async def main(python: str, rounds: int, count: int) -> None:
                 peers.append(peer)
                 for name, lines in loads.items():
                     await latencies(core, lines, WARM_UP)  # as errbot warms up in each round
+                    await core.unanswered.flush()  # the earlier workloads' writes are theirs
                     mine = p99s(await latencies(core, lines, count))
                     ours[name].append(mine)
                     ratios[name].append((mine[0] / peer[0], mine[1] / peer[1]))
