@@ -977,14 +977,17 @@ class QuestionAnswerer:
         for size in range(MAX_PHRASE_WORDS, 0, -1):
             for start in range(len(words) - size + 1):
                 end = start + size
-                if size > 1 and texts[start] not in self.name_words:
+                if size == 1:
+                    if taken[start] or texts[start] in STOP:
+                        continue
+                elif (
+                    texts[start] not in self.name_words
+                    or any(taken[start:end])
+                    or words[start].segment != words[end - 1].segment
+                    or all(w in STOP for w in texts[start:end])
+                ):
                     continue
-                if any(taken[start:end]) or words[start].segment != words[end - 1].segment:
-                    continue
-                phrase_words = texts[start:end]
-                if all(w in STOP for w in phrase_words):
-                    continue
-                mention = self._lookup(phrase_words, start, end)
+                mention = self._lookup(texts[start:end], start, end)
                 if mention is not None:
                     found.append(mention)
                     taken[start:end] = [True] * size

@@ -37,8 +37,9 @@ FUZZY_MIN_CHARS = 5
 LENGTH_WEIGHT = 0.75
 #: How many word stems are remembered.
 STEM_CACHE = 8192
-#: Typed words whose nearest use-case word is remembered (the oldest are forgotten first).
-FUZZY_CACHE = 4096
+#: Typed words whose use-case words (exact, by need or nearest) are remembered (the oldest are
+#: forgotten first; about 150 bytes each).
+EXPANSION_CACHE = 16_384
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +103,7 @@ class UseCaseRanker:
             self.key(stem(word)): tuple(self.key(stem(t)) for t in targets)
             for word, targets in knowledge.vocabulary.need_words.items()
         }
-        self._fuzzy: dict[str, str | None] = {}
+        self._expansions: dict[str, list[tuple[str, float]]] = {}
         self._position = {topic_id: position for position, topic_id in enumerate(knowledge.topics)}
 
     def key(self, word: str) -> str:
@@ -119,21 +120,25 @@ class UseCaseRanker:
         return found
 
     def _expand(self, word: str) -> list[tuple[str, float]]:
+        """The use-case words one question word stands for, remembered (words people type recur)."""
+        expanded = self._expansions.get(word)
+        if expanded is None:
+            expanded = self._expansions[word] = self._expansion(word)
+            if len(self._expansions) > EXPANSION_CACHE:  # words people type are endless
+                self._expansions.pop(next(iter(self._expansions)))
+        return expanded
+
+    def _expansion(self, word: str) -> list[tuple[str, float]]:
         word = self.key(word)
         expanded = [(target, EXPANSION_WEIGHT) for target in self.needs.get(word, ())]
         if word in self.postings:
             return [(word, 1.0), *expanded]
         if not expanded and len(word) >= FUZZY_MIN_CHARS:
-            if word not in self._fuzzy:
-                hit = process.extractOne(
-                    word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF
-                )
-                self._fuzzy[word] = hit[0] if hit else None
-                if len(self._fuzzy) > FUZZY_CACHE:  # words people type are endless
-                    self._fuzzy.pop(next(iter(self._fuzzy)))
-            close = self._fuzzy[word]
-            if close is not None:
-                return [(close, 1.0)]
+            hit = process.extractOne(
+                word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF
+            )
+            if hit:
+                return [(hit[0], 1.0)]
         return expanded
 
     def rank(

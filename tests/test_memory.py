@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from bot import questions, use_cases
 from bot.knowledge import Knowledge
-from bot.questions import SPELL_CACHE, QuestionAnswerer
-from bot.use_cases import FUZZY_CACHE
+from bot.questions import QuestionAnswerer
 
 
 def gibberish(number: int) -> str:
@@ -18,11 +18,19 @@ def gibberish(number: int) -> str:
             return word
 
 
-def test_many_different_words_do_not_grow_the_answerers_memory(knowledge: Knowledge) -> None:
+def test_many_different_words_do_not_grow_the_answerers_memory(
+    knowledge: Knowledge, monkeypatch
+) -> None:
+    bound = 64
+    for module, name in (
+        (questions, "SPELL_CACHE"),
+        (questions, "PHRASE_CACHE"),
+        (use_cases, "EXPANSION_CACHE"),
+    ):
+        monkeypatch.setattr(module, name, bound)
     answerer = QuestionAnswerer(knowledge)
-    count = 3 * max(FUZZY_CACHE, SPELL_CACHE)
-    for number in range(count):
+    for number in range(3 * bound):
         answerer.understand(f"which database for a {gibberish(number)} app")
-    assert len(answerer.ranker._fuzzy) <= FUZZY_CACHE
-    assert len(answerer._spelling) <= SPELL_CACHE
-    assert len(answerer._fuzzy_names) <= SPELL_CACHE
+    assert len(answerer._spelling) == bound
+    assert len(answerer._phrase_names) == bound
+    assert len(answerer.ranker._expansions) == bound
