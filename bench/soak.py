@@ -77,10 +77,10 @@ TELEGRAM_MIX: list[str | None] = [
 class SoakDiscord(FakeDiscord):
     """The fake Discord, forgetting all but its most recent exchanges and messages."""
 
-    async def _interact(self, data: dict[str, Any]) -> Any:
+    async def _interact(self, data: dict[str, Any], shard: int | None = None) -> Any:
         _trim(self.exchanges)
         self.requests.clear()
-        return await super()._interact(data)
+        return await super()._interact(data, shard)
 
     def _message(self, body: dict[str, Any], channel_id: int, **kwargs: Any) -> dict[str, Any]:
         _trim(self.messages)
