@@ -66,10 +66,9 @@ class ReminderWriter:
         press its buttons (default: the learner key's own).
         """
         storage, knowledge = self.storage, self.knowledge
-        user = await storage.get_user(user_key)
+        user, done = await storage.checklist_state(user_key)
         if today is None:
             today = local_date(self.clock.now(), zone_info(user.timezone or "UTC"))
-        done = await storage.done_items(user_key)
         days = streak(await storage.activity_dates(user_key), today)
         owner = owner or user_key.split(":", 1)[1]
         kind = "Snoozed reminder" if snoozed else "Daily reminder"
