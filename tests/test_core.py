@@ -583,3 +583,17 @@ def test_owned_by_is_replace_of_the_owner(reply: Reply, owner: str) -> None:
     owned = reply.owned_by(owner)
     assert owned == replace(reply, owner=owner) and owned.owner == owner
     assert owned is not reply
+
+
+async def test_a_need_asked_back_quotes_what_each_choice_is_for_without_calling_them_equal(
+    core: Core, knowledge: Knowledge
+) -> None:
+    reply = await say(core, "is mongo good for a banking app?")
+    assert reply.title == "Do you mean one of these?"
+    text = render_plain(reply)
+    offered = [b.args for b in reply.buttons]
+    assert {"sql", "mongodb"} <= set(offered)
+    for topic_id in ("sql", "mongodb"):
+        assert knowledge.topics[topic_id].title in text
+    assert "Financial and inventory systems that need transactions" in text
+    assert "equally" not in text  # one may fit the need far better than the other

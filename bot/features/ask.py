@@ -203,7 +203,7 @@ def _ask_back_reply(knowledge: Knowledge, understanding: Understanding) -> Reply
     choices = [knowledge.topics[i] for i in understanding.topic_ids[:SUGGESTIONS]]
     reasons = understanding.reasons
     if understanding.intent is Intent.USE_CASE:
-        lead = "These fit about equally well; which is closer to what you need? " + "; ".join(
+        lead = "Which of these is closer to what you need? " + "; ".join(
             f"{t.title}" + (f" (“{reasons[t.id][0]}”)" if reasons.get(t.id) else "")
             for t in choices
         )
