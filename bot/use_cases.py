@@ -78,7 +78,7 @@ class UseCaseRanker:
                     self.pairs.update(
                         (a, b) for a, b in pairwise(folded) if a not in ignored and b not in ignored
                     )
-                    for word in {stem(w) for w in normalize(text.replace("-", " ")).split()}:
+                    for word in set(folded):
                         if word in ignored:
                             continue
                         self.words.add(word)
