@@ -17,6 +17,7 @@ from itertools import pairwise
 from rapidfuzz import fuzz, process
 
 from bot.knowledge import Canned, Knowledge, NotCovered, stem
+from bot.lru import LruCache
 from bot.matching import Match, NameIndex
 from bot.text import normalize
 from bot.use_cases import UseCaseRanker
@@ -96,8 +97,6 @@ SPELL_CUTOFF = 84
 SPELL_CACHE = 4096
 #: Phrases whose naming is remembered (one word or a few: about 200 bytes each).
 PHRASE_CACHE = 16_384
-#: Not yet in the phrase cache (``None`` there means: names nothing).
-_UNSEEN = object()
 #: A follow-up is a short message: at most this many words.
 FOLLOW_UP_WORDS = 8
 #: Before a name, these make it part of the need rather than the subject.
@@ -381,9 +380,9 @@ class QuestionAnswerer:
             | OVERVIEW_CUES
             | QUESTION_STARTS
         )
-        self._spelling: dict[str, str] = {}
+        self._spelling: LruCache[str, str] = LruCache(SPELL_CACHE)
         #: What each phrase seen names (exact or misspelt), wherever it stands in a message.
-        self._phrase_names: dict[str, tuple[str, str, bool] | None] = {}
+        self._phrase_names: LruCache[str, tuple[str, str, bool] | None] = LruCache(PHRASE_CACHE)
         self.comparison_phrases = {
             normalize(alias.replace("-", " ")): comparison.topic_ids
             for comparison in knowledge.comparisons
@@ -820,17 +819,17 @@ class QuestionAnswerer:
         for word in message.words:
             text = word.text
             if len(text) >= SPELL_MIN_CHARS and text not in self.known_words:
-                if text not in self._spelling:
-                    hit = process.extractOne(
-                        text, self.spell_vocabulary, scorer=fuzz.ratio, score_cutoff=SPELL_CUTOFF
-                    )
-                    name = self.topic_names.exact(text) or self.not_covered_names.exact(text)
-                    self._spelling[text] = hit[0] if hit and name is None else text
-                    if len(self._spelling) > SPELL_CACHE:
-                        self._spelling.pop(next(iter(self._spelling)))
-                text = self._spelling[text]
+                text = self._spelling.remembered(text, self._spelt)
             fixed.append(replace(word, text=text, stem=stem(text)) if text != word.text else word)
         return replace(message, words=tuple(fixed))
+
+    def _spelt(self, text: str) -> str:
+        """The cue word ``text`` is a misspelling of, or ``text`` itself (names are left alone)."""
+        hit = process.extractOne(
+            text, self.spell_vocabulary, scorer=fuzz.ratio, score_cutoff=SPELL_CUTOFF
+        )
+        name = self.topic_names.exact(text) or self.not_covered_names.exact(text)
+        return hit[0] if hit and name is None else text
 
     @staticmethod
     def _asks_what(
@@ -1058,11 +1057,7 @@ class QuestionAnswerer:
 
     def _lookup(self, phrase_words: list[str], start: int, end: int) -> _Mention | None:
         phrase = " ".join(phrase_words)
-        named = self._phrase_names.get(phrase, _UNSEEN)
-        if named is _UNSEEN:
-            named = self._phrase_names[phrase] = self._name_of(phrase, phrase_words)
-            if len(self._phrase_names) > PHRASE_CACHE:
-                self._phrase_names.pop(next(iter(self._phrase_names)))
+        named = self._phrase_names.remembered(phrase, self._name_of, phrase_words)
         if named is None:
             return None
         target, name, ambiguous = named

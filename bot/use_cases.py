@@ -22,6 +22,7 @@ import Stemmer
 from rapidfuzz import fuzz, process
 
 from bot.knowledge import Knowledge, stem
+from bot.lru import LruCache
 from bot.text import normalize
 
 #: How much each field counts.
@@ -37,8 +38,8 @@ FUZZY_MIN_CHARS = 5
 LENGTH_WEIGHT = 0.75
 #: How many word stems are remembered.
 STEM_CACHE = 8192
-#: Typed words whose use-case words (exact, by need or nearest) are remembered (the oldest are
-#: forgotten first; about 150 bytes each).
+#: Typed words whose use-case words (exact, by need or nearest) are remembered (the least
+#: recently used are forgotten first; about 150 bytes each).
 EXPANSION_CACHE = 16_384
 
 
@@ -103,7 +104,8 @@ class UseCaseRanker:
             self.key(stem(word)): tuple(self.key(stem(t)) for t in targets)
             for word, targets in knowledge.vocabulary.need_words.items()
         }
-        self._expansions: dict[str, list[tuple[str, float]]] = {}
+        #: Words people type are endless: their expansions are remembered within a bound.
+        self._expansions: LruCache[str, list[tuple[str, float]]] = LruCache(EXPANSION_CACHE)
         self._position = {topic_id: position for position, topic_id in enumerate(knowledge.topics)}
 
     def key(self, word: str) -> str:
@@ -121,12 +123,7 @@ class UseCaseRanker:
 
     def _expand(self, word: str) -> list[tuple[str, float]]:
         """The use-case words one question word stands for, remembered (words people type recur)."""
-        expanded = self._expansions.get(word)
-        if expanded is None:
-            expanded = self._expansions[word] = self._expansion(word)
-            if len(self._expansions) > EXPANSION_CACHE:  # words people type are endless
-                self._expansions.pop(next(iter(self._expansions)))
-        return expanded
+        return self._expansions.remembered(word, self._expansion)
 
     def _expansion(self, word: str) -> list[tuple[str, float]]:
         word = self.key(word)
