@@ -10,7 +10,7 @@ import pytest
 from adapters.telegram.app import PRIVATE_NOTE
 from bot.limits import LINK_CODE_MINUTES, LINK_MAX_WRONG
 from bot.serve import reminder_engine
-from tests.fakes.telegram_api import bold_title
+from tests.fakes.telegram_api import FakeTelegram, bold_title
 from tests.test_console import PROMPT, USER, Terminal
 from tests.test_discord_adapter import EPHEMERAL, GUILD, OWNER, STRANGER
 from tests.test_discord_adapter import running as running_discord
@@ -32,8 +32,16 @@ ADA_TG = f"telegram:{ADA}"
 
 
 def code_in(text: str) -> str:
+    """The one link code a text shows."""
     (code,) = set(CODE.findall(text))
     return code
+
+
+async def link_code(telegram: FakeTelegram, user: int, seen: int, chat: int | None = None) -> str:
+    """``user`` sends /link (in ``chat``, else privately): the code of the private reply after
+    the ``seen`` messages the user already had."""
+    await telegram.send_text("/link", user=user, chat=chat)
+    return code_in((await telegram.replies(user, seen + 1))[seen]["text"])
 
 
 def title(message: dict) -> str:
@@ -55,18 +63,15 @@ async def test_a_telegram_learner_links_discord_and_unlinks_again(
     ):
         await telegram.send_text("/done docker", user=ADA)
         # Asked for in a group, the code goes to Ada's private chat; the group sees a note.
-        await telegram.send_text("/link", user=ADA, chat=GROUP)
+        code = await link_code(telegram, ADA, 1, chat=GROUP)
         (note,) = await telegram.replies(GROUP, 1)
         assert note["text"] == PRIVATE_NOTE
-        issued = (await telegram.replies(ADA, 2))[1]
-        code = code_in(issued["text"])
         assert code not in note["text"]
         # Typed in a Discord server channel, the code is burnt.
         burnt = await discord.slash("link", {"code": code}, guild_id=GUILD)
         (message,) = await discord.answered(burnt)
         assert message["flags"] & EPHEMERAL and title(message) == "Link codes are secret"
-        await telegram.send_text("/link", user=ADA)
-        code = code_in((await telegram.replies(ADA, 3))[2]["text"])
+        code = await link_code(telegram, ADA, 2)
         # A mistyped code, then the right one, in a DM with the bot.
         wrong = await discord.slash("link", {"code": code[:-1] + ("Z" if code[-1] != "Z" else "Y")})
         assert title((await discord.answered(wrong))[0]) == "That code does not work"
@@ -104,8 +109,7 @@ async def test_a_telegram_learner_links_discord_and_unlinks_again(
 async def test_bad_codes_on_telegram(tmp_path, telegram, knowledge):
     carol, dan = 4203, 4204
     async with running_telegram(tmp_path, telegram, knowledge) as tg:
-        await telegram.send_text("/link", user=ADA)
-        code = code_in((await telegram.replies(ADA, 1))[0]["text"])
+        code = await link_code(telegram, ADA, 0)
         await telegram.send_text(f"/link {code}", user=ADA)
         assert bold_title((await telegram.replies(ADA, 2))[1]) == "That is your own code"
         await telegram.send_text("/link not-a-code", user=BOB)
@@ -126,13 +130,11 @@ async def test_bad_codes_on_telegram(tmp_path, telegram, knowledge):
         assert bold_title(linked) == "Linked!"
         await telegram.send_text(f"/link {code}", user=dan)
         assert bold_title((await telegram.replies(dan, 1))[0]) == "That code does not work"
-        await telegram.send_text("/link", user=ADA)
-        again = code_in((await telegram.replies(ADA, 3))[2]["text"])
+        again = await link_code(telegram, ADA, 2)
         await telegram.send_text(f"/link {again}", user=carol)
         assert bold_title((await telegram.replies(carol, 2))[1]) == "Already linked"
         # A code out of time.
-        await telegram.send_text("/link", user=dan)
-        late = code_in((await telegram.replies(dan, 2))[1]["text"])
+        late = await link_code(telegram, dan, 1)
         tg.core.clock.advance(LINK_CODE_MINUTES * 60)
         await telegram.send_text(f"/link {late}", user=ADA)
         assert bold_title((await telegram.replies(ADA, 4))[3]) == "That code has expired"
@@ -187,8 +189,7 @@ async def test_a_linked_learners_reminder_goes_to_where_it_was_set_with_its_butt
     carol = 4203
     async with running_telegram(tmp_path, telegram, knowledge) as tg:
         # Ada joins Carol's learner (both on Telegram here), then sets the reminder herself.
-        await telegram.send_text("/link", user=carol)
-        code = code_in((await telegram.replies(carol, 1))[0]["text"])
+        code = await link_code(telegram, carol, 0)
         await telegram.send_text(f"/link {code}", user=ADA)
         assert bold_title((await telegram.replies(ADA, 1))[0]) == "Linked!"
         await telegram.send_text("/remind 07:00 UTC", user=ADA)
