@@ -32,6 +32,7 @@ from bot.wording import (
     KIND_OF,
     LEARN_WAYS,
     LEARN_WORDS,
+    NAME_POINTERS,
     OPINIONS,
     OVERVIEW_CUES,
     PLURAL_POINTERS,
@@ -127,6 +128,10 @@ OWNED = frozenset(
 )
 #: Words that introduce a thing asked for ("we need a framework").
 ARTICLES = frozenset({"a", "an"})
+#: "mongo ok for banking": at most this many words between a name and the "for" of its need.
+FIT_GAP = 2
+#: Just before a name, these make it what the learner already has ("our rails app").
+OWN_STACK = frozenset({"my", "our"})
 #: Prefix that marks a not-covered entry's id in the name index.
 NOT_COVERED_PREFIX = "~"
 
@@ -726,8 +731,14 @@ class QuestionAnswerer:
             answer = None if names_itself else self._child_for_need(question, topic_ids[0], terms)
             points_back = message.sentences > 1 and bool(focus_words & POINTERS)
             wants = self._wants(message, cues, subjects)
-            if answer is None and wants and not asks_what and not points_back:
-                answer = self._need_elsewhere(question, topic_ids, terms)
+            told = [m for m in subjects if m.id in self.knowledge.topics]
+            context = not focus_words & NAME_POINTERS and all(
+                # "our rails app is deployed by hand. what should we learn to stop that"
+                message.words[m.start].sentence != focus or self._is_background(m, message.words)
+                for m in told
+            )
+            if answer is None and not asks_what and ((wants and not points_back) or context):
+                answer = self._need_elsewhere(question, topic_ids, terms, settle=context)
             if answer is not None:
                 return answer
         if topic_ids:
@@ -890,8 +901,8 @@ class QuestionAnswerer:
             if a == "how" and (b == "to" or (b in DOING and c in PEOPLE))
         }
         does = bool(starts) and not starts & {m.start for m in subjects}  # "how do i monitor"
-        fit_for = any(  # "mongo for a banking app": is the name fit for a need
-            m.end < len(texts) and texts[m.end] == "for" and not m.not_covered for m in subjects
+        fit_for = any(  # "mongo for a banking app", "mongo ok for banking": fit for a need
+            "for" in texts[m.end : m.end + FIT_GAP + 1] and not m.not_covered for m in subjects
         )
         return bool((USE_CASE_CUES | BUILD_WORDS | WANTING) & cues) or does or fit_for
 
@@ -946,9 +957,18 @@ class QuestionAnswerer:
         return None
 
     def _need_elsewhere(
-        self, question: str, topic_ids: tuple[str, ...], terms: dict[str, tuple[float, str]]
+        self,
+        question: str,
+        topic_ids: tuple[str, ...],
+        terms: dict[str, tuple[float, str]],
+        *,
+        settle: bool = False,
     ) -> Understanding | None:
-        """Asks back when a need told with a name fits another topic far better than the name."""
+        """Asks back when a need told with a name fits another topic far better than the name.
+
+        With ``settle`` (the names are only context: what the learner has), a clear fit is the
+        answer rather than one of two choices.
+        """
         fits = self.ranker.rank(terms)
         if not fits or fits[0].topic_id in topic_ids:
             return None
@@ -959,6 +979,10 @@ class QuestionAnswerer:
         named = next((fit.score for fit in fits if fit.topic_id == topic_ids[0]), 0.0)
         if named * NAMED_LEAD >= best.score:
             return None
+        if settle:
+            answer = self._use_case(question, terms, None)
+            if answer is not None and answer.confident and answer.topic_ids[0] not in topic_ids:
+                return answer
         choices = (best.topic_id, topic_ids[0])
         reasons = {fit.topic_id: fit.reasons for fit in fits if fit.topic_id in choices}
         return Understanding(
@@ -1209,6 +1233,8 @@ class QuestionAnswerer:
         after = words[mention.end].text if mention.end < len(words) else ""
         if after in BACKGROUND_AFTER:
             return True
+        if mention.start and words[mention.start - 1].text in OWN_STACK:
+            return True  # "my python scripts", "our rails app": what the learner already has
         window = words[max(mention.start - 3, 0) : mention.start]
         start = max(mention.start - 3, 0)
         return any(  # "i know what docker is" asks; "i know docker" tells

@@ -103,6 +103,9 @@ CLAUSE_STARTS = wordset("but")
 #: Words that point back at something already mentioned.
 POINTERS = wordset("it this that its")
 PLURAL_POINTERS = wordset("they them both these those two")
+#: Pointers that point at a thing named ("which parts of it"), where "that" may point at a
+#: situation ("how do i stop that").
+NAME_POINTERS = wordset("it its")
 #: Chat shorthand, expanded before anything else ("4" is "for" in "db 4 a shop").
 SHORTHAND = {
     "4": "for",

@@ -370,7 +370,7 @@ def test_channels_are_learning_material_and_pay_is_a_career_question(
 @pytest.mark.parametrize(
     ("question", "choices"),
     [
-        ("my laravel api gets spammed by bots, how to stop it", ("security", "laravel")),
+        ("laravel api gets spammed by bots, how to stop it", ("security", "laravel")),
         ("need to keep users logged in on my express app", ("jwt", "express")),
         ("node app keeps crashing at night, how would i even know", ("monitoring", "javascript")),
     ],
@@ -457,6 +457,42 @@ def test_material_asked_for_after_background_is_material(answerer: QuestionAnswe
 def test_chat_shorthand_is_read_as_its_words(answerer: QuestionAnswerer) -> None:
     asked = answerer.understand("tel me about ruby")
     assert (asked.outcome, asked.topic_ids[:1]) == (Outcome.ANSWERED, ("ruby",))
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        (
+            "Our Rails app is deployed by hand every Friday and someone always forgets a step. "
+            "What should we learn to stop doing that?",
+            "ci-cd",
+        ),
+        ("my laravel api gets spammed by bots, how to stop it", "security"),
+    ],
+)
+def test_a_name_told_as_what_the_learner_has_gives_way_to_the_need(
+    answerer: QuestionAnswerer, question: str, topic: str
+) -> None:
+    asked = answerer.understand(question)
+    assert (asked.outcome, asked.intent, asked.topic_ids[:1]) == (
+        Outcome.ANSWERED,
+        Intent.USE_CASE,
+        (topic,),
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "choices"),
+    [
+        ("is mongodb ok for a banking app with lots of transactions", ("sql", "mongodb")),
+        ("need to keep users logged in on my express app", ("jwt", "express")),
+    ],
+)
+def test_a_name_asked_fit_for_a_need_another_fits_better_is_asked_back(
+    answerer: QuestionAnswerer, question: str, choices: tuple[str, ...]
+) -> None:
+    asked = answerer.understand(question)
+    assert (asked.outcome, asked.topic_ids) == (Outcome.ASKED_BACK, choices)
 
 
 @pytest.mark.parametrize(
