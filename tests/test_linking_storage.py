@@ -10,7 +10,7 @@ import pytest
 from bot.limits import LINK_MAX_WRONG
 from bot.linking import LinkCode, LinkOutcome
 from bot.messages import ChatKind
-from bot.reminders.model import Reminder
+from bot.reminder_model import Reminder
 from bot.storage import open_storage
 from bot.storage.base import Storage
 
