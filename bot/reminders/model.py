@@ -1,7 +1,4 @@
-"""The reminder domain model: a user's daily reminder and the claims a sender holds on them.
-
-Plain data, below both storage (which keeps it) and :mod:`bot.reminders` (which sends it).
-"""
+"""The reminder domain model: a user's daily reminder and the claims a sender holds on them."""
 
 from __future__ import annotations
 
