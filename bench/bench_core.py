@@ -115,6 +115,7 @@ async def in_process() -> None:
                 await latencies(core, [(None, text) for text in full], len(full) * 4),
                 baseline,
             )
+            await core.close()  # the queued unanswered questions, before storage closes
 
     from bot.questions import QuestionAnswerer
     from tests.test_questions import is_correct  # the test's own definition of "right"
