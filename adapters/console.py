@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import codecs
 import contextlib
+import functools
 import getpass
 import os
 import signal
@@ -19,11 +20,12 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from bot.commands import parse_command_line
 from bot.core import Core
 from bot.delivery import Delivery, TransientDeliveryError
+from bot.lru import LruCache
 from bot.messages import ChatKind, Reply, Request, render_plain
 
 PLATFORM = "console"
@@ -33,6 +35,12 @@ QUIT_WORDS = frozenset({"/quit", "/exit", "quit", "exit"})
 ERASE_LINE = "\r\x1b[K"
 #: Bytes read from standard input at a time.
 CHUNK = 65536
+#: Bytes of output gathered before they are written (to a file or a pipe; a terminal gets all
+#: of them before the chat waits for input): a write per few replies costs more than the bot.
+OUTPUT_BUFFER = 65536
+#: Replies whose written form (text, encoded) the console keeps to write again: a lookup asked
+#: again is the very same reply object (the core keeps it), rendered once. A few kilobytes each.
+WRITTEN_REPLIES = 64
 
 
 class ConsoleAdapter:
@@ -57,6 +65,17 @@ class ConsoleAdapter:
         self.files_dir = files_dir or Path(tempfile.gettempdir()) / "roadmap-bot"
         stdin = stdin or sys.stdin
         self.stdout = stdout or sys.stdout
+        #: Output to a file goes to it as bytes, encoded here: a reply written again is encoded
+        #: once, not at every write.
+        self._bytes_out = _bytes_output(self.stdout)
+        self._out: TextIO | BinaryIO = self._bytes_out or self.stdout
+        self._encode: Callable[[str], str | bytes] = (
+            functools.partial(str.encode, encoding=self.stdout.encoding, errors=self.stdout.errors)
+            if self._bytes_out
+            else str
+        )
+        #: Each reply's written form by the reply's id (the entry keeps the reply, and so its id).
+        self._written: LruCache[int, tuple[Reply, str | bytes]] = LruCache(WRITTEN_REPLIES)
         self.interactive = stdin.isatty() if interactive is None else interactive
         self.user_id = user_id or _local_user()
         self.lines = LineReader(stdin.fileno(), stdin.encoding or "utf-8")
@@ -72,15 +91,8 @@ class ConsoleAdapter:
     def request(self, line: str) -> Request:
         """The core request for one line typed by the local user."""
         parsed = parse_command_line(line)
-        return Request(
-            platform=PLATFORM,
-            user_id=self.user_id,
-            chat_id=self.user_id,
-            chat_kind=ChatKind.PRIVATE,
-            command=parsed.command,
-            args=parsed.args,
-            user_name=self.user_id,
-        )
+        user = self.user_id  # the chat, the user and the name: positional, one line's cost
+        return Request(PLATFORM, user, user, ChatKind.PRIVATE, parsed.command, parsed.args, user)
 
     async def run(self) -> None:
         """Answer lines until end of input, ``/quit``, Ctrl-C or the output being closed.
@@ -88,21 +100,24 @@ class ConsoleAdapter:
         Ctrl-C ends the chat at once (even halfway through typing a line) and sets
         :attr:`interrupted`; a reply the core is already working on is printed first.
         """
+        if self._bytes_out:
+            self.stdout.flush()  # text printed before, still in the text stream, goes first
         with _on_sigint(self._interrupt):
             while not self._ended.is_set():
-                line = await self._next_line()
-                if line is None:
+                if self.interactive:
+                    self._write(PROMPT)
+                line = self.lines.buffered_line()  # one already read (piped, pasted): at once
+                if line is None and (line := await self._read_line()) is None:
                     break
                 line = line.strip()
                 if not line:
                     continue
                 if line.casefold() in QUIT_WORDS:
                     return
-                reply = await self.core.handle(self.request(line))
-                self._write(self.render(reply) + "\n\n")
+                self._out.write(self._written_form(await self.core.handle(self.request(line))))
         if self.interactive:
             self._write("\n")  # after Ctrl-C or Ctrl-D, the shell's prompt gets a line of its own
-        self.stdout.flush()
+        self._out.flush()
 
     def render(self, reply: Reply) -> str:
         """A reply as terminal text; a file that is not text is written out and its path shown."""
@@ -119,23 +134,31 @@ class ConsoleAdapter:
             note = f"[{file.filename}] saved to {path}"
         return render_plain(replace(reply, attachment=None, blocks=(*reply.blocks, note)))
 
+    def _written_form(self, reply: Reply) -> str | bytes:
+        """``reply`` as written after a line: its text and a blank line, encoded.
+
+        Made once per reply kept, except for a file written out (written again each time).
+        """
+        kept = self._written.get(id(reply))
+        if kept is not None:
+            return kept[1]
+        form = self._encode(self.render(reply) + "\n\n")
+        if reply.attachment is None or reply.attachment.is_text:
+            self._written.put(id(reply), (reply, form))
+        return form
+
     def _interrupt(self) -> None:
         self.interrupted = True
         self._ended.set()
 
-    async def _next_line(self) -> str | None:
-        """The next line, or None at end of input or once the chat has ended.
+    async def _read_line(self) -> str | None:
+        """The next line once read, or None at end of input or once the chat has ended.
 
-        A line already read (piped or pasted input) is taken at once; only before waiting for
-        more input is the output flushed, so a pipe gets whole buffers instead of a write per
-        reply, and a person at the terminal sees every reply before typing the next line.
+        Only before waiting for more input is the output flushed (not after a line already
+        read), so a pipe gets whole buffers instead of a write per reply, and a person at the
+        terminal sees every reply before typing the next line.
         """
-        if self.interactive:
-            self._write(PROMPT)
-        line = self.lines.buffered_line()
-        if line is not None:
-            return line
-        self.stdout.flush()
+        self._out.flush()
         self._prompt_shown = self.interactive
         reading = asyncio.ensure_future(self.lines.readline())
         ending = asyncio.ensure_future(self._ended.wait())
@@ -156,13 +179,13 @@ class ConsoleAdapter:
         message = self.render(reply) + "\n\n"
         try:
             self._write(ERASE_LINE + message + PROMPT if self._prompt_shown else message)
-            self.stdout.flush()
+            self._out.flush()
         except BrokenPipeError:
             self._ended.set()
             raise TransientDeliveryError("the terminal's output is closed") from None
 
     def _write(self, text: str) -> None:
-        self.stdout.write(text)
+        self._out.write(self._encode(text))
 
 
 class LineReader:
@@ -249,6 +272,20 @@ def _on_sigint(callback: Callable[[], None]) -> Iterator[None]:
         yield
     finally:
         loop.remove_signal_handler(signal.SIGINT)
+
+
+def _bytes_output(stream: TextIO) -> BinaryIO | None:
+    """The file of ``stream`` to write encoded text to, with a large buffer, if it has one.
+
+    None where the text stream turns line breaks into another (Windows): writes go through it.
+    """
+    if os.linesep != "\n":
+        return None
+    try:
+        fd = stream.fileno()
+    except OSError:  # not a file (io.UnsupportedOperation is an OSError)
+        return None
+    return open(fd, "wb", buffering=OUTPUT_BUFFER, closefd=False)
 
 
 def _local_user() -> str:

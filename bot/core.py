@@ -47,6 +47,31 @@ class Choice:
     value: str
 
 
+def _owned(reply: Reply, user_id: str) -> Reply:
+    """``reply`` with its buttons acting on ``user_id``'s data, unless they act on someone's."""
+    return reply.owned_by(user_id) if reply.buttons and not reply.owner else reply
+
+
+class _LookedUp:
+    """A lookup command's reply, and the copy of it owned by its last asker.
+
+    A learner asking the same lookup again gets the very same reply object back (an adapter can
+    reuse what it made of it: the terminal its text) instead of a fresh copy every time.
+    """
+
+    __slots__ = ("owned", "reply")
+
+    def __init__(self, reply: Reply) -> None:
+        self.reply = reply
+        self.owned = reply
+
+    def for_asker(self, user_id: str) -> Reply:
+        """The reply for ``user_id`` (:func:`_owned`), copied once per change of asker."""
+        if self.owned.owner != user_id:
+            self.owned = _owned(self.reply, user_id)
+        return self.owned
+
+
 class Core:
     """Runs commands against one knowledge base and one storage."""
 
@@ -72,7 +97,7 @@ class Core:
         self.questions = QuestionAnswerer(knowledge)
         self.conversations = Conversations(self.clock)
         #: Replies of lookup commands by (command, arguments): the knowledge never changes.
-        self._lookups: LruCache[tuple[str, str], Reply] = LruCache(LOOKUP_REPLIES)
+        self._lookups: LruCache[tuple[str, str], _LookedUp] = LruCache(LOOKUP_REPLIES)
         self.unanswered = UnansweredLog(
             storage.unanswered,
             self.clock,
@@ -216,11 +241,11 @@ class Core:
                 kind=ReplyKind.ERROR,
             )
         if command.lookup:
-            reply = self._lookups.get((command.name, args))
-            if reply is None:
-                reply = await command.handler(self._context(request, args))
-                self._lookups.put((command.name, args), reply)
-            return reply
+            looked_up = self._lookups.get((command.name, args))
+            if looked_up is None:
+                looked_up = _LookedUp(await command.handler(self._context(request, args)))
+                self._lookups.put((command.name, args), looked_up)
+            return looked_up.for_asker(request.user_id)
         learner_key = await learner_key_for(command, request, self.storage)
         return await command.handler(self._context(request, args, learner_key))
 
@@ -244,8 +269,7 @@ class Core:
             notices = await self._take_notices(request.user_key)
             if notices:
                 reply = reply.with_notices(*notices)
-        if reply.buttons and not reply.owner:
-            reply = reply.owned_by(request.user_id)
+        reply = _owned(reply, request.user_id)
         if len(reply.buttons) > MAX_BUTTONS:
             reply = replace(reply, buttons=reply.buttons[:MAX_BUTTONS])
         return reply

@@ -32,6 +32,7 @@ from bot.wording import (
     KIND_OF,
     LEARN_WAYS,
     LEARN_WORDS,
+    LIKENESS_CUES,
     NAME_POINTERS,
     OPINIONS,
     OVERVIEW_CUES,
@@ -660,8 +661,8 @@ class QuestionAnswerer:
         ):
             return self._not_covered(question, subjects)
         alike = len(subjects) >= 2 and self._kind_of(subjects[0]) == self._kind_of(subjects[1])
-        if alike and message.texts[:1] in (["is"], ["are"]):
-            compare = True  # "is nestjs basically express"
+        if alike and (message.texts[:1] in (["is"], ["are"]) or "which" in focus_words):
+            compare = True  # "is nestjs basically express", "spring boot and django, which one"
         if len(topic_ids) >= 2 and compare:
             kinds = [self.knowledge.topics[t].kind for t in topic_ids]
             shared = [t for t, k in zip(topic_ids, kinds, strict=True) if kinds.count(k) >= 2]
@@ -1106,7 +1107,9 @@ class QuestionAnswerer:
         ):
             return None
         best = self._fuzzy_name(phrase)
-        if best is None:
+        if best is None or any(  # "jwt oauth" is two names, not a misspelt "jwt auth"
+            self._exact_names.get(word, best.id) != best.id for word in phrase_words
+        ):
             return None
         return best.id, best.name, best.name in self.common.get(best.id, frozenset())
 
@@ -1153,11 +1156,21 @@ class QuestionAnswerer:
                 m for m in mentions if words[m.start].sentence < focus and m.id != main[0].id
             ]
             return [*before[-1:], *main]
+        if len(main) == 1 and sentence_words & LIKENESS_CUES:
+            kind = self._kind_of(main[0])
+            alike = [  # "firebase user here, is couchdb similar": set against the background
+                m
+                for m in mentions
+                if id(m) in background and m.id != main[0].id and self._kind_of(m) == kind
+            ]
+            if alike and kind is not None:
+                return [alike[-1], *main]
         if main:
-            asking = self._asking_segment(message, focus)
-            if asking is not None and not COMPARE_CUES & {w.text for w in words}:
-                narrowed = [m for m in main if words[m.start].segment >= asking]
-                main = narrowed or main
+            if not COMPARE_CUES & {w.text for w in words}:
+                for asking in self._asking_segments(message, focus):
+                    narrowed = [m for m in main if words[m.start].segment >= asking]
+                    if narrowed:  # "i use mongo at work but want to learn sql, any course?"
+                        return narrowed
             return main
         earlier = [m for m in mentions if words[m.start].sentence <= focus]
         if sentence_words & PLURAL_POINTERS:
@@ -1169,7 +1182,11 @@ class QuestionAnswerer:
         told = [m for m in mentions if id(m) not in background or not m.not_covered]
         if any(words[m.start].sentence == focus for m in told):
             return [m for m in in_focus if m in told]
-        return [m for m in mentions if id(m) not in background] or told
+        fresh = [m for m in mentions if id(m) not in background] or told
+        latest = max((words[m.start].sentence for m in fresh), default=0)  # told nearest
+        return [m for m in fresh if words[m.start].sentence == latest] + [
+            m for m in fresh if words[m.start].sentence != latest
+        ]
 
     def _pointed_pair(
         self, earlier: list[_Mention], background: set[int], words: tuple[Word, ...]
@@ -1215,17 +1232,18 @@ class QuestionAnswerer:
             stem(word) in self.kinds for word in mention.name.split()
         )
 
-    def _asking_segment(self, message: Message, sentence: int) -> int | None:
-        """The comma segment of a sentence that starts with a question word, if a later one."""
+    def _asking_segments(self, message: Message, sentence: int) -> list[int]:
+        """The later comma segments of a sentence that start with a question word, last first."""
         first_of: dict[int, str] = {}
         for word in message.words:
             if word.sentence == sentence:
                 first_of.setdefault(word.segment, word.text)
         segments = sorted(first_of)
-        for segment in reversed(segments[1:]):
-            if first_of[segment] in QUESTION_STARTS or first_of[segment] in ASKING_OPENERS:
-                return segment
-        return None
+        return [
+            segment
+            for segment in reversed(segments[1:])
+            if first_of[segment] in QUESTION_STARTS or first_of[segment] in ASKING_OPENERS
+        ]
 
     @staticmethod
     def _is_background(mention: _Mention, words: tuple[Word, ...]) -> bool:
@@ -1235,8 +1253,11 @@ class QuestionAnswerer:
             return True
         if mention.start and words[mention.start - 1].text in OWN_STACK:
             return True  # "my python scripts", "our rails app": what the learner already has
-        window = words[max(mention.start - 3, 0) : mention.start]
+        segment = words[mention.start].segment  # "coming from express, nestjs docs": one each
         start = max(mention.start - 3, 0)
+        while start < mention.start and words[start].segment != segment:
+            start += 1
+        window = words[start : mention.start]
         return any(  # "i know what docker is" asks; "i know docker" tells
             w.text in BACKGROUND_BEFORE
             and w.sentence == words[mention.start].sentence

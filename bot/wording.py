@@ -45,6 +45,11 @@ COMPARE_CUES = wordset(
     replaces replacing replaced replacement instead than interchangeable separates distinguishes
     distinguish"""
 )
+#: Comparison words that ask how alike two things are (not which to choose).
+LIKENESS_CUES = wordset(
+    """vs versus compare comparison compared comparing difference differences diff differ differs
+    different same similar alike interchangeable"""
+)
 RESOURCE_CUES = wordset(
     """resource resources docs doc documentation tutorial tutorials course courses book books guide
     guides link links material materials reference official manual read reading videos video vids

@@ -18,7 +18,7 @@ from adapters.console import ConsoleAdapter
 from bot.clock import ManualClock
 from bot.core import Core
 from bot.knowledge import Knowledge
-from bot.messages import ChatKind, Request, render_plain
+from bot.messages import ChatKind, Reply, Request, render_plain
 from bot.storage import open_storage
 from tests.test_cli import bot_env
 
@@ -198,3 +198,58 @@ async def test_piped_lines_are_answered_in_order_with_few_writes(tmp_path, knowl
         expected = [render_plain(await core.handle(adapter.request(line))) for line in lines]
     assert output.getvalue() == "".join(reply + "\n\n" for reply in expected)
     assert output.flushes <= 4  # not one per reply (101): the pipe gets whole buffers
+
+
+class CountingRenders(ConsoleAdapter):
+    """The console, counting the replies it renders."""
+
+    renders = 0
+
+    def render(self, reply: Reply) -> str:
+        self.renders += 1
+        return super().render(reply)
+
+
+async def answer_piped(core: Core, tmp_path: Path, lines: list[str], output) -> CountingRenders:
+    """The console after answering ``lines`` piped in, writing to ``output``."""
+    source = tmp_path / "input.txt"
+    source.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    with source.open(encoding="utf-8") as stdin:
+        adapter = CountingRenders(core, stdin, output, interactive=False, user_id=USER)
+        await adapter.run()
+    return adapter
+
+
+async def test_a_lookup_asked_again_is_rendered_once_within_a_bound(
+    core: Core, tmp_path: Path, monkeypatch
+) -> None:
+    lookups = ["/lang python", "/compare django vs flask", "/lang python", "/lang   python"]
+    output = io.StringIO()
+    adapter = await answer_piped(
+        core, tmp_path, [*lookups, "what is docker", "what is docker"], output
+    )
+    expected = [render_plain(await core.handle(adapter.request(line))) for line in lookups]
+    assert output.getvalue().startswith("".join(reply + "\n\n" for reply in expected))
+    assert adapter.renders == 4  # two lookups; each question's reply is a new one
+
+    from adapters import console as console_module
+
+    monkeypatch.setattr(console_module, "WRITTEN_REPLIES", 1)  # python is forgotten for go
+    adapter = await answer_piped(
+        core, tmp_path, ["/lang python", "/lang go", "/lang python"], output
+    )
+    assert adapter.renders == 3
+
+
+async def test_output_to_a_file_is_the_replies_text_after_what_was_printed_before(
+    core: Core, tmp_path: Path
+) -> None:
+    lines = ["/lang python", "/topic dokcer", "which db for a social app", "/lang python"]
+    sink = tmp_path / "output.txt"
+    with sink.open("w", encoding="utf-8") as output:
+        output.write("Welcome → type /help\n")  # the greeting, still in the file's text buffer
+        adapter = await answer_piped(core, tmp_path, lines, output)
+        expected = [render_plain(await core.handle(adapter.request(line))) for line in lines]
+        replies = "".join(reply + "\n\n" for reply in expected)
+        assert sink.read_text(encoding="utf-8") == "Welcome → type /help\n" + replies  # flushed
+    assert "→" in replies and "•" in replies  # encoded beyond ASCII

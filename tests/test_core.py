@@ -555,6 +555,8 @@ async def test_a_lookup_reply_is_given_again_without_running_the_lookup(
     first = await say(core, "/lang python", user="1")
     again = await say(core, "/lang   python", user="2")  # the same once cleaned, someone else
     assert render_plain(again) == render_plain(first) and again.owner == "2"
+    assert await say(core, "/lang python", user="2") is again  # no fresh copy for the same asker
+    assert (await say(core, "/lang python", user="1")).owner == "1"
     await say(core, "/timezone", user="1")
     await say(core, "/timezone", user="1")
     for name in ("go", "java", "python"):  # two kept: python is forgotten, then asked again

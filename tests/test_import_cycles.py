@@ -136,7 +136,7 @@ NEVER = (
     ),
     (
         "bot.storage",
-        ("bot.features", "bot.commands", "bot.core", "bot.serve", "bot.reminders.engine"),
+        ("bot.features", "bot.commands", "bot.core", "bot.serve", "bot.reminders"),
         "storage keeps data for the layers above it and knows none of them",
     ),
 )

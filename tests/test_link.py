@@ -14,8 +14,8 @@ from bot.core import Core
 from bot.limits import LINK_CODE_MINUTES, LINK_MAX_WRONG
 from bot.linking import ALPHABET, CODE_CHARS, LinkCode, new_code, parse_code
 from bot.messages import Reply, ReplyKind
+from bot.reminder_model import Claim
 from bot.reminders.message import ReminderWriter
-from bot.reminders.model import Claim
 from bot.storage import open_storage
 from tests.conftest import START, say
 

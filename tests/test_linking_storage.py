@@ -8,9 +8,9 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from bot.limits import LINK_MAX_WRONG
-from bot.linking import LinkCode, LinkOutcome
+from bot.linking import ALPHABET, LinkCode, LinkOutcome
 from bot.messages import ChatKind
-from bot.reminders.model import Reminder
+from bot.reminder_model import Reminder
 from bot.storage import open_storage
 from bot.storage.base import Storage
 
@@ -299,3 +299,49 @@ async def test_crossed_codes_at_once_never_make_a_loop(database) -> None:
         assert len(learners) == 1
         (learner,) = learners
         assert await first.identities.learner(learner) == learner  # no loop
+
+
+async def linked_groups(storage: Storage, keys: tuple[str, ...]) -> frozenset[frozenset[str]]:
+    """The identities grouped by learner, checked: no loop, and members agree with learners."""
+    groups: dict[str, set[str]] = {}
+    for key in keys:
+        groups.setdefault(await storage.identities.learner(key), set()).add(key)
+    for learner, group in groups.items():
+        assert await storage.identities.learner(learner) == learner  # no loop
+        assert sorted(await storage.identities.members(learner)) == sorted(group)
+    return frozenset(frozenset(group) for group in groups.values())
+
+
+@pytest.mark.parametrize(("issuer", "leaving"), [(0, 0), (0, 1), (1, 0), (1, 1)])
+async def test_a_link_and_an_unlink_of_the_same_accounts_at_once(
+    database, issuer: int, leaving: int
+) -> None:
+    # Ada's learner key and her linked Discord identity; Bob redeems a code of one of them
+    # while one of them unlinks, again and again: never an error (no deadlock), and the end is
+    # what one of the two orders gives.
+    async with await open_storage(database) as storage:
+        for n in range(25):
+            ada = (f"telegram:{n}", f"discord:{n}")
+            bob = f"console:{n}"
+            first, second = (LinkCode(ALPHABET[n] + ALPHABET[-1 - k] + "ABCDEF") for k in (0, 1))
+            await storage.mark_done(ada[0], "sql", AT, DAY)
+            await storage.reminders.set_reminder(reminder(ada[1]), AT)
+            await issue(storage, ada[0], first)
+            assert (await redeem(storage, ada[1], first)).outcome is LinkOutcome.LINKED
+            await issue(storage, ada[issuer], second)
+            link = redeem(storage, bob, second)
+            unlink = storage.identities.unlink(ada[leaving], AT)
+            if n % 2:
+                unlinked, linked = await asyncio.gather(unlink, link)
+            else:
+                linked, unlinked = await asyncio.gather(link, unlink)
+            assert linked.outcome is LinkOutcome.LINKED and unlinked is not None
+            groups = await linked_groups(storage, (*ada, bob))
+            link_first = {frozenset({ada[leaving]}), frozenset({ada[1 - leaving], bob})}
+            unlink_first = {frozenset({ada[issuer], bob}), frozenset({ada[1 - issuer]})}
+            assert groups in (link_first, unlink_first)
+            for key in (*ada, bob):
+                assert "sql" in await storage.done_items(await storage.identities.learner(key))
+            kept = [key for key in (*ada, bob) if await storage.reminders.get(key) is not None]
+            assert len(kept) == 1  # Ada's one reminder, under a learner key
+            assert await storage.identities.learner(kept[0]) == kept[0]

@@ -780,3 +780,30 @@ def test_a_cue_word_inside_a_use_case_phrase_is_part_of_the_need(
     asked = answerer.understand("which lang is best for machine learning apps")
     assert (asked.outcome, asked.topic_ids[:1]) == (Outcome.ANSWERED, ("python",))
     assert answerer.understand("what to learn for backend").intent is Intent.OVERVIEW
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "topics"),
+    [
+        ("coming from express, nestjs docs?", Intent.RESOURCES, ("nestjs",)),
+        (
+            "i use mongo at work but want to learn sql, any good course?",
+            Intent.RESOURCES,
+            ("sql",),
+        ),
+        (
+            "I write Java at work. I'd like to try Spring Boot on weekends. "
+            "Got any beginner tutorials?",
+            Intent.RESOURCES,
+            ("spring-boot",),
+        ),
+        ("jwt oauth difference", Intent.COMPARE, ("jwt", "oauth")),
+        ("firebase user here, is couchdb similar", Intent.COMPARE, ("firebase", "couchdb")),
+        ("spring boot and django, which one", Intent.COMPARE, ("spring-boot", "django")),
+    ],
+)
+def test_the_subject_is_the_name_nearest_the_question(
+    answerer: QuestionAnswerer, question: str, intent: Intent, topics: tuple[str, ...]
+) -> None:
+    asked = answerer.understand(question)
+    assert (asked.outcome, asked.intent, asked.topic_ids) == (Outcome.ANSWERED, intent, topics)

@@ -31,11 +31,11 @@ from bot.delivery import (
 )
 from bot.knowledge import bundled_knowledge_path, load_knowledge
 from bot.messages import ChatKind, Reply, ReplyKind, Request
+from bot.reminder_schedule import decide, local_instant, next_due
 from bot.reminders import engine as engine_module
 from bot.reminders.buttons import day_code
 from bot.reminders.engine import MAX_DELIVERY_ATTEMPTS, ReminderEngine
 from bot.reminders.pacing import ChatSpacing, Pacer
-from bot.reminders.schedule import decide, local_instant, next_due
 from bot.serve import reminder_engine, reminder_writer
 from bot.storage import open_storage
 from bot.storage.postgres import SENDER_LOCK
@@ -90,7 +90,7 @@ def run_python(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.parametrize(
-    "module", ["bot.storage.reminders", "bot.reminders.schedule", "bot.reminders.model"]
+    "module", ["bot.storage.reminders", "bot.reminder_schedule", "bot.reminder_model"]
 )
 def test_reminder_modules_import_on_their_own(module: str) -> None:
     result = run_python("-c", f"import {module}")

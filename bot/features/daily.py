@@ -25,8 +25,8 @@ from bot.features.knowledge import first_sentence
 from bot.features.personal import PROGRESS, local_today
 from bot.knowledge import Topic
 from bot.messages import Button, Reply, ReplyKind, private_reply
+from bot.reminder_schedule import local_instant
 from bot.reminders.buttons import EVENING, parse_day, step_buttons
-from bot.reminders.schedule import local_instant
 from bot.timezones import TimeParseError, parse_time, zone_info
 from bot.users import UserRecord
 

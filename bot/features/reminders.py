@@ -14,7 +14,7 @@ from bot.commands import Command, Context, Option, OptionKind
 from bot.limits import QUOTE_CHARS, SUGGESTIONS
 from bot.matching import Resolution
 from bot.messages import Button, ChatKind, Reply, ReplyKind
-from bot.reminders.model import Reminder
+from bot.reminder_model import Reminder
 from bot.text import shorten
 from bot.timezones import TimeParseError, parse_time, resolve_timezone, zone_info
 

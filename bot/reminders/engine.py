@@ -50,7 +50,7 @@ from bot.delivery import (
     UncertainDeliveryError,
 )
 from bot.messages import Reply, user_key_of
-from bot.reminders.model import Claim, Reminder
+from bot.reminder_model import Claim, Reminder
 from bot.reminders.pacing import ChatSpacing, Pacer
 from bot.storage.base import ReminderStore, Storage
 

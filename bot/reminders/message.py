@@ -11,9 +11,9 @@ from bot.knowledge import Knowledge
 from bot.limits import STREAK_WORTH_MENTIONING
 from bot.messages import ChatKind, Field, Link, Reply, ReplyKind
 from bot.quizzes import ReviewQuestion, pick_question
+from bot.reminder_model import Claim
+from bot.reminder_schedule import local_date
 from bot.reminders.buttons import snooze_buttons, step_buttons
-from bot.reminders.model import Claim
-from bot.reminders.schedule import local_date
 from bot.storage.base import Storage
 from bot.timezones import zone_info
 

@@ -18,7 +18,7 @@ from types import TracebackType
 from typing import Any, Self
 
 from bot.linking import LinkResult, Unlinked
-from bot.reminders.model import Claim, ClaimBatch, Reminder, Snooze
+from bot.reminder_model import Claim, ClaimBatch, Reminder, Snooze
 from bot.spaced import ReviewState
 from bot.unanswered import UnansweredQuestion
 from bot.users import UserRecord

@@ -3,15 +3,16 @@
 An identity with no ``identities`` row is its own learner; a linked one names the learner key
 its data lives under. Linking moves the redeeming identity's data onto the issuer's learner key
 and unlinking copies the learner's data back, each in one transaction that first locks the
-``users`` rows it changes (PostgreSQL: ``FOR UPDATE``; SQLite's transactions are serial), so two
-processes linking the same identities at once cannot make a loop. Nothing is cached: every
-answer reads the database.
+``users`` rows it changes, all in one sorted order (PostgreSQL: ``FOR UPDATE``; SQLite's
+transactions are serial), so two processes linking or unlinking the same identities at once
+cannot make a loop, nor wait on each other in a circle. Nothing is cached: every answer reads
+the database.
 """
 
 from __future__ import annotations
 
 import hmac
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 
 from bot.limits import LINK_CODE_MINUTES, LINK_MAX_WRONG
@@ -182,11 +183,29 @@ class SqlIdentityStore(IdentityStore):
                 == 1
             )
 
-    async def _lock(self, tx: Transaction, keys: Sequence[str]) -> None:
-        """Lock the users rows of ``keys`` (in one order, so two transactions never deadlock)."""
-        for key in sorted(set(keys)):
-            sql = f"SELECT 1 FROM users WHERE user_key = ?{self._row_lock}"  # noqa: S608
-            await tx.fetchall(sql, (key,))
+    async def _lock(self, tx: Transaction, rows: Callable[[], Awaitable[set[str]]]) -> None:
+        """Lock the users rows that ``rows()`` reads the transaction will change.
+
+        All at once in sorted order, so that two transactions never wait on each other in a
+        circle; read again once they are locked, since another transaction may have linked or
+        unlinked them meanwhile, until no new row is named.
+        """
+        locked: set[str] = set()
+        while missing := await rows() - locked:
+            for key in sorted(missing):
+                sql = f"SELECT 1 FROM users WHERE user_key = ?{self._row_lock}"  # noqa: S608
+                await tx.fetchall(sql, (key,))
+            locked |= missing
+
+    async def _link_rows(self, tx: Transaction, user_key: str, issuer: str) -> set[str]:
+        """The users rows linking ``user_key`` to ``issuer``'s learner changes (and checks)."""
+        return {user_key, issuer, await self._learner(tx, issuer)}
+
+    async def _unlink_rows(self, tx: Transaction, user_key: str) -> set[str]:
+        """The users rows unlinking ``user_key`` changes: its own, its learner's, the heir's."""
+        learner = await self._learner(tx, user_key)
+        heir = await tx.fetchall(_MEMBERS, (learner,)) if learner == user_key else []
+        return {user_key, learner, *(row[0] for row in heir[:1])}
 
     async def _learner(self, tx: Transaction, user_key: str) -> str:
         rows = await tx.fetchall(_LEARNER, (user_key,))
@@ -229,9 +248,8 @@ class SqlIdentityStore(IdentityStore):
             if issuer == user_key:
                 return LinkResult(LinkOutcome.OWN_CODE, own)
             await tx.execute(*ensure_user(user_key, now))
-            await self._lock(tx, (user_key, issuer))
+            await self._lock(tx, lambda: self._link_rows(tx, user_key, issuer))
             target = await self._learner(tx, issuer)
-            await self._lock(tx, (target,))
             own = await self._learner(tx, user_key)
             if own == target:
                 return LinkResult(LinkOutcome.ALREADY_LINKED, own)
@@ -262,9 +280,8 @@ class SqlIdentityStore(IdentityStore):
     async def unlink(self, user_key: str, now: datetime) -> Unlinked | None:
         """Separate ``user_key`` from its learner (see :meth:`IdentityStore.unlink`)."""
         async with self._db.transaction() as tx:
-            await self._lock(tx, (user_key,))
+            await self._lock(tx, lambda: self._unlink_rows(tx, user_key))
             learner = await self._learner(tx, user_key)
-            await self._lock(tx, (learner,))
             linked = [row[0] for row in await tx.fetchall(_MEMBERS, (learner,))]
             if not linked:
                 return None

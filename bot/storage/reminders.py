@@ -18,8 +18,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from bot.messages import ChatKind
-from bot.reminders.model import Claim, ClaimBatch, Reminder
-from bot.reminders.schedule import carry_last_sent, decide, next_due
+from bot.reminder_model import Claim, ClaimBatch, Reminder
+from bot.reminder_schedule import carry_last_sent, decide, next_due
 from bot.storage.base import ReminderStore
 from bot.storage.sql import Database, Transaction
 from bot.timezones import zone_info

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from bot.reminders.model import Snooze
+from bot.reminder_model import Snooze
 from bot.storage.base import SnoozeStore
 from bot.storage.sql import Database, ensure_user
 

@@ -1,4 +1,7 @@
-"""The reminder domain model: a user's daily reminder and the claims a sender holds on them."""
+"""The reminder domain model: a user's daily reminder and the claims a sender holds on them.
+
+Plain data, below both storage (which keeps it) and :mod:`bot.reminders` (which sends it).
+"""
 
 from __future__ import annotations
 
