@@ -92,6 +92,10 @@ NAMED_LEAD = 2
 USE_CASE_TOPICS = 3
 #: Words a message may hold beyond names and question words and still be "just the name".
 BARE_LEFTOVERS = 0
+#: A message with no software word is about something else when at least this many of its other
+#: words, and at least half, are foreign to the roadmap ("spring onions, raw or cooked"; not
+#: "python decorators").
+FOREIGN_WORDS = 2
 #: Misspelt cue words ("resorces") are fixed when this long and this close (0-100).
 SPELL_MIN_CHARS = 5
 SPELL_CUTOFF = 84
@@ -211,6 +215,9 @@ class _Names:
     dropped: frozenset[int] = frozenset()
     #: Positions of the words of names left unsure: not need words either.
     unsure: frozenset[int] = frozenset()
+    #: No software word, and the other words are mostly foreign to the roadmap: whatever it
+    #: names or needs, the message is about something else ("my grandma's silver flask").
+    foreign: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,6 +385,8 @@ class QuestionAnswerer:
             | BUILD_WORDS
             | self.ranker.words
         )
+        #: Words that belong to the roadmap's world; an everyday sense's word does not.
+        self.roadmap_words = self.known_words - (everyday_all - self.ranker.words)
         self.spell_vocabulary = sorted(
             COMPARE_CUES
             | RESOURCE_CUES
@@ -776,6 +785,7 @@ class QuestionAnswerer:
         if (
             (asked_need or kind is not None)
             and not projects
+            and not names.foreign
             and (names.software or kind is not None or len(sources) >= 2 or USE_CASE_CUES & cues)
         ):
             answer = self._use_case(
@@ -813,9 +823,9 @@ class QuestionAnswerer:
             return Understanding(question, intent, section.topic_ids, section_id=section_id)
         if projects and not self._off_subject(message, focus, mentions):
             return Understanding(question, Intent.PROJECTS, ())
-        if doubtful:
+        if doubtful and (len(doubtful) > 1 or not names.foreign):  # two names: software
             return Understanding(question, Intent.UNKNOWN, doubtful, Outcome.ASKED_BACK)
-        if everyday:
+        if everyday or doubtful:
             return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
         if overview and (names.software or message.sentences == 1):
             # "what should i do next", after sentences about Spanish lessons, is not the roadmap
@@ -1022,9 +1032,6 @@ class QuestionAnswerer:
         software = len(clear) + sum(
             w.text in self.software or w.stem in self.software for w in others
         )
-        ambiguous = [m for m in found if m.ambiguous]
-        if not ambiguous:
-            return _Names(found, (), (), software)
         leftovers = [
             w
             for w in others
@@ -1034,6 +1041,10 @@ class QuestionAnswerer:
             and w.stem not in self.software
             and not w.text.isdigit()
         ]
+        foreign = not software and self._mostly_foreign(words, leftovers)
+        ambiguous = [m for m in found if m.ambiguous]
+        if not ambiguous:
+            return _Names(found, (), (), software, foreign=foreign)
         kept, doubtful, everyday = list(clear), [], []
         signed: set[int] = set()
         unsure: set[int] = set()
@@ -1078,7 +1089,20 @@ class QuestionAnswerer:
             software,
             frozenset(signed),
             frozenset(unsure),
+            foreign,
         )
+
+    def _mostly_foreign(self, words: Sequence[Word], leftovers: Sequence[Word]) -> bool:
+        """Whether the words beside names are mostly foreign to the roadmap and name no kind."""
+        if any(w.stem in self.kinds for w in words):
+            return False
+        foreign = sum(
+            w.text not in self.roadmap_words
+            and w.stem not in self.roadmap_words
+            and w.text not in self.name_words
+            for w in leftovers
+        )
+        return foreign >= FOREIGN_WORDS and 2 * foreign >= len(leftovers)
 
     def _lookup(self, phrase_words: list[str], start: int, end: int) -> _Mention | None:
         phrase = " ".join(phrase_words)

@@ -30,7 +30,8 @@ STOP = wordset(
     someone anyone something anything much many more most lot lots even still well now right
     tho though though already yet ever every each both few while because since until though maybe
     perhaps probably basically literally honestly anyway anyways btw lol haha idk imo tbh omg
-    ur u r ya yo bro dude man mate sir"""
+    ur u r ya yo bro dude man mate sir ngl lowkey highkey fr rly kinda sorta smth sth bruh srsly
+    pretty quite"""
 )
 #: Question words: a sentence starting with one of these asks something.
 QUESTION_STARTS = wordset(
