@@ -100,8 +100,7 @@ class ConsoleAdapter:
         Ctrl-C ends the chat at once (even halfway through typing a line) and sets
         :attr:`interrupted`; a reply the core is already working on is printed first.
         """
-        if self._bytes_out:
-            self.stdout.flush()  # text printed before, still in the text stream, goes first
+        self._flush_printed()
         with _on_sigint(self._interrupt):
             while not self._ended.is_set():
                 if self.interactive:
@@ -178,11 +177,17 @@ class ConsoleAdapter:
         """
         message = self.render(reply) + "\n\n"
         try:
+            self._flush_printed()
             self._write(ERASE_LINE + message + PROMPT if self._prompt_shown else message)
             self._out.flush()
         except BrokenPipeError:
             self._ended.set()
             raise TransientDeliveryError("the terminal's output is closed") from None
+
+    def _flush_printed(self) -> None:
+        """Write out text printed to the output before (a greeting), so that it goes first."""
+        if self._bytes_out:
+            self.stdout.flush()
 
     def _write(self, text: str) -> None:
         self._out.write(self._encode(text))

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from adapters.console import ConsoleAdapter
+from adapters.console import PLATFORM, ConsoleAdapter
 from bot.clock import ManualClock
 from bot.core import Core
+from bot.delivery import Delivery
 from bot.knowledge import Knowledge
 from bot.messages import ChatKind, Reply, Request, render_plain
 from bot.storage import open_storage
@@ -253,3 +254,16 @@ async def test_output_to_a_file_is_the_replies_text_after_what_was_printed_befor
         replies = "".join(reply + "\n\n" for reply in expected)
         assert sink.read_text(encoding="utf-8") == "Welcome → type /help\n" + replies  # flushed
     assert "→" in replies and "•" in replies  # encoded beyond ASCII
+
+
+async def test_a_reminder_written_to_a_file_comes_after_what_was_printed_before(
+    core: Core, tmp_path: Path
+) -> None:
+    reminder = Reply(title="Your daily reminder", blocks=("Next → /progress",))
+    sink = tmp_path / "output.txt"
+    (tmp_path / "input.txt").write_text("", encoding="utf-8")
+    with sink.open("w", encoding="utf-8") as output, (tmp_path / "input.txt").open() as stdin:
+        output.write("Welcome\n")  # the greeting, still in the file's text buffer
+        adapter = ConsoleAdapter(core, stdin, output, interactive=False, user_id=USER)
+        await adapter.deliver(Delivery(PLATFORM, USER, USER), reminder)
+        assert sink.read_text(encoding="utf-8") == f"Welcome\n{render_plain(reminder)}\n\n"
