@@ -42,6 +42,8 @@ from bot.wording import (
     PROJECT_NOUNS,
     QUESTION_STARTS,
     RESOURCE_CUES,
+    START_LINKS,
+    STARTING,
     STOP,
     STRONG_OVERVIEW,
     USE_CASE_CUES,
@@ -609,7 +611,10 @@ class QuestionAnswerer:
             and subjects
             and all(message.words[m.start].sentence != focus for m in subjects)
             and not focus_words & (POINTERS | PLURAL_POINTERS)
-            and focus_words & USE_CASE_CUES
+            and (
+                focus_words & USE_CASE_CUES
+                or (kind_at in asked_kinds and message.words[kind_at].sentence == focus)
+            )  # "one cofounder wants microservices. what architecture makes sense for us?"
             and not focus_words & (RESOURCE_CUES | PROJECT_CUES)  # "the best docs": material
             and not build_request
             and not (  # "moving to aws. should i learn the cloud now": the named one's kind
@@ -733,9 +738,18 @@ class QuestionAnswerer:
             a == "way" and b == "to" and c in LEARN_WORDS
             for a, b, c in zip(texts, texts[1:], texts[2:], strict=False)
         )
+        started = {m.start for m in subjects} & {  # "where do i start with (the) docker"
+            i + gap
+            for i, (w, link) in enumerate(pairwise(message.words))
+            if w.text in STARTING and link.text in START_LINKS
+            for gap in (2, 3)
+        }
         projects = projects or (build_request and bool(topic_ids))
         resources = bool(
-            RESOURCE_CUES & cues or (LEARN_WORDS & cues and LEARN_WAYS & cues) or learn_way
+            RESOURCE_CUES & cues
+            or (LEARN_WORDS & cues and LEARN_WAYS & cues)
+            or learn_way
+            or (started and not compare)
         ) and not (projects and BUILD_WORDS & cues)
         if topic_ids and not resources and not projects and kind is None:
             answer = None if names_itself else self._child_for_need(question, topic_ids[0], terms)
@@ -862,8 +876,14 @@ class QuestionAnswerer:
         The name itself is asked about, whatever the background says.
         """
         focus_texts = [w.text for w in message.words if w.sentence == focus]
-        defining = bool(DEFINING & focus_words) or any(
-            a == "what" and b in BE_WORDS for a, b in pairwise(focus_texts)
+        defining = (
+            bool(DEFINING & focus_words)
+            or any(  # not "what do i set up"
+                a == "what" and b in BE_WORDS and c not in PEOPLE
+                for a, b, c in zip(
+                    focus_texts, focus_texts[1:], [*focus_texts[2:], ""], strict=False
+                )
+            )
         )
         return defining and (
             any(message.words[m.start].sentence == focus for m in subjects)
@@ -1132,8 +1152,9 @@ class QuestionAnswerer:
             return None
         best = self._fuzzy_name(phrase)
         if best is None or any(  # "jwt oauth" is two names, not a misspelt "jwt auth"
-            self._exact_names.get(word, best.id) != best.id for word in phrase_words
-        ):
+            self._exact_names.get(word, best.id) not in (best.id, self._exact_names.get(part))
+            for word, part in zip(phrase_words, best.name.split(), strict=False)
+        ):  # ... but "rubi on rails" is "ruby on rails"
             return None
         return best.id, best.name, best.name in self.common.get(best.id, frozenset())
 

@@ -58,7 +58,10 @@ RESOURCE_CUES = wordset(
     udemy coursera podcast podcasts dummies ebook textbook recs teach"""
 )
 #: With a learning word, these ask for learning material ("where/how to learn go").
-LEARN_WAYS = wordset("where how place scratch site sites")
+LEARN_WAYS = wordset("where how place scratch site sites free stuff something")
+#: "start with docker", "get started on go", "start learning sql": where to begin with a name.
+STARTING = wordset("start started starting begin beginning")
+START_LINKS = wordset("with on learning into")
 #: Words that ask for things to build; "build", "make" and "create" alone describe a need.
 #: Words that ask for projects to build; an "idea" or "build" next to a kind of thing asked
 #: for ("an app idea: which database?") is a need, not a request for projects.

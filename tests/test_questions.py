@@ -825,3 +825,33 @@ def test_a_message_with_no_software_word_gets_no_use_case_guess(
 ) -> None:
     trip = "We're planning a trip to Japan for the team offsite. What are good places to visit?"
     assert answerer.understand(trip).outcome is Outcome.REFUSED
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "topic"),
+    [
+        ("where do i start with docker", Intent.RESOURCES, "docker"),
+        ("free stuff to learn go?", Intent.RESOURCES, "go"),
+        ("rubi on rails still a thing?", Intent.TOPIC, "rails"),
+        (
+            "my node app throws errors and nobody notices, what do we add to get alerts",
+            Intent.USE_CASE,
+            "monitoring",
+        ),
+        (
+            "We are a two-person startup and a cofounder wants microservices because big "
+            "companies do. What architecture makes sense for us?",
+            Intent.USE_CASE,
+            "monolith",
+        ),
+    ],
+)
+def test_learners_words_for_material_needs_and_names(
+    answerer: QuestionAnswerer, question: str, intent: Intent, topic: str
+) -> None:
+    asked = answerer.understand(question)
+    assert (asked.outcome, asked.intent, asked.topic_ids[:1]) == (
+        Outcome.ANSWERED,
+        intent,
+        (topic,),
+    )
