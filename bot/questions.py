@@ -117,6 +117,10 @@ BE_WORDS = frozenset({"is", "are", "was", "does", "do", "exactly"})
 #: "how do i", "how can we": asking how to do something.
 DOING = frozenset({"do", "can", "would", "should", "could"})
 PEOPLE = frozenset({"i", "we"})
+#: Before a name in small talk, these make it what the talk is about ("thanks for help with sql").
+TALKED_ABOUT = frozenset({"for", "with", "about", "on", "of"})
+#: After a question word, these start a clause, not a question ("just what i needed").
+SUBJECT_PRONOUNS = frozenset({"i", "you", "we", "they", "he", "she"})
 #: Words that tell a need ("need to keep users logged in").
 WANTING = frozenset({"need", "needs", "want", "wanna"})
 #: Words that ask something of the roadmap (a greeting before one is not small talk).
@@ -302,6 +306,12 @@ def _phrase_in(phrase: tuple[str, ...], words: list[str], present: Set[str]) -> 
         else:
             return True
     return False
+
+
+def _asks(words: Sequence[Word], at: int, asking: Set[str]) -> bool:
+    """Whether the word at ``at`` is an asking word that asks ("see what you are" does not)."""
+    following = words[at + 1].text if at + 1 < len(words) else ""
+    return words[at].text in asking and following not in SUBJECT_PRONOUNS
 
 
 class QuestionAnswerer:
@@ -561,7 +571,7 @@ class QuestionAnswerer:
         )
 
         talk = self._small_talk(message, mentions)
-        if talk is not None and not (doubtful and WHAT_WORDS & set(message.texts)):
+        if talk is not None and not self._asks_about_doubtful(message, names.unsure):
             return Understanding(question, Intent.UNKNOWN, (), Outcome.SMALL_TALK, canned=talk)
         if everyday and not mentions:
             return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
@@ -1368,13 +1378,23 @@ class QuestionAnswerer:
             return None
         talked = {word for _, phrase in phrases for word in phrase}
         beyond = [w for w in message.words if w.text not in talked and w.text not in STOP]
-        if any(w.text in ASKING_WORDS for w in message.words) and any(
+        words = message.words
+        if any(_asks(words, i, ASKING_WORDS) for i in range(len(words))) and any(
             w.stem in self.kinds or w.stem in self.software for w in beyond
         ):  # "yo which db should i use": a greeting before a question
             return None
         if message.sentences == 1 and message.questions and len(beyond) > len(talked) + 1:
             return None  # "is django ok for an online store": a question with an "ok" in it
-        if mentions and message.sentences == 1:
+        thanked_for = (  # "thanks for the help with sql": a name told as what the talk is about
+            not message.questions
+            and message.texts[0] in talked
+            and not any(w.text in self.cue_words for w in beyond)
+            and all(
+                TALKED_ABOUT & {w.text for w in message.words[max(m.start - 3, 0) : m.start]}
+                for m in mentions
+            )
+        )
+        if mentions and message.sentences == 1 and not thanked_for:
             return None
         asked = set(message.questions)
         talk_sentences = {
@@ -1393,6 +1413,15 @@ class QuestionAnswerer:
             if any(w.text in self.cue_words or w.stem in self.software for w in untalked):
                 return None
         return max(found, key=lambda pair: pair[1])[0]
+
+    @staticmethod
+    def _asks_about_doubtful(message: Message, unsure: Set[int]) -> bool:
+        """Whether a sentence naming a doubtful name asks what it is ("wat rest even is")."""
+        sentences = {message.words[i].sentence for i in unsure}
+        words = message.words
+        return any(
+            w.sentence in sentences and _asks(words, i, WHAT_WORDS) for i, w in enumerate(words)
+        )
 
     def _outside_words(self, words: Sequence[Word]) -> bool:
         """Whether these words hold a phrase of a subject outside the roadmap."""

@@ -810,24 +810,6 @@ def test_the_subject_is_the_name_nearest_the_question(
 
 
 @pytest.mark.parametrize(
-    "question",
-    ["spring onions in a stir fry, raw or cooked", "which couch fabric is best to clean with cats"],
-)
-def test_a_name_among_words_foreign_to_the_roadmap_is_refused_not_asked_back(
-    answerer: QuestionAnswerer, question: str
-) -> None:
-    assert answerer.understand(question).outcome is Outcome.REFUSED
-    assert answerer.understand("flask blueprints").outcome is Outcome.ASKED_BACK
-
-
-def test_a_message_with_no_software_word_gets_no_use_case_guess(
-    answerer: QuestionAnswerer,
-) -> None:
-    trip = "We're planning a trip to Japan for the team offsite. What are good places to visit?"
-    assert answerer.understand(trip).outcome is Outcome.REFUSED
-
-
-@pytest.mark.parametrize(
     ("question", "intent", "topic"),
     [
         ("where do i start with docker", Intent.RESOURCES, "docker"),

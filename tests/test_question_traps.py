@@ -1,0 +1,46 @@
+"""Free-text messages that must not get a roadmap answer: everyday senses, small talk, off topic."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge import Knowledge
+from bot.questions import Outcome, QuestionAnswerer
+
+
+@pytest.fixture(scope="module")
+def answerer(knowledge: Knowledge) -> QuestionAnswerer:
+    return QuestionAnswerer(knowledge)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["spring onions in a stir fry, raw or cooked", "which couch fabric is best to clean with cats"],
+)
+def test_a_name_among_words_foreign_to_the_roadmap_is_refused_not_asked_back(
+    answerer: QuestionAnswerer, question: str
+) -> None:
+    assert answerer.understand(question).outcome is Outcome.REFUSED
+    assert answerer.understand("flask blueprints").outcome is Outcome.ASKED_BACK
+
+
+def test_a_message_with_no_software_word_gets_no_use_case_guess(
+    answerer: QuestionAnswerer,
+) -> None:
+    trip = "We're planning a trip to Japan for the team offsite. What are good places to visit?"
+    assert answerer.understand(trip).outcome is Outcome.REFUSED
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "great, thanks for the help with sql!",
+        "Thanks, that answer about Django was exactly what I needed. See you later!",
+        "Hey, I found this bot in our server. No question yet, I wanted to see what you are.",
+    ],
+)
+def test_thanks_about_a_name_and_clauses_with_what_are_small_talk(
+    answerer: QuestionAnswerer, question: str
+) -> None:
+    assert answerer.understand(question).small_talk
+    assert not answerer.understand("thanks, now what is sql?").small_talk
