@@ -1092,7 +1092,13 @@ class QuestionAnswerer:
             before = words[mention.start - 1].text if mention.start else ""
             after = words[mention.end].text if mention.end < len(words) else ""
             how_to = before == "to" and mention.start > 1 and words[mention.start - 2].text == "how"
-            if mention.end - mention.start == 1 and not software and not how_to:
+            joined = any(  # "java to go", "flask to django": a name of its kind just before
+                other.end == mention.start - 1
+                and other.id != mention.id
+                and self._kind_of(other) == self._kind_of(mention)
+                for other in found
+            )
+            if mention.end - mention.start == 1 and not software and not how_to and not joined:
                 signs += (before in VERB_CONTEXT) + (after in VERB_AFTER)
             if signs and signs >= software:
                 everyday.append(mention.id)
@@ -1200,6 +1206,13 @@ class QuestionAnswerer:
             return []
         words = message.words
         background = {id(m) for m in mentions if self._is_background(m, words)}
+        background.update(  # "from flask to django", "java to go": where the learner comes from
+            id(a)
+            for a, b in pairwise(mentions)
+            if b.start == a.end + 1
+            and words[a.end].text == "to"
+            and self._kind_of(a) == self._kind_of(b)
+        )
         in_focus = [m for m in mentions if words[m.start].sentence == focus]
         main = [m for m in in_focus if id(m) not in background]
         sentence_words = {w.text for w in words if w.sentence == focus}

@@ -837,3 +837,22 @@ def test_learners_words_for_material_needs_and_names(
         intent,
         (topic,),
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "topic"),
+    [
+        ("from flask to django guide", Intent.RESOURCES, "django"),
+        ("java to go transition", Intent.TOPIC, "go"),
+        ("docker done, ci/cd next", Intent.TOPIC, "ci-cd"),
+    ],
+)
+def test_where_the_learner_comes_from_gives_way_to_where_they_go(
+    answerer: QuestionAnswerer, question: str, intent: Intent, topic: str
+) -> None:
+    asked = answerer.understand(question)
+    assert (asked.outcome, asked.intent, asked.topic_ids[:1]) == (
+        Outcome.ANSWERED,
+        intent,
+        (topic,),
+    )
