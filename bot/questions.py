@@ -969,6 +969,12 @@ class QuestionAnswerer:
         asked = {w.text for w in words if w.sentence == focus}
         if "how" in asked and asked & {"work", "works"}:  # "how do these platforms work"
             return None
+        if any(  # "kubernetes? what is it": the technology itself
+            (a.text, b.text in BE_WORDS, c.text in NAME_POINTERS) == ("what", True, True)
+            for a, b, c in zip(words, words[1:], words[2:], strict=False)
+            if a.sentence == focus
+        ):
+            return None
         if any(  # "how does nginx work", "should we use kafka": asks about the technology
             words[m.start].sentence == focus
             and {w.text for w in words[max(m.start - 2, 0) : m.start]} & ABOUT_NAME
@@ -1233,6 +1239,15 @@ class QuestionAnswerer:
             ]
             if alike and kind is not None:
                 return [alike[-1], *main]
+        points_first = len(main) == 1 and any(  # "worth it over postgres", not "mongodb? is it"
+            w.sentence == focus and w.text in NAME_POINTERS for w in words[: main[0].start]
+        )
+        if points_first and not main[0].not_covered:
+            pointed = [  # "kafka at scale? worth it over postgres": "it" is what the roadmap lacks
+                m for m in mentions if m.not_covered and words[m.start].sentence < focus
+            ]
+            if pointed:
+                return [pointed[-1], *main]
         if main:
             if not COMPARE_CUES & {w.text for w in words}:
                 for asking in self._asking_segments(message, focus):

@@ -44,3 +44,19 @@ def test_thanks_about_a_name_and_clauses_with_what_are_small_talk(
 ) -> None:
     assert answerer.understand(question).small_talk
     assert not answerer.understand("thanks, now what is sql?").small_talk
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "We moved our app into Docker and now the team wants Kubernetes. What is it and when "
+        "do you need it?",
+        "my boss wants us to use Kotlin for the new services. What does it offer over plain Java?",
+    ],
+)
+def test_it_pointing_at_technology_the_roadmap_lacks_is_not_covered(
+    answerer: QuestionAnswerer, question: str
+) -> None:
+    assert answerer.understand(question).outcome is Outcome.NOT_COVERED
+    mongo = "My team uses MongoDB. What is MongoDB, and what is it good at?"
+    assert answerer.understand(mongo).topic_ids[:1] == ("mongodb",)
