@@ -1239,8 +1239,11 @@ class QuestionAnswerer:
             ]
             if alike and kind is not None:
                 return [alike[-1], *main]
-        points_first = len(main) == 1 and any(  # "worth it over postgres", not "mongodb? is it"
-            w.sentence == focus and w.text in NAME_POINTERS for w in words[: main[0].start]
+        points_first = (
+            len(main) == 1
+            and any(  # "worth it over postgres", not "mongodb? is it"
+                w.sentence == focus and w.text in NAME_POINTERS for w in words[: main[0].start]
+            )
         )
         if points_first and not main[0].not_covered:
             pointed = [  # "kafka at scale? worth it over postgres": "it" is what the roadmap lacks

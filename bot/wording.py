@@ -105,7 +105,7 @@ BACKGROUND_BEFORE = wordset(
 #: everyday word is the technology ("is ruby dead", "docker worth learning or hype").
 ASKING_ABOUT = wordset(
     """worth dead dying hype hyped overrated underrated popular relevant future nah outdated
-    obsolete anymore"""
+    obsolete anymore used maintained alive"""
 )
 #: Words that open a new part of a sentence, as a comma does.
 CLAUSE_STARTS = wordset("but")

@@ -60,3 +60,10 @@ def test_it_pointing_at_technology_the_roadmap_lacks_is_not_covered(
     assert answerer.understand(question).outcome is Outcome.NOT_COVERED
     mongo = "My team uses MongoDB. What is MongoDB, and what is it good at?"
     assert answerer.understand(mongo).topic_ids[:1] == ("mongodb",)
+
+
+def test_whether_a_technology_is_still_used_is_about_the_technology(
+    answerer: QuestionAnswerer,
+) -> None:
+    assert answerer.understand("is jenkins still used").outcome is Outcome.NOT_COVERED
+    assert answerer.understand("is ruby still maintained").topic_ids[:1] == ("ruby",)
