@@ -581,7 +581,7 @@ class QuestionAnswerer:
                 (w.stem in self.software or w.stem in self.overview_cues)
                 and w.stem not in self.title_words
                 for w in message.words
-            )
+            ) + len(uncovered)  # "scala worth learning for backend jobs?": not covered, first
             asking = [w for w in message.words if w.sentence == focus]
             roadmap_question = (
                 message.sentences > 1

@@ -67,3 +67,9 @@ def test_whether_a_technology_is_still_used_is_about_the_technology(
 ) -> None:
     assert answerer.understand("is jenkins still used").outcome is Outcome.NOT_COVERED
     assert answerer.understand("is ruby still maintained").topic_ids[:1] == ("ruby",)
+
+
+def test_technology_the_roadmap_lacks_outweighs_a_career_word(answerer: QuestionAnswerer) -> None:
+    asked = answerer.understand("scala worth learning for backend jobs?")
+    assert asked.outcome is Outcome.NOT_COVERED
+    assert answerer.understand("how much do backend devs earn").canned is not None
