@@ -856,3 +856,28 @@ def test_where_the_learner_comes_from_gives_way_to_where_they_go(
         intent,
         (topic,),
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "name", "related"),
+    [
+        ("what is gunicorn", "Gunicorn", "hosting-environment"),
+        ("how do i deploy my war file to tomcat", "Tomcat", "java"),
+        ("should i use hasura", "Hasura", "graphql"),
+        ("what is openai", "OpenAI API", "api-integration"),  # not Swagger's "openapi"
+        ("how do i add recaptcha to a form", "CAPTCHA", "security"),
+    ],
+)
+def test_more_technology_the_roadmap_lacks_points_to_its_neighbour(
+    answerer: QuestionAnswerer, question: str, name: str, related: str
+) -> None:
+    asked = answerer.understand(question)
+    assert asked.outcome is Outcome.NOT_COVERED
+    assert asked.not_covered[0].name == name and related in asked.not_covered[0].related
+
+
+def test_a_cloud_providers_services_are_the_provider(answerer: QuestionAnswerer) -> None:
+    for question, provider in (("what is s3", "aws"), ("app engine or cloud run", "gcp")):
+        assert answerer.understand(question).topic_ids[:1] == (provider,), question
+    members = answerer.understand("idk what db for a school library app, books loans members etc")
+    assert not members.not_covered  # "members" is not Ember.js
