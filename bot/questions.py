@@ -854,7 +854,10 @@ class QuestionAnswerer:
         if overview and (names.software or message.sentences == 1):
             # "what should i do next", after sentences about Spanish lessons, is not the roadmap
             return Understanding(question, Intent.OVERVIEW, ())
-        near = self._near_misses(rest)
+        near, typos = self._near_misses(rest)
+        if near and names.foreign:  # a misspelt name is no reason to ask back among other words
+            content = [w for w in self._content(rest) if w.text not in typos]
+            near = () if self._mostly_foreign(message.words, content) else near
         if near:
             return Understanding(question, Intent.UNKNOWN, near, Outcome.ASKED_BACK)
         return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
@@ -1068,15 +1071,7 @@ class QuestionAnswerer:
         software = len(clear) + sum(
             w.text in self.software or w.stem in self.software for w in others
         )
-        leftovers = [
-            w
-            for w in others
-            if w.text not in STOP
-            and w.text not in self.cue_words
-            and w.text not in self.software
-            and w.stem not in self.software
-            and not w.text.isdigit()
-        ]
+        leftovers = self._content(others)
         foreign = not software and self._mostly_foreign(words, leftovers)
         ambiguous = [m for m in found if m.ambiguous]
         if not ambiguous:
@@ -1133,6 +1128,18 @@ class QuestionAnswerer:
             frozenset(unsure),
             foreign,
         )
+
+    def _content(self, words: Sequence[Word]) -> list[Word]:
+        """The words that say what a message is about: no stop, cue or software words."""
+        return [
+            w
+            for w in words
+            if w.text not in STOP
+            and w.text not in self.cue_words
+            and w.text not in self.software
+            and w.stem not in self.software
+            and not w.text.isdigit()
+        ]
 
     def _mostly_foreign(self, words: Sequence[Word], leftovers: Sequence[Word]) -> bool:
         """Whether the words beside names are mostly foreign to the roadmap and name no kind."""
@@ -1558,8 +1565,10 @@ class QuestionAnswerer:
         a, b = self.knowledge.topics[first], self.knowledge.topics[second]
         return a.parent == b.id or b.parent == a.id or a.id in b.tags or b.id in a.tags
 
-    def _near_misses(self, words: list[Word]) -> tuple[str, ...]:
+    def _near_misses(self, words: list[Word]) -> tuple[tuple[str, ...], set[str]]:
+        """Topics some words may misspell (best first, a few), and those words."""
         near: dict[str, float] = {}
+        typos: set[str] = set()
         for word in words:
             if (
                 len(word.text) < 4
@@ -1569,6 +1578,7 @@ class QuestionAnswerer:
             ):
                 continue
             hit = self.topic_names.fuzzy(word.text, NEAR_MISS_CUTOFF)
-            if hit is not None and hit.name[0] == word.text[0] and hit.score > near.get(hit.id, 0):
-                near[hit.id] = hit.score
-        return tuple(sorted(near, key=lambda i: -near[i]))[:3]
+            if hit is not None and hit.name[0] == word.text[0]:
+                typos.add(word.text)
+                near[hit.id] = max(hit.score, near.get(hit.id, 0))
+        return tuple(sorted(near, key=lambda i: -near[i]))[:3], typos

@@ -73,3 +73,11 @@ def test_technology_the_roadmap_lacks_outweighs_a_career_word(answerer: Question
     asked = answerer.understand("scala worth learning for backend jobs?")
     assert asked.outcome is Outcome.NOT_COVERED
     assert answerer.understand("how much do backend devs earn").canned is not None
+
+
+def test_a_word_like_a_name_among_foreign_words_is_not_asked_back(
+    answerer: QuestionAnswerer,
+) -> None:
+    homework = "My physics homework: how fast a ball falls from a tower. How do I calculate that?"
+    assert answerer.understand(homework).outcome is Outcome.REFUSED
+    assert answerer.understand("dajngo signals").outcome is Outcome.ASKED_BACK
