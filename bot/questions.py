@@ -1577,7 +1577,10 @@ class QuestionAnswerer:
                 or self.not_covered_names.exact_key(word.text)
             ):
                 continue
-            hit = self.topic_names.fuzzy(word.text, NEAR_MISS_CUTOFF)
+            short = len(word.text) < SHORT_NAME_CHARS  # "neat" is no misspelt "nest"
+            hit = self.topic_names.fuzzy(
+                word.text, SHORT_NAME_CUTOFF if short else NEAR_MISS_CUTOFF
+            )
             if hit is not None and hit.name[0] == word.text[0]:
                 typos.add(word.text)
                 near[hit.id] = max(hit.score, near.get(hit.id, 0))

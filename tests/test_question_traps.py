@@ -81,3 +81,7 @@ def test_a_word_like_a_name_among_foreign_words_is_not_asked_back(
     homework = "My physics homework: how fast a ball falls from a tower. How do I calculate that?"
     assert answerer.understand(homework).outcome is Outcome.REFUSED
     assert answerer.understand("dajngo signals").outcome is Outcome.ASKED_BACK
+
+
+def test_a_short_word_is_not_offered_as_a_misspelt_name(answerer: QuestionAnswerer) -> None:
+    assert answerer.understand("sounds neat").outcome is not Outcome.ASKED_BACK
