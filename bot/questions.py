@@ -576,13 +576,18 @@ class QuestionAnswerer:
         if everyday and not mentions:
             return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
         outside, hits = self._outside(message, needs=kind is not None)
-        if outside is not None and all(m.ambiguous for m in subjects):
+        asking = [w for w in message.words if w.sentence == focus]
+        asked_outside = (  # "a bootcamp teaching java. is 16 GB of RAM enough?": the laptop
+            message.sentences > 1
+            and self._outside_words(asking)
+            and all(message.words[m.start].sentence != focus for m in subjects)
+        )
+        if outside is not None and (asked_outside or all(m.ambiguous for m in subjects)):
             evidence = sum(
                 (w.stem in self.software or w.stem in self.overview_cues)
                 and w.stem not in self.title_words
                 for w in message.words
             ) + len(uncovered)  # "scala worth learning for backend jobs?": not covered, first
-            asking = [w for w in message.words if w.sentence == focus]
             roadmap_question = (
                 message.sentences > 1
                 and not self._outside_words(asking)

@@ -85,3 +85,12 @@ def test_a_word_like_a_name_among_foreign_words_is_not_asked_back(
 
 def test_a_short_word_is_not_offered_as_a_misspelt_name(answerer: QuestionAnswerer) -> None:
     assert answerer.understand("sounds neat").outcome is not Outcome.ASKED_BACK
+
+
+def test_a_question_outside_the_roadmap_after_names_in_the_background_is_outside(
+    answerer: QuestionAnswerer,
+) -> None:
+    laptop = "My bootcamp teaches Java and Spring Boot. Is 16 GB of RAM enough for it?"
+    assert answerer.understand(laptop).canned is not None
+    spring = "My bootcamp teaches Java. Is Spring Boot worth it?"
+    assert answerer.understand(spring).topic_ids[:1] == ("spring-boot",)
