@@ -143,6 +143,8 @@ ARTICLES = frozenset({"a", "an"})
 FIT_GAP = 2
 #: Just before a name, these make it what the learner already has ("our rails app").
 OWN_STACK = frozenset({"my", "our"})
+#: Shortly before "know" or "learned", these make it asked for, not told ("should i know").
+ASKED_TO_KNOW = frozenset({"to", "should", "must", "need", "needs"})
 #: Prefix that marks a not-covered entry's id in the name index.
 NOT_COVERED_PREFIX = "~"
 
@@ -771,12 +773,21 @@ class QuestionAnswerer:
             points_back = message.sentences > 1 and bool(focus_words & POINTERS)
             wants = self._wants(message, cues, subjects)
             told = [m for m in subjects if m.id in self.knowledge.topics]
+            focused = [m for m in told if message.words[m.start].sentence == focus]
             context = not focus_words & NAME_POINTERS and all(
                 # "our rails app is deployed by hand. what should we learn to stop that"
                 message.words[m.start].sentence != focus or self._is_background(m, message.words)
                 for m in told
             )
-            if answer is None and not asks_what and ((wants and not points_back) or context):
+            about = any(  # "what should i know about database management": asks about it
+                m.start and message.words[m.start - 1].text == "about" for m in focused
+            )
+            if (
+                answer is None
+                and not asks_what
+                and not about
+                and ((wants and not points_back) or context)
+            ):
                 answer = self._need_elsewhere(question, topic_ids, terms, settle=context)
             if answer is not None:
                 return answer
@@ -1032,7 +1043,7 @@ class QuestionAnswerer:
         if best.evidence < USE_CASE_MIN_SCORE or one_word or not best.use_case:
             return None
         named = next((fit.score for fit in fits if fit.topic_id == topic_ids[0]), 0.0)
-        if named * NAMED_LEAD >= best.score:
+        if named * (1 if settle else NAMED_LEAD) >= best.score:
             return None
         if settle:
             answer = self._use_case(question, terms, None)
@@ -1360,8 +1371,8 @@ class QuestionAnswerer:
             w.text in BACKGROUND_BEFORE
             and w.sentence == words[mention.start].sentence
             and not any(later.text in WHAT_WORDS for later in window[i + 1 :])
-            and not (start + i and words[start + i - 1].text == "to")  # "need to know linux"
-            for i, w in enumerate(window)
+            and not {v.text for v in words[max(start + i - 2, 0) : start + i]} & ASKED_TO_KNOW
+            for i, w in enumerate(window)  # "need to know linux", "what should i know about sql"
         )
 
     def _off_subject(self, message: Message, focus: int, mentions: list[_Mention]) -> bool:

@@ -467,6 +467,11 @@ def test_chat_shorthand_is_read_as_its_words(answerer: QuestionAnswerer) -> None
             "ci-cd",
         ),
         ("my laravel api gets spammed by bots, how to stop it", "security"),
+        (
+            "I made a blog with Django. People keep trying to guess passwords on the login "
+            "page. How do I stop them?",
+            "security",
+        ),
     ],
 )
 def test_a_name_told_as_what_the_learner_has_gives_way_to_the_need(
@@ -881,3 +886,15 @@ def test_a_cloud_providers_services_are_the_provider(answerer: QuestionAnswerer)
         assert answerer.understand(question).topic_ids[:1] == (provider,), question
     members = answerer.understand("idk what db for a school library app, books loans members etc")
     assert not members.not_covered  # "members" is not Ember.js
+
+
+def test_a_name_the_learner_should_know_about_is_asked_about(answerer: QuestionAnswerer) -> None:
+    asked = answerer.understand(
+        "I have written SQL reports for years but never designed a database myself. "
+        "What should I know about database management?"
+    )
+    assert (asked.outcome, asked.intent, asked.topic_ids[:1]) == (
+        Outcome.ANSWERED,
+        Intent.TOPIC,
+        ("database-management",),
+    )
