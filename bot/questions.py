@@ -1164,7 +1164,7 @@ class QuestionAnswerer:
         foreign = sum(
             w.text not in self.roadmap_words
             and w.stem not in self.roadmap_words
-            and w.text not in self.name_words
+            and w.text not in self._exact_names
             for w in leftovers
         )
         return foreign >= FOREIGN_WORDS and 2 * foreign >= len(leftovers)

@@ -94,3 +94,8 @@ def test_a_question_outside_the_roadmap_after_names_in_the_background_is_outside
     assert answerer.understand(laptop).canned is not None
     spring = "My bootcamp teaches Java. Is Spring Boot worth it?"
     assert answerer.understand(spring).topic_ids[:1] == ("spring-boot",)
+
+
+def test_a_word_of_a_longer_name_is_no_roadmap_word(answerer: QuestionAnswerer) -> None:
+    # "dog" is part of a name ("data dog"), not a word of the roadmap
+    assert answerer.understand("is it weird to name my dog django").outcome is Outcome.REFUSED
