@@ -408,6 +408,7 @@ class QuestionAnswerer:
             | LEARN_WORDS
             | OVERVIEW_CUES
             | QUESTION_STARTS
+            | chatter  # "thnaks", "apreciate": small talk is typed in a hurry
         )
         self._spelling: LruCache[str, str] = LruCache(SPELL_CACHE)
         #: What each phrase seen names (exact or misspelt), wherever it stands in a message.

@@ -99,3 +99,10 @@ def test_a_question_outside_the_roadmap_after_names_in_the_background_is_outside
 def test_a_word_of_a_longer_name_is_no_roadmap_word(answerer: QuestionAnswerer) -> None:
     # "dog" is part of a name ("data dog"), not a word of the roadmap
     assert answerer.understand("is it weird to name my dog django").outcome is Outcome.REFUSED
+
+
+@pytest.mark.parametrize("question", ["thansk a lot", "apreciate it", "good mornin"])
+def test_small_talk_typed_in_a_hurry_is_small_talk(
+    answerer: QuestionAnswerer, question: str
+) -> None:
+    assert answerer.understand(question).small_talk
