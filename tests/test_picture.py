@@ -93,7 +93,8 @@ async def test_the_terminal_writes_the_picture_to_a_file_and_prints_its_path(
     text = console.render(await core.handle(console.request("/progress picture")))
     saved = tmp_path / "roadmap-path-console-me.png"
     assert f"saved to {saved}" in text
-    assert Image.open(saved).format == "PNG"
+    with Image.open(saved) as image:
+        assert image.format == "PNG"
     exported = Reply("Your data", attachment=Attachment("x.json", b'{"a": 1}', "application/json"))
     assert '{"a": 1}' in console.render(exported)  # text files are still printed
 
