@@ -20,7 +20,7 @@ from bot.knowledge import Canned, Knowledge, NotCovered, stem
 from bot.lru import LruCache
 from bot.matching import Match, NameIndex
 from bot.text import normalize
-from bot.use_cases import UseCaseRanker
+from bot.use_cases import Fit, UseCaseRanker
 from bot.wording import (
     ASKING_ABOUT,
     BACKGROUND_AFTER,
@@ -789,7 +789,13 @@ class QuestionAnswerer:
                 and not about
                 and ((wants and not points_back) or context)
             ):
-                answer = self._need_elsewhere(question, topic_ids, terms, settle=context)
+                answer = self._need_elsewhere(
+                    question,
+                    topic_ids,
+                    terms,
+                    settle=context,
+                    fit=self._asks_fit(message.texts, focused),
+                )
             if answer is not None:
                 return answer
         if topic_ids:
@@ -962,10 +968,15 @@ class QuestionAnswerer:
             if a == "how" and (b == "to" or (b in DOING and c in PEOPLE))
         }
         does = bool(starts) and not starts & {m.start for m in subjects}  # "how do i monitor"
-        fit_for = any(  # "mongo for a banking app", "mongo ok for banking": fit for a need
+        fit_for = QuestionAnswerer._asks_fit(texts, subjects)
+        return bool((USE_CASE_CUES | BUILD_WORDS | WANTING) & cues) or does or fit_for
+
+    @staticmethod
+    def _asks_fit(texts: list[str], subjects: list[_Mention]) -> bool:
+        """Whether a name is asked about as fit for a need ("mongo (ok) for a banking app")."""
+        return any(
             "for" in texts[m.end : m.end + FIT_GAP + 1] and not m.not_covered for m in subjects
         )
-        return bool((USE_CASE_CUES | BUILD_WORDS | WANTING) & cues) or does or fit_for
 
     def _need_around(
         self,
@@ -1030,16 +1041,24 @@ class QuestionAnswerer:
         terms: dict[str, tuple[float, str]],
         *,
         settle: bool = False,
+        fit: bool = False,
     ) -> Understanding | None:
         """Asks back when a need told with a name fits another topic far better than the name.
 
         With ``settle`` (the names are only context: what the learner has), a clear fit is the
-        answer rather than one of two choices.
+        answer rather than one of two choices. With ``fit`` (the name is asked about as fit for
+        the need: "postgres for location search"), a name that fits best is the use-case answer.
         """
         fits = self.ranker.rank(terms)
-        if not fits or fits[0].topic_id in topic_ids:
+        if not fits:
             return None
         best = fits[0]
+        if fit:
+            answer = self._fit_of_name(question, topic_ids[0], fits)
+            if answer is not None:
+                return answer
+        if best.topic_id in topic_ids:
+            return None
         one_word = best.terms < 2 and best.evidence < USE_CASE_MIN_SCORE * STRONG_NEED
         if best.evidence < USE_CASE_MIN_SCORE or one_word or not best.use_case:
             return None
@@ -1055,6 +1074,28 @@ class QuestionAnswerer:
         return Understanding(
             question, Intent.USE_CASE, choices, Outcome.ASKED_BACK, reasons=reasons
         )
+
+    def _fit_of_name(self, question: str, named: str, fits: list[Fit]) -> Understanding | None:
+        """How a name asked about as fit for a need fits it ("firebase for a chat app").
+
+        The name's use case is the answer when it fits about as well as the best fit (or is
+        of its family); otherwise the need is weighed as any need told with a name.
+        """
+        best = fits[0]
+        if not best.use_case or best.evidence < USE_CASE_MIN_SCORE:
+            return None
+        mine = next((f for f in fits if f.topic_id == named), None)
+        if (
+            mine is not None
+            and mine.use_case
+            and mine.evidence >= USE_CASE_MIN_SCORE
+            and (
+                mine.score >= best.score * RUNNER_UP_SHARE
+                or self._same_family(named, best.topic_id)
+            )
+        ):
+            return Understanding(question, Intent.USE_CASE, (named,), reasons={named: mine.reasons})
+        return None
 
     # -- names -------------------------------------------------------------------------------
 

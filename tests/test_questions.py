@@ -898,3 +898,25 @@ def test_a_name_the_learner_should_know_about_is_asked_about(answerer: QuestionA
         Intent.TOPIC,
         ("database-management",),
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("firebase for a chat app", "firebase"),
+        ("postgres for location search", "postgresql"),
+        ("nosql for a product catalog with varied attributes", "nosql"),  # MongoDB is its kind
+    ],
+)
+def test_a_name_asked_fit_for_a_need_it_fits_is_a_use_case_answer(
+    answerer: QuestionAnswerer, question: str, topic: str
+) -> None:
+    asked = answerer.understand(question)
+    assert (asked.outcome, asked.intent, asked.topic_ids) == (
+        Outcome.ANSWERED,
+        Intent.USE_CASE,
+        (topic,),
+    )
+    assert asked.reasons[topic]  # the use case it matched
+    beginners = answerer.understand("nodejs good for beginners?")  # not a need: the topic
+    assert (beginners.intent, beginners.topic_ids[:1]) == (Intent.TOPIC, ("javascript",))
