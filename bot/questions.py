@@ -53,6 +53,7 @@ from bot.wording import (
     Message,
     Word,
     split_message,
+    wordset,
 )
 
 #: Fuzzy score (0-100) a phrase needs to count as naming something.
@@ -130,9 +131,7 @@ INTRODUCING = frozenset({"intro", "introduction", "basics", "explained"})
 #: Pointers that set two things against each other ("how do they differ").
 CONTRASTED = frozenset({"they", "them", "both", "these", "those"})
 #: Shortly before a name, these make the name what is asked about ("how does nginx work").
-ABOUT_NAME = frozenset(
-    {"does", "do", "is", "are", "what", "whats", "about", "use", "using", "learn", "try"}
-)
+ABOUT_NAME = wordset("does do is are what whats about use using learn try start started")
 #: Before "project", these make it the learner's own project, not a request for projects.
 OWNED = frozenset(
     {"my", "our", "side", "hobby", "this", "his", "her", "their", "most", "many", "all", "every"}

@@ -106,3 +106,13 @@ def test_small_talk_typed_in_a_hurry_is_small_talk(
     answerer: QuestionAnswerer, question: str
 ) -> None:
     assert answerer.understand(question).small_talk
+
+
+def test_how_to_start_with_technology_the_roadmap_lacks_is_not_covered(
+    answerer: QuestionAnswerer,
+) -> None:
+    question = (
+        "We use Terraform to set up our AWS infrastructure and I want to learn it properly. "
+        "What's a good way to start with Terraform?"
+    )
+    assert answerer.understand(question).outcome is Outcome.NOT_COVERED
