@@ -1590,11 +1590,12 @@ class QuestionAnswerer:
             if noisy
             else ASK_BACK_SHARE
         )
+        anything = kind is None and among is None  # any topic of any kind may be the pick
         if (
             len(ranked) > 1
             and ranked[1].score >= best.score * share
             and not self._same_family(best.topic_id, ranked[1].topic_id)
-        ):
+        ) or (anything and best.terms < 2):
             return Understanding(
                 question,
                 Intent.USE_CASE,

@@ -920,3 +920,11 @@ def test_a_name_asked_fit_for_a_need_it_fits_is_a_use_case_answer(
     assert asked.reasons[topic]  # the use case it matched
     beginners = answerer.understand("nodejs good for beginners?")  # not a need: the topic
     assert (beginners.intent, beginners.topic_ids[:1]) == (Intent.TOPIC, ("javascript",))
+
+
+def test_a_need_of_any_kind_resting_on_one_word_is_asked_back(answerer: QuestionAnswerer) -> None:
+    """One matching word is thin evidence when the pick may be a topic of any kind."""
+    anything = answerer.understand("what do people use for invoices")
+    assert anything.outcome is Outcome.ASKED_BACK and anything.topic_ids[:1] == ("sql",)
+    a_kind = answerer.understand("which db for dashboards")  # the kind narrows the choice
+    assert a_kind.outcome is Outcome.ANSWERED and a_kind.intent is Intent.USE_CASE
