@@ -1158,6 +1158,9 @@ class QuestionAnswerer:
             )
             if mention.end - mention.start == 1 and not software and not how_to and not joined:
                 signs += (before in VERB_CONTEXT) + (after in VERB_AFTER)
+            learned = any(
+                w.text in LEARN_WORDS for w in words[max(mention.start - 2, 0) : mention.start]
+            )
             if signs and signs >= software:
                 everyday.append(mention.id)
                 signed.update(range(mention.start, mention.end))
@@ -1165,6 +1168,7 @@ class QuestionAnswerer:
                 software
                 or len(leftovers) <= BARE_LEFTOVERS
                 or (not signs and paired)  # "java or python": each is the other's context
+                or (not signs and learned)  # "where do i start learning jenkins"
                 or (not signs and all(w.text in ASKING_ABOUT for w in leftovers))
             ):  # "is docker worth learning or just hype": only words asking about a technology
                 kept.append(mention)

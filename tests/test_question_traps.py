@@ -123,3 +123,12 @@ def test_small_talk_about_the_bot_or_taking_a_message_back_is_small_talk(
     answerer: QuestionAnswerer, question: str
 ) -> None:
     assert answerer.understand(question).small_talk
+
+
+def test_a_name_right_after_a_learning_word_is_the_technology(answerer: QuestionAnswerer) -> None:
+    question = (
+        "Our team uses Jenkins and I have to look after it. Where do I start learning Jenkins?"
+    )
+    assert answerer.understand(question).outcome is Outcome.NOT_COVERED
+    game = "my kid wants to learn go, the board game. any books?"
+    assert answerer.understand(game).outcome is not Outcome.ANSWERED
