@@ -29,6 +29,9 @@ from bot.text import normalize
 FIELD_WEIGHTS = (("use_cases", 1.0), ("tags", 0.8), ("benefits", 0.7))
 #: A word the learner wrote counts fully; a word it stands for (``need_words``) a little less.
 EXPANSION_WEIGHT = 0.9
+#: Two of the question's words side by side that stand side by side in a use case ("real time",
+#: "machine learning") add this share of the phrase's rarity on top of the two words.
+PAIR_WEIGHT = 0.5
 #: Fuzzy score (0-100) for a misspelt word to count as a use-case word.
 WORD_CUTOFF = 88
 #: Shortest word looked up fuzzily.
@@ -76,9 +79,15 @@ class UseCaseRanker:
             for name, weight in FIELD_WEIGHTS:
                 for text in getattr(topic, name):
                     folded = [stem(w) for w in normalize(text.replace("-", " ")).split()]
-                    self.pairs.update(
+                    pairs = [
                         (a, b) for a, b in pairwise(folded) if a not in ignored and b not in ignored
-                    )
+                    ]
+                    self.pairs.update(pairs)
+                    for a, b in pairs:
+                        key = self.pair_key(a, b)
+                        current = self.postings[key].get(topic.id)
+                        if current is None or current[0] < weight * PAIR_WEIGHT:
+                            self.postings[key][topic.id] = (weight * PAIR_WEIGHT, text)
                     for word in set(folded):
                         if word in ignored:
                             continue
@@ -99,7 +108,7 @@ class UseCaseRanker:
             topic_id: 1 / (1 - LENGTH_WEIGHT + LENGTH_WEIGHT * length / average)
             for topic_id, length in lengths.items()
         }
-        self.vocabulary = sorted(self.postings)
+        self.vocabulary = sorted(key for key in self.postings if " " not in key)
         self.needs = {
             self.key(stem(word)): tuple(self.key(stem(t)) for t in targets)
             for word, targets in knowledge.vocabulary.need_words.items()
@@ -112,13 +121,26 @@ class UseCaseRanker:
         """The index key of a plural-folded word: its English stem ("authenticating": "authent")."""
         return self._stemmer.stemWord(word)
 
+    def pair_key(self, first: str, second: str) -> str:
+        """The index key of two (plural-folded) words side by side."""
+        return f"{self.key(first)} {self.key(second)}"
+
     def terms(self, words: Iterable[str]) -> dict[str, tuple[float, str]]:
-        """The use-case words a question's (stemmed) words stand for: weight and source word."""
+        """The use-case words a question's (stemmed) words stand for: weight and source word.
+
+        Two words side by side that stand side by side in a use case also count as a phrase.
+        """
         found: dict[str, tuple[float, str]] = {}
+        previous = None
         for word in words:
             for term, weight in self._expand(word):
                 if weight > found.get(term, (0.0, ""))[0]:
                     found[term] = (weight, word)
+            if previous is not None:
+                pair = self.pair_key(previous, word)
+                if pair in self.postings:
+                    found[pair] = (1.0, word)
+            previous = word
         return found
 
     def _expand(self, word: str) -> list[tuple[str, float]]:

@@ -1,0 +1,24 @@
+"""The use-case ranker: words and phrases of a need against topics' use cases."""
+
+from __future__ import annotations
+
+from bot.knowledge import Knowledge, stem
+from bot.questions import STOP
+from bot.use_cases import UseCaseRanker
+
+
+def test_words_side_by_side_in_a_use_case_count_as_a_phrase(knowledge: Knowledge) -> None:
+    """ "real time" fits a real-time use case better than "time" and "real" apart."""
+    ranker = UseCaseRanker(knowledge, ignored=STOP)
+    phrase = ranker.terms([stem("real"), stem("time")])
+    apart = ranker.terms([stem("time"), stem("real")])
+    assert set(phrase) - set(apart) == {ranker.pair_key("real", "time")}
+    together, loose = ranker.rank(phrase, limit=1)[0], ranker.rank(apart, limit=1)[0]
+    assert together.topic_id == loose.topic_id
+    assert together.score > loose.score
+    assert together.terms == loose.terms  # a phrase is no extra word of the message
+
+
+def test_a_phrase_is_not_a_word_to_correct_a_typo_to(knowledge: Knowledge) -> None:
+    ranker = UseCaseRanker(knowledge, ignored=STOP)
+    assert all(" " not in word for word in ranker.vocabulary)
