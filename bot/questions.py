@@ -85,6 +85,9 @@ NOISY_NEED = 3
 #: ...or this close, when the best fit rests on one word of the message only: a single word
 #: ("articles", "near") is thin evidence, and a close second reading is as likely.
 THIN_ASK_BACK_SHARE = 0.65
+#: A pick that matched at least this many of the question's words, and more of them than the
+#: runner-up, is confident however close the scores (the runner-up fits a part of the need).
+LEAD_WORDS = 3
 #: A need told with a name fits one of the name's children ("python" and serving a model:
 #: Flask) when the child fits this many times better than the named topic itself.
 CHILD_LEAD = 1.5
@@ -1598,6 +1601,7 @@ class QuestionAnswerer:
         if (
             len(ranked) > 1
             and ranked[1].score >= best.score * share
+            and not (best.terms >= LEAD_WORDS and best.terms > ranked[1].terms)
             and not self._same_family(best.topic_id, ranked[1].topic_id)
         ) or (anything and best.terms < 2):
             return Understanding(

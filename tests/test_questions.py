@@ -214,6 +214,21 @@ def test_a_need_told_in_many_words_needs_a_clear_lead(answerer: QuestionAnswerer
     assert understanding.topic_ids[:1] == ("ci-cd",)  # "by hand" and "releases" lead to it
 
 
+@pytest.mark.parametrize(
+    ("question", "pick"),
+    [
+        ("need mvp fast for my startup which framework", "rails"),
+        ("run my app the same on every machine", "docker"),
+    ],
+)
+def test_a_pick_matching_more_of_the_need_than_the_runner_up_is_confident(
+    answerer: QuestionAnswerer, question: str, pick: str
+) -> None:
+    """Close scores, but the runner-up fits only a part of the need: not worth asking back."""
+    asked = answerer.understand(question)
+    assert (asked.outcome, asked.topic_ids[:1]) == (Outcome.ANSWERED, (pick,))
+
+
 def test_a_need_inside_a_named_comparison_picks_among_its_topics(
     answerer: QuestionAnswerer,
 ) -> None:
