@@ -218,7 +218,7 @@ def test_a_need_told_in_many_words_needs_a_clear_lead(answerer: QuestionAnswerer
     ("question", "pick"),
     [
         ("need mvp fast for my startup which framework", "rails"),
-        ("run my app the same on every machine", "docker"),
+        ("get alerted when api errors spike", "monitoring"),
     ],
 )
 def test_a_pick_matching_more_of_the_need_than_the_runner_up_is_confident(
