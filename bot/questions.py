@@ -312,10 +312,13 @@ def _phrase_in(phrase: tuple[str, ...], words: list[str], present: Set[str]) -> 
     return False
 
 
-def _asks(words: Sequence[Word], at: int, asking: Set[str]) -> bool:
-    """Whether the word at ``at`` is an asking word that asks ("see what you are" does not)."""
+def _asks(message: Message, at: int, asking: Set[str]) -> bool:
+    """Whether the word at ``at`` asks: in a question, or not opening a clause ("see what you")."""
+    words = message.words
     following = words[at + 1].text if at + 1 < len(words) else ""
-    return words[at].text in asking and following not in SUBJECT_PRONOUNS
+    return words[at].text in asking and (
+        words[at].sentence in message.questions or following not in SUBJECT_PRONOUNS
+    )
 
 
 class QuestionAnswerer:
@@ -1481,7 +1484,7 @@ class QuestionAnswerer:
         talked = {word for _, phrase in phrases for word in phrase}
         beyond = [w for w in message.words if w.text not in talked and w.text not in STOP]
         words = message.words
-        if any(_asks(words, i, ASKING_WORDS) for i in range(len(words))) and any(
+        if any(_asks(message, i, ASKING_WORDS) for i in range(len(words))) and any(
             w.stem in self.kinds or w.stem in self.software for w in beyond
         ):  # "yo which db should i use": a greeting before a question
             return None
@@ -1522,7 +1525,7 @@ class QuestionAnswerer:
         sentences = {message.words[i].sentence for i in unsure}
         words = message.words
         return any(
-            w.sentence in sentences and _asks(words, i, WHAT_WORDS) for i, w in enumerate(words)
+            w.sentence in sentences and _asks(message, i, WHAT_WORDS) for i, w in enumerate(words)
         )
 
     def _outside_words(self, words: Sequence[Word]) -> bool:

@@ -132,3 +132,9 @@ def test_a_name_right_after_a_learning_word_is_the_technology(answerer: Question
     assert answerer.understand(question).outcome is Outcome.NOT_COVERED
     game = "my kid wants to learn go, the board game. any books?"
     assert answerer.understand(game).outcome is not Outcome.ANSWERED
+
+
+def test_a_greeting_before_a_question_with_what_you_is_no_small_talk(
+    answerer: QuestionAnswerer,
+) -> None:
+    assert not answerer.understand("hey what you think about django?").small_talk
