@@ -133,6 +133,8 @@ ASKING_WORDS = frozenset({"what", "which", "how", "why", "where", "should", "bes
 INTRODUCING = frozenset({"intro", "introduction", "basics", "explained"})
 #: Pointers that set two things against each other ("how do they differ").
 CONTRASTED = frozenset({"they", "them", "both", "these", "those"})
+#: After "what is <name>", these end what is asked ("what is kafka and should i learn it").
+DEFINED_AFTER = frozenset({"and", "exactly", "actually", "used", "for", "good"})
 #: Shortly before a name, these make the name what is asked about ("how does nginx work").
 ABOUT_NAME = wordset("does do is are what whats about use using learn try start started")
 #: Before "project", these make it the learner's own project, not a request for projects.
@@ -1175,6 +1177,7 @@ class QuestionAnswerer:
                 or len(leftovers) <= BARE_LEFTOVERS
                 or (not signs and paired)  # "java or python": each is the other's context
                 or (not signs and learned)  # "where do i start learning jenkins"
+                or (not signs and self._defined(words, mention))  # "what is kafka and ..."
                 or (not signs and all(w.text in ASKING_ABOUT for w in leftovers))
             ):  # "is docker worth learning or just hype": only words asking about a technology
                 kept.append(mention)
@@ -1207,6 +1210,18 @@ class QuestionAnswerer:
             and w.stem not in self.software
             and not w.text.isdigit()
         ]
+
+    @staticmethod
+    def _defined(words: Sequence[Word], mention: _Mention) -> bool:
+        """Whether the name is what a "what is" asks for ("what is kafka?", "what is kafka and")."""
+        start, end = mention.start, mention.end
+        if start < 2 or words[start - 2].text != "what" or words[start - 1].text not in BE_WORDS:
+            return False
+        return (
+            end == len(words)
+            or words[end].sentence != words[start].sentence
+            or words[end].text in DEFINED_AFTER
+        )
 
     def _mostly_foreign(self, words: Sequence[Word], leftovers: Sequence[Word]) -> bool:
         """Whether the words beside names are mostly foreign to the roadmap and name no kind."""

@@ -138,3 +138,13 @@ def test_a_greeting_before_a_question_with_what_you_is_no_small_talk(
     answerer: QuestionAnswerer,
 ) -> None:
     assert not answerer.understand("hey what you think about django?").small_talk
+
+
+def test_what_is_a_name_that_is_also_a_word_asks_about_it(answerer: QuestionAnswerer) -> None:
+    question = (
+        "Our services send events to each other and a colleague suggested Kafka. "
+        "I only know plain calls between services. What is Kafka and should I learn it?"
+    )
+    assert answerer.understand(question).outcome is Outcome.NOT_COVERED
+    spring = "what is spring like in paris"
+    assert answerer.understand(spring).outcome is not Outcome.ANSWERED
