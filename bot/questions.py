@@ -803,6 +803,10 @@ class QuestionAnswerer:
                     settle=context,
                     fit=self._asks_fit(message.texts, focused),
                 )
+            elif answer is None and not focus_words & ASKING_WORDS and not points_back:
+                # "express api keeps crashing and i only hear it from users": a situation told
+                # with a name, asking nothing about it, whose need fits elsewhere
+                answer = self._need_elsewhere(question, topic_ids, terms, told=True)
             if answer is not None:
                 return answer
         if topic_ids:
@@ -1049,6 +1053,7 @@ class QuestionAnswerer:
         *,
         settle: bool = False,
         fit: bool = False,
+        told: bool = False,
     ) -> Understanding | None:
         """Asks back when a need told with a name fits another topic far better than the name.
 
@@ -1066,7 +1071,7 @@ class QuestionAnswerer:
                 return answer
         if best.topic_id in topic_ids:
             return None
-        one_word = best.terms < 2 and best.evidence < USE_CASE_MIN_SCORE * STRONG_NEED
+        one_word = best.terms < 2 and (told or best.evidence < USE_CASE_MIN_SCORE * STRONG_NEED)
         if best.evidence < USE_CASE_MIN_SCORE or one_word or not best.use_case:
             return None
         named = next((fit.score for fit in fits if fit.topic_id == topic_ids[0]), 0.0)

@@ -943,3 +943,16 @@ def test_a_need_of_any_kind_resting_on_one_word_is_asked_back(answerer: Question
     assert anything.outcome is Outcome.ASKED_BACK and anything.topic_ids[:1] == ("sql",)
     a_kind = answerer.understand("which db for dashboards")  # the kind narrows the choice
     assert a_kind.outcome is Outcome.ANSWERED and a_kind.intent is Intent.USE_CASE
+
+
+def test_a_situation_told_with_a_name_whose_need_fits_elsewhere_is_asked_back(
+    answerer: QuestionAnswerer,
+) -> None:
+    """Nothing is asked about the name; the need fits another topic: both are offered."""
+    told = answerer.understand("mvp backend without running servers")
+    assert (told.outcome, told.topic_ids) == (
+        Outcome.ASKED_BACK,
+        ("firebase", "hosting-environment"),
+    )
+    asked = answerer.understand("how do i monitor my app in production")  # asks about it
+    assert (asked.outcome, asked.topic_ids[:1]) == (Outcome.ANSWERED, ("monitoring",))
