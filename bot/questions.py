@@ -1504,7 +1504,11 @@ class QuestionAnswerer:
         talked = {word for _, phrase in phrases for word in phrase}
         beyond = [w for w in message.words if w.text not in talked and w.text not in STOP]
         words = message.words
-        if any(_asks(message, i, ASKING_WORDS) for i in range(len(words))) and any(
+        asking = {w.sentence for w in beyond}  # "how does this work?" is small talk itself
+        if any(
+            words[i].sentence in asking and _asks(message, i, ASKING_WORDS)
+            for i in range(len(words))
+        ) and any(
             w.stem in self.kinds or w.stem in self.software for w in beyond
         ):  # "yo which db should i use": a greeting before a question
             return None

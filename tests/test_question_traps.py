@@ -148,3 +148,11 @@ def test_what_is_a_name_that_is_also_a_word_asks_about_it(answerer: QuestionAnsw
     assert answerer.understand(question).outcome is Outcome.NOT_COVERED
     spring = "what is spring like in paris"
     assert answerer.understand(spring).outcome is not Outcome.ANSWERED
+
+
+def test_a_question_that_is_small_talk_itself_does_not_end_the_small_talk(
+    answerer: QuestionAnswerer,
+) -> None:
+    hello = "Hi! I'm new to this server. No question yet, just saying hello. How does this work?"
+    assert answerer.understand(hello).small_talk
+    assert not answerer.understand("hi! how do i deploy my app to a server?").small_talk
