@@ -691,7 +691,11 @@ class QuestionAnswerer:
             answer = self._use_case(question, all_terms, kind)
             if answer is not None:
                 return answer
-        if uncovered and not topic_ids and self._wants(message, cues, subjects):
+        if (
+            uncovered
+            and not topic_ids
+            and (self._wants(message, cues, subjects) or self._in_passing(message, uncovered))
+        ):
             answer = self._need_around(question, uncovered, all_terms, kind, message, focus)
             if answer is not None:
                 return answer
@@ -987,6 +991,16 @@ class QuestionAnswerer:
         """Whether a name is asked about as fit for a need ("mongo (ok) for a banking app")."""
         return any(
             "for" in texts[m.end : m.end + FIT_GAP + 1] and not m.not_covered for m in subjects
+        )
+
+    @staticmethod
+    def _in_passing(message: Message, uncovered: list[_Mention]) -> bool:
+        """Whether technology the roadmap lacks is only where a need happens.
+
+        "auto deploy on git push": the message neither starts with it nor speaks of learning.
+        """
+        return all(m.start > 0 for m in uncovered) and not any(
+            w.stem in LEARN_WORDS or w.text in LEARN_WORDS for w in message.words
         )
 
     def _need_around(

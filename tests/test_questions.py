@@ -229,6 +229,16 @@ def test_a_pick_matching_more_of_the_need_than_the_runner_up_is_confident(
     assert (asked.outcome, asked.topic_ids[:1]) == (Outcome.ANSWERED, (pick,))
 
 
+def test_a_need_told_around_technology_the_roadmap_lacks_is_that_need(
+    answerer: QuestionAnswerer,
+) -> None:
+    """The uncovered name is only where the need happens, with no question word around it."""
+    asked = answerer.understand("auto deploy on git push")
+    assert (asked.intent, asked.topic_ids[:1]) == (Intent.USE_CASE, ("ci-cd",))
+    for about in ("nginx reverse proxy config", "learning kafka with a course on udemy"):
+        assert answerer.understand(about).intent is not Intent.USE_CASE
+
+
 def test_a_need_inside_a_named_comparison_picks_among_its_topics(
     answerer: QuestionAnswerer,
 ) -> None:
