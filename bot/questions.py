@@ -10,6 +10,7 @@ file; only English question words live in :mod:`bot.wording`.
 from __future__ import annotations
 
 import enum
+from collections import Counter
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -1172,8 +1173,11 @@ class QuestionAnswerer:
             and self._kind_of(a) == self._kind_of(b)
             for a, b in pairwise(ambiguous)
         )
+        other_texts = Counter(w.text for w in others)
         for mention in ambiguous:
-            signs = sum(w.text in self.everyday.get(mention.id, ()) for w in others)
+            signs = sum(
+                other_texts[t] for t in self.everyday.get(mention.id, ()) & other_texts.keys()
+            )
             before = words[mention.start - 1].text if mention.start else ""
             after = words[mention.end].text if mention.end < len(words) else ""
             how_to = before == "to" and mention.start > 1 and words[mention.start - 2].text == "how"

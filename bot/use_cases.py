@@ -136,11 +136,12 @@ class UseCaseRanker:
             for term, weight in self._expand(word):
                 if weight > found.get(term, (0.0, ""))[0]:
                     found[term] = (weight, word)
+            key = self.key(word)  # each word's key once, for the pair before and after it
             if previous is not None:
-                pair = self.pair_key(previous, word)
+                pair = f"{previous} {key}"
                 if pair in self.postings:
                     found[pair] = (1.0, word)
-            previous = word
+            previous = key
         return found
 
     def _expand(self, word: str) -> list[tuple[str, float]]:
