@@ -58,7 +58,7 @@ RESOURCE_CUES = wordset(
     udemy coursera podcast podcasts dummies ebook textbook recs teach"""
 )
 #: With a learning word, these ask for learning material ("where/how to learn go").
-LEARN_WAYS = wordset("where how place scratch site sites free stuff something")
+LEARN_WAYS = wordset("where how place scratch site sites free stuff something watch")
 #: "start with docker", "get started on go", "start learning sql": where to begin with a name.
 STARTING = wordset("start started starting begin beginning")
 START_LINKS = wordset("with on learning into")

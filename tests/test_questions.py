@@ -844,6 +844,7 @@ def test_the_subject_is_the_name_nearest_the_question(
     [
         ("where do i start with docker", Intent.RESOURCES, "docker"),
         ("free stuff to learn go?", Intent.RESOURCES, "go"),
+        ("wat should i watch to learn flask", Intent.RESOURCES, "flask"),
         ("rubi on rails still a thing?", Intent.TOPIC, "rails"),
         (
             "my node app throws errors and nobody notices, what do we add to get alerts",
