@@ -69,7 +69,7 @@ WORD_PAIR_CUTOFF = 70
 #: Longest phrase (in words) looked up as a name.
 MAX_PHRASE_WORDS = 3
 #: A use-case answer needs at least this score (a sum of word rarities)...
-USE_CASE_MIN_SCORE = 1.6
+USE_CASE_MIN_SCORE = 1.4
 #: ...and a runner-up within this share of the best is mentioned (and makes a close call).
 RUNNER_UP_SHARE = 0.8
 #: A need stated without any question word must score this many times the minimum.

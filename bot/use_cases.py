@@ -98,9 +98,11 @@ class UseCaseRanker:
                         if current is None or current[0] < weight:
                             self.postings[key][topic.id] = (weight, text)
             lengths[topic.id] = len(seen)
-        count = max(len(knowledge.topics), 1)
+        count = len(knowledge.topics)
+        #: BM25's rarity: a word most topics share tells next to nothing about the need.
         self.idf = {
-            word: math.log(1 + count / len(topics)) for word, topics in self.postings.items()
+            word: math.log(1 + (count - len(topics) + 0.5) / (len(topics) + 0.5))
+            for word, topics in self.postings.items()
         }
         average = max(sum(lengths.values()) / max(len(lengths), 1), 1.0)
         #: Per topic, what each of its matches is multiplied by (BM25's length normalisation).

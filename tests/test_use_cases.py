@@ -22,3 +22,13 @@ def test_words_side_by_side_in_a_use_case_count_as_a_phrase(knowledge: Knowledge
 def test_a_phrase_is_not_a_word_to_correct_a_typo_to(knowledge: Knowledge) -> None:
     ranker = UseCaseRanker(knowledge, ignored=STOP)
     assert all(" " not in word for word in ranker.vocabulary)
+
+
+def test_a_word_most_topics_share_tells_little_about_the_need(knowledge: Knowledge) -> None:
+    """BM25's rarity: a word in most topics' use cases weighs a fraction of a rare one."""
+    ranker = UseCaseRanker(knowledge, ignored=STOP)
+    half = len(knowledge.topics) / 2
+    shared = [ranker.idf[w] for w, topics in ranker.postings.items() if len(topics) > half]
+    rare = [ranker.idf[w] for w, topics in ranker.postings.items() if len(topics) == 1]
+    assert shared and rare
+    assert min(rare) > 5 * max(shared)
