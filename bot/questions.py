@@ -29,7 +29,9 @@ from bot.wording import (
     BUILD_IDIOMS,
     BUILD_WORDS,
     COMPARE_CUES,
+    GETTING,
     IDEA_WORDS,
+    IMPROVING,
     KIND_OF,
     LEARN_WAYS,
     LEARN_WORDS,
@@ -774,10 +776,14 @@ class QuestionAnswerer:
             if w.text in STARTING and link.text in START_LINKS
             for gap in (2, 3)
         }
+        improving = any(  # "how to get better at sql", "get good at postgres": to learn it
+            a in GETTING and b in IMPROVING and c == "at"
+            for a, b, c in zip(texts, texts[1:], texts[2:], strict=False)
+        )
         projects = projects or (build_request and bool(topic_ids))
         resources = bool(
             RESOURCE_CUES & cues
-            or (LEARN_WORDS & cues and LEARN_WAYS & cues)
+            or ((LEARN_WORDS & cues or improving) and LEARN_WAYS & cues)
             or learn_way
             or (started and not compare)
         ) and not (projects and BUILD_WORDS & cues)

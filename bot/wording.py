@@ -59,6 +59,9 @@ RESOURCE_CUES = wordset(
 )
 #: With a learning word, these ask for learning material ("where/how to learn go").
 LEARN_WAYS = wordset("where how place scratch site sites free stuff something watch")
+#: "get better at sql", "getting good at go": learning it.
+GETTING = wordset("get getting")
+IMPROVING = wordset("better good")
 #: "start with docker", "get started on go", "start learning sql": where to begin with a name.
 STARTING = wordset("start started starting begin beginning")
 START_LINKS = wordset("with on learning into")

@@ -845,6 +845,7 @@ def test_the_subject_is_the_name_nearest_the_question(
         ("where do i start with docker", Intent.RESOURCES, "docker"),
         ("free stuff to learn go?", Intent.RESOURCES, "go"),
         ("wat should i watch to learn flask", Intent.RESOURCES, "flask"),
+        ("how to get better at sql queries", Intent.RESOURCES, "sql"),
         ("rubi on rails still a thing?", Intent.TOPIC, "rails"),
         (
             "my node app throws errors and nobody notices, what do we add to get alerts",
@@ -967,3 +968,8 @@ def test_a_situation_told_with_a_name_whose_need_fits_elsewhere_is_asked_back(
     )
     asked = answerer.understand("how do i monitor my app in production")  # asks about it
     assert (asked.outcome, asked.topic_ids[:1]) == (Outcome.ANSWERED, ("monitoring",))
+
+
+def test_what_a_name_is_good_at_is_not_getting_good_at_it(answerer: QuestionAnswerer) -> None:
+    asked = answerer.understand("what is postgres good at")
+    assert (asked.intent, asked.topic_ids[:1]) == (Intent.TOPIC, ("postgresql",))
