@@ -1082,7 +1082,8 @@ class QuestionAnswerer:
         answer rather than one of two choices. With ``fit`` (the name is asked about as fit for
         the need: "postgres for location search"), a name that fits best is the use-case answer.
         """
-        fits = self.ranker.rank(terms)
+        # The best fit and the name's own fit: all that is weighed below (not every topic).
+        fits = [*self.ranker.rank(terms, limit=1), *self.ranker.rank(terms, {topic_ids[0]})]
         if not fits:
             return None
         best = fits[0]

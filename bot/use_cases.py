@@ -118,6 +118,12 @@ class UseCaseRanker:
         #: Words people type are endless: their expansions are remembered within a bound.
         self._expansions: LruCache[str, list[tuple[str, float]]] = LruCache(EXPANSION_CACHE)
         self._position = {topic_id: position for position, topic_id in enumerate(knowledge.topics)}
+        #: Per index key, each topic's part of a match before the question word's weight:
+        #: (topic, rarity times field weight, length normalisation), for the scoring pass.
+        self._gains = {
+            term: [(t, self.idf[term] * field, self.norm[t]) for t, (field, _) in topics.items()]
+            for term, topics in self.postings.items()
+        }
 
     def key(self, word: str) -> str:
         """The index key of a plural-folded word: its English stem ("authenticating": "authent")."""
@@ -169,37 +175,54 @@ class UseCaseRanker:
         allowed: Set[str] | None = None,
         limit: int | None = None,
     ) -> list[Fit]:
-        """Topics (only ``allowed`` ones, if given) by score, best first (the first ``limit``)."""
-        scores: dict[str, float] = defaultdict(float)
-        evidence: dict[str, float] = defaultdict(float)
-        reasons: dict[str, dict[str, float]] = defaultdict(dict)
-        matched: dict[str, set[str]] = defaultdict(set)
-        use_case: set[str] = set()
-        for term, (weight, source) in terms.items():
-            for topic_id, (field_weight, text) in self.postings.get(term, {}).items():
-                if allowed is not None and topic_id not in allowed:
-                    continue
-                raw = self.idf[term] * field_weight * weight
-                gain = raw * self.norm[topic_id]
-                scores[topic_id] += gain
-                evidence[topic_id] += raw
-                matched[topic_id].add(source)
-                reasons[topic_id][text] = reasons[topic_id].get(text, 0.0) + gain
-                if field_weight == FIELD_WEIGHTS[0][1]:
-                    use_case.add(topic_id)
+        """Topics (only ``allowed`` ones, if given) by score, best first (the first ``limit``).
+
+        Scores come first, over every posting; the reasons for them only for the topics kept.
+        """
+        scores: dict[str, float] = {}
+        get = scores.get
+        for term, (weight, _) in terms.items():
+            gains = self._gains.get(term, ())
+            if allowed is not None and len(allowed) < len(gains):
+                posting = self.postings[term]
+                for topic_id in allowed:
+                    if topic_id in posting:
+                        field_weight = posting[topic_id][0]
+                        gain = self.idf[term] * field_weight * weight * self.norm[topic_id]
+                        scores[topic_id] = get(topic_id, 0.0) + gain
+                continue
+            for topic_id, base, norm in gains:
+                if allowed is None or topic_id in allowed:
+                    scores[topic_id] = get(topic_id, 0.0) + base * weight * norm
 
         def key(topic_id: str) -> tuple[float, int]:
             return -scores[topic_id], self._position[topic_id]
 
         ranked = sorted(scores, key=key) if limit is None else heapq.nsmallest(limit, scores, key)
-        return [
-            Fit(
-                t,
-                scores[t],
-                tuple(sorted(reasons[t], key=lambda text: -reasons[t][text])),
-                len(matched[t]),
-                t in use_case,
-                evidence[t],
-            )
-            for t in ranked
-        ]
+        return [self._fit(topic_id, scores[topic_id], terms) for topic_id in ranked]
+
+    def _fit(self, topic_id: str, score: float, terms: dict[str, tuple[float, str]]) -> Fit:
+        """One ranked topic's fit: what of the question matched it, and where."""
+        evidence = 0.0
+        reasons: dict[str, float] = {}
+        matched: set[str] = set()
+        use_case = False
+        norm = self.norm[topic_id]
+        for term, (weight, source) in terms.items():
+            hit = self.postings.get(term, {}).get(topic_id)
+            if hit is None:
+                continue
+            field_weight, text = hit
+            raw = self.idf[term] * field_weight * weight
+            evidence += raw
+            matched.add(source)
+            reasons[text] = reasons.get(text, 0.0) + raw * norm
+            use_case = use_case or field_weight == FIELD_WEIGHTS[0][1]
+        return Fit(
+            topic_id,
+            score,
+            tuple(sorted(reasons, key=lambda text: -reasons[text])),
+            len(matched),
+            use_case,
+            evidence,
+        )
