@@ -90,6 +90,11 @@ class _ByLength:
         return [(float(score), self._order[start + offset]) for _, score, offset in found]
 
 
+def _sorted_words(text: str) -> str:
+    """A normalized ``text`` with its words sorted: what ``fuzz.token_sort_ratio`` compares."""
+    return " ".join(sorted(text.split()))
+
+
 class NameIndex:
     """Names (ids, titles, aliases) of things, each pointing at an id."""
 
@@ -111,6 +116,8 @@ class NameIndex:
         # lengths that can reach its cutoff.
         self._by_length = _ByLength(self._names)
         self._compact_by_length = _ByLength([name.replace(" ", "") for name in self._names])
+        # fuzz.token_sort_ratio is fuzz.ratio of the words sorted: sorted once here, not per query.
+        self._sorted_words_by_length = _ByLength([_sorted_words(name) for name in self._names])
 
     @property
     def names(self) -> list[str]:
@@ -143,7 +150,7 @@ class NameIndex:
         compact = key.replace(" ", "")
         searches = [
             (key, self._by_length, fuzz.ratio),
-            (key, self._by_length, fuzz.token_sort_ratio),
+            (_sorted_words(key), self._sorted_words_by_length, fuzz.ratio),  # token_sort_ratio
         ]
         if len(compact) > 3:
             searches.append((compact, self._compact_by_length, fuzz.ratio))
