@@ -13,7 +13,7 @@ from bot.clock import Clock
 from bot.limits import FOLLOW_UP_MEMORY, FOLLOW_UP_SECONDS
 from bot.lru import LruCache
 from bot.messages import Request
-from bot.questions import Understanding
+from bot.understanding import Understanding
 
 
 class Conversations:

@@ -9,19 +9,20 @@ file; only English question words live in :mod:`bot.wording`.
 
 from __future__ import annotations
 
-import enum
 from collections import Counter
 from collections.abc import Sequence, Set
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
-from bot.knowledge import Canned, Knowledge, NotCovered, stem
+from bot.knowledge import Canned, Knowledge, stem
 from bot.lru import LruCache
 from bot.matching import Match, NameIndex
+from bot.needs import NeedMatcher
 from bot.text import normalize
-from bot.use_cases import Fit, UseCaseRanker
+from bot.understanding import Intent, Outcome, Understanding
+from bot.use_cases import UseCaseRanker
 from bot.wording import (
     ASKING_ABOUT,
     BACKGROUND_AFTER,
@@ -70,35 +71,6 @@ NEAR_MISS_CUTOFF = 75
 WORD_PAIR_CUTOFF = 70
 #: Longest phrase (in words) looked up as a name.
 MAX_PHRASE_WORDS = 3
-#: A use-case answer needs at least this score (a sum of word rarities)...
-USE_CASE_MIN_SCORE = 1.4
-#: ...and a runner-up within this share of the best is mentioned (and makes a close call).
-RUNNER_UP_SHARE = 0.8
-#: A need stated without any question word must score this many times the minimum.
-STRONG_NEED = 3
-#: Without a question word, a kind word is only context when a topic of another kind fits this
-#: many times better ("my db queries are slow": performance, not a database).
-CONTEXT_KIND = 1.5
-#: A runner-up this close (share of the best score) makes it ask back with both as choices...
-ASK_BACK_SHARE = 0.9
-#: ...or this close, when the need is told in more than NOISY_NEED words: each background
-#: word adds to every score by chance, so a long message needs a clearer lead.
-NOISY_ASK_BACK_SHARE = 0.75
-NOISY_NEED = 3
-#: ...or this close, when the best fit rests on one word of the message only: a single word
-#: ("articles", "near") is thin evidence, and a close second reading is as likely.
-THIN_ASK_BACK_SHARE = 0.65
-#: A pick that matched at least this many of the question's words, and more of them than the
-#: runner-up, is confident however close the scores (the runner-up fits a part of the need).
-LEAD_WORDS = 3
-#: A need told with a name fits one of the name's children ("python" and serving a model:
-#: Flask) when the child fits this many times better than the named topic itself.
-CHILD_LEAD = 1.5
-#: A need told with a name, fitting another topic this many times better than the name, is
-#: asked back with both ("i know python, how do i stop bots": security or Python?).
-NAMED_LEAD = 2
-#: How many topics a use-case answer names.
-USE_CASE_TOPICS = 3
 #: Words a message may hold beyond names and question words and still be "just the name".
 BARE_LEFTOVERS = 0
 #: A message with no software word is about something else when at least this many of its other
@@ -154,65 +126,6 @@ OWN_STACK = frozenset({"my", "our"})
 ASKED_TO_KNOW = frozenset({"to", "should", "must", "need", "needs"})
 #: Prefix that marks a not-covered entry's id in the name index.
 NOT_COVERED_PREFIX = "~"
-
-
-class Outcome(enum.StrEnum):
-    """How a question was dealt with: what the core may record and the eval scores."""
-
-    #: A confident answer from the roadmap.
-    ANSWERED = "answered"
-    #: Unsure between a few readings: they are offered as choices.
-    ASKED_BACK = "asked_back"
-    #: It names technology this roadmap does not cover.
-    NOT_COVERED = "not_covered"
-    #: A greeting, thanks or a question about the bot itself.
-    SMALL_TALK = "small_talk"
-    #: Not about the roadmap, or not understood.
-    REFUSED = "refused"
-
-
-class Intent(enum.StrEnum):
-    """What a question asks for."""
-
-    TOPIC = "topic"
-    COMPARE = "compare"
-    USE_CASE = "use_case"
-    RESOURCES = "resources"
-    PROJECTS = "projects"
-    OVERVIEW = "overview"
-    UNKNOWN = "unknown"
-
-
-@dataclass(frozen=True, slots=True)
-class Understanding:
-    """What a question was understood to ask: an outcome, an intent and topics, best first."""
-
-    question: str
-    intent: Intent
-    topic_ids: tuple[str, ...]
-    outcome: Outcome = Outcome.ANSWERED
-    #: Per topic: the use cases or benefits that speak to the question.
-    reasons: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    #: The roadmap step the question is about as a whole ("what is devops"), if any.
-    section_id: str | None = None
-    #: For "which framework for python": the topic whose children ``topic_ids`` are.
-    parent_id: str | None = None
-    #: Technology the question names that the roadmap does not cover.
-    not_covered: tuple[NotCovered, ...] = ()
-    #: The fixed reply for small talk or a subject outside the roadmap.
-    canned: Canned | None = None
-    #: For a use-case answer: whether the runner-up came close.
-    close_call: bool = False
-
-    @property
-    def confident(self) -> bool:
-        """Whether this is a confident roadmap answer."""
-        return self.outcome is Outcome.ANSWERED
-
-    @property
-    def small_talk(self) -> bool:
-        """Whether this was small talk."""
-        return self.outcome is Outcome.SMALL_TALK
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,13 +268,6 @@ class QuestionAnswerer:
             for kind, words in knowledge.kinds.items()
             for word in (kind, *words)
         }
-        # A topic whose id is another topic's tag ("sql" for MySQL) is a category of that kind.
-        self.kind_members: dict[str, set[str]] = {kind: set() for kind in knowledge.kinds}
-        for topic in knowledge.topics.values():
-            self.kind_members.setdefault(topic.kind, set()).add(topic.id)
-            for tag in topic.tags:
-                if tag in knowledge.topics:
-                    self.kind_members[topic.kind].add(tag)
         self.title_words = {stem(w) for w in normalize(knowledge.info.title).split()} - STOP
         self.overview_cues = OVERVIEW_CUES | self.title_words
         self.small_talk = _by_first_word(vocabulary.small_talk)
@@ -382,6 +288,7 @@ class QuestionAnswerer:
         everyday_all = {w for words in self.everyday.values() for w in words}
         self.need_words = frozenset(vocabulary.need_words)
         self.ranker = UseCaseRanker(knowledge, ignored=STOP | set(self.kinds))
+        self.needs = NeedMatcher(knowledge, self.ranker)
         #: Every name (also without spaces) of topics, then not-covered technology, then steps.
         self._exact_names: dict[str, str] = {}
         for index in (self.topic_names, self.not_covered_names, self.section_names):
@@ -658,7 +565,7 @@ class QuestionAnswerer:
                 and kind_at not in introduced
                 and message.words[kind_at].sentence != focus
             )
-            answer = self._use_case(question, all_terms, kind, asked=not in_passing)
+            answer = self.needs.use_case(question, all_terms, kind, asked=not in_passing)
             if answer is not None:
                 return answer
         if (
@@ -679,19 +586,19 @@ class QuestionAnswerer:
             and self._kind_differs(topic_ids, kind)
             and not (names_itself and kind_at not in asked_kinds)
         ):
-            children = self._children(question, topic_ids[0], kind, terms)
+            children = self.needs.children(question, topic_ids[0], kind, terms)
             if children:
                 return children
         if not topic_ids and kind and not COMPARE_CUES & cues:
             # "I know JavaScript well. Which framework should I use?": the background's children
             known = [m.id for m in mentions if m.id in self.knowledge.topics and m not in subjects]
             for parent_id in dict.fromkeys(known):
-                children = self._children(question, parent_id, kind, terms)
+                children = self.needs.children(question, parent_id, kind, terms)
                 if children:
                     return children
         needs = [m for m in uncovered if kind and self._names_a_need(message, m)]
         if needs and len(needs) == len(uncovered) and not topic_ids:
-            answer = self._use_case(question, all_terms, kind)
+            answer = self.needs.use_case(question, all_terms, kind)
             if answer is not None:
                 return answer
         if (
@@ -732,7 +639,7 @@ class QuestionAnswerer:
             )
             answer = None
             if len({source for _, source in need.values()}) >= 2:  # a need, not a stray word
-                answer = self._use_case(question, need, None, among=set(compared))
+                answer = self.needs.use_case(question, need, None, among=set(compared))
             if answer is not None and answer.confident:
                 return answer
             return Understanding(question, Intent.COMPARE, compared)
@@ -742,7 +649,7 @@ class QuestionAnswerer:
             and self._kind_differs(topic_ids, kind)
             and not (names_itself and kind_at not in asked_kinds)
         ):
-            answer = self._use_case(question, all_terms, kind)
+            answer = self.needs.use_case(question, all_terms, kind)
             if answer is not None:
                 return answer
         asks_for_kind = kind is not None and bool(USE_CASE_CUES & cues or "what" in cues)
@@ -788,7 +695,9 @@ class QuestionAnswerer:
             or (started and not compare)
         ) and not (projects and BUILD_WORDS & cues)
         if topic_ids and not resources and not projects and kind is None:
-            answer = None if names_itself else self._child_for_need(question, topic_ids[0], terms)
+            answer = (
+                None if names_itself else self.needs.child_for_need(question, topic_ids[0], terms)
+            )
             points_back = message.sentences > 1 and bool(focus_words & POINTERS)
             wants = self._wants(message, cues, subjects)
             told = [m for m in subjects if m.id in self.knowledge.topics]
@@ -807,7 +716,7 @@ class QuestionAnswerer:
                 and not about
                 and ((wants and not points_back) or context)
             ):
-                answer = self._need_elsewhere(
+                answer = self.needs.elsewhere(
                     question,
                     topic_ids,
                     terms,
@@ -817,7 +726,7 @@ class QuestionAnswerer:
             elif answer is None and not focus_words & ASKING_WORDS and not points_back:
                 # "express api keeps crashing and i only hear it from users": a situation told
                 # with a name, asking nothing about it, whose need fits elsewhere
-                answer = self._need_elsewhere(question, topic_ids, terms, told=True)
+                answer = self.needs.elsewhere(question, topic_ids, terms, told=True)
             if answer is not None:
                 return answer
         if topic_ids:
@@ -857,7 +766,7 @@ class QuestionAnswerer:
             and not names.foreign
             and (names.software or kind is not None or len(sources) >= 2 or USE_CASE_CUES & cues)
         ):
-            answer = self._use_case(
+            answer = self.needs.use_case(
                 question,
                 all_terms,
                 kind,
@@ -870,7 +779,7 @@ class QuestionAnswerer:
         if not topic_ids and not everyday and not about_step:
             # A clear need with no topic named ("stop bots spamming my api": the step's word
             # "api" is where the need is, not what is asked about).
-            answer = self._use_case(question, all_terms, kind, strong=True)
+            answer = self.needs.use_case(question, all_terms, kind, strong=True)
             if answer is not None:
                 return answer
         by_kind_word = section is not None and all(
@@ -882,7 +791,7 @@ class QuestionAnswerer:
             and kind is not None
             and not projects
         ):
-            choices = self._kind_choices(kind, all_terms)
+            choices = self.needs.kind_choices(kind, all_terms)
             if choices:
                 return Understanding(question, Intent.USE_CASE, choices, Outcome.ASKED_BACK)
         if section is not None:
@@ -948,38 +857,6 @@ class QuestionAnswerer:
             or bool(focus_words & (POINTERS | PLURAL_POINTERS))
         )
 
-    def _children(
-        self, question: str, parent_id: str, kind: str, terms: dict[str, tuple[float, str]]
-    ) -> Understanding | None:
-        """The parent's children of a kind ("which framework for python"), best fit first."""
-        children = [c.id for c in self.knowledge.children(parent_id) if c.kind == kind]
-        if not children:
-            return None
-        fits = {fit.topic_id: fit for fit in self.ranker.rank(terms, set(children))}
-        ordered = sorted(children, key=lambda c: -fits[c].score if c in fits else 0.0)
-        reasons = {
-            c: fits[c].reasons if c in fits else self.knowledge.topics[c].use_cases for c in ordered
-        }
-        return Understanding(
-            question, Intent.USE_CASE, tuple(ordered), reasons=reasons, parent_id=parent_id
-        )
-
-    def _child_for_need(
-        self, question: str, parent_id: str, terms: dict[str, tuple[float, str]]
-    ) -> Understanding | None:
-        """The named topic's child made for the need told with it ("serve a model, python")."""
-        children = {c.id for c in self.knowledge.children(parent_id)}
-        if not children or not terms:
-            return None
-        fits = self.ranker.rank(terms, children | {parent_id})
-        best = fits[0] if fits else None
-        if best is None or best.topic_id == parent_id or not best.use_case or best.terms < 2:
-            return None
-        parent = next((fit.score for fit in fits if fit.topic_id == parent_id), 0.0)
-        if best.evidence < USE_CASE_MIN_SCORE or best.score < parent * CHILD_LEAD:
-            return None
-        return self._children(question, parent_id, self.knowledge.topics[best.topic_id].kind, terms)
-
     @staticmethod
     def _wants(message: Message, cues: Set[str], subjects: list[_Mention]) -> bool:
         """Whether the message asks for something to use or do, not what a name is."""
@@ -1021,8 +898,8 @@ class QuestionAnswerer:
     ) -> Understanding | None:
         """A need told around technology the roadmap lacks ("tests on every push to github").
 
-        Answered when the need fits a topic the technology is related to (or a child of one),
-        and the question does not ask about the technology itself ("what is kafka").
+        None when the question asks about the technology itself ("what is kafka"); otherwise
+        :meth:`NeedMatcher.around <bot.needs.NeedMatcher.around>` weighs the need.
         """
         words = message.words
         if len({m.id for m in uncovered}) > 1:  # "nginx or apache": about the technologies
@@ -1044,92 +921,9 @@ class QuestionAnswerer:
             for m in uncovered
         ):
             return None
-        related: set[str] = set()
-        for mention in uncovered:
-            for topic_id in self.not_covered[int(mention.id[len(NOT_COVERED_PREFIX) :])].related:
-                related.add(topic_id)
-                related.update(c.id for c in self.knowledge.children(topic_id))
-        answer = self._use_case(question, terms, kind)
-        if answer is not None and answer.confident:
-            names = {words[m.start].text for m in uncovered}
-            reason_words = {  # its use case names the technology ("sign in with Google, GitHub")
-                word
-                for reason in answer.reasons.get(answer.topic_ids[0], ())
-                for word in normalize(reason).split()
-            }
-            named_in_use_case = bool(names & reason_words) and len(terms) > 2
-            if answer.topic_ids[0] in related or named_in_use_case:
-                return answer
-        if kind is None and related:  # the need among the technology's related topics
-            answer = self._use_case(question, terms, None, strong=True, among=related)
-            if answer is not None and answer.confident:
-                return answer
-        return None
-
-    def _need_elsewhere(
-        self,
-        question: str,
-        topic_ids: tuple[str, ...],
-        terms: dict[str, tuple[float, str]],
-        *,
-        settle: bool = False,
-        fit: bool = False,
-        told: bool = False,
-    ) -> Understanding | None:
-        """Asks back when a need told with a name fits another topic far better than the name.
-
-        With ``settle`` (the names are only context: what the learner has), a clear fit is the
-        answer rather than one of two choices. With ``fit`` (the name is asked about as fit for
-        the need: "postgres for location search"), a name that fits best is the use-case answer.
-        """
-        # The best fit and the name's own fit: all that is weighed below (not every topic).
-        fits = [*self.ranker.rank(terms, limit=1), *self.ranker.rank(terms, {topic_ids[0]})]
-        if not fits:
-            return None
-        best = fits[0]
-        if fit:
-            answer = self._fit_of_name(question, topic_ids[0], fits)
-            if answer is not None:
-                return answer
-        if best.topic_id in topic_ids:
-            return None
-        one_word = best.terms < 2 and (told or best.evidence < USE_CASE_MIN_SCORE * STRONG_NEED)
-        if best.evidence < USE_CASE_MIN_SCORE or one_word or not best.use_case:
-            return None
-        named = next((fit.score for fit in fits if fit.topic_id == topic_ids[0]), 0.0)
-        if named * (1 if settle else NAMED_LEAD) >= best.score:
-            return None
-        if settle:
-            answer = self._use_case(question, terms, None)
-            if answer is not None and answer.confident and answer.topic_ids[0] not in topic_ids:
-                return answer
-        choices = (best.topic_id, topic_ids[0])
-        reasons = {fit.topic_id: fit.reasons for fit in fits if fit.topic_id in choices}
-        return Understanding(
-            question, Intent.USE_CASE, choices, Outcome.ASKED_BACK, reasons=reasons
-        )
-
-    def _fit_of_name(self, question: str, named: str, fits: list[Fit]) -> Understanding | None:
-        """How a name asked about as fit for a need fits it ("firebase for a chat app").
-
-        The name's use case is the answer when it fits about as well as the best fit (or is
-        of its family); otherwise the need is weighed as any need told with a name.
-        """
-        best = fits[0]
-        if not best.use_case or best.evidence < USE_CASE_MIN_SCORE:
-            return None
-        mine = next((f for f in fits if f.topic_id == named), None)
-        if (
-            mine is not None
-            and mine.use_case
-            and mine.evidence >= USE_CASE_MIN_SCORE
-            and (
-                mine.score >= best.score * RUNNER_UP_SHARE
-                or self._same_family(named, best.topic_id)
-            )
-        ):
-            return Understanding(question, Intent.USE_CASE, (named,), reasons={named: mine.reasons})
-        return None
+        technology = [self.not_covered[int(m.id[len(NOT_COVERED_PREFIX) :])] for m in uncovered]
+        names = {words[m.start].text for m in uncovered}
+        return self.needs.around(question, technology, names, terms, kind)
 
     # -- names -------------------------------------------------------------------------------
 
@@ -1488,7 +1282,7 @@ class QuestionAnswerer:
 
     def _kind_differs(self, topic_ids: tuple[str, ...], kind: str) -> bool:
         """True when the question asks for a kind of thing other than what it names."""
-        return all(t not in self.kind_members.get(kind, ()) for t in topic_ids)
+        return all(t not in self.needs.kind_members.get(kind, ()) for t in topic_ids)
 
     def _is_overview_phrase(self, name: str) -> bool:
         """Whether a name only names the roadmap as a whole ("what is backend")."""
@@ -1598,90 +1392,6 @@ class QuestionAnswerer:
             return None, 0
         best = max(hits, key=lambda entry_id: hits[entry_id])
         return entries[best], hits[best]
-
-    def _use_case(
-        self,
-        question: str,
-        terms: dict[str, tuple[float, str]],
-        kind: str | None,
-        *,
-        strong: bool = False,
-        asked: bool = True,
-        context: bool = True,
-        among: Set[str] | None = None,
-    ) -> Understanding | None:
-        """The topics whose use cases fit the need best.
-
-        ``strong`` asks for a clear need (no question words at all); without ``asked`` (no
-        "which", "best", "for"), a kind word may be context ("my db queries are slow"), so the
-        best fit of any kind wins when it fits far better. Without ``context`` (no software
-        word, no kind of thing named), one matching word is not a need ("which yoga class").
-        ``among`` limits the picks to these topics ("which cloud provider for a windows shop").
-        """
-        allowed = self.kind_members.get(kind) if kind else among
-        shown = max(USE_CASE_TOPICS, 2)  # the picks, and the runner-up that may ask back
-        ranked = self.ranker.rank(terms, allowed, shown)
-        if allowed is not None and not asked:
-            anywhere = self.ranker.rank(terms, limit=shown)
-            if anywhere and (not ranked or anywhere[0].score > ranked[0].score * CONTEXT_KIND):
-                ranked = anywhere
-        if not ranked:
-            return None
-        top = ranked[0]
-        least = USE_CASE_MIN_SCORE * (STRONG_NEED if strong else 1)
-        if top.evidence < least or (strong and top.terms < 2):
-            return None
-        one_benefit = top.terms < 2 and not top.use_case
-        if not asked and one_benefit and top.evidence < USE_CASE_MIN_SCORE * STRONG_NEED:
-            return None  # one word matching a benefit is a need only when it is rare enough
-        if not context and top.terms < 2 and not top.use_case:
-            return None
-        best = ranked[0]
-        picks = [
-            fit for fit in ranked[:USE_CASE_TOPICS] if fit.score >= best.score * RUNNER_UP_SHARE / 2
-        ]
-        close = len(ranked) > 1 and ranked[1].score >= best.score * RUNNER_UP_SHARE
-        noisy = len({source for _, source in terms.values()}) > NOISY_NEED
-        share = (
-            THIN_ASK_BACK_SHARE
-            if best.terms < 2
-            else NOISY_ASK_BACK_SHARE
-            if noisy
-            else ASK_BACK_SHARE
-        )
-        anything = kind is None and among is None  # any topic of any kind may be the pick
-        if (
-            len(ranked) > 1
-            and ranked[1].score >= best.score * share
-            and not (best.terms >= LEAD_WORDS and best.terms > ranked[1].terms)
-            and not self._same_family(best.topic_id, ranked[1].topic_id)
-        ) or (anything and best.terms < 2):
-            return Understanding(
-                question,
-                Intent.USE_CASE,
-                tuple(fit.topic_id for fit in picks),
-                Outcome.ASKED_BACK,
-                reasons={fit.topic_id: fit.reasons for fit in picks},
-            )
-        return Understanding(
-            question,
-            Intent.USE_CASE,
-            tuple(fit.topic_id for fit in picks),
-            reasons={fit.topic_id: fit.reasons for fit in picks},
-            close_call=close,
-        )
-
-    def _kind_choices(self, kind: str, terms: dict[str, tuple[float, str]]) -> tuple[str, ...]:
-        """A few topics of a kind to offer when the need fits none well: best fits first."""
-        members = self.kind_members.get(kind, set())
-        fitted = [fit.topic_id for fit in self.ranker.rank(terms, members, USE_CASE_TOPICS)]
-        rest = [t for t in self.knowledge.topics if t in members and t not in fitted]
-        return tuple([*fitted, *rest][:USE_CASE_TOPICS])
-
-    def _same_family(self, first: str, second: str) -> bool:
-        """Whether one topic is the other's parent or category ("nosql" for MongoDB)."""
-        a, b = self.knowledge.topics[first], self.knowledge.topics[second]
-        return a.parent == b.id or b.parent == a.id or a.id in b.tags or b.id in a.tags
 
     def _near_misses(self, words: list[Word]) -> tuple[tuple[str, ...], set[str]]:
         """Topics some words may misspell (best first, a few), and those words."""

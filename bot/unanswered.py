@@ -29,8 +29,8 @@ from bot.limits import (
     UNANSWERED_MAX_ROWS,
     UNANSWERED_TEXT_CHARS,
 )
-from bot.questions import Intent, Outcome, Understanding
 from bot.text import normalize, shorten
+from bot.understanding import Intent, Outcome, Understanding
 from bot.wording import STOP
 
 if TYPE_CHECKING:
@@ -72,9 +72,9 @@ class UnansweredQuestion:
 
     text: str
     platform: str
-    #: An :class:`~bot.questions.Intent` value: what the question seemed to ask for.
+    #: An :class:`~bot.understanding.Intent` value: what the question seemed to ask for.
     intent: str
-    #: An :class:`~bot.questions.Outcome` value (one of :data:`RECORDED`).
+    #: An :class:`~bot.understanding.Outcome` value (one of :data:`RECORDED`).
     outcome: str
     asked_at: datetime
 

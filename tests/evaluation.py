@@ -9,7 +9,7 @@ Each question is scored as one of four verdicts:
   refusal of the wrong sort to one outside the roadmap;
 - ``wrong``: a confident roadmap answer that is not the expected one (the worst outcome).
 
-Entries are mappings with ``q``, ``intent`` (an :class:`~bot.questions.Intent` value), and
+Entries are mappings with ``q``, ``intent`` (an :class:`~bot.understanding.Intent` value), and
 optionally ``topics`` (expected ids, any of which may come first), ``section``, ``style``
 (keyword, chat, long) and ``kind`` (in_scope, everyday, uncovered, smalltalk, offtopic, ...).
 """
@@ -25,7 +25,8 @@ from typing import Any
 
 import yaml
 
-from bot.questions import Intent, Outcome, QuestionAnswerer, Understanding
+from bot.questions import QuestionAnswerer
+from bot.understanding import Intent, Outcome, Understanding
 
 DATA = Path(__file__).parent / "data"
 #: The questions the answerer may be tuned on.

@@ -294,7 +294,8 @@ async def test_help_texts_on_another_roadmap_name_nothing_of_the_backend(
 
 
 def test_common_words_come_from_the_knowledge_file(frontend_knowledge: Knowledge) -> None:
-    from bot.questions import Intent, QuestionAnswerer
+    from bot.questions import QuestionAnswerer
+    from bot.understanding import Intent
 
     answerer = QuestionAnswerer(frontend_knowledge)
     assert answerer.understand("how should i react").intent is not Intent.TOPIC

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.questions import Intent, Outcome, Understanding
+from bot.understanding import Intent, Outcome, Understanding
 from tests.evaluation import Report, Verdict, verdict
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.knowledge import Knowledge
-from bot.questions import Outcome, QuestionAnswerer
+from bot.questions import QuestionAnswerer
+from bot.understanding import Outcome
 
 
 @pytest.fixture(scope="module")

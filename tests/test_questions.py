@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.knowledge import Knowledge
-from bot.questions import Intent, Outcome, QuestionAnswerer
+from bot.questions import QuestionAnswerer
+from bot.understanding import Intent, Outcome
 from tests.evaluation import (
     MAX_CONFIDENTLY_WRONG,
     MIN_IN_SCOPE_RIGHT,

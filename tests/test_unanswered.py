@@ -19,7 +19,7 @@ from bot.config import Settings, SettingsError
 from bot.core import Core
 from bot.limits import UNANSWERED_TEXT_CHARS
 from bot.messages import ChatKind, Request
-from bot.questions import Intent, Outcome, QuestionAnswerer, Understanding
+from bot.questions import QuestionAnswerer
 from bot.storage import open_storage
 from bot.unanswered import (
     RECORDED,
@@ -28,6 +28,7 @@ from bot.unanswered import (
     group_questions,
     scrub,
 )
+from bot.understanding import Intent, Outcome, Understanding
 from tests.conftest import START, say
 
 DAY = 24 * 3600

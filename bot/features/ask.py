@@ -33,7 +33,7 @@ from bot.commands import Command, Context, Option, OptionKind
 from bot.knowledge import Knowledge, Topic
 from bot.limits import SUGGESTIONS
 from bot.messages import Button, ButtonStyle, Field, Reply, ReplyKind
-from bot.questions import Intent, Outcome, Understanding
+from bot.understanding import Intent, Outcome, Understanding
 
 #: Use cases and benefits quoted in a short topic card.
 CARD_ITEMS = 3

@@ -1,0 +1,277 @@
+"""Which topics a need told in the learner's own words points to: the use-case decisions.
+
+The answerer (:mod:`bot.questions`) reads a message and works out its need (weighed words, from
+:class:`~bot.use_cases.UseCaseRanker`) and the kind of thing asked for; :class:`NeedMatcher`
+decides what that need is answered with: the best fits, a parent's children, a choice to ask
+back, or nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence, Set
+
+from bot.knowledge import Knowledge, NotCovered
+from bot.text import normalize
+from bot.understanding import Intent, Outcome, Understanding
+from bot.use_cases import Fit, UseCaseRanker
+
+#: A use-case answer needs at least this score (a sum of word rarities)...
+USE_CASE_MIN_SCORE = 1.4
+#: ...and a runner-up within this share of the best is mentioned (and makes a close call).
+RUNNER_UP_SHARE = 0.8
+#: A need stated without any question word must score this many times the minimum.
+STRONG_NEED = 3
+#: Without a question word, a kind word is only context when a topic of another kind fits this
+#: many times better ("my db queries are slow": performance, not a database).
+CONTEXT_KIND = 1.5
+#: A runner-up this close (share of the best score) makes it ask back with both as choices...
+ASK_BACK_SHARE = 0.9
+#: ...or this close, when the need is told in more than NOISY_NEED words: each background
+#: word adds to every score by chance, so a long message needs a clearer lead.
+NOISY_ASK_BACK_SHARE = 0.75
+NOISY_NEED = 3
+#: ...or this close, when the best fit rests on one word of the message only: a single word
+#: ("articles", "near") is thin evidence, and a close second reading is as likely.
+THIN_ASK_BACK_SHARE = 0.65
+#: A pick that matched at least this many of the question's words, and more of them than the
+#: runner-up, is confident however close the scores (the runner-up fits a part of the need).
+LEAD_WORDS = 3
+#: A need told with a name fits one of the name's children ("python" and serving a model:
+#: Flask) when the child fits this many times better than the named topic itself.
+CHILD_LEAD = 1.5
+#: A need told with a name, fitting another topic this many times better than the name, is
+#: asked back with both ("i know python, how do i stop bots": security or Python?).
+NAMED_LEAD = 2
+#: How many topics a use-case answer names.
+USE_CASE_TOPICS = 3
+
+
+class NeedMatcher:
+    """The use-case decisions over one knowledge base and its ranker; build once, ask many times."""
+
+    def __init__(self, knowledge: Knowledge, ranker: UseCaseRanker) -> None:
+        self.knowledge = knowledge
+        self.ranker = ranker
+        #: The topics of each kind (what "which database" may pick from). A topic whose id is
+        #: another topic's tag ("sql" for MySQL) is a category of that kind.
+        self.kind_members: dict[str, set[str]] = {kind: set() for kind in knowledge.kinds}
+        for topic in knowledge.topics.values():
+            self.kind_members.setdefault(topic.kind, set()).add(topic.id)
+            for tag in topic.tags:
+                if tag in knowledge.topics:
+                    self.kind_members[topic.kind].add(tag)
+
+    def use_case(
+        self,
+        question: str,
+        terms: dict[str, tuple[float, str]],
+        kind: str | None,
+        *,
+        strong: bool = False,
+        asked: bool = True,
+        context: bool = True,
+        among: Set[str] | None = None,
+    ) -> Understanding | None:
+        """The topics whose use cases fit the need best.
+
+        ``strong`` asks for a clear need (no question words at all); without ``asked`` (no
+        "which", "best", "for"), a kind word may be context ("my db queries are slow"), so the
+        best fit of any kind wins when it fits far better. Without ``context`` (no software
+        word, no kind of thing named), one matching word is not a need ("which yoga class").
+        ``among`` limits the picks to these topics ("which cloud provider for a windows shop").
+        """
+        allowed = self.kind_members.get(kind) if kind else among
+        shown = max(USE_CASE_TOPICS, 2)  # the picks, and the runner-up that may ask back
+        ranked = self.ranker.rank(terms, allowed, shown)
+        if allowed is not None and not asked:
+            anywhere = self.ranker.rank(terms, limit=shown)
+            if anywhere and (not ranked or anywhere[0].score > ranked[0].score * CONTEXT_KIND):
+                ranked = anywhere
+        if not ranked:
+            return None
+        top = ranked[0]
+        least = USE_CASE_MIN_SCORE * (STRONG_NEED if strong else 1)
+        if top.evidence < least or (strong and top.terms < 2):
+            return None
+        one_benefit = top.terms < 2 and not top.use_case
+        if not asked and one_benefit and top.evidence < USE_CASE_MIN_SCORE * STRONG_NEED:
+            return None  # one word matching a benefit is a need only when it is rare enough
+        if not context and top.terms < 2 and not top.use_case:
+            return None
+        best = ranked[0]
+        picks = [
+            fit for fit in ranked[:USE_CASE_TOPICS] if fit.score >= best.score * RUNNER_UP_SHARE / 2
+        ]
+        close = len(ranked) > 1 and ranked[1].score >= best.score * RUNNER_UP_SHARE
+        noisy = len({source for _, source in terms.values()}) > NOISY_NEED
+        share = (
+            THIN_ASK_BACK_SHARE
+            if best.terms < 2
+            else NOISY_ASK_BACK_SHARE
+            if noisy
+            else ASK_BACK_SHARE
+        )
+        anything = kind is None and among is None  # any topic of any kind may be the pick
+        if (
+            len(ranked) > 1
+            and ranked[1].score >= best.score * share
+            and not (best.terms >= LEAD_WORDS and best.terms > ranked[1].terms)
+            and not self._same_family(best.topic_id, ranked[1].topic_id)
+        ) or (anything and best.terms < 2):
+            return Understanding(
+                question,
+                Intent.USE_CASE,
+                tuple(fit.topic_id for fit in picks),
+                Outcome.ASKED_BACK,
+                reasons={fit.topic_id: fit.reasons for fit in picks},
+            )
+        return Understanding(
+            question,
+            Intent.USE_CASE,
+            tuple(fit.topic_id for fit in picks),
+            reasons={fit.topic_id: fit.reasons for fit in picks},
+            close_call=close,
+        )
+
+    def kind_choices(self, kind: str, terms: dict[str, tuple[float, str]]) -> tuple[str, ...]:
+        """A few topics of a kind to offer when the need fits none well: best fits first."""
+        members = self.kind_members.get(kind, set())
+        fitted = [fit.topic_id for fit in self.ranker.rank(terms, members, USE_CASE_TOPICS)]
+        rest = [t for t in self.knowledge.topics if t in members and t not in fitted]
+        return tuple([*fitted, *rest][:USE_CASE_TOPICS])
+
+    def _same_family(self, first: str, second: str) -> bool:
+        """Whether one topic is the other's parent or category ("nosql" for MongoDB)."""
+        a, b = self.knowledge.topics[first], self.knowledge.topics[second]
+        return a.parent == b.id or b.parent == a.id or a.id in b.tags or b.id in a.tags
+
+    def children(
+        self, question: str, parent_id: str, kind: str, terms: dict[str, tuple[float, str]]
+    ) -> Understanding | None:
+        """The parent's children of a kind ("which framework for python"), best fit first."""
+        children = [c.id for c in self.knowledge.children(parent_id) if c.kind == kind]
+        if not children:
+            return None
+        fits = {fit.topic_id: fit for fit in self.ranker.rank(terms, set(children))}
+        ordered = sorted(children, key=lambda c: -fits[c].score if c in fits else 0.0)
+        reasons = {
+            c: fits[c].reasons if c in fits else self.knowledge.topics[c].use_cases for c in ordered
+        }
+        return Understanding(
+            question, Intent.USE_CASE, tuple(ordered), reasons=reasons, parent_id=parent_id
+        )
+
+    def child_for_need(
+        self, question: str, parent_id: str, terms: dict[str, tuple[float, str]]
+    ) -> Understanding | None:
+        """The named topic's child made for the need told with it ("serve a model, python")."""
+        children = {c.id for c in self.knowledge.children(parent_id)}
+        if not children or not terms:
+            return None
+        fits = self.ranker.rank(terms, children | {parent_id})
+        best = fits[0] if fits else None
+        if best is None or best.topic_id == parent_id or not best.use_case or best.terms < 2:
+            return None
+        parent = next((fit.score for fit in fits if fit.topic_id == parent_id), 0.0)
+        if best.evidence < USE_CASE_MIN_SCORE or best.score < parent * CHILD_LEAD:
+            return None
+        return self.children(question, parent_id, self.knowledge.topics[best.topic_id].kind, terms)
+
+    def elsewhere(
+        self,
+        question: str,
+        topic_ids: tuple[str, ...],
+        terms: dict[str, tuple[float, str]],
+        *,
+        settle: bool = False,
+        fit: bool = False,
+        told: bool = False,
+    ) -> Understanding | None:
+        """Asks back when a need told with a name fits another topic far better than the name.
+
+        With ``settle`` (the names are only context: what the learner has), a clear fit is the
+        answer rather than one of two choices. With ``fit`` (the name is asked about as fit for
+        the need: "postgres for location search"), a name that fits best is the use-case answer.
+        """
+        # The best fit and the name's own fit: all that is weighed below (not every topic).
+        fits = [*self.ranker.rank(terms, limit=1), *self.ranker.rank(terms, {topic_ids[0]})]
+        if not fits:
+            return None
+        best = fits[0]
+        if fit:
+            answer = self._fit_of_name(question, topic_ids[0], fits)
+            if answer is not None:
+                return answer
+        if best.topic_id in topic_ids:
+            return None
+        one_word = best.terms < 2 and (told or best.evidence < USE_CASE_MIN_SCORE * STRONG_NEED)
+        if best.evidence < USE_CASE_MIN_SCORE or one_word or not best.use_case:
+            return None
+        named = next((fit.score for fit in fits if fit.topic_id == topic_ids[0]), 0.0)
+        if named * (1 if settle else NAMED_LEAD) >= best.score:
+            return None
+        if settle:
+            answer = self.use_case(question, terms, None)
+            if answer is not None and answer.confident and answer.topic_ids[0] not in topic_ids:
+                return answer
+        choices = (best.topic_id, topic_ids[0])
+        reasons = {fit.topic_id: fit.reasons for fit in fits if fit.topic_id in choices}
+        return Understanding(
+            question, Intent.USE_CASE, choices, Outcome.ASKED_BACK, reasons=reasons
+        )
+
+    def _fit_of_name(self, question: str, named: str, fits: list[Fit]) -> Understanding | None:
+        """How a name asked about as fit for a need fits it ("firebase for a chat app").
+
+        The name's use case is the answer when it fits about as well as the best fit (or is
+        of its family); otherwise the need is weighed as any need told with a name.
+        """
+        best = fits[0]
+        if not best.use_case or best.evidence < USE_CASE_MIN_SCORE:
+            return None
+        mine = next((f for f in fits if f.topic_id == named), None)
+        if (
+            mine is not None
+            and mine.use_case
+            and mine.evidence >= USE_CASE_MIN_SCORE
+            and (
+                mine.score >= best.score * RUNNER_UP_SHARE
+                or self._same_family(named, best.topic_id)
+            )
+        ):
+            return Understanding(question, Intent.USE_CASE, (named,), reasons={named: mine.reasons})
+        return None
+
+    def around(
+        self,
+        question: str,
+        technology: Sequence[NotCovered],
+        names: Set[str],
+        terms: dict[str, tuple[float, str]],
+        kind: str | None,
+    ) -> Understanding | None:
+        """A need told around technology the roadmap lacks ("tests on every push to github").
+
+        Answered when the need fits a topic the technology is related to (or a child of one),
+        or a use case that names it (one of ``names``, the words it is written with).
+        """
+        related: set[str] = set()
+        for entry in technology:
+            for topic_id in entry.related:
+                related.add(topic_id)
+                related.update(c.id for c in self.knowledge.children(topic_id))
+        answer = self.use_case(question, terms, kind)
+        if answer is not None and answer.confident:
+            reason_words = {  # its use case names the technology ("sign in with Google, GitHub")
+                word
+                for reason in answer.reasons.get(answer.topic_ids[0], ())
+                for word in normalize(reason).split()
+            }
+            named_in_use_case = bool(names & reason_words) and len(terms) > 2
+            if answer.topic_ids[0] in related or named_in_use_case:
+                return answer
+        if kind is None and related:  # the need among the technology's related topics
+            answer = self.use_case(question, terms, None, strong=True, among=related)
+            if answer is not None and answer.confident:
+                return answer
+        return None
