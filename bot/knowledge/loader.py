@@ -223,19 +223,22 @@ def _check_tree(root: yaml.Node, path: Path | str) -> None:
     """
     seen: set[int] = set()
     stack = [(root, 1)]
+    push, pop, mapping, sequence = stack.append, stack.pop, yaml.MappingNode, yaml.SequenceNode
     while stack:
-        node, depth = stack.pop()
-        line = node.start_mark.line + 1
+        node, depth = pop()
         if id(node) in seen:
             message = "anchors and aliases (&name, *name) are not supported: write the value out"
-            raise KnowledgeError(path, [Problem(line, "yaml", message)])
+            raise KnowledgeError(path, [Problem(node.start_mark.line + 1, "yaml", message)])
         if depth > MAX_KNOWLEDGE_DEPTH:
-            raise KnowledgeError(path, [Problem(line, "yaml", TOO_DEEP)])
+            raise KnowledgeError(path, [Problem(node.start_mark.line + 1, "yaml", TOO_DEEP)])
         seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            stack.extend((part, depth + 1) for pair in node.value for part in pair)
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend((item, depth + 1) for item in node.value)
+        if isinstance(node, mapping):
+            for key, value in node.value:
+                push((key, depth + 1))
+                push((value, depth + 1))
+        elif isinstance(node, sequence):
+            for item in node.value:
+                push((item, depth + 1))
 
 
 def _map_lines(
@@ -352,10 +355,11 @@ class _Builder:
         """A list of single words, normalized."""
         result = []
         for index, word in enumerate(self.texts(data, key, path)):
-            if len(normalize(word).split()) != 1:
+            normalized = normalize(word)
+            if len(normalized.split()) != 1:
                 self.problem((*path, key, index), f"{word!r} must be a single word")
             else:
-                result.append(normalize(word))
+                result.append(normalized)
         return tuple(result)
 
     def resources(self, data: Mapping[str, Any], path: tuple[Any, ...]) -> tuple[Resource, ...]:

@@ -111,7 +111,8 @@ class VocabularyReader:
         result = {}
         for key in block:
             path = ("need_words", key)
-            if len(normalize(str(key)).split()) != 1:
+            word_key = normalize(str(key))
+            if len(word_key.split()) != 1:
                 self.reader.problem(path, f"{key!r} must be a single word")
             targets: list[str] = []
             for index, phrase in enumerate(self.reader.texts(block, key, ("need_words",))):
@@ -121,7 +122,7 @@ class VocabularyReader:
                             (*path, index), f"{word!r} is in no topic's use_cases, benefits or tags"
                         )
                     targets.append(word)
-            result[normalize(str(key))] = tuple(dict.fromkeys(targets))
+            result[word_key] = tuple(dict.fromkeys(targets))
         return result
 
     def canned(
@@ -136,10 +137,11 @@ class VocabularyReader:
             if "phrases" not in data:
                 self.reader.problem((*path, "phrases"), "is required")
             for p_index, phrase in enumerate(phrases):
-                if normalize(phrase) in names:
+                named = names.get(normalize(phrase))
+                if named is not None:
                     self.reader.problem(
                         (*path, "phrases", p_index),
-                        f"{phrase!r} is a name of roadmap entry {names[normalize(phrase)]!r}",
+                        f"{phrase!r} is a name of roadmap entry {named!r}",
                     )
             result.append(
                 Canned(
