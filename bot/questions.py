@@ -198,11 +198,12 @@ def _by_first_word(entries: Sequence[Canned]) -> _Phrases:
 
 
 def _found(phrases: _Phrases, words: list[str]) -> list[tuple[Canned, tuple[str, ...]]]:
-    """The phrases the words hold, each with its entry."""
+    """The phrases the words hold, each with its entry, in the order the message has them."""
     present = set(words)
     return [
         (entry, phrase)
-        for first in present & phrases.keys()
+        for first in dict.fromkeys(words)  # not a set's order: it changes with the hash seed
+        if first in phrases
         for entry, phrase in phrases[first]
         if _phrase_in(phrase, words, present)
     ]
@@ -1360,7 +1361,7 @@ class QuestionAnswerer:
             ]
             if any(w.text in self.cue_words or w.stem in self.software for w in untalked):
                 return None
-        return max(found, key=lambda pair: pair[1])[0]
+        return max(reversed(found), key=lambda pair: pair[1])[0]  # the last of equals: "thanks bye"
 
     @staticmethod
     def _asks_about_doubtful(message: Message, unsure: Set[int]) -> bool:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -974,3 +977,37 @@ def test_a_situation_told_with_a_name_whose_need_fits_elsewhere_is_asked_back(
 def test_what_a_name_is_good_at_is_not_getting_good_at_it(answerer: QuestionAnswerer) -> None:
     asked = answerer.understand("what is postgres good at")
     assert (asked.intent, asked.topic_ids[:1]) == (Intent.TOPIC, ("postgresql",))
+
+
+# -- the same answer in every process ------------------------------------------------------------
+
+_ANSWER_EVERY_QUESTION = """
+import sys
+from bot.knowledge import bundled_knowledge_path, load_knowledge
+from bot.questions import QuestionAnswerer
+from tests.evaluation import HOLDOUT_SETS, TUNE_SETS, load_entries
+
+answerer = QuestionAnswerer(load_knowledge(bundled_knowledge_path()))
+for entry in load_entries((*TUNE_SETS, *HOLDOUT_SETS)):
+    asked = answerer.understand(entry["q"])
+    canned = asked.canned.id if asked.canned else ""
+    print(asked.outcome, asked.intent, asked.topic_ids, asked.section_id, canned)
+"""
+
+
+def test_every_answer_is_the_same_whatever_the_hash_seed() -> None:
+    """Set order changes with PYTHONHASHSEED: no answer may depend on it ("k thanks bye")."""
+    root = Path(__file__).parent.parent
+    outputs = [
+        subprocess.run(
+            [sys.executable, "-c", _ANSWER_EVERY_QUESTION],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)},
+        ).stdout
+        for seed in ("0", "1", "2")
+    ]
+    assert outputs[0].count("\n") > 1000
+    assert outputs[0] == outputs[1] == outputs[2]
