@@ -345,3 +345,29 @@ async def test_a_link_and_an_unlink_of_the_same_accounts_at_once(
             kept = [key for key in (*ada, bob) if await storage.reminders.get(key) is not None]
             assert len(kept) == 1  # Ada's one reminder, under a learner key
             assert await storage.identities.learner(kept[0]) == kept[0]
+
+
+@pytest.mark.parametrize("leaving", [0, 1])
+async def test_a_chain_of_links_and_an_unlink_at_once(database, leaving: int) -> None:
+    # Carol redeems Bob's code while Bob redeems a code of Ada's and Ada unlinks one identity,
+    # all at once, again and again: never an error (no deadlock), never a loop, and every
+    # group's members agree with its learner; Ada's progress stays with both her identities.
+    async with await open_storage(database) as storage:
+        for n in range(20):
+            ada = (f"telegram:{n}", f"discord:{n}")
+            bob, carol = f"console:{n}", f"console:c{n}"
+            codes = [LinkCode(ALPHABET[n] + ALPHABET[-1 - k] + "ABCDEF") for k in range(3)]
+            await storage.mark_done(ada[0], "sql", AT, DAY)
+            await issue(storage, ada[0], codes[0])
+            assert (await redeem(storage, ada[1], codes[0])).outcome is LinkOutcome.LINKED
+            await issue(storage, ada[1 - leaving], codes[1])
+            await issue(storage, bob, codes[2])
+            results = await asyncio.gather(
+                redeem(storage, carol, codes[2]),
+                redeem(storage, bob, codes[1]),
+                storage.identities.unlink(ada[leaving], AT),
+            )
+            assert results[2] is not None
+            await linked_groups(storage, (*ada, bob, carol))
+            for key in ada:
+                assert "sql" in await storage.done_items(await storage.identities.learner(key))

@@ -2,17 +2,19 @@
 
 An identity with no ``identities`` row is its own learner; a linked one names the learner key
 its data lives under. Linking moves the redeeming identity's data onto the issuer's learner key
-and unlinking copies the learner's data back, each in one transaction that first locks the
-``users`` rows it changes, all in one sorted order (PostgreSQL: ``FOR UPDATE``; SQLite's
-transactions are serial), so two processes linking or unlinking the same identities at once
-cannot make a loop, nor wait on each other in a circle. Nothing is cached: every answer reads
-the database.
+and unlinking copies the learner's data back, each in one transaction. Those transactions run
+one at a time (PostgreSQL: a transaction-scoped advisory lock taken first; SQLite's transactions
+are serial): links are rare, and no chain of links and unlinks in several processes can wait on
+itself in a circle or make a loop. Each then locks the ``users`` rows it changes, in one sorted
+order, against the other writers of those rows. Nothing is cached: every answer reads the
+database.
 """
 
 from __future__ import annotations
 
 import hmac
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 
 from bot.limits import LINK_CODE_MINUTES, LINK_MAX_WRONG
@@ -138,12 +140,23 @@ def _forget_learner_data(user_key: str) -> list[Statement]:
 class SqlIdentityStore(IdentityStore):
     """The identity tables of a :class:`bot.storage.sql.Database`.
 
-    ``row_lock`` ends the reads that lock rows (PostgreSQL: `` FOR UPDATE``).
+    ``row_lock`` ends the reads that lock rows (PostgreSQL: `` FOR UPDATE``); ``one_at_a_time``
+    is the statement that makes identity changes wait for each other (PostgreSQL: an advisory
+    lock), empty where transactions are serial anyway.
     """
 
-    def __init__(self, db: Database, row_lock: str = "") -> None:
+    def __init__(self, db: Database, row_lock: str = "", one_at_a_time: str = "") -> None:
         self._db = db
         self._row_lock = row_lock
+        self._one_at_a_time = one_at_a_time
+
+    @asynccontextmanager
+    async def _change(self) -> AsyncIterator[Transaction]:
+        """A transaction that changes identities, after every other one has ended."""
+        async with self._db.transaction() as tx:
+            if self._one_at_a_time:
+                await tx.fetchall(self._one_at_a_time)
+            yield tx
 
     async def learner(self, user_key: str) -> str:
         """The learner key ``user_key`` uses: read from the database every time."""
@@ -213,7 +226,7 @@ class SqlIdentityStore(IdentityStore):
 
     async def redeem(self, user_key: str, locator: str, digest: str, now: datetime) -> LinkResult:
         """Link ``user_key`` to the code's issuer (see :meth:`IdentityStore.redeem`)."""
-        async with self._db.transaction() as tx:
+        async with self._change() as tx:
             cutoff = _seconds(now - WINDOW)
             ((tries, window_start),) = await tx.fetchall(
                 _COUNT_TRY, (user_key, _seconds(now), cutoff, cutoff)
@@ -279,7 +292,7 @@ class SqlIdentityStore(IdentityStore):
 
     async def unlink(self, user_key: str, now: datetime) -> Unlinked | None:
         """Separate ``user_key`` from its learner (see :meth:`IdentityStore.unlink`)."""
-        async with self._db.transaction() as tx:
+        async with self._change() as tx:
             await self._lock(tx, lambda: self._unlink_rows(tx, user_key))
             learner = await self._learner(tx, user_key)
             linked = [row[0] for row in await tx.fetchall(_MEMBERS, (learner,))]

@@ -48,6 +48,9 @@ CONNECT_TIMEOUT = 10.0
 MIGRATION_LOCK = 0x726F61646D6170
 #: The first key of every sender election lock (the second is the platform's): "road".
 SENDER_LOCK = 0x726F6164
+#: Identity changes (/link, /unlink) take this advisory lock first, so they run one at a time:
+#: "roadlink".
+IDENTITY_CHANGES_ONE_AT_A_TIME = f"SELECT pg_advisory_xact_lock({0x726F61646C696E6B})"
 SCHEMES = ("postgresql://", "postgres://")
 _PLACEHOLDER = re.compile(r"\?")
 
@@ -318,7 +321,7 @@ class PostgresStorage(SqlStorage):
             snoozes,
             SqlUnansweredStore(db),
             SqlPageStore(db),
-            SqlIdentityStore(db, " FOR UPDATE"),
+            SqlIdentityStore(db, " FOR UPDATE", IDENTITY_CHANGES_ONE_AT_A_TIME),
         )
         storage.election = SenderElection(url, db.where)
         return storage
