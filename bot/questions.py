@@ -10,11 +10,12 @@ file; only English question words live in :mod:`bot.wording`.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence, Set
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from bot.knowledge import Canned, Knowledge, stem
 from bot.lru import LruCache
@@ -67,6 +68,8 @@ SHORT_NAME_CHARS = 6
 SHORT_NAME_CUTOFF = 88
 #: Below MENTION_CUTOFF but above this, a word is offered as "did you mean".
 NEAR_MISS_CUTOFF = 75
+#: An alias this many edits (a swap of neighbours is one) from an everyday name misspells it.
+MISSPELT_EDITS = 2
 #: In a fuzzy multi-word match, how alike each pair of words must be.
 WORD_PAIR_CUTOFF = 70
 #: Longest phrase (in words) looked up as a name.
@@ -175,6 +178,27 @@ def _text_words(knowledge: Knowledge) -> set[str]:
     return {word for text in texts for word in normalize(text.replace("-", " ")).split()}
 
 
+def _misspellings(aliases: Iterable[str], common: Set[str]) -> frozenset[str]:
+    """The aliases that misspell a name that is also an everyday word ("pyhton" for "python").
+
+    Such a spelling is no surer than the word itself; a longer name holding the word
+    ("nodejs", "monolithic") or one with a digit ("python3") is the software's own.
+    """
+    words = [word for word in common if " " not in word]
+    return frozenset(
+        alias
+        for alias in map(normalize, aliases)
+        if " " not in alias
+        and not any(char.isdigit() for char in alias)
+        and any(
+            word not in alias
+            and abs(len(alias) - len(word)) <= 1
+            and OSA.distance(alias, word) <= MISSPELT_EDITS
+            for word in words
+        )
+    )
+
+
 def _same_words(phrase: str, name: str) -> bool:
     """Whether a fuzzy phrase match holds word by word (so "app backend" is not "php backend")."""
     left, right = phrase.split(), name.split()
@@ -257,11 +281,13 @@ class QuestionAnswerer:
         self.common: dict[str, frozenset[str]] = {}
         self.everyday: dict[str, frozenset[str]] = {}
         for entry in (*knowledge.sections, *knowledge.topics.values()):
-            self.common[entry.id] = frozenset(normalize(w) for w in entry.common_words)
+            common = frozenset(normalize(w) for w in entry.common_words)
+            self.common[entry.id] = common | _misspellings(entry.aliases, common)
             self.everyday[entry.id] = frozenset(entry.everyday_words)
         for index, entry in enumerate(self.not_covered):
-            self.common[f"{NOT_COVERED_PREFIX}{index}"] = frozenset(
-                normalize(w) for w in entry.common_words
+            common = frozenset(normalize(w) for w in entry.common_words)
+            self.common[f"{NOT_COVERED_PREFIX}{index}"] = common | _misspellings(
+                entry.aliases, common
             )
         self.software = vocabulary.software_words
         self.kinds = {
@@ -781,7 +807,19 @@ class QuestionAnswerer:
             # A clear need with no topic named ("stop bots spamming my api": the step's word
             # "api" is where the need is, not what is asked about).
             answer = self.needs.use_case(question, all_terms, kind, strong=True)
-            if answer is not None:
+            if answer is not None and doubtful and answer.topic_ids[0] in doubtful:
+                # "django admin panel": the name's own use case settles its sense; it is asked about
+                named = answer.topic_ids[0]
+                return Understanding(question, Intent.TOPIC, (named,), reasons=answer.reasons)
+            rival = (  # "spring dependency injection": a message led by a name is Spring's, if any
+                answer is not None
+                and 0 in names.unsure
+                and any(
+                    self.knowledge.topics[d].kind == self.knowledge.topics[answer.topic_ids[0]].kind
+                    for d in doubtful
+                )
+            )
+            if answer is not None and not rival:
                 return answer
         by_kind_word = section is not None and all(
             self._names_a_kind(m) for m in subjects if m.id == section_id
@@ -1082,7 +1120,10 @@ class QuestionAnswerer:
             or phrase_words[-1] in STOP
             or (len(phrase_words) > 1 and COMPARE_CUES & set(phrase_words))
             or (len(phrase_words) == 1 and phrase in self.known_words)
-            or 2 * sum(w in self.known_words for w in phrase_words) >= len(phrase_words) > 1
+            or (  # "app backend" is no misspelt name, "microsoft azzure" is
+                2 * sum(w in self.known_words for w in phrase_words) >= len(phrase_words) > 1
+                and not any(w in self._exact_names for w in phrase_words)
+            )
             or any(w.isdigit() for w in phrase_words)
         ):
             return None

@@ -157,3 +157,18 @@ def test_a_question_that_is_small_talk_itself_does_not_end_the_small_talk(
     hello = "Hi! I'm new to this server. No question yet, just saying hello. How does this work?"
     assert answerer.understand(hello).small_talk
     assert not answerer.understand("hi! how do i deploy my app to a server?").small_talk
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my pet pyhton wont eat frozen mice since we moved",
+        "the djnago soundtrack and the western film itself",
+    ],
+)
+def test_a_misspelt_alias_of_an_everyday_name_needs_software_context_too(
+    answerer: QuestionAnswerer, question: str
+) -> None:
+    assert not answerer.understand(question).confident
+    assert answerer.understand("pyhton decorators tutorial").topic_ids == ("python",)
+    assert answerer.understand("tell me about microsoft azzure").topic_ids == ("azure",)

@@ -1011,3 +1011,22 @@ def test_every_answer_is_the_same_whatever_the_hash_seed() -> None:
     ]
     assert outputs[0].count("\n") > 1000
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+# -- subject: which named topic a message is about ---------------------------------------------
+
+
+def test_a_name_that_is_also_a_word_is_settled_by_its_own_use_case(
+    answerer: QuestionAnswerer,
+) -> None:
+    understanding = answerer.understand("django admin panel")
+    assert (understanding.outcome, understanding.intent) == (Outcome.ANSWERED, Intent.TOPIC)
+    assert understanding.topic_ids == ("django",)
+
+
+def test_a_keyword_query_led_by_an_unsure_name_is_not_given_a_rival_of_its_kind(
+    answerer: QuestionAnswerer,
+) -> None:
+    understanding = answerer.understand("spring dependency injection")
+    assert understanding.outcome is Outcome.ASKED_BACK
+    assert understanding.topic_ids == ("spring-boot",)
