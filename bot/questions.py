@@ -127,6 +127,9 @@ FIT_GAP = 2
 OWN_STACK = frozenset({"my", "our"})
 #: Shortly before "know" or "learned", these make it asked for, not told ("should i know").
 ASKED_TO_KNOW = frozenset({"to", "should", "must", "need", "needs"})
+#: A name followed within DONE_GAP words by one of these is done with ("docker part is done").
+DONE_AFTER = frozenset({"done", "finished", "sorted"})
+DONE_GAP = 3
 #: Prefix that marks a not-covered entry's id in the name index.
 NOT_COVERED_PREFIX = "~"
 
@@ -1225,9 +1228,11 @@ class QuestionAnswerer:
             return [m for m in in_focus if m in told]
         fresh = [m for m in mentions if id(m) not in background] or told
         latest = max((words[m.start].sentence for m in fresh), default=0)  # told nearest
-        return [m for m in fresh if words[m.start].sentence == latest] + [
-            m for m in fresh if words[m.start].sentence != latest
-        ]
+        # "the team deploys with docker, and i was asked to learn ci/cd": what is to be learnt
+        return sorted(
+            fresh,
+            key=lambda m: (words[m.start].sentence != latest, not self._to_learn(m, words)),
+        )
 
     def _pointed_pair(
         self, earlier: list[_Mention], background: set[int], words: tuple[Word, ...]
@@ -1287,10 +1292,23 @@ class QuestionAnswerer:
         ]
 
     @staticmethod
+    def _to_learn(mention: _Mention, words: tuple[Word, ...]) -> bool:
+        """Whether a name is told as what is to be learnt ("asked to learn ci/cd")."""
+        return any(
+            w.stem in LEARN_WORDS and w.sentence == words[mention.start].sentence
+            for w in words[max(mention.start - 2, 0) : mention.start]
+        )
+
+    @staticmethod
     def _is_background(mention: _Mention, words: tuple[Word, ...]) -> bool:
         """Whether a mention is what the learner comes from ("I learned Flask", "a java dev")."""
         after = words[mention.end].text if mention.end < len(words) else ""
         if after in BACKGROUND_AFTER:
+            return True
+        if any(  # "the docker part is done": behind the learner
+            w.text in DONE_AFTER and w.segment == words[mention.start].segment
+            for w in words[mention.end : mention.end + DONE_GAP + 1]
+        ):
             return True
         if mention.start and words[mention.start - 1].text in OWN_STACK:
             return True  # "my python scripts", "our rails app": what the learner already has

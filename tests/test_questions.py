@@ -1030,3 +1030,21 @@ def test_a_keyword_query_led_by_an_unsure_name_is_not_given_a_rival_of_its_kind(
     understanding = answerer.understand("spring dependency injection")
     assert understanding.outcome is Outcome.ASKED_BACK
     assert understanding.topic_ids == ("spring-boot",)
+
+
+def test_a_name_to_be_learnt_is_the_subject_among_names_told_as_context(
+    answerer: QuestionAnswerer,
+) -> None:
+    understanding = answerer.understand(
+        "In my internship the team deploys with Docker and GitHub Actions, and I've been asked "
+        "to learn CI/CD first. Where should I start reading?"
+    )
+    assert (understanding.intent, understanding.topic_ids[:1]) == (Intent.RESOURCES, ("ci-cd",))
+
+
+def test_a_name_the_learner_is_done_with_gives_way_to_the_next_one(
+    answerer: QuestionAnswerer,
+) -> None:
+    understanding = answerer.understand("yo how do i deploy to kubernets, docker part is done")
+    assert understanding.outcome is Outcome.NOT_COVERED
+    assert [entry.name for entry in understanding.not_covered] == ["Kubernetes"]
