@@ -32,6 +32,7 @@ from bot.wording import (
     BUILD_WORDS,
     COMPARE_CUES,
     GETTING,
+    IDEA_SENSES,
     IDEA_WORDS,
     IMPROVING,
     KIND_OF,
@@ -39,7 +40,6 @@ from bot.wording import (
     LEARN_WORDS,
     LIKENESS_CUES,
     NAME_POINTERS,
-    OPINIONS,
     OVERVIEW_CUES,
     PLURAL_POINTERS,
     POINTERS,
@@ -683,8 +683,8 @@ class QuestionAnswerer:
             if answer is not None:
                 return answer
         asks_for_kind = kind is not None and bool(USE_CASE_CUES & cues or "what" in cues)
-        opinion = any(  # "is that a good idea": an opinion, not project ideas
-            w.text in IDEA_WORDS and i and message.words[i - 1].text in OPINIONS
+        opinion = any(  # "is that a good idea", "the idea behind it": not project ideas
+            w.text in IDEA_WORDS and i and message.words[i - 1].text in IDEA_SENSES
             for i, w in enumerate(message.words)
         )
         asked_projects = any(  # "ideas for a project", not "enough for my side project"

@@ -71,8 +71,9 @@ START_LINKS = wordset("with on learning into")
 PROJECT_NOUNS = wordset("project projects proj projs portfolio exercise exercises")
 IDEA_WORDS = wordset("idea ideas")
 PROJECT_CUES = PROJECT_NOUNS | IDEA_WORDS
-#: Before "idea", these make it an opinion ("is that a good idea"), not project ideas.
-OPINIONS = wordset("good bad great smart wise terrible dumb better best")
+#: Before "idea", these make it something other than project ideas: an opinion ("is that a
+#: good idea"), the thinking behind something ("the idea behind ci/cd") or none ("no idea").
+IDEA_SENSES = wordset("good bad great smart wise terrible dumb better best the no main basic")
 #: With "where" or "how", these ask for learning material ("how do i learn go").
 LEARN_WORDS = wordset("learn lern learning study practice practise")
 BUILD_WORDS = wordset("build building make making create creating code")

@@ -308,6 +308,21 @@ def test_a_good_idea_is_an_opinion_not_project_ideas(answerer: QuestionAnswerer)
     assert answerer.understand("project ideas for go").intent is Intent.PROJECTS
 
 
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("whats the idea behind ci/cd", "ci-cd"),
+        ("we use jenkins at work but i want to get ci/cd in general, whats the idea", "ci-cd"),
+        ("i have no idea what docker is", "docker"),
+    ],
+)
+def test_the_idea_behind_a_name_is_the_name_not_project_ideas(
+    answerer: QuestionAnswerer, question: str, topic: str
+) -> None:
+    asked = answerer.understand(question)
+    assert (asked.intent, asked.topic_ids[:1]) == (Intent.TOPIC, (topic,))
+
+
 def test_they_point_at_two_names_of_one_kind_told_together(answerer: QuestionAnswerer) -> None:
     asked = answerer.understand(
         "Our hosting plan comes with MySQL and PostgreSQL for Node. How do they differ?"
