@@ -39,6 +39,7 @@ from bot.wording import (
     LEARN_WAYS,
     LEARN_WORDS,
     LIKENESS_CUES,
+    MATERIAL,
     NAME_POINTERS,
     OVERVIEW_CUES,
     PLURAL_POINTERS,
@@ -46,6 +47,7 @@ from bot.wording import (
     PROJECT_CUES,
     PROJECT_NOUNS,
     QUESTION_STARTS,
+    REQUEST_CUES,
     RESOURCE_CUES,
     START_LINKS,
     STARTING,
@@ -450,6 +452,14 @@ class QuestionAnswerer:
         about = {focus} | {message.words[m.start].sentence for m in subjects}
         asking = [w for w in rest if w.sentence in about] or rest
         cues = {w.text for w in asking} | {w.stem for w in asking}
+        # "I've done a course on Express. What could I build?": the asking sentence's own
+        # request outranks the words of the background sentences
+        focus_cues = {w.text for w in asking if w.sentence == focus} | {
+            w.stem for w in asking if w.sentence == focus
+        }
+        requests_itself = bool(focus_cues & REQUEST_CUES)
+        request_cues = focus_cues if requests_itself else cues
+        request_sentences = {focus} if requests_itself else about
         topic_ids = tuple(dict.fromkeys(m.id for m in subjects if m.id in self.knowledge.topics))
         uncovered = [m for m in subjects if m.not_covered]
         in_topics = {
@@ -475,6 +485,9 @@ class QuestionAnswerer:
                 for w in message.words[max(i - 2, 0) : i]
             )
         ]
+        # "i'd like some practice": a kind word that is also a learning word is learning,
+        # unless asked for ("which practice")
+        kinds = [i for i in kinds if i in asked_kinds or message.words[i].text not in LEARN_WORDS]
         introduced = [  # "we need a framework", not "the internal tools team"
             i for i in kinds if any(w.text in ARTICLES for w in message.words[max(i - 2, 0) : i])
         ]
@@ -520,6 +533,19 @@ class QuestionAnswerer:
             else all_terms
         )
 
+        focus_words = {
+            w.text for i, w in enumerate(message.words) if w.sentence == focus and i not in idioms
+        }
+        focus_texts = [
+            w.text for i, w in enumerate(message.words) if w.sentence == focus and i not in idioms
+        ]
+        build_request = (  # "what should i build to practise", not "making a chat app, what db"
+            "what" in focus_texts
+            and bool((BUILD_WORDS - {"code"}) & set(focus_texts[focus_texts.index("what") :]))
+            and not {"with", "using", "use"} & focus_words
+            and kind is None
+        )
+
         talk = self._small_talk(message, mentions)
         if talk is not None and not self._asks_about_doubtful(message, names.unsure):
             return Understanding(question, Intent.UNKNOWN, (), Outcome.SMALL_TALK, canned=talk)
@@ -544,15 +570,13 @@ class QuestionAnswerer:
                 and (
                     any(message.words[m.start].sentence == focus for m in subjects)
                     or any(w.stem in STRONG_OVERVIEW for w in asking)
+                    or build_request  # "... before applying for jobs. what could i build?"
                     or bool(subjects and {w.text for w in asking} & POINTERS)
                 )
             )
             if (hits >= evidence or not subjects) and not roadmap_question:
                 return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED, canned=outside)
         compare = bool(COMPARE_CUES & cues) or "or" in {w.text for w in message.words}
-        focus_words = {
-            w.text for i, w in enumerate(message.words) if w.sentence == focus and i not in idioms
-        }
         asks_what = self._asks_what(message, focus, subjects, focus_words)
         # "what is java itself known for": the name asked about, not one of its children
         names_itself = (
@@ -562,15 +586,6 @@ class QuestionAnswerer:
         )
         focus_stems = {w.stem for w in message.words if w.sentence == focus}
         learn_next = bool(focus_stems & LEARN_WORDS) and bool({"next", "after"} & focus_stems)
-        focus_texts = [
-            w.text for i, w in enumerate(message.words) if w.sentence == focus and i not in idioms
-        ]
-        build_request = (  # "what should i build to practise", not "making a chat app, what db"
-            "what" in focus_texts
-            and bool((BUILD_WORDS - {"code"}) & set(focus_texts[focus_texts.index("what") :]))
-            and not {"with", "using", "use"} & focus_words
-            and kind is None
-        )
         if (
             message.sentences > 1
             and subjects
@@ -598,7 +613,15 @@ class QuestionAnswerer:
             answer = self.needs.use_case(question, all_terms, kind, asked=not in_passing)
             if answer is not None:
                 return answer
-        if (
+        path_asked = (  # "i finished a python course. what does the full path look like?"
+            message.sentences > 1
+            and bool(focus_stems & (STRONG_OVERVIEW - STARTING))
+            and kind is None
+            and not doubtful
+            and all(message.words[m.start].sentence != focus for m in subjects)
+            and not focus_words & (POINTERS | PLURAL_POINTERS | RESOURCE_CUES | PROJECT_CUES)
+        )
+        if path_asked or (
             learn_next
             and kind is None
             and not doubtful
@@ -692,14 +715,17 @@ class QuestionAnswerer:
             and not {v.text for v in message.words[max(i - 3, 0) : i]} & OWNED  # my first project
             and not {v.text for v in message.words[max(i - 3, 0) : i]} & {"for", "in"}
             for i, w in enumerate(message.words)
-            if w.sentence in about
+            if w.sentence in request_sentences
         )
+        asked = request_cues  # what the request words say, from the sentence that asks
         projects = asked_projects or (
             not asks_for_kind
             and bool(
-                (frozenset() if opinion else IDEA_WORDS) & cues
-                or (BUILD_WORDS & cues and {"with", "using"} & cues)
-                or (BUILD_WORDS & cues and "what" in cues and "use" not in cues and not topic_ids)
+                (frozenset() if opinion else IDEA_WORDS) & asked
+                or (BUILD_WORDS & asked and {"with", "using"} & asked)
+                or (
+                    BUILD_WORDS & asked and "what" in asked and "use" not in asked and not topic_ids
+                )
             )
         )
         texts = message.texts
@@ -719,11 +745,11 @@ class QuestionAnswerer:
         )
         projects = projects or (build_request and bool(topic_ids))
         resources = bool(
-            RESOURCE_CUES & cues
-            or ((LEARN_WORDS & cues or improving) and LEARN_WAYS & cues)
+            RESOURCE_CUES & asked
+            or ((LEARN_WORDS & asked or improving) and LEARN_WAYS & asked)
             or learn_way
             or (started and not compare)
-        ) and not (projects and BUILD_WORDS & cues)
+        ) and not (projects and BUILD_WORDS & asked)
         if topic_ids and not resources and not projects and kind is None:
             answer = (
                 None if names_itself else self.needs.child_for_need(question, topic_ids[0], terms)
@@ -1017,6 +1043,7 @@ class QuestionAnswerer:
             for a, b in pairwise(ambiguous)
         )
         other_texts = Counter(w.text for w in others)
+        studying = bool(other_texts.keys() & (LEARN_WORDS | BUILD_WORDS))
         for mention in ambiguous:
             signs = sum(
                 other_texts[t] for t in self.everyday.get(mention.id, ()) & other_texts.keys()
@@ -1032,8 +1059,10 @@ class QuestionAnswerer:
             )
             if mention.end - mention.start == 1 and not software and not how_to and not joined:
                 signs += (before in VERB_CONTEXT) + (after in VERB_AFTER)
-            learned = any(
-                w.text in LEARN_WORDS for w in words[max(mention.start - 2, 0) : mention.start]
+            near = words[max(mention.start - 3, 0) : mention.start]
+            learned = any(w.text in LEARN_WORDS for w in near) or (
+                studying  # "a django course ... what could i build to practise"
+                and (after in MATERIAL or any(w.text in MATERIAL for w in near))
             )
             if signs and signs >= software:
                 everyday.append(mention.id)

@@ -57,6 +57,9 @@ RESOURCE_CUES = wordset(
     vid youtube spec specs cheat sheet sheets training lessons lesson yt channel channels playlist
     udemy coursera podcast podcasts dummies ebook textbook recs teach"""
 )
+#: Learning material: shortly before a name that is also an everyday word, it makes the name
+#: software ("a course on express", "tutorials for django"; not "read kafka").
+MATERIAL = RESOURCE_CUES - wordset("read reading teach")
 #: With a learning word, these ask for learning material ("where/how to learn go").
 LEARN_WAYS = wordset("where how place scratch site sites free stuff something watch")
 #: "get better at sql", "getting good at go": learning it.
@@ -91,6 +94,9 @@ OVERVIEW_CUES = wordset(
 )
 #: Words that ask for the roadmap as a whole, even next to a need ("show me the roadmap").
 STRONG_OVERVIEW = wordset("roadmap overview path steps order begin")
+#: Words that ask for one kind of answer (material, projects, the path): in the sentence that
+#: asks, they outrank the words of the sentences around it.
+REQUEST_CUES = RESOURCE_CUES | PROJECT_CUES | LEARN_WORDS | BUILD_WORDS | STRONG_OVERVIEW
 #: After one of these, a name that is also an everyday word is used as that word ("i go").
 VERB_CONTEXT = wordset("i to you we they it should can will let lets must wanna gonna the")
 #: Before one of these, a name that is also an everyday word is used as that word ("go back").

@@ -323,6 +323,46 @@ def test_the_idea_behind_a_name_is_the_name_not_project_ideas(
     assert (asked.intent, asked.topic_ids[:1]) == (Intent.TOPIC, (topic,))
 
 
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        (
+            "I've finished a course on Express and I'd like some practice before applying for"
+            " jobs. What could I build to practise?",
+            "express",
+        ),
+        ("I took a Django course last year. What could I build now to practise?", "django"),
+    ],
+)
+def test_what_to_build_after_a_course_is_projects_for_what_was_studied(
+    answerer: QuestionAnswerer, question: str, topic: str
+) -> None:
+    asked = answerer.understand(question)
+    assert (asked.outcome, asked.intent, asked.topic_ids[:1]) == (
+        Outcome.ANSWERED,
+        Intent.PROJECTS,
+        (topic,),
+    )
+
+
+def test_material_near_a_doubtful_name_alone_does_not_make_it_software(
+    answerer: QuestionAnswerer,
+) -> None:
+    assert not answerer.understand("a spring guide for hikers").confident
+
+
+def test_the_asking_sentences_request_outranks_the_backgrounds_words(
+    answerer: QuestionAnswerer,
+) -> None:
+    path = (
+        "I'm learning to code in the evenings and I've finished an intro Python course. What"
+        " does the full path to becoming a backend developer look like, step by step?"
+    )
+    assert answerer.understand(path).intent is Intent.OVERVIEW
+    asked = answerer.understand("I read a book about Flask last month. What could I build with it?")
+    assert (asked.intent, asked.topic_ids[:1]) == (Intent.PROJECTS, ("flask",))
+
+
 def test_they_point_at_two_names_of_one_kind_told_together(answerer: QuestionAnswerer) -> None:
     asked = answerer.understand(
         "Our hosting plan comes with MySQL and PostgreSQL for Node. How do they differ?"
