@@ -441,6 +441,12 @@ class QuestionAnswerer:
         mentions, doubtful, everyday = names.kept, names.doubtful, names.everyday
         focus = self._question_sentence(message)
         subjects = self._subjects(message, mentions, focus)
+        subjects = [
+            m
+            for m in subjects
+            if not self._word_of_a_need(m, message.words)
+            and not self._likened(m, message.words, mentions)
+        ] or (subjects if len(subjects) > 1 else [])
         named = {i for m in mentions for i in range(m.start, m.end)}
         idioms = {  # "when does it make sense": not building; "this kind of thing": no name
             i
@@ -1319,6 +1325,31 @@ class QuestionAnswerer:
             for segment in reversed(segments[1:])
             if first_of[segment] in QUESTION_STARTS or first_of[segment] in ASKING_OPENERS
         ]
+
+    def _word_of_a_need(self, mention: _Mention, words: tuple[Word, ...]) -> bool:
+        """Whether a name that is also a word stands in another topic's use case after a modifier.
+
+        "serverless containers": the words of a use case of a cloud, not Docker asked about.
+        """
+        if not mention.ambiguous or mention.end - mention.start != 1:
+            return False
+        at = mention.start  # the word before modifies it: "server side" is no need of a server
+        if not at or words[at - 1].sentence != words[at].sentence:
+            return False
+        posting = self.ranker.postings.get(
+            self.ranker.pair_key(words[at - 1].stem, words[at].stem), {}
+        )
+        return bool(posting) and mention.id not in posting
+
+    def _likened(
+        self, mention: _Mention, words: tuple[Word, ...], mentions: list[_Mention]
+    ) -> bool:
+        """Whether a name only says what another thing is like ("a rails-like php framework")."""
+        end = mention.end
+        if end + 1 >= len(words) or words[end].text != "like":
+            return False
+        following = words[end + 1]
+        return following.stem in self.kinds or any(m.start == end + 1 for m in mentions)
 
     @staticmethod
     def _to_learn(mention: _Mention, words: tuple[Word, ...]) -> bool:

@@ -1103,3 +1103,19 @@ def test_a_name_the_learner_is_done_with_gives_way_to_the_next_one(
     understanding = answerer.understand("yo how do i deploy to kubernets, docker part is done")
     assert understanding.outcome is Outcome.NOT_COVERED
     assert [entry.name for entry in understanding.not_covered] == ["Kubernetes"]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("serverless containers for my api", "gcp"),  # a cloud's use case, not Docker
+        ("framework for rails-like php", "laravel"),  # like Rails, for PHP
+        ("express like framework for go", "gin"),
+    ],
+)
+def test_a_name_that_only_describes_the_need_is_not_the_subject(
+    answerer: QuestionAnswerer, question: str, expected: str
+) -> None:
+    understanding = answerer.understand(question)
+    assert (understanding.outcome, understanding.intent) == (Outcome.ANSWERED, Intent.USE_CASE)
+    assert understanding.topic_ids[0] == expected
