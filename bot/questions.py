@@ -756,7 +756,13 @@ class QuestionAnswerer:
             or learn_way
             or (started and not compare)
         ) and not (projects and BUILD_WORDS & asked)
-        if topic_ids and not resources and not projects and kind is None:
+        unnamed_request = (  # "our backend is one express app ... what should i read about?"
+            message.sentences > 1
+            and all(message.words[m.start].sentence != focus for m in subjects)
+            and not focus_words & (POINTERS | PLURAL_POINTERS)
+            and not any(self._wanted(m, message.words) for m in subjects)
+        )
+        if topic_ids and (not resources or unnamed_request) and not projects and kind is None:
             answer = (
                 None if names_itself else self.needs.child_for_need(question, topic_ids[0], terms)
             )
@@ -1266,7 +1272,7 @@ class QuestionAnswerer:
         # "the team deploys with docker, and i was asked to learn ci/cd": what is to be learnt
         return sorted(
             fresh,
-            key=lambda m: (words[m.start].sentence != latest, not self._to_learn(m, words)),
+            key=lambda m: (words[m.start].sentence != latest, not self._wanted(m, words)),
         )
 
     def _pointed_pair(
@@ -1352,11 +1358,12 @@ class QuestionAnswerer:
         return following.stem in self.kinds or any(m.start == end + 1 for m in mentions)
 
     @staticmethod
-    def _to_learn(mention: _Mention, words: tuple[Word, ...]) -> bool:
-        """Whether a name is told as what is to be learnt ("asked to learn ci/cd")."""
+    def _wanted(mention: _Mention, words: tuple[Word, ...]) -> bool:
+        """Whether a name is told as what to learn or read about ("read up about rest")."""
         return any(
-            w.stem in LEARN_WORDS and w.sentence == words[mention.start].sentence
-            for w in words[max(mention.start - 2, 0) : mention.start]
+            (w.stem in LEARN_WORDS or w.text in RESOURCE_CUES or w.text == "about")
+            and w.sentence == words[mention.start].sentence
+            for w in words[max(mention.start - 3, 0) : mention.start]
         )
 
     @staticmethod

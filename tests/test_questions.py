@@ -1119,3 +1119,19 @@ def test_a_name_that_only_describes_the_need_is_not_the_subject(
     understanding = answerer.understand(question)
     assert (understanding.outcome, understanding.intent) == (Outcome.ANSWERED, Intent.USE_CASE)
     assert understanding.topic_ids[0] == expected
+
+
+def test_material_asked_for_after_a_need_told_around_a_name_is_for_the_need(
+    answerer: QuestionAnswerer,
+) -> None:
+    understanding = answerer.understand(
+        "Our backend is one Express app and a new requirement is that partners' systems can log "
+        "in to our API without a human typing a password. What should I read about?"
+    )
+    assert understanding.confident and understanding.intent is Intent.USE_CASE
+    assert understanding.topic_ids[0] in ("oauth", "jwt")
+    wanted = answerer.understand(
+        "Our REST API isn't really RESTful, they say. I'd like to read something good about REST "
+        "principles before I argue back. Any recommended resources?"
+    )
+    assert (wanted.intent, wanted.topic_ids[:1]) == (Intent.RESOURCES, ("rest",))
