@@ -51,6 +51,7 @@ from bot.wording import (
     RESOURCE_CUES,
     START_LINKS,
     STARTING,
+    STEP_WORDS,
     STOP,
     STRONG_OVERVIEW,
     USE_CASE_CUES,
@@ -258,6 +259,14 @@ def _phrase_in(phrase: tuple[str, ...], words: list[str], present: Set[str]) -> 
         else:
             return True
     return False
+
+
+def _near_step_word(words: Sequence[Word], mention: _Mention) -> bool:
+    """Whether a word for a roadmap step is next to a name ("the auth section", "part on apis")."""
+    after = words[mention.end].text if mention.end < len(words) else ""
+    return after in STEP_WORDS or any(
+        w.text in STEP_WORDS for w in words[max(mention.start - 2, 0) : mention.start]
+    )
 
 
 def _asks(message: Message, at: int, asking: Set[str]) -> bool:
@@ -471,9 +480,9 @@ class QuestionAnswerer:
         in_topics = {
             i
             for m in mentions
-            if m.id in self.knowledge.topics or m.not_covered
+            if m.id in self.knowledge.topics or m.not_covered or self._as_step(message, m, focus)
             for i in range(m.start, m.end)
-        }
+        }  # "the databases part": the step, not the kind asked for
         kinds = [
             i
             for i, w in enumerate(message.words)
@@ -815,6 +824,12 @@ class QuestionAnswerer:
             None,
         )
         section = self.knowledge.section(section_id) if section_id else None
+        # "what does the databases part cover", "resources for the auth section": the step
+        # itself is asked for, not a need
+        step_asked = section is not None and (
+            ((resources or projects) and kind_at not in asked_kinds)
+            or any(m.id == section_id and self._as_step(message, m, focus) for m in subjects)
+        )
         overview = bool(focus_stems & self.overview_cues) and not self._off_subject(
             message, focus, []
         )
@@ -831,6 +846,7 @@ class QuestionAnswerer:
         if (
             (asked_need or kind is not None)
             and not projects
+            and not step_asked
             and not names.foreign
             and (names.software or kind is not None or len(sources) >= 2 or USE_CASE_CUES & cues)
         ):
@@ -843,7 +859,7 @@ class QuestionAnswerer:
             )
             if answer is not None:
                 return answer
-        about_step = (section is not None or overview) and "what" in focus_words
+        about_step = step_asked or ((section is not None or overview) and "what" in focus_words)
         if not topic_ids and not everyday and not about_step:
             # A clear need with no topic named ("stop bots spamming my api": the step's word
             # "api" is where the need is, not what is asked about).
@@ -870,6 +886,7 @@ class QuestionAnswerer:
             and asks_for_kind
             and kind is not None
             and not projects
+            and not step_asked
         ):
             choices = self.needs.kind_choices(kind, all_terms)
             if choices:
@@ -1069,12 +1086,27 @@ class QuestionAnswerer:
                 and self._kind_of(other) == self._kind_of(mention)
                 for other in found
             )
-            if mention.end - mention.start == 1 and not software and not how_to and not joined:
+            as_step = (  # "the deployment section": the roadmap's step, unless told otherwise
+                not signs
+                and self.knowledge.section(mention.id) is not None
+                and _near_step_word(words, mention)
+            )
+            if (
+                mention.end - mention.start == 1
+                and not software
+                and not how_to
+                and not joined
+                and not as_step
+            ):
                 signs += (before in VERB_CONTEXT) + (after in VERB_AFTER)
             near = words[max(mention.start - 3, 0) : mention.start]
-            learned = any(w.text in LEARN_WORDS for w in near) or (
-                studying  # "a django course ... what could i build to practise"
-                and (after in MATERIAL or any(w.text in MATERIAL for w in near))
+            learned = (
+                as_step
+                or any(w.text in LEARN_WORDS for w in near)
+                or (
+                    studying  # "a django course ... what could i build to practise"
+                    and (after in MATERIAL or any(w.text in MATERIAL for w in near))
+                )
             )
             if signs and signs >= software:
                 everyday.append(mention.id)
@@ -1299,6 +1331,14 @@ class QuestionAnswerer:
                 ]
                 return alike[0] if alike else told[:2]
         return []
+
+    def _as_step(self, message: Message, mention: _Mention, focus: int) -> bool:
+        """Whether a step's name is used for the step ("the databases part", "that section")."""
+        if self.knowledge.section(mention.id) is None:
+            return False
+        return _near_step_word(message.words, mention) or any(
+            w.sentence == focus and w.text in STEP_WORDS for w in message.words
+        )
 
     def _kind_of(self, mention: _Mention) -> str | None:
         """The kind of the topic or technology a mention names."""

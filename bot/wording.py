@@ -94,6 +94,9 @@ OVERVIEW_CUES = wordset(
 )
 #: Words that ask for the roadmap as a whole, even next to a need ("show me the roadmap").
 STRONG_OVERVIEW = wordset("roadmap overview path steps order begin")
+#: Words for a part of a roadmap: next to a step's name, the name is that step ("the
+#: databases part", "the auth section"), not a kind of thing or an everyday word.
+STEP_WORDS = wordset("section sections part parts chapter chapters stage stages")
 #: Words that ask for one kind of answer (material, projects, the path): in the sentence that
 #: asks, they outrank the words of the sentences around it.
 REQUEST_CUES = RESOURCE_CUES | PROJECT_CUES | LEARN_WORDS | BUILD_WORDS | STRONG_OVERVIEW

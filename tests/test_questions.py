@@ -363,6 +363,49 @@ def test_the_asking_sentences_request_outranks_the_backgrounds_words(
     assert (asked.intent, asked.topic_ids[:1]) == (Intent.PROJECTS, ("flask",))
 
 
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("what does the deployment section cover", "deployment"),
+        ("give me an overview of the auth section", "auth-security"),
+        ("what is in the databases part", "databases"),
+        (
+            "I'm putting together a study plan and I want to include the databases part of"
+            " backend development. What does that section cover?",
+            "databases",
+        ),
+    ],
+)
+def test_a_steps_name_next_to_a_word_for_a_step_is_that_step(
+    answerer: QuestionAnswerer, question: str, section: str
+) -> None:
+    asked = answerer.understand(question)
+    assert (asked.outcome, asked.intent, asked.section_id) == (
+        Outcome.ANSWERED,
+        Intent.TOPIC,
+        section,
+    )
+
+
+def test_material_for_a_step_of_another_roadmap_is_that_steps_material(
+    frontend_knowledge: Knowledge,
+) -> None:
+    asked = _shared(frontend_knowledge).understand("resources for the web fundamentals part")
+    assert (asked.intent, asked.section_id) == (Intent.RESOURCES, "web-basics")
+
+
+def test_material_for_a_step_named_by_its_kind_word_is_not_a_need(
+    answerer: QuestionAnswerer,
+) -> None:
+    asked = answerer.understand(
+        "I'm starting a module on databases and the reading list from my course is out of"
+        " date. Can you recommend some resources for learning about databases?"
+    )
+    assert (asked.intent, asked.section_id) == (Intent.RESOURCES, "databases")
+    picked = answerer.understand("idk what db for a school library app, books loans members")
+    assert picked.intent is Intent.USE_CASE
+
+
 def test_they_point_at_two_names_of_one_kind_told_together(answerer: QuestionAnswerer) -> None:
     asked = answerer.understand(
         "Our hosting plan comes with MySQL and PostgreSQL for Node. How do they differ?"
