@@ -950,7 +950,11 @@ class QuestionAnswerer:
             )
         )
         return defining and (
-            any(message.words[m.start].sentence == focus for m in subjects)
+            any(  # not "what is the quickest way to put a web page on my python code"
+                message.words[m.start].sentence == focus
+                and not QuestionAnswerer._is_background(m, message.words)
+                for m in subjects
+            )
             or bool(focus_words & (POINTERS | PLURAL_POINTERS))
         )
 

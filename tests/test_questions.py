@@ -1178,3 +1178,14 @@ def test_material_asked_for_after_a_need_told_around_a_name_is_for_the_need(
         "principles before I argue back. Any recommended resources?"
     )
     assert (wanted.intent, wanted.topic_ids[:1]) == (Intent.RESOURCES, ("rest",))
+
+
+def test_what_is_the_way_to_do_something_with_the_learners_own_stack_is_a_need(
+    answerer: QuestionAnswerer,
+) -> None:
+    understanding = answerer.understand(
+        "I write data pipelines in Python all day, and now the analysts want a small internal web "
+        "page to trigger them. What is the quickest way to put a web interface on my Python code?"
+    )
+    assert understanding.confident and understanding.intent is Intent.USE_CASE
+    assert understanding.topic_ids[0] in ("flask", "django")
