@@ -195,6 +195,7 @@ def _misspellings(aliases: Iterable[str], common: Set[str]) -> frozenset[str]:
         alias
         for alias in map(normalize, aliases)
         if " " not in alias
+        and alias not in common
         and not any(char.isdigit() for char in alias)
         and any(
             word not in alias
@@ -293,16 +294,19 @@ class QuestionAnswerer:
             for name in (entry.name, *entry.aliases)
         )  # its own ids, prefixed, so they never meet a topic id
         self.common: dict[str, frozenset[str]] = {}
+        #: Aliases misspelling an everyday name ("pyhton"): everyday only beside its signs.
+        self.misspelt: dict[str, frozenset[str]] = {}
         self.everyday: dict[str, frozenset[str]] = {}
         for entry in (*knowledge.sections, *knowledge.topics.values()):
             common = frozenset(normalize(w) for w in entry.common_words)
-            self.common[entry.id] = common | _misspellings(entry.aliases, common)
+            self.misspelt[entry.id] = _misspellings(entry.aliases, common)
+            self.common[entry.id] = common | self.misspelt[entry.id]
             self.everyday[entry.id] = frozenset(entry.everyday_words)
         for index, entry in enumerate(self.not_covered):
             common = frozenset(normalize(w) for w in entry.common_words)
-            self.common[f"{NOT_COVERED_PREFIX}{index}"] = common | _misspellings(
-                entry.aliases, common
-            )
+            entry_id = f"{NOT_COVERED_PREFIX}{index}"
+            self.misspelt[entry_id] = _misspellings(entry.aliases, common)
+            self.common[entry_id] = common | self.misspelt[entry_id]
         self.software = vocabulary.software_words
         self.kinds = {
             stem(normalize(word)): kind
@@ -804,8 +808,8 @@ class QuestionAnswerer:
                 # "express api keeps crashing and i only hear it from users": a situation told
                 # with a name, asking nothing about it, whose need fits elsewhere
                 answer = self.needs.elsewhere(question, topic_ids, terms, told=True)
-            if answer is not None:
-                return answer
+            if answer is not None and (answer.confident or not resources):
+                return answer  # material for the name, unless the need clearly fits elsewhere
         if topic_ids:
             if resources:
                 return Understanding(question, Intent.RESOURCES, topic_ids[:1])
@@ -1118,6 +1122,7 @@ class QuestionAnswerer:
             elif (
                 software
                 or len(leftovers) <= BARE_LEFTOVERS
+                or (not signs and mention.name in self.misspelt.get(mention.id, ()))
                 or (not signs and paired)  # "java or python": each is the other's context
                 or (not signs and learned)  # "where do i start learning jenkins"
                 or (not signs and self._defined(words, mention))  # "what is kafka and ..."

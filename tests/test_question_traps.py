@@ -172,3 +172,4 @@ def test_a_misspelt_alias_of_an_everyday_name_needs_software_context_too(
     assert not answerer.understand(question).confident
     assert answerer.understand("pyhton decorators tutorial").topic_ids == ("python",)
     assert answerer.understand("tell me about microsoft azzure").topic_ids == ("azure",)
+    assert answerer.understand("dokcer vs vm").confident  # no everyday sign: the typo is the name
