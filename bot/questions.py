@@ -133,6 +133,10 @@ ASKED_TO_KNOW = frozenset({"to", "should", "must", "need", "needs"})
 #: A name followed within DONE_GAP words by one of these is done with ("docker part is done").
 DONE_AFTER = frozenset({"done", "finished", "sorted"})
 DONE_GAP = 3
+#: Just before a name, these make it behind the learner ("what is ci/cd after docker")...
+DONE_BEFORE = frozenset({"after"})
+#: ...and these where the learner is going, whatever came before ("switching to nestjs").
+TOWARDS = frozenset({"to", "into", "towards"})
 #: Prefix that marks a not-covered entry's id in the name index.
 NOT_COVERED_PREFIX = "~"
 
@@ -1075,7 +1079,12 @@ class QuestionAnswerer:
         contrasted = bool(asked & CONTRASTED and asked & COMPARE_CUES)  # "how do they differ"
         paired = any(  # "java or python": two of one kind side by side, or contrasted
             a.id != b.id
-            and (b.start - a.end <= 1 or contrasted)
+            and (  # "python guy here... what's go like": a learner of one, asking about another
+                b.start - a.end <= 1
+                or contrasted
+                or self._is_background(a, words)
+                or self._is_background(b, words)
+            )
             and self._kind_of(a) == self._kind_of(b)
             for a, b in pairwise(ambiguous)
         )
@@ -1426,8 +1435,11 @@ class QuestionAnswerer:
             for w in words[mention.end : mention.end + DONE_GAP + 1]
         ):
             return True
-        if mention.start and words[mention.start - 1].text in OWN_STACK:
-            return True  # "my python scripts", "our rails app": what the learner already has
+        before = words[mention.start - 1].text if mention.start else ""
+        if before in OWN_STACK or before in DONE_BEFORE:
+            return True  # "my python scripts", "our rails app", "after docker": already had
+        if before in TOWARDS:
+            return False  # "switching to nestjs", "moving into go": where the learner is going
         segment = words[mention.start].segment  # "coming from express, nestjs docs": one each
         start = max(mention.start - 3, 0)
         while start < mention.start and words[start].segment != segment:

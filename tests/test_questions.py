@@ -1189,3 +1189,19 @@ def test_what_is_the_way_to_do_something_with_the_learners_own_stack_is_a_need(
     )
     assert understanding.confident and understanding.intent is Intent.USE_CASE
     assert understanding.topic_ids[0] in ("flask", "django")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("after docker what is ci cd", "ci-cd"),  # "after" a name: behind the learner
+        ("express user switching to nestjs", "nestjs"),  # "switching to": where they go
+        ("python guy here, ppl say go is fast. what's go like", "go"),
+    ],
+)
+def test_the_name_the_learner_comes_from_gives_way_to_the_one_asked_about(
+    answerer: QuestionAnswerer, question: str, expected: str
+) -> None:
+    understanding = answerer.understand(question)
+    assert understanding.confident
+    assert understanding.topic_ids == (expected,)
