@@ -597,7 +597,11 @@ class QuestionAnswerer:
                     or bool(subjects and {w.text for w in asking} & POINTERS)
                 )
             )
-            if (hits >= evidence or not subjects) and not roadmap_question:
+            learning = any(  # "my boss wants me to learn django by monday": django, not the boss
+                self._wanted(m, message.words) and message.words[m.start].sentence == focus
+                for m in subjects
+            )
+            if (hits >= evidence or not subjects) and not roadmap_question and not learning:
                 return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED, canned=outside)
         compare = bool(COMPARE_CUES & cues) or "or" in {w.text for w in message.words}
         asks_what = self._asks_what(message, focus, subjects, focus_words)
@@ -1227,7 +1231,7 @@ class QuestionAnswerer:
             for word, part in zip(phrase_words, best.name.split(), strict=False)
         ):  # ... but "rubi on rails" is "ruby on rails"
             return None
-        return best.id, best.name, best.name in self.common.get(best.id, frozenset())
+        return best.id, best.name, True  # a word merely near a name: only with context
 
     def _fuzzy_name(self, phrase: str) -> Match | None:
         """The closest name to a phrase that may be a misspelt name, if close enough."""

@@ -173,3 +173,17 @@ def test_a_misspelt_alias_of_an_everyday_name_needs_software_context_too(
     assert answerer.understand("pyhton decorators tutorial").topic_ids == ("python",)
     assert answerer.understand("tell me about microsoft azzure").topic_ids == ("azure",)
     assert answerer.understand("dokcer vs vm").confident  # no everyday sign: the typo is the name
+
+
+def test_a_word_merely_near_a_name_needs_software_context(answerer: QuestionAnswerer) -> None:
+    squeal = "the train rails behind my house squeal all nite, who do i complain to"
+    assert not answerer.understand(squeal).confident  # "squeal" is near the alias "squel"
+    assert answerer.understand("how do i lern pyhtn").topic_ids == ("python",)
+
+
+def test_an_outside_word_does_not_refuse_a_name_asked_to_be_learnt(
+    answerer: QuestionAnswerer,
+) -> None:
+    understanding = answerer.understand("my boss wants me to learn django by monday")
+    assert understanding.confident and understanding.topic_ids == ("django",)
+    assert not answerer.understand("what's the salary for a python developer in berlin").confident
