@@ -30,7 +30,9 @@ from bot.wording import (
     BACKGROUND_BEFORE,
     BUILD_IDIOMS,
     BUILD_WORDS,
+    CLAUSE_ENDS,
     COMPARE_CUES,
+    DONE_WORDS,
     GETTING,
     IDEA_SENSES,
     IDEA_WORDS,
@@ -42,6 +44,7 @@ from bot.wording import (
     MATERIAL,
     NAME_POINTERS,
     OVERVIEW_CUES,
+    PICKING,
     PLURAL_POINTERS,
     POINTERS,
     PROJECT_CUES,
@@ -477,11 +480,19 @@ class QuestionAnswerer:
         cues = {w.text for w in asking} | {w.stem for w in asking}
         # "I've done a course on Express. What could I build?": the asking sentence's own
         # request outranks the words of the background sentences
-        focus_cues = {w.text for w in asking if w.sentence == focus} | {
-            w.stem for w in asking if w.sentence == focus
+        # request outranks the words of the background sentences; parts telling what the
+        # learner has done ("did a flask tutorial, now what ...") request nothing
+        told = self._told(message)
+        requesting = [w for i, w in enumerate(message.words) if w in asking and i not in told]
+        focus_cues = {w.text for w in requesting if w.sentence == focus} | {
+            w.stem for w in requesting if w.sentence == focus
         }
         requests_itself = bool(focus_cues & REQUEST_CUES)
-        request_cues = focus_cues if requests_itself else cues
+        request_cues = (
+            focus_cues
+            if requests_itself
+            else {w.text for w in requesting} | {w.stem for w in requesting}
+        )
         request_sentences = {focus} if requests_itself else about
         topic_ids = tuple(dict.fromkeys(m.id for m in subjects if m.id in self.knowledge.topics))
         uncovered = [m for m in subjects if m.not_covered]
@@ -504,7 +515,7 @@ class QuestionAnswerer:
             i
             for i in kinds
             if any(
-                w.text in USE_CASE_CUES or w.text in QUESTION_STARTS
+                w.text in USE_CASE_CUES or w.text in PICKING
                 for w in message.words[max(i - 2, 0) : i]
             )
         ]
@@ -660,16 +671,35 @@ class QuestionAnswerer:
             )  # "what should i learn after js", "i know python, what next": done already
         ):
             return Understanding(question, Intent.OVERVIEW, ())  # "done python, what next?"
+        opinion = any(  # "is that a good idea", "the idea behind it": not project ideas
+            w.text in IDEA_WORDS and i and message.words[i - 1].text in IDEA_SENSES
+            for i, w in enumerate(message.words)
+        )
+        project_at = [  # "ideas for a project", not "enough for my side project"
+            i
+            for i, w in enumerate(message.words)
+            if w.sentence in request_sentences
+            and i not in told
+            and w.text in PROJECT_NOUNS
+            and not {v.text for v in message.words[max(i - 3, 0) : i]} & OWNED  # my first project
+            and not {v.text for v in message.words[max(i - 3, 0) : i]} & {"for", "in"}
+        ]
+        asked_projects = bool(project_at)
+        # "a deployment project", "docker exercises": the name just before is what they are for
+        projects_for = next((m for m in mentions if m.end in project_at), None)
+        # "a deployment project with the cloud": projects asked for, not a kind
+        projects_first = asked_projects and kind_at not in asked_kinds
         if (
             topic_ids
             and kind
             and self._kind_differs(topic_ids, kind)
             and not (names_itself and kind_at not in asked_kinds)
+            and not projects_first
         ):
             children = self.needs.children(question, topic_ids[0], kind, terms)
             if children:
                 return children
-        if not topic_ids and kind and not COMPARE_CUES & cues:
+        if not topic_ids and kind and not COMPARE_CUES & cues and not projects_first:
             # "I know JavaScript well. Which framework should I use?": the background's children
             known = [m.id for m in mentions if m.id in self.knowledge.topics and m not in subjects]
             for parent_id in dict.fromkeys(known):
@@ -728,22 +758,12 @@ class QuestionAnswerer:
             and kind
             and self._kind_differs(topic_ids, kind)
             and not (names_itself and kind_at not in asked_kinds)
+            and not projects_first
         ):
             answer = self.needs.use_case(question, all_terms, kind)
             if answer is not None:
                 return answer
         asks_for_kind = kind is not None and bool(USE_CASE_CUES & cues or "what" in cues)
-        opinion = any(  # "is that a good idea", "the idea behind it": not project ideas
-            w.text in IDEA_WORDS and i and message.words[i - 1].text in IDEA_SENSES
-            for i, w in enumerate(message.words)
-        )
-        asked_projects = any(  # "ideas for a project", not "enough for my side project"
-            w.text in PROJECT_NOUNS
-            and not {v.text for v in message.words[max(i - 3, 0) : i]} & OWNED  # my first project
-            and not {v.text for v in message.words[max(i - 3, 0) : i]} & {"for", "in"}
-            for i, w in enumerate(message.words)
-            if w.sentence in request_sentences
-        )
         asked = request_cues  # what the request words say, from the sentence that asks
         projects = asked_projects or (
             not asks_for_kind
@@ -818,6 +838,21 @@ class QuestionAnswerer:
                 answer = self.needs.elsewhere(question, topic_ids, terms, told=True)
             if answer is not None and (answer.confident or not resources):
                 return answer  # material for the name, unless the need clearly fits elsewhere
+        if projects and not resources and projects_for is not None:
+            step = self.knowledge.section(projects_for.id)
+            clear = [  # "aws deployment project", "auth project with jwt": the step's topic
+                m.id
+                for m in subjects
+                if step is not None and m.id in step.topic_ids and not m.ambiguous
+            ]
+            if clear:
+                return Understanding(question, Intent.PROJECTS, (clear[0],))
+            if step is not None and not self._is_overview_phrase(projects_for.name):
+                return Understanding(
+                    question, Intent.PROJECTS, step.topic_ids, section_id=projects_for.id
+                )
+            if projects_for.id in self.knowledge.topics:
+                return Understanding(question, Intent.PROJECTS, (projects_for.id,))
         if topic_ids:
             if resources:
                 return Understanding(question, Intent.RESOURCES, topic_ids[:1])
@@ -1361,6 +1396,28 @@ class QuestionAnswerer:
         return _near_step_word(message.words, mention) or any(
             w.sentence == focus and w.text in STEP_WORDS for w in message.words
         )
+
+    @staticmethod
+    def _told(message: Message) -> set[int]:
+        """Positions of words telling what the learner has done ("finished a python course").
+
+        Each runs from a word of having done to the end of its clause ("and", "but", a comma).
+        """
+        words = message.words
+        told: set[int] = set()
+        for i, word in enumerate(words):
+            after = words[i + 1].text if i + 1 < len(words) else ""
+            if word.text not in DONE_WORDS or after in SUBJECT_PRONOUNS:
+                continue
+            end = i + 1
+            while (
+                end < len(words)
+                and words[end].segment == word.segment
+                and words[end].text not in CLAUSE_ENDS
+            ):
+                end += 1
+            told.update(range(i, end))
+        return told
 
     def _kind_of(self, mention: _Mention) -> str | None:
         """The kind of the topic or technology a mention names."""

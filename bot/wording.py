@@ -38,6 +38,9 @@ QUESTION_STARTS = wordset(
     """what whats which who why when where how is are can could should would will do does did
     tell explain any anyone suggest recommend compare give show help"""
 )
+#: Question words that, just before a kind, ask for one of that kind ("what db", "suggest a
+#: framework"); "how a database works" asks how, not which.
+PICKING = QUESTION_STARTS - wordset("how why when where who")
 #: Words that ask what something is: a doubtful name next to one is not small talk.
 WHAT_WORDS = wordset("what whats wat wats which how why explain mean means meaning")
 COMPARE_CUES = wordset(
@@ -114,6 +117,14 @@ BACKGROUND_BEFORE = wordset(
     """know knew learned learnt studied used using worked working familiar coming came
     switched switching moved moving experienced been done did finished completed took built"""
 )
+#: A part of a message holding one of these tells what the learner has done ("i finished a
+#: python course", "did a flask tutorial"): its words ask for nothing.
+DONE_WORDS = wordset(
+    """did done finished finishing completed took learned learnt studied watched built
+    followed"""
+)
+#: Words that end a clause inside a sentence ("i finished a course and want to build").
+CLAUSE_ENDS = wordset("and but so then now")
 #: Words that only ask how a technology stands: with nothing else, a name that is also an
 #: everyday word is the technology ("is ruby dead", "docker worth learning or hype").
 ASKING_ABOUT = wordset(

@@ -406,6 +406,49 @@ def test_material_for_a_step_named_by_its_kind_word_is_not_a_need(
     assert picked.intent is Intent.USE_CASE
 
 
+def test_a_clause_telling_what_the_learner_did_asks_for_nothing(
+    answerer: QuestionAnswerer,
+) -> None:
+    asked = answerer.understand("did a flask tutorial, now what should i know abt rest apis")
+    assert (asked.intent, asked.topic_ids[:1]) == (Intent.TOPIC, ("rest",))
+    built = answerer.understand(
+        "I finished a Laravel crash course and want to build a realistic project next. What"
+        " would you suggest?"
+    )
+    assert (built.intent, built.topic_ids[:1]) == (Intent.PROJECTS, ("laravel",))
+
+
+@pytest.mark.parametrize(
+    ("question", "topics", "section"),
+    [
+        (
+            "I've done a lot of tutorials but never deployed anything. I want a realistic"
+            " deployment project with pipelines and the cloud. What would you suggest?",
+            None,
+            "deployment",
+        ),
+        ("aws deployment project", ("aws",), None),
+        (
+            "I can write scripts but never made anything that runs on a server. I'd like a"
+            " project that shows me how a database, an API and a server fit together. What"
+            " would you suggest?",
+            None,
+            None,
+        ),
+    ],
+)
+def test_a_project_asked_for_beats_a_kind_told_in_it(
+    answerer: QuestionAnswerer, question: str, topics: tuple[str, ...] | None, section: str | None
+) -> None:
+    asked = answerer.understand(question)
+    assert (asked.outcome, asked.intent, asked.section_id) == (
+        Outcome.ANSWERED,
+        Intent.PROJECTS,
+        section,
+    )
+    assert topics is None or asked.topic_ids[:1] == topics
+
+
 def test_they_point_at_two_names_of_one_kind_told_together(answerer: QuestionAnswerer) -> None:
     asked = answerer.understand(
         "Our hosting plan comes with MySQL and PostgreSQL for Node. How do they differ?"
