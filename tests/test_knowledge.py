@@ -327,6 +327,35 @@ def test_broken_vocabulary_names_file_line_and_field(
     assert any(p.line == line for p in caught.value.problems), str(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("need_words", "line", "message"),
+    [
+        # the index folds "news" into "new", a use-case word: "a new app" would mean news
+        ("  news: [financial]\n", 19, "'news' is read as 'new', a word of the use cases"),
+        # "books" and "booking" stem alike: only one entry would count
+        (
+            "  booking: [transactions]\n  books: [financial]\n",
+            20,
+            "'books' is read as the same word as 'booking'",
+        ),
+    ],
+)
+def test_need_words_the_index_would_read_as_another_word_name_file_and_line(
+    need_words: str, line: int, message: str
+) -> None:
+    text = (MINIMAL + _VOCABULARY).replace(
+        "use_cases: [Financial systems", "use_cases: [New financial systems"
+    )
+    text = text.replace("need_words:\n", "need_words:\n" + need_words)
+    with pytest.raises(KnowledgeError) as caught:
+        parse_knowledge(text, "broken.yaml")
+    assert message in str(caught.value)
+    assert any(p.line == line for p in caught.value.problems), str(caught.value)
+    same = text.replace("books: [financial]", "books: [transactions]")
+    if same != text:  # the same words twice are harmless
+        assert parse_knowledge(same, "fine.yaml").vocabulary.need_words["books"]
+
+
 def test_the_frontend_roadmap_needs_none_of_the_new_blocks() -> None:
     knowledge = load_knowledge(DATA / "frontend-roadmap.yaml")
     assert knowledge.vocabulary.not_covered == () and not knowledge.vocabulary.software_words

@@ -9,9 +9,25 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import Stemmer
+
 from bot.fields import FieldReader
 from bot.knowledge.model import Canned, NotCovered, Section, Topic, Vocabulary, stem
 from bot.text import normalize
+
+#: The use-case index's stemmer (:mod:`bot.use_cases`): need words must not meet in it.
+_STEMMER = Stemmer.Stemmer("english")
+
+
+def _index_key(word: str) -> str:
+    """How the use-case index reads a (plural-folded) word."""
+    return _STEMMER.stemWord(word)
+
+
+def _targets(block: Mapping[str, Any], word: str) -> set[str]:
+    """The words a need word of ``block`` stands for, as a set (for comparison only)."""
+    entry = next((value for key, value in block.items() if normalize(str(key)) == word), None)
+    return {normalize(str(t)) for t in entry} if isinstance(entry, list) else set()
 
 
 class VocabularyReader:
@@ -109,11 +125,13 @@ class VocabularyReader:
             for word in normalize(text.replace("-", " ")).split()
         }
         result = {}
+        read_as: dict[str, str] = {}  # index key -> the need word first read as it
         for key in block:
             path = ("need_words", key)
             word_key = normalize(str(key))
             if len(word_key.split()) != 1:
                 self.reader.problem(path, f"{key!r} must be a single word")
+            self._check_reading(path, word_key, roadmap_words, block, read_as)
             targets: list[str] = []
             for index, phrase in enumerate(self.reader.texts(block, key, ("need_words",))):
                 for word in normalize(phrase.replace("-", " ")).split():
@@ -124,6 +142,36 @@ class VocabularyReader:
                     targets.append(word)
             result[word_key] = tuple(dict.fromkeys(targets))
         return result
+
+    def _check_reading(
+        self,
+        path: tuple[Any, ...],
+        word: str,
+        roadmap_words: set[str],
+        block: Mapping[str, Any],
+        read_as: dict[str, str],
+    ) -> None:
+        """A need word must be read as itself: not folded into another word, not as another key.
+
+        The use-case index folds plurals and stems words, and so does every question's word:
+        "news" is read as "new" (and a learner's "new" as "news"), "books" and "booking" as one.
+        """
+        folded = stem(word)
+        if _index_key(word) != _index_key(folded) and folded in roadmap_words:
+            self.reader.problem(
+                path,
+                f"{word!r} is read as {folded!r}, a word of the use cases: "
+                f"a learner's {folded!r} would stand for it too; use another word",
+            )
+            return
+        key = _index_key(folded)
+        first = read_as.setdefault(key, word)
+        if first != word and _targets(block, first) != _targets(block, word):
+            self.reader.problem(
+                path,
+                f"{word!r} is read as the same word as {first!r}, with other words: "
+                f"only one of them would count; merge them into one entry",
+            )
 
     def canned(
         self, root: Mapping[str, Any], key: str, names: Mapping[str, str]
