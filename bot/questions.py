@@ -689,6 +689,10 @@ class QuestionAnswerer:
         projects_for = next((m for m in mentions if m.end in project_at), None)
         # "a deployment project with the cloud": projects asked for, not a kind
         projects_first = asked_projects and kind_at not in asked_kinds
+        if kind_at in asked_kinds and topic_ids and not self._kind_differs(topic_ids, kind):
+            answer = self._instead(question, message, subjects, kind_at, terms)
+            if answer is not None:
+                return answer
         if (
             topic_ids
             and kind
@@ -977,6 +981,31 @@ class QuestionAnswerer:
         )
         name = self.topic_names.exact(text) or self.not_covered_names.exact(text)
         return hit[0] if hit and name is None else text
+
+    def _instead(
+        self,
+        question: str,
+        message: Message,
+        subjects: list[_Mention],
+        kind_at: int,
+        terms: dict[str, tuple[float, str]],
+    ) -> Understanding | None:
+        """Another of its kind for a need the named one is told to fail at, if one fits.
+
+        "we wrote our backend in python but it can't handle many websockets, which language is
+        better at that": the kind is asked in a later part that names nothing.
+        """
+        words = message.words
+        asked = words[kind_at]
+        if asked.segment not in self._asking_segments(message, asked.sentence) or any(
+            (words[m.start].sentence, words[m.start].segment) >= (asked.sentence, asked.segment)
+            for m in subjects
+        ):
+            return None
+        kind = self.kinds[asked.stem]
+        others = self.needs.kind_members.get(kind, set()) - {m.id for m in subjects}
+        answer = self.needs.use_case(question, terms, None, among=others)
+        return answer if answer is not None and answer.confident else None
 
     @staticmethod
     def _asks_what(

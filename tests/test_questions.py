@@ -1248,3 +1248,22 @@ def test_the_name_the_learner_comes_from_gives_way_to_the_one_asked_about(
     understanding = answerer.understand(question)
     assert understanding.confident
     assert understanding.topic_ids == (expected,)
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        (
+            "we wrote our backend in python but it can't handle many websockets, "
+            "which language is better at that",
+            "python",
+        ),
+        ("we use mysql but full text search is slow, which database is better for that", "mysql"),
+    ],
+)
+def test_which_of_a_kind_after_one_of_that_kind_told_failing_asks_for_another(
+    answerer: QuestionAnswerer, question: str, named: str
+) -> None:
+    understanding = answerer.understand(question)
+    assert understanding.confident and understanding.intent is Intent.USE_CASE
+    assert named not in understanding.topic_ids
