@@ -911,7 +911,12 @@ class QuestionAnswerer:
             if answer is not None:
                 return answer
         about_step = step_asked or ((section is not None or overview) and "what" in focus_words)
-        if not topic_ids and not everyday and not about_step:
+        if (
+            not topic_ids
+            and not everyday
+            and not about_step
+            and not (names.foreign and not doubtful)  # "which route from hanoi to hue": no
+        ):  # software word, no name: not a need of this roadmap
             # A clear need with no topic named ("stop bots spamming my api": the step's word
             # "api" is where the need is, not what is asked about).
             answer = self.needs.use_case(question, all_terms, kind, strong=True)

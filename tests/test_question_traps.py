@@ -187,3 +187,14 @@ def test_an_outside_word_does_not_refuse_a_name_asked_to_be_learnt(
     understanding = answerer.understand("my boss wants me to learn django by monday")
     assert understanding.confident and understanding.topic_ids == ("django",)
     assert not answerer.understand("what's the salary for a python developer in berlin").confident
+
+
+def test_a_need_with_no_software_word_or_name_among_foreign_words_is_no_roadmap_need(
+    answerer: QuestionAnswerer,
+) -> None:
+    trip = (
+        "I'm planning a two-week trip through Vietnam in March with my partner. We love street "
+        "food and quiet beaches. Which route from Hanoi to Ho Chi Minh City would you suggest?"
+    )
+    assert not answerer.understand(trip).confident  # "route" is no API routing here
+    assert answerer.understand("how do i stop bots from spamming signups").confident
