@@ -910,11 +910,17 @@ class QuestionAnswerer:
             )
             if answer is not None:
                 return answer
-        about_step = step_asked or ((section is not None or overview) and "what" in focus_words)
+        # "client wants 'login with facebook', what do i learn": a clear need decides what to
+        # learn; only the roadmap asked for by name ("what are the steps") is the overview
+        what_to_learn = bool(focus_stems & LEARN_WORDS) and not strong
+        about_step = step_asked or (
+            (section is not None or (overview and not what_to_learn)) and "what" in focus_words
+        )
         if (
             not topic_ids
             and not everyday
             and not about_step
+            and not projects_first
             and not (names.foreign and not doubtful)  # "which route from hanoi to hue": no
         ):  # software word, no name: not a need of this roadmap
             # A clear need with no topic named ("stop bots spamming my api": the step's word

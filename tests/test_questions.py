@@ -449,6 +449,15 @@ def test_a_project_asked_for_beats_a_kind_told_in_it(
     assert topics is None or asked.topic_ids[:1] == topics
 
 
+def test_what_to_learn_for_a_clear_need_is_that_need_not_the_path(
+    answerer: QuestionAnswerer,
+) -> None:
+    asked = answerer.understand("client wants 'login with facebook' on their app, wut do i learn")
+    assert (asked.intent, asked.topic_ids[:1]) == (Intent.USE_CASE, ("oauth",))
+    path = answerer.understand("i want to become a backend dev, what should i learn")
+    assert path.intent is Intent.OVERVIEW
+
+
 def test_they_point_at_two_names_of_one_kind_told_together(answerer: QuestionAnswerer) -> None:
     asked = answerer.understand(
         "Our hosting plan comes with MySQL and PostgreSQL for Node. How do they differ?"
