@@ -54,6 +54,7 @@ from bot.wording import (
     RESOURCE_CUES,
     START_LINKS,
     STARTING,
+    STEP_TAILS,
     STEP_WORDS,
     STOP,
     STRONG_OVERVIEW,
@@ -272,7 +273,7 @@ def _phrase_in(phrase: tuple[str, ...], words: list[str], present: Set[str]) -> 
 def _near_step_word(words: Sequence[Word], mention: _Mention) -> bool:
     """Whether a word for a roadmap step is next to a name ("the auth section", "part on apis")."""
     after = words[mention.end].text if mention.end < len(words) else ""
-    return after in STEP_WORDS or any(
+    return after in STEP_TAILS or any(
         w.text in STEP_WORDS for w in words[max(mention.start - 2, 0) : mention.start]
     )
 
@@ -605,6 +606,9 @@ class QuestionAnswerer:
                     any(message.words[m.start].sentence == focus for m in subjects)
                     or any(w.stem in STRONG_OVERVIEW for w in asking)
                     or build_request  # "... before applying for jobs. what could i build?"
+                    or bool(  # "i'd like to practise go ... any project ideas?"
+                        subjects and any(w.text in PROJECT_NOUNS for w in asking)
+                    )
                     or bool(subjects and {w.text for w in asking} & POINTERS)
                 )
             )
@@ -877,9 +881,9 @@ class QuestionAnswerer:
         section = self.knowledge.section(section_id) if section_id else None
         # "what does the databases part cover", "resources for the auth section": the step
         # itself is asked for, not a need
+        named_step = any(m.id == section_id and self._as_step(message, m, focus) for m in subjects)
         step_asked = section is not None and (
-            ((resources or projects) and kind_at not in asked_kinds)
-            or any(m.id == section_id and self._as_step(message, m, focus) for m in subjects)
+            ((resources or projects) and kind_at not in asked_kinds) or named_step
         )
         overview = bool(focus_stems & self.overview_cues) and not self._off_subject(
             message, focus, []
@@ -954,11 +958,22 @@ class QuestionAnswerer:
             if choices:
                 return Understanding(question, Intent.USE_CASE, choices, Outcome.ASKED_BACK)
         if section is not None:
-            intent = (
-                Intent.RESOURCES if resources else Intent.PROJECTS if projects else Intent.TOPIC
+            # "what does the monitoring bit teach": what the step holds, not material for it
+            holds = named_step and any(  # "what does it teach", not "what should i read"
+                a == "what" and b in ("does", "do") for a, b in pairwise(focus_texts)
             )
+            material = resources and not holds
+            intent = Intent.RESOURCES if material else Intent.PROJECTS if projects else Intent.TOPIC
             return Understanding(question, intent, section.topic_ids, section_id=section_id)
-        if projects and not self._off_subject(message, focus, mentions):
+        beyond_projects = any(  # "a science fair next week. any project ideas?": not software
+            (w.text in self.software or w.stem in self.software) and w.text not in PROJECT_CUES
+            for w in message.words
+        )
+        if (
+            projects
+            and not self._off_subject(message, focus, mentions)
+            and (message.sentences == 1 or beyond_projects or bool(mentions))
+        ):
             return Understanding(question, Intent.PROJECTS, ())
         if doubtful and (len(doubtful) > 1 or not names.foreign):  # two names: software
             return Understanding(question, Intent.UNKNOWN, doubtful, Outcome.ASKED_BACK)

@@ -100,6 +100,8 @@ STRONG_OVERVIEW = wordset("roadmap overview path steps order begin")
 #: Words for a part of a roadmap: next to a step's name, the name is that step ("the
 #: databases part", "the auth section"), not a kind of thing or an everyday word.
 STEP_WORDS = wordset("section sections part parts chapter chapters stage stages")
+#: After a step's name only ("the monitoring bit"; "a bit of sql" is a quantity).
+STEP_TAILS = STEP_WORDS | wordset("bit bits")
 #: Words that ask for one kind of answer (material, projects, the path): in the sentence that
 #: asks, they outrank the words of the sentences around it.
 REQUEST_CUES = RESOURCE_CUES | PROJECT_CUES | LEARN_WORDS | BUILD_WORDS | STRONG_OVERVIEW

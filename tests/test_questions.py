@@ -458,6 +458,29 @@ def test_what_to_learn_for_a_clear_need_is_that_need_not_the_path(
     assert path.intent is Intent.OVERVIEW
 
 
+def test_project_ideas_asked_after_everyday_talk_are_projects_when_a_name_is_studied(
+    answerer: QuestionAnswerer,
+) -> None:
+    asked = answerer.understand(
+        "I've got an hour each morning before work. I'd like to practise Go with small"
+        " exercises that build up to a real service. Any project ideas?"
+    )
+    assert (asked.intent, asked.topic_ids[:1]) == (Intent.PROJECTS, ("go",))
+    for other in (
+        "My kid has a school science fair next week. Any project ideas?",
+        "I got a new job as a cook. Any exercises for my wrists?",
+    ):
+        assert not answerer.understand(other).confident
+
+
+def test_what_a_step_teaches_is_the_step_not_its_material(answerer: QuestionAnswerer) -> None:
+    asked = answerer.understand("what does the monitoring n performance bit teach")
+    assert (asked.intent, asked.section_id) == (Intent.TOPIC, "monitoring-performance")
+    material = answerer.understand("what should i read for the databases part")
+    assert (material.intent, material.section_id) == (Intent.RESOURCES, "databases")
+    assert answerer.understand("i know a bit of cloud stuff, what next").section_id is None
+
+
 def test_they_point_at_two_names_of_one_kind_told_together(answerer: QuestionAnswerer) -> None:
     asked = answerer.understand(
         "Our hosting plan comes with MySQL and PostgreSQL for Node. How do they differ?"
