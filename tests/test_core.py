@@ -13,10 +13,12 @@ from hypothesis import strategies as st
 from bot.clock import ManualClock
 from bot.commands import ParsedLine, parse_command_line
 from bot.core import INTERNAL_ERROR_TITLE, Core
+from bot.features.ask import answer_reply
 from bot.knowledge import Knowledge
 from bot.limits import MAX_ARGS_CHARS
 from bot.messages import Attachment, Button, Reply, ReplyKind, render_plain
 from bot.storage import Storage, open_storage
+from bot.understanding import Intent, Outcome, Understanding
 from tests.conftest import damage_pages, request, say
 
 
@@ -600,3 +602,20 @@ async def test_a_need_asked_back_quotes_what_each_choice_is_for_without_calling_
         assert knowledge.topics[topic_id].title in text
     assert "Financial and inventory systems that need transactions" in text
     assert "equally" not in text  # one may fit the need far better than the other
+
+
+@pytest.mark.parametrize("intent", [Intent.USE_CASE, Intent.TOPIC])
+def test_an_ask_back_with_one_choice_asks_about_that_one(
+    knowledge: Knowledge, intent: Intent
+) -> None:
+    # A thin need ("my site got hacked") may be asked back with one choice: not "one of these".
+    reasons = {"security": ("what the need matched",)}
+    asked = Understanding("hacked", intent, ("security",), Outcome.ASKED_BACK, reasons=reasons)
+    reply = answer_reply(knowledge, asked)
+    assert [b.args for b in reply.buttons] == ["security"]
+    assert reply.title == "Is this what you mean?"
+    text = render_plain(reply)
+    assert "of these" not in text and "Did you mean:" not in text
+    assert knowledge.topics["security"].title in text
+    two = answer_reply(knowledge, replace(asked, topic_ids=("security", "oauth")))
+    assert two.title == "Do you mean one of these?"

@@ -202,19 +202,23 @@ def _not_covered_reply(knowledge: Knowledge, understanding: Understanding) -> Re
 def _ask_back_reply(knowledge: Knowledge, understanding: Understanding) -> Reply:
     choices = [knowledge.topics[i] for i in understanding.topic_ids[:SUGGESTIONS]]
     reasons = understanding.reasons
+    one = len(choices) == 1
     if understanding.intent is Intent.USE_CASE:
-        lead = "Which of these is closer to what you need? " + "; ".join(
+        lead = (
+            "Is this what you need? " if one else "Which of these is closer to what you need? "
+        ) + "; ".join(
             f"{t.title}" + (f" (“{reasons[t.id][0]}”)" if reasons.get(t.id) else "")
             for t in choices
         )
     else:
         lead = (
-            "I'm not sure what you mean. Did you mean: "
+            "I'm not sure what you mean. Did you mean"
+            + (" " if one else ": ")
             + ", ".join(f"{t.title} ({first_sentence(t.summary, t.title, 60)})" for t in choices)
             + "?"
         )
     return Reply(
-        title="Do you mean one of these?",
+        title="Is this what you mean?" if one else "Do you mean one of these?",
         blocks=(lead,),
         buttons=tuple(Button(t.title, "topic", t.id) for t in choices),
         kind=ReplyKind.NOT_FOUND,
