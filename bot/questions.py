@@ -1118,6 +1118,12 @@ class QuestionAnswerer:
             if a.sentence == focus
         ):
             return None
+        if any(  # "cassandra db any good for time series?": the question opens with it
+            m.start == min(i for i, w in enumerate(words) if w.sentence == focus)
+            and focus in message.questions
+            for m in uncovered
+        ):
+            return None
         if any(  # "how does nginx work", "should we use kafka": asks about the technology
             words[m.start].sentence == focus
             and {w.text for w in words[max(m.start - 2, 0) : m.start]} & ABOUT_NAME
@@ -1228,6 +1234,7 @@ class QuestionAnswerer:
                 or (not signs and mention.name in self.misspelt.get(mention.id, ()))
                 or (not signs and paired)  # "java or python": each is the other's context
                 or (not signs and learned)  # "where do i start learning jenkins"
+                or (not signs and self._kind_named_after(words, mention))  # "cassandra db"
                 or (not signs and self._defined(words, mention))  # "what is kafka and ..."
                 or (not signs and all(w.text in ASKING_ABOUT for w in leftovers))
             ):  # "is docker worth learning or just hype": only words asking about a technology
@@ -1261,6 +1268,10 @@ class QuestionAnswerer:
             and w.stem not in self.software
             and not w.text.isdigit()
         ]
+
+    def _kind_named_after(self, words: Sequence[Word], mention: _Mention) -> bool:
+        """Whether a kind word follows the name ("cassandra db", "spring framework")."""
+        return mention.end < len(words) and words[mention.end].stem in self.kinds
 
     @staticmethod
     def _defined(words: Sequence[Word], mention: _Mention) -> bool:

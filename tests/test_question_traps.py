@@ -198,3 +198,12 @@ def test_a_need_with_no_software_word_or_name_among_foreign_words_is_no_roadmap_
     )
     assert not answerer.understand(trip).confident  # "route" is no API routing here
     assert answerer.understand("how do i stop bots from spamming signups").confident
+
+
+def test_technology_the_roadmap_lacks_opening_a_question_about_its_fit_is_not_covered(
+    answerer: QuestionAnswerer,
+) -> None:
+    understanding = answerer.understand("cassandra db any good for time series?")
+    assert understanding.outcome is Outcome.NOT_COVERED  # the kind word after it: software
+    assert [entry.name for entry in understanding.not_covered] == ["Cassandra"]
+    assert not answerer.understand("java island trip").confident
