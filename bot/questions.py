@@ -33,13 +33,12 @@ from bot.wording import (
     CLAUSE_ENDS,
     COMPARE_CUES,
     DONE_WORDS,
-    GETTING,
     IDEA_SENSES,
     IDEA_WORDS,
-    IMPROVING,
     KIND_OF,
     LEARN_WAYS,
     LEARN_WORDS,
+    LEARNING_PHRASES,
     LIKENESS_CUES,
     MATERIAL,
     NAME_POINTERS,
@@ -47,6 +46,8 @@ from bot.wording import (
     PICKING,
     PLURAL_POINTERS,
     POINTERS,
+    PRACTICE,
+    PRACTICE_THINGS,
     PROJECT_CUES,
     PROJECT_NOUNS,
     QUESTION_STARTS,
@@ -684,7 +685,10 @@ class QuestionAnswerer:
             for i, w in enumerate(message.words)
             if w.sentence in request_sentences
             and i not in told
-            and w.text in PROJECT_NOUNS
+            and (
+                w.text in PROJECT_NOUNS
+                or (w.text in PRACTICE_THINGS and i and message.words[i - 1].text in PRACTICE)
+            )
             and not {v.text for v in message.words[max(i - 3, 0) : i]} & OWNED  # my first project
             and not {v.text for v in message.words[max(i - 3, 0) : i]} & {"for", "in"}
         ]
@@ -794,9 +798,10 @@ class QuestionAnswerer:
             if w.text in STARTING and link.text in START_LINKS
             for gap in (2, 3)
         }
-        improving = any(  # "how to get better at sql", "get good at postgres": to learn it
-            a in GETTING and b in IMPROVING and c == "at"
-            for a, b, c in zip(texts, texts[1:], texts[2:], strict=False)
+        improving = any(  # "how to get better at sql", "how do i get into docker"
+            tuple(texts[at : at + len(phrase)]) == phrase
+            for phrase in LEARNING_PHRASES
+            for at in range(len(texts))
         )
         projects = projects or (build_request and bool(topic_ids))
         resources = bool(
@@ -1176,7 +1181,9 @@ class QuestionAnswerer:
         unsure: set[int] = set()
         focus = self._question_sentence(message)
         asked = {w.text for w in words if w.sentence == focus}
-        contrasted = bool(asked & CONTRASTED and asked & COMPARE_CUES)  # "how do they differ"
+        contrasted = bool(  # "how do they differ", "is flask lighter than django"
+            (asked & CONTRASTED and asked & COMPARE_CUES) or asked & (LIKENESS_CUES | {"than"})
+        )
         paired = any(  # "java or python": two of one kind side by side, or contrasted
             a.id != b.id
             and (  # "python guy here... what's go like": a learner of one, asking about another

@@ -47,7 +47,7 @@ COMPARE_CUES = wordset(
     """vs versus compare comparison compared comparing difference differences diff differ differs
     different between against better same similar alike choose pick decide deciding replace
     replaces replacing replaced replacement instead than interchangeable separates distinguishes
-    distinguish"""
+    distinguish apart swap swapping swapped relate relates"""
 )
 #: Comparison words that ask how alike two things are (not which to choose).
 LIKENESS_CUES = wordset(
@@ -65,9 +65,23 @@ RESOURCE_CUES = wordset(
 MATERIAL = RESOURCE_CUES - wordset("read reading teach")
 #: With a learning word, these ask for learning material ("where/how to learn go").
 LEARN_WAYS = wordset("where how place scratch site sites free stuff something watch")
-#: "get better at sql", "getting good at go": learning it.
-GETTING = wordset("get getting")
-IMPROVING = wordset("better good")
+#: Other ways of saying "learn": with "where" or "how" they ask for material ("how do i get
+#: into docker", "best place to pick up django").
+LEARNING_PHRASES = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "get better at",
+        "getting better at",
+        "get good at",
+        "getting good at",
+        "get into",
+        "getting into",
+        "pick up",
+        "picking up",
+        "brush up on",
+        "brushing up on",
+    )
+)
 #: "start with docker", "get started on go", "start learning sql": where to begin with a name.
 STARTING = wordset("start started starting begin beginning")
 START_LINKS = wordset("with on learning into")
@@ -76,6 +90,9 @@ START_LINKS = wordset("with on learning into")
 #: for ("an app idea: which database?") is a need, not a request for projects.
 PROJECT_NOUNS = wordset("project projects proj projs portfolio exercise exercises")
 IDEA_WORDS = wordset("idea ideas")
+#: After "practice", these are things to build or solve ("practice tasks for express").
+PRACTICE = wordset("practice practise")
+PRACTICE_THINGS = wordset("task tasks problem problems challenge challenges drill drills app apps")
 PROJECT_CUES = PROJECT_NOUNS | IDEA_WORDS
 #: Before "idea", these make it something other than project ideas: an opinion ("is that a
 #: good idea"), the thinking behind something ("the idea behind ci/cd") or none ("no idea").
@@ -177,6 +194,9 @@ SHORTHAND = {
     "wanna": "want to",
 }
 
+#: Phrases read as one word ("hands-on exercises" are practice exercises).
+PHRASES = {"hands on": "practice"}
+_PHRASES = re.compile(r"\b(" + "|".join(sorted(PHRASES, key=len, reverse=True)) + r")\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+")
 _APOSTROPHES = re.compile(r"['’`]")
 _REPEATS = re.compile(r"(\w)\1{2,}")
@@ -219,7 +239,10 @@ def split_message(text: str) -> Message:
         chunks = sentence.split(",")
         first = True
         for chunk in chunks:
-            for raw in normalize(chunk.replace("-", " ")).split():
+            plain = _PHRASES.sub(
+                lambda hit: PHRASES[hit.group(1)], normalize(chunk.replace("-", " "))
+            )
+            for raw in plain.split():
                 if raw in CLAUSE_STARTS and not first:
                     segment += 1  # "i know flask but what is django": a new part of the sentence
                 for word in SHORTHAND.get(raw, raw).split():

@@ -481,6 +481,34 @@ def test_what_a_step_teaches_is_the_step_not_its_material(answerer: QuestionAnsw
     assert answerer.understand("i know a bit of cloud stuff, what next").section_id is None
 
 
+@pytest.mark.parametrize(
+    ("question", "intent", "topics"),
+    [
+        ("how do i get into docker", Intent.RESOURCES, ("docker",)),
+        ("best place to pick up django", Intent.RESOURCES, ("django",)),
+        ("docker hands-on exercises", Intent.PROJECTS, ("docker",)),
+        ("any practice tasks for express", Intent.PROJECTS, ("express",)),
+        ("mysql and postgres, what sets them apart", Intent.COMPARE, ("mysql", "postgresql")),
+        ("can i swap mongodb for couchdb", Intent.COMPARE, ("mongodb", "couchdb")),
+        ("tell me how docker and ci/cd relate", Intent.COMPARE, ("docker", "ci-cd")),
+        ("is flask lighter than django", Intent.COMPARE, ("flask", "django")),
+    ],
+)
+def test_more_ways_of_asking_for_material_projects_or_a_comparison(
+    answerer: QuestionAnswerer, question: str, intent: Intent, topics: tuple[str, ...]
+) -> None:
+    asked = answerer.understand(question)
+    assert (asked.outcome, asked.intent, asked.topic_ids) == (Outcome.ANSWERED, intent, topics)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["pick up the phone", "i want to get into the house", "ten years of java, picking up go"],
+)
+def test_learning_phrases_alone_ask_for_nothing(answerer: QuestionAnswerer, question: str) -> None:
+    assert answerer.understand(question).intent is not Intent.RESOURCES
+
+
 def test_they_point_at_two_names_of_one_kind_told_together(answerer: QuestionAnswerer) -> None:
     asked = answerer.understand(
         "Our hosting plan comes with MySQL and PostgreSQL for Node. How do they differ?"
