@@ -142,6 +142,8 @@ DONE_GAP = 3
 DONE_BEFORE = frozenset({"after"})
 #: ...and these where the learner is going, whatever came before ("switching to nestjs").
 TOWARDS = frozenset({"to", "into", "towards"})
+#: Between two names, these set them side by side ("go or java").
+SIDE_BY_SIDE = frozenset({"or", "vs", "versus"})
 #: Prefix that marks a not-covered entry's id in the name index.
 NOT_COVERED_PREFIX = "~"
 
@@ -617,7 +619,22 @@ class QuestionAnswerer:
                 self._wanted(m, message.words) and message.words[m.start].sentence == focus
                 for m in subjects
             )
-            if (hits >= evidence or not subjects) and not roadmap_question and not learning:
+            asked_segments = {w.segment for w in message.words if w.text in WHAT_WORDS}
+            side_by_side = any(  # "go or java for a backend job in germany": the two compared
+                a.id != b.id
+                and b.start == a.end + 1
+                and message.words[a.end].text in SIDE_BY_SIDE
+                and self._kind_of(a) == self._kind_of(b)
+                for a, b in pairwise(subjects)
+            ) and not self._outside_words(  # ... unless asked about: "which pays more, x or y"
+                [w for w in message.words if w.segment in asked_segments]
+            )
+            if (
+                (hits >= evidence or not subjects)
+                and not roadmap_question
+                and not learning
+                and not side_by_side
+            ):
                 return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED, canned=outside)
         compare = bool(COMPARE_CUES & cues) or "or" in {w.text for w in message.words}
         asks_what = self._asks_what(message, focus, subjects, focus_words)
@@ -1563,6 +1580,14 @@ class QuestionAnswerer:
         """Whether a mention is what the learner comes from ("I learned Flask", "a java dev")."""
         after = words[mention.end].text if mention.end < len(words) else ""
         if after in BACKGROUND_AFTER:
+            return True
+        following = words[mention.end : mention.end + 2]
+        if (  # "a react frontend dev", "unity game dev": a word of the trade between
+            len(following) == 2
+            and following[1].text in BACKGROUND_AFTER
+            and following[0].text not in STOP
+            and following[0].segment == following[1].segment == words[mention.start].segment
+        ):
             return True
         if any(  # "the docker part is done": behind the learner
             w.text in DONE_AFTER and w.segment == words[mention.start].segment

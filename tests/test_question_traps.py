@@ -6,7 +6,7 @@ import pytest
 
 from bot.knowledge import Knowledge
 from bot.questions import QuestionAnswerer
-from bot.understanding import Outcome
+from bot.understanding import Intent, Outcome
 
 
 @pytest.fixture(scope="module")
@@ -207,3 +207,14 @@ def test_technology_the_roadmap_lacks_opening_a_question_about_its_fit_is_not_co
     assert understanding.outcome is Outcome.NOT_COVERED  # the kind word after it: software
     assert [entry.name for entry in understanding.not_covered] == ["Cassandra"]
     assert not answerer.understand("java island trip").confident
+
+
+def test_two_names_set_side_by_side_outweigh_an_outside_word_not_asked_about(
+    answerer: QuestionAnswerer,
+) -> None:
+    understanding = answerer.understand("go or java for a backend job in germany")
+    assert (understanding.intent, set(understanding.topic_ids)) == (
+        Intent.COMPARE,
+        {"go", "java"},
+    )
+    assert not answerer.understand("java or python, which pays more").confident

@@ -1327,3 +1327,17 @@ def test_which_of_a_kind_after_one_of_that_kind_told_failing_asks_for_another(
     understanding = answerer.understand(question)
     assert understanding.confident and understanding.intent is Intent.USE_CASE
     assert named not in understanding.topic_ids
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("react frontend dev learning express", "express"),
+        ("a django backend developer here, what is nestjs", "nestjs"),
+    ],
+)
+def test_a_name_before_a_trade_and_a_role_is_the_learners_background(
+    answerer: QuestionAnswerer, question: str, expected: str
+) -> None:
+    understanding = answerer.understand(question)
+    assert understanding.confident and understanding.topic_ids[:1] == (expected,)
