@@ -138,6 +138,9 @@ ASKED_TO_KNOW = frozenset({"to", "should", "must", "need", "needs"})
 #: A name followed within DONE_GAP words by one of these is done with ("docker part is done").
 DONE_AFTER = frozenset({"done", "finished", "sorted"})
 DONE_GAP = 3
+#: "my" or "our" this many words before a name, with only other words of its phrase between,
+#: makes it the learner's own ("our spring boot api").
+OWNED_GAP = 2
 #: Just before a name, these make it behind the learner ("what is ci/cd after docker")...
 DONE_BEFORE = frozenset({"after"})
 #: ...and these where the learner is going, whatever came before ("switching to nestjs").
@@ -1599,6 +1602,12 @@ class QuestionAnswerer:
             return True  # "my python scripts", "our rails app", "after docker": already had
         if before in TOWARDS:
             return False  # "switching to nestjs", "moving into go": where the learner is going
+        owned = words[max(mention.start - OWNED_GAP - 1, 0) : mention.start]
+        for at, word in enumerate(owned):  # "my api servers", "our spring boot app": theirs
+            if word.text in OWN_STACK and all(
+                w.text not in STOP and w.segment == word.segment for w in owned[at + 1 :]
+            ):
+                return True
         segment = words[mention.start].segment  # "coming from express, nestjs docs": one each
         start = max(mention.start - 3, 0)
         while start < mention.start and words[start].segment != segment:

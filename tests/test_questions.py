@@ -1341,3 +1341,12 @@ def test_a_name_before_a_trade_and_a_role_is_the_learners_background(
 ) -> None:
     understanding = answerer.understand(question)
     assert understanding.confident and understanding.topic_ids[:1] == (expected,)
+
+
+def test_names_inside_the_learners_own_phrase_are_context_for_a_need(
+    answerer: QuestionAnswerer,
+) -> None:
+    understanding = answerer.understand(
+        "keep ppl logged in across my api servers without sessions, how"
+    )  # "my api servers": theirs; "people" is no sign of the everyday sense of "servers"
+    assert understanding.confident and understanding.topic_ids[0] == "jwt"
