@@ -1624,7 +1624,7 @@ class QuestionAnswerer:
             start += 1
         window = words[start : mention.start]
         return any(  # "i know what docker is" asks; "i know docker" tells
-            w.text in BACKGROUND_BEFORE
+            (w.text in BACKGROUND_BEFORE or w.stem in BACKGROUND_BEFORE)  # "knows sql"
             and w.sentence == words[mention.start].sentence
             and not any(later.text in WHAT_WORDS for later in window[i + 1 :])
             and not {v.text for v in words[max(start + i - 2, 0) : start + i]} & ASKED_TO_KNOW

@@ -129,7 +129,8 @@ VERB_AFTER = wordset("back home out away ahead there outside inside")
 #: A name followed by one of these is the learner's background ("a java dev", "mongo user").
 BACKGROUND_AFTER = wordset(
     """dev devs developer developers guy girl user users background experience programmer
-    programmers engineer engineers person people shop team done finished"""
+    programmers engineer engineers person people shop team done finished coder coders
+    certified"""
 )
 #: A name shortly after one of these is the learner's background ("i learned flask").
 BACKGROUND_BEFORE = wordset(

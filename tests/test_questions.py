@@ -1368,3 +1368,18 @@ def test_a_name_asked_about_is_not_weighed_against_needs_told_in_the_background(
 ) -> None:
     understanding = answerer.understand(question)
     assert understanding.confident and understanding.topic_ids == (expected,)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("knows sql, new to mongodb", "mongodb"),  # "knows": a form of "know"
+        ("aws certified, learning azure", "azure"),
+    ],
+)
+def test_short_background_forms_give_way_to_the_name_asked_about(
+    answerer: QuestionAnswerer, question: str, expected: str
+) -> None:
+    assert answerer.understand(question).topic_ids == (expected,)
+    rust = answerer.understand("python coder picking up rust")
+    assert rust.outcome is Outcome.NOT_COVERED and not rust.topic_ids
