@@ -648,7 +648,16 @@ class QuestionAnswerer:
             and any(message.words[m.start].sentence == focus for m in subjects)
         )
         focus_stems = {w.stem for w in message.words if w.sentence == focus}
-        learn_next = bool(focus_stems & LEARN_WORDS) and bool({"next", "after"} & focus_stems)
+        # "what should i learn next", "i finished the languages section. what comes next?"
+        # (told only in software talk: not "i finished my homework. what comes next?")
+        software_talk = (
+            names.software > 0
+            or bool(mentions)
+            or any(w.stem in self.title_words for w in message.words)
+        )
+        learn_next = bool(focus_stems & LEARN_WORDS or (told and software_talk)) and bool(
+            {"next", "after"} & focus_stems
+        )
         if (
             message.sentences > 1
             and subjects
@@ -920,10 +929,29 @@ class QuestionAnswerer:
         step_asked = section is not None and (
             ((resources or projects) and kind_at not in asked_kinds) or named_step
         )
-        overview = bool(focus_stems & self.overview_cues) and not self._off_subject(
+        # "what are the main parts of backend", "list the sections": the roadmap's steps
+        steps = (  # not "which part covers that": a need; not "which part of town"
+            software_talk
+            and section is None
+            and bool(focus_stems & STEP_WORDS)
+            and not topic_ids
+            and not focus_words & POINTERS
+        )
+        overview = bool(steps or focus_stems & self.overview_cues) and not self._off_subject(
             message, focus, []
         )
-        strong = bool(focus_stems & STRONG_OVERVIEW) or (learn_next and not doubtful)
+        starting_point = (  # "new to backend. where do i start?", not "new to the city"
+            software_talk
+            and bool(focus_stems & STARTING)
+            and "where" in focus_words
+            and not BUILD_WORDS & cues
+        )
+        strong = (
+            bool(focus_stems & STRONG_OVERVIEW)
+            or steps
+            or starting_point
+            or (learn_next and not doubtful)
+        )
         if section is None and overview and strong and kind is None:
             return Understanding(question, Intent.OVERVIEW, ())
         asked_need = bool(
@@ -1496,8 +1524,17 @@ class QuestionAnswerer:
         """Whether a step's name is used for the step ("the databases part", "that section")."""
         if self.knowledge.section(mention.id) is None:
             return False
-        return _near_step_word(message.words, mention) or any(
-            w.sentence == focus and w.text in STEP_WORDS for w in message.words
+        words = message.words
+        about = (  # "what should i know about deployment"
+            words[mention.start].sentence == focus
+            and mention.start > 0
+            and words[mention.start - 1].text == "about"
+            and "for" not in {w.text for w in words[mention.end : mention.end + 3]}
+        )
+        return (
+            about
+            or _near_step_word(words, mention)
+            or any(w.sentence == focus and w.text in STEP_WORDS for w in words)
         )
 
     @staticmethod
@@ -1642,7 +1679,10 @@ class QuestionAnswerer:
         known = [
             w
             for w in content
-            if w.text in self.cue_words or w.stem in self.software or w.stem in self.overview_cues
+            if w.text in self.cue_words
+            or w.stem in self.software
+            or w.stem in self.overview_cues
+            or w.text in STEP_WORDS
         ]
         return len(content) - len(known) > len(known) or (bool(content) and not known)
 

@@ -116,9 +116,10 @@ OVERVIEW_CUES = wordset(
 STRONG_OVERVIEW = wordset("roadmap overview path steps order begin")
 #: Words for a part of a roadmap: next to a step's name, the name is that step ("the
 #: databases part", "the auth section"), not a kind of thing or an everyday word.
-STEP_WORDS = wordset("section sections part parts chapter chapters stage stages")
-#: After a step's name only ("the monitoring bit"; "a bit of sql" is a quantity).
-STEP_TAILS = STEP_WORDS | wordset("bit bits")
+STEP_WORDS = wordset("section sections part parts chapter chapters stage stages area areas")
+#: After a step's name only ("the monitoring bit", "the auth stuff"; "a bit of sql" is a
+#: quantity, "the steps" the roadmap).
+STEP_TAILS = STEP_WORDS | wordset("bit bits step stuff")
 #: Words that ask for one kind of answer (material, projects, the path): in the sentence that
 #: asks, they outrank the words of the sentences around it.
 REQUEST_CUES = RESOURCE_CUES | PROJECT_CUES | LEARN_WORDS | BUILD_WORDS | STRONG_OVERVIEW
@@ -196,7 +197,7 @@ SHORTHAND = {
 }
 
 #: Phrases read as one word ("hands-on exercises" are practice exercises).
-PHRASES = {"hands on": "practice"}
+PHRASES = {"hands on": "practice", "big picture": "overview"}
 _PHRASES = re.compile(r"\b(" + "|".join(sorted(PHRASES, key=len, reverse=True)) + r")\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+")
 _APOSTROPHES = re.compile(r"['’`]")

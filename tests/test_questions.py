@@ -509,6 +509,51 @@ def test_learning_phrases_alone_ask_for_nothing(answerer: QuestionAnswerer, ques
     assert answerer.understand(question).intent is not Intent.RESOURCES
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what are the main parts of backend",
+        "I'm a designer moving into tech. What are the big areas of backend I need to cover?",
+        "I'm new to backend. Where do I start?",
+        "I finished the languages section. What comes next?",
+        "give me the big picture",
+    ],
+)
+def test_the_roadmaps_parts_and_where_to_go_next_are_the_overview(
+    answerer: QuestionAnswerer, question: str
+) -> None:
+    assert answerer.understand(question).intent is Intent.OVERVIEW
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which part of town is best for a cafe",
+        "I finished my homework. What comes next?",
+        "I'm new to the city. Where do I start?",
+    ],
+)
+def test_parts_and_next_steps_of_everyday_life_are_not_the_overview(
+    answerer: QuestionAnswerer, question: str
+) -> None:
+    assert not answerer.understand(question).confident
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("tell me about the auth stuff", "auth-security"),
+        ("what should i know about deployment", "deployment"),
+        ("what do i learn in the languages step", "languages"),
+    ],
+)
+def test_a_step_asked_about_in_other_words_is_that_step(
+    answerer: QuestionAnswerer, question: str, section: str
+) -> None:
+    asked = answerer.understand(question)
+    assert (asked.intent, asked.section_id) == (Intent.TOPIC, section)
+
+
 def test_they_point_at_two_names_of_one_kind_told_together(answerer: QuestionAnswerer) -> None:
     asked = answerer.understand(
         "Our hosting plan comes with MySQL and PostgreSQL for Node. How do they differ?"
