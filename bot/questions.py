@@ -525,6 +525,12 @@ class QuestionAnswerer:
                 w.text in USE_CASE_CUES or w.text in PICKING
                 for w in message.words[max(i - 2, 0) : i]
             )
+            or (  # "what kind of database", "which type of language"
+                i >= 3
+                and message.words[i - 1].text == "of"
+                and message.words[i - 2].text in KIND_OF
+                and message.words[i - 3].text in (USE_CASE_CUES | PICKING)
+            )
         ]
         # "i'd like some practice": a kind word that is also a learning word is learning,
         # unless asked for ("which practice")
@@ -662,7 +668,7 @@ class QuestionAnswerer:
             message.sentences > 1
             and subjects
             and all(message.words[m.start].sentence != focus for m in subjects)
-            and not focus_words & (POINTERS | PLURAL_POINTERS)
+            and not focus_words & (NAME_POINTERS | PLURAL_POINTERS)  # "made for this": the need
             and (
                 focus_words & USE_CASE_CUES
                 or (kind_at in asked_kinds and message.words[kind_at].sentence == focus)

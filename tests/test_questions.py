@@ -1428,3 +1428,14 @@ def test_short_background_forms_give_way_to_the_name_asked_about(
     assert answerer.understand(question).topic_ids == (expected,)
     rust = answerer.understand("python coder picking up rust")
     assert rust.outcome is Outcome.NOT_COVERED and not rust.topic_ids
+
+
+def test_what_kind_of_a_kind_is_made_for_this_after_a_situation_is_a_need(
+    answerer: QuestionAnswerer,
+) -> None:
+    understanding = answerer.understand(
+        "We run MongoDB for our orders and last week two payments were recorded half-way. "
+        "What kind of database is made for this?"
+    )  # "this" is the situation, not MongoDB; "what kind of database" asks for a database
+    assert understanding.confident and understanding.intent is Intent.USE_CASE
+    assert understanding.topic_ids[0] == "sql"
