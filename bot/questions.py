@@ -169,6 +169,9 @@ class _Names:
     #: No software word, and the other words are mostly foreign to the roadmap: whatever it
     #: names or needs, the message is about something else ("my grandma's silver flask").
     foreign: bool = False
+    #: Names read in their everyday sense only from the word beside them ("the server"), no
+    #: everyday word: a clear need around them is still a need.
+    beside_only: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -597,7 +600,14 @@ class QuestionAnswerer:
         if talk is not None and not self._asks_about_doubtful(message, names.unsure):
             return Understanding(question, Intent.UNKNOWN, (), Outcome.SMALL_TALK, canned=talk)
         if everyday and not mentions:
-            return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
+            # "works on my machine but not on the server": read as everyday only from the word
+            # beside the name, a clear need (with the name's own words) is still answered
+            clear = (
+                self._clear_need(question, message, kind, names.unsure)
+                if set(everyday) <= names.beside_only and not names.foreign
+                else None
+            )
+            return clear or Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
         outside, hits = self._outside(message, needs=kind is not None)
         asking = [w for w in message.words if w.sentence == focus]
         asked_outside = (  # "a bootcamp teaching java. is 16 GB of RAM enough?": the laptop
@@ -1059,6 +1069,21 @@ class QuestionAnswerer:
             return Understanding(question, Intent.UNKNOWN, near, Outcome.ASKED_BACK)
         return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
 
+    def _clear_need(
+        self, question: str, message: Message, kind: str | None, skipped: Set[int]
+    ) -> Understanding | None:
+        """A need told so clearly that a word of another subject around it does not hide it.
+
+        The need is read from all the message's words but cue words and ``skipped`` ones, and
+        must rest on at least two of them; two close fits are asked back.
+        """
+        terms = self.ranker.terms(
+            w.stem
+            for i, w in enumerate(message.words)
+            if w.text not in self.cue_words and i not in skipped
+        )
+        return self.needs.use_case(question, terms, kind, strong=True)
+
     def _spell(self, message: Message) -> Message:
         """Misspelt cue words fixed ("resorces", "documantation"), names left alone."""
         fixed = []
@@ -1261,10 +1286,12 @@ class QuestionAnswerer:
         )
         other_texts = Counter(w.text for w in others)
         studying = bool(other_texts.keys() & (LEARN_WORDS | BUILD_WORDS))
+        beside_only: set[str] = set()
         for mention in ambiguous:
             signs = sum(
                 other_texts[t] for t in self.everyday.get(mention.id, ()) & other_texts.keys()
             )
+            worded = signs
             before = words[mention.start - 1].text if mention.start else ""
             after = words[mention.end].text if mention.end < len(words) else ""
             how_to = before == "to" and mention.start > 1 and words[mention.start - 2].text == "how"
@@ -1299,6 +1326,8 @@ class QuestionAnswerer:
             if signs and signs >= software:
                 everyday.append(mention.id)
                 signed.update(range(mention.start, mention.end))
+                if not worded:
+                    beside_only.add(mention.id)
             elif (
                 software
                 or len(leftovers) <= BARE_LEFTOVERS
@@ -1313,6 +1342,8 @@ class QuestionAnswerer:
             elif signs:
                 everyday.append(mention.id)
                 signed.update(range(mention.start, mention.end))
+                if not worded:
+                    beside_only.add(mention.id)
             else:
                 doubtful.append(mention.id)
                 unsure.update(range(mention.start, mention.end))
@@ -1326,6 +1357,7 @@ class QuestionAnswerer:
             frozenset(signed),
             frozenset(unsure),
             foreign,
+            frozenset(beside_only),
         )
 
     def _content(self, words: Sequence[Word]) -> list[Word]:

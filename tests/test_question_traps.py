@@ -218,3 +218,12 @@ def test_two_names_set_side_by_side_outweigh_an_outside_word_not_asked_about(
         {"go", "java"},
     )
     assert not answerer.understand("java or python, which pays more").confident
+
+
+def test_a_name_read_as_everyday_only_from_the_word_beside_it_still_carries_a_clear_need(
+    answerer: QuestionAnswerer,
+) -> None:
+    need = answerer.understand("it runs fine on my machine but breaks on the server")
+    assert need.confident and need.topic_ids[0] == "docker"
+    for everyday in ("the server was slow to bring the bill", "the server at the diner was rude"):
+        assert answerer.understand(everyday).outcome is Outcome.REFUSED
