@@ -878,14 +878,6 @@ class QuestionAnswerer:
                 (m.start and message.words[m.start - 1].text == "about")
                 or self._wanted(m, message.words)  # "i want to learn aws, is that a bad idea"
                 for m in focused
-            ) or (  # "...joining a startup that uses go. what should i focus on with go?"
-                message.sentences > 1
-                and bool(focused)
-                and not self.ranker.terms(
-                    w.stem
-                    for i, w in enumerate(message.words)
-                    if w.sentence == focus and i not in named and w.text not in self.cue_words
-                )
             )
             if (
                 answer is None
