@@ -141,6 +141,8 @@ DONE_GAP = 3
 #: "my" or "our" this many words before a name, with only other words of its phrase between,
 #: makes it the learner's own ("our spring boot api").
 OWNED_GAP = 2
+#: "<time> of" just before a name tells experience with it ("ten years of java").
+SPENT = frozenset({"year", "month", "week", "decade"})
 #: Just before a name, these make it behind the learner ("what is ci/cd after docker")...
 DONE_BEFORE = frozenset({"after"})
 #: ...and these where the learner is going, whatever came before ("switching to nestjs").
@@ -1679,6 +1681,8 @@ class QuestionAnswerer:
             return True  # "my python scripts", "our rails app", "after docker": already had
         if before in TOWARDS:
             return False  # "switching to nestjs", "moving into go": where the learner is going
+        if before == "of" and mention.start > 1 and words[mention.start - 2].stem in SPENT:
+            return True  # "ten years of java": experience
         owned = words[max(mention.start - OWNED_GAP - 1, 0) : mention.start]
         for at, word in enumerate(owned):  # "my api servers", "our spring boot app": theirs
             if word.text in OWN_STACK and all(

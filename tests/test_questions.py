@@ -1415,6 +1415,7 @@ def test_a_name_told_as_what_to_learn_is_not_weighed_against_needs_told_with_it(
     [
         ("knows sql, new to mongodb", "mongodb"),  # "knows": a form of "know"
         ("aws certified, learning azure", "azure"),
+        ("ten years of java, picking up go", "go"),  # "<time> of": experience
     ],
 )
 def test_short_background_forms_give_way_to_the_name_asked_about(
