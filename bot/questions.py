@@ -656,7 +656,27 @@ class QuestionAnswerer:
                 and not learning
                 and not side_by_side
             ):
-                return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED, canned=outside)
+                # "our app shows live football scores. what would you build the backend with?":
+                # the outside word is where the need happens; the question asks for the need
+                aside = (
+                    message.sentences > 1
+                    and not self._outside_words(asking)
+                    and (focus in message.questions or bool(ASKING_WORDS & focus_words))
+                )
+                clear = (
+                    self._clear_need(
+                        question,
+                        message,
+                        kind,
+                        names.dropped | self._outside_at(message),
+                        background=True,
+                    )
+                    if aside
+                    else None
+                )
+                return clear or Understanding(
+                    question, Intent.UNKNOWN, (), Outcome.REFUSED, canned=outside
+                )
         compare = bool(COMPARE_CUES & cues) or "or" in {w.text for w in message.words}
         asks_what = self._asks_what(message, focus, subjects, focus_words)
         # "what is java itself known for": the name asked about, not one of its children
@@ -1064,19 +1084,29 @@ class QuestionAnswerer:
         return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
 
     def _clear_need(
-        self, question: str, message: Message, kind: str | None, skipped: Set[int]
+        self,
+        question: str,
+        message: Message,
+        kind: str | None,
+        skipped: Set[int],
+        *,
+        background: bool = False,
     ) -> Understanding | None:
         """A need told so clearly that a word of another subject around it does not hide it.
 
         The need is read from all the message's words but cue words and ``skipped`` ones, and
-        must rest on at least two of them; two close fits are asked back.
+        must rest on at least two of them. With ``background`` (sentences about something else
+        around the need), a close runner-up makes it ask back with both.
         """
         terms = self.ranker.terms(
             w.stem
             for i, w in enumerate(message.words)
             if w.text not in self.cue_words and i not in skipped
         )
-        return self.needs.use_case(question, terms, kind, strong=True)
+        answer = self.needs.use_case(question, terms, kind, strong=True)
+        if answer is not None and background and answer.close_call:
+            return replace(answer, outcome=Outcome.ASKED_BACK, close_call=False)
+        return answer
 
     def _spell(self, message: Message) -> Message:
         """Misspelt cue words fixed ("resorces", "documantation"), names left alone."""
@@ -1814,6 +1844,11 @@ class QuestionAnswerer:
     def _outside_words(self, words: Sequence[Word]) -> bool:
         """Whether these words hold a phrase of a subject outside the roadmap."""
         return bool(_found(self.outside, [w.text for w in words]))
+
+    def _outside_at(self, message: Message) -> set[int]:
+        """Where the words of subjects outside the roadmap stand in the message."""
+        outside = {word for _, phrase in _found(self.outside, message.texts) for word in phrase}
+        return {i for i, w in enumerate(message.words) if w.text in outside}
 
     def _outside(self, message: Message, needs: bool) -> tuple[Canned | None, int]:
         """A subject around learning the roadmap does not cover, and how many of its phrases.

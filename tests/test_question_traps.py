@@ -227,3 +227,15 @@ def test_a_name_read_as_everyday_only_from_the_word_beside_it_still_carries_a_cl
     assert need.confident and need.topic_ids[0] == "docker"
     for everyday in ("the server was slow to bring the bill", "the server at the diner was rude"):
         assert answerer.understand(everyday).outcome is Outcome.REFUSED
+
+
+def test_an_outside_word_where_a_need_happens_does_not_refuse_the_need_asked_after_it(
+    answerer: QuestionAnswerer,
+) -> None:
+    need = answerer.understand(
+        "Our app streams live basketball scores to fans' phones, updated the instant a point "
+        "is scored. What should the backend be built with?"
+    )
+    assert need.confident and need.topic_ids[0] in ("firebase", "javascript")
+    told = "I'm a developer and I love football. Which team should I support this season?"
+    assert answerer.understand(told).outcome is Outcome.REFUSED
