@@ -801,7 +801,21 @@ class QuestionAnswerer:
         if uncovered and (
             subjects[0].not_covered or (compare and len(subjects) >= 2) or not topic_ids
         ):
-            return self._not_covered(question, subjects)
+            # "the app works on my macbook but crashes on the ubuntu server. how do we get the
+            # same environment everywhere?": technology told in the situation, a need asked
+            told_aside = (
+                message.sentences > 1
+                and all(message.words[m.start].sentence != focus for m in uncovered)
+                and not focus_words & (NAME_POINTERS | PLURAL_POINTERS)
+                and (focus in message.questions or bool(ASKING_WORDS & focus_words))
+            )
+            aside = {i for m in uncovered for i in range(m.start, m.end)}
+            clear = (
+                self._clear_need(question, message, kind, names.dropped | aside, background=True)
+                if told_aside
+                else None
+            )
+            return clear or self._not_covered(question, subjects)
         alike = len(subjects) >= 2 and self._kind_of(subjects[0]) == self._kind_of(subjects[1])
         if alike and (message.texts[:1] in (["is"], ["are"]) or "which" in focus_words):
             compare = True  # "is nestjs basically express", "spring boot and django, which one"

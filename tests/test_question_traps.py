@@ -239,3 +239,15 @@ def test_an_outside_word_where_a_need_happens_does_not_refuse_the_need_asked_aft
     assert need.confident and need.topic_ids[0] in ("firebase", "javascript")
     told = "I'm a developer and I love football. Which team should I support this season?"
     assert answerer.understand(told).outcome is Outcome.REFUSED
+
+
+def test_technology_the_roadmap_lacks_told_in_the_situation_does_not_hide_the_need_asked(
+    answerer: QuestionAnswerer,
+) -> None:
+    need = answerer.understand(
+        "Our API runs fine on my laptop but breaks on the Debian box in production because of "
+        "a different package version. How do we get the same environment on every machine?"
+    )
+    assert need.confident and need.topic_ids[0] == "docker"
+    asked = "We moved our app into Docker and the team wants Kubernetes. When do you need it?"
+    assert answerer.understand(asked).outcome is Outcome.NOT_COVERED
