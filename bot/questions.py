@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, replace
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -623,6 +623,12 @@ class QuestionAnswerer:
                 and w.stem not in self.title_words
                 for w in message.words
             ) + len(uncovered)  # "scala worth learning for backend jobs?": not covered, first
+            bare = all(w.text in STOP or w.text in QUESTION_STARTS for w in asking)
+            requested = [  # a bare "what do you suggest?" asks for what the sentence before asks
+                w
+                for w in message.words
+                if w.sentence == focus or (bare and w.sentence == focus - 1)
+            ]
             roadmap_question = (
                 message.sentences > 1
                 and not self._outside_words(asking)
@@ -630,8 +636,9 @@ class QuestionAnswerer:
                     any(message.words[m.start].sentence == focus for m in subjects)
                     or any(w.stem in STRONG_OVERVIEW for w in asking)
                     or build_request  # "... before applying for jobs. what could i build?"
-                    or bool(  # "i'd like to practise go ... any project ideas?"
-                        subjects and any(w.text in PROJECT_NOUNS for w in asking)
+                    or bool(  # "i'd like to practise go ... any project ideas?", "after my
+                        # django tutorial i want to make a real project. what do you suggest?"
+                        subjects and any(w.text in PROJECT_NOUNS for w in requested)
                     )
                     or bool(subjects and {w.text for w in asking} & POINTERS)
                 )
@@ -1311,8 +1318,10 @@ class QuestionAnswerer:
         contrasted = bool(  # "how do they differ", "is flask lighter than django"
             (asked & CONTRASTED and asked & COMPARE_CUES) or asked & (LIKENESS_CUES | {"than"})
         )
-        paired = any(  # "java or python": two of one kind side by side, or contrasted
-            a.id != b.id
+        paired = {  # "java or python": two of one kind side by side, or contrasted
+            m.id
+            for a, b in (combinations(ambiguous, 2) if contrasted else pairwise(ambiguous))
+            if a.id != b.id
             and (  # "python guy here... what's go like": a learner of one, asking about another
                 b.start - a.end <= 1
                 or contrasted
@@ -1320,8 +1329,8 @@ class QuestionAnswerer:
                 or self._is_background(b, words)
             )
             and self._kind_of(a) == self._kind_of(b)
-            for a, b in pairwise(ambiguous)
-        )
+            for m in (a, b)
+        }  # "gin is faster than express": set against each other, whatever stands between
         other_texts = Counter(w.text for w in others)
         studying = bool(other_texts.keys() & (LEARN_WORDS | BUILD_WORDS))
         beside_only: set[str] = set()
@@ -1370,7 +1379,7 @@ class QuestionAnswerer:
                 software
                 or len(leftovers) <= BARE_LEFTOVERS
                 or (not signs and mention.name in self.misspelt.get(mention.id, ()))
-                or (not signs and paired)  # "java or python": each is the other's context
+                or (not signs and mention.id in paired)  # "java or python": each other's context
                 or (not signs and learned)  # "where do i start learning jenkins"
                 or (not signs and self._kind_named_after(words, mention))  # "cassandra db"
                 or (not signs and self._defined(words, mention))  # "what is kafka and ..."

@@ -554,6 +554,26 @@ def test_a_step_asked_about_in_other_words_is_that_step(
     assert (asked.intent, asked.section_id) == (Intent.TOPIC, section)
 
 
+def test_a_bare_what_do_you_suggest_asks_for_the_project_of_the_sentence_before(
+    answerer: QuestionAnswerer,
+) -> None:
+    asked = answerer.understand(
+        "After my Django tutorial I want to make a real project for my CV. What do you suggest?"
+    )
+    assert (asked.intent, asked.topic_ids[:1]) == (Intent.PROJECTS, ("django",))
+    cv = answerer.understand("I need a project for my CV. What do you suggest?")
+    assert not cv.confident
+
+
+def test_two_names_set_against_each_other_with_a_word_between_are_compared(
+    answerer: QuestionAnswerer,
+) -> None:
+    asked = answerer.understand(
+        "My friend says Gin is faster than Express. Is that true, and how do they differ?"
+    )
+    assert (asked.intent, asked.topic_ids) == (Intent.COMPARE, ("gin", "express"))
+
+
 def test_they_point_at_two_names_of_one_kind_told_together(answerer: QuestionAnswerer) -> None:
     asked = answerer.understand(
         "Our hosting plan comes with MySQL and PostgreSQL for Node. How do they differ?"
