@@ -24,12 +24,6 @@ def _index_key(word: str) -> str:
     return _STEMMER.stemWord(word)
 
 
-def _targets(block: Mapping[str, Any], word: str) -> set[str]:
-    """The words a need word of ``block`` stands for, as a set (for comparison only)."""
-    entry = next((value for key, value in block.items() if normalize(str(key)) == word), None)
-    return {normalize(str(t)) for t in entry} if isinstance(entry, list) else set()
-
-
 class VocabularyReader:
     """Reads and checks the vocabulary blocks with a loader's typed readers and problem list."""
 
@@ -131,7 +125,6 @@ class VocabularyReader:
             word_key = normalize(str(key))
             if len(word_key.split()) != 1:
                 self.reader.problem(path, f"{key!r} must be a single word")
-            self._check_reading(path, word_key, roadmap_words, block, read_as)
             targets: list[str] = []
             for index, phrase in enumerate(self.reader.texts(block, key, ("need_words",))):
                 for word in normalize(phrase.replace("-", " ")).split():
@@ -141,6 +134,7 @@ class VocabularyReader:
                         )
                     targets.append(word)
             result[word_key] = tuple(dict.fromkeys(targets))
+            self._check_reading(path, word_key, roadmap_words, result, read_as)
         return result
 
     def _check_reading(
@@ -148,7 +142,7 @@ class VocabularyReader:
         path: tuple[Any, ...],
         word: str,
         roadmap_words: set[str],
-        block: Mapping[str, Any],
+        read: Mapping[str, tuple[str, ...]],
         read_as: dict[str, str],
     ) -> None:
         """A need word must be read as itself: not folded into another word, not as another key.
@@ -166,7 +160,7 @@ class VocabularyReader:
             return
         key = _index_key(folded)
         first = read_as.setdefault(key, word)
-        if first != word and _targets(block, first) != _targets(block, word):
+        if first != word and set(read[first]) != set(read[word]):
             self.reader.problem(
                 path,
                 f"{word!r} is read as the same word as {first!r}, with other words: "
