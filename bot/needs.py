@@ -87,10 +87,15 @@ class NeedMatcher:
             anywhere = self.ranker.rank(terms, limit=shown)
             if anywhere and (not ranked or anywhere[0].score > ranked[0].score * CONTEXT_KIND):
                 ranked = anywhere
+        least = USE_CASE_MIN_SCORE * (STRONG_NEED if strong else 1)
+        lead = next((f for f in ranked if f.evidence >= least and f.terms >= 2), None)
+        if strong and ranked and lead is not None and lead.terms > ranked[0].terms:
+            # "run my app the same on every machine": a clear need of more words leads one
+            # word ("machine", of machine learning) that scores higher by chance
+            ranked = [lead, *(fit for fit in ranked if fit is not lead)]
         if not ranked:
             return None
         top = ranked[0]
-        least = USE_CASE_MIN_SCORE * (STRONG_NEED if strong else 1)
         if top.evidence < least or (strong and top.terms < 2):
             return None
         one_benefit = top.terms < 2 and not top.use_case

@@ -1453,3 +1453,11 @@ def test_what_kind_of_a_kind_is_made_for_this_after_a_situation_is_a_need(
     )  # "this" is the situation, not MongoDB; "what kind of database" asks for a database
     assert understanding.confident and understanding.intent is Intent.USE_CASE
     assert understanding.topic_ids[0] == "sql"
+
+
+def test_a_clear_need_of_several_words_leads_one_word_that_scores_higher_by_chance(
+    answerer: QuestionAnswerer,
+) -> None:
+    # 'machine' alone meets GCP's machine learning; the whole need is Docker's
+    understood = answerer.understand("get my app to run the same on each machine")
+    assert understood.confident and understood.topic_ids[0] == "docker"
