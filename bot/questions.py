@@ -147,6 +147,9 @@ SPENT = frozenset({"year", "month", "week", "decade"})
 DONE_BEFORE = frozenset({"after"})
 #: ...and these where the learner is going, whatever came before ("switching to nestjs").
 TOWARDS = frozenset({"to", "into", "towards"})
+#: In a question after names, these pick among them ("which one", "which would you pick").
+CHOOSING = frozenset({"which"})
+MAX_CHOICES = 3
 #: Between two names, these set them side by side ("go or java").
 SIDE_BY_SIDE = frozenset({"or", "vs", "versus"})
 #: Prefix that marks a not-covered entry's id in the name index.
@@ -727,6 +730,12 @@ class QuestionAnswerer:
                 and kind_at not in introduced
                 and message.words[kind_at].sentence != focus
             )
+            choice = self._choice(message, subjects, focus_words, kind)
+            if choice:  # "i use laravel at work and rails on side projects. which one is better"
+                answer = self.needs.use_case(question, all_terms, None, among=set(choice))
+                if answer is not None and answer.confident:
+                    return answer
+                return Understanding(question, Intent.COMPARE, choice)
             answer = self.needs.use_case(question, all_terms, kind, asked=not in_passing)
             if answer is not None:
                 return answer
@@ -1146,6 +1155,27 @@ class QuestionAnswerer:
         )
         name = self.topic_names.exact(text) or self.not_covered_names.exact(text)
         return hit[0] if hit and name is None else text
+
+    def _choice(
+        self,
+        message: Message,
+        subjects: list[_Mention],
+        focus_words: Set[str],
+        kind: str | None,
+    ) -> tuple[str, ...]:
+        """The names told before a "which" that picks among them ("which one would you pick").
+
+        Two or more topics of one kind, and no other kind asked for; else nothing.
+        """
+        if not focus_words & CHOOSING:
+            return ()
+        named = [m.id for m in subjects if m.id in self.knowledge.topics]
+        kinds = Counter(self.knowledge.topics[t].kind for t in dict.fromkeys(named))
+        shared, count = kinds.most_common(1)[0] if kinds else (None, 0)
+        if count < 2 or (kind is not None and kind != shared):
+            return ()
+        ids = [t for t in dict.fromkeys(named) if self.knowledge.topics[t].kind == shared]
+        return tuple(ids[:MAX_CHOICES])
 
     def _instead(
         self,

@@ -1461,3 +1461,12 @@ def test_a_clear_need_of_several_words_leads_one_word_that_scores_higher_by_chan
     # 'machine' alone meets GCP's machine learning; the whole need is Docker's
     understood = answerer.understand("get my app to run the same on each machine")
     assert understood.confident and understood.topic_ids[0] == "docker"
+
+
+def test_which_one_after_names_of_one_kind_picks_among_them(answerer: QuestionAnswerer) -> None:
+    understanding = answerer.understand(
+        "I use Laravel at work and Rails on side projects. Which one is better for a solo "
+        "developer building an MVP?"
+    )
+    assert understanding.confident
+    assert understanding.topic_ids and set(understanding.topic_ids) <= {"laravel", "rails"}
