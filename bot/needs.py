@@ -68,13 +68,15 @@ class NeedMatcher:
         kind: str | None,
         *,
         strong: bool = False,
+        rare: bool = False,
         asked: bool = True,
         context: bool = True,
         among: Set[str] | None = None,
     ) -> Understanding | None:
         """The topics whose use cases fit the need best.
 
-        ``strong`` asks for a clear need (no question words at all); without ``asked`` (no
+        ``strong`` asks for a clear need (no question words at all); ``rare`` for a need as
+        telling, though it may rest on one word (then offered back); without ``asked`` (no
         "which", "best", "for"), a kind word may be context ("my db queries are slow"), so the
         best fit of any kind wins when it fits far better. Without ``context`` (no software
         word, no kind of thing named), one matching word is not a need ("which yoga class").
@@ -87,7 +89,7 @@ class NeedMatcher:
             anywhere = self.ranker.rank(terms, limit=shown)
             if anywhere and (not ranked or anywhere[0].score > ranked[0].score * CONTEXT_KIND):
                 ranked = anywhere
-        least = USE_CASE_MIN_SCORE * (STRONG_NEED if strong else 1)
+        least = USE_CASE_MIN_SCORE * (STRONG_NEED if strong or rare else 1)
         lead = next((f for f in ranked if f.evidence >= least and f.terms >= 2), None)
         if strong and ranked and lead is not None and lead.terms > ranked[0].terms:
             # "run my app the same on every machine": a clear need of more words leads one

@@ -113,6 +113,8 @@ TALKED_ABOUT = frozenset({"for", "with", "about", "on", "of"})
 SUBJECT_PRONOUNS = frozenset({"i", "you", "we", "they", "he", "she"})
 #: Words that tell a need ("need to keep users logged in").
 WANTING = frozenset({"need", "needs", "want", "wanna"})
+#: Words of asking for a way to act ("what do i need to learn", "how do we stop it").
+WAYS = WANTING | DOING | LEARN_WORDS
 #: Words that ask something of the roadmap (a greeting before one is not small talk).
 ASKING_WORDS = frozenset({"what", "which", "how", "why", "where", "should", "best"})
 #: Words asking for an introduction to something.
@@ -1105,6 +1107,12 @@ class QuestionAnswerer:
         if overview and (names.software or message.sentences == 1):
             # "what should i do next", after sentences about Spanish lessons, is not the roadmap
             return Understanding(question, Intent.OVERVIEW, ())
+        if names.software and focus_words & ASKING_WORDS and focus_words & WAYS:
+            # "my site got hacked, what do i need to learn": a way asked for in a software
+            # situation; a need on one telling word is offered back rather than refused
+            answer = self.needs.use_case(question, all_terms, kind, rare=True)
+            if answer is not None:
+                return answer
         near, typos = self._near_misses(rest)
         if near and names.foreign:  # a misspelt name is no reason to ask back among other words
             content = [w for w in self._content(rest) if w.text not in typos]

@@ -1470,3 +1470,13 @@ def test_which_one_after_names_of_one_kind_picks_among_them(answerer: QuestionAn
     )
     assert understanding.confident
     assert understanding.topic_ids and set(understanding.topic_ids) <= {"laravel", "rails"}
+
+
+def test_a_way_asked_for_in_a_software_situation_offers_the_need_rather_than_refusing(
+    answerer: QuestionAnswerer,
+) -> None:
+    understood = answerer.understand("the site was hacked twice, how do we not get hacked again")
+    assert understood.outcome is not Outcome.REFUSED
+    assert understood.topic_ids[0] == "security"
+    taxes = "my website sells shoes, what should i do about taxes"
+    assert answerer.understand(taxes).outcome is Outcome.REFUSED
