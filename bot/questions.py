@@ -753,6 +753,7 @@ class QuestionAnswerer:
             learn_next
             and kind is None
             and not doubtful
+            and not (subjects and focus_words & NAME_POINTERS)  # "is it a good next step?"
             and not any(
                 focus_words & set(m.name.split())
                 and not (m.start and message.words[m.start - 1].text == "after")

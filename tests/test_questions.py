@@ -1480,3 +1480,14 @@ def test_a_way_asked_for_in_a_software_situation_offers_the_need_rather_than_ref
     assert understood.topic_ids[0] == "security"
     taxes = "my website sells shoes, what should i do about taxes"
     assert answerer.understand(taxes).outcome is Outcome.REFUSED
+
+
+def test_is_it_a_good_next_step_after_a_name_asks_about_that_name(
+    answerer: QuestionAnswerer,
+) -> None:
+    understanding = answerer.understand(
+        "In my CS degree we did C and Java. I want to build web backends now, and people keep "
+        "mentioning Spring Boot. Is it a good next step?"
+    )
+    assert understanding.confident and understanding.topic_ids[:1] == ("spring-boot",)
+    assert answerer.understand("done with flask, whats next").intent is Intent.OVERVIEW
