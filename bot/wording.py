@@ -196,8 +196,9 @@ SHORTHAND = {
     "wanna": "want to",
 }
 
-#: Phrases read as one word ("hands-on exercises" are practice exercises).
-PHRASES = {"hands on": "practice", "big picture": "overview"}
+#: Phrases read as one word ("hands-on exercises" are practice exercises, a "reading list"
+#: is resources).
+PHRASES = {"hands on": "practice", "big picture": "overview", "reading list": "resources"}
 _PHRASES = re.compile(r"\b(" + "|".join(sorted(PHRASES, key=len, reverse=True)) + r")\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+")
 _APOSTROPHES = re.compile(r"['’`]")

@@ -487,6 +487,7 @@ def test_what_a_step_teaches_is_the_step_not_its_material(answerer: QuestionAnsw
         ("how do i get into docker", Intent.RESOURCES, ("docker",)),
         ("best place to pick up django", Intent.RESOURCES, ("django",)),
         ("docker hands-on exercises", Intent.PROJECTS, ("docker",)),
+        ("express reading list", Intent.RESOURCES, ("express",)),
         ("any practice tasks for express", Intent.PROJECTS, ("express",)),
         ("mysql and postgres, what sets them apart", Intent.COMPARE, ("mysql", "postgresql")),
         ("can i swap mongodb for couchdb", Intent.COMPARE, ("mongodb", "couchdb")),
