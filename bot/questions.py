@@ -48,6 +48,7 @@ from bot.wording import (
     POINTERS,
     PRACTICE,
     PRACTICE_THINGS,
+    PREFERRED_TO,
     PROJECT_CUES,
     PROJECT_NOUNS,
     QUESTION_STARTS,
@@ -836,7 +837,11 @@ class QuestionAnswerer:
             )
             return clear or self._not_covered(question, subjects)
         alike = len(subjects) >= 2 and self._kind_of(subjects[0]) == self._kind_of(subjects[1])
-        if alike and (message.texts[:1] in (["is"], ["are"]) or "which" in focus_words):
+        set_over = alike and any(  # "why use graphql over rest": one preferred to the other
+            b.start == a.end + 1 and message.words[a.end].text in PREFERRED_TO
+            for a, b in pairwise(subjects)
+        )
+        if alike and (message.texts[:1] in (["is"], ["are"]) or "which" in focus_words or set_over):
             compare = True  # "is nestjs basically express", "spring boot and django, which one"
         if len(topic_ids) >= 2 and compare:
             kinds = [self.knowledge.topics[t].kind for t in topic_ids]

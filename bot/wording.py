@@ -49,6 +49,8 @@ COMPARE_CUES = wordset(
     replaces replacing replaced replacement instead than interchangeable separates distinguishes
     distinguish apart swap swapping swapped relate relates"""
 )
+#: Between two names of one kind, these prefer one to the other ("graphql over rest").
+PREFERRED_TO = wordset("over")
 #: Comparison words that ask how alike two things are (not which to choose).
 LIKENESS_CUES = wordset(
     """vs versus compare comparison compared comparing difference differences diff differ differs
@@ -56,6 +58,7 @@ LIKENESS_CUES = wordset(
 )
 RESOURCE_CUES = wordset(
     """resource resources docs doc documentation tutorial tutorials course courses book books guide
+    cheatsheet cheatsheets
     guides link links material materials reference official manual read reading videos video vids
     vid youtube spec specs cheat sheet sheets training lessons lesson yt channel channels playlist
     udemy coursera podcast podcasts dummies ebook textbook recs teach"""
@@ -194,6 +197,8 @@ SHORTHAND = {
     "rn": "right now",
     "bcuz": "because",
     "wanna": "want to",
+    "gud": "good",
+    "somethin": "something",
 }
 
 #: Phrases read as one word ("hands-on exercises" are practice exercises, a "reading list"
