@@ -572,6 +572,11 @@ class QuestionAnswerer:
                 )
             )
         }
+        roles = {  # "a java shop", "a python guy": who the learner is, not a need
+            m.end
+            for m in mentions
+            if m.end < len(message.words) and message.words[m.end].text in BACKGROUND_AFTER
+        }
         all_terms = self.ranker.terms(  # the kind asked for is not part of the need ("cloud")
             w.stem
             for i, w in enumerate(message.words)
@@ -579,13 +584,16 @@ class QuestionAnswerer:
             and i != kind_at
             and i not in names.dropped
             and i not in came_from
+            and i not in roles
             and (kind is not None or i not in names.unsure)
         )
         terms = (
             self.ranker.terms(
                 w.stem
                 for i, w in enumerate(message.words)
-                if (w.text not in self.cue_words or i in needed) and i not in named
+                if (w.text not in self.cue_words or i in needed)
+                and i not in named
+                and i not in roles
             )
             if topic_ids
             else all_terms

@@ -1496,3 +1496,10 @@ def test_is_it_a_good_next_step_after_a_name_asks_about_that_name(
     )
     assert understanding.confident and understanding.topic_ids[:1] == ("spring-boot",)
     assert answerer.understand("done with flask, whats next").intent is Intent.OVERVIEW
+
+
+def test_the_word_for_who_the_learner_is_is_no_need(answerer: QuestionAnswerer) -> None:
+    understanding = answerer.understand(
+        "bootcamp was all node n express, now interviewing at a java shop, is sprinboot hard"
+    )  # "a java shop" is a company, not an online shop
+    assert understanding.confident and understanding.topic_ids == ("spring-boot",)
