@@ -821,7 +821,11 @@ class QuestionAnswerer:
         if (
             uncovered
             and not topic_ids
-            and (self._wants(message, cues, subjects) or self._in_passing(message, uncovered))
+            and (
+                self._wants(message, cues, subjects)
+                or self._in_passing(message, uncovered)
+                or self._built_in(message, uncovered)
+            )
         ):
             answer = self._need_around(question, uncovered, all_terms, kind, message, focus)
             if answer is not None:
@@ -1269,6 +1273,19 @@ class QuestionAnswerer:
         """Whether a name is asked about as fit for a need ("mongo (ok) for a banking app")."""
         return any(
             "for" in texts[m.end : m.end + FIT_GAP + 1] and not m.not_covered for m in subjects
+        )
+
+    def _built_in(self, message: Message, uncovered: list[_Mention]) -> bool:
+        """Whether a thing made with technology the roadmap lacks is wanted for a need.
+
+        "typescript backend for a big team": the name, a software word, then "for".
+        """
+        words = message.words
+        return any(
+            m.end + 1 < len(words)
+            and words[m.end + 1].text == "for"
+            and (words[m.end].text in self.software or words[m.end].stem in self.kinds)
+            for m in uncovered
         )
 
     @staticmethod

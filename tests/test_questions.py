@@ -1503,3 +1503,11 @@ def test_the_word_for_who_the_learner_is_is_no_need(answerer: QuestionAnswerer) 
         "bootcamp was all node n express, now interviewing at a java shop, is sprinboot hard"
     )  # "a java shop" is a company, not an online shop
     assert understanding.confident and understanding.topic_ids == ("spring-boot",)
+
+
+def test_a_thing_in_technology_the_roadmap_lacks_wanted_for_a_need_finds_the_need(
+    answerer: QuestionAnswerer,
+) -> None:
+    understood = answerer.understand("typescript backend for large teams")
+    assert understood.confident and understood.topic_ids[0] == "nestjs"
+    assert answerer.understand("kotlin for android apps").outcome is Outcome.NOT_COVERED
