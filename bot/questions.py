@@ -830,8 +830,16 @@ class QuestionAnswerer:
             answer = self._need_around(question, uncovered, all_terms, kind, message, focus)
             if answer is not None:
                 return answer
+        set_against = bool(COMPARE_CUES & cues) or any(  # not "a real db or just for testing"
+            message.words[i].text in SIDE_BY_SIDE
+            for m in subjects
+            for i in (m.start - 1, m.end)
+            if 0 <= i < len(message.words)
+        )
         if uncovered and (
-            subjects[0].not_covered or (compare and len(subjects) >= 2) or not topic_ids
+            subjects[0].not_covered
+            or (compare and set_against and len(subjects) >= 2)
+            or not topic_ids
         ):
             # "the app works on my macbook but crashes on the ubuntu server. how do we get the
             # same environment everywhere?": technology told in the situation, a need asked

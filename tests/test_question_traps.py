@@ -251,3 +251,11 @@ def test_technology_the_roadmap_lacks_told_in_the_situation_does_not_hide_the_ne
     assert need.confident and need.topic_ids[0] == "docker"
     asked = "We moved our app into Docker and the team wants Kubernetes. When do you need it?"
     assert answerer.understand(asked).outcome is Outcome.NOT_COVERED
+
+
+def test_an_or_that_does_not_set_names_against_each_other_is_no_comparison(
+    answerer: QuestionAnswerer,
+) -> None:
+    sqlite = answerer.understand("sqlite is it a real db or just for testing lol")
+    assert sqlite.confident and sqlite.topic_ids == ("sqlite",)  # "testing": the need, here
+    assert answerer.understand("flask or fastapi").outcome is Outcome.NOT_COVERED
