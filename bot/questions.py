@@ -123,7 +123,10 @@ INTRODUCING = frozenset({"intro", "introduction", "basics", "explained"})
 #: Pointers that set two things against each other ("how do they differ").
 CONTRASTED = frozenset({"they", "them", "both", "these", "those"})
 #: After "what is <name>", these end what is asked ("what is kafka and should i learn it").
-DEFINED_AFTER = frozenset({"and", "exactly", "actually", "used", "for", "good"})
+DEFINED_AFTER = frozenset({"and", "exactly", "actually", "used", "for", "good", "in"})
+#: "what is", also typed in a hurry ("wat is"), and "whats" in one word.
+WHAT_IS = frozenset({"what", "wat"})
+WHATS = frozenset({"whats", "wats"})
 #: Shortly before a name, these make the name what is asked about ("how does nginx work").
 ABOUT_NAME = wordset("does do is are what whats about use using learn try start started")
 #: Before "project", these make it the learner's own project, not a request for projects.
@@ -1504,7 +1507,10 @@ class QuestionAnswerer:
     def _defined(words: Sequence[Word], mention: _Mention) -> bool:
         """Whether the name is what a "what is" asks for ("what is kafka?", "what is kafka and")."""
         start, end = mention.start, mention.end
-        if start < 2 or words[start - 2].text != "what" or words[start - 1].text not in BE_WORDS:
+        asked = (  # "what is kafka", "wat is gin", "whats gin"
+            start >= 2 and words[start - 2].text in WHAT_IS and words[start - 1].text in BE_WORDS
+        ) or (start >= 1 and words[start - 1].text in WHATS)
+        if not asked:
             return False
         return (
             end == len(words)

@@ -259,3 +259,11 @@ def test_an_or_that_does_not_set_names_against_each_other_is_no_comparison(
     sqlite = answerer.understand("sqlite is it a real db or just for testing lol")
     assert sqlite.confident and sqlite.topic_ids == ("sqlite",)  # "testing": the need, here
     assert answerer.understand("flask or fastapi").outcome is Outcome.NOT_COVERED
+
+
+@pytest.mark.parametrize("question", ["wat is gin in simple terms", "whats gin"])
+def test_what_is_typed_in_a_hurry_asks_about_a_name_that_is_also_a_word(
+    answerer: QuestionAnswerer, question: str
+) -> None:
+    assert answerer.understand(question).topic_ids == ("gin",)
+    assert not answerer.understand("what is gin in a martini").confident
