@@ -114,6 +114,8 @@ TALKED_ABOUT = frozenset({"for", "with", "about", "on", "of"})
 SUBJECT_PRONOUNS = frozenset({"i", "you", "we", "they", "he", "she"})
 #: Words that tell a need ("need to keep users logged in").
 WANTING = frozenset({"need", "needs", "want", "wanna"})
+#: Verbs that with "up" ask for something to set up ("what should we set up").
+SETTING_UP = frozenset({"set", "setting", "spin"})
 #: Words of asking for a way to act ("what do i need to learn", "how do we stop it").
 WAYS = WANTING | DOING | LEARN_WORDS
 #: Words that ask something of the roadmap (a greeting before one is not small talk).
@@ -686,6 +688,7 @@ class QuestionAnswerer:
                     message.sentences > 1
                     and not self._outside_words(asking)
                     and (focus in message.questions or bool(ASKING_WORDS & focus_words))
+                    and self._asks_for_software(asking)
                 )
                 clear = (
                     self._clear_need(
@@ -1950,6 +1953,21 @@ class QuestionAnswerer:
     def _outside_words(self, words: Sequence[Word]) -> bool:
         """Whether these words hold a phrase of a subject outside the roadmap."""
         return bool(_found(self.outside, [w.text for w in words]))
+
+    def _asks_for_software(self, words: Sequence[Word]) -> bool:
+        """Whether an asking sentence asks for something to build, learn, set up or use.
+
+        "what would you build the backend with", "what should we set up", not "how should we
+        split into teams" or "what should i do about it".
+        """
+        texts = [w.text for w in words]
+        return any(
+            w.text in BUILD_WORDS | LEARN_WORDS
+            or w.text in self.software
+            or w.stem in self.software
+            or w.stem in self.kinds
+            for w in words
+        ) or any(a in SETTING_UP and b == "up" for a, b in pairwise(texts))
 
     def _outside_at(self, message: Message) -> set[int]:
         """Where the words of subjects outside the roadmap stand in the message."""

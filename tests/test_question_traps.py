@@ -237,8 +237,12 @@ def test_an_outside_word_where_a_need_happens_does_not_refuse_the_need_asked_aft
         "is scored. What should the backend be built with?"
     )
     assert need.confident and need.topic_ids[0] in ("firebase", "javascript")
-    told = "I'm a developer and I love football. Which team should I support this season?"
-    assert answerer.understand(told).outcome is Outcome.REFUSED
+    for told in (
+        "I'm a developer and I love football. Which team should I support this season?",
+        "Our dev team wants to organise a football match on Friday. How should we split into "
+        "teams fairly?",  # the team words meet team-size needs, but nothing is asked to build
+    ):
+        assert answerer.understand(told).outcome is Outcome.REFUSED
 
 
 def test_technology_the_roadmap_lacks_told_in_the_situation_does_not_hide_the_need_asked(
