@@ -269,5 +269,6 @@ def test_an_or_that_does_not_set_names_against_each_other_is_no_comparison(
 def test_what_is_typed_in_a_hurry_asks_about_a_name_that_is_also_a_word(
     answerer: QuestionAnswerer, question: str
 ) -> None:
-    assert answerer.understand(question).topic_ids == ("gin",)
+    understanding = answerer.understand(question)
+    assert understanding.confident and understanding.topic_ids == ("gin",)
     assert not answerer.understand("what is gin in a martini").confident

@@ -1444,7 +1444,8 @@ def test_a_name_told_as_what_to_learn_is_not_weighed_against_needs_told_with_it(
 def test_short_background_forms_give_way_to_the_name_asked_about(
     answerer: QuestionAnswerer, question: str, expected: str
 ) -> None:
-    assert answerer.understand(question).topic_ids == (expected,)
+    understanding = answerer.understand(question)
+    assert understanding.confident and understanding.topic_ids == (expected,)
     rust = answerer.understand("python coder picking up rust")
     assert rust.outcome is Outcome.NOT_COVERED and not rust.topic_ids
 
