@@ -861,7 +861,11 @@ class QuestionAnswerer:
                 if told_aside
                 else None
             )
-            return clear or self._not_covered(question, subjects)
+            # a close call is no reason to pass over the technology named, unless its name is
+            # also a word ("parcels move"): then the need's fits are offered back
+            if clear is not None and (clear.confident or all(m.ambiguous for m in uncovered)):
+                return clear
+            return self._not_covered(question, subjects)
         alike = len(subjects) >= 2 and self._kind_of(subjects[0]) == self._kind_of(subjects[1])
         set_over = alike and any(  # "why use graphql over rest": one preferred to the other
             b.start == a.end + 1 and message.words[a.end].text in PREFERRED_TO
