@@ -924,9 +924,9 @@ def test_needs_in_chat_words(answerer: QuestionAnswerer, question: str, pick: st
 #: a whole percent) or at or below (confidently wrong, rounded up). Raise these as it improves;
 #: a style and target not listed must meet the issue's target.
 _REACHED = {
-    ("chat", "in_scope_right"): 0.93,
+    ("chat", "in_scope_right"): 0.94,
     ("keyword", "in_scope_right"): 0.95,
-    ("long", "in_scope_right"): 0.92,
+    ("long", "in_scope_right"): 0.93,
 }
 _TARGETS = {
     "in_scope_right": MIN_IN_SCOPE_RIGHT,
