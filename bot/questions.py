@@ -659,7 +659,7 @@ class QuestionAnswerer:
                         # django tutorial i want to make a real project. what do you suggest?"
                         subjects and any(w.text in PROJECT_NOUNS for w in requested)
                     )
-                    or bool(subjects and {w.text for w in asking} & POINTERS)
+                    or bool(subjects and {w.text for w in asking} & (POINTERS | PLURAL_POINTERS))
                 )
             )
             learning = any(  # "my boss wants me to learn django by monday": django, not the boss
@@ -720,14 +720,28 @@ class QuestionAnswerer:
             or bool(mentions)
             or any(w.stem in self.title_words for w in message.words)
         )
-        learn_next = bool(focus_stems & LEARN_WORDS or (told and software_talk)) and bool(
-            {"next", "after"} & focus_stems
+        learn_next = (  # not "i built a todo app. what should i build next?": projects
+            bool(focus_stems & LEARN_WORDS or (told and software_talk))
+            and bool({"next", "after"} & focus_stems)
+            and not build_request
         )
+        texts = message.texts
+        improving = [  # "how to get better at sql", "how do i get into docker": where it starts
+            at
+            for phrase in LEARNING_PHRASES
+            for at in range(len(texts))
+            if tuple(texts[at : at + len(phrase)]) == phrase
+        ]
+        learn_way = any(  # "best way to learn sql", "the best way to get started"
+            a == "way" and b == "to" and (texts[i + 2] in LEARN_WORDS or i + 2 in improving)
+            for i, (a, b) in enumerate(pairwise(texts[:-1]))
+        )  # not "machine learning ... way to serve it"
         if (
             message.sentences > 1
             and subjects
             and all(message.words[m.start].sentence != focus for m in subjects)
             and not focus_words & (NAME_POINTERS | PLURAL_POINTERS)  # "made for this": the need
+            and not learn_way  # "the best way to get started": material
             and (
                 focus_words & USE_CASE_CUES
                 or (kind_at in asked_kinds and message.words[kind_at].sentence == focus)
@@ -922,22 +936,12 @@ class QuestionAnswerer:
                 )
             )
         )
-        texts = message.texts
-        learn_way = any(  # "best way to learn sql", not "machine learning ... way to serve it"
-            a == "way" and b == "to" and c in LEARN_WORDS
-            for a, b, c in zip(texts, texts[1:], texts[2:], strict=False)
-        )
         started = {m.start for m in subjects} & {  # "where do i start with (the) docker"
             i + gap
             for i, (w, link) in enumerate(pairwise(message.words))
             if w.text in STARTING and link.text in START_LINKS
             for gap in (2, 3)
         }
-        improving = any(  # "how to get better at sql", "how do i get into docker"
-            tuple(texts[at : at + len(phrase)]) == phrase
-            for phrase in LEARNING_PHRASES
-            for at in range(len(texts))
-        )
         projects = projects or (build_request and bool(topic_ids))
         resources = bool(
             RESOURCE_CUES & asked
@@ -1415,7 +1419,10 @@ class QuestionAnswerer:
                 or self._is_background(a, words)
                 or self._is_background(b, words)
             )
-            and self._kind_of(a) == self._kind_of(b)
+            and (
+                self._kind_of(a) == self._kind_of(b)
+                or (b.start - a.end <= 1 and self._family(a.id, b.id))  # "go with gin"
+            )
             for m in (a, b)
         }  # "gin is faster than express": set against each other, whatever stands between
         other_texts = Counter(w.text for w in others)
@@ -1452,6 +1459,12 @@ class QuestionAnswerer:
             learned = (
                 as_step
                 or any(w.text in LEARN_WORDS for w in near)
+                or any(  # "get started with docker", "get better at go"; not "get into spring"
+                    tuple(texts[at : mention.start - 1]) == phrase
+                    and texts[mention.start - 1] in ("with", "at", "on")
+                    for phrase in LEARNING_PHRASES
+                    for at in range(max(mention.start - 4, 0), mention.start)
+                )
                 or (
                     studying  # "a django course ... what could i build to practise"
                     and (after in MATERIAL or any(w.text in MATERIAL for w in near))
@@ -1733,6 +1746,13 @@ class QuestionAnswerer:
                 end += 1
             told.update(range(i, end))
         return told
+
+    def _family(self, one: str, other: str) -> bool:
+        """Whether one topic is the other's parent ("gin" and "go", "django" and "python")."""
+        topics = self.knowledge.topics
+        return (one in topics and topics[one].parent == other) or (
+            other in topics and topics[other].parent == one
+        )
 
     def _kind_of(self, mention: _Mention) -> str | None:
         """The kind of the topic or technology a mention names."""

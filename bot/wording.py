@@ -83,6 +83,8 @@ LEARNING_PHRASES = tuple(
         "picking up",
         "brush up on",
         "brushing up on",
+        "get started",
+        "getting started",
     )
 )
 #: "start with docker", "get started on go", "start learning sql": where to begin with a name.
@@ -116,7 +118,7 @@ OVERVIEW_CUES = wordset(
     become career new where learn learning order"""
 )
 #: Words that ask for the roadmap as a whole, even next to a need ("show me the roadmap").
-STRONG_OVERVIEW = wordset("roadmap overview path steps order begin")
+STRONG_OVERVIEW = wordset("roadmap overview path step steps order begin")
 #: Words for a part of a roadmap: next to a step's name, the name is that step ("the
 #: databases part", "the auth section"), not a kind of thing or an everyday word.
 STEP_WORDS = wordset("section sections part parts chapter chapters stage stages area areas")

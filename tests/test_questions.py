@@ -579,6 +579,46 @@ def test_two_names_set_against_each_other_with_a_word_between_are_compared(
     assert (asked.intent, asked.topic_ids) == (Intent.COMPARE, ("gin", "express"))
 
 
+@pytest.mark.parametrize(
+    ("question", "intent", "topics"),
+    [
+        (
+            "My first job starts soon and they use Go with Gin. I've never used Go. What's the"
+            " best way to get started?",
+            Intent.RESOURCES,
+            ("go",),
+        ),
+        ("best way to get started with docker", Intent.RESOURCES, ("docker",)),
+        (
+            "I work with Django at my job, but I want to understand how Flask differs before"
+            " starting a side project. Can you compare the two?",
+            Intent.COMPARE,
+            ("django", "flask"),
+        ),
+        (
+            "I'm a frontend developer who wants to understand the backend. What are the main"
+            " steps I should follow?",
+            Intent.OVERVIEW,
+            (),
+        ),
+        (
+            "I built a todo app with Rails. What should I build next to level up?",
+            Intent.PROJECTS,
+            ("rails",),
+        ),
+    ],
+)
+def test_what_the_asking_sentence_requests_wins_over_job_talk_and_background(
+    answerer: QuestionAnswerer, question: str, intent: Intent, topics: tuple[str, ...]
+) -> None:
+    asked = answerer.understand(question)
+    assert (asked.outcome, asked.intent, asked.topic_ids[: len(topics)]) == (
+        Outcome.ANSWERED,
+        intent,
+        topics,
+    )
+
+
 def test_they_point_at_two_names_of_one_kind_told_together(answerer: QuestionAnswerer) -> None:
     asked = answerer.understand(
         "Our hosting plan comes with MySQL and PostgreSQL for Node. How do they differ?"
