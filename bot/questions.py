@@ -1091,6 +1091,7 @@ class QuestionAnswerer:
             and not about_step
             and not projects_first
             and not (names.foreign and not doubtful)  # "which route from hanoi to hue": no
+            and not (not mentions and self._foreign_beside_title(message))
         ):  # software word, no name: not a need of this roadmap
             # A clear need with no topic named ("stop bots spamming my api": the step's word
             # "api" is where the need is, not what is asked about).
@@ -1518,6 +1519,18 @@ class QuestionAnswerer:
             and w.stem not in self.software
             and not w.text.isdigit()
         ]
+
+    def _foreign_beside_title(self, message: Message) -> bool:
+        """Whether the only software words are the roadmap's title words, among foreign ones.
+
+        "our developer team is planning a party. any ideas for games?": the team, not the code.
+        """
+        software = [w for w in message.words if w.text in self.software or w.stem in self.software]
+        return (
+            bool(software)
+            and all(w.stem in self.title_words for w in software)
+            and self._mostly_foreign(message.words, self._content(message.words))
+        )
 
     def _kind_named_after(self, words: Sequence[Word], mention: _Mention) -> bool:
         """Whether a kind word follows the name ("cassandra db", "spring framework")."""

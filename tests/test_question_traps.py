@@ -276,3 +276,16 @@ def test_what_is_typed_in_a_hurry_asks_about_a_name_that_is_also_a_word(
     understanding = answerer.understand(question)
     assert understanding.confident and understanding.topic_ids == ("gin",)
     assert not answerer.understand("what is gin in a martini").confident
+
+
+def test_a_title_word_alone_among_foreign_words_is_no_software_context(
+    answerer: QuestionAnswerer,
+) -> None:
+    party = (
+        "Our developer team is planning an end-of-year party. Any ideas for games that work for "
+        "about twenty people?"
+    )
+    assert not answerer.understand(party).confident  # games for the party, not real-time games
+    assert answerer.understand(
+        "as a backend developer how do i stop bots spamming signups"
+    ).confident
