@@ -91,7 +91,7 @@ class NeedMatcher:
                 ranked = anywhere
         least = USE_CASE_MIN_SCORE * (STRONG_NEED if strong or rare else 1)
         lead = next((f for f in ranked if f.evidence >= least and f.terms >= 2), None)
-        if strong and ranked and lead is not None and lead.terms > ranked[0].terms:
+        if strong and among is None and lead is not None and lead.terms > ranked[0].terms:
             # "run my app the same on every machine": a clear need of more words leads one
             # word ("machine", of machine learning) that scores higher by chance
             ranked = [lead, *(fit for fit in ranked if fit is not lead)]

@@ -689,6 +689,14 @@ class QuestionAnswerer:
                     and not self._outside_words(asking)
                     and (focus in message.questions or bool(ASKING_WORDS & focus_words))
                     and self._asks_for_software(asking)
+                    # a software situation told around the need: a software word or a name
+                    and bool(
+                        names.software
+                        or names.doubtful
+                        or any(m.id in self.knowledge.topics for m in mentions)
+                    )
+                    # "a job offer from a company using elixir": about elixir
+                    and not any(m.not_covered for m in mentions)
                 )
                 clear = (
                     self._clear_need(

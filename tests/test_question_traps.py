@@ -241,6 +241,9 @@ def test_an_outside_word_where_a_need_happens_does_not_refuse_the_need_asked_aft
         "I'm a developer and I love football. Which team should I support this season?",
         "Our dev team wants to organise a football match on Friday. How should we split into "
         "teams fairly?",  # the team words meet team-size needs, but nothing is asked to build
+        # no software word or name told around the need: not a software situation
+        "I got a job offer from a company that builds everything in Elixir. What should I learn "
+        "before I start?",
     ):
         assert answerer.understand(told).outcome is Outcome.REFUSED
 
