@@ -994,7 +994,12 @@ class QuestionAnswerer:
                     settle=context,
                     fit=self._asks_fit(message.texts, focused),
                 )
-            elif answer is None and not focus_words & ASKING_WORDS and not points_back:
+            elif (
+                answer is None
+                and not about  # "friend says learn pyhton for backend, good idea?"
+                and not focus_words & ASKING_WORDS
+                and not points_back
+            ):
                 # "express api keeps crashing and i only hear it from users": a situation told
                 # with a name, asking nothing about it, whose need fits elsewhere
                 answer = self.needs.elsewhere(question, topic_ids, terms, told=True)

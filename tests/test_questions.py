@@ -1464,6 +1464,7 @@ def test_names_inside_the_learners_own_phrase_are_context_for_a_need(
     ("question", "expected"),
     [
         ("my company uses azure but i want to learn aws, is that a bad idea?", "aws"),
+        ("im a unity game dev lol, friend says learn pyhton for backend, good idea?", "python"),
     ],
 )
 def test_a_name_told_as_what_to_learn_is_not_weighed_against_needs_told_with_it(
