@@ -81,6 +81,8 @@ NEAR_MISS_CUTOFF = 75
 MISSPELT_EDITS = 2
 #: In a fuzzy multi-word match, how alike each pair of words must be.
 WORD_PAIR_CUTOFF = 70
+#: At most this many topics are set side by side in a comparison.
+MAX_COMPARED = 3
 #: Longest phrase (in words) looked up as a name.
 MAX_PHRASE_WORDS = 3
 #: Words a message may hold beyond names and question words and still be "just the name".
@@ -899,7 +901,12 @@ class QuestionAnswerer:
             kinds = [self.knowledge.topics[t].kind for t in topic_ids]
             shared = [t for t, k in zip(topic_ids, kinds, strict=True) if kinds.count(k) >= 2]
             compared = shared if len(shared) >= 2 else topic_ids  # "go faster than python"
-            return Understanding(question, Intent.COMPARE, tuple(compared[:3]))
+            return Understanding(question, Intent.COMPARE, tuple(compared[:MAX_COMPARED]))
+        if not topic_ids and kind is not None and focus_words & LIKENESS_CUES:
+            # "how do the cloud providers differ": the few of that kind, side by side
+            members = [t.id for t in self.knowledge.topics.values() if t.kind == kind]
+            if 2 <= len(members) <= MAX_COMPARED:
+                return Understanding(question, Intent.COMPARE, tuple(members))
         compared = self._named_comparison(message.texts) if len(topic_ids) < 2 else ()
         if compared:
             alias_words = {

@@ -619,6 +619,19 @@ def test_what_the_asking_sentence_requests_wins_over_job_talk_and_background(
     )
 
 
+def test_the_few_topics_of_a_kind_asked_to_be_compared_are_compared(
+    answerer: QuestionAnswerer, frontend_knowledge: Knowledge
+) -> None:
+    asked = answerer.understand("how do the cloud providers differ")
+    assert (asked.intent, set(asked.topic_ids)) == (Intent.COMPARE, {"aws", "azure", "gcp"})
+    assert answerer.understand("how do the databases differ").intent is not Intent.COMPARE
+    frontend = _shared(frontend_knowledge).understand("how do the frameworks differ")
+    assert (frontend.intent, set(frontend.topic_ids)) == (
+        Intent.COMPARE,
+        {"react", "vue", "angular"},
+    )
+
+
 def test_they_point_at_two_names_of_one_kind_told_together(answerer: QuestionAnswerer) -> None:
     asked = answerer.understand(
         "Our hosting plan comes with MySQL and PostgreSQL for Node. How do they differ?"
