@@ -1594,7 +1594,13 @@ class QuestionAnswerer:
     def _name_of(self, phrase: str, phrase_words: list[str]) -> tuple[str, str, bool] | None:
         """What a phrase names, wherever it stands: (id, name, everyday word?), or ``None``."""
         stemmed = " ".join([*phrase_words[:-1], stem(phrase_words[-1])])
-        target = self._exact_names.get(phrase) or self._exact_names.get(stemmed)
+        kind = self.kinds.get(stem(phrase_words[-1])) if len(phrase_words) > 1 else None
+        kinded = " ".join([*phrase_words[:-1], kind]) if kind else None  # "document db"
+        target = (
+            self._exact_names.get(phrase)
+            or self._exact_names.get(stemmed)
+            or (self._exact_names.get(kinded) if kinded else None)
+        )
         if target is not None:
             common = self.common.get(target, frozenset())
             return target, phrase, phrase in common or stemmed in common

@@ -1566,3 +1566,8 @@ def test_a_thing_in_technology_the_roadmap_lacks_wanted_for_a_need_finds_the_nee
     understood = answerer.understand("typescript backend for large teams")
     assert understood.confident and understood.topic_ids[0] == "nestjs"
     assert answerer.understand("kotlin for android apps").outcome is Outcome.NOT_COVERED
+
+
+def test_a_kind_word_may_stand_for_the_kind_in_a_name(answerer: QuestionAnswerer) -> None:
+    understanding = answerer.understand("what is a document db")  # "document database"
+    assert understanding.confident and understanding.topic_ids == ("nosql",)
