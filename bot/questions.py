@@ -1443,6 +1443,7 @@ class QuestionAnswerer:
             and (
                 self._kind_of(a) == self._kind_of(b)
                 or (b.start - a.end <= 1 and self._family(a.id, b.id))  # "go with gin"
+                or b.start == a.end  # "elixir phoenix": two names run together
             )
             for m in (a, b)
         }  # "gin is faster than express": set against each other, whatever stands between

@@ -292,3 +292,12 @@ def test_a_title_word_alone_among_foreign_words_is_no_software_context(
     assert answerer.understand(
         "as a backend developer how do i stop bots spamming signups"
     ).confident
+
+
+def test_two_names_run_together_are_each_others_software_context(
+    answerer: QuestionAnswerer,
+) -> None:
+    understanding = answerer.understand("elixir phoenix worth learnin for realtime stuff?")
+    assert understanding.outcome is Outcome.NOT_COVERED
+    assert {entry.name for entry in understanding.not_covered} == {"Elixir", "Phoenix"}
+    assert not answerer.understand("a flask of spring water for the hike").confident
