@@ -484,6 +484,7 @@ class QuestionAnswerer:
     def _understand(self, question: str, message: Message) -> Understanding:
         names = self._mentions(message)
         mentions, doubtful, everyday = names.kept, names.doubtful, names.everyday
+        mentions = [self._step_of(message, m) for m in mentions]
         focus = self._question_sentence(message)
         subjects = self._subjects(message, mentions, focus)
         subjects = [
@@ -1466,7 +1467,10 @@ class QuestionAnswerer:
             )
             as_step = (  # "the deployment section": the roadmap's step, unless told otherwise
                 not signs
-                and self.knowledge.section(mention.id) is not None
+                and (
+                    self.knowledge.section(mention.id) is not None
+                    or self._step_of(message, mention) is not mention  # "the monitoring part"
+                )
                 and _near_step_word(words, mention)
             )
             if (
@@ -1747,6 +1751,20 @@ class QuestionAnswerer:
                 ]
                 return alike[0] if alike else told[:2]
         return []
+
+    def _step_of(self, message: Message, mention: _Mention) -> _Mention:
+        """The step a topic's name stands for before a word for a step, else the mention.
+
+        "The monitoring section" names the step whose title holds the topic's name.
+        """
+        words = message.words
+        if not (mention.end < len(words) and words[mention.end].text in STEP_TAILS):
+            return mention
+        named = set(mention.name.split())
+        for step in self.knowledge.sections:
+            if mention.id in step.topic_ids and named <= set(normalize(step.title).split()):
+                return replace(mention, id=step.id)
+        return mention
 
     def _as_step(self, message: Message, mention: _Mention, focus: int) -> bool:
         """Whether a step's name is used for the step ("the databases part", "that section")."""

@@ -550,6 +550,7 @@ def test_parts_and_next_steps_of_everyday_life_are_not_the_overview(
         ("tell me about the auth stuff", "auth-security"),
         ("what should i know about deployment", "deployment"),
         ("what do i learn in the languages step", "languages"),
+        ("what does the monitoring part cover", "monitoring-performance"),
     ],
 )
 def test_a_step_asked_about_in_other_words_is_that_step(
@@ -630,6 +631,14 @@ def test_the_few_topics_of_a_kind_asked_to_be_compared_are_compared(
         Intent.COMPARE,
         {"react", "vue", "angular"},
     )
+
+
+def test_a_topics_name_before_a_word_for_a_step_names_the_step_titled_with_it(
+    answerer: QuestionAnswerer,
+) -> None:
+    asked = answerer.understand("is there a project for the monitoring section")
+    assert (asked.intent, asked.section_id) == (Intent.PROJECTS, "monitoring-performance")
+    assert answerer.understand("the docker part of my app").section_id is None
 
 
 def test_they_point_at_two_names_of_one_kind_told_together(answerer: QuestionAnswerer) -> None:
