@@ -63,6 +63,7 @@ from bot.wording import (
     USE_CASE_CUES,
     VERB_AFTER,
     VERB_CONTEXT,
+    VERB_PHRASE_AFTER,
     WHAT_WORDS,
     Message,
     Word,
@@ -1458,6 +1459,11 @@ class QuestionAnswerer:
             worded = signs
             before = words[mention.start - 1].text if mention.start else ""
             after = words[mention.end].text if mention.end < len(words) else ""
+            if mention.end - mention.start == 1 and after in VERB_PHRASE_AFTER:
+                everyday.append(mention.id)  # "go deeper": the verb, whatever else is named
+                signed.update(range(mention.start, mention.end))
+                beside_only.add(mention.id)
+                continue
             how_to = before == "to" and mention.start > 1 and words[mention.start - 2].text == "how"
             joined = any(  # "java to go", "flask to django": a name of its kind just before
                 other.end == mention.start - 1

@@ -130,8 +130,11 @@ STEP_TAILS = STEP_WORDS | wordset("bit bits step stuff")
 REQUEST_CUES = RESOURCE_CUES | PROJECT_CUES | LEARN_WORDS | BUILD_WORDS | STRONG_OVERVIEW
 #: After one of these, a name that is also an everyday word is used as that word ("i go").
 VERB_CONTEXT = wordset("i to you we they it should can will let lets must wanna gonna the")
-#: Before one of these, a name that is also an everyday word is used as that word ("go back").
-VERB_AFTER = wordset("back home out away ahead there outside inside")
+#: Before one of these, a name that is also an everyday word is used as that word ("go out")...
+VERB_AFTER = wordset("out there outside inside")
+#: ...and before one of these even among software words ("go deeper into mongodb", "go back to
+#: basics with sql", "go through the docs").
+VERB_PHRASE_AFTER = wordset("deeper further beyond back ahead away home through")
 #: A name followed by one of these is the learner's background ("a java dev", "mongo user").
 BACKGROUND_AFTER = wordset(
     """dev devs developer developers guy girl user users background experience programmer

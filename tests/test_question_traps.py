@@ -84,6 +84,23 @@ def test_a_word_like_a_name_among_foreign_words_is_not_asked_back(
     assert answerer.understand("dajngo signals").outcome is Outcome.ASKED_BACK
 
 
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("My bootcamp only covered MongoDB briefly. I'd like to go deeper. Any links?", "mongodb"),
+        ("I want to go further with postgres, any good books?", "postgresql"),
+        ("go back to basics with sql", "sql"),
+    ],
+)
+def test_a_name_used_as_a_verb_before_deeper_or_back_is_the_verb(
+    answerer: QuestionAnswerer, question: str, topic: str
+) -> None:
+    understanding = answerer.understand(question)
+    assert understanding.confident and understanding.topic_ids[0] == topic
+    assert "go" not in understanding.topic_ids
+    assert answerer.understand("is go good for apis").topic_ids[:1] == ("go",)
+
+
 def test_a_short_word_is_not_offered_as_a_misspelt_name(answerer: QuestionAnswerer) -> None:
     assert answerer.understand("sounds neat").outcome is not Outcome.ASKED_BACK
 
