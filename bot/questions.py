@@ -39,6 +39,7 @@ from bot.wording import (
     LEARN_WAYS,
     LEARN_WORDS,
     LEARNING_PHRASES,
+    LEARNING_PHRASES_BY_START,
     LIKENESS_CUES,
     MATERIAL,
     NAME_POINTERS,
@@ -510,7 +511,8 @@ class QuestionAnswerer:
         # request outranks the words of the background sentences; parts telling what the
         # learner has done ("did a flask tutorial, now what ...") request nothing
         told = self._told(message)
-        requesting = [w for i, w in enumerate(message.words) if w in asking and i not in told]
+        in_asking = set(asking)
+        requesting = [w for i, w in enumerate(message.words) if w in in_asking and i not in told]
         focus_cues = {w.text for w in requesting if w.sentence == focus} | {
             w.stem for w in requesting if w.sentence == focus
         }
@@ -738,12 +740,12 @@ class QuestionAnswerer:
             and not build_request
         )
         texts = message.texts
-        improving = [  # "how to get better at sql", "how do i get into docker": where it starts
+        improving = {  # "how to get better at sql", "how do i get into docker": where it starts
             at
-            for phrase in LEARNING_PHRASES
-            for at in range(len(texts))
+            for at, text in enumerate(texts)
+            for phrase in LEARNING_PHRASES_BY_START.get(text, ())
             if tuple(texts[at : at + len(phrase)]) == phrase
-        ]
+        }
         learn_way = any(  # "best way to learn sql", "the best way to get started"
             a == "way" and b == "to" and (texts[i + 2] in LEARN_WORDS or i + 2 in improving)
             for i, (a, b) in enumerate(pairwise(texts[:-1]))

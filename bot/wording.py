@@ -87,6 +87,11 @@ LEARNING_PHRASES = tuple(
         "getting started",
     )
 )
+#: The same phrases by their first word, to find them in a message in one pass.
+LEARNING_PHRASES_BY_START: dict[str, tuple[tuple[str, ...], ...]] = {
+    first: tuple(p for p in LEARNING_PHRASES if p[0] == first)
+    for first in dict.fromkeys(p[0] for p in LEARNING_PHRASES)
+}
 #: "start with docker", "get started on go", "start learning sql": where to begin with a name.
 STARTING = wordset("start started starting begin beginning")
 START_LINKS = wordset("with on learning into")
