@@ -101,6 +101,11 @@ def test_a_name_used_as_a_verb_before_deeper_or_back_is_the_verb(
     assert answerer.understand("is go good for apis").topic_ids[:1] == ("go",)
 
 
+def test_a_name_before_of_is_the_everyday_word(answerer: QuestionAnswerer) -> None:
+    question = "one part of our app needs more servers than the rest of the app, what do we do"
+    assert "rest" not in answerer.understand(question).topic_ids
+
+
 def test_a_short_word_is_not_offered_as_a_misspelt_name(answerer: QuestionAnswerer) -> None:
     assert answerer.understand("sounds neat").outcome is not Outcome.ASKED_BACK
 
