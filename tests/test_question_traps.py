@@ -110,6 +110,14 @@ def test_a_short_word_is_not_offered_as_a_misspelt_name(answerer: QuestionAnswer
     assert answerer.understand("sounds neat").outcome is not Outcome.ASKED_BACK
 
 
+def test_a_device_that_dies_is_hardware_not_a_need(answerer: QuestionAnswerer) -> None:
+    # "dies" is a need word (an app that dies under load); a phone's battery is not an app
+    phone = answerer.understand(
+        "my phone battery dies by lunch every day, new phone or new battery?"
+    )
+    assert not phone.confident and phone.canned is not None
+
+
 def test_a_question_outside_the_roadmap_after_names_in_the_background_is_outside(
     answerer: QuestionAnswerer,
 ) -> None:
