@@ -35,6 +35,7 @@ from bot.wording import (
     DONE_WORDS,
     IDEA_SENSES,
     IDEA_WORDS,
+    INCIDENTAL_OVERVIEW,
     KIND_OF,
     LEARN_WAYS,
     LEARN_WORDS,
@@ -492,7 +493,7 @@ class QuestionAnswerer:
         subjects = [
             m
             for m in subjects
-            if not self._word_of_a_need(m, message.words)
+            if not self._word_of_a_need(m, message.words, mentions)
             and not self._likened(m, message.words, mentions)
         ] or (subjects if len(subjects) > 1 else [])
         named = {i for m in mentions for i in range(m.start, m.end)}
@@ -630,7 +631,7 @@ class QuestionAnswerer:
             # "works on my machine but not on the server": read as everyday only from the word
             # beside the name, a clear need (with the name's own words) is still answered
             clear = (
-                self._clear_need(question, message, kind, names.unsure)
+                self._clear_need(question, message, kind, names.unsure | names.dropped)
                 if set(everyday) <= names.beside_only and not names.foreign
                 else None
             )
@@ -1169,7 +1170,10 @@ class QuestionAnswerer:
             return Understanding(question, Intent.UNKNOWN, doubtful, Outcome.ASKED_BACK)
         if everyday or doubtful:
             return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
-        if overview and (names.software or message.sentences == 1):
+        # "how do i create a new instagram account": "new" or "first" alone, in no software
+        # talk, is no question about the roadmap
+        learning_asked = bool(focus_stems & self.overview_cues - INCIDENTAL_OVERVIEW)
+        if overview and (names.software or (message.sentences == 1 and learning_asked)):
             # "what should i do next", after sentences about Spanish lessons, is not the roadmap
             return Understanding(question, Intent.OVERVIEW, ())
         if names.software and focus_words & ASKING_WORDS and focus_words & WAYS:
@@ -1852,15 +1856,20 @@ class QuestionAnswerer:
             if first_of[segment] in QUESTION_STARTS or first_of[segment] in ASKING_OPENERS
         ]
 
-    def _word_of_a_need(self, mention: _Mention, words: tuple[Word, ...]) -> bool:
+    def _word_of_a_need(
+        self, mention: _Mention, words: tuple[Word, ...], mentions: list[_Mention]
+    ) -> bool:
         """Whether a name that is also a word stands in another topic's use case after a modifier.
 
-        "serverless containers": the words of a use case of a cloud, not Docker asked about.
+        "serverless containers": the words of a use case of a cloud, not Docker asked about;
+        "django flask diff": two names run together are two names, whatever a use case says.
         """
         if not mention.ambiguous or mention.end - mention.start != 1:
             return False
         at = mention.start  # the word before modifies it: "server side" is no need of a server
         if not at or words[at - 1].sentence != words[at].sentence:
+            return False
+        if any(other.end == at for other in mentions):
             return False
         posting = self.ranker.postings.get(
             self.ranker.pair_key(words[at - 1].stem, words[at].stem), {}

@@ -259,6 +259,25 @@ def test_a_name_read_as_everyday_only_from_the_word_beside_it_still_carries_a_cl
         assert answerer.understand(everyday).outcome is Outcome.REFUSED
 
 
+def test_a_name_read_in_its_everyday_sense_is_no_word_of_a_need(
+    answerer: QuestionAnswerer,
+) -> None:
+    # "azure" read as the colour or the place is not a need of Azure's own use cases
+    malta = answerer.understand("how do I get to the azure window in malta")
+    assert malta.outcome is Outcome.REFUSED
+    assert answerer.understand("deploying a windows app on azure").topic_ids[:1] == ("azure",)
+
+
+@pytest.mark.parametrize(
+    "question", ["how do I create a new instagram account", "my first time baking bread, tips?"]
+)
+def test_new_or_first_alone_is_no_question_about_the_roadmap(
+    answerer: QuestionAnswerer, question: str
+) -> None:
+    assert not answerer.understand(question).confident
+    assert answerer.understand("what should i learn first").intent is Intent.OVERVIEW
+
+
 def test_an_outside_word_where_a_need_happens_does_not_refuse_the_need_asked_after_it(
     answerer: QuestionAnswerer,
 ) -> None:
@@ -331,3 +350,6 @@ def test_two_names_run_together_are_each_others_software_context(
     assert understanding.outcome is Outcome.NOT_COVERED
     assert {entry.name for entry in understanding.not_covered} == {"Elixir", "Phoenix"}
     assert not answerer.understand("a flask of spring water for the hike").confident
+    # two names run together are two names, not the words of a use case ("django or flask")
+    diff = answerer.understand("django flask diff?")
+    assert (diff.intent, diff.topic_ids) == (Intent.COMPARE, ("django", "flask"))
