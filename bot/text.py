@@ -11,6 +11,10 @@ _CONTROL = re.compile(
 )
 _SPACE = re.compile(r"\s+")
 _NOT_WORD = re.compile(r"[^\w+#]+")
+#: What ``_NOT_WORD`` (and "_") turn into spaces, as a table for ASCII text.
+_ASCII_NOT_WORD = {
+    code: " " for code in range(128) if not (chr(code).isalnum() or chr(code) in "+#")
+}
 
 
 def clean(text: str) -> str:
@@ -21,9 +25,10 @@ def clean(text: str) -> str:
 def normalize(text: str) -> str:
     """Lower-case, accent-folded, punctuation-free form used for matching names."""
     folded = text.casefold()
-    if not folded.isascii():
-        folded = unicodedata.normalize("NFKD", folded)
-        folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    if folded.isascii():  # most text: one table lookup per character instead of two regexes
+        return " ".join(folded.translate(_ASCII_NOT_WORD).split())
+    folded = unicodedata.normalize("NFKD", folded)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     return _SPACE.sub(" ", _NOT_WORD.sub(" ", folded.replace("_", " "))).strip()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from string import ascii_lowercase, digits
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -46,6 +47,16 @@ def test_fuzzy_on_the_roadmap_matches_the_linear_scan(knowledge: Knowledge) -> N
     for phrase in ["pyhton", "postgrs", "dokcer", "djnago", "kubernets", "javscript", "go"]:
         for cutoff in (75, 85):
             assert named(index.fuzzy(phrase, cutoff)) == linear_fuzzy(index, phrase, cutoff)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+@settings(max_examples=500, deadline=None)
+def test_ascii_text_normalizes_as_accented_text_does(text: str) -> None:
+    """ASCII text takes a faster path; an accent (dropped) sends it down the general one."""
+    folded = normalize(text)
+    assert folded == normalize(text + "\u0301")
+    assert folded == " ".join(folded.split())
+    assert not set(folded) - set(ascii_lowercase + digits + "+# ")
 
 
 def linear_search(
