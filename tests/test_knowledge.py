@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.cli import main
 from bot.knowledge import (
@@ -224,6 +226,40 @@ def test_yaml_aliases_are_refused_with_a_line_not_followed(text: str) -> None:
     with pytest.raises(KnowledgeError) as caught:
         parse_knowledge(text, "odd.yaml")
     assert re.search(r"^odd\.yaml:\d+: yaml: anchors and aliases", str(caught.value), re.M)
+
+
+_SCALARS = st.none() | st.booleans() | st.integers() | st.text(max_size=8)
+_TREES = st.recursive(
+    _SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.text(max_size=6) | st.integers(), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@given(tree=_TREES, flow=st.booleans(), duplicate=st.booleans())
+@settings(max_examples=300, deadline=None)
+def test_the_tree_reads_as_pyyaml_reads_it_with_every_line(tree, flow, duplicate) -> None:
+    style = None if flow else False  # innermost lists and mappings in flow style, or none
+    document = {"top": tree, "block": {"so": ["the top stays in block style"]}}
+    text = yaml.safe_dump(document, default_flow_style=style, allow_unicode=True)
+    if duplicate:
+        text += "top: again\n"
+    loader = yaml.CSafeLoader(text)
+    node = loader.get_single_node()
+    lines: dict = {}
+    problems: list = []
+    data = knowledge_module._read_tree(loader, node, "f.yaml", lines, problems)
+    loader.dispose()
+    expected_lines: dict = {}
+    expected_problems: list = []
+    knowledge_module._map_lines(
+        yaml.compose(text, yaml.CSafeLoader), (), expected_lines, expected_problems
+    )
+    assert data == yaml.load(text, yaml.CSafeLoader)
+    assert (lines, problems) == (expected_lines, expected_problems)
 
 
 def _nested(depth: int, style: str) -> str:

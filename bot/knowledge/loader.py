@@ -33,6 +33,7 @@ from bot.text import normalize
 SLUG = re.compile(rf"^[a-z0-9](?:[a-z0-9-]{{0,{MAX_ID_CHARS - 2}}}[a-z0-9])?$")
 #: libyaml's loader when PyYAML was built with it (ten times faster), else the pure-Python one.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR, _MAP, _SEQ = (f"tag:yaml.org,2002:{name}" for name in ("str", "map", "seq"))
 FORMAT_VERSION = 1
 TOO_DEEP = f"lists and mappings nested more than {MAX_KNOWLEDGE_DEPTH} levels deep"
 #: The keys each kind of mapping may have; anything else is a typo or a field the bot ignores.
@@ -169,13 +170,13 @@ def parse_knowledge(text: str, path: Path | str = "<knowledge>") -> Knowledge:
     """Parse and validate knowledge from YAML text."""
     if len(text.encode(errors="surrogatepass")) > MAX_KNOWLEDGE_BYTES:
         raise _too_large(path)
+    lines: dict[tuple[Any, ...], int] = {}
+    problems: list[Problem] = []
     try:
         loader = _YAML_LOADER(text)
         try:
             node = loader.get_single_node()
-            if node is not None:
-                _check_tree(node, path)
-            data = loader.construct_document(node) if node is not None else None
+            data = _read_tree(loader, node, path, lines, problems) if node is not None else None
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as error:
@@ -189,10 +190,6 @@ def parse_knowledge(text: str, path: Path | str = "<knowledge>") -> Knowledge:
         raise KnowledgeError(path, [Problem(0, "yaml", str(error))]) from None
     except RecursionError:  # the pure-Python parser, nested deeper than Python's stack
         raise KnowledgeError(path, [Problem(0, "yaml", TOO_DEEP)]) from None
-    lines: dict[tuple[Any, ...], int] = {}
-    problems: list[Problem] = []
-    if node is not None:
-        _map_lines(node, (), lines, problems)
     builder = _Builder(lines, problems)
     knowledge = builder.build(data)
     if problems or knowledge is None:
@@ -212,6 +209,68 @@ def _first_problems(problems: list[Problem]) -> list[Problem]:
         *problems[:MAX_KNOWLEDGE_PROBLEMS],
         Problem(first.line, "file", f"{more:,} more problems from here on, not listed"),
     ]
+
+
+class _Unusual(Exception):
+    """Something :func:`_read_tree` leaves to PyYAML: a tag, a merge key, an alias, an error."""
+
+
+def _read_tree(
+    loader: Any,
+    root: yaml.Node,
+    path: Path | str,
+    lines: dict[tuple[Any, ...], int],
+    problems: list[Problem],
+) -> Any:
+    """The data of a YAML tree, with the line of every value and every duplicate key.
+
+    One pass over plain mappings, lists and text (what knowledge files hold) instead of three
+    (:func:`_check_tree`, PyYAML's constructor, :func:`_map_lines`); anything else, such as a
+    node reached twice or nested too deep, is read by those three, so a file reads and fails
+    just as it would through them.
+    """
+    seen: set[int] = set()
+    scalar, mapping, sequence = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
+
+    def read(node: yaml.Node, at: tuple[Any, ...], depth: int) -> Any:
+        if id(node) in seen or depth > MAX_KNOWLEDGE_DEPTH:
+            raise _Unusual
+        seen.add(id(node))
+        lines[at] = node.start_mark.line + 1
+        kind, tag = type(node), node.tag
+        if kind is scalar:
+            if tag == _STR:
+                return node.value
+            try:
+                return loader.construct_object(node, deep=True)  # a number, true, null ...
+            except Exception:
+                raise _Unusual from None
+        if kind is mapping and tag == _MAP:
+            data = {}
+            for key_node, value_node in node.value:
+                if type(key_node) is not scalar or key_node.tag != _STR:
+                    raise _Unusual
+                key = key_node.value
+                if key in data:
+                    line = key_node.start_mark.line + 1
+                    problems.append(Problem(line, _dotted((*at, key)), "duplicate key"))
+                data[key] = read(value_node, (*at, key), depth + 1)
+                lines[(*at, key)] = key_node.start_mark.line + 1
+            return data
+        if kind is sequence and tag == _SEQ:
+            return [read(item, (*at, index), depth + 1) for index, item in enumerate(node.value)]
+        raise _Unusual
+
+    try:
+        return read(root, (), 1)
+    except _Unusual:
+        lines.clear()
+        problems.clear()
+        yaml.constructor.BaseConstructor.__init__(loader)  # forget what a failed value left
+        _check_tree(root, path)
+        data = loader.construct_document(root)
+        _map_lines(root, (), lines, problems)
+        return data
 
 
 def _check_tree(root: yaml.Node, path: Path | str) -> None:
