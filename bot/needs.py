@@ -42,6 +42,9 @@ CHILD_LEAD = 1.5
 #: A need told with a name, fitting another topic this many times better than the name, is
 #: asked back with both ("i know python, how do i stop bots": security or Python?).
 NAMED_LEAD = 2
+#: A need told beside a name draws the answer away from the name only when it scores this many
+#: times the minimum: the name is the clearer signal ("my team runs k8s, what is docker").
+NAMED_NEED = 2
 #: How many topics a use-case answer names.
 USE_CASE_TOPICS = 3
 
@@ -144,7 +147,10 @@ class NeedMatcher:
         """A few topics of a kind to offer when the need fits none well: best fits first."""
         members = self.kind_members.get(kind, set())
         fitted = [fit.topic_id for fit in self.ranker.rank(terms, members, USE_CASE_TOPICS)]
-        rest = [t for t in self.knowledge.topics if t in members and t not in fitted]
+        rest = sorted(  # topics of the kind itself before its categories ("sql" for databases)
+            (t for t in self.knowledge.topics if t in members and t not in fitted),
+            key=lambda t: self.knowledge.topics[t].kind != kind,
+        )
         return tuple([*fitted, *rest][:USE_CASE_TOPICS])
 
     def _same_family(self, first: str, second: str) -> bool:
@@ -212,7 +218,7 @@ class NeedMatcher:
         if best.topic_id in topic_ids:
             return None
         one_word = best.terms < 2 and (told or best.evidence < USE_CASE_MIN_SCORE * STRONG_NEED)
-        if best.evidence < USE_CASE_MIN_SCORE or one_word or not best.use_case:
+        if best.evidence < USE_CASE_MIN_SCORE * NAMED_NEED or one_word or not best.use_case:
             return None
         named = next((fit.score for fit in fits if fit.topic_id == topic_ids[0]), 0.0)
         if named * (1 if settle else NAMED_LEAD) >= best.score:

@@ -74,23 +74,24 @@ class UseCaseRanker:
         #: word stem -> topic -> (weight, the text it came from)
         self.postings: dict[str, dict[str, tuple[float, str]]] = defaultdict(dict)
         lengths: dict[str, int] = {}
+        # a word read as an ignored one is ignored too ("needing" is "need", "kinds" is "kind")
+        ignored_keys = {self.key(stem(word)) for word in ignored}
         for topic in knowledge.topics.values():
             seen: set[str] = set()
             for name, weight in FIELD_WEIGHTS:
                 for text in getattr(topic, name):
-                    folded = [stem(w) for w in normalize(text.replace("-", " ")).split()]
-                    pairs = [
-                        (a, b) for a, b in pairwise(folded) if a not in ignored and b not in ignored
+                    folded = [
+                        None if word in ignored or self.key(word) in ignored_keys else word
+                        for word in (stem(w) for w in normalize(text.replace("-", " ")).split())
                     ]
+                    pairs = [(a, b) for a, b in pairwise(folded) if a and b]
                     self.pairs.update(pairs)
                     for a, b in pairs:
                         key = self.pair_key(a, b)
                         current = self.postings[key].get(topic.id)
                         if current is None or current[0] < weight * PAIR_WEIGHT:
                             self.postings[key][topic.id] = (weight * PAIR_WEIGHT, text)
-                    for word in set(folded):
-                        if word in ignored:
-                            continue
+                    for word in set(folded) - {None}:
                         self.words.add(word)
                         key = self.key(word)
                         seen.add(key)

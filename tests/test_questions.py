@@ -952,6 +952,37 @@ def test_more_ways_of_asking_for_material(answerer: QuestionAnswerer, question: 
     assert answerer.understand(question).intent is Intent.RESOURCES
 
 
+@pytest.mark.parametrize(
+    ("question", "pick"),
+    [
+        ("we deploy by copying files over ssh, what's the better way", "ci-cd"),
+        ("auth tokens for our mobile app api", "jwt"),
+        (
+            "our volunteer spreadsheets keep getting messed up, we want linked records,"
+            " which database",
+            "sql",
+        ),
+        (
+            "our video processing part needs way more servers than the rest of the app,"
+            " what architecture",
+            "microservices",
+        ),
+        ("want staff to sign in once for all our company apps", "oauth"),
+        (
+            "our shop crashes every time we run a sale, what should we learn",
+            "performance-optimization",
+        ),
+    ],
+)
+def test_needs_everyone_meets_in_real_projects(
+    answerer: QuestionAnswerer, question: str, pick: str
+) -> None:
+    """Single sign-on, manual deploys, sales that take a shop down: the uses the roadmap's
+    topics are known for, in the words of people who meet them."""
+    asked = answerer.understand(question)
+    assert (asked.outcome, asked.topic_ids[:1]) == (Outcome.ANSWERED, (pick,))
+
+
 def test_an_intro_to_uncovered_technology_is_not_a_need(answerer: QuestionAnswerer) -> None:
     assert answerer.understand("whats a good intro to kubernetes").outcome is (Outcome.NOT_COVERED)
 

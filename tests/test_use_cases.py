@@ -24,6 +24,15 @@ def test_a_phrase_is_not_a_word_to_correct_a_typo_to(knowledge: Knowledge) -> No
     assert all(" " not in word for word in ranker.vocabulary)
 
 
+def test_a_word_read_as_an_ignored_word_is_no_use_case_word(knowledge: Knowledge) -> None:
+    """ "needing" is read as "need", a word of every message: it matches no use case."""
+    ranker = UseCaseRanker(knowledge, ignored=STOP | {"tool"})
+    assert ranker.key("needing") == ranker.key("need")
+    assert not {"needing", "knowing", "tooling"} & ranker.words
+    assert ranker.key("need") not in ranker.postings
+    assert not ranker.rank(ranker.terms([stem("needing")]))
+
+
 def test_a_word_most_topics_share_tells_little_about_the_need(knowledge: Knowledge) -> None:
     """BM25's rarity: a word in most topics' use cases weighs a fraction of a rare one."""
     ranker = UseCaseRanker(knowledge, ignored=STOP)
