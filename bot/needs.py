@@ -206,8 +206,12 @@ class NeedMatcher:
         answer rather than one of two choices. With ``fit`` (the name is asked about as fit for
         the need: "postgres for location search"), a name that fits best is the use-case answer.
         """
-        # The best fit and the name's own fit: all that is weighed below (not every topic).
-        fits = [*self.ranker.rank(terms, limit=1), *self.ranker.rank(terms, {topic_ids[0]})]
+        # The best fit and the name's own fit: all that is weighed below (not every topic). A
+        # name asked about as fit for the need is weighed against its own kind ("mongo for a
+        # bank": another database, not a language).
+        kind = self.knowledge.topics[topic_ids[0]].kind
+        rivals = self.kind_members.get(kind) if fit else None
+        fits = [*self.ranker.rank(terms, rivals, 1), *self.ranker.rank(terms, {topic_ids[0]})]
         if not fits:
             return None
         best = fits[0]
@@ -268,11 +272,7 @@ class NeedMatcher:
         Answered when the need fits a topic the technology is related to (or a child of one),
         or a use case that names it (one of ``names``, the words it is written with).
         """
-        related: set[str] = set()
-        for entry in technology:
-            for topic_id in entry.related:
-                related.add(topic_id)
-                related.update(c.id for c in self.knowledge.children(topic_id))
+        related = self._related(technology)
         answer = self.use_case(question, terms, kind)
         if answer is not None and answer.confident:
             reason_words = {  # its use case names the technology ("sign in with Google, GitHub")
@@ -285,6 +285,39 @@ class NeedMatcher:
                 return answer
         if kind is None and related:  # the need among the technology's related topics
             answer = self.use_case(question, terms, None, strong=True, among=related)
-            if answer is not None and answer.confident:
+            if answer is not None and answer.confident and self._a_pick(answer.topic_ids[0], terms):
                 return answer
         return None
+
+    def beside(
+        self,
+        answer: Understanding,
+        technology: Sequence[NotCovered],
+        terms: dict[str, tuple[float, str]],
+    ) -> bool:
+        """Whether a need told beside technology the roadmap lacks is clear enough to answer.
+
+        A pick the technology is related to (or a child of one) is; another pick must match
+        at least LEAD_WORDS of the message's words: "we use rabbitmq between services. how do
+        we make sure messages are not lost" is about the broker, not about chat apps.
+        """
+        top = answer.topic_ids[0]
+        if top in self._related(technology):
+            return True
+        fits = self.ranker.rank(terms, {top})
+        return bool(fits) and fits[0].terms >= LEAD_WORDS
+
+    def _related(self, technology: Sequence[NotCovered]) -> set[str]:
+        """The topics the technology is related to, and their children."""
+        related: set[str] = set()
+        for entry in technology:
+            for topic_id in entry.related:
+                related.add(topic_id)
+                related.update(c.id for c in self.knowledge.children(topic_id))
+        return related
+
+    def _a_pick(self, topic_id: str, terms: dict[str, tuple[float, str]]) -> bool:
+        """Whether the topic fits the need well enough to be among the picks of any kind."""
+        best = self.ranker.rank(terms, limit=1)
+        mine = self.ranker.rank(terms, {topic_id})
+        return bool(best and mine) and mine[0].score >= best[0].score * RUNNER_UP_SHARE / 2

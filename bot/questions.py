@@ -17,7 +17,7 @@ from itertools import combinations, pairwise
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.knowledge import Canned, Knowledge, stem
+from bot.knowledge import Canned, Knowledge, NotCovered, stem
 from bot.lru import LruCache
 from bot.matching import Match, NameIndex
 from bot.needs import NeedMatcher
@@ -886,7 +886,14 @@ class QuestionAnswerer:
             )
             aside = {i for m in uncovered for i in range(m.start, m.end)}
             clear = (
-                self._clear_need(question, message, kind, names.dropped | aside, background=True)
+                self._clear_need(
+                    question,
+                    message,
+                    kind,
+                    names.dropped | aside,
+                    background=True,
+                    beside=self._technology(uncovered),
+                )
                 if told_aside
                 else None
             )
@@ -1198,12 +1205,14 @@ class QuestionAnswerer:
         skipped: Set[int],
         *,
         background: bool = False,
+        beside: Sequence[NotCovered] = (),
     ) -> Understanding | None:
         """A need told so clearly that a word of another subject around it does not hide it.
 
         The need is read from all the message's words but cue words and ``skipped`` ones, and
         must rest on at least two of them. With ``background`` (sentences about something else
-        around the need), a close runner-up makes it ask back with both.
+        around the need), a close runner-up makes it ask back with both; so does a need told
+        ``beside`` technology the roadmap lacks that does not fit it clearly.
         """
         terms = self.ranker.terms(
             w.stem
@@ -1211,7 +1220,10 @@ class QuestionAnswerer:
             if w.text not in self.cue_words and i not in skipped
         )
         answer = self.needs.use_case(question, terms, kind, strong=True)
-        if answer is not None and background and answer.close_call:
+        if answer is not None and (
+            (background and answer.close_call)
+            or (beside and answer.confident and not self.needs.beside(answer, beside, terms))
+        ):
             return replace(answer, outcome=Outcome.ASKED_BACK, close_call=False)
         return answer
 
@@ -1389,9 +1401,12 @@ class QuestionAnswerer:
             for m in uncovered
         ):
             return None
-        technology = [self.not_covered[int(m.id[len(NOT_COVERED_PREFIX) :])] for m in uncovered]
         names = {words[m.start].text for m in uncovered}
-        return self.needs.around(question, technology, names, terms, kind)
+        return self.needs.around(question, self._technology(uncovered), names, terms, kind)
+
+    def _technology(self, uncovered: list[_Mention]) -> list[NotCovered]:
+        """The technology the roadmap lacks that these mentions name."""
+        return [self.not_covered[int(m.id[len(NOT_COVERED_PREFIX) :])] for m in uncovered]
 
     # -- names -------------------------------------------------------------------------------
 

@@ -29,6 +29,9 @@ from bot.text import normalize
 FIELD_WEIGHTS = (("use_cases", 1.0), ("tags", 0.8), ("benefits", 0.7))
 #: A word the learner wrote counts fully; a word it stands for (``need_words``) a little less.
 EXPANSION_WEIGHT = 0.9
+#: One learner's word stands for several use-case words ("bank": financial, transactions):
+#: its best counts fully, the others this share, so one word is not several pieces of evidence.
+REST_SHARE = 0.5
 #: Two of the question's words side by side that stand side by side in a use case ("real time",
 #: "machine learning") add this share of the phrase's rarity on top of the two words.
 PAIR_WEIGHT = 0.5
@@ -181,26 +184,47 @@ class UseCaseRanker:
         Scores come first, over every posting; the reasons for them only for the topics kept.
         """
         scores: dict[str, float] = {}
-        get = scores.get
-        for term, (weight, _) in terms.items():
+        # per learner's word, per topic, the gains of the use-case words it stands for: the best
+        # counts fully, the rest REST_SHARE ("shop": e-commerce, store, catalogs)
+        stands_for: dict[str, dict[str, list[float]]] = {}
+        for term, (weight, source) in terms.items():
             gains = self._gains.get(term, ())
-            if allowed is not None and len(allowed) < len(gains):
-                posting = self.postings[term]
-                for topic_id in allowed:
-                    if topic_id in posting:
-                        field_weight = posting[topic_id][0]
-                        gain = self.idf[term] * field_weight * weight * self.norm[topic_id]
-                        scores[topic_id] = get(topic_id, 0.0) + gain
+            if not gains:
                 continue
-            for topic_id, base, norm in gains:
-                if allowed is None or topic_id in allowed:
-                    scores[topic_id] = get(topic_id, 0.0) + base * weight * norm
+            if weight < 1.0:
+                into = stands_for.setdefault(source, {})
+                for topic_id, gain in self._term_gains(term, gains, allowed):
+                    into.setdefault(topic_id, []).append(gain * weight)
+                continue
+            get = scores.get
+            for topic_id, gain in self._term_gains(term, gains, allowed):
+                scores[topic_id] = get(topic_id, 0.0) + gain * weight
+        for into in stands_for.values():
+            get = scores.get
+            for topic_id, gain in into.items():
+                top = max(gain)
+                scores[topic_id] = get(topic_id, 0.0) + top + (sum(gain) - top) * REST_SHARE
 
         def key(topic_id: str) -> tuple[float, int]:
             return -scores[topic_id], self._position[topic_id]
 
         ranked = sorted(scores, key=key) if limit is None else heapq.nsmallest(limit, scores, key)
         return [self._fit(topic_id, scores[topic_id], terms) for topic_id in ranked]
+
+    def _term_gains(
+        self, term: str, gains: list[tuple[str, float, float]], allowed: Set[str] | None
+    ) -> Iterable[tuple[str, float]]:
+        """Each (allowed) topic's gain from one index term, before the question word's weight."""
+        if allowed is not None and len(allowed) < len(gains):
+            posting = self.postings[term]
+            idf = self.idf[term]
+            for topic_id in allowed:
+                if topic_id in posting:
+                    yield topic_id, idf * posting[topic_id][0] * self.norm[topic_id]
+            return
+        for topic_id, base, norm in gains:
+            if allowed is None or topic_id in allowed:
+                yield topic_id, base * norm
 
     def _fit(self, topic_id: str, score: float, terms: dict[str, tuple[float, str]]) -> Fit:
         """One ranked topic's fit: what of the question matched it, and where."""
@@ -209,12 +233,17 @@ class UseCaseRanker:
         matched: set[str] = set()
         use_case = False
         norm = self.norm[topic_id]
+        stands_for: dict[str, float] = {}  # per learner's word, its best expansion (as in rank)
         for term, (weight, source) in terms.items():
             hit = self.postings.get(term, {}).get(topic_id)
             if hit is None:
                 continue
             field_weight, text = hit
             raw = self.idf[term] * field_weight * weight
+            if weight < 1.0:
+                top = stands_for.get(source, 0.0)
+                raw = raw - top * (1 - REST_SHARE) if raw > top else raw * REST_SHARE
+                stands_for[source] = max(top, self.idf[term] * field_weight * weight)
             evidence += raw
             matched.add(source)
             reasons[text] = reasons.get(text, 0.0) + raw * norm

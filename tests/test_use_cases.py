@@ -33,6 +33,23 @@ def test_a_word_read_as_an_ignored_word_is_no_use_case_word(knowledge: Knowledge
     assert not ranker.rank(ranker.terms([stem("needing")]))
 
 
+def test_one_word_standing_for_several_use_case_words_is_one_piece_of_evidence(
+    knowledge: Knowledge,
+) -> None:
+    """ "bank" stands for "financial" and "transactions": more than either, less than two words."""
+    ranker = UseCaseRanker(knowledge, ignored=STOP)
+    financial, transactions = ranker.key("financial"), ranker.key("transactions")
+
+    def sql(terms: dict[str, tuple[float, str]]) -> float:
+        return next(f for f in ranker.rank(terms) if f.topic_id == "sql").score
+
+    one = sql({financial: (0.9, "bank")})
+    both = sql({financial: (0.9, "bank"), transactions: (0.9, "bank")})
+    two_words = sql({financial: (0.9, "bank"), transactions: (0.9, "ledger")})
+    assert one < both < two_words
+    assert sql(ranker.terms([stem("bank")])) > both  # the word itself is in a use case too
+
+
 def test_a_word_most_topics_share_tells_little_about_the_need(knowledge: Knowledge) -> None:
     """BM25's rarity: a word in most topics' use cases weighs a fraction of a rare one."""
     ranker = UseCaseRanker(knowledge, ignored=STOP)
