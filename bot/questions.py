@@ -1234,7 +1234,7 @@ class QuestionAnswerer:
             text = word.text
             if len(text) >= SPELL_MIN_CHARS and text not in self.known_words:
                 text = self._spelling.remembered(text, self._spelt)
-            fixed.append(replace(word, text=text, stem=stem(text)) if text != word.text else word)
+            fixed.append(word._replace(text=text, stem=stem(text)) if text != word.text else word)
         return replace(message, words=tuple(fixed))
 
     def _spelt(self, text: str) -> str:
