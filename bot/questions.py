@@ -501,7 +501,7 @@ class QuestionAnswerer:
             i
             for i, (w, after) in enumerate(pairwise(message.words))
             if (w.text in BUILD_WORDS and after.text in BUILD_IDIOMS)
-            or (w.text in POINTERS | PLURAL_POINTERS and after.text in KIND_OF)
+            or ((w.text in POINTERS or w.text in PLURAL_POINTERS) and after.text in KIND_OF)
         }
         rest = [w for i, w in enumerate(message.words) if i not in named and i not in idioms]
         about = {focus} | {message.words[m.start].sentence for m in subjects}
@@ -1513,9 +1513,8 @@ class QuestionAnswerer:
                 as_step
                 or any(w.text in LEARN_WORDS for w in near)
                 or any(  # "get started with docker", "get better at go"; not "get into spring"
-                    tuple(texts[at : mention.start - 1]) == phrase
-                    and texts[mention.start - 1] in ("with", "at", "on")
-                    for phrase in LEARNING_PHRASES
+                    texts[mention.start - 1] in ("with", "at", "on")
+                    and tuple(texts[at : mention.start - 1]) in LEARNING_PHRASES
                     for at in range(max(mention.start - 4, 0), mention.start)
                 )
                 or (
@@ -2076,7 +2075,8 @@ class QuestionAnswerer:
         """
         texts = [w.text for w in words]
         return any(
-            w.text in BUILD_WORDS | LEARN_WORDS
+            w.text in BUILD_WORDS
+            or w.text in LEARN_WORDS
             or w.text in self.software
             or w.stem in self.software
             or w.stem in self.kinds
