@@ -50,6 +50,14 @@ def test_a_file_loaded_again_comes_compiled_and_alike(cache, roadmap, monkeypatc
     assert second.topic_names.resolve("pyhton").match.id == "python"
 
 
+def test_the_compiled_copy_holds_the_name_indexes_built(cache, roadmap) -> None:
+    load_knowledge(roadmap)
+    second = load_knowledge(roadmap)
+    built = {"topic_names", "section_names", "not_covered_names", "language_names"}
+    assert built <= vars(second).keys()  # not built again on first use
+    assert second.topic_names.resolve("pyhton").match.id == "python"
+
+
 def test_an_edited_file_is_parsed_again(cache, roadmap, monkeypatch) -> None:
     parsed = parse_counted(monkeypatch)
     load_knowledge(roadmap)

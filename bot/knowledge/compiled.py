@@ -92,6 +92,7 @@ def keep(raw: bytes, knowledge: Knowledge) -> None:
         return
     path = _entry(raw)
     temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    knowledge.build_indexes()  # kept with it: at 100 times the roadmap, a second or so
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         with temporary.open("wb") as file:

@@ -126,6 +126,10 @@ class Vocabulary:
     outside: tuple[Canned, ...] = ()
 
 
+#: The indexes :class:`Knowledge` builds on first use.
+_INDEXES = ("topic_names", "section_names", "common_words", "not_covered_names", "language_names")
+
+
 class Knowledge:
     """A loaded roadmap: sections, topics and comparisons, with the lookups the core needs."""
 
@@ -168,6 +172,11 @@ class Knowledge:
         self._comparisons_by_pair = {
             frozenset(comparison.topic_ids): comparison for comparison in self.comparisons
         }
+
+    def build_indexes(self) -> None:
+        """Build the name indexes now rather than on first use (so a compiled copy holds them)."""
+        for name in _INDEXES:
+            getattr(self, name)  # a cached property: built on first use, then kept
 
     @cached_property
     def topic_names(self) -> NameIndex:
