@@ -7,7 +7,8 @@ Figures, each against a baseline measured in the same run:
 - load: the bot's loader against parsing the same YAML alone (libyaml), the loader with
   Python's garbage collector left running while it reads (as it was before), and a second load
   of the same file, compiled, from the cache (bot/knowledge/compiled.py; files of 512 KB or
-  more, so 10x and 100x; a temporary cache folder);
+  more, so 10x and 100x; a temporary cache folder); then start-up: that second load and the
+  indexes the answerer builds over it (bot/questions.py), as the bot starts;
 - answers, computed in this process without storage (the answerer and the reply it renders):
   free text (every eval question, short and long messages) and a /topic typo lookup, p50 and
   p99, each against the same figure at 1x (measured in the same run); each question is asked
@@ -75,6 +76,7 @@ def measure_load(factor: int, rounds: int) -> Knowledge:
     collecting = seconds(lambda: loader.parse_knowledge.__wrapped__(text, path), rounds)
     knowledge = loader.load_knowledge(path)  # compiled into the cache, if large enough
     cached = seconds(lambda: loader.load_knowledge(path), rounds)
+    indexes = seconds(lambda: QuestionAnswerer(loader.load_knowledge(path)), rounds)
     base = statistics.median(parse)
     print(
         f"{factor:>4}x {len(knowledge.topics):>5} topics  YAML parse alone {spread(parse)}\n"
@@ -82,7 +84,9 @@ def measure_load(factor: int, rounds: int) -> Knowledge:
         f"with the collector running {spread(collecting)} = "
         f"{statistics.median(collecting) / base:5.2f}x the parse\n"
         f"      load again (compiled, cached) {spread(cached)} = "
-        f"{statistics.median(cached) / base:5.2f}x the parse"
+        f"{statistics.median(cached) / base:5.2f}x the parse\n"
+        f"      start-up (load again, then the answerer's indexes) {spread(indexes)} = "
+        f"{statistics.median(indexes) / base:5.2f}x the parse"
     )
     return knowledge
 
