@@ -400,14 +400,16 @@ class _Builder:
             return ()
         result = []
         for index, item in enumerate(value):
-            if (
-                isinstance(item, bool)
-                or not isinstance(item, str | int | float)
-                or not str(item).strip()
-            ):
-                self.problem((*path, key, index), "must be non-empty text")
+            if isinstance(item, str):  # nearly every item, so tested first
+                text = item.strip()
+            elif isinstance(item, int | float) and not isinstance(item, bool):
+                text = str(item).strip()
             else:
-                result.append(str(item).strip())
+                text = ""
+            if text:
+                result.append(text)
+            else:
+                self.problem((*path, key, index), "must be non-empty text")
         return tuple(result)
 
     def words(self, data: Mapping[str, Any], key: str, path: tuple[Any, ...]) -> tuple[str, ...]:
