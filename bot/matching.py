@@ -65,7 +65,7 @@ def _length_range(length: int, cutoff: float) -> tuple[float, float]:
     return shortest, longest
 
 
-class _ByLength:
+class ByLength:
     """Strings shortest first, so a fuzzy scorer sees only the lengths that can reach a cutoff.
 
     Holds for ``fuzz.ratio`` and ``fuzz.token_sort_ratio`` of normalized strings (one space
@@ -88,6 +88,16 @@ class _ByLength:
             query, self._texts[start:end], scorer=scorer, score_cutoff=cutoff, limit=None
         )
         return [(float(score), self._order[start + offset]) for _, score, offset in found]
+
+    def best(
+        self, query: str, scorer: Callable[..., float], cutoff: float
+    ) -> tuple[float, int] | None:
+        """(score, position) of the best string scoring ``cutoff`` or more; of equals, the first.
+
+        What ``process.extractOne`` over the strings in their given order finds, sooner.
+        """
+        hits = self.hits(query, scorer, cutoff)
+        return max(hits, key=lambda hit: (hit[0], -hit[1])) if hits else None
 
 
 def _sorted_words(text: str) -> str:
@@ -114,10 +124,10 @@ class NameIndex:
         self._index_of = {name: index for index, name in enumerate(self._names)}
         # A large roadmap has tens of thousands of names: a fuzzy match scores only the
         # lengths that can reach its cutoff.
-        self._by_length = _ByLength(self._names)
-        self._compact_by_length = _ByLength([name.replace(" ", "") for name in self._names])
+        self._by_length = ByLength(self._names)
+        self._compact_by_length = ByLength([name.replace(" ", "") for name in self._names])
         # fuzz.token_sort_ratio is fuzz.ratio of the words sorted: sorted once here, not per query.
-        self._sorted_words_by_length = _ByLength([_sorted_words(name) for name in self._names])
+        self._sorted_words_by_length = ByLength([_sorted_words(name) for name in self._names])
 
     @property
     def names(self) -> list[str]:
@@ -176,10 +186,10 @@ class NameIndex:
 
         Of names scoring alike, the first one given wins.
         """
-        hits = self._by_length.hits(phrase, fuzz.ratio, cutoff)
-        if not hits:
+        best = self._by_length.best(phrase, fuzz.ratio, cutoff)
+        if best is None:
             return None
-        score, index = max(hits, key=lambda hit: (hit[0], -hit[1]))
+        score, index = best
         return Match(self._targets[index], self._names[index], score)
 
     def resolve(self, query: str, limit: int = SUGGESTIONS, *, strict: bool = False) -> Resolution:

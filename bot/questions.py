@@ -14,12 +14,12 @@ from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, replace
 from itertools import combinations, pairwise
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from bot.knowledge import Canned, Knowledge, NotCovered, stem
 from bot.lru import LruCache
-from bot.matching import Match, NameIndex
+from bot.matching import ByLength, Match, NameIndex
 from bot.needs import NeedMatcher
 from bot.text import normalize
 from bot.understanding import Intent, Outcome, Understanding
@@ -407,6 +407,7 @@ class QuestionAnswerer:
             | QUESTION_STARTS
             | chatter  # "thnaks", "apreciate": small talk is typed in a hurry
         )
+        self._spell_by_length = ByLength(self.spell_vocabulary)
         self._spelling: LruCache[str, str] = LruCache(SPELL_CACHE)
         #: What each phrase seen names (exact or misspelt), wherever it stands in a message.
         self._phrase_names: LruCache[str, tuple[str, str, bool] | None] = LruCache(PHRASE_CACHE)
@@ -1239,11 +1240,9 @@ class QuestionAnswerer:
 
     def _spelt(self, text: str) -> str:
         """The cue word ``text`` is a misspelling of, or ``text`` itself (names are left alone)."""
-        hit = process.extractOne(
-            text, self.spell_vocabulary, scorer=fuzz.ratio, score_cutoff=SPELL_CUTOFF
-        )
+        hit = self._spell_by_length.best(text, fuzz.ratio, SPELL_CUTOFF)
         name = self.topic_names.exact(text) or self.not_covered_names.exact(text)
-        return hit[0] if hit and name is None else text
+        return self.spell_vocabulary[hit[1]] if hit and name is None else text
 
     def _choice(
         self,

@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 import Stemmer
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from bot.knowledge import Knowledge, stem
 from bot.lru import LruCache
+from bot.matching import ByLength
 from bot.text import normalize
 
 #: How much each field counts.
@@ -115,6 +116,7 @@ class UseCaseRanker:
             for topic_id, length in lengths.items()
         }
         self.vocabulary = sorted(key for key in self.postings if " " not in key)
+        self._vocabulary_by_length = ByLength(self.vocabulary)
         self.needs = {
             self.key(stem(word)): tuple(self.key(stem(t)) for t in targets)
             for word, targets in knowledge.vocabulary.need_words.items()
@@ -166,11 +168,9 @@ class UseCaseRanker:
         if word in self.postings:
             return [(word, 1.0), *expanded]
         if not expanded and len(word) >= FUZZY_MIN_CHARS:
-            hit = process.extractOne(
-                word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF
-            )
+            hit = self._vocabulary_by_length.best(word, fuzz.ratio, WORD_CUTOFF)
             if hit:
-                return [(hit[0], 1.0)]
+                return [(self.vocabulary[hit[1]], 1.0)]
         return expanded
 
     def rank(
