@@ -972,6 +972,14 @@ def test_more_ways_of_asking_for_material(answerer: QuestionAnswerer, question: 
             "our shop crashes every time we run a sale, what should we learn",
             "performance-optimization",
         ),
+        (
+            "bots keep signing up and spamming our forum, what backend practice stops that",
+            "security",
+        ),
+        ("which practice protects my login from brute force attacks", "security"),
+        ("one coupon per order, where does a rule like that go", "application-logic"),
+        ("we need a single api that combines data from our internal services", "graphql"),
+        ("which cloud has the largest choice of managed services", "aws"),
     ],
 )
 def test_needs_everyone_meets_in_real_projects(
