@@ -390,7 +390,7 @@ class QuestionAnswerer:
             | self.cue_words
             | self.software
             | set(self.kinds)
-            | set(vocabulary.need_words)
+            | {word for need in vocabulary.need_words for word in need.split()}
             | everyday_all
             | chatter
             | BUILD_WORDS

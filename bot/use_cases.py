@@ -117,10 +117,16 @@ class UseCaseRanker:
         }
         self.vocabulary = sorted(key for key in self.postings if " " not in key)
         self._vocabulary_by_length = ByLength(self.vocabulary)
+        #: A learner's word (or two side by side: "black friday") -> the use-case words it
+        #: stands for, all as index keys.
         self.needs = {
-            self.key(stem(word)): tuple(self.key(stem(t)) for t in targets)
+            " ".join(self.key(stem(w)) for w in word.split()): tuple(
+                self.key(stem(t)) for t in targets
+            )
             for word, targets in knowledge.vocabulary.need_words.items()
         }
+        #: The words of two-word needs: each is a word of its own, never a misspelt one.
+        self._phrase_words = {part for need in self.needs if " " in need for part in need.split()}
         #: Words people type are endless: their expansions are remembered within a bound.
         self._expansions: LruCache[str, list[tuple[str, float]]] = LruCache(EXPANSION_CACHE)
         self._position = {topic_id: position for position, topic_id in enumerate(knowledge.topics)}
@@ -142,7 +148,8 @@ class UseCaseRanker:
     def terms(self, words: Iterable[str]) -> dict[str, tuple[float, str]]:
         """The use-case words a question's (stemmed) words stand for: weight and source word.
 
-        Two words side by side that stand side by side in a use case also count as a phrase.
+        Two words side by side that stand side by side in a use case also count as a phrase,
+        and two that are a need word together ("black friday") stand for its words.
         """
         found: dict[str, tuple[float, str]] = {}
         previous = None
@@ -155,6 +162,9 @@ class UseCaseRanker:
                 pair = f"{previous} {key}"
                 if pair in self.postings:
                     found[pair] = (1.0, word)
+                for term in self.needs.get(pair, ()):
+                    if found.get(term, (0.0, ""))[0] < EXPANSION_WEIGHT:
+                        found[term] = (EXPANSION_WEIGHT, word)
             previous = key
         return found
 
@@ -167,7 +177,7 @@ class UseCaseRanker:
         expanded = [(target, EXPANSION_WEIGHT) for target in self.needs.get(word, ())]
         if word in self.postings:
             return [(word, 1.0), *expanded]
-        if not expanded and len(word) >= FUZZY_MIN_CHARS:
+        if not expanded and len(word) >= FUZZY_MIN_CHARS and word not in self._phrase_words:
             hit = self._vocabulary_by_length.best(word, fuzz.ratio, WORD_CUTOFF)
             if hit:
                 return [(self.vocabulary[hit[1]], 1.0)]

@@ -328,6 +328,8 @@ def test_the_words_around_the_roadmap_load() -> None:
     assert vocabulary.not_covered[0].related == ("alpha",)
     assert vocabulary.need_words == {"bank": ("financial", "transactions")}
     assert [c.id for c in (*vocabulary.small_talk, *vocabulary.outside)] == ["thanks", "careers"]
+    two = parse_knowledge(MINIMAL + _VOCABULARY.replace("bank:", "'central bank':"))
+    assert two.vocabulary.need_words == {"central bank": ("financial", "transactions")}
 
 
 @pytest.mark.parametrize(
@@ -337,6 +339,11 @@ def test_the_words_around_the_roadmap_load() -> None:
         (("related: [alpha]", "related: [ghost]"), 17, "unknown topic 'ghost'"),
         (("kind: language, related", "kind: lang, related"), 17, "unknown kind 'lang'"),
         (("bank: [financial, transactions]", "bank: [rockets]"), 19, "'rockets' is in no topic"),
+        (
+            ("bank: [financial, transactions]", "big bank deal: [financial]"),
+            19,
+            "must be one word or two side by side",
+        ),
         (("phrases: [salary]", "phrases: [alpha]"), 23, "is a name of roadmap entry 'alpha'"),
         (("{id: thanks, phrases: [thanks], ", "{id: thanks, "), 21, "phrases: is required"),
         (

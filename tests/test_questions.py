@@ -980,6 +980,7 @@ def test_more_ways_of_asking_for_material(answerer: QuestionAnswerer, question: 
         ("one coupon per order, where does a rule like that go", "application-logic"),
         ("we need a single api that combines data from our internal services", "graphql"),
         ("which cloud has the largest choice of managed services", "aws"),
+        ("our online store keeps crashing on black friday", "performance-optimization"),
     ],
 )
 def test_needs_everyone_meets_in_real_projects(

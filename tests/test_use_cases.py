@@ -19,6 +19,15 @@ def test_words_side_by_side_in_a_use_case_count_as_a_phrase(knowledge: Knowledge
     assert together.terms == loose.terms  # a phrase is no extra word of the message
 
 
+def test_two_words_side_by_side_can_be_a_need_word(knowledge: Knowledge) -> None:
+    """ "black friday" stands for a sale's traffic spike; "friday" or "black" alone for nothing."""
+    ranker = UseCaseRanker(knowledge, ignored=STOP)
+    spike = ranker.key("spikes")
+    assert spike in ranker.terms([stem("black"), stem("friday")])
+    assert spike not in ranker.terms([stem("friday"), stem("black")])
+    assert not ranker.terms([stem("black")])  # a word of a need, not a misspelt "back"
+
+
 def test_a_phrase_is_not_a_word_to_correct_a_typo_to(knowledge: Knowledge) -> None:
     ranker = UseCaseRanker(knowledge, ignored=STOP)
     assert all(" " not in word for word in ranker.vocabulary)

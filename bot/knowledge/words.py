@@ -123,8 +123,8 @@ class VocabularyReader:
         for key in block:
             path = ("need_words", key)
             word_key = normalize(str(key))
-            if len(word_key.split()) != 1:
-                self.reader.problem(path, f"{key!r} must be a single word")
+            if len(word_key.split()) not in (1, 2):
+                self.reader.problem(path, f"{key!r} must be one word or two side by side")
             targets: list[str] = []
             for index, phrase in enumerate(self.reader.texts(block, key, ("need_words",))):
                 for word in normalize(phrase.replace("-", " ")).split():
@@ -150,15 +150,16 @@ class VocabularyReader:
         The use-case index folds plurals and stems words, and so does every question's word:
         "news" is read as "new" (and a learner's "new" as "news"), "books" and "booking" as one.
         """
-        folded = stem(word)
-        if _index_key(word) != _index_key(folded) and folded in roadmap_words:
-            self.reader.problem(
-                path,
-                f"{word!r} is read as {folded!r}, a word of the use cases: "
-                f"a learner's {folded!r} would stand for it too; use another word",
-            )
-            return
-        key = _index_key(folded)
+        for part in word.split():  # each word of a phrase ("black friday") too
+            folded = stem(part)
+            if _index_key(part) != _index_key(folded) and folded in roadmap_words:
+                self.reader.problem(
+                    path,
+                    f"{part!r} is read as {folded!r}, a word of the use cases: "
+                    f"a learner's {folded!r} would stand for it too; use another word",
+                )
+                return
+        key = " ".join(_index_key(stem(part)) for part in word.split())
         first = read_as.setdefault(key, word)
         if first != word and set(read[first]) != set(read[word]):
             self.reader.problem(
