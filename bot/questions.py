@@ -31,6 +31,8 @@ from bot.wording import (
     BUILD_IDIOMS,
     BUILD_WORDS,
     CLAUSE_ENDS,
+    CLAUSE_STARTS,
+    COMPARATIVES,
     COMPARE_CUES,
     DONE_WORDS,
     IDEA_SENSES,
@@ -110,6 +112,8 @@ ASKING_OPENERS = frozenset({"now", "but"})
 #: Words that ask what a name is or means, and the verbs of "what is" and "what does".
 DEFINING = frozenset({"explain", "mean", "means", "meaning"})
 BE_WORDS = frozenset({"is", "are", "was", "does", "do", "exactly"})
+DOING_VERBS = frozenset({"does", "do"})
+WORKING = frozenset({"work", "works"})
 #: "how do i", "how can we": asking how to do something.
 DOING = frozenset({"do", "can", "would", "should", "could"})
 PEOPLE = frozenset({"i", "we"})
@@ -908,7 +912,10 @@ class QuestionAnswerer:
             b.start == a.end + 1 and message.words[a.end].text in PREFERRED_TO
             for a, b in pairwise(subjects)
         )
-        if alike and (message.texts[:1] in (["is"], ["are"]) or "which" in focus_words or set_over):
+        weighed = bool(focus_words & COMPARATIVES)  # "flask user here, is django heavier?"
+        if alike and (
+            message.texts[:1] in (["is"], ["are"]) or "which" in focus_words or set_over or weighed
+        ):
             compare = True  # "is nestjs basically express", "spring boot and django, which one"
         if len(topic_ids) >= 2 and compare:
             kinds = [self.knowledge.topics[t].kind for t in topic_ids]
@@ -1301,6 +1308,10 @@ class QuestionAnswerer:
         focus_texts = [w.text for w in message.words if w.sentence == focus]
         defining = (
             bool(DEFINING & focus_words)
+            or (  # "how does oauth work for third party login"
+                bool(WORKING & focus_words)
+                and any(a == "how" and b in DOING_VERBS for a, b in pairwise(focus_texts))
+            )
             or any(  # not "what do i set up"
                 a == "what" and b in BE_WORDS and c not in PEOPLE
                 for a, b, c in zip(
@@ -1505,6 +1516,8 @@ class QuestionAnswerer:
                 and not how_to
                 and not joined
                 and not as_step
+                and after not in MATERIAL  # "the django tutorial": material, not a word
+                and after not in PROJECT_NOUNS
             ):
                 signs += (before in VERB_CONTEXT) + (after in VERB_AFTER)
             near = words[max(mention.start - 3, 0) : mention.start]
@@ -1706,7 +1719,7 @@ class QuestionAnswerer:
                 m for m in mentions if words[m.start].sentence < focus and m.id != main[0].id
             ]
             return [*before[-1:], *main]
-        if len(main) == 1 and sentence_words & LIKENESS_CUES:
+        if len(main) == 1 and sentence_words & (LIKENESS_CUES | COMPARATIVES):
             kind = self._kind_of(main[0])
             alike = [  # "firebase user here, is couchdb similar": set against the background
                 m
@@ -1746,10 +1759,16 @@ class QuestionAnswerer:
             return [m for m in in_focus if m in told]
         fresh = [m for m in mentions if id(m) not in background] or told
         latest = max((words[m.start].sentence for m in fresh), default=0)  # told nearest
-        # "the team deploys with docker, and i was asked to learn ci/cd": what is to be learnt
+        # "the team deploys with docker, and i was asked to learn ci/cd": what is to be learnt;
+        # "i'm fine with mongodb but weak at sql. any tutorials?": the part after "but"
+        contrasted = {w.segment for w in words if w.text in CLAUSE_STARTS}
         return sorted(
             fresh,
-            key=lambda m: (words[m.start].sentence != latest, not self._wanted(m, words)),
+            key=lambda m: (
+                words[m.start].sentence != latest,
+                not self._wanted(m, words),
+                words[m.start].segment not in contrasted,
+            ),
         )
 
     def _pointed_pair(

@@ -52,6 +52,11 @@ COMPARE_CUES = wordset(
 )
 #: Between two names of one kind, these prefer one to the other ("graphql over rest").
 PREFERRED_TO = wordset("over")
+#: Words that weigh one thing against another known one ("flask user here, is django heavier?").
+COMPARATIVES = wordset(
+    """heavier lighter faster slower easier harder simpler cheaper safer bigger smaller newer
+    older stricter nicer cleaner"""
+)
 #: Comparison words that ask how alike two things are (not which to choose).
 LIKENESS_CUES = wordset(
     """vs versus compare comparison compared comparing difference differences diff differ differs

@@ -1206,6 +1206,19 @@ def test_a_cue_word_inside_a_use_case_phrase_is_part_of_the_need(
         ("jwt oauth difference", Intent.COMPARE, ("jwt", "oauth")),
         ("firebase user here, is couchdb similar", Intent.COMPARE, ("firebase", "couchdb")),
         ("spring boot and django, which one", Intent.COMPARE, ("spring-boot", "django")),
+        # the part after "but" is what the learner lacks; a comparative weighs the background
+        (
+            "i'm fine with mongodb but i'm weak at sql. any good tutorials?",
+            Intent.RESOURCES,
+            ("sql",),
+        ),
+        ("flask user here, is django much heavier?", Intent.COMPARE, ("flask", "django")),
+        ("i finished the django tutorial, what should i build next?", Intent.PROJECTS, ("django",)),
+        (
+            "We have jwt working for our own users. How does oauth work for third party login?",
+            Intent.TOPIC,
+            ("oauth",),
+        ),
     ],
 )
 def test_the_subject_is_the_name_nearest_the_question(
