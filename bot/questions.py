@@ -1714,7 +1714,14 @@ class QuestionAnswerer:
         if len(main) == 1 and sentence_words & PLURAL_POINTERS and sentence_words & COMPARE_CUES:
             before = [m for m in mentions if words[m.start].sentence == focus - 1]
             return [*before[:2], *main]
-        if len(main) == 1 and sentence_words & POINTERS and sentence_words & COMPARE_CUES:
+        pointed_before = (
+            any(  # "what is nosql and why choose it": "it" is nosql itself
+                w.sentence == focus and w.text in POINTERS for w in words[: main[0].start]
+            )
+            if len(main) == 1
+            else False
+        )
+        if pointed_before and sentence_words & COMPARE_CUES:
             before = [  # "what does it solve compared to REST?": "it" is the one before
                 m for m in mentions if words[m.start].sentence < focus and m.id != main[0].id
             ]
@@ -2059,6 +2066,14 @@ class QuestionAnswerer:
             word.sentence for word in message.words if word.text in self.small_talk_starts
         }
         if mentions and any(message.words[m.start].sentence in asked for m in mentions):
+            return None
+        if (
+            mentions
+            and any(  # "I've heard about JWT. What is it and how would it help?"
+                w.sentence in asked and w.text in NAME_POINTERS for w in message.words
+            )
+            and any(w.sentence in asked and w.text in WHAT_WORDS for w in message.words)
+        ):
             return None
         if asked - talk_sentences and mentions:
             return None

@@ -48,7 +48,7 @@ COMPARE_CUES = wordset(
     """vs versus compare comparison compared comparing difference differences diff differ differs
     different between against better same similar alike choose pick decide deciding replace
     replaces replacing replaced replacement instead than interchangeable separates distinguishes
-    distinguish apart swap swapping swapped relate relates"""
+    distinguish apart swap swapping swapped relate relates pros cons tradeoffs"""
 )
 #: Between two names of one kind, these prefer one to the other ("graphql over rest").
 PREFERRED_TO = wordset("over")
@@ -177,7 +177,7 @@ ASKING_ABOUT = wordset(
 CLAUSE_STARTS = wordset("but")
 #: Words that point back at something already mentioned.
 POINTERS = wordset("it this that its")
-PLURAL_POINTERS = wordset("they them both these those two")
+PLURAL_POINTERS = wordset("they them both these those two each")
 #: Pointers that point at a thing named ("which parts of it"), where "that" may point at a
 #: situation ("how do i stop that").
 NAME_POINTERS = wordset("it its")

@@ -169,6 +169,12 @@ def test_a_greeting_before_a_question_with_what_you_is_no_small_talk(
     answerer: QuestionAnswerer,
 ) -> None:
     assert not answerer.understand("hey what you think about django?").small_talk
+    # "help" is small talk alone, not in a question about the name told before
+    jwt = answerer.understand(
+        "Every request of my app sends the username and password, which I know is bad. "
+        "I've heard about JWT. What is it and how would it help here?"
+    )
+    assert (jwt.outcome, jwt.topic_ids[:1]) == (Outcome.ANSWERED, ("jwt",))
 
 
 def test_what_is_a_name_that_is_also_a_word_asks_about_it(answerer: QuestionAnswerer) -> None:

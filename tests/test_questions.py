@@ -291,6 +291,25 @@ def test_it_compared_to_a_name_compares_with_the_one_before(answerer: QuestionAn
     assert set(understanding.topic_ids) == {"graphql", "rest"}
 
 
+def test_it_after_the_name_asked_about_is_that_name(answerer: QuestionAnswerer) -> None:
+    # "why would someone choose it": "it" is NoSQL itself, not the Oracle told before
+    understanding = answerer.understand(
+        "I studied relational databases at university with Oracle. The startup I joined uses "
+        "NoSQL for everything. What is NoSQL and why would someone choose it?"
+    )
+    assert (understanding.outcome, understanding.topic_ids[:1]) == (Outcome.ANSWERED, ("nosql",))
+
+
+def test_pros_and_cons_of_each_compares_the_two_told_before(answerer: QuestionAnswerer) -> None:
+    understanding = answerer.understand(
+        "My boss read a blog post and now wants to split our Laravel monolith into "
+        "microservices. I'm not convinced. What are the real pros and cons of each?"
+    )
+    assert understanding.intent is Intent.COMPARE
+    assert set(understanding.topic_ids) == {"monolith", "microservices"}
+    assert answerer.understand("pros and cons of docker").topic_ids == ("docker",)
+
+
 def test_the_kind_asked_for_is_not_its_own_need(answerer: QuestionAnswerer) -> None:
     # "cloud" is a kind of topic; on its own it must not pick a language whose use case
     # happens to say "cloud-native".
