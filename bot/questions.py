@@ -984,6 +984,8 @@ class QuestionAnswerer:
             or learn_way
             or (started and not compare)
         ) and not (projects and BUILD_WORDS & asked)
+        # "what project would teach us the login flow": the project teaches, no material asked
+        resources = resources and not (asked_projects and not MATERIAL & asked)
         unnamed_request = (  # "our backend is one express app ... what should i read about?"
             message.sentences > 1
             and all(message.words[m.start].sentence != focus for m in subjects)
@@ -2041,13 +2043,17 @@ class QuestionAnswerer:
         beyond = [w for w in message.words if w.text not in talked and w.text not in STOP]
         words = message.words
         asking = {w.sentence for w in beyond}  # "how does this work?" is small talk itself
-        if any(
-            words[i].sentence in asking and _asks(message, i, ASKING_WORDS)
+        asked_about = {
+            words[i].sentence
             for i in range(len(words))
-        ) and any(
-            w.stem in self.kinds or w.stem in self.software for w in beyond
-        ):  # "yo which db should i use": a greeting before a question
-            return None
+            if words[i].sentence in asking and _asks(message, i, ASKING_WORDS)
+        }
+        chatted = {w.sentence for w in words if w.text in talked} - asked_about
+        if asked_about and any(
+            (w.stem in self.kinds or w.stem in self.software) and w.sentence not in chatted
+            for w in beyond
+        ):  # "yo which db should i use": a greeting before a question; not "i joined this
+            return None  # server to say hello. how does this bot work?
         if message.sentences == 1 and message.questions and len(beyond) > len(talked) + 1:
             return None  # "is django ok for an online store": a question with an "ok" in it
         thanked_for = (  # "thanks for the help with sql": a name told as what the talk is about

@@ -156,6 +156,18 @@ def test_small_talk_about_the_bot_or_taking_a_message_back_is_small_talk(
     assert answerer.understand(question).small_talk
 
 
+def test_a_software_word_told_with_a_greeting_does_not_make_the_bot_question_a_roadmap_one(
+    answerer: QuestionAnswerer,
+) -> None:
+    hello = "Hi! I joined this server and wanted to say hello first. How does this bot work?"
+    assert answerer.understand(hello).small_talk
+    macbook = (
+        "The app works perfectly on my laptop but crashes on the server. My colleague gets "
+        "another error. How do we get the same environment everywhere?"
+    )
+    assert not answerer.understand(macbook).small_talk
+
+
 def test_a_name_right_after_a_learning_word_is_the_technology(answerer: QuestionAnswerer) -> None:
     question = (
         "Our team uses Jenkins and I have to look after it. Where do I start learning Jenkins?"

@@ -947,6 +947,18 @@ def test_what_to_build_after_background_is_projects(answerer: QuestionAnswerer) 
     assert (asked.intent, asked.topic_ids) == (Intent.PROJECTS, ("flask",))
 
 
+def test_a_project_that_would_teach_something_is_projects_not_material(
+    answerer: QuestionAnswerer,
+) -> None:
+    asked = answerer.understand(
+        "I work shifts and can only study in short bursts. Is there a small project that would "
+        "teach me the basics of Docker?"
+    )
+    assert (asked.intent, asked.topic_ids) == (Intent.PROJECTS, ("docker",))
+    both = answerer.understand("a docker project and a tutorial")
+    assert both.intent is Intent.RESOURCES
+
+
 def test_what_next_after_sentences_about_something_else_is_not_the_roadmap(
     answerer: QuestionAnswerer,
 ) -> None:
