@@ -118,6 +118,30 @@ def test_a_device_that_dies_is_hardware_not_a_need(answerer: QuestionAnswerer) -
     assert not phone.confident and phone.canned is not None
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do i reset my gmail password",
+        "my computer is slow, should I reinstall windows",
+        "how do I block spam calls on my android phone",
+        "my first app got rejected from the app store, why",
+        "what's the best app for learning spanish",
+    ],
+)
+def test_using_phones_apps_and_accounts_is_outside_the_roadmap(
+    answerer: QuestionAnswerer, question: str
+) -> None:
+    understanding = answerer.understand(question)
+    assert not understanding.confident and understanding.canned is not None
+
+
+def test_a_name_among_the_words_of_its_everyday_sense_is_refused(
+    answerer: QuestionAnswerer,
+) -> None:
+    assert not answerer.understand("who played mongo in blazing saddles").confident
+    assert answerer.understand("mongo proj ideas").topic_ids[:1] == ("mongodb",)
+
+
 def test_a_question_outside_the_roadmap_after_names_in_the_background_is_outside(
     answerer: QuestionAnswerer,
 ) -> None:
