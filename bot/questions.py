@@ -114,6 +114,8 @@ DEFINING = frozenset({"explain", "mean", "means", "meaning"})
 BE_WORDS = frozenset({"is", "are", "was", "does", "do", "exactly"})
 DOING_VERBS = frozenset({"does", "do"})
 WORKING = frozenset({"work", "works"})
+#: Words asking for material or projects: a question with one is no small talk.
+REQUESTED = RESOURCE_CUES | PROJECT_CUES
 #: "how do i", "how can we": asking how to do something.
 DOING = frozenset({"do", "can", "would", "should", "could"})
 PEOPLE = frozenset({"i", "we"})
@@ -1001,8 +1003,13 @@ class QuestionAnswerer:
             told = [m for m in subjects if m.id in self.knowledge.topics]
             focused = [m for m in told if message.words[m.start].sentence == focus]
             context = not focus_words & NAME_POINTERS and all(
-                # "our rails app is deployed by hand. what should we learn to stop that"
-                message.words[m.start].sentence != focus or self._is_background(m, message.words)
+                # "our rails app is deployed by hand. what should we learn to stop that"; not
+                # "how does express compare? is there dependency injection?": asked about too
+                (
+                    message.words[m.start].sentence != focus
+                    and message.words[m.start].sentence not in message.questions
+                )
+                or self._is_background(m, message.words)
                 for m in told
             )
             about = any(  # "what should i know about database management": asks about it
@@ -1560,6 +1567,14 @@ class QuestionAnswerer:
             else:
                 doubtful.append(mention.id)
                 unsure.update(range(mention.start, mention.end))
+        kept_kinds = {self._kind_of(m) for m in kept if m.ambiguous}
+        alike = [m for m in ambiguous if m.id in doubtful and self._kind_of(m) in kept_kinds]
+        if alike:
+            # "we have a huge django monolith ... why would flask fit better there?": a name
+            # kept as software is the context of others of its kind with no everyday sign
+            kept.extend(alike)
+            unsure.difference_update(i for m in alike for i in range(m.start, m.end))
+            doubtful = [d for d in doubtful if all(m.id != d for m in alike)]
         kept.sort(key=lambda m: m.start)
         doubtful_topics = tuple(d for d in dict.fromkeys(doubtful) if d in self.knowledge.topics)
         return _Names(
@@ -1759,6 +1774,8 @@ class QuestionAnswerer:
         earlier = [m for m in mentions if words[m.start].sentence <= focus]
         if sentence_words & PLURAL_POINTERS:
             return self._pointed_pair(earlier, background, words) or earlier[-2:]
+        if sentence_words & LIKENESS_CUES:  # "x for small apis. y is better. what's different?"
+            return self._pointed_pair(earlier, background, words, across=True) or earlier[-2:]
         if sentence_words & POINTERS and earlier:
             return earlier[-1:]
         # Technology the roadmap lacks, told as background ("after a react course"), is not
@@ -1781,15 +1798,24 @@ class QuestionAnswerer:
         )
 
     def _pointed_pair(
-        self, earlier: list[_Mention], background: set[int], words: tuple[Word, ...]
+        self,
+        earlier: list[_Mention],
+        background: set[int],
+        words: tuple[Word, ...],
+        *,
+        across: bool = False,
     ) -> list[_Mention]:
-        """What "they" or "them" points at: two names told together, the latest such pair."""
+        """What "they" or "them" points at: two names told together, the latest such pair.
+
+        With ``across``, names told in different sentences count as told together.
+        """
         named = [m for m in earlier if m.id in self.knowledge.topics or m.not_covered]
         fresh = [m for m in named if id(m) not in background]
         candidates = fresh if len({m.id for m in fresh}) >= 2 else named
         by_sentence: dict[int, list[_Mention]] = {}
         for mention in candidates:
-            by_sentence.setdefault(words[mention.start].sentence, []).append(mention)
+            sentence = 0 if across else words[mention.start].sentence
+            by_sentence.setdefault(sentence, []).append(mention)
         for sentence in sorted(by_sentence, reverse=True):
             first = {}
             for mention in by_sentence[sentence]:
@@ -2071,6 +2097,10 @@ class QuestionAnswerer:
         talk_sentences = {
             word.sentence for word in message.words if word.text in self.small_talk_starts
         }
+        if mentions and any(  # "... want to learn aws now. good courses or docs?"
+            w.sentence in asked and w.text in REQUESTED for w in message.words
+        ):
+            return None
         if mentions and any(message.words[m.start].sentence in asked for m in mentions):
             return None
         if (

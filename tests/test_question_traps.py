@@ -310,6 +310,17 @@ def test_a_name_read_in_its_everyday_sense_is_no_word_of_a_need(
     assert answerer.understand("deploying a windows app on azure").topic_ids[:1] == ("azure",)
 
 
+def test_a_name_asked_about_in_an_earlier_question_is_not_context_for_a_need(
+    answerer: QuestionAnswerer,
+) -> None:
+    # a second question about a feature asks about the name, not for a topic that has it
+    understanding = answerer.understand(
+        "Been doing Spring Boot for years. Our startup uses Express for everything. How does "
+        "Express compare in terms of structure? Is there dependency injection?"
+    )
+    assert not (understanding.confident and understanding.topic_ids[0] != "express")
+
+
 @pytest.mark.parametrize(
     "question", ["how do I create a new instagram account", "my first time baking bread, tips?"]
 )

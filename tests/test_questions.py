@@ -300,6 +300,17 @@ def test_it_after_the_name_asked_about_is_that_name(answerer: QuestionAnswerer) 
     assert (understanding.outcome, understanding.topic_ids[:1]) == (Outcome.ANSWERED, ("nosql",))
 
 
+def test_what_is_different_after_two_names_told_apart_compares_them(
+    answerer: QuestionAnswerer,
+) -> None:
+    understanding = answerer.understand(
+        "I've used Express for a few small APIs. Everyone on Reddit says NestJS is better for "
+        "big apps. What's actually different?"
+    )
+    assert understanding.intent is Intent.COMPARE
+    assert set(understanding.topic_ids) == {"express", "nestjs"}
+
+
 def test_pros_and_cons_of_each_compares_the_two_told_before(answerer: QuestionAnswerer) -> None:
     understanding = answerer.understand(
         "My boss read a blog post and now wants to split our Laravel monolith into "
@@ -1245,6 +1256,18 @@ def test_a_cue_word_inside_a_use_case_phrase_is_part_of_the_need(
         ),
         ("flask user here, is django much heavier?", Intent.COMPARE, ("flask", "django")),
         ("i finished the django tutorial, what should i build next?", Intent.PROJECTS, ("django",)),
+        (  # a name kept as software ("django monolith") is the context of the others
+            "At work we have a huge Django monolith. For a tiny internal tool I was told to use "
+            "Flask instead. Why would Flask fit better there?",
+            Intent.TOPIC,
+            ("flask",),
+        ),
+        (  # "good" opens small talk, not a question asking for material
+            "Been running servers in a basement for years lol. Want to learn AWS properly now. "
+            "Good courses or docs?",
+            Intent.RESOURCES,
+            ("aws",),
+        ),
         (
             "We have jwt working for our own users. How does oauth work for third party login?",
             Intent.TOPIC,
