@@ -114,6 +114,9 @@ DEFINING = frozenset({"explain", "mean", "means", "meaning"})
 BE_WORDS = frozenset({"is", "are", "was", "does", "do", "exactly"})
 DOING_VERBS = frozenset({"does", "do"})
 WORKING = frozenset({"work", "works"})
+#: "do the job", "do different jobs": a task done, not the word's own subject.
+DOING_TASKS = frozenset({"do", "does", "did", "doing"})
+TASK_FILLERS = frozenset({"the", "a", "same", "different", "separate", "similar", "its", "their"})
 #: Words asking for material or projects: a question with one is no small talk.
 REQUESTED = RESOURCE_CUES | PROJECT_CUES
 #: "how do i", "how can we": asking how to do something.
@@ -301,6 +304,26 @@ def _phrase_in(phrase: tuple[str, ...], words: list[str], present: Set[str]) -> 
         else:
             return True
     return False
+
+
+def _as_tasks(texts: list[str]) -> list[str]:
+    """The words, less those done as a task ("they do different jobs", "does the job").
+
+    A word after "do" and a word such as "the" or "different" is the task done, not the
+    subject outside the roadmap it may name elsewhere ("jobs" in "how do jobs pay" stays).
+    """
+    kept = list(texts)
+    for at in range(2, len(texts)):
+        between = texts[max(at - 3, 0) : at]
+        for start, word in enumerate(between):
+            if (
+                word in DOING_TASKS
+                and between[start + 1 :]
+                and all(w in TASK_FILLERS for w in between[start + 1 :])
+            ):
+                kept[at] = ""
+                break
+    return kept
 
 
 def _near_step_word(words: Sequence[Word], mention: _Mention) -> bool:
@@ -1623,6 +1646,15 @@ class QuestionAnswerer:
         asked = (  # "what is kafka", "wat is gin", "whats gin"
             start >= 2 and words[start - 2].text in WHAT_IS and words[start - 1].text in BE_WORDS
         ) or (start >= 1 and words[start - 1].text in WHATS)
+        if (  # "how does kafka work", "how do jwts work?"
+            start >= 2
+            and words[start - 2].text == "how"
+            and words[start - 1].text in DOING_VERBS
+            and end < len(words)
+            and words[end].text in WORKING
+            and (end + 1 == len(words) or words[end + 1].sentence != words[start].sentence)
+        ):
+            return True
         if not asked:
             return False
         return (
@@ -2134,7 +2166,7 @@ class QuestionAnswerer:
 
     def _outside_words(self, words: Sequence[Word]) -> bool:
         """Whether these words hold a phrase of a subject outside the roadmap."""
-        return bool(_found(self.outside, [w.text for w in words]))
+        return bool(_found(self.outside, _as_tasks([w.text for w in words])))
 
     def _asks_for_software(self, words: Sequence[Word]) -> bool:
         """Whether an asking sentence asks for something to build, learn, set up or use.
@@ -2154,7 +2186,9 @@ class QuestionAnswerer:
 
     def _outside_at(self, message: Message) -> set[int]:
         """Where the words of subjects outside the roadmap stand in the message."""
-        outside = {word for _, phrase in _found(self.outside, message.texts) for word in phrase}
+        outside = {
+            word for _, phrase in _found(self.outside, _as_tasks(message.texts)) for word in phrase
+        }
         return {i for i, w in enumerate(message.words) if w.text in outside}
 
     def _outside(self, message: Message, needs: bool) -> tuple[Canned | None, int]:
@@ -2165,7 +2199,7 @@ class QuestionAnswerer:
         """
         hits: dict[str, int] = {}
         entries: dict[str, Canned] = {}
-        for entry, phrase in _found(self.outside, message.texts):
+        for entry, phrase in _found(self.outside, _as_tasks(message.texts)):
             if needs and len(phrase) == 1 and phrase[0] in self.need_words:
                 continue
             hits[entry.id] = hits.get(entry.id, 0) + 1

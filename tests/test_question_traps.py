@@ -63,6 +63,22 @@ def test_it_pointing_at_technology_the_roadmap_lacks_is_not_covered(
     assert answerer.understand(mongo).topic_ids[:1] == ("mongodb",)
 
 
+def test_how_does_a_name_work_asks_about_it_even_when_it_is_also_a_word(
+    answerer: QuestionAnswerer,
+) -> None:
+    assert answerer.understand("how does kafka work").outcome is Outcome.NOT_COVERED
+    assert not answerer.understand("how does the spring work in a watch").confident
+
+
+def test_a_job_done_is_no_career_question(answerer: QuestionAnswerer) -> None:
+    mixed = answerer.understand(
+        "I keep mixing up JWT and OAuth when reading auth tutorials. Are they the same thing "
+        "or do they do different jobs?"
+    )
+    assert (mixed.intent, set(mixed.topic_ids)) == (Intent.COMPARE, {"jwt", "oauth"})
+    assert answerer.understand("how do jobs in backend pay").canned is not None
+
+
 def test_whether_a_technology_is_still_used_is_about_the_technology(
     answerer: QuestionAnswerer,
 ) -> None:
