@@ -114,6 +114,10 @@ DEFINING = frozenset({"explain", "mean", "means", "meaning"})
 BE_WORDS = frozenset({"is", "are", "was", "does", "do", "exactly"})
 DOING_VERBS = frozenset({"does", "do"})
 WORKING = frozenset({"work", "works"})
+#: Before a name, what someone else thinks of it: not the learner's own stack.
+PREFERRING = frozenset({"likes", "prefers", "says", "wants", "recommends", "suggests", "loves"})
+#: Before a name, wanting to understand it ("without really understanding sql").
+UNDERSTANDING = frozenset({"understand", "understanding", "grasp", "grasping"})
 #: "do the job", "do different jobs": a task done, not the word's own subject.
 DOING_TASKS = frozenset({"do", "does", "did", "doing"})
 TASK_FILLERS = frozenset({"the", "a", "same", "different", "separate", "similar", "its", "their"})
@@ -525,6 +529,7 @@ class QuestionAnswerer:
             for m in subjects
             if not self._word_of_a_need(m, message.words, mentions)
             and not self._likened(m, message.words, mentions)
+            and not self._of_a_kind(m, message.words)
         ] or (subjects if len(subjects) > 1 else [])
         named = {i for m in mentions for i in range(m.start, m.end)}
         idioms = {  # "when does it make sense": not building; "this kind of thing": no name
@@ -769,6 +774,7 @@ class QuestionAnswerer:
             bool(focus_stems & LEARN_WORDS or (told and software_talk))
             and bool({"next", "after"} & focus_stems)
             and not build_request
+            and not focus_words & PROJECT_NOUNS  # "what project should i try next
         )
         texts = message.texts
         improving = {  # "how to get better at sql", "how do i get into docker": where it starts
@@ -1777,10 +1783,13 @@ class QuestionAnswerer:
             return [*before[-1:], *main]
         if len(main) == 1 and sentence_words & (LIKENESS_CUES | COMPARATIVES):
             kind = self._kind_of(main[0])
-            alike = [  # "firebase user here, is couchdb similar": set against the background
+            alike = [  # "firebase user here, is couchdb similar": set against the background;
+                # "a consultant suggests microservices. what do we lose compared to the monolith"
                 m
                 for m in mentions
-                if id(m) in background and m.id != main[0].id and self._kind_of(m) == kind
+                if (id(m) in background or words[m.start].sentence < focus)
+                and m.id != main[0].id
+                and self._kind_of(m) == kind
             ]
             if alike and kind is not None:
                 return [alike[-1], *main]
@@ -1806,8 +1815,13 @@ class QuestionAnswerer:
         earlier = [m for m in mentions if words[m.start].sentence <= focus]
         if sentence_words & PLURAL_POINTERS:
             return self._pointed_pair(earlier, background, words) or earlier[-2:]
-        if sentence_words & LIKENESS_CUES:  # "x for small apis. y is better. what's different?"
-            return self._pointed_pair(earlier, background, words, across=True) or earlier[-2:]
+        told_apart = (  # "x for small apis. y is better. what's different?": two of a kind
+            self._pointed_pair(earlier, background, words, across=True)
+            if sentence_words & LIKENESS_CUES
+            else []
+        )
+        if told_apart:
+            return told_apart
         if sentence_words & POINTERS and earlier:
             return earlier[-1:]
         # Technology the roadmap lacks, told as background ("after a react course"), is not
@@ -1839,7 +1853,8 @@ class QuestionAnswerer:
     ) -> list[_Mention]:
         """What "they" or "them" points at: two names told together, the latest such pair.
 
-        With ``across``, names told in different sentences count as told together.
+        With ``across``, names told in different sentences count as told together, if two
+        are of one kind.
         """
         named = [m for m in earlier if m.id in self.knowledge.topics or m.not_covered]
         fresh = [m for m in named if id(m) not in background]
@@ -1860,7 +1875,7 @@ class QuestionAnswerer:
                     for b in told[i + 1 :]
                     if self._kind_of(a) == self._kind_of(b)
                 ]
-                return alike[0] if alike else told[:2]
+                return alike[0] if alike else [] if across else told[:2]
         return []
 
     def _step_of(self, message: Message, mention: _Mention) -> _Mention:
@@ -1975,6 +1990,18 @@ class QuestionAnswerer:
         )
         return bool(posting) and mention.id not in posting
 
+    def _of_a_kind(self, mention: _Mention, words: tuple[Word, ...]) -> bool:
+        """Whether a name that is also a word follows a kind word ("a real database server")."""
+        at = mention.start
+        return (
+            mention.ambiguous
+            and mention.end - at == 1
+            and at > 0
+            and words[at - 1].stem in self.kinds
+            and words[at - 1].text not in LEARN_WORDS  # "to practice docker": the name
+            and words[at - 1].sentence == words[at].sentence
+        )
+
     def _likened(
         self, mention: _Mention, words: tuple[Word, ...], mentions: list[_Mention]
     ) -> bool:
@@ -1989,7 +2016,12 @@ class QuestionAnswerer:
     def _wanted(mention: _Mention, words: tuple[Word, ...]) -> bool:
         """Whether a name is told as what to learn or read about ("read up about rest")."""
         return any(
-            (w.stem in LEARN_WORDS or w.text in RESOURCE_CUES or w.text == "about")
+            (
+                w.stem in LEARN_WORDS
+                or w.text in RESOURCE_CUES
+                or w.text in UNDERSTANDING
+                or w.text == "about"
+            )
             and w.sentence == words[mention.start].sentence
             for w in words[max(mention.start - 3, 0) : mention.start]
         )
@@ -2022,8 +2054,12 @@ class QuestionAnswerer:
             return True  # "ten years of java": experience
         owned = words[max(mention.start - OWNED_GAP - 1, 0) : mention.start]
         for at, word in enumerate(owned):  # "my api servers", "our spring boot app": theirs
-            if word.text in OWN_STACK and all(
-                w.text not in STOP and w.segment == word.segment for w in owned[at + 1 :]
+            if (
+                word.text in OWN_STACK
+                and all(  # not "my supervisor likes django": theirs
+                    w.text not in STOP and w.text not in PREFERRING and w.segment == word.segment
+                    for w in owned[at + 1 :]
+                )
             ):
                 return True
         segment = words[mention.start].segment  # "coming from express, nestjs docs": one each

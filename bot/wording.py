@@ -147,7 +147,7 @@ VERB_CONTEXT = wordset("i to you we they it should can will let lets must wanna 
 VERB_AFTER = wordset("out there outside inside")
 #: ...and before one of these even among software words ("go deeper into mongodb", "go back to
 #: basics with sql", "go through the docs", "the rest of the app").
-VERB_PHRASE_AFTER = wordset("deeper further beyond back ahead away home through of")
+VERB_PHRASE_AFTER = wordset("deeper further beyond back ahead away home through of wrong")
 #: A name followed by one of these is the learner's background ("a java dev", "mongo user").
 BACKGROUND_AFTER = wordset(
     """dev devs developer developers guy girl user users background experience programmer
@@ -221,7 +221,12 @@ SHORTHAND = {
 
 #: Phrases read as one word ("hands-on exercises" are practice exercises, a "reading list"
 #: is resources).
-PHRASES = {"hands on": "practice", "big picture": "overview", "reading list": "resources"}
+PHRASES = {
+    "hands on": "practice",
+    "big picture": "overview",
+    "reading list": "resources",
+    "crash course": "course",
+}
 _PHRASES = re.compile(r"\b(" + "|".join(sorted(PHRASES, key=len, reverse=True)) + r")\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+")
 _APOSTROPHES = re.compile(r"['’`]")

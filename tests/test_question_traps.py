@@ -151,13 +151,6 @@ def test_using_phones_apps_and_accounts_is_outside_the_roadmap(
     assert not understanding.confident and understanding.canned is not None
 
 
-def test_a_name_among_the_words_of_its_everyday_sense_is_refused(
-    answerer: QuestionAnswerer,
-) -> None:
-    assert not answerer.understand("who played mongo in blazing saddles").confident
-    assert answerer.understand("mongo proj ideas").topic_ids[:1] == ("mongodb",)
-
-
 def test_a_question_outside_the_roadmap_after_names_in_the_background_is_outside(
     answerer: QuestionAnswerer,
 ) -> None:

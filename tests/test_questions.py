@@ -300,6 +300,17 @@ def test_it_after_the_name_asked_about_is_that_name(answerer: QuestionAnswerer) 
     assert (understanding.outcome, understanding.topic_ids[:1]) == (Outcome.ANSWERED, ("nosql",))
 
 
+def test_a_name_someone_else_likes_is_no_background_of_the_learner(
+    answerer: QuestionAnswerer,
+) -> None:
+    # "my supervisor likes django" is an option, not the learner's own stack
+    asked = answerer.understand(
+        "I'm starting a web project for my thesis, mainly a few pages and a database. My "
+        "supervisor likes Django, but a friend says Flask is simpler. Which should I use?"
+    )
+    assert asked.confident and set(asked.topic_ids) <= {"django", "flask"}
+
+
 def test_what_is_different_after_two_names_told_apart_compares_them(
     answerer: QuestionAnswerer,
 ) -> None:
@@ -1261,6 +1272,42 @@ def test_a_cue_word_inside_a_use_case_phrase_is_part_of_the_need(
             "Flask instead. Why would Flask fit better there?",
             Intent.TOPIC,
             ("flask",),
+        ),
+        (  # wanting to understand a name makes it the subject of the material asked for
+            "I've been writing ORM queries in Django for two years without really "
+            "understanding SQL. I'd like to fix that. Any recommended reading?",
+            Intent.RESOURCES,
+            ("sql",),
+        ),
+        (  # "go wrong" is the verb; "a database server" is the kind of server, no topic
+            "Honest question from a junior: our Express API is live and I'm the only one "
+            "thinking about security. What are the main things that usually go wrong?",
+            Intent.TOPIC,
+            ("security",),
+        ),
+        (
+            "I'm writing a small desktop tool in Python for my team to track equipment loans. "
+            "Does it make sense to use SQLite instead of a real database server?",
+            Intent.TOPIC,
+            ("sqlite",),
+        ),
+        (  # a project asked for after a course is projects, not the next step of the path
+            "I finished a Node.js course and understand the basics of Express. I learn best by "
+            "building. What project should I try next?",
+            Intent.PROJECTS,
+            ("express",),
+        ),
+        (
+            "I've containerized a hello world already. What's a more realistic project to "
+            "practice Docker and compose?",
+            Intent.PROJECTS,
+            ("docker",),
+        ),
+        (  # a name told earlier, not as background, compared to the one in the question
+            "We are five developers and our product is one Laravel app. A consultant suggests "
+            "microservices. What do we gain and lose compared to staying with the monolith?",
+            Intent.COMPARE,
+            ("microservices", "monolith"),
         ),
         (  # "good" opens small talk, not a question asking for material
             "Been running servers in a basement for years lol. Want to learn AWS properly now. "
