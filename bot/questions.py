@@ -114,6 +114,8 @@ DEFINING = frozenset({"explain", "mean", "means", "meaning"})
 BE_WORDS = frozenset({"is", "are", "was", "does", "do", "exactly"})
 DOING_VERBS = frozenset({"does", "do"})
 WORKING = frozenset({"work", "works"})
+#: Between two names, words saying one is the other ("nestjs is just express").
+EQUATING = frozenset({"is", "are", "just", "basically", "simply", "only", "like", "really"})
 #: Before a name, what someone else thinks of it: not the learner's own stack.
 PREFERRING = frozenset({"likes", "prefers", "says", "wants", "recommends", "suggests", "loves"})
 #: Before a name, wanting to understand it ("without really understanding sql").
@@ -944,8 +946,17 @@ class QuestionAnswerer:
             for a, b in pairwise(subjects)
         )
         weighed = bool(focus_words & COMPARATIVES)  # "flask user here, is django heavier?"
+        equated = any(  # "nestjs is just express with extra steps?"
+            BE_WORDS & set(between) and set(between) <= EQUATING
+            for a, b in pairwise(subjects)
+            for between in [message.texts[a.end : b.start]]
+        )
         if alike and (
-            message.texts[:1] in (["is"], ["are"]) or "which" in focus_words or set_over or weighed
+            message.texts[:1] in (["is"], ["are"])
+            or "which" in focus_words
+            or set_over
+            or weighed
+            or equated
         ):
             compare = True  # "is nestjs basically express", "spring boot and django, which one"
         if len(topic_ids) >= 2 and compare:
@@ -1958,16 +1969,25 @@ class QuestionAnswerer:
         )
 
     def _asking_segments(self, message: Message, sentence: int) -> list[int]:
-        """The later comma segments of a sentence that start with a question word, last first."""
+        """The later comma segments of a sentence that ask, last first.
+
+        A segment asks when it starts with a question word, or holds a word asking about a
+        technology in a question ("our monolith is old php, microservices worth it?").
+        """
         first_of: dict[int, str] = {}
+        asked_about: set[int] = set()
         for word in message.words:
             if word.sentence == sentence:
                 first_of.setdefault(word.segment, word.text)
+                if word.text in ASKING_ABOUT and sentence in message.questions:
+                    asked_about.add(word.segment)
         segments = sorted(first_of)
         return [
             segment
             for segment in reversed(segments[1:])
-            if first_of[segment] in QUESTION_STARTS or first_of[segment] in ASKING_OPENERS
+            if first_of[segment] in QUESTION_STARTS
+            or first_of[segment] in ASKING_OPENERS
+            or segment in asked_about
         ]
 
     def _word_of_a_need(
@@ -2056,6 +2076,7 @@ class QuestionAnswerer:
         for at, word in enumerate(owned):  # "my api servers", "our spring boot app": theirs
             if (
                 word.text in OWN_STACK
+                and word.segment == words[mention.start].segment  # not "my tiny api, flask?"
                 and all(  # not "my supervisor likes django": theirs
                     w.text not in STOP and w.text not in PREFERRING and w.segment == word.segment
                     for w in owned[at + 1 :]

@@ -152,7 +152,7 @@ VERB_PHRASE_AFTER = wordset("deeper further beyond back ahead away home through 
 BACKGROUND_AFTER = wordset(
     """dev devs developer developers guy girl user users background experience programmer
     programmers engineer engineers person people shop team done finished coder coders
-    certified"""
+    certified dude fan nerd veteran"""
 )
 #: A name shortly after one of these is the learner's background ("i learned flask").
 BACKGROUND_BEFORE = wordset(

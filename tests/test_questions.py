@@ -1309,6 +1309,20 @@ def test_a_cue_word_inside_a_use_case_phrase_is_part_of_the_need(
             Intent.COMPARE,
             ("microservices", "monolith"),
         ),
+        # chat: the comma part that asks wins over the learner's own stack before it
+        (
+            "our monolith is 10 yrs old php, microservices worth it?",
+            Intent.TOPIC,
+            ("microservices",),
+        ),
+        ("rest is all i know lol, graphql worth it?", Intent.TOPIC, ("graphql",)),
+        (
+            "sql dude here, firebase makes no sense to me, how does it store stuff",
+            Intent.TOPIC,
+            ("firebase",),
+        ),
+        ("django feels heavy for my tiny api, flask better?", Intent.COMPARE, ("django", "flask")),
+        ("nestjs is just express with extra steps?", Intent.COMPARE, ("nestjs", "express")),
         (  # "good" opens small talk, not a question asking for material
             "Been running servers in a basement for years lol. Want to learn AWS properly now. "
             "Good courses or docs?",
