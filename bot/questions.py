@@ -1197,7 +1197,9 @@ class QuestionAnswerer:
                     for d in doubtful
                 )
             )
-            if answer is not None and not rival:
+            # "a go kart track opened near me": among foreign words, an unsure name allows only
+            # its own use case, not another topic's ("nearby search")
+            if answer is not None and not rival and not names.foreign:
                 return answer
         by_kind_word = section is not None and all(
             self._names_a_kind(m) for m in subjects if m.id == section_id

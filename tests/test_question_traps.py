@@ -25,6 +25,14 @@ def test_a_name_among_words_foreign_to_the_roadmap_is_refused_not_asked_back(
     assert answerer.understand("flask blueprints").outcome is Outcome.ASKED_BACK
 
 
+def test_an_unsure_name_among_foreign_words_lends_no_other_topics_need(
+    answerer: QuestionAnswerer,
+) -> None:
+    # "near me" is a word of a location use case; the go kart track is no software need
+    kart = answerer.understand("a go kart track opened near me, worth a try?")
+    assert kart.outcome is Outcome.REFUSED
+
+
 def test_a_message_with_no_software_word_gets_no_use_case_guess(
     answerer: QuestionAnswerer,
 ) -> None:
