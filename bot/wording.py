@@ -35,6 +35,8 @@ STOP = wordset(
     pretty quite"""
 )
 #: Question words: a sentence starting with one of these asks something.
+#: Words before the one that opens a sentence ("please explain", "so what is").
+LEAD_INS = wordset("please pls plz so ok okay hey hi well")
 QUESTION_STARTS = wordset(
     """what whats which who why when where how is are can could should would will do does did
     tell explain any anyone suggest recommend compare give show help"""
@@ -281,7 +283,7 @@ def split_message(text: str) -> Message:
                 for word in SHORTHAND.get(raw, raw).split():
                     if first and word in QUESTION_STARTS:
                         questions.add(index)
-                    first = False
+                    first = first and word in LEAD_INS  # "please explain ...": still asks
                     words.append(Word(word, stem(word), index, segment))
             segment += 1
         if sentence.rstrip().endswith("?"):

@@ -142,6 +142,14 @@ def test_a_device_that_dies_is_hardware_not_a_need(answerer: QuestionAnswerer) -
     assert not phone.confident and phone.canned is not None
 
 
+def test_how_a_team_organises_its_work_is_outside_the_roadmap(
+    answerer: QuestionAnswerer,
+) -> None:
+    scrum = answerer.understand("scrum vs kanban for a dev team")
+    assert not scrum.confident and scrum.canned is not None
+    assert answerer.understand("I'm a product owner, what is a rest api").topic_ids == ("rest",)
+
+
 @pytest.mark.parametrize(
     "question",
     [

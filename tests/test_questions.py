@@ -1323,6 +1323,12 @@ def test_a_cue_word_inside_a_use_case_phrase_is_part_of_the_need(
         ),
         ("django feels heavy for my tiny api, flask better?", Intent.COMPARE, ("django", "flask")),
         ("nestjs is just express with extra steps?", Intent.COMPARE, ("nestjs", "express")),
+        (  # "please explain" asks, whatever the sentence after it tells
+            "Please explain what monitoring and alerting mean for a web backend. I'm a new "
+            "on-call engineer and I'm a bit scared.",
+            Intent.TOPIC,
+            ("monitoring",),
+        ),
         (  # "good" opens small talk, not a question asking for material
             "Been running servers in a basement for years lol. Want to learn AWS properly now. "
             "Good courses or docs?",
