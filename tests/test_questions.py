@@ -300,6 +300,18 @@ def test_it_after_the_name_asked_about_is_that_name(answerer: QuestionAnswerer) 
     assert (understanding.outcome, understanding.topic_ids[:1]) == (Outcome.ANSWERED, ("nosql",))
 
 
+def test_a_name_kept_as_software_is_the_context_of_another_of_its_kind(
+    answerer: QuestionAnswerer,
+) -> None:
+    # "django monolith" is software, so "flask" later is Flask, not a lab flask left unsure
+    asked = answerer.understand(
+        "At work we have a huge Django monolith. For a tiny internal tool I was told to use "
+        "Flask instead. Why would Flask fit better there?"
+    )
+    assert "flask" in asked.topic_ids
+    assert asked.outcome is not Outcome.ANSWERED or asked.topic_ids[0] == "flask"
+
+
 def test_a_name_someone_else_likes_is_no_background_of_the_learner(
     answerer: QuestionAnswerer,
 ) -> None:
@@ -1267,12 +1279,6 @@ def test_a_cue_word_inside_a_use_case_phrase_is_part_of_the_need(
         ),
         ("flask user here, is django much heavier?", Intent.COMPARE, ("flask", "django")),
         ("i finished the django tutorial, what should i build next?", Intent.PROJECTS, ("django",)),
-        (  # a name kept as software ("django monolith") is the context of the others
-            "At work we have a huge Django monolith. For a tiny internal tool I was told to use "
-            "Flask instead. Why would Flask fit better there?",
-            Intent.TOPIC,
-            ("flask",),
-        ),
         (  # wanting to understand a name makes it the subject of the material asked for
             "I've been writing ORM queries in Django for two years without really "
             "understanding SQL. I'd like to fix that. Any recommended reading?",
