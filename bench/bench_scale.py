@@ -6,8 +6,8 @@ files are capped at MAX_KNOWLEDGE_BYTES (16 MiB), which the 100x file (10 MB) fi
 Figures, each against a baseline measured in the same run:
 - load: the bot's loader against parsing the same YAML alone (libyaml), the loader with
   Python's garbage collector left running while it reads (as it was before), and a second load
-  of the same file, compiled, from the cache (bot/knowledge/compiled.py; files of 512 KB or
-  more, so 10x and 100x; a temporary cache folder); then start-up: that second load and the
+  of the same file, compiled, from the cache (bot/knowledge/compiled.py; files of 64 KB or
+  more, so all three; a temporary cache folder); then start-up: that second load and the
   indexes the answerer builds over it (bot/questions.py), as the bot starts;
 - answers, computed in this process without storage (the answerer and the reply it renders):
   free text (every eval question, short and long messages) and a /topic typo lookup, p50 and

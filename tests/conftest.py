@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 import os
 import random
+import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import AsyncIterator, Iterable
@@ -30,6 +32,19 @@ from tests.postgres_server import Server, start_server
 START = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 #: aiosqlite runs each connection on a thread of this name; it is not a daemon thread.
 DATABASE_THREAD = "_connection_worker_thread"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Compiled knowledge (bot/knowledge/compiled.py) goes to a folder of this run, not ~/.cache.
+
+    Set before any test module loads the bundled roadmap; subprocesses inherit it.
+    """
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="roadmap-bot-tests-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Remove this run's cache folder."""
+    shutil.rmtree(os.environ["XDG_CACHE_HOME"], ignore_errors=True)
 
 
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
