@@ -1046,6 +1046,7 @@ def test_more_ways_of_asking_for_material(answerer: QuestionAnswerer, question: 
         ("we need a single api that combines data from our internal services", "graphql"),
         ("which cloud has the largest choice of managed services", "aws"),
         ("our online store keeps crashing on black friday", "performance-optimization"),
+        ("the product page takes 8 seconds to load, what do we do", "performance-optimization"),
     ],
 )
 def test_needs_everyone_meets_in_real_projects(
@@ -1055,6 +1056,14 @@ def test_needs_everyone_meets_in_real_projects(
     topics are known for, in the words of people who meet them."""
     asked = answerer.understand(question)
     assert (asked.outcome, asked.topic_ids[:1]) == (Outcome.ANSWERED, (pick,))
+
+
+def test_a_word_sharing_a_stem_with_a_use_case_word_is_not_its_need(
+    answerer: QuestionAnswerer,
+) -> None:
+    """ "accounting" and "accounts" share a stem: an accounting app is no player-accounts app."""
+    asked = answerer.understand("which db should i use for an accounting app")
+    assert not (asked.confident and asked.topic_ids[:1] == ("firebase",))
 
 
 def test_an_intro_to_uncovered_technology_is_not_a_need(answerer: QuestionAnswerer) -> None:
