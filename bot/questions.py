@@ -1300,7 +1300,11 @@ class QuestionAnswerer:
         """The cue word ``text`` is a misspelling of, or ``text`` itself (names are left alone)."""
         hit = self._spell_by_length.best(text, fuzz.ratio, SPELL_CUTOFF)
         name = self.topic_names.exact(text) or self.not_covered_names.exact(text)
-        return self.spell_vocabulary[hit[1]] if hit and name is None else text
+        if not hit or name is not None:
+            return text
+        word = self.spell_vocabulary[hit[1]]
+        # a short word with one letter more is most often another word ("patch", not "path")
+        return text if len(word) < len(text) <= SPELL_MIN_CHARS else word
 
     def _choice(
         self,

@@ -132,6 +132,9 @@ def test_a_name_before_of_is_the_everyday_word(answerer: QuestionAnswerer) -> No
 
 def test_a_short_word_is_not_offered_as_a_misspelt_name(answerer: QuestionAnswerer) -> None:
     assert answerer.understand("sounds neat").outcome is not Outcome.ASKED_BACK
+    # "patch" is a word, not "path" misspelt (which would ask for the roadmap's path)
+    assert not answerer.understand("my old dockers ripped, can u patch those").confident
+    assert answerer.understand("resorces for sql").intent is Intent.RESOURCES
 
 
 def test_a_device_that_dies_is_hardware_not_a_need(answerer: QuestionAnswerer) -> None:
