@@ -1739,7 +1739,11 @@ class QuestionAnswerer:
             for word, part in zip(phrase_words, best.name.split(), strict=False)
         ):  # ... but "rubi on rails" is "ruby on rails"
             return None
-        return best.id, best.name, True  # a word merely near a name: only with context
+        anchored = any(  # "mongdb atlas": an exact name of the same topic inside it
+            self._exact_names.get(word) == best.id and word not in self.common.get(best.id, ())
+            for word in phrase_words
+        )
+        return best.id, best.name, not anchored  # a word merely near a name: only with context
 
     def _fuzzy_name(self, phrase: str) -> Match | None:
         """The closest name to a phrase that may be a misspelt name, if close enough."""

@@ -273,6 +273,8 @@ def test_a_misspelt_alias_of_an_everyday_name_needs_software_context_too(
     assert answerer.understand("pyhton decorators tutorial").topic_ids == ("python",)
     assert answerer.understand("tell me about microsoft azzure").topic_ids == ("azure",)
     assert answerer.understand("dokcer vs vm").confident  # no everyday sign: the typo is the name
+    # a misspelt longer name holding an alias of its topic is that topic, not a word near it
+    assert answerer.understand("mongdb atlas free tier").topic_ids[:1] == ("mongodb",)
 
 
 def test_a_word_merely_near_a_name_needs_software_context(answerer: QuestionAnswerer) -> None:
