@@ -201,7 +201,16 @@ def test_how_to_start_with_technology_the_roadmap_lacks_is_not_covered(
     assert answerer.understand(question).outcome is Outcome.NOT_COVERED
 
 
-@pytest.mark.parametrize("question", ["who built this bot", "nvm figured it out", "who coded u"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who built this bot",
+        "nvm figured it out",
+        "who coded u",
+        "are you running on a server somewhere?",
+        "how do i use this bot",
+    ],
+)
 def test_small_talk_about_the_bot_or_taking_a_message_back_is_small_talk(
     answerer: QuestionAnswerer, question: str
 ) -> None:
