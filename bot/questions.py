@@ -114,6 +114,10 @@ DEFINING = frozenset({"explain", "mean", "means", "meaning"})
 BE_WORDS = frozenset({"is", "are", "was", "does", "do", "exactly"})
 DOING_VERBS = frozenset({"does", "do"})
 WORKING = frozenset({"work", "works"})
+#: The roadmap itself named: a step named with it is the step ("languages in the roadmap").
+ROADMAP_WORDS = frozenset({"roadmap"})
+#: "what comes after": the next step of the path.
+COMING = frozenset({"come", "comes", "follows"})
 #: Between two names, words saying one is the other ("nestjs is just express").
 EQUATING = frozenset({"is", "are", "just", "basically", "simply", "only", "like", "really"})
 #: Before a name, what someone else thinks of it: not the learner's own stack.
@@ -773,7 +777,11 @@ class QuestionAnswerer:
             or any(w.stem in self.title_words for w in message.words)
         )
         learn_next = (  # not "i built a todo app. what should i build next?": projects
-            bool(focus_stems & LEARN_WORDS or (told and software_talk))
+            bool(
+                focus_stems & LEARN_WORDS
+                or (told and software_talk)
+                or (focus_words & COMING and software_talk)  # "what comes after the db step"
+            )
             and bool({"next", "after"} & focus_stems)
             and not build_request
             and not focus_words & PROJECT_NOUNS  # "what project should i try next
@@ -831,17 +839,20 @@ class QuestionAnswerer:
             and all(message.words[m.start].sentence != focus for m in subjects)
             and not focus_words & (POINTERS | PLURAL_POINTERS | RESOURCE_CUES | PROJECT_CUES)
         )
-        if path_asked or (
-            learn_next
-            and kind is None
-            and not doubtful
-            and not (subjects and focus_words & NAME_POINTERS)  # "is it a good next step?"
-            and not any(
-                focus_words & set(m.name.split())
-                and not (m.start and message.words[m.start - 1].text == "after")
-                and not self._is_background(m, message.words)
-                for m in mentions
-            )  # "what should i learn after js", "i know python, what next": done already
+        if (
+            path_asked
+            or (
+                learn_next
+                and kind is None
+                and not doubtful
+                and not (subjects and focus_words & NAME_POINTERS)  # "is it a good next step?"
+                and not any(
+                    focus_words & set(m.name.split())
+                    and "after" not in message.texts[max(m.start - 2, 0) : m.start]
+                    and not self._is_background(m, message.words)
+                    for m in mentions
+                )  # "what should i learn after js", "i know python, what next": done already
+            )
         ):
             return Understanding(question, Intent.OVERVIEW, ())  # "done python, what next?"
         opinion = any(  # "is that a good idea", "the idea behind it": not project ideas
@@ -1118,7 +1129,9 @@ class QuestionAnswerer:
         # itself is asked for, not a need
         named_step = any(m.id == section_id and self._as_step(message, m, focus) for m in subjects)
         step_asked = section is not None and (
-            ((resources or projects) and kind_at not in asked_kinds) or named_step
+            ((resources or projects) and kind_at not in asked_kinds)
+            or named_step
+            or bool(focus_words & ROADMAP_WORDS)  # "which languages are in the roadmap"
         )
         # "what are the main parts of backend", "list the sections": the roadmap's steps
         steps = (  # not "which part covers that": a need; not "which part of town"

@@ -604,6 +604,7 @@ def test_parts_and_next_steps_of_everyday_life_are_not_the_overview(
         ("what should i know about deployment", "deployment"),
         ("what do i learn in the languages step", "languages"),
         ("what does the monitoring part cover", "monitoring-performance"),
+        ("which programming languages are in the roadmap", "languages"),
     ],
 )
 def test_a_step_asked_about_in_other_words_is_that_step(
@@ -1004,7 +1005,11 @@ def test_what_next_after_sentences_about_something_else_is_not_the_roadmap(
 
 
 def test_what_to_learn_after_a_known_topic_is_the_path(answerer: QuestionAnswerer) -> None:
-    for question in ("what should i learn after js", "i know python, what should i learn next"):
+    for question in (
+        "what should i learn after js",
+        "i know python, what should i learn next",
+        "what comes after the databases section",
+    ):
         assert answerer.understand(question).intent is Intent.OVERVIEW, question
     needed = answerer.understand("do i need to know linux for backend")
     assert needed.outcome is Outcome.NOT_COVERED  # "need to know" asks; "i know" tells
