@@ -1052,6 +1052,10 @@ def test_more_ways_of_asking_for_material(answerer: QuestionAnswerer, question: 
         ("which cloud has the largest choice of managed services", "aws"),
         ("our online store keeps crashing on black friday", "performance-optimization"),
         ("the product page takes 8 seconds to load, what do we do", "performance-optimization"),
+        (
+            "our shop crashes in the christmas rush every year, what should we learn",
+            "performance-optimization",
+        ),
     ],
 )
 def test_needs_everyone_meets_in_real_projects(
