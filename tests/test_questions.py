@@ -1052,6 +1052,8 @@ def test_more_ways_of_asking_for_material(answerer: QuestionAnswerer, question: 
         ("which cloud has the largest choice of managed services", "aws"),
         ("our online store keeps crashing on black friday", "performance-optimization"),
         ("the product page takes 8 seconds to load, what do we do", "performance-optimization"),
+        ("how do i stop spammers flooding my contact form", "security"),
+        ("log in with google on my site, how", "oauth"),
         (
             "our shop crashes in the christmas rush every year, what should we learn",
             "performance-optimization",
