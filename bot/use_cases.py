@@ -131,9 +131,9 @@ class UseCaseRanker:
         self._expansions: LruCache[str, list[tuple[str, float]]] = LruCache(EXPANSION_CACHE)
         self._position = {topic_id: position for position, topic_id in enumerate(knowledge.topics)}
         #: Per index key, each topic's part of a match before the question word's weight:
-        #: (topic, rarity times field weight, length normalisation), for the scoring pass.
+        #: (topic, rarity times field weight times length normalisation), for the scoring pass.
         self._gains = {
-            term: [(t, self.idf[term] * field, self.norm[t]) for t, (field, _) in topics.items()]
+            term: [(t, self.idf[term] * field * self.norm[t]) for t, (field, _) in topics.items()]
             for term, topics in self.postings.items()
         }
 
@@ -215,26 +215,33 @@ class UseCaseRanker:
                 top = max(gain)
                 scores[topic_id] = get(topic_id, 0.0) + top + (sum(gain) - top) * REST_SHARE
 
-        def key(topic_id: str) -> tuple[float, int]:
-            return -scores[topic_id], self._position[topic_id]
-
-        ranked = sorted(scores, key=key) if limit is None else heapq.nsmallest(limit, scores, key)
-        return [self._fit(topic_id, scores[topic_id], terms) for topic_id in ranked]
+        # the best score first, then roadmap order; only scores that can be among the first
+        # ``limit`` are ordered (a large roadmap scores thousands of topics)
+        least = -math.inf
+        if limit is not None and 0 < limit < len(scores):
+            least = (
+                max(scores.values()) if limit == 1 else heapq.nlargest(limit, scores.values())[-1]
+            )
+        position = self._position
+        ordered = [(-s, position[t], t) for t, s in scores.items() if s >= least]
+        ranked = sorted(ordered) if limit is None else heapq.nsmallest(limit, ordered)
+        return [self._fit(topic_id, scores[topic_id], terms) for *_, topic_id in ranked]
 
     def _term_gains(
-        self, term: str, gains: list[tuple[str, float, float]], allowed: Set[str] | None
+        self, term: str, gains: list[tuple[str, float]], allowed: Set[str] | None
     ) -> Iterable[tuple[str, float]]:
         """Each (allowed) topic's gain from one index term, before the question word's weight."""
-        if allowed is not None and len(allowed) < len(gains):
+        if allowed is None:
+            return gains
+        if len(allowed) < len(gains):
             posting = self.postings[term]
             idf = self.idf[term]
-            for topic_id in allowed:
-                if topic_id in posting:
-                    yield topic_id, idf * posting[topic_id][0] * self.norm[topic_id]
-            return
-        for topic_id, base, norm in gains:
-            if allowed is None or topic_id in allowed:
-                yield topic_id, base * norm
+            return [
+                (topic_id, idf * posting[topic_id][0] * self.norm[topic_id])
+                for topic_id in allowed
+                if topic_id in posting
+            ]
+        return [gain for gain in gains if gain[0] in allowed]
 
     def _fit(self, topic_id: str, score: float, terms: dict[str, tuple[float, str]]) -> Fit:
         """One ranked topic's fit: what of the question matched it, and where."""

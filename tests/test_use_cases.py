@@ -2,9 +2,36 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from bot.knowledge import Knowledge, stem
 from bot.questions import STOP
 from bot.use_cases import UseCaseRanker
+
+#: Words of needs, some shared by many topics (so scores tie), some by few.
+NEED_WORDS = [
+    "fast",
+    "api",
+    "data",
+    "real",
+    "time",
+    "web",
+    "app",
+    "scale",
+    "team",
+    "secure",
+    "bank",
+    "chat",
+    "game",
+    "store",
+]
+_RANKERS: dict[int, UseCaseRanker] = {}
+
+
+def _ranker(knowledge: Knowledge) -> UseCaseRanker:
+    """One ranker per knowledge object (hypothesis calls a test many times)."""
+    return _RANKERS.setdefault(id(knowledge), UseCaseRanker(knowledge, ignored=STOP))
 
 
 def test_words_side_by_side_in_a_use_case_count_as_a_phrase(knowledge: Knowledge) -> None:
@@ -26,6 +53,19 @@ def test_two_words_side_by_side_can_be_a_need_word(knowledge: Knowledge) -> None
     assert spike in ranker.terms([stem("black"), stem("friday")])
     assert spike not in ranker.terms([stem("friday"), stem("black")])
     assert not ranker.terms([stem("black")])  # a word of a need, not a misspelt "back"
+
+
+@given(words=st.lists(st.sampled_from(NEED_WORDS), min_size=1, max_size=6), limit=st.integers(0, 6))
+@settings(max_examples=200, deadline=None)
+def test_the_first_few_are_the_first_of_the_whole_ranking(
+    knowledge: Knowledge, words: list[str], limit: int
+) -> None:
+    """A limit orders only the best scores: same topics, same order, ties in roadmap order."""
+    ranker = _ranker(knowledge)
+    terms = ranker.terms([stem(word) for word in words])
+    assert ranker.rank(terms, limit=limit) == ranker.rank(terms)[:limit]
+    allowed = set(list(knowledge.topics)[::3])
+    assert ranker.rank(terms, allowed, limit) == ranker.rank(terms, allowed)[:limit]
 
 
 def test_a_phrase_is_not_a_word_to_correct_a_typo_to(knowledge: Knowledge) -> None:
