@@ -114,6 +114,8 @@ DEFINING = frozenset({"explain", "mean", "means", "meaning"})
 BE_WORDS = frozenset({"is", "are", "was", "does", "do", "exactly"})
 DOING_VERBS = frozenset({"does", "do"})
 WORKING = frozenset({"work", "works"})
+#: Opening a comma part that only explains the one before ("..., like calling other apis?").
+ELABORATING = frozenset({"like", "such", "eg", "ie", "especially", "including"})
 #: The roadmap itself named: a step named with it is the step ("languages in the roadmap").
 ROADMAP_WORDS = frozenset({"roadmap"})
 #: "what comes after": the next step of the path.
@@ -599,6 +601,13 @@ class QuestionAnswerer:
         # "i'd like some practice": a kind word that is also a learning word is learning,
         # unless asked for ("which practice")
         kinds = [i for i in kinds if i in asked_kinds or message.words[i].text not in LEARN_WORDS]
+        kinds = [  # "postgres for a tiny cli tool": what is built, not the kind asked for
+            i
+            for i in kinds
+            if i in asked_kinds
+            or "for" not in {w.text for w in message.words[max(i - 4, 0) : i]}
+            or not topic_ids
+        ]
         introduced = [  # "we need a framework", not "the internal tools team"
             i for i in kinds if any(w.text in ARTICLES for w in message.words[max(i - 2, 0) : i])
         ]
@@ -2005,6 +2014,12 @@ class QuestionAnswerer:
                 if word.text in ASKING_ABOUT and sentence in message.questions:
                     asked_about.add(word.segment)
         segments = sorted(first_of)
+        if (  # "i use express daily, nestjs any good?", not "..., like calling other apis?"
+            sentence in message.questions
+            and len(segments) > 1
+            and first_of[segments[-1]] not in ELABORATING
+        ):
+            asked_about.add(segments[-1])
         return [
             segment
             for segment in reversed(segments[1:])

@@ -1349,6 +1349,13 @@ def test_a_cue_word_inside_a_use_case_phrase_is_part_of_the_need(
         ),
         ("django feels heavy for my tiny api, flask better?", Intent.COMPARE, ("django", "flask")),
         ("nestjs is just express with extra steps?", Intent.COMPARE, ("nestjs", "express")),
+        ("i use express daily, nestjs any good?", Intent.TOPIC, ("nestjs",)),
+        ("learning java at uni, spring boot next?", Intent.TOPIC, ("spring-boot",)),
+        (  # "a tiny cli tool" is what is built, not the kind of thing asked for
+            "using postgres for a tiny cli tool feels overkill, sqlite?",
+            Intent.TOPIC,
+            ("sqlite",),
+        ),
         (  # "please explain" asks, whatever the sentence after it tells
             "Please explain what monitoring and alerting mean for a web backend. I'm a new "
             "on-call engineer and I'm a bit scared.",
