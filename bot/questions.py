@@ -2014,10 +2014,14 @@ class QuestionAnswerer:
                 if word.text in ASKING_ABOUT and sentence in message.questions:
                     asked_about.add(word.segment)
         segments = sorted(first_of)
+        told = {  # "where can i read up on ci cd, we use jenkins at work": a clause telling
+            word.segment for word in message.words if word.text in SUBJECT_PRONOUNS
+        }
         if (  # "i use express daily, nestjs any good?", not "..., like calling other apis?"
             sentence in message.questions
             and len(segments) > 1
             and first_of[segments[-1]] not in ELABORATING
+            and segments[-1] not in told
         ):
             asked_about.add(segments[-1])
         return [
