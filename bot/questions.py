@@ -114,6 +114,8 @@ DEFINING = frozenset({"explain", "mean", "means", "meaning"})
 BE_WORDS = frozenset({"is", "are", "was", "does", "do", "exactly"})
 DOING_VERBS = frozenset({"does", "do"})
 WORKING = frozenset({"work", "works"})
+#: Before a name, wanting to try it ("i wanna try graphql").
+TRYING = frozenset({"try", "trying", "wanna", "want"})
 #: Opening a comma part that only explains the one before ("..., like calling other apis?").
 ELABORATING = frozenset({"like", "such", "eg", "ie", "especially", "including"})
 #: The roadmap itself named: a step named with it is the step ("languages in the roadmap").
@@ -1854,7 +1856,13 @@ class QuestionAnswerer:
                     narrowed = [m for m in main if words[m.start].segment >= asking]
                     if narrowed:  # "i use mongo at work but want to learn sql, any course?"
                         return narrowed
-            return main
+            # "my team does rest, i wanna try graphql, tutorials?": what is to be tried first
+            return sorted(
+                main,
+                key=lambda m: (
+                    not any(w.text in TRYING for w in words[max(m.start - 3, 0) : m.start])
+                ),
+            )
         earlier = [m for m in mentions if words[m.start].sentence <= focus]
         if sentence_words & PLURAL_POINTERS:
             return self._pointed_pair(earlier, background, words) or earlier[-2:]

@@ -1351,6 +1351,7 @@ def test_a_cue_word_inside_a_use_case_phrase_is_part_of_the_need(
         ("nestjs is just express with extra steps?", Intent.COMPARE, ("nestjs", "express")),
         ("i use express daily, nestjs any good?", Intent.TOPIC, ("nestjs",)),
         ("learning java at uni, spring boot next?", Intent.TOPIC, ("spring-boot",)),
+        ("my team does rest, i wanna try graphql, tutorials?", Intent.RESOURCES, ("graphql",)),
         (  # ... but a last part telling what "we" use is context
             "where can i read up on ci cd pipelines, we use github and jenkins at work",
             Intent.RESOURCES,
