@@ -1054,6 +1054,7 @@ def test_more_ways_of_asking_for_material(answerer: QuestionAnswerer, question: 
         ("the product page takes 8 seconds to load, what do we do", "performance-optimization"),
         ("how do i stop spammers flooding my contact form", "security"),
         ("log in with google on my site, how", "oauth"),
+        ("send texts to users when something happens, what should i learn", "api-integration"),
         (
             "our shop crashes in the christmas rush every year, what should we learn",
             "performance-optimization",
