@@ -326,6 +326,8 @@ def _as_tasks(texts: list[str]) -> list[str]:
     A word after "do" and a word such as "the" or "different" is the task done, not the
     subject outside the roadmap it may name elsewhere ("jobs" in "how do jobs pay" stays).
     """
+    if DOING_TASKS.isdisjoint(texts):
+        return texts
     kept = list(texts)
     for at in range(2, len(texts)):
         between = texts[max(at - 3, 0) : at]
