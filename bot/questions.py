@@ -114,6 +114,10 @@ DEFINING = frozenset({"explain", "mean", "means", "meaning"})
 BE_WORDS = frozenset({"is", "are", "was", "does", "do", "exactly"})
 DOING_VERBS = frozenset({"does", "do"})
 WORKING = frozenset({"work", "works"})
+#: A sentence of these alone asks for what the sentence before it wants ("Suggestions?").
+ASKING_NOUNS = frozenset(
+    {"suggestions", "suggestion", "recommendations", "thoughts", "advice", "tips", "pointers"}
+)
 #: Before a name, wanting to try it ("i wanna try graphql").
 TRYING = frozenset({"try", "trying", "wanna", "want"})
 #: Opening a comma part that only explains the one before ("..., like calling other apis?").
@@ -552,6 +556,12 @@ class QuestionAnswerer:
         }
         rest = [w for i, w in enumerate(message.words) if i not in named and i not in idioms]
         about = {focus} | {message.words[m.start].sentence for m in subjects}
+        if focus and all(  # "I want a project where I design the tables. Suggestions?"
+            w.text in STOP or w.text in QUESTION_STARTS or w.text in ASKING_NOUNS
+            for w in message.words
+            if w.sentence == focus
+        ):
+            about.add(focus - 1)
         asking = [w for w in rest if w.sentence in about] or rest
         cues = {w.text for w in asking} | {w.stem for w in asking}
         # "I've done a course on Express. What could I build?": the asking sentence's own

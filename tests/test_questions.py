@@ -982,6 +982,16 @@ def test_what_to_build_after_background_is_projects(answerer: QuestionAnswerer) 
     assert (asked.intent, asked.topic_ids) == (Intent.PROJECTS, ("flask",))
 
 
+def test_a_bare_suggestions_asks_for_what_the_sentence_before_wants(
+    answerer: QuestionAnswerer,
+) -> None:
+    asked = answerer.understand(
+        "I finished the SQL course on Khan Academy and can write joins. I want a project where "
+        "I design the tables myself. Suggestions?"
+    )
+    assert (asked.intent, asked.topic_ids) == (Intent.PROJECTS, ("sql",))
+
+
 def test_a_project_that_would_teach_something_is_projects_not_material(
     answerer: QuestionAnswerer,
 ) -> None:
