@@ -708,11 +708,13 @@ class QuestionAnswerer:
             and all(message.words[m.start].sentence != focus for m in subjects)
         )
         if outside is not None and (asked_outside or all(m.ambiguous for m in subjects)):
-            evidence = sum(
-                (w.stem in self.software or w.stem in self.overview_cues)
+            evidence = sum(  # "... when i run docker. should i buy a new laptop?": the asking
+                (w.stem in self.software or w.stem in self.overview_cues)  # sentence's own
                 and w.stem not in self.title_words
-                for w in message.words
-            ) + len(uncovered)  # "scala worth learning for backend jobs?": not covered, first
+                for w in (asking if asked_outside else message.words)
+            ) + (  # "scala worth learning for backend jobs?": not covered, first
+                0 if asked_outside else len(uncovered)
+            )
             bare = all(w.text in STOP or w.text in QUESTION_STARTS for w in asking)
             requested = [  # a bare "what do you suggest?" asks for what the sentence before asks
                 w

@@ -175,6 +175,16 @@ def test_a_question_outside_the_roadmap_after_names_in_the_background_is_outside
 ) -> None:
     laptop = "My bootcamp teaches Java and Spring Boot. Is 16 GB of RAM enough for it?"
     assert answerer.understand(laptop).canned is not None
+    fan = (
+        "My MacBook fan is super loud when I run Docker and VS Code together. Should I buy a "
+        "new laptop or is there a setting?"
+    )
+    assert answerer.understand(fan).canned is not None  # the asking sentence is hardware
+    thesis = (
+        "I'm writing my CS thesis on distributed systems and my supervisor wants 80 pages. "
+        "How should I structure the chapters?"
+    )
+    assert not answerer.understand(thesis).confident
     spring = "My bootcamp teaches Java. Is Spring Boot worth it?"
     assert answerer.understand(spring).topic_ids[:1] == ("spring-boot",)
 
