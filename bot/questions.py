@@ -613,7 +613,13 @@ class QuestionAnswerer:
             )
         ]
         # "i'd like some practice": a kind word that is also a learning word is learning,
-        # unless asked for ("which practice")
+        # unless asked for ("which practice"; not "what project could help me practice")
+        asked_kinds = [
+            i
+            for i in asked_kinds
+            if message.words[i].text not in LEARN_WORDS
+            or any(w.text in USE_CASE_CUES for w in message.words[max(i - 2, 0) : i])
+        ]
         kinds = [i for i in kinds if i in asked_kinds or message.words[i].text not in LEARN_WORDS]
         kinds = [  # "postgres for a tiny cli tool": what is built, not the kind asked for
             i

@@ -982,6 +982,17 @@ def test_what_to_build_after_background_is_projects(answerer: QuestionAnswerer) 
     assert (asked.intent, asked.topic_ids) == (Intent.PROJECTS, ("flask",))
 
 
+def test_practice_after_help_me_is_learning_not_the_kind_asked_for(
+    answerer: QuestionAnswerer,
+) -> None:
+    asked = answerer.understand(
+        "i've done the sql basics on codecademy, what small project could help me practice?"
+    )
+    assert (asked.intent, asked.topic_ids) == (Intent.PROJECTS, ("sql",))
+    bots = answerer.understand("which practice stops bots spamming my signup")
+    assert bots.topic_ids[:1] == ("security",)
+
+
 def test_a_bare_suggestions_asks_for_what_the_sentence_before_wants(
     answerer: QuestionAnswerer,
 ) -> None:
