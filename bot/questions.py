@@ -1115,6 +1115,7 @@ class QuestionAnswerer:
             elif (
                 answer is None
                 and not about  # "friend says learn pyhton for backend, good idea?"
+                and not asks_what  # "explain microservices real quick"
                 and not focus_words & ASKING_WORDS
                 and not points_back
             ):

@@ -218,6 +218,7 @@ def test_how_to_start_with_technology_the_roadmap_lacks_is_not_covered(
         "nvm figured it out",
         "who coded u",
         "are you running on a server somewhere?",
+        "who programmed this bot",
         "how do i use this bot",
     ],
 )

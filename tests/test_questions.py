@@ -982,6 +982,15 @@ def test_what_to_build_after_background_is_projects(answerer: QuestionAnswerer) 
     assert (asked.intent, asked.topic_ids) == (Intent.PROJECTS, ("flask",))
 
 
+def test_explain_a_name_asks_about_it_and_noob_is_a_learners_word(
+    answerer: QuestionAnswerer,
+) -> None:
+    quick = answerer.understand("explain microservices real quick")  # "quick": no need
+    assert (quick.outcome, quick.topic_ids[:1]) == (Outcome.ANSWERED, ("microservices",))
+    noob = answerer.understand("is docker hard to learn for a noob")
+    assert (noob.outcome, noob.topic_ids[:1]) == (Outcome.ANSWERED, ("docker",))
+
+
 def test_practice_after_help_me_is_learning_not_the_kind_asked_for(
     answerer: QuestionAnswerer,
 ) -> None:
