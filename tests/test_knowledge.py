@@ -220,7 +220,15 @@ def _laughs(levels: int) -> str:
 
 @pytest.mark.parametrize(
     "text",
-    ["a: &x [*x]\n", "a: &x {b: *x}\n", "version: 1\nshared: &s [1]\nagain: *s\n", _laughs(9)],
+    [
+        "a: &x [*x]\n",
+        "a: &x {b: *x}\n",
+        "version: 1\nshared: &s [1]\nagain: *s\n",
+        _laughs(9),
+        "a: &k x\nb: {*k : 1}\n",  # a value used again as a key
+        "&k a: 1\nb: *k\n",  # a key used again as a value
+        "a: &s !!set {x}\nb: *s\n",
+    ],
 )
 def test_yaml_aliases_are_refused_with_a_line_not_followed(text: str) -> None:
     with pytest.raises(KnowledgeError) as caught:
@@ -228,15 +236,38 @@ def test_yaml_aliases_are_refused_with_a_line_not_followed(text: str) -> None:
     assert re.search(r"^odd\.yaml:\d+: yaml: anchors and aliases", str(caught.value), re.M)
 
 
-_SCALARS = st.none() | st.booleans() | st.integers() | st.text(max_size=8)
+_SCALARS = st.none() | st.booleans() | st.integers() | st.text(max_size=8) | st.dates()
 _TREES = st.recursive(
-    _SCALARS,
+    _SCALARS | st.binary(max_size=4),  # bytes are tagged !!binary
     lambda inner: (
         st.lists(inner, max_size=4)
-        | st.dictionaries(st.text(max_size=6) | st.integers(), inner, max_size=4)
+        | st.dictionaries(st.text(max_size=6) | st.integers() | st.none(), inner, max_size=4)
+        | st.sets(st.text(max_size=6) | st.integers(), max_size=3)  # tagged !!set
     ),
     max_leaves=20,
 )
+
+
+def _every_line(
+    node: yaml.Node, at: tuple, lines: dict, problems: list, keys: yaml.constructor.BaseConstructor
+) -> None:
+    """The reference: the line of every node by its path, and every key met twice."""
+    lines[at] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: set = set()
+        for key_node, value_node in node.value:
+            key = keys.construct_object(key_node)
+            if key in seen:
+                field = knowledge_module._dotted((*at, key))
+                problems.append(
+                    knowledge_module.Problem(key_node.start_mark.line + 1, field, "duplicate key")
+                )
+            seen.add(key)
+            _every_line(value_node, (*at, key), lines, problems, keys)
+            lines[(*at, key)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _every_line(item, (*at, index), lines, problems, keys)
 
 
 @given(tree=_TREES, flow=st.booleans(), duplicate=st.booleans())
@@ -255,11 +286,34 @@ def test_the_tree_reads_as_pyyaml_reads_it_with_every_line(tree, flow, duplicate
     loader.dispose()
     expected_lines: dict = {}
     expected_problems: list = []
-    knowledge_module._map_lines(
-        yaml.compose(text, yaml.CSafeLoader), (), expected_lines, expected_problems
-    )
+    composed = yaml.compose(text, yaml.CSafeLoader)
+    _every_line(composed, (), expected_lines, expected_problems, yaml.SafeLoader(""))
     assert data == yaml.load(text, yaml.CSafeLoader)
     assert (lines, problems) == (expected_lines, expected_problems)
+
+
+def test_tags_merge_keys_and_keys_that_are_not_text_read_as_pyyaml_reads_them() -> None:
+    text = (
+        "a: !!set {x, y}\n"
+        "b:\n  <<: {c: 1, d: 2}\n  d: 3\n"
+        "n: [1.5, 2020-01-02, !!binary aGk=, !!str 7]\n"
+        "=: eq\n"
+        "7: seven\n"
+    )
+    loader = yaml.CSafeLoader(text)
+    lines: dict = {}
+    problems: list = []
+    data = knowledge_module._read_tree(loader, loader.get_single_node(), "f.yaml", lines, problems)
+    loader.dispose()
+    assert data == yaml.load(text, yaml.CSafeLoader) and not problems
+    assert (lines[("b",)], lines[("b", "c")], lines[("b", "d")], lines[(7,)]) == (2, 3, 4, 7)
+    # A key that is not text has its own line, like any other.
+    with pytest.raises(KnowledgeError) as caught:
+        parse_knowledge(MINIMAL + "extra: 1\n7: seven\n")
+    assert [(p.line, p.field) for p in caught.value.problems] == [
+        (14, "extra"),
+        (15, "[7]"),
+    ]
 
 
 def _nested(depth: int, style: str) -> str:

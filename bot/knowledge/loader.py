@@ -33,9 +33,12 @@ from bot.text import normalize
 SLUG = re.compile(rf"^[a-z0-9](?:[a-z0-9-]{{0,{MAX_ID_CHARS - 2}}}[a-z0-9])?$")
 #: libyaml's loader when PyYAML was built with it (ten times faster), else the pure-Python one.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_STR, _MAP, _SEQ = (f"tag:yaml.org,2002:{name}" for name in ("str", "map", "seq"))
+_STR, _MAP, _SEQ, _MERGE, _VALUE = (
+    f"tag:yaml.org,2002:{name}" for name in ("str", "map", "seq", "merge", "value")
+)
 FORMAT_VERSION = 1
 TOO_DEEP = f"lists and mappings nested more than {MAX_KNOWLEDGE_DEPTH} levels deep"
+ALIASES = "anchors and aliases (&name, *name) are not supported: write the value out"
 #: The keys each kind of mapping may have; anything else is a typo or a field the bot ignores.
 _KEYS = {
     "root": (
@@ -211,10 +214,6 @@ def _first_problems(problems: list[Problem]) -> list[Problem]:
     ]
 
 
-class _Unusual(Exception):
-    """Something :func:`_read_tree` leaves to PyYAML: a tag, a merge key, an alias, an error."""
-
-
 def _read_tree(
     loader: Any,
     root: yaml.Node,
@@ -224,104 +223,59 @@ def _read_tree(
 ) -> Any:
     """The data of a YAML tree, with the line of every value and every duplicate key.
 
-    One pass over plain mappings, lists and text (what knowledge files hold) instead of three
-    (:func:`_check_tree`, PyYAML's constructor, :func:`_map_lines`); anything else, such as a
-    node reached twice or nested too deep, is read by those three, so a file reads and fails
-    just as it would through them.
+    One pass in document order. Plain mappings, lists and text (what knowledge files hold) are
+    read directly; anything else (a number, a tag, a key that is not text, a merge key) is
+    built by PyYAML's constructor for that node only, once the nodes under it are checked.
+    A node reached twice (a YAML alias) or nested too deep raises :class:`KnowledgeError`:
+    aliases can make a loop or a tree exponentially larger than the file ("billion laughs"),
+    and a knowledge file has no need for them; deep nesting would exhaust Python's stack.
     """
-    seen: set[int] = set()
-    scalar, mapping, sequence = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
+    seen: set[yaml.Node] = set()  # nodes hash by identity
+    mark, scalar, sequence = seen.add, yaml.ScalarNode, yaml.SequenceNode
+    construct = loader.construct_object
+
+    def refuse(node: yaml.Node, message: str) -> KnowledgeError:
+        return KnowledgeError(path, [Problem(node.start_mark.line + 1, "yaml", message)])
 
     def read(node: yaml.Node, at: tuple[Any, ...], depth: int) -> Any:
-        if id(node) in seen or depth > MAX_KNOWLEDGE_DEPTH:
-            raise _Unusual
-        seen.add(id(node))
+        if node in seen:
+            raise refuse(node, ALIASES)
+        if depth > MAX_KNOWLEDGE_DEPTH:
+            raise refuse(node, TOO_DEEP)
+        mark(node)
         lines[at] = node.start_mark.line + 1
         kind, tag = type(node), node.tag
         if kind is scalar:
-            if tag == _STR:
-                return node.value
-            try:
-                return loader.construct_object(node, deep=True)  # a number, true, null ...
-            except Exception:
-                raise _Unusual from None
-        if kind is mapping and tag == _MAP:
-            data = {}
-            for key_node, value_node in node.value:
-                if type(key_node) is not scalar or key_node.tag != _STR:
-                    raise _Unusual
-                key = key_node.value
-                if key in data:
-                    line = key_node.start_mark.line + 1
-                    problems.append(Problem(line, _dotted((*at, key)), "duplicate key"))
-                data[key] = read(value_node, (*at, key), depth + 1)
-                lines[(*at, key)] = key_node.start_mark.line + 1
-            return data
-        if kind is sequence and tag == _SEQ:
-            return [read(item, (*at, index), depth + 1) for index, item in enumerate(node.value)]
-        raise _Unusual
-
-    try:
-        return read(root, (), 1)
-    except _Unusual:
-        lines.clear()
-        problems.clear()
-        yaml.constructor.BaseConstructor.__init__(loader)  # forget what a failed value left
-        _check_tree(root, path)
-        data = loader.construct_document(root)
-        _map_lines(root, (), lines, problems)
-        return data
-
-
-def _check_tree(root: yaml.Node, path: Path | str) -> None:
-    """Raise :class:`KnowledgeError` for a node reached twice (a YAML alias) or nested too deep.
-
-    Aliases can make a loop or a tree exponentially larger than the file ("billion laughs"),
-    and a knowledge file has no need for them. Deep nesting would exhaust Python's stack in
-    what reads the tree next (found here without recursion).
-    """
-    seen: set[int] = set()
-    stack = [(root, 1)]
-    push, pop, mapping, sequence = stack.append, stack.pop, yaml.MappingNode, yaml.SequenceNode
-    while stack:
-        node, depth = pop()
-        if id(node) in seen:
-            message = "anchors and aliases (&name, *name) are not supported: write the value out"
-            raise KnowledgeError(path, [Problem(node.start_mark.line + 1, "yaml", message)])
-        if depth > MAX_KNOWLEDGE_DEPTH:
-            raise KnowledgeError(path, [Problem(node.start_mark.line + 1, "yaml", TOO_DEEP)])
-        seen.add(id(node))
-        if isinstance(node, mapping):
-            for key, value in node.value:
-                push((key, depth + 1))
-                push((value, depth + 1))
-        elif isinstance(node, sequence):
-            for item in node.value:
-                push((item, depth + 1))
-
-
-def _map_lines(
-    node: yaml.Node,
-    path: tuple[Any, ...],
-    lines: dict[tuple[Any, ...], int],
-    problems: list[Problem],
-) -> None:
-    """Record the line of every value in the YAML tree, and report duplicate keys."""
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        seen: set[Any] = set()
+            return node.value if tag == _STR else construct(node, deep=True)
+        if kind is sequence:
+            items = [read(item, (*at, index), depth + 1) for index, item in enumerate(node.value)]
+            return items if tag == _SEQ else construct(node, deep=True)
+        plain, data = tag == _MAP, {}
         for key_node, value_node in node.value:
+            if key_node in seen:
+                raise refuse(key_node, ALIASES)
+            mark(key_node)
             key = key_node.value
-            if key in seen:
-                problems.append(
-                    Problem(key_node.start_mark.line + 1, _dotted((*path, key)), "duplicate key")
-                )
-            seen.add(key)
-            _map_lines(value_node, (*path, key), lines, problems)
-            lines[(*path, key)] = key_node.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _map_lines(item, (*path, index), lines, problems)
+            if type(key_node) is not scalar or key_node.tag != _STR:
+                if type(key_node) is not scalar:  # a list or mapping as a key: PyYAML refuses it
+                    return construct(node, deep=True)
+                if key_node.tag == _MERGE:  # "<<: {...}": PyYAML merges those keys in
+                    plain = False
+                    read(value_node, at, depth + 1)  # checked, and the lines of its keys
+                    continue
+                if key_node.tag != _VALUE:  # "=" is text as a key
+                    key = construct(key_node, deep=True)  # a number, true, null ...
+            if key in data:
+                line = key_node.start_mark.line + 1
+                problems.append(Problem(line, _dotted((*at, key)), "duplicate key"))
+            data[key] = read(value_node, (*at, key), depth + 1)
+            lines[(*at, key)] = key_node.start_mark.line + 1
+        if plain:
+            return data
+        lines[at] = node.start_mark.line + 1
+        return construct(node, deep=True)
+
+    return read(root, (), 1)
 
 
 _Entry = TypeVar("_Entry", Section, Topic, Comparison)
