@@ -991,6 +991,16 @@ def test_explain_a_name_asks_about_it_and_noob_is_a_learners_word(
     assert (noob.outcome, noob.topic_ids[:1]) == (Outcome.ANSWERED, ("docker",))
 
 
+def test_going_relational_or_nosql_compares_the_two_kinds_of_database(
+    answerer: QuestionAnswerer,
+) -> None:
+    asked = answerer.understand(
+        "I have to design the data layer for a logistics startup: orders, trucks, drivers, "
+        "routes. Should I go relational or NoSQL, and what's the difference in practice?"
+    )
+    assert (asked.intent, set(asked.topic_ids)) == (Intent.COMPARE, {"sql", "nosql"})
+
+
 def test_practice_after_help_me_is_learning_not_the_kind_asked_for(
     answerer: QuestionAnswerer,
 ) -> None:
