@@ -169,6 +169,8 @@ OWNED = frozenset(
 )
 #: Words that introduce a thing asked for ("we need a framework").
 ARTICLES = frozenset({"a", "an"})
+#: Before a name that is also a word, an amount of the thing ("i need some rest").
+QUANTITIES = frozenset({"some", "more", "enough", "much", "less"})
 #: "mongo ok for banking": at most this many words between a name and the "for" of its need.
 FIT_GAP = 2
 #: Just before a name, these make it what the learner already has ("our rails app").
@@ -1619,7 +1621,8 @@ class QuestionAnswerer:
                 and after not in MATERIAL  # "the django tutorial": material, not a word
                 and after not in PROJECT_NOUNS
             ):
-                signs += (before in VERB_CONTEXT) + (after in VERB_AFTER)
+                amount = before in QUANTITIES and (not after or after in STOP)  # "some rest"
+                signs += (before in VERB_CONTEXT or amount) + (after in VERB_AFTER)
             near = words[max(mention.start - 3, 0) : mention.start]
             learned = (
                 as_step

@@ -125,6 +125,11 @@ def test_a_name_used_as_a_verb_before_deeper_or_back_is_the_verb(
     assert answerer.understand("is go good for apis").topic_ids[:1] == ("go",)
 
 
+def test_an_amount_of_a_name_that_is_also_a_word_is_the_word(answerer: QuestionAnswerer) -> None:
+    assert not answerer.understand("i need some rest lol").confident
+    assert answerer.understand("i need some python help").topic_ids == ("python",)
+
+
 def test_a_name_before_of_is_the_everyday_word(answerer: QuestionAnswerer) -> None:
     question = "one part of our app needs more servers than the rest of the app, what do we do"
     assert "rest" not in answerer.understand(question).topic_ids
