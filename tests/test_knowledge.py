@@ -236,6 +236,13 @@ def test_yaml_aliases_are_refused_with_a_line_not_followed(text: str) -> None:
     assert re.search(r"^odd\.yaml:\d+: yaml: anchors and aliases", str(caught.value), re.M)
 
 
+@pytest.mark.parametrize("value", ["2020-13-45", "!!int x", "!!bool x", "!!timestamp x"])
+def test_a_value_pyyaml_cannot_build_is_refused_with_its_line(value: str) -> None:
+    with pytest.raises(KnowledgeError) as caught:
+        parse_knowledge(f"version: 1\nroadmap:\n  id: {value}\n", "odd.yaml")
+    assert re.fullmatch(r"odd\.yaml:3: yaml: cannot read this value: .+", str(caught.value))
+
+
 _SCALARS = st.none() | st.booleans() | st.integers() | st.text(max_size=8) | st.dates()
 _TREES = st.recursive(
     _SCALARS | st.binary(max_size=4),  # bytes are tagged !!binary

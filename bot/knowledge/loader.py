@@ -232,10 +232,17 @@ def _read_tree(
     """
     seen: set[yaml.Node] = set()  # nodes hash by identity
     mark, scalar, sequence = seen.add, yaml.ScalarNode, yaml.SequenceNode
-    construct = loader.construct_object
 
     def refuse(node: yaml.Node, message: str) -> KnowledgeError:
         return KnowledgeError(path, [Problem(node.start_mark.line + 1, "yaml", message)])
+
+    def construct(node: yaml.Node) -> Any:
+        try:
+            return loader.construct_object(node, deep=True)
+        except yaml.YAMLError:
+            raise  # with its own line
+        except Exception as error:  # such as month 13 in a date, or "!!int x"
+            raise refuse(node, f"cannot read this value: {error}") from None
 
     def read(node: yaml.Node, at: tuple[Any, ...], depth: int) -> Any:
         if node in seen:
@@ -246,10 +253,10 @@ def _read_tree(
         lines[at] = node.start_mark.line + 1
         kind, tag = type(node), node.tag
         if kind is scalar:
-            return node.value if tag == _STR else construct(node, deep=True)
+            return node.value if tag == _STR else construct(node)
         if kind is sequence:
             items = [read(item, (*at, index), depth + 1) for index, item in enumerate(node.value)]
-            return items if tag == _SEQ else construct(node, deep=True)
+            return items if tag == _SEQ else construct(node)
         plain, data = tag == _MAP, {}
         for key_node, value_node in node.value:
             if key_node in seen:
@@ -258,13 +265,13 @@ def _read_tree(
             key = key_node.value
             if type(key_node) is not scalar or key_node.tag != _STR:
                 if type(key_node) is not scalar:  # a list or mapping as a key: PyYAML refuses it
-                    return construct(node, deep=True)
+                    return construct(node)
                 if key_node.tag == _MERGE:  # "<<: {...}": PyYAML merges those keys in
                     plain = False
                     read(value_node, at, depth + 1)  # checked, and the lines of its keys
                     continue
                 if key_node.tag != _VALUE:  # "=" is text as a key
-                    key = construct(key_node, deep=True)  # a number, true, null ...
+                    key = construct(key_node)  # a number, true, null ...
             if key in data:
                 line = key_node.start_mark.line + 1
                 problems.append(Problem(line, _dotted((*at, key)), "duplicate key"))
@@ -273,7 +280,7 @@ def _read_tree(
         if plain:
             return data
         lines[at] = node.start_mark.line + 1
-        return construct(node, deep=True)
+        return construct(node)
 
     return read(root, (), 1)
 
