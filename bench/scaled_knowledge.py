@@ -7,13 +7,18 @@ valid: 10x has 400 topics, 100x 4,000. The words around the roadmap (``not_cover
 ``small_talk`` …) are kept once.
 
 Run: python bench/scaled_knowledge.py 10 100 [--out FOLDER]   (default: a temporary folder)
-As a module: ``scaled_file(100)`` writes the file (cached by factor) and returns its path.
+As a module: ``scaled_file(100)`` writes the file (once per source roadmap and factor) and
+returns its path. Files are named by the SHA-256 of the source roadmap, so worktrees with
+different roadmaps never read each other's, and written under a unique temporary name then
+moved into place, so runs at the same time never see a half-written file.
 """
 
 from __future__ import annotations
 
 import argparse
 import copy
+import hashlib
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -87,11 +92,10 @@ def scale(data: dict[str, Any], factor: int) -> dict[str, Any]:
     return result
 
 
-def scaled_text(factor: int) -> str:
-    """The YAML text of the bundled roadmap scaled ``factor`` times."""
-    data = yaml.load(SOURCE.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+def scaled_text(factor: int, source: bytes) -> str:
+    """The YAML text of a knowledge file's bytes ``source`` scaled ``factor`` times."""
     return yaml.dump(
-        scale(data, factor),
+        scale(yaml.load(source.decode("utf-8"), Loader=yaml.CSafeLoader), factor),
         Dumper=yaml.CSafeDumper,
         sort_keys=False,
         allow_unicode=True,
@@ -100,16 +104,23 @@ def scaled_text(factor: int) -> str:
 
 
 def scaled_file(factor: int, folder: Path | None = None) -> Path:
-    """Write (once per folder) the roadmap scaled ``factor`` times; return its path."""
-    folder = folder or Path(tempfile.gettempdir()) / "roadmap-bot-bench"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"roadmap-{factor}x.yaml"
+    """The bundled roadmap scaled ``factor`` times, written once per roadmap; return its path."""
     if factor == 1:
         return SOURCE
-    if not path.exists() or path.stat().st_mtime < SOURCE.stat().st_mtime:
-        temporary = path.with_suffix(".tmp")
-        temporary.write_text(scaled_text(factor), encoding="utf-8")
-        temporary.replace(path)
+    folder = folder or Path(tempfile.gettempdir()) / "roadmap-bot-bench"
+    folder.mkdir(parents=True, exist_ok=True)
+    source = SOURCE.read_bytes()
+    path = folder / f"roadmap-{hashlib.sha256(source).hexdigest()}-{factor}x.yaml"
+    if not path.exists():
+        text = scaled_text(factor, source)
+        descriptor, temporary = tempfile.mkstemp(prefix=f"{path.name}.", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+                file.write(text)
+            os.replace(temporary, path)  # atomic: a reader sees the old name's file or this one
+        except BaseException:
+            os.unlink(temporary)
+            raise
     return path
 
 
