@@ -128,7 +128,9 @@ class UseCaseRanker:
         #: The words of two-word needs: each is a word of its own, never a misspelt one.
         self._phrase_words = {part for need in self.needs if " " in need for part in need.split()}
         #: Words people type are endless: their expansions are remembered within a bound.
-        self._expansions: LruCache[str, list[tuple[str, float]]] = LruCache(EXPANSION_CACHE)
+        self._expansions: LruCache[str, tuple[str, list[tuple[str, float]]]] = LruCache(
+            EXPANSION_CACHE
+        )
         self._position = {topic_id: position for position, topic_id in enumerate(knowledge.topics)}
         #: Per index key, each topic's part of a match before the question word's weight:
         #: (topic, rarity times field weight times length normalisation), for the scoring pass.
@@ -154,10 +156,10 @@ class UseCaseRanker:
         found: dict[str, tuple[float, str]] = {}
         previous = None
         for word in words:
-            for term, weight in self._expand(word):
+            key, expansion = self._expand(word)  # the key serves the pair before and after it
+            for term, weight in expansion:
                 if weight > found.get(term, (0.0, ""))[0]:
                     found[term] = (weight, word)
-            key = self.key(word)  # each word's key once, for the pair before and after it
             if previous is not None:
                 pair = f"{previous} {key}"
                 if pair in self.postings:
@@ -168,20 +170,20 @@ class UseCaseRanker:
             previous = key
         return found
 
-    def _expand(self, word: str) -> list[tuple[str, float]]:
-        """The use-case words one question word stands for, remembered (words people type recur)."""
-        return self._expansions.remembered(word, self._expansion)
+    def _expand(self, word: str) -> tuple[str, list[tuple[str, float]]]:
+        """One question word's index key and the use-case words it stands for, remembered."""
+        return self._expansions.remembered(word, self._expansion)  # words people type recur
 
-    def _expansion(self, word: str) -> list[tuple[str, float]]:
-        word = self.key(word)
-        expanded = [(target, EXPANSION_WEIGHT) for target in self.needs.get(word, ())]
-        if word in self.postings:
-            return [(word, 1.0), *expanded]
-        if not expanded and len(word) >= FUZZY_MIN_CHARS and word not in self._phrase_words:
-            hit = self._vocabulary_by_length.best(word, fuzz.ratio, WORD_CUTOFF)
+    def _expansion(self, word: str) -> tuple[str, list[tuple[str, float]]]:
+        key = self.key(word)
+        expanded = [(target, EXPANSION_WEIGHT) for target in self.needs.get(key, ())]
+        if key in self.postings:
+            return key, [(key, 1.0), *expanded]
+        if not expanded and len(key) >= FUZZY_MIN_CHARS and key not in self._phrase_words:
+            hit = self._vocabulary_by_length.best(key, fuzz.ratio, WORD_CUTOFF)
             if hit:
-                return [(self.vocabulary[hit[1]], 1.0)]
-        return expanded
+                return key, [(self.vocabulary[hit[1]], 1.0)]
+        return key, expanded
 
     def rank(
         self,
