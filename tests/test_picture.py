@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from collections.abc import AsyncIterator
 
 import pytest
 from conftest import make_request
@@ -15,9 +14,8 @@ from bot.messages import Attachment, Reply, render_plain
 from bot.picture import DONE_FILL, NEXT_EDGE, WIDTH, draw_path
 from tests.fakes import discord_api, telegram_api
 from tests.test_discord_adapter import EPHEMERAL, GUILD, OWNER
-from tests.test_discord_adapter import TOKEN as DISCORD_TOKEN
 from tests.test_discord_adapter import running as discord_running
-from tests.test_telegram_adapter import ADA, TOKEN, rows
+from tests.test_telegram_adapter import ADA, rows
 from tests.test_telegram_adapter import running as telegram_running
 
 #: The budget the issue sets for one picture.
@@ -102,25 +100,9 @@ async def test_the_terminal_writes_the_picture_to_a_file_and_prints_its_path(
 # -- end to end on the loopback fakes ---------------------------------------------------------
 
 
-@pytest.fixture
-async def fake_telegram() -> AsyncIterator[telegram_api.FakeTelegram]:
-    server = telegram_api.FakeTelegram(TOKEN)
-    await server.start()
-    yield server
-    await server.close()
-
-
-@pytest.fixture
-async def fake_discord() -> AsyncIterator[discord_api.FakeDiscord]:
-    server = discord_api.FakeDiscord(DISCORD_TOKEN)
-    await server.start()
-    yield server
-    await server.close()
-
-
 @pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
-async def test_telegram_sends_the_picture_as_a_photo(tmp_path, fake_telegram, knowledge):
-    fake = fake_telegram
+async def test_telegram_sends_the_picture_as_a_photo(tmp_path, telegram, knowledge):
+    fake = telegram
     async with telegram_running(tmp_path, fake, knowledge):
         await fake.send_text("/progress", user=ADA)
         (listed,) = await fake.replies(ADA, 1)
@@ -140,8 +122,8 @@ async def test_telegram_sends_the_picture_as_a_photo(tmp_path, fake_telegram, kn
         assert [call for call in fake.calls if call.error] == []
 
 
-async def test_discord_shows_the_picture_in_the_embed(tmp_path, fake_discord, knowledge):
-    fake = fake_discord
+async def test_discord_shows_the_picture_in_the_embed(tmp_path, discord, knowledge):
+    fake = discord
     async with discord_running(tmp_path, fake, knowledge):
         exchange = await fake.slash("progress", {"view": "picture"}, guild_id=GUILD)
         (message,) = await fake.answered(exchange)
