@@ -6,6 +6,7 @@ import asyncio
 import os
 import random
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -206,6 +207,14 @@ async def start_bot_process(tmp_path: Path, settings: dict[str, str]) -> asyncio
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
+
+
+async def stop_bot_process(process: asyncio.subprocess.Process, seconds: float = 20) -> str:
+    """Stop a bot from :func:`start_bot_process` (SIGTERM if it still runs); all its output."""
+    if process.returncode is None:
+        process.send_signal(signal.SIGTERM)
+    output, _ = await asyncio.wait_for(process.communicate(), seconds)
+    return output.decode()
 
 
 def right_and_wrong(payloads: Iterable[str], knowledge: Knowledge) -> tuple[str, str]:

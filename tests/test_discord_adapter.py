@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import gc
 import logging
-import signal
 from collections.abc import AsyncIterator, Awaitable
 from datetime import UTC, datetime
 from functools import partial
@@ -41,7 +40,7 @@ from bot.knowledge import bundled_knowledge_path, load_knowledge
 from bot.messages import Button, ChatKind, Field, Reply, Request
 from bot.serve import reminder_engine
 from bot.storage import open_storage
-from tests.conftest import DISCORD_TOKEN, start_bot_process
+from tests.conftest import DISCORD_TOKEN, start_bot_process, stop_bot_process
 from tests.fakes.discord_api import (
     EPHEMERAL,
     PROCESS_START_SECONDS,
@@ -676,10 +675,7 @@ async def test_roadmap_bot_run_process_answers_and_stops_cleanly(tmp_path, fake)
         (message,) = await fake.answered(exchange)
         assert message["embeds"][0]["title"] == "Python"
     finally:
-        if process.returncode is None:
-            process.send_signal(signal.SIGTERM)
-        output, _ = await asyncio.wait_for(process.communicate(), 20)
-    text = output.decode()
+        text = await stop_bot_process(process)
     assert process.returncode == 0, text
     assert TOKEN not in text
     # Warnings a user cannot act on: this bot uses no voice and needs no guild cache.

@@ -5,12 +5,11 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-import signal
 
 import aiohttp
 import pytest
 
-from tests.conftest import DISCORD_TOKEN, start_bot_process
+from tests.conftest import DISCORD_TOKEN, start_bot_process, stop_bot_process
 from tests.conftest import TELEGRAM_TOKEN as TOKEN
 
 RUNNING = re.compile("roadmap-bot is running")
@@ -51,10 +50,8 @@ class Bot:
 
     async def finish(self, seconds: float = 30) -> str:
         """Wait for the exit (SIGTERM first if it is still running); all output, checked."""
-        if self.process.returncode is None:
-            self.process.send_signal(signal.SIGTERM)
-        rest, _ = await asyncio.wait_for(self.process.communicate(), seconds)
-        self.lines.extend(rest.decode().splitlines(keepends=True))
+        rest = await stop_bot_process(self.process, seconds)
+        self.lines.extend(rest.splitlines(keepends=True))
         output = "".join(self.lines)
         assert TOKEN not in output and DISCORD_TOKEN not in output
         for line in self.lines:

@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import logging
 import re
-import signal
 import socket
 from collections.abc import AsyncIterator, Awaitable
 from dataclasses import replace
@@ -55,7 +54,7 @@ from bot.messages import Button, ChatKind, Field, Reply, Request
 from bot.reminders.engine import ReminderEngine
 from bot.serve import reminder_engine
 from bot.storage import open_storage
-from tests.conftest import TELEGRAM_TOKEN, start_bot_process
+from tests.conftest import TELEGRAM_TOKEN, start_bot_process, stop_bot_process
 from tests.fakes.telegram_api import BOT_USERNAME, FakeTelegram, bold_title, check_text
 
 TOKEN = TELEGRAM_TOKEN
@@ -885,10 +884,7 @@ async def test_roadmap_bot_run_process_answers_and_stops_cleanly(tmp_path, fake)
         (reply,) = await fake.replies(ADA, 1)
         assert bold_title(reply) == "Python"
     finally:
-        if process.returncode is None:
-            process.send_signal(signal.SIGTERM)
-        output, _ = await asyncio.wait_for(process.communicate(), 20)
-    text = output.decode()
+        text = await stop_bot_process(process)
     assert process.returncode == 0, text
     assert TOKEN not in text
     assert "Telegram: running as @" in text
