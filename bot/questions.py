@@ -183,6 +183,10 @@ DONE_GAP = 3
 #: "my" or "our" this many words before a name, with only other words of its phrase between,
 #: makes it the learner's own ("our spring boot api").
 OWNED_GAP = 2
+#: A word of telling this many words before a name makes it the learner's ("i know sql"), not
+#: counting the words of an amount between ("knows a little bit of php").
+BACKGROUND_GAP = 3
+AMOUNT_FILLERS = frozenset({"a", "bit", "little"})
 #: "<time> of" just before a name tells experience with it ("ten years of java").
 SPENT = frozenset({"year", "month", "week", "decade"})
 #: Just before a name, these make it behind the learner ("what is ci/cd after docker")...
@@ -1661,14 +1665,13 @@ class QuestionAnswerer:
             else:
                 doubtful.append(mention.id)
                 unsure.update(range(mention.start, mention.end))
-        kept_kinds = {self._kind_of(m) for m in kept if m.ambiguous}
-        alike = [m for m in ambiguous if m.id in doubtful and self._kind_of(m) in kept_kinds]
-        if alike:
-            # "we have a huge django monolith ... why would flask fit better there?": a name
-            # kept as software is the context of others of its kind with no everyday sign
-            kept.extend(alike)
-            unsure.difference_update(i for m in alike for i in range(m.start, m.end))
-            doubtful = [d for d in doubtful if all(m.id != d for m in alike)]
+        if doubtful and any(m.ambiguous for m in kept):
+            # "we have a huge django monolith ... why would flask fit better there?", "i know
+            # python n flask, now every job wants docker": a name kept as software is the
+            # context of the others with no everyday sign
+            kept.extend(m for m in ambiguous if m.id in doubtful)
+            unsure.clear()
+            doubtful = []
         kept.sort(key=lambda m: m.start)
         doubtful_topics = tuple(d for d in dict.fromkeys(doubtful) if d in self.knowledge.topics)
         return _Names(
@@ -1898,7 +1901,22 @@ class QuestionAnswerer:
         if told_apart:
             return told_apart
         if sentence_words & POINTERS and earlier:
-            return earlier[-1:]
+            latest = {m.id: m for m in mentions}  # "... who knows php": "it" is not php
+            known = {i for i, m in latest.items() if id(m) in background}
+            pointed = [m for m in earlier if m.id not in known] or earlier
+            # "laravel makes php nicer. what is it": the first name of the clause told last
+            clause = pointed[-1].start
+            while (
+                clause
+                and words[clause - 1].segment == words[clause].segment
+                and words[clause - 1].text not in CLAUSE_ENDS
+            ):
+                clause -= 1
+            told = [m for m in pointed if m.start >= clause]
+            head = 0  # "my laravel api ...": names run together, the last is the thing
+            while head + 1 < len(told) and told[head + 1].start == told[head].end:
+                head += 1
+            return [told[head]]
         # Technology the roadmap lacks, told as background ("after a react course"), is not
         # the subject of a question that names nothing else.
         told = [m for m in mentions if id(m) not in background or not m.not_covered]
@@ -2158,9 +2176,10 @@ class QuestionAnswerer:
             ):
                 return True
         segment = words[mention.start].segment  # "coming from express, nestjs docs": one each
-        start = max(mention.start - 3, 0)
-        while start < mention.start and words[start].segment != segment:
-            start += 1
+        start, counted = mention.start, 0  # "knows a bit of php": an amount is no word apart
+        while start and counted < BACKGROUND_GAP and words[start - 1].segment == segment:
+            start -= 1
+            counted += words[start].text not in AMOUNT_FILLERS
         window = words[start : mention.start]
         return any(  # "i know what docker is" asks; "i know docker" tells
             (w.text in BACKGROUND_BEFORE or w.stem in BACKGROUND_BEFORE)  # "knows sql"

@@ -71,6 +71,31 @@ def test_it_pointing_at_technology_the_roadmap_lacks_is_not_covered(
     assert answerer.understand(mongo).topic_ids[:1] == ("mongodb",)
 
 
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        (
+            "I've heard Laravel makes PHP pleasant to write. What is it, and is it a good next "
+            "step for someone who already knows a bit of PHP?",
+            "laravel",
+        ),
+        ("People say Django makes Python web apps easy. What is it exactly?", "django"),
+        ("i know python and sql. my team just started using docker. what is it", "docker"),
+    ],
+)
+def test_it_points_at_the_first_name_of_the_clause_told_last_not_at_one_the_learner_knows(
+    answerer: QuestionAnswerer, question: str, topic: str
+) -> None:
+    assert answerer.understand(question).topic_ids[:1] == (topic,)
+
+
+def test_names_kept_as_software_are_context_for_a_name_of_another_kind(
+    answerer: QuestionAnswerer,
+) -> None:
+    wat = answerer.understand("ok so i know python n flask, now every job wants docker?? wat is it")
+    assert (wat.outcome, wat.topic_ids) == (Outcome.ANSWERED, ("docker",))
+
+
 def test_how_does_a_name_work_asks_about_it_even_when_it_is_also_a_word(
     answerer: QuestionAnswerer,
 ) -> None:
