@@ -164,9 +164,11 @@ WHATS = frozenset({"whats", "wats"})
 #: Shortly before a name, these make the name what is asked about ("how does nginx work").
 ABOUT_NAME = wordset("does do is are what whats about use using learn try start started")
 #: Before "project", these make it the learner's own project, not a request for projects.
-OWNED = frozenset(
-    {"my", "our", "side", "hobby", "this", "his", "her", "their", "most", "many", "all", "every"}
-)
+OWNED = frozenset({"my", "our", "this", "his", "her", "their", "most", "many", "all", "every"})
+#: One of these at most this many words before "project" makes it one the learner has or
+#: means ("enough for a small side project"), not projects asked for ("firebase side project").
+OWNED_PROJECT_GAP = 4
+HAVING_PROJECT = frozenset({"for", "in"})
 #: Words that introduce a thing asked for ("we need a framework").
 ARTICLES = frozenset({"a", "an"})
 #: Before a name that is also a word, an amount of the thing ("i need some rest").
@@ -905,8 +907,8 @@ class QuestionAnswerer:
                 w.text in PROJECT_NOUNS
                 or (w.text in PRACTICE_THINGS and i and message.words[i - 1].text in PRACTICE)
             )
-            and not {v.text for v in message.words[max(i - 3, 0) : i]} & OWNED  # my first project
-            and not {v.text for v in message.words[max(i - 3, 0) : i]} & {"for", "in"}
+            and not {v.text for v in message.words[max(i - OWNED_PROJECT_GAP, 0) : i]}
+            & (OWNED | HAVING_PROJECT)  # "my first project", "in a small side project"
         ]
         asked_projects = bool(project_at)
         # "a deployment project", "docker exercises": the name just before is what they are for
@@ -1546,7 +1548,7 @@ class QuestionAnswerer:
                 ):
                     continue
                 mention = self._lookup(texts[start:end], start, end)
-                if mention is not None:
+                if mention is not None and not self._owned_noun(message, start, end):
                     found.append(mention)
                     taken[start:end] = [True] * size
         found.sort(key=lambda m: m.start)
@@ -1683,6 +1685,24 @@ class QuestionAnswerer:
             frozenset(unsure),
             foreign,
             frozenset(beside_only),
+        )
+
+    def _owned_noun(self, message: Message, start: int, end: int) -> bool:
+        """Whether a name of several words opening with "my" or "our" is the learner's own thing.
+
+        "my sql schema", "our sql skills": a word of the thing follows, so "my" owns it; "what
+        is my sql" and "my sql vs postgres" name the database.
+        """
+        words = message.words
+        return (
+            end - start > 1
+            and words[start].text in OWN_STACK
+            and end < len(words)
+            and words[end].segment == words[start].segment
+            and words[end].text not in STOP
+            and words[end].text not in COMPARE_CUES
+            and words[end].text not in USE_CASE_CUES
+            and words[end].text not in self._exact_names
         )
 
     def _content(self, words: Sequence[Word]) -> list[Word]:
@@ -1878,11 +1898,13 @@ class QuestionAnswerer:
             if pointed:
                 return [pointed[-1], *main]
         if main:
-            if not COMPARE_CUES & {w.text for w in words}:
-                for asking in self._asking_segments(message, focus):
-                    narrowed = [m for m in main if words[m.start].segment >= asking]
-                    if narrowed:  # "i use mongo at work but want to learn sql, any course?"
-                        return narrowed
+            compared = bool(COMPARE_CUES & {w.text for w in words})
+            for asking in self._asking_segments(message, focus):
+                narrowed = [m for m in main if words[m.start].segment >= asking]
+                if narrowed and (  # "i use mongo at work but want to learn sql, any course?"
+                    not compared or self._weighed_alone(message, main, narrowed, asking)
+                ):
+                    return narrowed
             # "my team does rest, i wanna try graphql, tutorials?": what is to be tried first
             return sorted(
                 main,
@@ -1934,6 +1956,23 @@ class QuestionAnswerer:
                 not self._wanted(m, words),
                 words[m.start].segment not in contrasted,
             ),
+        )
+
+    def _weighed_alone(
+        self, message: Message, main: list[_Mention], narrowed: list[_Mention], asking: int
+    ) -> bool:
+        """Whether the asking part weighs its names against no name told before it.
+
+        "i use sessions in express, jwt better?": the part compares jwt with sessions, not with
+        express, a thing of another kind; "i use flask, django better?" compares the two, and
+        "whats deno, is it better than node" what "it" points at.
+        """
+        asked = {w.text for w in message.words if w.segment == asking}
+        kinds = {self._kind_of(m) for m in narrowed}
+        return (
+            bool(asked & COMPARE_CUES)
+            and not asked & (POINTERS | PLURAL_POINTERS)
+            and all(self._kind_of(m) not in kinds for m in main if m not in narrowed)
         )
 
     def _pointed_pair(

@@ -454,6 +454,33 @@ def test_an_or_that_does_not_set_names_against_each_other_is_no_comparison(
     assert answerer.understand("flask or fastapi").outcome is Outcome.NOT_COVERED
 
 
+def test_a_part_weighing_one_name_against_a_thing_of_another_kind_is_about_that_name(
+    answerer: QuestionAnswerer,
+) -> None:
+    jwt = answerer.understand("i use sessions in express, jwt better?")
+    assert (jwt.intent, jwt.topic_ids[:1]) == (Intent.TOPIC, ("jwt",))  # jwt vs sessions
+    django = answerer.understand("i use flask, django better?")
+    assert (django.intent, set(django.topic_ids)) == (Intent.COMPARE, {"flask", "django"})
+
+
+def test_my_before_a_name_of_two_words_with_a_noun_after_it_owns_the_thing(
+    answerer: QuestionAnswerer,
+) -> None:
+    schema = answerer.understand("how do i design my SQL schema for a blog")
+    assert "mysql" not in schema.topic_ids
+    assert answerer.understand("what is my sql").topic_ids == ("mysql",)
+    assert "mysql" in answerer.understand("my sql vs postgres").topic_ids
+
+
+def test_a_side_project_after_a_name_asks_for_projects_unless_it_is_what_a_need_is_for(
+    answerer: QuestionAnswerer,
+) -> None:
+    firebase = answerer.understand("firebase side project")
+    assert (firebase.intent, firebase.topic_ids) == (Intent.PROJECTS, ("firebase",))
+    sqlite = answerer.understand("sqlite good enough for a small side project?")
+    assert sqlite.intent is not Intent.PROJECTS
+
+
 @pytest.mark.parametrize("question", ["wat is gin in simple terms", "whats gin"])
 def test_what_is_typed_in_a_hurry_asks_about_a_name_that_is_also_a_word(
     answerer: QuestionAnswerer, question: str
