@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from bot.cards import links
 from bot.checklist import next_item, progress, streak, summary
 from bot.clock import Clock
 from bot.knowledge import Knowledge
 from bot.limits import STREAK_WORTH_MENTIONING
-from bot.messages import ChatKind, Field, Link, Reply, ReplyKind
+from bot.messages import ChatKind, Field, Reply, ReplyKind
 from bot.quizzes import ReviewQuestion, pick_question
 from bot.reminder_model import Claim
 from bot.reminder_schedule import local_date
@@ -99,7 +100,7 @@ class ReminderWriter:
             title=title,
             blocks=(*blocks, *quiz),
             fields=tuple(fields),
-            links=tuple(Link(r.title, r.url) for r in resources[:1]),
+            links=links(resources[:1]),
             buttons=(*step_buttons(upcoming.id, today), *later, *quiz_buttons),
             footer="/remind off stops these reminders.",
             kind=ReplyKind.REMINDER,
