@@ -9,15 +9,18 @@ file; only English question words live in :mod:`bot.wording`.
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, replace
+from functools import partial
 from itertools import combinations, pairwise
+from typing import Any
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from bot.knowledge import Canned, Knowledge, NotCovered, stem
+from bot.knowledge import Canned, Knowledge, NotCovered, compiled, stem
 from bot.lru import LruCache
 from bot.matching import ByLength, Match, NameIndex
 from bot.needs import NeedMatcher
@@ -375,6 +378,18 @@ class QuestionAnswerer:
     """Understands questions about one knowledge base; build once, ask many times."""
 
     def __init__(self, knowledge: Knowledge) -> None:
+        # built once per knowledge, and kept with a compiled one: a later start reads it
+        built = compiled.derived(knowledge, "answerer", partial(self._build, knowledge))
+        self.__dict__.update(built)
+        # the indexes are shared with other answerers of this knowledge, what it remembers is not
+        self.ranker = copy.copy(built["ranker"])  # a new stemmer and memory (its __setstate__)
+        self.needs = NeedMatcher(knowledge, self.ranker)
+        self._spelling: LruCache[str, str] = LruCache(SPELL_CACHE)
+        #: What each phrase seen names (exact or misspelt), wherever it stands in a message.
+        self._phrase_names: LruCache[str, tuple[str, str, bool] | None] = LruCache(PHRASE_CACHE)
+
+    def _build(self, knowledge: Knowledge) -> dict[str, Any]:
+        """The indexes questions are read with (plain data, and the use-case ranker)."""
         self.knowledge = knowledge
         vocabulary = knowledge.vocabulary
         self.not_covered = vocabulary.not_covered
@@ -425,7 +440,6 @@ class QuestionAnswerer:
         everyday_all = {w for words in self.everyday.values() for w in words}
         self.need_words = frozenset(vocabulary.need_words)
         self.ranker = UseCaseRanker(knowledge, ignored=STOP | set(self.kinds))
-        self.needs = NeedMatcher(knowledge, self.ranker)
         #: Every name (also without spaces) of topics, then not-covered technology, then steps.
         self._exact_names: dict[str, str] = {}
         for index in (self.topic_names, self.not_covered_names, self.section_names):
@@ -465,9 +479,6 @@ class QuestionAnswerer:
             | chatter  # "thnaks", "apreciate": small talk is typed in a hurry
         )
         self._spell_by_length = ByLength(self.spell_vocabulary)
-        self._spelling: LruCache[str, str] = LruCache(SPELL_CACHE)
-        #: What each phrase seen names (exact or misspelt), wherever it stands in a message.
-        self._phrase_names: LruCache[str, tuple[str, str, bool] | None] = LruCache(PHRASE_CACHE)
         self.comparison_phrases = {
             normalize(alias.replace("-", " ")): comparison.topic_ids
             for comparison in knowledge.comparisons
@@ -478,6 +489,7 @@ class QuestionAnswerer:
         for place, phrase in enumerate(self.comparison_phrases):
             first = phrase.split(" ", 1)[0]
             self._comparisons_by_first_word.setdefault(first, []).append((place, phrase))
+        return dict(vars(self))
 
     # -- the whole question ----------------------------------------------------------------
 

@@ -70,7 +70,7 @@ class UseCaseRanker:
 
     def __init__(self, knowledge: Knowledge, ignored: Set[str]) -> None:
         self.knowledge = knowledge
-        self._stemmer = Stemmer.Stemmer("english", STEM_CACHE)
+        self._helpers()
         #: Every (plural-folded) word of the use cases, benefits and tags.
         self.words: set[str] = set()
         #: Pairs of adjacent (plural-folded) words in those texts ("machine learning").
@@ -127,10 +127,6 @@ class UseCaseRanker:
         }
         #: The words of two-word needs: each is a word of its own, never a misspelt one.
         self._phrase_words = {part for need in self.needs if " " in need for part in need.split()}
-        #: Words people type are endless: their expansions are remembered within a bound.
-        self._expansions: LruCache[str, tuple[str, list[tuple[str, float]]]] = LruCache(
-            EXPANSION_CACHE
-        )
         self._position = {topic_id: position for position, topic_id in enumerate(knowledge.topics)}
         #: Per index key, each topic's part of a match before the question word's weight:
         #: (topic, rarity times field weight times length normalisation), for the scoring pass.
@@ -138,6 +134,23 @@ class UseCaseRanker:
             term: [(t, self.idf[term] * field * self.norm[t]) for t, (field, _) in topics.items()]
             for term, topics in self.postings.items()
         }
+
+    def _helpers(self) -> None:
+        """The stemmer and the memory of expansions: made anew, never pickled."""
+        self._stemmer = Stemmer.Stemmer("english", STEM_CACHE)
+        #: Words people type are endless: their expansions are remembered within a bound.
+        self._expansions: LruCache[str, tuple[str, list[tuple[str, float]]]] = LruCache(
+            EXPANSION_CACHE
+        )
+
+    def __getstate__(self) -> dict[str, object]:
+        """The index as plain data, for a compiled knowledge's cache (no helpers)."""
+        return {k: v for k, v in vars(self).items() if k not in ("_stemmer", "_expansions")}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        """The index read back from the cache, with its helpers made anew."""
+        self.__dict__.update(state)
+        self._helpers()
 
     def key(self, word: str) -> str:
         """The index key of a plural-folded word: its English stem ("authenticating": "authent")."""

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
+import yaml
 
-from bot.knowledge import bundled_knowledge_path, compiled, load_knowledge, loader
+from bot.knowledge import bundled_knowledge_path, compiled, load_knowledge, loader, parse_knowledge
+from bot.questions import QuestionAnswerer
+
+TUNE = Path(__file__).parent / "data" / "eval" / "tune.yaml"
 
 
 @pytest.fixture
@@ -56,6 +61,87 @@ def test_the_compiled_copy_holds_the_name_indexes_built(cache, roadmap) -> None:
     built = {"topic_names", "section_names", "not_covered_names", "language_names"}
     assert built <= vars(second).keys()  # not built again on first use
     assert second.topic_names.resolve("pyhton").match.id == "python"
+
+
+def built_counted(monkeypatch) -> list[int]:
+    """Record every time the answerer's indexes are built rather than read."""
+    built: list[int] = []
+    build = QuestionAnswerer._build
+
+    def counted(self, knowledge):
+        built.append(1)
+        return build(self, knowledge)
+
+    monkeypatch.setattr(QuestionAnswerer, "_build", counted)
+    return built
+
+
+def tune_questions() -> list[str]:
+    return [entry["q"] for entry in yaml.safe_load(TUNE.read_text(encoding="utf-8"))]
+
+
+def test_the_answerers_indexes_come_compiled_and_understand_alike(
+    cache, roadmap, monkeypatch
+) -> None:
+    built = built_counted(monkeypatch)
+    QuestionAnswerer(load_knowledge(roadmap))  # built, then kept with the compiled knowledge
+    answerer = QuestionAnswerer(load_knowledge(roadmap))
+    assert len(built) == 1
+    fresh = QuestionAnswerer(parse_knowledge(roadmap.read_text(encoding="utf-8"), roadmap))
+    assert len(built) == 2
+    assert answerer.ranker is not fresh.ranker
+    for question in tune_questions():
+        assert answerer.understand(question) == fresh.understand(question), question
+
+
+def test_answerers_of_one_knowledge_share_indexes_but_not_what_they_remember(
+    cache, roadmap, monkeypatch
+) -> None:
+    built = built_counted(monkeypatch)
+    knowledge = load_knowledge(roadmap)
+    first, second = QuestionAnswerer(knowledge), QuestionAnswerer(knowledge)
+    assert len(built) == 1
+    assert first.ranker.postings is second.ranker.postings
+    first.understand("resorces for a database for a bank app")
+    assert len(first.ranker._expansions) > 0 and len(second.ranker._expansions) == 0
+    assert len(first._spelling) > 0 and len(second._spelling) == 0
+    assert len(first._phrase_names) > 0 and len(second._phrase_names) == 0
+
+
+def test_a_damaged_entry_holding_the_answerer_is_built_again(cache, roadmap, monkeypatch) -> None:
+    built = built_counted(monkeypatch)
+    parsed = parse_counted(monkeypatch)
+    QuestionAnswerer(load_knowledge(roadmap))
+    (entry,) = cache.glob("knowledge-*.pickle")
+    entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])  # cut off half-way
+    answerer = QuestionAnswerer(load_knowledge(roadmap))
+    assert len(parsed) == 2 and len(built) == 2
+    assert answerer.understand("which database for a bank app").confident
+    QuestionAnswerer(load_knowledge(roadmap))  # the entry was written again, whole
+    assert len(parsed) == 2 and len(built) == 2
+
+
+def test_an_upgraded_bot_never_reads_an_entry_of_its_former_code(tmp_path, monkeypatch) -> None:
+    package = tmp_path / "bot"
+    shutil.copytree(Path(compiled.__file__).parents[1], package)
+    monkeypatch.setattr(compiled, "_PACKAGE", package)
+    digests = []
+    for edit in ("", "# the use-case scoring changed\n"):
+        questions = package / "questions.py"
+        questions.write_text(questions.read_text(encoding="utf-8") + edit, encoding="utf-8")
+        compiled._code_digest.cache_clear()
+        digests.append(compiled._code_digest())
+    compiled._code_digest.cache_clear()
+    assert digests[0] != digests[1]
+
+
+def test_what_cannot_be_kept_is_still_returned(cache, roadmap, caplog) -> None:
+    knowledge = load_knowledge(roadmap)
+    lock = threading.Lock()
+    assert compiled.derived(knowledge, "lock", lambda: lock) is lock
+    assert "not cached" in caplog.text
+    assert not list(cache.glob("*.tmp"))
+    assert load_knowledge(roadmap).topics["python"].title == "Python"  # the entry as it was
 
 
 def test_an_edited_file_is_parsed_again(cache, roadmap, monkeypatch) -> None:

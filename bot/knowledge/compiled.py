@@ -2,12 +2,15 @@
 
 A file is parsed and validated once; the :class:`~bot.knowledge.model.Knowledge` built from it
 is then kept (pickled) in the cache folder under the SHA-256 of the file's bytes and of the code
-that builds it, so an edited file or an upgraded bot never reads a stale entry. Only files of at
-least :data:`MIN_BYTES` are cached (the bundled roadmap unpickles ten times faster than it
-parses; a small file parses in a few milliseconds), at most
-:data:`MAX_ENTRIES` of them (the least recently used go first). The folder is
-``$XDG_CACHE_HOME/roadmap-bot`` (``~/.cache/roadmap-bot``); one that cannot be written means no
-cache, never a failure. Entries are pickles, so only files this user alone can write are read.
+that builds it (every module of the bot, and the libraries whose output it keeps), so an edited
+file or an upgraded bot never reads a stale entry. The indexes other modules derive from the
+knowledge (the answerer's, :func:`derived`) are kept in the same entry once built, so a later
+start reads them rather than building them again. Only files of at least :data:`MIN_BYTES` are
+cached (the bundled roadmap unpickles ten times faster than it parses; a small file parses in a
+few milliseconds), at most :data:`MAX_ENTRIES` of them (the least recently used go first). The
+folder is ``$XDG_CACHE_HOME/roadmap-bot`` (``~/.cache/roadmap-bot``); one that cannot be written
+means no cache, never a failure. Entries are pickles, so only files this user alone can write
+are read.
 """
 
 from __future__ import annotations
@@ -18,8 +21,11 @@ import logging
 import os
 import pickle
 import sys
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import Any
+from weakref import WeakKeyDictionary
 
 from bot.knowledge.model import Knowledge
 
@@ -29,16 +35,12 @@ log = logging.getLogger(__name__)
 MIN_BYTES = 64 * 1024
 #: Cached files kept at most.
 MAX_ENTRIES = 8
-#: The modules whose code shapes a compiled knowledge object.
-_BUILDERS = (
-    "bot.knowledge.loader",
-    "bot.knowledge.model",
-    "bot.knowledge.words",
-    "bot.matching",
-    "bot.quizzes",
-    "bot.text",
-    "bot.limits",
-)
+#: The bot's package: all of its code may shape a compiled knowledge object and what is derived.
+_PACKAGE = Path(__file__).resolve().parents[1]
+#: Libraries whose output is kept in an entry (word stems in the use-case index, parsed YAML).
+_LIBRARIES = ("Stemmer", "yaml")
+#: Each knowledge object read from or written to the cache, and its entry.
+_entries: WeakKeyDictionary[Knowledge, Path] = WeakKeyDictionary()
 
 
 def folder() -> Path:
@@ -49,9 +51,11 @@ def folder() -> Path:
 
 @cache
 def _code_digest() -> bytes:
-    """A digest of the code that builds knowledge objects, and of the Python running it."""
+    """A digest of the bot's code, of the libraries whose output is kept, and of the Python."""
     digest = hashlib.sha256(sys.version.encode())
-    for name in _BUILDERS:
+    for path in sorted(_PACKAGE.rglob("*.py")):
+        digest.update(str(path.relative_to(_PACKAGE)).encode() + b"\0" + path.read_bytes())
+    for name in _LIBRARIES:
         digest.update(Path(sys.modules[name].__file__ or "").read_bytes())
     return digest.digest()
 
@@ -78,7 +82,10 @@ def cached(raw: bytes) -> Knowledge | None:
     except Exception as error:  # damaged, or not what this code wrote: parse the file instead
         log.warning("ignoring cached knowledge %s: %s", path.name, type(error).__name__)
         return None
-    return knowledge if isinstance(knowledge, Knowledge) else None
+    if not isinstance(knowledge, Knowledge):
+        return None
+    _entries[knowledge] = path
+    return knowledge
 
 
 def _private(path: Path) -> bool:
@@ -91,19 +98,43 @@ def keep(raw: bytes, knowledge: Knowledge) -> None:
     """Keep the knowledge compiled from a file with these bytes (if the file is large enough)."""
     if len(raw) < MIN_BYTES:
         return
-    path = _entry(raw)
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")
     knowledge.build_indexes()  # kept with it: at 100 times the roadmap, a second or so
+    _write(_entry(raw), knowledge)
+
+
+def derived(knowledge: Knowledge, name: str, build: Callable[[], Any]) -> Any:
+    """What ``build`` derives from ``knowledge`` (named ``name``): built once, then kept with it.
+
+    Kept in memory with the knowledge object, and, when it is a compiled one, in its cache
+    entry too (written again with it), so a later start reads it rather than building it. What
+    is built must pickle (plain data: a helper that does not, such as a stemmer, is left out by
+    its class's ``__getstate__`` and made again by ``__setstate__``), and must not change after.
+    """
+    if name not in knowledge.derived:
+        knowledge.derived[name] = build()
+        path = _entries.get(knowledge)
+        if path is not None:
+            _write(path, knowledge)
+    return knowledge.derived[name]
+
+
+def _write(path: Path, knowledge: Knowledge) -> None:
+    """Write (or write again) a cache entry; remember which entry the knowledge object has."""
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         with temporary.open("wb") as file:
             pickle.dump(knowledge, file, protocol=pickle.HIGHEST_PROTOCOL)
         temporary.chmod(0o600)
         temporary.replace(path)
+        _entries[knowledge] = path
         entries = sorted(path.parent.glob("knowledge-*.pickle"), key=lambda p: p.stat().st_mtime)
         for old in entries[:-MAX_ENTRIES]:
             old.unlink(missing_ok=True)
     except OSError as error:
         log.info("compiled knowledge not cached (%s): %s", path.parent, error.strerror or error)
+    except (pickle.PicklingError, TypeError, AttributeError) as error:  # a helper left in
+        log.warning("compiled knowledge not cached: %s", error)
+    finally:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)

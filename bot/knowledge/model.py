@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import Any
 
 from bot.limits import MATCH_CONFIDENT, STEM_CACHE
 from bot.matching import NameIndex
@@ -172,6 +173,9 @@ class Knowledge:
         self._comparisons_by_pair = {
             frozenset(comparison.topic_ids): comparison for comparison in self.comparisons
         }
+        #: What other modules build from this knowledge, by name (the answerer's indexes): kept
+        #: with a compiled copy (:func:`bot.knowledge.compiled.derived`).
+        self.derived: dict[str, Any] = {}
 
     def build_indexes(self) -> None:
         """Build the name indexes now rather than on first use (so a compiled copy holds them)."""
