@@ -10,17 +10,23 @@ Run: python bench/scaled_knowledge.py 10 100 [--out FOLDER]   (default: a tempor
 As a module: ``scaled_file(100)`` writes the file (once per source roadmap and factor) and
 returns its path. Files are named by the SHA-256 of the source roadmap, so worktrees with
 different roadmaps never read each other's, and written under a unique temporary name then
-moved into place, so runs at the same time never see a half-written file.
+moved into place, so runs at the same time never see a half-written file. Writing one removes
+the files of other source roadmaps (of this module's naming only) that no run has used for
+:data:`UNUSED_SECONDS`: each run touches the file it uses, and another worktree's run may be
+reading its own.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
 import hashlib
 import os
+import re
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +38,10 @@ SOURCE = ROOT / "knowledge" / "roadmap.yaml"
 SYLLABLES = [a + b for a in "bdfgklmnprstvz" for b in "aeiou"]  # "ba", "be", … (70)
 #: Keys whose values are lists of ids to rename in a copy.
 ID_LISTS = ("topics", "related")
+#: A file of another source roadmap unused this long is removed when a new file is written.
+UNUSED_SECONDS = 3600
+#: The names of the files this module writes (formerly without the source's SHA-256).
+NAME = re.compile(r"roadmap-(?:(?P<digest>[0-9a-f]{64})-)?[0-9]+x\.yaml")
 
 
 def word(n: int) -> str:
@@ -110,18 +120,37 @@ def scaled_file(factor: int, folder: Path | None = None) -> Path:
     folder = folder or Path(tempfile.gettempdir()) / "roadmap-bot-bench"
     folder.mkdir(parents=True, exist_ok=True)
     source = SOURCE.read_bytes()
-    path = folder / f"roadmap-{hashlib.sha256(source).hexdigest()}-{factor}x.yaml"
-    if not path.exists():
-        text = scaled_text(factor, source)
-        descriptor, temporary = tempfile.mkstemp(prefix=f"{path.name}.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-                file.write(text)
-            os.replace(temporary, path)  # atomic: a reader sees the old name's file or this one
-        except BaseException:
-            os.unlink(temporary)
-            raise
+    digest = hashlib.sha256(source).hexdigest()
+    path = folder / f"roadmap-{digest}-{factor}x.yaml"
+    try:
+        os.utime(path)  # used now: kept while other roadmaps' files are written
+    except FileNotFoundError:
+        _write(path, scaled_text(factor, source))
+        _remove_other_roadmaps(folder, digest)
     return path
+
+
+def _write(path: Path, text: str) -> None:
+    """Write ``text`` under a unique temporary name, then move it to ``path`` (atomically)."""
+    descriptor, temporary = tempfile.mkstemp(prefix=f"{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.replace(temporary, path)  # a reader sees the old name's file or this one
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def _remove_other_roadmaps(folder: Path, digest: str) -> None:
+    """Remove this module's files of other source roadmaps unused for UNUSED_SECONDS."""
+    unused_since = time.time() - UNUSED_SECONDS
+    for path in folder.iterdir():
+        match = NAME.fullmatch(path.name)
+        if match and match["digest"] != digest:
+            with contextlib.suppress(OSError):  # removed meanwhile, or not ours to remove
+                if path.stat().st_mtime < unused_since:
+                    path.unlink()
 
 
 def main() -> None:
