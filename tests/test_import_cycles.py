@@ -14,6 +14,8 @@ import ast
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("bot", "adapters")
 
@@ -172,60 +174,61 @@ def _write(root: Path, files: Mapping[str, str]) -> dict[str, Path]:
     return project_modules(root, ["app"])
 
 
-def test_lazy_and_type_only_imports_close_a_cycle(tmp_path: Path) -> None:
-    modules = _write(
-        tmp_path,
-        {
-            "app/__init__.py": "",
-            "app/a.py": "from app.b import thing\n",
-            "app/b.py": "def f():\n    from app.c import other\n",
-            "app/c.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import app.a\n",
-            "app/d.py": "import importlib\nimportlib.import_module('app.e')\n",
-            "app/e.py": "from . import d\n",
-        },
-    )
-    assert cycles(import_graph(modules)) == [["app.a", "app.b", "app.c"], ["app.d", "app.e"]]
-
-
-def test_a_package_run_by_importing_its_submodule_closes_a_cycle(tmp_path: Path) -> None:
-    # app.store imports app.jobs.schedule, which first runs app/jobs/__init__.py; that imports
-    # app.jobs.engine lazily, and the engine imports the store: a cycle through the package.
-    modules = _write(
-        tmp_path,
-        {
-            "app/__init__.py": "",
-            "app/store.py": "from app.jobs.schedule import due\n",
-            "app/jobs/__init__.py": "def __getattr__(name):\n    from app.jobs import engine\n",
-            "app/jobs/schedule.py": "",
-            "app/jobs/engine.py": "from app.store import Store\n",
-        },
-    )
-    assert cycles(import_graph(modules)) == [["app.jobs", "app.jobs.engine", "app.store"]]
-
-
-def test_a_module_naming_its_own_package_that_imports_it_closes_a_cycle(tmp_path: Path) -> None:
-    modules = _write(
-        tmp_path,
-        {
-            "app/__init__.py": "",
-            "app/store/__init__.py": "def open_store():\n    from app.store import db\n",
-            "app/store/db.py": "from app.store import Store\n",
-        },
-    )
-    assert cycles(import_graph(modules)) == [["app.store", "app.store.db"]]
-
-
-def test_a_package_importing_its_own_modules_is_no_cycle(tmp_path: Path) -> None:
-    modules = _write(
-        tmp_path,
-        {
-            "app/__init__.py": "",
-            "app/parts/__init__.py": "from app.parts import one, two\n",
-            "app/parts/one.py": "from app.parts.two import x\n",
-            "app/parts/two.py": "import app\n",
-        },
-    )
-    assert cycles(import_graph(modules)) == []
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        pytest.param(
+            {
+                "app/__init__.py": "",
+                "app/a.py": "from app.b import thing\n",
+                "app/b.py": "def f():\n    from app.c import other\n",
+                "app/c.py": (
+                    "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import app.a\n"
+                ),
+                "app/d.py": "import importlib\nimportlib.import_module('app.e')\n",
+                "app/e.py": "from . import d\n",
+            },
+            [["app.a", "app.b", "app.c"], ["app.d", "app.e"]],
+            id="lazy and type-only imports close a cycle",
+        ),
+        # app.store imports app.jobs.schedule, which first runs app/jobs/__init__.py; that imports
+        # app.jobs.engine lazily, and the engine imports the store: a cycle through the package.
+        pytest.param(
+            {
+                "app/__init__.py": "",
+                "app/store.py": "from app.jobs.schedule import due\n",
+                "app/jobs/__init__.py": "def __getattr__(name):\n    from app.jobs import engine\n",
+                "app/jobs/schedule.py": "",
+                "app/jobs/engine.py": "from app.store import Store\n",
+            },
+            [["app.jobs", "app.jobs.engine", "app.store"]],
+            id="a package run by importing its submodule closes a cycle",
+        ),
+        pytest.param(
+            {
+                "app/__init__.py": "",
+                "app/store/__init__.py": "def open_store():\n    from app.store import db\n",
+                "app/store/db.py": "from app.store import Store\n",
+            },
+            [["app.store", "app.store.db"]],
+            id="a module naming its own package that imports it closes a cycle",
+        ),
+        pytest.param(
+            {
+                "app/__init__.py": "",
+                "app/parts/__init__.py": "from app.parts import one, two\n",
+                "app/parts/one.py": "from app.parts.two import x\n",
+                "app/parts/two.py": "import app\n",
+            },
+            [],
+            id="a package importing its own modules is no cycle",
+        ),
+    ],
+)
+def test_the_cycles_of_a_small_project(
+    tmp_path: Path, files: dict[str, str], expected: list[list[str]]
+) -> None:
+    assert cycles(import_graph(_write(tmp_path, files))) == expected
 
 
 def test_a_type_only_import_of_a_higher_layer_runs_back_up(tmp_path: Path) -> None:
