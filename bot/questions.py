@@ -192,6 +192,13 @@ OWNED_GAP = 2
 #: counting the words of an amount between ("knows a little bit of php").
 BACKGROUND_GAP = 3
 AMOUNT_FILLERS = frozenset({"a", "bit", "little"})
+#: Likeness words that may describe a thing ("a different version") rather than compare...
+DESCRIBING_LIKENESS = frozenset({"different", "same", "similar"})
+#: ...unless followed by one of these or a stop word ("different from", "the same thing").
+LIKENESS_LINKS = frozenset({"from", "than", "to", "as", "about", "between", "in", "for", "things"})
+#: A name-word between one of these and "to" is an adjective ("the go-to framework", "my go
+#: to stack"), not the name.
+GO_TO_BEFORE = frozenset({"the", "a", "my", "our", "your", "ur", "their", "his", "her"})
 #: "<time> of" just before a name tells experience with it ("ten years of java").
 SPENT = frozenset({"year", "month", "week", "decade"})
 #: Just before a name, these make it behind the learner ("what is ci/cd after docker")...
@@ -573,6 +580,13 @@ class QuestionAnswerer:
             for i, (w, after) in enumerate(pairwise(message.words))
             if (w.text in BUILD_WORDS and after.text in BUILD_IDIOMS)
             or ((w.text in POINTERS or w.text in PLURAL_POINTERS) and after.text in KIND_OF)
+            # "a different python version", "the same setup": a thing described, not compared
+            or (
+                w.text in DESCRIBING_LIKENESS
+                and after.sentence == w.sentence
+                and after.text not in LIKENESS_LINKS
+                and after.text not in STOP
+            )
         }
         rest = [w for i, w in enumerate(message.words) if i not in named and i not in idioms]
         about = {focus} | {message.words[m.start].sentence for m in subjects}
@@ -905,6 +919,13 @@ class QuestionAnswerer:
                 )  # "what should i learn after js", "i know python, what next": done already
             )
         ):
+            # "my queries got slow after the table hit 10m rows, what do i learn": a clear need
+            # decides what to learn, not the path
+            need = (
+                None if path_asked else self.needs.use_case(question, all_terms, kind, strong=True)
+            )
+            if need is not None and need.confident:
+                return need
             return Understanding(question, Intent.OVERVIEW, ())  # "done python, what next?"
         opinion = any(  # "is that a good idea", "the idea behind it": not project ideas
             w.text in IDEA_WORDS and i and message.words[i - 1].text in IDEA_SENSES
@@ -1610,7 +1631,8 @@ class QuestionAnswerer:
             worded = signs
             before = words[mention.start - 1].text if mention.start else ""
             after = words[mention.end].text if mention.end < len(words) else ""
-            if mention.end - mention.start == 1 and after in VERB_PHRASE_AFTER:
+            go_to = after == "to" and (before in GO_TO_BEFORE)  # "the go-to framework"
+            if mention.end - mention.start == 1 and (after in VERB_PHRASE_AFTER or go_to):
                 everyday.append(mention.id)  # "go deeper": the verb, whatever else is named
                 signed.update(range(mention.start, mention.end))
                 beside_only.add(mention.id)

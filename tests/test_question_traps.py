@@ -150,6 +150,16 @@ def test_a_name_used_as_a_verb_before_deeper_or_back_is_the_verb(
     assert answerer.understand("is go good for apis").topic_ids[:1] == ("go",)
 
 
+@pytest.mark.parametrize(
+    "question", ["im a rubyist, whats the go-to web framework", "whats your go to backend language"]
+)
+def test_a_name_between_the_and_to_is_the_go_to_adjective(
+    answerer: QuestionAnswerer, question: str
+) -> None:
+    assert answerer.understand(question).topic_ids[:1] != ("go",)
+    assert answerer.understand("should i learn go to build apis").topic_ids == ("go",)
+
+
 def test_an_amount_of_a_name_that_is_also_a_word_is_the_word(answerer: QuestionAnswerer) -> None:
     assert not answerer.understand("i need some rest lol").confident
     assert answerer.understand("i need some python help").topic_ids == ("python",)
@@ -479,6 +489,30 @@ def test_a_side_project_after_a_name_asks_for_projects_unless_it_is_what_a_need_
     assert (firebase.intent, firebase.topic_ids) == (Intent.PROJECTS, ("firebase",))
     sqlite = answerer.understand("sqlite good enough for a small side project?")
     assert sqlite.intent is not Intent.PROJECTS
+
+
+def test_a_likeness_word_describing_a_thing_is_no_comparison(answerer: QuestionAnswerer) -> None:
+    question = (
+        "the app works on my laptop but the server has a different python version and "
+        "everything breaks"
+    )
+    understanding = answerer.understand(question)
+    assert understanding.intent is not Intent.COMPARE and understanding.topic_ids[0] == "docker"
+    for compared in ("is flask different from django", "are django and flask the same thing"):
+        assert answerer.understand(compared).intent is Intent.COMPARE
+    assert answerer.understand("jwt and oauth r the same right").intent is Intent.COMPARE
+
+
+def test_a_clear_need_told_before_what_to_learn_decides_it_over_the_path(
+    answerer: QuestionAnswerer,
+) -> None:
+    question = "my queries got slow after the table hit 10 million rows, what do i learn"
+    understanding = answerer.understand(question)
+    assert understanding.confident and understanding.intent is Intent.USE_CASE
+    assert understanding.topic_ids[0] == "performance-optimization"
+    assert answerer.understand("done with python what should i learn next").intent is (
+        Intent.OVERVIEW
+    )
 
 
 @pytest.mark.parametrize("question", ["wat is gin in simple terms", "whats gin"])
