@@ -1676,6 +1676,8 @@ class QuestionAnswerer:
                     studying  # "a django course ... what could i build to practise"
                     and (after in MATERIAL or any(w.text in MATERIAL for w in near))
                 )
+                # "i finished python, what should i learn next": learnt, in learning talk
+                or (studying and mention.start > 0 and texts[mention.start - 1] in DONE_WORDS)
             )
             if signs and signs >= software:
                 everyday.append(mention.id)

@@ -289,6 +289,18 @@ def test_a_name_right_after_a_learning_word_is_the_technology(answerer: Question
     assert answerer.understand(game).outcome is not Outcome.ANSWERED
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["i finished python, what should i learn next", "learned java, what should i learn next"],
+)
+def test_a_name_just_finished_in_learning_talk_is_the_technology(
+    answerer: QuestionAnswerer, question: str
+) -> None:
+    assert answerer.understand(question).intent is Intent.OVERVIEW
+    pet = "my python finished his dinner, what should i learn about feeding"
+    assert answerer.understand(pet).outcome is not Outcome.ANSWERED
+
+
 def test_a_greeting_before_a_question_with_what_you_is_no_small_talk(
     answerer: QuestionAnswerer,
 ) -> None:
