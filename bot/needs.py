@@ -82,7 +82,8 @@ class NeedMatcher:
         telling, though it may rest on one word (then offered back); without ``asked`` (no
         "which", "best", "for"), a kind word may be context ("my db queries are slow"), so the
         best fit of any kind wins when it fits far better. Without ``context`` (no software
-        word, no kind of thing named), one matching word is not a need ("which yoga class").
+        word, no kind of thing named), only a need as clear as a strong one is a need ("which
+        yoga class", "should i sell on ebay or etsy").
         ``among`` limits the picks to these topics ("which cloud provider for a windows shop").
         """
         allowed = self.kind_members.get(kind) if kind else among
@@ -106,8 +107,8 @@ class NeedMatcher:
         one_benefit = top.terms < 2 and not top.use_case
         if not asked and one_benefit and top.evidence < USE_CASE_MIN_SCORE * STRONG_NEED:
             return None  # one word matching a benefit is a need only when it is rare enough
-        if not context and top.terms < 2 and not top.use_case:
-            return None
+        if not context and (top.terms < 2 or top.evidence < least * STRONG_NEED):
+            return None  # with no software word, only a need as clear as a strong one is one
         best = ranked[0]
         picks = [
             fit for fit in ranked[:USE_CASE_TOPICS] if fit.score >= best.score * RUNNER_UP_SHARE / 2

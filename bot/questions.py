@@ -192,6 +192,9 @@ OWNED_GAP = 2
 #: counting the words of an amount between ("knows a little bit of php").
 BACKGROUND_GAP = 3
 AMOUNT_FILLERS = frozenset({"a", "bit", "little"})
+#: A one-sentence message not opened by small talk, with this many words beside a talk word,
+#: software among them, tells a need, not small talk ("an app that works offline, syncs later").
+TOLD_NEED_WORDS = 5
 #: Likeness words that may describe a thing ("a different version") rather than compare...
 DESCRIBING_LIKENESS = frozenset({"different", "same", "similar"})
 #: ...unless followed by one of these or a stop word ("different from", "the same thing").
@@ -2339,6 +2342,13 @@ class QuestionAnswerer:
             return None  # server to say hello. how does this bot work?
         if message.sentences == 1 and message.questions and len(beyond) > len(talked) + 1:
             return None  # "is django ok for an online store": a question with an "ok" in it
+        if (
+            message.sentences == 1
+            and message.texts[0] not in talked  # not "thanks, got my app deployed finally"
+            and len(beyond) >= TOLD_NEED_WORDS
+            and any(w.stem in self.software for w in beyond)
+        ):
+            return None  # "a phone app that works offline and syncs later": a need, told
         thanked_for = (  # "thanks for the help with sql": a name told as what the talk is about
             not message.questions
             and message.texts[0] in talked

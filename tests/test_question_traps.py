@@ -38,6 +38,27 @@ def test_a_message_with_no_software_word_gets_no_use_case_guess(
 ) -> None:
     trip = "We're planning a trip to Japan for the team offsite. What are good places to visit?"
     assert answerer.understand(trip).outcome is Outcome.REFUSED
+    # two words that stand for a shop's needs, with no software word, are no clear need
+    assert answerer.understand("should i sell on ebay or etsy").outcome is Outcome.REFUSED
+
+
+def test_a_statement_of_a_need_ending_in_a_talk_word_is_the_need(
+    answerer: QuestionAnswerer,
+) -> None:
+    offline = "a phone app that works in the subway with no signal and syncs later"
+    understanding = answerer.understand(offline)
+    assert not understanding.small_talk and understanding.intent is Intent.USE_CASE
+    assert understanding.topic_ids[0] in ("couchdb", "firebase")
+    for talk in (
+        "thanks, got my app deployed on the server finally, it works now",
+        "the app finally works now thanks a lot",
+    ):
+        assert answerer.understand(talk).small_talk
+
+
+def test_amazon_is_aws_only_in_software_talk(answerer: QuestionAnswerer) -> None:
+    assert answerer.understand("is amazon good for hosting a django app").topic_ids[0] == "aws"
+    assert not answerer.understand("my amazon package never arrived").confident
 
 
 @pytest.mark.parametrize(
