@@ -42,6 +42,7 @@ from bot.wording import (
     IDEA_WORDS,
     INCIDENTAL_OVERVIEW,
     KIND_OF,
+    LEAD_INS,
     LEARN_WAYS,
     LEARN_WORDS,
     LEARNING_PHRASES,
@@ -160,7 +161,7 @@ INTRODUCING = frozenset({"intro", "introduction", "basics", "explained"})
 #: Pointers that set two things against each other ("how do they differ").
 CONTRASTED = frozenset({"they", "them", "both", "these", "those"})
 #: After "what is <name>", these end what is asked ("what is kafka and should i learn it").
-DEFINED_AFTER = frozenset({"and", "exactly", "actually", "used", "for", "good", "in"})
+DEFINED_AFTER = frozenset({"and", "exactly", "actually", "even", "used", "for", "good", "in"})
 #: "what is", also typed in a hurry ("wat is"), and "whats" in one word.
 WHAT_IS = frozenset({"what", "wat"})
 WHATS = frozenset({"whats", "wats"})
@@ -578,6 +579,13 @@ class QuestionAnswerer:
             and not self._of_a_kind(m, message.words)
         ] or (subjects if len(subjects) > 1 else [])
         named = {i for m in mentions for i in range(m.start, m.end)}
+        texts = message.texts
+        improving = {  # "how to get better at sql", "how do i get into docker": where it starts
+            at: len(phrase)
+            for at, text in enumerate(texts)
+            for phrase in LEARNING_PHRASES_BY_START.get(text, ())
+            if tuple(texts[at : at + len(phrase)]) == phrase
+        }
         idioms = {  # "when does it make sense": not building; "this kind of thing": no name
             i
             for i, (w, after) in enumerate(pairwise(message.words))
@@ -590,6 +598,8 @@ class QuestionAnswerer:
                 and after.text not in LIKENESS_LINKS
                 and after.text not in STOP
             )
+        } | {  # "pick up", "get better at": learning, not picking or comparing
+            i for at, size in improving.items() for i in range(at, at + size)
         }
         rest = [w for i, w in enumerate(message.words) if i not in named and i not in idioms]
         about = {focus} | {message.words[m.start].sentence for m in subjects}
@@ -854,13 +864,6 @@ class QuestionAnswerer:
             and not build_request
             and not focus_words & PROJECT_NOUNS  # "what project should i try next
         )
-        texts = message.texts
-        improving = {  # "how to get better at sql", "how do i get into docker": where it starts
-            at
-            for at, text in enumerate(texts)
-            for phrase in LEARNING_PHRASES_BY_START.get(text, ())
-            if tuple(texts[at : at + len(phrase)]) == phrase
-        }
         learn_way = any(  # "best way to learn sql", "the best way to get started"
             a == "way" and b == "to" and (texts[i + 2] in LEARN_WORDS or i + 2 in improving)
             for i, (a, b) in enumerate(pairwise(texts[:-1]))
@@ -1093,7 +1096,11 @@ class QuestionAnswerer:
             not asks_for_kind
             and bool(
                 (frozenset() if opinion else IDEA_WORDS) & asked
-                or (BUILD_WORDS & asked and {"with", "using"} & asked)
+                or (
+                    BUILD_WORDS & asked
+                    and {"with", "using"} & asked
+                    and not self._yes_no(focus_texts)  # "is js enough to build an api with node"
+                )
                 or (
                     BUILD_WORDS & asked and "what" in asked and "use" not in asked and not topic_ids
                 )
@@ -1161,6 +1168,7 @@ class QuestionAnswerer:
                 and not about  # "friend says learn pyhton for backend, good idea?"
                 and not asks_what  # "explain microservices real quick"
                 and not focus_words & ASKING_WORDS
+                and not (focused and focus in message.questions)  # "is go hard to pick up?"
                 and not points_back
             ):
                 # "express api keeps crashing and i only hear it from users": a situation told
@@ -1473,6 +1481,17 @@ class QuestionAnswerer:
         )
 
     @staticmethod
+    def _yes_no(texts: Sequence[str]) -> bool:
+        """Whether a sentence asks yes or no about itself ("is go enough", "can i build x with y").
+
+        "can you ..." and "could you ..." ask for something instead.
+        """
+        opening = [t for t in texts if t not in LEAD_INS][:2]
+        return bool(opening) and (
+            opening[0] in BE_WORDS or (opening[0] in DOING and opening[1:] in (["i"], ["we"]))
+        )
+
+    @staticmethod
     def _wants(message: Message, cues: Set[str], subjects: list[_Mention]) -> bool:
         """Whether the message asks for something to use or do, not what a name is."""
         texts = message.texts
@@ -1609,7 +1628,7 @@ class QuestionAnswerer:
         )
         paired = {  # "java or python": two of one kind side by side, or contrasted
             m.id
-            for a, b in (combinations(ambiguous, 2) if contrasted else pairwise(ambiguous))
+            for a, b in combinations(ambiguous, 2)  # not only neighbours: "posting" may be between
             if a.id != b.id
             and (  # "python guy here... what's go like": a learner of one, asking about another
                 b.start - a.end <= 1
@@ -1706,13 +1725,21 @@ class QuestionAnswerer:
             else:
                 doubtful.append(mention.id)
                 unsure.update(range(mention.start, mention.end))
-        if doubtful and any(m.ambiguous for m in kept):
+        kept_kinds = {self._kind_of(m) for m in kept if m.ambiguous}
+        alike = [  # a word merely near a name ("job posting") needs a name of its kind
+            m
+            for m in ambiguous
+            if m.id in doubtful
+            and kept_kinds
+            and (self._kind_of(m) in kept_kinds or m.name == " ".join(texts[m.start : m.end]))
+        ]
+        if alike:
             # "we have a huge django monolith ... why would flask fit better there?", "i know
             # python n flask, now every job wants docker": a name kept as software is the
             # context of the others with no everyday sign
-            kept.extend(m for m in ambiguous if m.id in doubtful)
-            unsure.clear()
-            doubtful = []
+            kept.extend(alike)
+            unsure.difference_update(i for m in alike for i in range(m.start, m.end))
+            doubtful = [d for d in doubtful if all(m.id != d for m in alike)]
         kept.sort(key=lambda m: m.start)
         doubtful_topics = tuple(d for d in dict.fromkeys(doubtful) if d in self.knowledge.topics)
         return _Names(
@@ -2084,10 +2111,15 @@ class QuestionAnswerer:
     def _told(message: Message) -> set[int]:
         """Positions of words telling what the learner has done ("finished a python course").
 
-        Each runs from a word of having done to the end of its clause ("and", "but", a comma).
+        Each runs from a word of having done to the end of its clause ("and", "but", a comma);
+        a request word after "my" or "our" is the learner's own ("my course").
         """
         words = message.words
-        told: set[int] = set()
+        told = {  # "my course mentions couchdb": the learner's own material, not asked for
+            i
+            for i, (owner, word) in enumerate(pairwise(words), 1)
+            if owner.text in OWN_STACK and word.text in REQUEST_CUES
+        }
         for i, word in enumerate(words):
             after = words[i + 1].text if i + 1 < len(words) else ""
             if word.text not in DONE_WORDS or after in SUBJECT_PRONOUNS:

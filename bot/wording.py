@@ -194,6 +194,7 @@ SHORTHAND = {
     "wat": "what",
     "wht": "what",
     "wut": "what",
+    "wtf": "what",
     "whats": "what is",
     "hows": "how is",
     "abt": "about",

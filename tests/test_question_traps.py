@@ -110,6 +110,36 @@ def test_it_points_at_the_first_name_of_the_clause_told_last_not_at_one_the_lear
     assert answerer.understand(question).topic_ids[:1] == (topic,)
 
 
+def test_a_yes_or_no_question_about_a_name_asks_about_it_not_for_a_need(
+    answerer: QuestionAnswerer,
+) -> None:
+    go = answerer.understand(
+        "I did Python at university and now a startup offered me a job writing Go. Is Go hard "
+        "to pick up?"
+    )
+    assert (go.outcome, go.intent, go.topic_ids[:1]) == (Outcome.ANSWERED, Intent.TOPIC, ("go",))
+    node = answerer.understand(
+        "I only know HTML and CSS. Is JavaScript enough to build a backend with Node?"
+    )
+    assert (node.intent, node.topic_ids[:1]) == (Intent.TOPIC, ("javascript",))
+    assert answerer.understand("what can i build with express").intent is Intent.PROJECTS
+
+
+def test_the_learners_own_course_is_no_request_for_material(answerer: QuestionAnswerer) -> None:
+    couch = answerer.understand("My course mentions CouchDB. What is it and who uses it?")
+    assert (couch.intent, couch.topic_ids[:1]) == (Intent.TOPIC, ("couchdb",))
+
+
+def test_two_names_of_one_kind_are_each_others_context_across_a_word_near_a_name(
+    answerer: QuestionAnswerer,
+) -> None:
+    django = answerer.understand(  # "posting" is near "hosting": no name between them
+        "I know Flask pretty well, but the job posting asks for Django experience. Can you "
+        "tell me about Django?"
+    )
+    assert (django.outcome, django.topic_ids) == (Outcome.ANSWERED, ("django",))
+
+
 def test_names_kept_as_software_are_context_for_a_name_of_another_kind(
     answerer: QuestionAnswerer,
 ) -> None:
@@ -548,12 +578,19 @@ def test_a_clear_need_told_before_what_to_learn_decides_it_over_the_path(
     )
 
 
-@pytest.mark.parametrize("question", ["wat is gin in simple terms", "whats gin"])
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("wat is gin in simple terms", "gin"),
+        ("whats gin", "gin"),
+        ("yo wtf is docker even", "docker"),
+    ],
+)
 def test_what_is_typed_in_a_hurry_asks_about_a_name_that_is_also_a_word(
-    answerer: QuestionAnswerer, question: str
+    answerer: QuestionAnswerer, question: str, topic: str
 ) -> None:
     understanding = answerer.understand(question)
-    assert understanding.confident and understanding.topic_ids == ("gin",)
+    assert understanding.confident and understanding.topic_ids == (topic,)
     assert not answerer.understand("what is gin in a martini").confident
 
 
