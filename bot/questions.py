@@ -60,6 +60,8 @@ from bot.wording import (
     PROJECT_CUES,
     PROJECT_NOUNS,
     QUESTION_STARTS,
+    READ_FOR,
+    READING,
     REQUEST_CUES,
     RESOURCE_CUES,
     START_LINKS,
@@ -598,6 +600,8 @@ class QuestionAnswerer:
                 and after.text not in LIKENESS_LINKS
                 and after.text not in STOP
             )
+            # "my script can't read a csv file": a program reading, not material
+            or (w.text in READING and after.text not in READ_FOR and after.segment == w.segment)
         } | {  # "pick up", "get better at": learning, not picking or comparing
             i for at, size in improving.items() for i in range(at, at + size)
         }
@@ -884,6 +888,9 @@ class QuestionAnswerer:
                 kind and kind_at not in asked_kinds and not self._kind_differs(topic_ids, kind)
             )
             and not learn_next  # "what should i learn next": the path, not a need
+            # "i use mongodb at work but i want to learn sql. where should i start?": the name
+            # to be learnt is what is asked about
+            and not any(self._wanted(m, message.words) for m in subjects)
         ):
             # A kind word in passing in the background ("my team's node.js tools") is context,
             # not the kind of thing asked for.
@@ -1629,7 +1636,7 @@ class QuestionAnswerer:
         paired = {  # "java or python": two of one kind side by side, or contrasted
             m.id
             for a, b in combinations(ambiguous, 2)  # not only neighbours: "posting" may be between
-            if a.id != b.id
+            if (a.id != b.id or (b.start == a.end and a.name != b.name))  # "docker container"
             and (  # "python guy here... what's go like": a learner of one, asking about another
                 b.start - a.end <= 1
                 or contrasted

@@ -71,6 +71,10 @@ RESOURCE_CUES = wordset(
     vid youtube spec specs cheat sheet sheets training lessons lesson yt channel channels playlist
     udemy coursera podcast podcasts dummies ebook textbook recs teach"""
 )
+#: Reading asks for material when nothing or one of these follows ("what should i read",
+#: "read up on docker"); followed by a thing, it is what a program does ("read a csv file").
+READING = wordset("read reading")
+READ_FOR = wordset("about up on more into through next first for before")
 #: Learning material: shortly before a name that is also an everyday word, it makes the name
 #: software ("a course on express", "tutorials for django"; not "read kafka").
 MATERIAL = RESOURCE_CUES - wordset("read reading teach")

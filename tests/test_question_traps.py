@@ -125,6 +125,27 @@ def test_a_yes_or_no_question_about_a_name_asks_about_it_not_for_a_need(
     assert answerer.understand("what can i build with express").intent is Intent.PROJECTS
 
 
+def test_reading_followed_by_a_thing_is_what_a_program_does_not_material(
+    answerer: QuestionAnswerer,
+) -> None:
+    replicas = answerer.understand("read replicas in postgres")
+    assert (replicas.intent, replicas.topic_ids) == (Intent.TOPIC, ("postgresql",))
+    data = answerer.understand("how to read data from mongodb in express")
+    assert data.intent is not Intent.RESOURCES
+    docs = answerer.understand("what should i read about docker")
+    assert (docs.intent, docs.topic_ids) == (Intent.RESOURCES, ("docker",))
+
+
+def test_a_name_to_be_learnt_is_what_a_where_should_i_start_asks_about(
+    answerer: QuestionAnswerer,
+) -> None:
+    sql = answerer.understand(
+        "I use MongoDB at work but I want to learn SQL. Where should I start?"
+    )
+    assert (sql.outcome, sql.topic_ids[:1]) == (Outcome.ANSWERED, ("sql",))
+    assert sql.intent is not Intent.USE_CASE
+
+
 def test_the_learners_own_course_is_no_request_for_material(answerer: QuestionAnswerer) -> None:
     couch = answerer.understand("My course mentions CouchDB. What is it and who uses it?")
     assert (couch.intent, couch.topic_ids[:1]) == (Intent.TOPIC, ("couchdb",))
@@ -614,6 +635,8 @@ def test_two_names_run_together_are_each_others_software_context(
     assert understanding.outcome is Outcome.NOT_COVERED
     assert {entry.name for entry in understanding.not_covered} == {"Elixir", "Phoenix"}
     assert not answerer.understand("a flask of spring water for the hike").confident
+    # two names of one topic run together: "docker container"
+    assert answerer.understand("docker container keeps restarting").confident
     # two names run together are two names, not the words of a use case ("django or flask")
     diff = answerer.understand("django flask diff?")
     assert (diff.intent, diff.topic_ids) == (Intent.COMPARE, ("django", "flask"))
