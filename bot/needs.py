@@ -82,8 +82,8 @@ class NeedMatcher:
         telling, though it may rest on one word (then offered back); without ``asked`` (no
         "which", "best", "for"), a kind word may be context ("my db queries are slow"), so the
         best fit of any kind wins when it fits far better. Without ``context`` (no software
-        word, no kind of thing named), only a need as clear as a strong one is a need ("which
-        yoga class", "should i sell on ebay or etsy").
+        word, no kind of thing named), one matching word is not a need ("which yoga class"),
+        and a need less clear than a strong one is offered back ("sell on ebay or etsy?").
         ``among`` limits the picks to these topics ("which cloud provider for a windows shop").
         """
         allowed = self.kind_members.get(kind) if kind else among
@@ -107,8 +107,8 @@ class NeedMatcher:
         one_benefit = top.terms < 2 and not top.use_case
         if not asked and one_benefit and top.evidence < USE_CASE_MIN_SCORE * STRONG_NEED:
             return None  # one word matching a benefit is a need only when it is rare enough
-        if not context and (top.terms < 2 or top.evidence < least * STRONG_NEED):
-            return None  # with no software word, only a need as clear as a strong one is one
+        if not context and top.terms < 2 and not top.use_case:
+            return None
         best = ranked[0]
         picks = [
             fit for fit in ranked[:USE_CASE_TOPICS] if fit.score >= best.score * RUNNER_UP_SHARE / 2
@@ -124,11 +124,15 @@ class NeedMatcher:
         )
         anything = kind is None and among is None  # any topic of any kind may be the pick
         if (
-            len(ranked) > 1
-            and ranked[1].score >= best.score * share
-            and not (best.terms >= LEAD_WORDS and best.terms > ranked[1].terms)
-            and not self._same_family(best.topic_id, ranked[1].topic_id)
-        ) or (anything and best.terms < 2):
+            (
+                len(ranked) > 1
+                and ranked[1].score >= best.score * share
+                and not (best.terms >= LEAD_WORDS and best.terms > ranked[1].terms)
+                and not self._same_family(best.topic_id, ranked[1].topic_id)
+            )
+            or (anything and best.terms < 2)
+            or (not context and not self._strong(best))
+        ):
             return Understanding(
                 question,
                 Intent.USE_CASE,
@@ -143,6 +147,11 @@ class NeedMatcher:
             reasons={fit.topic_id: fit.reasons for fit in picks},
             close_call=close,
         )
+
+    @staticmethod
+    def _strong(fit: Fit) -> bool:
+        """Whether a fit is as clear as a need told with no question word at all."""
+        return fit.terms >= 2 and fit.evidence >= USE_CASE_MIN_SCORE * STRONG_NEED
 
     def kind_choices(self, kind: str, terms: dict[str, tuple[float, str]]) -> tuple[str, ...]:
         """A few topics of a kind to offer when the need fits none well: best fits first."""
