@@ -851,6 +851,11 @@ class QuestionAnswerer:
             and any(message.words[m.start].sentence == focus for m in subjects)
         )
         focus_stems = {w.stem for w in message.words if w.sentence == focus}
+        if not any(w.text == "order" for w in message.words) or not (
+            {w.stem for w in message.words} & LEARN_WORDS
+            or focus_stems & (STRONG_OVERVIEW - {"order"})
+        ):  # "customers have many orders", "one discount per order": not the learning order
+            focus_stems.discard("order")
         # "what should i learn next", "i finished the languages section. what comes next?"
         # (told only in software talk: not "i finished my homework. what comes next?")
         software_talk = (

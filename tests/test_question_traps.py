@@ -505,6 +505,16 @@ def test_new_or_first_alone_is_no_question_about_the_roadmap(
     assert answerer.understand("what should i learn first").intent is Intent.OVERVIEW
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["crm idea: customers have many orders, orders have many payments", "one coupon per order"],
+)
+def test_orders_of_a_shop_are_no_learning_order(answerer: QuestionAnswerer, question: str) -> None:
+    assert answerer.understand(question).intent is not Intent.OVERVIEW
+    for path in ("wat order should i learn backend stuff in", "backend roadmap steps in order"):
+        assert answerer.understand(path).intent is Intent.OVERVIEW
+
+
 def test_an_outside_word_where_a_need_happens_does_not_refuse_the_need_asked_after_it(
     answerer: QuestionAnswerer,
 ) -> None:
