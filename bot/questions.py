@@ -175,6 +175,8 @@ OWNED = frozenset({"my", "our", "this", "his", "her", "their", "most", "many", "
 #: means ("enough for a small side project"), not projects asked for ("firebase side project").
 OWNED_PROJECT_GAP = 4
 HAVING_PROJECT = frozenset({"for", "in"})
+#: After a build word, these name what to build with ("what to build with go").
+BUILT_WITH = frozenset({"with", "using"})
 #: Words that introduce a thing asked for ("we need a framework").
 ARTICLES = frozenset({"a", "an"})
 #: Before a name that is also a word, an amount of the thing ("i need some rest").
@@ -1103,16 +1105,19 @@ class QuestionAnswerer:
             if answer is not None:
                 return answer
         asks_for_kind = kind is not None and bool(USE_CASE_CUES & cues or "what" in cues)
+        built_with = any(  # "what to build with go"; not "... making websites. what would using
+            # it on the server look like" nor "is js enough to build an api with node"
+            w.text in BUILD_WORDS
+            and w.sentence in request_sentences
+            and any(v.text in BUILT_WITH and v.sentence == w.sentence for v in requesting[at:])
+            for at, w in enumerate(requesting)
+        )
         asked = request_cues  # what the request words say, from the sentence that asks
         projects = asked_projects or (
             not asks_for_kind
             and bool(
                 (frozenset() if opinion else IDEA_WORDS) & asked
-                or (
-                    BUILD_WORDS & asked
-                    and {"with", "using"} & asked
-                    and not self._yes_no(focus_texts)  # "is js enough to build an api with node"
-                )
+                or (built_with and not self._yes_no(focus_texts))
                 or (
                     BUILD_WORDS & asked and "what" in asked and "use" not in asked and not topic_ids
                 )
@@ -1970,11 +1975,11 @@ class QuestionAnswerer:
             )
         )
         if points_first and not main[0].not_covered:
-            pointed = [  # "kafka at scale? worth it over postgres": "it" is what the roadmap lacks
-                m for m in mentions if m.not_covered and words[m.start].sentence < focus
-            ]
-            if pointed:
-                return [pointed[-1], *main]
+            # "kafka at scale? worth it over postgres", "i use flask. is it good for rest apis?":
+            # "it" is the name told before, the one after it only the context
+            told = [m for m in mentions if words[m.start].sentence < focus and m.id != main[0].id]
+            if told:
+                return [self._pointed_at(told, words), *main]
         if main:
             compared = bool(COMPARE_CUES & {w.text for w in words})
             for asking in self._asking_segments(message, focus):
@@ -2001,22 +2006,8 @@ class QuestionAnswerer:
         if told_apart:
             return told_apart
         if sentence_words & POINTERS and earlier:
-            latest = {m.id: m for m in mentions}  # "... who knows php": "it" is not php
-            known = {i for i, m in latest.items() if id(m) in background}
-            pointed = [m for m in earlier if m.id not in known] or earlier
-            # "laravel makes php nicer. what is it": the first name of the clause told last
-            clause = pointed[-1].start
-            while (
-                clause
-                and words[clause - 1].segment == words[clause].segment
-                and words[clause - 1].text not in CLAUSE_ENDS
-            ):
-                clause -= 1
-            told = [m for m in pointed if m.start >= clause]
-            head = 0  # "my laravel api ...": names run together, the last is the thing
-            while head + 1 < len(told) and told[head + 1].start == told[head].end:
-                head += 1
-            return [told[head]]
+            known = {m.id for m in in_focus if id(m) in background}  # "... who knows php"
+            return [self._pointed_at([m for m in earlier if m.id not in known] or earlier, words)]
         # Technology the roadmap lacks, told as background ("after a react course"), is not
         # the subject of a question that names nothing else.
         told = [m for m in mentions if id(m) not in background or not m.not_covered]
@@ -2052,6 +2043,26 @@ class QuestionAnswerer:
             and not asked & (POINTERS | PLURAL_POINTERS)
             and all(self._kind_of(m) not in kinds for m in main if m not in narrowed)
         )
+
+    @staticmethod
+    def _pointed_at(told: list[_Mention], words: tuple[Word, ...]) -> _Mention:
+        """What "it" points at among names told before: the first of the clause told last.
+
+        "laravel makes php nicer. what is it": laravel; "my laravel api ...": of names run
+        together, the last is the thing.
+        """
+        clause = told[-1].start
+        while (
+            clause
+            and words[clause - 1].segment == words[clause].segment
+            and words[clause - 1].text not in CLAUSE_ENDS
+        ):
+            clause -= 1
+        last = [m for m in told if m.start >= clause]
+        head = 0
+        while head + 1 < len(last) and last[head + 1].start == last[head].end:
+            head += 1
+        return last[head]
 
     def _pointed_pair(
         self,

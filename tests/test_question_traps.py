@@ -102,12 +102,20 @@ def test_it_pointing_at_technology_the_roadmap_lacks_is_not_covered(
         ),
         ("People say Django makes Python web apps easy. What is it exactly?", "django"),
         ("i know python and sql. my team just started using docker. what is it", "docker"),
+        ("I use Flask. Is it good for REST APIs?", "flask"),
+        ("Docker is confusing me. How do I use it with Postgres?", "docker"),
+        (
+            "I know a bit of JavaScript from making websites. What would using it on the server "
+            "look like, and what is it good at?",
+            "javascript",
+        ),
     ],
 )
 def test_it_points_at_the_first_name_of_the_clause_told_last_not_at_one_the_learner_knows(
     answerer: QuestionAnswerer, question: str, topic: str
 ) -> None:
-    assert answerer.understand(question).topic_ids[:1] == (topic,)
+    understanding = answerer.understand(question)
+    assert (understanding.intent, understanding.topic_ids[:1]) == (Intent.TOPIC, (topic,))
 
 
 def test_a_yes_or_no_question_about_a_name_asks_about_it_not_for_a_need(
