@@ -175,6 +175,10 @@ OWNED = frozenset({"my", "our", "this", "his", "her", "their", "most", "many", "
 #: means ("enough for a small side project"), not projects asked for ("firebase side project").
 OWNED_PROJECT_GAP = 4
 HAVING_PROJECT = frozenset({"for", "in"})
+#: Before "to" and a build word, these ask for something to build ("smth to build").
+SOMETHING = frozenset({"something", "smth", "sth", "stuff", "things", "thing", "anything"})
+#: After "make", these make a thing so ("make my api faster"): nothing is built.
+MADE_SO = frozenset({"my", "our", "your", "it", "them", "this", "that", "these", "those"})
 #: After a build word, these name what to build with ("what to build with go").
 BUILT_WITH = frozenset({"with", "using"})
 #: Words that introduce a thing asked for ("we need a framework").
@@ -590,23 +594,31 @@ class QuestionAnswerer:
             for phrase in LEARNING_PHRASES_BY_START.get(text, ())
             if tuple(texts[at : at + len(phrase)]) == phrase
         }
-        idioms = {  # "when does it make sense": not building; "this kind of thing": no name
-            i
-            for i, (w, after) in enumerate(pairwise(message.words))
-            if (w.text in BUILD_WORDS and after.text in BUILD_IDIOMS)
-            or ((w.text in POINTERS or w.text in PLURAL_POINTERS) and after.text in KIND_OF)
-            # "a different python version", "the same setup": a thing described, not compared
-            or (
-                w.text in DESCRIBING_LIKENESS
-                and after.sentence == w.sentence
-                and after.text not in LIKENESS_LINKS
-                and after.text not in STOP
-            )
-            # "my script can't read a csv file": a program reading, not material
-            or (w.text in READING and after.text not in READ_FOR and after.segment == w.segment)
-        } | {  # "pick up", "get better at": learning, not picking or comparing
-            i for at, size in improving.items() for i in range(at, at + size)
-        }
+        idioms = (
+            {  # "when does it make sense": not building; "this kind of thing": no name
+                i
+                for i, (w, after) in enumerate(pairwise(message.words))
+                if (w.text in BUILD_WORDS and after.text in BUILD_IDIOMS)
+                or ((w.text in POINTERS or w.text in PLURAL_POINTERS) and after.text in KIND_OF)
+                # "a different python version", "the same setup": a thing described, not compared
+                or (
+                    w.text in DESCRIBING_LIKENESS
+                    and after.sentence == w.sentence
+                    and after.text not in LIKENESS_LINKS
+                    and after.text not in STOP
+                )
+                # "my script can't read a csv file": a program reading, not material
+                or (w.text in READING and after.text not in READ_FOR and after.segment == w.segment)
+            }
+            | {  # "pick up", "get better at": learning, not picking or comparing
+                i for at, size in improving.items() for i in range(at, at + size)
+            }
+            | {  # "is spring boot worth learning": its worth asked, not material
+                i + 1
+                for i, (w, after) in enumerate(pairwise(message.words))
+                if w.text == "worth" and after.text in LEARN_WORDS
+            }
+        )
         rest = [w for i, w in enumerate(message.words) if i not in named and i not in idioms]
         about = {focus} | {message.words[m.start].sentence for m in subjects}
         if focus and all(  # "I want a project where I design the tables. Suggestions?"
@@ -1118,6 +1130,7 @@ class QuestionAnswerer:
             and bool(
                 (frozenset() if opinion else IDEA_WORDS) & asked
                 or (built_with and not self._yes_no(focus_texts))
+                or self._something_to_build(requesting, request_sentences)
                 or (
                     BUILD_WORDS & asked and "what" in asked and "use" not in asked and not topic_ids
                 )
@@ -1498,6 +1511,22 @@ class QuestionAnswerer:
         )
 
     @staticmethod
+    def _something_to_build(words: Sequence[Word], sentences: Set[int]) -> bool:
+        """Whether the words ask for something to build ("need smth to build so i learn sql").
+
+        "something to make my api faster" makes a thing so, it builds nothing.
+        """
+        texts = [*(w.text for w in words), ""]
+        return any(
+            texts[i] in SOMETHING
+            and texts[i + 1] == "to"
+            and texts[i + 2] in BUILD_WORDS
+            and texts[i + 3] not in MADE_SO
+            and words[i].sentence in sentences
+            for i in range(len(words) - 2)
+        )
+
+    @staticmethod
     def _yes_no(texts: Sequence[str]) -> bool:
         """Whether a sentence asks yes or no about itself ("is go enough", "can i build x with y").
 
@@ -1662,6 +1691,9 @@ class QuestionAnswerer:
         }  # "gin is faster than express": set against each other, whatever stands between
         other_texts = Counter(w.text for w in others)
         studying = bool(other_texts.keys() & (LEARN_WORDS | BUILD_WORDS))
+        studied_it = {w.sentence for w in words if w.text in MATERIAL or w.text in LEARN_WORDS} & {
+            w.sentence for w in words if w.text in NAME_POINTERS
+        }  # sentences asking for material on "it"
         beside_only: set[str] = set()
         for mention in ambiguous:
             signs = sum(
@@ -1717,6 +1749,8 @@ class QuestionAnswerer:
                 )
                 # "i finished python, what should i learn next": learnt, in learning talk
                 or (studying and mention.start > 0 and texts[mention.start - 1] in DONE_WORDS)
+                # "... where they use django. could you point me to material to study it?"
+                or any(s > words[mention.start].sentence for s in studied_it)
             )
             if signs and signs >= software:
                 everyday.append(mention.id)
@@ -2011,13 +2045,17 @@ class QuestionAnswerer:
         # Technology the roadmap lacks, told as background ("after a react course"), is not
         # the subject of a question that names nothing else.
         told = [m for m in mentions if id(m) not in background or not m.not_covered]
+        # "i'm fine with mongodb but weak at sql. any tutorials?", "learned mysql in school but
+        # my job uses postgres, anything i should know": the part after "but"
+        contrasted = {w.segment for w in words if w.text in CLAUSE_STARTS}
         if any(words[m.start].sentence == focus for m in told):
-            return [m for m in in_focus if m in told]
+            return sorted(
+                (m for m in in_focus if m in told),
+                key=lambda m: words[m.start].segment not in contrasted,
+            )
         fresh = [m for m in mentions if id(m) not in background] or told
         latest = max((words[m.start].sentence for m in fresh), default=0)  # told nearest
-        # "the team deploys with docker, and i was asked to learn ci/cd": what is to be learnt;
-        # "i'm fine with mongodb but weak at sql. any tutorials?": the part after "but"
-        contrasted = {w.segment for w in words if w.text in CLAUSE_STARTS}
+        # "the team deploys with docker, and i was asked to learn ci/cd": what is to be learnt
         return sorted(
             fresh,
             key=lambda m: (

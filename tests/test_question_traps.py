@@ -154,6 +154,34 @@ def test_a_name_to_be_learnt_is_what_a_where_should_i_start_asks_about(
     assert sql.intent is not Intent.USE_CASE
 
 
+def test_worth_learning_asks_about_the_name_not_for_material(answerer: QuestionAnswerer) -> None:
+    spring = answerer.understand("i know kotlin from android stuff, is spring boot worth learning")
+    assert (spring.intent, spring.topic_ids) == (Intent.TOPIC, ("spring-boot",))
+    where = answerer.understand("is docker worth learning, and where do i learn it")
+    assert where.intent is Intent.RESOURCES
+
+
+def test_something_to_build_asks_for_projects_but_something_to_make_it_faster_does_not(
+    answerer: QuestionAnswerer,
+) -> None:
+    sql = answerer.understand("need smth to build so i actually learn sql queries")
+    assert (sql.intent, sql.topic_ids) == (Intent.PROJECTS, ("sql",))
+    faster = answerer.understand("i need something to make my api faster")
+    assert faster.intent is not Intent.PROJECTS
+
+
+def test_material_asked_for_it_makes_the_name_told_before_the_technology(
+    answerer: QuestionAnswerer,
+) -> None:
+    django = answerer.understand(
+        "I'm preparing for an internship interview next week where they use Django. Could you "
+        "point me to good material to study it?"
+    )
+    assert (django.intent, django.topic_ids) == (Intent.RESOURCES, ("django",))
+    pet = "my grandma gave me a python as a pet. any books on caring for it?"
+    assert not answerer.understand(pet).confident
+
+
 def test_the_learners_own_course_is_no_request_for_material(answerer: QuestionAnswerer) -> None:
     couch = answerer.understand("My course mentions CouchDB. What is it and who uses it?")
     assert (couch.intent, couch.topic_ids[:1]) == (Intent.TOPIC, ("couchdb",))
@@ -564,6 +592,13 @@ def test_an_or_that_does_not_set_names_against_each_other_is_no_comparison(
     sqlite = answerer.understand("sqlite is it a real db or just for testing lol")
     assert sqlite.confident and sqlite.topic_ids == ("sqlite",)  # "testing": the need, here
     assert answerer.understand("flask or fastapi").outcome is Outcome.NOT_COVERED
+
+
+def test_of_names_all_told_as_the_learners_the_one_after_but_is_asked_about(
+    answerer: QuestionAnswerer,
+) -> None:
+    question = "learned mysql in school but my job uses postgres, anything i should know"
+    assert answerer.understand(question).topic_ids[:1] == ("postgresql",)
 
 
 def test_a_part_weighing_one_name_against_a_thing_of_another_kind_is_about_that_name(
