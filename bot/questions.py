@@ -384,6 +384,13 @@ def _near_step_word(words: Sequence[Word], mention: _Mention) -> bool:
     )
 
 
+def _asks_how_it_works(texts: Sequence[str]) -> bool:
+    """Whether the words ask how something works ("how does kafka work", "how do they work")."""
+    return not WORKING.isdisjoint(texts) and any(
+        a == "how" and b in DOING_VERBS for a, b in pairwise(texts)
+    )
+
+
 def _asks(message: Message, at: int, asking: Set[str]) -> bool:
     """Whether the word at ``at`` asks: in a question, or not opening a clause ("see what you")."""
     words = message.words
@@ -771,7 +778,7 @@ class QuestionAnswerer:
                 else None
             )
             return clear or Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
-        outside, hits = self._outside(message, needs=kind is not None)
+        outside, hits, outside_at = self._outside(message, needs=kind is not None)
         asking = [w for w in message.words if w.sentence == focus]
         asked_outside = (  # "a bootcamp teaching java. is 16 GB of RAM enough?": the laptop
             message.sentences > 1
@@ -847,7 +854,7 @@ class QuestionAnswerer:
                         question,
                         message,
                         kind,
-                        names.dropped | self._outside_at(message),
+                        names.dropped | outside_at,
                         background=True,
                     )
                     if aside
@@ -1490,10 +1497,7 @@ class QuestionAnswerer:
         focus_texts = [w.text for w in message.words if w.sentence == focus]
         defining = (
             bool(DEFINING & focus_words)
-            or (  # "how does oauth work for third party login"
-                bool(WORKING & focus_words)
-                and any(a == "how" and b in DOING_VERBS for a, b in pairwise(focus_texts))
-            )
+            or _asks_how_it_works(focus_texts)  # "how does oauth work for third party login"
             or any(  # not "what do i set up"
                 a == "what" and b in BE_WORDS and c not in PEOPLE
                 for a, b, c in zip(
@@ -1599,9 +1603,8 @@ class QuestionAnswerer:
             return None
         if {w.text for w in words} & (RESOURCE_CUES | INTRODUCING):  # "an intro to kubernetes"
             return None
-        asked = {w.text for w in words if w.sentence == focus}
-        if "how" in asked and asked & {"work", "works"}:  # "how do these platforms work"
-            return None
+        if _asks_how_it_works([w.text for w in words if w.sentence == focus]):
+            return None  # "how do these platforms work"
         if any(  # "kubernetes? what is it": the technology itself
             (a.text, b.text in BE_WORDS, c.text in NAME_POINTERS) == ("what", True, True)
             for a, b, c in zip(words, words[1:], words[2:], strict=False)
@@ -1859,10 +1862,10 @@ class QuestionAnswerer:
         ) or (start >= 1 and words[start - 1].text in WHATS)
         if (  # "how does kafka work", "how do jwts work?"
             start >= 2
-            and words[start - 2].text == "how"
-            and words[start - 1].text in DOING_VERBS
             and end < len(words)
-            and words[end].text in WORKING
+            and _asks_how_it_works(
+                [w.text for w in (words[start - 2], words[start - 1], words[end])]
+            )
             and (end + 1 == len(words) or words[end + 1].sentence != words[start].sentence)
         ):
             return True
@@ -2512,30 +2515,27 @@ class QuestionAnswerer:
             for w in words
         ) or any(a in SETTING_UP and b == "up" for a, b in pairwise(texts))
 
-    def _outside_at(self, message: Message) -> set[int]:
-        """Where the words of subjects outside the roadmap stand in the message."""
-        outside = {
-            word for _, phrase in _found(self.outside, _as_tasks(message.texts)) for word in phrase
-        }
-        return {i for i, w in enumerate(message.words) if w.text in outside}
-
-    def _outside(self, message: Message, needs: bool) -> tuple[Canned | None, int]:
+    def _outside(self, message: Message, needs: bool) -> tuple[Canned | None, int, set[int]]:
         """A subject around learning the roadmap does not cover, and how many of its phrases.
 
-        With ``needs`` (the message asks for a kind of thing), a word the knowledge file also
-        reads as a need ("money" in "a db that handles money") is that need, not the subject.
+        Also where the words of every such phrase stand (one pass serves both). With
+        ``needs`` (the message asks for a kind of thing), a word the knowledge file also reads
+        as a need ("money" in "a db that handles money") is that need, not the subject.
         """
         hits: dict[str, int] = {}
         entries: dict[str, Canned] = {}
-        for entry, phrase in _found(self.outside, _as_tasks(message.texts)):
+        found = _found(self.outside, _as_tasks(message.texts))
+        for entry, phrase in found:
             if needs and len(phrase) == 1 and phrase[0] in self.need_words:
                 continue
             hits[entry.id] = hits.get(entry.id, 0) + 1
             entries[entry.id] = entry
+        words = {word for _, phrase in found for word in phrase}
+        at = {i for i, w in enumerate(message.words) if w.text in words}
         if not hits:
-            return None, 0
+            return None, 0, at
         best = max(hits, key=lambda entry_id: hits[entry_id])
-        return entries[best], hits[best]
+        return entries[best], hits[best], at
 
     def _near_misses(self, words: list[Word]) -> tuple[tuple[str, ...], set[str]]:
         """Topics some words may misspell (best first, a few), and those words."""
