@@ -601,31 +601,7 @@ class QuestionAnswerer:
             for phrase in LEARNING_PHRASES_BY_START.get(text, ())
             if tuple(texts[at : at + len(phrase)]) == phrase
         }
-        idioms = (
-            {  # "when does it make sense": not building; "this kind of thing": no name
-                i
-                for i, (w, after) in enumerate(pairwise(message.words))
-                if (w.text in BUILD_WORDS and after.text in BUILD_IDIOMS)
-                or ((w.text in POINTERS or w.text in PLURAL_POINTERS) and after.text in KIND_OF)
-                # "a different python version", "the same setup": a thing described, not compared
-                or (
-                    w.text in DESCRIBING_LIKENESS
-                    and after.sentence == w.sentence
-                    and after.text not in LIKENESS_LINKS
-                    and after.text not in STOP
-                )
-                # "my script can't read a csv file": a program reading, not material
-                or (w.text in READING and after.text not in READ_FOR and after.segment == w.segment)
-            }
-            | {  # "pick up", "get better at": learning, not picking or comparing
-                i for at, size in improving.items() for i in range(at, at + size)
-            }
-            | {  # "is spring boot worth learning": its worth asked, not material
-                i + 1
-                for i, (w, after) in enumerate(pairwise(message.words))
-                if w.text == "worth" and after.text in LEARN_WORDS
-            }
-        )
+        idioms = self._idioms(message, mentions, improving)
         rest = [w for i, w in enumerate(message.words) if i not in named and i not in idioms]
         about = {focus} | {message.words[m.start].sentence for m in subjects}
         if focus and all(  # "I want a project where I design the tables. Suggestions?"
@@ -759,11 +735,11 @@ class QuestionAnswerer:
         focus_texts = [
             w.text for i, w in enumerate(message.words) if w.sentence == focus and i not in idioms
         ]
+        asks_to_build = "what" in focus_texts and bool(
+            (BUILD_WORDS - {"code"}) & set(focus_texts[focus_texts.index("what") :])
+        )
         build_request = (  # "what should i build to practise", not "making a chat app, what db"
-            "what" in focus_texts
-            and bool((BUILD_WORDS - {"code"}) & set(focus_texts[focus_texts.index("what") :]))
-            and not {"with", "using", "use"} & focus_words
-            and kind is None
+            asks_to_build and not {"with", "using", "use"} & focus_words and kind is None
         )
 
         talk = self._small_talk(message, mentions)
@@ -827,11 +803,16 @@ class QuestionAnswerer:
             ) and not self._outside_words(  # ... unless asked about: "which pays more, x or y"
                 [w for w in message.words if w.segment in asked_segments]
             )
+            built_with_name = asks_to_build and any(  # "what should i build with django to
+                message.words[m.start].sentence == focus
+                for m in subjects  # get hired"
+            )
             if (
                 (hits >= evidence or not subjects)
                 and not roadmap_question
                 and not learning
                 and not side_by_side
+                and not built_with_name
             ):
                 # "our app shows live football scores. what would you build the backend with?":
                 # the outside word is where the need happens; the question asks for the need
@@ -1390,6 +1371,39 @@ class QuestionAnswerer:
             return Understanding(question, Intent.UNKNOWN, near, Outcome.ASKED_BACK)
         return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
 
+    @staticmethod
+    def _idioms(message: Message, mentions: list[_Mention], improving: dict[int, int]) -> set[int]:
+        """Positions of cue words used in another sense, which ask for nothing."""
+        words = message.words
+        idioms = {
+            i
+            for i, (w, after) in enumerate(pairwise(words))
+            # "when does it make sense": not building; "this kind of thing": no name
+            if (w.text in BUILD_WORDS and after.text in BUILD_IDIOMS)
+            or ((w.text in POINTERS or w.text in PLURAL_POINTERS) and after.text in KIND_OF)
+            # "a different python version", "the same setup": a thing described, not compared
+            or (
+                w.text in DESCRIBING_LIKENESS
+                and after.sentence == w.sentence
+                and after.text not in LIKENESS_LINKS
+                and after.text not in STOP
+            )
+            # "my script can't read a csv file": a program reading, not material
+            or (w.text in READING and after.text not in READ_FOR and after.segment == w.segment)
+        }
+        idioms.update(  # "is spring boot worth learning": its worth asked, not material
+            i + 1
+            for i, (w, after) in enumerate(pairwise(words))
+            if w.text == "worth" and after.text in LEARN_WORDS
+        )
+        idioms.update(  # "go build fails", "docker build is slow": the name's command
+            m.end for m in mentions if m.end < len(words) and words[m.end].text in BUILD_WORDS
+        )
+        idioms.update(  # "pick up", "get better at": learning, not picking or comparing
+            i for at, size in improving.items() for i in range(at, at + size)
+        )
+        return idioms
+
     def _clear_need(
         self,
         question: str,
@@ -1754,6 +1768,8 @@ class QuestionAnswerer:
                 or (studying and mention.start > 0 and texts[mention.start - 1] in DONE_WORDS)
                 # "... where they use django. could you point me to material to study it?"
                 or any(s > words[mention.start].sentence for s in studied_it)
+                # "what should i build with django": what is built with, with no other sign
+                or (before in BUILT_WITH and any(w.text in BUILD_WORDS for w in near))
             )
             if signs and signs >= software:
                 everyday.append(mention.id)

@@ -182,6 +182,16 @@ def test_material_asked_for_it_makes_the_name_told_before_the_technology(
     assert not answerer.understand(pet).confident
 
 
+def test_what_to_build_with_a_name_asks_for_projects_even_for_an_outside_purpose(
+    answerer: QuestionAnswerer,
+) -> None:
+    hired = answerer.understand("what should i build with django to get hired")
+    assert (hired.intent, hired.topic_ids) == (Intent.PROJECTS, ("django",))
+    assert not answerer.understand("how do i make a cocktail with gin").confident
+    command = answerer.understand("go build fails with undefined error")  # the go command
+    assert (command.intent, command.topic_ids) == (Intent.TOPIC, ("go",))
+
+
 def test_the_learners_own_course_is_no_request_for_material(answerer: QuestionAnswerer) -> None:
     couch = answerer.understand("My course mentions CouchDB. What is it and who uses it?")
     assert (couch.intent, couch.topic_ids[:1]) == (Intent.TOPIC, ("couchdb",))
