@@ -1625,10 +1625,9 @@ class QuestionAnswerer:
             if a.sentence == focus
         ):
             return None
+        opening = next((i for i, w in enumerate(words) if w.sentence == focus), None)
         if any(  # "cassandra db any good for time series?": the question opens with it
-            m.start == min(i for i, w in enumerate(words) if w.sentence == focus)
-            and focus in message.questions
-            for m in uncovered
+            m.start == opening and focus in message.questions for m in uncovered
         ):
             return None
         if any(  # "how does nginx work", "should we use kafka": asks about the technology

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bot.knowledge import Knowledge
@@ -110,6 +110,7 @@ def test_accuracy_over_the_evaluation_set(answerer: QuestionAnswerer) -> None:
 
 
 @given(text=st.text(max_size=300))
+@example(text="0:F#\n:")  # a question sentence with no words in it once crashed
 @settings(max_examples=300, deadline=None)
 def test_any_text_gets_an_understanding(knowledge: Knowledge, text: str) -> None:
     understanding = _shared(knowledge).understand(text)
