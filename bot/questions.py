@@ -204,6 +204,8 @@ AMOUNT_FILLERS = frozenset({"a", "bit", "little"})
 #: A one-sentence message not opened by small talk, with this many words beside a talk word,
 #: software among them, tells a need, not small talk ("an app that works offline, syncs later").
 TOLD_NEED_WORDS = 5
+#: Before a step's name, these make it the learner's own thing ("our api"), not the step.
+OWNERS = frozenset({"my", "our", "the", "their", "your", "ur"})
 #: Likeness words that may describe a thing ("a different version") rather than compare...
 DESCRIBING_LIKENESS = frozenset({"different", "same", "similar"})
 #: ...unless followed by one of these or a stop word ("different from", "the same thing").
@@ -1329,6 +1331,18 @@ class QuestionAnswerer:
             choices = self.needs.kind_choices(kind, all_terms)
             if choices:
                 return Understanding(question, Intent.USE_CASE, choices, Outcome.ASKED_BACK)
+        owned_step = any(  # "when our api throws 500s", "the api keys": a thing of theirs
+            m.id == section_id and m.start > 0 and message.words[m.start - 1].text in OWNERS
+            for m in subjects
+        )
+        if section is not None and owned_step and not (named_step or step_asked):
+            answer = self.needs.use_case(question, all_terms, kind, rare=True)
+            if answer is not None:
+                return answer
+            # the step may still be what they mean: offered back, not answered
+            return Understanding(
+                question, Intent.TOPIC, section.topic_ids, Outcome.ASKED_BACK, section_id=section_id
+            )
         if section is not None:
             # "what does the monitoring bit teach": what the step holds, not material for it
             holds = named_step and any(  # "what does it teach", not "what should i read"

@@ -283,6 +283,16 @@ def test_an_amount_of_a_name_that_is_also_a_word_is_the_word(answerer: QuestionA
     assert answerer.understand("i need some python help").topic_ids == ("python",)
 
 
+def test_a_step_named_as_the_learners_own_thing_is_not_answered_as_the_step(
+    answerer: QuestionAnswerer,
+) -> None:
+    owned = answerer.understand("how do i get pinged on my phone when the api starts throwing 500s")
+    assert not owned.confident
+    for step in ("what does the api section cover", "how do i build an api"):
+        understanding = answerer.understand(step)
+        assert understanding.confident and understanding.section_id == "apis"
+
+
 def test_a_name_before_of_is_the_everyday_word(answerer: QuestionAnswerer) -> None:
     question = "one part of our app needs more servers than the rest of the app, what do we do"
     assert "rest" not in answerer.understand(question).topic_ids
