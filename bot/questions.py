@@ -393,6 +393,12 @@ def _asks_how_it_works(texts: Sequence[str]) -> bool:
     )
 
 
+def _dummy_it(words: Sequence[Word], at: int) -> bool:
+    """Whether the "it" at ``at`` points at nothing ("is it time to split", "is it hard to")."""
+    after = [w.text for w in words[at + 1 : at + 3] if w.sentence == words[at].sentence]
+    return after[:1] == ["time"] or "to" in after
+
+
 def _asks(message: Message, at: int, asking: Set[str]) -> bool:
     """Whether the word at ``at`` asks: in a question, or not opening a clause ("see what you")."""
     words = message.words
@@ -2037,7 +2043,8 @@ class QuestionAnswerer:
         points_first = (
             len(main) == 1
             and any(  # "worth it over postgres", not "mongodb? is it"
-                w.sentence == focus and w.text in NAME_POINTERS for w in words[: main[0].start]
+                w.sentence == focus and w.text in NAME_POINTERS and not _dummy_it(words, at)
+                for at, w in enumerate(words[: main[0].start])
             )
         )
         if points_first and not main[0].not_covered:

@@ -207,6 +207,13 @@ def test_two_names_of_one_kind_are_each_others_context_across_a_word_near_a_name
     assert (django.outcome, django.topic_ids) == (Outcome.ANSWERED, ("django",))
 
 
+def test_it_of_is_it_time_to_points_at_nothing(answerer: QuestionAnswerer) -> None:
+    split = answerer.understand(
+        "We run everything in one Node process. When is it time to split into microservices?"
+    )
+    assert split.topic_ids[:1] == ("microservices",)
+
+
 def test_names_kept_as_software_are_context_for_a_name_of_another_kind(
     answerer: QuestionAnswerer,
 ) -> None:
