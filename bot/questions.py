@@ -88,7 +88,8 @@ SHORT_NAME_CHARS = 6
 SHORT_NAME_CUTOFF = 88
 #: Below MENTION_CUTOFF but above this, a word is offered as "did you mean".
 NEAR_MISS_CUTOFF = 75
-#: An alias this many edits (a swap of neighbours is one) from an everyday name misspells it.
+#: An alias this many edits (a swap of neighbours is one) from an everyday name misspells it,
+#: if the edits are fewer than half its letters.
 MISSPELT_EDITS = 2
 #: In a fuzzy multi-word match, how alike each pair of words must be.
 WORD_PAIR_CUTOFF = 70
@@ -294,7 +295,8 @@ def _misspellings(aliases: Iterable[str], common: Set[str]) -> frozenset[str]:
         and any(
             word not in alias
             and abs(len(alias) - len(word)) <= 1
-            and OSA.distance(alias, word) <= MISSPELT_EDITS
+            and (edits := OSA.distance(alias, word)) <= MISSPELT_EDITS
+            and 2 * edits < len(alias)  # "jvm" is no misspelt "java"
             for word in words
         )
     )

@@ -466,6 +466,13 @@ def test_a_question_that_is_small_talk_itself_does_not_end_the_small_talk(
     assert not answerer.understand("hi! how do i deploy my app to a server?").small_talk
 
 
+def test_a_short_alias_half_changed_is_no_misspelling_of_an_everyday_name(
+    answerer: QuestionAnswerer,
+) -> None:
+    jvm = answerer.understand("what is the jvm")  # two edits from "java", but three letters
+    assert (jvm.outcome, jvm.topic_ids) == (Outcome.ANSWERED, ("java",))
+
+
 @pytest.mark.parametrize(
     "question",
     [
