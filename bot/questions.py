@@ -951,12 +951,8 @@ class QuestionAnswerer:
         ):
             # "my queries got slow after the table hit 10m rows, what do i learn": a clear need
             # decides what to learn, not the path
-            need = (
-                None if path_asked else self.needs.use_case(question, all_terms, kind, strong=True)
-            )
-            if need is not None and need.confident:
-                return need
-            return Understanding(question, Intent.OVERVIEW, ())  # "done python, what next?"
+            need = None if path_asked else self._confident_need(question, all_terms, kind)
+            return need or Understanding(question, Intent.OVERVIEW, ())  # "done python, what next?"
         opinion = any(  # "is that a good idea", "the idea behind it": not project ideas
             w.text in IDEA_WORDS and i and message.words[i - 1].text in IDEA_SENSES
             for i, w in enumerate(message.words)
@@ -1269,7 +1265,13 @@ class QuestionAnswerer:
             or (learn_next and not doubtful)
         )
         if section is None and overview and strong and kind is None:
-            return Understanding(question, Intent.OVERVIEW, ())
+            # "our login page got hacked. where do we start?": a clear need is where to start
+            need = (
+                self._confident_need(question, all_terms, kind)
+                if starting_point and not steps and not focus_stems & STRONG_OVERVIEW
+                else None
+            )
+            return need or Understanding(question, Intent.OVERVIEW, ())
         asked_need = bool(
             USE_CASE_CUES & cues
             or BUILD_WORDS & cues
@@ -1425,6 +1427,13 @@ class QuestionAnswerer:
             i for at, size in improving.items() for i in range(at, at + size)
         )
         return idioms
+
+    def _confident_need(
+        self, question: str, terms: dict[str, tuple[float, str]], kind: str | None
+    ) -> Understanding | None:
+        """A need told so clearly (a strong one) that it answers what to learn or start with."""
+        need = self.needs.use_case(question, terms, kind, strong=True)
+        return need if need is not None and need.confident else None
 
     def _clear_need(
         self,

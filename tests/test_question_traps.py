@@ -686,6 +686,18 @@ def test_a_clear_need_told_before_what_to_learn_decides_it_over_the_path(
     )
 
 
+def test_a_clear_need_told_before_where_to_start_is_where_to_start(
+    answerer: QuestionAnswerer,
+) -> None:
+    hacked = answerer.understand("our login page got hacked yesterday. where do we start?")
+    assert hacked.confident and hacked.topic_ids[0] == "security"
+    for path in (
+        "new to backend, where do i start",
+        "I want to become a backend dev. where do i start?",
+    ):
+        assert answerer.understand(path).intent is Intent.OVERVIEW
+
+
 @pytest.mark.parametrize(
     ("question", "topic"),
     [
