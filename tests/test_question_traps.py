@@ -466,6 +466,21 @@ def test_a_question_that_is_small_talk_itself_does_not_end_the_small_talk(
     assert not answerer.understand("hi! how do i deploy my app to a server?").small_talk
 
 
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("what are goroutines", "go"),
+        ("what is a bearer token", "jwt"),
+        ("what is dns", "hosting-environment"),
+        ("what is active record", "rails"),
+    ],
+)
+def test_a_concept_of_a_topic_asked_about_is_that_topic(
+    answerer: QuestionAnswerer, question: str, topic: str
+) -> None:
+    assert answerer.understand(question).topic_ids == (topic,)
+
+
 def test_a_short_alias_half_changed_is_no_misspelling_of_an_everyday_name(
     answerer: QuestionAnswerer,
 ) -> None:
