@@ -1737,7 +1737,7 @@ class QuestionAnswerer:
             for m in (a, b)
         }  # "gin is faster than express": set against each other, whatever stands between
         other_texts = Counter(w.text for w in others)
-        studying = bool(other_texts.keys() & (LEARN_WORDS | BUILD_WORDS))
+        studying = bool(other_texts.keys() & (LEARN_WORDS | BUILD_WORDS | DONE_WORDS))
         studied_it = {w.sentence for w in words if w.text in MATERIAL or w.text in LEARN_WORDS} & {
             w.sentence for w in words if w.text in NAME_POINTERS
         }  # sentences asking for material on "it"
@@ -1799,7 +1799,13 @@ class QuestionAnswerer:
                 # "... where they use django. could you point me to material to study it?"
                 or any(s > words[mention.start].sentence for s in studied_it)
                 # "what should i build with django": what is built with, with no other sign
-                or (before in BUILT_WITH and any(w.text in BUILD_WORDS for w in near))
+                or (
+                    before in BUILT_WITH
+                    and any(
+                        w.text in BUILD_WORDS and w.sentence == words[mention.start].sentence
+                        for w in words[: mention.start]
+                    )
+                )
             )
             if signs and signs >= software:
                 everyday.append(mention.id)

@@ -187,9 +187,16 @@ def test_what_to_build_with_a_name_asks_for_projects_even_for_an_outside_purpose
 ) -> None:
     hired = answerer.understand("what should i build with django to get hired")
     assert (hired.intent, hired.topic_ids) == (Intent.PROJECTS, ("django",))
+    weekend = answerer.understand("what can i build in a weekend with flask")
+    assert (weekend.intent, weekend.topic_ids) == (Intent.PROJECTS, ("flask",))
     assert not answerer.understand("how do i make a cocktail with gin").confident
     command = answerer.understand("go build fails with undefined error")  # the go command
     assert (command.intent, command.topic_ids) == (Intent.TOPIC, ("go",))
+
+
+def test_a_course_on_a_name_finished_makes_it_the_technology(answerer: QuestionAnswerer) -> None:
+    done = answerer.understand("bro i just finished a python course whats next")
+    assert (done.outcome, done.intent) == (Outcome.ANSWERED, Intent.OVERVIEW)
 
 
 def test_the_learners_own_course_is_no_request_for_material(answerer: QuestionAnswerer) -> None:
