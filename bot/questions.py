@@ -411,7 +411,12 @@ def _asks(message: Message, at: int, asking: Set[str]) -> bool:
 
 
 class QuestionAnswerer:
-    """Understands questions about one knowledge base; build once, ask many times."""
+    """Understands questions about one knowledge base; build once, ask many times.
+
+    Its indexes are built once per knowledge object (and kept with a compiled one, see
+    :func:`bot.knowledge.compiled.derived`): a test that changes how they are built needs a
+    knowledge object of its own.
+    """
 
     def __init__(self, knowledge: Knowledge) -> None:
         # built once per knowledge, and kept with a compiled one: a later start reads it
