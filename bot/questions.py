@@ -890,6 +890,25 @@ class QuestionAnswerer:
             and not build_request
             and not focus_words & PROJECT_NOUNS  # "what project should i try next
         )
+        # "I'm a QA tester ... I want to move into backend. Where should I start?": the path is
+        # asked for the roadmap's own field; the learner's background words are no need
+        first_step = any(a == "first" and b == "step" for a, b in pairwise(focus_texts))
+        if (
+            (
+                (bool(focus_stems & STARTING) and bool(focus_words & {"where", "how"}))
+                or learn_next
+                or first_step
+            )
+            and any(w.stem in self.title_words for w in message.words)
+            and kind is None
+            and not build_request
+            and not focus_words & (RESOURCE_CUES | PROJECT_CUES)
+            and not any(message.words[m.start].sentence == focus for m in subjects)
+            and not any(self._wanted(m, message.words) for m in subjects)
+            and not any(self.knowledge.section(m.id) for m in subjects)  # "the monitoring part"
+            and not (subjects and focus_words & NAME_POINTERS)  # "... spring boot. is it next?"
+        ):
+            return Understanding(question, Intent.OVERVIEW, ())
         learn_way = any(  # "best way to learn sql", "the best way to get started"
             a == "way" and b == "to" and (texts[i + 2] in LEARN_WORDS or i + 2 in improving)
             for i, (a, b) in enumerate(pairwise(texts[:-1]))

@@ -708,6 +708,30 @@ def test_a_clear_need_told_before_what_to_learn_decides_it_over_the_path(
     )
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm a QA tester and I've written some automated tests in Selenium. I want to move into "
+        "backend development. Where should I start?",
+        "I've done a few Python scripts to automate stuff at my office job, like renaming files "
+        "and sending emails. What should I learn next to become a backend dev?",
+        "I've been a sysadmin for years, managing Linux servers and some Docker containers. I "
+        "want to write backend code now. Where should I start?",
+    ],
+)
+def test_the_learners_background_before_where_to_start_in_the_field_asks_for_the_path(
+    answerer: QuestionAnswerer, question: str
+) -> None:
+    assert answerer.understand(question).intent is Intent.OVERVIEW
+    step = (
+        "I run a small SaaS and I'm curious what the monitoring and performance part of the "
+        "roadmap includes. Where would I begin?"
+    )
+    assert answerer.understand(step).section_id == "monitoring-performance"
+    wanted = "i use mongodb at work but i want to learn sql. where should i start?"
+    assert answerer.understand(wanted).topic_ids[:1] == ("sql",)
+
+
 def test_a_clear_need_told_before_where_to_start_is_where_to_start(
     answerer: QuestionAnswerer,
 ) -> None:
