@@ -975,7 +975,7 @@ class QuestionAnswerer:
         ):
             # "my queries got slow after the table hit 10m rows, what do i learn": a clear need
             # decides what to learn, not the path
-            need = None if path_asked else self._confident_need(question, all_terms, kind)
+            need = None if path_asked else self._confident_need(question, message, kind, told)
             return need or Understanding(question, Intent.OVERVIEW, ())  # "done python, what next?"
         opinion = any(  # "is that a good idea", "the idea behind it": not project ideas
             w.text in IDEA_WORDS and i and message.words[i - 1].text in IDEA_SENSES
@@ -1291,7 +1291,7 @@ class QuestionAnswerer:
         if section is None and overview and strong and kind is None:
             # "our login page got hacked. where do we start?": a clear need is where to start
             need = (
-                self._confident_need(question, all_terms, kind)
+                self._confident_need(question, message, kind, told)
                 if starting_point and not steps and not focus_stems & STRONG_OVERVIEW
                 else None
             )
@@ -1453,10 +1453,14 @@ class QuestionAnswerer:
         return idioms
 
     def _confident_need(
-        self, question: str, terms: dict[str, tuple[float, str]], kind: str | None
+        self, question: str, message: Message, kind: str | None, told: Set[int]
     ) -> Understanding | None:
-        """A need told so clearly (a strong one) that it answers what to learn or start with."""
-        need = self.needs.use_case(question, terms, kind, strong=True)
+        """A need told so clearly that it answers what to learn or where to start.
+
+        Parts telling what the learner has done ("i finished a python course and built a
+        scraper") are their background, not a need.
+        """
+        need = self._clear_need(question, message, kind, told)
         return need if need is not None and need.confident else None
 
     def _clear_need(

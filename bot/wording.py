@@ -169,7 +169,7 @@ BACKGROUND_BEFORE = wordset(
 #: python course", "did a flask tutorial"): its words ask for nothing.
 DONE_WORDS = wordset(
     """did done finished finishing completed took learned learnt studied watched built
-    followed"""
+    followed wrote written coded"""
 )
 #: Words that end a clause inside a sentence ("i finished a course and want to build").
 CLAUSE_ENDS = wordset("and but so then now")

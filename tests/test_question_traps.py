@@ -728,6 +728,12 @@ def test_the_learners_background_before_where_to_start_in_the_field_asks_for_the
         "roadmap includes. Where would I begin?"
     )
     assert answerer.understand(step).section_id == "monitoring-performance"
+    # what the learner has done is background, not a need, even with no field named
+    told = (
+        "I've been doing manual QA for years and recently wrote automated tests in Selenium. "
+        "What should I learn next?"
+    )
+    assert answerer.understand(told).intent is Intent.OVERVIEW
     wanted = "i use mongodb at work but i want to learn sql. where should i start?"
     assert answerer.understand(wanted).topic_ids[:1] == ("sql",)
 
