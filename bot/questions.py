@@ -950,6 +950,16 @@ class QuestionAnswerer:
             answer = self.needs.use_case(question, all_terms, kind, asked=not in_passing)
             if answer is not None:
                 return answer
+        if (  # "two years with php and laravel, tired of it. what language should i learn next?"
+            learn_next
+            and kind_at in asked_kinds
+            and topic_ids
+            and not self._kind_differs(topic_ids, kind)
+            and all(message.words[m.start].sentence != focus for m in subjects)
+        ):  # others of the kind asked for, not the ones told
+            others = tuple(t for t in self.needs.kind_choices(kind, terms) if t not in topic_ids)
+            if others:
+                return Understanding(question, Intent.USE_CASE, others, Outcome.ASKED_BACK)
         path_asked = (  # "i finished a python course. what does the full path look like?"
             message.sentences > 1
             and bool(focus_stems & (STRONG_OVERVIEW - STARTING))
@@ -975,7 +985,15 @@ class QuestionAnswerer:
         ):
             # "my queries got slow after the table hit 10m rows, what do i learn": a clear need
             # decides what to learn, not the path
-            need = None if path_asked else self._confident_need(question, message, kind, told)
+            learnt = {  # "after learning sql what next": the name learnt is no need either
+                i
+                for m in mentions
+                if self._is_background(m, message.words)
+                for i in range(m.start, m.end)
+            }
+            need = (
+                None if path_asked else self._confident_need(question, message, kind, told | learnt)
+            )
             return need or Understanding(question, Intent.OVERVIEW, ())  # "done python, what next?"
         opinion = any(  # "is that a good idea", "the idea behind it": not project ideas
             w.text in IDEA_WORDS and i and message.words[i - 1].text in IDEA_SENSES
@@ -1784,6 +1802,7 @@ class QuestionAnswerer:
                 beside_only.add(mention.id)
                 continue
             how_to = before == "to" and mention.start > 1 and words[mention.start - 2].text == "how"
+            material_after = not MATERIAL.isdisjoint(texts[mention.end : mention.end + 2])
             joined = any(  # "java to go", "flask to django": a name of its kind just before
                 other.end == mention.start - 1
                 and other.id != mention.id
@@ -1804,7 +1823,7 @@ class QuestionAnswerer:
                 and not how_to
                 and not joined
                 and not as_step
-                and after not in MATERIAL  # "the django tutorial": material, not a word
+                and not material_after  # "the django (mega) tutorial": material, not a word
                 and after not in PROJECT_NOUNS
             ):
                 amount = before in QUANTITIES and (not after or after in STOP)  # "some rest"
@@ -1819,8 +1838,9 @@ class QuestionAnswerer:
                     for at in range(max(mention.start - 4, 0), mention.start)
                 )
                 or (
-                    studying  # "a django course ... what could i build to practise"
-                    and (after in MATERIAL or any(w.text in MATERIAL for w in near))
+                    studying  # "a django course ... what could i build to practise", "did the
+                    # flask mega tutorial"
+                    and (material_after or any(w.text in MATERIAL for w in near))
                 )
                 # "i finished python, what should i learn next": learnt, in learning talk
                 or (studying and mention.start > 0 and texts[mention.start - 1] in DONE_WORDS)
@@ -2257,13 +2277,15 @@ class QuestionAnswerer:
         """Positions of words telling what the learner has done ("finished a python course").
 
         Each runs from a word of having done to the end of its clause ("and", "but", a comma);
-        a request word after "my" or "our" is the learner's own ("my course").
+        a request word after "my" or "our" is the learner's own ("my course"), and one after
+        "after" is done ("after learning express").
         """
         words = message.words
         told = {  # "my course mentions couchdb": the learner's own material, not asked for
             i
-            for i, (owner, word) in enumerate(pairwise(words), 1)
-            if owner.text in OWN_STACK and word.text in REQUEST_CUES
+            for i, (before, word) in enumerate(pairwise(words), 1)
+            if word.text in REQUEST_CUES
+            and (before.text in OWN_STACK or before.text in DONE_BEFORE)
         }
         for i, word in enumerate(words):
             after = words[i + 1].text if i + 1 < len(words) else ""
@@ -2415,6 +2437,12 @@ class QuestionAnswerer:
         before = words[mention.start - 1].text if mention.start else ""
         if before in OWN_STACK or before in DONE_BEFORE:
             return True  # "my python scripts", "our rails app", "after docker": already had
+        if (
+            before in LEARN_WORDS
+            and mention.start > 1
+            and words[mention.start - 2].text in DONE_BEFORE
+        ):
+            return True  # "after learning python"
         if before in TOWARDS:
             return False  # "switching to nestjs", "moving into go": where the learner is going
         if before == "of" and mention.start > 1 and words[mention.start - 2].stem in SPENT:

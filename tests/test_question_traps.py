@@ -197,6 +197,29 @@ def test_what_to_build_with_a_name_asks_for_projects_even_for_an_outside_purpose
 def test_a_course_on_a_name_finished_makes_it_the_technology(answerer: QuestionAnswerer) -> None:
     done = answerer.understand("bro i just finished a python course whats next")
     assert (done.outcome, done.intent) == (Outcome.ANSWERED, Intent.OVERVIEW)
+    assert answerer.understand("did the flask mega tutorial, now what").topic_ids == ("flask",)
+
+
+def test_a_name_learnt_before_is_no_subject_nor_word_of_a_need(answerer: QuestionAnswerer) -> None:
+    django = answerer.understand("after learning python where do i learn django")
+    assert (django.intent, django.topic_ids) == (Intent.RESOURCES, ("django",))
+    nest = answerer.understand(
+        "After learning Express, I'm confused about where NestJS fits. Is it a replacement?"
+    )
+    assert (nest.intent, nest.topic_ids[:1]) == (Intent.TOPIC, ("nestjs",))
+    for done in ("i learned sql what next", "after learning sql what next"):
+        assert answerer.understand(done).intent is Intent.OVERVIEW
+
+
+def test_the_kind_asked_for_next_after_names_of_that_kind_offers_others(
+    answerer: QuestionAnswerer,
+) -> None:
+    tired = answerer.understand(
+        "I spent two years with PHP and Laravel and I'm tired of it. What language should I "
+        "learn next for backend?"
+    )
+    assert tired.outcome is Outcome.ASKED_BACK and tired.intent is Intent.USE_CASE
+    assert "php" not in tired.topic_ids and tired.topic_ids
 
 
 def test_the_learners_own_course_is_no_request_for_material(answerer: QuestionAnswerer) -> None:
