@@ -222,6 +222,8 @@ SPENT = frozenset({"year", "month", "week", "decade"})
 DONE_BEFORE = frozenset({"after"})
 #: ...and these where the learner is going, whatever came before ("switching to nestjs").
 TOWARDS = frozenset({"to", "into", "towards"})
+#: After two names of a kind, these ask which of them to pick ("which one", "who's right").
+PICKING_ONE = frozenset({"which", "who", "whos"})
 #: In a question after names, these pick among them ("which one", "which would you pick").
 CHOOSING = frozenset({"which"})
 MAX_CHOICES = 3
@@ -1056,11 +1058,16 @@ class QuestionAnswerer:
             answer = self._need_around(question, uncovered, all_terms, kind, message, focus)
             if answer is not None:
                 return answer
-        set_against = bool(COMPARE_CUES & cues) or any(  # not "a real db or just for testing"
-            message.words[i].text in SIDE_BY_SIDE
-            for m in subjects
-            for i in (m.start - 1, m.end)
-            if 0 <= i < len(message.words)
+        set_against = (  # not "a real db or just for testing"
+            bool(COMPARE_CUES & cues)
+            or any(
+                message.words[i].text in SIDE_BY_SIDE
+                for m in subjects
+                for i in (m.start - 1, m.end)
+                if 0 <= i < len(message.words)
+            )
+        ) and not all(  # "gin vs express for a fast api": the need, not one of those compared
+            self._names_a_need(message, m) for m in uncovered
         )
         if uncovered and (
             subjects[0].not_covered
@@ -1109,7 +1116,7 @@ class QuestionAnswerer:
         )
         if alike and (
             message.texts[:1] in (["is"], ["are"])
-            or "which" in focus_words
+            or bool(PICKING_ONE & focus_words)  # "bro says mongo, prof says postgres. whos right"
             or set_over
             or weighed
             or equated
@@ -1193,6 +1200,8 @@ class QuestionAnswerer:
         ) and not (projects and BUILD_WORDS & asked)
         # "what project would teach us the login flow": the project teaches, no material asked
         resources = resources and not (asked_projects and not MATERIAL & asked)
+        # "i keep reading about couchdb. what is it?": what it is asked, no material
+        resources = resources and not (asks_what and not focus_cues & (RESOURCE_CUES | LEARN_WORDS))
         unnamed_request = (  # "our backend is one express app ... what should i read about?"
             message.sentences > 1
             and all(message.words[m.start].sentence != focus for m in subjects)

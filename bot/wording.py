@@ -233,6 +233,7 @@ PHRASES = {
     "big picture": "overview",
     "reading list": "resources",
     "crash course": "course",
+    "stack up": "compare",
 }
 _PHRASES = re.compile(r"\b(" + "|".join(sorted(PHRASES, key=len, reverse=True)) + r")\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+")

@@ -225,6 +225,8 @@ def test_the_kind_asked_for_next_after_names_of_that_kind_offers_others(
 def test_the_learners_own_course_is_no_request_for_material(answerer: QuestionAnswerer) -> None:
     couch = answerer.understand("My course mentions CouchDB. What is it and who uses it?")
     assert (couch.intent, couch.topic_ids[:1]) == (Intent.TOPIC, ("couchdb",))
+    read = answerer.understand("I keep reading about CouchDB. What is it?")
+    assert (read.intent, read.topic_ids[:1]) == (Intent.TOPIC, ("couchdb",))
 
 
 def test_two_names_of_one_kind_are_each_others_context_across_a_word_near_a_name(
@@ -678,6 +680,25 @@ def test_of_names_all_told_as_the_learners_the_one_after_but_is_asked_about(
 ) -> None:
     question = "learned mysql in school but my job uses postgres, anything i should know"
     assert answerer.understand(question).topic_ids[:1] == ("postgresql",)
+
+
+@pytest.mark.parametrize(
+    ("question", "compared"),
+    [
+        (
+            "bro says mongo, prof says postgres. whos right for my uni project",
+            {"mongodb", "postgresql"},
+        ),
+        ("How do Spring Boot and NestJS stack up?", {"spring-boot", "nestjs"}),
+        # technology the roadmap lacks after "for" is the need, not one of those compared
+        ("gin vs express for a fast api, my go friend vs my js friend", {"gin", "express"}),
+    ],
+)
+def test_two_names_weighed_in_other_words_are_compared(
+    answerer: QuestionAnswerer, question: str, compared: set[str]
+) -> None:
+    understanding = answerer.understand(question)
+    assert (understanding.intent, set(understanding.topic_ids)) == (Intent.COMPARE, compared)
 
 
 def test_a_part_weighing_one_name_against_a_thing_of_another_kind_is_about_that_name(
