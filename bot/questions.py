@@ -209,6 +209,8 @@ TOLD_NEED_WORDS = 5
 OWNERS = frozenset({"my", "our", "the", "their", "your", "ur"})
 #: Two words side by side that weigh two names of one kind against each other.
 WEIGHING_PAIRS = frozenset({("stack", "up"), ("whos", "right"), ("who", "right"), ("is", "right")})
+#: In the part that asks, these ask for something to use ("what should i use", "store it in").
+NEED_VERBS = frozenset({"use", "store", "pick", "choose"})
 #: Likeness words that may describe a thing ("a different version") rather than compare...
 DESCRIBING_LIKENESS = frozenset({"different", "same", "similar"})
 #: ...unless followed by one of these or a stop word ("different from", "the same thing").
@@ -848,6 +850,8 @@ class QuestionAnswerer:
                     )
                     # "a job offer from a company using elixir": about elixir
                     and not any(m.not_covered for m in mentions)
+                ) or self._asked_beside_outside(
+                    message, focus, names, mentions, kind_at in asked_kinds, outside_at
                 )
                 clear = (
                     self._clear_need(
@@ -2617,6 +2621,37 @@ class QuestionAnswerer:
         words = message.words
         return any(
             w.sentence in sentences and _asks(message, i, WHAT_WORDS) for i, w in enumerate(words)
+        )
+
+    def _asked_beside_outside(
+        self,
+        message: Message,
+        focus: int,
+        names: _Names,
+        mentions: list[_Mention],
+        kind_asked: bool,
+        outside_at: Set[int],
+    ) -> bool:
+        """Whether the part that asks asks for software, with the outside words elsewhere.
+
+        "my bank job wants a backend that never loses a transfer, which language do big banks
+        use": the job is where the need happens; "my website sells shoes, what should i do about
+        taxes" asks about the outside subject itself.
+        """
+        if not names.software or any(m.not_covered for m in mentions):
+            return False
+        asking = {
+            w.segment
+            for w in message.words
+            if w.sentence == focus and (w.text in WHAT_WORDS or w.text in ASKING_WORDS)
+        }
+        if not asking:
+            return False
+        if any(message.words[i].segment in asking for i in outside_at):
+            return False
+        words = [w for w in message.words if w.segment in asking]
+        return (
+            kind_asked or self._asks_for_software(words) or any(w.text in NEED_VERBS for w in words)
         )
 
     def _outside_words(self, words: Sequence[Word]) -> bool:

@@ -651,6 +651,21 @@ def test_an_outside_word_where_a_need_happens_does_not_refuse_the_need_asked_aft
         assert answerer.understand(told).outcome is Outcome.REFUSED
 
 
+def test_an_outside_word_beside_the_part_asking_for_software_does_not_refuse_the_need(
+    answerer: QuestionAnswerer,
+) -> None:
+    bank = (
+        "my bank job wants a backend that never loses a transfer, which language do big banks use"
+    )
+    understanding = answerer.understand(bank)
+    assert understanding.confident and understanding.topic_ids[0] in ("java", "spring-boot")
+    for outside in (
+        "my website sells shoes, what should i do about taxes",
+        "what laptop should i use for docker",
+    ):
+        assert answerer.understand(outside).outcome is Outcome.REFUSED
+
+
 def test_technology_the_roadmap_lacks_told_in_the_situation_does_not_hide_the_need_asked(
     answerer: QuestionAnswerer,
 ) -> None:
