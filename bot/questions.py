@@ -207,8 +207,6 @@ AMOUNT_FILLERS = frozenset({"a", "bit", "little"})
 TOLD_NEED_WORDS = 5
 #: Before a step's name, these make it the learner's own thing ("our api"), not the step.
 OWNERS = frozenset({"my", "our", "the", "their", "your", "ur"})
-#: Two words side by side that weigh two names of one kind against each other.
-WEIGHING_PAIRS = frozenset({("stack", "up"), ("whos", "right"), ("who", "right"), ("is", "right")})
 #: In the part that asks, these ask for something to use ("what should i use", "store it in").
 NEED_VERBS = frozenset({"use", "store", "pick", "choose"})
 #: Likeness words that may describe a thing ("a different version") rather than compare...
@@ -1115,16 +1113,12 @@ class QuestionAnswerer:
             for a, b in pairwise(subjects)
             for between in [message.texts[a.end : b.start]]
         )
-        stacked = any(  # "how do spring boot and nestjs stack up", "who's right"
-            (a, b) in WEIGHING_PAIRS for a, b in pairwise(focus_texts)
-        )
         if alike and (
             message.texts[:1] in (["is"], ["are"])
             or bool(PICKING_ONE & focus_words)  # "bro says mongo, prof says postgres. whos right"
             or set_over
             or weighed
             or equated
-            or stacked
         ):
             compare = True  # "is nestjs basically express", "spring boot and django, which one"
         if len(topic_ids) >= 2 and compare:

@@ -743,21 +743,6 @@ def test_a_side_project_after_a_name_asks_for_projects_unless_it_is_what_a_need_
     assert sqlite.intent is not Intent.PROJECTS
 
 
-@pytest.mark.parametrize(
-    "question",
-    [
-        "We have a Spring Boot backend and the lead wants NestJS. How do Spring Boot and NestJS "
-        "stack up?",
-        "bro says mongo, prof says postgres. whos right for my uni project",
-    ],
-)
-def test_two_names_of_a_kind_weighed_by_stack_up_or_whos_right_are_compared(
-    answerer: QuestionAnswerer, question: str
-) -> None:
-    assert answerer.understand(question).intent is Intent.COMPARE
-    assert answerer.understand("is django right for me").intent is not Intent.COMPARE
-
-
 def test_a_likeness_word_describing_a_thing_is_no_comparison(answerer: QuestionAnswerer) -> None:
     question = (
         "the app works on my laptop but the server has a different python version and "
