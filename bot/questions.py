@@ -188,6 +188,8 @@ ARTICLES = frozenset({"a", "an"})
 QUANTITIES = frozenset({"some", "more", "enough", "much", "less"})
 #: "mongo ok for banking": at most this many words between a name and the "for" of its need.
 FIT_GAP = 2
+#: Just before a name, these learn it ("pick up go"; not "get into spring", a season too).
+PICKING_UP = frozenset({("pick", "up"), ("picking", "up"), ("brush", "up")})
 #: Just before a name, these make it what the learner already has ("our rails app").
 OWN_STACK = frozenset({"my", "our"})
 #: Shortly before "know" or "learned", these make it asked for, not told ("should i know").
@@ -803,9 +805,15 @@ class QuestionAnswerer:
                     or build_request  # "... before applying for jobs. what could i build?"
                     or bool(  # "i'd like to practise go ... any project ideas?", "after my
                         # django tutorial i want to make a real project. what do you suggest?"
-                        subjects and any(w.text in PROJECT_NOUNS for w in requested)
+                        subjects and any(w.text in PROJECT_CUES for w in requested)
                     )
                     or bool(subjects and {w.text for w in asking} & (POINTERS | PLURAL_POINTERS))
+                    # "switching careers from teaching. what should i learn first to become a
+                    # backend developer?": what to learn in the roadmap's own field
+                    or (
+                        any(w.stem in LEARN_WORDS for w in asking)
+                        and any(w.stem in self.title_words for w in asking)
+                    )
                 )
             )
             learning = any(  # "my boss wants me to learn django by monday": django, not the boss
@@ -891,6 +899,7 @@ class QuestionAnswerer:
                 focus_stems & LEARN_WORDS
                 or (told and software_talk)
                 or (focus_words & COMING and software_talk)  # "what comes after the db step"
+                or "step" in focus_stems  # "what's the next step after apis"
             )
             and bool({"next", "after"} & focus_stems)
             and not build_request
@@ -1850,6 +1859,7 @@ class QuestionAnswerer:
                     and tuple(texts[at : mention.start - 1]) in LEARNING_PHRASES
                     for at in range(max(mention.start - 4, 0), mention.start)
                 )
+                or tuple(texts[max(mention.start - 2, 0) : mention.start]) in PICKING_UP
                 or (
                     studying  # "a django course ... what could i build to practise", "did the
                     # flask mega tutorial"
@@ -1860,10 +1870,11 @@ class QuestionAnswerer:
                 # "... where they use django. could you point me to material to study it?"
                 or any(s > words[mention.start].sentence for s in studied_it)
                 # "what should i build with django": what is built with, with no other sign
-                or (
+                or (  # "a portfolio project with express"
                     before in BUILT_WITH
                     and any(
-                        w.text in BUILD_WORDS and w.sentence == words[mention.start].sentence
+                        (w.text in BUILD_WORDS or w.text in PROJECT_NOUNS)
+                        and w.sentence == words[mention.start].sentence
                         for w in words[: mention.start]
                     )
                 )
@@ -1923,8 +1934,8 @@ class QuestionAnswerer:
     def _owned_noun(self, message: Message, start: int, end: int) -> bool:
         """Whether a name of several words opening with "my" or "our" is the learner's own thing.
 
-        "my sql schema", "our sql skills": a word of the thing follows, so "my" owns it; "what
-        is my sql" and "my sql vs postgres" name the database.
+        "my sql schema", "our sql skills", "my sql is rusty": a word of the thing or a verb
+        follows, so "my" owns it; "what is my sql" and "my sql vs postgres" name the database.
         """
         words = message.words
         return (
@@ -1932,7 +1943,7 @@ class QuestionAnswerer:
             and words[start].text in OWN_STACK
             and end < len(words)
             and words[end].segment == words[start].segment
-            and words[end].text not in STOP
+            and (words[end].text not in STOP or words[end].text in BE_WORDS)  # "my sql is rusty"
             and words[end].text not in COMPARE_CUES
             and words[end].text not in USE_CASE_CUES
             and words[end].text not in self._exact_names

@@ -74,7 +74,7 @@ RESOURCE_CUES = wordset(
 #: Reading asks for material when nothing or one of these follows ("what should i read",
 #: "read up on docker"); followed by a thing, it is what a program does ("read a csv file").
 READING = wordset("read reading")
-READ_FOR = wordset("about up on more into through next first for before")
+READ_FOR = wordset("about up on more into through next first for before to or and")
 #: Learning material: shortly before a name that is also an everyday word, it makes the name
 #: software ("a course on express", "tutorials for django"; not "read kafka").
 MATERIAL = RESOURCE_CUES - wordset("read reading teach")
@@ -234,6 +234,8 @@ PHRASES = {
     "reading list": "resources",
     "crash course": "course",
     "stack up": "compare",
+    "what now": "what next",
+    "now what": "what next",
 }
 _PHRASES = re.compile(r"\b(" + "|".join(sorted(PHRASES, key=len, reverse=True)) + r")\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+")
