@@ -164,7 +164,9 @@ INTRODUCING = frozenset({"intro", "introduction", "basics", "explained"})
 #: Pointers that set two things against each other ("how do they differ").
 CONTRASTED = frozenset({"they", "them", "both", "these", "those"})
 #: After "what is <name>", these end what is asked ("what is kafka and should i learn it").
-DEFINED_AFTER = frozenset({"and", "exactly", "actually", "even", "used", "for", "good", "in"})
+DEFINED_AFTER = frozenset(
+    {"and", "exactly", "actually", "really", "even", "used", "for", "good", "in"}
+)
 #: "what is", also typed in a hurry ("wat is"), and "whats" in one word.
 WHAT_IS = frozenset({"what", "wat"})
 WHATS = frozenset({"whats", "wats"})

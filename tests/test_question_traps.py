@@ -16,7 +16,11 @@ def answerer(knowledge: Knowledge) -> QuestionAnswerer:
 
 @pytest.mark.parametrize(
     "question",
-    ["spring onions in a stir fry, raw or cooked", "which couch fabric is best to clean with cats"],
+    [
+        "spring onions in a stir fry, raw or cooked",
+        "which couch fabric is best to clean with cats",
+        "which firebase in vietnam is worth visiting for history",
+    ],
 )
 def test_a_name_among_words_foreign_to_the_roadmap_is_refused_not_asked_back(
     answerer: QuestionAnswerer, question: str
@@ -851,6 +855,7 @@ def test_a_clear_need_told_before_where_to_start_is_where_to_start(
         ("wat is gin in simple terms", "gin"),
         ("whats gin", "gin"),
         ("yo wtf is docker even", "docker"),
+        ("coming from flutter, what is firebase really", "firebase"),
     ],
 )
 def test_what_is_typed_in_a_hurry_asks_about_a_name_that_is_also_a_word(
