@@ -1859,7 +1859,7 @@ class QuestionAnswerer:
                 or any(  # "get started with docker", "get better at go"; not "get into spring"
                     texts[mention.start - 1] in ("with", "at", "on")
                     and tuple(texts[at : mention.start - 1]) in LEARNING_PHRASES
-                    for at in range(max(mention.start - 4, 0), mention.start)
+                    for at in range(max(mention.start - 5, 0), mention.start)
                 )
                 or tuple(texts[max(mention.start - 2, 0) : mention.start]) in PICKING_UP
                 or (
@@ -2429,7 +2429,13 @@ class QuestionAnswerer:
 
     @staticmethod
     def _wanted(mention: _Mention, words: tuple[Word, ...]) -> bool:
-        """Whether a name is told as what to learn or read about ("read up about rest")."""
+        """Whether a name is told as what to learn or read about ("read up about rest").
+
+        Where the learner's work is going is to be learnt too ("moving our apps into
+        containers", "splitting the monolith into microservices").
+        """
+        if mention.start and words[mention.start - 1].text in TOWARDS and not mention.not_covered:
+            return True  # (not "push to github": a place, not the roadmap's)
         return any(
             (
                 w.stem in LEARN_WORDS

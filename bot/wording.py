@@ -97,6 +97,8 @@ LEARNING_PHRASES = tuple(
         "brushing up on",
         "get started",
         "getting started",
+        "get up to speed",
+        "getting up to speed",
     )
 )
 #: The same phrases by their first word, to find them in a message in one pass.

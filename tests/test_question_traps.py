@@ -243,6 +243,19 @@ def test_the_kind_asked_for_next_after_names_of_that_kind_offers_others(
             ("go",),
         ),
         ("just finished the databases section, what now", Intent.OVERVIEW, ()),
+        (
+            "My team is moving our apps into containers next quarter. I've never touched Docker. "
+            "What should I read first?",
+            Intent.RESOURCES,
+            ("docker",),
+        ),
+        (
+            "The company is splitting the monolith into microservices this year. Any book you'd "
+            "recommend to prepare?",
+            Intent.RESOURCES,
+            ("microservices",),
+        ),
+        ("how do i get up to speed on docker", Intent.RESOURCES, ("docker",)),
         ("what's the next step after apis", Intent.OVERVIEW, ()),
         (
             "I'm switching careers from teaching. What should I learn first to become a backend "
