@@ -133,7 +133,7 @@ async def roadmap(ctx: Context) -> Reply:
     knowledge = ctx.knowledge
     if not ctx.args:
         return overview_reply(knowledge)
-    if ctx.args.isdigit() and 1 <= int(ctx.args) <= len(knowledge.sections):
+    if ctx.args.isdecimal() and 1 <= int(ctx.args) <= len(knowledge.sections):
         return section_reply(knowledge, knowledge.sections[int(ctx.args) - 1])
     section_id, suggestions = resolve(ctx.knowledge.section_names, ctx.args)
     if section_id is not None and (section := knowledge.section(section_id)):
