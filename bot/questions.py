@@ -812,8 +812,8 @@ class QuestionAnswerer:
                     or bool(subjects and {w.text for w in asking} & (POINTERS | PLURAL_POINTERS))
                     # "switching careers from teaching. what should i learn first to become a
                     # backend developer?": what to learn in the roadmap's own field
-                    or (
-                        any(w.stem in LEARN_WORDS for w in asking)
+                    or (  # "... where do i start with backend?"
+                        any(w.stem in LEARN_WORDS or w.stem in STARTING for w in asking)
                         and any(w.stem in self.title_words for w in asking)
                     )
                 )
@@ -1862,11 +1862,10 @@ class QuestionAnswerer:
                     for at in range(max(mention.start - 5, 0), mention.start)
                 )
                 or tuple(texts[max(mention.start - 2, 0) : mention.start]) in PICKING_UP
-                or (
-                    studying  # "a django course ... what could i build to practise", "did the
-                    # flask mega tutorial"
-                    and (material_after or any(w.text in MATERIAL for w in near))
-                )
+                # "a django course ... what could i build to practise", "did the flask mega
+                # tutorial"; "i wanted resources for python"
+                or (studying and material_after)
+                or any(w.text in MATERIAL for w in near)
                 # "i finished python, what should i learn next": learnt, in learning talk
                 or (studying and mention.start > 0 and texts[mention.start - 1] in DONE_WORDS)
                 # "... where they use django. could you point me to material to study it?"
@@ -2605,6 +2604,9 @@ class QuestionAnswerer:
             w.sentence in asked and w.text in REQUESTED for w in message.words
         ):
             return None
+        named = {message.words[m.start].sentence for m in mentions}
+        if any(w.sentence in named and w.text in WANTING for w in message.words):
+            return None  # "hello? is anyone there? i need help with mongodb"
         if mentions and any(message.words[m.start].sentence in asked for m in mentions):
             return None
         if (

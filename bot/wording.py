@@ -36,7 +36,7 @@ STOP = wordset(
 )
 #: Question words: a sentence starting with one of these asks something.
 #: Words before the one that opens a sentence ("please explain", "so what is").
-LEAD_INS = wordset("please pls plz so ok okay hey hi well")
+LEAD_INS = wordset("please pls plz so ok okay hey hi well now and also")
 QUESTION_STARTS = wordset(
     """what whats which who why when where how is are can could should would will do does did
     tell explain any anyone suggest recommend compare give show help"""

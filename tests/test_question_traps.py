@@ -66,6 +66,22 @@ def test_amazon_is_aws_only_in_software_talk(answerer: QuestionAnswerer) -> None
 
 
 @pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("good morning! i'm new here. where do i start with backend?", Intent.OVERVIEW),
+        ("hello? is anyone there? i need help with mongodb", Intent.TOPIC),
+        ("good bot. now tell me about graphql", Intent.TOPIC),
+        ("lol that's not what i asked, i wanted resources for python", Intent.RESOURCES),
+    ],
+)
+def test_a_request_after_small_talk_is_answered(
+    answerer: QuestionAnswerer, question: str, intent: Intent
+) -> None:
+    understanding = answerer.understand(question)
+    assert (understanding.outcome, understanding.intent) == (Outcome.ANSWERED, intent)
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "great, thanks for the help with sql!",
