@@ -27,6 +27,7 @@ from bot.core import Core
 from bot.delivery import Delivery, TransientDeliveryError
 from bot.lru import LruCache
 from bot.messages import ChatKind, Reply, Request, render_plain
+from bot.text import clean
 
 PLATFORM = "console"
 PROMPT = "you> "
@@ -294,7 +295,7 @@ def _bytes_output(stream: TextIO) -> BinaryIO | None:
 
 
 def _local_user() -> str:
-    try:
-        return getpass.getuser() or "local"
+    try:  # a name in another encoding holds lone surrogates, which nothing can store: cleaned
+        return clean(getpass.getuser()) or "local"
     except (KeyError, OSError):
         return "local"

@@ -201,6 +201,21 @@ async def test_piped_lines_are_answered_in_order_with_few_writes(tmp_path, knowl
     assert output.flushes <= 4  # not one per reply (101): the pipe gets whole buffers
 
 
+async def test_a_login_name_with_undecodable_bytes_still_keeps_the_learners_data(
+    core: Core, tmp_path: Path, monkeypatch
+) -> None:
+    """LOGNAME in Latin-1 on a UTF-8 system reaches Python as lone surrogates, which no
+    database can store: the name is the console's user id, so every learner command failed."""
+    monkeypatch.setenv("LOGNAME", "jos\udce9")  # the byte 0xE9, undecodable as UTF-8
+    output = io.StringIO()
+    source = tmp_path / "input.txt"
+    source.write_text("/track python\n/remind 9\n", encoding="utf-8")
+    with source.open(encoding="utf-8") as stdin:
+        await ConsoleAdapter(core, stdin, output, interactive=False).run()
+    assert "Something went wrong" not in output.getvalue()
+    assert "Daily reminder set" in output.getvalue()
+
+
 class CountingRenders(ConsoleAdapter):
     """The console, counting the replies it renders."""
 
