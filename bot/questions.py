@@ -968,11 +968,15 @@ class QuestionAnswerer:
             if answer is not None:
                 return answer
         if (  # "two years with php and laravel, tired of it. what language should i learn next?"
-            learn_next
-            and kind_at in asked_kinds
+            kind_at in asked_kinds
             and topic_ids
             and not self._kind_differs(topic_ids, kind)
-            and all(message.words[m.start].sentence != focus for m in subjects)
+            and (
+                (learn_next and all(message.words[m.start].sentence != focus for m in subjects))
+                or all(  # "which database after sqlite"
+                    m.start and message.words[m.start - 1].text in DONE_BEFORE for m in subjects
+                )
+            )
         ):  # others of the kind asked for, not the ones told
             others = tuple(t for t in self.needs.kind_choices(kind, terms) if t not in topic_ids)
             if others:
@@ -2291,8 +2295,10 @@ class QuestionAnswerer:
             and words[mention.start - 1].text == "about"
             and "for" not in {w.text for w in words[mention.end : mention.end + 3]}
         )
+        after = mention.start > 0 and words[mention.start - 1].text in DONE_BEFORE
         return (
             about
+            or after  # "what comes after databases": the step behind the learner
             or _near_step_word(words, mention)
             or any(w.sentence == focus and w.text in STEP_WORDS for w in words)
         )

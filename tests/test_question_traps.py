@@ -241,6 +241,10 @@ def test_the_kind_asked_for_next_after_names_of_that_kind_offers_others(
     )
     assert tired.outcome is Outcome.ASKED_BACK and tired.intent is Intent.USE_CASE
     assert "php" not in tired.topic_ids and tired.topic_ids
+    after = answerer.understand("which database after sqlite")
+    assert after.outcome is Outcome.ASKED_BACK and "sqlite" not in after.topic_ids
+    # a step's name after "after" is the step behind the learner, not the kind asked for
+    assert answerer.understand("what comes after databases").intent is Intent.OVERVIEW
 
 
 @pytest.mark.parametrize(
