@@ -2705,13 +2705,22 @@ class QuestionAnswerer:
         hits: dict[str, int] = {}
         entries: dict[str, Canned] = {}
         found = _found(self.outside, _as_tasks(message.texts))
+        words = message.words
+        in_use_cases = {  # "background jobs": a use case's words, not a job hunt
+            w.text
+            for i, w in enumerate(words)
+            if (i and (words[i - 1].stem, w.stem) in self.ranker.pairs)
+            or (i + 1 < len(words) and (w.stem, words[i + 1].stem) in self.ranker.pairs)
+        }
         for entry, phrase in found:
             if needs and len(phrase) == 1 and phrase[0] in self.need_words:
                 continue
+            if len(phrase) == 1 and phrase[0] in in_use_cases:
+                continue
             hits[entry.id] = hits.get(entry.id, 0) + 1
             entries[entry.id] = entry
-        words = {word for _, phrase in found for word in phrase}
-        at = {i for i, w in enumerate(message.words) if w.text in words}
+        outside = {word for _, phrase in found for word in phrase}
+        at = {i for i, w in enumerate(words) if w.text in outside}
         if not hits:
             return None, 0, at
         best = max(hits, key=lambda entry_id: hits[entry_id])

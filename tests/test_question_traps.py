@@ -347,6 +347,15 @@ def test_whether_a_technology_is_still_used_is_about_the_technology(
     assert answerer.understand("is ruby still maintained").topic_ids[:1] == ("ruby",)
 
 
+def test_a_word_of_a_use_case_is_no_outside_subject(answerer: QuestionAnswerer) -> None:
+    celery = answerer.understand(
+        "We have a Django monolith. Is Celery the right way to run background jobs?"
+    )
+    assert celery.outcome is Outcome.NOT_COVERED  # background jobs: no job hunt
+    salary = answerer.understand("how much do backend developers earn in germany")
+    assert salary.outcome is Outcome.REFUSED
+
+
 def test_technology_the_roadmap_lacks_outweighs_a_career_word(answerer: QuestionAnswerer) -> None:
     asked = answerer.understand("scala worth learning for backend jobs?")
     assert asked.outcome is Outcome.NOT_COVERED
