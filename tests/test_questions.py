@@ -1228,13 +1228,11 @@ def test_more_technology_the_roadmap_lacks_points_to_its_neighbour(
 #: a whole tenth of a percent) or at or below (confidently wrong, rounded up). Raise these as it
 #: improves; a style and target not listed must meet the issue's target.
 _REACHED = {
-    # batch 9 landed blind: chat 0.909, keyword 0.949, long 0.939 before it.
-    ("chat", "in_scope_right"): 0.867,
-    ("keyword", "in_scope_right"): 0.925,
-    ("long", "in_scope_right"): 0.897,
-    # batch 9 landed blind: the 2 % before it.
-    ("chat", "confidently_wrong"): 0.030,
-    ("long", "confidently_wrong"): 0.023,
+    # Reached on the tune set after batches 9 and 10 (which had lowered them to 0.867, 0.925
+    # and 0.897 when they landed blind): a change that loses ground fails here.
+    ("chat", "in_scope_right"): 0.901,
+    ("keyword", "in_scope_right"): 0.943,
+    ("long", "in_scope_right"): 0.941,
 }
 _TARGETS = {
     "in_scope_right": MIN_IN_SCOPE_RIGHT,
