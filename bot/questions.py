@@ -219,7 +219,7 @@ DESCRIBING_LIKENESS = frozenset({"different", "same", "similar"})
 LIKENESS_LINKS = frozenset({"from", "than", "to", "as", "about", "between", "in", "for", "things"})
 #: A name-word between one of these and "to" is an adjective ("the go-to framework", "my go
 #: to stack"), not the name.
-GO_TO_BEFORE = frozenset({"the", "a", "my", "our", "your", "ur", "their", "his", "her"})
+GO_TO_BEFORE = OWNERS | {"a", "his", "her"}
 #: "<time> of" just before a name tells experience with it ("ten years of java").
 SPENT = frozenset({"year", "month", "week", "decade"})
 #: Just before a name, these make it behind the learner ("what is ci/cd after docker")...
