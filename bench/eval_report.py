@@ -1,8 +1,10 @@
 """How well the free-text answerer does on the eval sets: right / asked back / refused / wrong.
 
-Run: python bench/eval_report.py [--misses]. Prints one table for the tune set (the questions
-the answerer may be tuned on) and one for the holdout set (kept apart: only its aggregate is
-printed, never its questions), each per style and per kind, then the targets each one misses.
+Run: python bench/eval_report.py [--misses] [--tune-only | --validation]. Prints one table for
+the tune set (the questions the answerer may be tuned on) and one for the holdout set (kept
+apart: only its aggregate is printed, never its questions), each per style and per kind, then
+the targets each one misses. ``--validation`` prints the validation set instead of the holdout
+(fresh questions kept out of tuning, measured after every change; aggregate only, too).
 ``--misses`` also lists the tune questions that were not answered right.
 """
 
@@ -17,18 +19,32 @@ sys.path.insert(0, str(ROOT))
 
 from bot.knowledge import bundled_knowledge_path, load_knowledge  # noqa: E402
 from bot.questions import QuestionAnswerer  # noqa: E402
-from tests.evaluation import HOLDOUT_SETS, TUNE_SETS, evaluate, load_entries  # noqa: E402
+from tests.evaluation import (  # noqa: E402
+    HOLDOUT_SETS,
+    TUNE_SETS,
+    VALIDATION_SETS,
+    evaluate,
+    load_entries,
+)
 
 
 def main() -> int:
     """Print the tables; exit 1 if the tune set misses a target."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list tune questions not right")
-    parser.add_argument("--tune-only", action="store_true", help="skip the holdout set")
+    kept_apart = parser.add_mutually_exclusive_group()
+    kept_apart.add_argument("--tune-only", action="store_true", help="skip the holdout set")
+    kept_apart.add_argument(
+        "--validation", action="store_true", help="the validation set instead of the holdout"
+    )
     options = parser.parse_args()
     answerer = QuestionAnswerer(load_knowledge(bundled_knowledge_path()))
     status = 0
-    sets = [("tune", TUNE_SETS)] + ([] if options.tune_only else [("holdout", HOLDOUT_SETS)])
+    sets = [("tune", TUNE_SETS)]
+    if options.validation:
+        sets.append(("validation", VALIDATION_SETS))
+    elif not options.tune_only:
+        sets.append(("holdout", HOLDOUT_SETS))
     for name, paths in sets:
         entries = load_entries(paths)
         if not entries:

@@ -31,7 +31,10 @@ from bot.understanding import Intent, Outcome, Understanding
 DATA = Path(__file__).parent / "data"
 #: The questions the answerer may be tuned on.
 TUNE_SETS = (DATA / "eval_questions.yaml", DATA / "eval" / "tune.yaml")
-#: Questions kept apart: only their aggregate score is ever looked at.
+#: Fresh questions kept out of tuning, measured after every change: only their aggregate score
+#: is looked at, as often as needed.
+VALIDATION_SETS = (DATA / "eval" / "validation.yaml",)
+#: Questions kept apart: only their aggregate score is ever looked at, a few times a session.
 HOLDOUT_SETS = (DATA / "eval" / "holdout.yaml",)
 
 #: The issue's targets, per style.

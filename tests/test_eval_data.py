@@ -13,7 +13,7 @@ import yaml
 
 ROOT = Path(__file__).parent.parent
 EVAL_DIR = Path(__file__).parent / "data" / "eval"
-FILES = ("tune", "holdout")
+FILES = ("tune", "validation", "holdout")
 INTENTS = {"topic", "compare", "use_case", "resources", "projects", "overview", "unknown"}
 STYLES = {"keyword", "chat", "long"}
 IN_SCOPE_KINDS = {"in_scope", "compare", "use_case", "subject"}
@@ -37,7 +37,7 @@ def normalised(question: str) -> str:
 
 @pytest.fixture(scope="module")
 def entries() -> dict[str, list[dict]]:
-    return {name: yaml.safe_load((EVAL_DIR / f"{name}.yaml").read_text()) for name in FILES}
+    return {name: yaml.safe_load((EVAL_DIR / f"{name}.yaml").read_text()) or [] for name in FILES}
 
 
 @pytest.fixture(scope="module")
@@ -53,9 +53,12 @@ def _all(entries: dict[str, list[dict]]) -> list[dict]:
     return [e for name in FILES for e in entries[name]]
 
 
-def test_both_files_are_non_empty_lists(entries: dict[str, list[dict]]) -> None:
+def test_the_files_are_lists_and_tune_and_holdout_are_not_empty(
+    entries: dict[str, list[dict]],
+) -> None:
     for name in FILES:
-        assert isinstance(entries[name], list) and entries[name], name
+        assert isinstance(entries[name], list), name
+    assert entries["tune"] and entries["holdout"]
 
 
 def test_every_record_has_valid_fields(entries: dict[str, list[dict]], ids: dict) -> None:
@@ -136,5 +139,5 @@ def test_every_style_is_big_and_mixes_questions_with_traps(entries: dict[str, li
         assert set(kinds) == IN_SCOPE_KINDS | TRAP_KINDS, (style, kinds)
         traps = sum(kinds[k] for k in TRAP_KINDS) / sum(kinds.values())
         assert 0.3 <= traps <= 0.6, (style, traps)
-    for name in FILES:
+    for name in ("tune", "holdout"):
         assert {e["style"] for e in entries[name]} == STYLES, name

@@ -1308,10 +1308,10 @@ _ANSWER_EVERY_QUESTION = """
 import sys
 from bot.knowledge import bundled_knowledge_path, load_knowledge
 from bot.questions import QuestionAnswerer
-from tests.evaluation import HOLDOUT_SETS, TUNE_SETS, load_entries
+from tests.evaluation import HOLDOUT_SETS, TUNE_SETS, VALIDATION_SETS, load_entries
 
 answerer = QuestionAnswerer(load_knowledge(bundled_knowledge_path()))
-for entry in load_entries((*TUNE_SETS, *HOLDOUT_SETS)):
+for entry in load_entries((*TUNE_SETS, *VALIDATION_SETS, *HOLDOUT_SETS)):
     asked = answerer.understand(entry["q"])
     canned = asked.canned.id if asked.canned else ""
     print(asked.outcome, asked.intent, asked.topic_ids, asked.section_id, canned)
