@@ -211,6 +211,8 @@ AMOUNT_FILLERS = frozenset({"a", "bit", "little"})
 TOLD_NEED_WORDS = 5
 #: Before a step's name, these make it the learner's own thing ("our api"), not the step.
 OWNERS = frozenset({"my", "our", "the", "their", "your", "ur"})
+#: The learner's (or their team's) own things: "it" after one points at it, not at a name.
+LEARNER_OWNERS = frozenset({"my", "our"})
 #: In the part that asks, these ask for something to use ("what should i use", "store it in").
 NEED_VERBS = frozenset({"use", "store", "pick", "choose"})
 #: Likeness words that may describe a thing ("a different version") rather than compare...
@@ -407,6 +409,19 @@ def _dummy_it(words: Sequence[Word], at: int) -> bool:
     """Whether the "it" at ``at`` points at nothing ("is it time to split", "is it hard to")."""
     after = [w.text for w in words[at + 1 : at + 3] if w.sentence == words[at].sentence]
     return after[:1] == ["time"] or "to" in after
+
+
+def _owned_it(words: Sequence[Word], at: int) -> bool:
+    """Whether the "it" at ``at`` points at the learner's own thing told before it.
+
+    "our app gets slow when people hit it": the app, not a name told in an earlier sentence.
+    """
+    sentence = words[at].sentence
+    return any(
+        w.text in LEARNER_OWNERS and words[i + 1].sentence == sentence
+        for i, w in enumerate(words[:at])
+        if w.sentence == sentence and i + 1 < at
+    )
 
 
 def _asks(message: Message, at: int, asking: Set[str]) -> bool:
@@ -1229,7 +1244,11 @@ class QuestionAnswerer:
             wants = self._wants(message, cues, subjects)
             told = [m for m in subjects if m.id in self.knowledge.topics]
             focused = [m for m in told if message.words[m.start].sentence == focus]
-            context = not focus_words & NAME_POINTERS and all(
+            pointed = any(  # "... what is it for", not "our app is slow when we hit it"
+                w.sentence == focus and w.text in NAME_POINTERS and not _owned_it(message.words, at)
+                for at, w in enumerate(message.words)
+            )
+            context = not pointed and all(
                 # "our rails app is deployed by hand. what should we learn to stop that"; not
                 # "how does express compare? is there dependency injection?": asked about too
                 (

@@ -1023,6 +1023,17 @@ _NEEDS = table(
             ),
             ("nginx or apache for my vps", expect(outcome=Outcome.NOT_COVERED)),
         ],
+        "the 'it' of the learner's own thing is no name told before": [
+            (
+                "i do python at work. our app gets slow when lots of people hit it at "
+                "lunchtime, what should i learn to fix that?",
+                expect(intent=Intent.USE_CASE, first=("performance-optimization",)),
+            ),
+            (  # the "it" of "is it good" is still Flask
+                "I use Flask at work. Is it good for REST APIs?",
+                expect(intent=Intent.TOPIC, first=("flask",)),
+            ),
+        ],
         # Nothing is asked about the name; the need fits another topic: both are offered.
         "a situation told with a name whose need fits elsewhere is asked back": [
             (
