@@ -14,7 +14,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Set
+from collections.abc import Container, Iterable, Set
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -43,6 +43,12 @@ FUZZY_MIN_CHARS = 5
 #: BM25's length normalisation: a topic with many use-case words matches more by chance, so
 #: each match counts less (0 ignores length, 1 divides by it fully).
 LENGTH_WEIGHT = 0.75
+#: An ``allowed`` set this small is scored topic by topic (unless the need's scores are held).
+FEW_ALLOWED = 32
+#: How many needs' scores of every topic are remembered (a list of floats each).
+SCORED_CACHE = 4
+#: The ranker's helpers: made anew, never pickled.
+HELPERS = ("_stemmer", "_expansions", "_scored")
 #: How many word stems are remembered.
 STEM_CACHE = 8192
 #: Typed words whose use-case words (exact, by need or nearest) are remembered (the least
@@ -63,6 +69,31 @@ class Fit:
     use_case: bool = False
     #: The score before length normalisation: how much of the need it matched at all.
     evidence: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Need:
+    """A question's terms as scoring reads them: words counting fully, and words stood for."""
+
+    #: (index key, weight) of the words that count fully, in the question's order.
+    words: list[tuple[str, float]]
+    #: Per learner's word, the (index key, weight) of the use-case words it stands for: the
+    #: best counts fully, the rest REST_SHARE ("shop": e-commerce, store, catalogs).
+    groups: list[list[tuple[str, float]]]
+
+    @classmethod
+    def of(cls, terms: dict[str, tuple[float, str]], known: Container[str]) -> _Need:
+        """The need of ``terms``, without the words no use case has."""
+        words: list[tuple[str, float]] = []
+        groups: dict[str, list[tuple[str, float]]] = {}
+        for term, (weight, source) in terms.items():
+            if term not in known:
+                continue
+            if weight < 1.0:
+                groups.setdefault(source, []).append((term, weight))
+            else:
+                words.append((term, weight))
+        return cls(words, list(groups.values()))
 
 
 class UseCaseRanker:
@@ -129,23 +160,32 @@ class UseCaseRanker:
         self._phrase_words = {part for need in self.needs if " " in need for part in need.split()}
         self._position = {topic_id: position for position, topic_id in enumerate(knowledge.topics)}
         #: Per index key, each topic's part of a match before the question word's weight:
-        #: (topic, rarity times field weight times length normalisation), for the scoring pass.
+        #: (topic's place, rarity times field weight times length normalisation), for scoring.
         self._gains = {
-            term: [(t, self.idf[term] * field * self.norm[t]) for t, (field, _) in topics.items()]
+            term: [
+                (self._position[t], self.idf[term] * field * self.norm[t])
+                for t, (field, _) in topics.items()
+            ]
             for term, topics in self.postings.items()
         }
+        self._topic_ids = list(knowledge.topics)
 
     def _helpers(self) -> None:
-        """The stemmer and the memory of expansions: made anew, never pickled."""
+        """The stemmer and the memories of expansions and scores: made anew, never pickled."""
         self._stemmer = Stemmer.Stemmer("english", STEM_CACHE)
         #: Words people type are endless: their expansions are remembered within a bound.
         self._expansions: LruCache[str, tuple[str, list[tuple[str, float]]]] = LruCache(
             EXPANSION_CACHE
         )
+        #: The last needs' scores of every topic (by place): the answerer ranks one need
+        #: several times (among a kind, then among all, then the best alone).
+        self._scored: LruCache[tuple[tuple[str, tuple[float, str]], ...], list[float]] = LruCache(
+            SCORED_CACHE
+        )
 
     def __getstate__(self) -> dict[str, object]:
         """The index as plain data, for a compiled knowledge's cache (no helpers)."""
-        return {k: v for k, v in vars(self).items() if k not in ("_stemmer", "_expansions")}
+        return {k: v for k, v in vars(self).items() if k not in HELPERS}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         """The index read back from the cache, with its helpers made anew."""
@@ -206,57 +246,107 @@ class UseCaseRanker:
     ) -> list[Fit]:
         """Topics (only ``allowed`` ones, if given) by score, best first (the first ``limit``).
 
-        Scores come first, over every posting; the reasons for them only for the topics kept.
+        A few ``allowed`` topics are scored one by one; otherwise every topic is, once per need
+        (remembered for the next ranking of it). The reasons only for the topics kept.
         """
-        scores: dict[str, float] = {}
-        # per learner's word, per topic, the gains of the use-case words it stands for: the best
-        # counts fully, the rest REST_SHARE ("shop": e-commerce, store, catalogs)
-        stands_for: dict[str, dict[str, list[float]]] = {}
-        for term, (weight, source) in terms.items():
-            gains = self._gains.get(term, ())
-            if not gains:
-                continue
-            if weight < 1.0:
-                into = stands_for.setdefault(source, {})
-                for topic_id, gain in self._term_gains(term, gains, allowed):
-                    into.setdefault(topic_id, []).append(gain * weight)
-                continue
-            get = scores.get
-            for topic_id, gain in self._term_gains(term, gains, allowed):
-                scores[topic_id] = get(topic_id, 0.0) + gain * weight
-        for into in stands_for.values():
-            get = scores.get
-            for topic_id, gain in into.items():
-                top = max(gain)
-                scores[topic_id] = get(topic_id, 0.0) + top + (sum(gain) - top) * REST_SHARE
-
-        # the best score first, then roadmap order; only scores that can be among the first
-        # ``limit`` are ordered (a large roadmap scores thousands of topics)
-        least = -math.inf
-        if limit is not None and 0 < limit < len(scores):
-            least = (
-                max(scores.values()) if limit == 1 else heapq.nlargest(limit, scores.values())[-1]
-            )
-        position = self._position
-        ordered = [(-s, position[t], t) for t, s in scores.items() if s >= least]
-        ranked = sorted(ordered) if limit is None else heapq.nsmallest(limit, ordered)
-        return [self._fit(topic_id, scores[topic_id], terms) for *_, topic_id in ranked]
-
-    def _term_gains(
-        self, term: str, gains: list[tuple[str, float]], allowed: Set[str] | None
-    ) -> Iterable[tuple[str, float]]:
-        """Each (allowed) topic's gain from one index term, before the question word's weight."""
-        if allowed is None:
-            return gains
-        if len(allowed) < len(gains):
-            posting = self.postings[term]
-            idf = self.idf[term]
-            return [
-                (topic_id, idf * posting[topic_id][0] * self.norm[topic_id])
+        if limit is not None and limit <= 0:
+            return []
+        key = tuple(terms.items())
+        scores = self._scored.get(key)
+        if scores is None and allowed is not None and len(allowed) <= FEW_ALLOWED:
+            need = _Need.of(terms, self.postings)
+            found = [
+                (-score, place)
                 for topic_id in allowed
-                if topic_id in posting
+                if (place := self._position.get(topic_id)) is not None
+                and (score := self._score(need, topic_id)) is not None
             ]
-        return [gain for gain in gains if gain[0] in allowed]
+        else:
+            if scores is None:
+                scores = self._scores(terms)
+                self._scored.put(key, scores)
+            found = self._best(scores, allowed, limit)
+        ranked = sorted(found) if limit is None else heapq.nsmallest(limit, found)
+        ids = self._topic_ids
+        return [self._fit(ids[place], -score, terms) for score, place in ranked]
+
+    def _scores(self, terms: dict[str, tuple[float, str]]) -> list[float]:
+        """Every topic's score (by place; 0 for no match), a word of the need at a time.
+
+        The same sums in the same order as :meth:`_score` (one topic's), so the same floats.
+        """
+        need = _Need.of(terms, self.postings)
+        scores = [0.0] * len(self._topic_ids)
+        for term, weight in need.words:
+            for place, gain in self._gains[term]:
+                scores[place] += gain * weight
+        for group in need.groups:
+            if len(group) == 1:  # its one word counts fully: top + (top - top) * REST_SHARE
+                (term, weight), *_ = group
+                for place, gain in self._gains[term]:
+                    scores[place] += gain * weight
+                continue
+            totals: dict[int, float] = {}
+            tops: dict[int, float] = {}
+            for term, weight in group:
+                for place, gain in self._gains[term]:
+                    part = gain * weight
+                    if place in totals:
+                        totals[place] += part
+                        tops[place] = max(tops[place], part)
+                    else:
+                        totals[place] = tops[place] = part
+            for place, total in totals.items():
+                top = tops[place]
+                scores[place] = scores[place] + top + (total - top) * REST_SHARE
+        return scores
+
+    def _score(self, need: _Need, topic_id: str) -> float | None:
+        """One topic's score (None if nothing matches it): the sums of :meth:`_scores`."""
+        score, hit = 0.0, False
+        for term, weight in need.words:
+            posting = self.postings[term].get(topic_id)
+            if posting is not None:
+                score += self.idf[term] * posting[0] * self.norm[topic_id] * weight
+                hit = True
+        for group in need.groups:
+            parts = [
+                self.idf[term] * posting[0] * self.norm[topic_id] * weight
+                for term, weight in group
+                if (posting := self.postings[term].get(topic_id)) is not None
+            ]
+            if parts:
+                total = parts[0]
+                for part in parts[1:]:
+                    total += part
+                top = max(parts)
+                score = score + top + (total - top) * REST_SHARE
+                hit = True
+        return score if hit else None
+
+    def _best(
+        self, scores: list[float], allowed: Set[str] | None, limit: int | None
+    ) -> list[tuple[float, int]]:
+        """(minus score, place) of the matching (allowed) topics that may be the first ``limit``."""
+        if allowed is not None:
+            position = self._position
+            return [
+                (-scores[place], place)
+                for topic_id in allowed
+                if (place := position.get(topic_id)) is not None and scores[place]
+            ]
+        if limit is None:
+            return [(-score, place) for place, score in enumerate(scores) if score]
+        found: list[tuple[float, int]] = []
+        for score in sorted(set(heapq.nlargest(limit, scores)), reverse=True):
+            place = -1
+            while score and len(found) < limit:  # the topics of this score, in roadmap order
+                try:
+                    place = scores.index(score, place + 1)
+                except ValueError:
+                    break
+                found.append((-score, place))
+        return found
 
     def _fit(self, topic_id: str, score: float, terms: dict[str, tuple[float, str]]) -> Fit:
         """One ranked topic's fit: what of the question matched it, and where."""

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+import operator
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.knowledge import Knowledge, stem
+from bench import scaled_knowledge
+from bot.knowledge import Knowledge, parse_knowledge, stem
 from bot.questions import STOP
-from bot.use_cases import UseCaseRanker
+from bot.use_cases import REST_SHARE, UseCaseRanker
 
 #: Words of needs, some shared by many topics (so scores tie), some by few.
 NEED_WORDS = [
@@ -66,6 +70,69 @@ def test_the_first_few_are_the_first_of_the_whole_ranking(
     assert ranker.rank(terms, limit=limit) == ranker.rank(terms)[:limit]
     allowed = set(list(knowledge.topics)[::3])
     assert ranker.rank(terms, allowed, limit) == ranker.rank(terms, allowed)[:limit]
+
+
+@functools.cache
+def _doubled() -> UseCaseRanker:
+    """A ranker over two copies of every topic: each score ties with its copy's."""
+    text = scaled_knowledge.scaled_text(2, scaled_knowledge.SOURCE.read_bytes())
+    return UseCaseRanker(parse_knowledge(text), ignored=STOP)
+
+
+def _scored_plainly(
+    ranker: UseCaseRanker, terms: dict[str, tuple[float, str]], allowed: set[str] | None
+) -> list[tuple[str, float]]:
+    """Every (allowed) topic scored term by term over all postings, best first, ties in order.
+
+    A learner's word standing for several use-case words counts their best fully and the
+    rest REST_SHARE; sums run in the order of the terms, as the ranker's.
+    """
+    scores: dict[str, float] = {}
+    stood_for: dict[str, dict[str, list[float]]] = {}
+    for term, (weight, source) in terms.items():
+        for topic_id, (field, _) in ranker.postings.get(term, {}).items():
+            gain = ranker.idf[term] * field * ranker.norm[topic_id] * weight
+            if weight < 1.0:
+                stood_for.setdefault(source, {}).setdefault(topic_id, []).append(gain)
+            else:
+                scores[topic_id] = scores.get(topic_id, 0.0) + gain
+    for by_topic in stood_for.values():
+        for topic_id, gains in by_topic.items():
+            top, total = max(gains), functools.reduce(operator.add, gains)
+            scores[topic_id] = scores.get(topic_id, 0.0) + top + (total - top) * REST_SHARE
+    order = {topic_id: place for place, topic_id in enumerate(ranker.knowledge.topics)}
+    kept = [t for t in scores if allowed is None or t in allowed]
+    return [(t, scores[t]) for t in sorted(kept, key=lambda t: (-scores[t], order[t]))]
+
+
+@given(
+    data=st.data(),
+    weights=st.lists(st.sampled_from([1.0, 1.0, 0.9, 0.45]), min_size=1, max_size=25),
+    allowed_size=st.sampled_from([None, 1, 3, 40, 400]),
+    limit=st.sampled_from([None, 0, 1, 2, 3, 5]),
+)
+@settings(max_examples=150, deadline=None)
+def test_the_ranking_is_the_plain_scoring_of_every_topic(
+    data: st.DataObject, weights: list[float], allowed_size: int | None, limit: int | None
+) -> None:
+    """Whatever is asked (all topics, a few, the first ``limit``; again from memory), the
+    ranking is every topic scored plainly, sorted: the same topics, the same floats."""
+    ranker = _doubled()
+    topics = list(ranker.knowledge.topics)
+    # the words of two topics' use cases (so that topics match several), and one of none
+    two = data.draw(st.lists(st.sampled_from(topics), min_size=2, max_size=2))
+    keys = st.sampled_from(
+        [*sorted(k for k, posting in ranker.postings.items() if {*two} & {*posting}), "nosuch"]
+    )
+    terms = {data.draw(keys): (weight, data.draw(st.sampled_from("abcd"))) for weight in weights}
+    allowed = None
+    if allowed_size is not None:
+        allowed = set(data.draw(st.permutations(topics))[:allowed_size]) | {"no-such-topic"}
+    for where, first in ((allowed, limit), (None, None), (allowed, limit), (None, 3)):
+        ranked = ranker.rank(terms, where, first)  # the second and later from memory
+        assert [(fit.topic_id, fit.score) for fit in ranked] == _scored_plainly(
+            ranker, terms, where
+        )[:first]
 
 
 def test_a_phrase_is_not_a_word_to_correct_a_typo_to(knowledge: Knowledge) -> None:
