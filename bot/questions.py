@@ -399,9 +399,10 @@ def _near_step_word(words: Sequence[Word], mention: _Mention) -> bool:
 
 
 def _asks_how_it_works(texts: Sequence[str]) -> bool:
-    """Whether the words ask how something works ("how does kafka work", "how do they work")."""
+    """Whether the words ask how something works ("how does kafka work", "how kafka works")."""
     return not WORKING.isdisjoint(texts) and any(
-        a == "how" and b in DOING_VERBS for a, b in pairwise(texts)
+        text == "how" and (next_text in DOING_VERBS or "works" in texts[at + 2 : at + 4])
+        for at, (text, next_text) in enumerate(pairwise(texts))
     )
 
 

@@ -1062,6 +1062,11 @@ _NEEDS = table(
                 expect(intent=Intent.USE_CASE, first=("oauth",)),
             ),
             ("how does nginx work", expect(outcome=Outcome.NOT_COVERED)),
+            (
+                "we run everything with docker compose and the team wants kubernetes now. i "
+                "get containers but not pods. can you explain how kubernetes works?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
             ("should we use kafka for our microservices", expect(outcome=Outcome.NOT_COVERED)),
         ],
         "a thing in technology the roadmap lacks wanted for a need finds the need": [
