@@ -1056,6 +1056,13 @@ _NEEDS = table(
                 expect(outcome=Outcome.ANSWERED, intent=Intent.USE_CASE),
             ),
         ],
+        "the learner's boss or a hotel beside a need is where the need happens": [
+            (
+                "my boss wants users to log in with their google account instead of a "
+                "password, how does that work",
+                expect(intent=Intent.USE_CASE, first=("oauth",)),
+            ),
+        ],
         "technology the roadmap lacks inside a need is the need": [
             (
                 "how do i let users sign in with github on my site",
