@@ -111,6 +111,18 @@ def test_checklist_for_a_track_is_shared_sections_plus_the_language(knowledge: K
     assert len(knowledge.checklist(None)) == len(knowledge.topics)
 
 
+def test_a_topics_children_are_the_topics_naming_it_as_parent_in_roadmap_order(
+    knowledge: Knowledge,
+) -> None:
+    """From the index of children: the same as scanning every topic, and a fresh list each time."""
+    for topic_id in knowledge.topics:
+        scanned = [t for t in knowledge.topics.values() if t.parent == topic_id]
+        assert knowledge.children(topic_id) == scanned
+    assert [t.id for t in knowledge.children("python")][:2] == ["django", "flask"]
+    knowledge.children("python").clear()
+    assert knowledge.children("python") and knowledge.children("no-such-topic") == []
+
+
 def test_minimal_file_loads() -> None:
     knowledge = parse_knowledge(MINIMAL)
     assert knowledge.info.title == "Tiny" and list(knowledge.topics) == ["alpha"]

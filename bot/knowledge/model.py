@@ -254,8 +254,17 @@ class Knowledge:
         return tuple(topic for topic in self.topics.values() if topic.kind == TRACK_KIND)
 
     def children(self, topic_id: str) -> list[Topic]:
-        """Topics whose parent is ``topic_id`` (a language's frameworks)."""
-        return [topic for topic in self.topics.values() if topic.parent == topic_id]
+        """Topics whose parent is ``topic_id`` (a language's frameworks), in roadmap order."""
+        return list(self._children.get(topic_id, ()))
+
+    @cached_property
+    def _children(self) -> dict[str, tuple[Topic, ...]]:
+        """Each parent's children, in roadmap order (a large roadmap asks for them per need)."""
+        children: dict[str, list[Topic]] = {}
+        for topic in self.topics.values():
+            if topic.parent is not None:
+                children.setdefault(topic.parent, []).append(topic)
+        return {parent: tuple(topics) for parent, topics in children.items()}
 
     def descendants(self, topic_id: str) -> list[Topic]:
         """Children, grandchildren and so on, in roadmap order."""
