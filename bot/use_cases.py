@@ -25,11 +25,17 @@ from bot.knowledge import Knowledge, stem
 from bot.lru import LruCache
 from bot.matching import ByLength
 from bot.text import normalize
+from bot.wording import GENERAL_WORDS
 
 #: How much each field counts.
 FIELD_WEIGHTS = (("use_cases", 1.0), ("tags", 0.8), ("benefits", 0.7))
 #: A word the learner wrote counts fully; a word it stands for (``need_words``) a little less.
 EXPANSION_WEIGHT = 0.9
+#: A use-case word matched through a common English word (bot.wording.GENERAL_WORDS) counts
+#: this share: "never" or "day" found in a use case is weak evidence of a need.
+GENERAL_WORD_SHARE = 0.5
+#: The common English words as the answerer hands them over (plural-folded).
+_GENERAL = frozenset(map(stem, GENERAL_WORDS))
 #: One learner's word stands for several use-case words ("bank": financial, transactions):
 #: its best counts fully, the others this share, so one word is not several pieces of evidence.
 REST_SHARE = 0.5
@@ -210,7 +216,9 @@ class UseCaseRanker:
         previous = None
         for word in words:
             key, expansion = self._expand(word)  # the key serves the pair before and after it
+            share = GENERAL_WORD_SHARE if word in _GENERAL else 1.0
             for term, weight in expansion:
+                weight *= share
                 if weight > found.get(term, (0.0, ""))[0]:
                     found[term] = (weight, word)
             if previous is not None:

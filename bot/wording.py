@@ -34,6 +34,16 @@ STOP = wordset(
     ur u r ya yo bro dude man mate sir ngl lowkey highkey fr rly kinda sorta smth sth bruh srsly
     pretty quite"""
 )
+#: Common English words that say little about what a learner needs: times of day and
+#: lengths of time, how often, and everyday adjectives ("the night shift", "never properly",
+#: "a big day"). A use-case word matched through one counts only GENERAL_WORD_SHARE. Not
+#: "new": folded like a plural, "news" would be it.
+GENERAL_WORDS = wordset(
+    """day days night nights week weeks month months year years time times today tomorrow
+    yesterday morning evening hour hours minute minutes never always back during properly
+    proper sometimes often usually around away place whole sure able real important different
+    good great bad old first last long little big small large high low next early late"""
+)
 #: Question words: a sentence starting with one of these asks something.
 #: Words before the one that opens a sentence ("please explain", "so what is").
 LEAD_INS = wordset("please pls plz so ok okay hey hi well now and also")

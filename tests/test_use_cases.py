@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from bench import scaled_knowledge
 from bot.knowledge import Knowledge, parse_knowledge, stem
 from bot.questions import STOP
-from bot.use_cases import REST_SHARE, UseCaseRanker
+from bot.use_cases import GENERAL_WORD_SHARE, REST_SHARE, UseCaseRanker
+from bot.wording import GENERAL_WORDS
 
 #: Words of needs, some shared by many topics (so scores tie), some by few.
 NEED_WORDS = [
@@ -164,6 +165,20 @@ def test_one_word_standing_for_several_use_case_words_is_one_piece_of_evidence(
     two_words = sql({financial: (0.9, "bank"), transactions: (0.9, "ledger")})
     assert one < both < two_words
     assert sql(ranker.terms([stem("bank")])) > both  # the word itself is in a use case too
+
+
+def test_a_common_english_word_is_half_the_evidence_of_its_use_case_word(
+    knowledge: Knowledge,
+) -> None:
+    """ "never" or "night" found in a use case says little: "night shifts, never sleep"."""
+    ranker = UseCaseRanker(knowledge, ignored=STOP)
+    for word in ("never", "day"):
+        assert word in GENERAL_WORDS
+        key = ranker.key(word)
+        assert key in ranker.postings, word  # the knowledge file's use cases use the word
+        assert ranker.terms([stem(word)])[key] == (GENERAL_WORD_SHARE, stem(word))
+    assert ranker.terms([stem("bank")])[ranker.key("bank")][0] == 1.0
+    assert ranker.terms([stem("real"), stem("time")])[ranker.pair_key("real", "time")][0] == 1.0
 
 
 def test_a_word_most_topics_share_tells_little_about_the_need(knowledge: Knowledge) -> None:
