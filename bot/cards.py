@@ -220,9 +220,10 @@ def comparison_reply(knowledge: Knowledge, comparison: Comparison) -> Reply:
 
 def comparison_buttons(knowledge: Knowledge, topic: Topic) -> tuple[Button, ...]:
     """A button to the first comparison ``topic`` is part of (none if it is in none)."""
-    comparison = next((c for c in knowledge.comparisons if topic.id in c.topic_ids), None)
-    if comparison is None:
+    comparisons = knowledge.comparisons_of(topic.id)
+    if not comparisons:
         return ()
+    comparison = comparisons[0]
     title = comparison_title(knowledge, comparison)
     return (Button(title, "compare", " vs ".join(comparison.topic_ids)),)
 

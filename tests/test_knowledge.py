@@ -123,6 +123,25 @@ def test_a_topics_children_are_the_topics_naming_it_as_parent_in_roadmap_order(
     assert knowledge.children("python") and knowledge.children("no-such-topic") == []
 
 
+def test_the_comparisons_of_topics_are_the_first_that_include_them(knowledge: Knowledge) -> None:
+    """From the index of each topic's comparisons: the same as scanning every comparison."""
+    for topic_id in knowledge.topics:
+        scanned = tuple(c for c in knowledge.comparisons if topic_id in c.topic_ids)
+        assert knowledge.comparisons_of(topic_id) == scanned
+        for other in ("docker", "python", "no-such-topic"):
+            wanted = {topic_id, other}
+            first = next(
+                (c for c in knowledge.comparisons if wanted <= set(c.topic_ids)),
+                None,
+            )
+            exact = next(
+                (c for c in knowledge.comparisons if wanted == set(c.topic_ids)),
+                first,
+            )
+            assert knowledge.comparison([topic_id, other]) == exact
+    assert knowledge.comparison([]) == knowledge.comparisons[0]
+
+
 def test_minimal_file_loads() -> None:
     knowledge = parse_knowledge(MINIMAL)
     assert knowledge.info.title == "Tiny" and list(knowledge.topics) == ["alpha"]

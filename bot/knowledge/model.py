@@ -298,7 +298,23 @@ class Knowledge:
         exact = self._comparisons_by_pair.get(wanted)
         if exact is not None:
             return exact
-        return next((c for c in self.comparisons if wanted <= frozenset(c.topic_ids)), None)
+        if not wanted:
+            return self.comparisons[0] if self.comparisons else None
+        including = self.comparisons_of(next(iter(wanted)))
+        return next((c for c in including if wanted <= frozenset(c.topic_ids)), None)
+
+    def comparisons_of(self, topic_id: str) -> tuple[Comparison, ...]:
+        """The comparisons ``topic_id`` is part of, in order."""
+        return self._comparisons_of.get(topic_id, ())
+
+    @cached_property
+    def _comparisons_of(self) -> dict[str, tuple[Comparison, ...]]:
+        """Each topic's comparisons, in order (a large roadmap has thousands to scan)."""
+        of: dict[str, list[Comparison]] = {}
+        for comparison in self.comparisons:
+            for topic_id in dict.fromkeys(comparison.topic_ids):
+                of.setdefault(topic_id, []).append(comparison)
+        return {topic_id: tuple(comparisons) for topic_id, comparisons in of.items()}
 
     def projects(self, topic: Topic) -> tuple[str, ...]:
         """Project ideas for a topic, falling back to its section's."""
