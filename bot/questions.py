@@ -976,9 +976,6 @@ class QuestionAnswerer:
             )
             choice = self._choice(message, subjects, focus_words, kind)
             if choice:  # "i use laravel at work and rails on side projects. which one is better"
-                answer = self.needs.use_case(question, all_terms, None, among=set(choice))
-                if answer is not None and answer.confident:
-                    return answer
                 return Understanding(question, Intent.COMPARE, choice)
             answer = self.needs.use_case(question, all_terms, kind, asked=not in_passing)
             if answer is not None:
@@ -1221,6 +1218,9 @@ class QuestionAnswerer:
             for gap in (2, 3)
         }
         projects = projects or (build_request and bool(topic_ids))
+        # "what is express actually, and what would i build with it": what it is (its card shows
+        # what to build with it); projects asked for by name are still projects
+        projects = projects and (asked_projects or not asks_what)
         resources = bool(
             RESOURCE_CUES & asked
             or ((LEARN_WORDS & asked or improving) and LEARN_WAYS & asked)

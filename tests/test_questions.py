@@ -397,6 +397,14 @@ _ASKING = table(
             ("what can i build with django", expect(intent=Intent.PROJECTS)),
             ("what can i build to practice backend", expect(intent=Intent.PROJECTS)),
         ],
+        "what a name is, asked beside what to build with it, asks about the name": [
+            (
+                "I did some COBOL years ago. A friend showed me Django and it looked neat. What "
+                "is Django exactly, and what could I build with it?",
+                expect(intent=Intent.TOPIC, first=("django",)),
+            ),
+            ("project ideas with django, and what is it", expect(intent=Intent.PROJECTS)),
+        ],
         "a good idea is an opinion, not project ideas": [
             ("is microservices a good idea for a small team", expect(intent=Intent.TOPIC)),
             ("project ideas for go", expect(intent=Intent.PROJECTS)),
@@ -1389,6 +1397,11 @@ _SUBJECT = table(
                 expect(
                     outcome=Outcome.ANSWERED, intent=Intent.COMPARE, topics=("firebase", "couchdb")
                 ),
+            ),
+            (  # which one of the two, for a need: the two compared, whichever fits it
+                "i use express at work and django on side projects. which one for a realtime "
+                "chat app with websockets",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.COMPARE, first=("express",)),
             ),
             (
                 "spring boot and django, which one",
