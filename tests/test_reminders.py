@@ -602,7 +602,11 @@ async def test_one_process_sends_a_platforms_reminders_and_another_takes_over_wh
     assert await second.db.read(held, (SENDER_LOCK,)) == [(True,)]
     assert await day(2, engine_b, engine_a) == [20, 0]  # b takes over; a finds it taken
     assert await day(3, engine_a, engine_b, engine_a) == [0, 20, 0]  # a stays out
-    await second.close()  # b stops: a takes over at its next poll
+    # b stops: its backend is ended first, the call again waiting until it has exited and
+    # released the lock (closing alone returns before the server has let go of it), so a
+    # takes over at its next poll
+    assert await first.db.read(held, (SENDER_LOCK,)) == [(True,)]
+    await second.close()
     assert await day(4, engine_a) == [20]
     assert len(outbox_a.sent) == 60 and len(outbox_b.sent) == 40
     await first.close()
