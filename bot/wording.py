@@ -44,9 +44,9 @@ GENERAL_WORDS = wordset(
     proper sometimes often usually around away place whole sure able real important different
     good great bad old first last long little big small large high low next early late"""
 )
-#: Question words: a sentence starting with one of these asks something.
 #: Words before the one that opens a sentence ("please explain", "so what is").
 LEAD_INS = wordset("please pls plz so ok okay hey hi well now and also")
+#: Question words: a sentence starting with one of these asks something.
 QUESTION_STARTS = wordset(
     """what whats which who why when where how is are can could should would will do does did
     tell explain any anyone suggest recommend compare give show help"""
