@@ -15,6 +15,7 @@ from bot.cli import main
 from bot.knowledge import (
     Knowledge,
     KnowledgeError,
+    Topic,
     bundled_knowledge_path,
     load_knowledge,
     parse_knowledge,
@@ -121,6 +122,27 @@ def test_a_topics_children_are_the_topics_naming_it_as_parent_in_roadmap_order(
     assert [t.id for t in knowledge.children("python")][:2] == ["django", "flask"]
     knowledge.children("python").clear()
     assert knowledge.children("python") and knowledge.children("no-such-topic") == []
+
+
+def test_a_topics_descendants_are_its_childrens_children_too_in_roadmap_order(
+    knowledge: Knowledge,
+) -> None:
+    """Walked down the index of children: every topic whose parent chain leads to it."""
+
+    def leads_to(topic: Topic, ancestor: str) -> bool:
+        seen = set()
+        while topic.parent is not None and topic.parent not in seen:
+            if topic.parent == ancestor:
+                return True
+            seen.add(topic.parent)
+            topic = knowledge.topics[topic.parent]
+        return False
+
+    for topic_id in knowledge.topics:
+        scanned = [t for t in knowledge.topics.values() if leads_to(t, topic_id)]
+        assert knowledge.descendants(topic_id) == scanned
+    assert knowledge.descendants("python")  # the bundled roadmap has frameworks under languages
+    assert knowledge.descendants("no-such-topic") == []
 
 
 def test_the_comparisons_of_topics_are_the_first_that_include_them(knowledge: Knowledge) -> None:

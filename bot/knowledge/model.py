@@ -268,18 +268,15 @@ class Knowledge:
 
     def descendants(self, topic_id: str) -> list[Topic]:
         """Children, grandchildren and so on, in roadmap order."""
-        found: set[str] = {topic_id}
-        result: list[Topic] = []
-        changed = True
-        while changed:
-            changed = False
-            for topic in self.topics.values():
-                if topic.parent in found and topic.id not in found:
-                    found.add(topic.id)
-                    result.append(topic)
-                    changed = True
-        order = list(self.topics)
-        return sorted(result, key=lambda topic: order.index(topic.id))
+        found: dict[str, Topic] = {}
+        waiting = [topic_id]
+        while waiting:
+            for child in self._children.get(waiting.pop(), ()):
+                if child.id != topic_id and child.id not in found:
+                    found[child.id] = child
+                    waiting.append(child.id)
+        order = {tid: place for place, tid in enumerate(self.topics)}
+        return sorted(found.values(), key=lambda topic: order[topic.id])
 
     def checklist(self, track: str | None) -> list[Topic]:
         """The checklist items for a track (a language id), or the whole roadmap for ``None``."""
