@@ -78,6 +78,7 @@ from bot.wording import (
     Message,
     Word,
     split_message,
+    without_guesses,
     wordset,
 )
 
@@ -564,7 +565,7 @@ class QuestionAnswerer:
         ``previous`` is the same person's last answer in this chat: a follow-up ("and Flask?",
         "resources for it", "compare them") is read against it.
         """
-        message = self._spell(split_message(question))
+        message = without_guesses(self._spell(split_message(question)))
         fresh = self._understand(question, message)
         if previous is None or not previous.topic_ids or len(message.words) > FOLLOW_UP_WORDS:
             return fresh

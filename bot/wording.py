@@ -7,7 +7,9 @@ knowledge file.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import NamedTuple
 
 from bot.knowledge import stem
@@ -281,6 +283,88 @@ class Message:
     def texts(self) -> list[str]:
         """The words alone."""
         return [word.text for word in self.words]
+
+
+#: How a question asking what a thing is opens ("what is", "wat even is", "whats").
+_DEFINING_OPENERS = (("what", "is"), ("wat", "is"), ("what", "even", "is"), ("wat", "even", "is"))
+_DEFINING_ONE_WORD = wordset("whats wats")
+#: Words that may stand before a learner's guess of what the thing is ("like is it a ...").
+_GUESS_LEAD = wordset("like so or basically is it its this that")
+#: How a guess of what a thing is opens ("a go thing?", "an orm?") or ends ("cloud thing?").
+_GUESS_OPENERS = wordset("a an some kind sort")
+_GUESS_ENDS = wordset("thing things stuff")
+_CHOOSING = wordset("best good better worse worst faster easier more less")
+#: The longest guess: a longer part says more than what the learner thinks the thing is.
+_GUESS_WORDS = 8
+
+
+def _asks_what_a_thing_is(words: Sequence[Word]) -> bool:
+    """Whether words open with "what is X" (or "whats X", "wat even is X") naming something.
+
+    Not "what is better" or "whats best": what follows then is a choice, not a guess.
+    """
+    texts = [word.text for word in words]
+    if set(texts) & (COMPARE_CUES | COMPARATIVES | _CHOOSING):
+        return False
+    if texts[:1] and texts[0] in _DEFINING_ONE_WORD:
+        return len(texts) > 1
+    told_first = ("is", "what") in pairwise(texts) and texts[0] not in QUESTION_STARTS
+    return (
+        told_first
+        or any(  # "express is what exactly"
+            tuple(texts[: len(opener)]) == opener and len(texts) > len(opener)
+            for opener in _DEFINING_OPENERS
+        )
+    )
+
+
+def _is_guess(words: Sequence[Word]) -> bool:
+    """Whether words are a learner's guess of what a thing is ("like a server?", "a go thing?").
+
+    "like for a chat app" is a need, not a guess; a guess asks nothing of its own ("or what"
+    at its end is only a tag).
+    """
+    texts = [word.text for word in words]
+    if texts[-2:] == ["or", "what"]:
+        texts = texts[:-2]
+    start = 0
+    while start < len(texts) and texts[start] in _GUESS_LEAD:
+        start += 1
+    rest = texts[start:]
+    return (
+        0 < len(rest) <= _GUESS_WORDS
+        and (rest[0] in _GUESS_OPENERS or rest[-1] in _GUESS_ENDS)
+        and not set(rest) & QUESTION_STARTS
+    )
+
+
+def without_guesses(message: Message) -> Message:
+    """The message without the learner's guesses of what the thing they ask about is.
+
+    In "what is gin, a go thing?" or "wat even is azure? microsoft cloud thing?" the question
+    is what gin or azure is; the guess names no subject and no need.
+    """
+    parts: dict[tuple[int, int], list[Word]] = {}
+    for word in message.words:
+        parts.setdefault((word.sentence, word.segment), []).append(word)
+    keys = list(parts)
+    dropped: set[tuple[int, int]] = set()
+    for before, after in pairwise(keys):
+        same_or_next = after[0] in (before[0], before[0] + 1)
+        if (
+            same_or_next
+            and before not in dropped
+            and _asks_what_a_thing_is(parts[before])
+            and _is_guess(parts[after])
+        ):
+            dropped.add(after)
+    if not dropped:
+        return message
+    kept = tuple(w for w in message.words if (w.sentence, w.segment) not in dropped)
+    sentences = {w.sentence for w in kept}
+    return Message(
+        kept, frozenset(q for q in message.questions if q in sentences), message.sentences
+    )
 
 
 def split_message(text: str) -> Message:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.knowledge import Knowledge
 from bot.questions import QuestionAnswerer
 from bot.understanding import Intent, Outcome
+from bot.wording import split_message, without_guesses
 
 
 @pytest.fixture(scope="module")
@@ -395,6 +398,70 @@ def test_a_name_between_the_and_to_is_the_go_to_adjective(
 ) -> None:
     assert answerer.understand(question).topic_ids[:1] != ("go",)
     assert answerer.understand("should i learn go to build apis").topic_ids == ("go",)
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("what is gin exactly, a go thing?", "gin"),
+        ("wat even is azure, microsoft cloud thing?", "azure"),
+        ("what is firebase, like is it a database or a hosting thing or what", "firebase"),
+        ("frontend dev here (vue), express is what exactly? like a server?", "express"),
+    ],
+)
+def test_a_guess_of_what_a_named_thing_is_is_not_the_subject(
+    answerer: QuestionAnswerer, question: str, topic: str
+) -> None:
+    # the learner's guess ("a go thing", "cloud") names no subject, no kind and no need
+    understanding = answerer.understand(question)
+    assert understanding.confident and understanding.intent is Intent.TOPIC
+    assert understanding.topic_ids == (topic,)
+    # a choice after "what is better" is still compared, a need after "like for" still fits
+    assert answerer.understand("what is better, a monolith or microservices?").intent is (
+        Intent.COMPARE
+    )
+    assert answerer.understand("what is the best db, like for a chat app?").intent is (
+        Intent.USE_CASE
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "what is",
+                "wat even is",
+                "whats",
+                "gin",
+                "a",
+                "like",
+                "thing",
+                "or what",
+                "go",
+                "is it",
+                "better",
+                ",",
+                "?",
+                ".",
+                "express is what",
+                "é",
+                "  ",
+            ]
+        ),
+        max_size=14,
+    ).map(" ".join)
+)
+def test_dropping_guesses_keeps_whole_parts_of_the_message_in_order(text: str) -> None:
+    message = split_message(text)
+    kept = without_guesses(message)
+    remaining = iter(message.words)
+    assert all(word in remaining for word in kept.words)  # a subsequence, in order
+    gone = {(w.sentence, w.segment) for w in message.words} - {
+        (w.sentence, w.segment) for w in kept.words
+    }
+    assert not any((w.sentence, w.segment) in gone for w in kept.words)  # whole parts only
+    assert kept.questions <= message.questions and kept.sentences == message.sentences
 
 
 def test_an_amount_of_a_name_that_is_also_a_word_is_the_word(answerer: QuestionAnswerer) -> None:
