@@ -11,29 +11,68 @@ from __future__ import annotations
 
 import copy
 from collections import Counter
-from collections.abc import Iterable, Sequence, Set
-from dataclasses import dataclass, replace
+from collections.abc import Sequence, Set
+from dataclasses import replace
 from functools import partial
 from itertools import combinations, pairwise
 from typing import Any
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA
 
+from bot.background import (
+    DONE_BEFORE,
+    OWN_STACK,
+    asking_segments,
+    dummy_it,
+    is_background,
+    names_a_need,
+    owned_it,
+    pointed_at,
+    question_sentence,
+    told_words,
+    wanted,
+)
+from bot.intent_cues import (
+    BE_WORDS,
+    DOING,
+    WANTING,
+    asks_about_doubtful,
+    asks_at,
+    asks_definition,
+    asks_fit,
+    asks_how_it_works,
+    asks_something_to_build,
+    asks_yes_no,
+    idiom_positions,
+    named_for_definition,
+    only_in_passing,
+    wants_something,
+)
 from bot.knowledge import Canned, Knowledge, NotCovered, compiled, stem
 from bot.lru import LruCache
 from bot.matching import ByLength, Match, NameIndex
+from bot.mentions import (
+    NOT_COVERED_PREFIX,
+    Mention,
+    Names,
+    misspellings,
+    near_step_word,
+    same_words,
+    text_words,
+)
 from bot.needs import NeedMatcher
+from bot.small_talk import (
+    as_tasks,
+    by_first_word,
+    phrases_found,
+)
 from bot.text import normalize
 from bot.understanding import Intent, Outcome, Understanding
 from bot.use_cases import UseCaseRanker
 from bot.wording import (
     ASKING_ABOUT,
     BACKGROUND_AFTER,
-    BACKGROUND_BEFORE,
-    BUILD_IDIOMS,
     BUILD_WORDS,
-    CLAUSE_ENDS,
     CLAUSE_STARTS,
     COMPARATIVES,
     COMPARE_CUES,
@@ -42,7 +81,6 @@ from bot.wording import (
     IDEA_WORDS,
     INCIDENTAL_OVERVIEW,
     KIND_OF,
-    LEAD_INS,
     LEARN_WAYS,
     LEARN_WORDS,
     LEARNING_PHRASES,
@@ -60,8 +98,6 @@ from bot.wording import (
     PROJECT_CUES,
     PROJECT_NOUNS,
     QUESTION_STARTS,
-    READ_FOR,
-    READING,
     REQUEST_CUES,
     RESOURCE_CUES,
     START_LINKS,
@@ -89,11 +125,6 @@ SHORT_NAME_CHARS = 6
 SHORT_NAME_CUTOFF = 88
 #: Below MENTION_CUTOFF but above this, a word is offered as "did you mean".
 NEAR_MISS_CUTOFF = 75
-#: An alias this many edits (a swap of neighbours is one) from an everyday name misspells it,
-#: if the edits are fewer than half its letters.
-MISSPELT_EDITS = 2
-#: In a fuzzy multi-word match, how alike each pair of words must be.
-WORD_PAIR_CUTOFF = 70
 #: At most this many topics are set side by side in a comparison.
 MAX_COMPARED = 3
 #: Longest phrase (in words) looked up as a name.
@@ -113,47 +144,22 @@ SPELL_CACHE = 4096
 PHRASE_CACHE = 16_384
 #: A follow-up is a short message: at most this many words.
 FOLLOW_UP_WORDS = 8
-#: Before a name, these make it part of the need rather than the subject.
-NEED_MARKERS = frozenset({"for", "like", "on"})
-#: A part of a sentence opening with one of these asks, as one opening with a question word.
-ASKING_OPENERS = frozenset({"now", "but"})
-#: Words that ask what a name is or means, and the verbs of "what is" and "what does".
-DEFINING = frozenset({"explain", "mean", "means", "meaning"})
-BE_WORDS = frozenset({"is", "are", "was", "does", "do", "exactly"})
-DOING_VERBS = frozenset({"does", "do"})
-WORKING = frozenset({"work", "works"})
 #: A sentence of these alone asks for what the sentence before it wants ("Suggestions?").
 ASKING_NOUNS = frozenset(
     {"suggestions", "suggestion", "recommendations", "thoughts", "advice", "tips", "pointers"}
 )
 #: Before a name, wanting to try it ("i wanna try graphql").
 TRYING = frozenset({"try", "trying", "wanna", "want"})
-#: Opening a comma part that only explains the one before ("..., like calling other apis?").
-ELABORATING = frozenset({"like", "such", "eg", "ie", "especially", "including"})
 #: The roadmap itself named: a step named with it is the step ("languages in the roadmap").
 ROADMAP_WORDS = frozenset({"roadmap"})
 #: "what comes after": the next step of the path.
 COMING = frozenset({"come", "comes", "follows"})
 #: Between two names, words saying one is the other ("nestjs is just express").
 EQUATING = frozenset({"is", "are", "just", "basically", "simply", "only", "like", "really"})
-#: Before a name, what someone else thinks of it: not the learner's own stack.
-PREFERRING = frozenset({"likes", "prefers", "says", "wants", "recommends", "suggests", "loves"})
-#: Before a name, wanting to understand it ("without really understanding sql").
-UNDERSTANDING = frozenset({"understand", "understanding", "grasp", "grasping"})
-#: "do the job", "do different jobs": a task done, not the word's own subject.
-DOING_TASKS = frozenset({"do", "does", "did", "doing"})
-TASK_FILLERS = frozenset({"the", "a", "same", "different", "separate", "similar", "its", "their"})
 #: Words asking for material or projects: a question with one is no small talk.
 REQUESTED = RESOURCE_CUES | PROJECT_CUES
-#: "how do i", "how can we": asking how to do something.
-DOING = frozenset({"do", "can", "would", "should", "could"})
-PEOPLE = frozenset({"i", "we"})
 #: Before a name in small talk, these make it what the talk is about ("thanks for help with sql").
 TALKED_ABOUT = frozenset({"for", "with", "about", "on", "of"})
-#: After a question word, these start a clause, not a question ("just what i needed").
-SUBJECT_PRONOUNS = frozenset({"i", "you", "we", "they", "he", "she"})
-#: Words that tell a need ("need to keep users logged in").
-WANTING = frozenset({"need", "needs", "want", "wanna"})
 #: Verbs that with "up" ask for something to set up ("what should we set up").
 SETTING_UP = frozenset({"set", "setting", "spin"})
 #: Words of asking for a way to act ("what do i need to learn", "how do we stop it").
@@ -164,13 +170,6 @@ ASKING_WORDS = frozenset({"what", "which", "how", "why", "where", "should", "bes
 INTRODUCING = frozenset({"intro", "introduction", "basics", "explained"})
 #: Pointers that set two things against each other ("how do they differ").
 CONTRASTED = frozenset({"they", "them", "both", "these", "those"})
-#: After "what is <name>", these end what is asked ("what is kafka and should i learn it").
-DEFINED_AFTER = frozenset(
-    {"and", "exactly", "actually", "really", "even", "used", "for", "good", "in"}
-)
-#: "what is", also typed in a hurry ("wat is"), and "whats" in one word.
-WHAT_IS = frozenset({"what", "wat"})
-WHATS = frozenset({"whats", "wats"})
 #: Shortly before a name, these make the name what is asked about ("how does nginx work").
 ABOUT_NAME = wordset("does do is are what whats about use using learn try start started")
 #: Before "project", these make it the learner's own project, not a request for projects.
@@ -179,56 +178,24 @@ OWNED = frozenset({"my", "our", "this", "his", "her", "their", "most", "many", "
 #: means ("enough for a small side project"), not projects asked for ("firebase side project").
 OWNED_PROJECT_GAP = 4
 HAVING_PROJECT = frozenset({"for", "in"})
-#: Before "to" and a build word, these ask for something to build ("smth to build").
-SOMETHING = frozenset({"something", "smth", "sth", "stuff", "things", "thing", "anything"})
-#: After "make", these make a thing so ("make my api faster"): nothing is built.
-MADE_SO = frozenset({"my", "our", "your", "it", "them", "this", "that", "these", "those"})
 #: After a build word, these name what to build with ("what to build with go").
 BUILT_WITH = frozenset({"with", "using"})
 #: Words that introduce a thing asked for ("we need a framework").
 ARTICLES = frozenset({"a", "an"})
 #: Before a name that is also a word, an amount of the thing ("i need some rest").
 QUANTITIES = frozenset({"some", "more", "enough", "much", "less"})
-#: "mongo ok for banking": at most this many words between a name and the "for" of its need.
-FIT_GAP = 2
 #: Just before a name, these learn it ("pick up go"; not "get into spring", a season too).
 PICKING_UP = frozenset({("pick", "up"), ("picking", "up"), ("brush", "up")})
-#: Just before a name, these make it what the learner already has ("our rails app").
-OWN_STACK = frozenset({"my", "our"})
-#: Shortly before "know" or "learned", these make it asked for, not told ("should i know").
-ASKED_TO_KNOW = frozenset({"to", "should", "must", "need", "needs"})
-#: A name followed within DONE_GAP words by one of these is done with ("docker part is done").
-DONE_AFTER = frozenset({"done", "finished", "sorted"})
-DONE_GAP = 3
-#: "my" or "our" this many words before a name, with only other words of its phrase between,
-#: makes it the learner's own ("our spring boot api").
-OWNED_GAP = 2
-#: A word of telling this many words before a name makes it the learner's ("i know sql"), not
-#: counting the words of an amount between ("knows a little bit of php").
-BACKGROUND_GAP = 3
-AMOUNT_FILLERS = frozenset({"a", "bit", "little"})
 #: A one-sentence message not opened by small talk, with this many words beside a talk word,
 #: software among them, tells a need, not small talk ("an app that works offline, syncs later").
 TOLD_NEED_WORDS = 5
 #: Before a step's name, these make it the learner's own thing ("our api"), not the step.
 OWNERS = frozenset({"my", "our", "the", "their", "your", "ur"})
-#: The learner's (or their team's) own things: "it" after one points at it, not at a name.
-LEARNER_OWNERS = frozenset({"my", "our"})
 #: In the part that asks, these ask for something to use ("what should i use", "store it in").
 NEED_VERBS = frozenset({"use", "store", "pick", "choose"})
-#: Likeness words that may describe a thing ("a different version") rather than compare...
-DESCRIBING_LIKENESS = frozenset({"different", "same", "similar"})
-#: ...unless followed by one of these or a stop word ("different from", "the same thing").
-LIKENESS_LINKS = frozenset({"from", "than", "to", "as", "about", "between", "in", "for", "things"})
 #: A name-word between one of these and "to" is an adjective ("the go-to framework", "my go
 #: to stack"), not the name.
 GO_TO_BEFORE = OWNERS | {"a", "his", "her"}
-#: "<time> of" just before a name tells experience with it ("ten years of java").
-SPENT = frozenset({"year", "month", "week", "decade"})
-#: Just before a name, these make it behind the learner ("what is ci/cd after docker")...
-DONE_BEFORE = frozenset({"after"})
-#: ...and these where the learner is going, whatever came before ("switching to nestjs").
-TOWARDS = frozenset({"to", "into", "towards"})
 #: After two names of a kind, these ask which of them to pick ("which one", "who's right").
 PICKING_ONE = frozenset({"which", "who", "whos"})
 #: In a question after names, these pick among them ("which one", "which would you pick").
@@ -236,203 +203,6 @@ CHOOSING = frozenset({"which"})
 MAX_CHOICES = 3
 #: Between two names, these set them side by side ("go or java").
 SIDE_BY_SIDE = frozenset({"or", "vs", "versus"})
-#: Prefix that marks a not-covered entry's id in the name index.
-NOT_COVERED_PREFIX = "~"
-
-
-@dataclass(frozen=True, slots=True)
-class _Names:
-    """The names a message mentions, after weighing everyday senses against software context."""
-
-    kept: list[_Mention]
-    #: Topics named without context either way: worth asking back.
-    doubtful: tuple[str, ...]
-    #: Names used in their everyday sense.
-    everyday: tuple[str, ...]
-    #: How many words (and clear names) show the message is about software.
-    software: int
-    #: Positions of the words of names used in their everyday sense: not cues either.
-    dropped: frozenset[int] = frozenset()
-    #: Positions of the words of names left unsure: not need words either.
-    unsure: frozenset[int] = frozenset()
-    #: No software word, and the other words are mostly foreign to the roadmap: whatever it
-    #: names or needs, the message is about something else ("my grandma's silver flask").
-    foreign: bool = False
-    #: Names read in their everyday sense only from the word beside them ("the server"), no
-    #: everyday word: a clear need around them is still a need.
-    beside_only: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True, slots=True)
-class _Mention:
-    id: str
-    name: str
-    start: int
-    end: int
-    ambiguous: bool
-
-    @property
-    def not_covered(self) -> bool:
-        return self.id.startswith(NOT_COVERED_PREFIX)
-
-
-def _text_words(knowledge: Knowledge) -> set[str]:
-    """Every word of the roadmap's prose: summaries, use cases, benefits, comparisons."""
-    texts = [knowledge.info.summary, knowledge.info.conclusion]
-    for entry in (*knowledge.sections, *knowledge.topics.values()):
-        texts.append(entry.summary)
-        texts.extend(getattr(entry, "use_cases", ()))
-        texts.extend(getattr(entry, "benefits", ()))
-        texts.extend(entry.projects)
-    for comparison in knowledge.comparisons:
-        texts.extend((comparison.summary, *comparison.differences))
-        texts.extend(advice for _, advice in comparison.choose)
-    return {word for text in texts for word in normalize(text.replace("-", " ")).split()}
-
-
-def _misspellings(aliases: Iterable[str], common: Set[str]) -> frozenset[str]:
-    """The aliases that misspell a name that is also an everyday word ("pyhton" for "python").
-
-    Such a spelling is no surer than the word itself; a longer name holding the word
-    ("nodejs", "monolithic") or one with a digit ("python3") is the software's own.
-    """
-    words = [word for word in common if " " not in word]
-    return frozenset(
-        alias
-        for alias in map(normalize, aliases)
-        if " " not in alias
-        and alias not in common
-        and not any(char.isdigit() for char in alias)
-        and any(
-            word not in alias
-            and abs(len(alias) - len(word)) <= 1
-            and (edits := OSA.distance(alias, word)) <= MISSPELT_EDITS
-            and 2 * edits < len(alias)  # "jvm" is no misspelt "java"
-            for word in words
-        )
-    )
-
-
-def _same_words(phrase: str, name: str) -> bool:
-    """Whether a fuzzy phrase match holds word by word (so "app backend" is not "php backend")."""
-    left, right = phrase.split(), name.split()
-    return len(left) == len(right) and all(
-        a == b or fuzz.ratio(a, b) >= WORD_PAIR_CUTOFF for a, b in zip(left, right, strict=True)
-    )
-
-
-_Phrases = dict[str, list[tuple[Canned, tuple[str, ...]]]]
-
-
-def _by_first_word(entries: Sequence[Canned]) -> _Phrases:
-    """Each entry's phrases (as word tuples), grouped by their first word."""
-    grouped: _Phrases = {}
-    for entry in entries:
-        for text in entry.phrases:
-            phrase = tuple(normalize(text).split())
-            if phrase:
-                grouped.setdefault(phrase[0], []).append((entry, phrase))
-    return grouped
-
-
-def _found(phrases: _Phrases, words: list[str]) -> list[tuple[Canned, tuple[str, ...]]]:
-    """The phrases the words hold, each with its entry, in the order the message has them."""
-    present = set(words)
-    return [
-        (entry, phrase)
-        for first in dict.fromkeys(words)  # not a set's order: it changes with the hash seed
-        if first in phrases
-        for entry, phrase in phrases[first]
-        if _phrase_in(phrase, words, present)
-    ]
-
-
-def _phrase_in(phrase: tuple[str, ...], words: list[str], present: Set[str]) -> bool:
-    """Whether the phrase's words occur in order, with at most one extra word between them."""
-    if not present.issuperset(phrase):
-        return False
-    if len(phrase) == 1:
-        return True
-    for start, word in enumerate(words):
-        if word != phrase[0]:
-            continue
-        position, gaps = start, 0
-        for part in phrase[1:]:
-            following = words[position + 1 : position + 3 - gaps]
-            if part not in following:
-                break
-            step = following.index(part) + 1
-            gaps += step - 1
-            position += step
-        else:
-            return True
-    return False
-
-
-def _as_tasks(texts: list[str]) -> list[str]:
-    """The words, less those done as a task ("they do different jobs", "does the job").
-
-    A word after "do" and a word such as "the" or "different" is the task done, not the
-    subject outside the roadmap it may name elsewhere ("jobs" in "how do jobs pay" stays).
-    """
-    if DOING_TASKS.isdisjoint(texts):
-        return texts
-    kept = list(texts)
-    for at in range(2, len(texts)):
-        between = texts[max(at - 3, 0) : at]
-        for start, word in enumerate(between):
-            if (
-                word in DOING_TASKS
-                and between[start + 1 :]
-                and all(w in TASK_FILLERS for w in between[start + 1 :])
-            ):
-                kept[at] = ""
-                break
-    return kept
-
-
-def _near_step_word(words: Sequence[Word], mention: _Mention) -> bool:
-    """Whether a word for a roadmap step is next to a name ("the auth section", "part on apis")."""
-    after = words[mention.end].text if mention.end < len(words) else ""
-    return after in STEP_TAILS or any(
-        w.text in STEP_WORDS for w in words[max(mention.start - 2, 0) : mention.start]
-    )
-
-
-def _asks_how_it_works(texts: Sequence[str]) -> bool:
-    """Whether the words ask how something works ("how does kafka work", "how kafka works")."""
-    return not WORKING.isdisjoint(texts) and any(
-        text == "how" and (next_text in DOING_VERBS or "works" in texts[at + 2 : at + 4])
-        for at, (text, next_text) in enumerate(pairwise(texts))
-    )
-
-
-def _dummy_it(words: Sequence[Word], at: int) -> bool:
-    """Whether the "it" at ``at`` points at nothing ("is it time to split", "is it hard to")."""
-    after = [w.text for w in words[at + 1 : at + 3] if w.sentence == words[at].sentence]
-    return after[:1] == ["time"] or "to" in after
-
-
-def _owned_it(words: Sequence[Word], at: int) -> bool:
-    """Whether the "it" at ``at`` points at the learner's own thing told before it.
-
-    "our app gets slow when people hit it": the app, not a name told in an earlier sentence.
-    """
-    sentence = words[at].sentence
-    return any(
-        w.text in LEARNER_OWNERS and words[i + 1].sentence == sentence
-        for i, w in enumerate(words[:at])
-        if w.sentence == sentence and i + 1 < at
-    )
-
-
-def _asks(message: Message, at: int, asking: Set[str]) -> bool:
-    """Whether the word at ``at`` asks: in a question, or not opening a clause ("see what you")."""
-    words = message.words
-    following = words[at + 1].text if at + 1 < len(words) else ""
-    return words[at].text in asking and (
-        words[at].sentence in message.questions or following not in SUBJECT_PRONOUNS
-    )
 
 
 class QuestionAnswerer:
@@ -472,13 +242,13 @@ class QuestionAnswerer:
         self.everyday: dict[str, frozenset[str]] = {}
         for entry in (*knowledge.sections, *knowledge.topics.values()):
             common = frozenset(normalize(w) for w in entry.common_words)
-            self.misspelt[entry.id] = _misspellings(entry.aliases, common)
+            self.misspelt[entry.id] = misspellings(entry.aliases, common)
             self.common[entry.id] = common | self.misspelt[entry.id]
             self.everyday[entry.id] = frozenset(entry.everyday_words)
         for index, entry in enumerate(self.not_covered):
             common = frozenset(normalize(w) for w in entry.common_words)
             entry_id = f"{NOT_COVERED_PREFIX}{index}"
-            self.misspelt[entry_id] = _misspellings(entry.aliases, common)
+            self.misspelt[entry_id] = misspellings(entry.aliases, common)
             self.common[entry_id] = common | self.misspelt[entry_id]
         self.software = vocabulary.software_words
         self.kinds = {
@@ -488,8 +258,8 @@ class QuestionAnswerer:
         }
         self.title_words = {stem(w) for w in normalize(knowledge.info.title).split()} - STOP
         self.overview_cues = OVERVIEW_CUES | self.title_words
-        self.small_talk = _by_first_word(vocabulary.small_talk)
-        self.outside = _by_first_word(vocabulary.outside)
+        self.small_talk = by_first_word(vocabulary.small_talk)
+        self.outside = by_first_word(vocabulary.outside)
         chatter = {w for pairs in self.small_talk.values() for _, p in pairs for w in p}
         self.small_talk_starts = set(self.small_talk)
         self.cue_words = (
@@ -522,7 +292,7 @@ class QuestionAnswerer:
             for word in name.split()
         }
         #: Words that are not names: never looked up fuzzily as a misspelt name.
-        self.known_words = (_text_words(knowledge) - self.name_words) | (
+        self.known_words = (text_words(knowledge) - self.name_words) | (
             STOP
             | self.cue_words
             | self.software
@@ -624,7 +394,7 @@ class QuestionAnswerer:
         names = self._mentions(message)
         mentions, doubtful, everyday = names.kept, names.doubtful, names.everyday
         mentions = [self._step_of(message, m) for m in mentions]
-        focus = self._question_sentence(message)
+        focus = question_sentence(message)
         subjects = self._subjects(message, mentions, focus)
         subjects = [
             m
@@ -641,7 +411,7 @@ class QuestionAnswerer:
             for phrase in LEARNING_PHRASES_BY_START.get(text, ())
             if tuple(texts[at : at + len(phrase)]) == phrase
         }
-        idioms = self._idioms(message, mentions, improving)
+        idioms = idiom_positions(message, mentions, improving)
         rest = [w for i, w in enumerate(message.words) if i not in named and i not in idioms]
         about = {focus} | {message.words[m.start].sentence for m in subjects}
         if focus and all(  # "I want a project where I design the tables. Suggestions?"
@@ -656,7 +426,7 @@ class QuestionAnswerer:
         # request outranks the words of the background sentences
         # request outranks the words of the background sentences; parts telling what the
         # learner has done ("did a flask tutorial, now what ...") request nothing
-        told = self._told(message)
+        told = told_words(message)
         in_asking = set(asking)
         requesting = [w for i, w in enumerate(message.words) if w in in_asking and i not in told]
         focus_cues = {w.text for w in requesting if w.sentence == focus} | {
@@ -727,7 +497,7 @@ class QuestionAnswerer:
         came_from = {  # "finished a react bootcamp, where should i start": the path, not a need
             i
             for m in mentions
-            if starting and m.not_covered and self._is_background(m, message.words)
+            if starting and m.not_covered and is_background(m, message.words)
             for i in range(m.start, m.end)
         }
         needed = {  # a cue word in a use case's phrase is need ("machine learning")
@@ -783,7 +553,7 @@ class QuestionAnswerer:
         )
 
         talk = self._small_talk(message, mentions)
-        if talk is not None and not self._asks_about_doubtful(message, names.unsure):
+        if talk is not None and not asks_about_doubtful(message, names.unsure):
             return Understanding(question, Intent.UNKNOWN, (), Outcome.SMALL_TALK, canned=talk)
         if everyday and not mentions:
             # "works on my machine but not on the server": read as everyday only from the word
@@ -836,7 +606,7 @@ class QuestionAnswerer:
                 )
             )
             learning = any(  # "my boss wants me to learn django by monday": django, not the boss
-                self._wanted(m, message.words) and message.words[m.start].sentence == focus
+                wanted(m, message.words) and message.words[m.start].sentence == focus
                 for m in subjects
             )
             asked_segments = {w.segment for w in message.words if w.text in WHAT_WORDS}
@@ -893,7 +663,7 @@ class QuestionAnswerer:
                     question, Intent.UNKNOWN, (), Outcome.REFUSED, canned=outside
                 )
         compare = bool(COMPARE_CUES & cues) or "or" in {w.text for w in message.words}
-        asks_what = self._asks_what(message, focus, subjects, focus_words)
+        asks_what = asks_definition(message, focus, subjects, focus_words)
         # "what is java itself known for": the name asked about, not one of its children
         names_itself = (
             asks_what
@@ -938,7 +708,7 @@ class QuestionAnswerer:
             and not build_request
             and not focus_words & (RESOURCE_CUES | PROJECT_CUES)
             and not any(message.words[m.start].sentence == focus for m in subjects)
-            and not any(self._wanted(m, message.words) for m in subjects)
+            and not any(wanted(m, message.words) for m in subjects)
             and not any(self.knowledge.section(m.id) for m in subjects)  # "the monitoring part"
             and not (subjects and focus_words & NAME_POINTERS)  # "... spring boot. is it next?"
         ):
@@ -965,7 +735,7 @@ class QuestionAnswerer:
             and not learn_next  # "what should i learn next": the path, not a need
             # "i use mongodb at work but i want to learn sql. where should i start?": the name
             # to be learnt is what is asked about
-            and not any(self._wanted(m, message.words) for m in subjects)
+            and not any(wanted(m, message.words) for m in subjects)
         ):
             # A kind word in passing in the background ("my team's node.js tools") is context,
             # not the kind of thing asked for.
@@ -1013,7 +783,7 @@ class QuestionAnswerer:
                 and not any(
                     focus_words & set(m.name.split())
                     and "after" not in message.texts[max(m.start - 2, 0) : m.start]
-                    and not self._is_background(m, message.words)
+                    and not is_background(m, message.words)
                     for m in mentions
                 )  # "what should i learn after js", "i know python, what next": done already
             )
@@ -1023,7 +793,7 @@ class QuestionAnswerer:
             learnt = {  # "after learning sql what next": the name learnt is no need either
                 i
                 for m in mentions
-                if self._is_background(m, message.words)
+                if is_background(m, message.words)
                 for i in range(m.start, m.end)
             }
             need = (
@@ -1072,7 +842,7 @@ class QuestionAnswerer:
                 children = self.needs.children(question, parent_id, kind, terms)
                 if children:
                     return children
-        needs = [m for m in uncovered if kind and self._names_a_need(message, m)]
+        needs = [m for m in uncovered if kind and names_a_need(message, m)]
         if needs and len(needs) == len(uncovered) and not topic_ids:
             answer = self.needs.use_case(question, all_terms, kind)
             if answer is not None:
@@ -1081,8 +851,8 @@ class QuestionAnswerer:
             uncovered
             and not topic_ids
             and (
-                self._wants(message, cues, subjects)
-                or self._in_passing(message, uncovered)
+                wants_something(message, cues, subjects)
+                or only_in_passing(message, uncovered)
                 or self._built_in(message, uncovered)
             )
         ):
@@ -1098,7 +868,7 @@ class QuestionAnswerer:
                 if 0 <= i < len(message.words)
             )
         ) and not all(  # "gin vs express for a fast api": the need, not one of those compared
-            self._names_a_need(message, m) for m in uncovered
+            names_a_need(message, m) for m in uncovered
         )
         if uncovered and (
             subjects[0].not_covered
@@ -1205,8 +975,8 @@ class QuestionAnswerer:
             not asks_for_kind
             and bool(
                 (frozenset() if opinion else IDEA_WORDS) & asked
-                or (built_with and not self._yes_no(focus_texts))
-                or self._something_to_build(requesting, request_sentences)
+                or (built_with and not asks_yes_no(focus_texts))
+                or asks_something_to_build(requesting, request_sentences)
                 or (
                     BUILD_WORDS & asked and "what" in asked and "use" not in asked and not topic_ids
                 )
@@ -1236,18 +1006,18 @@ class QuestionAnswerer:
             message.sentences > 1
             and all(message.words[m.start].sentence != focus for m in subjects)
             and not focus_words & (POINTERS | PLURAL_POINTERS)
-            and not any(self._wanted(m, message.words) for m in subjects)
+            and not any(wanted(m, message.words) for m in subjects)
         )
         if topic_ids and (not resources or unnamed_request) and not projects and kind is None:
             answer = (
                 None if names_itself else self.needs.child_for_need(question, topic_ids[0], terms)
             )
             points_back = message.sentences > 1 and bool(focus_words & POINTERS)
-            wants = self._wants(message, cues, subjects)
+            wants = wants_something(message, cues, subjects)
             told = [m for m in subjects if m.id in self.knowledge.topics]
             focused = [m for m in told if message.words[m.start].sentence == focus]
             pointed = any(  # "... what is it for", not "our app is slow when we hit it"
-                w.sentence == focus and w.text in NAME_POINTERS and not _owned_it(message.words, at)
+                w.sentence == focus and w.text in NAME_POINTERS and not owned_it(message.words, at)
                 for at, w in enumerate(message.words)
             )
             context = not pointed and all(
@@ -1257,12 +1027,12 @@ class QuestionAnswerer:
                     message.words[m.start].sentence != focus
                     and message.words[m.start].sentence not in message.questions
                 )
-                or self._is_background(m, message.words)
+                or is_background(m, message.words)
                 for m in told
             )
             about = any(  # "what should i know about database management": asks about it
                 (m.start and message.words[m.start - 1].text == "about")
-                or self._wanted(m, message.words)  # "i want to learn aws, is that a bad idea"
+                or wanted(m, message.words)  # "i want to learn aws, is that a bad idea"
                 for m in focused
             )
             if (
@@ -1276,7 +1046,7 @@ class QuestionAnswerer:
                     topic_ids,
                     terms,
                     settle=context,
-                    fit=self._asks_fit(message.texts, focused),
+                    fit=asks_fit(message.texts, focused),
                 )
             elif (
                 answer is None
@@ -1486,39 +1256,6 @@ class QuestionAnswerer:
             return Understanding(question, Intent.UNKNOWN, near, Outcome.ASKED_BACK)
         return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
 
-    @staticmethod
-    def _idioms(message: Message, mentions: list[_Mention], improving: dict[int, int]) -> set[int]:
-        """Positions of cue words used in another sense, which ask for nothing."""
-        words = message.words
-        idioms = {
-            i
-            for i, (w, after) in enumerate(pairwise(words))
-            # "when does it make sense": not building; "this kind of thing": no name
-            if (w.text in BUILD_WORDS and after.text in BUILD_IDIOMS)
-            or ((w.text in POINTERS or w.text in PLURAL_POINTERS) and after.text in KIND_OF)
-            # "a different python version", "the same setup": a thing described, not compared
-            or (
-                w.text in DESCRIBING_LIKENESS
-                and after.sentence == w.sentence
-                and after.text not in LIKENESS_LINKS
-                and after.text not in STOP
-            )
-            # "my script can't read a csv file": a program reading, not material
-            or (w.text in READING and after.text not in READ_FOR and after.segment == w.segment)
-        }
-        idioms.update(  # "is spring boot worth learning": its worth asked, not material
-            i + 1
-            for i, (w, after) in enumerate(pairwise(words))
-            if w.text == "worth" and after.text in LEARN_WORDS
-        )
-        idioms.update(  # "go build fails", "docker build is slow": the name's command
-            m.end for m in mentions if m.end < len(words) and words[m.end].text in BUILD_WORDS
-        )
-        idioms.update(  # "pick up", "get better at": learning, not picking or comparing
-            i for at, size in improving.items() for i in range(at, at + size)
-        )
-        return idioms
-
     def _confident_need(
         self, question: str, message: Message, kind: str | None, told: Set[int]
     ) -> Understanding | None:
@@ -1583,7 +1320,7 @@ class QuestionAnswerer:
     def _choice(
         self,
         message: Message,
-        subjects: list[_Mention],
+        subjects: list[Mention],
         focus_words: Set[str],
         kind: str | None,
     ) -> tuple[str, ...]:
@@ -1605,7 +1342,7 @@ class QuestionAnswerer:
         self,
         question: str,
         message: Message,
-        subjects: list[_Mention],
+        subjects: list[Mention],
         kind_at: int,
         terms: dict[str, tuple[float, str]],
     ) -> Understanding | None:
@@ -1616,7 +1353,7 @@ class QuestionAnswerer:
         """
         words = message.words
         asked = words[kind_at]
-        if asked.segment not in self._asking_segments(message, asked.sentence) or any(
+        if asked.segment not in asking_segments(message, asked.sentence) or any(
             (words[m.start].sentence, words[m.start].segment) >= (asked.sentence, asked.segment)
             for m in subjects
         ):
@@ -1626,82 +1363,7 @@ class QuestionAnswerer:
         answer = self.needs.use_case(question, terms, None, among=others)
         return answer if answer is not None and answer.confident else None
 
-    @staticmethod
-    def _asks_what(
-        message: Message, focus: int, subjects: list[_Mention], focus_words: Set[str]
-    ) -> bool:
-        """Whether the question asks what a name is ("what is couchdb", "what is it").
-
-        The name itself is asked about, whatever the background says.
-        """
-        focus_texts = [w.text for w in message.words if w.sentence == focus]
-        defining = (
-            bool(DEFINING & focus_words)
-            or _asks_how_it_works(focus_texts)  # "how does oauth work for third party login"
-            or any(  # not "what do i set up"
-                a == "what" and b in BE_WORDS and c not in PEOPLE
-                for a, b, c in zip(
-                    focus_texts, focus_texts[1:], [*focus_texts[2:], ""], strict=False
-                )
-            )
-        )
-        return defining and (
-            any(  # not "what is the quickest way to put a web page on my python code"
-                message.words[m.start].sentence == focus
-                and not QuestionAnswerer._is_background(m, message.words)
-                for m in subjects
-            )
-            or bool(focus_words & (POINTERS | PLURAL_POINTERS))
-        )
-
-    @staticmethod
-    def _something_to_build(words: Sequence[Word], sentences: Set[int]) -> bool:
-        """Whether the words ask for something to build ("need smth to build so i learn sql").
-
-        "something to make my api faster" makes a thing so, it builds nothing.
-        """
-        texts = [*(w.text for w in words), ""]
-        return any(
-            texts[i] in SOMETHING
-            and texts[i + 1] == "to"
-            and texts[i + 2] in BUILD_WORDS
-            and texts[i + 3] not in MADE_SO
-            and words[i].sentence in sentences
-            for i in range(len(words) - 2)
-        )
-
-    @staticmethod
-    def _yes_no(texts: Sequence[str]) -> bool:
-        """Whether a sentence asks yes or no about itself ("is go enough", "can i build x with y").
-
-        "can you ..." and "could you ..." ask for something instead.
-        """
-        opening = [t for t in texts if t not in LEAD_INS][:2]
-        return bool(opening) and (
-            opening[0] in BE_WORDS or (opening[0] in DOING and opening[1:] in (["i"], ["we"]))
-        )
-
-    @staticmethod
-    def _wants(message: Message, cues: Set[str], subjects: list[_Mention]) -> bool:
-        """Whether the message asks for something to use or do, not what a name is."""
-        texts = message.texts
-        starts = {  # "how do i stop it", "how to stop it": an action, not how X works
-            i + (2 if b == "to" else 3)
-            for i, (a, b, c) in enumerate(zip(texts, texts[1:], texts[2:], strict=False))
-            if a == "how" and (b == "to" or (b in DOING and c in PEOPLE))
-        }
-        does = bool(starts) and not starts & {m.start for m in subjects}  # "how do i monitor"
-        fit_for = QuestionAnswerer._asks_fit(texts, subjects)
-        return bool((USE_CASE_CUES | BUILD_WORDS | WANTING) & cues) or does or fit_for
-
-    @staticmethod
-    def _asks_fit(texts: list[str], subjects: list[_Mention]) -> bool:
-        """Whether a name is asked about as fit for a need ("mongo (ok) for a banking app")."""
-        return any(
-            "for" in texts[m.end : m.end + FIT_GAP + 1] and not m.not_covered for m in subjects
-        )
-
-    def _built_in(self, message: Message, uncovered: list[_Mention]) -> bool:
+    def _built_in(self, message: Message, uncovered: list[Mention]) -> bool:
         """Whether a thing made with technology the roadmap lacks is wanted for a need.
 
         "typescript backend for a big team": the name, a software word, then "for".
@@ -1714,20 +1376,10 @@ class QuestionAnswerer:
             for m in uncovered
         )
 
-    @staticmethod
-    def _in_passing(message: Message, uncovered: list[_Mention]) -> bool:
-        """Whether technology the roadmap lacks is only where a need happens.
-
-        "auto deploy on git push": the message neither starts with it nor speaks of learning.
-        """
-        return all(m.start > 0 for m in uncovered) and not any(
-            w.stem in LEARN_WORDS or w.text in LEARN_WORDS for w in message.words
-        )
-
     def _need_around(
         self,
         question: str,
-        uncovered: list[_Mention],
+        uncovered: list[Mention],
         terms: dict[str, tuple[float, str]],
         kind: str | None,
         message: Message,
@@ -1743,7 +1395,7 @@ class QuestionAnswerer:
             return None
         if {w.text for w in words} & (RESOURCE_CUES | INTRODUCING):  # "an intro to kubernetes"
             return None
-        if _asks_how_it_works([w.text for w in words if w.sentence == focus]):
+        if asks_how_it_works([w.text for w in words if w.sentence == focus]):
             return None  # "how do these platforms work"
         if any(  # "kubernetes? what is it": the technology itself
             (a.text, b.text in BE_WORDS, c.text in NAME_POINTERS) == ("what", True, True)
@@ -1765,18 +1417,18 @@ class QuestionAnswerer:
         names = {words[m.start].text for m in uncovered}
         return self.needs.around(question, self._technology(uncovered), names, terms, kind)
 
-    def _technology(self, uncovered: list[_Mention]) -> list[NotCovered]:
+    def _technology(self, uncovered: list[Mention]) -> list[NotCovered]:
         """The technology the roadmap lacks that these mentions name."""
         return [self.not_covered[int(m.id[len(NOT_COVERED_PREFIX) :])] for m in uncovered]
 
     # -- names -------------------------------------------------------------------------------
 
-    def _mentions(self, message: Message) -> _Names:
+    def _mentions(self, message: Message) -> Names:
         """Names the message mentions; names left unsure; names used in an everyday sense."""
         words = message.words
         texts = message.texts
         taken = [False] * len(words)
-        found: list[_Mention] = []
+        found: list[Mention] = []
         for size in range(MAX_PHRASE_WORDS, 0, -1):
             for start in range(len(words) - size + 1):
                 end = start + size
@@ -1805,11 +1457,11 @@ class QuestionAnswerer:
         foreign = not software and self._mostly_foreign(words, leftovers)
         ambiguous = [m for m in found if m.ambiguous]
         if not ambiguous:
-            return _Names(found, (), (), software, foreign=foreign)
+            return Names(found, (), (), software, foreign=foreign)
         kept, doubtful, everyday = list(clear), [], []
         signed: set[int] = set()
         unsure: set[int] = set()
-        focus = self._question_sentence(message)
+        focus = question_sentence(message)
         asked = {w.text for w in words if w.sentence == focus}
         contrasted = bool(  # "how do they differ", "is flask lighter than django"
             (asked & CONTRASTED and asked & COMPARE_CUES) or asked & (LIKENESS_CUES | {"than"})
@@ -1821,8 +1473,8 @@ class QuestionAnswerer:
             and (  # "python guy here... what's go like": a learner of one, asking about another
                 b.start - a.end <= 1
                 or contrasted
-                or self._is_background(a, words)
-                or self._is_background(b, words)
+                or is_background(a, words)
+                or is_background(b, words)
             )
             and (
                 self._kind_of(a) == self._kind_of(b)
@@ -1864,7 +1516,7 @@ class QuestionAnswerer:
                     self.knowledge.section(mention.id) is not None
                     or self._step_of(message, mention) is not mention  # "the monitoring part"
                 )
-                and _near_step_word(words, mention)
+                and near_step_word(words, mention)
             )
             if (
                 mention.end - mention.start == 1
@@ -1917,7 +1569,7 @@ class QuestionAnswerer:
                 or (not signs and mention.id in paired)  # "java or python": each other's context
                 or (not signs and learned)  # "where do i start learning jenkins"
                 or (not signs and self._kind_named_after(words, mention))  # "cassandra db"
-                or (not signs and self._defined(words, mention))  # "what is kafka and ..."
+                or (not signs and named_for_definition(words, mention))  # "what is kafka and ..."
                 or (not signs and all(w.text in ASKING_ABOUT for w in leftovers))
             ):  # "is docker worth learning or just hype": only words asking about a technology
                 kept.append(mention)
@@ -1946,7 +1598,7 @@ class QuestionAnswerer:
             doubtful = [d for d in doubtful if all(m.id != d for m in alike)]
         kept.sort(key=lambda m: m.start)
         doubtful_topics = tuple(d for d in dict.fromkeys(doubtful) if d in self.knowledge.topics)
-        return _Names(
+        return Names(
             kept,
             doubtful_topics,
             tuple(everyday),
@@ -1999,33 +1651,9 @@ class QuestionAnswerer:
             and self._mostly_foreign(message.words, self._content(message.words))
         )
 
-    def _kind_named_after(self, words: Sequence[Word], mention: _Mention) -> bool:
+    def _kind_named_after(self, words: Sequence[Word], mention: Mention) -> bool:
         """Whether a kind word follows the name ("cassandra db", "spring framework")."""
         return mention.end < len(words) and words[mention.end].stem in self.kinds
-
-    @staticmethod
-    def _defined(words: Sequence[Word], mention: _Mention) -> bool:
-        """Whether the name is what a "what is" asks for ("what is kafka?", "what is kafka and")."""
-        start, end = mention.start, mention.end
-        asked = (  # "what is kafka", "wat is gin", "whats gin"
-            start >= 2 and words[start - 2].text in WHAT_IS and words[start - 1].text in BE_WORDS
-        ) or (start >= 1 and words[start - 1].text in WHATS)
-        if (  # "how does kafka work", "how do jwts work?"
-            start >= 2
-            and end < len(words)
-            and _asks_how_it_works(
-                [w.text for w in (words[start - 2], words[start - 1], words[end])]
-            )
-            and (end + 1 == len(words) or words[end + 1].sentence != words[start].sentence)
-        ):
-            return True
-        if not asked:
-            return False
-        return (
-            end == len(words)
-            or words[end].sentence != words[start].sentence
-            or words[end].text in DEFINED_AFTER
-        )
 
     def _mostly_foreign(self, words: Sequence[Word], leftovers: Sequence[Word]) -> bool:
         """Whether the words beside names are mostly foreign to the roadmap and name no kind."""
@@ -2039,13 +1667,13 @@ class QuestionAnswerer:
         )
         return foreign >= FOREIGN_WORDS and 2 * foreign >= len(leftovers)
 
-    def _lookup(self, phrase_words: list[str], start: int, end: int) -> _Mention | None:
+    def _lookup(self, phrase_words: list[str], start: int, end: int) -> Mention | None:
         phrase = " ".join(phrase_words)
         named = self._phrase_names.remembered(phrase, self._name_of, phrase_words)
         if named is None:
             return None
         target, name, ambiguous = named
-        return _Mention(target, name, start, end, ambiguous)
+        return Mention(target, name, start, end, ambiguous)
 
     def _name_of(self, phrase: str, phrase_words: list[str]) -> tuple[str, str, bool] | None:
         """What a phrase names, wherever it stands: (id, name, everyday word?), or ``None``."""
@@ -2092,7 +1720,7 @@ class QuestionAnswerer:
         best = None
         for index in (self.topic_names, self.not_covered_names, self.section_names):
             hit = index.fuzzy(phrase, MENTION_CUTOFF)
-            if hit is None or not _same_words(phrase, hit.name):
+            if hit is None or not same_words(phrase, hit.name):
                 continue
             if len(compact) < SHORT_NAME_CHARS and (
                 hit.score < SHORT_NAME_CUTOFF or hit.name[0] != phrase[0]
@@ -2104,20 +1732,13 @@ class QuestionAnswerer:
 
     # -- what the question is about --------------------------------------------------------
 
-    @staticmethod
-    def _question_sentence(message: Message) -> int:
-        """The sentence that asks: the last question, else the last sentence."""
-        if message.questions:
-            return max(message.questions)
-        return max(message.sentences - 1, 0)
-
-    def _subjects(self, message: Message, mentions: list[_Mention], focus: int) -> list[_Mention]:
+    def _subjects(self, message: Message, mentions: list[Mention], focus: int) -> list[Mention]:
         """The mentions the question is about, in order; background mentions give way."""
         mentions = [m for m in mentions if not self._names_a_kind(m)] or mentions
         if not mentions:
             return []
         words = message.words
-        background = {id(m) for m in mentions if self._is_background(m, words)}
+        background = {id(m) for m in mentions if is_background(m, words)}
         background.update(  # "from flask to django", "java to go": where the learner comes from
             id(a)
             for a, b in pairwise(mentions)
@@ -2158,7 +1779,7 @@ class QuestionAnswerer:
         points_first = (
             len(main) == 1
             and any(  # "worth it over postgres", not "mongodb? is it"
-                w.sentence == focus and w.text in NAME_POINTERS and not _dummy_it(words, at)
+                w.sentence == focus and w.text in NAME_POINTERS and not dummy_it(words, at)
                 for at, w in enumerate(words[: main[0].start])
             )
         )
@@ -2167,10 +1788,10 @@ class QuestionAnswerer:
             # "it" is the name told before, the one after it only the context
             told = [m for m in mentions if words[m.start].sentence < focus and m.id != main[0].id]
             if told:
-                return [self._pointed_at(told, words), *main]
+                return [pointed_at(told, words), *main]
         if main:
             compared = bool(COMPARE_CUES & {w.text for w in words})
-            for asking in self._asking_segments(message, focus):
+            for asking in asking_segments(message, focus):
                 narrowed = [m for m in main if words[m.start].segment >= asking]
                 if narrowed and (  # "i use mongo at work but want to learn sql, any course?"
                     not compared or self._weighed_alone(message, main, narrowed, asking)
@@ -2195,7 +1816,7 @@ class QuestionAnswerer:
             return told_apart
         if sentence_words & POINTERS and earlier:
             known = {m.id for m in in_focus if id(m) in background}  # "... who knows php"
-            return [self._pointed_at([m for m in earlier if m.id not in known] or earlier, words)]
+            return [pointed_at([m for m in earlier if m.id not in known] or earlier, words)]
         # Technology the roadmap lacks, told as background ("after a react course"), is not
         # the subject of a question that names nothing else.
         told = [m for m in mentions if id(m) not in background or not m.not_covered]
@@ -2214,13 +1835,13 @@ class QuestionAnswerer:
             fresh,
             key=lambda m: (
                 words[m.start].sentence != latest,
-                not self._wanted(m, words),
+                not wanted(m, words),
                 words[m.start].segment not in contrasted,
             ),
         )
 
     def _weighed_alone(
-        self, message: Message, main: list[_Mention], narrowed: list[_Mention], asking: int
+        self, message: Message, main: list[Mention], narrowed: list[Mention], asking: int
     ) -> bool:
         """Whether the asking part weighs its names against no name told before it.
 
@@ -2236,34 +1857,14 @@ class QuestionAnswerer:
             and all(self._kind_of(m) not in kinds for m in main if m not in narrowed)
         )
 
-    @staticmethod
-    def _pointed_at(told: list[_Mention], words: tuple[Word, ...]) -> _Mention:
-        """What "it" points at among names told before: the first of the clause told last.
-
-        "laravel makes php nicer. what is it": laravel; "my laravel api ...": of names run
-        together, the last is the thing.
-        """
-        clause = told[-1].start
-        while (
-            clause
-            and words[clause - 1].segment == words[clause].segment
-            and words[clause - 1].text not in CLAUSE_ENDS
-        ):
-            clause -= 1
-        last = [m for m in told if m.start >= clause]
-        head = 0
-        while head + 1 < len(last) and last[head + 1].start == last[head].end:
-            head += 1
-        return last[head]
-
     def _pointed_pair(
         self,
-        earlier: list[_Mention],
+        earlier: list[Mention],
         background: set[int],
         words: tuple[Word, ...],
         *,
         across: bool = False,
-    ) -> list[_Mention]:
+    ) -> list[Mention]:
         """What "they" or "them" points at: two names told together, the latest such pair.
 
         With ``across``, names told in different sentences count as told together, if two
@@ -2272,7 +1873,7 @@ class QuestionAnswerer:
         named = [m for m in earlier if m.id in self.knowledge.topics or m.not_covered]
         fresh = [m for m in named if id(m) not in background]
         candidates = fresh if len({m.id for m in fresh}) >= 2 else named
-        by_sentence: dict[int, list[_Mention]] = {}
+        by_sentence: dict[int, list[Mention]] = {}
         for mention in candidates:
             sentence = 0 if across else words[mention.start].sentence
             by_sentence.setdefault(sentence, []).append(mention)
@@ -2291,7 +1892,7 @@ class QuestionAnswerer:
                 return alike[0] if alike else [] if across else told[:2]
         return []
 
-    def _step_of(self, message: Message, mention: _Mention) -> _Mention:
+    def _step_of(self, message: Message, mention: Mention) -> Mention:
         """The step a topic's name stands for before a word for a step, else the mention.
 
         "The monitoring section" names the step whose title holds the topic's name.
@@ -2305,7 +1906,7 @@ class QuestionAnswerer:
                 return replace(mention, id=step.id)
         return mention
 
-    def _as_step(self, message: Message, mention: _Mention, focus: int) -> bool:
+    def _as_step(self, message: Message, mention: Mention, focus: int) -> bool:
         """Whether a step's name is used for the step ("the databases part", "that section")."""
         if self.knowledge.section(mention.id) is None:
             return False
@@ -2320,38 +1921,9 @@ class QuestionAnswerer:
         return (
             about
             or after  # "what comes after databases": the step behind the learner
-            or _near_step_word(words, mention)
+            or near_step_word(words, mention)
             or any(w.sentence == focus and w.text in STEP_WORDS for w in words)
         )
-
-    @staticmethod
-    def _told(message: Message) -> set[int]:
-        """Positions of words telling what the learner has done ("finished a python course").
-
-        Each runs from a word of having done to the end of its clause ("and", "but", a comma);
-        a request word after "my" or "our" is the learner's own ("my course"), and one after
-        "after" is done ("after learning express").
-        """
-        words = message.words
-        told = {  # "my course mentions couchdb": the learner's own material, not asked for
-            i
-            for i, (before, word) in enumerate(pairwise(words), 1)
-            if word.text in REQUEST_CUES
-            and (before.text in OWN_STACK or before.text in DONE_BEFORE)
-        }
-        for i, word in enumerate(words):
-            after = words[i + 1].text if i + 1 < len(words) else ""
-            if word.text not in DONE_WORDS or after in SUBJECT_PRONOUNS:
-                continue
-            end = i + 1
-            while (
-                end < len(words)
-                and words[end].segment == word.segment
-                and words[end].text not in CLAUSE_ENDS
-            ):
-                end += 1
-            told.update(range(i, end))
-        return told
 
     def _family(self, one: str, other: str) -> bool:
         """Whether one topic is the other's parent ("gin" and "go", "django" and "python")."""
@@ -2360,59 +1932,21 @@ class QuestionAnswerer:
             other in topics and topics[other].parent == one
         )
 
-    def _kind_of(self, mention: _Mention) -> str | None:
+    def _kind_of(self, mention: Mention) -> str | None:
         """The kind of the topic or technology a mention names."""
         if mention.not_covered:
             return self.not_covered[int(mention.id[len(NOT_COVERED_PREFIX) :])].kind
         topic = self.knowledge.topics.get(mention.id)
         return topic.kind if topic else None
 
-    @staticmethod
-    def _names_a_need(message: Message, mention: _Mention) -> bool:
-        """A name after "for" or "like" describes the need ("a language for a wordpress site")."""
-        before = [w.text for w in message.words[max(mention.start - 3, 0) : mention.start]]
-        return bool(NEED_MARKERS & set(before))
-
-    def _names_a_kind(self, mention: _Mention) -> bool:
+    def _names_a_kind(self, mention: Mention) -> bool:
         """A step named by a kind word ("frameworks"): a kind, when something else is named."""
         return self.knowledge.section(mention.id) is not None and all(
             stem(word) in self.kinds for word in mention.name.split()
         )
 
-    def _asking_segments(self, message: Message, sentence: int) -> list[int]:
-        """The later comma segments of a sentence that ask, last first.
-
-        A segment asks when it starts with a question word, or holds a word asking about a
-        technology in a question ("our monolith is old php, microservices worth it?").
-        """
-        first_of: dict[int, str] = {}
-        asked_about: set[int] = set()
-        for word in message.words:
-            if word.sentence == sentence:
-                first_of.setdefault(word.segment, word.text)
-                if word.text in ASKING_ABOUT and sentence in message.questions:
-                    asked_about.add(word.segment)
-        segments = sorted(first_of)
-        told = {  # "where can i read up on ci cd, we use jenkins at work": a clause telling
-            word.segment for word in message.words if word.text in SUBJECT_PRONOUNS
-        }
-        if (  # "i use express daily, nestjs any good?", not "..., like calling other apis?"
-            sentence in message.questions
-            and len(segments) > 1
-            and first_of[segments[-1]] not in ELABORATING
-            and segments[-1] not in told
-        ):
-            asked_about.add(segments[-1])
-        return [
-            segment
-            for segment in reversed(segments[1:])
-            if first_of[segment] in QUESTION_STARTS
-            or first_of[segment] in ASKING_OPENERS
-            or segment in asked_about
-        ]
-
     def _word_of_a_need(
-        self, mention: _Mention, words: tuple[Word, ...], mentions: list[_Mention]
+        self, mention: Mention, words: tuple[Word, ...], mentions: list[Mention]
     ) -> bool:
         """Whether a name that is also a word stands in another topic's use case after a modifier.
 
@@ -2431,7 +1965,7 @@ class QuestionAnswerer:
         )
         return bool(posting) and mention.id not in posting
 
-    def _of_a_kind(self, mention: _Mention, words: tuple[Word, ...]) -> bool:
+    def _of_a_kind(self, mention: Mention, words: tuple[Word, ...]) -> bool:
         """Whether a name that is also a word follows a kind word ("a real database server")."""
         at = mention.start
         return (
@@ -2443,9 +1977,7 @@ class QuestionAnswerer:
             and words[at - 1].sentence == words[at].sentence
         )
 
-    def _likened(
-        self, mention: _Mention, words: tuple[Word, ...], mentions: list[_Mention]
-    ) -> bool:
+    def _likened(self, mention: Mention, words: tuple[Word, ...], mentions: list[Mention]) -> bool:
         """Whether a name only says what another thing is like ("a rails-like php framework")."""
         end = mention.end
         if end + 1 >= len(words) or words[end].text != "like":
@@ -2453,84 +1985,7 @@ class QuestionAnswerer:
         following = words[end + 1]
         return following.stem in self.kinds or any(m.start == end + 1 for m in mentions)
 
-    @staticmethod
-    def _wanted(mention: _Mention, words: tuple[Word, ...]) -> bool:
-        """Whether a name is told as what to learn or read about ("read up about rest").
-
-        Where the learner's work is going is to be learnt too ("moving our apps into
-        containers", "splitting the monolith into microservices").
-        """
-        if mention.start and words[mention.start - 1].text in TOWARDS and not mention.not_covered:
-            return True  # (not "push to github": a place, not the roadmap's)
-        return any(
-            (
-                w.stem in LEARN_WORDS
-                or w.text in RESOURCE_CUES
-                or w.text in UNDERSTANDING
-                or w.text == "about"
-            )
-            and w.sentence == words[mention.start].sentence
-            for w in words[max(mention.start - 3, 0) : mention.start]
-        )
-
-    @staticmethod
-    def _is_background(mention: _Mention, words: tuple[Word, ...]) -> bool:
-        """Whether a mention is what the learner comes from ("I learned Flask", "a java dev")."""
-        after = words[mention.end].text if mention.end < len(words) else ""
-        if after in BACKGROUND_AFTER:
-            return True
-        following = words[mention.end : mention.end + 2]
-        if (  # "a react frontend dev", "unity game dev": a word of the trade between
-            len(following) == 2
-            and following[1].text in BACKGROUND_AFTER
-            and following[0].text not in STOP
-            and following[0].segment == following[1].segment == words[mention.start].segment
-        ):
-            return True
-        if any(  # "the docker part is done": behind the learner
-            w.text in DONE_AFTER and w.segment == words[mention.start].segment
-            for w in words[mention.end : mention.end + DONE_GAP + 1]
-        ):
-            return True
-        before = words[mention.start - 1].text if mention.start else ""
-        if before in OWN_STACK or before in DONE_BEFORE:
-            return True  # "my python scripts", "our rails app", "after docker": already had
-        if (
-            before in LEARN_WORDS
-            and mention.start > 1
-            and words[mention.start - 2].text in DONE_BEFORE
-        ):
-            return True  # "after learning python"
-        if before in TOWARDS:
-            return False  # "switching to nestjs", "moving into go": where the learner is going
-        if before == "of" and mention.start > 1 and words[mention.start - 2].stem in SPENT:
-            return True  # "ten years of java": experience
-        owned = words[max(mention.start - OWNED_GAP - 1, 0) : mention.start]
-        for at, word in enumerate(owned):  # "my api servers", "our spring boot app": theirs
-            if (
-                word.text in OWN_STACK
-                and word.segment == words[mention.start].segment  # not "my tiny api, flask?"
-                and all(  # not "my supervisor likes django": theirs
-                    w.text not in STOP and w.text not in PREFERRING and w.segment == word.segment
-                    for w in owned[at + 1 :]
-                )
-            ):
-                return True
-        segment = words[mention.start].segment  # "coming from express, nestjs docs": one each
-        start, counted = mention.start, 0  # "knows a bit of php": an amount is no word apart
-        while start and counted < BACKGROUND_GAP and words[start - 1].segment == segment:
-            start -= 1
-            counted += words[start].text not in AMOUNT_FILLERS
-        window = words[start : mention.start]
-        return any(  # "i know what docker is" asks; "i know docker" tells
-            (w.text in BACKGROUND_BEFORE or w.stem in BACKGROUND_BEFORE)  # "knows sql"
-            and w.sentence == words[mention.start].sentence
-            and not any(later.text in WHAT_WORDS for later in window[i + 1 :])
-            and not {v.text for v in words[max(start + i - 2, 0) : start + i]} & ASKED_TO_KNOW
-            for i, w in enumerate(window)  # "need to know linux", "what should i know about sql"
-        )
-
-    def _off_subject(self, message: Message, focus: int, mentions: list[_Mention]) -> bool:
+    def _off_subject(self, message: Message, focus: int, mentions: list[Mention]) -> bool:
         """Whether the asking sentence is about something else: unknown words, no roadmap words."""
         named = {i for m in mentions for i in range(m.start, m.end)}
         content = [
@@ -2569,7 +2024,7 @@ class QuestionAnswerer:
 
     # -- answers that are not a topic ------------------------------------------------------
 
-    def _not_covered(self, question: str, subjects: list[_Mention]) -> Understanding:
+    def _not_covered(self, question: str, subjects: list[Mention]) -> Understanding:
         entries = tuple(
             dict.fromkeys(
                 self.not_covered[int(m.id[len(NOT_COVERED_PREFIX) :])]
@@ -2582,9 +2037,9 @@ class QuestionAnswerer:
             question, Intent.UNKNOWN, covered, Outcome.NOT_COVERED, not_covered=entries
         )
 
-    def _small_talk(self, message: Message, mentions: list[_Mention]) -> Canned | None:
+    def _small_talk(self, message: Message, mentions: list[Mention]) -> Canned | None:
         """Small talk, when nothing in the message asks about the roadmap."""
-        phrases = _found(self.small_talk, message.texts)
+        phrases = phrases_found(self.small_talk, message.texts)
         found = [(entry, len(phrase)) for entry, phrase in phrases]
         if not found:
             return None
@@ -2595,7 +2050,7 @@ class QuestionAnswerer:
         asked_about = {
             words[i].sentence
             for i in range(len(words))
-            if words[i].sentence in asking and _asks(message, i, ASKING_WORDS)
+            if words[i].sentence in asking and asks_at(message, i, ASKING_WORDS)
         }
         chatted = {w.sentence for w in words if w.text in talked} - asked_about
         if asked_about and any(
@@ -2656,21 +2111,12 @@ class QuestionAnswerer:
                 return None
         return max(reversed(found), key=lambda pair: pair[1])[0]  # the last of equals: "thanks bye"
 
-    @staticmethod
-    def _asks_about_doubtful(message: Message, unsure: Set[int]) -> bool:
-        """Whether a sentence naming a doubtful name asks what it is ("wat rest even is")."""
-        sentences = {message.words[i].sentence for i in unsure}
-        words = message.words
-        return any(
-            w.sentence in sentences and _asks(message, i, WHAT_WORDS) for i, w in enumerate(words)
-        )
-
     def _asked_beside_outside(
         self,
         message: Message,
         focus: int,
-        names: _Names,
-        mentions: list[_Mention],
+        names: Names,
+        mentions: list[Mention],
         kind_asked: bool,
         outside_at: Set[int],
     ) -> bool:
@@ -2698,7 +2144,7 @@ class QuestionAnswerer:
 
     def _outside_words(self, words: Sequence[Word]) -> bool:
         """Whether these words hold a phrase of a subject outside the roadmap."""
-        return bool(_found(self.outside, _as_tasks([w.text for w in words])))
+        return bool(phrases_found(self.outside, as_tasks([w.text for w in words])))
 
     def _asks_for_software(self, words: Sequence[Word]) -> bool:
         """Whether an asking sentence asks for something to build, learn, set up or use.
@@ -2725,7 +2171,7 @@ class QuestionAnswerer:
         """
         hits: dict[str, int] = {}
         entries: dict[str, Canned] = {}
-        found = _found(self.outside, _as_tasks(message.texts))
+        found = phrases_found(self.outside, as_tasks(message.texts))
         words = message.words
         in_use_cases = {  # "background jobs": a use case's words, not a job hunt
             w.text

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bench import scaled_knowledge
 from bot.knowledge import Knowledge, parse_knowledge, stem
-from bot.questions import STOP
+from bot.wording import STOP
 from bot.use_cases import GENERAL_WORD_SHARE, REST_SHARE, UseCaseRanker
 from bot.wording import GENERAL_WORDS
 

@@ -1,0 +1,248 @@
+"""Subject or background: which sentence asks, and which names tell where the learner comes from.
+
+"I learned Flask at uni, should I try Django?" names two frameworks; Flask is background,
+Django the subject. These helpers read such signs from the words around a mention.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+
+from bot.mentions import Mention
+from bot.wording import (
+    ASKING_ABOUT,
+    BACKGROUND_AFTER,
+    BACKGROUND_BEFORE,
+    CLAUSE_ENDS,
+    DONE_WORDS,
+    LEARN_WORDS,
+    QUESTION_STARTS,
+    REQUEST_CUES,
+    RESOURCE_CUES,
+    STOP,
+    WHAT_WORDS,
+    Message,
+    Word,
+)
+
+#: Before a name, these make it part of the need rather than the subject.
+NEED_MARKERS = frozenset({"for", "like", "on"})
+#: A part of a sentence opening with one of these asks, as one opening with a question word.
+ASKING_OPENERS = frozenset({"now", "but"})
+#: Opening a comma part that only explains the one before ("..., like calling other apis?").
+ELABORATING = frozenset({"like", "such", "eg", "ie", "especially", "including"})
+#: Before a name, what someone else thinks of it: not the learner's own stack.
+PREFERRING = frozenset({"likes", "prefers", "says", "wants", "recommends", "suggests", "loves"})
+#: Before a name, wanting to understand it ("without really understanding sql").
+UNDERSTANDING = frozenset({"understand", "understanding", "grasp", "grasping"})
+#: After a question word, these start a clause, not a question ("just what i needed").
+SUBJECT_PRONOUNS = frozenset({"i", "you", "we", "they", "he", "she"})
+#: Just before a name, these make it what the learner already has ("our rails app").
+OWN_STACK = frozenset({"my", "our"})
+#: Shortly before "know" or "learned", these make it asked for, not told ("should i know").
+ASKED_TO_KNOW = frozenset({"to", "should", "must", "need", "needs"})
+#: A name followed within DONE_GAP words by one of these is done with ("docker part is done").
+DONE_AFTER = frozenset({"done", "finished", "sorted"})
+DONE_GAP = 3
+#: "my" or "our" this many words before a name, with only other words of its phrase between,
+#: makes it the learner's own ("our spring boot api").
+OWNED_GAP = 2
+#: A word of telling this many words before a name makes it the learner's ("i know sql"), not
+#: counting the words of an amount between ("knows a little bit of php").
+BACKGROUND_GAP = 3
+AMOUNT_FILLERS = frozenset({"a", "bit", "little"})
+#: The learner's (or their team's) own things: "it" after one points at it, not at a name.
+LEARNER_OWNERS = frozenset({"my", "our"})
+#: "<time> of" just before a name tells experience with it ("ten years of java").
+SPENT = frozenset({"year", "month", "week", "decade"})
+#: Just before a name, these make it behind the learner ("what is ci/cd after docker")...
+DONE_BEFORE = frozenset({"after"})
+#: ...and these where the learner is going, whatever came before ("switching to nestjs").
+TOWARDS = frozenset({"to", "into", "towards"})
+
+
+def dummy_it(words: Sequence[Word], at: int) -> bool:
+    """Whether the "it" at ``at`` points at nothing ("is it time to split", "is it hard to")."""
+    after = [w.text for w in words[at + 1 : at + 3] if w.sentence == words[at].sentence]
+    return after[:1] == ["time"] or "to" in after
+
+
+def owned_it(words: Sequence[Word], at: int) -> bool:
+    """Whether the "it" at ``at`` points at the learner's own thing told before it.
+
+    "our app gets slow when people hit it": the app, not a name told in an earlier sentence.
+    """
+    sentence = words[at].sentence
+    return any(
+        w.text in LEARNER_OWNERS and words[i + 1].sentence == sentence
+        for i, w in enumerate(words[:at])
+        if w.sentence == sentence and i + 1 < at
+    )
+
+
+def question_sentence(message: Message) -> int:
+    """The sentence that asks: the last question, else the last sentence."""
+    if message.questions:
+        return max(message.questions)
+    return max(message.sentences - 1, 0)
+
+
+def pointed_at(told: list[Mention], words: tuple[Word, ...]) -> Mention:
+    """What "it" points at among names told before: the first of the clause told last.
+
+    "laravel makes php nicer. what is it": laravel; "my laravel api ...": of names run
+    together, the last is the thing.
+    """
+    clause = told[-1].start
+    while (
+        clause
+        and words[clause - 1].segment == words[clause].segment
+        and words[clause - 1].text not in CLAUSE_ENDS
+    ):
+        clause -= 1
+    last = [m for m in told if m.start >= clause]
+    head = 0
+    while head + 1 < len(last) and last[head + 1].start == last[head].end:
+        head += 1
+    return last[head]
+
+
+def told_words(message: Message) -> set[int]:
+    """Positions of words telling what the learner has done ("finished a python course").
+
+    Each runs from a word of having done to the end of its clause ("and", "but", a comma);
+    a request word after "my" or "our" is the learner's own ("my course"), and one after
+    "after" is done ("after learning express").
+    """
+    words = message.words
+    told = {  # "my course mentions couchdb": the learner's own material, not asked for
+        i
+        for i, (before, word) in enumerate(pairwise(words), 1)
+        if word.text in REQUEST_CUES and (before.text in OWN_STACK or before.text in DONE_BEFORE)
+    }
+    for i, word in enumerate(words):
+        after = words[i + 1].text if i + 1 < len(words) else ""
+        if word.text not in DONE_WORDS or after in SUBJECT_PRONOUNS:
+            continue
+        end = i + 1
+        while (
+            end < len(words)
+            and words[end].segment == word.segment
+            and words[end].text not in CLAUSE_ENDS
+        ):
+            end += 1
+        told.update(range(i, end))
+    return told
+
+
+def names_a_need(message: Message, mention: Mention) -> bool:
+    """A name after "for" or "like" describes the need ("a language for a wordpress site")."""
+    before = [w.text for w in message.words[max(mention.start - 3, 0) : mention.start]]
+    return bool(NEED_MARKERS & set(before))
+
+
+def asking_segments(message: Message, sentence: int) -> list[int]:
+    """The later comma segments of a sentence that ask, last first.
+
+    A segment asks when it starts with a question word, or holds a word asking about a
+    technology in a question ("our monolith is old php, microservices worth it?").
+    """
+    first_of: dict[int, str] = {}
+    asked_about: set[int] = set()
+    for word in message.words:
+        if word.sentence == sentence:
+            first_of.setdefault(word.segment, word.text)
+            if word.text in ASKING_ABOUT and sentence in message.questions:
+                asked_about.add(word.segment)
+    segments = sorted(first_of)
+    told = {  # "where can i read up on ci cd, we use jenkins at work": a clause telling
+        word.segment for word in message.words if word.text in SUBJECT_PRONOUNS
+    }
+    if (  # "i use express daily, nestjs any good?", not "..., like calling other apis?"
+        sentence in message.questions
+        and len(segments) > 1
+        and first_of[segments[-1]] not in ELABORATING
+        and segments[-1] not in told
+    ):
+        asked_about.add(segments[-1])
+    return [
+        segment
+        for segment in reversed(segments[1:])
+        if first_of[segment] in QUESTION_STARTS
+        or first_of[segment] in ASKING_OPENERS
+        or segment in asked_about
+    ]
+
+
+def wanted(mention: Mention, words: tuple[Word, ...]) -> bool:
+    """Whether a name is told as what to learn or read about ("read up about rest").
+
+    Where the learner's work is going is to be learnt too ("moving our apps into
+    containers", "splitting the monolith into microservices").
+    """
+    if mention.start and words[mention.start - 1].text in TOWARDS and not mention.not_covered:
+        return True  # (not "push to github": a place, not the roadmap's)
+    return any(
+        (
+            w.stem in LEARN_WORDS
+            or w.text in RESOURCE_CUES
+            or w.text in UNDERSTANDING
+            or w.text == "about"
+        )
+        and w.sentence == words[mention.start].sentence
+        for w in words[max(mention.start - 3, 0) : mention.start]
+    )
+
+
+def is_background(mention: Mention, words: tuple[Word, ...]) -> bool:
+    """Whether a mention is what the learner comes from ("I learned Flask", "a java dev")."""
+    after = words[mention.end].text if mention.end < len(words) else ""
+    if after in BACKGROUND_AFTER:
+        return True
+    following = words[mention.end : mention.end + 2]
+    if (  # "a react frontend dev", "unity game dev": a word of the trade between
+        len(following) == 2
+        and following[1].text in BACKGROUND_AFTER
+        and following[0].text not in STOP
+        and following[0].segment == following[1].segment == words[mention.start].segment
+    ):
+        return True
+    if any(  # "the docker part is done": behind the learner
+        w.text in DONE_AFTER and w.segment == words[mention.start].segment
+        for w in words[mention.end : mention.end + DONE_GAP + 1]
+    ):
+        return True
+    before = words[mention.start - 1].text if mention.start else ""
+    if before in OWN_STACK or before in DONE_BEFORE:
+        return True  # "my python scripts", "our rails app", "after docker": already had
+    if before in LEARN_WORDS and mention.start > 1 and words[mention.start - 2].text in DONE_BEFORE:
+        return True  # "after learning python"
+    if before in TOWARDS:
+        return False  # "switching to nestjs", "moving into go": where the learner is going
+    if before == "of" and mention.start > 1 and words[mention.start - 2].stem in SPENT:
+        return True  # "ten years of java": experience
+    owned = words[max(mention.start - OWNED_GAP - 1, 0) : mention.start]
+    for at, word in enumerate(owned):  # "my api servers", "our spring boot app": theirs
+        if (
+            word.text in OWN_STACK
+            and word.segment == words[mention.start].segment  # not "my tiny api, flask?"
+            and all(  # not "my supervisor likes django": theirs
+                w.text not in STOP and w.text not in PREFERRING and w.segment == word.segment
+                for w in owned[at + 1 :]
+            )
+        ):
+            return True
+    segment = words[mention.start].segment  # "coming from express, nestjs docs": one each
+    start, counted = mention.start, 0  # "knows a bit of php": an amount is no word apart
+    while start and counted < BACKGROUND_GAP and words[start - 1].segment == segment:
+        start -= 1
+        counted += words[start].text not in AMOUNT_FILLERS
+    window = words[start : mention.start]
+    return any(  # "i know what docker is" asks; "i know docker" tells
+        (w.text in BACKGROUND_BEFORE or w.stem in BACKGROUND_BEFORE)  # "knows sql"
+        and w.sentence == words[mention.start].sentence
+        and not any(later.text in WHAT_WORDS for later in window[i + 1 :])
+        and not {v.text for v in words[max(start + i - 2, 0) : start + i]} & ASKED_TO_KNOW
+        for i, w in enumerate(window)  # "need to know linux", "what should i know about sql"
+    )

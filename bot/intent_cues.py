@@ -1,0 +1,220 @@
+"""Cues of what a question asks for: what a name is, something to build, a fit for a need.
+
+Each helper reads one sign from a message's words; the answerer (:mod:`bot.questions`) weighs
+them together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence, Set
+from itertools import pairwise
+
+from bot.background import SUBJECT_PRONOUNS, is_background
+from bot.mentions import Mention
+from bot.wording import (
+    BUILD_IDIOMS,
+    BUILD_WORDS,
+    KIND_OF,
+    LEAD_INS,
+    LEARN_WORDS,
+    PLURAL_POINTERS,
+    POINTERS,
+    READ_FOR,
+    READING,
+    STOP,
+    USE_CASE_CUES,
+    WHAT_WORDS,
+    Message,
+    Word,
+)
+
+#: Words that ask what a name is or means, and the verbs of "what is" and "what does".
+DEFINING = frozenset({"explain", "mean", "means", "meaning"})
+BE_WORDS = frozenset({"is", "are", "was", "does", "do", "exactly"})
+DOING_VERBS = frozenset({"does", "do"})
+WORKING = frozenset({"work", "works"})
+#: "how do i", "how can we": asking how to do something.
+DOING = frozenset({"do", "can", "would", "should", "could"})
+PEOPLE = frozenset({"i", "we"})
+#: Words that tell a need ("need to keep users logged in").
+WANTING = frozenset({"need", "needs", "want", "wanna"})
+#: After "what is <name>", these end what is asked ("what is kafka and should i learn it").
+DEFINED_AFTER = frozenset(
+    {"and", "exactly", "actually", "really", "even", "used", "for", "good", "in"}
+)
+#: "what is", also typed in a hurry ("wat is"), and "whats" in one word.
+WHAT_IS = frozenset({"what", "wat"})
+WHATS = frozenset({"whats", "wats"})
+#: Before "to" and a build word, these ask for something to build ("smth to build").
+SOMETHING = frozenset({"something", "smth", "sth", "stuff", "things", "thing", "anything"})
+#: After "make", these make a thing so ("make my api faster"): nothing is built.
+MADE_SO = frozenset({"my", "our", "your", "it", "them", "this", "that", "these", "those"})
+#: "mongo ok for banking": at most this many words between a name and the "for" of its need.
+FIT_GAP = 2
+#: Likeness words that may describe a thing ("a different version") rather than compare...
+DESCRIBING_LIKENESS = frozenset({"different", "same", "similar"})
+#: ...unless followed by one of these or a stop word ("different from", "the same thing").
+LIKENESS_LINKS = frozenset({"from", "than", "to", "as", "about", "between", "in", "for", "things"})
+
+
+def asks_how_it_works(texts: Sequence[str]) -> bool:
+    """Whether the words ask how something works ("how does kafka work", "how kafka works")."""
+    return not WORKING.isdisjoint(texts) and any(
+        text == "how" and (next_text in DOING_VERBS or "works" in texts[at + 2 : at + 4])
+        for at, (text, next_text) in enumerate(pairwise(texts))
+    )
+
+
+def asks_at(message: Message, at: int, asking: Set[str]) -> bool:
+    """Whether the word at ``at`` asks: in a question, or not opening a clause ("see what you")."""
+    words = message.words
+    following = words[at + 1].text if at + 1 < len(words) else ""
+    return words[at].text in asking and (
+        words[at].sentence in message.questions or following not in SUBJECT_PRONOUNS
+    )
+
+
+def idiom_positions(
+    message: Message, mentions: list[Mention], improving: dict[int, int]
+) -> set[int]:
+    """Positions of cue words used in another sense, which ask for nothing."""
+    words = message.words
+    idioms = {
+        i
+        for i, (w, after) in enumerate(pairwise(words))
+        # "when does it make sense": not building; "this kind of thing": no name
+        if (w.text in BUILD_WORDS and after.text in BUILD_IDIOMS)
+        or ((w.text in POINTERS or w.text in PLURAL_POINTERS) and after.text in KIND_OF)
+        # "a different python version", "the same setup": a thing described, not compared
+        or (
+            w.text in DESCRIBING_LIKENESS
+            and after.sentence == w.sentence
+            and after.text not in LIKENESS_LINKS
+            and after.text not in STOP
+        )
+        # "my script can't read a csv file": a program reading, not material
+        or (w.text in READING and after.text not in READ_FOR and after.segment == w.segment)
+    }
+    idioms.update(  # "is spring boot worth learning": its worth asked, not material
+        i + 1
+        for i, (w, after) in enumerate(pairwise(words))
+        if w.text == "worth" and after.text in LEARN_WORDS
+    )
+    idioms.update(  # "go build fails", "docker build is slow": the name's command
+        m.end for m in mentions if m.end < len(words) and words[m.end].text in BUILD_WORDS
+    )
+    idioms.update(  # "pick up", "get better at": learning, not picking or comparing
+        i for at, size in improving.items() for i in range(at, at + size)
+    )
+    return idioms
+
+
+def asks_definition(
+    message: Message, focus: int, subjects: list[Mention], focus_words: Set[str]
+) -> bool:
+    """Whether the question asks what a name is ("what is couchdb", "what is it").
+
+    The name itself is asked about, whatever the background says.
+    """
+    focus_texts = [w.text for w in message.words if w.sentence == focus]
+    defining = (
+        bool(DEFINING & focus_words)
+        or asks_how_it_works(focus_texts)  # "how does oauth work for third party login"
+        or any(  # not "what do i set up"
+            a == "what" and b in BE_WORDS and c not in PEOPLE
+            for a, b, c in zip(focus_texts, focus_texts[1:], [*focus_texts[2:], ""], strict=False)
+        )
+    )
+    return defining and (
+        any(  # not "what is the quickest way to put a web page on my python code"
+            message.words[m.start].sentence == focus and not is_background(m, message.words)
+            for m in subjects
+        )
+        or bool(focus_words & (POINTERS | PLURAL_POINTERS))
+    )
+
+
+def asks_something_to_build(words: Sequence[Word], sentences: Set[int]) -> bool:
+    """Whether the words ask for something to build ("need smth to build so i learn sql").
+
+    "something to make my api faster" makes a thing so, it builds nothing.
+    """
+    texts = [*(w.text for w in words), ""]
+    return any(
+        texts[i] in SOMETHING
+        and texts[i + 1] == "to"
+        and texts[i + 2] in BUILD_WORDS
+        and texts[i + 3] not in MADE_SO
+        and words[i].sentence in sentences
+        for i in range(len(words) - 2)
+    )
+
+
+def asks_yes_no(texts: Sequence[str]) -> bool:
+    """Whether a sentence asks yes or no about itself ("is go enough", "can i build x with y").
+
+    "can you ..." and "could you ..." ask for something instead.
+    """
+    opening = [t for t in texts if t not in LEAD_INS][:2]
+    return bool(opening) and (
+        opening[0] in BE_WORDS or (opening[0] in DOING and opening[1:] in (["i"], ["we"]))
+    )
+
+
+def wants_something(message: Message, cues: Set[str], subjects: list[Mention]) -> bool:
+    """Whether the message asks for something to use or do, not what a name is."""
+    texts = message.texts
+    starts = {  # "how do i stop it", "how to stop it": an action, not how X works
+        i + (2 if b == "to" else 3)
+        for i, (a, b, c) in enumerate(zip(texts, texts[1:], texts[2:], strict=False))
+        if a == "how" and (b == "to" or (b in DOING and c in PEOPLE))
+    }
+    does = bool(starts) and not starts & {m.start for m in subjects}  # "how do i monitor"
+    fit_for = asks_fit(texts, subjects)
+    return bool((USE_CASE_CUES | BUILD_WORDS | WANTING) & cues) or does or fit_for
+
+
+def asks_fit(texts: list[str], subjects: list[Mention]) -> bool:
+    """Whether a name is asked about as fit for a need ("mongo (ok) for a banking app")."""
+    return any("for" in texts[m.end : m.end + FIT_GAP + 1] and not m.not_covered for m in subjects)
+
+
+def only_in_passing(message: Message, uncovered: list[Mention]) -> bool:
+    """Whether technology the roadmap lacks is only where a need happens.
+
+    "auto deploy on git push": the message neither starts with it nor speaks of learning.
+    """
+    return all(m.start > 0 for m in uncovered) and not any(
+        w.stem in LEARN_WORDS or w.text in LEARN_WORDS for w in message.words
+    )
+
+
+def named_for_definition(words: Sequence[Word], mention: Mention) -> bool:
+    """Whether the name is what a "what is" asks for ("what is kafka?", "what is kafka and")."""
+    start, end = mention.start, mention.end
+    asked = (  # "what is kafka", "wat is gin", "whats gin"
+        start >= 2 and words[start - 2].text in WHAT_IS and words[start - 1].text in BE_WORDS
+    ) or (start >= 1 and words[start - 1].text in WHATS)
+    if (  # "how does kafka work", "how do jwts work?"
+        start >= 2
+        and end < len(words)
+        and asks_how_it_works([w.text for w in (words[start - 2], words[start - 1], words[end])])
+        and (end + 1 == len(words) or words[end + 1].sentence != words[start].sentence)
+    ):
+        return True
+    if not asked:
+        return False
+    return (
+        end == len(words)
+        or words[end].sentence != words[start].sentence
+        or words[end].text in DEFINED_AFTER
+    )
+
+
+def asks_about_doubtful(message: Message, unsure: Set[int]) -> bool:
+    """Whether a sentence naming a doubtful name asks what it is ("wat rest even is")."""
+    sentences = {message.words[i].sentence for i in unsure}
+    words = message.words
+    return any(
+        w.sentence in sentences and asks_at(message, i, WHAT_WORDS) for i, w in enumerate(words)
+    )
