@@ -10,9 +10,8 @@ from hypothesis import strategies as st
 
 from bench import scaled_knowledge
 from bot.knowledge import Knowledge, parse_knowledge, stem
-from bot.wording import STOP
 from bot.use_cases import GENERAL_WORD_SHARE, REST_SHARE, UseCaseRanker
-from bot.wording import GENERAL_WORDS
+from bot.wording import GENERAL_WORDS, STOP
 
 #: Words of needs, some shared by many topics (so scores tie), some by few.
 NEED_WORDS = [
