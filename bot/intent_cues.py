@@ -7,9 +7,10 @@ them together.
 from __future__ import annotations
 
 from collections.abc import Sequence, Set
+from dataclasses import dataclass
 from itertools import pairwise
 
-from bot.background import SUBJECT_PRONOUNS, is_background
+from bot.background import SUBJECT_PRONOUNS, is_background, told_words
 from bot.mentions import Mention
 from bot.wording import (
     BUILD_IDIOMS,
@@ -19,8 +20,10 @@ from bot.wording import (
     LEARN_WORDS,
     PLURAL_POINTERS,
     POINTERS,
+    QUESTION_STARTS,
     READ_FOR,
     READING,
+    REQUEST_CUES,
     STOP,
     USE_CASE_CUES,
     WHAT_WORDS,
@@ -55,6 +58,11 @@ FIT_GAP = 2
 DESCRIBING_LIKENESS = frozenset({"different", "same", "similar"})
 #: ...unless followed by one of these or a stop word ("different from", "the same thing").
 LIKENESS_LINKS = frozenset({"from", "than", "to", "as", "about", "between", "in", "for", "things"})
+
+#: A sentence of these alone asks for what the sentence before it wants ("Suggestions?").
+ASKING_NOUNS = frozenset(
+    {"suggestions", "suggestion", "recommendations", "thoughts", "advice", "tips", "pointers"}
+)
 
 
 def asks_how_it_works(texts: Sequence[str]) -> bool:
@@ -218,3 +226,57 @@ def asks_about_doubtful(message: Message, unsure: Set[int]) -> bool:
     return any(
         w.sentence in sentences and asks_at(message, i, WHAT_WORDS) for i, w in enumerate(words)
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Requests:
+    """Where a message asks, and what its asking words request."""
+
+    #: The sentences the question is about: the one that asks, those naming its subjects, and
+    #: the one before a bare "Suggestions?".
+    about: Set[int]
+    #: The words (and stems) of those sentences, less names and idioms.
+    cues: Set[str]
+    #: Positions of words telling what the learner has done (:func:`told_words`).
+    told: Set[int]
+    #: The asking words that are not told.
+    requesting: list[Word]
+    #: The requesting words (and stems) of the sentence that asks.
+    focus_cues: Set[str]
+    #: What is requested, and from which sentences: the sentence that asks, when it requests
+    #: itself ("I've done a course on Express. What could I build?"), else all of ``about``.
+    request_cues: Set[str]
+    request_sentences: Set[int]
+
+
+def read_requests(
+    message: Message, focus: int, subjects: list[Mention], rest: list[Word]
+) -> Requests:
+    """Where a message asks and what it requests; ``rest`` holds its words less names and idioms.
+
+    Parts telling what the learner has done ("did a flask tutorial, now what ...") request
+    nothing.
+    """
+    about = {focus} | {message.words[m.start].sentence for m in subjects}
+    if focus and all(  # "I want a project where I design the tables. Suggestions?"
+        w.text in STOP or w.text in QUESTION_STARTS or w.text in ASKING_NOUNS
+        for w in message.words
+        if w.sentence == focus
+    ):
+        about.add(focus - 1)
+    asking = [w for w in rest if w.sentence in about] or rest
+    cues = {w.text for w in asking} | {w.stem for w in asking}
+    told = told_words(message)
+    in_asking = set(asking)
+    requesting = [w for i, w in enumerate(message.words) if w in in_asking and i not in told]
+    focus_cues = {w.text for w in requesting if w.sentence == focus} | {
+        w.stem for w in requesting if w.sentence == focus
+    }
+    requests_itself = bool(focus_cues & REQUEST_CUES)
+    request_cues = (
+        focus_cues
+        if requests_itself
+        else {w.text for w in requesting} | {w.stem for w in requesting}
+    )
+    request_sentences = {focus} if requests_itself else about
+    return Requests(about, cues, told, requesting, focus_cues, request_cues, request_sentences)

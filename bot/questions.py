@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 from collections import Counter
 from collections.abc import Sequence, Set
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 from itertools import combinations, pairwise
 from typing import Any
@@ -29,13 +29,13 @@ from bot.background import (
     owned_it,
     pointed_at,
     question_sentence,
-    told_words,
     wanted,
 )
 from bot.intent_cues import (
     BE_WORDS,
     DOING,
     WANTING,
+    Requests,
     asks_about_doubtful,
     asks_at,
     asks_definition,
@@ -46,9 +46,10 @@ from bot.intent_cues import (
     idiom_positions,
     named_for_definition,
     only_in_passing,
+    read_requests,
     wants_something,
 )
-from bot.knowledge import Canned, Knowledge, NotCovered, compiled, stem
+from bot.knowledge import Canned, Knowledge, NotCovered, Section, compiled, stem
 from bot.lru import LruCache
 from bot.matching import ByLength, Match, NameIndex
 from bot.mentions import (
@@ -98,7 +99,6 @@ from bot.wording import (
     PROJECT_CUES,
     PROJECT_NOUNS,
     QUESTION_STARTS,
-    REQUEST_CUES,
     RESOURCE_CUES,
     START_LINKS,
     STARTING,
@@ -144,10 +144,6 @@ SPELL_CACHE = 4096
 PHRASE_CACHE = 16_384
 #: A follow-up is a short message: at most this many words.
 FOLLOW_UP_WORDS = 8
-#: A sentence of these alone asks for what the sentence before it wants ("Suggestions?").
-ASKING_NOUNS = frozenset(
-    {"suggestions", "suggestion", "recommendations", "thoughts", "advice", "tips", "pointers"}
-)
 #: Before a name, wanting to try it ("i wanna try graphql").
 TRYING = frozenset({"try", "trying", "wanna", "want"})
 #: The roadmap itself named: a step named with it is the step ("languages in the roadmap").
@@ -203,6 +199,128 @@ CHOOSING = frozenset({"which"})
 MAX_CHOICES = 3
 #: Between two names, these set them side by side ("go or java").
 SIDE_BY_SIDE = frozenset({"or", "vs", "versus"})
+
+
+#: The use-case words a message's words stand for: weight and source word, by stem.
+_Terms = dict[str, tuple[float, str]]
+
+
+@dataclass(frozen=True, slots=True)
+class _KindWord:
+    """The word naming a kind of thing ("which database", "we need a framework"), if any."""
+
+    #: Where the kind word stands, and its kind.
+    at: int | None
+    kind: str | None
+    #: Positions of kind words asked for ("which database", "what kind of language").
+    asked: list[int]
+    #: Positions of kind words introduced as a thing wanted ("we need a framework").
+    introduced: list[int]
+
+    @property
+    def asked_for(self) -> bool:
+        """Whether the kind word is one asked for."""
+        return self.at in self.asked
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """A message read once: its names, where it asks, the kind and the need it tells.
+
+    What every stage of :meth:`QuestionAnswerer._understand` decides from.
+    """
+
+    question: str
+    message: Message
+    names: Names
+    #: The names kept, a topic's name before a word for a step read as the step.
+    mentions: list[Mention]
+    #: The sentence that asks (:func:`bot.background.question_sentence`).
+    focus: int
+    #: The mentions the question is about, best first; the roadmap's topics among them and
+    #: those naming technology it does not cover.
+    subjects: list[Mention]
+    topic_ids: tuple[str, ...]
+    uncovered: list[Mention]
+    #: Where a learning phrase starts ("get better at"), with its length in words.
+    improving: dict[int, int]
+    #: The words that are neither names nor cue words used in another sense.
+    rest: list[Word]
+    requests: Requests
+    kind: _KindWord
+    #: The need's words: all of them (less the kind asked for), and without the names when
+    #: topics are named.
+    all_terms: _Terms
+    terms: _Terms
+    #: The asking sentence's words (less idioms), as a set and in order.
+    focus_words: set[str]
+    focus_texts: list[str]
+    #: "what ... build": asked what to build; with no tool or kind named, a request for
+    #: something to build ("what should i build to practise").
+    asks_to_build: bool
+    build_request: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Asked:
+    """What the asking sentence asks for, once neither small talk nor another subject."""
+
+    #: Names set side by side ("or", "vs", a comparing word).
+    compare: bool
+    #: What a name is ("what is couchdb"), and whether a name there is asked itself.
+    asks_what: bool
+    names_itself: bool
+    #: Stems of the asking sentence ("order" only in learning talk).
+    focus_stems: set[str]
+    #: The message talks about software (a software word, a name or a word of the title).
+    software_talk: bool
+    #: What to learn next ("what should i learn next", "what comes after the db step").
+    learn_next: bool
+    #: "the best way to learn sql": material.
+    learn_way: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _ProjectsAsked:
+    """Projects asked for by a project word ("ideas for a project", "docker exercises")."""
+
+    #: "is that a good idea", "the idea behind it": an opinion, not project ideas.
+    opinion: bool
+    asked: bool
+    #: The name just before the project word: what the projects are for.
+    named: Mention | None
+    #: Projects asked for, and no kind ("a deployment project with the cloud").
+    first: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Requested:
+    """Material or projects wanted for what is named, once no comparison decided."""
+
+    resources: bool
+    projects: bool
+    #: A kind of thing asked for ("what database ...").
+    asks_for_kind: bool
+    #: The request names nothing and points at nothing ("... what should i read about?").
+    unnamed_request: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _StepAsked:
+    """A step of the roadmap, or the roadmap itself, asked about when no topic is named."""
+
+    section_id: str | None
+    section: Section | None
+    #: The step named as a step ("the databases part").
+    named_step: bool
+    #: The step itself asked for: its material or projects, by name, or "in the roadmap".
+    step_asked: bool
+    #: The roadmap's steps asked for ("what are the main parts of backend").
+    steps: bool
+    #: An overview cue in a sentence about the roadmap, and a strong one.
+    overview: bool
+    starting_point: bool
+    strong: bool
 
 
 class QuestionAnswerer:
@@ -391,18 +509,63 @@ class QuestionAnswerer:
         return None
 
     def _understand(self, question: str, message: Message) -> Understanding:
+        """What one message asks, stage by stage: the first stage that decides answers.
+
+        The message is read once (names, where it asks, the kind and the need it tells); then
+        small talk and other subjects are set aside, the path and needs told around names are
+        weighed, then comparisons, material and projects for the names, and last what a
+        message naming no topic asks of the roadmap.
+        """
+        read = self._read(question, message)
+        decided = self._small_talk_or_everyday(read) or self._outside_roadmap(read)
+        if decided is not None:
+            return decided
+        asked = self._what_is_asked(read)
+        decided = (
+            self._where_to_start(read, asked)
+            or self._need_beside_names(read, asked)
+            or self._others_of_the_kind(read, asked)
+            or self._what_comes_next(read, asked)
+        )
+        if decided is not None:
+            return decided
+        projects = self._projects_asked(read)
+        decided = self._within_the_kind(read, asked, projects) or self._not_covered_asked(
+            read, asked
+        )
+        if decided is not None:
+            return decided
+        asked = replace(asked, compare=asked.compare or self._set_side_by_side(read))
+        decided = self._comparison(read, asked) or self._need_of_another_kind(read, asked, projects)
+        if decided is not None:
+            return decided
+        requested = self._requested(read, asked, projects)
+        decided = (
+            self._need_beside_topic(read, asked, requested)
+            or self._projects_for_name(read, requested, projects)
+            or self._topic(read, requested)
+        )
+        if decided is not None:
+            return decided
+        step = self._step_asked(read, asked, requested)
+        return (
+            self._overview(read, asked, step)
+            or self._need_asked(read, requested, step)
+            or self._need_with_no_name(read, asked, projects, step)
+            or self._kind_choices(read, requested, step)
+            or self._owned_step(read, step)
+            or self._step(read, requested, step)
+            or self._last_resort(read, asked, requested, step)
+        )
+
+    # -- reading the message -----------------------------------------------------------------
+
+    def _read(self, question: str, message: Message) -> _Reading:
+        """Read a message once: its names and subjects, where it asks, its kind and need."""
         names = self._mentions(message)
-        mentions, doubtful, everyday = names.kept, names.doubtful, names.everyday
-        mentions = [self._step_of(message, m) for m in mentions]
+        mentions = [self._step_of(message, m) for m in names.kept]
         focus = question_sentence(message)
-        subjects = self._subjects(message, mentions, focus)
-        subjects = [
-            m
-            for m in subjects
-            if not self._word_of_a_need(m, message.words, mentions)
-            and not self._likened(m, message.words, mentions)
-            and not self._of_a_kind(m, message.words)
-        ] or (subjects if len(subjects) > 1 else [])
+        subjects = self._asked_about(message, mentions, focus)
         named = {i for m in mentions for i in range(m.start, m.end)}
         texts = message.texts
         improving = {  # "how to get better at sql", "how do i get into docker": where it starts
@@ -413,132 +576,10 @@ class QuestionAnswerer:
         }
         idioms = idiom_positions(message, mentions, improving)
         rest = [w for i, w in enumerate(message.words) if i not in named and i not in idioms]
-        about = {focus} | {message.words[m.start].sentence for m in subjects}
-        if focus and all(  # "I want a project where I design the tables. Suggestions?"
-            w.text in STOP or w.text in QUESTION_STARTS or w.text in ASKING_NOUNS
-            for w in message.words
-            if w.sentence == focus
-        ):
-            about.add(focus - 1)
-        asking = [w for w in rest if w.sentence in about] or rest
-        cues = {w.text for w in asking} | {w.stem for w in asking}
-        # "I've done a course on Express. What could I build?": the asking sentence's own
-        # request outranks the words of the background sentences
-        # request outranks the words of the background sentences; parts telling what the
-        # learner has done ("did a flask tutorial, now what ...") request nothing
-        told = told_words(message)
-        in_asking = set(asking)
-        requesting = [w for i, w in enumerate(message.words) if w in in_asking and i not in told]
-        focus_cues = {w.text for w in requesting if w.sentence == focus} | {
-            w.stem for w in requesting if w.sentence == focus
-        }
-        requests_itself = bool(focus_cues & REQUEST_CUES)
-        request_cues = (
-            focus_cues
-            if requests_itself
-            else {w.text for w in requesting} | {w.stem for w in requesting}
-        )
-        request_sentences = {focus} if requests_itself else about
+        requests = read_requests(message, focus, subjects, rest)
         topic_ids = tuple(dict.fromkeys(m.id for m in subjects if m.id in self.knowledge.topics))
-        uncovered = [m for m in subjects if m.not_covered]
-        in_topics = {
-            i
-            for m in mentions
-            if m.id in self.knowledge.topics or m.not_covered or self._as_step(message, m, focus)
-            for i in range(m.start, m.end)
-        }  # "the databases part": the step, not the kind asked for
-        kinds = [
-            i
-            for i, w in enumerate(message.words)
-            if w.sentence in about
-            and w.stem in self.kinds
-            and i not in in_topics
-            and i not in names.dropped
-            and not (i and message.words[i - 1].text == "to")
-        ]
-        asked_kinds = [  # "which database", "what db", "best language": the kind asked for
-            i
-            for i in kinds
-            if any(
-                w.text in USE_CASE_CUES or w.text in PICKING
-                for w in message.words[max(i - 2, 0) : i]
-            )
-            or (  # "what kind of database", "which type of language"
-                i >= 3
-                and message.words[i - 1].text == "of"
-                and message.words[i - 2].text in KIND_OF
-                and message.words[i - 3].text in (USE_CASE_CUES | PICKING)
-            )
-        ]
-        # "i'd like some practice": a kind word that is also a learning word is learning,
-        # unless asked for ("which practice"; not "what project could help me practice")
-        asked_kinds = [
-            i
-            for i in asked_kinds
-            if message.words[i].text not in LEARN_WORDS
-            or any(w.text in USE_CASE_CUES for w in message.words[max(i - 2, 0) : i])
-        ]
-        kinds = [i for i in kinds if i in asked_kinds or message.words[i].text not in LEARN_WORDS]
-        kinds = [  # "postgres for a tiny cli tool": what is built, not the kind asked for
-            i
-            for i in kinds
-            if i in asked_kinds
-            or "for" not in {w.text for w in message.words[max(i - 4, 0) : i]}
-            or not topic_ids
-        ]
-        introduced = [  # "we need a framework", not "the internal tools team"
-            i for i in kinds if any(w.text in ARTICLES for w in message.words[max(i - 2, 0) : i])
-        ]
-        kind_at = (asked_kinds or introduced or kinds)[0] if kinds else None
-        kind = self.kinds[message.words[kind_at].stem] if kind_at is not None else None
-        starting = {w.stem for w in message.words if w.sentence == focus} & (
-            STRONG_OVERVIEW | {"start"}
-        )
-        came_from = {  # "finished a react bootcamp, where should i start": the path, not a need
-            i
-            for m in mentions
-            if starting and m.not_covered and is_background(m, message.words)
-            for i in range(m.start, m.end)
-        }
-        needed = {  # a cue word in a use case's phrase is need ("machine learning")
-            i
-            for i, w in enumerate(message.words)
-            if w.text in self.cue_words
-            and (
-                (i and (message.words[i - 1].stem, w.stem) in self.ranker.pairs)
-                or (
-                    i + 1 < len(message.words)
-                    and (w.stem, message.words[i + 1].stem) in self.ranker.pairs
-                )
-            )
-        }
-        roles = {  # "a java shop", "a python guy": who the learner is, not a need
-            m.end
-            for m in mentions
-            if m.end < len(message.words) and message.words[m.end].text in BACKGROUND_AFTER
-        }
-        all_terms = self.ranker.terms(  # the kind asked for is not part of the need ("cloud")
-            w.stem
-            for i, w in enumerate(message.words)
-            if (w.text not in self.cue_words or i in needed)
-            and i != kind_at
-            and i not in names.dropped
-            and i not in came_from
-            and i not in roles
-            and (kind is not None or i not in names.unsure)
-        )
-        terms = (
-            self.ranker.terms(
-                w.stem
-                for i, w in enumerate(message.words)
-                if (w.text not in self.cue_words or i in needed)
-                and i not in named
-                and i not in roles
-            )
-            if topic_ids
-            else all_terms
-        )
-
+        kind = self._kind_word(message, focus, names, mentions, requests.about, topic_ids)
+        all_terms, terms = self._need_terms(message, focus, names, mentions, kind, topic_ids)
         focus_words = {
             w.text for i, w in enumerate(message.words) if w.sentence == focus and i not in idioms
         }
@@ -549,126 +590,298 @@ class QuestionAnswerer:
             (BUILD_WORDS - {"code"}) & set(focus_texts[focus_texts.index("what") :])
         )
         build_request = (  # "what should i build to practise", not "making a chat app, what db"
-            asks_to_build and not {"with", "using", "use"} & focus_words and kind is None
+            asks_to_build and not {"with", "using", "use"} & focus_words and kind.kind is None
+        )
+        return _Reading(
+            question,
+            message,
+            names,
+            mentions,
+            focus,
+            subjects,
+            topic_ids,
+            [m for m in subjects if m.not_covered],
+            improving,
+            rest,
+            requests,
+            kind,
+            all_terms,
+            terms,
+            focus_words,
+            focus_texts,
+            asks_to_build,
+            build_request,
         )
 
-        talk = self._small_talk(message, mentions)
+    def _asked_about(self, message: Message, mentions: list[Mention], focus: int) -> list[Mention]:
+        """The subjects, less names that are only part of a need, a likeness or a kind.
+
+        Such a name stays when it is the only subject left but one of several.
+        """
+        subjects = self._subjects(message, mentions, focus)
+        return [
+            m
+            for m in subjects
+            if not self._word_of_a_need(m, message.words, mentions)
+            and not self._likened(m, message.words, mentions)
+            and not self._of_a_kind(m, message.words)
+        ] or (subjects if len(subjects) > 1 else [])
+
+    def _kind_word(
+        self,
+        message: Message,
+        focus: int,
+        names: Names,
+        mentions: list[Mention],
+        about: Set[int],
+        topic_ids: tuple[str, ...],
+    ) -> _KindWord:
+        """The kind of thing the message names, best the one asked for ("which database")."""
+        words = message.words
+        in_topics = {
+            i
+            for m in mentions
+            if m.id in self.knowledge.topics or m.not_covered or self._as_step(message, m, focus)
+            for i in range(m.start, m.end)
+        }  # "the databases part": the step, not the kind asked for
+        kinds = [
+            i
+            for i, w in enumerate(words)
+            if w.sentence in about
+            and w.stem in self.kinds
+            and i not in in_topics
+            and i not in names.dropped
+            and not (i and words[i - 1].text == "to")
+        ]
+        asked = [  # "which database", "what db", "best language": the kind asked for
+            i
+            for i in kinds
+            if any(w.text in USE_CASE_CUES or w.text in PICKING for w in words[max(i - 2, 0) : i])
+            or (  # "what kind of database", "which type of language"
+                i >= 3
+                and words[i - 1].text == "of"
+                and words[i - 2].text in KIND_OF
+                and words[i - 3].text in (USE_CASE_CUES | PICKING)
+            )
+        ]
+        # "i'd like some practice": a kind word that is also a learning word is learning,
+        # unless asked for ("which practice"; not "what project could help me practice")
+        asked = [
+            i
+            for i in asked
+            if words[i].text not in LEARN_WORDS
+            or any(w.text in USE_CASE_CUES for w in words[max(i - 2, 0) : i])
+        ]
+        kinds = [i for i in kinds if i in asked or words[i].text not in LEARN_WORDS]
+        kinds = [  # "postgres for a tiny cli tool": what is built, not the kind asked for
+            i
+            for i in kinds
+            if i in asked
+            or "for" not in {w.text for w in words[max(i - 4, 0) : i]}
+            or not topic_ids
+        ]
+        introduced = [  # "we need a framework", not "the internal tools team"
+            i for i in kinds if any(w.text in ARTICLES for w in words[max(i - 2, 0) : i])
+        ]
+        at = (asked or introduced or kinds)[0] if kinds else None
+        kind = self.kinds[words[at].stem] if at is not None else None
+        return _KindWord(at, kind, asked, introduced)
+
+    def _need_terms(
+        self,
+        message: Message,
+        focus: int,
+        names: Names,
+        mentions: list[Mention],
+        kind: _KindWord,
+        topic_ids: tuple[str, ...],
+    ) -> tuple[_Terms, _Terms]:
+        """The need's words: all of them, and (with topics named) those beside the names.
+
+        Left out: cue words (unless part of a use case's phrase), the kind asked for, names in
+        their everyday sense, where the learner comes from and who they are.
+        """
+        words = message.words
+        starting = {w.stem for w in words if w.sentence == focus} & (STRONG_OVERVIEW | {"start"})
+        came_from = {  # "finished a react bootcamp, where should i start": the path, not a need
+            i
+            for m in mentions
+            if starting and m.not_covered and is_background(m, words)
+            for i in range(m.start, m.end)
+        }
+        needed = {  # a cue word in a use case's phrase is need ("machine learning")
+            i
+            for i, w in enumerate(words)
+            if w.text in self.cue_words
+            and (
+                (i and (words[i - 1].stem, w.stem) in self.ranker.pairs)
+                or (i + 1 < len(words) and (w.stem, words[i + 1].stem) in self.ranker.pairs)
+            )
+        }
+        roles = {  # "a java shop", "a python guy": who the learner is, not a need
+            m.end for m in mentions if m.end < len(words) and words[m.end].text in BACKGROUND_AFTER
+        }
+        all_terms = self.ranker.terms(  # the kind asked for is not part of the need ("cloud")
+            w.stem
+            for i, w in enumerate(words)
+            if (w.text not in self.cue_words or i in needed)
+            and i != kind.at
+            and i not in names.dropped
+            and i not in came_from
+            and i not in roles
+            and (kind.kind is not None or i not in names.unsure)
+        )
+        if not topic_ids:
+            return all_terms, all_terms
+        named = {i for m in mentions for i in range(m.start, m.end)}
+        terms = self.ranker.terms(
+            w.stem
+            for i, w in enumerate(words)
+            if (w.text not in self.cue_words or i in needed) and i not in named and i not in roles
+        )
+        return all_terms, terms
+
+    # -- small talk and other subjects -------------------------------------------------------
+
+    def _small_talk_or_everyday(self, read: _Reading) -> Understanding | None:
+        """Small talk, or names used only in their everyday sense (refused, unless a clear need)."""
+        message, names = read.message, read.names
+        talk = self._small_talk(message, read.mentions)
         if talk is not None and not asks_about_doubtful(message, names.unsure):
-            return Understanding(question, Intent.UNKNOWN, (), Outcome.SMALL_TALK, canned=talk)
-        if everyday and not mentions:
+            return Understanding(read.question, Intent.UNKNOWN, (), Outcome.SMALL_TALK, canned=talk)
+        if names.everyday and not read.mentions:
             # "works on my machine but not on the server": read as everyday only from the word
             # beside the name, a clear need (with the name's own words) is still answered
             clear = (
-                self._clear_need(question, message, kind, names.unsure | names.dropped)
-                if set(everyday) <= names.beside_only and not names.foreign
+                self._clear_need(
+                    read.question, message, read.kind.kind, names.unsure | names.dropped
+                )
+                if set(names.everyday) <= names.beside_only and not names.foreign
                 else None
             )
-            return clear or Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
-        outside, hits, outside_at = self._outside(message, needs=kind is not None)
+            return clear or Understanding(read.question, Intent.UNKNOWN, (), Outcome.REFUSED)
+        return None
+
+    def _outside_roadmap(self, read: _Reading) -> Understanding | None:
+        """A subject outside the roadmap asked about ("should i buy a new laptop?").
+
+        Refused with its canned reply, unless the roadmap is asked about after all, or the
+        outside words only say where a software need happens.
+        """
+        message, focus, subjects = read.message, read.focus, read.subjects
+        outside, hits, outside_at = self._outside(message, needs=read.kind.kind is not None)
         asking = [w for w in message.words if w.sentence == focus]
         asked_outside = (  # "a bootcamp teaching java. is 16 GB of RAM enough?": the laptop
             message.sentences > 1
             and self._outside_words(asking)
             and all(message.words[m.start].sentence != focus for m in subjects)
         )
-        if outside is not None and (asked_outside or all(m.ambiguous for m in subjects)):
-            evidence = sum(  # "... when i run docker. should i buy a new laptop?": the asking
-                (w.stem in self.software or w.stem in self.overview_cues)  # sentence's own
-                and w.stem not in self.title_words
-                for w in (asking if asked_outside else message.words)
-            ) + (  # "scala worth learning for backend jobs?": not covered, first
-                0 if asked_outside else len(uncovered)
+        if outside is None or not (asked_outside or all(m.ambiguous for m in subjects)):
+            return None
+        evidence = sum(  # "... when i run docker. should i buy a new laptop?": the asking
+            (w.stem in self.software or w.stem in self.overview_cues)  # sentence's own
+            and w.stem not in self.title_words
+            for w in (asking if asked_outside else message.words)
+        ) + (  # "scala worth learning for backend jobs?": not covered, first
+            0 if asked_outside else len(read.uncovered)
+        )
+        if (hits < evidence and subjects) or self._roadmap_asked_beside(read, asking):
+            return None
+        # "our app shows live football scores. what would you build the backend with?":
+        # the outside word is where the need happens; the question asks for the need
+        names, mentions = read.names, read.mentions
+        aside = (
+            message.sentences > 1
+            and not self._outside_words(asking)
+            and (focus in message.questions or bool(ASKING_WORDS & read.focus_words))
+            and self._asks_for_software(asking)
+            # a software situation told around the need: a software word or a name
+            and bool(
+                names.software
+                or names.doubtful
+                or any(m.id in self.knowledge.topics for m in mentions)
             )
-            bare = all(w.text in STOP or w.text in QUESTION_STARTS for w in asking)
-            requested = [  # a bare "what do you suggest?" asks for what the sentence before asks
-                w
-                for w in message.words
-                if w.sentence == focus or (bare and w.sentence == focus - 1)
-            ]
-            roadmap_question = (
-                message.sentences > 1
-                and not self._outside_words(asking)
-                and (
-                    any(message.words[m.start].sentence == focus for m in subjects)
-                    or any(w.stem in STRONG_OVERVIEW for w in asking)
-                    or build_request  # "... before applying for jobs. what could i build?"
-                    or bool(  # "i'd like to practise go ... any project ideas?", "after my
-                        # django tutorial i want to make a real project. what do you suggest?"
-                        subjects and any(w.text in PROJECT_CUES for w in requested)
-                    )
-                    or bool(subjects and {w.text for w in asking} & (POINTERS | PLURAL_POINTERS))
-                    # "switching careers from teaching. what should i learn first to become a
-                    # backend developer?": what to learn in the roadmap's own field
-                    or (  # "... where do i start with backend?"
-                        any(w.stem in LEARN_WORDS or w.stem in STARTING for w in asking)
-                        and any(w.stem in self.title_words for w in asking)
-                    )
+            # "a job offer from a company using elixir": about elixir
+            and not any(m.not_covered for m in mentions)
+        ) or self._asked_beside_outside(
+            message, focus, names, mentions, read.kind.asked_for, outside_at
+        )
+        clear = (
+            self._clear_need(
+                read.question,
+                message,
+                read.kind.kind,
+                names.dropped | outside_at,
+                background=True,
+            )
+            if aside
+            else None
+        )
+        return clear or Understanding(
+            read.question, Intent.UNKNOWN, (), Outcome.REFUSED, canned=outside
+        )
+
+    def _roadmap_asked_beside(self, read: _Reading, asking: list[Word]) -> bool:
+        """Whether a message with outside words still asks about the roadmap or its names.
+
+        ``asking`` holds the words of the sentence that asks.
+        """
+        message, focus, subjects = read.message, read.focus, read.subjects
+        bare = all(w.text in STOP or w.text in QUESTION_STARTS for w in asking)
+        requested = [  # a bare "what do you suggest?" asks for what the sentence before asks
+            w for w in message.words if w.sentence == focus or (bare and w.sentence == focus - 1)
+        ]
+        roadmap_question = (
+            message.sentences > 1
+            and not self._outside_words(asking)
+            and (
+                any(message.words[m.start].sentence == focus for m in subjects)
+                or any(w.stem in STRONG_OVERVIEW for w in asking)
+                or read.build_request  # "... before applying for jobs. what could i build?"
+                or bool(  # "i'd like to practise go ... any project ideas?", "after my
+                    # django tutorial i want to make a real project. what do you suggest?"
+                    subjects and any(w.text in PROJECT_CUES for w in requested)
+                )
+                or bool(subjects and {w.text for w in asking} & (POINTERS | PLURAL_POINTERS))
+                # "switching careers from teaching. what should i learn first to become a
+                # backend developer?": what to learn in the roadmap's own field
+                or (  # "... where do i start with backend?"
+                    any(w.stem in LEARN_WORDS or w.stem in STARTING for w in asking)
+                    and any(w.stem in self.title_words for w in asking)
                 )
             )
-            learning = any(  # "my boss wants me to learn django by monday": django, not the boss
-                wanted(m, message.words) and message.words[m.start].sentence == focus
-                for m in subjects
-            )
-            asked_segments = {w.segment for w in message.words if w.text in WHAT_WORDS}
-            side_by_side = any(  # "go or java for a backend job in germany": the two compared
-                a.id != b.id
-                and b.start == a.end + 1
-                and message.words[a.end].text in SIDE_BY_SIDE
-                and self._kind_of(a) == self._kind_of(b)
-                for a, b in pairwise(subjects)
-            ) and not self._outside_words(  # ... unless asked about: "which pays more, x or y"
-                [w for w in message.words if w.segment in asked_segments]
-            )
-            built_with_name = asks_to_build and any(  # "what should i build with django to
-                message.words[m.start].sentence == focus
-                for m in subjects  # get hired"
-            )
-            if (
-                (hits >= evidence or not subjects)
-                and not roadmap_question
-                and not learning
-                and not side_by_side
-                and not built_with_name
-            ):
-                # "our app shows live football scores. what would you build the backend with?":
-                # the outside word is where the need happens; the question asks for the need
-                aside = (
-                    message.sentences > 1
-                    and not self._outside_words(asking)
-                    and (focus in message.questions or bool(ASKING_WORDS & focus_words))
-                    and self._asks_for_software(asking)
-                    # a software situation told around the need: a software word or a name
-                    and bool(
-                        names.software
-                        or names.doubtful
-                        or any(m.id in self.knowledge.topics for m in mentions)
-                    )
-                    # "a job offer from a company using elixir": about elixir
-                    and not any(m.not_covered for m in mentions)
-                ) or self._asked_beside_outside(
-                    message, focus, names, mentions, kind_at in asked_kinds, outside_at
-                )
-                clear = (
-                    self._clear_need(
-                        question,
-                        message,
-                        kind,
-                        names.dropped | outside_at,
-                        background=True,
-                    )
-                    if aside
-                    else None
-                )
-                return clear or Understanding(
-                    question, Intent.UNKNOWN, (), Outcome.REFUSED, canned=outside
-                )
-        compare = bool(COMPARE_CUES & cues) or "or" in {w.text for w in message.words}
-        asks_what = asks_definition(message, focus, subjects, focus_words)
+        )
+        learning = any(  # "my boss wants me to learn django by monday": django, not the boss
+            wanted(m, message.words) and message.words[m.start].sentence == focus for m in subjects
+        )
+        asked_segments = {w.segment for w in message.words if w.text in WHAT_WORDS}
+        side_by_side = any(  # "go or java for a backend job in germany": the two compared
+            a.id != b.id
+            and b.start == a.end + 1
+            and message.words[a.end].text in SIDE_BY_SIDE
+            and self._kind_of(a) == self._kind_of(b)
+            for a, b in pairwise(subjects)
+        ) and not self._outside_words(  # ... unless asked about: "which pays more, x or y"
+            [w for w in message.words if w.segment in asked_segments]
+        )
+        built_with_name = read.asks_to_build and any(  # "what should i build with django to
+            message.words[m.start].sentence == focus
+            for m in subjects  # get hired"
+        )
+        return roadmap_question or learning or side_by_side or built_with_name
+
+    # -- the path and needs told around names ------------------------------------------------
+
+    def _what_is_asked(self, read: _Reading) -> _Asked:
+        """What the asking sentence asks for: a comparison, what a name is, the next step."""
+        message, focus, focus_words = read.message, read.focus, read.focus_words
+        compare = bool(COMPARE_CUES & read.requests.cues) or "or" in {w.text for w in message.words}
+        asks_what = asks_definition(message, focus, read.subjects, focus_words)
         # "what is java itself known for": the name asked about, not one of its children
         names_itself = (
             asks_what
             and not focus_words & USE_CASE_CUES
-            and any(message.words[m.start].sentence == focus for m in subjects)
+            and any(message.words[m.start].sentence == focus for m in read.subjects)
         )
         focus_stems = {w.stem for w in message.words if w.sentence == focus}
         if not any(w.text == "order" for w in message.words) or not (
@@ -679,104 +892,146 @@ class QuestionAnswerer:
         # "what should i learn next", "i finished the languages section. what comes next?"
         # (told only in software talk: not "i finished my homework. what comes next?")
         software_talk = (
-            names.software > 0
-            or bool(mentions)
+            read.names.software > 0
+            or bool(read.mentions)
             or any(w.stem in self.title_words for w in message.words)
         )
         learn_next = (  # not "i built a todo app. what should i build next?": projects
             bool(
                 focus_stems & LEARN_WORDS
-                or (told and software_talk)
+                or (read.requests.told and software_talk)
                 or (focus_words & COMING and software_talk)  # "what comes after the db step"
                 or "step" in focus_stems  # "what's the next step after apis"
             )
             and bool({"next", "after"} & focus_stems)
-            and not build_request
+            and not read.build_request
             and not focus_words & PROJECT_NOUNS  # "what project should i try next
         )
-        # "I'm a QA tester ... I want to move into backend. Where should I start?": the path is
-        # asked for the roadmap's own field; the learner's background words are no need
-        first_step = any(a == "first" and b == "step" for a, b in pairwise(focus_texts))
+        texts = message.texts
+        learn_way = any(  # "best way to learn sql", "the best way to get started"
+            a == "way" and b == "to" and (texts[i + 2] in LEARN_WORDS or i + 2 in read.improving)
+            for i, (a, b) in enumerate(pairwise(texts[:-1]))
+        )  # not "machine learning ... way to serve it"
+        return _Asked(
+            compare, asks_what, names_itself, focus_stems, software_talk, learn_next, learn_way
+        )
+
+    def _where_to_start(self, read: _Reading, asked: _Asked) -> Understanding | None:
+        """The overview, for where to start or what comes next in the roadmap's own field.
+
+        "I'm a QA tester ... I want to move into backend. Where should I start?": the path is
+        asked for; the learner's background words are no need.
+        """
+        message, focus_words, subjects = read.message, read.focus_words, read.subjects
+        first_step = any(a == "first" and b == "step" for a, b in pairwise(read.focus_texts))
         if (
             (
-                (bool(focus_stems & STARTING) and bool(focus_words & {"where", "how"}))
-                or learn_next
+                (bool(asked.focus_stems & STARTING) and bool(focus_words & {"where", "how"}))
+                or asked.learn_next
                 or first_step
             )
             and any(w.stem in self.title_words for w in message.words)
-            and kind is None
-            and not build_request
+            and read.kind.kind is None
+            and not read.build_request
             and not focus_words & (RESOURCE_CUES | PROJECT_CUES)
-            and not any(message.words[m.start].sentence == focus for m in subjects)
+            and not any(message.words[m.start].sentence == read.focus for m in subjects)
             and not any(wanted(m, message.words) for m in subjects)
             and not any(self.knowledge.section(m.id) for m in subjects)  # "the monitoring part"
             and not (subjects and focus_words & NAME_POINTERS)  # "... spring boot. is it next?"
         ):
-            return Understanding(question, Intent.OVERVIEW, ())
-        learn_way = any(  # "best way to learn sql", "the best way to get started"
-            a == "way" and b == "to" and (texts[i + 2] in LEARN_WORDS or i + 2 in improving)
-            for i, (a, b) in enumerate(pairwise(texts[:-1]))
-        )  # not "machine learning ... way to serve it"
-        if (
+            return Understanding(read.question, Intent.OVERVIEW, ())
+        return None
+
+    def _need_beside_names(self, read: _Reading, asked: _Asked) -> Understanding | None:
+        """A need asked in a sentence that names nothing, the names told before it.
+
+        "one cofounder wants microservices. what architecture makes sense for us?"; names told
+        before a "which" are picked among ("i use laravel at work and rails on side projects.
+        which one is better").
+        """
+        message, focus, focus_words = read.message, read.focus, read.focus_words
+        subjects, kind = read.subjects, read.kind
+        if not (
             message.sentences > 1
             and subjects
             and all(message.words[m.start].sentence != focus for m in subjects)
             and not focus_words & (NAME_POINTERS | PLURAL_POINTERS)  # "made for this": the need
-            and not learn_way  # "the best way to get started": material
+            and not asked.learn_way  # "the best way to get started": material
             and (
                 focus_words & USE_CASE_CUES
-                or (kind_at in asked_kinds and message.words[kind_at].sentence == focus)
-            )  # "one cofounder wants microservices. what architecture makes sense for us?"
-            and not focus_words & (RESOURCE_CUES | PROJECT_CUES)  # "the best docs": material
-            and not build_request
-            and not (  # "moving to aws. should i learn the cloud now": the named one's kind
-                kind and kind_at not in asked_kinds and not self._kind_differs(topic_ids, kind)
+                or (kind.asked_for and message.words[kind.at].sentence == focus)
             )
-            and not learn_next  # "what should i learn next": the path, not a need
+            and not focus_words & (RESOURCE_CUES | PROJECT_CUES)  # "the best docs": material
+            and not read.build_request
+            and not (  # "moving to aws. should i learn the cloud now": the named one's kind
+                kind.kind
+                and not kind.asked_for
+                and not self._kind_differs(read.topic_ids, kind.kind)
+            )
+            and not asked.learn_next  # "what should i learn next": the path, not a need
             # "i use mongodb at work but i want to learn sql. where should i start?": the name
             # to be learnt is what is asked about
             and not any(wanted(m, message.words) for m in subjects)
         ):
-            # A kind word in passing in the background ("my team's node.js tools") is context,
-            # not the kind of thing asked for.
-            in_passing = (
-                kind_at is not None
-                and kind_at not in asked_kinds
-                and kind_at not in introduced
-                and message.words[kind_at].sentence != focus
-            )
-            choice = self._choice(message, subjects, focus_words, kind)
-            if choice:  # "i use laravel at work and rails on side projects. which one is better"
-                return Understanding(question, Intent.COMPARE, choice)
-            answer = self.needs.use_case(question, all_terms, kind, asked=not in_passing)
-            if answer is not None:
-                return answer
-        if (  # "two years with php and laravel, tired of it. what language should i learn next?"
-            kind_at in asked_kinds
-            and topic_ids
-            and not self._kind_differs(topic_ids, kind)
+            return None
+        # A kind word in passing in the background ("my team's node.js tools") is context,
+        # not the kind of thing asked for.
+        in_passing = (
+            kind.at is not None
+            and not kind.asked_for
+            and kind.at not in kind.introduced
+            and message.words[kind.at].sentence != focus
+        )
+        choice = self._choice(subjects, focus_words, kind.kind)
+        if choice:
+            return Understanding(read.question, Intent.COMPARE, choice)
+        return self.needs.use_case(read.question, read.all_terms, kind.kind, asked=not in_passing)
+
+    def _others_of_the_kind(self, read: _Reading, asked: _Asked) -> Understanding | None:
+        """Others of the kind asked for than the ones told, offered back.
+
+        "two years with php and laravel, tired of it. what language should i learn next?",
+        "which database after sqlite".
+        """
+        message, subjects, topic_ids = read.message, read.subjects, read.topic_ids
+        if not (
+            self._asks_own_kind(read)
             and (
-                (learn_next and all(message.words[m.start].sentence != focus for m in subjects))
-                or all(  # "which database after sqlite"
-                    m.start and message.words[m.start - 1].text in DONE_BEFORE for m in subjects
+                (
+                    asked.learn_next
+                    and all(message.words[m.start].sentence != read.focus for m in subjects)
                 )
+                or all(m.start and message.words[m.start - 1].text in DONE_BEFORE for m in subjects)
             )
-        ):  # others of the kind asked for, not the ones told
-            others = tuple(t for t in self.needs.kind_choices(kind, terms) if t not in topic_ids)
-            if others:
-                return Understanding(question, Intent.USE_CASE, others, Outcome.ASKED_BACK)
+        ):
+            return None
+        others = tuple(
+            t for t in self.needs.kind_choices(read.kind.kind, read.terms) if t not in topic_ids
+        )
+        if others:
+            return Understanding(read.question, Intent.USE_CASE, others, Outcome.ASKED_BACK)
+        return None
+
+    def _what_comes_next(self, read: _Reading, asked: _Asked) -> Understanding | None:
+        """The overview, for the whole path or what to learn next, unless a clear need decides.
+
+        "i finished a python course. what does the full path look like?", "done python, what
+        next?"; "my queries got slow after the table hit 10m rows, what do i learn": the need.
+        """
+        message, focus_words, doubtful = read.message, read.focus_words, read.names.doubtful
+        subjects, kind = read.subjects, read.kind.kind
         path_asked = (  # "i finished a python course. what does the full path look like?"
             message.sentences > 1
-            and bool(focus_stems & (STRONG_OVERVIEW - STARTING))
+            and bool(asked.focus_stems & (STRONG_OVERVIEW - STARTING))
             and kind is None
             and not doubtful
-            and all(message.words[m.start].sentence != focus for m in subjects)
+            and all(message.words[m.start].sentence != read.focus for m in subjects)
             and not focus_words & (POINTERS | PLURAL_POINTERS | RESOURCE_CUES | PROJECT_CUES)
         )
-        if (
+        if not (
             path_asked
             or (
-                learn_next
+                asked.learn_next
                 and kind is None
                 and not doubtful
                 and not (subjects and focus_words & NAME_POINTERS)  # "is it a good next step?"
@@ -784,83 +1039,131 @@ class QuestionAnswerer:
                     focus_words & set(m.name.split())
                     and "after" not in message.texts[max(m.start - 2, 0) : m.start]
                     and not is_background(m, message.words)
-                    for m in mentions
+                    for m in read.mentions
                 )  # "what should i learn after js", "i know python, what next": done already
             )
         ):
-            # "my queries got slow after the table hit 10m rows, what do i learn": a clear need
-            # decides what to learn, not the path
-            learnt = {  # "after learning sql what next": the name learnt is no need either
-                i
-                for m in mentions
-                if is_background(m, message.words)
-                for i in range(m.start, m.end)
-            }
-            need = (
-                None if path_asked else self._confident_need(question, message, kind, told | learnt)
-            )
-            return need or Understanding(question, Intent.OVERVIEW, ())  # "done python, what next?"
+            return None
+        learnt = {  # "after learning sql what next": the name learnt is no need either
+            i
+            for m in read.mentions
+            if is_background(m, message.words)
+            for i in range(m.start, m.end)
+        }
+        need = (
+            None
+            if path_asked
+            else self._confident_need(read.question, message, kind, read.requests.told | learnt)
+        )
+        return need or Understanding(read.question, Intent.OVERVIEW, ())
+
+    # -- kinds, technology not covered, comparisons ------------------------------------------
+
+    def _projects_asked(self, read: _Reading) -> _ProjectsAsked:
+        """Projects asked for by a project word, not the learner's own ("my side project")."""
+        words, requests = read.message.words, read.requests
         opinion = any(  # "is that a good idea", "the idea behind it": not project ideas
-            w.text in IDEA_WORDS and i and message.words[i - 1].text in IDEA_SENSES
-            for i, w in enumerate(message.words)
+            w.text in IDEA_WORDS and i and words[i - 1].text in IDEA_SENSES
+            for i, w in enumerate(words)
         )
         project_at = [  # "ideas for a project", not "enough for my side project"
             i
-            for i, w in enumerate(message.words)
-            if w.sentence in request_sentences
-            and i not in told
+            for i, w in enumerate(words)
+            if w.sentence in requests.request_sentences
+            and i not in requests.told
             and (
                 w.text in PROJECT_NOUNS
-                or (w.text in PRACTICE_THINGS and i and message.words[i - 1].text in PRACTICE)
+                or (w.text in PRACTICE_THINGS and i and words[i - 1].text in PRACTICE)
             )
-            and not {v.text for v in message.words[max(i - OWNED_PROJECT_GAP, 0) : i]}
+            and not {v.text for v in words[max(i - OWNED_PROJECT_GAP, 0) : i]}
             & (OWNED | HAVING_PROJECT)  # "my first project", "in a small side project"
         ]
-        asked_projects = bool(project_at)
+        asked = bool(project_at)
         # "a deployment project", "docker exercises": the name just before is what they are for
-        projects_for = next((m for m in mentions if m.end in project_at), None)
+        named = next((m for m in read.mentions if m.end in project_at), None)
         # "a deployment project with the cloud": projects asked for, not a kind
-        projects_first = asked_projects and kind_at not in asked_kinds
-        if kind_at in asked_kinds and topic_ids and not self._kind_differs(topic_ids, kind):
-            answer = self._instead(question, message, subjects, kind_at, terms)
+        return _ProjectsAsked(opinion, asked, named, asked and not read.kind.asked_for)
+
+    def _asks_own_kind(self, read: _Reading) -> bool:
+        """Whether the kind asked for is the named topics' own ("which database after sqlite")."""
+        kind = read.kind
+        return bool(
+            kind.asked_for and read.topic_ids and not self._kind_differs(read.topic_ids, kind.kind)
+        )
+
+    def _asks_other_kind(self, read: _Reading, asked: _Asked, projects: _ProjectsAsked) -> bool:
+        """Whether a kind other than the named topics' is asked for ("which framework for python").
+
+        Not when the name itself is asked about with a kind in passing, nor projects first.
+        """
+        kind = read.kind
+        return bool(
+            read.topic_ids
+            and kind.kind
+            and self._kind_differs(read.topic_ids, kind.kind)
+            and not (asked.names_itself and not kind.asked_for)
+            and not projects.first
+        )
+
+    def _within_the_kind(
+        self, read: _Reading, asked: _Asked, projects: _ProjectsAsked
+    ) -> Understanding | None:
+        """Another of the kind asked for, or the children of a kind of a name told.
+
+        "it can't handle many websockets, which language is better at that"; "which framework
+        for python"; "I know JavaScript well. Which framework should I use?".
+        """
+        question, kind, topic_ids = read.question, read.kind, read.topic_ids
+        if self._asks_own_kind(read):
+            answer = self._instead(question, read.message, read.subjects, kind.at, read.terms)
             if answer is not None:
                 return answer
-        if (
-            topic_ids
-            and kind
-            and self._kind_differs(topic_ids, kind)
-            and not (names_itself and kind_at not in asked_kinds)
-            and not projects_first
-        ):
-            children = self.needs.children(question, topic_ids[0], kind, terms)
+        if self._asks_other_kind(read, asked, projects):
+            children = self.needs.children(question, topic_ids[0], kind.kind, read.terms)
             if children:
                 return children
-        if not topic_ids and kind and not COMPARE_CUES & cues and not projects_first:
+        if (
+            not topic_ids
+            and kind.kind
+            and not COMPARE_CUES & read.requests.cues
+            and not projects.first
+        ):
             # "I know JavaScript well. Which framework should I use?": the background's children
-            known = [m.id for m in mentions if m.id in self.knowledge.topics and m not in subjects]
+            known = [
+                m.id
+                for m in read.mentions
+                if m.id in self.knowledge.topics and m not in read.subjects
+            ]
             for parent_id in dict.fromkeys(known):
-                children = self.needs.children(question, parent_id, kind, terms)
+                children = self.needs.children(question, parent_id, kind.kind, read.terms)
                 if children:
                     return children
+        return None
+
+    def _not_covered_asked(self, read: _Reading, asked: _Asked) -> Understanding | None:
+        """Technology the roadmap lacks: a need told around it, else said to be not covered."""
+        question, message, focus = read.question, read.message, read.focus
+        subjects, uncovered, topic_ids = read.subjects, read.uncovered, read.topic_ids
+        kind = read.kind.kind
         needs = [m for m in uncovered if kind and names_a_need(message, m)]
         if needs and len(needs) == len(uncovered) and not topic_ids:
-            answer = self.needs.use_case(question, all_terms, kind)
+            answer = self.needs.use_case(question, read.all_terms, kind)
             if answer is not None:
                 return answer
         if (
             uncovered
             and not topic_ids
             and (
-                wants_something(message, cues, subjects)
+                wants_something(message, read.requests.cues, subjects)
                 or only_in_passing(message, uncovered)
                 or self._built_in(message, uncovered)
             )
         ):
-            answer = self._need_around(question, uncovered, all_terms, kind, message, focus)
+            answer = self._need_around(question, uncovered, read.all_terms, kind, message, focus)
             if answer is not None:
                 return answer
         set_against = (  # not "a real db or just for testing"
-            bool(COMPARE_CUES & cues)
+            bool(COMPARE_CUES & read.requests.cues)
             or any(
                 message.words[i].text in SIDE_BY_SIDE
                 for m in subjects
@@ -870,99 +1173,118 @@ class QuestionAnswerer:
         ) and not all(  # "gin vs express for a fast api": the need, not one of those compared
             names_a_need(message, m) for m in uncovered
         )
-        if uncovered and (
+        if not uncovered or not (
             subjects[0].not_covered
-            or (compare and set_against and len(subjects) >= 2)
+            or (asked.compare and set_against and len(subjects) >= 2)
             or not topic_ids
         ):
-            # "the app works on my macbook but crashes on the ubuntu server. how do we get the
-            # same environment everywhere?": technology told in the situation, a need asked
-            told_aside = (
-                message.sentences > 1
-                and all(message.words[m.start].sentence != focus for m in uncovered)
-                and not focus_words & (NAME_POINTERS | PLURAL_POINTERS)
-                and (focus in message.questions or bool(ASKING_WORDS & focus_words))
+            return None
+        # "the app works on my macbook but crashes on the ubuntu server. how do we get the
+        # same environment everywhere?": technology told in the situation, a need asked
+        told_aside = (
+            message.sentences > 1
+            and all(message.words[m.start].sentence != focus for m in uncovered)
+            and not read.focus_words & (NAME_POINTERS | PLURAL_POINTERS)
+            and (focus in message.questions or bool(ASKING_WORDS & read.focus_words))
+        )
+        aside = {i for m in uncovered for i in range(m.start, m.end)}
+        clear = (
+            self._clear_need(
+                question,
+                message,
+                kind,
+                read.names.dropped | aside,
+                background=True,
+                beside=self._technology(uncovered),
             )
-            aside = {i for m in uncovered for i in range(m.start, m.end)}
-            clear = (
-                self._clear_need(
-                    question,
-                    message,
-                    kind,
-                    names.dropped | aside,
-                    background=True,
-                    beside=self._technology(uncovered),
-                )
-                if told_aside
-                else None
-            )
-            # a close call is no reason to pass over the technology named, unless its name is
-            # also a word ("parcels move"): then the need's fits are offered back
-            if clear is not None and (clear.confident or all(m.ambiguous for m in uncovered)):
-                return clear
-            return self._not_covered(question, subjects)
+            if told_aside
+            else None
+        )
+        # a close call is no reason to pass over the technology named, unless its name is
+        # also a word ("parcels move"): then the need's fits are offered back
+        if clear is not None and (clear.confident or all(m.ambiguous for m in uncovered)):
+            return clear
+        return self._not_covered(question, subjects)
+
+    def _set_side_by_side(self, read: _Reading) -> bool:
+        """Whether two names of a kind are weighed against each other with no comparing word.
+
+        "is nestjs basically express", "why use graphql over rest", "spring boot and django,
+        which one", "flask user here, is django heavier?".
+        """
+        subjects, texts, focus_words = read.subjects, read.message.texts, read.focus_words
         alike = len(subjects) >= 2 and self._kind_of(subjects[0]) == self._kind_of(subjects[1])
         set_over = alike and any(  # "why use graphql over rest": one preferred to the other
-            b.start == a.end + 1 and message.words[a.end].text in PREFERRED_TO
+            b.start == a.end + 1 and read.message.words[a.end].text in PREFERRED_TO
             for a, b in pairwise(subjects)
         )
         weighed = bool(focus_words & COMPARATIVES)  # "flask user here, is django heavier?"
         equated = any(  # "nestjs is just express with extra steps?"
             BE_WORDS & set(between) and set(between) <= EQUATING
             for a, b in pairwise(subjects)
-            for between in [message.texts[a.end : b.start]]
+            for between in [texts[a.end : b.start]]
         )
-        if alike and (
-            message.texts[:1] in (["is"], ["are"])
+        return alike and (
+            texts[:1] in (["is"], ["are"])
             or bool(PICKING_ONE & focus_words)  # "bro says mongo, prof says postgres. whos right"
             or set_over
             or weighed
             or equated
-        ):
-            compare = True  # "is nestjs basically express", "spring boot and django, which one"
-        if len(topic_ids) >= 2 and compare:
+        )
+
+    def _comparison(self, read: _Reading, asked: _Asked) -> Understanding | None:
+        """Named topics compared, the few of a kind asked to differ, or a named comparison."""
+        question, topic_ids, kind = read.question, read.topic_ids, read.kind.kind
+        if len(topic_ids) >= 2 and asked.compare:
             kinds = [self.knowledge.topics[t].kind for t in topic_ids]
             shared = [t for t, k in zip(topic_ids, kinds, strict=True) if kinds.count(k) >= 2]
             compared = shared if len(shared) >= 2 else topic_ids  # "go faster than python"
             return Understanding(question, Intent.COMPARE, tuple(compared[:MAX_COMPARED]))
-        if not topic_ids and kind is not None and focus_words & LIKENESS_CUES:
+        if not topic_ids and kind is not None and read.focus_words & LIKENESS_CUES:
             # "how do the cloud providers differ": the few of that kind, side by side
             members = [t.id for t in self.knowledge.topics.values() if t.kind == kind]
             if 2 <= len(members) <= MAX_COMPARED:
                 return Understanding(question, Intent.COMPARE, tuple(members))
-        compared = self._named_comparison(message.texts) if len(topic_ids) < 2 else ()
-        if compared:
-            alias_words = {
-                word
-                for phrase, ids in self.comparison_phrases.items()
-                if ids == compared
-                for word in phrase.split()
-            }
-            need = self.ranker.terms(
-                w.stem
-                for i, w in enumerate(message.words)
-                if w.text not in self.cue_words
-                and w.text not in alias_words
-                and w.stem not in self.software
-                and i not in names.dropped
-            )
-            answer = None
-            if len({source for _, source in need.values()}) >= 2:  # a need, not a stray word
-                answer = self.needs.use_case(question, need, None, among=set(compared))
-            if answer is not None and answer.confident:
-                return answer
-            return Understanding(question, Intent.COMPARE, compared)
-        if (
-            topic_ids
-            and kind
-            and self._kind_differs(topic_ids, kind)
-            and not (names_itself and kind_at not in asked_kinds)
-            and not projects_first
-        ):
-            answer = self.needs.use_case(question, all_terms, kind)
-            if answer is not None:
-                return answer
-        asks_for_kind = kind is not None and bool(USE_CASE_CUES & cues or "what" in cues)
+        named = self._named_comparison(read.message.texts) if len(topic_ids) < 2 else ()
+        if not named:
+            return None
+        alias_words = {
+            word
+            for phrase, ids in self.comparison_phrases.items()
+            if ids == named
+            for word in phrase.split()
+        }
+        need = self.ranker.terms(
+            w.stem
+            for i, w in enumerate(read.message.words)
+            if w.text not in self.cue_words
+            and w.text not in alias_words
+            and w.stem not in self.software
+            and i not in read.names.dropped
+        )
+        answer = None
+        if len({source for _, source in need.values()}) >= 2:  # a need, not a stray word
+            answer = self.needs.use_case(question, need, None, among=set(named))
+        if answer is not None and answer.confident:
+            return answer
+        return Understanding(question, Intent.COMPARE, named)
+
+    def _need_of_another_kind(
+        self, read: _Reading, asked: _Asked, projects: _ProjectsAsked
+    ) -> Understanding | None:
+        """A need for a kind other than the named topics' ("a database for my django app")."""
+        if self._asks_other_kind(read, asked, projects):
+            return self.needs.use_case(read.question, read.all_terms, read.kind.kind)
+        return None
+
+    # -- material, projects and the named topic ----------------------------------------------
+
+    def _requested(self, read: _Reading, asked: _Asked, projects: _ProjectsAsked) -> _Requested:
+        """Whether material or projects are asked for, from the request words."""
+        message, requests, topic_ids = read.message, read.requests, read.topic_ids
+        requesting, request_sentences = requests.requesting, requests.request_sentences
+        cues = requests.cues
+        asks_for_kind = read.kind.kind is not None and bool(USE_CASE_CUES & cues or "what" in cues)
         built_with = any(  # "what to build with go"; not "... making websites. what would using
             # it on the server look like" nor "is js enough to build an api with node"
             w.text in BUILD_WORDS
@@ -970,125 +1292,177 @@ class QuestionAnswerer:
             and any(v.text in BUILT_WITH and v.sentence == w.sentence for v in requesting[at:])
             for at, w in enumerate(requesting)
         )
-        asked = request_cues  # what the request words say, from the sentence that asks
-        projects = asked_projects or (
+        request = requests.request_cues  # what the request words say, from the sentence asking
+        wants_projects = projects.asked or (
             not asks_for_kind
             and bool(
-                (frozenset() if opinion else IDEA_WORDS) & asked
-                or (built_with and not asks_yes_no(focus_texts))
+                (frozenset() if projects.opinion else IDEA_WORDS) & request
+                or (built_with and not asks_yes_no(read.focus_texts))
                 or asks_something_to_build(requesting, request_sentences)
                 or (
-                    BUILD_WORDS & asked and "what" in asked and "use" not in asked and not topic_ids
+                    BUILD_WORDS & request
+                    and "what" in request
+                    and "use" not in request
+                    and not topic_ids
                 )
             )
         )
-        started = {m.start for m in subjects} & {  # "where do i start with (the) docker"
+        started = {m.start for m in read.subjects} & {  # "where do i start with (the) docker"
             i + gap
             for i, (w, link) in enumerate(pairwise(message.words))
             if w.text in STARTING and link.text in START_LINKS
             for gap in (2, 3)
         }
-        projects = projects or (build_request and bool(topic_ids))
+        wants_projects = wants_projects or (read.build_request and bool(topic_ids))
         # "what is express actually, and what would i build with it": what it is (its card shows
         # what to build with it); projects asked for by name are still projects
-        projects = projects and (asked_projects or not asks_what)
+        wants_projects = wants_projects and (projects.asked or not asked.asks_what)
         resources = bool(
-            RESOURCE_CUES & asked
-            or ((LEARN_WORDS & asked or improving) and LEARN_WAYS & asked)
-            or learn_way
-            or (started and not compare)
-        ) and not (projects and BUILD_WORDS & asked)
+            RESOURCE_CUES & request
+            or ((LEARN_WORDS & request or read.improving) and LEARN_WAYS & request)
+            or asked.learn_way
+            or (started and not asked.compare)
+        ) and not (wants_projects and BUILD_WORDS & request)
         # "what project would teach us the login flow": the project teaches, no material asked
-        resources = resources and not (asked_projects and not MATERIAL & asked)
+        resources = resources and not (projects.asked and not MATERIAL & request)
         # "i keep reading about couchdb. what is it?": what it is asked, no material
-        resources = resources and not (asks_what and not focus_cues & (RESOURCE_CUES | LEARN_WORDS))
+        resources = resources and not (
+            asked.asks_what and not requests.focus_cues & (RESOURCE_CUES | LEARN_WORDS)
+        )
         unnamed_request = (  # "our backend is one express app ... what should i read about?"
             message.sentences > 1
-            and all(message.words[m.start].sentence != focus for m in subjects)
-            and not focus_words & (POINTERS | PLURAL_POINTERS)
-            and not any(wanted(m, message.words) for m in subjects)
+            and all(message.words[m.start].sentence != read.focus for m in read.subjects)
+            and not read.focus_words & (POINTERS | PLURAL_POINTERS)
+            and not any(wanted(m, message.words) for m in read.subjects)
         )
-        if topic_ids and (not resources or unnamed_request) and not projects and kind is None:
-            answer = (
-                None if names_itself else self.needs.child_for_need(question, topic_ids[0], terms)
+        return _Requested(resources, wants_projects, asks_for_kind, unnamed_request)
+
+    def _need_beside_topic(
+        self, read: _Reading, asked: _Asked, requested: _Requested
+    ) -> Understanding | None:
+        """A need told with a named topic that its child, or another topic, fits far better.
+
+        "serve a model, python": the child made for it; "our rails app is deployed by hand.
+        what should we learn to stop that": the need, the name only context.
+        """
+        question, message, focus, topic_ids = (
+            read.question,
+            read.message,
+            read.focus,
+            read.topic_ids,
+        )
+        if not (
+            topic_ids
+            and (not requested.resources or requested.unnamed_request)
+            and not requested.projects
+            and read.kind.kind is None
+        ):
+            return None
+        answer = (
+            None
+            if asked.names_itself
+            else self.needs.child_for_need(question, topic_ids[0], read.terms)
+        )
+        points_back = message.sentences > 1 and bool(read.focus_words & POINTERS)
+        wants_to_do = wants_something(message, read.requests.cues, read.subjects)
+        told = [m for m in read.subjects if m.id in self.knowledge.topics]
+        focused = [m for m in told if message.words[m.start].sentence == focus]
+        pointed = any(  # "... what is it for", not "our app is slow when we hit it"
+            w.sentence == focus and w.text in NAME_POINTERS and not owned_it(message.words, at)
+            for at, w in enumerate(message.words)
+        )
+        context = not pointed and all(
+            # "our rails app is deployed by hand. what should we learn to stop that"; not
+            # "how does express compare? is there dependency injection?": asked about too
+            (
+                message.words[m.start].sentence != focus
+                and message.words[m.start].sentence not in message.questions
             )
-            points_back = message.sentences > 1 and bool(focus_words & POINTERS)
-            wants = wants_something(message, cues, subjects)
-            told = [m for m in subjects if m.id in self.knowledge.topics]
-            focused = [m for m in told if message.words[m.start].sentence == focus]
-            pointed = any(  # "... what is it for", not "our app is slow when we hit it"
-                w.sentence == focus and w.text in NAME_POINTERS and not owned_it(message.words, at)
-                for at, w in enumerate(message.words)
+            or is_background(m, message.words)
+            for m in told
+        )
+        about = any(  # "what should i know about database management": asks about it
+            (m.start and message.words[m.start - 1].text == "about")
+            or wanted(m, message.words)  # "i want to learn aws, is that a bad idea"
+            for m in focused
+        )
+        if (
+            answer is None
+            and not asked.asks_what
+            and not about
+            and ((wants_to_do and not points_back) or context)
+        ):
+            answer = self.needs.elsewhere(
+                question,
+                topic_ids,
+                read.terms,
+                settle=context,
+                fit=asks_fit(message.texts, focused),
             )
-            context = not pointed and all(
-                # "our rails app is deployed by hand. what should we learn to stop that"; not
-                # "how does express compare? is there dependency injection?": asked about too
-                (
-                    message.words[m.start].sentence != focus
-                    and message.words[m.start].sentence not in message.questions
-                )
-                or is_background(m, message.words)
-                for m in told
-            )
-            about = any(  # "what should i know about database management": asks about it
-                (m.start and message.words[m.start - 1].text == "about")
-                or wanted(m, message.words)  # "i want to learn aws, is that a bad idea"
-                for m in focused
-            )
-            if (
-                answer is None
-                and not asks_what
-                and not about
-                and ((wants and not points_back) or context)
-            ):
-                answer = self.needs.elsewhere(
-                    question,
-                    topic_ids,
-                    terms,
-                    settle=context,
-                    fit=asks_fit(message.texts, focused),
-                )
-            elif (
-                answer is None
-                and not about  # "friend says learn pyhton for backend, good idea?"
-                and not asks_what  # "explain microservices real quick"
-                and not focus_words & ASKING_WORDS
-                and not (focused and focus in message.questions)  # "is go hard to pick up?"
-                and not points_back
-            ):
-                # "express api keeps crashing and i only hear it from users": a situation told
-                # with a name, asking nothing about it, whose need fits elsewhere
-                answer = self.needs.elsewhere(question, topic_ids, terms, told=True)
-            if answer is not None and (answer.confident or not resources):
-                return answer  # material for the name, unless the need clearly fits elsewhere
-        if projects and not resources and projects_for is not None:
-            step = self.knowledge.section(projects_for.id)
-            clear = [  # "aws deployment project", "auth project with jwt": the step's topic
-                m.id
-                for m in subjects
-                if step is not None and m.id in step.topic_ids and not m.ambiguous
-            ]
-            if clear:
-                return Understanding(question, Intent.PROJECTS, (clear[0],))
-            if step is not None and not self._is_overview_phrase(projects_for.name):
-                return Understanding(
-                    question, Intent.PROJECTS, step.topic_ids, section_id=projects_for.id
-                )
-            if projects_for.id in self.knowledge.topics:
-                return Understanding(question, Intent.PROJECTS, (projects_for.id,))
-        if topic_ids:
-            if resources:
-                return Understanding(question, Intent.RESOURCES, topic_ids[:1])
-            if projects:
-                return Understanding(question, Intent.PROJECTS, topic_ids[:1])
-            reasons = {
-                fit.topic_id: fit.reasons for fit in self.ranker.rank(terms, set(topic_ids[:1]))
-            }
-            return Understanding(question, Intent.TOPIC, topic_ids, reasons=reasons)
+        elif (
+            answer is None
+            and not about  # "friend says learn pyhton for backend, good idea?"
+            and not asked.asks_what  # "explain microservices real quick"
+            and not read.focus_words & ASKING_WORDS
+            and not (focused and focus in message.questions)  # "is go hard to pick up?"
+            and not points_back
+        ):
+            # "express api keeps crashing and i only hear it from users": a situation told
+            # with a name, asking nothing about it, whose need fits elsewhere
+            answer = self.needs.elsewhere(question, topic_ids, read.terms, told=True)
+        if answer is not None and (answer.confident or not requested.resources):
+            return answer  # material for the name, unless the need clearly fits elsewhere
+        return None
+
+    def _projects_for_name(
+        self, read: _Reading, requested: _Requested, projects: _ProjectsAsked
+    ) -> Understanding | None:
+        """Projects for the name just before a project word ("aws deployment project")."""
+        question, named = read.question, projects.named
+        if not requested.projects or requested.resources or named is None:
+            return None
+        step = self.knowledge.section(named.id)
+        clear = [  # "aws deployment project", "auth project with jwt": the step's topic
+            m.id
+            for m in read.subjects
+            if step is not None and m.id in step.topic_ids and not m.ambiguous
+        ]
+        if clear:
+            return Understanding(question, Intent.PROJECTS, (clear[0],))
+        if step is not None and not self._is_overview_phrase(named.name):
+            return Understanding(question, Intent.PROJECTS, step.topic_ids, section_id=named.id)
+        if named.id in self.knowledge.topics:
+            return Understanding(question, Intent.PROJECTS, (named.id,))
+        return None
+
+    def _topic(self, read: _Reading, requested: _Requested) -> Understanding | None:
+        """The named topic: its material, its projects, or the topic itself."""
+        question, topic_ids = read.question, read.topic_ids
+        if not topic_ids:
+            return None
+        if requested.resources:
+            return Understanding(question, Intent.RESOURCES, topic_ids[:1])
+        if requested.projects:
+            return Understanding(question, Intent.PROJECTS, topic_ids[:1])
+        reasons = {
+            fit.topic_id: fit.reasons for fit in self.ranker.rank(read.terms, set(topic_ids[:1]))
+        }
+        return Understanding(question, Intent.TOPIC, topic_ids, reasons=reasons)
+
+    # -- no topic named: steps, the overview, needs ------------------------------------------
+
+    def _step_asked(self, read: _Reading, asked: _Asked, requested: _Requested) -> _StepAsked:
+        """The roadmap step a message names, and whether it (or the whole path) is asked for."""
+        message, focus, focus_words, focus_stems = (
+            read.message,
+            read.focus,
+            read.focus_words,
+            asked.focus_stems,
+        )
         section_id = next(
             (
                 m.id
-                for m in subjects
+                for m in read.subjects
                 if self.knowledge.section(m.id) and not self._is_overview_phrase(m.name)
             ),
             None,
@@ -1096,161 +1470,226 @@ class QuestionAnswerer:
         section = self.knowledge.section(section_id) if section_id else None
         # "what does the databases part cover", "resources for the auth section": the step
         # itself is asked for, not a need
-        named_step = any(m.id == section_id and self._as_step(message, m, focus) for m in subjects)
+        named_step = any(
+            m.id == section_id and self._as_step(message, m, focus) for m in read.subjects
+        )
         step_asked = section is not None and (
-            ((resources or projects) and kind_at not in asked_kinds)
+            ((requested.resources or requested.projects) and not read.kind.asked_for)
             or named_step
             or bool(focus_words & ROADMAP_WORDS)  # "which languages are in the roadmap"
         )
         # "what are the main parts of backend", "list the sections": the roadmap's steps
         steps = (  # not "which part covers that": a need; not "which part of town"
-            software_talk
+            asked.software_talk
             and section is None
             and bool(focus_stems & STEP_WORDS)
-            and not topic_ids
+            and not read.topic_ids
             and not focus_words & POINTERS
         )
         overview = bool(steps or focus_stems & self.overview_cues) and not self._off_subject(
             message, focus, []
         )
         starting_point = (  # "new to backend. where do i start?", not "new to the city"
-            software_talk
+            asked.software_talk
             and bool(focus_stems & STARTING)
             and "where" in focus_words
-            and not BUILD_WORDS & cues
+            and not BUILD_WORDS & read.requests.cues
         )
         strong = (
             bool(focus_stems & STRONG_OVERVIEW)
             or steps
             or starting_point
-            or (learn_next and not doubtful)
+            or (asked.learn_next and not read.names.doubtful)
         )
-        if section is None and overview and strong and kind is None:
-            # "our login page got hacked. where do we start?": a clear need is where to start
-            need = (
-                self._confident_need(question, message, kind, told)
-                if starting_point and not steps and not focus_stems & STRONG_OVERVIEW
-                else None
-            )
-            return need or Understanding(question, Intent.OVERVIEW, ())
+        return _StepAsked(
+            section_id, section, named_step, step_asked, steps, overview, starting_point, strong
+        )
+
+    def _overview(self, read: _Reading, asked: _Asked, step: _StepAsked) -> Understanding | None:
+        """The whole path, asked for with a strong cue (unless a clear need is where to start)."""
+        if not (step.section is None and step.overview and step.strong and read.kind.kind is None):
+            return None
+        # "our login page got hacked. where do we start?": a clear need is where to start
+        need = (
+            self._confident_need(read.question, read.message, read.kind.kind, read.requests.told)
+            if step.starting_point and not step.steps and not asked.focus_stems & STRONG_OVERVIEW
+            else None
+        )
+        return need or Understanding(read.question, Intent.OVERVIEW, ())
+
+    def _need_asked(
+        self, read: _Reading, requested: _Requested, step: _StepAsked
+    ) -> Understanding | None:
+        """A need asked for with a need word, a kind, or software context ("what db for x")."""
+        names, cues, kind = read.names, read.requests.cues, read.kind.kind
         asked_need = bool(
             USE_CASE_CUES & cues
             or BUILD_WORDS & cues
             or ("for" in cues and (names.software or kind))
             or (kind and "what" in cues)
         )
-        sources = {source for _, source in all_terms.values()}
+        sources = {source for _, source in read.all_terms.values()}
         if (
             (asked_need or kind is not None)
-            and not projects
-            and not step_asked
+            and not requested.projects
+            and not step.step_asked
             and not names.foreign
             and (names.software or kind is not None or len(sources) >= 2 or USE_CASE_CUES & cues)
         ):
-            answer = self.needs.use_case(
-                question,
-                all_terms,
+            return self.needs.use_case(
+                read.question,
+                read.all_terms,
                 kind,
                 asked=asked_need,
                 context=bool(names.software or kind is not None),
             )
-            if answer is not None:
-                return answer
-        # "client wants 'login with facebook', what do i learn": a clear need decides what to
-        # learn; only the roadmap asked for by name ("what are the steps") is the overview
-        what_to_learn = bool(focus_stems & LEARN_WORDS) and not strong
-        about_step = step_asked or (
-            (section is not None or (overview and not what_to_learn)) and "what" in focus_words
+        return None
+
+    def _need_with_no_name(
+        self, read: _Reading, asked: _Asked, projects: _ProjectsAsked, step: _StepAsked
+    ) -> Understanding | None:
+        """A clear need with no topic named ("stop bots spamming my api").
+
+        The step's word "api" is where the need is, not what is asked about. "client wants
+        'login with facebook', what do i learn": a clear need decides what to learn; only the
+        roadmap asked for by name ("what are the steps") is the overview.
+        """
+        names, doubtful, focus_words = read.names, read.names.doubtful, read.focus_words
+        what_to_learn = bool(asked.focus_stems & LEARN_WORDS) and not step.strong
+        about_step = step.step_asked or (
+            (step.section is not None or (step.overview and not what_to_learn))
+            and "what" in focus_words
         )
         if (
-            not topic_ids
-            and not everyday
-            and not about_step
-            and not projects_first
-            and not (names.foreign and not doubtful)  # "which route from hanoi to hue": no
-            and not (not mentions and self._foreign_beside_title(message))
+            read.topic_ids
+            or names.everyday
+            or about_step
+            or projects.first
+            or (names.foreign and not doubtful)  # "which route from hanoi to hue": no
+            or (not read.mentions and self._foreign_beside_title(read.message))
         ):  # software word, no name: not a need of this roadmap
-            # A clear need with no topic named ("stop bots spamming my api": the step's word
-            # "api" is where the need is, not what is asked about).
-            answer = self.needs.use_case(question, all_terms, kind, strong=True)
-            if answer is not None and doubtful and answer.topic_ids[0] in doubtful:
-                # "django admin panel": the name's own use case settles its sense; it is asked about
-                named = answer.topic_ids[0]
-                return Understanding(question, Intent.TOPIC, (named,), reasons=answer.reasons)
-            rival = (  # "spring dependency injection": a message led by a name is Spring's, if any
-                answer is not None
-                and 0 in names.unsure
-                and any(
-                    self.knowledge.topics[d].kind == self.knowledge.topics[answer.topic_ids[0]].kind
-                    for d in doubtful
-                )
+            return None
+        answer = self.needs.use_case(read.question, read.all_terms, read.kind.kind, strong=True)
+        if answer is not None and doubtful and answer.topic_ids[0] in doubtful:
+            # "django admin panel": the name's own use case settles its sense; it is asked about
+            named = answer.topic_ids[0]
+            return Understanding(read.question, Intent.TOPIC, (named,), reasons=answer.reasons)
+        rival = (  # "spring dependency injection": a message led by a name is Spring's, if any
+            answer is not None
+            and 0 in names.unsure
+            and any(
+                self.knowledge.topics[d].kind == self.knowledge.topics[answer.topic_ids[0]].kind
+                for d in doubtful
             )
-            # "a go kart track opened near me": among foreign words, an unsure name allows only
-            # its own use case, not another topic's ("nearby search")
-            if answer is not None and not rival and not names.foreign:
-                return answer
-        by_kind_word = section is not None and all(
-            self._names_a_kind(m) for m in subjects if m.id == section_id
+        )
+        # "a go kart track opened near me": among foreign words, an unsure name allows only
+        # its own use case, not another topic's ("nearby search")
+        if answer is not None and not rival and not names.foreign:
+            return answer
+        return None
+
+    def _kind_choices(
+        self, read: _Reading, requested: _Requested, step: _StepAsked
+    ) -> Understanding | None:
+        """The topics of the kind asked for, offered back ("which database should i use")."""
+        kind = read.kind.kind
+        by_kind_word = step.section is not None and all(
+            self._names_a_kind(m) for m in read.subjects if m.id == step.section_id
         )
         if (
-            (section is None or (by_kind_word and all_terms))
-            and asks_for_kind
+            (step.section is None or (by_kind_word and read.all_terms))
+            and requested.asks_for_kind
             and kind is not None
-            and not projects
-            and not step_asked
+            and not requested.projects
+            and not step.step_asked
         ):
-            choices = self.needs.kind_choices(kind, all_terms)
+            choices = self.needs.kind_choices(kind, read.all_terms)
             if choices:
-                return Understanding(question, Intent.USE_CASE, choices, Outcome.ASKED_BACK)
+                return Understanding(read.question, Intent.USE_CASE, choices, Outcome.ASKED_BACK)
+        return None
+
+    def _owned_step(self, read: _Reading, step: _StepAsked) -> Understanding | None:
+        """A step's name for a thing of the learner's ("when our api throws 500s"): a need.
+
+        With no need found, the step is offered back: it may still be what they mean.
+        """
+        section = step.section
         owned_step = any(  # "when our api throws 500s", "the api keys": a thing of theirs
-            m.id == section_id and m.start > 0 and message.words[m.start - 1].text in OWNERS
-            for m in subjects
+            m.id == step.section_id
+            and m.start > 0
+            and read.message.words[m.start - 1].text in OWNERS
+            for m in read.subjects
         )
-        if section is not None and owned_step and not (named_step or step_asked):
-            answer = self.needs.use_case(question, all_terms, kind, rare=True)
-            if answer is not None:
-                return answer
-            # the step may still be what they mean: offered back, not answered
-            return Understanding(
-                question, Intent.TOPIC, section.topic_ids, Outcome.ASKED_BACK, section_id=section_id
-            )
-        if section is not None:
-            # "what does the monitoring bit teach": what the step holds, not material for it
-            holds = named_step and any(  # "what does it teach", not "what should i read"
-                a == "what" and b in ("does", "do") for a, b in pairwise(focus_texts)
-            )
-            material = resources and not holds
-            intent = Intent.RESOURCES if material else Intent.PROJECTS if projects else Intent.TOPIC
-            return Understanding(question, intent, section.topic_ids, section_id=section_id)
+        if section is None or not owned_step or step.named_step or step.step_asked:
+            return None
+        answer = self.needs.use_case(read.question, read.all_terms, read.kind.kind, rare=True)
+        if answer is not None:
+            return answer
+        return Understanding(
+            read.question,
+            Intent.TOPIC,
+            section.topic_ids,
+            Outcome.ASKED_BACK,
+            section_id=step.section_id,
+        )
+
+    def _step(
+        self, read: _Reading, requested: _Requested, step: _StepAsked
+    ) -> Understanding | None:
+        """The step named: its material, its projects, or what it holds."""
+        if step.section is None:
+            return None
+        # "what does the monitoring bit teach": what the step holds, not material for it
+        holds = step.named_step and any(  # "what does it teach", not "what should i read"
+            a == "what" and b in ("does", "do") for a, b in pairwise(read.focus_texts)
+        )
+        material = requested.resources and not holds
+        intent = (
+            Intent.RESOURCES
+            if material
+            else Intent.PROJECTS
+            if requested.projects
+            else Intent.TOPIC
+        )
+        return Understanding(
+            read.question, intent, step.section.topic_ids, section_id=step.section_id
+        )
+
+    def _last_resort(
+        self, read: _Reading, asked: _Asked, requested: _Requested, step: _StepAsked
+    ) -> Understanding:
+        """What is left: projects, a doubtful name offered back, the overview, or a refusal."""
+        question, message, names = read.question, read.message, read.names
+        doubtful, focus_words = names.doubtful, read.focus_words
         beyond_projects = any(  # "a science fair next week. any project ideas?": not software
             (w.text in self.software or w.stem in self.software) and w.text not in PROJECT_CUES
             for w in message.words
         )
         if (
-            projects
-            and not self._off_subject(message, focus, mentions)
-            and (message.sentences == 1 or beyond_projects or bool(mentions))
+            requested.projects
+            and not self._off_subject(message, read.focus, read.mentions)
+            and (message.sentences == 1 or beyond_projects or bool(read.mentions))
         ):
             return Understanding(question, Intent.PROJECTS, ())
         if doubtful and (len(doubtful) > 1 or not names.foreign):  # two names: software
             return Understanding(question, Intent.UNKNOWN, doubtful, Outcome.ASKED_BACK)
-        if everyday or doubtful:
+        if names.everyday or doubtful:
             return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
         # "how do i create a new instagram account": "new" or "first" alone, in no software
         # talk, is no question about the roadmap
-        learning_asked = bool(focus_stems & self.overview_cues - INCIDENTAL_OVERVIEW)
-        if overview and (names.software or (message.sentences == 1 and learning_asked)):
+        learning_asked = bool(asked.focus_stems & self.overview_cues - INCIDENTAL_OVERVIEW)
+        if step.overview and (names.software or (message.sentences == 1 and learning_asked)):
             # "what should i do next", after sentences about Spanish lessons, is not the roadmap
             return Understanding(question, Intent.OVERVIEW, ())
         if names.software and focus_words & ASKING_WORDS and focus_words & WAYS:
             # "my site got hacked, what do i need to learn": a way asked for in a software
             # situation; a need on one telling word is offered back rather than refused
-            answer = self.needs.use_case(question, all_terms, kind, rare=True)
+            answer = self.needs.use_case(question, read.all_terms, read.kind.kind, rare=True)
             if answer is not None:
                 return answer
-        near, typos = self._near_misses(rest)
+        near, typos = self._near_misses(read.rest)
         if near and names.foreign:  # a misspelt name is no reason to ask back among other words
-            content = [w for w in self._content(rest) if w.text not in typos]
+            content = [w for w in self._content(read.rest) if w.text not in typos]
             near = () if self._mostly_foreign(message.words, content) else near
         if near:
             return Understanding(question, Intent.UNKNOWN, near, Outcome.ASKED_BACK)
@@ -1319,7 +1758,6 @@ class QuestionAnswerer:
 
     def _choice(
         self,
-        message: Message,
         subjects: list[Mention],
         focus_words: Set[str],
         kind: str | None,
