@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
+from collections import Counter
 from string import ascii_lowercase, digits
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz, process
 
+from bot.bigrams import bigrams, least_shared
 from bot.knowledge import Knowledge
-from bot.matching import _CANDIDATES, Match, NameIndex, _prefix_score
+from bot.matching import _CANDIDATES, ByLength, Match, NameIndex, _prefix_score
 from bot.text import normalize
 
 #: Few letters, so that typed strings often come close to names.
@@ -47,6 +50,57 @@ def test_fuzzy_on_the_roadmap_matches_the_linear_scan(knowledge: Knowledge) -> N
     for phrase in ["pyhton", "postgrs", "dokcer", "djnago", "kubernets", "javscript", "go"]:
         for cutoff in (75, 85):
             assert named(index.fuzzy(phrase, cutoff)) == linear_fuzzy(index, phrase, cutoff)
+
+
+#: Names and queries of every kind: few letters (so that they often come close), spaces, and
+#: odd Unicode (accents, combining marks, CJK, emoji, astral characters).
+odd_text = st.text(
+    alphabet=st.one_of(st.sampled_from(LETTERS + "aaee"), st.characters(codec="utf-8")),
+    max_size=24,
+)
+CUTOFFS = [0, 50, 60, 66.7, 70, 75, 84, 85, 88, 99.5, 100]
+
+
+@given(first=odd_text, second=odd_text, cutoff=st.sampled_from(CUTOFFS))
+@settings(max_examples=1000, deadline=None)
+def test_strings_alike_share_the_bigrams_the_bound_says(first, second, cutoff) -> None:
+    """The bound the bigram filter prunes with holds for every pair that reaches a cutoff."""
+    shared = sum((Counter(bigrams(first)) & Counter(bigrams(second))).values())
+    if fuzz.ratio(first, second) >= cutoff:
+        assert shared >= least_shared(len(first), len(second), cutoff)
+
+
+def spelling_variants(texts: list[str]) -> list[list[str]]:
+    """The strings as a name index scores them: as given, without spaces, words sorted."""
+    return [
+        texts,
+        [text.replace(" ", "") for text in texts],
+        [" ".join(sorted(text.split())) for text in texts],
+    ]
+
+
+@given(
+    texts=st.lists(odd_text, max_size=80),
+    query=odd_text,
+    cutoff=st.sampled_from(CUTOFFS),
+    scorer=st.sampled_from([fuzz.ratio, fuzz.token_sort_ratio]),
+)
+@settings(max_examples=600, deadline=None)
+def test_bigram_filtered_hits_are_the_plain_scans(texts, query, cutoff, scorer) -> None:
+    for variant in spelling_variants(texts):
+        filtered = ByLength(variant, filter_from=0)
+        plain = ByLength(variant, filter_from=math.inf)
+        assert filtered.hits(query, scorer, cutoff) == plain.hits(query, scorer, cutoff)
+
+
+def test_bigrams_leave_few_names_of_the_roadmap_to_score(knowledge: Knowledge) -> None:
+    names = ByLength(knowledge.topic_names.names, filter_from=0)
+    for typo in ["postgrs", "javascirpt", "pyhton"]:
+        hits = names.hits(typo, fuzz.ratio, 85)
+        assert hits  # the topic is found, having been scored...
+        kept = names._bigrams.candidates(typo, 85, 0, len(names._texts))
+        assert kept is not None and len(kept) < len(names._texts) / 20  # ...with few others
+        assert {position for _, position in hits} <= {names._order[at] for at in kept}
 
 
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
