@@ -10,18 +10,20 @@ and a name sharing fewer than that with a query, for the smallest ``L`` its leng
 cutoff, cannot reach the cutoff: it need not be scored. Above a cutoff of 200/3 the bound
 prunes; at 85, a seven-letter typo must share four or five of its six bigrams with a name.
 
-Shared bigrams are counted for all names at once with Python integers as bit sets (one per
-bigram, a bit per name): adding them up plane by plane (bit-sliced), then comparing the
-counts with each length's threshold, costs a few dozen operations on integers as wide as the
-names in range, however many names there are.
+A name is counted, for each bigram it has, as often as the query has it: never fewer than
+the bigrams they share with repeats. Counts are taken for all names at once with Python
+integers as bit sets (one per bigram, a bit per name): adding them up plane by plane
+(bit-sliced), then comparing the counts with each length's threshold, costs a few dozen
+operations on integers as wide as the names in range, however many names there are.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import groupby
+from operator import add
 
 #: Bytes of a bit set that hold some set bit.
 _NONZERO = re.compile(rb"[^\x00]")
@@ -32,20 +34,8 @@ _MOST = 0.25
 
 
 def bigrams(text: str) -> list[str]:
-    """The bigrams of ``text``, a repeated one numbered (``"ab"``, ``"ab1"``, ...).
-
-    Two strings share as many of these tokens as bigrams counted with repeats.
-    """
-    grams = [text[at : at + 2] for at in range(len(text) - 1)]
-    if len(set(grams)) == len(grams):
-        return grams
-    seen: dict[str, int] = {}
-    tokens = []
-    for gram in grams:
-        count = seen.get(gram, 0)
-        seen[gram] = count + 1
-        tokens.append(f"{gram}{count}" if count else gram)
-    return tokens
+    """The bigrams of ``text`` (two adjacent characters each), in order, with repeats."""
+    return list(map(add, text, text[1:]))
 
 
 def least_shared(length: int, other: int, cutoff: float) -> int:
@@ -69,15 +59,16 @@ class BigramFilter:
             at += size
         positions: defaultdict[str, list[int]] = defaultdict(list)
         for position, text in enumerate(texts):
-            for token in bigrams(text):
-                positions[token].append(position)
-        #: Each bigram token's strings, as a bit set of their positions.
+            for gram in set(map(add, text, text[1:])):
+                positions[gram].append(position)
+        #: Each bigram's strings, as a bit set of their positions.
         self._names: dict[str, int] = {}
-        for token, found in positions.items():
-            bits = bytearray((found[-1] >> 3) + 1)
+        for gram, found in positions.items():
+            digits = bytearray(b"0") * (found[-1] + 1)
             for position in found:
-                bits[position >> 3] |= 1 << (position & 7)
-            self._names[token] = int.from_bytes(bits, "little")
+                digits[position] = ord("1")
+            digits.reverse()
+            self._names[gram] = int(digits, 2)
 
     def candidates(self, query: str, cutoff: float, start: int, end: int) -> list[int] | None:
         """Positions in ``start:end`` whose strings may score ``cutoff`` or more, in order.
@@ -104,19 +95,21 @@ class BigramFilter:
         width = end - start
         in_range = (1 << width) - 1
         planes: list[int] = []  # planes[i]: the strings whose count of shared bigrams has bit i
-        for token in bigrams(query):
-            names = self._names.get(token)
+        for gram, repeats in Counter(bigrams(query)).items():
+            names = self._names.get(gram)
             if names is None:
                 continue
-            carry = (names >> start) & in_range
-            for plane, bits in enumerate(planes):
-                planes[plane] = bits ^ carry
-                carry &= bits
-                if not carry:
-                    break
-            else:
-                if carry:
-                    planes.append(carry)
+            # counted as often as the query has it: never fewer than the bigrams shared
+            for _ in range(repeats):
+                carry = (names >> start) & in_range
+                for plane, bits in enumerate(planes):
+                    planes[plane] = bits ^ carry
+                    carry &= bits
+                    if not carry:
+                        break
+                else:
+                    if carry:
+                        planes.append(carry)
         found = unfiltered
         for need, mask in thresholds.items():
             if need >> len(planes):

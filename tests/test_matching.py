@@ -52,11 +52,14 @@ def test_fuzzy_on_the_roadmap_matches_the_linear_scan(knowledge: Knowledge) -> N
             assert named(index.fuzzy(phrase, cutoff)) == linear_fuzzy(index, phrase, cutoff)
 
 
-#: Names and queries of every kind: few letters (so that they often come close), spaces, and
-#: odd Unicode (accents, combining marks, CJK, emoji, astral characters).
-odd_text = st.text(
-    alphabet=st.one_of(st.sampled_from(LETTERS + "aaee"), st.characters(codec="utf-8")),
-    max_size=24,
+#: Names and queries of every kind: few letters (so that they often come close), spaces, odd
+#: Unicode (accents, combining marks, CJK, emoji, astral characters), repeated bigrams.
+odd_text = st.one_of(
+    st.text(
+        alphabet=st.one_of(st.sampled_from(LETTERS + "aaee"), st.characters(codec="utf-8")),
+        max_size=24,
+    ),
+    st.text(alphabet="ab ", max_size=16),  # the same bigrams again and again
 )
 CUTOFFS = [0, 50, 60, 66.7, 70, 75, 84, 85, 88, 99.5, 100]
 
