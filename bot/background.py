@@ -61,6 +61,9 @@ DONE_BEFORE = frozenset({"after"})
 #: ...and these where the learner is going, whatever came before ("switching to nestjs").
 TOWARDS = frozenset({"to", "into", "towards"})
 
+#: Before a step's name, these make it the learner's own thing ("our api"), not the step.
+OWNERS = frozenset({"my", "our", "the", "their", "your", "ur"})
+
 
 def dummy_it(words: Sequence[Word], at: int) -> bool:
     """Whether the "it" at ``at`` points at nothing ("is it time to split", "is it hard to")."""

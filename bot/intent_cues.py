@@ -64,6 +64,9 @@ ASKING_NOUNS = frozenset(
     {"suggestions", "suggestion", "recommendations", "thoughts", "advice", "tips", "pointers"}
 )
 
+#: After a build word, these name what to build with ("what to build with go").
+BUILT_WITH = frozenset({"with", "using"})
+
 
 def asks_how_it_works(texts: Sequence[str]) -> bool:
     """Whether the words ask how something works ("how does kafka work", "how kafka works")."""

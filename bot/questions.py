@@ -14,14 +14,12 @@ from collections import Counter
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, replace
 from functools import partial
-from itertools import combinations, pairwise
+from itertools import pairwise
 from typing import Any
-
-from rapidfuzz import fuzz
 
 from bot.background import (
     DONE_BEFORE,
-    OWN_STACK,
+    OWNERS,
     asking_segments,
     dummy_it,
     is_background,
@@ -33,6 +31,7 @@ from bot.background import (
 )
 from bot.intent_cues import (
     BE_WORDS,
+    BUILT_WITH,
     DOING,
     WANTING,
     Requests,
@@ -44,52 +43,41 @@ from bot.intent_cues import (
     asks_something_to_build,
     asks_yes_no,
     idiom_positions,
-    named_for_definition,
     only_in_passing,
     read_requests,
     wants_something,
 )
-from bot.knowledge import Canned, Knowledge, NotCovered, Section, compiled, stem
-from bot.lru import LruCache
-from bot.matching import ByLength, Match, NameIndex
+from bot.knowledge import Canned, Knowledge, NotCovered, Section, compiled
+from bot.lexicon import Lexicon, kinds_by_word
 from bot.mentions import (
-    NOT_COVERED_PREFIX,
     Mention,
     Names,
-    misspellings,
     near_step_word,
-    same_words,
-    text_words,
 )
+from bot.names import NameFinder
 from bot.needs import NeedMatcher
 from bot.small_talk import (
     as_tasks,
-    by_first_word,
     phrases_found,
 )
-from bot.text import normalize
 from bot.understanding import Intent, Outcome, Understanding
 from bot.use_cases import UseCaseRanker
 from bot.wording import (
-    ASKING_ABOUT,
     BACKGROUND_AFTER,
     BUILD_WORDS,
     CLAUSE_STARTS,
     COMPARATIVES,
     COMPARE_CUES,
-    DONE_WORDS,
     IDEA_SENSES,
     IDEA_WORDS,
     INCIDENTAL_OVERVIEW,
     KIND_OF,
     LEARN_WAYS,
     LEARN_WORDS,
-    LEARNING_PHRASES,
     LEARNING_PHRASES_BY_START,
     LIKENESS_CUES,
     MATERIAL,
     NAME_POINTERS,
-    OVERVIEW_CUES,
     PICKING,
     PLURAL_POINTERS,
     POINTERS,
@@ -102,14 +90,10 @@ from bot.wording import (
     RESOURCE_CUES,
     START_LINKS,
     STARTING,
-    STEP_TAILS,
     STEP_WORDS,
     STOP,
     STRONG_OVERVIEW,
     USE_CASE_CUES,
-    VERB_AFTER,
-    VERB_CONTEXT,
-    VERB_PHRASE_AFTER,
     WHAT_WORDS,
     Message,
     Word,
@@ -118,30 +102,8 @@ from bot.wording import (
     wordset,
 )
 
-#: Fuzzy score (0-100) a phrase needs to count as naming something.
-MENTION_CUTOFF = 85
-#: Names shorter than this need the same first letter and one edit at most ("lang" is not "glang").
-SHORT_NAME_CHARS = 6
-SHORT_NAME_CUTOFF = 88
-#: Below MENTION_CUTOFF but above this, a word is offered as "did you mean".
-NEAR_MISS_CUTOFF = 75
 #: At most this many topics are set side by side in a comparison.
 MAX_COMPARED = 3
-#: Longest phrase (in words) looked up as a name.
-MAX_PHRASE_WORDS = 3
-#: Words a message may hold beyond names and question words and still be "just the name".
-BARE_LEFTOVERS = 0
-#: A message with no software word is about something else when at least this many of its other
-#: words, and at least half, are foreign to the roadmap ("spring onions, raw or cooked"; not
-#: "python decorators").
-FOREIGN_WORDS = 2
-#: Misspelt cue words ("resorces") are fixed when this long and this close (0-100).
-SPELL_MIN_CHARS = 5
-SPELL_CUTOFF = 84
-#: How many spellings are remembered.
-SPELL_CACHE = 4096
-#: Phrases whose naming is remembered (one word or a few: about 200 bytes each).
-PHRASE_CACHE = 16_384
 #: A follow-up is a short message: at most this many words.
 FOLLOW_UP_WORDS = 8
 #: Before a name, wanting to try it ("i wanna try graphql").
@@ -164,8 +126,6 @@ WAYS = WANTING | DOING | LEARN_WORDS
 ASKING_WORDS = frozenset({"what", "which", "how", "why", "where", "should", "best"})
 #: Words asking for an introduction to something.
 INTRODUCING = frozenset({"intro", "introduction", "basics", "explained"})
-#: Pointers that set two things against each other ("how do they differ").
-CONTRASTED = frozenset({"they", "them", "both", "these", "those"})
 #: Shortly before a name, these make the name what is asked about ("how does nginx work").
 ABOUT_NAME = wordset("does do is are what whats about use using learn try start started")
 #: Before "project", these make it the learner's own project, not a request for projects.
@@ -174,24 +134,13 @@ OWNED = frozenset({"my", "our", "this", "his", "her", "their", "most", "many", "
 #: means ("enough for a small side project"), not projects asked for ("firebase side project").
 OWNED_PROJECT_GAP = 4
 HAVING_PROJECT = frozenset({"for", "in"})
-#: After a build word, these name what to build with ("what to build with go").
-BUILT_WITH = frozenset({"with", "using"})
 #: Words that introduce a thing asked for ("we need a framework").
 ARTICLES = frozenset({"a", "an"})
-#: Before a name that is also a word, an amount of the thing ("i need some rest").
-QUANTITIES = frozenset({"some", "more", "enough", "much", "less"})
-#: Just before a name, these learn it ("pick up go"; not "get into spring", a season too).
-PICKING_UP = frozenset({("pick", "up"), ("picking", "up"), ("brush", "up")})
 #: A one-sentence message not opened by small talk, with this many words beside a talk word,
 #: software among them, tells a need, not small talk ("an app that works offline, syncs later").
 TOLD_NEED_WORDS = 5
-#: Before a step's name, these make it the learner's own thing ("our api"), not the step.
-OWNERS = frozenset({"my", "our", "the", "their", "your", "ur"})
 #: In the part that asks, these ask for something to use ("what should i use", "store it in").
 NEED_VERBS = frozenset({"use", "store", "pick", "choose"})
-#: A name-word between one of these and "to" is an adjective ("the go-to framework", "my go
-#: to stack"), not the name.
-GO_TO_BEFORE = OWNERS | {"a", "his", "her"}
 #: After two names of a kind, these ask which of them to pick ("which one", "who's right").
 PICKING_ONE = frozenset({"which", "who", "whos"})
 #: In a question after names, these pick among them ("which one", "which would you pick").
@@ -332,118 +281,20 @@ class QuestionAnswerer:
     """
 
     def __init__(self, knowledge: Knowledge) -> None:
+        """An answerer for ``knowledge``; its indexes are shared with others of the same one."""
         # built once per knowledge, and kept with a compiled one: a later start reads it
         built = compiled.derived(knowledge, "answerer", partial(self._build, knowledge))
-        self.__dict__.update(built)
+        self.knowledge = knowledge
+        self.lexicon: Lexicon = built["lexicon"]
         # the indexes are shared with other answerers of this knowledge, what it remembers is not
         self.ranker = copy.copy(built["ranker"])  # a new stemmer and memory (its __setstate__)
         self.needs = NeedMatcher(knowledge, self.ranker)
-        self._spelling: LruCache[str, str] = LruCache(SPELL_CACHE)
-        #: What each phrase seen names (exact or misspelt), wherever it stands in a message.
-        self._phrase_names: LruCache[str, tuple[str, str, bool] | None] = LruCache(PHRASE_CACHE)
+        self.name_finder = NameFinder(self.lexicon)
 
     def _build(self, knowledge: Knowledge) -> dict[str, Any]:
-        """The indexes questions are read with (plain data, and the use-case ranker)."""
-        self.knowledge = knowledge
-        vocabulary = knowledge.vocabulary
-        self.not_covered = vocabulary.not_covered
-        self.topic_names = knowledge.topic_names
-        self.section_names = knowledge.section_names
-        self.not_covered_names = NameIndex(
-            (name, f"{NOT_COVERED_PREFIX}{index}")
-            for index, entry in enumerate(self.not_covered)
-            for name in (entry.name, *entry.aliases)
-        )  # its own ids, prefixed, so they never meet a topic id
-        self.common: dict[str, frozenset[str]] = {}
-        #: Aliases misspelling an everyday name ("pyhton"): everyday only beside its signs.
-        self.misspelt: dict[str, frozenset[str]] = {}
-        self.everyday: dict[str, frozenset[str]] = {}
-        for entry in (*knowledge.sections, *knowledge.topics.values()):
-            common = frozenset(normalize(w) for w in entry.common_words)
-            self.misspelt[entry.id] = misspellings(entry.aliases, common)
-            self.common[entry.id] = common | self.misspelt[entry.id]
-            self.everyday[entry.id] = frozenset(entry.everyday_words)
-        for index, entry in enumerate(self.not_covered):
-            common = frozenset(normalize(w) for w in entry.common_words)
-            entry_id = f"{NOT_COVERED_PREFIX}{index}"
-            self.misspelt[entry_id] = misspellings(entry.aliases, common)
-            self.common[entry_id] = common | self.misspelt[entry_id]
-        self.software = vocabulary.software_words
-        self.kinds = {
-            stem(normalize(word)): kind
-            for kind, words in knowledge.kinds.items()
-            for word in (kind, *words)
-        }
-        self.title_words = {stem(w) for w in normalize(knowledge.info.title).split()} - STOP
-        self.overview_cues = OVERVIEW_CUES | self.title_words
-        self.small_talk = by_first_word(vocabulary.small_talk)
-        self.outside = by_first_word(vocabulary.outside)
-        chatter = {w for pairs in self.small_talk.values() for _, p in pairs for w in p}
-        self.small_talk_starts = set(self.small_talk)
-        self.cue_words = (
-            COMPARE_CUES
-            | RESOURCE_CUES
-            | PROJECT_CUES
-            | BUILD_WORDS
-            | LEARN_WORDS
-            | LEARN_WAYS
-            | USE_CASE_CUES
-            | QUESTION_STARTS
-            | self.overview_cues
-        )
-        everyday_all = {w for words in self.everyday.values() for w in words}
-        self.need_words = frozenset(vocabulary.need_words)
-        self.ranker = UseCaseRanker(knowledge, ignored=STOP | set(self.kinds))
-        #: Every name (also without spaces) of topics, then not-covered technology, then steps.
-        self._exact_names: dict[str, str] = {}
-        for index in (self.topic_names, self.not_covered_names, self.section_names):
-            for name in index.names:
-                target = index.exact_key(name)
-                if target is not None:
-                    self._exact_names.setdefault(name, target)
-                    self._exact_names.setdefault(name.replace(" ", ""), target)
-        #: Every word of every name: a phrase of several words must start with one.
-        self.name_words = {
-            word
-            for index in (self.topic_names, self.not_covered_names, self.section_names)
-            for name in index.names
-            for word in name.split()
-        }
-        #: Words that are not names: never looked up fuzzily as a misspelt name.
-        self.known_words = (text_words(knowledge) - self.name_words) | (
-            STOP
-            | self.cue_words
-            | self.software
-            | set(self.kinds)
-            | {word for need in vocabulary.need_words for word in need.split()}
-            | everyday_all
-            | chatter
-            | BUILD_WORDS
-            | self.ranker.words
-        )
-        #: Words that belong to the roadmap's world; an everyday sense's word does not.
-        self.roadmap_words = self.known_words - (everyday_all - self.ranker.words)
-        self.spell_vocabulary = sorted(
-            COMPARE_CUES
-            | RESOURCE_CUES
-            | PROJECT_CUES
-            | LEARN_WORDS
-            | OVERVIEW_CUES
-            | QUESTION_STARTS
-            | chatter  # "thnaks", "apreciate": small talk is typed in a hurry
-        )
-        self._spell_by_length = ByLength(self.spell_vocabulary)
-        self.comparison_phrases = {
-            normalize(alias.replace("-", " ")): comparison.topic_ids
-            for comparison in knowledge.comparisons
-            for alias in comparison.aliases
-        }
-        #: Each comparison phrase with its place among them, by its first word.
-        self._comparisons_by_first_word: dict[str, list[tuple[int, str]]] = {}
-        for place, phrase in enumerate(self.comparison_phrases):
-            first = phrase.split(" ", 1)[0]
-            self._comparisons_by_first_word.setdefault(first, []).append((place, phrase))
-        return dict(vars(self))
+        """The indexes questions are read with: the lexicon and the use-case ranker."""
+        ranker = UseCaseRanker(knowledge, ignored=STOP | set(kinds_by_word(knowledge)))
+        return {"lexicon": Lexicon(knowledge, ranker.words), "ranker": ranker}
 
     # -- the whole question ----------------------------------------------------------------
 
@@ -453,7 +304,7 @@ class QuestionAnswerer:
         ``previous`` is the same person's last answer in this chat: a follow-up ("and Flask?",
         "resources for it", "compare them") is read against it.
         """
-        message = without_guesses(self._spell(split_message(question)))
+        message = without_guesses(self.name_finder.spell(split_message(question)))
         fresh = self._understand(question, message)
         if previous is None or not previous.topic_ids or len(message.words) > FOLLOW_UP_WORDS:
             return fresh
@@ -461,13 +312,13 @@ class QuestionAnswerer:
 
     def guess_intent(self, question: str) -> Intent:
         """What a question seems to ask for, from its cue words alone (for one not answered)."""
-        message = self._spell(split_message(question))
+        message = self.name_finder.spell(split_message(question))
         cues = set(message.texts) | {w.stem for w in message.words}
         for words, intent in (
             (COMPARE_CUES, Intent.COMPARE),
             (RESOURCE_CUES, Intent.RESOURCES),
             (PROJECT_CUES, Intent.PROJECTS),
-            (USE_CASE_CUES | set(self.kinds), Intent.USE_CASE),
+            (USE_CASE_CUES | set(self.lexicon.kinds), Intent.USE_CASE),
             (QUESTION_STARTS, Intent.TOPIC),
         ):
             if words & cues:
@@ -562,8 +413,8 @@ class QuestionAnswerer:
 
     def _read(self, question: str, message: Message) -> _Reading:
         """Read a message once: its names and subjects, where it asks, its kind and need."""
-        names = self._mentions(message)
-        mentions = [self._step_of(message, m) for m in names.kept]
+        names = self.name_finder.find(message)
+        mentions = [self.name_finder.step_of(message, m) for m in names.kept]
         focus = question_sentence(message)
         subjects = self._asked_about(message, mentions, focus)
         named = {i for m in mentions for i in range(m.start, m.end)}
@@ -648,7 +499,7 @@ class QuestionAnswerer:
             i
             for i, w in enumerate(words)
             if w.sentence in about
-            and w.stem in self.kinds
+            and w.stem in self.lexicon.kinds
             and i not in in_topics
             and i not in names.dropped
             and not (i and words[i - 1].text == "to")
@@ -684,7 +535,7 @@ class QuestionAnswerer:
             i for i in kinds if any(w.text in ARTICLES for w in words[max(i - 2, 0) : i])
         ]
         at = (asked or introduced or kinds)[0] if kinds else None
-        kind = self.kinds[words[at].stem] if at is not None else None
+        kind = self.lexicon.kinds[words[at].stem] if at is not None else None
         return _KindWord(at, kind, asked, introduced)
 
     def _need_terms(
@@ -712,7 +563,7 @@ class QuestionAnswerer:
         needed = {  # a cue word in a use case's phrase is need ("machine learning")
             i
             for i, w in enumerate(words)
-            if w.text in self.cue_words
+            if w.text in self.lexicon.cue_words
             and (
                 (i and (words[i - 1].stem, w.stem) in self.ranker.pairs)
                 or (i + 1 < len(words) and (w.stem, words[i + 1].stem) in self.ranker.pairs)
@@ -724,7 +575,7 @@ class QuestionAnswerer:
         all_terms = self.ranker.terms(  # the kind asked for is not part of the need ("cloud")
             w.stem
             for i, w in enumerate(words)
-            if (w.text not in self.cue_words or i in needed)
+            if (w.text not in self.lexicon.cue_words or i in needed)
             and i != kind.at
             and i not in names.dropped
             and i not in came_from
@@ -737,7 +588,9 @@ class QuestionAnswerer:
         terms = self.ranker.terms(
             w.stem
             for i, w in enumerate(words)
-            if (w.text not in self.cue_words or i in needed) and i not in named and i not in roles
+            if (w.text not in self.lexicon.cue_words or i in needed)
+            and i not in named
+            and i not in roles
         )
         return all_terms, terms
 
@@ -779,8 +632,10 @@ class QuestionAnswerer:
         if outside is None or not (asked_outside or all(m.ambiguous for m in subjects)):
             return None
         evidence = sum(  # "... when i run docker. should i buy a new laptop?": the asking
-            (w.stem in self.software or w.stem in self.overview_cues)  # sentence's own
-            and w.stem not in self.title_words
+            (
+                w.stem in self.lexicon.software or w.stem in self.lexicon.overview_cues
+            )  # sentence's own
+            and w.stem not in self.lexicon.title_words
             for w in (asking if asked_outside else message.words)
         ) + (  # "scala worth learning for backend jobs?": not covered, first
             0 if asked_outside else len(read.uncovered)
@@ -847,7 +702,7 @@ class QuestionAnswerer:
                 # backend developer?": what to learn in the roadmap's own field
                 or (  # "... where do i start with backend?"
                     any(w.stem in LEARN_WORDS or w.stem in STARTING for w in asking)
-                    and any(w.stem in self.title_words for w in asking)
+                    and any(w.stem in self.lexicon.title_words for w in asking)
                 )
             )
         )
@@ -859,7 +714,7 @@ class QuestionAnswerer:
             a.id != b.id
             and b.start == a.end + 1
             and message.words[a.end].text in SIDE_BY_SIDE
-            and self._kind_of(a) == self._kind_of(b)
+            and self.lexicon.kind_of(a) == self.lexicon.kind_of(b)
             for a, b in pairwise(subjects)
         ) and not self._outside_words(  # ... unless asked about: "which pays more, x or y"
             [w for w in message.words if w.segment in asked_segments]
@@ -894,7 +749,7 @@ class QuestionAnswerer:
         software_talk = (
             read.names.software > 0
             or bool(read.mentions)
-            or any(w.stem in self.title_words for w in message.words)
+            or any(w.stem in self.lexicon.title_words for w in message.words)
         )
         learn_next = (  # not "i built a todo app. what should i build next?": projects
             bool(
@@ -930,7 +785,7 @@ class QuestionAnswerer:
                 or asked.learn_next
                 or first_step
             )
-            and any(w.stem in self.title_words for w in message.words)
+            and any(w.stem in self.lexicon.title_words for w in message.words)
             and read.kind.kind is None
             and not read.build_request
             and not focus_words & (RESOURCE_CUES | PROJECT_CUES)
@@ -1195,7 +1050,7 @@ class QuestionAnswerer:
                 kind,
                 read.names.dropped | aside,
                 background=True,
-                beside=self._technology(uncovered),
+                beside=self.lexicon.technology(uncovered),
             )
             if told_aside
             else None
@@ -1213,7 +1068,9 @@ class QuestionAnswerer:
         which one", "flask user here, is django heavier?".
         """
         subjects, texts, focus_words = read.subjects, read.message.texts, read.focus_words
-        alike = len(subjects) >= 2 and self._kind_of(subjects[0]) == self._kind_of(subjects[1])
+        alike = len(subjects) >= 2 and self.lexicon.kind_of(subjects[0]) == self.lexicon.kind_of(
+            subjects[1]
+        )
         set_over = alike and any(  # "why use graphql over rest": one preferred to the other
             b.start == a.end + 1 and read.message.words[a.end].text in PREFERRED_TO
             for a, b in pairwise(subjects)
@@ -1245,21 +1102,21 @@ class QuestionAnswerer:
             members = [t.id for t in self.knowledge.topics.values() if t.kind == kind]
             if 2 <= len(members) <= MAX_COMPARED:
                 return Understanding(question, Intent.COMPARE, tuple(members))
-        named = self._named_comparison(read.message.texts) if len(topic_ids) < 2 else ()
+        named = self.lexicon.named_comparison(read.message.texts) if len(topic_ids) < 2 else ()
         if not named:
             return None
         alias_words = {
             word
-            for phrase, ids in self.comparison_phrases.items()
+            for phrase, ids in self.lexicon.comparison_phrases.items()
             if ids == named
             for word in phrase.split()
         }
         need = self.ranker.terms(
             w.stem
             for i, w in enumerate(read.message.words)
-            if w.text not in self.cue_words
+            if w.text not in self.lexicon.cue_words
             and w.text not in alias_words
-            and w.stem not in self.software
+            and w.stem not in self.lexicon.software
             and i not in read.names.dropped
         )
         answer = None
@@ -1429,7 +1286,7 @@ class QuestionAnswerer:
         ]
         if clear:
             return Understanding(question, Intent.PROJECTS, (clear[0],))
-        if step is not None and not self._is_overview_phrase(named.name):
+        if step is not None and not self.lexicon.is_overview_phrase(named.name):
             return Understanding(question, Intent.PROJECTS, step.topic_ids, section_id=named.id)
         if named.id in self.knowledge.topics:
             return Understanding(question, Intent.PROJECTS, (named.id,))
@@ -1463,7 +1320,7 @@ class QuestionAnswerer:
             (
                 m.id
                 for m in read.subjects
-                if self.knowledge.section(m.id) and not self._is_overview_phrase(m.name)
+                if self.knowledge.section(m.id) and not self.lexicon.is_overview_phrase(m.name)
             ),
             None,
         )
@@ -1486,9 +1343,9 @@ class QuestionAnswerer:
             and not read.topic_ids
             and not focus_words & POINTERS
         )
-        overview = bool(steps or focus_stems & self.overview_cues) and not self._off_subject(
-            message, focus, []
-        )
+        overview = bool(
+            steps or focus_stems & self.lexicon.overview_cues
+        ) and not self._off_subject(message, focus, [])
         starting_point = (  # "new to backend. where do i start?", not "new to the city"
             asked.software_talk
             and bool(focus_stems & STARTING)
@@ -1566,7 +1423,7 @@ class QuestionAnswerer:
             or about_step
             or projects.first
             or (names.foreign and not doubtful)  # "which route from hanoi to hue": no
-            or (not read.mentions and self._foreign_beside_title(read.message))
+            or (not read.mentions and self.lexicon.foreign_beside_title(read.message))
         ):  # software word, no name: not a need of this roadmap
             return None
         answer = self.needs.use_case(read.question, read.all_terms, read.kind.kind, strong=True)
@@ -1594,7 +1451,7 @@ class QuestionAnswerer:
         """The topics of the kind asked for, offered back ("which database should i use")."""
         kind = read.kind.kind
         by_kind_word = step.section is not None and all(
-            self._names_a_kind(m) for m in read.subjects if m.id == step.section_id
+            self.lexicon.names_a_kind(m) for m in read.subjects if m.id == step.section_id
         )
         if (
             (step.section is None or (by_kind_word and read.all_terms))
@@ -1662,7 +1519,8 @@ class QuestionAnswerer:
         question, message, names = read.question, read.message, read.names
         doubtful, focus_words = names.doubtful, read.focus_words
         beyond_projects = any(  # "a science fair next week. any project ideas?": not software
-            (w.text in self.software or w.stem in self.software) and w.text not in PROJECT_CUES
+            (w.text in self.lexicon.software or w.stem in self.lexicon.software)
+            and w.text not in PROJECT_CUES
             for w in message.words
         )
         if (
@@ -1677,7 +1535,7 @@ class QuestionAnswerer:
             return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
         # "how do i create a new instagram account": "new" or "first" alone, in no software
         # talk, is no question about the roadmap
-        learning_asked = bool(asked.focus_stems & self.overview_cues - INCIDENTAL_OVERVIEW)
+        learning_asked = bool(asked.focus_stems & self.lexicon.overview_cues - INCIDENTAL_OVERVIEW)
         if step.overview and (names.software or (message.sentences == 1 and learning_asked)):
             # "what should i do next", after sentences about Spanish lessons, is not the roadmap
             return Understanding(question, Intent.OVERVIEW, ())
@@ -1687,10 +1545,10 @@ class QuestionAnswerer:
             answer = self.needs.use_case(question, read.all_terms, read.kind.kind, rare=True)
             if answer is not None:
                 return answer
-        near, typos = self._near_misses(read.rest)
+        near, typos = self.name_finder.near_misses(read.rest)
         if near and names.foreign:  # a misspelt name is no reason to ask back among other words
-            content = [w for w in self._content(read.rest) if w.text not in typos]
-            near = () if self._mostly_foreign(message.words, content) else near
+            content = [w for w in self.lexicon.content(read.rest) if w.text not in typos]
+            near = () if self.lexicon.mostly_foreign(message.words, content) else near
         if near:
             return Understanding(question, Intent.UNKNOWN, near, Outcome.ASKED_BACK)
         return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
@@ -1726,7 +1584,7 @@ class QuestionAnswerer:
         terms = self.ranker.terms(
             w.stem
             for i, w in enumerate(message.words)
-            if w.text not in self.cue_words and i not in skipped
+            if w.text not in self.lexicon.cue_words and i not in skipped
         )
         answer = self.needs.use_case(question, terms, kind, strong=True)
         if answer is not None and (
@@ -1735,26 +1593,6 @@ class QuestionAnswerer:
         ):
             return replace(answer, outcome=Outcome.ASKED_BACK, close_call=False)
         return answer
-
-    def _spell(self, message: Message) -> Message:
-        """Misspelt cue words fixed ("resorces", "documantation"), names left alone."""
-        fixed = []
-        for word in message.words:
-            text = word.text
-            if len(text) >= SPELL_MIN_CHARS and text not in self.known_words:
-                text = self._spelling.remembered(text, self._spelt)
-            fixed.append(word._replace(text=text, stem=stem(text)) if text != word.text else word)
-        return replace(message, words=tuple(fixed))
-
-    def _spelt(self, text: str) -> str:
-        """The cue word ``text`` is a misspelling of, or ``text`` itself (names are left alone)."""
-        hit = self._spell_by_length.best(text, fuzz.ratio, SPELL_CUTOFF)
-        name = self.topic_names.exact(text) or self.not_covered_names.exact(text)
-        if not hit or name is not None:
-            return text
-        word = self.spell_vocabulary[hit[1]]
-        # a short word with one letter more is most often another word ("patch", not "path")
-        return text if len(word) < len(text) <= SPELL_MIN_CHARS else word
 
     def _choice(
         self,
@@ -1796,7 +1634,7 @@ class QuestionAnswerer:
             for m in subjects
         ):
             return None
-        kind = self.kinds[asked.stem]
+        kind = self.lexicon.kinds[asked.stem]
         others = self.needs.kind_members.get(kind, set()) - {m.id for m in subjects}
         answer = self.needs.use_case(question, terms, None, among=others)
         return answer if answer is not None and answer.confident else None
@@ -1810,7 +1648,10 @@ class QuestionAnswerer:
         return any(
             m.end + 1 < len(words)
             and words[m.end + 1].text == "for"
-            and (words[m.end].text in self.software or words[m.end].stem in self.kinds)
+            and (
+                words[m.end].text in self.lexicon.software
+                or words[m.end].stem in self.lexicon.kinds
+            )
             for m in uncovered
         )
 
@@ -1853,326 +1694,15 @@ class QuestionAnswerer:
         ):
             return None
         names = {words[m.start].text for m in uncovered}
-        return self.needs.around(question, self._technology(uncovered), names, terms, kind)
-
-    def _technology(self, uncovered: list[Mention]) -> list[NotCovered]:
-        """The technology the roadmap lacks that these mentions name."""
-        return [self.not_covered[int(m.id[len(NOT_COVERED_PREFIX) :])] for m in uncovered]
+        return self.needs.around(question, self.lexicon.technology(uncovered), names, terms, kind)
 
     # -- names -------------------------------------------------------------------------------
-
-    def _mentions(self, message: Message) -> Names:
-        """Names the message mentions; names left unsure; names used in an everyday sense."""
-        words = message.words
-        texts = message.texts
-        taken = [False] * len(words)
-        found: list[Mention] = []
-        for size in range(MAX_PHRASE_WORDS, 0, -1):
-            for start in range(len(words) - size + 1):
-                end = start + size
-                if size == 1:
-                    if taken[start] or texts[start] in STOP:
-                        continue
-                elif (
-                    texts[start] not in self.name_words
-                    or any(taken[start:end])
-                    or words[start].segment != words[end - 1].segment
-                    or all(w in STOP for w in texts[start:end])
-                ):
-                    continue
-                mention = self._lookup(texts[start:end], start, end)
-                if mention is not None and not self._owned_noun(message, start, end):
-                    found.append(mention)
-                    taken[start:end] = [True] * size
-        found.sort(key=lambda m: m.start)
-        clear = [m for m in found if not m.ambiguous]
-        named = {i for m in found for i in range(m.start, m.end)}
-        others = [w for i, w in enumerate(words) if i not in named]
-        software = len(clear) + sum(
-            w.text in self.software or w.stem in self.software for w in others
-        )
-        leftovers = self._content(others)
-        foreign = not software and self._mostly_foreign(words, leftovers)
-        ambiguous = [m for m in found if m.ambiguous]
-        if not ambiguous:
-            return Names(found, (), (), software, foreign=foreign)
-        kept, doubtful, everyday = list(clear), [], []
-        signed: set[int] = set()
-        unsure: set[int] = set()
-        focus = question_sentence(message)
-        asked = {w.text for w in words if w.sentence == focus}
-        contrasted = bool(  # "how do they differ", "is flask lighter than django"
-            (asked & CONTRASTED and asked & COMPARE_CUES) or asked & (LIKENESS_CUES | {"than"})
-        )
-        paired = {  # "java or python": two of one kind side by side, or contrasted
-            m.id
-            for a, b in combinations(ambiguous, 2)  # not only neighbours: "posting" may be between
-            if (a.id != b.id or (b.start == a.end and a.name != b.name))  # "docker container"
-            and (  # "python guy here... what's go like": a learner of one, asking about another
-                b.start - a.end <= 1
-                or contrasted
-                or is_background(a, words)
-                or is_background(b, words)
-            )
-            and (
-                self._kind_of(a) == self._kind_of(b)
-                or (b.start - a.end <= 1 and self._family(a.id, b.id))  # "go with gin"
-                or b.start == a.end  # "elixir phoenix": two names run together
-            )
-            for m in (a, b)
-        }  # "gin is faster than express": set against each other, whatever stands between
-        other_texts = Counter(w.text for w in others)
-        studying = bool(other_texts.keys() & (LEARN_WORDS | BUILD_WORDS | DONE_WORDS))
-        studied_it = {w.sentence for w in words if w.text in MATERIAL or w.text in LEARN_WORDS} & {
-            w.sentence for w in words if w.text in NAME_POINTERS
-        }  # sentences asking for material on "it"
-        beside_only: set[str] = set()
-        for mention in ambiguous:
-            signs = sum(
-                other_texts[t] for t in self.everyday.get(mention.id, ()) & other_texts.keys()
-            )
-            worded = signs
-            before = words[mention.start - 1].text if mention.start else ""
-            after = words[mention.end].text if mention.end < len(words) else ""
-            go_to = after == "to" and (before in GO_TO_BEFORE)  # "the go-to framework"
-            if mention.end - mention.start == 1 and (after in VERB_PHRASE_AFTER or go_to):
-                everyday.append(mention.id)  # "go deeper": the verb, whatever else is named
-                signed.update(range(mention.start, mention.end))
-                beside_only.add(mention.id)
-                continue
-            how_to = before == "to" and mention.start > 1 and words[mention.start - 2].text == "how"
-            material_after = not MATERIAL.isdisjoint(texts[mention.end : mention.end + 2])
-            joined = any(  # "java to go", "flask to django": a name of its kind just before
-                other.end == mention.start - 1
-                and other.id != mention.id
-                and self._kind_of(other) == self._kind_of(mention)
-                for other in found
-            )
-            as_step = (  # "the deployment section": the roadmap's step, unless told otherwise
-                not signs
-                and (
-                    self.knowledge.section(mention.id) is not None
-                    or self._step_of(message, mention) is not mention  # "the monitoring part"
-                )
-                and near_step_word(words, mention)
-            )
-            if (
-                mention.end - mention.start == 1
-                and not software
-                and not how_to
-                and not joined
-                and not as_step
-                and not material_after  # "the django (mega) tutorial": material, not a word
-                and after not in PROJECT_NOUNS
-            ):
-                amount = before in QUANTITIES and (not after or after in STOP)  # "some rest"
-                signs += (before in VERB_CONTEXT or amount) + (after in VERB_AFTER)
-            near = words[max(mention.start - 3, 0) : mention.start]
-            learned = (
-                as_step
-                or any(w.text in LEARN_WORDS for w in near)
-                or any(  # "get started with docker", "get better at go"; not "get into spring"
-                    texts[mention.start - 1] in ("with", "at", "on")
-                    and tuple(texts[at : mention.start - 1]) in LEARNING_PHRASES
-                    for at in range(max(mention.start - 5, 0), mention.start)
-                )
-                or tuple(texts[max(mention.start - 2, 0) : mention.start]) in PICKING_UP
-                # "a django course ... what could i build to practise", "did the flask mega
-                # tutorial"; "i wanted resources for python"
-                or (studying and material_after)
-                or any(w.text in MATERIAL for w in near)
-                # "i finished python, what should i learn next": learnt, in learning talk
-                or (studying and mention.start > 0 and texts[mention.start - 1] in DONE_WORDS)
-                # "... where they use django. could you point me to material to study it?"
-                or any(s > words[mention.start].sentence for s in studied_it)
-                # "what should i build with django": what is built with, with no other sign
-                or (  # "a portfolio project with express"
-                    before in BUILT_WITH
-                    and any(
-                        (w.text in BUILD_WORDS or w.text in PROJECT_NOUNS)
-                        and w.sentence == words[mention.start].sentence
-                        for w in words[: mention.start]
-                    )
-                )
-            )
-            if signs and signs >= software:
-                everyday.append(mention.id)
-                signed.update(range(mention.start, mention.end))
-                if not worded:
-                    beside_only.add(mention.id)
-            elif (
-                software
-                or len(leftovers) <= BARE_LEFTOVERS
-                or (not signs and mention.name in self.misspelt.get(mention.id, ()))
-                or (not signs and mention.id in paired)  # "java or python": each other's context
-                or (not signs and learned)  # "where do i start learning jenkins"
-                or (not signs and self._kind_named_after(words, mention))  # "cassandra db"
-                or (not signs and named_for_definition(words, mention))  # "what is kafka and ..."
-                or (not signs and all(w.text in ASKING_ABOUT for w in leftovers))
-            ):  # "is docker worth learning or just hype": only words asking about a technology
-                kept.append(mention)
-            elif signs:
-                everyday.append(mention.id)
-                signed.update(range(mention.start, mention.end))
-                if not worded:
-                    beside_only.add(mention.id)
-            else:
-                doubtful.append(mention.id)
-                unsure.update(range(mention.start, mention.end))
-        kept_kinds = {self._kind_of(m) for m in kept if m.ambiguous}
-        alike = [  # a word merely near a name ("job posting") needs a name of its kind
-            m
-            for m in ambiguous
-            if m.id in doubtful
-            and kept_kinds
-            and (self._kind_of(m) in kept_kinds or m.name == " ".join(texts[m.start : m.end]))
-        ]
-        if alike:
-            # "we have a huge django monolith ... why would flask fit better there?", "i know
-            # python n flask, now every job wants docker": a name kept as software is the
-            # context of the others with no everyday sign
-            kept.extend(alike)
-            unsure.difference_update(i for m in alike for i in range(m.start, m.end))
-            doubtful = [d for d in doubtful if all(m.id != d for m in alike)]
-        kept.sort(key=lambda m: m.start)
-        doubtful_topics = tuple(d for d in dict.fromkeys(doubtful) if d in self.knowledge.topics)
-        return Names(
-            kept,
-            doubtful_topics,
-            tuple(everyday),
-            software,
-            frozenset(signed),
-            frozenset(unsure),
-            foreign,
-            frozenset(beside_only),
-        )
-
-    def _owned_noun(self, message: Message, start: int, end: int) -> bool:
-        """Whether a name of several words opening with "my" or "our" is the learner's own thing.
-
-        "my sql schema", "our sql skills", "my sql is rusty": a word of the thing or a verb
-        follows, so "my" owns it; "what is my sql" and "my sql vs postgres" name the database.
-        """
-        words = message.words
-        return (
-            end - start > 1
-            and words[start].text in OWN_STACK
-            and end < len(words)
-            and words[end].segment == words[start].segment
-            and (words[end].text not in STOP or words[end].text in BE_WORDS)  # "my sql is rusty"
-            and words[end].text not in COMPARE_CUES
-            and words[end].text not in USE_CASE_CUES
-            and words[end].text not in self._exact_names
-        )
-
-    def _content(self, words: Sequence[Word]) -> list[Word]:
-        """The words that say what a message is about: no stop, cue or software words."""
-        return [
-            w
-            for w in words
-            if w.text not in STOP
-            and w.text not in self.cue_words
-            and w.text not in self.software
-            and w.stem not in self.software
-            and not w.text.isdigit()
-        ]
-
-    def _foreign_beside_title(self, message: Message) -> bool:
-        """Whether the only software words are the roadmap's title words, among foreign ones.
-
-        "our developer team is planning a party. any ideas for games?": the team, not the code.
-        """
-        software = [w for w in message.words if w.text in self.software or w.stem in self.software]
-        return (
-            bool(software)
-            and all(w.stem in self.title_words for w in software)
-            and self._mostly_foreign(message.words, self._content(message.words))
-        )
-
-    def _kind_named_after(self, words: Sequence[Word], mention: Mention) -> bool:
-        """Whether a kind word follows the name ("cassandra db", "spring framework")."""
-        return mention.end < len(words) and words[mention.end].stem in self.kinds
-
-    def _mostly_foreign(self, words: Sequence[Word], leftovers: Sequence[Word]) -> bool:
-        """Whether the words beside names are mostly foreign to the roadmap and name no kind."""
-        if any(w.stem in self.kinds for w in words):
-            return False
-        foreign = sum(
-            w.text not in self.roadmap_words
-            and w.stem not in self.roadmap_words
-            and w.text not in self._exact_names
-            for w in leftovers
-        )
-        return foreign >= FOREIGN_WORDS and 2 * foreign >= len(leftovers)
-
-    def _lookup(self, phrase_words: list[str], start: int, end: int) -> Mention | None:
-        phrase = " ".join(phrase_words)
-        named = self._phrase_names.remembered(phrase, self._name_of, phrase_words)
-        if named is None:
-            return None
-        target, name, ambiguous = named
-        return Mention(target, name, start, end, ambiguous)
-
-    def _name_of(self, phrase: str, phrase_words: list[str]) -> tuple[str, str, bool] | None:
-        """What a phrase names, wherever it stands: (id, name, everyday word?), or ``None``."""
-        stemmed = " ".join([*phrase_words[:-1], stem(phrase_words[-1])])
-        kind = self.kinds.get(stem(phrase_words[-1])) if len(phrase_words) > 1 else None
-        kinded = " ".join([*phrase_words[:-1], kind]) if kind else None  # "document db"
-        target = (
-            self._exact_names.get(phrase)
-            or self._exact_names.get(stemmed)
-            or (self._exact_names.get(kinded) if kinded else None)
-        )
-        if target is not None:
-            common = self.common.get(target, frozenset())
-            return target, phrase, phrase in common or stemmed in common
-        compact = phrase.replace(" ", "")
-        if (
-            len(compact) < 4
-            or phrase_words[0] in STOP
-            or phrase_words[-1] in STOP
-            or (len(phrase_words) > 1 and COMPARE_CUES & set(phrase_words))
-            or (len(phrase_words) == 1 and phrase in self.known_words)
-            or (  # "app backend" is no misspelt name, "microsoft azzure" is
-                2 * sum(w in self.known_words for w in phrase_words) >= len(phrase_words) > 1
-                and not any(w in self._exact_names for w in phrase_words)
-            )
-            or any(w.isdigit() for w in phrase_words)
-        ):
-            return None
-        best = self._fuzzy_name(phrase)
-        if best is None or any(  # "jwt oauth" is two names, not a misspelt "jwt auth"
-            self._exact_names.get(word, best.id) not in (best.id, self._exact_names.get(part))
-            for word, part in zip(phrase_words, best.name.split(), strict=False)
-        ):  # ... but "rubi on rails" is "ruby on rails"
-            return None
-        anchored = any(  # "mongdb atlas": an exact name of the same topic inside it
-            self._exact_names.get(word) == best.id and word not in self.common.get(best.id, ())
-            for word in phrase_words
-        )
-        return best.id, best.name, not anchored  # a word merely near a name: only with context
-
-    def _fuzzy_name(self, phrase: str) -> Match | None:
-        """The closest name to a phrase that may be a misspelt name, if close enough."""
-        compact = phrase.replace(" ", "")
-        best = None
-        for index in (self.topic_names, self.not_covered_names, self.section_names):
-            hit = index.fuzzy(phrase, MENTION_CUTOFF)
-            if hit is None or not same_words(phrase, hit.name):
-                continue
-            if len(compact) < SHORT_NAME_CHARS and (
-                hit.score < SHORT_NAME_CUTOFF or hit.name[0] != phrase[0]
-            ):
-                continue
-            if best is None or hit.score > best.score:
-                best = hit
-        return best
 
     # -- what the question is about --------------------------------------------------------
 
     def _subjects(self, message: Message, mentions: list[Mention], focus: int) -> list[Mention]:
         """The mentions the question is about, in order; background mentions give way."""
-        mentions = [m for m in mentions if not self._names_a_kind(m)] or mentions
+        mentions = [m for m in mentions if not self.lexicon.names_a_kind(m)] or mentions
         if not mentions:
             return []
         words = message.words
@@ -2182,7 +1712,7 @@ class QuestionAnswerer:
             for a, b in pairwise(mentions)
             if b.start == a.end + 1
             and words[a.end].text == "to"
-            and self._kind_of(a) == self._kind_of(b)
+            and self.lexicon.kind_of(a) == self.lexicon.kind_of(b)
         )
         in_focus = [m for m in mentions if words[m.start].sentence == focus]
         main = [m for m in in_focus if id(m) not in background]
@@ -2203,14 +1733,14 @@ class QuestionAnswerer:
             ]
             return [*before[-1:], *main]
         if len(main) == 1 and sentence_words & (LIKENESS_CUES | COMPARATIVES):
-            kind = self._kind_of(main[0])
+            kind = self.lexicon.kind_of(main[0])
             alike = [  # "firebase user here, is couchdb similar": set against the background;
                 # "a consultant suggests microservices. what do we lose compared to the monolith"
                 m
                 for m in mentions
                 if (id(m) in background or words[m.start].sentence < focus)
                 and m.id != main[0].id
-                and self._kind_of(m) == kind
+                and self.lexicon.kind_of(m) == kind
             ]
             if alike and kind is not None:
                 return [alike[-1], *main]
@@ -2288,11 +1818,11 @@ class QuestionAnswerer:
         "whats deno, is it better than node" what "it" points at.
         """
         asked = {w.text for w in message.words if w.segment == asking}
-        kinds = {self._kind_of(m) for m in narrowed}
+        kinds = {self.lexicon.kind_of(m) for m in narrowed}
         return (
             bool(asked & COMPARE_CUES)
             and not asked & (POINTERS | PLURAL_POINTERS)
-            and all(self._kind_of(m) not in kinds for m in main if m not in narrowed)
+            and all(self.lexicon.kind_of(m) not in kinds for m in main if m not in narrowed)
         )
 
     def _pointed_pair(
@@ -2325,24 +1855,10 @@ class QuestionAnswerer:
                     [a, b]
                     for i, a in enumerate(told)
                     for b in told[i + 1 :]
-                    if self._kind_of(a) == self._kind_of(b)
+                    if self.lexicon.kind_of(a) == self.lexicon.kind_of(b)
                 ]
                 return alike[0] if alike else [] if across else told[:2]
         return []
-
-    def _step_of(self, message: Message, mention: Mention) -> Mention:
-        """The step a topic's name stands for before a word for a step, else the mention.
-
-        "The monitoring section" names the step whose title holds the topic's name.
-        """
-        words = message.words
-        if not (mention.end < len(words) and words[mention.end].text in STEP_TAILS):
-            return mention
-        named = set(mention.name.split())
-        for step in self.knowledge.sections:
-            if mention.id in step.topic_ids and named <= set(normalize(step.title).split()):
-                return replace(mention, id=step.id)
-        return mention
 
     def _as_step(self, message: Message, mention: Mention, focus: int) -> bool:
         """Whether a step's name is used for the step ("the databases part", "that section")."""
@@ -2361,26 +1877,6 @@ class QuestionAnswerer:
             or after  # "what comes after databases": the step behind the learner
             or near_step_word(words, mention)
             or any(w.sentence == focus and w.text in STEP_WORDS for w in words)
-        )
-
-    def _family(self, one: str, other: str) -> bool:
-        """Whether one topic is the other's parent ("gin" and "go", "django" and "python")."""
-        topics = self.knowledge.topics
-        return (one in topics and topics[one].parent == other) or (
-            other in topics and topics[other].parent == one
-        )
-
-    def _kind_of(self, mention: Mention) -> str | None:
-        """The kind of the topic or technology a mention names."""
-        if mention.not_covered:
-            return self.not_covered[int(mention.id[len(NOT_COVERED_PREFIX) :])].kind
-        topic = self.knowledge.topics.get(mention.id)
-        return topic.kind if topic else None
-
-    def _names_a_kind(self, mention: Mention) -> bool:
-        """A step named by a kind word ("frameworks"): a kind, when something else is named."""
-        return self.knowledge.section(mention.id) is not None and all(
-            stem(word) in self.kinds for word in mention.name.split()
         )
 
     def _word_of_a_need(
@@ -2410,7 +1906,7 @@ class QuestionAnswerer:
             mention.ambiguous
             and mention.end - at == 1
             and at > 0
-            and words[at - 1].stem in self.kinds
+            and words[at - 1].stem in self.lexicon.kinds
             and words[at - 1].text not in LEARN_WORDS  # "to practice docker": the name
             and words[at - 1].sentence == words[at].sentence
         )
@@ -2421,7 +1917,7 @@ class QuestionAnswerer:
         if end + 1 >= len(words) or words[end].text != "like":
             return False
         following = words[end + 1]
-        return following.stem in self.kinds or any(m.start == end + 1 for m in mentions)
+        return following.stem in self.lexicon.kinds or any(m.start == end + 1 for m in mentions)
 
     def _off_subject(self, message: Message, focus: int, mentions: list[Mention]) -> bool:
         """Whether the asking sentence is about something else: unknown words, no roadmap words."""
@@ -2434,9 +1930,9 @@ class QuestionAnswerer:
         known = [
             w
             for w in content
-            if w.text in self.cue_words
-            or w.stem in self.software
-            or w.stem in self.overview_cues
+            if w.text in self.lexicon.cue_words
+            or w.stem in self.lexicon.software
+            or w.stem in self.lexicon.overview_cues
             or w.text in STEP_WORDS
         ]
         return len(content) - len(known) > len(known) or (bool(content) and not known)
@@ -2445,31 +1941,12 @@ class QuestionAnswerer:
         """True when the question asks for a kind of thing other than what it names."""
         return all(t not in self.needs.kind_members.get(kind, ()) for t in topic_ids)
 
-    def _is_overview_phrase(self, name: str) -> bool:
-        """Whether a name only names the roadmap as a whole ("what is backend")."""
-        return all(w in STOP or stem(w) in self.overview_cues for w in name.split())
-
-    def _named_comparison(self, words: list[str]) -> tuple[str, ...]:
-        """The topics of a comparison whose alias the question contains ("which cloud provider")."""
-        padded = f" {' '.join(words)} "
-        found = sorted(  # a phrase in the question starts at one of its words
-            (place, phrase)
-            for word in set(words)
-            for place, phrase in self._comparisons_by_first_word.get(word, ())
-            if f" {phrase} " in padded
-        )
-        return self.comparison_phrases[max((p for _, p in found), key=len)] if found else ()
-
     # -- answers that are not a topic ------------------------------------------------------
 
     def _not_covered(self, question: str, subjects: list[Mention]) -> Understanding:
-        entries = tuple(
-            dict.fromkeys(
-                self.not_covered[int(m.id[len(NOT_COVERED_PREFIX) :])]
-                for m in subjects
-                if m.not_covered
-            )
-        )
+        """Technology the roadmap does not cover, named with the topics it does (if any)."""
+        uncovered = [m for m in subjects if m.not_covered]
+        entries = tuple(dict.fromkeys(self.lexicon.technology(uncovered)))
         covered = tuple(dict.fromkeys(m.id for m in subjects if m.id in self.knowledge.topics))
         return Understanding(
             question, Intent.UNKNOWN, covered, Outcome.NOT_COVERED, not_covered=entries
@@ -2477,7 +1954,7 @@ class QuestionAnswerer:
 
     def _small_talk(self, message: Message, mentions: list[Mention]) -> Canned | None:
         """Small talk, when nothing in the message asks about the roadmap."""
-        phrases = phrases_found(self.small_talk, message.texts)
+        phrases = phrases_found(self.lexicon.small_talk, message.texts)
         found = [(entry, len(phrase)) for entry, phrase in phrases]
         if not found:
             return None
@@ -2492,7 +1969,8 @@ class QuestionAnswerer:
         }
         chatted = {w.sentence for w in words if w.text in talked} - asked_about
         if asked_about and any(
-            (w.stem in self.kinds or w.stem in self.software) and w.sentence not in chatted
+            (w.stem in self.lexicon.kinds or w.stem in self.lexicon.software)
+            and w.sentence not in chatted
             for w in beyond
         ):  # "yo which db should i use": a greeting before a question; not "i joined this
             return None  # server to say hello. how does this bot work?
@@ -2502,13 +1980,13 @@ class QuestionAnswerer:
             message.sentences == 1
             and message.texts[0] not in talked  # not "thanks, got my app deployed finally"
             and len(beyond) >= TOLD_NEED_WORDS
-            and any(w.stem in self.software for w in beyond)
+            and any(w.stem in self.lexicon.software for w in beyond)
         ):
             return None  # "a phone app that works offline and syncs later": a need, told
         thanked_for = (  # "thanks for the help with sql": a name told as what the talk is about
             not message.questions
             and message.texts[0] in talked
-            and not any(w.text in self.cue_words for w in beyond)
+            and not any(w.text in self.lexicon.cue_words for w in beyond)
             and all(
                 TALKED_ABOUT & {w.text for w in message.words[max(m.start - 3, 0) : m.start]}
                 for m in mentions
@@ -2518,7 +1996,7 @@ class QuestionAnswerer:
             return None
         asked = set(message.questions)
         talk_sentences = {
-            word.sentence for word in message.words if word.text in self.small_talk_starts
+            word.sentence for word in message.words if word.text in self.lexicon.small_talk_starts
         }
         if mentions and any(  # "... want to learn aws now. good courses or docs?"
             w.sentence in asked and w.text in REQUESTED for w in message.words
@@ -2545,7 +2023,10 @@ class QuestionAnswerer:
                 for w in message.words
                 if w.sentence in asked - talk_sentences and w.text not in STOP
             ]
-            if any(w.text in self.cue_words or w.stem in self.software for w in untalked):
+            if any(
+                w.text in self.lexicon.cue_words or w.stem in self.lexicon.software
+                for w in untalked
+            ):
                 return None
         return max(reversed(found), key=lambda pair: pair[1])[0]  # the last of equals: "thanks bye"
 
@@ -2582,7 +2063,7 @@ class QuestionAnswerer:
 
     def _outside_words(self, words: Sequence[Word]) -> bool:
         """Whether these words hold a phrase of a subject outside the roadmap."""
-        return bool(phrases_found(self.outside, as_tasks([w.text for w in words])))
+        return bool(phrases_found(self.lexicon.outside, as_tasks([w.text for w in words])))
 
     def _asks_for_software(self, words: Sequence[Word]) -> bool:
         """Whether an asking sentence asks for something to build, learn, set up or use.
@@ -2594,9 +2075,9 @@ class QuestionAnswerer:
         return any(
             w.text in BUILD_WORDS
             or w.text in LEARN_WORDS
-            or w.text in self.software
-            or w.stem in self.software
-            or w.stem in self.kinds
+            or w.text in self.lexicon.software
+            or w.stem in self.lexicon.software
+            or w.stem in self.lexicon.kinds
             for w in words
         ) or any(a in SETTING_UP and b == "up" for a, b in pairwise(texts))
 
@@ -2609,7 +2090,7 @@ class QuestionAnswerer:
         """
         hits: dict[str, int] = {}
         entries: dict[str, Canned] = {}
-        found = phrases_found(self.outside, as_tasks(message.texts))
+        found = phrases_found(self.lexicon.outside, as_tasks(message.texts))
         words = message.words
         in_use_cases = {  # "background jobs": a use case's words, not a job hunt
             w.text
@@ -2618,7 +2099,7 @@ class QuestionAnswerer:
             or (i + 1 < len(words) and (w.stem, words[i + 1].stem) in self.ranker.pairs)
         }
         for entry, phrase in found:
-            if needs and len(phrase) == 1 and phrase[0] in self.need_words:
+            if needs and len(phrase) == 1 and phrase[0] in self.lexicon.need_words:
                 continue
             if len(phrase) == 1 and phrase[0] in in_use_cases:
                 continue
@@ -2630,24 +2111,3 @@ class QuestionAnswerer:
             return None, 0, at
         best = max(hits, key=lambda entry_id: hits[entry_id])
         return entries[best], hits[best], at
-
-    def _near_misses(self, words: list[Word]) -> tuple[tuple[str, ...], set[str]]:
-        """Topics some words may misspell (best first, a few), and those words."""
-        near: dict[str, float] = {}
-        typos: set[str] = set()
-        for word in words:
-            if (
-                len(word.text) < 4
-                or word.text in self.known_words
-                or word.text in self.name_words
-                or self.not_covered_names.exact_key(word.text)
-            ):
-                continue
-            short = len(word.text) < SHORT_NAME_CHARS  # "neat" is no misspelt "nest"
-            hit = self.topic_names.fuzzy(
-                word.text, SHORT_NAME_CUTOFF if short else NEAR_MISS_CUTOFF
-            )
-            if hit is not None and hit.name[0] == word.text[0]:
-                typos.add(word.text)
-                near[hit.id] = max(hit.score, near.get(hit.id, 0))
-        return tuple(sorted(near, key=lambda i: -near[i]))[:3], typos

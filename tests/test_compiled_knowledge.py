@@ -104,8 +104,8 @@ def test_answerers_of_one_knowledge_share_indexes_but_not_what_they_remember(
     assert first.ranker.postings is second.ranker.postings
     first.understand("resorces for a database for a bank app")
     assert len(first.ranker._expansions) > 0 and len(second.ranker._expansions) == 0
-    assert len(first._spelling) > 0 and len(second._spelling) == 0
-    assert len(first._phrase_names) > 0 and len(second._phrase_names) == 0
+    assert len(first.name_finder._spelling) > 0 and len(second.name_finder._spelling) == 0
+    assert len(first.name_finder._phrase_names) > 0 and len(second.name_finder._phrase_names) == 0
 
 
 def test_a_damaged_entry_holding_the_answerer_is_built_again(cache, roadmap, monkeypatch) -> None:

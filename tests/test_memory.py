@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot import questions, use_cases
+from bot import names, use_cases
 from bot.knowledge import Knowledge
 from bot.questions import QuestionAnswerer
 
@@ -23,14 +23,14 @@ def test_many_different_words_do_not_grow_the_answerers_memory(
 ) -> None:
     bound = 64
     for module, name in (
-        (questions, "SPELL_CACHE"),
-        (questions, "PHRASE_CACHE"),
+        (names, "SPELL_CACHE"),
+        (names, "PHRASE_CACHE"),
         (use_cases, "EXPANSION_CACHE"),
     ):
         monkeypatch.setattr(module, name, bound)
     answerer = QuestionAnswerer(knowledge)
     for number in range(3 * bound):
         answerer.understand(f"which database for a {gibberish(number)} app")
-    assert len(answerer._spelling) == bound
-    assert len(answerer._phrase_names) == bound
+    assert len(answerer.name_finder._spelling) == bound
+    assert len(answerer.name_finder._phrase_names) == bound
     assert len(answerer.ranker._expansions) == bound

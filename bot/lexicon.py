@@ -1,0 +1,225 @@
+"""The words and names questions about one roadmap are read with, built once per knowledge.
+
+Every name of the roadmap's topics, steps and the technology it does not cover; the words
+that tell software talk, kinds of things, cue words and everyday senses; the phrases of small
+talk and of subjects outside the roadmap. Plain data (it is kept with compiled knowledge,
+:func:`bot.knowledge.compiled.derived`), with the lookups that need nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence, Set
+
+from bot.knowledge import Knowledge, NotCovered, stem
+from bot.matching import ByLength, NameIndex
+from bot.mentions import NOT_COVERED_PREFIX, Mention, misspellings, text_words
+from bot.small_talk import by_first_word
+from bot.text import normalize
+from bot.wording import (
+    BUILD_WORDS,
+    COMPARE_CUES,
+    LEARN_WAYS,
+    LEARN_WORDS,
+    OVERVIEW_CUES,
+    PROJECT_CUES,
+    QUESTION_STARTS,
+    RESOURCE_CUES,
+    STOP,
+    USE_CASE_CUES,
+    Message,
+    Word,
+)
+
+#: A message with no software word is about something else when at least this many of its other
+#: words, and at least half, are foreign to the roadmap ("spring onions, raw or cooked"; not
+#: "python decorators").
+FOREIGN_WORDS = 2
+
+
+def kinds_by_word(knowledge: Knowledge) -> dict[str, str]:
+    """Each kind of thing ("database") by the stems of its words ("db", "databas")."""
+    return {
+        stem(normalize(word)): kind
+        for kind, words in knowledge.kinds.items()
+        for word in (kind, *words)
+    }
+
+
+class Lexicon:
+    """The words and names of one roadmap's questions, with lookups on them."""
+
+    def __init__(self, knowledge: Knowledge, ranker_words: Set[str]) -> None:
+        """Build every index from ``knowledge``; ``ranker_words`` are its use cases' words."""
+        self.knowledge = knowledge
+        vocabulary = knowledge.vocabulary
+        self.not_covered = vocabulary.not_covered
+        self.topic_names = knowledge.topic_names
+        self.section_names = knowledge.section_names
+        self.not_covered_names = NameIndex(
+            (name, f"{NOT_COVERED_PREFIX}{index}")
+            for index, entry in enumerate(self.not_covered)
+            for name in (entry.name, *entry.aliases)
+        )  # its own ids, prefixed, so they never meet a topic id
+        self.common: dict[str, frozenset[str]] = {}
+        #: Aliases misspelling an everyday name ("pyhton"): everyday only beside its signs.
+        self.misspelt: dict[str, frozenset[str]] = {}
+        self.everyday: dict[str, frozenset[str]] = {}
+        for entry in (*knowledge.sections, *knowledge.topics.values()):
+            common = frozenset(normalize(w) for w in entry.common_words)
+            self.misspelt[entry.id] = misspellings(entry.aliases, common)
+            self.common[entry.id] = common | self.misspelt[entry.id]
+            self.everyday[entry.id] = frozenset(entry.everyday_words)
+        for index, entry in enumerate(self.not_covered):
+            common = frozenset(normalize(w) for w in entry.common_words)
+            entry_id = f"{NOT_COVERED_PREFIX}{index}"
+            self.misspelt[entry_id] = misspellings(entry.aliases, common)
+            self.common[entry_id] = common | self.misspelt[entry_id]
+        self.software = vocabulary.software_words
+        self.kinds = kinds_by_word(knowledge)
+        self.title_words = {stem(w) for w in normalize(knowledge.info.title).split()} - STOP
+        self.overview_cues = OVERVIEW_CUES | self.title_words
+        self.small_talk = by_first_word(vocabulary.small_talk)
+        self.outside = by_first_word(vocabulary.outside)
+        chatter = {w for pairs in self.small_talk.values() for _, p in pairs for w in p}
+        self.small_talk_starts = set(self.small_talk)
+        self.cue_words = (
+            COMPARE_CUES
+            | RESOURCE_CUES
+            | PROJECT_CUES
+            | BUILD_WORDS
+            | LEARN_WORDS
+            | LEARN_WAYS
+            | USE_CASE_CUES
+            | QUESTION_STARTS
+            | self.overview_cues
+        )
+        everyday_all = {w for words in self.everyday.values() for w in words}
+        self.need_words = frozenset(vocabulary.need_words)
+        #: Every name (also without spaces) of topics, then not-covered technology, then steps.
+        self.exact_names: dict[str, str] = {}
+        for index in (self.topic_names, self.not_covered_names, self.section_names):
+            for name in index.names:
+                target = index.exact_key(name)
+                if target is not None:
+                    self.exact_names.setdefault(name, target)
+                    self.exact_names.setdefault(name.replace(" ", ""), target)
+        #: Every word of every name: a phrase of several words must start with one.
+        self.name_words = {
+            word
+            for index in (self.topic_names, self.not_covered_names, self.section_names)
+            for name in index.names
+            for word in name.split()
+        }
+        #: Words that are not names: never looked up fuzzily as a misspelt name.
+        self.known_words = (text_words(knowledge) - self.name_words) | (
+            STOP
+            | self.cue_words
+            | self.software
+            | set(self.kinds)
+            | {word for need in vocabulary.need_words for word in need.split()}
+            | everyday_all
+            | chatter
+            | BUILD_WORDS
+            | ranker_words
+        )
+        #: Words that belong to the roadmap's world; an everyday sense's word does not.
+        self.roadmap_words = self.known_words - (everyday_all - ranker_words)
+        self.spell_vocabulary = sorted(
+            COMPARE_CUES
+            | RESOURCE_CUES
+            | PROJECT_CUES
+            | LEARN_WORDS
+            | OVERVIEW_CUES
+            | QUESTION_STARTS
+            | chatter  # "thnaks", "apreciate": small talk is typed in a hurry
+        )
+        self.spell_by_length = ByLength(self.spell_vocabulary)
+        self.comparison_phrases = {
+            normalize(alias.replace("-", " ")): comparison.topic_ids
+            for comparison in knowledge.comparisons
+            for alias in comparison.aliases
+        }
+        #: Each comparison phrase with its place among them, by its first word.
+        self.comparisons_by_first_word: dict[str, list[tuple[int, str]]] = {}
+        for place, phrase in enumerate(self.comparison_phrases):
+            first = phrase.split(" ", 1)[0]
+            self.comparisons_by_first_word.setdefault(first, []).append((place, phrase))
+
+    def kind_of(self, mention: Mention) -> str | None:
+        """The kind of the topic or technology a mention names."""
+        if mention.not_covered:
+            return self.not_covered[int(mention.id[len(NOT_COVERED_PREFIX) :])].kind
+        topic = self.knowledge.topics.get(mention.id)
+        return topic.kind if topic else None
+
+    def family(self, one: str, other: str) -> bool:
+        """Whether one topic is the other's parent ("gin" and "go", "django" and "python")."""
+        topics = self.knowledge.topics
+        return (one in topics and topics[one].parent == other) or (
+            other in topics and topics[other].parent == one
+        )
+
+    def names_a_kind(self, mention: Mention) -> bool:
+        """A step named by a kind word ("frameworks"): a kind, when something else is named."""
+        return self.knowledge.section(mention.id) is not None and all(
+            stem(word) in self.kinds for word in mention.name.split()
+        )
+
+    def content(self, words: Sequence[Word]) -> list[Word]:
+        """The words that say what a message is about: no stop, cue or software words."""
+        return [
+            w
+            for w in words
+            if w.text not in STOP
+            and w.text not in self.cue_words
+            and w.text not in self.software
+            and w.stem not in self.software
+            and not w.text.isdigit()
+        ]
+
+    def mostly_foreign(self, words: Sequence[Word], leftovers: Sequence[Word]) -> bool:
+        """Whether the words beside names are mostly foreign to the roadmap and name no kind."""
+        if any(w.stem in self.kinds for w in words):
+            return False
+        foreign = sum(
+            w.text not in self.roadmap_words
+            and w.stem not in self.roadmap_words
+            and w.text not in self.exact_names
+            for w in leftovers
+        )
+        return foreign >= FOREIGN_WORDS and 2 * foreign >= len(leftovers)
+
+    def foreign_beside_title(self, message: Message) -> bool:
+        """Whether the only software words are the roadmap's title words, among foreign ones.
+
+        "our developer team is planning a party. any ideas for games?": the team, not the code.
+        """
+        software = [w for w in message.words if w.text in self.software or w.stem in self.software]
+        return (
+            bool(software)
+            and all(w.stem in self.title_words for w in software)
+            and self.mostly_foreign(message.words, self.content(message.words))
+        )
+
+    def is_overview_phrase(self, name: str) -> bool:
+        """Whether a name only names the roadmap as a whole ("what is backend")."""
+        return all(w in STOP or stem(w) in self.overview_cues for w in name.split())
+
+    def technology(self, uncovered: list[Mention]) -> list[NotCovered]:
+        """The technology the roadmap lacks that these mentions name."""
+        return [self.not_covered[int(m.id[len(NOT_COVERED_PREFIX) :])] for m in uncovered]
+
+    def kind_named_after(self, words: Sequence[Word], mention: Mention) -> bool:
+        """Whether a kind word follows the name ("cassandra db", "spring framework")."""
+        return mention.end < len(words) and words[mention.end].stem in self.kinds
+
+    def named_comparison(self, words: list[str]) -> tuple[str, ...]:
+        """The topics of a comparison whose alias the question contains ("which cloud provider")."""
+        padded = f" {' '.join(words)} "
+        found = sorted(  # a phrase in the question starts at one of its words
+            (place, phrase)
+            for word in set(words)
+            for place, phrase in self.comparisons_by_first_word.get(word, ())
+            if f" {phrase} " in padded
+        )
+        return self.comparison_phrases[max((p for _, p in found), key=len)] if found else ()

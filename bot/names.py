@@ -1,0 +1,418 @@
+"""Finding the names a message mentions, and fixing misspelt cue words.
+
+A name counts when the message says it, exactly or misspelt; a name that is also an everyday
+word ("go", "rest", "spring") counts only with software context, and is otherwise read in its
+everyday sense or left doubtful. What each phrase names and each word's spelling are
+remembered (a bounded memory per finder).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from itertools import combinations
+
+from rapidfuzz import fuzz
+
+from bot.background import OWN_STACK, OWNERS, is_background, question_sentence
+from bot.intent_cues import BE_WORDS, BUILT_WITH, named_for_definition
+from bot.knowledge import stem
+from bot.lexicon import Lexicon
+from bot.lru import LruCache
+from bot.matching import Match
+from bot.mentions import Mention, Names, near_step_word, same_words
+from bot.text import normalize
+from bot.wording import (
+    ASKING_ABOUT,
+    BUILD_WORDS,
+    COMPARE_CUES,
+    DONE_WORDS,
+    LEARN_WORDS,
+    LEARNING_PHRASES,
+    LIKENESS_CUES,
+    MATERIAL,
+    NAME_POINTERS,
+    PROJECT_NOUNS,
+    STEP_TAILS,
+    STOP,
+    USE_CASE_CUES,
+    VERB_AFTER,
+    VERB_CONTEXT,
+    VERB_PHRASE_AFTER,
+    Message,
+    Word,
+)
+
+#: Fuzzy score (0-100) a phrase needs to count as naming something.
+MENTION_CUTOFF = 85
+#: Names shorter than this need the same first letter and one edit at most ("lang" is not "glang").
+SHORT_NAME_CHARS = 6
+SHORT_NAME_CUTOFF = 88
+#: Below MENTION_CUTOFF but above this, a word is offered as "did you mean".
+NEAR_MISS_CUTOFF = 75
+#: Longest phrase (in words) looked up as a name.
+MAX_PHRASE_WORDS = 3
+#: Words a message may hold beyond names and question words and still be "just the name".
+BARE_LEFTOVERS = 0
+#: Misspelt cue words ("resorces") are fixed when this long and this close (0-100).
+SPELL_MIN_CHARS = 5
+SPELL_CUTOFF = 84
+#: How many spellings are remembered.
+SPELL_CACHE = 4096
+#: Phrases whose naming is remembered (one word or a few: about 200 bytes each).
+PHRASE_CACHE = 16_384
+#: Pointers that set two things against each other ("how do they differ").
+CONTRASTED = frozenset({"they", "them", "both", "these", "those"})
+#: Before a name that is also a word, an amount of the thing ("i need some rest").
+QUANTITIES = frozenset({"some", "more", "enough", "much", "less"})
+#: Just before a name, these learn it ("pick up go"; not "get into spring", a season too).
+PICKING_UP = frozenset({("pick", "up"), ("picking", "up"), ("brush", "up")})
+#: A name-word between one of these and "to" is an adjective ("the go-to framework", "my go
+#: to stack"), not the name.
+GO_TO_BEFORE = OWNERS | {"a", "his", "her"}
+
+
+class NameFinder:
+    """Finds names in messages of one roadmap (see :class:`~bot.lexicon.Lexicon`)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        """A finder with an empty memory of spellings and phrases."""
+        self.lexicon = lexicon
+        self._spelling: LruCache[str, str] = LruCache(SPELL_CACHE)
+        #: What each phrase seen names (exact or misspelt), wherever it stands in a message.
+        self._phrase_names: LruCache[str, tuple[str, str, bool] | None] = LruCache(PHRASE_CACHE)
+
+    def spell(self, message: Message) -> Message:
+        """Misspelt cue words fixed ("resorces", "documantation"), names left alone."""
+        fixed = []
+        for word in message.words:
+            text = word.text
+            if len(text) >= SPELL_MIN_CHARS and text not in self.lexicon.known_words:
+                text = self._spelling.remembered(text, self._spelt)
+            fixed.append(word._replace(text=text, stem=stem(text)) if text != word.text else word)
+        return replace(message, words=tuple(fixed))
+
+    def _spelt(self, text: str) -> str:
+        """The cue word ``text`` is a misspelling of, or ``text`` itself (names are left alone)."""
+        hit = self.lexicon.spell_by_length.best(text, fuzz.ratio, SPELL_CUTOFF)
+        name = self.lexicon.topic_names.exact(text) or self.lexicon.not_covered_names.exact(text)
+        if not hit or name is not None:
+            return text
+        word = self.lexicon.spell_vocabulary[hit[1]]
+        # a short word with one letter more is most often another word ("patch", not "path")
+        return text if len(word) < len(text) <= SPELL_MIN_CHARS else word
+
+    def find(self, message: Message) -> Names:
+        """Names the message mentions; names left unsure; names used in an everyday sense."""
+        words = message.words
+        texts = message.texts
+        taken = [False] * len(words)
+        found: list[Mention] = []
+        for size in range(MAX_PHRASE_WORDS, 0, -1):
+            for start in range(len(words) - size + 1):
+                end = start + size
+                if size == 1:
+                    if taken[start] or texts[start] in STOP:
+                        continue
+                elif (
+                    texts[start] not in self.lexicon.name_words
+                    or any(taken[start:end])
+                    or words[start].segment != words[end - 1].segment
+                    or all(w in STOP for w in texts[start:end])
+                ):
+                    continue
+                mention = self._lookup(texts[start:end], start, end)
+                if mention is not None and not self._owned_noun(message, start, end):
+                    found.append(mention)
+                    taken[start:end] = [True] * size
+        found.sort(key=lambda m: m.start)
+        clear = [m for m in found if not m.ambiguous]
+        named = {i for m in found for i in range(m.start, m.end)}
+        others = [w for i, w in enumerate(words) if i not in named]
+        software = len(clear) + sum(
+            w.text in self.lexicon.software or w.stem in self.lexicon.software for w in others
+        )
+        leftovers = self.lexicon.content(others)
+        foreign = not software and self.lexicon.mostly_foreign(words, leftovers)
+        ambiguous = [m for m in found if m.ambiguous]
+        if not ambiguous:
+            return Names(found, (), (), software, foreign=foreign)
+        kept, doubtful, everyday = list(clear), [], []
+        signed: set[int] = set()
+        unsure: set[int] = set()
+        focus = question_sentence(message)
+        asked = {w.text for w in words if w.sentence == focus}
+        contrasted = bool(  # "how do they differ", "is flask lighter than django"
+            (asked & CONTRASTED and asked & COMPARE_CUES) or asked & (LIKENESS_CUES | {"than"})
+        )
+        paired = {  # "java or python": two of one kind side by side, or contrasted
+            m.id
+            for a, b in combinations(ambiguous, 2)  # not only neighbours: "posting" may be between
+            if (a.id != b.id or (b.start == a.end and a.name != b.name))  # "docker container"
+            and (  # "python guy here... what's go like": a learner of one, asking about another
+                b.start - a.end <= 1
+                or contrasted
+                or is_background(a, words)
+                or is_background(b, words)
+            )
+            and (
+                self.lexicon.kind_of(a) == self.lexicon.kind_of(b)
+                or (b.start - a.end <= 1 and self.lexicon.family(a.id, b.id))  # "go with gin"
+                or b.start == a.end  # "elixir phoenix": two names run together
+            )
+            for m in (a, b)
+        }  # "gin is faster than express": set against each other, whatever stands between
+        other_texts = Counter(w.text for w in others)
+        studying = bool(other_texts.keys() & (LEARN_WORDS | BUILD_WORDS | DONE_WORDS))
+        studied_it = {w.sentence for w in words if w.text in MATERIAL or w.text in LEARN_WORDS} & {
+            w.sentence for w in words if w.text in NAME_POINTERS
+        }  # sentences asking for material on "it"
+        beside_only: set[str] = set()
+        for mention in ambiguous:
+            signs = sum(
+                other_texts[t]
+                for t in self.lexicon.everyday.get(mention.id, ()) & other_texts.keys()
+            )
+            worded = signs
+            before = words[mention.start - 1].text if mention.start else ""
+            after = words[mention.end].text if mention.end < len(words) else ""
+            go_to = after == "to" and (before in GO_TO_BEFORE)  # "the go-to framework"
+            if mention.end - mention.start == 1 and (after in VERB_PHRASE_AFTER or go_to):
+                everyday.append(mention.id)  # "go deeper": the verb, whatever else is named
+                signed.update(range(mention.start, mention.end))
+                beside_only.add(mention.id)
+                continue
+            how_to = before == "to" and mention.start > 1 and words[mention.start - 2].text == "how"
+            material_after = not MATERIAL.isdisjoint(texts[mention.end : mention.end + 2])
+            joined = any(  # "java to go", "flask to django": a name of its kind just before
+                other.end == mention.start - 1
+                and other.id != mention.id
+                and self.lexicon.kind_of(other) == self.lexicon.kind_of(mention)
+                for other in found
+            )
+            as_step = (  # "the deployment section": the roadmap's step, unless told otherwise
+                not signs
+                and (
+                    self.lexicon.knowledge.section(mention.id) is not None
+                    or self.step_of(message, mention) is not mention  # "the monitoring part"
+                )
+                and near_step_word(words, mention)
+            )
+            if (
+                mention.end - mention.start == 1
+                and not software
+                and not how_to
+                and not joined
+                and not as_step
+                and not material_after  # "the django (mega) tutorial": material, not a word
+                and after not in PROJECT_NOUNS
+            ):
+                amount = before in QUANTITIES and (not after or after in STOP)  # "some rest"
+                signs += (before in VERB_CONTEXT or amount) + (after in VERB_AFTER)
+            near = words[max(mention.start - 3, 0) : mention.start]
+            learned = (
+                as_step
+                or any(w.text in LEARN_WORDS for w in near)
+                or any(  # "get started with docker", "get better at go"; not "get into spring"
+                    texts[mention.start - 1] in ("with", "at", "on")
+                    and tuple(texts[at : mention.start - 1]) in LEARNING_PHRASES
+                    for at in range(max(mention.start - 5, 0), mention.start)
+                )
+                or tuple(texts[max(mention.start - 2, 0) : mention.start]) in PICKING_UP
+                # "a django course ... what could i build to practise", "did the flask mega
+                # tutorial"; "i wanted resources for python"
+                or (studying and material_after)
+                or any(w.text in MATERIAL for w in near)
+                # "i finished python, what should i learn next": learnt, in learning talk
+                or (studying and mention.start > 0 and texts[mention.start - 1] in DONE_WORDS)
+                # "... where they use django. could you point me to material to study it?"
+                or any(s > words[mention.start].sentence for s in studied_it)
+                # "what should i build with django": what is built with, with no other sign
+                or (  # "a portfolio project with express"
+                    before in BUILT_WITH
+                    and any(
+                        (w.text in BUILD_WORDS or w.text in PROJECT_NOUNS)
+                        and w.sentence == words[mention.start].sentence
+                        for w in words[: mention.start]
+                    )
+                )
+            )
+            if signs and signs >= software:
+                everyday.append(mention.id)
+                signed.update(range(mention.start, mention.end))
+                if not worded:
+                    beside_only.add(mention.id)
+            elif (
+                software
+                or len(leftovers) <= BARE_LEFTOVERS
+                or (not signs and mention.name in self.lexicon.misspelt.get(mention.id, ()))
+                or (not signs and mention.id in paired)  # "java or python": each other's context
+                or (not signs and learned)  # "where do i start learning jenkins"
+                or (not signs and self.lexicon.kind_named_after(words, mention))  # "cassandra db"
+                or (not signs and named_for_definition(words, mention))  # "what is kafka and ..."
+                or (not signs and all(w.text in ASKING_ABOUT for w in leftovers))
+            ):  # "is docker worth learning or just hype": only words asking about a technology
+                kept.append(mention)
+            elif signs:
+                everyday.append(mention.id)
+                signed.update(range(mention.start, mention.end))
+                if not worded:
+                    beside_only.add(mention.id)
+            else:
+                doubtful.append(mention.id)
+                unsure.update(range(mention.start, mention.end))
+        kept_kinds = {self.lexicon.kind_of(m) for m in kept if m.ambiguous}
+        alike = [  # a word merely near a name ("job posting") needs a name of its kind
+            m
+            for m in ambiguous
+            if m.id in doubtful
+            and kept_kinds
+            and (
+                self.lexicon.kind_of(m) in kept_kinds or m.name == " ".join(texts[m.start : m.end])
+            )
+        ]
+        if alike:
+            # "we have a huge django monolith ... why would flask fit better there?", "i know
+            # python n flask, now every job wants docker": a name kept as software is the
+            # context of the others with no everyday sign
+            kept.extend(alike)
+            unsure.difference_update(i for m in alike for i in range(m.start, m.end))
+            doubtful = [d for d in doubtful if all(m.id != d for m in alike)]
+        kept.sort(key=lambda m: m.start)
+        doubtful_topics = tuple(
+            d for d in dict.fromkeys(doubtful) if d in self.lexicon.knowledge.topics
+        )
+        return Names(
+            kept,
+            doubtful_topics,
+            tuple(everyday),
+            software,
+            frozenset(signed),
+            frozenset(unsure),
+            foreign,
+            frozenset(beside_only),
+        )
+
+    def _owned_noun(self, message: Message, start: int, end: int) -> bool:
+        """Whether a name of several words opening with "my" or "our" is the learner's own thing.
+
+        "my sql schema", "our sql skills", "my sql is rusty": a word of the thing or a verb
+        follows, so "my" owns it; "what is my sql" and "my sql vs postgres" name the database.
+        """
+        words = message.words
+        return (
+            end - start > 1
+            and words[start].text in OWN_STACK
+            and end < len(words)
+            and words[end].segment == words[start].segment
+            and (words[end].text not in STOP or words[end].text in BE_WORDS)  # "my sql is rusty"
+            and words[end].text not in COMPARE_CUES
+            and words[end].text not in USE_CASE_CUES
+            and words[end].text not in self.lexicon.exact_names
+        )
+
+    def _lookup(self, phrase_words: list[str], start: int, end: int) -> Mention | None:
+        phrase = " ".join(phrase_words)
+        named = self._phrase_names.remembered(phrase, self._name_of, phrase_words)
+        if named is None:
+            return None
+        target, name, ambiguous = named
+        return Mention(target, name, start, end, ambiguous)
+
+    def _name_of(self, phrase: str, phrase_words: list[str]) -> tuple[str, str, bool] | None:
+        """What a phrase names, wherever it stands: (id, name, everyday word?), or ``None``."""
+        stemmed = " ".join([*phrase_words[:-1], stem(phrase_words[-1])])
+        kind = self.lexicon.kinds.get(stem(phrase_words[-1])) if len(phrase_words) > 1 else None
+        kinded = " ".join([*phrase_words[:-1], kind]) if kind else None  # "document db"
+        target = (
+            self.lexicon.exact_names.get(phrase)
+            or self.lexicon.exact_names.get(stemmed)
+            or (self.lexicon.exact_names.get(kinded) if kinded else None)
+        )
+        if target is not None:
+            common = self.lexicon.common.get(target, frozenset())
+            return target, phrase, phrase in common or stemmed in common
+        compact = phrase.replace(" ", "")
+        if (
+            len(compact) < 4
+            or phrase_words[0] in STOP
+            or phrase_words[-1] in STOP
+            or (len(phrase_words) > 1 and COMPARE_CUES & set(phrase_words))
+            or (len(phrase_words) == 1 and phrase in self.lexicon.known_words)
+            or (  # "app backend" is no misspelt name, "microsoft azzure" is
+                2 * sum(w in self.lexicon.known_words for w in phrase_words)
+                >= len(phrase_words)
+                > 1
+                and not any(w in self.lexicon.exact_names for w in phrase_words)
+            )
+            or any(w.isdigit() for w in phrase_words)
+        ):
+            return None
+        best = self._fuzzy_name(phrase)
+        if best is None or any(  # "jwt oauth" is two names, not a misspelt "jwt auth"
+            self.lexicon.exact_names.get(word, best.id)
+            not in (best.id, self.lexicon.exact_names.get(part))
+            for word, part in zip(phrase_words, best.name.split(), strict=False)
+        ):  # ... but "rubi on rails" is "ruby on rails"
+            return None
+        anchored = any(  # "mongdb atlas": an exact name of the same topic inside it
+            self.lexicon.exact_names.get(word) == best.id
+            and word not in self.lexicon.common.get(best.id, ())
+            for word in phrase_words
+        )
+        return best.id, best.name, not anchored  # a word merely near a name: only with context
+
+    def _fuzzy_name(self, phrase: str) -> Match | None:
+        """The closest name to a phrase that may be a misspelt name, if close enough."""
+        compact = phrase.replace(" ", "")
+        best = None
+        for index in (
+            self.lexicon.topic_names,
+            self.lexicon.not_covered_names,
+            self.lexicon.section_names,
+        ):
+            hit = index.fuzzy(phrase, MENTION_CUTOFF)
+            if hit is None or not same_words(phrase, hit.name):
+                continue
+            if len(compact) < SHORT_NAME_CHARS and (
+                hit.score < SHORT_NAME_CUTOFF or hit.name[0] != phrase[0]
+            ):
+                continue
+            if best is None or hit.score > best.score:
+                best = hit
+        return best
+
+    def near_misses(self, words: list[Word]) -> tuple[tuple[str, ...], set[str]]:
+        """Topics some words may misspell (best first, a few), and those words."""
+        near: dict[str, float] = {}
+        typos: set[str] = set()
+        for word in words:
+            if (
+                len(word.text) < 4
+                or word.text in self.lexicon.known_words
+                or word.text in self.lexicon.name_words
+                or self.lexicon.not_covered_names.exact_key(word.text)
+            ):
+                continue
+            short = len(word.text) < SHORT_NAME_CHARS  # "neat" is no misspelt "nest"
+            hit = self.lexicon.topic_names.fuzzy(
+                word.text, SHORT_NAME_CUTOFF if short else NEAR_MISS_CUTOFF
+            )
+            if hit is not None and hit.name[0] == word.text[0]:
+                typos.add(word.text)
+                near[hit.id] = max(hit.score, near.get(hit.id, 0))
+        return tuple(sorted(near, key=lambda i: -near[i]))[:3], typos
+
+    def step_of(self, message: Message, mention: Mention) -> Mention:
+        """The step a topic's name stands for before a word for a step, else the mention.
+
+        "The monitoring section" names the step whose title holds the topic's name.
+        """
+        words = message.words
+        if not (mention.end < len(words) and words[mention.end].text in STEP_TAILS):
+            return mention
+        named = set(mention.name.split())
+        for step in self.lexicon.knowledge.sections:
+            if mention.id in step.topic_ids and named <= set(normalize(step.title).split()):
+                return replace(mention, id=step.id)
+        return mention
