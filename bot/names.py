@@ -8,8 +8,9 @@ remembered (a bounded memory per finder).
 
 from __future__ import annotations
 
+import enum
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 from rapidfuzz import fuzz
@@ -72,6 +73,36 @@ PICKING_UP = frozenset({("pick", "up"), ("picking", "up"), ("brush", "up")})
 GO_TO_BEFORE = OWNERS | {"a", "his", "her"}
 
 
+class _Sense(enum.Enum):
+    """How a name that is also an everyday word is read in a message."""
+
+    SOFTWARE = "software"
+    EVERYDAY = "everyday"
+    #: Everyday, read so only from the words beside it ("go deeper", "the server").
+    EVERYDAY_BESIDE = "everyday beside"
+    DOUBTFUL = "doubtful"
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What a message says around its names, for weighing the senses of everyday names."""
+
+    message: Message
+    #: Every name found, and how many words (and clear names) tell software talk.
+    found: list[Mention]
+    software: int
+    #: The words that say what the message is about, beside the names.
+    leftovers: list[Word]
+    #: Everyday names that are each other's software context ("java or python").
+    paired: set[str]
+    #: The other words, counted.
+    other_texts: Counter[str]
+    #: The message speaks of learning, building or having done something.
+    studying: bool
+    #: Sentences asking for material on "it".
+    studied_it: set[int]
+
+
 class NameFinder:
     """Finds names in messages of one roadmap (see :class:`~bot.lexicon.Lexicon`)."""
 
@@ -105,27 +136,7 @@ class NameFinder:
     def find(self, message: Message) -> Names:
         """Names the message mentions; names left unsure; names used in an everyday sense."""
         words = message.words
-        texts = message.texts
-        taken = [False] * len(words)
-        found: list[Mention] = []
-        for size in range(MAX_PHRASE_WORDS, 0, -1):
-            for start in range(len(words) - size + 1):
-                end = start + size
-                if size == 1:
-                    if taken[start] or texts[start] in STOP:
-                        continue
-                elif (
-                    texts[start] not in self.lexicon.name_words
-                    or any(taken[start:end])
-                    or words[start].segment != words[end - 1].segment
-                    or all(w in STOP for w in texts[start:end])
-                ):
-                    continue
-                mention = self._lookup(texts[start:end], start, end)
-                if mention is not None and not self._owned_noun(message, start, end):
-                    found.append(mention)
-                    taken[start:end] = [True] * size
-        found.sort(key=lambda m: m.start)
+        found = self._named_phrases(message)
         clear = [m for m in found if not m.ambiguous]
         named = {i for m in found for i in range(m.start, m.end)}
         others = [w for i, w in enumerate(words) if i not in named]
@@ -137,130 +148,35 @@ class NameFinder:
         ambiguous = [m for m in found if m.ambiguous]
         if not ambiguous:
             return Names(found, (), (), software, foreign=foreign)
+        other_texts = Counter(w.text for w in others)
+        context = _Context(
+            message,
+            found,
+            software,
+            leftovers,
+            self._paired(message, ambiguous),
+            other_texts,
+            studying=bool(other_texts.keys() & (LEARN_WORDS | BUILD_WORDS | DONE_WORDS)),
+            studied_it={w.sentence for w in words if w.text in MATERIAL or w.text in LEARN_WORDS}
+            & {w.sentence for w in words if w.text in NAME_POINTERS},
+        )
         kept, doubtful, everyday = list(clear), [], []
         signed: set[int] = set()
         unsure: set[int] = set()
-        focus = question_sentence(message)
-        asked = {w.text for w in words if w.sentence == focus}
-        contrasted = bool(  # "how do they differ", "is flask lighter than django"
-            (asked & CONTRASTED and asked & COMPARE_CUES) or asked & (LIKENESS_CUES | {"than"})
-        )
-        paired = {  # "java or python": two of one kind side by side, or contrasted
-            m.id
-            for a, b in combinations(ambiguous, 2)  # not only neighbours: "posting" may be between
-            if (a.id != b.id or (b.start == a.end and a.name != b.name))  # "docker container"
-            and (  # "python guy here... what's go like": a learner of one, asking about another
-                b.start - a.end <= 1
-                or contrasted
-                or is_background(a, words)
-                or is_background(b, words)
-            )
-            and (
-                self.lexicon.kind_of(a) == self.lexicon.kind_of(b)
-                or (b.start - a.end <= 1 and self.lexicon.family(a.id, b.id))  # "go with gin"
-                or b.start == a.end  # "elixir phoenix": two names run together
-            )
-            for m in (a, b)
-        }  # "gin is faster than express": set against each other, whatever stands between
-        other_texts = Counter(w.text for w in others)
-        studying = bool(other_texts.keys() & (LEARN_WORDS | BUILD_WORDS | DONE_WORDS))
-        studied_it = {w.sentence for w in words if w.text in MATERIAL or w.text in LEARN_WORDS} & {
-            w.sentence for w in words if w.text in NAME_POINTERS
-        }  # sentences asking for material on "it"
         beside_only: set[str] = set()
         for mention in ambiguous:
-            signs = sum(
-                other_texts[t]
-                for t in self.lexicon.everyday.get(mention.id, ()) & other_texts.keys()
-            )
-            worded = signs
-            before = words[mention.start - 1].text if mention.start else ""
-            after = words[mention.end].text if mention.end < len(words) else ""
-            go_to = after == "to" and (before in GO_TO_BEFORE)  # "the go-to framework"
-            if mention.end - mention.start == 1 and (after in VERB_PHRASE_AFTER or go_to):
-                everyday.append(mention.id)  # "go deeper": the verb, whatever else is named
-                signed.update(range(mention.start, mention.end))
-                beside_only.add(mention.id)
-                continue
-            how_to = before == "to" and mention.start > 1 and words[mention.start - 2].text == "how"
-            material_after = not MATERIAL.isdisjoint(texts[mention.end : mention.end + 2])
-            joined = any(  # "java to go", "flask to django": a name of its kind just before
-                other.end == mention.start - 1
-                and other.id != mention.id
-                and self.lexicon.kind_of(other) == self.lexicon.kind_of(mention)
-                for other in found
-            )
-            as_step = (  # "the deployment section": the roadmap's step, unless told otherwise
-                not signs
-                and (
-                    self.lexicon.knowledge.section(mention.id) is not None
-                    or self.step_of(message, mention) is not mention  # "the monitoring part"
-                )
-                and near_step_word(words, mention)
-            )
-            if (
-                mention.end - mention.start == 1
-                and not software
-                and not how_to
-                and not joined
-                and not as_step
-                and not material_after  # "the django (mega) tutorial": material, not a word
-                and after not in PROJECT_NOUNS
-            ):
-                amount = before in QUANTITIES and (not after or after in STOP)  # "some rest"
-                signs += (before in VERB_CONTEXT or amount) + (after in VERB_AFTER)
-            near = words[max(mention.start - 3, 0) : mention.start]
-            learned = (
-                as_step
-                or any(w.text in LEARN_WORDS for w in near)
-                or any(  # "get started with docker", "get better at go"; not "get into spring"
-                    texts[mention.start - 1] in ("with", "at", "on")
-                    and tuple(texts[at : mention.start - 1]) in LEARNING_PHRASES
-                    for at in range(max(mention.start - 5, 0), mention.start)
-                )
-                or tuple(texts[max(mention.start - 2, 0) : mention.start]) in PICKING_UP
-                # "a django course ... what could i build to practise", "did the flask mega
-                # tutorial"; "i wanted resources for python"
-                or (studying and material_after)
-                or any(w.text in MATERIAL for w in near)
-                # "i finished python, what should i learn next": learnt, in learning talk
-                or (studying and mention.start > 0 and texts[mention.start - 1] in DONE_WORDS)
-                # "... where they use django. could you point me to material to study it?"
-                or any(s > words[mention.start].sentence for s in studied_it)
-                # "what should i build with django": what is built with, with no other sign
-                or (  # "a portfolio project with express"
-                    before in BUILT_WITH
-                    and any(
-                        (w.text in BUILD_WORDS or w.text in PROJECT_NOUNS)
-                        and w.sentence == words[mention.start].sentence
-                        for w in words[: mention.start]
-                    )
-                )
-            )
-            if signs and signs >= software:
-                everyday.append(mention.id)
-                signed.update(range(mention.start, mention.end))
-                if not worded:
-                    beside_only.add(mention.id)
-            elif (
-                software
-                or len(leftovers) <= BARE_LEFTOVERS
-                or (not signs and mention.name in self.lexicon.misspelt.get(mention.id, ()))
-                or (not signs and mention.id in paired)  # "java or python": each other's context
-                or (not signs and learned)  # "where do i start learning jenkins"
-                or (not signs and self.lexicon.kind_named_after(words, mention))  # "cassandra db"
-                or (not signs and named_for_definition(words, mention))  # "what is kafka and ..."
-                or (not signs and all(w.text in ASKING_ABOUT for w in leftovers))
-            ):  # "is docker worth learning or just hype": only words asking about a technology
+            sense = self._sense(context, mention)
+            span = range(mention.start, mention.end)
+            if sense is _Sense.SOFTWARE:
                 kept.append(mention)
-            elif signs:
-                everyday.append(mention.id)
-                signed.update(range(mention.start, mention.end))
-                if not worded:
-                    beside_only.add(mention.id)
-            else:
+            elif sense is _Sense.DOUBTFUL:
                 doubtful.append(mention.id)
-                unsure.update(range(mention.start, mention.end))
+                unsure.update(span)
+            else:
+                everyday.append(mention.id)
+                signed.update(span)
+                if sense is _Sense.EVERYDAY_BESIDE:
+                    beside_only.add(mention.id)
         kept_kinds = {self.lexicon.kind_of(m) for m in kept if m.ambiguous}
         alike = [  # a word merely near a name ("job posting") needs a name of its kind
             m
@@ -268,7 +184,8 @@ class NameFinder:
             if m.id in doubtful
             and kept_kinds
             and (
-                self.lexicon.kind_of(m) in kept_kinds or m.name == " ".join(texts[m.start : m.end])
+                self.lexicon.kind_of(m) in kept_kinds
+                or m.name == " ".join(message.texts[m.start : m.end])
             )
         ]
         if alike:
@@ -291,6 +208,159 @@ class NameFinder:
             frozenset(unsure),
             foreign,
             frozenset(beside_only),
+        )
+
+    def _named_phrases(self, message: Message) -> list[Mention]:
+        """Every phrase naming something, longest first where phrases overlap, in order."""
+        words = message.words
+        texts = message.texts
+        taken = [False] * len(words)
+        found: list[Mention] = []
+        for size in range(MAX_PHRASE_WORDS, 0, -1):
+            for start in range(len(words) - size + 1):
+                end = start + size
+                if size == 1:
+                    if taken[start] or texts[start] in STOP:
+                        continue
+                elif (
+                    texts[start] not in self.lexicon.name_words
+                    or any(taken[start:end])
+                    or words[start].segment != words[end - 1].segment
+                    or all(w in STOP for w in texts[start:end])
+                ):
+                    continue
+                mention = self._lookup(texts[start:end], start, end)
+                if mention is not None and not self._owned_noun(message, start, end):
+                    found.append(mention)
+                    taken[start:end] = [True] * size
+        found.sort(key=lambda m: m.start)
+        return found
+
+    def _paired(self, message: Message, ambiguous: list[Mention]) -> set[str]:
+        """Everyday names that are each other's software context ("java or python").
+
+        Two of one kind side by side, or contrasted ("gin is faster than express"), whatever
+        stands between.
+        """
+        words = message.words
+        focus = question_sentence(message)
+        asked = {w.text for w in words if w.sentence == focus}
+        contrasted = bool(  # "how do they differ", "is flask lighter than django"
+            (asked & CONTRASTED and asked & COMPARE_CUES) or asked & (LIKENESS_CUES | {"than"})
+        )
+        return {
+            m.id
+            for a, b in combinations(ambiguous, 2)  # not only neighbours: "posting" may be between
+            if (a.id != b.id or (b.start == a.end and a.name != b.name))  # "docker container"
+            and (  # "python guy here... what's go like": a learner of one, asking about another
+                b.start - a.end <= 1
+                or contrasted
+                or is_background(a, words)
+                or is_background(b, words)
+            )
+            and (
+                self.lexicon.kind_of(a) == self.lexicon.kind_of(b)
+                or (b.start - a.end <= 1 and self.lexicon.family(a.id, b.id))  # "go with gin"
+                or b.start == a.end  # "elixir phoenix": two names run together
+            )
+            for m in (a, b)
+        }
+
+    def _sense(self, context: _Context, mention: Mention) -> _Sense:
+        """How a name that is also an everyday word is read: signs of each sense, weighed.
+
+        Everyday signs are the name's everyday words in the message and the words beside it
+        ("some rest", "go deeper"); software signs are software words and other names.
+        """
+        message, software, leftovers = context.message, context.software, context.leftovers
+        words, texts = message.words, message.texts
+        signs = sum(
+            context.other_texts[t]
+            for t in self.lexicon.everyday.get(mention.id, ()) & context.other_texts.keys()
+        )
+        everyday = _Sense.EVERYDAY if signs else _Sense.EVERYDAY_BESIDE
+        before = words[mention.start - 1].text if mention.start else ""
+        after = words[mention.end].text if mention.end < len(words) else ""
+        go_to = after == "to" and (before in GO_TO_BEFORE)  # "the go-to framework"
+        if mention.end - mention.start == 1 and (after in VERB_PHRASE_AFTER or go_to):
+            return _Sense.EVERYDAY_BESIDE  # "go deeper": the verb, whatever else is named
+        how_to = before == "to" and mention.start > 1 and words[mention.start - 2].text == "how"
+        material_after = not MATERIAL.isdisjoint(texts[mention.end : mention.end + 2])
+        joined = any(  # "java to go", "flask to django": a name of its kind just before
+            other.end == mention.start - 1
+            and other.id != mention.id
+            and self.lexicon.kind_of(other) == self.lexicon.kind_of(mention)
+            for other in context.found
+        )
+        as_step = (  # "the deployment section": the roadmap's step, unless told otherwise
+            not signs
+            and (
+                self.lexicon.knowledge.section(mention.id) is not None
+                or self.step_of(message, mention) is not mention  # "the monitoring part"
+            )
+            and near_step_word(words, mention)
+        )
+        if (
+            mention.end - mention.start == 1
+            and not software
+            and not how_to
+            and not joined
+            and not as_step
+            and not material_after  # "the django (mega) tutorial": material, not a word
+            and after not in PROJECT_NOUNS
+        ):
+            amount = before in QUANTITIES and (not after or after in STOP)  # "some rest"
+            signs += (before in VERB_CONTEXT or amount) + (after in VERB_AFTER)
+        learned = as_step or self._learned(context, mention, material_after)
+        if signs and signs >= software:
+            return everyday
+        if (
+            software
+            or len(leftovers) <= BARE_LEFTOVERS
+            or (not signs and mention.name in self.lexicon.misspelt.get(mention.id, ()))
+            or (not signs and mention.id in context.paired)  # "java or python": each other's
+            or (not signs and learned)  # "where do i start learning jenkins"
+            or (not signs and self.lexicon.kind_named_after(words, mention))  # "cassandra db"
+            or (not signs and named_for_definition(words, mention))  # "what is kafka and ..."
+            or (not signs and all(w.text in ASKING_ABOUT for w in leftovers))
+        ):  # "is docker worth learning or just hype": only words asking about a technology
+            return _Sense.SOFTWARE
+        return everyday if signs else _Sense.DOUBTFUL
+
+    @staticmethod
+    def _learned(context: _Context, mention: Mention, material_after: bool) -> bool:
+        """Whether the name is something learnt or to learn ("get started with docker").
+
+        ``material_after``: a word of material follows it ("the django tutorial").
+        """
+        words, texts = context.message.words, context.message.texts
+        before = words[mention.start - 1].text if mention.start else ""
+        near = words[max(mention.start - 3, 0) : mention.start]
+        return (
+            any(w.text in LEARN_WORDS for w in near)
+            or any(  # "get started with docker", "get better at go"; not "get into spring"
+                texts[mention.start - 1] in ("with", "at", "on")
+                and tuple(texts[at : mention.start - 1]) in LEARNING_PHRASES
+                for at in range(max(mention.start - 5, 0), mention.start)
+            )
+            or tuple(texts[max(mention.start - 2, 0) : mention.start]) in PICKING_UP
+            # "a django course ... what could i build to practise", "did the flask mega
+            # tutorial"; "i wanted resources for python"
+            or (context.studying and material_after)
+            or any(w.text in MATERIAL for w in near)
+            # "i finished python, what should i learn next": learnt, in learning talk
+            or (context.studying and mention.start > 0 and texts[mention.start - 1] in DONE_WORDS)
+            # "... where they use django. could you point me to material to study it?"
+            or any(s > words[mention.start].sentence for s in context.studied_it)
+            # "what should i build with django": what is built with, with no other sign
+            or (  # "a portfolio project with express"
+                before in BUILT_WITH
+                and any(
+                    (w.text in BUILD_WORDS or w.text in PROJECT_NOUNS)
+                    and w.sentence == words[mention.start].sentence
+                    for w in words[: mention.start]
+                )
+            )
         )
 
     def _owned_noun(self, message: Message, start: int, end: int) -> bool:
