@@ -15,7 +15,7 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from bot.background import OWN_STACK, OWNERS, is_background, question_sentence
+from bot.background import DONE_BEFORE, OWN_STACK, OWNERS, is_background, question_sentence
 from bot.intent_cues import BE_WORDS, BUILT_WITH, named_for_definition
 from bot.knowledge import stem
 from bot.lexicon import Lexicon
@@ -35,6 +35,7 @@ from bot.wording import (
     NAME_POINTERS,
     PROJECT_NOUNS,
     STEP_TAILS,
+    STEP_WORDS,
     STOP,
     USE_CASE_CUES,
     VERB_AFTER,
@@ -486,3 +487,22 @@ class NameFinder:
             if mention.id in step.topic_ids and named <= set(normalize(step.title).split()):
                 return replace(mention, id=step.id)
         return mention
+
+    def as_step(self, message: Message, mention: Mention, focus: int) -> bool:
+        """Whether a step's name is used for the step ("the databases part", "that section")."""
+        if self.lexicon.knowledge.section(mention.id) is None:
+            return False
+        words = message.words
+        about = (  # "what should i know about deployment"
+            words[mention.start].sentence == focus
+            and mention.start > 0
+            and words[mention.start - 1].text == "about"
+            and "for" not in {w.text for w in words[mention.end : mention.end + 3]}
+        )
+        after = mention.start > 0 and words[mention.start - 1].text in DONE_BEFORE
+        return (
+            about
+            or after  # "what comes after databases": the step behind the learner
+            or near_step_word(words, mention)
+            or any(w.sentence == focus and w.text in STEP_WORDS for w in words)
+        )

@@ -1,0 +1,285 @@
+"""The subjects of a question: which of the names it mentions it asks about.
+
+Background mentions give way ("I learned Flask at uni, is Django better?" asks about Django);
+"it" and "them" point at names told before; a name that only describes a need, a likeness or
+a kind ("serverless containers", "a rails-like framework", "a real database server") is no
+subject when others are named.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from bot.background import asking_segments, dummy_it, is_background, pointed_at, wanted
+from bot.lexicon import Lexicon
+from bot.mentions import Mention
+from bot.use_cases import UseCaseRanker
+from bot.wording import (
+    CLAUSE_STARTS,
+    COMPARATIVES,
+    COMPARE_CUES,
+    LEARN_WORDS,
+    LIKENESS_CUES,
+    NAME_POINTERS,
+    PLURAL_POINTERS,
+    POINTERS,
+    Message,
+    Word,
+)
+
+#: Before a name, wanting to try it ("i wanna try graphql").
+TRYING = frozenset({"try", "trying", "wanna", "want"})
+
+
+class SubjectFinder:
+    """Picks the subjects of questions about one roadmap among the names they mention."""
+
+    def __init__(self, lexicon: Lexicon, ranker: UseCaseRanker) -> None:
+        """A finder reading kinds from ``lexicon`` and use-case phrases from ``ranker``."""
+        self.lexicon = lexicon
+        self.ranker = ranker
+
+    def find(self, message: Message, mentions: list[Mention], focus: int) -> list[Mention]:
+        """The subjects, less names that are only part of a need, a likeness or a kind.
+
+        Such a name stays when it is the only subject left but one of several.
+        """
+        subjects = self._about(message, mentions, focus)
+        return [
+            m
+            for m in subjects
+            if not self._word_of_a_need(m, message.words, mentions)
+            and not self._likened(m, message.words, mentions)
+            and not self._of_a_kind(m, message.words)
+        ] or (subjects if len(subjects) > 1 else [])
+
+    def _about(self, message: Message, mentions: list[Mention], focus: int) -> list[Mention]:
+        """The mentions the question is about, in order; background mentions give way."""
+        mentions = [m for m in mentions if not self.lexicon.names_a_kind(m)] or mentions
+        if not mentions:
+            return []
+        words = message.words
+        background = {id(m) for m in mentions if is_background(m, words)}
+        background.update(  # "from flask to django", "java to go": where the learner comes from
+            id(a)
+            for a, b in pairwise(mentions)
+            if b.start == a.end + 1
+            and words[a.end].text == "to"
+            and self.lexicon.kind_of(a) == self.lexicon.kind_of(b)
+        )
+        in_focus = [m for m in mentions if words[m.start].sentence == focus]
+        main = [m for m in in_focus if id(m) not in background]
+        if main:
+            return self._asked_in_focus(message, mentions, background, main, focus)
+        return self._told_before(message, mentions, background, in_focus, focus)
+
+    def _asked_in_focus(
+        self,
+        message: Message,
+        mentions: list[Mention],
+        background: set[int],
+        main: list[Mention],
+        focus: int,
+    ) -> list[Mention]:
+        """The subjects when the asking sentence names some (``main``) beyond the background.
+
+        A name told before joins them when "them" or "it" points at it, or when the sentence
+        weighs its one name against one of its kind.
+        """
+        words = message.words
+        sentence_words = {w.text for w in words if w.sentence == focus}
+        if len(main) == 1 and sentence_words & PLURAL_POINTERS and sentence_words & COMPARE_CUES:
+            before = [m for m in mentions if words[m.start].sentence == focus - 1]
+            return [*before[:2], *main]
+        pointed_before = (
+            any(  # "what is nosql and why choose it": "it" is nosql itself
+                w.sentence == focus and w.text in POINTERS for w in words[: main[0].start]
+            )
+            if len(main) == 1
+            else False
+        )
+        if pointed_before and sentence_words & COMPARE_CUES:
+            before = [  # "what does it solve compared to REST?": "it" is the one before
+                m for m in mentions if words[m.start].sentence < focus and m.id != main[0].id
+            ]
+            return [*before[-1:], *main]
+        if len(main) == 1 and sentence_words & (LIKENESS_CUES | COMPARATIVES):
+            kind = self.lexicon.kind_of(main[0])
+            alike = [  # "firebase user here, is couchdb similar": set against the background;
+                # "a consultant suggests microservices. what do we lose compared to the monolith"
+                m
+                for m in mentions
+                if (id(m) in background or words[m.start].sentence < focus)
+                and m.id != main[0].id
+                and self.lexicon.kind_of(m) == kind
+            ]
+            if alike and kind is not None:
+                return [alike[-1], *main]
+        points_first = (
+            len(main) == 1
+            and any(  # "worth it over postgres", not "mongodb? is it"
+                w.sentence == focus and w.text in NAME_POINTERS and not dummy_it(words, at)
+                for at, w in enumerate(words[: main[0].start])
+            )
+        )
+        if points_first and not main[0].not_covered:
+            # "kafka at scale? worth it over postgres", "i use flask. is it good for rest apis?":
+            # "it" is the name told before, the one after it only the context
+            told = [m for m in mentions if words[m.start].sentence < focus and m.id != main[0].id]
+            if told:
+                return [pointed_at(told, words), *main]
+        compared = bool(COMPARE_CUES & {w.text for w in words})
+        for asking in asking_segments(message, focus):
+            narrowed = [m for m in main if words[m.start].segment >= asking]
+            if narrowed and (  # "i use mongo at work but want to learn sql, any course?"
+                not compared or self._weighed_alone(message, main, narrowed, asking)
+            ):
+                return narrowed
+        # "my team does rest, i wanna try graphql, tutorials?": what is to be tried first
+        return sorted(
+            main,
+            key=lambda m: not any(w.text in TRYING for w in words[max(m.start - 3, 0) : m.start]),
+        )
+
+    def _told_before(
+        self,
+        message: Message,
+        mentions: list[Mention],
+        background: set[int],
+        in_focus: list[Mention],
+        focus: int,
+    ) -> list[Mention]:
+        """The subjects when the asking sentence names nothing beyond the background.
+
+        What "it" or "them" points at, two of a kind told apart, else the names told nearest
+        the question that are not where the learner comes from.
+        """
+        words = message.words
+        sentence_words = {w.text for w in words if w.sentence == focus}
+        earlier = [m for m in mentions if words[m.start].sentence <= focus]
+        if sentence_words & PLURAL_POINTERS:
+            return self._pointed_pair(earlier, background, words) or earlier[-2:]
+        told_apart = (  # "x for small apis. y is better. what's different?": two of a kind
+            self._pointed_pair(earlier, background, words, across=True)
+            if sentence_words & LIKENESS_CUES
+            else []
+        )
+        if told_apart:
+            return told_apart
+        if sentence_words & POINTERS and earlier:
+            known = {m.id for m in in_focus if id(m) in background}  # "... who knows php"
+            return [pointed_at([m for m in earlier if m.id not in known] or earlier, words)]
+        # Technology the roadmap lacks, told as background ("after a react course"), is not
+        # the subject of a question that names nothing else.
+        told = [m for m in mentions if id(m) not in background or not m.not_covered]
+        # "i'm fine with mongodb but weak at sql. any tutorials?", "learned mysql in school but
+        # my job uses postgres, anything i should know": the part after "but"
+        contrasted = {w.segment for w in words if w.text in CLAUSE_STARTS}
+        if any(words[m.start].sentence == focus for m in told):
+            return sorted(
+                (m for m in in_focus if m in told),
+                key=lambda m: words[m.start].segment not in contrasted,
+            )
+        fresh = [m for m in mentions if id(m) not in background] or told
+        latest = max((words[m.start].sentence for m in fresh), default=0)  # told nearest
+        # "the team deploys with docker, and i was asked to learn ci/cd": what is to be learnt
+        return sorted(
+            fresh,
+            key=lambda m: (
+                words[m.start].sentence != latest,
+                not wanted(m, words),
+                words[m.start].segment not in contrasted,
+            ),
+        )
+
+    def _weighed_alone(
+        self, message: Message, main: list[Mention], narrowed: list[Mention], asking: int
+    ) -> bool:
+        """Whether the asking part weighs its names against no name told before it.
+
+        "i use sessions in express, jwt better?": the part compares jwt with sessions, not with
+        express, a thing of another kind; "i use flask, django better?" compares the two, and
+        "whats deno, is it better than node" what "it" points at.
+        """
+        asked = {w.text for w in message.words if w.segment == asking}
+        kinds = {self.lexicon.kind_of(m) for m in narrowed}
+        return (
+            bool(asked & COMPARE_CUES)
+            and not asked & (POINTERS | PLURAL_POINTERS)
+            and all(self.lexicon.kind_of(m) not in kinds for m in main if m not in narrowed)
+        )
+
+    def _pointed_pair(
+        self,
+        earlier: list[Mention],
+        background: set[int],
+        words: tuple[Word, ...],
+        *,
+        across: bool = False,
+    ) -> list[Mention]:
+        """What "they" or "them" points at: two names told together, the latest such pair.
+
+        With ``across``, names told in different sentences count as told together, if two
+        are of one kind.
+        """
+        named = [m for m in earlier if m.id in self.lexicon.knowledge.topics or m.not_covered]
+        fresh = [m for m in named if id(m) not in background]
+        candidates = fresh if len({m.id for m in fresh}) >= 2 else named
+        by_sentence: dict[int, list[Mention]] = {}
+        for mention in candidates:
+            sentence = 0 if across else words[mention.start].sentence
+            by_sentence.setdefault(sentence, []).append(mention)
+        for sentence in sorted(by_sentence, reverse=True):
+            first = {}
+            for mention in by_sentence[sentence]:
+                first.setdefault(mention.id, mention)
+            if len(first) >= 2:
+                told = list(first.values())
+                alike = [  # of the names told together, two of one kind ("mysql and postgres")
+                    [a, b]
+                    for i, a in enumerate(told)
+                    for b in told[i + 1 :]
+                    if self.lexicon.kind_of(a) == self.lexicon.kind_of(b)
+                ]
+                return alike[0] if alike else [] if across else told[:2]
+        return []
+
+    def _word_of_a_need(
+        self, mention: Mention, words: tuple[Word, ...], mentions: list[Mention]
+    ) -> bool:
+        """Whether a name that is also a word stands in another topic's use case after a modifier.
+
+        "serverless containers": the words of a use case of a cloud, not Docker asked about;
+        "django flask diff": two names run together are two names, whatever a use case says.
+        """
+        if not mention.ambiguous or mention.end - mention.start != 1:
+            return False
+        at = mention.start  # the word before modifies it: "server side" is no need of a server
+        if not at or words[at - 1].sentence != words[at].sentence:
+            return False
+        if any(other.end == at for other in mentions):
+            return False
+        posting = self.ranker.postings.get(
+            self.ranker.pair_key(words[at - 1].stem, words[at].stem), {}
+        )
+        return bool(posting) and mention.id not in posting
+
+    def _of_a_kind(self, mention: Mention, words: tuple[Word, ...]) -> bool:
+        """Whether a name that is also a word follows a kind word ("a real database server")."""
+        at = mention.start
+        return (
+            mention.ambiguous
+            and mention.end - at == 1
+            and at > 0
+            and words[at - 1].stem in self.lexicon.kinds
+            and words[at - 1].text not in LEARN_WORDS  # "to practice docker": the name
+            and words[at - 1].sentence == words[at].sentence
+        )
+
+    def _likened(self, mention: Mention, words: tuple[Word, ...], mentions: list[Mention]) -> bool:
+        """Whether a name only says what another thing is like ("a rails-like php framework")."""
+        end = mention.end
+        if end + 1 >= len(words) or words[end].text != "like":
+            return False
+        following = words[end + 1]
+        return following.stem in self.lexicon.kinds or any(m.start == end + 1 for m in mentions)
