@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from bot.bigrams import BigramFilter
+from bot.gram_filter import GramFilter
 from bot.limits import MATCH_CONFIDENT, MATCH_SUGGEST, SUGGESTIONS
 from bot.text import normalize
 
@@ -66,7 +66,7 @@ def _length_range(length: int, cutoff: float) -> tuple[float, float]:
     return shortest, longest
 
 
-#: The fewest strings in a length range worth filtering by shared bigrams before scoring:
+#: The fewest strings in a length range worth filtering (bot/gram_filter.py) before scoring:
 #: rapidfuzz scores some ten million a second, and filtering costs some tens of microseconds.
 FILTER_FROM = 512
 
@@ -76,19 +76,17 @@ class ByLength:
 
     Holds for ``fuzz.ratio`` and ``fuzz.token_sort_ratio`` of normalized strings (one space
     between words, so sorting the words keeps the length). Of a long list, ``fuzz.ratio``
-    scores only the strings sharing enough bigrams with the query to reach the cutoff
-    (:mod:`bot.bigrams`): the same hits, sooner.
+    scores only the strings sharing enough characters and bigrams with the query to reach the
+    cutoff (:mod:`bot.gram_filter`): the same hits, sooner.
     """
 
     def __init__(self, texts: list[str], filter_from: float = FILTER_FROM) -> None:
-        """Index ``texts``; filter by bigrams when at least ``filter_from`` are in range."""
+        """Index ``texts``; filter them when at least ``filter_from`` are in range."""
         self._order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         self._texts = [texts[i] for i in self._order]
         self._lengths = [len(text) for text in self._texts]
         self._filter_from = filter_from
-        self._bigrams = (
-            BigramFilter(self._texts, self._lengths) if len(texts) >= filter_from else None
-        )
+        self._filter = GramFilter(self._texts, self._lengths) if len(texts) >= filter_from else None
 
     def hits(
         self, query: str, scorer: Callable[..., float], cutoff: float
@@ -98,8 +96,8 @@ class ByLength:
         start = bisect_left(self._lengths, shortest)
         end = bisect_right(self._lengths, longest)
         kept = None
-        if self._bigrams is not None and scorer is fuzz.ratio and end - start >= self._filter_from:
-            kept = self._bigrams.candidates(query, cutoff, start, end)
+        if self._filter is not None and scorer is fuzz.ratio and end - start >= self._filter_from:
+            kept = self._filter.candidates(query, cutoff, start, end)
         if kept is None:
             kept = range(start, end)
             choices = self._texts[start:end]
@@ -144,14 +142,9 @@ class NameIndex:
         # A large roadmap has tens of thousands of names: a fuzzy match scores only the
         # lengths that can reach its cutoff.
         self._by_length = ByLength(self._names)
-        # These two serve only search, at cutoffs (MATCH_SUGGEST) where bigrams cannot prune.
-        self._compact_by_length = ByLength(
-            [name.replace(" ", "") for name in self._names], filter_from=math.inf
-        )
+        self._compact_by_length = ByLength([name.replace(" ", "") for name in self._names])
         # fuzz.token_sort_ratio is fuzz.ratio of the words sorted: sorted once here, not per query.
-        self._sorted_words_by_length = ByLength(
-            [_sorted_words(name) for name in self._names], filter_from=math.inf
-        )
+        self._sorted_words_by_length = ByLength([_sorted_words(name) for name in self._names])
 
     @property
     def names(self) -> list[str]:

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz, process
 
-from bot.bigrams import bigrams, least_shared
+from bot.gram_filter import bigrams, least_common, least_shared
 from bot.knowledge import Knowledge
 from bot.matching import _CANDIDATES, ByLength, Match, NameIndex, _prefix_score
 from bot.text import normalize
@@ -66,11 +66,13 @@ CUTOFFS = [0, 50, 60, 66.7, 70, 75, 84, 85, 88, 99.5, 100]
 
 @given(first=odd_text, second=odd_text, cutoff=st.sampled_from(CUTOFFS))
 @settings(max_examples=1000, deadline=None)
-def test_strings_alike_share_the_bigrams_the_bound_says(first, second, cutoff) -> None:
-    """The bound the bigram filter prunes with holds for every pair that reaches a cutoff."""
-    shared = sum((Counter(bigrams(first)) & Counter(bigrams(second))).values())
+def test_strings_alike_share_what_the_bounds_say(first, second, cutoff) -> None:
+    """The bounds the name filter prunes with hold for every pair that reaches a cutoff."""
     if fuzz.ratio(first, second) >= cutoff:
-        assert shared >= least_shared(len(first), len(second), cutoff)
+        characters = sum((Counter(first) & Counter(second)).values())
+        assert characters >= least_common(len(first), len(second), cutoff)
+        pairs = sum((Counter(bigrams(first)) & Counter(bigrams(second))).values())
+        assert pairs >= least_shared(len(first), len(second), cutoff)
 
 
 def spelling_variants(texts: list[str]) -> list[list[str]]:
@@ -89,21 +91,22 @@ def spelling_variants(texts: list[str]) -> list[list[str]]:
     scorer=st.sampled_from([fuzz.ratio, fuzz.token_sort_ratio]),
 )
 @settings(max_examples=600, deadline=None)
-def test_bigram_filtered_hits_are_the_plain_scans(texts, query, cutoff, scorer) -> None:
+def test_filtered_hits_are_the_plain_scans(texts, query, cutoff, scorer) -> None:
     for variant in spelling_variants(texts):
         filtered = ByLength(variant, filter_from=0)
         plain = ByLength(variant, filter_from=math.inf)
         assert filtered.hits(query, scorer, cutoff) == plain.hits(query, scorer, cutoff)
 
 
-def test_bigrams_leave_few_names_of_the_roadmap_to_score(knowledge: Knowledge) -> None:
+def test_the_filter_leaves_few_names_of_the_roadmap_to_score(knowledge: Knowledge) -> None:
     names = ByLength(knowledge.topic_names.names, filter_from=0)
     for typo in ["postgrs", "javascirpt", "pyhton"]:
-        hits = names.hits(typo, fuzz.ratio, 85)
-        assert hits  # the topic is found, having been scored...
-        kept = names._bigrams.candidates(typo, 85, 0, len(names._texts))
-        assert kept is not None and len(kept) < len(names._texts) / 20  # ...with few others
-        assert {position for _, position in hits} <= {names._order[at] for at in kept}
+        for cutoff in (85, 60):  # bigrams prune the first, characters the second
+            hits = names.hits(typo, fuzz.ratio, cutoff)
+            assert hits  # the topic is found, having been scored...
+            kept = names._filter.candidates(typo, cutoff, 0, len(names._texts))
+            assert kept is not None and len(kept) < len(names._texts) / 10  # ...with few others
+            assert {position for _, position in hits} <= {names._order[at] for at in kept}
 
 
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
