@@ -54,14 +54,12 @@ def least_shared(length: int, other: int, cutoff: float) -> int:
 
 
 def characters(text: str) -> list[str]:
-    """The characters of ``text``, a repeated one numbered (``"a"``, ``"a1"``, ...).
+    """The characters of ``text``, a repeated one as a run (``"e"``, ``"ee"``, ...).
 
     Two strings share as many of these as characters counted with repeats.
     """
     return [
-        f"{character}{seen}" if seen else character
-        for character, count in Counter(text).items()
-        for seen in range(count)
+        character * seen for character in set(text) for seen in range(1, text.count(character) + 1)
     ]
 
 
