@@ -54,12 +54,14 @@ def least_shared(length: int, other: int, cutoff: float) -> int:
 
 
 def characters(text: str) -> list[str]:
-    """The characters of ``text``, a repeated one as a run (``"e"``, ``"ee"``, ...).
+    """The characters of ``text``, a repeated one numbered (``"e"``, ``"e2"``, ...).
 
     Two strings share as many of these as characters counted with repeats.
     """
     return [
-        character * seen for character in set(text) for seen in range(1, text.count(character) + 1)
+        f"{character}{seen}" if seen > 1 else character
+        for character in set(text)
+        for seen in range(1, text.count(character) + 1)
     ]
 
 
