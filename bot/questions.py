@@ -45,6 +45,7 @@ from bot.intent_cues import (
     read_requests,
     wants_something,
 )
+from bot.intent_model import IntentModel, features, load_companion
 from bot.knowledge import Canned, Knowledge, NotCovered, Section, compiled
 from bot.lexicon import Lexicon, kinds_by_word
 from bot.mentions import (
@@ -101,6 +102,12 @@ from bot.wording import (
 
 #: At most this many topics are set side by side in a comparison.
 MAX_COMPARED = 3
+#: How sure the intent model must be to overrule the rules' intent.
+SECOND_OPINION = 0.8
+#: ...and to turn a roadmap answer into "that is not something this roadmap covers".
+SURELY_OUTSIDE = 0.9
+#: Outcomes the intent model leaves as they are.
+SETTLED = frozenset({Outcome.SMALL_TALK, Outcome.NOT_COVERED})
 #: A follow-up is a short message: at most this many words.
 FOLLOW_UP_WORDS = 8
 #: The roadmap itself named: a step named with it is the step ("languages in the roadmap").
@@ -275,8 +282,11 @@ class QuestionAnswerer:
     knowledge object of its own.
     """
 
-    def __init__(self, knowledge: Knowledge) -> None:
-        """An answerer for ``knowledge``; its indexes are shared with others of the same one."""
+    def __init__(self, knowledge: Knowledge, intent_model: IntentModel | None = None) -> None:
+        """An answerer for ``knowledge``; its indexes are shared with others of the same one.
+
+        ``intent_model`` defaults to the one beside the knowledge file, if any.
+        """
         # built once per knowledge, and kept with a compiled one: a later start reads it
         built = compiled.derived(knowledge, "answerer", partial(self._build, knowledge))
         self.knowledge = knowledge
@@ -286,6 +296,7 @@ class QuestionAnswerer:
         self.needs = NeedMatcher(knowledge, self.ranker)
         self.name_finder = NameFinder(self.lexicon)
         self.subject_finder = SubjectFinder(self.lexicon, self.ranker)
+        self.intent_model = intent_model or load_companion(knowledge.path)
 
     def _build(self, knowledge: Knowledge) -> dict[str, Any]:
         """The indexes questions are read with: the lexicon and the use-case ranker."""
@@ -364,6 +375,10 @@ class QuestionAnswerer:
         message naming no topic asks of the roadmap.
         """
         read = self._read(question, message)
+        return self._second_opinion(read, self._decide(read))
+
+    def _decide(self, read: _Reading) -> Understanding:
+        """What the rules decide the message asks, stage by stage."""
         decided = self._small_talk_or_everyday(read) or self._outside_roadmap(read)
         if decided is not None:
             return decided
@@ -404,6 +419,71 @@ class QuestionAnswerer:
             or self._step(read, requested, step)
             or self._last_resort(read, asked, requested, step)
         )
+
+    def intent_features(self, question: str) -> frozenset[str]:
+        """What the intent model reads of a question (also what it is trained on)."""
+        message = without_guesses(self.name_finder.spell(split_message(question)))
+        return self._features(message, self.name_finder.find(message), question_sentence(message))
+
+    def _features(self, message: Message, names: Names, focus: int) -> frozenset[str]:
+        """A message's intent features, each name standing as its kind."""
+        masked: dict[int, str | None] = {at: "N_everyday" for at in names.dropped}
+        for mention in names.kept:
+            if mention.not_covered:
+                label = "N_uncovered"
+            elif mention.id in self.knowledge.topics:
+                label = f"N_{self.knowledge.topics[mention.id].kind}"
+            else:
+                label = "N_section"
+            masked[mention.start] = label
+            masked.update((at, None) for at in range(mention.start + 1, mention.end))
+        return features(message, masked, focus)
+
+    def _second_opinion(self, read: _Reading, decided: Understanding) -> Understanding:
+        """The rules' reading, unless the intent model clearly reads the message otherwise.
+
+        The model reads the message as a whole; where it is sure of another intent, that
+        intent is answered with what the rules found (their topics, or the need's best fit).
+        Comparisons stay the rules' (the model knows few ways of setting two things side by
+        side: "is django much heavier?"), and so does a need's pick: its topic is the need's
+        best fit, not a subject the message names.
+        """
+        if (
+            self.intent_model is None
+            or decided.outcome in SETTLED
+            or decided.canned is not None
+            or decided.intent is Intent.COMPARE
+        ):
+            return decided  # small talk, outside subjects and technology the roadmap lacks
+        chances = self.intent_model.probabilities(
+            self._features(read.message, read.names, read.focus)
+        )
+        intent, chance = max(chances.items(), key=lambda item: item[1])
+        if (
+            chance < SECOND_OPINION
+            or intent == decided.intent
+            or (intent == Intent.TOPIC and decided.intent is Intent.USE_CASE)
+        ):
+            return decided
+        question, topics = read.question, decided.topic_ids
+        if intent == Intent.UNKNOWN:
+            if chance < SURELY_OUTSIDE:
+                return decided
+            return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
+        if intent == Intent.USE_CASE:
+            need = self.needs.use_case(question, read.all_terms, read.kind.kind)
+            return need or decided
+        if intent == Intent.OVERVIEW:
+            return Understanding(question, Intent.OVERVIEW, ())
+        if intent == Intent.COMPARE:
+            return (
+                Understanding(question, Intent.COMPARE, topics[:3]) if len(topics) > 1 else decided
+            )
+        if not topics:
+            return decided
+        if decided.section_id is None:
+            topics = topics[:1]
+        return Understanding(question, Intent(intent), topics, section_id=decided.section_id)
 
     # -- reading the message -----------------------------------------------------------------
 

@@ -1,0 +1,92 @@
+"""Train the intent model (:mod:`bot.intent_model`) on the tune half of the eval set.
+
+A multinomial logistic regression, fitted by full-batch gradient descent with an L2 penalty
+(deterministic: the same questions give the same file). Features seen in fewer than two
+questions are left out, and so are weights too small to change an answer's intent.
+
+Run: python scripts/train_intent_model.py [--knowledge knowledge/roadmap.yaml] [--check]
+(writes ``<knowledge stem>.intents.json`` beside the knowledge file; ``--check`` only reports
+whether the file there is what training gives today). Needs NumPy (the ``dev`` extra).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.intent_model import IntentModel, companion_path  # noqa: E402
+from bot.knowledge import load_knowledge  # noqa: E402
+from bot.questions import QuestionAnswerer  # noqa: E402
+from tests.evaluation import TUNE_SETS, load_entries  # noqa: E402
+
+#: The L2 penalty, the steps of gradient descent, and its step size.
+PENALTY = 1e-3
+STEPS = 400
+STEP_SIZE = 1.0
+#: A feature must appear in this many questions to be learnt from.
+MIN_QUESTIONS = 2
+#: Weights whose largest magnitude is under this are left out of the file.
+SMALLEST_WEIGHT = 0.02
+
+
+def train(rows: list[frozenset[str]], labels: list[str]) -> IntentModel:
+    """Fit the model to feature sets and their intents."""
+    seen = Counter(feature for row in rows for feature in row)
+    vocabulary = sorted(f for f, n in seen.items() if n >= MIN_QUESTIONS)
+    column = {feature: at for at, feature in enumerate(vocabulary)}
+    intents = sorted(set(labels))
+    # each question's features as column numbers (the bias last): a sparse 0/1 matrix
+    columns = [sorted(column[f] for f in row if f in column) + [len(vocabulary)] for row in rows]
+    starts = np.cumsum([0] + [len(c) for c in columns[:-1]])
+    cols = np.fromiter((c for row in columns for c in row), dtype=np.int64)
+    owner = np.repeat(np.arange(len(rows)), [len(c) for c in columns])
+    y = np.eye(len(intents))[[intents.index(label) for label in labels]]
+    w = np.zeros((len(vocabulary) + 1, len(intents)))
+    for _ in range(STEPS):
+        scores = np.add.reduceat(w[cols], starts, axis=0)
+        scores -= scores.max(axis=1, keepdims=True)
+        p = np.exp(scores)
+        p /= p.sum(axis=1, keepdims=True)
+        error = (p - y)[owner] / len(rows)
+        gradient = np.stack(
+            [np.bincount(cols, weights=error[:, k], minlength=len(w)) for k in range(len(intents))],
+            axis=1,
+        )
+        w -= STEP_SIZE * (gradient + PENALTY * w)
+    weights = {
+        feature: tuple(float(v) for v in w[at])
+        for feature, at in column.items()
+        if np.abs(w[at]).max() >= SMALLEST_WEIGHT
+    }
+    return IntentModel(tuple(intents), tuple(float(v) for v in w[-1]), weights)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--knowledge", type=Path, default=ROOT / "knowledge" / "roadmap.yaml")
+    parser.add_argument("--check", action="store_true")
+    args = parser.parse_args()
+    knowledge = load_knowledge(args.knowledge)
+    answerer = QuestionAnswerer(knowledge)  # its reading of names: what the model sees
+    entries = load_entries(TUNE_SETS)
+    rows = [answerer.intent_features(entry["q"]) for entry in entries]
+    model = train(rows, [entry["intent"] for entry in entries])
+    target = companion_path(args.knowledge)
+    text = model.to_json()
+    if args.check:
+        same = target.is_file() and target.read_text(encoding="utf-8") == text
+        print(f"{target}: {'up to date' if same else 'differs from training today'}")
+        sys.exit(0 if same else 1)
+    target.write_text(text, encoding="utf-8")
+    print(f"{target}: {len(model.weights):,} features, intents {', '.join(model.intents)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,196 @@
+"""The learned intent model: its file, what it reads of a message, and when it overrules."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.intent_model import (
+    IntentModel,
+    IntentModelError,
+    companion_path,
+    features,
+    load_companion,
+)
+from bot.knowledge import Knowledge, bundled_knowledge_path, load_knowledge
+from bot.questions import SECOND_OPINION, QuestionAnswerer
+from bot.understanding import Intent, Outcome
+from bot.wording import split_message
+
+ROOT = Path(__file__).parent.parent
+INTENTS = tuple(intent.value for intent in Intent)
+
+
+def _model(weights: dict[str, dict[str, float]], bias: float = 0.0) -> IntentModel:
+    """A model from per-feature weights by intent name; every other weight is zero."""
+    rows = {f: tuple(ws.get(i, 0.0) for i in INTENTS) for f, ws in weights.items()}
+    return IntentModel(INTENTS, (bias,) * len(INTENTS), rows)
+
+
+def _load_trainer():
+    spec = importlib.util.spec_from_file_location(
+        "train_intent_model", ROOT / "scripts" / "train_intent_model.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_probabilities_are_a_softmax_of_the_features_weights() -> None:
+    model = _model({"u:docs": {"resources": 2.0}, "u:build": {"projects": 1.0}})
+    chances = model.probabilities({"u:docs", "u:unseen"})
+    assert math.isclose(sum(chances.values()), 1.0)
+    assert max(chances, key=chances.__getitem__) == "resources"
+    expected = math.exp(2) / (math.exp(2) + len(INTENTS) - 1)
+    assert math.isclose(chances["resources"], expected)
+    even = model.probabilities(set())  # no known feature: the bias alone, all alike here
+    assert all(math.isclose(p, 1 / len(INTENTS)) for p in even.values())
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.dictionaries(
+        st.text(min_size=1, max_size=12),
+        st.tuples(*[st.floats(-50, 50, allow_nan=False)] * len(INTENTS)),
+        max_size=8,
+    )
+)
+def test_a_model_reads_back_from_its_json_as_it_was_written(rows: dict) -> None:
+    model = IntentModel(INTENTS, (0.5,) * len(INTENTS), rows)
+    again = IntentModel.from_json(model.to_json())
+    assert again.intents == model.intents and again.bias == model.bias
+    assert set(again.weights) == set(rows)
+    for feature, row in rows.items():
+        assert all(
+            abs(a - round(b, 4)) < 1e-9 for a, b in zip(again.weights[feature], row, strict=True)
+        )
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("not json", "not an intent model"),
+        ('{"format": 9, "intents": [], "bias": [], "weights": {}}', "format 9"),
+        ('{"format": 1, "intents": ["a", "b"], "bias": [0], "weights": {}}', "one number"),
+        ('{"format": 1, "intents": ["a"], "bias": [0], "weights": {"x": [1, 2]}}', "one number"),
+        ('{"format": 1, "intents": ["a"], "bias": [0], "weights": {"x": ["1"]}}', "numbers"),
+        ('{"format": 1, "intents": ["a"], "bias": [0]}', "weights"),
+        ("[1, 2]", "not an intent model"),
+    ],
+)
+def test_a_broken_model_file_is_a_clear_error_naming_it(
+    tmp_path: Path, text: str, problem: str
+) -> None:
+    knowledge = tmp_path / "roadmap.yaml"
+    companion_path(knowledge).write_text(text)
+    with pytest.raises(IntentModelError) as error:
+        load_companion(knowledge)
+    assert str(companion_path(knowledge)) in str(error.value) and problem in str(error.value)
+
+
+def test_a_knowledge_file_without_a_companion_has_no_model(tmp_path: Path) -> None:
+    assert companion_path(tmp_path / "front.yaml") == tmp_path / "front.intents.json"
+    assert load_companion(tmp_path / "front.yaml") is None
+    assert load_companion(None) is None and load_companion("") is None
+
+
+def test_the_bundled_roadmap_has_its_model_and_another_roadmap_needs_none(
+    knowledge: Knowledge,
+) -> None:
+    assert QuestionAnswerer(load_knowledge(bundled_knowledge_path())).intent_model is not None
+    frontend = load_knowledge(ROOT / "tests" / "data" / "frontend-roadmap.yaml")
+    answerer = QuestionAnswerer(frontend)
+    assert answerer.intent_model is None
+    assert answerer.understand("what is react").topic_ids[:1] == ("react",)
+
+
+def test_features_stand_a_name_as_its_kind_and_mark_the_asking_sentence() -> None:
+    message = split_message("I know spring boot. Which db for a shop?")
+    masked = {2: "N_framework", 3: None}  # "spring boot": one name of two words
+    found = features(message, masked, focus=1)
+    assert {"u:N_framework", "b:know_N_framework", "b:N_framework_which"} <= found
+    assert not any("spring" in f or "boot" in f for f in found)
+    assert {"f:which", "fb:which_db", "start:which"} <= found
+    assert "f:know" not in found and "u:know" in found
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200), st.integers(0, 3))
+def test_features_of_any_message_hold_only_its_own_words(text: str, focus: int) -> None:
+    message = split_message(text)
+    words = set(message.texts)
+    for feature in features(message, {}, focus):
+        kind, _, rest = feature.partition(":")
+        assert kind in {"u", "b", "f", "fb", "start"}
+        parts = rest.split("_") if kind in {"b", "fb"} else [rest]
+        assert all(part in words or "_" in rest for part in parts)
+
+
+@pytest.fixture
+def answerer(knowledge: Knowledge) -> QuestionAnswerer:
+    return QuestionAnswerer(knowledge, intent_model=_model({}))
+
+
+def test_a_sure_model_turns_the_rules_intent_into_its_own(answerer: QuestionAnswerer) -> None:
+    rules = answerer.understand("what is docker")
+    assert rules.intent is Intent.TOPIC and rules.topic_ids == ("docker",)
+    answerer.intent_model = _model({"start:what": {"resources": 10.0}})
+    assert answerer.understand("what is docker").intent is Intent.RESOURCES
+    assert answerer.understand("what is docker").topic_ids == ("docker",)
+    # not sure enough: the rules stand
+    unsure = math.log(SECOND_OPINION / (1 - SECOND_OPINION) * (len(INTENTS) - 1)) - 0.1
+    answerer.intent_model = _model({"start:what": {"resources": unsure}})
+    assert answerer.understand("what is docker").intent is Intent.TOPIC
+
+
+def test_a_model_sure_the_message_is_outside_the_roadmap_refuses_it(
+    answerer: QuestionAnswerer,
+) -> None:
+    kinds = {answerer.knowledge.topics["docker"].kind}
+    answerer.intent_model = _model({f"u:N_{k}": {"unknown": 20.0} for k in kinds})
+    refused = answerer.understand("what is docker")
+    assert refused.outcome is Outcome.REFUSED and refused.intent is Intent.UNKNOWN
+
+
+def test_the_model_leaves_comparisons_small_talk_and_a_needs_pick_to_the_rules(
+    answerer: QuestionAnswerer,
+) -> None:
+    answerer.intent_model = _model(
+        {f: {"topic": 20.0} for f in ("u:vs", "u:thanks", "u:for", "u:bank")}
+    )
+    assert answerer.understand("django vs flask").intent is Intent.COMPARE
+    assert answerer.understand("thanks!").small_talk
+    need = answerer.understand("which database for a bank")
+    assert need.intent is Intent.USE_CASE
+
+
+def test_a_model_sure_of_a_need_answers_the_needs_best_fit(answerer: QuestionAnswerer) -> None:
+    question = (
+        "our bank app needs safe money transactions. which part of the roadmap deals with that?"
+    )
+    answerer.intent_model = _model({})
+    assert answerer.understand(question).intent is Intent.OVERVIEW  # the rules: "roadmap"
+    answerer.intent_model = _model({"u:bank": {"use_case": 20.0}})
+    need = answerer.understand(question)
+    assert need.intent is Intent.USE_CASE and need.confident
+    assert need.topic_ids[0] in {"sql", "postgresql", "mysql"}
+
+
+def test_training_learns_which_words_ask_for_what() -> None:
+    trainer = _load_trainer()
+    rows = [frozenset({"u:docs", "u:x"}), frozenset({"u:docs"}), frozenset({"u:build"})] * 4
+    labels = ["resources", "resources", "projects"] * 4
+    model = trainer.train(rows, labels)
+    assert model.intents == ("projects", "resources")
+    chances = model.probabilities({"u:docs"})
+    assert chances["resources"] > 0.9
+    assert model.probabilities({"u:build"})["projects"] > 0.8
+    assert "u:x" in model.weights  # seen in four questions
+    assert json.loads(model.to_json())["format"] == 1
