@@ -62,11 +62,11 @@ class IntentModel:
     def probabilities(self, found: Iterable[str]) -> dict[str, float]:
         """How likely each intent is, given a message's features (softmax of the scores)."""
         scores = list(self.bias)
+        weights = self.weights
         for feature in found:
-            row = self.weights.get(feature)
+            row = weights.get(feature)
             if row is not None:
-                for index, weight in enumerate(row):
-                    scores[index] += weight
+                scores = [score + weight for score, weight in zip(scores, row, strict=True)]
         top = max(scores)
         exps = [math.exp(score - top) for score in scores]
         total = sum(exps)
