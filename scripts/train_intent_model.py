@@ -43,8 +43,8 @@ def train(rows: list[frozenset[str]], labels: list[str]) -> IntentModel:
     column = {feature: at for at, feature in enumerate(vocabulary)}
     intents = sorted(set(labels))
     # each question's features as column numbers (the bias last): a sparse 0/1 matrix
-    columns = [sorted(column[f] for f in row if f in column) + [len(vocabulary)] for row in rows]
-    starts = np.cumsum([0] + [len(c) for c in columns[:-1]])
+    columns = [[*sorted(column[f] for f in row if f in column), len(vocabulary)] for row in rows]
+    starts = np.cumsum([0, *(len(c) for c in columns[:-1])])
     cols = np.fromiter((c for row in columns for c in row), dtype=np.int64)
     owner = np.repeat(np.arange(len(rows)), [len(c) for c in columns])
     y = np.eye(len(intents))[[intents.index(label) for label in labels]]
@@ -69,6 +69,7 @@ def train(rows: list[frozenset[str]], labels: list[str]) -> IntentModel:
 
 
 def main() -> None:
+    """Train on the tune questions and write (or, with --check, compare) the model file."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--knowledge", type=Path, default=ROOT / "knowledge" / "roadmap.yaml")
     parser.add_argument("--check", action="store_true")
