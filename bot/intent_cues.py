@@ -67,6 +67,9 @@ ASKING_NOUNS = frozenset(
 #: After a build word, these name what to build with ("what to build with go").
 BUILT_WITH = frozenset({"with", "using"})
 
+#: Words that ask something of the roadmap (a greeting before one is not small talk).
+ASKING_WORDS = frozenset({"what", "which", "how", "why", "where", "should", "best"})
+
 
 def asks_how_it_works(texts: Sequence[str]) -> bool:
     """Whether the words ask how something works ("how does kafka work", "how kafka works")."""

@@ -13,7 +13,7 @@ from collections.abc import Sequence, Set
 from bot.knowledge import Knowledge, NotCovered, stem
 from bot.matching import ByLength, NameIndex
 from bot.mentions import NOT_COVERED_PREFIX, Mention, misspellings, text_words
-from bot.small_talk import by_first_word
+from bot.phrases import by_first_word
 from bot.text import normalize
 from bot.wording import (
     BUILD_WORDS,

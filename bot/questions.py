@@ -28,13 +28,13 @@ from bot.background import (
     wanted,
 )
 from bot.intent_cues import (
+    ASKING_WORDS,
     BE_WORDS,
     BUILT_WITH,
     DOING,
     WANTING,
     Requests,
     asks_about_doubtful,
-    asks_at,
     asks_definition,
     asks_fit,
     asks_how_it_works,
@@ -46,7 +46,7 @@ from bot.intent_cues import (
     wants_something,
 )
 from bot.intent_model import IntentModel, features, load_companion
-from bot.knowledge import Canned, Knowledge, NotCovered, Section, compiled
+from bot.knowledge import Knowledge, NotCovered, Section, compiled
 from bot.lexicon import Lexicon, kinds_by_word
 from bot.mentions import (
     Mention,
@@ -54,10 +54,8 @@ from bot.mentions import (
 )
 from bot.names import NameFinder
 from bot.needs import NeedMatcher
-from bot.small_talk import (
-    as_tasks,
-    phrases_found,
-)
+from bot.phrases import in_word_pair
+from bot.small_talk import TalkReader
 from bot.subjects import SubjectFinder
 from bot.understanding import Intent, Outcome, Understanding
 from bot.use_cases import UseCaseRanker
@@ -116,16 +114,8 @@ ROADMAP_WORDS = frozenset({"roadmap"})
 COMING = frozenset({"come", "comes", "follows"})
 #: Between two names, words saying one is the other ("nestjs is just express").
 EQUATING = frozenset({"is", "are", "just", "basically", "simply", "only", "like", "really"})
-#: Words asking for material or projects: a question with one is no small talk.
-REQUESTED = RESOURCE_CUES | PROJECT_CUES
-#: Before a name in small talk, these make it what the talk is about ("thanks for help with sql").
-TALKED_ABOUT = frozenset({"for", "with", "about", "on", "of"})
-#: Verbs that with "up" ask for something to set up ("what should we set up").
-SETTING_UP = frozenset({"set", "setting", "spin"})
 #: Words of asking for a way to act ("what do i need to learn", "how do we stop it").
 WAYS = WANTING | DOING | LEARN_WORDS
-#: Words that ask something of the roadmap (a greeting before one is not small talk).
-ASKING_WORDS = frozenset({"what", "which", "how", "why", "where", "should", "best"})
 #: Words asking for an introduction to something.
 INTRODUCING = frozenset({"intro", "introduction", "basics", "explained"})
 #: Shortly before a name, these make the name what is asked about ("how does nginx work").
@@ -138,11 +128,6 @@ OWNED_PROJECT_GAP = 4
 HAVING_PROJECT = frozenset({"for", "in"})
 #: Words that introduce a thing asked for ("we need a framework").
 ARTICLES = frozenset({"a", "an"})
-#: A one-sentence message not opened by small talk, with this many words beside a talk word,
-#: software among them, tells a need, not small talk ("an app that works offline, syncs later").
-TOLD_NEED_WORDS = 5
-#: In the part that asks, these ask for something to use ("what should i use", "store it in").
-NEED_VERBS = frozenset({"use", "store", "pick", "choose"})
 #: After two names of a kind, these ask which of them to pick ("which one", "who's right").
 PICKING_ONE = frozenset({"which", "who", "whos"})
 #: In a question after names, these pick among them ("which one", "which would you pick").
@@ -296,6 +281,7 @@ class QuestionAnswerer:
         self.needs = NeedMatcher(knowledge, self.ranker)
         self.name_finder = NameFinder(self.lexicon)
         self.subject_finder = SubjectFinder(self.lexicon, self.ranker)
+        self.talk = TalkReader(self.lexicon, self.ranker)
         self.intent_model = intent_model or load_companion(knowledge.path)
 
     def _build(self, knowledge: Knowledge) -> dict[str, Any]:
@@ -627,11 +613,7 @@ class QuestionAnswerer:
         needed = {  # a cue word in a use case's phrase is need ("machine learning")
             i
             for i, w in enumerate(words)
-            if w.text in self.lexicon.cue_words
-            and (
-                (i and (words[i - 1].stem, w.stem) in self.ranker.pairs)
-                or (i + 1 < len(words) and (w.stem, words[i + 1].stem) in self.ranker.pairs)
-            )
+            if w.text in self.lexicon.cue_words and in_word_pair(words, i, self.ranker.pairs)
         }
         roles = {  # "a java shop", "a python guy": who the learner is, not a need
             m.end for m in mentions if m.end < len(words) and words[m.end].text in BACKGROUND_AFTER
@@ -663,7 +645,7 @@ class QuestionAnswerer:
     def _small_talk_or_everyday(self, read: _Reading) -> Understanding | None:
         """Small talk, or names used only in their everyday sense (refused, unless a clear need)."""
         message, names = read.message, read.names
-        talk = self._small_talk(message, read.mentions)
+        talk = self.talk.small_talk(message, read.mentions)
         if talk is not None and not asks_about_doubtful(message, names.unsure):
             return Understanding(read.question, Intent.UNKNOWN, (), Outcome.SMALL_TALK, canned=talk)
         if names.everyday and not read.mentions:
@@ -686,11 +668,13 @@ class QuestionAnswerer:
         outside words only say where a software need happens.
         """
         message, focus, subjects = read.message, read.focus, read.subjects
-        outside, hits, outside_at = self._outside(message, needs=read.kind.kind is not None)
+        outside, hits, outside_at = self.talk.outside_subject(
+            message, needs=read.kind.kind is not None
+        )
         asking = [w for w in message.words if w.sentence == focus]
         asked_outside = (  # "a bootcamp teaching java. is 16 GB of RAM enough?": the laptop
             message.sentences > 1
-            and self._outside_words(asking)
+            and self.talk.outside_words(asking)
             and all(message.words[m.start].sentence != focus for m in subjects)
         )
         if outside is None or not (asked_outside or all(m.ambiguous for m in subjects)):
@@ -711,9 +695,9 @@ class QuestionAnswerer:
         names, mentions = read.names, read.mentions
         aside = (
             message.sentences > 1
-            and not self._outside_words(asking)
+            and not self.talk.outside_words(asking)
             and (focus in message.questions or bool(ASKING_WORDS & read.focus_words))
-            and self._asks_for_software(asking)
+            and self.talk.asks_for_software(asking)
             # a software situation told around the need: a software word or a name
             and bool(
                 names.software
@@ -722,7 +706,7 @@ class QuestionAnswerer:
             )
             # "a job offer from a company using elixir": about elixir
             and not any(m.not_covered for m in mentions)
-        ) or self._asked_beside_outside(
+        ) or self.talk.asked_beside_outside(
             message, focus, names, mentions, read.kind.asked_for, outside_at
         )
         clear = (
@@ -752,7 +736,7 @@ class QuestionAnswerer:
         ]
         roadmap_question = (
             message.sentences > 1
-            and not self._outside_words(asking)
+            and not self.talk.outside_words(asking)
             and (
                 any(message.words[m.start].sentence == focus for m in subjects)
                 or any(w.stem in STRONG_OVERVIEW for w in asking)
@@ -780,7 +764,7 @@ class QuestionAnswerer:
             and message.words[a.end].text in SIDE_BY_SIDE
             and self.lexicon.kind_of(a) == self.lexicon.kind_of(b)
             for a, b in pairwise(subjects)
-        ) and not self._outside_words(  # ... unless asked about: "which pays more, x or y"
+        ) and not self.talk.outside_words(  # ... unless asked about: "which pays more, x or y"
             [w for w in message.words if w.segment in asked_segments]
         )
         built_with_name = read.asks_to_build and any(  # "what should i build with django to
@@ -1797,163 +1781,3 @@ class QuestionAnswerer:
         return Understanding(
             question, Intent.UNKNOWN, covered, Outcome.NOT_COVERED, not_covered=entries
         )
-
-    def _small_talk(self, message: Message, mentions: list[Mention]) -> Canned | None:
-        """Small talk, when nothing in the message asks about the roadmap."""
-        phrases = phrases_found(self.lexicon.small_talk, message.texts)
-        found = [(entry, len(phrase)) for entry, phrase in phrases]
-        if not found:
-            return None
-        talked = {word for _, phrase in phrases for word in phrase}
-        beyond = [w for w in message.words if w.text not in talked and w.text not in STOP]
-        words = message.words
-        asking = {w.sentence for w in beyond}  # "how does this work?" is small talk itself
-        asked_about = {
-            words[i].sentence
-            for i in range(len(words))
-            if words[i].sentence in asking and asks_at(message, i, ASKING_WORDS)
-        }
-        chatted = {w.sentence for w in words if w.text in talked} - asked_about
-        if asked_about and any(
-            (w.stem in self.lexicon.kinds or w.stem in self.lexicon.software)
-            and w.sentence not in chatted
-            for w in beyond
-        ):  # "yo which db should i use": a greeting before a question; not "i joined this
-            return None  # server to say hello. how does this bot work?
-        if message.sentences == 1 and message.questions and len(beyond) > len(talked) + 1:
-            return None  # "is django ok for an online store": a question with an "ok" in it
-        if (
-            message.sentences == 1
-            and message.texts[0] not in talked  # not "thanks, got my app deployed finally"
-            and len(beyond) >= TOLD_NEED_WORDS
-            and any(w.stem in self.lexicon.software for w in beyond)
-        ):
-            return None  # "a phone app that works offline and syncs later": a need, told
-        thanked_for = (  # "thanks for the help with sql": a name told as what the talk is about
-            not message.questions
-            and message.texts[0] in talked
-            and not any(w.text in self.lexicon.cue_words for w in beyond)
-            and all(
-                TALKED_ABOUT & {w.text for w in message.words[max(m.start - 3, 0) : m.start]}
-                for m in mentions
-            )
-        )
-        if mentions and message.sentences == 1 and not thanked_for:
-            return None
-        asked = set(message.questions)
-        talk_sentences = {
-            word.sentence for word in message.words if word.text in self.lexicon.small_talk_starts
-        }
-        if mentions and any(  # "... want to learn aws now. good courses or docs?"
-            w.sentence in asked and w.text in REQUESTED for w in message.words
-        ):
-            return None
-        named = {message.words[m.start].sentence for m in mentions}
-        if any(w.sentence in named and w.text in WANTING for w in message.words):
-            return None  # "hello? is anyone there? i need help with mongodb"
-        if mentions and any(message.words[m.start].sentence in asked for m in mentions):
-            return None
-        if (
-            mentions
-            and any(  # "I've heard about JWT. What is it and how would it help?"
-                w.sentence in asked and w.text in NAME_POINTERS for w in message.words
-            )
-            and any(w.sentence in asked and w.text in WHAT_WORDS for w in message.words)
-        ):
-            return None
-        if asked - talk_sentences and mentions:
-            return None
-        if not mentions and asked - talk_sentences:
-            untalked = [
-                w
-                for w in message.words
-                if w.sentence in asked - talk_sentences and w.text not in STOP
-            ]
-            if any(
-                w.text in self.lexicon.cue_words or w.stem in self.lexicon.software
-                for w in untalked
-            ):
-                return None
-        return max(reversed(found), key=lambda pair: pair[1])[0]  # the last of equals: "thanks bye"
-
-    def _asked_beside_outside(
-        self,
-        message: Message,
-        focus: int,
-        names: Names,
-        mentions: list[Mention],
-        kind_asked: bool,
-        outside_at: Set[int],
-    ) -> bool:
-        """Whether the part that asks asks for software, with the outside words elsewhere.
-
-        "my bank job wants a backend that never loses a transfer, which language do big banks
-        use": the job is where the need happens; "my website sells shoes, what should i do about
-        taxes" asks about the outside subject itself.
-        """
-        if not names.software or any(m.not_covered for m in mentions):
-            return False
-        asking = {
-            w.segment
-            for w in message.words
-            if w.sentence == focus and (w.text in WHAT_WORDS or w.text in ASKING_WORDS)
-        }
-        if not asking:
-            return False
-        if any(message.words[i].segment in asking for i in outside_at):
-            return False
-        words = [w for w in message.words if w.segment in asking]
-        return (
-            kind_asked or self._asks_for_software(words) or any(w.text in NEED_VERBS for w in words)
-        )
-
-    def _outside_words(self, words: Sequence[Word]) -> bool:
-        """Whether these words hold a phrase of a subject outside the roadmap."""
-        return bool(phrases_found(self.lexicon.outside, as_tasks([w.text for w in words])))
-
-    def _asks_for_software(self, words: Sequence[Word]) -> bool:
-        """Whether an asking sentence asks for something to build, learn, set up or use.
-
-        "what would you build the backend with", "what should we set up", not "how should we
-        split into teams" or "what should i do about it".
-        """
-        texts = [w.text for w in words]
-        return any(
-            w.text in BUILD_WORDS
-            or w.text in LEARN_WORDS
-            or w.text in self.lexicon.software
-            or w.stem in self.lexicon.software
-            or w.stem in self.lexicon.kinds
-            for w in words
-        ) or any(a in SETTING_UP and b == "up" for a, b in pairwise(texts))
-
-    def _outside(self, message: Message, needs: bool) -> tuple[Canned | None, int, set[int]]:
-        """A subject around learning the roadmap does not cover, and how many of its phrases.
-
-        Also where the words of every such phrase stand (one pass serves both). With
-        ``needs`` (the message asks for a kind of thing), a word the knowledge file also reads
-        as a need ("money" in "a db that handles money") is that need, not the subject.
-        """
-        hits: dict[str, int] = {}
-        entries: dict[str, Canned] = {}
-        found = phrases_found(self.lexicon.outside, as_tasks(message.texts))
-        words = message.words
-        in_use_cases = {  # "background jobs": a use case's words, not a job hunt
-            w.text
-            for i, w in enumerate(words)
-            if (i and (words[i - 1].stem, w.stem) in self.ranker.pairs)
-            or (i + 1 < len(words) and (w.stem, words[i + 1].stem) in self.ranker.pairs)
-        }
-        for entry, phrase in found:
-            if needs and len(phrase) == 1 and phrase[0] in self.lexicon.need_words:
-                continue
-            if len(phrase) == 1 and phrase[0] in in_use_cases:
-                continue
-            hits[entry.id] = hits.get(entry.id, 0) + 1
-            entries[entry.id] = entry
-        outside = {word for _, phrase in found for word in phrase}
-        at = {i for i, w in enumerate(words) if w.text in outside}
-        if not hits:
-            return None, 0, at
-        best = max(hits, key=lambda entry_id: hits[entry_id])
-        return entries[best], hits[best], at

@@ -1,80 +1,207 @@
-"""The phrases of canned replies (small talk, subjects outside the roadmap) found in a message."""
+"""Small talk and subjects outside the roadmap: what a message says beside the roadmap.
+
+"thanks!", "hello?" and "is anyone there" get a canned reply unless the message also asks
+about the roadmap; "should I buy a new laptop?" is a subject the roadmap does not cover,
+unless its words only tell where a software need happens.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence, Set
+from itertools import pairwise
 
+from bot.intent_cues import ASKING_WORDS, WANTING, asks_at
 from bot.knowledge import Canned
-from bot.text import normalize
+from bot.lexicon import Lexicon
+from bot.mentions import Mention, Names
+from bot.phrases import as_tasks, in_word_pair, phrases_found
+from bot.use_cases import UseCaseRanker
+from bot.wording import (
+    BUILD_WORDS,
+    LEARN_WORDS,
+    NAME_POINTERS,
+    PROJECT_CUES,
+    RESOURCE_CUES,
+    STOP,
+    WHAT_WORDS,
+    Message,
+    Word,
+)
 
-#: "do the job", "do different jobs": a task done, not the word's own subject.
-DOING_TASKS = frozenset({"do", "does", "did", "doing"})
-TASK_FILLERS = frozenset({"the", "a", "same", "different", "separate", "similar", "its", "their"})
-Phrases = dict[str, list[tuple[Canned, tuple[str, ...]]]]
-
-
-def by_first_word(entries: Sequence[Canned]) -> Phrases:
-    """Each entry's phrases (as word tuples), grouped by their first word."""
-    grouped: Phrases = {}
-    for entry in entries:
-        for text in entry.phrases:
-            phrase = tuple(normalize(text).split())
-            if phrase:
-                grouped.setdefault(phrase[0], []).append((entry, phrase))
-    return grouped
-
-
-def phrases_found(phrases: Phrases, words: list[str]) -> list[tuple[Canned, tuple[str, ...]]]:
-    """The phrases the words hold, each with its entry, in the order the message has them."""
-    present = set(words)
-    return [
-        (entry, phrase)
-        for first in dict.fromkeys(words)  # not a set's order: it changes with the hash seed
-        if first in phrases
-        for entry, phrase in phrases[first]
-        if phrase_in(phrase, words, present)
-    ]
+#: In the part that asks, these ask for something to use ("what should i use", "store it in").
+NEED_VERBS = frozenset({"use", "store", "pick", "choose"})
+#: Words asking for material or projects: a question with one is no small talk.
+REQUESTED = RESOURCE_CUES | PROJECT_CUES
+#: Verbs that with "up" ask for something to set up ("what should we set up").
+SETTING_UP = frozenset({"set", "setting", "spin"})
+#: Before a name in small talk, these make it what the talk is about ("thanks for help with sql").
+TALKED_ABOUT = frozenset({"for", "with", "about", "on", "of"})
+#: A one-sentence message not opened by small talk, with this many words beside a talk word,
+#: software among them, tells a need, not small talk ("an app that works offline, syncs later").
+TOLD_NEED_WORDS = 5
 
 
-def phrase_in(phrase: tuple[str, ...], words: list[str], present: Set[str]) -> bool:
-    """Whether the phrase's words occur in order, with at most one extra word between them."""
-    if not present.issuperset(phrase):
-        return False
-    if len(phrase) == 1:
-        return True
-    for start, word in enumerate(words):
-        if word != phrase[0]:
-            continue
-        position, gaps = start, 0
-        for part in phrase[1:]:
-            following = words[position + 1 : position + 3 - gaps]
-            if part not in following:
-                break
-            step = following.index(part) + 1
-            gaps += step - 1
-            position += step
-        else:
-            return True
-    return False
+class TalkReader:
+    """Reads small talk and outside subjects in messages about one roadmap."""
 
+    def __init__(self, lexicon: Lexicon, ranker: UseCaseRanker) -> None:
+        """A reader of ``lexicon``'s phrases; ``ranker`` knows its use cases' word pairs."""
+        self.lexicon = lexicon
+        self.ranker = ranker
 
-def as_tasks(texts: list[str]) -> list[str]:
-    """The words, less those done as a task ("they do different jobs", "does the job").
-
-    A word after "do" and a word such as "the" or "different" is the task done, not the
-    subject outside the roadmap it may name elsewhere ("jobs" in "how do jobs pay" stays).
-    """
-    if DOING_TASKS.isdisjoint(texts):
-        return texts
-    kept = list(texts)
-    for at in range(2, len(texts)):
-        between = texts[max(at - 3, 0) : at]
-        for start, word in enumerate(between):
-            if (
-                word in DOING_TASKS
-                and between[start + 1 :]
-                and all(w in TASK_FILLERS for w in between[start + 1 :])
+    def small_talk(self, message: Message, mentions: list[Mention]) -> Canned | None:
+        """Small talk, when nothing in the message asks about the roadmap."""
+        phrases = phrases_found(self.lexicon.small_talk, message.texts)
+        found = [(entry, len(phrase)) for entry, phrase in phrases]
+        if not found:
+            return None
+        talked = {word for _, phrase in phrases for word in phrase}
+        beyond = [w for w in message.words if w.text not in talked and w.text not in STOP]
+        words = message.words
+        asking = {w.sentence for w in beyond}  # "how does this work?" is small talk itself
+        asked_about = {
+            words[i].sentence
+            for i in range(len(words))
+            if words[i].sentence in asking and asks_at(message, i, ASKING_WORDS)
+        }
+        chatted = {w.sentence for w in words if w.text in talked} - asked_about
+        if asked_about and any(
+            (w.stem in self.lexicon.kinds or w.stem in self.lexicon.software)
+            and w.sentence not in chatted
+            for w in beyond
+        ):  # "yo which db should i use": a greeting before a question; not "i joined this
+            return None  # server to say hello. how does this bot work?
+        if message.sentences == 1 and message.questions and len(beyond) > len(talked) + 1:
+            return None  # "is django ok for an online store": a question with an "ok" in it
+        if (
+            message.sentences == 1
+            and message.texts[0] not in talked  # not "thanks, got my app deployed finally"
+            and len(beyond) >= TOLD_NEED_WORDS
+            and any(w.stem in self.lexicon.software for w in beyond)
+        ):
+            return None  # "a phone app that works offline and syncs later": a need, told
+        thanked_for = (  # "thanks for the help with sql": a name told as what the talk is about
+            not message.questions
+            and message.texts[0] in talked
+            and not any(w.text in self.lexicon.cue_words for w in beyond)
+            and all(
+                TALKED_ABOUT & {w.text for w in message.words[max(m.start - 3, 0) : m.start]}
+                for m in mentions
+            )
+        )
+        if mentions and message.sentences == 1 and not thanked_for:
+            return None
+        asked = set(message.questions)
+        talk_sentences = {
+            word.sentence for word in message.words if word.text in self.lexicon.small_talk_starts
+        }
+        if mentions and any(  # "... want to learn aws now. good courses or docs?"
+            w.sentence in asked and w.text in REQUESTED for w in message.words
+        ):
+            return None
+        named = {message.words[m.start].sentence for m in mentions}
+        if any(w.sentence in named and w.text in WANTING for w in message.words):
+            return None  # "hello? is anyone there? i need help with mongodb"
+        if mentions and any(message.words[m.start].sentence in asked for m in mentions):
+            return None
+        if (
+            mentions
+            and any(  # "I've heard about JWT. What is it and how would it help?"
+                w.sentence in asked and w.text in NAME_POINTERS for w in message.words
+            )
+            and any(w.sentence in asked and w.text in WHAT_WORDS for w in message.words)
+        ):
+            return None
+        if asked - talk_sentences and mentions:
+            return None
+        if not mentions and asked - talk_sentences:
+            untalked = [
+                w
+                for w in message.words
+                if w.sentence in asked - talk_sentences and w.text not in STOP
+            ]
+            if any(
+                w.text in self.lexicon.cue_words or w.stem in self.lexicon.software
+                for w in untalked
             ):
-                kept[at] = ""
-                break
-    return kept
+                return None
+        return max(reversed(found), key=lambda pair: pair[1])[0]  # the last of equals: "thanks bye"
+
+    def outside_subject(self, message: Message, needs: bool) -> tuple[Canned | None, int, set[int]]:
+        """A subject around learning the roadmap does not cover, and how many of its phrases.
+
+        Also where the words of every such phrase stand (one pass serves both). With
+        ``needs`` (the message asks for a kind of thing), a word the knowledge file also reads
+        as a need ("money" in "a db that handles money") is that need, not the subject.
+        """
+        hits: dict[str, int] = {}
+        entries: dict[str, Canned] = {}
+        found = phrases_found(self.lexicon.outside, as_tasks(message.texts))
+        words = message.words
+        in_use_cases = {  # "background jobs": a use case's words, not a job hunt
+            w.text for i, w in enumerate(words) if in_word_pair(words, i, self.ranker.pairs)
+        }
+        for entry, phrase in found:
+            if needs and len(phrase) == 1 and phrase[0] in self.lexicon.need_words:
+                continue
+            if len(phrase) == 1 and phrase[0] in in_use_cases:
+                continue
+            hits[entry.id] = hits.get(entry.id, 0) + 1
+            entries[entry.id] = entry
+        outside = {word for _, phrase in found for word in phrase}
+        at = {i for i, w in enumerate(words) if w.text in outside}
+        if not hits:
+            return None, 0, at
+        best = max(hits, key=lambda entry_id: hits[entry_id])
+        return entries[best], hits[best], at
+
+    def outside_words(self, words: Sequence[Word]) -> bool:
+        """Whether these words hold a phrase of a subject outside the roadmap."""
+        return bool(phrases_found(self.lexicon.outside, as_tasks([w.text for w in words])))
+
+    def asks_for_software(self, words: Sequence[Word]) -> bool:
+        """Whether an asking sentence asks for something to build, learn, set up or use.
+
+        "what would you build the backend with", "what should we set up", not "how should we
+        split into teams" or "what should i do about it".
+        """
+        texts = [w.text for w in words]
+        return any(
+            w.text in BUILD_WORDS
+            or w.text in LEARN_WORDS
+            or w.text in self.lexicon.software
+            or w.stem in self.lexicon.software
+            or w.stem in self.lexicon.kinds
+            for w in words
+        ) or any(a in SETTING_UP and b == "up" for a, b in pairwise(texts))
+
+    def asked_beside_outside(
+        self,
+        message: Message,
+        focus: int,
+        names: Names,
+        mentions: list[Mention],
+        kind_asked: bool,
+        outside_at: Set[int],
+    ) -> bool:
+        """Whether the part that asks asks for software, with the outside words elsewhere.
+
+        "my bank job wants a backend that never loses a transfer, which language do big banks
+        use": the job is where the need happens; "my website sells shoes, what should i do about
+        taxes" asks about the outside subject itself.
+        """
+        if not names.software or any(m.not_covered for m in mentions):
+            return False
+        asking = {
+            w.segment
+            for w in message.words
+            if w.sentence == focus and (w.text in WHAT_WORDS or w.text in ASKING_WORDS)
+        }
+        if not asking:
+            return False
+        if any(message.words[i].segment in asking for i in outside_at):
+            return False
+        words = [w for w in message.words if w.segment in asking]
+        return (
+            kind_asked or self.asks_for_software(words) or any(w.text in NEED_VERBS for w in words)
+        )
