@@ -8,7 +8,7 @@ talk and of subjects outside the roadmap. Plain data (it is kept with compiled k
 
 from __future__ import annotations
 
-from collections.abc import Sequence, Set
+from collections.abc import Iterable, Sequence, Set
 
 from bot.knowledge import Knowledge, NotCovered, stem
 from bot.matching import ByLength, NameIndex
@@ -45,6 +45,50 @@ def kinds_by_word(knowledge: Knowledge) -> dict[str, str]:
     }
 
 
+def _everyday_senses(
+    knowledge: Knowledge,
+) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """By entry id: everyday names (misspellings too), misspellings alone, everyday signs.
+
+    Steps and topics have all three; technology the roadmap lacks (its ids prefixed with
+    :data:`~bot.mentions.NOT_COVERED_PREFIX`) has no everyday signs.
+    """
+    common_names: dict[str, frozenset[str]] = {}
+    misspelt: dict[str, frozenset[str]] = {}
+    everyday: dict[str, frozenset[str]] = {}
+    for entry in (*knowledge.sections, *knowledge.topics.values()):
+        common = frozenset(normalize(w) for w in entry.common_words)
+        misspelt[entry.id] = misspellings(entry.aliases, common)
+        common_names[entry.id] = common | misspelt[entry.id]
+        everyday[entry.id] = frozenset(entry.everyday_words)
+    for index, entry in enumerate(knowledge.vocabulary.not_covered):
+        common = frozenset(normalize(w) for w in entry.common_words)
+        entry_id = f"{NOT_COVERED_PREFIX}{index}"
+        misspelt[entry_id] = misspellings(entry.aliases, common)
+        common_names[entry_id] = common | misspelt[entry_id]
+    return common_names, misspelt, everyday
+
+
+def _exact_names(indexes: Sequence[NameIndex]) -> dict[str, str]:
+    """Every name, also without spaces, with its id; the first index to name it wins."""
+    exact: dict[str, str] = {}
+    for index in indexes:
+        for name in index.names:
+            target = index.exact_key(name)
+            if target is not None:
+                exact.setdefault(name, target)
+                exact.setdefault(name.replace(" ", ""), target)
+    return exact
+
+
+def _by_first_word(phrases: Iterable[str]) -> dict[str, list[tuple[int, str]]]:
+    """Each phrase with its place among them, by its first word."""
+    grouped: dict[str, list[tuple[int, str]]] = {}
+    for place, phrase in enumerate(phrases):
+        grouped.setdefault(phrase.split(" ", 1)[0], []).append((place, phrase))
+    return grouped
+
+
 class Lexicon:
     """The words and names of one roadmap's questions, with lookups on them."""
 
@@ -60,20 +104,10 @@ class Lexicon:
             for index, entry in enumerate(self.not_covered)
             for name in (entry.name, *entry.aliases)
         )  # its own ids, prefixed, so they never meet a topic id
-        self.common: dict[str, frozenset[str]] = {}
-        #: Aliases misspelling an everyday name ("pyhton"): everyday only beside its signs.
-        self.misspelt: dict[str, frozenset[str]] = {}
-        self.everyday: dict[str, frozenset[str]] = {}
-        for entry in (*knowledge.sections, *knowledge.topics.values()):
-            common = frozenset(normalize(w) for w in entry.common_words)
-            self.misspelt[entry.id] = misspellings(entry.aliases, common)
-            self.common[entry.id] = common | self.misspelt[entry.id]
-            self.everyday[entry.id] = frozenset(entry.everyday_words)
-        for index, entry in enumerate(self.not_covered):
-            common = frozenset(normalize(w) for w in entry.common_words)
-            entry_id = f"{NOT_COVERED_PREFIX}{index}"
-            self.misspelt[entry_id] = misspellings(entry.aliases, common)
-            self.common[entry_id] = common | self.misspelt[entry_id]
+        #: By entry id: its names that are also everyday words (misspellings of them too), the
+        #: aliases misspelling an everyday name ("pyhton": everyday only beside its signs), and
+        #: the words that show the everyday sense.
+        self.common, self.misspelt, self.everyday = _everyday_senses(knowledge)
         self.software = vocabulary.software_words
         self.kinds = kinds_by_word(knowledge)
         self.title_words = {stem(w) for w in normalize(knowledge.info.title).split()} - STOP
@@ -95,20 +129,12 @@ class Lexicon:
         )
         everyday_all = {w for words in self.everyday.values() for w in words}
         self.need_words = frozenset(vocabulary.need_words)
+        indexes = (self.topic_names, self.not_covered_names, self.section_names)
         #: Every name (also without spaces) of topics, then not-covered technology, then steps.
-        self.exact_names: dict[str, str] = {}
-        for index in (self.topic_names, self.not_covered_names, self.section_names):
-            for name in index.names:
-                target = index.exact_key(name)
-                if target is not None:
-                    self.exact_names.setdefault(name, target)
-                    self.exact_names.setdefault(name.replace(" ", ""), target)
+        self.exact_names = _exact_names(indexes)
         #: Every word of every name: a phrase of several words must start with one.
         self.name_words = {
-            word
-            for index in (self.topic_names, self.not_covered_names, self.section_names)
-            for name in index.names
-            for word in name.split()
+            word for index in indexes for name in index.names for word in name.split()
         }
         #: Words that are not names: never looked up fuzzily as a misspelt name.
         self.known_words = (text_words(knowledge) - self.name_words) | (
@@ -134,16 +160,14 @@ class Lexicon:
             | chatter  # "thnaks", "apreciate": small talk is typed in a hurry
         )
         self.spell_by_length = ByLength(self.spell_vocabulary)
+        #: The topics of each curated comparison, by each of its phrases ("django vs flask").
         self.comparison_phrases = {
             normalize(alias.replace("-", " ")): comparison.topic_ids
             for comparison in knowledge.comparisons
             for alias in comparison.aliases
         }
         #: Each comparison phrase with its place among them, by its first word.
-        self.comparisons_by_first_word: dict[str, list[tuple[int, str]]] = {}
-        for place, phrase in enumerate(self.comparison_phrases):
-            first = phrase.split(" ", 1)[0]
-            self.comparisons_by_first_word.setdefault(first, []).append((place, phrase))
+        self.comparisons_by_first_word = _by_first_word(self.comparison_phrases)
 
     def kind_of(self, mention: Mention) -> str | None:
         """The kind of the topic or technology a mention names."""
