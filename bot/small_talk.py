@@ -56,6 +56,14 @@ class TalkReader:
         if not found:
             return None
         talked = {word for _, phrase in phrases for word in phrase}
+        if self._more_than_talk(message, mentions, talked) or self._asked_beside_talk(
+            message, mentions
+        ):
+            return None
+        return max(reversed(found), key=lambda pair: pair[1])[0]  # the last of equals: "thanks bye"
+
+    def _more_than_talk(self, message: Message, mentions: list[Mention], talked: Set[str]) -> bool:
+        """Whether the words beside the talk (``talked``) ask about software or tell a need."""
         beyond = [w for w in message.words if w.text not in talked and w.text not in STOP]
         words = message.words
         asking = {w.sentence for w in beyond}  # "how does this work?" is small talk itself
@@ -70,16 +78,16 @@ class TalkReader:
             and w.sentence not in chatted
             for w in beyond
         ):  # "yo which db should i use": a greeting before a question; not "i joined this
-            return None  # server to say hello. how does this bot work?
+            return True  # server to say hello. how does this bot work?
         if message.sentences == 1 and message.questions and len(beyond) > len(talked) + 1:
-            return None  # "is django ok for an online store": a question with an "ok" in it
+            return True  # "is django ok for an online store": a question with an "ok" in it
         if (
             message.sentences == 1
             and message.texts[0] not in talked  # not "thanks, got my app deployed finally"
             and len(beyond) >= TOLD_NEED_WORDS
             and any(w.stem in self.lexicon.software for w in beyond)
         ):
-            return None  # "a phone app that works offline and syncs later": a need, told
+            return True  # "a phone app that works offline and syncs later": a need, told
         thanked_for = (  # "thanks for the help with sql": a name told as what the talk is about
             not message.questions
             and message.texts[0] in talked
@@ -89,8 +97,10 @@ class TalkReader:
                 for m in mentions
             )
         )
-        if mentions and message.sentences == 1 and not thanked_for:
-            return None
+        return bool(mentions and message.sentences == 1 and not thanked_for)
+
+    def _asked_beside_talk(self, message: Message, mentions: list[Mention]) -> bool:
+        """Whether a sentence beside the talk asks about a name, for material, or the roadmap."""
         asked = set(message.questions)
         talk_sentences = {
             word.sentence for word in message.words if word.text in self.lexicon.small_talk_starts
@@ -98,12 +108,12 @@ class TalkReader:
         if mentions and any(  # "... want to learn aws now. good courses or docs?"
             w.sentence in asked and w.text in REQUESTED for w in message.words
         ):
-            return None
+            return True
         named = {message.words[m.start].sentence for m in mentions}
         if any(w.sentence in named and w.text in WANTING for w in message.words):
-            return None  # "hello? is anyone there? i need help with mongodb"
+            return True  # "hello? is anyone there? i need help with mongodb"
         if mentions and any(message.words[m.start].sentence in asked for m in mentions):
-            return None
+            return True
         if (
             mentions
             and any(  # "I've heard about JWT. What is it and how would it help?"
@@ -111,21 +121,20 @@ class TalkReader:
             )
             and any(w.sentence in asked and w.text in WHAT_WORDS for w in message.words)
         ):
-            return None
+            return True
         if asked - talk_sentences and mentions:
-            return None
+            return True
         if not mentions and asked - talk_sentences:
             untalked = [
                 w
                 for w in message.words
                 if w.sentence in asked - talk_sentences and w.text not in STOP
             ]
-            if any(
+            return any(
                 w.text in self.lexicon.cue_words or w.stem in self.lexicon.software
                 for w in untalked
-            ):
-                return None
-        return max(reversed(found), key=lambda pair: pair[1])[0]  # the last of equals: "thanks bye"
+            )
+        return False
 
     def outside_subject(self, message: Message, needs: bool) -> tuple[Canned | None, int, set[int]]:
         """A subject around learning the roadmap does not cover, and how many of its phrases.
