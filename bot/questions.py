@@ -5,6 +5,15 @@ context; technology the roadmap does not cover is recognised as such; background
 ("I learned Flask at uni") give way to the subject of the question; a need in the learner's own
 words finds the topics whose use cases fit. Everything roadmap-specific comes from the knowledge
 file; only English question words live in :mod:`bot.wording`.
+
+:meth:`QuestionAnswerer._understand` reads a message once, then runs it through named stages
+until one decides. What the stages read with lives beside this module:
+
+- :mod:`bot.lexicon`: the roadmap's words and names, built once per knowledge
+- :mod:`bot.names` and :mod:`bot.mentions`: the names a message mentions, and in which sense
+- :mod:`bot.subjects` and :mod:`bot.background`: which of them it asks about
+- :mod:`bot.intent_cues`: single signs of what it asks for
+- :mod:`bot.small_talk` and :mod:`bot.phrases`: small talk and subjects outside the roadmap
 """
 
 from __future__ import annotations
