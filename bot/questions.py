@@ -1281,20 +1281,7 @@ class QuestionAnswerer:
         wants_to_do = wants_something(message, read.requests.cues, read.subjects)
         told = [m for m in read.subjects if m.id in self.knowledge.topics]
         focused = [m for m in told if message.words[m.start].sentence == focus]
-        pointed = any(  # "... what is it for", not "our app is slow when we hit it"
-            w.sentence == focus and w.text in NAME_POINTERS and not owned_it(message.words, at)
-            for at, w in enumerate(message.words)
-        )
-        context = not pointed and all(
-            # "our rails app is deployed by hand. what should we learn to stop that"; not
-            # "how does express compare? is there dependency injection?": asked about too
-            (
-                message.words[m.start].sentence != focus
-                and message.words[m.start].sentence not in message.questions
-            )
-            or is_background(m, message.words)
-            for m in told
-        )
+        context = self._only_context(read, told)
         about = any(  # "what should i know about database management": asks about it
             (m.start and message.words[m.start - 1].text == "about")
             or wanted(m, message.words)  # "i want to learn aws, is that a bad idea"
@@ -1327,6 +1314,28 @@ class QuestionAnswerer:
         if answer is not None and (answer.confident or not requested.resources):
             return answer  # material for the name, unless the need clearly fits elsewhere
         return None
+
+    @staticmethod
+    def _only_context(read: _Reading, told: list[Mention]) -> bool:
+        """Whether the topics ``told`` only set the scene of a question that asks about none.
+
+        "our rails app is deployed by hand. what should we learn to stop that"; not "how does
+        express compare? is there dependency injection?" (asked about too), nor "... what is
+        it for" (pointed at; not "our app is slow when we hit it").
+        """
+        message, focus = read.message, read.focus
+        pointed = any(
+            w.sentence == focus and w.text in NAME_POINTERS and not owned_it(message.words, at)
+            for at, w in enumerate(message.words)
+        )
+        return not pointed and all(
+            (
+                message.words[m.start].sentence != focus
+                and message.words[m.start].sentence not in message.questions
+            )
+            or is_background(m, message.words)
+            for m in told
+        )
 
     def _projects_for_name(
         self, read: _Reading, requested: _Requested, projects: _ProjectsAsked
