@@ -66,7 +66,7 @@ def characters(text: str) -> list[str]:
 
 
 def _bit_sets(parts: Iterable[Iterable[str]]) -> dict[str, int]:
-    """For each part (a character or a bigram), the positions of the strings that have it."""
+    """For each part (a character or a bigram), the strings that have it: a bit per position."""
     positions: defaultdict[str, list[int]] = defaultdict(list)
     for position, found in enumerate(parts):
         for part in found:
