@@ -362,18 +362,22 @@ class QuestionAnswerer:
         return None
 
     def _understand(self, question: str, message: Message) -> Understanding:
-        """What one message asks, stage by stage: the first stage that decides answers.
+        """What one message asks: read once, decided by the rules, then a second opinion.
 
-        The message is read once (names, where it asks, the kind and the need it tells); then
-        small talk and other subjects are set aside, the path and needs told around names are
-        weighed, then comparisons, material and projects for the names, and last what a
-        message naming no topic asks of the roadmap.
+        The reading (:meth:`_read`) holds its names, where it asks, the kind and the need it
+        tells; the rules decide from it (:meth:`_decide`); the intent model may overrule the
+        rules' intent (:meth:`_second_opinion`).
         """
         read = self._read(question, message)
         return self._second_opinion(read, self._decide(read))
 
     def _decide(self, read: _Reading) -> Understanding:
-        """What the rules decide the message asks, stage by stage."""
+        """What the rules decide the message asks, stage by stage: the first that decides.
+
+        Small talk and other subjects are set aside first; then the path and needs told
+        around names are weighed, then comparisons, material and projects for the names, and
+        last what a message naming no topic asks of the roadmap.
+        """
         decided = self._small_talk_or_everyday(read) or self._outside_roadmap(read)
         if decided is not None:
             return decided
@@ -1620,6 +1624,8 @@ class QuestionAnswerer:
             return Understanding(question, Intent.UNKNOWN, near, Outcome.ASKED_BACK)
         return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
 
+    # -- what the stages share ---------------------------------------------------------------
+
     def _confident_need(
         self, question: str, message: Message, kind: str | None, told: Set[int]
     ) -> Understanding | None:
@@ -1763,10 +1769,6 @@ class QuestionAnswerer:
         names = {words[m.start].text for m in uncovered}
         return self.needs.around(question, self.lexicon.technology(uncovered), names, terms, kind)
 
-    # -- names -------------------------------------------------------------------------------
-
-    # -- what the question is about --------------------------------------------------------
-
     def _off_subject(self, message: Message, focus: int, mentions: list[Mention]) -> bool:
         """Whether the asking sentence is about something else: unknown words, no roadmap words."""
         named = {i for m in mentions for i in range(m.start, m.end)}
@@ -1788,8 +1790,6 @@ class QuestionAnswerer:
     def _kind_differs(self, topic_ids: tuple[str, ...], kind: str) -> bool:
         """True when the question asks for a kind of thing other than what it names."""
         return all(t not in self.needs.kind_members.get(kind, ()) for t in topic_ids)
-
-    # -- answers that are not a topic ------------------------------------------------------
 
     def _not_covered(self, question: str, subjects: list[Mention]) -> Understanding:
         """Technology the roadmap does not cover, named with the topics it does (if any)."""
