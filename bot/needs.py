@@ -148,6 +148,10 @@ class NeedMatcher:
             close_call=close,
         )
 
+    def fits_kind(self, topic_id: str, kind: str | None) -> bool:
+        """Whether a topic may be the pick for a need asking for ``kind`` (any, when None)."""
+        return kind is None or topic_id in self.kind_members.get(kind, ())
+
     @staticmethod
     def _strong(fit: Fit) -> bool:
         """Whether a fit is as clear as a need told with no question word at all."""

@@ -54,15 +54,15 @@ from bot.intent_cues import (
     read_requests,
     wants_something,
 )
-from bot.intent_model import IntentModel, features, load_companion
 from bot.knowledge import Knowledge, NotCovered, Section, compiled
+from bot.learned import Learned, intent_features, load_companion, need_features
 from bot.lexicon import Lexicon, kinds_by_word
 from bot.mentions import (
     Mention,
     Names,
 )
 from bot.names import NameFinder
-from bot.needs import NeedMatcher
+from bot.needs import USE_CASE_TOPICS, NeedMatcher
 from bot.phrases import in_word_pair
 from bot.small_talk import TalkReader
 from bot.subjects import SubjectFinder
@@ -113,6 +113,8 @@ MAX_COMPARED = 3
 SECOND_OPINION = 0.8
 #: ...and to turn a roadmap answer into "that is not something this roadmap covers".
 SURELY_OUTSIDE = 0.9
+#: How sure the need model must be for its pick to lead a need's answer.
+NEED_PICK = 0.4
 #: Outcomes the intent model leaves as they are.
 SETTLED = frozenset({Outcome.SMALL_TALK, Outcome.NOT_COVERED})
 #: A follow-up is a short message: at most this many words.
@@ -276,10 +278,13 @@ class QuestionAnswerer:
     knowledge object of its own.
     """
 
-    def __init__(self, knowledge: Knowledge, intent_model: IntentModel | None = None) -> None:
+    def __init__(
+        self, knowledge: Knowledge, learned: Learned | None = None, *, beside: bool = True
+    ) -> None:
         """An answerer for ``knowledge``; its indexes are shared with others of the same one.
 
-        ``intent_model`` defaults to the one beside the knowledge file, if any.
+        ``learned`` (the intent and need models) defaults to those beside the knowledge file,
+        unless ``beside`` is false (the rules alone).
         """
         # built once per knowledge, and kept with a compiled one: a later start reads it
         built = compiled.derived(knowledge, "answerer", partial(self._build, knowledge))
@@ -291,7 +296,7 @@ class QuestionAnswerer:
         self.name_finder = NameFinder(self.lexicon)
         self.subject_finder = SubjectFinder(self.lexicon, self.ranker)
         self.talk = TalkReader(self.lexicon, self.ranker)
-        self.intent_model = intent_model or load_companion(knowledge.path)
+        self.learned = learned or (load_companion(knowledge.path) if beside else None)
 
     def _build(self, knowledge: Knowledge) -> dict[str, Any]:
         """The indexes questions are read with: the lexicon and the use-case ranker."""
@@ -419,12 +424,16 @@ class QuestionAnswerer:
             or self._last_resort(read, asked, requested, step)
         )
 
-    def intent_features(self, question: str) -> frozenset[str]:
-        """What the intent model reads of a question (also what it is trained on)."""
+    def learned_features(self, question: str) -> tuple[frozenset[str], frozenset[str]]:
+        """What the intent and need models read of a question (also what they learn from)."""
         message = without_guesses(self.name_finder.spell(split_message(question)))
-        return self._features(message, self.name_finder.find(message), question_sentence(message))
+        names = self.name_finder.find(message)
+        return (
+            self._intent_features(message, names, question_sentence(message)),
+            self._need_features(message, names),
+        )
 
-    def _features(self, message: Message, names: Names, focus: int) -> frozenset[str]:
+    def _intent_features(self, message: Message, names: Names, focus: int) -> frozenset[str]:
         """A message's intent features, each name standing as its kind."""
         masked: dict[int, str | None] = {at: "N_everyday" for at in names.dropped}
         for mention in names.kept:
@@ -436,53 +445,82 @@ class QuestionAnswerer:
                 label = "N_section"
             masked[mention.start] = label
             masked.update((at, None) for at in range(mention.start + 1, mention.end))
-        return features(message, masked, focus)
+        return intent_features(message, masked, focus)
+
+    @staticmethod
+    def _need_features(message: Message, names: Names) -> frozenset[str]:
+        """A message's need features: the stems of its words, its names as themselves."""
+        named = {at for m in names.kept for at in range(m.start, m.end)}
+        stems = [
+            w.stem for at, w in enumerate(message.words) if at not in named and w.text not in STOP
+        ]
+        return need_features(stems, (m.id for m in names.kept))
 
     def _second_opinion(self, read: _Reading, decided: Understanding) -> Understanding:
-        """The rules' reading, unless the intent model clearly reads the message otherwise.
+        """The rules' reading, unless the learned models clearly read the message otherwise.
 
-        The model reads the message as a whole; where it is sure of another intent, that
-        intent is answered with what the rules found (their topics, or the need's best fit).
-        Comparisons stay the rules' (the model knows few ways of setting two things side by
-        side: "is django much heavier?"), and so does a need's pick: its topic is the need's
-        best fit, not a subject the message names.
+        The intent model reads the message as a whole; where it is sure of another intent,
+        that intent is answered with what the rules found (their topics, or the need's best
+        fit). Comparisons stay the rules' (the model knows few ways of setting two things side
+        by side: "is django much heavier?"), and so does a need's pick as a topic: it is the
+        need's best fit, not a subject the message names. The need model then weighs the pick.
         """
         if (
-            self.intent_model is None
+            self.learned is None
             or decided.outcome in SETTLED
             or decided.canned is not None
             or decided.intent is Intent.COMPARE
         ):
             return decided  # small talk, outside subjects and technology the roadmap lacks
-        chances = self.intent_model.probabilities(
-            self._features(read.message, read.names, read.focus)
-        )
-        intent, chance = max(chances.items(), key=lambda item: item[1])
+        found = self._intent_features(read.message, read.names, read.focus)
+        intent, chance = self.learned.intent.best(found)
         if (
-            chance < SECOND_OPINION
-            or intent == decided.intent
-            or (intent == Intent.TOPIC and decided.intent is Intent.USE_CASE)
+            chance >= SECOND_OPINION
+            and intent != decided.intent
+            and not (intent == Intent.TOPIC and decided.intent is Intent.USE_CASE)
         ):
-            return decided
+            decided = self._as_intent(read, decided, Intent(intent), chance)
+        if decided.intent is Intent.USE_CASE and decided.outcome is not Outcome.REFUSED:
+            return self._need_pick(read, decided)
+        return decided
+
+    def _as_intent(
+        self, read: _Reading, decided: Understanding, intent: Intent, chance: float
+    ) -> Understanding:
+        """The rules' findings answered as ``intent`` (as they were when it cannot be)."""
         question, topics = read.question, decided.topic_ids
-        if intent == Intent.UNKNOWN:
+        if intent is Intent.UNKNOWN:
             if chance < SURELY_OUTSIDE:
                 return decided
             return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
-        if intent == Intent.USE_CASE:
-            need = self.needs.use_case(question, read.all_terms, read.kind.kind)
-            return need or decided
-        if intent == Intent.OVERVIEW:
+        if intent is Intent.USE_CASE:
+            return self.needs.use_case(question, read.all_terms, read.kind.kind) or decided
+        if intent is Intent.OVERVIEW:
             return Understanding(question, Intent.OVERVIEW, ())
-        if intent == Intent.COMPARE:
-            return (
-                Understanding(question, Intent.COMPARE, topics[:3]) if len(topics) > 1 else decided
-            )
-        if not topics:
+        if not topics or (intent is Intent.COMPARE and len(topics) < 2):
             return decided
+        if intent is Intent.COMPARE:
+            return Understanding(question, Intent.COMPARE, topics[:MAX_COMPARED])
         if decided.section_id is None:
             topics = topics[:1]
-        return Understanding(question, Intent(intent), topics, section_id=decided.section_id)
+        return Understanding(question, intent, topics, section_id=decided.section_id)
+
+    def _need_pick(self, read: _Reading, decided: Understanding) -> Understanding:
+        """A need's answer led by the need model's pick, when it is sure enough of one."""
+        assert self.learned is not None
+        pick, chance = self.learned.need.best(self._need_features(read.message, read.names))
+        confident = decided.outcome is Outcome.ANSWERED
+        if chance < NEED_PICK or (confident and decided.topic_ids[:1] == (pick,)):
+            return decided
+        if confident and decided.topic_ids[0] in read.topic_ids:
+            return decided  # "nosql for a product catalog": the name asked about fits
+        if pick not in self.knowledge.topics or not self.needs.fits_kind(pick, read.kind.kind):
+            return decided
+        topics = (pick, *(t for t in decided.topic_ids if t != pick))[:USE_CASE_TOPICS]
+        reasons = {fit.topic_id: fit.reasons for fit in self.ranker.rank(read.all_terms, {pick})}
+        return Understanding(
+            read.question, Intent.USE_CASE, topics, reasons={**decided.reasons, **reasons}
+        )
 
     # -- reading the message -----------------------------------------------------------------
 

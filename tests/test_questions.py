@@ -54,7 +54,9 @@ def _shared(knowledge: Knowledge) -> QuestionAnswerer:
 
 @pytest.fixture(scope="module")
 def answerer(knowledge: Knowledge) -> QuestionAnswerer:
-    return QuestionAnswerer(knowledge)
+    """The rules alone: the tables here pin what they decide (tests/test_learned.py covers the
+    learned second opinions; the eval targets below, the two together)."""
+    return QuestionAnswerer(knowledge, beside=False)
 
 
 # -- tables: one question, the aspects of its understanding that must hold ----------------------
@@ -1259,15 +1261,16 @@ def test_more_technology_the_roadmap_lacks_points_to_its_neighbour(
 #: a whole tenth of a percent) or at or below (confidently wrong, rounded up). Raise these as it
 #: improves; a style and target not listed must meet the issue's target.
 _REACHED = {
-    # Reached on the tune set in the eighth session, once the intent model (trained on this
-    # set) gave its second opinion: a change that loses ground fails here. Confidently wrong
-    # is still above the issue's 2 % in chat and long: these hold the level reached until it
-    # falls under it.
-    ("chat", "in_scope_right"): 0.858,
-    ("keyword", "in_scope_right"): 0.896,
-    ("long", "in_scope_right"): 0.887,
-    ("chat", "confidently_wrong"): 0.034,
-    ("long", "confidently_wrong"): 0.031,
+    # Reached on the tune set in the eighth session with the learned models, which are
+    # trained on this very set (so these are in-sample levels, not what fresh questions get;
+    # see bench/eval_report.py --validation): a change that loses ground fails here.
+    # Confidently wrong is still above the issue's 2 % in chat and long: these hold the
+    # level reached until it falls under it.
+    ("chat", "in_scope_right"): 0.893,
+    ("keyword", "in_scope_right"): 0.904,
+    ("long", "in_scope_right"): 0.948,
+    ("chat", "confidently_wrong"): 0.029,
+    ("long", "confidently_wrong"): 0.024,
 }
 _TARGETS = {
     "in_scope_right": MIN_IN_SCOPE_RIGHT,
@@ -1277,8 +1280,8 @@ _TARGETS = {
 
 
 @pytest.fixture(scope="module")
-def tune_report(answerer: QuestionAnswerer) -> Report:
-    return evaluate(answerer, load_entries(TUNE_SETS))
+def tune_report(knowledge: Knowledge) -> Report:
+    return evaluate(QuestionAnswerer(knowledge), load_entries(TUNE_SETS))  # the learned models too
 
 
 @pytest.mark.parametrize("style", ["keyword", "chat", "long"])

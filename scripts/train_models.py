@@ -1,12 +1,17 @@
-"""Train the intent model (:mod:`bot.intent_model`) on the tune half of the eval set.
+"""Train the answerer's learned models (:mod:`bot.learned`): the intent model and the need model.
 
-A multinomial logistic regression, fitted by full-batch gradient descent with an L2 penalty
-(deterministic: the same questions give the same file). Features seen in fewer than two
-questions are left out, and so are weights too small to change an answer's intent.
+Each is a multinomial logistic regression, fitted by full-batch gradient descent with an L2
+penalty (deterministic: the same data give the same file). Features seen in fewer than two
+examples are left out, and so are weights too small to change an answer.
 
-Run: python scripts/train_intent_model.py [--knowledge knowledge/roadmap.yaml] [--check]
-(writes ``<knowledge stem>.intents.json`` beside the knowledge file; ``--check`` only reports
-whether the file there is what training gives today). Needs NumPy (the ``dev`` extra).
+- intent: the tune questions (tests/data/eval_questions.yaml and tests/data/eval/tune.yaml) and
+  the intent each asks for;
+- need: each use case and benefit of the knowledge file, labelled with its topic, and the tune
+  questions about a need, labelled with their best fit.
+
+Run: python scripts/train_models.py [--knowledge knowledge/roadmap.yaml] [--check]
+(writes ``<knowledge stem>.learned.json`` beside the knowledge file; ``--check`` only reports
+whether the file there is what training gives today). Needs NumPy (the ``test`` extra).
 """
 
 from __future__ import annotations
@@ -21,8 +26,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.intent_model import IntentModel, companion_path  # noqa: E402
 from bot.knowledge import load_knowledge  # noqa: E402
+from bot.learned import Learned, LinearModel, companion_path  # noqa: E402
 from bot.questions import QuestionAnswerer  # noqa: E402
 from tests.evaluation import TUNE_SETS, load_entries  # noqa: E402
 
@@ -32,16 +37,20 @@ STEPS = 400
 STEP_SIZE = 1.0
 #: A feature must appear in this many questions to be learnt from.
 MIN_QUESTIONS = 2
-#: Weights whose largest magnitude is under this are left out of the file.
+#: A feature whose weights are all under this is left out of the file; the need model, with
+#: forty labels to a row, keeps only features that speak clearly for or against one.
 SMALLEST_WEIGHT = 0.02
+SMALLEST_NEED_WEIGHT = 0.1
 
 
-def train(rows: list[frozenset[str]], labels: list[str]) -> IntentModel:
-    """Fit the model to feature sets and their intents."""
+def train(
+    rows: list[frozenset[str]], labels: list[str], smallest: float = SMALLEST_WEIGHT
+) -> LinearModel:
+    """Fit a model to feature sets and their labels."""
     seen = Counter(feature for row in rows for feature in row)
     vocabulary = sorted(f for f, n in seen.items() if n >= MIN_QUESTIONS)
     column = {feature: at for at, feature in enumerate(vocabulary)}
-    intents = sorted(set(labels))
+    intents = sorted(set(labels))  # the labels, in a fixed order
     # each question's features as column numbers (the bias last): a sparse 0/1 matrix
     columns = [[*sorted(column[f] for f in row if f in column), len(vocabulary)] for row in rows]
     starts = np.cumsum([0, *(len(c) for c in columns[:-1])])
@@ -63,22 +72,34 @@ def train(rows: list[frozenset[str]], labels: list[str]) -> IntentModel:
     weights = {
         feature: tuple(float(v) for v in w[at])
         for feature, at in column.items()
-        if np.abs(w[at]).max() >= SMALLEST_WEIGHT
+        if np.abs(w[at]).max() >= smallest
     }
-    return IntentModel(tuple(intents), tuple(float(v) for v in w[-1]), weights)
+    return LinearModel(tuple(intents), tuple(float(v) for v in w[-1]), weights)
 
 
 def main() -> None:
-    """Train on the tune questions and write (or, with --check, compare) the model file."""
+    """Train both models and write (or, with --check, compare) the companion file."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--knowledge", type=Path, default=ROOT / "knowledge" / "roadmap.yaml")
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args()
     knowledge = load_knowledge(args.knowledge)
-    answerer = QuestionAnswerer(knowledge)  # its reading of names: what the model sees
+    answerer = QuestionAnswerer(knowledge, beside=False)  # its reading of names: what they see
     entries = load_entries(TUNE_SETS)
-    rows = [answerer.intent_features(entry["q"]) for entry in entries]
-    model = train(rows, [entry["intent"] for entry in entries])
+    read = [answerer.learned_features(entry["q"]) for entry in entries]
+    intent = train([intent for intent, _ in read], [entry["intent"] for entry in entries])
+    needs = [  # the knowledge file's own words for each topic's needs, then learners' words
+        (answerer.learned_features(text)[1], topic.id)
+        for topic in knowledge.topics.values()
+        for text in (*topic.use_cases, *topic.benefits)
+    ]
+    needs += [
+        (need, entry["topics"][0])
+        for entry, (_, need) in zip(entries, read, strict=True)
+        if entry["intent"] == "use_case" and entry["topics"]
+    ]
+    need = train([n for n, _ in needs], [t for _, t in needs], smallest=SMALLEST_NEED_WEIGHT)
+    model = Learned(intent, need)
     target = companion_path(args.knowledge)
     text = model.to_json()
     if args.check:
@@ -86,7 +107,10 @@ def main() -> None:
         print(f"{target}: {'up to date' if same else 'differs from training today'}")
         sys.exit(0 if same else 1)
     target.write_text(text, encoding="utf-8")
-    print(f"{target}: {len(model.weights):,} features, intents {', '.join(model.intents)}")
+    print(
+        f"{target}: intent model {len(model.intent.weights):,} features,"
+        f" need model {len(model.need.weights):,} features over {len(model.need.labels)} topics"
+    )
 
 
 if __name__ == "__main__":

@@ -1,0 +1,162 @@
+"""Learned second opinions for the answerer's rules: what a message asks for, and what a need fits.
+
+The rules read a message clause by clause; these models read it as a whole. Both are logistic
+regressions over words, trained by `scripts/train_models.py` and kept beside the knowledge file
+as ``<name>.learned.json``; a roadmap without one is read by the rules alone.
+
+- The intent model reads a message's words and word pairs (the asking sentence's apart), every
+  name standing as its kind ("N_language", "N_uncovered"): it learns how learners ask, not which
+  technology they name. It is trained on the tune half of the eval set.
+- The need model reads the word stems of a need (names as themselves) and gives the topic it
+  fits; it is trained on the knowledge file's own use cases and benefits and on the tune
+  questions about needs.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from bot.wording import Message
+
+#: The version of the file format this code reads.
+FORMAT = 1
+#: What a companion file's name ends with, after the knowledge file's stem.
+SUFFIX = ".learned.json"
+#: Weights smaller than this are kept as 0.
+SMALLEST = 0.01
+
+
+class LearnedError(Exception):
+    """A model file that cannot be used; ``str()`` names the file and what is wrong."""
+
+
+def intent_features(
+    message: Message, masked: Mapping[int, str | None], focus: int
+) -> frozenset[str]:
+    """What the intent model reads: words and word pairs, the asking sentence's apart.
+
+    ``masked`` maps a word's position to what stands for it (a name's kind, for the name's
+    first word) or to None (the name's other words, dropped).
+    """
+    tokens: list[str] = []
+    in_focus: list[str] = []
+    for at, word in enumerate(message.words):
+        token = masked.get(at, word.text)
+        if token is None:
+            continue
+        tokens.append(token)
+        if word.sentence == focus:
+            in_focus.append(token)
+    found = {f"u:{t}" for t in tokens} | {f"b:{a}_{b}" for a, b in pairwise(tokens)}
+    found |= {f"f:{t}" for t in in_focus} | {f"fb:{a}_{b}" for a, b in pairwise(in_focus)}
+    if in_focus:
+        found.add(f"start:{in_focus[0]}")
+    return frozenset(found)
+
+
+def need_features(stems: Sequence[str], names: Iterable[str]) -> frozenset[str]:
+    """What the need model reads: a need's word stems and stem pairs, and the ids it names."""
+    found = {f"s:{s}" for s in stems} | {f"p:{a}_{b}" for a, b in pairwise(stems)}
+    return frozenset(found | {f"n:{name}" for name in names})
+
+
+def _short(weight: float) -> float | int:
+    """A weight as the file keeps it: three places, and a plain 0 for one too small to count."""
+    return round(weight, 3) if abs(weight) >= SMALLEST else 0
+
+
+@dataclass(frozen=True, slots=True)
+class LinearModel:
+    """Weights per feature for each label, and a bias per label."""
+
+    labels: tuple[str, ...]
+    bias: tuple[float, ...]
+    weights: Mapping[str, Sequence[float]]
+
+    def probabilities(self, found: Iterable[str]) -> dict[str, float]:
+        """How likely each label is, given the features found (softmax of the scores)."""
+        scores = list(self.bias)
+        weights = self.weights
+        for feature in found:
+            row = weights.get(feature)
+            if row is not None:
+                scores = [score + weight for score, weight in zip(scores, row, strict=True)]
+        top = max(scores)
+        exps = [math.exp(score - top) for score in scores]
+        total = sum(exps)
+        return {label: e / total for label, e in zip(self.labels, exps, strict=True)}
+
+    def best(self, found: Iterable[str]) -> tuple[str, float]:
+        """The likeliest label and its probability."""
+        return max(self.probabilities(found).items(), key=lambda item: item[1])
+
+    def as_data(self) -> dict[str, Any]:
+        """The model as plain data: weights to three places, those under 0.01 written as 0."""
+        return {
+            "labels": list(self.labels),
+            "bias": [round(b, 4) for b in self.bias],
+            "weights": {f: [_short(w) for w in row] for f, row in sorted(self.weights.items())},
+        }
+
+    @classmethod
+    def from_data(cls, data: Any) -> LinearModel:
+        """Read a model from plain data; raise ValueError, KeyError or TypeError if broken."""
+        labels = tuple(str(label) for label in data["labels"])
+        bias = tuple(float(b) for b in data["bias"])
+        weights = data["weights"]  # rows of numbers, as JSON gives them: read as they are
+        rows = weights.values()
+        if len(bias) != len(labels) or any(len(row) != len(labels) for row in rows):
+            raise ValueError("every row needs one number per label")
+        if not all(type(w) in (float, int) for row in rows for w in row):
+            raise ValueError("weights must be numbers")
+        return cls(labels, bias, weights)
+
+
+@dataclass(frozen=True, slots=True)
+class Learned:
+    """The learned models of one roadmap."""
+
+    intent: LinearModel
+    need: LinearModel
+
+    def to_json(self) -> str:
+        """The models as the JSON text a companion file holds."""
+        data = {"format": FORMAT, "intent": self.intent.as_data(), "need": self.need.as_data()}
+        return json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str, source: str = "<models>") -> Learned:
+        """Read the models; raise :class:`LearnedError` naming ``source`` when broken."""
+        try:
+            data = json.loads(text)
+            if data.get("format") != FORMAT:
+                raise ValueError(f"format {data.get('format')!r}, this bot reads {FORMAT}")
+            return cls(LinearModel.from_data(data["intent"]), LinearModel.from_data(data["need"]))
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            raise LearnedError(f"{source}: not a learned models file: {error}") from None
+
+
+def companion_path(knowledge_path: str | Path) -> Path:
+    """Where the models for a knowledge file live: ``roadmap.yaml`` -> ``roadmap.learned.json``."""
+    path = Path(knowledge_path)
+    return path.with_name(path.stem + SUFFIX)
+
+
+def load_companion(knowledge_path: str | Path | None) -> Learned | None:
+    """The models beside a knowledge file, or None when it has none."""
+    if not knowledge_path:
+        return None
+    path = companion_path(knowledge_path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as error:
+        raise LearnedError(f"{path}: cannot read it: {error}") from None
+    return Learned.from_json(text, str(path))
