@@ -1,0 +1,54 @@
+"""Phrases found in a message's words: canned replies' phrases and use cases' word pairs."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.knowledge import Canned
+from bot.phrases import by_first_word, in_word_pair, phrase_in, phrases_found
+from bot.wording import Word, split_message
+
+STEMS = st.sampled_from(["machin", "learn", "job", "background", "queue", "the"])
+
+
+def words_of(stems: list[str]) -> list[Word]:
+    return [Word(stem, stem, 0, 0) for stem in stems]
+
+
+def test_a_word_pairs_with_the_word_before_or_after_it() -> None:
+    words = split_message("i want machine learning jobs").words
+    pairs = {("machine", "learning")}
+    assert [in_word_pair(words, at, pairs) for at in range(len(words))] == [
+        False,
+        False,
+        True,
+        True,
+        False,
+    ]
+
+
+@given(st.lists(STEMS, min_size=1, max_size=8), st.sets(st.tuples(STEMS, STEMS), max_size=6))
+def test_in_word_pair_is_any_neighbouring_pair_of_the_word(
+    stems: list[str], pairs: set[tuple[str, str]]
+) -> None:
+    words = words_of(stems)
+    for at in range(len(words)):
+        neighbours = [
+            (stems[i], stems[i + 1]) for i in (at - 1, at) if i >= 0 and i + 1 < len(stems)
+        ]
+        assert in_word_pair(words, at, pairs) == any(pair in pairs for pair in neighbours)
+
+
+def test_a_phrase_matches_in_order_with_at_most_one_word_between() -> None:
+    words = ["thank", "you", "so", "much"]
+    assert phrase_in(("thank", "so"), words, set(words))
+    assert not phrase_in(("thank", "much"), words, set(words))
+    assert not phrase_in(("you", "thank"), words, set(words))
+
+
+def test_phrases_are_found_in_the_order_the_message_has_them() -> None:
+    bye = Canned("bye", ("bye",), "Bye!")
+    thanks = Canned("thanks", ("thank you",), "You're welcome!")
+    found = phrases_found(by_first_word([bye, thanks]), ["thank", "you", "and", "bye"])
+    assert [entry.id for entry, _ in found] == ["thanks", "bye"]
