@@ -170,6 +170,8 @@ class GramFilter:
             return None  # at a cutoff of 0
         planes = _counts(self._characters, Counter(characters(query)), start, width)
         found = _reaching(planes, by_characters)
+        if ((found & unpaired) | unfiltered).bit_count() > _MOST * width:
+            return None  # too many already, where bigrams cannot narrow them down
         if by_bigrams and found:
             planes = _counts(self._bigrams, Counter(bigrams(query)), start, width)
             found &= _reaching(planes, by_bigrams) | unpaired

@@ -68,7 +68,7 @@ def _length_range(length: int, cutoff: float) -> tuple[float, float]:
 
 #: The fewest strings in a length range worth filtering (bot/gram_filter.py) before scoring:
 #: rapidfuzz scores some ten million a second, and filtering costs some tens of microseconds.
-FILTER_FROM = 512
+FILTER_FROM = 1024
 
 
 class ByLength:
