@@ -46,14 +46,17 @@ def intent_features(
     """
     tokens: list[str] = []
     in_focus: list[str] = []
+    stems: set[str] = set()
     for at, word in enumerate(message.words):
         token = masked.get(at, word.text)
         if token is None:
             continue
         tokens.append(token)
+        if at not in masked:
+            stems.add(f"s:{word.stem}")
         if word.sentence == focus:
             in_focus.append(token)
-    found = {f"u:{t}" for t in tokens} | {f"b:{a}_{b}" for a, b in pairwise(tokens)}
+    found = {f"u:{t}" for t in tokens} | {f"b:{a}_{b}" for a, b in pairwise(tokens)} | stems
     found |= {f"f:{t}" for t in in_focus} | {f"fb:{a}_{b}" for a, b in pairwise(in_focus)}
     if in_focus:
         found.add(f"start:{in_focus[0]}")

@@ -149,6 +149,7 @@ def test_features_stand_a_name_as_its_kind_and_mark_the_asking_sentence() -> Non
     assert {"u:N_framework", "b:know_N_framework", "b:N_framework_which"} <= found
     assert not any("spring" in f or "boot" in f for f in found)
     assert {"f:which", "fb:which_db", "start:which"} <= found
+    assert "s:shop" in found and "s:spring" not in found  # stems of the words, not of names
     assert "f:know" not in found and "u:know" in found
 
 
@@ -157,9 +158,13 @@ def test_features_stand_a_name_as_its_kind_and_mark_the_asking_sentence() -> Non
 def test_features_of_any_message_hold_only_its_own_words(text: str, focus: int) -> None:
     message = split_message(text)
     words = set(message.texts)
+    stems = {word.stem for word in message.words}
     for feature in intent_features(message, {}, focus):
         kind, _, rest = feature.partition(":")
-        assert kind in {"u", "b", "f", "fb", "start"}
+        assert kind in {"u", "b", "f", "fb", "start", "s"}
+        if kind == "s":
+            assert rest in stems
+            continue
         parts = rest.split("_") if kind in {"b", "fb"} else [rest]
         assert all(part in words or "_" in rest for part in parts)
 

@@ -1266,11 +1266,11 @@ _REACHED = {
     # see bench/eval_report.py --validation): a change that loses ground fails here.
     # Confidently wrong is still above the 2 % in chat and long: these hold the
     # level reached until it falls under it.
-    ("chat", "in_scope_right"): 0.891,
-    ("keyword", "in_scope_right"): 0.904,
-    ("long", "in_scope_right"): 0.946,
-    ("chat", "confidently_wrong"): 0.030,
-    ("long", "confidently_wrong"): 0.025,
+    ("chat", "in_scope_right"): 0.894,
+    ("keyword", "in_scope_right"): 0.906,
+    ("long", "in_scope_right"): 0.949,
+    ("chat", "confidently_wrong"): 0.029,
+    ("long", "confidently_wrong"): 0.023,
 }
 _TARGETS = {
     "in_scope_right": MIN_IN_SCOPE_RIGHT,
