@@ -396,8 +396,10 @@ class QuestionAnswerer:
         if decided is not None:
             return decided
         projects = self._projects_asked(read)
-        decided = self._within_the_kind(read, asked, projects) or self._not_covered_asked(
-            read, asked
+        decided = (
+            self._within_the_kind(read, asked, projects)
+            or self._need_around_technology(read)
+            or self._not_covered_asked(read, asked)
         )
         if decided is not None:
             return decided
@@ -1094,28 +1096,37 @@ class QuestionAnswerer:
                     return children
         return None
 
-    def _not_covered_asked(self, read: _Reading, asked: _Asked) -> Understanding | None:
-        """Technology the roadmap lacks: a need told around it, else said to be not covered."""
-        question, message, focus = read.question, read.message, read.focus
-        subjects, uncovered, topic_ids = read.subjects, read.uncovered, read.topic_ids
+    def _need_around_technology(self, read: _Reading) -> Understanding | None:
+        """A need told around technology the roadmap lacks, no topic named.
+
+        "a language for a wordpress site": the name only describes the need; "tests on every
+        push to github": the technology is only where the need happens.
+        """
+        question, message, uncovered = read.question, read.message, read.uncovered
         kind = read.kind.kind
+        if not uncovered or read.topic_ids:
+            return None
         needs = [m for m in uncovered if kind and names_a_need(message, m)]
-        if needs and len(needs) == len(uncovered) and not topic_ids:
+        if needs and len(needs) == len(uncovered):
             answer = self.needs.use_case(question, read.all_terms, kind)
             if answer is not None:
                 return answer
         if (
-            uncovered
-            and not topic_ids
-            and (
-                wants_something(message, read.requests.cues, subjects)
-                or only_in_passing(message, uncovered)
-                or self._built_in(message, uncovered)
-            )
+            wants_something(message, read.requests.cues, read.subjects)
+            or only_in_passing(message, uncovered)
+            or self._built_in(message, uncovered)
         ):
-            answer = self._need_around(question, uncovered, read.all_terms, kind, message, focus)
-            if answer is not None:
-                return answer
+            return self._need_around(question, uncovered, read.all_terms, kind, message, read.focus)
+        return None
+
+    def _not_covered_asked(self, read: _Reading, asked: _Asked) -> Understanding | None:
+        """Technology the roadmap lacks, asked about: said to be not covered.
+
+        Unless a need is asked in another sentence than the one naming it, and clearly fits.
+        """
+        question, message, focus = read.question, read.message, read.focus
+        subjects, uncovered, topic_ids = read.subjects, read.uncovered, read.topic_ids
+        kind = read.kind.kind
         set_against = (  # not "a real db or just for testing"
             bool(COMPARE_CUES & read.requests.cues)
             or any(
