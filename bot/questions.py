@@ -311,11 +311,15 @@ class QuestionAnswerer:
         ``previous`` is the same person's last answer in this chat: a follow-up ("and Flask?",
         "resources for it", "compare them") is read against it.
         """
-        message = without_guesses(self.name_finder.spell(split_message(question)))
+        message = self._message(question)
         fresh = self._understand(question, message)
         if previous is None or not previous.topic_ids or len(message.words) > FOLLOW_UP_WORDS:
             return fresh
         return self._follow_up(question, message, fresh, previous) or fresh
+
+    def _message(self, question: str) -> Message:
+        """A question split into words, misspelt cue words mended, guesses set aside."""
+        return without_guesses(self.name_finder.spell(split_message(question)))
 
     def guess_intent(self, question: str) -> Intent:
         """What a question seems to ask for, from its cue words alone (for one not answered)."""
@@ -428,7 +432,7 @@ class QuestionAnswerer:
 
     def learned_features(self, question: str) -> tuple[frozenset[str], frozenset[str]]:
         """What the intent and need models read of a question (also what they learn from)."""
-        message = without_guesses(self.name_finder.spell(split_message(question)))
+        message = self._message(question)
         names = self.name_finder.find(message)
         return (
             self._intent_features(message, names, question_sentence(message)),
