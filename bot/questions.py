@@ -477,7 +477,7 @@ class QuestionAnswerer:
             or decided.canned is not None
             or decided.intent is Intent.COMPARE
         ):
-            return decided  # small talk, outside subjects and technology the roadmap lacks
+            return decided  # small talk, outside subjects, technology it lacks, comparisons
         found = self._intent_features(read.message, read.names, read.focus)
         intent, chance = self.learned.intent.best(found)
         if (
@@ -520,6 +520,8 @@ class QuestionAnswerer:
             return decided
         if confident and decided.topic_ids[0] in read.topic_ids:
             return decided  # "nosql for a product catalog": the name asked about fits
+        if decided.parent_id is not None:
+            return decided  # "which framework for python": one of the name's own children
         if pick not in self.knowledge.topics or not self.needs.fits_kind(pick, read.kind.kind):
             return decided
         topics = (pick, *(t for t in decided.topic_ids if t != pick))[:USE_CASE_TOPICS]
