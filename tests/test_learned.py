@@ -38,8 +38,12 @@ def _linear(weights: dict[str, dict[str, float]], labels: tuple[str, ...]) -> Li
 def _model(
     weights: dict[str, dict[str, float]], needs: dict[str, dict[str, float]] | None = None
 ) -> Learned:
-    """Learned models: an intent model of these weights, a need model of those (or none)."""
-    return Learned(_linear(weights, INTENTS), _linear(needs or {}, ("sql", "mongodb")))
+    """Learned models: an intent model of these weights, a need model of those (with no
+    weights, unsure among three topics)."""
+    topics = tuple(
+        sorted({t for ws in (needs or {}).values() for t in ws} | {"sql", "mongodb", "go"})
+    )
+    return Learned(_linear(weights, INTENTS), _linear(needs or {}, topics))
 
 
 def _file(intent: str) -> str:
@@ -230,6 +234,10 @@ def test_a_sure_need_model_leads_a_needs_answer_with_its_pick(answerer: Question
     led = answerer.understand(question)
     assert led.intent is Intent.USE_CASE and led.confident and led.topic_ids[0] == "mongodb"
     assert led.reasons.get("mongodb")  # the use cases it fits, quoted
+    # a named topic's children stay its children: no express for "which python framework"
+    answerer.learned = _model({}, {"s:blog": {"express": 20.0}})
+    children = answerer.understand("which python framework for a blog")
+    assert children.parent_id == "python" and children.topic_ids[0] in {"django", "flask"}
     # a pick of another kind than the one asked for is no pick: "which framework"
     answerer.learned = _model({}, {"s:transaction": {"sql": 20.0}})
     framework = answerer.understand("which framework for a banking app with transactions")
