@@ -26,7 +26,9 @@ from bot.wording import (
     REQUEST_CUES,
     STOP,
     USE_CASE_CUES,
+    WHAT_IS,
     WHAT_WORDS,
+    WHATS,
     Message,
     Word,
 )
@@ -45,9 +47,6 @@ WANTING = frozenset({"need", "needs", "want", "wanna"})
 DEFINED_AFTER = frozenset(
     {"and", "exactly", "actually", "really", "even", "used", "for", "good", "in"}
 )
-#: "what is", also typed in a hurry ("wat is"), and "whats" in one word.
-WHAT_IS = frozenset({"what", "wat"})
-WHATS = frozenset({"whats", "wats"})
 #: Before "to" and a build word, these ask for something to build ("smth to build").
 SOMETHING = frozenset({"something", "smth", "sth", "stuff", "things", "thing", "anything"})
 #: After "make", these make a thing so ("make my api faster"): nothing is built.

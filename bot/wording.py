@@ -56,6 +56,9 @@ QUESTION_STARTS = wordset(
 #: Question words that, just before a kind, ask for one of that kind ("what db", "suggest a
 #: framework"); "how a database works" asks how, not which.
 PICKING = QUESTION_STARTS - wordset("how why when where who")
+#: "what is", also typed in a hurry ("wat is"), and "whats" in one word.
+WHAT_IS = wordset("what wat")
+WHATS = wordset("whats wats")
 #: Words that ask what something is: a doubtful name next to one is not small talk.
 WHAT_WORDS = wordset("what whats wat wats which how why explain mean means meaning")
 COMPARE_CUES = wordset(
@@ -286,8 +289,9 @@ class Message:
 
 
 #: How a question asking what a thing is opens ("what is", "wat even is", "whats").
-_DEFINING_OPENERS = (("what", "is"), ("wat", "is"), ("what", "even", "is"), ("wat", "even", "is"))
-_DEFINING_ONE_WORD = wordset("whats wats")
+_DEFINING_OPENERS = tuple(
+    (what, *rest) for what in sorted(WHAT_IS) for rest in (("is",), ("even", "is"))
+)
 #: Words that may stand before a learner's guess of what the thing is ("like is it a ...").
 _GUESS_LEAD = wordset("like so or basically is it its this that")
 #: How a guess of what a thing is opens ("a go thing?", "an orm?") or ends ("cloud thing?").
@@ -306,7 +310,7 @@ def _asks_what_a_thing_is(words: Sequence[Word]) -> bool:
     texts = [word.text for word in words]
     if set(texts) & (COMPARE_CUES | COMPARATIVES | _CHOOSING):
         return False
-    if texts[:1] and texts[0] in _DEFINING_ONE_WORD:
+    if texts[:1] and texts[0] in WHATS:
         return len(texts) > 1
     told_first = ("is", "what") in pairwise(texts) and texts[0] not in QUESTION_STARTS
     return (
