@@ -470,20 +470,19 @@ class QuestionAnswerer:
         fit). Comparisons stay the rules' (the model knows few ways of setting two things side
         by side: "is django much heavier?"), and so does a need's pick as a topic: it is the
         need's best fit, not a subject the message names. The need model then weighs the pick.
+        A message the rules set aside as an outside subject ("our football club's site goes
+        down") is answered only where both models are sure of a need and its fit.
         """
-        if (
-            self.learned is None
-            or decided.outcome in SETTLED
-            or decided.canned is not None
-            or decided.intent is Intent.COMPARE
-        ):
-            return decided  # small talk, outside subjects, technology it lacks, comparisons
+        if self.learned is None or decided.outcome in SETTLED or decided.intent is Intent.COMPARE:
+            return decided  # small talk, technology it lacks, comparisons
         found = self._intent_features(read.message, read.names, read.focus)
         intent, chance = self.learned.intent.best(found)
-        if (
-            chance >= SECOND_OPINION
-            and intent != decided.intent
-            and not (intent == Intent.TOPIC and decided.intent is Intent.USE_CASE)
+        sure = chance >= SECOND_OPINION
+        need = sure and intent == Intent.USE_CASE
+        if decided.canned is not None:  # an outside subject, unless both models know the need
+            return self._need_pick(read, decided) if need else decided
+        if sure and intent != decided.intent and not (
+            intent == Intent.TOPIC and decided.intent is Intent.USE_CASE
         ):
             decided = self._as_intent(read, decided, Intent(intent), chance)
         if decided.intent is Intent.USE_CASE and decided.outcome is not Outcome.REFUSED:

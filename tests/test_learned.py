@@ -221,6 +221,23 @@ def test_a_model_sure_of_a_need_answers_the_needs_best_fit(answerer: QuestionAns
     assert need.topic_ids[0] in {"sql", "postgresql", "mysql"}
 
 
+def test_an_outside_subject_is_a_need_only_where_both_models_are_sure(
+    answerer: QuestionAnswerer,
+) -> None:
+    question = "the website of our football club goes down and nobody notices for hours"
+    rules = answerer.understand(question)
+    assert rules.outcome is Outcome.REFUSED and rules.canned is not None  # "football": sport
+    needs = {"s:notice": {"monitoring": 20.0}}
+    answerer.learned = _model({"u:website": {"use_case": 20.0}}, needs)
+    need = answerer.understand(question)
+    assert need.confident and need.intent is Intent.USE_CASE
+    assert need.topic_ids[0] == "monitoring" and need.canned is None
+    answerer.learned = _model({"u:website": {"use_case": 20.0}})  # the need model unsure
+    assert answerer.understand(question).canned is not None
+    answerer.learned = _model({}, needs)  # the intent model unsure
+    assert answerer.understand(question).canned is not None
+
+
 def test_need_features_are_stems_and_pairs_and_the_names_as_themselves() -> None:
     found = need_features(["bank", "transact"], ["sql"])
     assert found == {"s:bank", "s:transact", "p:bank_transact", "n:sql"}
