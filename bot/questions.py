@@ -481,8 +481,10 @@ class QuestionAnswerer:
         need = sure and intent == Intent.USE_CASE
         if decided.canned is not None:  # an outside subject, unless both models know the need
             return self._need_pick(read, decided) if need else decided
-        if sure and intent != decided.intent and not (
-            intent == Intent.TOPIC and decided.intent is Intent.USE_CASE
+        if (
+            sure
+            and intent != decided.intent
+            and not (intent == Intent.TOPIC and decided.intent is Intent.USE_CASE)
         ):
             decided = self._as_intent(read, decided, Intent(intent), chance)
         if decided.intent is Intent.USE_CASE and decided.outcome is not Outcome.REFUSED:
