@@ -115,6 +115,8 @@ SECOND_OPINION = 0.8
 SURELY_OUTSIDE = 0.9
 #: How sure the need model must be for its pick to lead a need's answer.
 NEED_PICK = 0.4
+#: ...and how sure of another pick than the rules' to ask back between the two.
+NEED_DOUBT = 0.2
 #: Outcomes the intent model leaves as they are.
 SETTLED = frozenset({Outcome.SMALL_TALK, Outcome.NOT_COVERED})
 #: A follow-up is a short message: at most this many words.
@@ -513,11 +515,15 @@ class QuestionAnswerer:
         return Understanding(question, intent, topics, section_id=decided.section_id)
 
     def _need_pick(self, read: _Reading, decided: Understanding) -> Understanding:
-        """A need's answer led by the need model's pick, when it is sure enough of one."""
+        """A need's answer led by the need model's pick, when it is sure enough of one.
+
+        Where it leans to another pick than the rules' but is not sure, the learner chooses
+        between the two.
+        """
         assert self.learned is not None
         pick, chance = self.learned.need.best(self._need_features(read.message, read.names))
         confident = decided.outcome is Outcome.ANSWERED
-        if chance < NEED_PICK or (confident and decided.topic_ids[:1] == (pick,)):
+        if chance < NEED_DOUBT or (confident and decided.topic_ids[:1] == (pick,)):
             return decided
         if confident and decided.topic_ids[0] in read.topic_ids:
             return decided  # "nosql for a product catalog": the name asked about fits
@@ -525,11 +531,17 @@ class QuestionAnswerer:
             return decided  # "which framework for python": one of the name's own children
         if pick not in self.knowledge.topics or not self.needs.fits_kind(pick, read.kind.kind):
             return decided
-        topics = (pick, *(t for t in decided.topic_ids if t != pick))[:USE_CASE_TOPICS]
         reasons = {fit.topic_id: fit.reasons for fit in self.ranker.rank(read.all_terms, {pick})}
-        return Understanding(
-            read.question, Intent.USE_CASE, topics, reasons={**decided.reasons, **reasons}
-        )
+        reasons = {**decided.reasons, **reasons}
+        if chance < NEED_PICK:
+            if not confident:
+                return decided
+            choices = (decided.topic_ids[0], pick)
+            return Understanding(
+                read.question, Intent.USE_CASE, choices, Outcome.ASKED_BACK, reasons=reasons
+            )
+        topics = (pick, *(t for t in decided.topic_ids if t != pick))[:USE_CASE_TOPICS]
+        return Understanding(read.question, Intent.USE_CASE, topics, reasons=reasons)
 
     # -- reading the message -----------------------------------------------------------------
 

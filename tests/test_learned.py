@@ -39,10 +39,9 @@ def _model(
     weights: dict[str, dict[str, float]], needs: dict[str, dict[str, float]] | None = None
 ) -> Learned:
     """Learned models: an intent model of these weights, a need model of those (with no
-    weights, unsure among three topics)."""
-    topics = tuple(
-        sorted({t for ws in (needs or {}).values() for t in ws} | {"sql", "mongodb", "go"})
-    )
+    weights, unsure among six topics)."""
+    unsure = {"sql", "mongodb", "go", "php", "ruby", "java"}
+    topics = tuple(sorted({t for ws in (needs or {}).values() for t in ws} | unsure))
     return Learned(_linear(weights, INTENTS), _linear(needs or {}, topics))
 
 
@@ -259,6 +258,23 @@ def test_a_sure_need_model_leads_a_needs_answer_with_its_pick(answerer: Question
     answerer.learned = _model({}, {"s:transaction": {"sql": 20.0}})
     framework = answerer.understand("which framework for a banking app with transactions")
     assert "sql" not in framework.topic_ids[:1]
+
+
+def test_a_need_model_leaning_to_another_pick_asks_back_between_the_two(
+    answerer: QuestionAnswerer,
+) -> None:
+    question = "which database for a banking app with transactions"
+    rules = answerer.understand(question)
+    assert rules.confident and rules.topic_ids[0] != "mongodb"
+    # leaning to mongodb (about 30 %), not sure of it: the rules' pick and its own, as choices
+    lean = math.log(0.3 / 0.7 * (len(answerer.learned.need.labels) - 1))
+    answerer.learned = _model({}, {"s:transaction": {"mongodb": lean}})
+    asked = answerer.understand(question)
+    assert asked.outcome is Outcome.ASKED_BACK and asked.intent is Intent.USE_CASE
+    assert asked.topic_ids == (rules.topic_ids[0], "mongodb")
+    # leaning to the rules' own pick: their answer stands
+    answerer.learned = _model({}, {"s:transaction": {rules.topic_ids[0]: lean}})
+    assert answerer.understand(question) == rules
 
 
 def test_training_learns_which_words_ask_for_what() -> None:
