@@ -469,20 +469,29 @@ class QuestionAnswerer:
 
         The intent model reads the message as a whole; where it is sure of another intent,
         that intent is answered with what the rules found (their topics, or the need's best
-        fit). Comparisons stay the rules' (the model knows few ways of setting two things side
-        by side: "is django much heavier?"), and so does a need's pick as a topic: it is the
-        need's best fit, not a subject the message names. The need model then weighs the pick.
-        A message the rules set aside as an outside subject ("our football club's site goes
-        down") is answered only where both models are sure of a need and its fit.
+        fit), and the need model then weighs a need's pick. What stays the rules':
+        - comparisons (the model knows few ways of setting two things side by side);
+        - which name is meant ("spring" in "what is spring like in paris": the model sees
+          each name as its kind, never its everyday sense);
+        - a need's pick read as a topic (the need's best fit, not a subject it names);
+        - a confident answer about a topic the message asks about, against a refusal
+          ("hello? anyone there? i need help with mongodb").
+        An outside subject ("our football club's site goes down") is answered only where both
+        models are sure of a need and its fit.
         """
-        if self.learned is None or decided.outcome in SETTLED or decided.intent is Intent.COMPARE:
-            return decided  # small talk, technology it lacks, comparisons
+        if (
+            self.learned is None
+            or decided.outcome in SETTLED
+            or decided.intent is Intent.COMPARE
+            or (decided.outcome is Outcome.ASKED_BACK and decided.intent is Intent.UNKNOWN)
+        ):
+            return decided  # small talk, technology it lacks, comparisons, which name is meant
         found = self._intent_features(read.message, read.names, read.focus)
         intent, chance = self.learned.intent.best(found)
         sure = chance >= SECOND_OPINION
-        need = sure and intent == Intent.USE_CASE
+        reads_need = intent == Intent.USE_CASE
         if decided.canned is not None:  # an outside subject, unless both models know the need
-            return self._need_pick(read, decided) if need else decided
+            return self._need_pick(read, decided, reads_need) if sure and reads_need else decided
         if (
             sure
             and intent != decided.intent
@@ -490,7 +499,7 @@ class QuestionAnswerer:
         ):
             decided = self._as_intent(read, decided, Intent(intent), chance)
         if decided.intent is Intent.USE_CASE and decided.outcome is not Outcome.REFUSED:
-            return self._need_pick(read, decided)
+            return self._need_pick(read, decided, reads_need)
         return decided
 
     def _as_intent(
@@ -501,6 +510,8 @@ class QuestionAnswerer:
         if intent is Intent.UNKNOWN:
             if chance < SURELY_OUTSIDE:
                 return decided
+            if decided.confident and set(decided.topic_ids) & set(read.topic_ids):
+                return decided  # "hello? anyone there? i need help with mongodb"
             return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
         if intent is Intent.USE_CASE:
             return self.needs.use_case(question, read.all_terms, read.kind.kind) or decided
@@ -514,7 +525,7 @@ class QuestionAnswerer:
             topics = topics[:1]
         return Understanding(question, intent, topics, section_id=decided.section_id)
 
-    def _need_pick(self, read: _Reading, decided: Understanding) -> Understanding:
+    def _need_pick(self, read: _Reading, decided: Understanding, reads_need: bool) -> Understanding:
         """A need's answer led by the need model's pick, when it is sure enough of one.
 
         Where it leans to another pick than the rules' but is not sure, the learner chooses
@@ -527,6 +538,8 @@ class QuestionAnswerer:
             return decided
         if confident and decided.topic_ids[0] in read.topic_ids:
             return decided  # "nosql for a product catalog": the name asked about fits
+        if not confident and not reads_need:
+            return decided  # an asked-back need the intent model does not read as one
         if decided.parent_id is not None:
             return decided  # "which framework for python": one of the name's own children
         if pick not in self.knowledge.topics or not self.needs.fits_kind(pick, read.kind.kind):
