@@ -84,12 +84,10 @@ class LinearModel:
 
     def probabilities(self, found: Iterable[str]) -> dict[str, float]:
         """How likely each label is, given the features found (softmax of the scores)."""
-        scores = list(self.bias)
         weights = self.weights
-        for feature in found:
-            row = weights.get(feature)
-            if row is not None:
-                scores = [score + weight for score, weight in zip(scores, row, strict=True)]
+        rows = [row for row in map(weights.get, found) if row is not None]
+        # per label (one column of rows): its bias plus the weights of the features found
+        scores = [sum(column) for column in zip(self.bias, *rows, strict=True)]
         top = max(scores)
         exps = [math.exp(score - top) for score in scores]
         total = sum(exps)
