@@ -125,10 +125,18 @@ class Learned:
 
     intent: LinearModel
     need: LinearModel
+    #: A digest of what they were trained on (``scripts/train_models.py``), to tell when the
+    #: tune questions or the knowledge file moved on without them.
+    trained_on: str = ""
 
     def to_json(self) -> str:
         """The models as the JSON text a companion file holds."""
-        data = {"format": FORMAT, "intent": self.intent.as_data(), "need": self.need.as_data()}
+        data = {
+            "format": FORMAT,
+            "trained_on": self.trained_on,
+            "intent": self.intent.as_data(),
+            "need": self.need.as_data(),
+        }
         return json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\n"
 
     @classmethod
@@ -138,7 +146,11 @@ class Learned:
             data = json.loads(text)
             if data.get("format") != FORMAT:
                 raise ValueError(f"format {data.get('format')!r}, this bot reads {FORMAT}")
-            return cls(LinearModel.from_data(data["intent"]), LinearModel.from_data(data["need"]))
+            intent, need = (
+                LinearModel.from_data(data["intent"]),
+                LinearModel.from_data(data["need"]),
+            )
+            return cls(intent, need, str(data.get("trained_on", "")))
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             raise LearnedError(f"{source}: not a learned models file: {error}") from None
 

@@ -11,12 +11,16 @@ examples are left out, and so are weights too small to change an answer.
 
 Run: python scripts/train_models.py [--knowledge knowledge/roadmap.yaml] [--check]
 (writes ``<knowledge stem>.learned.json`` beside the knowledge file; ``--check`` only reports
-whether the file there is what training gives today). Needs NumPy (the ``test`` extra).
+whether the file there is what training gives today). Needs NumPy (the ``test`` extra). The
+file records a fingerprint of the examples and settings it was trained on; a test fails when the
+tune questions or the knowledge file move on without retraining.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -83,17 +87,16 @@ def train(
     return LinearModel(tuple(intents), tuple(float(v) for v in w[-1]), weights)
 
 
-def main() -> None:
-    """Train both models and write (or, with --check, compare) the companion file."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--knowledge", type=Path, default=ROOT / "knowledge" / "roadmap.yaml")
-    parser.add_argument("--check", action="store_true")
-    args = parser.parse_args()
-    knowledge = load_knowledge(args.knowledge)
+Rows = list[tuple[frozenset[str], str]]
+
+
+def examples(knowledge_path: Path) -> tuple[Rows, Rows]:
+    """What each model learns from: (features, label) rows for the intent and need models."""
+    knowledge = load_knowledge(knowledge_path)
     answerer = QuestionAnswerer(knowledge, beside=False)  # its reading of names: what they see
     entries = load_entries(TUNE_SETS)
     read = [answerer.learned_features(entry["q"]) for entry in entries]
-    intent = train([intent for intent, _ in read], [entry["intent"] for entry in entries])
+    intents = [(intent, entry["intent"]) for entry, (intent, _) in zip(entries, read, strict=True)]
     needs = [  # the knowledge file's own words for each topic's needs, then learners' words
         (answerer.learned_features(text)[1], topic.id)
         for topic in knowledge.topics.values()
@@ -104,14 +107,34 @@ def main() -> None:
         for entry, (_, need) in zip(entries, read, strict=True)
         if entry["intent"] == "use_case" and entry["topics"]
     ]
+    return intents, needs
+
+
+def fingerprint(intents: Rows, needs: Rows) -> str:
+    """A digest of the examples and settings of training: it changes when either does."""
+    settings = (INTENT_PENALTY, INTENT_STEPS, NEED_PENALTY, NEED_STEPS, STEP_SIZE, MIN_QUESTIONS)
+    data = [settings, SMALLEST_WEIGHT, SMALLEST_NEED_WEIGHT]
+    data += [[sorted(row), label] for rows in (intents, needs) for row, label in rows]
+    text = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def main() -> None:
+    """Train both models and write (or, with --check, compare) the companion file."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--knowledge", type=Path, default=ROOT / "knowledge" / "roadmap.yaml")
+    parser.add_argument("--check", action="store_true")
+    args = parser.parse_args()
+    intents, needs = examples(args.knowledge)
+    intent = train([row for row, _ in intents], [label for _, label in intents])
     need = train(
-        [n for n, _ in needs],
-        [t for _, t in needs],
+        [row for row, _ in needs],
+        [label for _, label in needs],
         smallest=SMALLEST_NEED_WEIGHT,
         penalty=NEED_PENALTY,
         steps=NEED_STEPS,
     )
-    model = Learned(intent, need)
+    model = Learned(intent, need, fingerprint(intents, needs))
     target = companion_path(args.knowledge)
     text = model.to_json()
     if args.check:

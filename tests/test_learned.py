@@ -84,7 +84,8 @@ def test_probabilities_are_a_softmax_of_the_features_weights() -> None:
 def test_models_read_back_from_their_json_as_they_were_written(rows: dict) -> None:
     intent = LinearModel(INTENTS, (0.5,) * len(INTENTS), rows)
     need = LinearModel(("sql",), (0.25,), {"s:bank": (1.5,)})
-    again = Learned.from_json(Learned(intent, need).to_json())
+    again = Learned.from_json(Learned(intent, need, "c0ffee").to_json())
+    assert again.trained_on == "c0ffee"
     assert again.intent.labels == INTENTS and again.intent.bias == intent.bias
     assert again.need == LinearModel(("sql",), (0.25,), {"s:bank": [1.5]})
     assert set(again.intent.weights) == set(rows)
@@ -143,6 +144,14 @@ def test_the_bundled_roadmap_has_its_model_and_another_roadmap_needs_none(
     answerer = QuestionAnswerer(frontend)
     assert answerer.learned is None
     assert answerer.understand("what is react").topic_ids[:1] == ("react",)
+
+
+def test_the_bundled_models_were_trained_on_todays_tune_questions_and_knowledge() -> None:
+    trainer = _load_trainer()
+    models = load_companion(bundled_knowledge_path())
+    assert models is not None
+    today = trainer.fingerprint(*trainer.examples(bundled_knowledge_path()))
+    assert models.trained_on == today, "stale models: run python scripts/train_models.py"
 
 
 def test_features_stand_a_name_as_its_kind_and_mark_the_asking_sentence() -> None:
