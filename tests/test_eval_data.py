@@ -22,6 +22,8 @@ REQUIRED = {"q", "intent", "topics", "style", "kind"}
 OPTIONAL = {"section", "related"}
 #: The bot refuses longer messages, so a longer question would test nothing.
 MAX_LENGTH = 500
+#: A field of a writer's compact line left in front of the question: "r=go|is rust fast".
+GLUED_FIELD = re.compile(r"^[a-z]{1,2}=[a-z0-9,-]*\|")
 MIN_PER_STYLE = 150
 
 
@@ -71,6 +73,8 @@ def test_every_record_has_valid_fields(entries: dict[str, list[dict]], ids: dict
             continue
         if not isinstance(q, str) or not q.strip() or q != q.strip() or len(q) > MAX_LENGTH:
             problems.append((q, "question empty, padded or too long"))
+        elif GLUED_FIELD.match(q):
+            problems.append((q, "a writer's field (r=...|) glued to the question"))
         if e["intent"] not in INTENTS or e["style"] not in STYLES:
             problems.append((q, "intent or style"))
         if e["kind"] not in IN_SCOPE_KINDS | TRAP_KINDS:
