@@ -146,10 +146,8 @@ class Learned:
             data = json.loads(text)
             if data.get("format") != FORMAT:
                 raise ValueError(f"format {data.get('format')!r}, this bot reads {FORMAT}")
-            intent, need = (
-                LinearModel.from_data(data["intent"]),
-                LinearModel.from_data(data["need"]),
-            )
+            intent = LinearModel.from_data(data["intent"])
+            need = LinearModel.from_data(data["need"])
             return cls(intent, need, str(data.get("trained_on", "")))
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             raise LearnedError(f"{source}: not a learned models file: {error}") from None

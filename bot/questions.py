@@ -544,11 +544,11 @@ class QuestionAnswerer:
             return decided  # "which framework for python": one of the name's own children
         if pick not in self.knowledge.topics or not self.needs.fits_kind(pick, read.kind.kind):
             return decided
+        if chance < NEED_PICK and not confident:
+            return decided  # leaning, not sure, and the rules already ask back
         reasons = {fit.topic_id: fit.reasons for fit in self.ranker.rank(read.all_terms, {pick})}
         reasons = {**decided.reasons, **reasons}
         if chance < NEED_PICK:
-            if not confident:
-                return decided
             choices = (decided.topic_ids[0], pick)
             return Understanding(
                 read.question, Intent.USE_CASE, choices, Outcome.ASKED_BACK, reasons=reasons
