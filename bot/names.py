@@ -113,6 +113,13 @@ class NameFinder:
         self._spelling: LruCache[str, str] = LruCache(SPELL_CACHE)
         #: What each phrase seen names (exact or misspelt), wherever it stands in a message.
         self._phrase_names: LruCache[str, tuple[str, str, bool] | None] = LruCache(PHRASE_CACHE)
+        #: Words that name nothing alone, looked up never: stop words and known words that
+        #: are no name, even plural-folded (what :meth:`_name_of` would say of them).
+        self._unnamed = STOP | {
+            word
+            for word in lexicon.known_words
+            if word not in lexicon.exact_names and stem(word) not in lexicon.exact_names
+        }
 
     def spell(self, message: Message) -> Message:
         """Misspelt cue words fixed ("resorces", "documantation"), names left alone."""
@@ -215,25 +222,29 @@ class NameFinder:
         """Every phrase naming something, longest first where phrases overlap, in order."""
         words = message.words
         texts = message.texts
+        name_words = self.lexicon.name_words
         taken = [False] * len(words)
         found: list[Mention] = []
-        for size in range(MAX_PHRASE_WORDS, 0, -1):
+        for size in range(MAX_PHRASE_WORDS, 1, -1):
             for start in range(len(words) - size + 1):
                 end = start + size
-                if size == 1:
-                    if taken[start] or texts[start] in STOP:
-                        continue
-                elif (
-                    texts[start] not in self.lexicon.name_words
+                if (
+                    texts[start] not in name_words
                     or any(taken[start:end])
                     or words[start].segment != words[end - 1].segment
-                    or all(w in STOP for w in texts[start:end])
+                    or (texts[start] in STOP and all(w in STOP for w in texts[start + 1 : end]))
                 ):
                     continue
                 mention = self._lookup(texts[start:end], start, end)
                 if mention is not None and not self._owned_noun(message, start, end):
                     found.append(mention)
                     taken[start:end] = [True] * size
+        unnamed = self._unnamed
+        for start, text in enumerate(texts):  # one word: never the learner's own ("my sql")
+            if not taken[start] and text not in unnamed:
+                mention = self._lookup([text], start, start + 1)
+                if mention is not None:
+                    found.append(mention)
         found.sort(key=lambda m: m.start)
         return found
 
@@ -249,15 +260,17 @@ class NameFinder:
         contrasted = bool(  # "how do they differ", "is flask lighter than django"
             (asked & CONTRASTED and asked & COMPARE_CUES) or asked & (LIKENESS_CUES | {"than"})
         )
+        behind = (  # once per mention, not once per pair
+            {m: is_background(m, words) for m in ambiguous}
+            if len(ambiguous) > 1 and not contrasted
+            else {}
+        )
         return {
             m.id
             for a, b in combinations(ambiguous, 2)  # not only neighbours: "posting" may be between
             if (a.id != b.id or (b.start == a.end and a.name != b.name))  # "docker container"
             and (  # "python guy here... what's go like": a learner of one, asking about another
-                b.start - a.end <= 1
-                or contrasted
-                or is_background(a, words)
-                or is_background(b, words)
+                b.start - a.end <= 1 or contrasted or behind[a] or behind[b]
             )
             and (
                 self.lexicon.kind_of(a) == self.lexicon.kind_of(b)

@@ -60,6 +60,8 @@ STEM_CACHE = 8192
 #: Typed words whose use-case words (exact, by need or nearest) are remembered (the least
 #: recently used are forgotten first; about 150 bytes each).
 EXPANSION_CACHE = 16_384
+#: A term not found yet: no weight.
+_NOTHING = (0.0, "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +177,10 @@ class UseCaseRanker:
             for term, topics in self.postings.items()
         }
         self._topic_ids = list(knowledge.topics)
+        #: The first keys of the two-word keys and needs: only after one is a pair looked up.
+        self._pair_starts = {
+            pair.split(" ", 1)[0] for pair in (*self.postings, *self.needs) if " " in pair
+        }
 
     def _helpers(self) -> None:
         """The stemmer and the memories of expansions and scores: made anew, never pickled."""
@@ -213,29 +219,31 @@ class UseCaseRanker:
         and two that are a need word together ("black friday") stand for its words.
         """
         found: dict[str, tuple[float, str]] = {}
+        known = found.get
+        remembered = self._expansions.remembered
+        expansion_of = self._expansion
+        pair_starts = self._pair_starts
         previous = None
         for word in words:
-            key, expansion = self._expand(word)  # the key serves the pair before and after it
+            # the key serves the pair before and after it; words people type recur
+            key, expansion = remembered(word, expansion_of)
             share = GENERAL_WORD_SHARE if word in _GENERAL else 1.0
             for term, weight in expansion:
                 weight *= share
-                if weight > found.get(term, (0.0, ""))[0]:
+                if weight > known(term, _NOTHING)[0]:
                     found[term] = (weight, word)
-            if previous is not None:
+            if previous in pair_starts:
                 pair = f"{previous} {key}"
                 if pair in self.postings:
                     found[pair] = (1.0, word)
                 for term in self.needs.get(pair, ()):
-                    if found.get(term, (0.0, ""))[0] < EXPANSION_WEIGHT:
+                    if known(term, _NOTHING)[0] < EXPANSION_WEIGHT:
                         found[term] = (EXPANSION_WEIGHT, word)
             previous = key
         return found
 
-    def _expand(self, word: str) -> tuple[str, list[tuple[str, float]]]:
-        """One question word's index key and the use-case words it stands for, remembered."""
-        return self._expansions.remembered(word, self._expansion)  # words people type recur
-
     def _expansion(self, word: str) -> tuple[str, list[tuple[str, float]]]:
+        """One question word's index key and the use-case words it stands for."""
         key = self.key(word)
         expanded = [(target, EXPANSION_WEIGHT) for target in self.needs.get(key, ())]
         if key in self.postings:

@@ -258,6 +258,15 @@ _PHRASES = re.compile(r"\b(" + "|".join(sorted(PHRASES, key=len, reverse=True)) 
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+")
 _APOSTROPHES = re.compile(r"['’`]")
 _REPEATS = re.compile(r"(\w)\1{2,}")
+#: The shorthand as the words it stands for.
+_SHORTHAND_WORDS = {short: tuple(words.split()) for short, words in SHORTHAND.items()}
+#: A word made without NamedTuple's Python-level constructor (a hundred per long message).
+_new_word = tuple.__new__
+
+
+def _phrase_word(hit: re.Match[str]) -> str:
+    """The word a phrase found is read as."""
+    return PHRASES[hit.group(1)]
 
 
 class Word(NamedTuple):
@@ -298,6 +307,8 @@ _GUESS_LEAD = wordset("like so or basically is it its this that")
 _GUESS_OPENERS = wordset("a an some kind sort")
 _GUESS_ENDS = wordset("thing things stuff")
 _CHOOSING = wordset("best good better worse worst faster easier more less")
+#: Words that make "what is ..." a choice or a comparison, not a question of what a thing is.
+_NOT_DEFINING = COMPARE_CUES | COMPARATIVES | _CHOOSING
 #: The longest guess: a longer part says more than what the learner thinks the thing is.
 _GUESS_WORDS = 8
 
@@ -308,7 +319,9 @@ def _asks_what_a_thing_is(words: Sequence[Word]) -> bool:
     Not "what is better" or "whats best": what follows then is a choice, not a guess.
     """
     texts = [word.text for word in words]
-    if set(texts) & (COMPARE_CUES | COMPARATIVES | _CHOOSING):
+    if "is" not in texts and not (texts and texts[0] in WHATS):  # every opening has one
+        return False
+    if not _NOT_DEFINING.isdisjoint(texts):
         return False
     if texts[:1] and texts[0] in WHATS:
         return len(texts) > 1
@@ -379,20 +392,18 @@ def split_message(text: str) -> Message:
     text = _REPEATS.sub(r"\1", _APOSTROPHES.sub("", text))
     sentences = [part for part in _SENTENCE_END.split(text) if part.strip()]
     for index, sentence in enumerate(sentences):
-        chunks = sentence.split(",")
         first = True
-        for chunk in chunks:
-            plain = _PHRASES.sub(
-                lambda hit: PHRASES[hit.group(1)], normalize(chunk.replace("-", " "))
-            )
+        for chunk in sentence.split(","):
+            plain = _PHRASES.sub(_phrase_word, normalize(chunk.replace("-", " ")))
             for raw in plain.split():
                 if raw in CLAUSE_STARTS and not first:
                     segment += 1  # "i know flask but what is django": a new part of the sentence
-                for word in SHORTHAND.get(raw, raw).split():
-                    if first and word in QUESTION_STARTS:
-                        questions.add(index)
-                    first = first and word in LEAD_INS  # "please explain ...": still asks
-                    words.append(Word(word, stem(word), index, segment))
+                for word in _SHORTHAND_WORDS.get(raw) or (raw,):
+                    if first:
+                        if word in QUESTION_STARTS:
+                            questions.add(index)
+                        first = word in LEAD_INS  # "please explain ...": still asks
+                    words.append(_new_word(Word, (word, stem(word), index, segment)))
             segment += 1
         if sentence.rstrip().endswith("?"):
             questions.add(index)
