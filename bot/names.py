@@ -113,6 +113,14 @@ class NameFinder:
         self._spelling: LruCache[str, str] = LruCache(SPELL_CACHE)
         #: What each phrase seen names (exact or misspelt), wherever it stands in a message.
         self._phrase_names: LruCache[str, tuple[str, str, bool] | None] = LruCache(PHRASE_CACHE)
+        closing = {name.rsplit(" ", 1)[-1] for name in lexicon.exact_names if " " in name}
+        #: Stop words that end no name, even plural-folded or read as a kind ("go to the"):
+        #: a phrase of several words ending in one names nothing (see :meth:`_name_of`).
+        self._open_ends = {
+            word
+            for word in STOP
+            if word not in closing and stem(word) not in closing and stem(word) not in lexicon.kinds
+        }
         #: Words that name nothing alone, looked up never: stop words and known words that
         #: are no name, even plural-folded (what :meth:`_name_of` would say of them).
         self._unnamed = STOP | {
@@ -232,6 +240,7 @@ class NameFinder:
                     texts[start] not in name_words
                     or any(taken[start:end])
                     or words[start].segment != words[end - 1].segment
+                    or texts[end - 1] in self._open_ends
                     or (texts[start] in STOP and all(w in STOP for w in texts[start + 1 : end]))
                 ):
                     continue
