@@ -18,7 +18,7 @@ import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import chain, pairwise
 from pathlib import Path
 from typing import Any
 
@@ -114,7 +114,7 @@ class LinearModel:
         rows = weights.values()
         if len(bias) != len(labels) or any(len(row) != len(labels) for row in rows):
             raise ValueError("every row needs one number per label")
-        if not all(type(w) in (float, int) for row in rows for w in row):
+        if not {type(w) for w in chain.from_iterable(rows)} <= {float, int}:  # not bool
             raise ValueError("weights must be numbers")
         return cls(labels, bias, weights)
 

@@ -113,6 +113,10 @@ def test_models_read_back_from_their_json_as_they_were_written(rows: dict) -> No
             '{"format": 1, "intent": {"labels": ["a"], "bias": [0], "weights": {"x": ["1"]}}}',
             "numbers",
         ),
+        (
+            '{"format": 1, "intent": {"labels": ["a"], "bias": [0], "weights": {"x": [true]}}}',
+            "numbers",
+        ),
         ('{"format": 1, "intent": {"labels": ["a"], "bias": [0]}}', "weights"),
         ('{"format": 1, "intent": {"labels": ["a"], "bias": [0], "weights": {}}}', "need"),
         ("[1, 2]", "not a learned models file"),
