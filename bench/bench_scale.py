@@ -40,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.scaled_knowledge import scaled_file  # noqa: E402
 from bot.features.ask import answer_reply  # noqa: E402
-from bot.knowledge import Knowledge, loader  # noqa: E402
+from bot.knowledge import Knowledge, compiled, loader  # noqa: E402
 from bot.questions import QuestionAnswerer  # noqa: E402
 
 EVAL = ROOT / "tests" / "data" / "eval"
@@ -63,7 +63,7 @@ def spread(samples: list[float]) -> str:
     return f"{statistics.median(samples):6.2f} s ({min(samples):.2f}-{max(samples):.2f})"
 
 
-@loader._collector_paused()
+@compiled.collector_paused()
 def parse_only(text: str) -> object:
     """The YAML parsed by libyaml into plain objects (the collector paused, as for a load)."""
     return yaml.load(text, Loader=yaml.CSafeLoader)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import shutil
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import yaml
 
 from bot.knowledge import bundled_knowledge_path, compiled, load_knowledge, loader, parse_knowledge
+from bot.learned import Learned, companion_path, load_companion
 from bot.questions import QuestionAnswerer
 
 TUNE = Path(__file__).parent / "data" / "eval" / "tune.yaml"
@@ -121,6 +123,64 @@ def test_a_damaged_entry_holding_the_answerer_is_built_again(cache, roadmap, mon
     assert len(parsed) == 2 and len(built) == 2
 
 
+@pytest.fixture
+def models(roadmap) -> Path:
+    """The bundled learned models beside the copied roadmap."""
+    path = companion_path(roadmap)
+    shutil.copyfile(companion_path(bundled_knowledge_path()), path)
+    return path
+
+
+def models_counted(monkeypatch) -> list[str]:
+    """Record every models file that is parsed rather than taken from the cache."""
+    parsed: list[str] = []
+    parse = Learned.from_json
+
+    def counted(cls, text, source="<models>"):
+        parsed.append(source)
+        return parse(text, source)
+
+    monkeypatch.setattr(Learned, "from_json", classmethod(counted))
+    return parsed
+
+
+def test_the_models_beside_a_file_loaded_again_come_compiled_and_alike(
+    cache, roadmap, models, monkeypatch
+) -> None:
+    parsed = models_counted(monkeypatch)
+    first = load_companion(roadmap)
+    second = load_companion(roadmap)
+    assert parsed == [str(models)]
+    assert len(list(cache.glob("learned-*.pickle"))) == 1
+    assert second is not first and second == first  # every weight alike
+    answerer = QuestionAnswerer(load_knowledge(roadmap))
+    assert answerer.learned == first and parsed == [str(models)]
+
+
+def test_edited_models_are_parsed_again_even_with_the_knowledge_file_unchanged(
+    cache, roadmap, models, monkeypatch
+) -> None:
+    parsed = models_counted(monkeypatch)
+    first = load_companion(roadmap)
+    assert first is not None
+    models.write_text(replace(first, trained_on="retrained").to_json(), encoding="utf-8")
+    assert load_companion(roadmap).trained_on == "retrained"
+    assert load_companion(roadmap).trained_on == "retrained"
+    assert parsed == [str(models)] * 2
+    assert len(list(cache.glob("learned-*.pickle"))) == 2  # either file's entry, by its bytes
+
+
+def test_a_damaged_or_foreign_models_entry_is_not_used(cache, roadmap, models, monkeypatch) -> None:
+    parsed = models_counted(monkeypatch)
+    first = load_companion(roadmap)
+    (entry,) = cache.glob("learned-*.pickle")
+    entry.write_bytes(b"not a pickle")
+    assert load_companion(roadmap) == first
+    entry.chmod(0o666)  # anyone may write it: never unpickled
+    assert load_companion(roadmap) == first
+    assert len(parsed) == 3
+
+
 def test_an_upgraded_bot_never_reads_an_entry_of_its_former_code(tmp_path, monkeypatch) -> None:
     package = tmp_path / "bot"
     shutil.copytree(Path(compiled.__file__).parents[1], package)
@@ -165,8 +225,10 @@ def test_a_damaged_or_foreign_entry_is_not_used(cache, roadmap, monkeypatch) -> 
     assert len(parsed) == 3
 
 
-def test_without_a_writable_cache_the_file_is_just_parsed(cache, roadmap, monkeypatch) -> None:
+def test_without_a_writable_cache_the_file_is_just_parsed(cache, roadmap, models) -> None:
     cache.parent.mkdir()
     cache.write_text("a file where the folder should be")
     assert load_knowledge(roadmap).topics["python"].title == "Python"
     assert load_knowledge(roadmap).topics["python"].title == "Python"
+    first = load_companion(roadmap)
+    assert first is not None and load_companion(roadmap) == first

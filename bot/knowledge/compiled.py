@@ -5,31 +5,34 @@ is then kept (pickled) in the cache folder under the SHA-256 of the file's bytes
 that builds it (every module of the bot, and the libraries whose output it keeps), so an edited
 file or an upgraded bot never reads a stale entry. The indexes other modules derive from the
 knowledge (the answerer's, :func:`derived`) are kept in the same entry once built, so a later
-start reads them rather than building them again. Only files of at least :data:`MIN_BYTES` are
-cached (the bundled roadmap unpickles ten times faster than it parses; a small file parses in a
-few milliseconds), at most :data:`MAX_ENTRIES` of them (the least recently used go first). The
-folder is ``$XDG_CACHE_HOME/roadmap-bot`` (``~/.cache/roadmap-bot``); one that cannot be written
-means no cache, never a failure. Entries are pickles, so only files this user alone can write
-are read.
+start reads them rather than building them again. The learned models beside the file
+(:func:`bot.learned.load_companion`) are kept the same way, under their own file's bytes. Only
+files of at least :data:`MIN_BYTES` are cached (the bundled roadmap unpickles ten times faster
+than it parses; a small file parses in a few milliseconds), at most :data:`MAX_ENTRIES` of each
+kind (the least recently used go first). The folder is ``$XDG_CACHE_HOME/roadmap-bot``
+(``~/.cache/roadmap-bot``); one that cannot be written means no cache, never a failure. Entries
+are pickles, so only files this user alone can write are read.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import logging
 import os
 import pickle
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
 
 from bot.knowledge.model import Knowledge
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 #: Smallest file worth caching (the bundled roadmap, about 160 KB, parses in some 45 ms).
 MIN_BYTES = 64 * 1024
@@ -60,32 +63,51 @@ def _code_digest() -> bytes:
     return digest.digest()
 
 
-def _entry(raw: bytes) -> Path:
-    key = hashlib.sha256(_code_digest() + raw).hexdigest()
-    return folder() / f"knowledge-{key}.pickle"
+def _entry(raw: bytes, kind: type) -> Path:
+    """The entry of what is compiled from a file with these bytes: ``<kind>-<SHA-256>.pickle``."""
+    name = kind.__name__.lower()
+    key = hashlib.sha256(_code_digest() + name.encode() + b"\0" + raw).hexdigest()
+    return folder() / f"{name}-{key}.pickle"
 
 
-def cached(raw: bytes) -> Knowledge | None:
-    """The knowledge compiled from a file with these bytes, if cached."""
+def cached(raw: bytes, kind: type[T]) -> T | None:
+    """What was compiled from a file with these bytes (a ``kind``: knowledge, models), if cached."""
     if len(raw) < MIN_BYTES:
         return None
-    path = _entry(raw)
+    path = _entry(raw, kind)
     try:
         if not (_private(path.parent) and _private(path)):
-            log.warning("ignoring cached knowledge others can write: %s", path)
+            log.warning("ignoring a cached entry others can write: %s", path)
             return None
-        with path.open("rb") as file:
-            knowledge = pickle.load(file)  # noqa: S301 (written by this user alone, see above)
+        with path.open("rb") as file, collector_paused():
+            value = pickle.load(file)  # noqa: S301 (written by this user alone, see above)
         path.touch()  # recently used
     except OSError:  # none cached, or no cache folder to read
         return None
     except Exception as error:  # damaged, or not what this code wrote: parse the file instead
-        log.warning("ignoring cached knowledge %s: %s", path.name, type(error).__name__)
+        log.warning("ignoring cached entry %s: %s", path.name, type(error).__name__)
         return None
-    if not isinstance(knowledge, Knowledge):
+    if not isinstance(value, kind):
         return None
-    _entries[knowledge] = path
-    return knowledge
+    if isinstance(value, Knowledge):
+        _entries[value] = path
+    return value
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused (then restored as it was).
+
+    Every object made while a file is read stays alive, so each collection in between would
+    only scan them all again: at 100 times the bundled file, that is most of the load time.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _private(path: Path) -> bool:
@@ -94,12 +116,13 @@ def _private(path: Path) -> bool:
     return status.st_uid == os.getuid() and not status.st_mode & 0o022
 
 
-def keep(raw: bytes, knowledge: Knowledge) -> None:
-    """Keep the knowledge compiled from a file with these bytes (if the file is large enough)."""
+def keep(raw: bytes, value: object) -> None:
+    """Keep what was compiled from a file with these bytes (if the file is large enough)."""
     if len(raw) < MIN_BYTES:
         return
-    knowledge.build_indexes()  # kept with it: at 100 times the roadmap, a second or so
-    _write(_entry(raw), knowledge)
+    if isinstance(value, Knowledge):
+        value.build_indexes()  # kept with it: at 100 times the roadmap, a second or so
+    _write(_entry(raw, type(value)), value)
 
 
 def derived(knowledge: Knowledge, name: str, build: Callable[[], Any]) -> Any:
@@ -118,23 +141,25 @@ def derived(knowledge: Knowledge, name: str, build: Callable[[], Any]) -> Any:
     return knowledge.derived[name]
 
 
-def _write(path: Path, knowledge: Knowledge) -> None:
-    """Write (or write again) a cache entry; remember which entry the knowledge object has."""
+def _write(path: Path, value: object) -> None:
+    """Write (or write again) a cache entry; remember which entry a knowledge object has."""
     temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    kind = path.name.partition("-")[0]
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         with temporary.open("wb") as file:
-            pickle.dump(knowledge, file, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
         temporary.chmod(0o600)
         temporary.replace(path)
-        _entries[knowledge] = path
-        entries = sorted(path.parent.glob("knowledge-*.pickle"), key=lambda p: p.stat().st_mtime)
+        if isinstance(value, Knowledge):
+            _entries[value] = path
+        entries = sorted(path.parent.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime)
         for old in entries[:-MAX_ENTRIES]:
             old.unlink(missing_ok=True)
     except OSError as error:
-        log.info("compiled knowledge not cached (%s): %s", path.parent, error.strerror or error)
+        log.info("compiled %s not cached (%s): %s", kind, path.parent, error.strerror or error)
     except (pickle.PicklingError, TypeError, AttributeError) as error:  # a helper left in
-        log.warning("compiled knowledge not cached: %s", error)
+        log.warning("compiled %s not cached: %s", kind, error)
     finally:
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)

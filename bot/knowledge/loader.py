@@ -7,10 +7,8 @@ can fix the file directly.
 from __future__ import annotations
 
 import difflib
-import gc
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
@@ -18,7 +16,7 @@ from typing import Any, TypeVar
 
 import yaml
 
-from bot.knowledge.compiled import cached, keep
+from bot.knowledge.compiled import cached, collector_paused, keep
 from bot.knowledge.model import Comparison, Knowledge, Resource, RoadmapInfo, Section, Topic
 from bot.knowledge.words import VocabularyReader
 from bot.limits import (
@@ -138,8 +136,7 @@ def load_knowledge(path: Path | str) -> Knowledge:
         text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise KnowledgeError(path, [Problem(0, "file", f"cannot read it: {error}")]) from None
-    with _collector_paused():
-        knowledge = cached(raw)
+    knowledge = cached(raw, Knowledge)
     if knowledge is None:
         knowledge = parse_knowledge(text, path)
         keep(raw, knowledge)
@@ -152,23 +149,7 @@ def _too_large(path: Path | str) -> KnowledgeError:
     return KnowledgeError(path, [Problem(0, "file", message)])
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector paused (then restored as it was).
-
-    Every object made while a file is read stays alive, so each collection in between would
-    only scan them all again: at 100 times the bundled file, that is most of the load time.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-@_collector_paused()
+@collector_paused()
 def parse_knowledge(text: str, path: Path | str = "<knowledge>") -> Knowledge:
     """Parse and validate knowledge from YAML text."""
     if len(text.encode(errors="surrogatepass")) > MAX_KNOWLEDGE_BYTES:
