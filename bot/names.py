@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import combinations
 
@@ -72,6 +73,18 @@ PICKING_UP = frozenset({("pick", "up"), ("picking", "up"), ("brush", "up")})
 #: A name-word between one of these and "to" is an adjective ("the go-to framework", "my go
 #: to stack"), not the name.
 GO_TO_BEFORE = OWNERS | {"a", "his", "her"}
+#: A name-word before "over" and then one of these, or the sentence's end, is a verb ("what does
+#: the apis part go over?", "can we go over it"), not the name ("python over java").
+OVER_OBJECTS = frozenset({"it", "this", "that", "them", "these", "those", "everything", "all"})
+
+
+def _ends_or_points(words: Sequence[Word], at: int) -> bool:
+    """Whether the sentence of the word before ``at`` ends there, or ``at`` points back."""
+    return (
+        at >= len(words)
+        or words[at].sentence != words[at - 1].sentence
+        or words[at].text in OVER_OBJECTS
+    )
 
 
 class _Sense(enum.Enum):
@@ -305,7 +318,8 @@ class NameFinder:
         before = words[mention.start - 1].text if mention.start else ""
         after = words[mention.end].text if mention.end < len(words) else ""
         go_to = after == "to" and (before in GO_TO_BEFORE)  # "the go-to framework"
-        if mention.end - mention.start == 1 and (after in VERB_PHRASE_AFTER or go_to):
+        go_over = after == "over" and _ends_or_points(words, mention.end + 1)
+        if mention.end - mention.start == 1 and (after in VERB_PHRASE_AFTER or go_to or go_over):
             return _Sense.EVERYDAY_BESIDE  # "go deeper": the verb, whatever else is named
         how_to = before == "to" and mention.start > 1 and words[mention.start - 2].text == "how"
         material_after = not MATERIAL.isdisjoint(texts[mention.end : mention.end + 2])

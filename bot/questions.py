@@ -60,6 +60,7 @@ from bot.lexicon import Lexicon, kinds_by_word
 from bot.mentions import (
     Mention,
     Names,
+    near_step_word,
 )
 from bot.names import NameFinder
 from bot.needs import USE_CASE_TOPICS, NeedMatcher
@@ -119,6 +120,9 @@ NEED_PICK = 0.4
 NEED_DOUBT = 0.2
 #: Outcomes the intent model leaves as they are.
 SETTLED = frozenset({Outcome.SMALL_TALK, Outcome.NOT_COVERED})
+#: Intents whose topics are not what the message names (a need's best fits; none): a sure
+#: "what is it" reading looks again (_as_topic).
+FOUND_ELSEWHERE = frozenset({Intent.USE_CASE, Intent.OVERVIEW})
 #: A follow-up is a short message: at most this many words.
 FOLLOW_UP_WORDS = 8
 #: The roadmap itself named: a step named with it is the step ("languages in the roadmap").
@@ -473,7 +477,9 @@ class QuestionAnswerer:
         - comparisons (the model knows few ways of setting two things side by side);
         - which name is meant ("spring" in "what is spring like in paris": the model sees
           each name as its kind, never its everyday sense);
-        - a need's pick read as a topic (the need's best fit, not a subject it names);
+        - a need's pick read as a topic: a sure reading of what a thing is answers the topic
+          or step the message asks about ("owasp top ten explained"), never the need's best
+          fit; a need asked back, or for one of a name's own children, stays;
         - a confident answer about a topic the message asks about, against a refusal
           ("hello? anyone there? i need help with mongodb").
         An outside subject ("our football club's site goes down") is answered only where both
@@ -492,11 +498,7 @@ class QuestionAnswerer:
         reads_need = intent == Intent.USE_CASE
         if decided.canned is not None:  # an outside subject, unless both models know the need
             return self._need_pick(read, decided, reads_need) if sure and reads_need else decided
-        if (
-            sure
-            and intent != decided.intent
-            and not (intent == Intent.TOPIC and decided.intent is Intent.USE_CASE)
-        ):
+        if sure and intent != decided.intent:
             decided = self._as_intent(read, decided, Intent(intent), chance)
         if decided.intent is Intent.USE_CASE and decided.outcome is not Outcome.REFUSED:
             return self._need_pick(read, decided, reads_need)
@@ -517,6 +519,8 @@ class QuestionAnswerer:
             return self.needs.use_case(question, read.all_terms, read.kind.kind) or decided
         if intent is Intent.OVERVIEW:
             return Understanding(question, Intent.OVERVIEW, ())
+        if intent is Intent.TOPIC and decided.intent in FOUND_ELSEWHERE:
+            return self._as_topic(read, decided)
         if not topics or (intent is Intent.COMPARE and len(topics) < 2):
             return decided
         if intent is Intent.COMPARE:
@@ -524,6 +528,31 @@ class QuestionAnswerer:
         if decided.section_id is None:
             topics = topics[:1]
         return Understanding(question, intent, topics, section_id=decided.section_id)
+
+    def _as_topic(self, read: _Reading, decided: Understanding) -> Understanding:
+        """What a thing is, where the rules read a need or the overview.
+
+        The thing is the topic or step the message names and does not come from ("what does
+        the databases part cover", never "just finished the databases section, what now"), and
+        for a need never its best fit; a need asked back, or asked for one of a name's own
+        children ("which framework for php"), stays.
+        """
+        if not decided.confident or decided.parent_id is not None:
+            return decided
+        words = read.message.words
+        asked = [m.id for m in read.subjects if not is_background(m, words)]
+        topic = next((t for t in asked if t in read.topic_ids), None)
+        if topic is not None:
+            return Understanding(read.question, Intent.TOPIC, (topic,))
+        steps = (  # "the databases part", not "which database for a bank" (a pick of a kind)
+            self.knowledge.section(m.id)
+            for m in read.mentions
+            if near_step_word(words, m) and not is_background(m, words)
+        )
+        step = next((s for s in steps if s is not None), None)
+        if step is None:
+            return decided
+        return Understanding(read.question, Intent.TOPIC, step.topic_ids, section_id=step.id)
 
     def _need_pick(self, read: _Reading, decided: Understanding, reads_need: bool) -> Understanding:
         """A need's answer led by the need model's pick, when it is sure enough of one.

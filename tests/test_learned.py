@@ -219,11 +219,29 @@ def test_a_model_sure_the_message_is_outside_the_roadmap_refuses_it(
 def test_the_model_leaves_comparisons_small_talk_and_a_needs_pick_to_the_rules(
     answerer: QuestionAnswerer,
 ) -> None:
-    answerer.learned = _model({f: {"topic": 20.0} for f in ("u:vs", "u:thanks", "u:for", "u:bank")})
+    answerer.learned = _model({f: {"resources": 20.0} for f in ("u:vs", "u:thanks")})
     assert answerer.understand("django vs flask").intent is Intent.COMPARE
     assert answerer.understand("thanks!").small_talk
-    need = answerer.understand("which database for a bank")
-    assert need.intent is Intent.USE_CASE
+    answerer.learned = _model({f: {"topic": 20.0} for f in ("u:for", "u:bank")})
+    need = answerer.understand("which database for a bank")  # a pick of a kind, not the step
+    assert need.intent is Intent.USE_CASE and need.section_id is None
+
+
+def test_a_model_sure_the_message_asks_what_a_named_thing_is_answers_that_thing(
+    answerer: QuestionAnswerer,
+) -> None:
+    need = "owasp top ten for web apis explained"
+    step = "we use c# at work and i want a second language. what does the languages part of your roadmap say?"
+    done = "i just finished the languages section. what does the roadmap say next?"
+    answerer.learned = _model({})
+    assert answerer.understand(need).intent is Intent.USE_CASE
+    assert answerer.understand(step).section_id != "languages"  # the rules: not the step
+    answerer.learned = _model({f: {"topic": 20.0} for f in ("u:explained", "u:say")})
+    thing = answerer.understand(need)
+    assert thing.intent is Intent.TOPIC and thing.topic_ids == ("security",)
+    named = answerer.understand(step)
+    assert named.intent is Intent.TOPIC and named.section_id == "languages"
+    assert answerer.understand(done).section_id != "languages"  # where the learner comes from
 
 
 def test_a_model_sure_of_a_need_answers_the_needs_best_fit(answerer: QuestionAnswerer) -> None:

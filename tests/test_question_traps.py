@@ -401,6 +401,33 @@ def test_a_name_between_the_and_to_is_the_go_to_adjective(
 
 
 @pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("what does the apis part of the roadmap go over", "apis"),
+        ("can you go over it: what does the databases section cover?", "databases"),
+    ],
+)
+def test_a_name_before_over_and_the_sentence_end_or_it_is_the_verb(
+    answerer: QuestionAnswerer, question: str, section: str
+) -> None:
+    understanding = answerer.understand(question)
+    assert understanding.confident and understanding.section_id == section
+    assert "go" not in understanding.topic_ids
+    picked = answerer.understand("i picked python over java for my api, was that smart")
+    assert {"python", "java"} <= set(picked.topic_ids)
+
+
+def test_a_sure_reading_of_what_a_named_thing_is_overrules_a_need(
+    answerer: QuestionAnswerer,
+) -> None:
+    understanding = answerer.understand("owasp top ten for web apis explained")
+    assert understanding.confident and understanding.intent is Intent.TOPIC
+    assert understanding.topic_ids == ("security",)
+    framework = answerer.understand("java microservices framework?")  # a child of the name
+    assert framework.intent is Intent.USE_CASE and framework.topic_ids[0] == "spring-boot"
+
+
+@pytest.mark.parametrize(
     ("question", "topic"),
     [
         ("what is gin exactly, a go thing?", "gin"),
