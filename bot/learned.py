@@ -7,9 +7,10 @@ as ``<name>.learned.json``; a roadmap without one is read by the rules alone.
 - The intent model reads a message's words and word pairs (the asking sentence's apart), every
   name standing as its kind ("N_language", "N_uncovered"): it learns how learners ask, not which
   technology they name. It is trained on the tune half of the eval set.
-- The need model reads the word stems of a need (names as themselves) and gives the topic it
-  fits; it is trained on the knowledge file's own use cases and benefits and on the tune
-  questions about needs.
+- The need model reads the word stems of a need (names as themselves; the asking sentence's
+  apart, as the learner's background often fills the others) and gives the topic it fits;
+  it is trained on the knowledge file's own use cases and benefits and on the tune questions
+  about needs.
 """
 
 from __future__ import annotations
@@ -64,9 +65,12 @@ def intent_features(
     return frozenset(found)
 
 
-def need_features(stems: Sequence[str], names: Iterable[str]) -> frozenset[str]:
-    """What the need model reads: a need's word stems and stem pairs, and the ids it names."""
+def need_features(
+    stems: Sequence[str], names: Iterable[str], asking: Iterable[str] = ()
+) -> frozenset[str]:
+    """What the need model reads: stems, stem pairs, names, and the asking sentence's stems."""
     found = {f"s:{s}" for s in stems} | {f"p:{a}_{b}" for a, b in pairwise(stems)}
+    found |= {f"fs:{s}" for s in asking}
     return frozenset(found | {f"n:{name}" for name in names})
 
 

@@ -71,8 +71,8 @@ QUANTITIES = frozenset({"some", "more", "enough", "much", "less"})
 #: Just before a name, these learn it ("pick up go"; not "get into spring", a season too).
 PICKING_UP = frozenset({("pick", "up"), ("picking", "up"), ("brush", "up")})
 #: A name-word between one of these and "to" is an adjective ("the go-to framework", "my go
-#: to stack"), not the name.
-GO_TO_BEFORE = OWNERS | {"a", "his", "her"}
+#: to stack") or a verb ("where should i go to learn it"), not the name.
+GO_TO_BEFORE = OWNERS | {"a", "his", "her", "i", "we", "you", "they"}
 #: A name-word before "over" and then one of these, or the sentence's end, is a verb ("what does
 #: the apis part go over?", "can we go over it"), not the name ("python over java").
 OVER_OBJECTS = frozenset({"it", "this", "that", "them", "these", "those", "everything", "all"})

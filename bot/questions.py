@@ -442,7 +442,7 @@ class QuestionAnswerer:
         names = self.name_finder.find(message)
         return (
             self._intent_features(message, names, question_sentence(message)),
-            self._need_features(message, names),
+            self._need_features(message, names, question_sentence(message)),
         )
 
     def _intent_features(self, message: Message, names: Names, focus: int) -> frozenset[str]:
@@ -460,13 +460,12 @@ class QuestionAnswerer:
         return intent_features(message, masked, focus)
 
     @staticmethod
-    def _need_features(message: Message, names: Names) -> frozenset[str]:
-        """A message's need features: the stems of its words, its names as themselves."""
+    def _need_features(message: Message, names: Names, focus: int) -> frozenset[str]:
+        """A message's need features: its stems (the asking sentence's also apart), its names."""
         named = {at for m in names.kept for at in range(m.start, m.end)}
-        stems = [
-            w.stem for at, w in enumerate(message.words) if at not in named and w.text not in STOP
-        ]
-        return need_features(stems, (m.id for m in names.kept))
+        words = [w for at, w in enumerate(message.words) if at not in named and w.text not in STOP]
+        asking = [w.stem for w in words if w.sentence == focus]
+        return need_features([w.stem for w in words], (m.id for m in names.kept), asking)
 
     def _second_opinion(self, read: _Reading, decided: Understanding) -> Understanding:
         """The rules' reading, unless the learned models clearly read the message otherwise.
@@ -561,7 +560,8 @@ class QuestionAnswerer:
         between the two.
         """
         assert self.learned is not None
-        pick, chance = self.learned.need.best(self._need_features(read.message, read.names))
+        found = self._need_features(read.message, read.names, read.focus)
+        pick, chance = self.learned.need.best(found)
         confident = decided.outcome is Outcome.ANSWERED
         if chance < NEED_DOUBT or (confident and decided.topic_ids[:1] == (pick,)):
             return decided

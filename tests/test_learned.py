@@ -231,7 +231,10 @@ def test_a_model_sure_the_message_asks_what_a_named_thing_is_answers_that_thing(
     answerer: QuestionAnswerer,
 ) -> None:
     need = "owasp top ten for web apis explained"
-    step = "we use c# at work and i want a second language. what does the languages part of your roadmap say?"
+    step = (
+        "we use c# at work and i want a second language."
+        " what does the languages part of your roadmap say?"
+    )
     done = "i just finished the languages section. what does the roadmap say next?"
     answerer.learned = _model({})
     assert answerer.understand(need).intent is Intent.USE_CASE
@@ -276,6 +279,22 @@ def test_an_outside_subject_is_a_need_only_where_both_models_are_sure(
 def test_need_features_are_stems_and_pairs_and_the_names_as_themselves() -> None:
     found = need_features(["bank", "transact"], ["sql"])
     assert found == {"s:bank", "s:transact", "p:bank_transact", "n:sql"}
+    assert need_features(["bank", "transact"], [], ["transact"]) == {
+        "s:bank",
+        "s:transact",
+        "p:bank_transact",
+        "fs:transact",
+    }
+
+
+def test_a_needs_asking_sentence_is_read_apart_from_its_background(
+    answerer: QuestionAnswerer,
+) -> None:
+    background = "I run a bakery and we sell online. Which database should I use for bookings?"
+    _, found = answerer.learned_features(background)
+    asking = {f for f in found if f.startswith("fs:")}
+    assert asking and all(f"s:{f[3:]}" in found for f in asking)
+    assert "s:bakery" in found and "fs:bakery" not in found
 
 
 def test_a_sure_need_model_leads_a_needs_answer_with_its_pick(answerer: QuestionAnswerer) -> None:

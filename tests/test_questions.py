@@ -1265,8 +1265,8 @@ _REACHED = {
     # these are in-sample levels, not what fresh questions get; see bench/eval_report.py
     # --validation): a change that loses ground fails here. Confidently wrong is still above
     # the 2 % in chat and long: these hold the level reached until it falls under it.
-    ("chat", "in_scope_right"): 0.898,
-    ("keyword", "in_scope_right"): 0.917,
+    ("chat", "in_scope_right"): 0.910,
+    ("keyword", "in_scope_right"): 0.927,
     ("long", "in_scope_right"): 0.933,
     ("chat", "confidently_wrong"): 0.022,
     ("long", "confidently_wrong"): 0.024,
