@@ -1266,10 +1266,10 @@ _REACHED = {
     # --validation): a change that loses ground fails here. Confidently wrong is still above
     # the 2 % in chat and long: these hold the level reached until it falls under it.
     ("chat", "in_scope_right"): 0.910,
-    ("keyword", "in_scope_right"): 0.927,
-    ("long", "in_scope_right"): 0.933,
-    ("chat", "confidently_wrong"): 0.022,
-    ("long", "confidently_wrong"): 0.024,
+    ("keyword", "in_scope_right"): 0.924,
+    ("long", "in_scope_right"): 0.936,
+    ("chat", "confidently_wrong"): 0.021,
+    ("long", "confidently_wrong"): 0.027,
 }
 _TARGETS = {
     "in_scope_right": MIN_IN_SCOPE_RIGHT,
