@@ -20,6 +20,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, pairwise
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -90,7 +91,7 @@ class LinearModel:
     def probabilities(self, found: Iterable[str]) -> dict[str, float]:
         """How likely each label is, given the features found (softmax of the scores)."""
         weights = self.weights
-        rows = [row for row in map(weights.get, found) if row is not None]
+        rows = list(filter(None, map(weights.get, found)))  # a row is never empty
         # per label (one column of rows): its bias plus the weights of the features found
         scores = [sum(column) for column in zip(self.bias, *rows, strict=True)]
         top = max(scores)
@@ -100,7 +101,7 @@ class LinearModel:
 
     def best(self, found: Iterable[str]) -> tuple[str, float]:
         """The likeliest label and its probability."""
-        return max(self.probabilities(found).items(), key=lambda item: item[1])
+        return max(self.probabilities(found).items(), key=itemgetter(1))
 
     def as_data(self) -> dict[str, Any]:
         """The model as plain data: weights to three places, those under 0.01 written as 0."""

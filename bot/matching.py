@@ -145,6 +145,12 @@ class NameIndex:
         self._compact_by_length = ByLength([name.replace(" ", "") for name in self._names])
         # fuzz.token_sort_ratio is fuzz.ratio of the words sorted: sorted once here, not per query.
         self._sorted_words_by_length = ByLength([_sorted_words(name) for name in self._names])
+        #: For :meth:`fuzzy_alike`: the names of each number of words (counted as spaces), when
+        #: few enough to be scored unfiltered (more are filtered as a whole instead).
+        by_words: dict[int, list[str]] = {}
+        for name in self._names if len(self._names) < FILTER_FROM else ():
+            by_words.setdefault(name.count(" "), []).append(name)
+        self._by_words = {spaces: ByLength(names) for spaces, names in by_words.items()}
 
     @property
     def names(self) -> list[str]:
@@ -208,6 +214,21 @@ class NameIndex:
             return None
         score, index = best
         return Match(self._targets[index], self._names[index], score)
+
+    def fuzzy_alike(self, phrase: str, cutoff: float) -> Match | None:
+        """:meth:`fuzzy`, when its match has as many words as ``phrase``; else None. Sooner.
+
+        Of few names, those of as many words are scored first; only when one reaches the cutoff
+        are all scored again, from just below its score (no lower one can be the best).
+        """
+        if self._by_words and phrase:
+            alike = self._by_words.get(phrase.count(" "))
+            hit = alike.best(phrase, fuzz.ratio, cutoff) if alike is not None else None
+            if hit is None:
+                return None  # the best match, if any, has another number of words
+            cutoff = max(hit[0] - 1, 0)  # from just below: rapidfuzz may miss the very score
+        best = self.fuzzy(phrase, cutoff)
+        return best if best is not None and len(best.name.split()) == len(phrase.split()) else None
 
     def resolve(self, query: str, limit: int = SUGGESTIONS, *, strict: bool = False) -> Resolution:
         """Decide what ``query`` names: a confident match, or suggestions to choose from.

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import combinations
+from operator import is_
 
 from rapidfuzz import fuzz
 
@@ -64,6 +65,9 @@ SPELL_CUTOFF = 84
 SPELL_CACHE = 4096
 #: Phrases whose naming is remembered (one word or a few: about 200 bytes each).
 PHRASE_CACHE = 16_384
+#: Phrases scored against every name as possible misspellings, whose best match is remembered
+#: apart: the scoring is most of a phrase's cost, and fewer phrases need it (about a third).
+MISSPELT_CACHE = 8192
 #: Pointers that set two things against each other ("how do they differ").
 CONTRASTED = frozenset({"they", "them", "both", "these", "those"})
 #: Before a name that is also a word, an amount of the thing ("i need some rest").
@@ -126,6 +130,9 @@ class NameFinder:
         self._spelling: LruCache[str, str] = LruCache(SPELL_CACHE)
         #: What each phrase seen names (exact or misspelt), wherever it stands in a message.
         self._phrase_names: LruCache[str, tuple[str, str, bool] | None] = LruCache(PHRASE_CACHE)
+        #: The closest name to each phrase that may be a misspelt name (kept when the phrase's
+        #: naming is forgotten).
+        self._misspelt: LruCache[str, Match | None] = LruCache(MISSPELT_CACHE)
         closing = {name.rsplit(" ", 1)[-1] for name in lexicon.exact_names if " " in name}
         #: Stop words that end no name, even plural-folded or read as a kind ("go to the"):
         #: a phrase of several words ending in one names nothing (see :meth:`_name_of`).
@@ -144,12 +151,16 @@ class NameFinder:
 
     def spell(self, message: Message) -> Message:
         """Misspelt cue words fixed ("resorces", "documantation"), names left alone."""
-        fixed = []
-        for word in message.words:
+        known, spelling = self.lexicon.known_words, self._spelling
+        fixed = list(message.words)
+        for at, word in enumerate(fixed):
             text = word.text
-            if len(text) >= SPELL_MIN_CHARS and text not in self.lexicon.known_words:
-                text = self._spelling.remembered(text, self._spelt)
-            fixed.append(word._replace(text=text, stem=stem(text)) if text != word.text else word)
+            if len(text) >= SPELL_MIN_CHARS and text not in known:
+                text = spelling.remembered(text, self._spelt)
+                if text != word.text:
+                    fixed[at] = word._replace(text=text, stem=stem(text))
+        if all(map(is_, fixed, message.words)):
+            return message  # nothing to fix: the message as it was
         return replace(message, words=tuple(fixed))
 
     def _spelt(self, text: str) -> str:
@@ -246,12 +257,14 @@ class NameFinder:
         name_words = self.lexicon.name_words
         taken = [False] * len(words)
         found: list[Mention] = []
+        starts = [at for at, text in enumerate(texts) if text in name_words]  # a name's first
         for size in range(MAX_PHRASE_WORDS, 1, -1):
-            for start in range(len(words) - size + 1):
+            for start in starts:
                 end = start + size
+                if end > len(words):
+                    break  # and so for every later start
                 if (
-                    texts[start] not in name_words
-                    or any(taken[start:end])
+                    any(taken[start:end])
                     or words[start].segment != words[end - 1].segment
                     or texts[end - 1] in self._open_ends
                     or (texts[start] in STOP and all(w in STOP for w in texts[start + 1 : end]))
@@ -455,7 +468,7 @@ class NameFinder:
             or any(w.isdigit() for w in phrase_words)
         ):
             return None
-        best = self._fuzzy_name(phrase)
+        best = self._misspelt.remembered(phrase, self._fuzzy_name)
         if best is None or any(  # "jwt oauth" is two names, not a misspelt "jwt auth"
             self.lexicon.exact_names.get(word, best.id)
             not in (best.id, self.lexicon.exact_names.get(part))
@@ -478,7 +491,7 @@ class NameFinder:
             self.lexicon.not_covered_names,
             self.lexicon.section_names,
         ):
-            hit = index.fuzzy(phrase, MENTION_CUTOFF)
+            hit = index.fuzzy_alike(phrase, MENTION_CUTOFF)  # a match word by word, or None
             if hit is None or not same_words(phrase, hit.name):
                 continue
             if len(compact) < SHORT_NAME_CHARS and (

@@ -45,6 +45,21 @@ def test_fuzzy_gives_what_scoring_every_name_gives(entries, phrase, cutoff) -> N
         assert found.id == next(t for n, t in entries if normalize(n) == found.name)
 
 
+@given(
+    entries=st.lists(st.tuples(names, st.sampled_from("xyz")), min_size=1, max_size=40),
+    phrase=st.text(alphabet=LETTERS, max_size=20).map(normalize),
+    cutoff=st.sampled_from([0, 50, 75, 85, 88, 100]),
+)
+@settings(max_examples=400, deadline=None)
+def test_fuzzy_alike_is_the_best_match_when_it_has_as_many_words(entries, phrase, cutoff) -> None:
+    index = NameIndex(entries)
+    best = index.fuzzy(phrase, cutoff)
+    alike = best is not None and len(best.name.split()) == len(phrase.split())
+    assert index.fuzzy_alike(phrase, cutoff) == (best if alike else None)
+    index._by_words = {}  # as for many names: all scored at once
+    assert index.fuzzy_alike(phrase, cutoff) == (best if alike else None)
+
+
 def test_fuzzy_on_the_roadmap_matches_the_linear_scan(knowledge: Knowledge) -> None:
     index = knowledge.topic_names
     for phrase in ["pyhton", "postgrs", "dokcer", "djnago", "kubernets", "javscript", "go"]:
