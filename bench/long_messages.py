@@ -60,8 +60,9 @@ def timed(root: Path, tune: Path, cache: Path) -> dict[str, float]:
     """One child's percentiles, running ``root``'s code over ``tune``'s long messages."""
     env = {**os.environ, "PYTHONPATH": str(root), "XDG_CACHE_HOME": str(cache)}
     child = CHILD.replace("TUNE", repr(str(tune)))
+    # run in the checkout: ``python -c`` imports from the working directory first
     result = subprocess.run(
-        [sys.executable, "-c", child], env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-c", child], env=env, cwd=root, capture_output=True, text=True, check=True
     )
     return json.loads(result.stdout)
 

@@ -51,8 +51,9 @@ PARTS = ("knowledge", "models", "answerer", "start")
 def timed(root: Path, cache: Path) -> dict[str, float]:
     """The milliseconds of each part of a start, in a new process running ``root``'s code."""
     env = {**os.environ, "PYTHONPATH": str(root), "XDG_CACHE_HOME": str(cache)}
+    # run in the checkout: ``python -c`` imports from the working directory first
     result = subprocess.run(
-        [sys.executable, "-c", CHILD], env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-c", CHILD], env=env, cwd=root, capture_output=True, text=True, check=True
     )
     return json.loads(result.stdout)
 
