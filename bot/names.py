@@ -75,8 +75,12 @@ QUANTITIES = frozenset({"some", "more", "enough", "much", "less"})
 #: Just before a name, these learn it ("pick up go"; not "get into spring", a season too).
 PICKING_UP = frozenset({("pick", "up"), ("picking", "up"), ("brush", "up")})
 #: A name-word between one of these and "to" is an adjective ("the go-to framework", "my go
-#: to stack") or a verb ("where should i go to learn it"), not the name.
-GO_TO_BEFORE = OWNERS | {"a", "his", "her", "i", "we", "you", "they"}
+#: to stack"), not the name.
+GO_TO_BEFORE = OWNERS | {"a", "his", "her"}
+#: ...and between one of these and one of those, a verb ("where should i go to learn it", "should
+#: i go for whisky", "shall we go with django"), not the name.
+PERSON_BEFORE_VERB = frozenset({"i", "we", "you", "they"})
+PERSON_VERB_AFTER = frozenset({"to", "for", "with"})
 #: A name-word before "over" and then one of these, or the sentence's end, is a verb ("what does
 #: the apis part go over?", "can we go over it"), not the name ("python over java").
 OVER_OBJECTS = frozenset({"it", "this", "that", "them", "these", "those", "everything", "all"})
@@ -330,7 +334,9 @@ class NameFinder:
         everyday = _Sense.EVERYDAY if signs else _Sense.EVERYDAY_BESIDE
         before = words[mention.start - 1].text if mention.start else ""
         after = words[mention.end].text if mention.end < len(words) else ""
-        go_to = after == "to" and (before in GO_TO_BEFORE)  # "the go-to framework"
+        go_to = (after == "to" and before in GO_TO_BEFORE) or (  # "the go-to framework"
+            before in PERSON_BEFORE_VERB and after in PERSON_VERB_AFTER  # "should i go for whisky"
+        )
         go_over = after == "over" and _ends_or_points(words, mention.end + 1)
         if mention.end - mention.start == 1 and (after in VERB_PHRASE_AFTER or go_to or go_over):
             return _Sense.EVERYDAY_BESIDE  # "go deeper": the verb, whatever else is named

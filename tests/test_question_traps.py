@@ -400,10 +400,13 @@ def test_a_name_between_the_and_to_is_the_go_to_adjective(
     assert answerer.understand("should i learn go to build apis").topic_ids == ("go",)
 
 
-def test_a_name_between_a_person_and_to_is_the_verb(answerer: QuestionAnswerer) -> None:
+def test_a_name_between_a_person_and_to_or_for_is_the_verb(answerer: QuestionAnswerer) -> None:
     question = "my team is moving to nestjs. where should i go to learn it properly?"
     understanding = answerer.understand(question)
     assert understanding.intent is Intent.RESOURCES and understanding.topic_ids == ("nestjs",)
+    gift = "my boss likes cocktails. is a bottle of rum a safe gift, or should i go for whisky?"
+    assert "go" not in answerer.understand(gift).topic_ids
+    assert answerer.understand("should i learn go for backend").topic_ids[:1] == ("go",)
 
 
 @pytest.mark.parametrize(

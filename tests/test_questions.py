@@ -1269,7 +1269,7 @@ _REACHED = {
     ("keyword", "in_scope_right"): 0.924,
     ("long", "in_scope_right"): 0.936,
     ("chat", "confidently_wrong"): 0.021,
-    ("long", "confidently_wrong"): 0.027,
+    ("long", "confidently_wrong"): 0.026,
 }
 _TARGETS = {
     "in_scope_right": MIN_IN_SCOPE_RIGHT,
