@@ -440,9 +440,10 @@ class QuestionAnswerer:
         """What the intent and need models read of a question (also what they learn from)."""
         message = self._message(question)
         names = self.name_finder.find(message)
+        focus = question_sentence(message)
         return (
-            self._intent_features(message, names, question_sentence(message)),
-            self._need_features(message, names, question_sentence(message)),
+            self._intent_features(message, names, focus),
+            self._need_features(message, names, focus),
         )
 
     def _intent_features(self, message: Message, names: Names, focus: int) -> frozenset[str]:
