@@ -334,12 +334,13 @@ class NameFinder:
         everyday = _Sense.EVERYDAY if signs else _Sense.EVERYDAY_BESIDE
         before = words[mention.start - 1].text if mention.start else ""
         after = words[mention.end].text if mention.end < len(words) else ""
-        go_to = (after == "to" and before in GO_TO_BEFORE) or (  # "the go-to framework"
-            before in PERSON_BEFORE_VERB and after in PERSON_VERB_AFTER  # "should i go for whisky"
-        )
-        go_over = after == "over" and _ends_or_points(words, mention.end + 1)
-        if mention.end - mention.start == 1 and (after in VERB_PHRASE_AFTER or go_to or go_over):
-            return _Sense.EVERYDAY_BESIDE  # "go deeper": the verb, whatever else is named
+        if mention.end - mention.start == 1 and (  # the verb or adjective, whatever is named
+            after in VERB_PHRASE_AFTER  # "go deeper"
+            or (after == "to" and before in GO_TO_BEFORE)  # "the go-to framework"
+            or (before in PERSON_BEFORE_VERB and after in PERSON_VERB_AFTER)  # "i go for whisky"
+            or (after == "over" and _ends_or_points(words, mention.end + 1))  # "go over it"
+        ):
+            return _Sense.EVERYDAY_BESIDE
         how_to = before == "to" and mention.start > 1 and words[mention.start - 2].text == "how"
         material_after = not MATERIAL.isdisjoint(texts[mention.end : mention.end + 2])
         joined = any(  # "java to go", "flask to django": a name of its kind just before
