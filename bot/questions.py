@@ -386,14 +386,14 @@ class QuestionAnswerer:
         read = self._read(question, message)
         return self._second_opinion(read, self._decide(read))
 
-    def _decide(self, read: _Reading) -> Understanding:
+    def _decide(self, read: _Reading, talk: bool = True) -> Understanding:
         """What the rules decide the message asks, stage by stage: the first that decides.
 
-        Small talk and other subjects are set aside first; then the path and needs told
-        around names are weighed, then comparisons, material and projects for the names, and
-        last what a message naming no topic asks of the roadmap.
+        Small talk (unless ``talk`` is false) and other subjects are set aside first; then the
+        path and needs told around names are weighed, then comparisons, material and projects
+        for the names, and last what a message naming no topic asks of the roadmap.
         """
-        decided = self._small_talk_or_everyday(read) or self._outside_roadmap(read)
+        decided = self._small_talk_or_everyday(read, talk) or self._outside_roadmap(read)
         if decided is not None:
             return decided
         asked = self._what_is_asked(read)
@@ -473,7 +473,9 @@ class QuestionAnswerer:
 
         The intent model reads the message as a whole; where it is sure of another intent,
         that intent is answered with what the rules found (their topics, or the need's best
-        fit), and the need model then weighs a need's pick. What stays the rules':
+        fit), and the need model then weighs a need's pick. Small talk is read again without
+        its talk where the model is sure of a roadmap question ("offline notes app, sync
+        later"). What stays the rules':
         - comparisons (the model knows few ways of setting two things side by side);
         - which name is meant ("spring" in "what is spring like in paris": the model sees
           each name as its kind, never its everyday sense);
@@ -485,16 +487,22 @@ class QuestionAnswerer:
         An outside subject ("our football club's site goes down") is answered only where both
         models are sure of a need and its fit.
         """
+        if self.learned is None:
+            return decided
+        found = self._intent_features(read.message, read.names, read.focus)
+        intent, chance = self.learned.intent.best(found)
+        sure = chance >= SECOND_OPINION
+        if decided.small_talk and sure and intent != Intent.UNKNOWN:
+            # "offline notes app, sync later": a need with a word of talk in it ("later")
+            again = self._decide(read, talk=False)
+            if again.outcome is not Outcome.REFUSED or intent == Intent.USE_CASE:
+                decided = again
         if (
-            self.learned is None
-            or decided.outcome in SETTLED
+            decided.outcome in SETTLED
             or decided.intent is Intent.COMPARE
             or (decided.outcome is Outcome.ASKED_BACK and decided.intent is Intent.UNKNOWN)
         ):
             return decided  # small talk, technology it lacks, comparisons, which name is meant
-        found = self._intent_features(read.message, read.names, read.focus)
-        intent, chance = self.learned.intent.best(found)
-        sure = chance >= SECOND_OPINION
         reads_need = intent == Intent.USE_CASE
         if decided.canned is not None:  # an outside subject, unless both models know the need
             return self._need_pick(read, decided, reads_need) if sure and reads_need else decided
@@ -757,12 +765,18 @@ class QuestionAnswerer:
 
     # -- small talk and other subjects -------------------------------------------------------
 
-    def _small_talk_or_everyday(self, read: _Reading) -> Understanding | None:
-        """Small talk, or names used only in their everyday sense (refused, unless a clear need)."""
+    def _small_talk_or_everyday(self, read: _Reading, talk: bool = True) -> Understanding | None:
+        """Small talk (if ``talk``), or names used only in their everyday sense.
+
+        Names used only in their everyday sense are refused, unless the message tells a clear
+        need.
+        """
         message, names = read.message, read.names
-        talk = self.talk.small_talk(message, read.mentions)
-        if talk is not None and not asks_about_doubtful(message, names.unsure):
-            return Understanding(read.question, Intent.UNKNOWN, (), Outcome.SMALL_TALK, canned=talk)
+        canned = self.talk.small_talk(message, read.mentions) if talk else None
+        if canned is not None and not asks_about_doubtful(message, names.unsure):
+            return Understanding(
+                read.question, Intent.UNKNOWN, (), Outcome.SMALL_TALK, canned=canned
+            )
         if names.everyday and not read.mentions:
             # "works on my machine but not on the server": read as everyday only from the word
             # beside the name, a clear need (with the name's own words) is still answered

@@ -227,6 +227,19 @@ def test_the_model_leaves_comparisons_small_talk_and_a_needs_pick_to_the_rules(
     assert need.intent is Intent.USE_CASE and need.section_id is None
 
 
+def test_a_model_sure_of_a_roadmap_question_reads_small_talk_again_without_the_talk(
+    answerer: QuestionAnswerer,
+) -> None:
+    need = "offline notes app sync later"  # "later": a word of goodbye
+    assert answerer.understand(need).small_talk  # the rules alone
+    answerer.learned = _model({"u:offline": {"use_case": 20.0}})
+    read = answerer.understand(need)
+    assert read.intent is Intent.USE_CASE and not read.small_talk
+    assert read.topic_ids[0] in {"couchdb", "firebase"}
+    answerer.learned = _model({"u:later": {"resources": 20.0}})  # sure, but nothing to answer
+    assert answerer.understand("ok bye, see you later").small_talk
+
+
 def test_a_model_sure_the_message_asks_what_a_named_thing_is_answers_that_thing(
     answerer: QuestionAnswerer,
 ) -> None:
