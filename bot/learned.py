@@ -11,6 +11,10 @@ as ``<name>.learned.json``; a roadmap without one is read by the rules alone.
   apart, as the learner's background often fills the others) and gives the topic it fits;
   it is trained on the knowledge file's own use cases and benefits and on the tune questions
   about needs.
+- The doubt model reads how a confident answer was reached (:class:`AnswerSignals`: how sure
+  each model was, whether they agree with the rules, how long the message is) and gives how
+  likely the answer is wrong; a likely wrong answer is asked back. It is trained on the tune
+  questions' answers by models that did not see them (five folds).
 """
 
 from __future__ import annotations
@@ -75,6 +79,62 @@ def need_features(
     return frozenset(found | {f"n:{name}" for name in names})
 
 
+#: The doubt model's labels.
+RIGHT, WRONG = "right", "wrong"
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerSignals:
+    """How a confident answer about a topic was reached: what the doubt model reads."""
+
+    #: The answer's intent and first topic; the intent the rules read before the models.
+    intent: str
+    topic: str
+    rules_intent: str
+    #: The intent model's probability of each intent.
+    intents: Mapping[str, float]
+    #: The need model's two likeliest topics, with their probabilities.
+    needs: Sequence[tuple[str, float]]
+    #: The topics the message asks about, best first, and all it names.
+    subjects: Sequence[str]
+    named: Sequence[str]
+    words: int
+    sentences: int
+    #: Whether a use-case answer's runner-up came close.
+    close_call: bool
+
+    def features(self) -> frozenset[str]:
+        """The signals as features: each probability in tenths, counts in small bands."""
+        top_intent = max(self.intents, key=self.intents.__getitem__)
+        (need, sure), (_, second) = self.needs[0], self.needs[1]
+        found = {
+            f"intent:{self.intent}",
+            f"rules:{self.rules_intent}",
+            f"intent_p:{_tenths(self.intents.get(self.intent, 0.0))}",
+            f"need_p:{_tenths(sure)}",
+            f"need_gap:{_tenths(sure - second)}",
+            f"words:{min(self.words.bit_length(), 8)}",
+            f"sentences:{min(self.sentences, 4)}",
+            f"subjects:{min(len(self.subjects), 3)}",
+            f"named:{min(len(self.named), 3)}",
+        }
+        flags = {
+            "models_agree": top_intent == self.intent,
+            "rules_kept": self.rules_intent == self.intent,
+            "need_fits": need == self.topic,
+            "first_subject": self.subjects[:1] == [self.topic],
+            "a_subject": self.topic in self.subjects,
+            "named": self.topic in self.named,
+            "close_call": self.close_call,
+        }
+        return frozenset(found | {flag for flag, on in flags.items() if on})
+
+
+def _tenths(chance: float) -> int:
+    """A probability in tenths, 0 to 9."""
+    return min(int(chance * 10), 9)
+
+
 def _short(weight: float) -> float | int:
     """A weight as the file keeps it: three places, and a plain 0 for one too small to count."""
     return round(weight, 3) if abs(weight) >= SMALLEST else 0
@@ -134,6 +194,8 @@ class Learned:
     #: A digest of what they were trained on (``scripts/train_models.py``), to tell when the
     #: tune questions or the knowledge file moved on without them.
     trained_on: str = ""
+    #: How likely a confident answer is wrong; None in a file trained without it.
+    doubt: LinearModel | None = None
 
     def to_json(self) -> str:
         """The models as the JSON text a companion file holds."""
@@ -143,6 +205,8 @@ class Learned:
             "intent": self.intent.as_data(),
             "need": self.need.as_data(),
         }
+        if self.doubt is not None:
+            data["doubt"] = self.doubt.as_data()
         return json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\n"
 
     @classmethod
@@ -154,7 +218,10 @@ class Learned:
                 raise ValueError(f"format {data.get('format')!r}, this bot reads {FORMAT}")
             intent = LinearModel.from_data(data["intent"])
             need = LinearModel.from_data(data["need"])
-            return cls(intent, need, str(data.get("trained_on", "")))
+            doubt = LinearModel.from_data(data["doubt"]) if "doubt" in data else None
+            if doubt is not None and set(doubt.labels) != {RIGHT, WRONG}:
+                raise ValueError(f"the doubt model's labels are {RIGHT} and {WRONG}")
+            return cls(intent, need, str(data.get("trained_on", "")), doubt)
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             raise LearnedError(f"{source}: not a learned models file: {error}") from None
 

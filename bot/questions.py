@@ -24,6 +24,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass, replace
 from functools import partial
 from itertools import pairwise
+from operator import itemgetter
 from typing import Any
 
 from bot.background import (
@@ -55,7 +56,14 @@ from bot.intent_cues import (
     wants_something,
 )
 from bot.knowledge import Knowledge, NotCovered, Section, compiled
-from bot.learned import Learned, intent_features, load_companion, need_features
+from bot.learned import (
+    WRONG,
+    AnswerSignals,
+    Learned,
+    intent_features,
+    load_companion,
+    need_features,
+)
 from bot.lexicon import Lexicon, kinds_by_word
 from bot.mentions import (
     Mention,
@@ -118,6 +126,12 @@ SURELY_OUTSIDE = 0.9
 NEED_PICK = 0.4
 #: ...and how sure of another pick than the rules' to ask back between the two.
 NEED_DOUBT = 0.2
+#: How likely the doubt model must find a confident answer wrong to ask it back instead.
+DOUBT_ASK = 0.5
+#: ...and to ask it back when the answer is the only choice there is ("is this what you mean?").
+DOUBT_CONFIRM = 0.7
+#: Intents whose confident answers the doubt model weighs: those about a topic.
+DOUBTED = frozenset({Intent.TOPIC, Intent.USE_CASE, Intent.RESOURCES, Intent.PROJECTS})
 #: Outcomes the intent model leaves as they are.
 SETTLED = frozenset({Outcome.SMALL_TALK, Outcome.NOT_COVERED})
 #: Intents whose topics are not what the message names (a need's best fits; none): a sure
@@ -381,10 +395,80 @@ class QuestionAnswerer:
 
         The reading (:meth:`_read`) holds its names, where it asks, the kind and the need it
         tells; the rules decide from it (:meth:`_decide`); the intent model may overrule the
-        rules' intent (:meth:`_second_opinion`).
+        rules' intent (:meth:`_second_opinion`); an answer the doubt model finds likely wrong
+        is asked back (:meth:`_doubted`).
         """
+        return self._doubted(*self._answer_and_signals(question, message))
+
+    def answer_signals(self, question: str) -> tuple[Understanding, AnswerSignals | None]:
+        """A question's answer before the doubt model weighs it, and what that model reads.
+
+        The signals are None where it reads nothing: with no models, or for an answer that is
+        not a confident one about a topic. (The doubt model is trained on these.)
+        """
+        return self._answer_and_signals(question, self._message(question))
+
+    def _answer_and_signals(
+        self, question: str, message: Message
+    ) -> tuple[Understanding, AnswerSignals | None]:
         read = self._read(question, message)
-        return self._second_opinion(read, self._decide(read))
+        rules = self._decide(read)
+        if self.learned is None:
+            return rules, None
+        intents = self.learned.intent.probabilities(
+            self._intent_features(read.message, read.names, read.focus)
+        )
+        decided = self._second_opinion(read, rules, intents)
+        if not (
+            decided.confident
+            and decided.intent in DOUBTED
+            and decided.topic_ids
+            and decided.section_id is None
+            and decided.parent_id is None
+            and decided.canned is None
+        ):
+            return decided, None
+        needs = self.learned.need.probabilities(
+            self._need_features(read.message, read.names, read.focus)
+        )
+        return decided, AnswerSignals(
+            intent=decided.intent.value,
+            topic=decided.topic_ids[0],
+            rules_intent=rules.intent.value,
+            intents=intents,
+            needs=sorted(needs.items(), key=itemgetter(1), reverse=True)[:2],
+            subjects=[m.id for m in read.subjects],
+            named=[m.id for m in read.mentions],
+            words=len(message.words),
+            sentences=message.sentences,
+            close_call=decided.close_call,
+        )
+
+    def _doubted(self, answer: Understanding, signals: AnswerSignals | None) -> Understanding:
+        """The answer, or, where the doubt model finds it likely wrong, asked back.
+
+        The choices are the answer's topics, the need model's pick (where it leans to one),
+        then the topics the message asks about and names: at most three. With no choice but
+        the answer itself, it is asked back only where the model is surer (DOUBT_CONFIRM).
+        """
+        doubt = self.learned.doubt if self.learned is not None else None
+        if signals is None or doubt is None:
+            return answer
+        wrong = doubt.probabilities(signals.features())[WRONG]
+        if wrong < DOUBT_ASK:
+            return answer
+        pick, chance = signals.needs[0]
+        others = ((pick,) if chance >= NEED_DOUBT else ()) + (*signals.subjects, *signals.named)
+        choices = [*answer.topic_ids[:2], *(t for t in others if t in self.knowledge.topics)]
+        choices = list(dict.fromkeys(choices))[:MAX_CHOICES]
+        if len(choices) < 2 and wrong < DOUBT_CONFIRM:
+            return answer
+        return replace(
+            answer,
+            topic_ids=tuple(choices),
+            outcome=Outcome.ASKED_BACK,
+            close_call=False,
+        )
 
     def _decide(self, read: _Reading, talk: bool = True) -> Understanding:
         """What the rules decide the message asks, stage by stage: the first that decides.
@@ -468,12 +552,15 @@ class QuestionAnswerer:
         asking = [w.stem for w in words if w.sentence == focus]
         return need_features([w.stem for w in words], (m.id for m in names.kept), asking)
 
-    def _second_opinion(self, read: _Reading, decided: Understanding) -> Understanding:
+    def _second_opinion(
+        self, read: _Reading, decided: Understanding, intents: dict[str, float]
+    ) -> Understanding:
         """The rules' reading, unless the learned models clearly read the message otherwise.
 
         The intent model reads the message as a whole; where it is sure of another intent,
         that intent is answered with what the rules found (their topics, or the need's best
-        fit), and the need model then weighs a need's pick. Small talk is read again without
+        fit), and the need model then weighs a need's pick (``intents`` is how likely the
+        intent model finds each intent). Small talk is read again without
         its talk where the model is sure of a roadmap question ("offline notes app, sync
         later"). What stays the rules':
         - comparisons (the model knows few ways of setting two things side by side);
@@ -487,10 +574,7 @@ class QuestionAnswerer:
         An outside subject ("our football club's site goes down") is answered only where both
         models are sure of a need and its fit.
         """
-        if self.learned is None:
-            return decided
-        found = self._intent_features(read.message, read.names, read.focus)
-        intent, chance = self.learned.intent.best(found)
+        intent, chance = max(intents.items(), key=itemgetter(1))
         sure = chance >= SECOND_OPINION
         if decided.small_talk and sure and intent != Intent.UNKNOWN:
             # "offline notes app, sync later": a need with a word of talk in it ("later")

@@ -1,4 +1,4 @@
-"""Train the answerer's learned models (:mod:`bot.learned`): the intent model and the need model.
+"""Train the answerer's learned models (:mod:`bot.learned`): the intent, need and doubt models.
 
 Each is a multinomial logistic regression, fitted by full-batch gradient descent with an L2
 penalty (deterministic: the same data give the same file). Features seen in fewer than two
@@ -7,7 +7,10 @@ examples are left out, and so are weights too small to change an answer.
 - intent: the tune questions (tests/data/eval_questions.yaml and tests/data/eval/tune.yaml) and
   the intent each asks for;
 - need: each use case and benefit of the knowledge file, labelled with its topic, and the tune
-  questions about a need, labelled with their best fit.
+  questions about a need, labelled with their best fit;
+- doubt: the confident answers to the tune questions, each labelled right or wrong, as the
+  answerer gives them with intent and need models trained without that question (five folds,
+  trained side by side): how answers go on questions the models have not seen.
 
 Run: python scripts/train_models.py [--knowledge knowledge/roadmap.yaml] [--check]
 (writes ``<knowledge stem>.learned.json`` beside the knowledge file; ``--check`` only reports
@@ -21,8 +24,10 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import sys
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -31,15 +36,18 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.knowledge import load_knowledge  # noqa: E402
-from bot.learned import Learned, LinearModel, companion_path  # noqa: E402
+from bot.learned import RIGHT, WRONG, Learned, LinearModel, companion_path  # noqa: E402
 from bot.questions import QuestionAnswerer  # noqa: E402
-from tests.evaluation import TUNE_SETS, load_entries  # noqa: E402
+from tests.evaluation import TUNE_SETS, Verdict, load_entries, verdict  # noqa: E402
 
 #: Per model, the L2 penalty and the steps of gradient descent, chosen by 5-fold
 #: cross-validation on tune (answers moved on questions held out of training); then the step
 #: size.
 INTENT_PENALTY, INTENT_STEPS = 1e-4, 1200
 NEED_PENALTY, NEED_STEPS = 3e-4, 800
+DOUBT_PENALTY, DOUBT_STEPS = 1e-3, 1000
+#: The doubt model learns from answers by models trained on the other folds of tune.
+FOLDS = 5
 STEP_SIZE = 1.0
 #: A feature must appear in this many questions to be learnt from.
 MIN_QUESTIONS = 2
@@ -110,22 +118,8 @@ def examples(knowledge_path: Path) -> tuple[Rows, Rows]:
     return intents, needs
 
 
-def fingerprint(intents: Rows, needs: Rows) -> str:
-    """A digest of the examples and settings of training: it changes when either does."""
-    settings = (INTENT_PENALTY, INTENT_STEPS, NEED_PENALTY, NEED_STEPS, STEP_SIZE, MIN_QUESTIONS)
-    data = [settings, SMALLEST_WEIGHT, SMALLEST_NEED_WEIGHT]
-    data += [[sorted(row), label] for rows in (intents, needs) for row, label in rows]
-    text = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
-def main() -> None:
-    """Train both models and write (or, with --check, compare) the companion file."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--knowledge", type=Path, default=ROOT / "knowledge" / "roadmap.yaml")
-    parser.add_argument("--check", action="store_true")
-    args = parser.parse_args()
-    intents, needs = examples(args.knowledge)
+def train_pair(intents: Rows, needs: Rows) -> Learned:
+    """The intent and need models trained on these rows."""
     intent = train([row for row, _ in intents], [label for _, label in intents])
     need = train(
         [row for row, _ in needs],
@@ -134,7 +128,72 @@ def main() -> None:
         penalty=NEED_PENALTY,
         steps=NEED_STEPS,
     )
-    model = Learned(intent, need, fingerprint(intents, needs))
+    return Learned(intent, need)
+
+
+def fold_of(question: str) -> int:
+    """Which of the folds a tune question is in (by its text, like the eval split)."""
+    return int(hashlib.sha256(question.encode("utf-8")).hexdigest(), 16) % FOLDS
+
+
+def doubt_examples(knowledge_path: Path, intents: Rows, needs: Rows) -> Rows:
+    """The doubt model's rows: each confident answer's signals, labelled right or wrong.
+
+    A question is answered by models trained without its fold, as a learner's new question
+    is; ``intents`` and ``needs`` are :func:`examples`' rows.
+    """
+    entries = load_entries(TUNE_SETS)
+    asked = [entry for entry in entries if entry["intent"] == "use_case" and entry["topics"]]
+    folds = [fold_of(entry["q"]) for entry in entries]
+    need_folds = [None] * (len(needs) - len(asked)) + [fold_of(entry["q"]) for entry in asked]
+    training = [
+        (
+            [row for row, fold in zip(intents, folds, strict=True) if fold != k],
+            [row for row, fold in zip(needs, need_folds, strict=True) if fold != k],
+        )
+        for k in range(FOLDS)
+    ]
+    with ProcessPoolExecutor(min(FOLDS, os.cpu_count() or 1)) as pool:
+        models = list(pool.map(train_pair, *zip(*training, strict=True)))
+    knowledge = load_knowledge(knowledge_path)
+    rows: Rows = []
+    for k, learned in enumerate(models):
+        answerer = QuestionAnswerer(knowledge, learned)
+        for entry, fold in zip(entries, folds, strict=True):
+            if fold != k:
+                continue
+            answer, signals = answerer.answer_signals(entry["q"])
+            if signals is not None:
+                wrong = verdict(answer, entry) is Verdict.WRONG
+                rows.append((signals.features(), WRONG if wrong else RIGHT))
+    return rows
+
+
+def fingerprint(intents: Rows, needs: Rows) -> str:
+    """A digest of the examples and settings of training: it changes when either does."""
+    settings = (INTENT_PENALTY, INTENT_STEPS, NEED_PENALTY, NEED_STEPS, STEP_SIZE, MIN_QUESTIONS)
+    data = [settings, SMALLEST_WEIGHT, SMALLEST_NEED_WEIGHT, DOUBT_PENALTY, DOUBT_STEPS, FOLDS]
+    data += [[sorted(row), label] for rows in (intents, needs) for row, label in rows]
+    text = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def main() -> None:
+    """Train the models and write (or, with --check, compare) the companion file."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--knowledge", type=Path, default=ROOT / "knowledge" / "roadmap.yaml")
+    parser.add_argument("--check", action="store_true")
+    args = parser.parse_args()
+    intents, needs = examples(args.knowledge)
+    doubts = doubt_examples(args.knowledge, intents, needs)
+    doubt = train(
+        [row for row, _ in doubts],
+        [label for _, label in doubts],
+        penalty=DOUBT_PENALTY,
+        steps=DOUBT_STEPS,
+    )
+    pair = train_pair(intents, needs)
+    model = Learned(pair.intent, pair.need, fingerprint(intents, needs), doubt)
     target = companion_path(args.knowledge)
     text = model.to_json()
     if args.check:

@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 
 from bot.knowledge import Knowledge, bundled_knowledge_path, load_knowledge
 from bot.learned import (
+    RIGHT,
+    WRONG,
     Learned,
     LearnedError,
     LinearModel,
@@ -21,7 +23,7 @@ from bot.learned import (
     load_companion,
     need_features,
 )
-from bot.questions import SECOND_OPINION, QuestionAnswerer
+from bot.questions import DOUBT_ASK, DOUBT_CONFIRM, SECOND_OPINION, QuestionAnswerer
 from bot.understanding import Intent, Outcome
 from bot.wording import split_message
 
@@ -36,13 +38,19 @@ def _linear(weights: dict[str, dict[str, float]], labels: tuple[str, ...]) -> Li
 
 
 def _model(
-    weights: dict[str, dict[str, float]], needs: dict[str, dict[str, float]] | None = None
+    weights: dict[str, dict[str, float]],
+    needs: dict[str, dict[str, float]] | None = None,
+    doubts: dict[str, float] | None = None,
 ) -> Learned:
     """Learned models: an intent model of these weights, a need model of those (with no
-    weights, unsure among six topics)."""
+    weights, unsure among six topics), and a doubt model whose weights speak for "wrong"
+    (none: no doubt model)."""
     unsure = {"sql", "mongodb", "go", "php", "ruby", "java"}
     topics = tuple(sorted({t for ws in (needs or {}).values() for t in ws} | unsure))
-    return Learned(_linear(weights, INTENTS), _linear(needs or {}, topics))
+    doubt = None
+    if doubts is not None:
+        doubt = _linear({f: {WRONG: w} for f, w in doubts.items()}, (RIGHT, WRONG))
+    return Learned(_linear(weights, INTENTS), _linear(needs or {}, topics), doubt=doubt)
 
 
 def _file(intent: str) -> str:
@@ -84,8 +92,11 @@ def test_probabilities_are_a_softmax_of_the_features_weights() -> None:
 def test_models_read_back_from_their_json_as_they_were_written(rows: dict) -> None:
     intent = LinearModel(INTENTS, (0.5,) * len(INTENTS), rows)
     need = LinearModel(("sql",), (0.25,), {"s:bank": (1.5,)})
-    again = Learned.from_json(Learned(intent, need, "c0ffee").to_json())
+    doubt = LinearModel((RIGHT, WRONG), (0.0, -1.0), {"intent:topic": (0.0, 2.0)})
+    again = Learned.from_json(Learned(intent, need, "c0ffee", doubt).to_json())
     assert again.trained_on == "c0ffee"
+    assert again.doubt == LinearModel((RIGHT, WRONG), (0.0, -1.0), {"intent:topic": [0.0, 2.0]})
+    assert Learned.from_json(Learned(intent, need).to_json()).doubt is None
     assert again.intent.labels == INTENTS and again.intent.bias == intent.bias
     assert again.need == LinearModel(("sql",), (0.25,), {"s:bank": [1.5]})
     assert set(again.intent.weights) == set(rows)
@@ -120,6 +131,12 @@ def test_models_read_back_from_their_json_as_they_were_written(rows: dict) -> No
         ('{"format": 1, "intent": {"labels": ["a"], "bias": [0]}}', "weights"),
         ('{"format": 1, "intent": {"labels": ["a"], "bias": [0], "weights": {}}}', "need"),
         ("[1, 2]", "not a learned models file"),
+        (
+            '{"format": 1, "intent": {"labels": ["a"], "bias": [0], "weights": {}},'
+            ' "need": {"labels": ["a"], "bias": [0], "weights": {}},'
+            ' "doubt": {"labels": ["a"], "bias": [0], "weights": {}}}',
+            "doubt model's labels",
+        ),
     ],
 )
 def test_a_broken_model_file_is_a_clear_error_naming_it(
@@ -343,6 +360,67 @@ def test_a_need_model_leaning_to_another_pick_asks_back_between_the_two(
     # leaning to the rules' own pick: their answer stands
     answerer.learned = _model({}, {"s:transaction": {rules.topic_ids[0]: lean}})
     assert answerer.understand(question) == rules
+
+
+def test_a_confident_answer_the_doubt_model_finds_likely_wrong_is_asked_back(
+    answerer: QuestionAnswerer,
+) -> None:
+    question = "i use flask at work, what is docker good for"
+    answerer.learned = _model({})
+    rules = answerer.understand(question)
+    assert rules.confident and rules.topic_ids == ("docker",)
+    answer, signals = answerer.answer_signals(question)
+    assert answer == rules and signals is not None
+    assert {"intent:topic", "first_subject", "named"} <= signals.features()
+    # a doubt model sure that such answers are wrong: the answer first among the choices
+    answerer.learned = _model({}, doubts={"first_subject": 20.0})
+    asked = answerer.understand(question)
+    assert asked.outcome is Outcome.ASKED_BACK and asked.intent is Intent.TOPIC
+    assert asked.topic_ids[0] == "docker" and "flask" in asked.topic_ids
+    assert len(asked.topic_ids) <= 3
+    # ...not sure enough: the answer stands
+    unsure = math.log(DOUBT_ASK / (1 - DOUBT_ASK)) - 0.1
+    answerer.learned = _model({}, doubts={"first_subject": unsure})
+    assert answerer.understand(question) == rules
+    # the answer the only choice: asked back ("is this what you mean?") only where surer
+    alone = "what is docker"
+    between = math.log(DOUBT_CONFIRM / (1 - DOUBT_CONFIRM)) - 0.1
+    answerer.learned = _model({}, doubts={"first_subject": between})
+    assert answerer.understand(alone).confident
+    answerer.learned = _model({}, doubts={"first_subject": 20.0})
+    confirm = answerer.understand(alone)
+    assert confirm.outcome is Outcome.ASKED_BACK and confirm.topic_ids == ("docker",)
+
+
+def test_the_doubt_model_weighs_only_confident_answers_about_a_topic(
+    answerer: QuestionAnswerer,
+) -> None:
+    answerer.learned = _model({}, doubts={f: 20.0 for f in ("intent:compare", "named:0")})
+    for question in ("thanks!", "django vs flask", "what is the roadmap", "what is scala"):
+        answer, signals = answerer.answer_signals(question)
+        assert signals is None and answerer.understand(question) == answer
+    rules_alone = QuestionAnswerer(answerer.knowledge, beside=False)
+    assert rules_alone.answer_signals("what is go")[1] is None
+
+
+@given(
+    st.sampled_from(["what is", "resources for", "i use php but", "which db like", ""]),
+    st.sampled_from(["docker", "django", "postgres", "an app that works offline", "jwt"]),
+    st.text(max_size=120),
+)
+@settings(max_examples=80, deadline=None)
+def test_doubt_signals_of_any_message_are_sound(
+    knowledge: Knowledge, start: str, thing: str, rest: str
+) -> None:
+    answerer = QuestionAnswerer(knowledge, learned=_model({}))
+    answer, signals = answerer.answer_signals(f"{start} {thing} {rest}")
+    if signals is None:
+        assert not answer.confident or answer.intent not in {Intent.TOPIC, Intent.USE_CASE}
+        return
+    assert answer.confident and signals.topic == answer.topic_ids[0]
+    found = signals.features()
+    assert {f for f in found if f.startswith("intent_p:")} <= {f"intent_p:{n}" for n in range(10)}
+    assert sum(f.startswith(("need_p:", "need_gap:", "words:")) for f in found) == 3
 
 
 def test_training_learns_which_words_ask_for_what() -> None:

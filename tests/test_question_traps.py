@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.knowledge import Knowledge
+from bot.learned import load_companion
 from bot.questions import QuestionAnswerer
 from bot.understanding import Intent, Outcome
 from bot.wording import split_message, without_guesses
@@ -14,7 +17,14 @@ from bot.wording import split_message, without_guesses
 
 @pytest.fixture(scope="module")
 def answerer(knowledge: Knowledge) -> QuestionAnswerer:
-    return QuestionAnswerer(knowledge)
+    """The rules with the intent and need models' second opinions, without the doubt model.
+
+    The doubt model may ask any confident answer back, and moves with every retraining: what
+    it gains is measured by the eval targets, how it asks back by tests/test_learned.py.
+    """
+    learned = load_companion(knowledge.path)
+    assert learned is not None
+    return QuestionAnswerer(knowledge, replace(learned, doubt=None))
 
 
 @pytest.mark.parametrize(
