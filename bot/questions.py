@@ -132,8 +132,6 @@ DOUBT_ASK = 0.5
 DOUBT_CONFIRM = 0.7
 #: Intents whose confident answers the doubt model weighs: those about a topic.
 DOUBTED = frozenset({Intent.TOPIC, Intent.USE_CASE, Intent.RESOURCES, Intent.PROJECTS})
-#: Outcomes the intent model leaves as they are.
-SETTLED = frozenset({Outcome.SMALL_TALK, Outcome.NOT_COVERED})
 #: Intents whose topics are not what the message names (a need's best fits; none): a sure
 #: "what is it" reading looks again (_as_topic).
 FOUND_ELSEWHERE = frozenset({Intent.USE_CASE, Intent.OVERVIEW})
@@ -571,8 +569,9 @@ class QuestionAnswerer:
           fit; a need asked back, or for one of a name's own children, stays;
         - a confident answer about a topic the message asks about, against a refusal
           ("hello? anyone there? i need help with mongodb").
-        An outside subject ("our football club's site goes down") is answered only where both
-        models are sure of a need and its fit.
+        Where the rules give no roadmap answer (a refusal, an outside subject such as "our
+        football club's site goes down", technology the roadmap lacks told around a need),
+        the need is answered only where both models are sure of it and its fit.
         """
         intent, chance = max(intents.items(), key=itemgetter(1))
         sure = chance >= SECOND_OPINION
@@ -582,19 +581,27 @@ class QuestionAnswerer:
             if again.outcome is not Outcome.REFUSED or intent == Intent.USE_CASE:
                 decided = again
         if (
-            decided.outcome in SETTLED
+            decided.small_talk
             or decided.intent is Intent.COMPARE
             or (decided.outcome is Outcome.ASKED_BACK and decided.intent is Intent.UNKNOWN)
         ):
-            return decided  # small talk, technology it lacks, comparisons, which name is meant
-        reads_need = intent == Intent.USE_CASE
-        if decided.canned is not None:  # an outside subject, unless both models know the need
-            return self._need_pick(read, decided, reads_need) if sure and reads_need else decided
+            return decided  # small talk, comparisons, which name is meant
+        sure_of_need = sure and intent == Intent.USE_CASE
+        if decided.canned is not None or decided.outcome is Outcome.NOT_COVERED:
+            # an outside subject or technology it lacks, unless both models know the need
+            return self._need_instead(read, decided) if sure_of_need else decided
         if sure and intent != decided.intent:
             decided = self._as_intent(read, decided, Intent(intent), chance)
-        if decided.intent is Intent.USE_CASE and decided.outcome is not Outcome.REFUSED:
-            return self._need_pick(read, decided, reads_need)
+        if decided.outcome is Outcome.REFUSED:
+            return self._need_instead(read, decided) if sure_of_need else decided
+        if decided.intent is Intent.USE_CASE:
+            return self._need_pick(read, decided, intent == Intent.USE_CASE)
         return decided
+
+    def _need_instead(self, read: _Reading, decided: Understanding) -> Understanding:
+        """The need model's pick where the rules gave no roadmap answer, if it is sure of one."""
+        answer = self._need_pick(read, replace(decided, topic_ids=()), reads_need=True)
+        return answer if answer.confident else decided
 
     def _as_intent(
         self, read: _Reading, decided: Understanding, intent: Intent, chance: float

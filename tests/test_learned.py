@@ -306,6 +306,29 @@ def test_an_outside_subject_is_a_need_only_where_both_models_are_sure(
     assert answerer.understand(question).canned is not None
 
 
+@pytest.mark.parametrize(
+    ("question", "word", "outcome"),
+    [
+        ("telegram bot on my laptop dies when i close the lid", "s:lid", Outcome.REFUSED),
+        ("read replicas busy wordpress site", "s:replica", Outcome.NOT_COVERED),
+    ],
+)
+def test_a_need_the_rules_refuse_or_call_uncovered_is_answered_where_both_models_are_sure(
+    answerer: QuestionAnswerer, question: str, word: str, outcome: Outcome
+) -> None:
+    answerer.learned = _model({})
+    assert answerer.understand(question).outcome is outcome  # the rules
+    needs = {word: {"hosting-environment": 20.0}}
+    answerer.learned = _model({word: {"use_case": 20.0}}, needs)
+    need = answerer.understand(question)
+    assert need.confident and need.intent is Intent.USE_CASE
+    assert need.topic_ids == ("hosting-environment",)
+    answerer.learned = _model({word: {"use_case": 20.0}})  # the need model unsure
+    assert answerer.understand(question).outcome is outcome
+    answerer.learned = _model({}, needs)  # the intent model unsure
+    assert answerer.understand(question).outcome is outcome
+
+
 def test_need_features_are_stems_and_pairs_and_the_names_as_themselves() -> None:
     found = need_features(["bank", "transact"], ["sql"])
     assert found == {"s:bank", "s:transact", "p:bank_transact", "n:sql"}
