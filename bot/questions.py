@@ -14,6 +14,7 @@ until one decides. What the stages read with lives beside this module:
 - :mod:`bot.subjects` and :mod:`bot.background`: which of them it asks about
 - :mod:`bot.intent_cues`: single signs of what it asks for
 - :mod:`bot.small_talk` and :mod:`bot.phrases`: small talk and subjects outside the roadmap
+- :mod:`bot.learned`: the models' second opinions on the stages' reading, and their doubt
 """
 
 from __future__ import annotations
