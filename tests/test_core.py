@@ -620,3 +620,18 @@ def test_an_ask_back_with_one_choice_asks_about_that_one(
     assert knowledge.topics["security"].title in text
     two = answer_reply(knowledge, replace(asked, topic_ids=("security", "oauth")))
     assert two.title == "Do you mean one of these?"
+
+
+@pytest.mark.parametrize(
+    ("intent", "command"),
+    [(Intent.RESOURCES, "resources"), (Intent.PROJECTS, "projects"), (Intent.TOPIC, "topic")],
+)
+def test_a_choice_asked_back_answers_what_was_asked_for(
+    knowledge: Knowledge, intent: Intent, command: str
+) -> None:
+    asked = Understanding("docker stuff to read", intent, ("docker", "ci-cd"), Outcome.ASKED_BACK)
+    reply = answer_reply(knowledge, asked)
+    assert [(b.command, b.args) for b in reply.buttons] == [
+        (command, "docker"),
+        (command, "ci-cd"),
+    ]

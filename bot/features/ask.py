@@ -41,6 +41,8 @@ CARD_ITEMS = 3
 CARD_LINKS = 2
 #: Reasons quoted per topic in a use-case answer.
 REASONS_SHOWN = 2
+#: The command a choice asked back runs, by what the question asked for (else the topic card).
+ASKED_COMMANDS = {Intent.RESOURCES: "resources", Intent.PROJECTS: "projects"}
 
 
 async def ask(ctx: Context) -> Reply:
@@ -202,6 +204,8 @@ def _not_covered_reply(knowledge: Knowledge, understanding: Understanding) -> Re
 def _ask_back_reply(knowledge: Knowledge, understanding: Understanding) -> Reply:
     choices = [knowledge.topics[i] for i in understanding.topic_ids[:SUGGESTIONS]]
     reasons = understanding.reasons
+    # a choice answers what was asked: "resources for it" gets each choice's resources
+    command = ASKED_COMMANDS.get(understanding.intent, "topic")
     one = len(choices) == 1
     if understanding.intent is Intent.USE_CASE:
         lead = (
@@ -220,7 +224,7 @@ def _ask_back_reply(knowledge: Knowledge, understanding: Understanding) -> Reply
     return Reply(
         title="Is this what you mean?" if one else "Do you mean one of these?",
         blocks=(lead,),
-        buttons=tuple(Button(t.title, "topic", t.id) for t in choices),
+        buttons=tuple(Button(t.title, command, t.id) for t in choices),
         kind=ReplyKind.NOT_FOUND,
     )
 
