@@ -559,9 +559,9 @@ class QuestionAnswerer:
         The intent model reads the message as a whole; where it is sure of another intent,
         that intent is answered with what the rules found (their topics, or the need's best
         fit), and the need model then weighs a need's pick (``intents`` is how likely the
-        intent model finds each intent). Small talk is read again without
-        its talk where the model is sure of a roadmap question ("offline notes app, sync
-        later"). What stays the rules':
+        intent model finds each intent). Small talk is read again without its talk where the
+        model is sure of a roadmap question ("offline notes app, sync later"). What stays
+        the rules':
         - comparisons (the model knows few ways of setting two things side by side);
         - which name is meant ("spring" in "what is spring like in paris": the model sees
           each name as its kind, never its everyday sense);
@@ -587,7 +587,8 @@ class QuestionAnswerer:
             or (decided.outcome is Outcome.ASKED_BACK and decided.intent is Intent.UNKNOWN)
         ):
             return decided  # small talk, comparisons, which name is meant
-        sure_of_need = sure and intent == Intent.USE_CASE
+        reads_need = intent == Intent.USE_CASE
+        sure_of_need = sure and reads_need
         if decided.canned is not None or decided.outcome is Outcome.NOT_COVERED:
             # an outside subject or technology it lacks, unless both models know the need
             return self._need_instead(read, decided) if sure_of_need else decided
@@ -596,7 +597,7 @@ class QuestionAnswerer:
         if decided.outcome is Outcome.REFUSED:
             return self._need_instead(read, decided) if sure_of_need else decided
         if decided.intent is Intent.USE_CASE:
-            return self._need_pick(read, decided, intent == Intent.USE_CASE)
+            return self._need_pick(read, decided, reads_need)
         return decided
 
     def _need_instead(self, read: _Reading, decided: Understanding) -> Understanding:
