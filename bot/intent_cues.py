@@ -187,7 +187,7 @@ def wants_something(message: Message, cues: Set[str], subjects: list[Mention]) -
     return bool((USE_CASE_CUES | BUILD_WORDS | WANTING) & cues) or does or fit_for
 
 
-def asks_fit(texts: list[str], subjects: list[Mention]) -> bool:
+def asks_fit(texts: Sequence[str], subjects: list[Mention]) -> bool:
     """Whether a name is asked about as fit for a need ("mongo (ok) for a banking app")."""
     return any("for" in texts[m.end : m.end + FIT_GAP + 1] and not m.not_covered for m in subjects)
 

@@ -237,7 +237,7 @@ class Lexicon:
         """Whether a kind word follows the name ("cassandra db", "spring framework")."""
         return mention.end < len(words) and words[mention.end].stem in self.kinds
 
-    def named_comparison(self, words: list[str]) -> tuple[str, ...]:
+    def named_comparison(self, words: Sequence[str]) -> tuple[str, ...]:
         """The topics of a comparison whose alias the question contains ("which cloud provider")."""
         padded = f" {' '.join(words)} "
         found = sorted(  # a phrase in the question starts at one of its words

@@ -397,10 +397,10 @@ class NameFinder:
             any(w.text in LEARN_WORDS for w in near)
             or any(  # "get started with docker", "get better at go"; not "get into spring"
                 texts[mention.start - 1] in ("with", "at", "on")
-                and tuple(texts[at : mention.start - 1]) in LEARNING_PHRASES
+                and texts[at : mention.start - 1] in LEARNING_PHRASES
                 for at in range(max(mention.start - 5, 0), mention.start)
             )
-            or tuple(texts[max(mention.start - 2, 0) : mention.start]) in PICKING_UP
+            or texts[max(mention.start - 2, 0) : mention.start] in PICKING_UP
             # "a django course ... what could i build to practise", "did the flask mega
             # tutorial"; "i wanted resources for python"
             or (context.studying and material_after)
@@ -438,7 +438,7 @@ class NameFinder:
             and words[end].text not in self.lexicon.exact_names
         )
 
-    def _lookup(self, phrase_words: list[str], start: int, end: int) -> Mention | None:
+    def _lookup(self, phrase_words: Sequence[str], start: int, end: int) -> Mention | None:
         phrase = " ".join(phrase_words)
         named = self._phrase_names.remembered(phrase, self._name_of, phrase_words)
         if named is None:
@@ -446,7 +446,7 @@ class NameFinder:
         target, name, ambiguous = named
         return Mention(target, name, start, end, ambiguous)
 
-    def _name_of(self, phrase: str, phrase_words: list[str]) -> tuple[str, str, bool] | None:
+    def _name_of(self, phrase: str, phrase_words: Sequence[str]) -> tuple[str, str, bool] | None:
         """What a phrase names, wherever it stands: (id, name, everyday word?), or ``None``."""
         stemmed = " ".join([*phrase_words[:-1], stem(phrase_words[-1])])
         kind = self.lexicon.kinds.get(stem(phrase_words[-1])) if len(phrase_words) > 1 else None

@@ -8,6 +8,7 @@ side.
 from __future__ import annotations
 
 from collections.abc import Sequence, Set
+from itertools import pairwise
 
 from bot.knowledge import Canned
 from bot.text import normalize
@@ -30,7 +31,7 @@ def by_first_word(entries: Sequence[Canned]) -> Phrases:
     return grouped
 
 
-def phrases_found(phrases: Phrases, words: list[str]) -> list[tuple[Canned, tuple[str, ...]]]:
+def phrases_found(phrases: Phrases, words: Sequence[str]) -> list[tuple[Canned, tuple[str, ...]]]:
     """The phrases the words hold, each with its entry, in the order the message has them."""
     present = set(words)
     return [
@@ -42,7 +43,7 @@ def phrases_found(phrases: Phrases, words: list[str]) -> list[tuple[Canned, tupl
     ]
 
 
-def phrase_in(phrase: tuple[str, ...], words: list[str], present: Set[str]) -> bool:
+def phrase_in(phrase: tuple[str, ...], words: Sequence[str], present: Set[str]) -> bool:
     """Whether the phrase's words occur in order, with at most one extra word between them."""
     if not present.issuperset(phrase):
         return False
@@ -64,7 +65,7 @@ def phrase_in(phrase: tuple[str, ...], words: list[str], present: Set[str]) -> b
     return False
 
 
-def as_tasks(texts: list[str]) -> list[str]:
+def as_tasks(texts: Sequence[str]) -> Sequence[str]:
     """The words, less those done as a task ("they do different jobs", "does the job").
 
     A word after "do" and a word such as "the" or "different" is the task done, not the
@@ -86,10 +87,10 @@ def as_tasks(texts: list[str]) -> list[str]:
     return kept
 
 
-def in_word_pair(words: Sequence[Word], at: int, pairs: Set[tuple[str, str]]) -> bool:
-    """Whether the word at ``at`` and a neighbour stand (stemmed) as one of ``pairs``."""
-    stem = words[at].stem
-    return bool(
-        (at and (words[at - 1].stem, stem) in pairs)
-        or (at + 1 < len(words) and (stem, words[at + 1].stem) in pairs)
-    )
+def word_pair_positions(words: Sequence[Word], pairs: Set[tuple[str, str]]) -> frozenset[int]:
+    """Where words stand (stemmed) in one of ``pairs`` with a neighbour: one pass a message."""
+    found: set[int] = set()
+    for at, pair in enumerate(pairwise(w.stem for w in words)):
+        if pair in pairs:
+            found.update((at, at + 1))
+    return frozenset(found)

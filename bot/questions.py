@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import copy
 from collections import Counter
-from collections.abc import Sequence, Set
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import cache, partial
 from itertools import pairwise
 from operator import itemgetter
 from typing import Any
@@ -73,7 +73,7 @@ from bot.mentions import (
 )
 from bot.names import NameFinder
 from bot.needs import USE_CASE_TOPICS, NeedMatcher
-from bot.phrases import in_word_pair
+from bot.phrases import word_pair_positions
 from bot.small_talk import TalkReader
 from bot.subjects import SubjectFinder
 from bot.understanding import Intent, Outcome, Understanding
@@ -169,6 +169,8 @@ SIDE_BY_SIDE = frozenset({"or", "vs", "versus"})
 
 #: The use-case words a message's words stand for: weight and source word, by stem.
 _Terms = dict[str, tuple[float, str]]
+#: The need model's probability of each topic for one message, worked out when first asked.
+_NeedChances = Callable[[], dict[str, float]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +214,8 @@ class _Reading:
     improving: dict[int, int]
     #: The words that are neither names nor cue words used in another sense.
     rest: list[Word]
+    #: Where words stand in a use case's word pair with a neighbour ("machine learning").
+    paired: frozenset[int]
     requests: Requests
     kind: _KindWord
     #: The need's words: all of them (less the kind asked for), and without the names when
@@ -314,7 +318,7 @@ class QuestionAnswerer:
         self.needs = NeedMatcher(knowledge, self.ranker)
         self.name_finder = NameFinder(self.lexicon)
         self.subject_finder = SubjectFinder(self.lexicon, self.ranker)
-        self.talk = TalkReader(self.lexicon, self.ranker)
+        self.talk = TalkReader(self.lexicon)
         self.learned = learned or (load_companion(knowledge.path) if beside else None)
 
     def _build(self, knowledge: Knowledge) -> dict[str, Any]:
@@ -360,9 +364,9 @@ class QuestionAnswerer:
     ) -> Understanding | None:
         """The follow-up reading of a short message, if it is one."""
         words = message.texts
-        opener = words[:1] in (["and"], ["also"]) or words[:2] in (
-            ["what", "about"],
-            ["how", "about"],
+        opener = words[:1] in (("and",), ("also",)) or words[:2] in (
+            ("what", "about"),
+            ("how", "about"),
         )
         pointing = bool(set(words) & (POINTERS | PLURAL_POINTERS))
         named = fresh.confident and fresh.intent is not Intent.OVERVIEW and fresh.topic_ids
@@ -417,7 +421,16 @@ class QuestionAnswerer:
         intents = self.learned.intent.probabilities(
             self._intent_features(read.message, read.names, read.focus)
         )
-        decided = self._second_opinion(read, rules, intents)
+        need_model = self.learned.need
+
+        @cache
+        def needs() -> dict[str, float]:
+            """The need model's probabilities: worked out once, where first asked for."""
+            return need_model.probabilities(
+                self._need_features(read.message, read.names, read.focus)
+            )
+
+        decided = self._second_opinion(read, rules, intents, needs)
         if not (
             decided.confident
             and decided.intent in DOUBTED
@@ -427,15 +440,12 @@ class QuestionAnswerer:
             and decided.canned is None
         ):
             return decided, None
-        needs = self.learned.need.probabilities(
-            self._need_features(read.message, read.names, read.focus)
-        )
         return decided, AnswerSignals(
             intent=decided.intent.value,
             topic=decided.topic_ids[0],
             rules_intent=rules.intent.value,
             intents=intents,
-            needs=sorted(needs.items(), key=itemgetter(1), reverse=True)[:2],
+            needs=sorted(needs().items(), key=itemgetter(1), reverse=True)[:2],
             subjects=[m.id for m in read.subjects],
             named=[m.id for m in read.mentions],
             words=len(message.words),
@@ -552,7 +562,11 @@ class QuestionAnswerer:
         return need_features([w.stem for w in words], (m.id for m in names.kept), asking)
 
     def _second_opinion(
-        self, read: _Reading, decided: Understanding, intents: dict[str, float]
+        self,
+        read: _Reading,
+        decided: Understanding,
+        intents: dict[str, float],
+        needs: _NeedChances,
     ) -> Understanding:
         """The rules' reading, unless the learned models clearly read the message otherwise.
 
@@ -591,18 +605,20 @@ class QuestionAnswerer:
         sure_of_need = sure and reads_need
         if decided.canned is not None or decided.outcome is Outcome.NOT_COVERED:
             # an outside subject or technology it lacks, unless both models know the need
-            return self._need_instead(read, decided) if sure_of_need else decided
+            return self._need_instead(read, decided, needs) if sure_of_need else decided
         if sure and intent != decided.intent:
             decided = self._as_intent(read, decided, Intent(intent), chance)
         if decided.outcome is Outcome.REFUSED:
-            return self._need_instead(read, decided) if sure_of_need else decided
+            return self._need_instead(read, decided, needs) if sure_of_need else decided
         if decided.intent is Intent.USE_CASE:
-            return self._need_pick(read, decided, reads_need)
+            return self._need_pick(read, decided, reads_need, needs)
         return decided
 
-    def _need_instead(self, read: _Reading, decided: Understanding) -> Understanding:
+    def _need_instead(
+        self, read: _Reading, decided: Understanding, needs: _NeedChances
+    ) -> Understanding:
         """The need model's pick where the rules gave no roadmap answer, if it is sure of one."""
-        answer = self._need_pick(read, replace(decided, topic_ids=()), reads_need=True)
+        answer = self._need_pick(read, replace(decided, topic_ids=()), reads_need=True, needs=needs)
         return answer if answer.confident else decided
 
     def _as_intent(
@@ -655,15 +671,15 @@ class QuestionAnswerer:
             return decided
         return Understanding(read.question, Intent.TOPIC, step.topic_ids, section_id=step.id)
 
-    def _need_pick(self, read: _Reading, decided: Understanding, reads_need: bool) -> Understanding:
-        """A need's answer led by the need model's pick, when it is sure enough of one.
+    def _need_pick(
+        self, read: _Reading, decided: Understanding, reads_need: bool, needs: _NeedChances
+    ) -> Understanding:
+        """A need's answer led by the need model's pick (of ``needs``), when it is sure enough.
 
         Where it leans to another pick than the rules' but is not sure, the learner chooses
         between the two.
         """
-        assert self.learned is not None
-        found = self._need_features(read.message, read.names, read.focus)
-        pick, chance = self.learned.need.best(found)
+        pick, chance = max(needs().items(), key=itemgetter(1))
         confident = decided.outcome is Outcome.ANSWERED
         if chance < NEED_DOUBT or (confident and decided.topic_ids[:1] == (pick,)):
             return decided
@@ -701,20 +717,21 @@ class QuestionAnswerer:
             at: len(phrase)
             for at, text in enumerate(texts)
             for phrase in LEARNING_PHRASES_BY_START.get(text, ())
-            if tuple(texts[at : at + len(phrase)]) == phrase
+            if texts[at : at + len(phrase)] == phrase
         }
         idioms = idiom_positions(message, mentions, improving)
         rest = [w for i, w in enumerate(message.words) if i not in named and i not in idioms]
         requests = read_requests(message, focus, subjects, rest)
         topic_ids = tuple(dict.fromkeys(m.id for m in subjects if m.id in self.knowledge.topics))
         kind = self._kind_word(message, focus, names, mentions, requests.about, topic_ids)
-        all_terms, terms = self._need_terms(message, focus, names, mentions, kind, topic_ids)
-        focus_words = {
-            w.text for i, w in enumerate(message.words) if w.sentence == focus and i not in idioms
-        }
+        paired = word_pair_positions(message.words, self.ranker.pairs)
+        all_terms, terms = self._need_terms(
+            message, focus, names, mentions, kind, topic_ids, paired
+        )
         focus_texts = [
             w.text for i, w in enumerate(message.words) if w.sentence == focus and i not in idioms
         ]
+        focus_words = set(focus_texts)
         asks_to_build = "what" in focus_texts and bool(
             (BUILD_WORDS - {"code"}) & set(focus_texts[focus_texts.index("what") :])
         )
@@ -732,6 +749,7 @@ class QuestionAnswerer:
             [m for m in subjects if m.not_covered],
             improving,
             rest,
+            paired,
             requests,
             kind,
             all_terms,
@@ -812,11 +830,13 @@ class QuestionAnswerer:
         mentions: list[Mention],
         kind: _KindWord,
         topic_ids: tuple[str, ...],
+        paired: Set[int],
     ) -> tuple[_Terms, _Terms]:
         """The need's words: all of them, and (with topics named) those beside the names.
 
-        Left out: cue words (unless part of a use case's phrase), the kind asked for, names in
-        their everyday sense, where the learner comes from and who they are.
+        Left out: cue words (unless part of a use case's word pair, where ``paired`` holds),
+        the kind asked for, names in their everyday sense, where the learner comes from and
+        who they are.
         """
         words = message.words
         starting = {w.stem for w in words if w.sentence == focus} & (STRONG_OVERVIEW | {"start"})
@@ -826,18 +846,13 @@ class QuestionAnswerer:
             if starting and m.not_covered and is_background(m, words)
             for i in range(m.start, m.end)
         }
-        needed = {  # a cue word in a use case's phrase is need ("machine learning")
-            i
-            for i, w in enumerate(words)
-            if w.text in self.lexicon.cue_words and in_word_pair(words, i, self.ranker.pairs)
-        }
         roles = {  # "a java shop", "a python guy": who the learner is, not a need
             m.end for m in mentions if m.end < len(words) and words[m.end].text in BACKGROUND_AFTER
         }
         all_terms = self.ranker.terms(  # the kind asked for is not part of the need ("cloud")
             w.stem
             for i, w in enumerate(words)
-            if (w.text not in self.lexicon.cue_words or i in needed)
+            if (w.text not in self.lexicon.cue_words or i in paired)
             and i != kind.at
             and i not in names.dropped
             and i not in came_from
@@ -850,7 +865,7 @@ class QuestionAnswerer:
         terms = self.ranker.terms(
             w.stem
             for i, w in enumerate(words)
-            if (w.text not in self.lexicon.cue_words or i in needed)
+            if (w.text not in self.lexicon.cue_words or i in paired)
             and i not in named
             and i not in roles
         )
@@ -891,7 +906,7 @@ class QuestionAnswerer:
         """
         message, focus, subjects = read.message, read.focus, read.subjects
         outside, hits, outside_at = self.talk.outside_subject(
-            message, needs=read.kind.kind is not None
+            message, needs=read.kind.kind is not None, paired=read.paired
         )
         asking = [w for w in message.words if w.sentence == focus]
         asked_outside = (  # "a bootcamp teaching java. is 16 GB of RAM enough?": the laptop
@@ -1361,7 +1376,7 @@ class QuestionAnswerer:
             for between in [texts[a.end : b.start]]
         )
         return alike and (
-            texts[:1] in (["is"], ["are"])
+            texts[:1] in (("is",), ("are",))
             or bool(PICKING_ONE & focus_words)  # "bro says mongo, prof says postgres. whos right"
             or set_over
             or weighed

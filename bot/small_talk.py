@@ -14,8 +14,7 @@ from bot.intent_cues import ASKING_WORDS, WANTING, asks_at
 from bot.knowledge import Canned
 from bot.lexicon import Lexicon
 from bot.mentions import Mention, Names
-from bot.phrases import as_tasks, in_word_pair, phrases_found
-from bot.use_cases import UseCaseRanker
+from bot.phrases import as_tasks, phrases_found
 from bot.wording import (
     BUILD_WORDS,
     LEARN_WORDS,
@@ -44,10 +43,9 @@ TOLD_NEED_WORDS = 5
 class TalkReader:
     """Reads small talk and outside subjects in messages about one roadmap."""
 
-    def __init__(self, lexicon: Lexicon, ranker: UseCaseRanker) -> None:
-        """A reader of ``lexicon``'s phrases; ``ranker`` knows its use cases' word pairs."""
+    def __init__(self, lexicon: Lexicon) -> None:
+        """A reader of ``lexicon``'s phrases."""
         self.lexicon = lexicon
-        self.ranker = ranker
 
     def small_talk(self, message: Message, mentions: list[Mention]) -> Canned | None:
         """Small talk, when nothing in the message asks about the roadmap."""
@@ -136,20 +134,21 @@ class TalkReader:
             )
         return False
 
-    def outside_subject(self, message: Message, needs: bool) -> tuple[Canned | None, int, set[int]]:
+    def outside_subject(
+        self, message: Message, needs: bool, paired: Set[int]
+    ) -> tuple[Canned | None, int, set[int]]:
         """A subject around learning the roadmap does not cover, and how many of its phrases.
 
         Also where the words of every such phrase stand (one pass serves both). With
         ``needs`` (the message asks for a kind of thing), a word the knowledge file also reads
-        as a need ("money" in "a db that handles money") is that need, not the subject.
+        as a need ("money" in "a db that handles money") is that need, not the subject; so is
+        a word of a use case's word pair (``paired``: where such words stand).
         """
         hits: dict[str, int] = {}
         entries: dict[str, Canned] = {}
         found = phrases_found(self.lexicon.outside, as_tasks(message.texts))
         words = message.words
-        in_use_cases = {  # "background jobs": a use case's words, not a job hunt
-            w.text for i, w in enumerate(words) if in_word_pair(words, i, self.ranker.pairs)
-        }
+        in_use_cases = {words[i].text for i in paired}  # "background jobs": not a job hunt
         for entry, phrase in found:
             if needs and len(phrase) == 1 and phrase[0] in self.lexicon.need_words:
                 continue

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -290,11 +290,11 @@ class Message:
     words: tuple[Word, ...]
     questions: frozenset[int]
     sentences: int
+    #: The words alone: made once, as a message is read for them a dozen times.
+    texts: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
-    @property
-    def texts(self) -> list[str]:
-        """The words alone."""
-        return [word.text for word in self.words]
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "texts", tuple([word.text for word in self.words]))
 
 
 #: How a question asking what a thing is opens ("what is", "wat even is", "whats").
