@@ -849,25 +849,25 @@ class QuestionAnswerer:
         roles = {  # "a java shop", "a python guy": who the learner is, not a need
             m.end for m in mentions if m.end < len(words) and words[m.end].text in BACKGROUND_AFTER
         }
-        all_terms = self.ranker.terms(  # the kind asked for is not part of the need ("cloud")
-            w.stem
+        need_at = [  # where the need may be; each word looked up once for both selections
+            i
             for i, w in enumerate(words)
-            if (w.text not in self.lexicon.cue_words or i in paired)
-            and i != kind.at
+            if (w.text not in self.lexicon.cue_words or i in paired) and i not in roles
+        ]
+        expanded = self.ranker.expand(words[i].stem for i in need_at)
+        all_terms = self.ranker.expanded_terms(  # the kind asked for is not the need ("cloud")
+            word
+            for i, word in zip(need_at, expanded, strict=True)
+            if i != kind.at
             and i not in names.dropped
             and i not in came_from
-            and i not in roles
             and (kind.kind is not None or i not in names.unsure)
         )
         if not topic_ids:
             return all_terms, all_terms
         named = {i for m in mentions for i in range(m.start, m.end)}
-        terms = self.ranker.terms(
-            w.stem
-            for i, w in enumerate(words)
-            if (w.text not in self.lexicon.cue_words or i in paired)
-            and i not in named
-            and i not in roles
+        terms = self.ranker.expanded_terms(
+            word for i, word in zip(need_at, expanded, strict=True) if i not in named
         )
         return all_terms, terms
 

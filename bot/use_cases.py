@@ -62,6 +62,8 @@ STEM_CACHE = 8192
 EXPANSION_CACHE = 16_384
 #: A term not found yet: no weight.
 _NOTHING = (0.0, "")
+#: A question's (stemmed) word, its index key and the use-case words it stands for (weighted).
+Expanded = tuple[str, str, list[tuple[str, float]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,15 +220,21 @@ class UseCaseRanker:
         Two words side by side that stand side by side in a use case also count as a phrase,
         and two that are a need word together ("black friday") stand for its words.
         """
+        return self.expanded_terms(self.expand(words))
+
+    def expand(self, words: Iterable[str]) -> list[Expanded]:
+        """Each (stemmed) word with its index key and the use-case words it stands for."""
+        remembered, expansion_of = self._expansions.remembered, self._expansion
+        # the key serves the pair before and after it; words people type recur
+        return [(word, *remembered(word, expansion_of)) for word in words]
+
+    def expanded_terms(self, expanded: Iterable[Expanded]) -> dict[str, tuple[float, str]]:
+        """:meth:`terms` of words already expanded (:meth:`expand`), as words read twice."""
         found: dict[str, tuple[float, str]] = {}
         known = found.get
-        remembered = self._expansions.remembered
-        expansion_of = self._expansion
         pair_starts = self._pair_starts
         previous = None
-        for word in words:
-            # the key serves the pair before and after it; words people type recur
-            key, expansion = remembered(word, expansion_of)
+        for word, key, expansion in expanded:
             share = GENERAL_WORD_SHARE if word in _GENERAL else 1.0
             for term, weight in expansion:
                 weight *= share
