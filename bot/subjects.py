@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from bot.background import asking_segments, dummy_it, is_background, pointed_at, wanted
+from bot.background import (
+    NEED_MARKERS,
+    asking_segments,
+    dummy_it,
+    is_background,
+    pointed_at,
+    wanted,
+)
 from bot.lexicon import Lexicon
 from bot.mentions import Mention
 from bot.use_cases import UseCaseRanker
@@ -23,12 +30,24 @@ from bot.wording import (
     NAME_POINTERS,
     PLURAL_POINTERS,
     POINTERS,
+    WHAT_WORDS,
     Message,
     Word,
 )
 
 #: Before a name, wanting to try it ("i wanna try graphql").
 TRYING = frozenset({"try", "trying", "wanna", "want"})
+
+
+def _distance(mention: Mention, positions: list[int]) -> tuple[int, bool]:
+    """How far a mention stands from the nearest of ``positions`` (question words), in words.
+
+    On a tie, a mention after the question word is nearer ("we use x, what is y for": y).
+    """
+    return min(
+        (at - mention.end, True) if at >= mention.end else (mention.start - at - 1, False)
+        for at in positions
+    )
 
 
 class SubjectFinder:
@@ -135,10 +154,27 @@ class SubjectFinder:
                 not compared or self._weighed_alone(message, main, narrowed, asking)
             ):
                 return narrowed
-        # "my team does rest, i wanna try graphql, tutorials?": what is to be tried first
+        # "my team does rest, i wanna try graphql, tutorials?": what is to be tried first;
+        # "we use wordpress already, what is laravel for": technology the roadmap lacks, told
+        # first, gives way to the roadmap's name nearer the question words
+        asked_at = [
+            at for at, w in enumerate(words) if w.sentence == focus and w.text in WHAT_WORDS
+        ]
+        mixed = (  # not "redis for caching, how ...", "my dev says redis makes it faster"
+            asked_at
+            and not compared
+            and len(main) == 2
+            and main[0].not_covered
+            and not main[1].not_covered
+            and not main[1].ambiguous
+            and (words[main[1].start - 1].text not in NEED_MARKERS)
+        )
         return sorted(
             main,
-            key=lambda m: not any(w.text in TRYING for w in words[max(m.start - 3, 0) : m.start]),
+            key=lambda m: (
+                not any(w.text in TRYING for w in words[max(m.start - 3, 0) : m.start]),
+                _distance(m, asked_at) if mixed else (0, False),
+            ),
         )
 
     def _told_before(

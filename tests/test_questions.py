@@ -1720,6 +1720,31 @@ _SUBJECT = table(
                 expect(outcome=Outcome.NOT_COVERED, topics=()),
             ),
         ],
+        # the roadmap's name nearer the question words is asked about; technology the
+        # roadmap lacks, told first in the same sentence, is the learner's context
+        "technology the roadmap lacks told before a roadmap name asked about": [
+            (
+                "we use wordpress already - what is laravel for",
+                expect(confident=True, topics=("laravel",)),
+            ),
+            (
+                "migrating from mariadb, postgres what is it good at",
+                expect(confident=True, topics=("postgresql",)),
+            ),
+            (
+                "data engineer on spark, my company's backend is spring boot, what is it good for",
+                expect(confident=True, topics=("spring-boot",)),
+            ),
+            (
+                "im a heroku free tier refugee whats gcp like",
+                expect(confident=True, topics=("gcp",)),
+            ),
+            (  # the roadmap's name only says what the thing is for: the thing is asked about
+                "redis for caching, how do i set it up",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+            ("what is kotlin, i know java", expect(outcome=Outcome.NOT_COVERED)),
+        ],
         "is it a good next step after a name asks about that name": [
             (
                 "In my CS degree we did C and Java. I want to build web backends now, and people"
