@@ -167,7 +167,7 @@ class SubjectFinder:
             and main[0].not_covered
             and not main[1].not_covered
             and not main[1].ambiguous
-            and (words[main[1].start - 1].text not in NEED_MARKERS)
+            and words[main[1].start - 1].text not in NEED_MARKERS
         )
         return sorted(
             main,
