@@ -66,6 +66,9 @@ class Names:
     #: Names read in their everyday sense only from the word beside them ("the server"), no
     #: everyday word: a clear need around them is still a need.
     beside_only: frozenset[str] = frozenset()
+    #: Technology the roadmap lacks named without context either way ("how do i set up
+    #: stripe"): said to be not covered rather than refused.
+    doubtful_uncovered: tuple[Mention, ...] = ()
 
 
 def text_words(knowledge: Knowledge) -> set[str]:

@@ -252,6 +252,7 @@ class NameFinder:
             frozenset(unsure),
             foreign,
             frozenset(beside_only),
+            tuple(m for m in ambiguous if m.id in doubtful and m.not_covered),
         )
 
     def _named_phrases(self, message: Message) -> list[Mention]:

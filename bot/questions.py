@@ -1819,7 +1819,11 @@ class QuestionAnswerer:
     def _last_resort(
         self, read: _Reading, asked: _Asked, requested: _Requested, step: _StepAsked
     ) -> Understanding:
-        """What is left: projects, a doubtful name offered back, the overview, or a refusal."""
+        """What is left: projects, a doubtful name, the overview, or a refusal.
+
+        A doubtful topic's name is offered back; technology the roadmap lacks is said to be
+        not covered.
+        """
         question, message, names = read.question, read.message, read.names
         doubtful, focus_words = names.doubtful, read.focus_words
         beyond_projects = any(  # "a science fair next week. any project ideas?": not software
@@ -1837,6 +1841,8 @@ class QuestionAnswerer:
             return Understanding(question, Intent.UNKNOWN, doubtful, Outcome.ASKED_BACK)
         if names.everyday or doubtful:
             return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
+        if names.doubtful_uncovered and not names.foreign:  # "how do i set up stripe?"
+            return self._not_covered(question, list(names.doubtful_uncovered))
         # "how do i create a new instagram account": "new" or "first" alone, in no software
         # talk, is no question about the roadmap
         learning_asked = bool(asked.focus_stems & self.lexicon.overview_cues - INCIDENTAL_OVERVIEW)

@@ -613,6 +613,28 @@ def test_how_to_start_with_technology_the_roadmap_lacks_is_not_covered(
 
 
 @pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("how do I set up Stripe?", "Stripe"),
+        ("flutter widgets tutorial", "Flutter"),
+        ("celery beat schedule every 5 minutes", "Celery"),
+    ],
+)
+def test_technology_the_roadmap_lacks_named_with_no_sign_of_either_sense_is_not_covered(
+    answerer: QuestionAnswerer, question: str, name: str
+) -> None:
+    understanding = answerer.understand(question)
+    assert understanding.outcome is Outcome.NOT_COVERED
+    assert [entry.name for entry in understanding.not_covered] == [name]
+
+
+def test_technology_the_roadmap_lacks_named_with_an_everyday_sign_is_the_everyday_word(
+    answerer: QuestionAnswerer,
+) -> None:
+    assert answerer.understand("celery soup recipe").outcome is Outcome.REFUSED
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "who built this bot",
