@@ -631,6 +631,8 @@ class QuestionAnswerer:
                 return decided
             if decided.confident and set(decided.topic_ids) & set(read.topic_ids):
                 return decided  # "hello? anyone there? i need help with mongodb"
+            if read.uncovered:  # "how make android app in kotlin": what it lacks, said so
+                return self._not_covered(question, read.subjects or read.uncovered)
             return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
         if intent is Intent.USE_CASE:
             return self.needs.use_case(question, read.all_terms, read.kind.kind) or decided

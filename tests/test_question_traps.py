@@ -615,6 +615,29 @@ def test_how_to_start_with_technology_the_roadmap_lacks_is_not_covered(
 @pytest.mark.parametrize(
     ("question", "name"),
     [
+        ("how make android app in kotlin", "Kotlin"),
+        (
+            "how to configure nginx as reverse proxy for my app, the config syntax confuses me",
+            "nginx",
+        ),
+        ("redis cache how to start, never used", "Redis"),
+        (
+            "ex accountant, work uses microsoft sql server. how do i write a stored procedure",
+            "Microsoft SQL Server",
+        ),
+    ],
+)
+def test_technology_the_roadmap_lacks_is_not_covered_where_the_model_reads_no_roadmap_question(
+    answerer: QuestionAnswerer, question: str, name: str
+) -> None:
+    understanding = answerer.understand(question)
+    assert understanding.outcome is Outcome.NOT_COVERED
+    assert [entry.name for entry in understanding.not_covered] == [name]
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
         ("how do I set up Stripe?", "Stripe"),
         ("flutter widgets tutorial", "Flutter"),
         ("celery beat schedule every 5 minutes", "Celery"),
