@@ -595,6 +595,27 @@ def test_a_word_of_a_longer_name_is_no_roadmap_word(answerer: QuestionAnswerer) 
     assert answerer.understand("is it weird to name my dog django").outcome is Outcome.REFUSED
 
 
+@pytest.mark.parametrize(
+    ("question", "reply"),
+    [
+        ("bom dia bot", "greeting"),
+        ("salam aleikum", "greeting"),
+        ("morning all", "greeting"),
+        ("obrigado bot", "thanks"),
+        ("omg finally it clicked", "thanks"),
+        ("do u have a name bot?", "about-bot"),
+        ("can you speak spanish?", "about-bot"),
+        ("ur pretty smart for a bot", "praise-or-complaint"),
+    ],
+)
+def test_small_talk_in_other_languages_and_about_the_bot_is_small_talk(
+    answerer: QuestionAnswerer, question: str, reply: str
+) -> None:
+    understanding = answerer.understand(question)
+    assert understanding.small_talk
+    assert understanding.canned is not None and understanding.canned.id == reply
+
+
 @pytest.mark.parametrize("question", ["thansk a lot", "apreciate it", "good mornin"])
 def test_small_talk_typed_in_a_hurry_is_small_talk(
     answerer: QuestionAnswerer, question: str
