@@ -136,6 +136,7 @@ DOUBTED = frozenset({Intent.TOPIC, Intent.USE_CASE, Intent.RESOURCES, Intent.PRO
 #: Intents whose topics are not what the message names (a need's best fits; none): a sure
 #: "what is it" reading looks again (_as_topic).
 FOUND_ELSEWHERE = frozenset({Intent.USE_CASE, Intent.OVERVIEW})
+ASKED_OR_ANSWERED = frozenset({Outcome.ANSWERED, Outcome.ASKED_BACK})
 #: A follow-up is a short message: at most this many words.
 FOLLOW_UP_WORDS = 8
 #: The roadmap itself named: a step named with it is the step ("languages in the roadmap").
@@ -581,7 +582,8 @@ class QuestionAnswerer:
           each name as its kind, never its everyday sense);
         - a need's pick read as a topic: a sure reading of what a thing is answers the topic
           or step the message asks about ("owasp top ten explained"), never the need's best
-          fit; a need asked back, or for one of a name's own children, stays;
+          fit; a need asked back only as the choice asked about; one for a name's own children
+          stays;
         - a confident answer about a topic the message asks about, against a refusal
           ("hello? anyone there? i need help with mongodb").
         Where the rules give no roadmap answer (a refusal, an outside subject such as "our
@@ -653,13 +655,16 @@ class QuestionAnswerer:
 
         The thing is the topic or step the message names and does not come from ("what does
         the databases part cover", never "just finished the databases section, what now"), and
-        for a need never its best fit; a need asked back, or asked for one of a name's own
-        children ("which framework for php"), stays.
+        for a need never its best fit. A need asked back is answered as the choice the message
+        asks about ("coming from c# at work, is go hard to pick up"), if one is; a need asked
+        for one of a name's own children ("which framework for php") stays.
         """
-        if not decided.confident or decided.parent_id is not None:
+        if decided.parent_id is not None or decided.outcome not in ASKED_OR_ANSWERED:
             return decided
         words = read.message.words
         asked = [m.id for m in read.subjects if not is_background(m, words)]
+        if decided.outcome is Outcome.ASKED_BACK:  # the rules' choice the message asks about
+            asked = [t for t in decided.topic_ids if t in asked]
         topic = next((t for t in asked if t in read.topic_ids), None)
         if topic is not None:
             return Understanding(read.question, Intent.TOPIC, (topic,))

@@ -277,6 +277,18 @@ def test_a_model_sure_the_message_asks_what_a_named_thing_is_answers_that_thing(
     assert answerer.understand(done).section_id != "languages"  # where the learner comes from
 
 
+def test_a_model_sure_the_message_asks_what_a_thing_is_answers_the_choice_asked_about(
+    answerer: QuestionAnswerer,
+) -> None:
+    question = "coming from c# at work, is go hard to pick up"
+    asked = answerer.understand(question)  # the rules alone: a need, asked back
+    assert asked.outcome is Outcome.ASKED_BACK and asked.intent is Intent.USE_CASE
+    assert "go" in asked.topic_ids
+    answerer.learned = _model({"u:hard": {"topic": 20.0}})
+    thing = answerer.understand(question)
+    assert thing.confident and thing.intent is Intent.TOPIC and thing.topic_ids == ("go",)
+
+
 def test_a_model_sure_of_a_need_answers_the_needs_best_fit(answerer: QuestionAnswerer) -> None:
     question = (
         "our bank app needs safe money transactions. which part of the roadmap deals with that?"
