@@ -126,11 +126,11 @@ SURELY_OUTSIDE = 0.9
 #: How sure the need model must be for its pick to lead a need's answer.
 NEED_PICK = 0.4
 #: ...and how sure of another pick than the rules' to ask back between the two.
-NEED_DOUBT = 0.2
+NEED_DOUBT = 0.15
 #: How likely the doubt model must find a confident answer wrong to ask it back instead.
 DOUBT_ASK = 0.5
 #: ...and to ask it back when the answer is the only choice there is ("is this what you mean?").
-DOUBT_CONFIRM = 0.7
+DOUBT_CONFIRM = 0.6
 #: Intents whose confident answers the doubt model weighs: those about a topic.
 DOUBTED = frozenset({Intent.TOPIC, Intent.USE_CASE, Intent.RESOURCES, Intent.PROJECTS})
 #: Intents whose topics are not what the message names (a need's best fits; none): a sure

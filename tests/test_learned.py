@@ -43,9 +43,9 @@ def _model(
     doubts: dict[str, float] | None = None,
 ) -> Learned:
     """Learned models: an intent model of these weights, a need model of those (with no
-    weights, unsure among six topics), and a doubt model whose weights speak for "wrong"
+    weights, unsure among eight topics), and a doubt model whose weights speak for "wrong"
     (none: no doubt model)."""
-    unsure = {"sql", "mongodb", "go", "php", "ruby", "java"}
+    unsure = {"sql", "mongodb", "go", "php", "ruby", "java", "python", "rails"}
     topics = tuple(sorted({t for ws in (needs or {}).values() for t in ws} | unsure))
     doubt = None
     if doubts is not None:
