@@ -656,15 +656,18 @@ class QuestionAnswerer:
         The thing is the topic or step the message names and does not come from ("what does
         the databases part cover", never "just finished the databases section, what now"), and
         for a need never its best fit. A need asked back is answered as the choice the message
-        asks about ("coming from c# at work, is go hard to pick up"), if one is; a need asked
-        for one of a name's own children ("which framework for php") stays.
+        asks about where the message asks what a thing is ("we use mongo, what even is
+        postgres"), if one is; not a question of fit ("is mongo good for a banking app"). A
+        need asked for one of a name's own children ("which framework for php") stays.
         """
         if decided.parent_id is not None or decided.outcome not in ASKED_OR_ANSWERED:
             return decided
         words = read.message.words
         asked = [m.id for m in read.subjects if not is_background(m, words)]
-        if decided.outcome is Outcome.ASKED_BACK:  # the rules' choice the message asks about
-            asked = [t for t in decided.topic_ids if t in asked]
+        if decided.outcome is Outcome.ASKED_BACK:
+            if not read.focus_words & WHAT_WORDS:  # "is mongo good for a banking app": a fit
+                return decided
+            asked = [t for t in decided.topic_ids if t in asked]  # the choice asked about
         topic = next((t for t in asked if t in read.topic_ids), None)
         if topic is not None:
             return Understanding(read.question, Intent.TOPIC, (topic,))

@@ -280,13 +280,16 @@ def test_a_model_sure_the_message_asks_what_a_named_thing_is_answers_that_thing(
 def test_a_model_sure_the_message_asks_what_a_thing_is_answers_the_choice_asked_about(
     answerer: QuestionAnswerer,
 ) -> None:
-    question = "coming from c# at work, is go hard to pick up"
-    asked = answerer.understand(question)  # the rules alone: a need, asked back
-    assert asked.outcome is Outcome.ASKED_BACK and asked.intent is Intent.USE_CASE
-    assert "go" in asked.topic_ids
-    answerer.learned = _model({"u:hard": {"topic": 20.0}})
+    question = "we use mongo at work but the new guy keeps saying postgres, what even is postgres"
+    fit = "is mongo good for a banking app?"
+    for asked in map(answerer.understand, (question, fit)):  # the rules alone: asked back
+        assert asked.outcome is Outcome.ASKED_BACK and asked.intent is Intent.USE_CASE
+    answerer.learned = _model({f: {"topic": 20.0} for f in ("u:even", "u:good")})
     thing = answerer.understand(question)
-    assert thing.confident and thing.intent is Intent.TOPIC and thing.topic_ids == ("go",)
+    assert thing.confident and thing.intent is Intent.TOPIC
+    assert thing.topic_ids == ("postgresql",)
+    # a question of fit is no question of what a thing is: the choices stay
+    assert answerer.understand(fit).outcome is Outcome.ASKED_BACK
 
 
 def test_a_model_sure_of_a_need_answers_the_needs_best_fit(answerer: QuestionAnswerer) -> None:
