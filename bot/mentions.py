@@ -66,8 +66,8 @@ class Names:
     #: Names read in their everyday sense only from the word beside them ("the server"), no
     #: everyday word: a clear need around them is still a need.
     beside_only: frozenset[str] = frozenset()
-    #: Technology the roadmap lacks named without context either way ("how do i set up
-    #: stripe"): said to be not covered rather than refused.
+    #: Technology the roadmap lacks named as typed, without context either way ("how do i
+    #: set up stripe"): said to be not covered rather than refused.
     doubtful_uncovered: tuple[Mention, ...] = ()
 
 

@@ -252,7 +252,13 @@ class NameFinder:
             frozenset(unsure),
             foreign,
             frozenset(beside_only),
-            tuple(m for m in ambiguous if m.id in doubtful and m.not_covered),
+            tuple(  # as typed: "signals" is no misspelt "signalr" to call uncovered
+                m
+                for m in ambiguous
+                if m.id in doubtful
+                and m.not_covered
+                and m.name == " ".join(message.texts[m.start : m.end])
+            ),
         )
 
     def _named_phrases(self, message: Message) -> list[Mention]:
