@@ -136,6 +136,7 @@ DOUBTED = frozenset({Intent.TOPIC, Intent.USE_CASE, Intent.RESOURCES, Intent.PRO
 #: Intents whose topics are not what the message names (a need's best fits; none): a sure
 #: "what is it" reading looks again (_as_topic).
 FOUND_ELSEWHERE = frozenset({Intent.USE_CASE, Intent.OVERVIEW})
+#: Outcomes of a need the intent model's sure reading of what a thing is may answer again.
 ASKED_OR_ANSWERED = frozenset({Outcome.ANSWERED, Outcome.ASKED_BACK})
 #: A follow-up is a short message: at most this many words.
 FOLLOW_UP_WORDS = 8
