@@ -125,6 +125,11 @@ class _Context:
     studied_it: set[int]
 
 
+def _as_typed(message: Message, mention: Mention) -> bool:
+    """Whether a mention names exactly what was typed, not a name merely near it."""
+    return mention.name == " ".join(message.texts[mention.start : mention.end])
+
+
 class NameFinder:
     """Finds names in messages of one roadmap (see :class:`~bot.lexicon.Lexicon`)."""
 
@@ -227,10 +232,7 @@ class NameFinder:
             for m in ambiguous
             if m.id in doubtful
             and kept_kinds
-            and (
-                self.lexicon.kind_of(m) in kept_kinds
-                or m.name == " ".join(message.texts[m.start : m.end])
-            )
+            and (self.lexicon.kind_of(m) in kept_kinds or _as_typed(message, m))
         ]
         if alike:
             # "we have a huge django monolith ... why would flask fit better there?", "i know
@@ -253,11 +255,7 @@ class NameFinder:
             foreign,
             frozenset(beside_only),
             tuple(  # as typed: "signals" is no misspelt "signalr" to call uncovered
-                m
-                for m in ambiguous
-                if m.id in doubtful
-                and m.not_covered
-                and m.name == " ".join(message.texts[m.start : m.end])
+                m for m in ambiguous if m.id in doubtful and m.not_covered and _as_typed(message, m)
             ),
         )
 
