@@ -37,7 +37,7 @@ from bot.matching import ByLength, NameIndex  # noqa: E402
 from bot.text import normalize  # noqa: E402
 
 EVAL = ROOT / "tests" / "data" / "eval"
-#: The answerer's cutoffs for a misspelt name (bot/questions.py: mention, near miss).
+#: The answerer's cutoffs for a misspelt name (bot/names.py: mention, near miss).
 CUTOFFS = (85, 75)
 
 

@@ -8,7 +8,7 @@ Figures, each against a baseline measured in the same run:
   Python's garbage collector left running while it reads (as it was before), and a second load
   of the same file, compiled, from the cache (bot/knowledge/compiled.py; files of 64 KB or
   more, so all three; a temporary cache folder); then start-up: that second load and the
-  answerer over it (bot/questions.py), as the bot starts: its indexes come from the same cache
+  answerer over it (bot/questions/), as the bot starts: its indexes come from the same cache
   entry (kept there when first built), and the cost of building them, as at a first start;
 - answers, computed in this process without storage (the answerer and the reply it renders):
   free text (every eval question, short and long messages) and a /topic typo lookup, p50 and

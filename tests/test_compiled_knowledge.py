@@ -187,7 +187,7 @@ def test_an_upgraded_bot_never_reads_an_entry_of_its_former_code(tmp_path, monke
     monkeypatch.setattr(compiled, "_PACKAGE", package)
     digests = []
     for edit in ("", "# the use-case scoring changed\n"):
-        questions = package / "questions.py"
+        questions = package / "questions" / "__init__.py"
         questions.write_text(questions.read_text(encoding="utf-8") + edit, encoding="utf-8")
         compiled._code_digest.cache_clear()
         digests.append(compiled._code_digest())

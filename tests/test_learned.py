@@ -23,7 +23,8 @@ from bot.learned import (
     load_companion,
     need_features,
 )
-from bot.questions import DOUBT_ASK, DOUBT_CONFIRM, SECOND_OPINION, QuestionAnswerer
+from bot.questions import QuestionAnswerer
+from bot.questions.opinions import DOUBT_ASK, DOUBT_CONFIRM, SECOND_OPINION
 from bot.understanding import Intent, Outcome
 from bot.wording import split_message
 

@@ -1,0 +1,173 @@
+"""The first rule stages: small talk, and subjects outside the roadmap, set aside."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from bot.background import wanted
+from bot.intent_cues import ASKING_WORDS, asks_about_doubtful
+from bot.questions.reading import Reading
+from bot.questions.shared import SIDE_BY_SIDE, Shared
+from bot.understanding import Intent, Outcome, Understanding
+from bot.wording import (
+    LEARN_WORDS,
+    PLURAL_POINTERS,
+    POINTERS,
+    PROJECT_CUES,
+    QUESTION_STARTS,
+    STARTING,
+    STOP,
+    STRONG_OVERVIEW,
+    WHAT_WORDS,
+    Word,
+)
+
+
+class AsideStages:
+    """Small talk, names in their everyday sense, subjects outside the roadmap."""
+
+    def __init__(self, shared: Shared) -> None:
+        """The stages, reading with ``shared``'s indexes and helpers."""
+        self.shared = shared
+
+    def small_talk_or_everyday(self, read: Reading, talk: bool = True) -> Understanding | None:
+        """Small talk (if ``talk``), or names used only in their everyday sense.
+
+        Names used only in their everyday sense are refused, unless the message tells a clear
+        need.
+        """
+        message, names = read.message, read.names
+        canned = self.shared.talk.small_talk(message, read.mentions) if talk else None
+        if canned is not None and not asks_about_doubtful(message, names.unsure):
+            return Understanding(
+                read.question, Intent.UNKNOWN, (), Outcome.SMALL_TALK, canned=canned
+            )
+        if names.everyday and not read.mentions:
+            # "works on my machine but not on the server": read as everyday only from the word
+            # beside the name, a clear need (with the name's own words) is still answered
+            clear = (
+                self.shared.clear_need(
+                    read.question, message, read.kind.kind, names.unsure | names.dropped
+                )
+                if set(names.everyday) <= names.beside_only and not names.foreign
+                else None
+            )
+            return clear or Understanding(read.question, Intent.UNKNOWN, (), Outcome.REFUSED)
+        return None
+
+    def outside_roadmap(self, read: Reading) -> Understanding | None:
+        """A subject outside the roadmap asked about ("should i buy a new laptop?").
+
+        Refused with its canned reply, unless the roadmap is asked about after all, or the
+        outside words only say where a software need happens.
+        """
+        message, focus, subjects = read.message, read.focus, read.subjects
+        outside, hits, outside_at = self.shared.talk.outside_subject(
+            message, needs=read.kind.kind is not None, paired=read.paired
+        )
+        asking = [w for w in message.words if w.sentence == focus]
+        asked_outside = (  # "a bootcamp teaching java. is 16 GB of RAM enough?": the laptop
+            message.sentences > 1
+            and self.shared.talk.outside_words(asking)
+            and all(message.words[m.start].sentence != focus for m in subjects)
+        )
+        if outside is None or not (asked_outside or all(m.ambiguous for m in subjects)):
+            return None
+        evidence = sum(  # "... when i run docker. should i buy a new laptop?": the asking
+            (
+                w.stem in self.shared.lexicon.software
+                or w.stem in self.shared.lexicon.overview_cues
+            )  # sentence's own
+            and w.stem not in self.shared.lexicon.title_words
+            for w in (asking if asked_outside else message.words)
+        ) + (  # "scala worth learning for backend jobs?": not covered, first
+            0 if asked_outside else len(read.uncovered)
+        )
+        if (hits < evidence and subjects) or self._roadmap_asked_beside(read, asking):
+            return None
+        # "our app shows live football scores. what would you build the backend with?":
+        # the outside word is where the need happens; the question asks for the need
+        names, mentions = read.names, read.mentions
+        aside = (
+            message.sentences > 1
+            and not self.shared.talk.outside_words(asking)
+            and (focus in message.questions or bool(ASKING_WORDS & read.focus_words))
+            and self.shared.talk.asks_for_software(asking)
+            # a software situation told around the need: a software word or a name
+            and bool(
+                names.software
+                or names.doubtful
+                or any(m.id in self.shared.knowledge.topics for m in mentions)
+            )
+            # "a job offer from a company using elixir": about elixir
+            and not any(m.not_covered for m in mentions)
+        ) or self.shared.talk.asked_beside_outside(
+            message, focus, names, mentions, read.kind.asked_for, outside_at
+        )
+        clear = (
+            self.shared.clear_need(
+                read.question,
+                message,
+                read.kind.kind,
+                names.dropped | outside_at,
+                background=True,
+            )
+            if aside
+            else None
+        )
+        return clear or Understanding(
+            read.question, Intent.UNKNOWN, (), Outcome.REFUSED, canned=outside
+        )
+
+    def _roadmap_asked_beside(self, read: Reading, asking: list[Word]) -> bool:
+        """Whether a message with outside words still asks about the roadmap or its names.
+
+        ``asking`` holds the words of the sentence that asks.
+        """
+        message, focus, subjects = read.message, read.focus, read.subjects
+        bare = all(w.text in STOP or w.text in QUESTION_STARTS for w in asking)
+        requested = [  # a bare "what do you suggest?" asks for what the sentence before asks
+            w for w in message.words if w.sentence == focus or (bare and w.sentence == focus - 1)
+        ]
+        roadmap_question = (
+            message.sentences > 1
+            and not self.shared.talk.outside_words(asking)
+            and (
+                any(message.words[m.start].sentence == focus for m in subjects)
+                or any(w.stem in STRONG_OVERVIEW for w in asking)
+                or read.build_request  # "... before applying for jobs. what could i build?"
+                or bool(  # "i'd like to practise go ... any project ideas?", "after my
+                    # django tutorial i want to make a real project. what do you suggest?"
+                    subjects and any(w.text in PROJECT_CUES for w in requested)
+                )
+                or bool(subjects and {w.text for w in asking} & (POINTERS | PLURAL_POINTERS))
+                # "switching careers from teaching. what should i learn first to become a
+                # backend developer?": what to learn in the roadmap's own field
+                or (  # "... where do i start with backend?"
+                    any(w.stem in LEARN_WORDS or w.stem in STARTING for w in asking)
+                    and any(w.stem in self.shared.lexicon.title_words for w in asking)
+                )
+            )
+        )
+        learning = any(  # "my boss wants me to learn django by monday": django, not the boss
+            wanted(m, message.words) and message.words[m.start].sentence == focus for m in subjects
+        )
+        asked_segments = {w.segment for w in message.words if w.text in WHAT_WORDS}
+        side_by_side = (
+            any(  # "go or java for a backend job in germany": the two compared
+                a.id != b.id
+                and b.start == a.end + 1
+                and message.words[a.end].text in SIDE_BY_SIDE
+                and self.shared.lexicon.kind_of(a) == self.shared.lexicon.kind_of(b)
+                for a, b in pairwise(subjects)
+            )
+            # ... unless asked about: "which pays more, x or y"
+            and not self.shared.talk.outside_words(
+                [w for w in message.words if w.segment in asked_segments]
+            )
+        )
+        built_with_name = read.asks_to_build and any(  # "what should i build with django to
+            message.words[m.start].sentence == focus
+            for m in subjects  # get hired"
+        )
+        return roadmap_question or learning or side_by_side or built_with_name

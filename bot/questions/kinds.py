@@ -1,0 +1,366 @@
+"""Rule stages about kinds of things, technology not covered, and comparisons."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from bot.background import asking_segments, names_a_need
+from bot.intent_cues import (
+    ASKING_WORDS,
+    BE_WORDS,
+    asks_how_it_works,
+    only_in_passing,
+    wants_something,
+)
+from bot.mentions import Mention
+from bot.questions.findings import Asked, ProjectsAsked
+from bot.questions.reading import Reading
+from bot.questions.shared import MAX_COMPARED, SIDE_BY_SIDE, Shared
+from bot.understanding import Intent, Understanding
+from bot.wording import (
+    COMPARATIVES,
+    COMPARE_CUES,
+    IDEA_SENSES,
+    IDEA_WORDS,
+    LIKENESS_CUES,
+    NAME_POINTERS,
+    PLURAL_POINTERS,
+    PRACTICE,
+    PRACTICE_THINGS,
+    PREFERRED_TO,
+    PROJECT_NOUNS,
+    RESOURCE_CUES,
+    Message,
+    wordset,
+)
+
+#: Between two names, words saying one is the other ("nestjs is just express").
+EQUATING = frozenset({"is", "are", "just", "basically", "simply", "only", "like", "really"})
+#: Words asking for an introduction to something.
+INTRODUCING = frozenset({"intro", "introduction", "basics", "explained"})
+#: Shortly before a name, these make the name what is asked about ("how does nginx work").
+ABOUT_NAME = wordset("does do is are what whats about use using learn try start started")
+#: Before "project", these make it the learner's own project, not a request for projects.
+OWNED = frozenset({"my", "our", "this", "his", "her", "their", "most", "many", "all", "every"})
+#: One of these at most this many words before "project" makes it one the learner has or
+#: means ("enough for a small side project"), not projects asked for ("firebase side project").
+OWNED_PROJECT_GAP = 4
+HAVING_PROJECT = frozenset({"for", "in"})
+#: After two names of a kind, these ask which of them to pick ("which one", "who's right").
+PICKING_ONE = frozenset({"which", "who", "whos"})
+
+
+class KindStages:
+    """Kinds asked for, technology the roadmap lacks, names compared."""
+
+    def __init__(self, shared: Shared) -> None:
+        """The stages, reading with ``shared``'s indexes and helpers."""
+        self.shared = shared
+
+    def projects_asked(self, read: Reading) -> ProjectsAsked:
+        """Projects asked for by a project word, not the learner's own ("my side project")."""
+        words, requests = read.message.words, read.requests
+        opinion = any(  # "is that a good idea", "the idea behind it": not project ideas
+            w.text in IDEA_WORDS and i and words[i - 1].text in IDEA_SENSES
+            for i, w in enumerate(words)
+        )
+        project_at = [  # "ideas for a project", not "enough for my side project"
+            i
+            for i, w in enumerate(words)
+            if w.sentence in requests.request_sentences
+            and i not in requests.told
+            and (
+                w.text in PROJECT_NOUNS
+                or (w.text in PRACTICE_THINGS and i and words[i - 1].text in PRACTICE)
+            )
+            and not {v.text for v in words[max(i - OWNED_PROJECT_GAP, 0) : i]}
+            & (OWNED | HAVING_PROJECT)  # "my first project", "in a small side project"
+        ]
+        asked = bool(project_at)
+        # "a deployment project", "docker exercises": the name just before is what they are for
+        named = next((m for m in read.mentions if m.end in project_at), None)
+        # "a deployment project with the cloud": projects asked for, not a kind
+        return ProjectsAsked(opinion, asked, named, asked and not read.kind.asked_for)
+
+    def _asks_other_kind(self, read: Reading, asked: Asked, projects: ProjectsAsked) -> bool:
+        """Whether a kind other than the named topics' is asked for ("which framework for python").
+
+        Not when the name itself is asked about with a kind in passing, nor projects first.
+        """
+        kind = read.kind
+        return bool(
+            read.topic_ids
+            and kind.kind
+            and self.shared.kind_differs(read.topic_ids, kind.kind)
+            and not (asked.names_itself and not kind.asked_for)
+            and not projects.first
+        )
+
+    def within_the_kind(
+        self, read: Reading, asked: Asked, projects: ProjectsAsked
+    ) -> Understanding | None:
+        """Another of the kind asked for, or the children of a kind of a name told.
+
+        "it can't handle many websockets, which language is better at that"; "which framework
+        for python"; "I know JavaScript well. Which framework should I use?".
+        """
+        question, kind, topic_ids = read.question, read.kind, read.topic_ids
+        if self.shared.asks_own_kind(read):
+            answer = self._instead(question, read.message, read.subjects, kind.at, read.terms)
+            if answer is not None:
+                return answer
+        if self._asks_other_kind(read, asked, projects):
+            children = self.shared.needs.children(question, topic_ids[0], kind.kind, read.terms)
+            if children:
+                return children
+        if (
+            not topic_ids
+            and kind.kind
+            and not COMPARE_CUES & read.requests.cues
+            and not projects.first
+        ):
+            # "I know JavaScript well. Which framework should I use?": the background's children
+            known = [
+                m.id
+                for m in read.mentions
+                if m.id in self.shared.knowledge.topics and m not in read.subjects
+            ]
+            for parent_id in dict.fromkeys(known):
+                children = self.shared.needs.children(question, parent_id, kind.kind, read.terms)
+                if children:
+                    return children
+        return None
+
+    def need_around_technology(self, read: Reading) -> Understanding | None:
+        """A need told around technology the roadmap lacks, no topic named.
+
+        "a language for a wordpress site": the name only describes the need; "tests on every
+        push to github": the technology is only where the need happens.
+        """
+        question, message, uncovered = read.question, read.message, read.uncovered
+        kind = read.kind.kind
+        if not uncovered or read.topic_ids:
+            return None
+        needs = [m for m in uncovered if kind and names_a_need(message, m)]
+        if needs and len(needs) == len(uncovered):
+            answer = self.shared.needs.use_case(question, read.all_terms, kind)
+            if answer is not None:
+                return answer
+        if (
+            wants_something(message, read.requests.cues, read.subjects)
+            or only_in_passing(message, uncovered)
+            or self._built_in(message, uncovered)
+        ):
+            return self._need_around(question, uncovered, read.all_terms, kind, message, read.focus)
+        return None
+
+    def not_covered_asked(self, read: Reading, asked: Asked) -> Understanding | None:
+        """Technology the roadmap lacks, asked about: said to be not covered.
+
+        Unless a need is asked in another sentence than the one naming it, and clearly fits.
+        """
+        question, message, focus = read.question, read.message, read.focus
+        subjects, uncovered, topic_ids = read.subjects, read.uncovered, read.topic_ids
+        kind = read.kind.kind
+        set_against = (  # not "a real db or just for testing"
+            bool(COMPARE_CUES & read.requests.cues)
+            or any(
+                message.words[i].text in SIDE_BY_SIDE
+                for m in subjects
+                for i in (m.start - 1, m.end)
+                if 0 <= i < len(message.words)
+            )
+        ) and not all(  # "gin vs express for a fast api": the need, not one of those compared
+            names_a_need(message, m) for m in uncovered
+        )
+        if not uncovered or not (
+            subjects[0].not_covered
+            or (asked.compare and set_against and len(subjects) >= 2)
+            or not topic_ids
+        ):
+            return None
+        # "the app works on my macbook but crashes on the ubuntu server. how do we get the
+        # same environment everywhere?": technology told in the situation, a need asked
+        told_aside = (
+            message.sentences > 1
+            and all(message.words[m.start].sentence != focus for m in uncovered)
+            and not read.focus_words & (NAME_POINTERS | PLURAL_POINTERS)
+            and (focus in message.questions or bool(ASKING_WORDS & read.focus_words))
+        )
+        aside = {i for m in uncovered for i in range(m.start, m.end)}
+        clear = (
+            self.shared.clear_need(
+                question,
+                message,
+                kind,
+                read.names.dropped | aside,
+                background=True,
+                beside=self.shared.lexicon.technology(uncovered),
+            )
+            if told_aside
+            else None
+        )
+        # a close call is no reason to pass over the technology named, unless its name is
+        # also a word ("parcels move"): then the need's fits are offered back
+        if clear is not None and (clear.confident or all(m.ambiguous for m in uncovered)):
+            return clear
+        return self.shared.not_covered(question, subjects)
+
+    def set_side_by_side(self, read: Reading) -> bool:
+        """Whether two names of a kind are weighed against each other with no comparing word.
+
+        "is nestjs basically express", "why use graphql over rest", "spring boot and django,
+        which one", "flask user here, is django heavier?".
+        """
+        subjects, texts, focus_words = read.subjects, read.message.texts, read.focus_words
+        alike = len(subjects) >= 2 and self.shared.lexicon.kind_of(
+            subjects[0]
+        ) == self.shared.lexicon.kind_of(subjects[1])
+        set_over = alike and any(  # "why use graphql over rest": one preferred to the other
+            b.start == a.end + 1 and read.message.words[a.end].text in PREFERRED_TO
+            for a, b in pairwise(subjects)
+        )
+        weighed = bool(focus_words & COMPARATIVES)  # "flask user here, is django heavier?"
+        equated = any(  # "nestjs is just express with extra steps?"
+            BE_WORDS & set(between) and set(between) <= EQUATING
+            for a, b in pairwise(subjects)
+            for between in [texts[a.end : b.start]]
+        )
+        return alike and (
+            texts[:1] in (("is",), ("are",))
+            or bool(PICKING_ONE & focus_words)  # "bro says mongo, prof says postgres. whos right"
+            or set_over
+            or weighed
+            or equated
+        )
+
+    def comparison(self, read: Reading, asked: Asked) -> Understanding | None:
+        """Named topics compared, the few of a kind asked to differ, or a named comparison."""
+        question, topic_ids, kind = read.question, read.topic_ids, read.kind.kind
+        if len(topic_ids) >= 2 and asked.compare:
+            kinds = [self.shared.knowledge.topics[t].kind for t in topic_ids]
+            shared = [t for t, k in zip(topic_ids, kinds, strict=True) if kinds.count(k) >= 2]
+            compared = shared if len(shared) >= 2 else topic_ids  # "go faster than python"
+            return Understanding(question, Intent.COMPARE, tuple(compared[:MAX_COMPARED]))
+        if not topic_ids and kind is not None and read.focus_words & LIKENESS_CUES:
+            # "how do the cloud providers differ": the few of that kind, side by side
+            members = [t.id for t in self.shared.knowledge.topics.values() if t.kind == kind]
+            if 2 <= len(members) <= MAX_COMPARED:
+                return Understanding(question, Intent.COMPARE, tuple(members))
+        named = (
+            self.shared.lexicon.named_comparison(read.message.texts) if len(topic_ids) < 2 else ()
+        )
+        if not named:
+            return None
+        alias_words = {
+            word
+            for phrase, ids in self.shared.lexicon.comparison_phrases.items()
+            if ids == named
+            for word in phrase.split()
+        }
+        need = self.shared.ranker.terms(
+            w.stem
+            for i, w in enumerate(read.message.words)
+            if w.text not in self.shared.lexicon.cue_words
+            and w.text not in alias_words
+            and w.stem not in self.shared.lexicon.software
+            and i not in read.names.dropped
+        )
+        answer = None
+        if len({source for _, source in need.values()}) >= 2:  # a need, not a stray word
+            answer = self.shared.needs.use_case(question, need, None, among=set(named))
+        if answer is not None and answer.confident:
+            return answer
+        return Understanding(question, Intent.COMPARE, named)
+
+    def need_of_another_kind(
+        self, read: Reading, asked: Asked, projects: ProjectsAsked
+    ) -> Understanding | None:
+        """A need for a kind other than the named topics' ("a database for my django app")."""
+        if self._asks_other_kind(read, asked, projects):
+            return self.shared.needs.use_case(read.question, read.all_terms, read.kind.kind)
+        return None
+
+    def _instead(
+        self,
+        question: str,
+        message: Message,
+        subjects: list[Mention],
+        kind_at: int,
+        terms: dict[str, tuple[float, str]],
+    ) -> Understanding | None:
+        """Another of its kind for a need the named one is told to fail at, if one fits.
+
+        "we wrote our backend in python but it can't handle many websockets, which language is
+        better at that": the kind is asked in a later part that names nothing.
+        """
+        words = message.words
+        asked = words[kind_at]
+        if asked.segment not in asking_segments(message, asked.sentence) or any(
+            (words[m.start].sentence, words[m.start].segment) >= (asked.sentence, asked.segment)
+            for m in subjects
+        ):
+            return None
+        kind = self.shared.lexicon.kinds[asked.stem]
+        others = self.shared.needs.kind_members.get(kind, set()) - {m.id for m in subjects}
+        answer = self.shared.needs.use_case(question, terms, None, among=others)
+        return answer if answer is not None and answer.confident else None
+
+    def _built_in(self, message: Message, uncovered: list[Mention]) -> bool:
+        """Whether a thing made with technology the roadmap lacks is wanted for a need.
+
+        "typescript backend for a big team": the name, a software word, then "for".
+        """
+        words = message.words
+        return any(
+            m.end + 1 < len(words)
+            and words[m.end + 1].text == "for"
+            and (
+                words[m.end].text in self.shared.lexicon.software
+                or words[m.end].stem in self.shared.lexicon.kinds
+            )
+            for m in uncovered
+        )
+
+    def _need_around(
+        self,
+        question: str,
+        uncovered: list[Mention],
+        terms: dict[str, tuple[float, str]],
+        kind: str | None,
+        message: Message,
+        focus: int,
+    ) -> Understanding | None:
+        """A need told around technology the roadmap lacks ("tests on every push to github").
+
+        None when the question asks about the technology itself ("what is kafka"); otherwise
+        :meth:`NeedMatcher.around <bot.needs.NeedMatcher.around>` weighs the need.
+        """
+        words = message.words
+        if len({m.id for m in uncovered}) > 1:  # "nginx or apache": about the technologies
+            return None
+        if {w.text for w in words} & (RESOURCE_CUES | INTRODUCING):  # "an intro to kubernetes"
+            return None
+        if asks_how_it_works([w.text for w in words if w.sentence == focus]):
+            return None  # "how do these platforms work"
+        if any(  # "kubernetes? what is it": the technology itself
+            (a.text, b.text in BE_WORDS, c.text in NAME_POINTERS) == ("what", True, True)
+            for a, b, c in zip(words, words[1:], words[2:], strict=False)
+            if a.sentence == focus
+        ):
+            return None
+        opening = next((i for i, w in enumerate(words) if w.sentence == focus), None)
+        if any(  # "cassandra db any good for time series?": the question opens with it
+            m.start == opening and focus in message.questions for m in uncovered
+        ):
+            return None
+        if any(  # "how does nginx work", "should we use kafka": asks about the technology
+            words[m.start].sentence == focus
+            and {w.text for w in words[max(m.start - 2, 0) : m.start]} & ABOUT_NAME
+            for m in uncovered
+        ):
+            return None
+        names = {words[m.start].text for m in uncovered}
+        return self.shared.needs.around(
+            question, self.shared.lexicon.technology(uncovered), names, terms, kind
+        )

@@ -1,0 +1,317 @@
+"""Rule stages for a message naming no topic: steps, the overview, needs, the last resort."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from bot.background import OWNERS
+from bot.intent_cues import ASKING_WORDS, DOING, WANTING
+from bot.mentions import Mention
+from bot.questions.findings import Asked, ProjectsAsked, Requested, StepAsked
+from bot.questions.reading import Reading
+from bot.questions.shared import Shared
+from bot.understanding import Intent, Outcome, Understanding
+from bot.wording import (
+    BUILD_WORDS,
+    INCIDENTAL_OVERVIEW,
+    LEARN_WORDS,
+    POINTERS,
+    PROJECT_CUES,
+    STARTING,
+    STEP_WORDS,
+    STOP,
+    STRONG_OVERVIEW,
+    USE_CASE_CUES,
+    Message,
+)
+
+#: The roadmap itself named: a step named with it is the step ("languages in the roadmap").
+ROADMAP_WORDS = frozenset({"roadmap"})
+#: Words of asking for a way to act ("what do i need to learn", "how do we stop it").
+WAYS = WANTING | DOING | LEARN_WORDS
+
+
+class UnnamedStages:
+    """A step, the overview, a need, or what is left, when no topic is named."""
+
+    def __init__(self, shared: Shared) -> None:
+        """The stages, reading with ``shared``'s indexes and helpers."""
+        self.shared = shared
+
+    def step_asked(self, read: Reading, asked: Asked, requested: Requested) -> StepAsked:
+        """The roadmap step a message names, and whether it (or the whole path) is asked for."""
+        message, focus, focus_words, focus_stems = (
+            read.message,
+            read.focus,
+            read.focus_words,
+            asked.focus_stems,
+        )
+        section_id = next(
+            (
+                m.id
+                for m in read.subjects
+                if self.shared.knowledge.section(m.id)
+                and not self.shared.lexicon.is_overview_phrase(m.name)
+            ),
+            None,
+        )
+        section = self.shared.knowledge.section(section_id) if section_id else None
+        # "what does the databases part cover", "resources for the auth section": the step
+        # itself is asked for, not a need
+        named_step = any(
+            m.id == section_id and self.shared.name_finder.as_step(message, m, focus)
+            for m in read.subjects
+        )
+        step_asked = section is not None and (
+            ((requested.resources or requested.projects) and not read.kind.asked_for)
+            or named_step
+            or bool(focus_words & ROADMAP_WORDS)  # "which languages are in the roadmap"
+        )
+        # "what are the main parts of backend", "list the sections": the roadmap's steps
+        steps = (  # not "which part covers that": a need; not "which part of town"
+            asked.software_talk
+            and section is None
+            and bool(focus_stems & STEP_WORDS)
+            and not read.topic_ids
+            and not focus_words & POINTERS
+        )
+        overview = bool(
+            steps or focus_stems & self.shared.lexicon.overview_cues
+        ) and not self._off_subject(message, focus, [])
+        starting_point = (  # "new to backend. where do i start?", not "new to the city"
+            asked.software_talk
+            and bool(focus_stems & STARTING)
+            and "where" in focus_words
+            and not BUILD_WORDS & read.requests.cues
+        )
+        strong = (
+            bool(focus_stems & STRONG_OVERVIEW)
+            or steps
+            or starting_point
+            or (asked.learn_next and not read.names.doubtful)
+        )
+        return StepAsked(
+            section_id, section, named_step, step_asked, steps, overview, starting_point, strong
+        )
+
+    def overview(self, read: Reading, asked: Asked, step: StepAsked) -> Understanding | None:
+        """The whole path, asked for with a strong cue (unless a clear need is where to start)."""
+        if not (step.section is None and step.overview and step.strong and read.kind.kind is None):
+            return None
+        # "our login page got hacked. where do we start?": a clear need is where to start
+        need = (
+            self.shared.confident_need(
+                read.question, read.message, read.kind.kind, read.requests.told
+            )
+            if step.starting_point and not step.steps and not asked.focus_stems & STRONG_OVERVIEW
+            else None
+        )
+        return need or Understanding(read.question, Intent.OVERVIEW, ())
+
+    def need_asked(
+        self, read: Reading, requested: Requested, step: StepAsked
+    ) -> Understanding | None:
+        """A need asked for with a need word, a kind, or software context ("what db for x")."""
+        names, cues, kind = read.names, read.requests.cues, read.kind.kind
+        asked_need = bool(
+            USE_CASE_CUES & cues
+            or BUILD_WORDS & cues
+            or ("for" in cues and (names.software or kind))
+            or (kind and "what" in cues)
+        )
+        sources = {source for _, source in read.all_terms.values()}
+        if (
+            (asked_need or kind is not None)
+            and not requested.projects
+            and not step.step_asked
+            and not names.foreign
+            and (names.software or kind is not None or len(sources) >= 2 or USE_CASE_CUES & cues)
+        ):
+            return self.shared.needs.use_case(
+                read.question,
+                read.all_terms,
+                kind,
+                asked=asked_need,
+                context=bool(names.software or kind is not None),
+            )
+        return None
+
+    def need_with_no_name(
+        self, read: Reading, asked: Asked, projects: ProjectsAsked, step: StepAsked
+    ) -> Understanding | None:
+        """A clear need with no topic named ("stop bots spamming my api").
+
+        The step's word "api" is where the need is, not what is asked about. "client wants
+        'login with facebook', what do i learn": a clear need decides what to learn; only the
+        roadmap asked for by name ("what are the steps") is the overview.
+        """
+        names, doubtful, focus_words = read.names, read.names.doubtful, read.focus_words
+        what_to_learn = bool(asked.focus_stems & LEARN_WORDS) and not step.strong
+        about_step = step.step_asked or (
+            (step.section is not None or (step.overview and not what_to_learn))
+            and "what" in focus_words
+        )
+        if (
+            read.topic_ids
+            or names.everyday
+            or about_step
+            or projects.first
+            or (names.foreign and not doubtful)  # "which route from hanoi to hue": no
+            or (not read.mentions and self.shared.lexicon.foreign_beside_title(read.message))
+        ):  # software word, no name: not a need of this roadmap
+            return None
+        answer = self.shared.needs.use_case(
+            read.question, read.all_terms, read.kind.kind, strong=True
+        )
+        if answer is not None and doubtful and answer.topic_ids[0] in doubtful:
+            # "django admin panel": the name's own use case settles its sense; it is asked about
+            named = answer.topic_ids[0]
+            return Understanding(read.question, Intent.TOPIC, (named,), reasons=answer.reasons)
+        rival = (  # "spring dependency injection": a message led by a name is Spring's, if any
+            answer is not None
+            and 0 in names.unsure
+            and any(
+                self.shared.knowledge.topics[d].kind
+                == self.shared.knowledge.topics[answer.topic_ids[0]].kind
+                for d in doubtful
+            )
+        )
+        # "a go kart track opened near me": among foreign words, an unsure name allows only
+        # its own use case, not another topic's ("nearby search")
+        if answer is not None and not rival and not names.foreign:
+            return answer
+        return None
+
+    def kind_choices(
+        self, read: Reading, requested: Requested, step: StepAsked
+    ) -> Understanding | None:
+        """The topics of the kind asked for, offered back ("which database should i use")."""
+        kind = read.kind.kind
+        by_kind_word = step.section is not None and all(
+            self.shared.lexicon.names_a_kind(m) for m in read.subjects if m.id == step.section_id
+        )
+        if (
+            (step.section is None or (by_kind_word and read.all_terms))
+            and requested.asks_for_kind
+            and kind is not None
+            and not requested.projects
+            and not step.step_asked
+        ):
+            choices = self.shared.needs.kind_choices(kind, read.all_terms)
+            if choices:
+                return Understanding(read.question, Intent.USE_CASE, choices, Outcome.ASKED_BACK)
+        return None
+
+    def owned_step(self, read: Reading, step: StepAsked) -> Understanding | None:
+        """A step's name for a thing of the learner's ("when our api throws 500s"): a need.
+
+        With no need found, the step is offered back: it may still be what they mean.
+        """
+        section = step.section
+        owned_step = any(  # "when our api throws 500s", "the api keys": a thing of theirs
+            m.id == step.section_id
+            and m.start > 0
+            and read.message.words[m.start - 1].text in OWNERS
+            for m in read.subjects
+        )
+        if section is None or not owned_step or step.named_step or step.step_asked:
+            return None
+        answer = self.shared.needs.use_case(
+            read.question, read.all_terms, read.kind.kind, rare=True
+        )
+        if answer is not None:
+            return answer
+        return Understanding(
+            read.question,
+            Intent.TOPIC,
+            section.topic_ids,
+            Outcome.ASKED_BACK,
+            section_id=step.section_id,
+        )
+
+    def step(self, read: Reading, requested: Requested, step: StepAsked) -> Understanding | None:
+        """The step named: its material, its projects, or what it holds."""
+        if step.section is None:
+            return None
+        # "what does the monitoring bit teach": what the step holds, not material for it
+        holds = step.named_step and any(  # "what does it teach", not "what should i read"
+            a == "what" and b in ("does", "do") for a, b in pairwise(read.focus_texts)
+        )
+        material = requested.resources and not holds
+        intent = (
+            Intent.RESOURCES
+            if material
+            else Intent.PROJECTS
+            if requested.projects
+            else Intent.TOPIC
+        )
+        return Understanding(
+            read.question, intent, step.section.topic_ids, section_id=step.section_id
+        )
+
+    def last_resort(
+        self, read: Reading, asked: Asked, requested: Requested, step: StepAsked
+    ) -> Understanding:
+        """What is left: projects, a doubtful name, the overview, or a refusal.
+
+        A doubtful topic's name is offered back; technology the roadmap lacks is said to be
+        not covered.
+        """
+        question, message, names = read.question, read.message, read.names
+        doubtful, focus_words = names.doubtful, read.focus_words
+        beyond_projects = any(  # "a science fair next week. any project ideas?": not software
+            (w.text in self.shared.lexicon.software or w.stem in self.shared.lexicon.software)
+            and w.text not in PROJECT_CUES
+            for w in message.words
+        )
+        if (
+            requested.projects
+            and not self._off_subject(message, read.focus, read.mentions)
+            and (message.sentences == 1 or beyond_projects or bool(read.mentions))
+        ):
+            return Understanding(question, Intent.PROJECTS, ())
+        if doubtful and (len(doubtful) > 1 or not names.foreign):  # two names: software
+            return Understanding(question, Intent.UNKNOWN, doubtful, Outcome.ASKED_BACK)
+        if names.everyday or doubtful:
+            return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
+        if names.doubtful_uncovered and not names.foreign:  # "how do i set up stripe?"
+            return self.shared.not_covered(question, list(names.doubtful_uncovered))
+        # "how do i create a new instagram account": "new" or "first" alone, in no software
+        # talk, is no question about the roadmap
+        learning_asked = bool(
+            asked.focus_stems & self.shared.lexicon.overview_cues - INCIDENTAL_OVERVIEW
+        )
+        if step.overview and (names.software or (message.sentences == 1 and learning_asked)):
+            # "what should i do next", after sentences about Spanish lessons, is not the roadmap
+            return Understanding(question, Intent.OVERVIEW, ())
+        if names.software and focus_words & ASKING_WORDS and focus_words & WAYS:
+            # "my site got hacked, what do i need to learn": a way asked for in a software
+            # situation; a need on one telling word is offered back rather than refused
+            answer = self.shared.needs.use_case(question, read.all_terms, read.kind.kind, rare=True)
+            if answer is not None:
+                return answer
+        near, typos = self.shared.name_finder.near_misses(read.rest)
+        if near and names.foreign:  # a misspelt name is no reason to ask back among other words
+            content = [w for w in self.shared.lexicon.content(read.rest) if w.text not in typos]
+            near = () if self.shared.lexicon.mostly_foreign(message.words, content) else near
+        if near:
+            return Understanding(question, Intent.UNKNOWN, near, Outcome.ASKED_BACK)
+        return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
+
+    def _off_subject(self, message: Message, focus: int, mentions: list[Mention]) -> bool:
+        """Whether the asking sentence is about something else: unknown words, no roadmap words."""
+        named = {i for m in mentions for i in range(m.start, m.end)}
+        content = [
+            w
+            for i, w in enumerate(message.words)
+            if w.sentence == focus and i not in named and w.text not in STOP
+        ]
+        known = [
+            w
+            for w in content
+            if w.text in self.shared.lexicon.cue_words
+            or w.stem in self.shared.lexicon.software
+            or w.stem in self.shared.lexicon.overview_cues
+            or w.text in STEP_WORDS
+        ]
+        return len(content) - len(known) > len(known) or (bool(content) and not known)
