@@ -9,6 +9,9 @@ talk and of subjects outside the roadmap. Plain data (it is kept with compiled k
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence, Set
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
 
 from bot.knowledge import Knowledge, NotCovered, stem
 from bot.matching import ByLength, NameIndex
@@ -34,6 +37,8 @@ from bot.wording import (
 #: words, and at least half, are foreign to the roadmap ("spring onions, raw or cooked"; not
 #: "python decorators").
 FOREIGN_WORDS = 2
+#: Longest phrase (in words) looked up as a name.
+MAX_PHRASE_WORDS = 3
 
 
 def kinds_by_word(knowledge: Knowledge) -> dict[str, str]:
@@ -79,6 +84,32 @@ def _exact_names(indexes: Sequence[NameIndex]) -> dict[str, str]:
                 exact.setdefault(name, target)
                 exact.setdefault(name.replace(" ", ""), target)
     return exact
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceWords:
+    """The words names of one number of words have at one place (first, second, ...)."""
+
+    exact: frozenset[str]
+    by_length: ByLength
+
+    def alike(self, word: str, cutoff: float) -> bool:
+        """Whether ``word`` is one of them or scores ``cutoff`` (``fuzz.ratio``) against one."""
+        return word in self.exact or bool(self.by_length.hits(word, fuzz.ratio, cutoff))
+
+
+def _place_words(index: NameIndex, most: int) -> dict[int, tuple[PlaceWords, ...]]:
+    """By a number of words from two to ``most``: the words at each place of names that long."""
+    places: dict[int, list[set[str]]] = {}
+    for name in index.names:
+        words = name.split()
+        if 1 < len(words) <= most:
+            for at, word in enumerate(words):
+                places.setdefault(len(words), [set() for _ in words])[at].add(word)
+    return {
+        count: tuple(PlaceWords(frozenset(place), ByLength(sorted(place))) for place in found)
+        for count, found in places.items()
+    }
 
 
 def _by_first_word(phrases: Iterable[str]) -> dict[str, list[tuple[int, str]]]:
@@ -132,6 +163,9 @@ class Lexicon:
         indexes = (self.topic_names, self.not_covered_names, self.section_names)
         #: Every name (also without spaces) of topics, then not-covered technology, then steps.
         self.exact_names = _exact_names(indexes)
+        #: For each of those indexes, the words at each place of its names of a few words: a
+        #: phrase with a word like none at its place names none of them word by word.
+        self.place_words = tuple(_place_words(index, MAX_PHRASE_WORDS) for index in indexes)
         #: Every word of every name: a phrase of several words must start with one.
         self.name_words = {
             word for index in indexes for name in index.names for word in name.split()

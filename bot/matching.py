@@ -145,10 +145,9 @@ class NameIndex:
         self._compact_by_length = ByLength([name.replace(" ", "") for name in self._names])
         # fuzz.token_sort_ratio is fuzz.ratio of the words sorted: sorted once here, not per query.
         self._sorted_words_by_length = ByLength([_sorted_words(name) for name in self._names])
-        #: For :meth:`fuzzy_alike`: the names of each number of words (counted as spaces), when
-        #: few enough to be scored unfiltered (more are filtered as a whole instead).
+        #: For :meth:`fuzzy_alike`: the names of each number of words (counted as spaces).
         by_words: dict[int, list[str]] = {}
-        for name in self._names if len(self._names) < FILTER_FROM else ():
+        for name in self._names:
             by_words.setdefault(name.count(" "), []).append(name)
         self._by_words = {spaces: ByLength(names) for spaces, names in by_words.items()}
 
@@ -218,8 +217,8 @@ class NameIndex:
     def fuzzy_alike(self, phrase: str, cutoff: float) -> Match | None:
         """:meth:`fuzzy`, when its match has as many words as ``phrase``; else None. Sooner.
 
-        Of few names, those of as many words are scored first; only when one reaches the cutoff
-        are all scored again, from just below its score (no lower one can be the best).
+        The names of as many words are scored first; only when one reaches the cutoff are all
+        scored again, from just below its score (no lower one can be the best).
         """
         if self._by_words and phrase:
             alike = self._by_words.get(phrase.count(" "))

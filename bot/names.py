@@ -20,10 +20,10 @@ from rapidfuzz import fuzz
 from bot.background import DONE_BEFORE, OWN_STACK, OWNERS, is_background, question_sentence
 from bot.intent_cues import BE_WORDS, BUILT_WITH, named_for_definition
 from bot.knowledge import stem
-from bot.lexicon import Lexicon
+from bot.lexicon import MAX_PHRASE_WORDS, Lexicon
 from bot.lru import LruCache
 from bot.matching import Match
-from bot.mentions import Mention, Names, near_step_word, same_words
+from bot.mentions import WORD_PAIR_CUTOFF, Mention, Names, near_step_word, same_words
 from bot.text import normalize
 from bot.wording import (
     ASKING_ABOUT,
@@ -54,8 +54,6 @@ SHORT_NAME_CHARS = 6
 SHORT_NAME_CUTOFF = 88
 #: Below MENTION_CUTOFF but above this, a word is offered as "did you mean".
 NEAR_MISS_CUTOFF = 75
-#: Longest phrase (in words) looked up as a name.
-MAX_PHRASE_WORDS = 3
 #: Words a message may hold beyond names and question words and still be "just the name".
 BARE_LEFTOVERS = 0
 #: Misspelt cue words ("resorces") are fixed when this long and this close (0-100).
@@ -68,6 +66,8 @@ PHRASE_CACHE = 16_384
 #: Phrases scored against every name as possible misspellings, whose best match is remembered
 #: apart: the scoring is most of a phrase's cost, and fewer phrases need it (about a third).
 MISSPELT_CACHE = 8192
+#: Whether a word is like one at a place of names of a few words (see :meth:`_alike_in_place`).
+PLACE_CACHE = 8192
 #: Pointers that set two things against each other ("how do they differ").
 CONTRASTED = frozenset({"they", "them", "both", "these", "those"})
 #: Before a name that is also a word, an amount of the thing ("i need some rest").
@@ -142,6 +142,7 @@ class NameFinder:
         #: The closest name to each phrase that may be a misspelt name (kept when the phrase's
         #: naming is forgotten).
         self._misspelt: LruCache[str, Match | None] = LruCache(MISSPELT_CACHE)
+        self._in_place: LruCache[tuple[str, int, int, int], bool] = LruCache(PLACE_CACHE)
         closing = {name.rsplit(" ", 1)[-1] for name in lexicon.exact_names if " " in name}
         #: Stop words that end no name, even plural-folded or read as a kind ("go to the"):
         #: a phrase of several words ending in one names nothing (see :meth:`_name_of`).
@@ -497,12 +498,16 @@ class NameFinder:
     def _fuzzy_name(self, phrase: str) -> Match | None:
         """The closest name to a phrase that may be a misspelt name, if close enough."""
         compact = phrase.replace(" ", "")
+        words = phrase.split()
         best = None
-        for index in (
-            self.lexicon.topic_names,
-            self.lexicon.not_covered_names,
-            self.lexicon.section_names,
+        for which, index in enumerate(
+            (self.lexicon.topic_names, self.lexicon.not_covered_names, self.lexicon.section_names)
         ):
+            if len(words) > 1 and not all(
+                self._in_place.remembered((word, which, len(words), at), self._alike_in_place)
+                for at, word in enumerate(words)
+            ):
+                continue  # a word like none at its place: no name of the index holds word by word
             hit = index.fuzzy_alike(phrase, MENTION_CUTOFF)  # a match word by word, or None
             if hit is None or not same_words(phrase, hit.name):
                 continue
@@ -513,6 +518,17 @@ class NameFinder:
             if best is None or hit.score > best.score:
                 best = hit
         return best
+
+    def _alike_in_place(self, key: tuple[str, int, int, int]) -> bool:
+        """Whether a word may match (:func:`~bot.mentions.same_words`) the words at one place.
+
+        ``key``: the word; which index (as :meth:`_fuzzy_name` tries them); of its names of
+        how many words; at which place.
+        """
+        word, which, count, at = key
+        places = self.lexicon.place_words[which].get(count)
+        # just below the cutoff: rapidfuzz may miss the very score
+        return places is not None and places[at].alike(word, WORD_PAIR_CUTOFF - 1)
 
     def near_misses(self, words: list[Word]) -> tuple[tuple[str, ...], set[str]]:
         """Topics some words may misspell (best first, a few), and those words."""

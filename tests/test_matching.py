@@ -13,7 +13,10 @@ from rapidfuzz import fuzz, process
 
 from bot.gram_filter import bigrams, least_common, least_shared
 from bot.knowledge import Knowledge
+from bot.lru import LruCache
 from bot.matching import _CANDIDATES, ByLength, Match, NameIndex, _prefix_score
+from bot.names import PLACE_CACHE, NameFinder
+from bot.questions import QuestionAnswerer
 from bot.text import normalize
 
 #: Few letters, so that typed strings often come close to names.
@@ -65,6 +68,32 @@ def test_fuzzy_on_the_roadmap_matches_the_linear_scan(knowledge: Knowledge) -> N
     for phrase in ["pyhton", "postgrs", "dokcer", "djnago", "kubernets", "javscript", "go"]:
         for cutoff in (75, 85):
             assert named(index.fuzzy(phrase, cutoff)) == linear_fuzzy(index, phrase, cutoff)
+
+
+MISSPELT_PHRASES = [
+    "rubi on rails",
+    "mongdb atlas",
+    "microsoft azzure",
+    "spring bot",
+    "react natve",
+    "google clod platform",
+    "django flsk",
+    "django tutorial",
+    "postgres database",
+    "docker compse file",
+]
+
+
+def test_misspelt_names_skip_only_indexes_that_cannot_match_word_by_word(
+    knowledge: Knowledge, monkeypatch
+) -> None:
+    finder = NameFinder(QuestionAnswerer(knowledge).lexicon)
+    pruned = [finder._fuzzy_name(phrase) for phrase in MISSPELT_PHRASES]
+    assert False in finder._in_place._data.values()  # some index was not scored
+    finder._in_place = LruCache(PLACE_CACHE)
+    monkeypatch.setattr(finder, "_alike_in_place", lambda key: True)  # every index scored
+    assert pruned == [finder._fuzzy_name(phrase) for phrase in MISSPELT_PHRASES]
+    assert [m.id for m in pruned if m] == ["rails", "mongodb", "azure", "spring-boot", "~44", "gcp"]
 
 
 #: Names and queries of every kind: few letters (so that they often come close), spaces, odd

@@ -26,15 +26,18 @@ def test_many_different_words_do_not_grow_the_answerers_memory(
         (names, "SPELL_CACHE"),
         (names, "PHRASE_CACHE"),
         (names, "MISSPELT_CACHE"),
+        (names, "PLACE_CACHE"),
         (use_cases, "EXPANSION_CACHE"),
     ):
         monkeypatch.setattr(module, name, bound)
     answerer = QuestionAnswerer(knowledge)
     for number in range(3 * bound):
         answerer.understand(f"which database for a {gibberish(number)} app")
+        answerer.understand(f"django {gibberish(number)} app")  # a phrase's words by place
     assert len(answerer.name_finder._spelling) == bound
     assert len(answerer.name_finder._phrase_names) == bound
     assert len(answerer.name_finder._misspelt) == bound
+    assert len(answerer.name_finder._in_place) == bound
     assert len(answerer.ranker._expansions) == bound
 
 
