@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 _CONTROL = re.compile(
     r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"
@@ -30,6 +31,24 @@ def normalize(text: str) -> str:
     folded = unicodedata.normalize("NFKD", folded)
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     return _SPACE.sub(" ", _NOT_WORD.sub(" ", folded.replace("_", " "))).strip()
+
+
+def normalize_parts(text: str, separator: str) -> list[str]:
+    """:func:`normalize` of each part of ``text`` between ``separator`` (a punctuation mark).
+
+    Most text, ASCII, is folded once, not part by part.
+    """
+    folded = text.casefold()
+    if not folded.isascii():
+        return [normalize(part) for part in text.split(separator)]
+    table = _keeping(separator)
+    return [" ".join(part.split()) for part in folded.translate(table).split(separator)]
+
+
+@cache
+def _keeping(separator: str) -> dict[int, str]:
+    """What ``_ASCII_NOT_WORD`` turns into spaces, but ``separator``."""
+    return {code: " " for code in _ASCII_NOT_WORD if chr(code) != separator}
 
 
 def shorten(text: str, limit: int) -> str:

@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
 from bot.knowledge import stem
-from bot.text import normalize
+from bot.limits import STEM_CACHE
+from bot.text import normalize_parts
 
 
 def wordset(text: str) -> frozenset[str]:
@@ -264,6 +266,12 @@ _SHORTHAND_WORDS = {short: tuple(words.split()) for short, words in SHORTHAND.it
 _new_word = tuple.__new__
 
 
+@lru_cache(maxsize=STEM_CACHE)
+def _forms(raw: str) -> tuple[tuple[str, str], ...]:
+    """The words a word typed stands for (shorthand spelt out), each with its stem."""
+    return tuple((word, stem(word)) for word in _SHORTHAND_WORDS.get(raw) or (raw,))
+
+
 def _phrase_word(hit: re.Match[str]) -> str:
     """The word a phrase found is read as."""
     return PHRASES[hit.group(1)]
@@ -393,17 +401,16 @@ def split_message(text: str) -> Message:
     sentences = [part for part in _SENTENCE_END.split(text) if part.strip()]
     for index, sentence in enumerate(sentences):
         first = True
-        for chunk in sentence.split(","):
-            plain = _PHRASES.sub(_phrase_word, normalize(chunk.replace("-", " ")))
-            for raw in plain.split():
+        for chunk in normalize_parts(sentence, ","):  # "-" too is a space
+            for raw in _PHRASES.sub(_phrase_word, chunk).split():
                 if raw in CLAUSE_STARTS and not first:
                     segment += 1  # "i know flask but what is django": a new part of the sentence
-                for word in _SHORTHAND_WORDS.get(raw) or (raw,):
+                for word, stemmed in _forms(raw):
                     if first:
                         if word in QUESTION_STARTS:
                             questions.add(index)
                         first = word in LEAD_INS  # "please explain ...": still asks
-                    words.append(_new_word(Word, (word, stem(word), index, segment)))
+                    words.append(_new_word(Word, (word, stemmed, index, segment)))
             segment += 1
         if sentence.rstrip().endswith("?"):
             questions.add(index)

@@ -474,3 +474,17 @@ def test_training_learns_which_words_ask_for_what() -> None:
     assert model.probabilities({"u:build"})["projects"] > 0.8
     assert "u:x" in model.weights  # seen in four questions
     assert json.loads(Learned(model, model).to_json())["format"] == 1
+
+
+@given(
+    weights=st.lists(st.floats(-1e3, 1e3), min_size=3, max_size=60),
+    order=st.randoms(use_true_random=False),
+)
+def test_probabilities_are_the_same_in_whatever_order_features_come(weights, order) -> None:
+    # a set of features comes in an order that changes with the hash seed
+    rows = {f"u:{at}": (w, -w / 3) for at, w in enumerate(weights)}
+    model = LinearModel(("a", "b"), (0.1, 0.2), rows)
+    features = list(rows)
+    first = model.probabilities(features)
+    order.shuffle(features)
+    assert model.probabilities(features) == first
