@@ -177,7 +177,9 @@ VERB_PHRASE_AFTER = wordset("deeper further beyond back ahead away home through 
 BACKGROUND_AFTER = wordset(
     """dev devs developer developers guy girl user users background experience programmer
     programmers engineer engineers person people shop team done finished coder coders
-    certified dude fan nerd veteran"""
+    certified dude fan nerd veteran dba dbas sysadmin sysadmins freelancer
+    freelancers consultant consultants analyst analysts tester testers designer designers
+    modder modders hobbyist hobbyists intern interns graduate"""
 )
 #: A name shortly after one of these is the learner's background ("i learned flask").
 BACKGROUND_BEFORE = wordset(
