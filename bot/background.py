@@ -42,6 +42,8 @@ SUBJECT_PRONOUNS = frozenset({"i", "you", "we", "they", "he", "she"})
 OWN_STACK = frozenset({"my", "our"})
 #: Shortly before "know" or "learned", these make it asked for, not told ("should i know").
 ASKED_TO_KNOW = frozenset({"to", "should", "must", "need", "needs"})
+#: ...and these make it asked of others, not told ("has anyone used vercel", "ever tried go?").
+ASKED_OF_OTHERS = frozenset({"anyone", "anybody", "ever", "you", "u", "ya"})
 #: A name followed within DONE_GAP words by one of these is done with ("docker part is done").
 DONE_AFTER = frozenset({"done", "finished", "sorted"})
 DONE_GAP = 3
@@ -246,6 +248,7 @@ def is_background(mention: Mention, words: tuple[Word, ...]) -> bool:
         (w.text in BACKGROUND_BEFORE or w.stem in BACKGROUND_BEFORE)  # "knows sql"
         and w.sentence == words[mention.start].sentence
         and not any(later.text in WHAT_WORDS for later in window[i + 1 :])
-        and not {v.text for v in words[max(start + i - 2, 0) : start + i]} & ASKED_TO_KNOW
+        and not {v.text for v in words[max(start + i - 2, 0) : start + i]}
+        & (ASKED_TO_KNOW | ASKED_OF_OTHERS)
         for i, w in enumerate(window)  # "need to know linux", "what should i know about sql"
     )
