@@ -122,7 +122,7 @@ class NamedStages:
             return None
         answer = (
             None
-            if asked.names_itself
+            if asked.names_itself or read.asked_what_for()
             else self.shared.needs.child_for_need(question, topic_ids[0], read.terms)
         )
         points_back = message.sentences > 1 and bool(read.focus_words & POINTERS)

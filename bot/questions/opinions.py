@@ -25,6 +25,9 @@ SURELY_OUTSIDE = 0.9
 NEED_PICK = 0.4
 #: ...and how sure of another pick than the rules' to ask back between the two.
 NEED_DOUBT = 0.15
+#: How sure the intent model must be of a need to answer the rules' topic as its pick, where it
+#: is the need's best fit.
+TOPIC_AS_NEED = 0.6
 #: How likely the doubt model must find a confident answer wrong to ask it back instead.
 DOUBT_ASK = 0.5
 #: ...and to ask it back when the answer is the only choice there is ("is this what you mean?").
@@ -196,7 +199,26 @@ class SecondOpinions:
             return self._need_instead(read, decided, needs) if sure_of_need else decided
         if decided.intent is Intent.USE_CASE:
             return self._need_pick(read, decided, reads_need, needs)
+        if reads_need and chance >= TOPIC_AS_NEED and decided.intent is Intent.TOPIC:
+            return self._topic_as_need(read, decided)
         return decided
+
+    def _topic_as_need(self, read: Reading, decided: Understanding) -> Understanding:
+        """The rules' topic answered as the need's pick, where it is the need's best fit.
+
+        "store user uploaded images s3", "logs from 12 containers in one place": a need told
+        with the name of what fits it gets the pick and the use case it matched. Never where
+        the message asks what a thing is ("what is oauth").
+        """
+        if not decided.confident or read.focus_words & WHAT_WORDS:
+            return decided
+        topic = decided.topic_ids[0]
+        fits = self.shared.ranker.rank(read.all_terms, limit=1)
+        if not fits or fits[0].topic_id != topic or not fits[0].use_case:
+            return decided
+        return Understanding(
+            read.question, Intent.USE_CASE, (topic,), reasons={topic: fits[0].reasons}
+        )
 
     def _need_instead(
         self, read: Reading, decided: Understanding, needs: NeedChances
@@ -219,6 +241,10 @@ class SecondOpinions:
                 return self.shared.not_covered(question, read.subjects or read.uncovered)
             return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
         if intent is Intent.USE_CASE:
+            if decided.intent is Intent.TOPIC and decided.topic_ids[:1] in (
+                read.asked_what_for()[:1],
+            ):
+                return decided
             return self.shared.needs.use_case(question, read.all_terms, read.kind.kind) or decided
         if intent is Intent.OVERVIEW:
             return Understanding(question, Intent.OVERVIEW, ())

@@ -27,6 +27,7 @@ from bot.wording import (
     PICKING,
     STRONG_OVERVIEW,
     USE_CASE_CUES,
+    WHAT_WORDS,
     Message,
     Word,
 )
@@ -53,6 +54,14 @@ class KindWord:
     def asked_for(self) -> bool:
         """Whether the kind word is one asked for."""
         return self.at in self.asked
+
+    @property
+    def only_mentioned(self) -> bool:
+        """Whether the kind word is neither asked for nor introduced ("run the db locally").
+
+        Then it is part of the need (what is run), and only context for the pick's kind.
+        """
+        return self.at is not None and not (self.asked or self.introduced)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +102,29 @@ class Reading:
     #: something to build ("what should i build to practise").
     asks_to_build: bool
     build_request: bool
+
+    def asked_what_for(self) -> tuple[str, ...]:
+        """The topics asked what they are (for) where the question tells no need of its own.
+
+        "my uncle's hotel site is in php. what is php good for nowadays?": from its question
+        word on, the asking sentence names the topic and no need, so the need words told
+        before it are background and do not pick a topic.
+        """
+        words = self.message.words
+        asking = next(
+            (i for i, w in enumerate(words) if w.sentence == self.focus and w.text in WHAT_WORDS),
+            None,
+        )
+        if asking is None:
+            return ()
+        after = {w.stem for w in words[asking:] if w.sentence == self.focus}
+        if any(source in after for _, source in self.terms.values()):
+            return ()
+        return tuple(
+            m.id
+            for m in self.subjects
+            if m.start > asking and words[m.start].sentence == self.focus and m.id in self.topic_ids
+        )
 
 
 class Reader:
@@ -266,7 +298,7 @@ class Reader:
         all_terms = self.ranker.expanded_terms(  # the kind asked for is not the need ("cloud")
             word
             for i, word in zip(need_at, expanded, strict=True)
-            if i != kind.at
+            if (i != kind.at or kind.only_mentioned)
             and i not in names.dropped
             and i not in came_from
             and (kind.kind is not None or i not in names.unsure)

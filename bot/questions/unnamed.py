@@ -131,7 +131,7 @@ class UnnamedStages:
                 read.question,
                 read.all_terms,
                 kind,
-                asked=asked_need,
+                asked=asked_need and not read.kind.only_mentioned,
                 context=bool(names.software or kind is not None),
             )
         return None
