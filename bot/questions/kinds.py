@@ -9,6 +9,7 @@ from bot.intent_cues import (
     ASKING_WORDS,
     BE_WORDS,
     asks_how_it_works,
+    asks_yes_no,
     only_in_passing,
     wants_something,
 )
@@ -30,6 +31,7 @@ from bot.wording import (
     PREFERRED_TO,
     PROJECT_NOUNS,
     RESOURCE_CUES,
+    WHAT_WORDS,
     Message,
     wordset,
 )
@@ -48,6 +50,9 @@ OWNED_PROJECT_GAP = 4
 HAVING_PROJECT = frozenset({"for", "in"})
 #: After two names of a kind, these ask which of them to pick ("which one", "who's right").
 PICKING_ONE = frozenset({"which", "who", "whos"})
+#: Technology the roadmap lacks is part of a need where a use case naming it matches this many
+#: of the message's words (the name among them).
+NAMED_NEED_TERMS = 3
 
 
 class KindStages:
@@ -204,7 +209,28 @@ class KindStages:
         # also a word ("parcels move"): then the need's fits are offered back
         if clear is not None and (clear.confident or all(m.ambiguous for m in uncovered)):
             return clear
-        return self.shared.not_covered(question, subjects)
+        return self._named_in_a_use_case(read, uncovered) or self.shared.not_covered(
+            question, subjects
+        )
+
+    def _named_in_a_use_case(self, read: Reading, uncovered: list[Mention]) -> Understanding | None:
+        """The need, where its best fit's use cases name the technology told with it.
+
+        "stripe webhooks keep hitting my server, what do i do with them": API integration's
+        use cases handle webhooks from Stripe, so the need is the roadmap's, not Stripe.
+        """
+        if read.focus_words & (WHAT_WORDS | COMPARE_CUES) or asks_yes_no(read.focus_texts):
+            return None  # "what does nginx do", "is redis ok as the only store": it is asked
+        ranker = self.shared.ranker
+        fits = ranker.rank(read.all_terms, limit=1)
+        if not fits or not fits[0].use_case or fits[0].terms < NAMED_NEED_TERMS:
+            return None
+        words, topic = read.message.words, fits[0].topic_id
+        keys = {ranker.key(w.stem) for m in uncovered for w in words[m.start : m.end]}
+        if not all(topic in ranker.postings.get(key, ()) for key in keys):
+            return None
+        answer = self.shared.needs.use_case(read.question, read.all_terms, read.kind.kind)
+        return answer if answer is not None and answer.confident else None
 
     def set_side_by_side(self, read: Reading) -> bool:
         """Whether two names of a kind are weighed against each other with no comparing word.
