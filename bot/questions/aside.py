@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Set
 from itertools import pairwise
 
 from bot.background import wanted
@@ -90,8 +89,8 @@ class AsideStages:
         )
         if (hits < evidence and subjects) or self._roadmap_asked_beside(read, asking):
             return None
-        if self._outside_in_a_use_case(read, outside_at):
-            return None
+        if self.shared.fit_naming(read, outside_at, STRONG_USE_CASE_TERMS):
+            return None  # "taxes and discounts at checkout": a use case names them all
         # "our app shows live football scores. what would you build the backend with?":
         # the outside word is where the need happens; the question asks for the need
         names, mentions = read.names, read.mentions
@@ -125,20 +124,6 @@ class AsideStages:
         return clear or Understanding(
             read.question, Intent.UNKNOWN, (), Outcome.REFUSED, canned=outside
         )
-
-    def _outside_in_a_use_case(self, read: Reading, outside_at: Set[int]) -> bool:
-        """Whether the outside words are part of a need that one use case tells whole.
-
-        "taxes and discounts at checkout": taxes are an outside subject, but the roadmap's use
-        case "calculating totals, taxes, fees and discounts at checkout" has them all.
-        """
-        ranker = self.shared.ranker
-        fits = ranker.rank(read.all_terms, limit=1)
-        if not fits or not fits[0].use_case or fits[0].terms < STRONG_USE_CASE_TERMS:
-            return False
-        topic = fits[0].topic_id
-        told = {ranker.key(read.message.words[at].stem) for at in outside_at}
-        return bool(told) and all(topic in ranker.postings.get(key, ()) for key in told)
 
     def _roadmap_asked_beside(self, read: Reading, asking: list[Word]) -> bool:
         """Whether a message with outside words still asks about the roadmap or its names.

@@ -216,18 +216,13 @@ class KindStages:
     def _named_in_a_use_case(self, read: Reading, uncovered: list[Mention]) -> Understanding | None:
         """The need, where its best fit's use cases name the technology told with it.
 
-        "stripe webhooks keep hitting my server, what do i do with them": API integration's
-        use cases handle webhooks from Stripe, so the need is the roadmap's, not Stripe.
+        "pushed my .env with stripe keys to github by accident, help": a use case of security
+        names what was pushed, so the need is the roadmap's, not the technology it lacks.
         """
         if read.focus_words & (WHAT_WORDS | COMPARE_CUES) or asks_yes_no(read.focus_texts):
             return None  # "what does nginx do", "is redis ok as the only store": it is asked
-        ranker = self.shared.ranker
-        fits = ranker.rank(read.all_terms, limit=1)
-        if not fits or not fits[0].use_case or fits[0].terms < NAMED_NEED_TERMS:
-            return None
-        words, topic = read.message.words, fits[0].topic_id
-        keys = {ranker.key(w.stem) for m in uncovered for w in words[m.start : m.end]}
-        if not all(topic in ranker.postings.get(key, ()) for key in keys):
+        named = (at for m in uncovered for at in range(m.start, m.end))
+        if not self.shared.fit_naming(read, named, NAMED_NEED_TERMS):
             return None
         answer = self.shared.needs.use_case(read.question, read.all_terms, read.kind.kind)
         return answer if answer is not None and answer.confident else None

@@ -6,7 +6,7 @@ the roadmap does not cover.
 
 from __future__ import annotations
 
-from collections.abc import Sequence, Set
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, replace
 
 from bot.knowledge import Knowledge, NotCovered
@@ -86,6 +86,20 @@ class Shared:
         ):
             return replace(answer, outcome=Outcome.ASKED_BACK, close_call=False)
         return answer
+
+    def fit_naming(self, read: Reading, positions: Iterable[int], least_terms: int) -> bool:
+        """Whether the need's best fit also has every word at ``positions`` in its texts.
+
+        The fit must match ``least_terms`` of the need's words, on a use case. Words of another
+        subject or technology ("taxes", "stripe") that the roadmap's own
+        use cases name are part of the need, not a sign of something else.
+        """
+        fits = self.ranker.rank(read.all_terms, limit=1)
+        if not fits or not fits[0].use_case or fits[0].terms < least_terms:
+            return False
+        words, topic, postings = read.message.words, fits[0].topic_id, self.ranker.postings
+        keys = {self.ranker.key(words[at].stem) for at in positions}
+        return bool(keys) and all(topic in postings.get(key, ()) for key in keys)
 
     def kind_differs(self, topic_ids: tuple[str, ...], kind: str) -> bool:
         """True when the question asks for a kind of thing other than what it names."""
