@@ -250,6 +250,12 @@ class SecondOpinions:
             return Understanding(question, Intent.OVERVIEW, ())
         if intent is Intent.TOPIC and decided.intent in FOUND_ELSEWHERE:
             return self._as_topic(read, decided)
+        if intent is Intent.COMPARE and decided.intent in FOUND_ELSEWHERE:
+            # "decide between rest and graphql for our app: the differences?": the names, in
+            # the order told, set side by side; never the need's fits
+            topics_named = (m.id for m in read.mentions if m.id in self.shared.knowledge.topics)
+            named = tuple(dict.fromkeys(topics_named))[:MAX_COMPARED]
+            return Understanding(question, Intent.COMPARE, named) if len(named) > 1 else decided
         if not topics or (intent is Intent.COMPARE and len(topics) < 2):
             return decided
         if intent is Intent.COMPARE:
