@@ -155,9 +155,9 @@ class SubjectFinder:
             ):
                 return narrowed
         # "my team does rest, i wanna try graphql, tutorials?": what is to be tried first;
-        # "we use wordpress already, what is laravel for", "uses terraform and jenkins, told
-        # ci/cd is the big picture, what is it": technology the roadmap lacks, told first,
-        # gives way to the one roadmap name after it, nearer the question words
+        # "we use wordpress already, what is laravel for", "we run postgres + redis, lead
+        # mentioned couchdb, what for": names told first give way to the roadmap's last name,
+        # nearer the question words
         asked_at = [
             at for at, w in enumerate(words) if w.sentence == focus and w.text in WHAT_WORDS
         ]
@@ -165,7 +165,6 @@ class SubjectFinder:
             asked_at
             and not compared
             and len(main) >= 2
-            and all(m.not_covered for m in main[:-1])
             and not main[-1].not_covered
             and not main[-1].ambiguous
             and words[main[-1].start - 1].text not in NEED_MARKERS
