@@ -219,8 +219,16 @@ class KindStages:
         "pushed my .env with stripe keys to github by accident, help": a use case of security
         names what was pushed, so the need is the roadmap's, not the technology it lacks.
         """
-        if read.focus_words & (WHAT_WORDS | COMPARE_CUES) or asks_yes_no(read.focus_texts):
-            return None  # "what does nginx do", "is redis ok as the only store": it is asked
+        if read.focus_words & (WHAT_WORDS | COMPARE_CUES | SIDE_BY_SIDE) or asks_yes_no(
+            read.focus_texts
+        ):  # "what does nginx do", "is redis ok as the only store", "nginx or apache": asked
+            return None
+        words = read.message.words
+        if any(
+            m.start == 0 or words[m.start - 1].sentence != words[m.start].sentence
+            for m in uncovered
+        ):
+            return None  # "nginx reverse proxy config": what the message is about, first
         named = (at for m in uncovered for at in range(m.start, m.end))
         if not self.shared.fit_naming(read, named, NAMED_NEED_TERMS):
             return None

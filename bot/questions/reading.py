@@ -295,10 +295,13 @@ class Reader:
             if (w.text not in self.lexicon.cue_words or i in paired) and i not in roles
         ]
         expanded = self.ranker.expand(words[i].stem for i in need_at)
-        all_terms = self.ranker.expanded_terms(  # the kind asked for is not the need ("cloud")
+        # the kind asked for is not the need ("cloud"); one only mentioned is, beside other
+        # words ("run database locally")
+        kind_told = kind.only_mentioned and len(need_at) > 1
+        all_terms = self.ranker.expanded_terms(
             word
             for i, word in zip(need_at, expanded, strict=True)
-            if (i != kind.at or kind.only_mentioned)
+            if (i != kind.at or kind_told)
             and i not in names.dropped
             and i not in came_from
             and (kind.kind is not None or i not in names.unsure)
