@@ -325,8 +325,8 @@ def test_an_outside_subject_is_a_need_only_where_both_models_are_sure(
 @pytest.mark.parametrize(
     ("question", "word", "outcome"),
     [
-        ("telegram bot on my laptop dies when i close the lid", "s:lid", Outcome.REFUSED),
-        ("read replicas busy wordpress site", "s:replica", Outcome.NOT_COVERED),
+        ("my discord bot on my laptop dies when the lid closes", "s:lid", Outcome.REFUSED),
+        ("raspberry pi logger keeping readings on the sd card", "s:logger", Outcome.NOT_COVERED),
     ],
 )
 def test_a_need_the_rules_refuse_or_call_uncovered_is_answered_where_both_models_are_sure(
@@ -338,7 +338,7 @@ def test_a_need_the_rules_refuse_or_call_uncovered_is_answered_where_both_models
     answerer.learned = _model({word: {"use_case": 20.0}}, needs)
     need = answerer.understand(question)
     assert need.confident and need.intent is Intent.USE_CASE
-    assert need.topic_ids == ("hosting-environment",)
+    assert need.topic_ids[0] == "hosting-environment"  # the pick leads; a runner-up may follow
     answerer.learned = _model({word: {"use_case": 20.0}})  # the need model unsure
     assert answerer.understand(question).outcome is outcome
     answerer.learned = _model({}, needs)  # the intent model unsure
