@@ -172,6 +172,27 @@ async def test_discord_resumes_after_a_transient_close_and_exits_3_on_close_code
     assert "discord stopped for good: Discord rejected the bot token (DISCORD_TOKEN)" in output
 
 
+def test_pip_install_ships_every_package_of_the_source_tree() -> None:
+    """Every folder of bot/ and adapters/ with an __init__.py is a package pyproject.toml names.
+
+    A package left out installs without error and fails only on import ("No module named
+    bot.questions"), far from the change that made it.
+    """
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    listed = set(
+        tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    found = {
+        ".".join(init.parent.relative_to(root).parts)
+        for top in ("bot", "adapters")
+        for init in (root / top).rglob("__init__.py")
+    }
+    assert found - listed == set(), f"pyproject.toml does not name {sorted(found - listed)}"
+
+
 def test_the_image_build_copies_everything_pip_install_needs() -> None:
     """Every package folder and file pyproject.toml names is COPYed into the Docker build."""
     import tomllib
