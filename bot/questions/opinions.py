@@ -241,10 +241,11 @@ class SecondOpinions:
                 return self.shared.not_covered(question, read.subjects or read.uncovered)
             return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
         if intent is Intent.USE_CASE:
-            if decided.intent is Intent.TOPIC and decided.topic_ids[:1] in (
-                read.asked_what_for()[:1],
+            if (
+                decided.intent is Intent.TOPIC
+                and decided.topic_ids[:1] == read.asked_what_for()[:1]
             ):
-                return decided
+                return decided  # "what is php good for nowadays": the topic, not a need
             return self.shared.needs.use_case(question, read.all_terms, read.kind.kind) or decided
         if intent is Intent.OVERVIEW:
             return Understanding(question, Intent.OVERVIEW, ())

@@ -91,8 +91,8 @@ class Shared:
         """Whether the need's best fit also has every word at ``positions`` in its texts.
 
         The fit must match ``least_terms`` of the need's words, on a use case. Words of another
-        subject or technology ("taxes", "stripe") that the roadmap's own
-        use cases name are part of the need, not a sign of something else.
+        subject or technology ("taxes", "stripe") that the roadmap's own use cases name are
+        part of the need, not a sign of something else.
         """
         fits = self.ranker.rank(read.all_terms, limit=1)
         if not fits or not fits[0].use_case or fits[0].terms < least_terms:
