@@ -47,6 +47,8 @@ ASKED_OF_OTHERS = frozenset({"anyone", "anybody", "ever", "you", "u", "ya"})
 #: A name followed within DONE_GAP words by one of these is done with ("docker part is done").
 DONE_AFTER = frozenset({"done", "finished", "sorted"})
 DONE_GAP = 3
+#: After technology the roadmap lacks, these make it what the learner studies ("c++ student").
+STUDENTS = frozenset({"student", "students"})
 #: "my" or "our" this many words before a name, with only other words of its phrase between,
 #: makes it the learner's own ("our spring boot api").
 OWNED_GAP = 2
@@ -203,8 +205,8 @@ def wanted(mention: Mention, words: tuple[Word, ...]) -> bool:
 def is_background(mention: Mention, words: tuple[Word, ...]) -> bool:
     """Whether a mention is what the learner comes from ("I learned Flask", "a java dev")."""
     after = words[mention.end].text if mention.end < len(words) else ""
-    if after in BACKGROUND_AFTER:
-        return True
+    if after in BACKGROUND_AFTER or (mention.not_covered and after in STUDENTS):
+        return True  # "a java dev"; "c++ student what is java" (not "python student discounts")
     following = words[mention.end : mention.end + 2]
     if (  # "a react frontend dev", "unity game dev": a word of the trade between
         len(following) == 2

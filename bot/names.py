@@ -199,6 +199,7 @@ class NameFinder:
         if not ambiguous:
             return Names(found, (), (), software, foreign=foreign)
         other_texts = Counter(w.text for w in others)
+        other_texts.update(w.stem for w in others if w.stem != w.text)
         context = _Context(
             message,
             found,
@@ -284,6 +285,20 @@ class NameFinder:
                 if mention is not None and not self._owned_noun(message, start, end):
                     found.append(mention)
                     taken[start:end] = [True] * size
+        exact_names = self.lexicon.exact_names
+        for start in range(len(words) - 1):  # a name split in two: "o auth", "micro services"
+            end = start + 2
+            if (
+                not (taken[start] or taken[start + 1])
+                and words[start].segment == words[start + 1].segment
+                and texts[start] not in STOP  # never the learner's own ("my sql")
+                and texts[start + 1] not in STOP
+                and texts[start] + texts[start + 1] in exact_names
+            ):
+                mention = self._lookup([texts[start] + texts[start + 1]], start, end)
+                if mention is not None:
+                    found.append(mention)
+                    taken[start:end] = [True, True]
         unnamed = self._unnamed
         for start, text in enumerate(texts):  # one word: never the learner's own ("my sql")
             if not taken[start] and text not in unnamed:
@@ -333,7 +348,7 @@ class NameFinder:
         """
         message, software, leftovers = context.message, context.software, context.leftovers
         words, texts = message.words, message.texts
-        signs = sum(
+        signs = sum(  # "curtains" is a sign as "curtain" is
             context.other_texts[t]
             for t in self.lexicon.everyday.get(mention.id, ()) & context.other_texts.keys()
         )

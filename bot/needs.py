@@ -177,12 +177,36 @@ class NeedMatcher:
     ) -> Understanding | None:
         """The parent's children of a kind ("which framework for python"), best fit first."""
         children = [c.id for c in self.knowledge.children(parent_id) if c.kind == kind]
-        if not children:
-            return None
-        fits = {fit.topic_id: fit for fit in self.ranker.rank(terms, set(children))}
-        ordered = sorted(children, key=lambda c: -fits[c].score if c in fits else 0.0)
+        return self._best_first(question, children, terms, parent_id) if children else None
+
+    def related_of_kind(
+        self,
+        question: str,
+        technology: Sequence[NotCovered],
+        kind: str,
+        terms: dict[str, tuple[float, str]],
+    ) -> Understanding | None:
+        """The topics of a kind related to technology the roadmap lacks, best fit first.
+
+        "wordpress plugin language": PHP; "lamp stack db": MySQL.
+        """
+        members = self.kind_members.get(kind, set())
+        related = [t for entry in technology for t in entry.related if t in members]
+        related = list(dict.fromkeys(related))
+        return self._best_first(question, related, terms) if related else None
+
+    def _best_first(
+        self,
+        question: str,
+        topic_ids: list[str],
+        terms: dict[str, tuple[float, str]],
+        parent_id: str | None = None,
+    ) -> Understanding:
+        """A use-case answer of these topics, the best fit of the need first."""
+        fits = {fit.topic_id: fit for fit in self.ranker.rank(terms, set(topic_ids))}
+        ordered = sorted(topic_ids, key=lambda t: -fits[t].score if t in fits else 0.0)
         reasons = {
-            c: fits[c].reasons if c in fits else self.knowledge.topics[c].use_cases for c in ordered
+            t: fits[t].reasons if t in fits else self.knowledge.topics[t].use_cases for t in ordered
         }
         return Understanding(
             question, Intent.USE_CASE, tuple(ordered), reasons=reasons, parent_id=parent_id
@@ -202,6 +226,9 @@ class NeedMatcher:
         parent = next((fit.score for fit in fits if fit.topic_id == parent_id), 0.0)
         if best.evidence < USE_CASE_MIN_SCORE or best.score < parent * CHILD_LEAD:
             return None
+        anywhere = self.ranker.rank(terms, limit=1)
+        if anywhere and anywhere[0].score >= best.score * CHILD_LEAD:
+            return None  # "new devs have diff node versions": another topic fits, not a child
         return self.children(question, parent_id, self.knowledge.topics[best.topic_id].kind, terms)
 
     def elsewhere(

@@ -384,6 +384,39 @@ def test_a_sure_need_model_leads_a_needs_answer_with_its_pick(answerer: Question
     assert "sql" not in framework.topic_ids[:1]
 
 
+def test_a_sure_need_model_picks_beyond_a_kind_that_is_only_told(
+    answerer: QuestionAnswerer,
+) -> None:
+    question = "run the database locally without installing it on every laptop"
+    rules = answerer.understand(question)
+    assert rules.intent is Intent.USE_CASE and rules.topic_ids[0] != "ci-cd"
+    # the database is what is run, not the kind asked for: a pick of another kind leads
+    answerer.learned = _model({}, {"s:locally": {"ci-cd": 20.0}})
+    assert answerer.understand(question).topic_ids[0] == "ci-cd"
+    # asked for ("which database"), the kind limits the pick
+    asked = "which database can i run locally without installing it"
+    assert answerer.understand(asked).topic_ids[:1] != ("ci-cd",)
+    # introduced ("run a database"), the kind gives way only where the need model is sure
+    introduced = "run a database locally without installing it"
+    assert answerer.understand(introduced).topic_ids[0] == "ci-cd"
+    lean = math.log(0.6 / 0.4 * (len(answerer.learned.need.labels) - 1))
+    answerer.learned = _model({}, {"s:locally": {"ci-cd": lean}})
+    assert answerer.understand(introduced).topic_ids[:1] != ("ci-cd",)
+
+
+def test_a_sure_need_model_picks_a_child_of_the_name_the_need_is_told_with(
+    answerer: QuestionAnswerer,
+) -> None:
+    question = "php booking system for salons"
+    rules = answerer.understand(question)
+    assert rules.intent is Intent.USE_CASE and rules.topic_ids[0] == "php"
+    answerer.learned = _model({}, {"s:salon": {"laravel": 20.0}})
+    assert answerer.understand(question).topic_ids[0] == "laravel"
+    # a pick outside the name's family: the name told with the need stands
+    answerer.learned = _model({}, {"s:salon": {"django": 20.0}})
+    assert answerer.understand(question).topic_ids[0] == "php"
+
+
 def test_a_need_model_leaning_to_another_pick_asks_back_between_the_two(
     answerer: QuestionAnswerer,
 ) -> None:

@@ -1254,6 +1254,51 @@ def test_more_technology_the_roadmap_lacks_points_to_its_neighbour(
     assert asked.not_covered[0].name == name and related in asked.not_covered[0].related
 
 
+_SPLIT_AND_BESIDE = table(
+    {
+        "a name typed in two words is that name": [
+            (
+                "is jwt the same as o auth",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.COMPARE, topics=("jwt", "oauth")),
+            ),
+            (
+                "mono lith or micro services",
+                expect(intent=Intent.COMPARE, topics=("monolith", "microservices")),
+            ),
+            ("what is o auth two exactly", expect(intent=Intent.TOPIC, topics=("oauth",))),
+        ],
+        "a plural of a name's everyday word is a sign of the everyday sense": [
+            ("rails for curtains how install", expect(confident=False)),
+        ],
+        "a kind asked for beside technology the roadmap lacks is among its related topics": [
+            ("wordpress plugin language", expect(intent=Intent.USE_CASE, first=("php",))),
+            ("what language is wordpress written in", expect(first=("php",))),
+            ("lamp stack db", expect(intent=Intent.USE_CASE, first=("mysql",))),
+        ],
+        "...but not where the technology itself is weighed as one of the kind": [
+            ("airtable as a database for an ngo", expect(outcome=Outcome.NOT_COVERED)),
+        ],
+        "technology the learner studies is background": [
+            ("c++ student what is java used for in backend", expect(topics=("java",))),
+        ],
+        "a named topic's child is no pick where another topic fits far better": [
+            (
+                "new devs on our team take 2 days to get the api running locally, every1 has"
+                " diff node versions, help",
+                expect(first=("docker",)),
+            ),
+        ],
+    }
+)
+
+
+@pytest.mark.parametrize(("question", "expected"), _SPLIT_AND_BESIDE)
+def test_names_split_or_told_beside_a_need(
+    answerer: QuestionAnswerer, question: str, expected: dict[str, object]
+) -> None:
+    assert aspects_of(answerer.understand(question), expected) == expected
+
+
 # -- the targets, on the tune half of the eval set (holdout is only reported) ---------
 
 #: Where the tune set does not meet a target yet, the level it has reached, so a regression
@@ -1264,9 +1309,9 @@ _REACHED = {
     # Reached on the tune set with the learned models, which are trained on this very set (so
     # these are in-sample levels, not what fresh questions get; see bench/eval_report.py
     # --validation): a change that loses ground fails here.
-    ("chat", "in_scope_right"): 0.927,
-    ("keyword", "in_scope_right"): 0.928,
-    ("long", "in_scope_right"): 0.947,
+    ("chat", "in_scope_right"): 0.934,
+    ("keyword", "in_scope_right"): 0.935,
+    ("long", "in_scope_right"): 0.956,
 }
 _TARGETS = {
     "in_scope_right": MIN_IN_SCOPE_RIGHT,

@@ -209,9 +209,30 @@ class KindStages:
         # also a word ("parcels move"): then the need's fits are offered back
         if clear is not None and (clear.confident or all(m.ambiguous for m in uncovered)):
             return clear
-        return self._named_in_a_use_case(read, uncovered) or self.shared.not_covered(
-            question, subjects
+        return (
+            self._named_in_a_use_case(read, uncovered)
+            or self._related_of_kind(read, uncovered, set_against)
+            or self.shared.not_covered(question, subjects)
         )
+
+    def _related_of_kind(
+        self, read: Reading, uncovered: list[Mention], set_against: bool
+    ) -> Understanding | None:
+        """A kind asked for beside technology the roadmap lacks: its related topics of the kind.
+
+        "wordpress plugin language", "which db for a lamp stack": what the technology is
+        built on or with, in the roadmap. Not where names are set side by side.
+        """
+        kind, at = read.kind.kind, read.kind.at
+        if kind is None or at is None or set_against or len(uncovered) != 1:
+            return None
+        between = read.message.texts[uncovered[0].end : at]
+        if BE_WORDS.intersection(between) or "as" in between:
+            return None  # "airtable as a database": the technology itself, as one of the kind
+        technology = self.shared.lexicon.technology(uncovered)
+        if any(entry.kind == kind for entry in technology):
+            return None  # "sql server db": the technology is itself of the kind
+        return self.shared.needs.related_of_kind(read.question, technology, kind, read.all_terms)
 
     def _named_in_a_use_case(self, read: Reading, uncovered: list[Mention]) -> Understanding | None:
         """The need, where its best fit's use cases name the technology told with it.

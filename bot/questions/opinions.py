@@ -25,11 +25,14 @@ SURELY_OUTSIDE = 0.9
 NEED_PICK = 0.4
 #: ...and how sure of another pick than the rules' to ask back between the two.
 NEED_DOUBT = 0.15
+#: ...and how sure of a pick of another kind than the one a message introduces ("run a
+#: database locally without installing it": Docker).
+KIND_GIVES_WAY = 0.8
 #: How sure the intent model must be of a need to answer the rules' topic as its pick, where it
 #: is the need's best fit.
 TOPIC_AS_NEED = 0.6
 #: How likely the doubt model must find a confident answer wrong to ask it back instead.
-DOUBT_ASK = 0.5
+DOUBT_ASK = 0.35
 #: ...and to ask it back when the answer is the only choice there is ("is this what you mean?").
 DOUBT_CONFIRM = 0.6
 #: Intents whose confident answers the doubt model weighs: those about a topic.
@@ -309,14 +312,20 @@ class SecondOpinions:
         if chance < NEED_DOUBT or (confident and decided.topic_ids[:1] == (pick,)):
             return decided
         if confident and decided.topic_ids[0] in read.topic_ids:
-            return decided  # "nosql for a product catalog": the name asked about fits
+            child = pick in self.shared.knowledge.topics and (
+                self.shared.knowledge.topics[pick].parent == decided.topic_ids[0]
+            )
+            if not (child and chance >= NEED_PICK):
+                return decided  # "nosql for a product catalog": the name asked about fits
         if not confident and not reads_need:
             return decided  # an asked-back need the intent model does not read as one
         if decided.parent_id is not None:
             return decided  # "which framework for python": one of the name's own children
-        if pick not in self.shared.knowledge.topics or not self.shared.needs.fits_kind(
-            pick, read.kind.kind
-        ):
+        # the kind asked for limits the pick; one only told ("run the db locally") does not,
+        # nor one introduced, where the need model is sure ("run a db locally, no install")
+        told = read.kind.only_mentioned or (not read.kind.asked_for and chance >= KIND_GIVES_WAY)
+        kind = None if told else read.kind.kind
+        if pick not in self.shared.knowledge.topics or not self.shared.needs.fits_kind(pick, kind):
             return decided
         if chance < NEED_PICK and not confident:
             return decided  # leaning, not sure, and the rules already ask back

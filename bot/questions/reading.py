@@ -38,6 +38,10 @@ ARTICLES = frozenset({"a", "an"})
 Terms = dict[str, tuple[float, str]]
 
 
+#: A kind word opening a message and followed by one of these is the kind asked for.
+KIND_FOLLOWED_BY = frozenset({"for", "with", "that", "which"})
+
+
 @dataclass(frozen=True, slots=True)
 class KindWord:
     """The word naming a kind of thing ("which database", "we need a framework"), if any."""
@@ -237,6 +241,9 @@ class Reader:
                 and words[i - 1].text == "of"
                 and words[i - 2].text in KIND_OF
                 and words[i - 3].text in (USE_CASE_CUES | PICKING)
+            )
+            or (  # "db for gps pings", "database with no server to run"
+                i == 0 and len(words) > 1 and words[1].text in KIND_FOLLOWED_BY
             )
         ]
         # "i'd like some practice": a kind word that is also a learning word is learning,
