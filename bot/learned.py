@@ -24,7 +24,7 @@ import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, pairwise
-from operator import add, itemgetter
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -63,11 +63,11 @@ def intent_features(
             stems.append(word.stem)
         if word.sentence == focus:
             in_focus.append(token)
-    found = [  # made by str methods in C: a long message has a few hundred
-        map("u:".__add__, tokens),
+    found = [  # made by str methods in C, each once: a long message has a few hundred
+        map("u:".__add__, set(tokens)),
         _pairs("b:", tokens),
-        map("s:".__add__, stems),
-        map("f:".__add__, in_focus),
+        map("s:".__add__, set(stems)),
+        map("f:".__add__, set(in_focus)),
         _pairs("fb:", in_focus),
     ]
     if in_focus:
@@ -76,8 +76,8 @@ def intent_features(
 
 
 def _pairs(prefix: str, tokens: list[str]) -> Iterator[str]:
-    """``prefix`` and each two tokens side by side, joined by "_"."""
-    return map(add, map(prefix.__add__, tokens), map("_".__add__, tokens[1:]))
+    """``prefix`` and each two tokens side by side, joined by "_" (each pair once)."""
+    return map(prefix.__add__, map("_".join, set(pairwise(tokens))))
 
 
 def need_features(

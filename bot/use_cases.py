@@ -224,9 +224,12 @@ class UseCaseRanker:
 
     def expand(self, words: Iterable[str]) -> list[Expanded]:
         """Each (stemmed) word with its index key and the use-case words it stands for."""
+        words = list(words)
         remembered, expansion_of = self._expansions.remembered, self._expansion
-        # the key serves the pair before and after it; words people type recur
-        return [(word, *remembered(word, expansion_of)) for word in words]
+        # the key serves the pair before and after it; words people type recur, also within
+        # a message: each looked up once
+        expanded = {word: (word, *remembered(word, expansion_of)) for word in dict.fromkeys(words)}
+        return list(map(expanded.__getitem__, words))
 
     def expanded_terms(self, expanded: Iterable[Expanded]) -> dict[str, tuple[float, str]]:
         """:meth:`terms` of words already expanded (:meth:`expand`), as words read twice."""
