@@ -19,7 +19,7 @@ from bot.background import (
     wanted,
 )
 from bot.lexicon import Lexicon
-from bot.mentions import Mention
+from bot.mentions import Mention, near_step_word
 from bot.use_cases import UseCaseRanker
 from bot.wording import (
     CLAUSE_STARTS,
@@ -74,10 +74,22 @@ class SubjectFinder:
 
     def _about(self, message: Message, mentions: list[Mention], focus: int) -> list[Mention]:
         """The mentions the question is about, in order; background mentions give way."""
-        mentions = [m for m in mentions if not self.lexicon.names_a_kind(m)] or mentions
+        words = message.words
+        after_topic = {  # "docker basics", "python fundamentals": the topic's, not the step
+            b.start
+            for a, b in pairwise(mentions)
+            if b.start == a.end
+            and a.id in self.lexicon.knowledge.topics
+            and self.lexicon.knowledge.section(b.id) is not None
+        }
+        mentions = [  # "the frameworks part" names the step; "frameworks" alone, the kind
+            m
+            for m in mentions
+            if (not self.lexicon.names_a_kind(m) or near_step_word(words, m))
+            and m.start not in after_topic
+        ] or mentions
         if not mentions:
             return []
-        words = message.words
         background = {id(m) for m in mentions if is_background(m, words)}
         background.update(  # "from flask to django", "java to go": where the learner comes from
             id(a)

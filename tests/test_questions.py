@@ -1278,6 +1278,25 @@ _SPLIT_AND_BESIDE = table(
         "...but not where the technology itself is weighed as one of the kind": [
             ("airtable as a database for an ngo", expect(outcome=Outcome.NOT_COVERED)),
         ],
+        "a step named by a kind word and a step word is that step": [
+            (
+                "I learned Python and JavaScript basics in my first year. my senior says next"
+                " step is frameworks. what does the frameworks section include?",
+                expect(intent=Intent.TOPIC, section="frameworks"),
+            ),
+            (
+                "data eng, mostly pyspark + postgres. what does the languages part of this"
+                " roadmap say",
+                expect(intent=Intent.TOPIC, section="languages"),
+            ),
+        ],
+        "a topic's basics are the topic's, not the basics step": [
+            (
+                "i finished a course on docker basics and i want some project ideas for my"
+                " portfolio",
+                expect(intent=Intent.PROJECTS, topics=("docker",), section=None),
+            ),
+        ],
         "technology the learner studies is background": [
             ("c++ student what is java used for in backend", expect(topics=("java",))),
         ],
