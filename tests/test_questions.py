@@ -1297,6 +1297,13 @@ _SPLIT_AND_BESIDE = table(
                 expect(intent=Intent.PROJECTS, topics=("docker",), section=None),
             ),
         ],
+        "a roadmap topic asked what it is, beside technology the roadmap lacks": [
+            ("kotlin android jetpack compose - firebase what is", expect(topics=("firebase",))),
+            (
+                "coming from php and word press for years, what is go actually good for",
+                expect(intent=Intent.TOPIC, topics=("go",)),
+            ),
+        ],
         "technology the learner studies is background": [
             ("c++ student what is java used for in backend", expect(topics=("java",))),
         ],
