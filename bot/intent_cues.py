@@ -35,6 +35,8 @@ from bot.wording import (
 
 #: Words that ask what a name is or means, and the verbs of "what is" and "what does".
 DEFINING = frozenset({"explain", "mean", "means", "meaning"})
+#: ...and those words beside a name ("whats java like", "docker what for").
+WHAT_IT_IS = WHAT_IS | WHATS | DEFINING
 BE_WORDS = frozenset({"is", "are", "was", "does", "do", "exactly"})
 DOING_VERBS = frozenset({"does", "do"})
 WORKING = frozenset({"work", "works"})
@@ -221,6 +223,24 @@ def named_for_definition(words: Sequence[Word], mention: Mention) -> bool:
         end == len(words)
         or words[end].sentence != words[start].sentence
         or words[end].text in DEFINED_AFTER
+    )
+
+
+def asked_what_it_is(words: Sequence[Word], mention: Mention, *, after: bool = True) -> bool:
+    """Whether the message asks what the name is, beside it.
+
+    "whats java like", "what is sqlite", and (``after``) "docker what for".
+    """
+    before = words[max(mention.start - 2, 0) : mention.start]
+    next_word = words[mention.end] if after and mention.end < len(words) else None
+    return (
+        named_for_definition(words, mention)
+        or any(w.text in WHAT_IT_IS for w in before)
+        or (
+            next_word is not None
+            and next_word.text in WHAT_IT_IS
+            and next_word.segment == words[mention.start].segment
+        )
     )
 
 

@@ -1304,6 +1304,9 @@ _SPLIT_AND_BESIDE = table(
                 expect(intent=Intent.TOPIC, topics=("go",)),
             ),
         ],
+        "of topics told, the one asked what it is comes first": [
+            ("i only ever touched express so what is gin", expect(first=("gin",))),
+        ],
         "technology the learner studies is background": [
             ("c++ student what is java used for in backend", expect(topics=("java",))),
         ],

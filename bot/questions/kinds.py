@@ -8,9 +8,9 @@ from bot.background import asking_segments, names_a_need
 from bot.intent_cues import (
     ASKING_WORDS,
     BE_WORDS,
+    asked_what_it_is,
     asks_how_it_works,
     asks_yes_no,
-    named_for_definition,
     only_in_passing,
     wants_something,
 )
@@ -51,8 +51,6 @@ OWNED_PROJECT_GAP = 4
 HAVING_PROJECT = frozenset({"for", "in"})
 #: After two names of a kind, these ask which of them to pick ("which one", "who's right").
 PICKING_ONE = frozenset({"which", "who", "whos"})
-#: Words asking what a thing is, beside its name ("whats java like", "docker what for").
-DEFINING = wordset("what whats wat wats mean means meaning explain")
 #: Technology the roadmap lacks is part of a need where a use case naming it matches this many
 #: of the message's words (the name among them).
 NAMED_NEED_TERMS = 3
@@ -187,18 +185,7 @@ class KindStages:
             or not topic_ids
         ):
             return None
-        words = message.words
-        defined = [  # "whats java like", "what is sqlite", "docker what for"
-            m
-            for m in subjects
-            if named_for_definition(words, m)
-            or DEFINING.intersection(w.text for w in words[max(m.start - 2, 0) : m.start])
-            or (
-                m.end < len(words)
-                and words[m.end].text in DEFINING
-                and words[m.end].segment == words[m.start].segment
-            )
-        ]
+        defined = [m for m in subjects if asked_what_it_is(message.words, m)]
         if not set_against and defined and not any(m.not_covered for m in defined):
             return None  # "from minecraft modding, whats java like": what java is
         # "the app works on my macbook but crashes on the ubuntu server. how do we get the

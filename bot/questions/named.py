@@ -8,6 +8,7 @@ from bot.background import is_background, owned_it, wanted
 from bot.intent_cues import (
     ASKING_WORDS,
     BUILT_WITH,
+    asked_what_it_is,
     asks_fit,
     asks_something_to_build,
     asks_yes_no,
@@ -215,6 +216,13 @@ class NamedStages:
             return Understanding(question, Intent.RESOURCES, topic_ids[:1])
         if requested.projects:
             return Understanding(question, Intent.PROJECTS, topic_ids[:1])
+        asked = {  # "i only ever touched express, so what is gin": gin first
+            m.id
+            for m in read.mentions
+            if m.id in topic_ids and asked_what_it_is(read.message.words, m, after=False)
+        }
+        if len(asked) == 1 and topic_ids[0] not in asked:
+            topic_ids = (*asked, *(t for t in topic_ids if t not in asked))
         reasons = {
             fit.topic_id: fit.reasons
             for fit in self.shared.ranker.rank(read.terms, set(topic_ids[:1]))
