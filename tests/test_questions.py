@@ -1307,6 +1307,15 @@ _SPLIT_AND_BESIDE = table(
         "of topics told, the one asked what it is comes first": [
             ("i only ever touched express so what is gin", expect(first=("gin",))),
         ],
+        "a topic named only by an everyday word of it gives way to the need": [
+            (
+                "bro my react app and my api are on different servers and i dont get how theyre"
+                " supposed to talk, like whats the normal way for the frontend to call the"
+                " backend",
+                expect(intent=Intent.USE_CASE, first=("rest",)),
+            ),
+            ("how do servers work", expect(topics=("hosting-environment",))),
+        ],
         "technology the learner studies is background": [
             ("c++ student what is java used for in backend", expect(topics=("java",))),
         ],

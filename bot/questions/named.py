@@ -160,6 +160,17 @@ class NamedStages:
             # "express api keeps crashing and i only hear it from users": a situation told
             # with a name, asking nothing about it, whose need fits elsewhere
             answer = self.shared.needs.elsewhere(question, topic_ids, read.terms, told=True)
+        words = message.words
+        topic = self.shared.knowledge.topics[topic_ids[0]]
+        in_passing = all(  # "how does a phone app talk to its server": a word, not the topic
+            m.ambiguous
+            and m.name not in (topic.id, topic.title.lower())
+            and not asked_what_it_is(words, m, after=False)
+            for m in read.mentions
+            if m.id == topic.id
+        )
+        if answer is None and in_passing and not about and not requested.resources:
+            answer = self.shared.needs.elsewhere(question, topic_ids, read.terms, settle=True)
         if answer is not None and (answer.confident or not requested.resources):
             return answer  # material for the name, unless the need clearly fits elsewhere
         return None
