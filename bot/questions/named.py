@@ -162,9 +162,11 @@ class NamedStages:
             answer = self.shared.needs.elsewhere(question, topic_ids, read.terms, told=True)
         words = message.words
         topic = self.shared.knowledge.topics[topic_ids[0]]
+        misspelt = self.shared.lexicon.misspelt.get(topic.id, frozenset())
         in_passing = all(  # "how does a phone app talk to its server": a word, not the topic
             m.ambiguous
             and m.name not in (topic.id, topic.title.lower())
+            and m.name not in misspelt  # "dokcer vs vm": the name, misspelt
             and not asked_what_it_is(words, m, after=False)
             for m in read.mentions
             if m.id == topic.id
