@@ -288,14 +288,15 @@ class NameFinder:
         exact_names = self.lexicon.exact_names
         for start in range(len(words) - 1):  # a name split in two: "o auth", "micro services"
             end = start + 2
+            joined = texts[start] + texts[start + 1]
             if (
-                not (taken[start] or taken[start + 1])
+                joined in exact_names
+                and not (taken[start] or taken[start + 1])
                 and words[start].segment == words[start + 1].segment
                 and texts[start] not in STOP  # never the learner's own ("my sql")
                 and texts[start + 1] not in STOP
-                and texts[start] + texts[start + 1] in exact_names
             ):
-                mention = self._lookup([texts[start] + texts[start + 1]], start, end)
+                mention = self._lookup([joined], start, end)
                 if mention is not None:
                     found.append(mention)
                     taken[start:end] = [True, True]

@@ -160,22 +160,33 @@ class NamedStages:
             # "express api keeps crashing and i only hear it from users": a situation told
             # with a name, asking nothing about it, whose need fits elsewhere
             answer = self.shared.needs.elsewhere(question, topic_ids, read.terms, told=True)
-        words = message.words
-        topic = self.shared.knowledge.topics[topic_ids[0]]
-        misspelt = self.shared.lexicon.misspelt.get(topic.id, frozenset())
-        in_passing = all(  # "how does a phone app talk to its server": a word, not the topic
-            m.ambiguous
-            and m.name not in (topic.id, topic.title.lower())
-            and m.name not in misspelt  # "dokcer vs vm": the name, misspelt
-            and not asked_what_it_is(words, m, after=False)
-            for m in read.mentions
-            if m.id == topic.id
-        )
-        if answer is None and in_passing and not about and not requested.resources:
+        if (
+            answer is None
+            and not about
+            and not requested.resources
+            and self._named_in_passing(read, topic_ids[0])
+        ):
             answer = self.shared.needs.elsewhere(question, topic_ids, read.terms, settle=True)
         if answer is not None and (answer.confident or not requested.resources):
             return answer  # material for the name, unless the need clearly fits elsewhere
         return None
+
+    def _named_in_passing(self, read: Reading, topic_id: str) -> bool:
+        """Whether a topic is named only by an everyday word of it, not asked what it is.
+
+        "how does a phone app talk to its server": a word, not Network and Hosting; never
+        its own name or a misspelling of it ("dokcer vs vm").
+        """
+        topic = self.shared.knowledge.topics[topic_id]
+        misspelt = self.shared.lexicon.misspelt.get(topic_id, frozenset())
+        return all(
+            m.ambiguous
+            and m.name not in (topic.id, topic.title.lower())
+            and m.name not in misspelt
+            and not asked_what_it_is(read.message.words, m, after=False)
+            for m in read.mentions
+            if m.id == topic_id
+        )
 
     @staticmethod
     def _only_context(read: Reading, told: list[Mention]) -> bool:
