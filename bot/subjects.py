@@ -50,6 +50,29 @@ def _distance(mention: Mention, positions: list[int]) -> tuple[int, bool]:
     )
 
 
+def _points_back(
+    words: tuple[Word, ...], main: list[Mention], narrowed: list[Mention], asking: int
+) -> list[Mention]:
+    """The name asked about earlier in the sentence that "it" in the asking part points at.
+
+    "what even is spring boot, is it just java": "it" is Spring Boot, Java only what it is
+    weighed against; empty when the asking part has no such "it" or nothing was asked before.
+    """
+    first = narrowed[0].start
+    points = any(
+        w.segment == asking and w.text in NAME_POINTERS and not dummy_it(words, at)
+        for at, w in enumerate(words[:first])
+    )
+    if not points:
+        return []
+    asked = {  # the earlier segments of the sentence that ask what something is
+        w.segment
+        for w in words
+        if w.sentence == words[first].sentence and w.segment < asking and w.text in WHAT_WORDS
+    }
+    return [m for m in main if words[m.start].segment in asked][-1:]
+
+
 class SubjectFinder:
     """Picks the subjects of questions about one roadmap among the names they mention."""
 
@@ -165,7 +188,7 @@ class SubjectFinder:
             if narrowed and (  # "i use mongo at work but want to learn sql, any course?"
                 not compared or self._weighed_alone(message, main, narrowed, asking)
             ):
-                return narrowed
+                return [*_points_back(words, main, narrowed, asking), *narrowed]
         # "my team does rest, i wanna try graphql, tutorials?": what is to be tried first;
         # "we use wordpress already, what is laravel for", "we run postgres + redis, lead
         # mentioned couchdb, what for": names told first give way to the roadmap's last name,

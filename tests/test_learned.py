@@ -293,6 +293,20 @@ def test_a_model_sure_the_message_asks_what_a_thing_is_answers_the_choice_asked_
     assert answerer.understand(fit).outcome is Outcome.ASKED_BACK
 
 
+def test_a_model_sure_of_projects_or_material_answers_the_topic_named_not_a_needs_fit(
+    answerer: QuestionAnswerer,
+) -> None:
+    question = "a course on redis for caching sessions"
+    answerer.learned = _model({})
+    rules = answerer.understand(question)
+    assert rules.intent is Intent.USE_CASE and "performance-optimization" not in rules.topic_ids
+    for intent in (Intent.RESOURCES, Intent.PROJECTS):
+        answerer.learned = _model({"u:course": {intent.value: 20.0}})
+        asked = answerer.understand(question)
+        assert asked.confident and asked.intent is intent
+        assert asked.topic_ids == ("performance-optimization",)  # redis: the caching topic
+
+
 def test_a_model_sure_of_a_need_answers_the_needs_best_fit(answerer: QuestionAnswerer) -> None:
     question = (
         "our bank app needs safe money transactions. which part of the roadmap deals with that?"

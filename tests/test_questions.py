@@ -1859,6 +1859,46 @@ def test_the_subject_of_a_message(
     assert aspects_of(answerer.understand(question), expected) == expected
 
 
+_ASKED_ABOUT = table(
+    {
+        "'it' after a name asked about earlier in the sentence is that name": [
+            (
+                "what even is spring boot, is it just java",
+                expect(confident=True, first=("spring-boot",)),
+            ),
+            ("what is docker, is it like a vm", expect(confident=True, first=("docker",))),
+        ],
+        "technology the roadmap lacks told before the part naming a topic is background": [
+            (
+                "jenkins at work, github actions basics",
+                expect(outcome=Outcome.ANSWERED, first=("ci-cd",)),
+            ),
+            (
+                "terraform and ansible at work, docker tutorial",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.RESOURCES, first=("docker",)),
+            ),
+            (  # asked what it is: the technology itself
+                "whats jenkins, is it like github actions",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+        ],
+        "the roadmap itself named is the overview; someone's own roadmap is not": [
+            ("whole roadmap in short", expect(outcome=Outcome.ANSWERED, intent=Intent.OVERVIEW)),
+            ("gimme the roadmap summary", expect(outcome=Outcome.ANSWERED, intent=Intent.OVERVIEW)),
+            ("product roadmap template for q3", expect(confident=False)),
+            ("our roadmap for q3 is late, any tips", expect(confident=False)),
+        ],
+    }
+)
+
+
+@pytest.mark.parametrize(("question", "expected"), _ASKED_ABOUT)
+def test_the_name_asked_about_leads(
+    answerer: QuestionAnswerer, question: str, expected: dict[str, object]
+) -> None:
+    assert aspects_of(answerer.understand(question), expected) == expected
+
+
 def test_a_name_the_learner_is_done_with_gives_way_to_the_next_one(
     answerer: QuestionAnswerer,
 ) -> None:

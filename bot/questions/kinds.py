@@ -188,6 +188,8 @@ class KindStages:
         defined = [m for m in subjects if asked_what_it_is(message.words, m)]
         if not set_against and defined and not any(m.not_covered for m in defined):
             return None  # "from minecraft modding, whats java like": what java is
+        if not set_against and self._told_before_the_topic(read, uncovered):
+            return None  # "jenkins at work, github actions basics": the topic, last
         # "the app works on my macbook but crashes on the ubuntu server. how do we get the
         # same environment everywhere?": technology told in the situation, a need asked
         told_aside = (
@@ -217,6 +219,23 @@ class KindStages:
             self._named_in_a_use_case(read, uncovered)
             or self._related_of_kind(read, uncovered, set_against)
             or self.shared.not_covered(question, subjects)
+        )
+
+    def _told_before_the_topic(self, read: Reading, uncovered: list[Mention]) -> bool:
+        """Whether technology the roadmap lacks is only told before the part naming a topic.
+
+        "jenkins at work, github actions basics": one sentence whose last part names a roadmap
+        topic, the technology told in the parts before it and not asked what it is.
+        """
+        words = read.message.words
+        if read.message.sentences != 1 or not words:
+            return False
+        last = words[-1].segment
+        return any(
+            words[m.start].segment == last and m.id in self.shared.knowledge.topics
+            for m in read.mentions
+        ) and all(
+            words[m.end - 1].segment < last and not asked_what_it_is(words, m) for m in uncovered
         )
 
     def _related_of_kind(

@@ -40,6 +40,9 @@ DOUBTED = frozenset({Intent.TOPIC, Intent.USE_CASE, Intent.RESOURCES, Intent.PRO
 #: Intents whose topics are not what the message names (a need's best fits; none): a sure
 #: "what is it" reading looks again (_as_topic).
 FOUND_ELSEWHERE = frozenset({Intent.USE_CASE, Intent.OVERVIEW})
+#: Intents about a topic named: a sure reading of them, where the rules read a need, answers
+#: the topic the message names, as a "what is it" reading does.
+ABOUT_A_TOPIC = frozenset({Intent.PROJECTS, Intent.RESOURCES})
 #: Outcomes of a need the intent model's sure reading of what a thing is may answer again.
 ASKED_OR_ANSWERED = frozenset({Outcome.ANSWERED, Outcome.ASKED_BACK})
 #: The need model's probability of each topic for one message, worked out when first asked.
@@ -254,6 +257,12 @@ class SecondOpinions:
             return Understanding(question, Intent.OVERVIEW, ())
         if intent is Intent.TOPIC and decided.intent in FOUND_ELSEWHERE:
             return self._as_topic(read, decided)
+        if intent in ABOUT_A_TOPIC and decided.intent in FOUND_ELSEWHERE:
+            # "hands-on project for learning docker": projects for the topic named, where one
+            # is, not for the need's best fit
+            found = self._as_topic(read, decided)
+            if found is not decided:
+                return replace(found, intent=intent)
         if intent is Intent.COMPARE and decided.intent in FOUND_ELSEWHERE:
             # "decide between rest and graphql for our app: the differences?": the names, in
             # the order told, set side by side; never the need's fits

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from bot.background import OWNERS
+from bot.background import OWN_STACK, OWNERS
 from bot.intent_cues import ASKING_WORDS, DOING, WANTING
 from bot.mentions import Mention
 from bot.questions.findings import Asked, ProjectsAsked, Requested, StepAsked
@@ -15,13 +15,16 @@ from bot.wording import (
     BUILD_WORDS,
     INCIDENTAL_OVERVIEW,
     LEARN_WORDS,
+    NAME_POINTERS,
     POINTERS,
     PROJECT_CUES,
+    ROADMAP_WORDS,
     STARTING,
     STEP_WORDS,
     STOP,
     STRONG_OVERVIEW,
     USE_CASE_CUES,
+    WHOLE,
     Message,
 )
 
@@ -299,7 +302,12 @@ class UnnamedStages:
         return Understanding(question, Intent.UNKNOWN, (), Outcome.REFUSED)
 
     def _off_subject(self, message: Message, focus: int, mentions: list[Mention]) -> bool:
-        """Whether the asking sentence is about something else: unknown words, no roadmap words."""
+        """Whether the asking sentence is about something else: unknown words, no roadmap words.
+
+        Never where it names the roadmap itself ("whole roadmap in short").
+        """
+        if self._roadmap_itself(message, focus):
+            return False
         named = {i for m in mentions for i in range(m.start, m.end)}
         content = [
             w
@@ -315,3 +323,25 @@ class UnnamedStages:
             or w.text in STEP_WORDS
         ]
         return len(content) - len(known) > len(known) or (bool(content) and not known)
+
+    def _roadmap_itself(self, message: Message, focus: int) -> bool:
+        """Whether the asking sentence names the roadmap itself, not one of the learner's own.
+
+        "whole roadmap in short", "gimme the roadmap summary"; not "product roadmap template
+        for q3", "our roadmap", "what is it about, the roadmap".
+        """
+        words = [w for w in message.words if w.sentence == focus]
+        if any(w.text == "about" for w in words):
+            return False
+        for at, word in enumerate(words):
+            if word.text not in ROADMAP_WORDS:
+                continue
+            if any(w.text in NAME_POINTERS for w in words[:at]):
+                return False
+            before = words[at - 1] if at else None
+            return before is None or (
+                (before.text in STOP and before.text not in OWN_STACK)
+                or before.text in WHOLE
+                or before.stem in self.shared.lexicon.title_words
+            )
+        return False
