@@ -155,9 +155,6 @@ OVERVIEW_CUES = wordset(
 )
 #: Words that ask for the roadmap as a whole, even next to a need ("show me the roadmap").
 STRONG_OVERVIEW = wordset("roadmap overview path step steps order begin")
-#: Words naming a roadmap itself ("the roadmap in short"), and those that take the whole of it.
-ROADMAP_WORDS = wordset("roadmap roadmaps")
-WHOLE = wordset("whole full entire complete all")
 #: Overview words that say nothing about learning without software talk ("a new account").
 INCIDENTAL_OVERVIEW = wordset("new first")
 #: Words for a part of a roadmap: next to a step's name, the name is that step ("the

@@ -18,18 +18,18 @@ from bot.wording import (
     NAME_POINTERS,
     POINTERS,
     PROJECT_CUES,
-    ROADMAP_WORDS,
     STARTING,
     STEP_WORDS,
     STOP,
     STRONG_OVERVIEW,
     USE_CASE_CUES,
-    WHOLE,
     Message,
 )
 
 #: The roadmap itself named: a step named with it is the step ("languages in the roadmap").
 ROADMAP_WORDS = frozenset({"roadmap"})
+#: Words that take the whole of the roadmap named after them ("whole roadmap in short").
+WHOLE = frozenset({"whole", "full", "entire", "complete", "all"})
 #: Words of asking for a way to act ("what do i need to learn", "how do we stop it").
 WAYS = WANTING | DOING | LEARN_WORDS
 
