@@ -261,6 +261,8 @@ PHRASES = {
 _PHRASES = re.compile(r"\b(" + "|".join(sorted(PHRASES, key=len, reverse=True)) + r")\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+")
 _APOSTROPHES = re.compile(r"['’`]")
+#: A dash between words parts a sentence as a comma does ("node crashes — what is express").
+_DASHES = re.compile(r"\s+(?:[—–]|--?)\s+")
 _REPEATS = re.compile(r"(\w)\1{2,}")
 #: The shorthand as the words it stands for.
 _SHORTHAND_WORDS = {short: tuple(words.split()) for short, words in SHORTHAND.items()}
@@ -399,7 +401,7 @@ def split_message(text: str) -> Message:
     words: list[Word] = []
     questions: set[int] = set()
     segment = 0
-    text = _REPEATS.sub(r"\1", _APOSTROPHES.sub("", text))
+    text = _DASHES.sub(", ", _REPEATS.sub(r"\1", _APOSTROPHES.sub("", text)))
     sentences = [part for part in _SENTENCE_END.split(text) if part.strip()]
     for index, sentence in enumerate(sentences):
         first = True

@@ -47,3 +47,13 @@ def test_phrases_are_found_in_the_order_the_message_has_them() -> None:
     thanks = Canned("thanks", ("thank you",), "You're welcome!")
     found = phrases_found(by_first_word([bye, thanks]), ["thank", "you", "and", "bye"])
     assert [entry.id for entry, _ in found] == ["thanks", "bye"]
+
+
+def test_a_dash_between_words_parts_a_sentence_as_a_comma_does() -> None:
+    for dash in ("—", "–", "-", "--"):
+        message = split_message(f"my node app crashes {dash} what is express")
+        segments = {w.text: w.segment for w in message.words}
+        assert segments["crashes"] < segments["what"] == segments["express"]
+        assert message.sentences == 1
+    joined = split_message("a server-side app").words  # a hyphen inside a word parts nothing
+    assert {w.segment for w in joined} == {0}

@@ -1868,6 +1868,16 @@ _ASKED_ABOUT = table(
             ),
             ("what is docker, is it like a vm", expect(confident=True, first=("docker",))),
         ],
+        "a project told before a name asked what it is is no request for projects": [
+            (
+                "used to php, now a node project crashes — what's express and why do ppl use it",
+                expect(confident=True, intent=Intent.TOPIC, first=("express",)),
+            ),
+            (
+                "php before, a node project crashes, what's express for",
+                expect(confident=True, intent=Intent.TOPIC, first=("express",)),
+            ),
+        ],
         "technology the roadmap lacks told before the part naming a topic is background": [
             (
                 "jenkins at work, github actions basics",

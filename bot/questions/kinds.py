@@ -82,6 +82,16 @@ class KindStages:
             and not {v.text for v in words[max(i - OWNED_PROJECT_GAP, 0) : i]}
             & (OWNED | HAVING_PROJECT)  # "my first project", "in a small side project"
         ]
+        defined = [  # "a node project crashes, what is express": what is asked after it
+            words[m.start] for m in read.mentions if asked_what_it_is(words, m, after=False)
+        ]
+        project_at = [
+            i
+            for i in project_at
+            if not any(
+                d.sentence == words[i].sentence and d.segment > words[i].segment for d in defined
+            )
+        ]
         asked = bool(project_at)
         # "a deployment project", "docker exercises": the name just before is what they are for
         named = next((m for m in read.mentions if m.end in project_at), None)
