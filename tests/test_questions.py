@@ -1878,6 +1878,18 @@ _ASKED_ABOUT = table(
                 expect(confident=True, intent=Intent.TOPIC, first=("express",)),
             ),
         ],
+        "'or' compares names, not other things": [
+            ("django or flask?", expect(intent=Intent.COMPARE, topics=("django", "flask"))),
+            (
+                "postgres, mongo or something else for chat",
+                expect(intent=Intent.COMPARE, first=("postgresql", "mongodb")),
+            ),
+            (
+                "im learning gin for a go project with my cousin. any good docs or tutorials"
+                " to start with?",
+                expect(confident=True, intent=Intent.RESOURCES, topics=("gin",)),
+            ),
+        ],
         "technology the roadmap lacks told before the part naming a topic is background": [
             (
                 "jenkins at work, github actions basics",

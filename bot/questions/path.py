@@ -29,12 +29,31 @@ from bot.wording import (
     STARTING,
     STRONG_OVERVIEW,
     USE_CASE_CUES,
+    Message,
 )
 
 #: "what comes after": the next step of the path.
 COMING = frozenset({"come", "comes", "follows"})
 #: In a question after names, these pick among them ("which one", "which would you pick").
 CHOOSING = frozenset({"which"})
+
+
+def _or_between_names(message: Message, mentions: list[Mention]) -> bool:
+    """Whether an "or" stands between names of one sentence ("django or flask?").
+
+    Also after a list of names ("postgres, mongo or something else"); not "any good docs or
+    tutorials": choosing between things that are no names.
+    """
+    words = message.words
+    for at, w in enumerate(words):
+        if w.text != "or":
+            continue
+        told = [m for m in mentions if words[m.start].sentence == w.sentence]
+        before = [m for m in told if m.end <= at]
+        listed = len({m.id for m in before}) >= 2 and before[-1].end == at
+        if listed or (before and any(m.start > at for m in told)):
+            return True
+    return False
 
 
 class PathStages:
@@ -47,7 +66,9 @@ class PathStages:
     def what_is_asked(self, read: Reading) -> Asked:
         """What the asking sentence asks for: a comparison, what a name is, the next step."""
         message, focus, focus_words = read.message, read.focus, read.focus_words
-        compare = bool(COMPARE_CUES & read.requests.cues) or "or" in {w.text for w in message.words}
+        compare = bool(COMPARE_CUES & read.requests.cues) or _or_between_names(
+            message, read.mentions
+        )
         asks_what = asks_definition(message, focus, read.subjects, focus_words)
         # "what is java itself known for": the name asked about, not one of its children
         names_itself = (
