@@ -1903,6 +1903,16 @@ _ASKED_ABOUT = table(
                 "whats jenkins, is it like github actions",
                 expect(outcome=Outcome.NOT_COVERED),
             ),
+            (  # a roadmap topic asked what it is, set against what was told before
+                "I come from the embedded world, C and a bit of C++. Now my company wants me in"
+                " the Java team. What is Java used for on the backend, and is it very different?",
+                expect(confident=True, intent=Intent.TOPIC, topics=("java",)),
+            ),
+            (
+                "In my previous job we used MS SQL and Access. What is PostgreSQL good at"
+                " compared to what I know?",
+                expect(confident=True, intent=Intent.TOPIC, topics=("postgresql",)),
+            ),
         ],
         "the roadmap itself named is the overview; someone's own roadmap is not": [
             ("whole roadmap in short", expect(outcome=Outcome.ANSWERED, intent=Intent.OVERVIEW)),

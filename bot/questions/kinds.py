@@ -198,6 +198,8 @@ class KindStages:
         defined = [m for m in subjects if asked_what_it_is(message.words, m)]
         if not set_against and defined and not any(m.not_covered for m in defined):
             return None  # "from minecraft modding, whats java like": what java is
+        if set_against and self._defined_in_the_question(read, uncovered):
+            return None  # "we used ms sql. what is postgresql good at compared to what i know"
         if not set_against and self._told_before_the_topic(read, uncovered):
             return None  # "jenkins at work, github actions basics": the topic, last
         # "the app works on my macbook but crashes on the ubuntu server. how do we get the
@@ -229,6 +231,21 @@ class KindStages:
             self._named_in_a_use_case(read, uncovered)
             or self._related_of_kind(read, uncovered, set_against)
             or self.shared.not_covered(question, subjects)
+        )
+
+    def _defined_in_the_question(self, read: Reading, uncovered: list[Mention]) -> bool:
+        """Whether the asking sentence asks what a roadmap topic is, the rest told before.
+
+        "I come from C and C++. ... What is Java used for, and is it very different?": the
+        technology the roadmap lacks, told only in earlier sentences, is what Java is set
+        against, not the subject.
+        """
+        words = read.message.words
+        return all(words[m.start].sentence < read.focus for m in uncovered) and any(
+            words[m.start].sentence == read.focus
+            and m.id in self.shared.knowledge.topics
+            and asked_what_it_is(words, m, after=False)
+            for m in read.subjects
         )
 
     def _told_before_the_topic(self, read: Reading, uncovered: list[Mention]) -> bool:
