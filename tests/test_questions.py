@@ -1899,6 +1899,12 @@ _ASKED_ABOUT = table(
                 "terraform and ansible at work, docker tutorial",
                 expect(outcome=Outcome.ANSWERED, intent=Intent.RESOURCES, first=("docker",)),
             ),
+            ("oracle dba learning postgres", expect(confident=True, first=("postgresql",))),
+            ("powershell admin learning aws basics", expect(confident=True, first=("aws",))),
+            (  # material for what the roadmap lacks, with a name: not the name's
+                "redis caching tutorial node",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
             (  # asked what it is: the technology itself
                 "whats jenkins, is it like github actions",
                 expect(outcome=Outcome.NOT_COVERED),

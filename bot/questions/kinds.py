@@ -24,6 +24,7 @@ from bot.wording import (
     COMPARE_CUES,
     IDEA_SENSES,
     IDEA_WORDS,
+    LEARN_WORDS,
     LIKENESS_CUES,
     NAME_POINTERS,
     PLURAL_POINTERS,
@@ -258,11 +259,23 @@ class KindStages:
         if read.message.sentences != 1 or not words:
             return False
         last = words[-1].segment
-        return any(
-            words[m.start].segment == last and m.id in self.shared.knowledge.topics
+        learnt = {  # "oracle dba learning postgres": what is learnt, after the background
+            m.start for m in read.mentions if m.start and words[m.start - 1].stem in LEARN_WORDS
+        }
+        topics = [
+            m
             for m in read.mentions
-        ) and all(
-            words[m.end - 1].segment < last and not asked_what_it_is(words, m) for m in uncovered
+            if m.id in self.shared.knowledge.topics
+            and (words[m.start].segment == last or m.start in learnt)
+        ]
+        return (
+            bool(topics)
+            and all(
+                words[m.end - 1].segment < words[topics[-1].start].segment
+                or (m.end <= topics[-1].start and topics[-1].start in learnt)
+                for m in uncovered
+            )
+            and not any(asked_what_it_is(words, m) for m in uncovered)
         )
 
     def _related_of_kind(
