@@ -40,6 +40,23 @@ TALKED_ABOUT = frozenset({"for", "with", "about", "on", "of"})
 TOLD_NEED_WORDS = 5
 
 
+#: "at my job", "on my own laptop", "from my data job": where the learner is, told in passing.
+PLACING = frozenset({"at", "on", "in", "from", "for"})
+LEARNERS = frozenset({"my", "our"})
+
+
+def _placed_only(words: Sequence[Word]) -> set[str]:
+    """The words only ever told as the learner's place: after "at my", "on our own" and such."""
+    placed: set[str] = set()
+    elsewhere: set[str] = set()
+    for at, word in enumerate(words):
+        before = [w.text for w in words[max(at - 3, 0) : at] if w.sentence == word.sentence]
+        owner = next((i for i in range(len(before) - 1, -1, -1) if before[i] in LEARNERS), None)
+        near = owner is not None and len(before) - owner <= 2  # "my job", "my data job"
+        (placed if near and owner and before[owner - 1] in PLACING else elsewhere).add(word.text)
+    return placed - elsewhere
+
+
 class TalkReader:
     """Reads small talk and outside subjects in messages about one roadmap."""
 
@@ -149,10 +166,11 @@ class TalkReader:
         found = phrases_found(self.lexicon.outside, as_tasks(message.texts))
         words = message.words
         in_use_cases = {words[i].text for i in paired}  # "background jobs": not a job hunt
+        placed = _placed_only(words)
         for entry, phrase in found:
             if needs and len(phrase) == 1 and phrase[0] in self.lexicon.need_words:
                 continue
-            if len(phrase) == 1 and phrase[0] in in_use_cases:
+            if len(phrase) == 1 and (phrase[0] in in_use_cases or phrase[0] in placed):
                 continue
             hits[entry.id] = hits.get(entry.id, 0) + 1
             entries[entry.id] = entry

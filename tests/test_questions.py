@@ -1198,6 +1198,19 @@ _HELD_BACK = table(
             ("who won the world cup", expect(intent=Intent.UNKNOWN, confident=False)),
             ("best pizza recipe", expect(intent=Intent.UNKNOWN, confident=False)),
         ],
+        "an outside word told as where the learner is does not set the question aside": [
+            (
+                "gimme some flask project ideas, i know basic python from my data job",
+                expect(confident=True, intent=Intent.PROJECTS, topics=("flask",)),
+            ),
+            (
+                "know python + pandas from my economics degree, what is flask used for",
+                expect(confident=True, intent=Intent.TOPIC, topics=("flask",)),
+            ),
+            ("what should i wear at my job interview", expect(outcome=Outcome.REFUSED)),
+            ("i got fired from my job, now what", expect(outcome=Outcome.REFUSED)),
+            ("what laptop for my job", expect(outcome=Outcome.REFUSED)),
+        ],
         "a name used as a word is not answered with confidence": [
             ("let it go", expect(intent=Intent.UNKNOWN, confident=False)),
         ],
