@@ -46,6 +46,8 @@ PEOPLE = frozenset({"i", "we"})
 #: Words that tell a need ("need to keep users logged in").
 WANTING = frozenset({"need", "needs", "want", "wanna"})
 #: After "what is <name>", these end what is asked ("what is kafka and should i learn it").
+#: "explain what docker is in simple words": how simply a thing is to be told.
+SIMPLY = frozenset({"simple", "plain", "short", "brief", "layman", "laymans", "nutshell"})
 DEFINED_AFTER = frozenset(
     {"and", "exactly", "actually", "really", "even", "used", "for", "good", "in"}
 )
@@ -218,11 +220,25 @@ def named_for_definition(words: Sequence[Word], mention: Mention) -> bool:
     ):
         return True
     if not asked:
-        return False
+        return _what_it_is_told(words, start, end)
     return (
         end == len(words)
         or words[end].sentence != words[start].sentence
         or words[end].text in DEFINED_AFTER
+    )
+
+
+def _what_it_is_told(words: Sequence[Word], start: int, end: int) -> bool:
+    """Whether "what <name> is" asks it in a clause ("explain what docker is in simple words")."""
+    if not start or end >= len(words):
+        return False
+    if words[start - 1].text not in WHAT_IS or words[end].text not in ("is", "are"):
+        return False
+    after = [w.text for w in words[end + 1 : end + 3] if w.segment == words[end].segment]
+    return (  # not "what spring is in paris"
+        not after
+        or after[0] in DEFINED_AFTER - {"in"}
+        or (after[:1] == ["in"] and after[1:] and after[1] in SIMPLY)
     )
 
 

@@ -1891,6 +1891,17 @@ _ASKED_ABOUT = table(
                 expect(confident=True, intent=Intent.TOPIC, first=("express",)),
             ),
         ],
+        "'what <name> is' asks what the name is": [
+            (
+                "pls explain what docker is in simple words, my english not so good",
+                expect(confident=True, intent=Intent.TOPIC, topics=("docker",)),
+            ),
+            (
+                "vb6 maintainer curious what ruby is",
+                expect(confident=True, intent=Intent.TOPIC, topics=("ruby",)),
+            ),
+            ("i wonder what spring is in paris", expect(confident=False)),
+        ],
         "'or' compares names, not other things": [
             ("django or flask?", expect(intent=Intent.COMPARE, topics=("django", "flask"))),
             (
