@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, replace
 from itertools import combinations
 from operator import is_
@@ -125,6 +125,25 @@ class _Context:
     studied_it: set[int]
 
 
+#: Letters a name that is an everyday word runs on past a word's root when the word is
+#: another word of that root ("contain", "container"), not the name misspelt.
+OTHER_FORM_TAIL = 2
+
+
+def _other_form(phrase: str, best: Match, common: Set[str]) -> bool:
+    """Whether a word near a name that is also an everyday word is another word of its root.
+
+    "contain" and "contains" begin "container": another word, not a typo of it.
+    """
+    root = stem(phrase)
+    return (
+        best.name in common
+        and " " not in phrase
+        and best.name.startswith(root)
+        and len(best.name) - len(root) >= OTHER_FORM_TAIL
+    )
+
+
 def _as_typed(message: Message, mention: Mention) -> bool:
     """Whether a mention names exactly what was typed, not a name merely near it."""
     return mention.name == " ".join(message.texts[mention.start : mention.end])
@@ -190,8 +209,11 @@ class NameFinder:
         clear = [m for m in found if not m.ambiguous]
         named = {i for m in found for i in range(m.start, m.end)}
         others = [w for i, w in enumerate(words) if i not in named]
-        software = len(clear) + sum(
-            w.text in self.lexicon.software or w.stem in self.lexicon.software for w in others
+        software = len(clear) + sum(  # "what does the roadmap say about monoliths": the title's
+            w.text in self.lexicon.software
+            or w.stem in self.lexicon.software
+            or w.stem in self.lexicon.title_words
+            for w in others
         )
         leftovers = self.lexicon.content(others)
         foreign = not software and self.lexicon.mostly_foreign(words, leftovers)
@@ -498,6 +520,8 @@ class NameFinder:
         ):
             return None
         best = self._misspelt.remembered(phrase, self._fuzzy_name)
+        if best is not None and _other_form(phrase, best, self.lexicon.common.get(best.id, ())):
+            return None
         if best is None or any(  # "jwt oauth" is two names, not a misspelt "jwt auth"
             self.lexicon.exact_names.get(word, best.id)
             not in (best.id, self.lexicon.exact_names.get(part))

@@ -1902,6 +1902,17 @@ _ASKED_ABOUT = table(
             ),
             ("i wonder what spring is in paris", expect(confident=False)),
         ],
+        "the roadmap named is software context; another word of a name's root is no name": [
+            (
+                "what does the roadmap say about monoliths",
+                expect(confident=True, intent=Intent.TOPIC, topics=("monolith",)),
+            ),
+            (
+                "does the roadmap cover express",
+                expect(confident=True, intent=Intent.TOPIC, topics=("express",)),
+            ),
+            ("what does this roadmap contain", expect(intent=Intent.OVERVIEW)),
+        ],
         "'or' compares names, not other things": [
             ("django or flask?", expect(intent=Intent.COMPARE, topics=("django", "flask"))),
             (
