@@ -413,7 +413,7 @@ class NameFinder:
             amount = before in QUANTITIES and (not after or after in STOP)  # "some rest"
             signs += (before in VERB_CONTEXT or amount) + (after in VERB_AFTER)
         learned = as_step or self._learned(context, mention, material_after)
-        if signs and signs >= software:
+        if signs and signs >= software + learned:  # "read about docker, now learn docker"
             return everyday
         if (
             software

@@ -1913,6 +1913,18 @@ _ASKED_ABOUT = table(
             ),
             ("what does this roadmap contain", expect(intent=Intent.OVERVIEW)),
         ],
+        "a name to be learnt outweighs one everyday sign": [
+            (
+                "I modded games in Lua and C for years and I want to pick up Go for backend"
+                " work. Where should I learn Go?",
+                expect(confident=True, intent=Intent.RESOURCES, topics=("go",)),
+            ),
+            (
+                "my little bro wants to learn go the board game, any apps for kids",
+                expect(confident=False),
+            ),
+            ("where can my daughter learn to cut a ruby gem", expect(confident=False)),
+        ],
         "'or' compares names, not other things": [
             ("django or flask?", expect(intent=Intent.COMPARE, topics=("django", "flask"))),
             (
