@@ -46,6 +46,8 @@ PEOPLE = frozenset({"i", "we"})
 #: Words that tell a need ("need to keep users logged in").
 WANTING = frozenset({"need", "needs", "want", "wanna"})
 #: After "what is <name>", these end what is asked ("what is kafka and should i learn it").
+#: Between "what" and "is": "what even is express", "what exactly is a monolith".
+EVEN = frozenset({"even", "exactly", "actually", "really"})
 #: "explain what docker is in simple words": how simply a thing is to be told.
 SIMPLY = frozenset({"simple", "plain", "short", "brief", "layman", "laymans", "nutshell"})
 DEFINED_AFTER = frozenset(
@@ -209,8 +211,13 @@ def only_in_passing(message: Message, uncovered: list[Mention]) -> bool:
 def named_for_definition(words: Sequence[Word], mention: Mention) -> bool:
     """Whether the name is what a "what is" asks for ("what is kafka?", "what is kafka and")."""
     start, end = mention.start, mention.end
-    asked = (  # "what is kafka", "wat is gin", "whats gin"
-        start >= 2 and words[start - 2].text in WHAT_IS and words[start - 1].text in BE_WORDS
+    asked = (  # "what is kafka", "wat is gin", "whats gin", "what even is gin"
+        start >= 2
+        and words[start - 1].text in BE_WORDS
+        and (
+            words[start - 2].text in WHAT_IS
+            or (start >= 3 and words[start - 3].text in WHAT_IS and words[start - 2].text in EVEN)
+        )
     ) or (start >= 1 and words[start - 1].text in WHATS)
     if (  # "how does kafka work", "how do jwts work?"
         start >= 2

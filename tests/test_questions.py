@@ -1897,6 +1897,10 @@ _ASKED_ABOUT = table(
                 expect(confident=True, intent=Intent.TOPIC, topics=("docker",)),
             ),
             (
+                "im a react dev n everyone says learn node for backend, so what even is express",
+                expect(confident=True, intent=Intent.TOPIC, first=("express",)),
+            ),
+            (
                 "vb6 maintainer curious what ruby is",
                 expect(confident=True, intent=Intent.TOPIC, topics=("ruby",)),
             ),
