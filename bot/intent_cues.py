@@ -15,6 +15,7 @@ from bot.mentions import Mention
 from bot.wording import (
     BUILD_IDIOMS,
     BUILD_WORDS,
+    COMPARE_CUES,
     KIND_OF,
     LEAD_INS,
     LEARN_WORDS,
@@ -328,3 +329,12 @@ def read_requests(
     )
     request_sentences = {focus} if requests_itself else about
     return Requests(about, cues, told, requesting, focus_cues, request_cues, request_sentences)
+
+
+def compared_with_the_unnamed(words: Sequence[Word]) -> bool:
+    """Whether every comparing word sets a thing against what goes unnamed.
+
+    "what is postgresql good at compared to what i know": no second name beside it.
+    """
+    cues = [at for at, w in enumerate(words) if w.text in COMPARE_CUES]
+    return bool(cues) and all(any(w.text in WHAT_IS for w in words[at + 1 : at + 3]) for at in cues)

@@ -18,6 +18,7 @@ from bot.background import (
     pointed_at,
     wanted,
 )
+from bot.intent_cues import compared_with_the_unnamed
 from bot.lexicon import Lexicon
 from bot.mentions import Mention, near_step_word
 from bot.use_cases import UseCaseRanker
@@ -157,7 +158,11 @@ class SubjectFinder:
                 m for m in mentions if words[m.start].sentence < focus and m.id != main[0].id
             ]
             return [*before[-1:], *main]
-        if len(main) == 1 and sentence_words & (LIKENESS_CUES | COMPARATIVES):
+        if (
+            len(main) == 1
+            and sentence_words & (LIKENESS_CUES | COMPARATIVES)
+            and not compared_with_the_unnamed(words)
+        ):
             kind = self.lexicon.kind_of(main[0])
             alike = [  # "firebase user here, is couchdb similar": set against the background;
                 # "a consultant suggests microservices. what do we lose compared to the monolith"

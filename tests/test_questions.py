@@ -1929,6 +1929,17 @@ _ASKED_ABOUT = table(
             ),
             ("where can my daughter learn to cut a ruby gem", expect(confident=False)),
         ],
+        "a name compared with what goes unnamed is asked about alone": [
+            (
+                "I work with PHP and MySQL for many years. My new company has PostgreSQL. What is"
+                " special in PostgreSQL compared to what I know?",
+                expect(confident=True, intent=Intent.TOPIC, topics=("postgresql",)),
+            ),
+            (
+                "I work with MySQL. What is special in PostgreSQL compared to MySQL?",
+                expect(intent=Intent.COMPARE, topic_set={"mysql", "postgresql"}),
+            ),
+        ],
         "'or' compares names, not other things": [
             ("django or flask?", expect(intent=Intent.COMPARE, topics=("django", "flask"))),
             (

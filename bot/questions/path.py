@@ -11,7 +11,7 @@ from collections.abc import Set
 from itertools import pairwise
 
 from bot.background import DONE_BEFORE, is_background, wanted
-from bot.intent_cues import asks_definition
+from bot.intent_cues import asks_definition, compared_with_the_unnamed
 from bot.mentions import Mention
 from bot.questions.findings import Asked
 from bot.questions.reading import Reading
@@ -66,9 +66,9 @@ class PathStages:
     def what_is_asked(self, read: Reading) -> Asked:
         """What the asking sentence asks for: a comparison, what a name is, the next step."""
         message, focus, focus_words = read.message, read.focus, read.focus_words
-        compare = bool(COMPARE_CUES & read.requests.cues) or _or_between_names(
-            message, read.mentions
-        )
+        compare = (
+            bool(COMPARE_CUES & read.requests.cues) and not compared_with_the_unnamed(message.words)
+        ) or _or_between_names(message, read.mentions)
         asks_what = asks_definition(message, focus, read.subjects, focus_words)
         # "what is java itself known for": the name asked about, not one of its children
         names_itself = (
