@@ -1211,6 +1211,18 @@ _HELD_BACK = table(
             ("i got fired from my job, now what", expect(outcome=Outcome.REFUSED)),
             ("what laptop for my job", expect(outcome=Outcome.REFUSED)),
         ],
+        "the path asked for only in software talk": [
+            (
+                "Our thermodynamics assignment asks to calculate the efficiency of a Carnot"
+                " engine. Can someone explain step by step?",
+                expect(confident=False),
+            ),
+            (
+                "I worked in retail for years and want to become a backend developer. What are"
+                " the big steps?",
+                expect(intent=Intent.OVERVIEW, confident=True),
+            ),
+        ],
         "a name used as a word is not answered with confidence": [
             ("let it go", expect(intent=Intent.UNKNOWN, confident=False)),
         ],

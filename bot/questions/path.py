@@ -221,6 +221,7 @@ class PathStages:
         subjects, kind = read.subjects, read.kind.kind
         path_asked = (  # "i finished a python course. what does the full path look like?"
             message.sentences > 1
+            and asked.software_talk  # not "... can someone explain step by step?"
             and bool(asked.focus_stems & (STRONG_OVERVIEW - STARTING))
             and kind is None
             and not doubtful
