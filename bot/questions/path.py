@@ -38,6 +38,16 @@ COMING = frozenset({"come", "comes", "follows"})
 CHOOSING = frozenset({"which"})
 
 
+def _by_itself(message: Message) -> set[str]:
+    """Words told as "<word> by <word>", a manner: "explain step by step" asks for no steps."""
+    texts = message.texts
+    return {
+        message.words[at].stem
+        for at in range(len(texts) - 2)
+        if texts[at + 1] == "by" and texts[at] == texts[at + 2]
+    }
+
+
 def _or_between_names(message: Message, mentions: list[Mention]) -> bool:
     """Whether an "or" stands between names of one sentence ("django or flask?").
 
@@ -76,7 +86,7 @@ class PathStages:
             and not focus_words & USE_CASE_CUES
             and any(message.words[m.start].sentence == focus for m in read.subjects)
         )
-        focus_stems = {w.stem for w in message.words if w.sentence == focus}
+        focus_stems = {w.stem for w in message.words if w.sentence == focus} - _by_itself(message)
         if not any(w.text == "order" for w in message.words) or not (
             {w.stem for w in message.words} & LEARN_WORDS
             or focus_stems & (STRONG_OVERVIEW - {"order"})
