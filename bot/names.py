@@ -520,7 +520,10 @@ class NameFinder:
         ):
             return None
         best = self._misspelt.remembered(phrase, self._fuzzy_name)
-        if best is not None and _other_form(phrase, best, self.lexicon.common.get(best.id, ())):
+        if best is not None and (
+            _other_form(phrase, best, self.lexicon.common.get(best.id, ()))
+            or best.name in self.lexicon.misspelt.get(best.id, ())  # "expires" is no "expres"
+        ):
             return None
         if best is None or any(  # "jwt oauth" is two names, not a misspelt "jwt auth"
             self.lexicon.exact_names.get(word, best.id)
@@ -586,7 +589,11 @@ class NameFinder:
             hit = self.lexicon.topic_names.fuzzy(
                 word.text, SHORT_NAME_CUTOFF if short else NEAR_MISS_CUTOFF
             )
-            if hit is not None and hit.name[0] == word.text[0]:
+            if (
+                hit is not None
+                and hit.name[0] == word.text[0]
+                and hit.name not in self.lexicon.misspelt.get(hit.id, ())
+            ):
                 typos.add(word.text)
                 near[hit.id] = max(hit.score, near.get(hit.id, 0))
         return tuple(sorted(near, key=lambda i: -near[i]))[:3], typos

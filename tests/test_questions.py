@@ -1952,6 +1952,10 @@ _ASKED_ABOUT = table(
                 expect(intent=Intent.COMPARE, topic_set={"mysql", "postgresql"}),
             ),
         ],
+        "a word near a listed misspelling is no name": [
+            ("download link for a report that expires after 24 hours", expect(confident=False)),
+            ("expres vs nestjs", expect(intent=Intent.COMPARE, topics=("express", "nestjs"))),
+        ],
         "'or' compares names, not other things": [
             ("django or flask?", expect(intent=Intent.COMPARE, topics=("django", "flask"))),
             (
