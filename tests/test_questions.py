@@ -1952,6 +1952,13 @@ _ASKED_ABOUT = table(
                 expect(intent=Intent.COMPARE, topic_set={"mysql", "postgresql"}),
             ),
         ],
+        "a general word after what a topic is good for tells no need": [
+            (
+                "The vendor of our new appointment portal built it in PHP and I'll have to"
+                " support it. What is PHP good for these days?",
+                expect(confident=True, intent=Intent.TOPIC, topics=("php",)),
+            ),
+        ],
         "a word near a listed misspelling is no name": [
             ("download link for a report that expires after 24 hours", expect(confident=False)),
             ("expres vs nestjs", expect(intent=Intent.COMPARE, topics=("express", "nestjs"))),

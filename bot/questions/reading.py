@@ -122,7 +122,9 @@ class Reading:
         if asking is None:
             return ()
         after = {w.stem for w in words[asking:] if w.sentence == self.focus}
-        if any(source in after for _, source in self.terms.values()):
+        if any(  # a general word ("good for these days") tells no need of its own
+            source in after for weight, source in self.terms.values() if weight >= 1
+        ):
             return ()
         return tuple(
             m.id
