@@ -231,8 +231,24 @@ def named_for_definition(words: Sequence[Word], mention: Mention) -> bool:
         return _what_it_is_told(words, start, end)
     return (
         end == len(words)
-        or words[end].sentence != words[start].sentence
+        or words[end].segment != words[start].segment  # "what's azure, roughly"
         or words[end].text in DEFINED_AFTER
+    )
+
+
+def defined_beside(words: Sequence[Word], mention: Mention) -> bool:
+    """Whether the words right beside a name ask what it is.
+
+    "what is kafka", "explain docker like im 5", "docker what is it", "monolith meaning??";
+    not "what does azure colour look like".
+    """
+    start, end = mention.start, mention.end
+    after = words[end] if end < len(words) else None
+    asked_after = after is not None and after.segment == words[start].segment
+    return (
+        named_for_definition(words, mention)
+        or (start > 0 and words[start - 1].text in DEFINING)
+        or (asked_after and after is not None and after.text in WHAT_IT_IS)
     )
 
 

@@ -18,7 +18,7 @@ from operator import is_
 from rapidfuzz import fuzz
 
 from bot.background import DONE_BEFORE, OWN_STACK, OWNERS, is_background, question_sentence
-from bot.intent_cues import BE_WORDS, BUILT_WITH, named_for_definition
+from bot.intent_cues import BE_WORDS, BUILT_WITH, defined_beside
 from bot.knowledge import stem
 from bot.lexicon import MAX_PHRASE_WORDS, Lexicon
 from bot.lru import LruCache
@@ -422,7 +422,7 @@ class NameFinder:
             or (not signs and mention.id in context.paired)  # "java or python": each other's
             or (not signs and learned)  # "where do i start learning jenkins"
             or (not signs and self.lexicon.kind_named_after(words, mention))  # "cassandra db"
-            or (not signs and named_for_definition(words, mention))  # "what is kafka and ..."
+            or (not signs and defined_beside(words, mention))  # "what is kafka and ..."
             or (not signs and all(w.text in ASKING_ABOUT for w in leftovers))
         ):  # "is docker worth learning or just hype": only words asking about a technology
             return _Sense.SOFTWARE

@@ -1917,6 +1917,14 @@ _ASKED_ABOUT = table(
                 expect(confident=True, intent=Intent.TOPIC, topics=("ruby",)),
             ),
             ("i wonder what spring is in paris", expect(confident=False)),
+            ("docker what is it in simple words pls", expect(confident=True, topics=("docker",))),
+            ("can sum1 explain docker like im 5", expect(confident=True, topics=("docker",))),
+            ("monolith meaning??", expect(confident=True, topics=("monolith",))),
+            ("what's azure, roughly", expect(confident=True, topics=("azure",))),
+            (
+                "what does azure colour look like, thinking about it for my wedding invitations",
+                expect(confident=False),
+            ),
         ],
         "the roadmap named is software context; another word of a name's root is no name": [
             (
