@@ -522,7 +522,8 @@ class NameFinder:
         best = self._misspelt.remembered(phrase, self._fuzzy_name)
         if best is not None and (
             _other_form(phrase, best, self.lexicon.common.get(best.id, ()))
-            or best.name in self.lexicon.misspelt.get(best.id, ())  # "expires" is no "expres"
+            # "gin tonic" is no "gin gonic": a word of the everyday sense is no typo
+            or not self.lexicon.everyday.get(best.id, frozenset()).isdisjoint(phrase_words)
         ):
             return None
         if best is None or any(  # "jwt oauth" is two names, not a misspelt "jwt auth"
@@ -589,11 +590,7 @@ class NameFinder:
             hit = self.lexicon.topic_names.fuzzy(
                 word.text, SHORT_NAME_CUTOFF if short else NEAR_MISS_CUTOFF
             )
-            if (
-                hit is not None
-                and hit.name[0] == word.text[0]
-                and hit.name not in self.lexicon.misspelt.get(hit.id, ())
-            ):
+            if hit is not None and hit.name[0] == word.text[0]:
                 typos.add(word.text)
                 near[hit.id] = max(hit.score, near.get(hit.id, 0))
         return tuple(sorted(near, key=lambda i: -near[i]))[:3], typos

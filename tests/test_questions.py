@@ -1967,9 +1967,9 @@ _ASKED_ABOUT = table(
                 expect(confident=True, intent=Intent.TOPIC, topics=("php",)),
             ),
         ],
-        "a word near a listed misspelling is no name": [
-            ("download link for a report that expires after 24 hours", expect(confident=False)),
-            ("expres vs nestjs", expect(intent=Intent.COMPARE, topics=("express", "nestjs"))),
+        "a word of a name's everyday sense is no typo in a misspelt name": [
+            ("gin tonic", expect(confident=False)),  # no misspelt "gin gonic": the drink
+            ("gin gonic routing", expect(confident=True, topics=("gin",))),
         ],
         "'or' compares names, not other things": [
             ("django or flask?", expect(intent=Intent.COMPARE, topics=("django", "flask"))),

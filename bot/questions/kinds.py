@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from bot.background import asking_segments, names_a_need
+from bot.background import asking_segments, is_background, names_a_need
 from bot.intent_cues import (
     ASKING_WORDS,
     BE_WORDS,
@@ -267,6 +267,7 @@ class KindStages:
             for m in read.mentions
             if m.id in self.shared.knowledge.topics
             and (words[m.start].segment == last or m.start in learnt)
+            and not is_background(m, words)  # not "deploy to kubernets, docker part is done"
         ]
         return (
             bool(topics)
