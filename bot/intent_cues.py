@@ -312,6 +312,9 @@ class Requests:
     #: itself ("I've done a course on Express. What could I build?"), else all of ``about``.
     request_cues: Set[str]
     request_sentences: Set[int]
+    #: Whether those sentences hold a comparing word, as typed ("deciding between", not "we've
+    #: decided to rewrite it").
+    comparing: bool = False
 
 
 def read_requests(
@@ -344,7 +347,10 @@ def read_requests(
         else {w.text for w in requesting} | {w.stem for w in requesting}
     )
     request_sentences = {focus} if requests_itself else about
-    return Requests(about, cues, told, requesting, focus_cues, request_cues, request_sentences)
+    comparing = any(w.text in COMPARE_CUES for w in asking)
+    return Requests(
+        about, cues, told, requesting, focus_cues, request_cues, request_sentences, comparing
+    )
 
 
 def compared_with_the_unnamed(words: Sequence[Word]) -> bool:

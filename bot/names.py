@@ -125,6 +125,16 @@ class _Context:
     studied_it: set[int]
 
 
+#: Endings of a verb's other forms ("decide": "decided", "deciding"); plurals are mended.
+INFLECTIONS = ("d", "ed", "ing")
+
+
+def _inflected(text: str, word: str) -> bool:
+    """Whether ``text`` is ``word`` with an ending, another form of it rather than a typo."""
+    root = word[:-1] if word.endswith("e") else word
+    return any(text in (word + end, root + end) for end in INFLECTIONS)
+
+
 #: Letters a name that is an everyday word runs on past a word's root when the word is
 #: another word of that root ("contain", "container"), not the name misspelt.
 OTHER_FORM_TAIL = 2
@@ -199,6 +209,8 @@ class NameFinder:
         if not hit or name is not None:
             return text
         word = self.lexicon.spell_vocabulary[hit[1]]
+        if _inflected(text, word):
+            return text  # "we've decided to" is no misspelt "decide", a comparing word
         # a short word with one letter more is most often another word ("patch", not "path")
         return text if len(word) < len(text) <= SPELL_MIN_CHARS else word
 

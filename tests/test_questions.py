@@ -1971,6 +1971,18 @@ _ASKED_ABOUT = table(
             ("gin tonic", expect(confident=False)),  # no misspelt "gin gonic": the drink
             ("gin gonic routing", expect(confident=True, topics=("gin",))),
         ],
+        "another form of a comparing word is no comparing word": [
+            (
+                "I maintain an old CodeIgniter app at work and we've decided to rewrite it. I'd"
+                " like to learn Laravel before the project starts. Which resources do you"
+                " suggest?",
+                expect(confident=True, intent=Intent.RESOURCES, topics=("laravel",)),
+            ),
+            (
+                "deciding between django and flask",
+                expect(intent=Intent.COMPARE, topics=("django", "flask")),
+            ),
+        ],
         "'or' compares names, not other things": [
             ("django or flask?", expect(intent=Intent.COMPARE, topics=("django", "flask"))),
             (

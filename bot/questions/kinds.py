@@ -130,12 +130,7 @@ class KindStages:
             children = self.shared.needs.children(question, topic_ids[0], kind.kind, read.terms)
             if children:
                 return children
-        if (
-            not topic_ids
-            and kind.kind
-            and not COMPARE_CUES & read.requests.cues
-            and not projects.first
-        ):
+        if not topic_ids and kind.kind and not read.requests.comparing and not projects.first:
             # "I know JavaScript well. Which framework should I use?": the background's children
             known = [
                 m.id
@@ -180,7 +175,7 @@ class KindStages:
         subjects, uncovered, topic_ids = read.subjects, read.uncovered, read.topic_ids
         kind = read.kind.kind
         set_against = (  # not "a real db or just for testing"
-            bool(COMPARE_CUES & read.requests.cues)
+            read.requests.comparing
             or any(
                 message.words[i].text in SIDE_BY_SIDE
                 for m in subjects

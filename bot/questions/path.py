@@ -18,7 +18,6 @@ from bot.questions.reading import Reading
 from bot.questions.shared import MAX_CHOICES, Shared
 from bot.understanding import Intent, Outcome, Understanding
 from bot.wording import (
-    COMPARE_CUES,
     LEARN_WORDS,
     NAME_POINTERS,
     PLURAL_POINTERS,
@@ -77,7 +76,7 @@ class PathStages:
         """What the asking sentence asks for: a comparison, what a name is, the next step."""
         message, focus, focus_words = read.message, read.focus, read.focus_words
         compare = (
-            bool(COMPARE_CUES & read.requests.cues) and not compared_with_the_unnamed(message.words)
+            read.requests.comparing and not compared_with_the_unnamed(message.words)
         ) or _or_between_names(message, read.mentions)
         asks_what = asks_definition(message, focus, read.subjects, focus_words)
         # "what is java itself known for": the name asked about, not one of its children
