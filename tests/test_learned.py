@@ -339,7 +339,7 @@ def test_an_outside_subject_is_a_need_only_where_both_models_are_sure(
 @pytest.mark.parametrize(
     ("question", "word", "outcome"),
     [
-        ("my discord bot on my laptop dies when the lid closes", "s:lid", Outcome.REFUSED),
+        ("my discord bot dies when my laptop lid closes", "s:lid", Outcome.REFUSED),
         ("raspberry pi logger keeping readings on the sd card", "s:logger", Outcome.NOT_COVERED),
     ],
 )
