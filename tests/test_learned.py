@@ -309,7 +309,7 @@ def test_a_model_sure_of_projects_or_material_answers_the_topic_named_not_a_need
 
 def test_a_model_sure_of_a_need_answers_the_needs_best_fit(answerer: QuestionAnswerer) -> None:
     question = (
-        "our bank app needs safe money transactions. which part of the roadmap deals with that?"
+        "our bank app needs safe money transactions. which part of the roadmap should i read?"
     )
     answerer.learned = _model({})
     assert answerer.understand(question).intent is Intent.OVERVIEW  # the rules: "roadmap"

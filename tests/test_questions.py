@@ -1983,6 +1983,20 @@ _ASKED_ABOUT = table(
                 expect(intent=Intent.COMPARE, topics=("django", "flask")),
             ),
         ],
+        "the roadmap asked about a need told before is asked for the need": [
+            (
+                "Four teams work on one system and one team's bug blocks every release. Someone"
+                " suggested splitting it into separately deployed parts. Does the roadmap have a"
+                " name for that?",
+                expect(confident=True, intent=Intent.USE_CASE, first=("microservices",)),
+            ),
+            (
+                "our bank app needs safe money transactions. which part of the roadmap deals"
+                " with that?",
+                expect(confident=True, intent=Intent.USE_CASE, first=("sql",)),
+            ),
+            ("What does this roadmap contain, in order?", expect(intent=Intent.OVERVIEW)),
+        ],
         "'or' compares names, not other things": [
             ("django or flask?", expect(intent=Intent.COMPARE, topics=("django", "flask"))),
             (

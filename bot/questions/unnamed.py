@@ -101,12 +101,22 @@ class UnnamedStages:
         """The whole path, asked for with a strong cue (unless a clear need is where to start)."""
         if not (step.section is None and step.overview and step.strong and read.kind.kind is None):
             return None
-        # "our login page got hacked. where do we start?": a clear need is where to start
+        # "our login page got hacked. where do we start?": a clear need is where to start;
+        # "... splitting the system into separately deployed parts. does the roadmap have a
+        # name for that?": the need told before is what the roadmap is asked about
+        words = read.message.words
+        points_back = read.message.sentences > 1 and any(  # not "what does this roadmap hold"
+            w.sentence == read.focus
+            and w.text in POINTERS
+            and (at + 1 == len(words) or words[at + 1].text not in ROADMAP_WORDS)
+            for at, w in enumerate(words)
+        )
+        starting = step.starting_point and not asked.focus_stems & STRONG_OVERVIEW
         need = (
             self.shared.confident_need(
                 read.question, read.message, read.kind.kind, read.requests.told
             )
-            if step.starting_point and not step.steps and not asked.focus_stems & STRONG_OVERVIEW
+            if (starting or points_back) and not step.steps
             else None
         )
         return need or Understanding(read.question, Intent.OVERVIEW, ())
