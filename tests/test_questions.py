@@ -1997,6 +1997,13 @@ _ASKED_ABOUT = table(
             ),
             ("What does this roadmap contain, in order?", expect(intent=Intent.OVERVIEW)),
         ],
+        "a project word is the learner's own only by the words of its own sentence": [
+            (
+                "I'm building a portfolio for backend roles. Which projects does the roadmap"
+                " recommend for the APIs and microservices part?",
+                expect(intent=Intent.PROJECTS, section="apis"),
+            ),
+        ],
         "'or' compares names, not other things": [
             ("django or flask?", expect(intent=Intent.COMPARE, topics=("django", "flask"))),
             (

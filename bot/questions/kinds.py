@@ -80,7 +80,9 @@ class KindStages:
                 w.text in PROJECT_NOUNS
                 or (w.text in PRACTICE_THINGS and i and words[i - 1].text in PRACTICE)
             )
-            and not {v.text for v in words[max(i - OWNED_PROJECT_GAP, 0) : i]}
+            and not {
+                v.text for v in words[max(i - OWNED_PROJECT_GAP, 0) : i] if v.sentence == w.sentence
+            }
             & (OWNED | HAVING_PROJECT)  # "my first project", "in a small side project"
         ]
         defined = [  # "a node project crashes, what is express": what is asked after it
