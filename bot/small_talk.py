@@ -45,16 +45,24 @@ PLACING = frozenset({"at", "on", "in", "from", "for"})
 LEARNERS = frozenset({"my", "our"})
 
 
-def _placed_only(words: Sequence[Word]) -> set[str]:
-    """The words only ever told as the learner's place: after "at my", "on our own" and such."""
+def _placed_only(words: Sequence[Word], candidates: Set[str]) -> set[str]:
+    """Of ``candidates``, the words only ever told as the learner's place ("at my job")."""
     placed: set[str] = set()
     elsewhere: set[str] = set()
     for at, word in enumerate(words):
-        before = [w.text for w in words[max(at - 3, 0) : at] if w.sentence == word.sentence]
-        owner = next((i for i in range(len(before) - 1, -1, -1) if before[i] in LEARNERS), None)
-        near = owner is not None and len(before) - owner <= 2  # "my job", "my data job"
-        (placed if near and owner and before[owner - 1] in PLACING else elsewhere).add(word.text)
+        if word.text in candidates:
+            (placed if _placed(words, at) else elsewhere).add(word.text)
     return placed - elsewhere
+
+
+def _placed(words: Sequence[Word], at: int) -> bool:
+    """Whether the word at ``at`` follows "at my", "on our", "from my data" and such."""
+    sentence = words[at].sentence
+    for owner in (at - 1, at - 2):  # "my job", "my data job"
+        if owner >= 1 and words[owner].text in LEARNERS and words[owner].sentence == sentence:
+            before = words[owner - 1]
+            return before.sentence == sentence and before.text in PLACING
+    return False
 
 
 class TalkReader:
@@ -166,7 +174,7 @@ class TalkReader:
         found = phrases_found(self.lexicon.outside, as_tasks(message.texts))
         words = message.words
         in_use_cases = {words[i].text for i in paired}  # "background jobs": not a job hunt
-        placed = _placed_only(words)
+        placed = _placed_only(words, {phrase[0] for _, phrase in found if len(phrase) == 1})
         for entry, phrase in found:
             if needs and len(phrase) == 1 and phrase[0] in self.lexicon.need_words:
                 continue
