@@ -1877,13 +1877,6 @@ _SUBJECT = table(
 )
 
 
-@pytest.mark.parametrize(("question", "expected"), _SUBJECT)
-def test_the_subject_of_a_message(
-    answerer: QuestionAnswerer, question: str, expected: dict[str, object]
-) -> None:
-    assert aspects_of(answerer.understand(question), expected) == expected
-
-
 _ASKED_ABOUT = table(
     {
         "'it' after a name asked about earlier in the sentence is that name": [
@@ -2056,8 +2049,8 @@ _ASKED_ABOUT = table(
 )
 
 
-@pytest.mark.parametrize(("question", "expected"), _ASKED_ABOUT)
-def test_the_name_asked_about_leads(
+@pytest.mark.parametrize(("question", "expected"), _SUBJECT + _ASKED_ABOUT)
+def test_the_subject_of_a_message(
     answerer: QuestionAnswerer, question: str, expected: dict[str, object]
 ) -> None:
     assert aspects_of(answerer.understand(question), expected) == expected
