@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence, Set
 from itertools import pairwise
 
+from bot.background import LEARNER_OWNERS
 from bot.intent_cues import ASKING_WORDS, WANTING, asks_at
 from bot.knowledge import Canned
 from bot.lexicon import Lexicon
@@ -42,7 +43,6 @@ TOLD_NEED_WORDS = 5
 
 #: "at my job", "on my own laptop", "from my data job": where the learner is, told in passing.
 PLACING = frozenset({"at", "on", "in", "from", "for"})
-LEARNERS = frozenset({"my", "our"})
 
 
 def _placed_only(words: Sequence[Word], candidates: Set[str]) -> set[str]:
@@ -59,7 +59,7 @@ def _placed(words: Sequence[Word], at: int) -> bool:
     """Whether the word at ``at`` follows "at my", "on our", "from my data" and such."""
     sentence = words[at].sentence
     for owner in (at - 1, at - 2):  # "my job", "my data job"
-        if owner >= 1 and words[owner].text in LEARNERS and words[owner].sentence == sentence:
+        if owner >= 1 and words[owner].text in LEARNER_OWNERS and words[owner].sentence == sentence:
             before = words[owner - 1]
             return before.sentence == sentence and before.text in PLACING
     return False
