@@ -46,11 +46,11 @@ DOING = frozenset({"do", "can", "would", "should", "could"})
 PEOPLE = frozenset({"i", "we"})
 #: Words that tell a need ("need to keep users logged in").
 WANTING = frozenset({"need", "needs", "want", "wanna"})
-#: After "what is <name>", these end what is asked ("what is kafka and should i learn it").
 #: Between "what" and "is": "what even is express", "what exactly is a monolith".
 EVEN = frozenset({"even", "exactly", "actually", "really"})
 #: "explain what docker is in simple words": how simply a thing is to be told.
 SIMPLY = frozenset({"simple", "plain", "short", "brief", "layman", "laymans", "nutshell"})
+#: After "what is <name>", these end what is asked ("what is kafka and should i learn it").
 DEFINED_AFTER = frozenset(
     {"and", "exactly", "actually", "really", "even", "used", "for", "good", "in"}
 )
@@ -244,11 +244,13 @@ def defined_beside(words: Sequence[Word], mention: Mention) -> bool:
     """
     start, end = mention.start, mention.end
     after = words[end] if end < len(words) else None
-    asked_after = after is not None and after.segment == words[start].segment
+    asked_after = (  # "docker what is it", in the same part of the sentence
+        after is not None and after.segment == words[start].segment and after.text in WHAT_IT_IS
+    )
     return (
         named_for_definition(words, mention)
         or (start > 0 and words[start - 1].text in DEFINING)
-        or (asked_after and after is not None and after.text in WHAT_IT_IS)
+        or asked_after
     )
 
 
