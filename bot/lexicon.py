@@ -143,6 +143,20 @@ class Lexicon:
         self.kinds = kinds_by_word(knowledge)
         self.title_words = {stem(w) for w in normalize(knowledge.info.title).split()} - STOP
         self.overview_cues = OVERVIEW_CUES | self.title_words
+        #: The step named after the roadmap's own field ("what is backend"), if one is: what a
+        #: learner asking what the field is gets.
+        self.field_section = next(
+            (
+                section.id
+                for section in knowledge.sections
+                if any(
+                    self.is_overview_phrase(alias)
+                    and {stem(w) for w in alias.split()} & self.title_words
+                    for alias in section.aliases
+                )
+            ),
+            None,
+        )
         self.small_talk = by_first_word(vocabulary.small_talk)
         self.outside = by_first_word(vocabulary.outside)
         chatter = {w for pairs in self.small_talk.values() for _, p in pairs for w in p}

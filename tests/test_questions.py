@@ -223,7 +223,20 @@ _ASKING = table(
             ("the docker part of my app", expect(section=None)),
         ],
         "the roadmap itself is not a step": [
-            ("wat is backend", expect(intent=Intent.OVERVIEW)),
+            ("what is the backend developer roadmap", expect(intent=Intent.OVERVIEW)),
+            ("what skills does a backend developer need", expect(intent=Intent.OVERVIEW)),
+            (
+                "what is backend and what should i learn in which order",
+                expect(intent=Intent.OVERVIEW),
+            ),
+        ],
+        "the field asked what it is: the step named after it": [
+            ("wat is backend", expect(intent=Intent.TOPIC, section="basics")),
+            ("what even is backend lol like what does it do", expect(section="basics")),
+            ("wat does a backend dev even do all day", expect(section="basics")),
+            ("whats backend even mean", expect(section="basics")),
+            ("what backend technology is a good fit for a chat app?", expect(section=None)),
+            ("what does a backend dev need to know", expect(section=None)),
         ],
         "where to start is the overview": [
             ("what should i learn first", expect(intent=Intent.OVERVIEW)),

@@ -76,7 +76,8 @@ class Rules:
             return decided
         step = self.unnamed.step_asked(read, asked, requested)
         return (
-            self.unnamed.overview(read, asked, step)
+            self.unnamed.field_asked(read, requested)
+            or self.unnamed.overview(read, asked, step)
             or self.unnamed.need_asked(read, requested, step)
             or self.unnamed.need_with_no_name(read, asked, projects, step)
             or self.unnamed.kind_choices(read, requested, step)

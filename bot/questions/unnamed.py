@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from bot.background import OWN_STACK, OWNERS
-from bot.intent_cues import ASKING_WORDS, DOING, WANTING
+from bot.intent_cues import ASKING_WORDS, BE_WORDS, DEFINING, DOING, EVEN, WANTING
 from bot.mentions import Mention
 from bot.questions.findings import Asked, ProjectsAsked, Requested, StepAsked
 from bot.questions.reading import Reading
@@ -32,6 +32,27 @@ ROADMAP_WORDS = frozenset({"roadmap"})
 WHOLE = frozenset({"whole", "full", "entire", "complete", "all"})
 #: Words of asking for a way to act ("what do i need to learn", "how do we stop it").
 WAYS = WANTING | DOING | LEARN_WORDS
+
+
+#: Between "what" and the field's name when its nature is asked ("what does a backend dev
+#: do", "what even is backend").
+FIELD_ASKED = BE_WORDS | EVEN
+ARTICLES = frozenset({"a", "an", "the"})
+#: After the field's name, the people and work of it ("a backend dev", "backend development").
+FIELD_PEOPLE = frozenset(
+    {
+        "dev",
+        "devs",
+        "developer",
+        "developers",
+        "development",
+        "engineer",
+        "engineers",
+        "engineering",
+    }
+)
+#: ...and words that ask instead what to learn for it ("what does a backend dev need to know").
+FIELD_LEARNT = WANTING | frozenset({"know", "knows", "expected", "should", "skill", "roadmap"})
 
 
 class UnnamedStages:
@@ -96,6 +117,45 @@ class UnnamedStages:
         return StepAsked(
             section_id, section, named_step, step_asked, steps, overview, starting_point, strong
         )
+
+    def field_asked(self, read: Reading, requested: Requested) -> Understanding | None:
+        """The step named after the roadmap's field, asked what the field itself is or does.
+
+        "what even is backend lol", "wat does a backend dev even do all day": the field's own
+        step answers; what to learn for it ("what should i learn for backend", "what skills
+        does a backend developer need") is the overview's.
+        """
+        section_id = self.shared.lexicon.field_section
+        title_words = self.shared.lexicon.title_words
+        asking = [w for w in read.message.words if w.sentence == read.focus]
+        stems = {w.stem for w in asking}
+        if (
+            section_id is None
+            or read.kind.kind is not None
+            or requested.resources
+            or requested.projects
+            or any(
+                read.message.words[m.start].sentence == read.focus and m.id != section_id
+                for m in read.subjects
+            )
+            or stems & (self.shared.lexicon.overview_cues - title_words | LEARN_WORDS)
+            or read.focus_words & FIELD_LEARNT
+        ):
+            return None
+        named = next((at for at, w in enumerate(asking) if w.stem in title_words), None)
+        what = [at for at, w in enumerate(asking[:named]) if w.text == "what"]
+        if named is None or not what:
+            return None
+        between = [w.text for w in asking[what[-1] + 1 : named] if w.text not in ARTICLES]
+        after = [w.text for w in asking[named + 1 :] if w.text not in FIELD_PEOPLE][:1]
+        # the field itself: "what is backend ...", "what backend even does"; not "what
+        # backend technology fits"
+        if not set(between) <= FIELD_ASKED or not (
+            (between[-1:] and between[-1] in BE_WORDS) or set(after) <= FIELD_ASKED | DEFINING
+        ):
+            return None
+        section = self.shared.knowledge.section(section_id)
+        return Understanding(read.question, Intent.TOPIC, section.topic_ids, section_id=section_id)
 
     def overview(self, read: Reading, asked: Asked, step: StepAsked) -> Understanding | None:
         """The whole path, asked for with a strong cue (unless a clear need is where to start)."""
