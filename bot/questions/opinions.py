@@ -22,7 +22,7 @@ SECOND_OPINION = 0.8
 #: ...and to turn a roadmap answer into "that is not something this roadmap covers".
 SURELY_OUTSIDE = 0.9
 #: How sure the need model must be for its pick to lead a need's answer.
-NEED_PICK = 0.4
+NEED_PICK = 0.35
 #: ...and how sure of another pick than the rules' to ask back between the two.
 NEED_DOUBT = 0.15
 #: ...and how sure of a pick of another kind than the one a message introduces ("run a
