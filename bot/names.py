@@ -125,6 +125,21 @@ class _Context:
     studied_it: set[int]
 
 
+#: Before a word the learner says is not what they mean ("not the drink", "not a stone").
+DENYING = frozenset({"not"})
+ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _denied(message: Message, at: int) -> bool:
+    """Whether the word at ``at`` is denied ("not the drink"): it is not what is meant."""
+    texts = message.texts
+    before = texts[max(at - 2, 0) : at]
+    return bool(before) and (
+        before[-1] in DENYING
+        or (len(before) == 2 and before[0] in DENYING and before[1] in ARTICLES)
+    )
+
+
 #: Endings of a verb's other forms ("decide": "decided", "deciding"); plurals are mended.
 INFLECTIONS = ("d", "ed", "ing")
 
@@ -232,8 +247,10 @@ class NameFinder:
         ambiguous = [m for m in found if m.ambiguous]
         if not ambiguous:
             return Names(found, (), (), software, foreign=foreign)
-        other_texts = Counter(w.text for w in others)
-        other_texts.update(w.stem for w in others if w.stem != w.text)
+        # "what is gin? not the drink": an everyday sense denied is no sign of it
+        told = [w for at, w in enumerate(words) if at not in named and not _denied(message, at)]
+        other_texts = Counter(w.text for w in told)
+        other_texts.update(w.stem for w in told if w.stem != w.text)
         context = _Context(
             message,
             found,

@@ -257,6 +257,8 @@ PHRASES = {
     "stack up": "compare",
     "what now": "what next",
     "now what": "what next",
+    "road map": "roadmap",
+    "back end": "backend",
 }
 _PHRASES = re.compile(r"\b(" + "|".join(sorted(PHRASES, key=len, reverse=True)) + r")\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+")

@@ -230,6 +230,18 @@ _ASKING = table(
                 expect(intent=Intent.OVERVIEW),
             ),
         ],
+        "the roadmap named by its title is asked for, beside words of jobs": [
+            ("backend roadmap overview for job seekers", expect(intent=Intent.OVERVIEW)),
+            ("backend roadmap steps for career changers", expect(intent=Intent.OVERVIEW)),
+            ("whats the whole back end road map look like", expect(intent=Intent.OVERVIEW)),
+            ("backend developer salary in germany", expect(intent=Intent.UNKNOWN, confident=False)),
+        ],
+        "an everyday sense denied is no sign of it": [
+            ("whats gin? the go one not the drink", expect(intent=Intent.TOPIC, topics=("gin",))),
+            ("what is a monolith, not the stone one lol", expect(topics=("monolith",))),
+            ("gin and tonic, not the cheap gin", expect(intent=Intent.UNKNOWN, confident=False)),
+            ("a python, not a dog, as a pet?", expect(intent=Intent.UNKNOWN, confident=False)),
+        ],
         "the field asked what it is: the step named after it": [
             ("wat is backend", expect(intent=Intent.TOPIC, section="basics")),
             ("what even is backend lol like what does it do", expect(section="basics")),

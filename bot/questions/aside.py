@@ -155,6 +155,12 @@ class AsideStages:
                 )
             )
         )
+        # "backend roadmap overview for job seekers": the roadmap named by its title
+        title_words = self.shared.lexicon.title_words
+        roadmap_named = any(
+            a.stem in title_words and b.stem in title_words & STRONG_OVERVIEW
+            for a, b in pairwise(asking)
+        )
         learning = any(  # "my boss wants me to learn django by monday": django, not the boss
             wanted(m, message.words) and message.words[m.start].sentence == focus for m in subjects
         )
@@ -176,4 +182,4 @@ class AsideStages:
             message.words[m.start].sentence == focus
             for m in subjects  # get hired"
         )
-        return roadmap_question or learning or side_by_side or built_with_name
+        return roadmap_question or roadmap_named or learning or side_by_side or built_with_name
