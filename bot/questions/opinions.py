@@ -32,7 +32,7 @@ KIND_GIVES_WAY = 0.8
 #: is the need's best fit.
 TOPIC_AS_NEED = 0.6
 #: How likely the doubt model must find a confident answer wrong to ask it back instead.
-DOUBT_ASK = 0.35
+DOUBT_ASK = 0.3
 #: ...and to ask it back when the answer is the only choice there is ("is this what you mean?").
 DOUBT_CONFIRM = 0.6
 #: Intents whose confident answers the doubt model weighs: those about a topic.
