@@ -336,6 +336,22 @@ def test_an_outside_subject_is_a_need_only_where_both_models_are_sure(
     assert answerer.understand(question).canned is not None
 
 
+def test_a_refused_need_is_answered_where_the_intent_model_leans_and_the_need_model_is_sure(
+    answerer: QuestionAnswerer,
+) -> None:
+    question = "the website of our football club goes down and nobody notices for hours"
+    leaning = {"u:website": {"use_case": 2.3}}  # about 0.62: a lean, not sure (0.8)
+    answerer.learned = _model(leaning, {"s:notice": {"monitoring": 3.0}})  # about 0.71
+    need = answerer.understand(question)
+    assert need.confident and need.intent is Intent.USE_CASE
+    assert need.topic_ids[0] == "monitoring"
+    answerer.learned = _model(leaning, {"s:notice": {"monitoring": 1.0}})  # about 0.25
+    assert answerer.understand(question).canned is not None
+    uncovered = "how do apache virtual hosts work for our football club site"
+    answerer.learned = _model({"u:site": {"use_case": 2.3}}, {"s:site": {"monitoring": 3.0}})
+    assert answerer.understand(uncovered).outcome is Outcome.NOT_COVERED  # asked about it
+
+
 @pytest.mark.parametrize(
     ("question", "word", "outcome"),
     [

@@ -28,6 +28,10 @@ NEED_DOUBT = 0.15
 #: ...and how sure of a pick of another kind than the one a message introduces ("run a
 #: database locally without installing it": Docker).
 KIND_GIVES_WAY = 0.8
+#: Where the rules give no roadmap answer, a need is answered when the intent model leans to
+#: it this much and the need model is this sure of its pick ("scrape competitor prices daily").
+LEANING_TO_NEED = 0.5
+CLEAR_PICK = 0.5
 #: How sure the intent model must be of a need to answer the rules' topic as its pick, where it
 #: is the need's best fit.
 TOPIC_AS_NEED = 0.6
@@ -195,7 +199,18 @@ class SecondOpinions:
         ):
             return decided  # small talk, comparisons, which name is meant
         reads_need = intent == Intent.USE_CASE
-        sure_of_need = sure and reads_need
+        # a need where the rules give no roadmap answer: the intent model sure of it, or
+        # leaning to it while the need model is clearly sure of its pick (and the question
+        # asks about no technology the roadmap lacks: "how do apache virtual hosts work?")
+        words = read.message.words
+        sure_of_need = reads_need and (
+            sure
+            or (
+                chance >= LEANING_TO_NEED
+                and max(needs().values()) >= CLEAR_PICK
+                and all(words[m.start].sentence != read.focus for m in read.uncovered)
+            )
+        )
         if decided.canned is not None or decided.outcome is Outcome.NOT_COVERED:
             # an outside subject or technology it lacks, unless both models know the need
             return self._need_instead(read, decided, needs) if sure_of_need else decided
