@@ -441,7 +441,17 @@ class NameFinder:
         ):
             amount = before in QUANTITIES and (not after or after in STOP)  # "some rest"
             signs += (before in VERB_CONTEXT or amount) + (after in VERB_AFTER)
-        learned = as_step or self._learned(context, mention, material_after)
+        # "docker course recommendations": material for it, and only words of the roadmap
+        # besides (not "a spring guide for hikers")
+        material_only = (
+            material_after
+            and not mention.not_covered
+            and all(
+                w.text in self.lexicon.roadmap_words or w.stem in self.lexicon.roadmap_words
+                for w in leftovers
+            )
+        )
+        learned = as_step or material_only or self._learned(context, mention, material_after)
         if signs and signs >= software + learned:  # "read about docker, now learn docker"
             return everyday
         if (

@@ -236,6 +236,11 @@ _ASKING = table(
             ("whats the whole back end road map look like", expect(intent=Intent.OVERVIEW)),
             ("backend developer salary in germany", expect(intent=Intent.UNKNOWN, confident=False)),
         ],
+        "material for a name that is also a word, with only roadmap words besides": [
+            ("docker course recommendations", expect(intent=Intent.RESOURCES, topics=("docker",))),
+            ("flask course recommendations", expect(intent=Intent.RESOURCES, topics=("flask",))),
+            ("a spring guide for hikers", expect(intent=Intent.UNKNOWN, confident=False)),
+        ],
         "an everyday sense denied is no sign of it": [
             ("whats gin? the go one not the drink", expect(intent=Intent.TOPIC, topics=("gin",))),
             ("what is a monolith, not the stone one lol", expect(topics=("monolith",))),
