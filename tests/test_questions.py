@@ -1402,9 +1402,9 @@ _REACHED = {
     # Reached on the tune set with the learned models, which are trained on this very set (so
     # these are in-sample levels, not what fresh questions get; see bench/eval_report.py
     # --validation): a change that loses ground fails here.
-    ("chat", "in_scope_right"): 0.942,
-    ("keyword", "in_scope_right"): 0.941,
-    ("long", "in_scope_right"): 0.971,
+    ("chat", "in_scope_right"): 0.949,
+    ("keyword", "in_scope_right"): 0.951,
+    ("long", "in_scope_right"): 0.972,
 }
 _TARGETS = {
     "in_scope_right": MIN_IN_SCOPE_RIGHT,
