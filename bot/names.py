@@ -130,13 +130,22 @@ DENYING = frozenset({"not"})
 ARTICLES = frozenset({"a", "an", "the"})
 
 
-def _denied(message: Message, at: int) -> bool:
-    """Whether the word at ``at`` is denied ("not the drink"): it is not what is meant."""
+#: How many words after a name its everyday sense may be denied ("gin? the go one, not the
+#: drink"); further on, "not a" says something else ("... flask. we're not a lab family").
+DENIAL_REACH = 8
+
+
+def _denied(message: Message, at: int, names: Sequence[Mention]) -> bool:
+    """Whether the word at ``at`` is denied just after one of ``names`` ("gin, not the drink")."""
     texts = message.texts
     before = texts[max(at - 2, 0) : at]
-    return bool(before) and (
-        before[-1] in DENYING
-        or (len(before) == 2 and before[0] in DENYING and before[1] in ARTICLES)
+    return (
+        bool(before)
+        and (
+            before[-1] in DENYING
+            or (len(before) == 2 and before[0] in DENYING and before[1] in ARTICLES)
+        )
+        and any(0 <= at - m.end < DENIAL_REACH for m in names)
     )
 
 
@@ -248,7 +257,11 @@ class NameFinder:
         if not ambiguous:
             return Names(found, (), (), software, foreign=foreign)
         # "what is gin? not the drink": an everyday sense denied is no sign of it
-        told = [w for at, w in enumerate(words) if at not in named and not _denied(message, at)]
+        told = [
+            w
+            for at, w in enumerate(words)
+            if at not in named and not _denied(message, at, ambiguous)
+        ]
         other_texts = Counter(w.text for w in told)
         other_texts.update(w.stem for w in told if w.stem != w.text)
         context = _Context(

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from bot.knowledge import Knowledge
 from bot.questions import QuestionAnswerer
 from bot.understanding import Intent, Outcome, Understanding
+from bot.wording import split_message
 from tests.evaluation import (
     MAX_CONFIDENTLY_WRONG,
     MIN_IN_SCOPE_RIGHT,
@@ -235,6 +236,7 @@ _ASKING = table(
             ("backend roadmap steps for career changers", expect(intent=Intent.OVERVIEW)),
             ("whats the whole back end road map look like", expect(intent=Intent.OVERVIEW)),
             ("backend developer salary in germany", expect(intent=Intent.UNKNOWN, confident=False)),
+            ("backend roadmap salary", expect(intent=Intent.UNKNOWN, confident=False)),
         ],
         "material for a name that is also a word, with only roadmap words besides": [
             ("docker course recommendations", expect(intent=Intent.RESOURCES, topics=("docker",))),
@@ -246,6 +248,11 @@ _ASKING = table(
             ("what is a monolith, not the stone one lol", expect(topics=("monolith",))),
             ("gin and tonic, not the cheap gin", expect(intent=Intent.UNKNOWN, confident=False)),
             ("a python, not a dog, as a pet?", expect(intent=Intent.UNKNOWN, confident=False)),
+            (
+                "my son needs a conical flask and a funnel for his science fair. we are not a lab"
+                " family at all, where do parents buy them?",
+                expect(intent=Intent.UNKNOWN, confident=False),
+            ),
         ],
         "the field asked what it is: the step named after it": [
             ("wat is backend", expect(intent=Intent.TOPIC, section="basics")),
@@ -662,6 +669,17 @@ def test_what_a_message_asks_for(
     answerer: QuestionAnswerer, question: str, expected: dict[str, object]
 ) -> None:
     assert aspects_of(answerer.understand(question), expected) == expected
+
+
+def test_an_everyday_sense_is_denied_only_just_after_the_name(answerer: QuestionAnswerer) -> None:
+    finder = answerer.name_finder
+
+    def everyday(text: str) -> tuple[str, ...]:
+        return finder.find(finder.spell(split_message(text))).everyday
+
+    assert "flask" not in everyday("which flask do i use? not the lab one")
+    far = "which flask should i buy for the shelf in my kitchen, honestly i am not a lab person"
+    assert "flask" in everyday(far)  # "not a lab person" says something else
 
 
 def test_english_words_that_are_names_are_not_mistaken(answerer: QuestionAnswerer) -> None:

@@ -155,12 +155,14 @@ class AsideStages:
                 )
             )
         )
-        # "backend roadmap overview for job seekers": the roadmap named by its title
+        # "backend roadmap overview for job seekers": the roadmap named by its title and asked
+        # for with another word of the whole path, the outside words saying who it is for;
+        # not "backend roadmap salary"
         title_words = self.shared.lexicon.title_words
         roadmap_named = any(
             a.stem in title_words and b.stem in title_words & STRONG_OVERVIEW
             for a, b in pairwise(asking)
-        )
+        ) and any(w.stem in STRONG_OVERVIEW - title_words for w in asking)
         learning = any(  # "my boss wants me to learn django by monday": django, not the boss
             wanted(m, message.words) and message.words[m.start].sentence == focus for m in subjects
         )
