@@ -26,6 +26,7 @@ from bot.matching import Match
 from bot.mentions import WORD_PAIR_CUTOFF, Mention, Names, near_step_word, same_words
 from bot.text import normalize
 from bot.wording import (
+    ARTICLES,
     ASKING_ABOUT,
     BUILD_WORDS,
     COMPARE_CUES,
@@ -127,7 +128,6 @@ class _Context:
 
 #: Before a word the learner says is not what they mean ("not the drink", "not a stone").
 DENYING = frozenset({"not"})
-ARTICLES = frozenset({"a", "an", "the"})
 
 
 #: How many words after a name its everyday sense may be denied ("gin? the go one, not the

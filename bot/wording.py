@@ -247,6 +247,7 @@ SHORTHAND = {
     "somethin": "something",
 }
 
+ARTICLES = wordset("a an the")
 #: Phrases read as one word ("hands-on exercises" are practice exercises, a "reading list"
 #: is resources).
 PHRASES = {

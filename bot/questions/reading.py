@@ -33,7 +33,7 @@ from bot.wording import (
 )
 
 #: Words that introduce a thing asked for ("we need a framework").
-ARTICLES = frozenset({"a", "an"})
+INDEFINITE_ARTICLES = frozenset({"a", "an"})
 #: The use-case words a message's words stand for: weight and source word, by stem.
 Terms = dict[str, tuple[float, str]]
 
@@ -265,7 +265,7 @@ class Reader:
             or not topic_ids
         ]
         introduced = [  # "we need a framework", not "the internal tools team"
-            i for i in kinds if any(w.text in ARTICLES for w in words[max(i - 2, 0) : i])
+            i for i in kinds if any(w.text in INDEFINITE_ARTICLES for w in words[max(i - 2, 0) : i])
         ]
         at = (asked or introduced or kinds)[0] if kinds else None
         kind = self.lexicon.kinds[words[at].stem] if at is not None else None

@@ -12,6 +12,7 @@ from bot.questions.reading import Reading
 from bot.questions.shared import Shared
 from bot.understanding import Intent, Outcome, Understanding
 from bot.wording import (
+    ARTICLES,
     BUILD_WORDS,
     INCIDENTAL_OVERVIEW,
     LEARN_WORDS,
@@ -24,6 +25,7 @@ from bot.wording import (
     STRONG_OVERVIEW,
     USE_CASE_CUES,
     Message,
+    wordset,
 )
 
 #: The roadmap itself named: a step named with it is the step ("languages in the roadmap").
@@ -37,20 +39,8 @@ WAYS = WANTING | DOING | LEARN_WORDS
 #: Between "what" and the field's name when its nature is asked ("what does a backend dev
 #: do", "what even is backend").
 FIELD_ASKED = BE_WORDS | EVEN
-ARTICLES = frozenset({"a", "an", "the"})
 #: After the field's name, the people and work of it ("a backend dev", "backend development").
-FIELD_PEOPLE = frozenset(
-    {
-        "dev",
-        "devs",
-        "developer",
-        "developers",
-        "development",
-        "engineer",
-        "engineers",
-        "engineering",
-    }
-)
+FIELD_PEOPLE = wordset("dev devs developer developers development engineer engineers engineering")
 #: ...and words that ask instead what to learn for it ("what does a backend dev need to know").
 FIELD_LEARNT = WANTING | frozenset({"know", "knows", "expected", "should", "skill", "roadmap"})
 
@@ -143,8 +133,10 @@ class UnnamedStages:
         ):
             return None
         named = next((at for at, w in enumerate(asking) if w.stem in title_words), None)
+        if named is None:
+            return None
         what = [at for at, w in enumerate(asking[:named]) if w.text == "what"]
-        if named is None or not what:
+        if not what:
             return None
         between = [w.text for w in asking[what[-1] + 1 : named] if w.text not in ARTICLES]
         after = [w.text for w in asking[named + 1 :] if w.text not in FIELD_PEOPLE][:1]
