@@ -38,6 +38,8 @@ from bot.wording import (
 DEFINING = frozenset({"explain", "mean", "means", "meaning"})
 #: ...and those words beside a name ("whats java like", "docker what for").
 WHAT_IT_IS = WHAT_IS | WHATS | DEFINING
+#: Between a comparing word and what it sets against ("compared to", "vs. with").
+COMPARED_LINKS = frozenset({"to", "with", "against"})
 BE_WORDS = frozenset({"is", "are", "was", "does", "do", "exactly"})
 DOING_VERBS = frozenset({"does", "do"})
 WORKING = frozenset({"work", "works"})
@@ -361,4 +363,14 @@ def compared_with_the_unnamed(words: Sequence[Word]) -> bool:
     "what is postgresql good at compared to what i know": no second name beside it.
     """
     cues = [at for at, w in enumerate(words) if w.text in COMPARE_CUES]
-    return bool(cues) and all(any(w.text in WHAT_IS for w in words[at + 1 : at + 3]) for at in cues)
+    return bool(cues) and all(_unnamed_after(words, at + 1) for at in cues)
+
+
+def _unnamed_after(words: Sequence[Word], at: int) -> bool:
+    """Whether what a comparing word sets against (at ``at``, past a linking word) is unnamed.
+
+    "compared to what i know", "vs what we have"; not "graphql vs trpc whats the deal".
+    """
+    if at < len(words) and words[at].text in COMPARED_LINKS:
+        at += 1
+    return at < len(words) and words[at].text in WHAT_IS

@@ -79,9 +79,10 @@ PICKING_UP = frozenset({("pick", "up"), ("picking", "up"), ("brush", "up")})
 #: to stack"), not the name.
 GO_TO_BEFORE = OWNERS | {"a", "his", "her"}
 #: ...and between one of these and one of those, a verb ("where should i go to learn it", "should
-#: i go for whisky", "shall we go with django"), not the name.
+#: i go for whisky", "shall we go with django", "where do i go from here", "before we go any
+#: further"), not the name.
 PERSON_BEFORE_VERB = frozenset({"i", "we", "you", "they"})
-PERSON_VERB_AFTER = frozenset({"to", "for", "with"})
+PERSON_VERB_AFTER = frozenset({"to", "for", "with", "from", "any"})
 #: A name-word before "over" and then one of these, or the sentence's end, is a verb ("what does
 #: the apis part go over?", "can we go over it"), not the name ("python over java").
 OVER_OBJECTS = frozenset({"it", "this", "that", "them", "these", "those", "everything", "all"})

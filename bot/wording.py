@@ -96,7 +96,7 @@ READ_FOR = wordset("about up on more into through next first for before to or an
 #: software ("a course on express", "tutorials for django"; not "read kafka").
 MATERIAL = RESOURCE_CUES - wordset("read reading teach")
 #: With a learning word, these ask for learning material ("where/how to learn go").
-LEARN_WAYS = wordset("where how place scratch site sites free stuff something watch")
+LEARN_WAYS = wordset("where how place scratch site sites free stuff something watch path")
 #: Other ways of saying "learn": with "where" or "how" they ask for material ("how do i get
 #: into docker", "best place to pick up django").
 LEARNING_PHRASES = tuple(

@@ -653,6 +653,19 @@ _ASKING = table(
                 expect(intent=Intent.COMPARE, topics=("django", "flask")),
             ),
         ],
+        "a learning path for a topic is its material; for the field, the whole path": [
+            ("laravel learning path", expect(intent=Intent.RESOURCES, topics=("laravel",))),
+            ("azure learning path", expect(intent=Intent.RESOURCES, topics=("azure",))),
+            ("backend learning path", expect(intent=Intent.OVERVIEW, confident=True)),
+        ],
+        "a name after the comparing word is compared, whatever the question asks after it": [
+            ("graphql vs trpc whats the deal", expect(outcome=Outcome.NOT_COVERED)),
+            ("python vs elixir, what is the deal", expect(outcome=Outcome.NOT_COVERED)),
+            (
+                "what is postgresql good at compared to what i know",
+                expect(intent=Intent.TOPIC, topics=("postgresql",)),
+            ),
+        ],
         "two names of one kind side by side are each other's context": [
             (
                 "which is better for a bank, java or python",
@@ -685,6 +698,13 @@ def test_an_everyday_sense_is_denied_only_just_after_the_name(answerer: Question
 def test_english_words_that_are_names_are_not_mistaken(answerer: QuestionAnswerer) -> None:
     assert answerer.understand("where should i go next").intent is not Intent.TOPIC
     assert answerer.understand("go vs java").topic_ids[:2] == ("go", "java")
+    # a person just before it and a way on after it: the verb ("where do i go from here")
+    for verb in (
+        "i know python basics, where do i go from here for backend",
+        "What does the backend do? We'd like the basics before we go any further.",
+    ):
+        assert "go" not in answerer.understand(verb).topic_ids, verb
+    assert answerer.understand("is go any good for apis").topic_ids == ("go",)
 
 
 @pytest.mark.parametrize(
