@@ -46,6 +46,7 @@ from bot.wording import (
     VERB_PHRASE_AFTER,
     Message,
     Word,
+    wordset,
 )
 
 #: Fuzzy score (0-100) a phrase needs to count as naming something.
@@ -148,6 +149,20 @@ def _denied(message: Message, at: int, names: Sequence[Mention]) -> bool:
         )
         and any(0 <= at - m.end < DENIAL_REACH for m in names)
     )
+
+
+#: After a word, these make it the name of someone's job ("a lab technician"), no sign of the
+#: thing itself.
+JOB_NOUNS = wordset(
+    """technician technicians tech techs assistant assistants worker workers teacher teachers
+    manager managers owner owners keeper keepers scientist scientists nurse nurses"""
+)
+
+
+def _names_a_job(message: Message, at: int) -> bool:
+    """Whether the word at ``at`` names someone's job with the word after it ("lab tech")."""
+    texts = message.texts
+    return at + 1 < len(texts) and texts[at + 1] in JOB_NOUNS
 
 
 #: Endings of a verb's other forms ("decide": "decided", "deciding"); plurals are mended.
@@ -261,7 +276,9 @@ class NameFinder:
         told = [
             w
             for at, w in enumerate(words)
-            if at not in named and not _denied(message, at, ambiguous)
+            if at not in named
+            and not _denied(message, at, ambiguous)
+            and not _names_a_job(message, at)
         ]
         other_texts = Counter(w.text for w in told)
         other_texts.update(w.stem for w in told if w.stem != w.text)

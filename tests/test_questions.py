@@ -658,6 +658,13 @@ _ASKING = table(
             ("azure learning path", expect(intent=Intent.RESOURCES, topics=("azure",))),
             ("backend learning path", expect(intent=Intent.OVERVIEW, confident=True)),
         ],
+        "an everyday word naming the learner's job is no sign of the everyday sense": [
+            (
+                "I'm a lab technician. What projects would you suggest for practising Flask?",
+                expect(intent=Intent.PROJECTS, topics=("flask",)),
+            ),
+            ("my son needs a conical flask for the lab, where to buy", expect(confident=False)),
+        ],
         "a name after the comparing word is compared, whatever the question asks after it": [
             ("graphql vs trpc whats the deal", expect(outcome=Outcome.NOT_COVERED)),
             ("python vs elixir, what is the deal", expect(outcome=Outcome.NOT_COVERED)),
