@@ -70,9 +70,14 @@ OWNERS = frozenset({"my", "our", "the", "their", "your", "ur"})
 
 
 def dummy_it(words: Sequence[Word], at: int) -> bool:
-    """Whether the "it" at ``at`` points at nothing ("is it time to split", "is it hard to")."""
+    """Whether the "it" at ``at`` points at nothing.
+
+    "is it time to split", "is it hard to", "does it make sense to use sqlite".
+    """
     after = [w.text for w in words[at + 1 : at + 3] if w.sentence == words[at].sentence]
-    return after[:1] == ["time"] or "to" in after
+    return (
+        after[:1] == ["time"] or "to" in after or after in (["make", "sense"], ["makes", "sense"])
+    )
 
 
 def owned_it(words: Sequence[Word], at: int) -> bool:

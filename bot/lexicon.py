@@ -139,6 +139,12 @@ class Lexicon:
         #: aliases misspelling an everyday name ("pyhton": everyday only beside its signs), and
         #: the words that show the everyday sense.
         self.common, self.misspelt, self.everyday = _everyday_senses(knowledge)
+        #: By entry id: its names too general to stand for it beside another name ("server").
+        self.broad = {
+            entry.id: frozenset(normalize(w) for w in entry.broad_words)
+            for entry in (*knowledge.sections, *knowledge.topics.values())
+            if entry.broad_words
+        }
         self.software = vocabulary.software_words
         self.kinds = kinds_by_word(knowledge)
         self.title_words = {stem(w) for w in normalize(knowledge.info.title).split()} - STOP

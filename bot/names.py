@@ -257,7 +257,7 @@ class NameFinder:
     def find(self, message: Message) -> Names:
         """Names the message mentions; names left unsure; names used in an everyday sense."""
         words = message.words
-        found = self._named_phrases(message)
+        found = self._broad_left_out(self._named_phrases(message))
         clear = [m for m in found if not m.ambiguous]
         named = {i for m in found for i in range(m.start, m.end)}
         others = [w for i, w in enumerate(words) if i not in named]
@@ -389,6 +389,18 @@ class NameFinder:
                 if mention is not None:
                     found.append(mention)
         found.sort(key=lambda m: m.start)
+        return found
+
+    def _broad_left_out(self, found: list[Mention]) -> list[Mention]:
+        """The mentions, less a broad name's where the message names something else.
+
+        "is mongodb a server or a database?" asks about MongoDB, "go is better for servers"
+        about Go; "what is a server" and "server network and hosting environment" keep it.
+        """
+        broad = self.lexicon.broad
+        general = [m for m in found if m.name in broad.get(m.id, ())]
+        if any(m.id not in {g.id for g in general} for m in found):
+            return [m for m in found if m not in general]
         return found
 
     def _paired(self, message: Message, ambiguous: list[Mention]) -> set[str]:

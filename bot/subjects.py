@@ -148,7 +148,8 @@ class SubjectFinder:
             return [*before[:2], *main]
         pointed_before = (
             any(  # "what is nosql and why choose it": "it" is nosql itself
-                w.sentence == focus and w.text in POINTERS for w in words[: main[0].start]
+                w.sentence == focus and w.text in POINTERS and not dummy_it(words, at)
+                for at, w in enumerate(words[: main[0].start])
             )
             if len(main) == 1
             else False

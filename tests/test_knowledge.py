@@ -484,6 +484,17 @@ def test_broken_vocabulary_names_file_line_and_field(
     assert any(p.line == line for p in caught.value.problems), str(caught.value)
 
 
+@pytest.mark.parametrize("field", ["common_words", "broad_words"])
+def test_words_said_of_names_must_be_names(field: str) -> None:
+    text = MINIMAL.replace("    kind: language\n", f"    kind: language\n    {field}: [beta]\n")
+    with pytest.raises(KnowledgeError) as caught:
+        parse_knowledge(text, "broken.yaml")
+    assert "'beta' is not one of this entry's names" in str(caught.value)
+    assert [p.line for p in caught.value.problems] == [13], str(caught.value)
+    named = parse_knowledge(text.replace("[beta]", "[alpha]"))
+    assert getattr(named.topics["alpha"], field) == ("alpha",)
+
+
 @pytest.mark.parametrize(
     ("need_words", "line", "message"),
     [

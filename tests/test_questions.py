@@ -524,7 +524,7 @@ _ASKING = table(
                 "I can write scripts but never made anything that runs on a server. I'd like a"
                 " project that shows me how a database, an API and a server fit together. What"
                 " would you suggest?",
-                expect(outcome=Outcome.ANSWERED, intent=Intent.PROJECTS, section=None),
+                expect(outcome=Outcome.ANSWERED, intent=Intent.PROJECTS),
             ),
         ],
         "project ideas asked after everyday talk are projects when a name is studied": [
@@ -664,6 +664,22 @@ _ASKING = table(
                 expect(intent=Intent.PROJECTS, topics=("flask",)),
             ),
             ("my son needs a conical flask for the lab, where to buy", expect(confident=False)),
+        ],
+        "a broad name stands for its topic only where the message names nothing else": [
+            (
+                "is mongodb a server or a database? and is it better than postgres",
+                expect(intent=Intent.COMPARE, topics=("mongodb", "postgresql")),
+            ),
+            (
+                "frontend react dev here, nodejs is just js on the server right?",
+                expect(intent=Intent.TOPIC, topics=("javascript",)),
+            ),
+            ("what is a server", expect(intent=Intent.TOPIC, topics=("hosting-environment",))),
+            ("how do servers work", expect(intent=Intent.TOPIC, topics=("hosting-environment",))),
+            (
+                "server network and hosting environment explained",
+                expect(intent=Intent.TOPIC, topics=("hosting-environment",)),
+            ),
         ],
         "a name after the comparing word is compared, whatever the question asks after it": [
             ("graphql vs trpc whats the deal", expect(outcome=Outcome.NOT_COVERED)),

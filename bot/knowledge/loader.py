@@ -64,6 +64,7 @@ _KEYS = {
         "aliases",
         "common_words",
         "everyday_words",
+        "broad_words",
         "topics",
         "resources",
         "projects",
@@ -76,6 +77,7 @@ _KEYS = {
         "aliases",
         "common_words",
         "everyday_words",
+        "broad_words",
         "tags",
         "summary",
         "benefits",
@@ -526,6 +528,7 @@ class _Builder:
             projects=self.texts(data, "projects", path),
             common_words=self.texts(data, "common_words", path),
             everyday_words=self.words(data, "everyday_words", path),
+            broad_words=self.texts(data, "broad_words", path),
         )
 
     def topic(self, data: Mapping[str, Any], path: tuple[Any, ...]) -> Topic:
@@ -554,6 +557,7 @@ class _Builder:
             related=self.texts(data, "related", path),
             common_words=self.texts(data, "common_words", path),
             everyday_words=self.words(data, "everyday_words", path),
+            broad_words=self.texts(data, "broad_words", path),
         )
 
     def comparison(self, data: Mapping[str, Any], path: tuple[Any, ...]) -> Comparison:
@@ -646,12 +650,14 @@ class _Builder:
                 own: set[str] = set()
                 if not isinstance(item, Comparison):
                     known = {name.casefold() for _, name, _ in names}
-                    for i, word in enumerate(item.common_words):
-                        if word.casefold() not in known:
-                            self.problem(
-                                (*path, "common_words", i),
-                                f"{word!r} is not one of this entry's names (id, title, aliases)",
-                            )
+                    for field in ("common_words", "broad_words"):
+                        for i, word in enumerate(getattr(item, field)):
+                            if word.casefold() not in known:
+                                self.problem(
+                                    (*path, field, i),
+                                    f"{word!r} is not one of this entry's names"
+                                    " (id, title, aliases)",
+                                )
                 for where, name, is_alias in names:
                     key = name.casefold()
                     if key in own:

@@ -47,6 +47,9 @@ class Topic:
     related: tuple[str, ...] = ()
     common_words: tuple[str, ...] = ()
     everyday_words: tuple[str, ...] = ()
+    #: Names so general that they stand for it only where a message names nothing else
+    #: ("server": "is mongodb a server or a database" asks about MongoDB).
+    broad_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +66,7 @@ class Section:
     projects: tuple[str, ...] = ()
     common_words: tuple[str, ...] = ()
     everyday_words: tuple[str, ...] = ()
+    broad_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
