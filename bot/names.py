@@ -12,8 +12,10 @@ import enum
 from collections import Counter
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, replace
+from functools import cache
 from itertools import combinations
 from operator import is_
+from pathlib import Path
 
 from rapidfuzz import fuzz
 
@@ -61,6 +63,9 @@ BARE_LEFTOVERS = 0
 #: Misspelt cue words ("resorces") are fixed when this long and this close (0-100).
 SPELL_MIN_CHARS = 5
 SPELL_CUTOFF = 84
+#: Common English words, one a line (written by scripts/english_words.py): a word this common
+#: is what it says, never a misspelt name ("the studio" is no "LM Studio").
+ENGLISH_WORDS = Path(__file__).with_name("english_words.txt")
 #: How many spellings are remembered.
 SPELL_CACHE = 4096
 #: Phrases whose naming is remembered (one word or a few: about 200 bytes each).
@@ -96,6 +101,12 @@ def _ends_or_points(words: Sequence[Word], at: int) -> bool:
         or words[at].sentence != words[at - 1].sentence
         or words[at].text in OVER_OBJECTS
     )
+
+
+@cache
+def common_english() -> frozenset[str]:
+    """The common English words of :data:`ENGLISH_WORDS`, read once."""
+    return frozenset(ENGLISH_WORDS.read_text(encoding="utf-8").split())
 
 
 class _Sense(enum.Enum):
@@ -592,6 +603,7 @@ class NameFinder:
             or phrase_words[-1] in STOP
             or (len(phrase_words) > 1 and COMPARE_CUES & set(phrase_words))
             or (len(phrase_words) == 1 and phrase in self.lexicon.known_words)
+            or (len(phrase_words) == 1 and phrase in common_english())
             or (  # "app backend" is no misspelt name, "microsoft azzure" is
                 2 * sum(w in self.lexicon.known_words for w in phrase_words)
                 >= len(phrase_words)

@@ -538,6 +538,21 @@ def test_a_short_word_is_not_offered_as_a_misspelt_name(answerer: QuestionAnswer
     assert answerer.understand("resorces for sql").intent is Intent.RESOURCES
 
 
+def test_a_common_english_word_is_no_misspelt_name(answerer: QuestionAnswerer) -> None:
+    finder = answerer.reader.name_finder
+
+    def named(text: str) -> set[str]:
+        names = finder.find(split_message(text))
+        return {m.id for m in names.kept} | set(names.doubtful) | set(names.everyday)
+
+    assert named("my school election app") == set()  # no misspelt Electron
+    assert named("everyone at the studio keeps saying it") == set()  # nor LM Studio
+    assert named("we rebuild the image on every push") == set()  # nor esbuild
+    # a misspelling that is no word still names what it misspells
+    assert [m.id for m in finder.find(split_message("what is pyton")).kept] == ["python"]
+    assert [m.id for m in finder.find(split_message("djnago tutorial")).kept] == ["django"]
+
+
 def test_a_device_that_dies_is_hardware_not_a_need(answerer: QuestionAnswerer) -> None:
     # "dies" is a need word (an app that dies under load); a phone's battery is not an app
     phone = answerer.understand(

@@ -665,6 +665,11 @@ _ASKING = table(
             ),
             ("my son needs a conical flask for the lab, where to buy", expect(confident=False)),
         ],
+        "a name said as it sounds, and the everyday word it also is": [
+            ("sequel project ideas for beginners", expect(intent=Intent.PROJECTS, topics=("sql",))),
+            ("sequel versus no sequel", expect(intent=Intent.COMPARE, topics=("sql", "nosql"))),
+            ("when does the sequel to dune come out", expect(confident=False)),
+        ],
         "a broad name stands for its topic only where the message names nothing else": [
             (
                 "is mongodb a server or a database? and is it better than postgres",
