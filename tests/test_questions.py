@@ -1430,8 +1430,8 @@ _SPLIT_AND_BESIDE = table(
         ],
         "a topic named only by an everyday word of it gives way to the need": [
             (
-                "bro my react app and my api are on different servers and i dont get how theyre"
-                " supposed to talk, like whats the normal way for the frontend to call the"
+                "bro my frontend and my backend are on different servers and i dont get how"
+                " theyre supposed to talk, like whats the normal way for the frontend to call the"
                 " backend",
                 expect(intent=Intent.USE_CASE, first=("rest",)),
             ),
@@ -1468,9 +1468,9 @@ _REACHED = {
     # Reached on the tune set with the learned models, which are trained on this very set (so
     # these are in-sample levels, not what fresh questions get; see bench/eval_report.py
     # --validation): a change that loses ground fails here.
-    ("chat", "in_scope_right"): 0.949,
-    ("keyword", "in_scope_right"): 0.951,
-    ("long", "in_scope_right"): 0.972,
+    ("chat", "in_scope_right"): 0.951,
+    ("keyword", "in_scope_right"): 0.952,
+    ("long", "in_scope_right"): 0.975,
 }
 _TARGETS = {
     "in_scope_right": MIN_IN_SCOPE_RIGHT,
