@@ -65,9 +65,11 @@ def _copy_entry(entry: dict[str, Any], suffix: str, rename: Any) -> dict[str, An
     if "title" in new:
         new["title"] = f"{entry['title']} {suffix.title()}"
     new["aliases"] = [f"{alias} {suffix}" for alias in entry.get("aliases", [])]
-    # Every name of a copy ends in its made-up word, so none is an everyday word on its own.
+    # Every name of a copy ends in its made-up word, so none is an everyday word on its own,
+    # nor a broad one.
     new.pop("common_words", None)
     new.pop("everyday_words", None)
+    new.pop("broad_words", None)
     for key in ID_LISTS:
         if key in new:
             new[key] = [rename(value) for value in new[key]]
