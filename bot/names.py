@@ -410,9 +410,10 @@ class NameFinder:
         """
         broad = self.lexicon.broad
         general = [m for m in found if m.name in broad.get(m.id, ())]
-        if any(m.id not in {g.id for g in general} for m in found):
-            return [m for m in found if m not in general]
-        return found
+        general_ids = {m.id for m in general}
+        if all(m.id in general_ids for m in found):
+            return found
+        return [m for m in found if m not in general]
 
     def _paired(self, message: Message, ambiguous: list[Mention]) -> set[str]:
         """Everyday names that are each other's software context ("java or python").
@@ -602,8 +603,10 @@ class NameFinder:
             or phrase_words[0] in STOP
             or phrase_words[-1] in STOP
             or (len(phrase_words) > 1 and COMPARE_CUES & set(phrase_words))
-            or (len(phrase_words) == 1 and phrase in self.lexicon.known_words)
-            or (len(phrase_words) == 1 and phrase in common_english())
+            or (  # a word of the roadmap's text, or one this common, is what it says
+                len(phrase_words) == 1
+                and (phrase in self.lexicon.known_words or phrase in common_english())
+            )
             or (  # "app backend" is no misspelt name, "microsoft azzure" is
                 2 * sum(w in self.lexicon.known_words for w in phrase_words)
                 >= len(phrase_words)
