@@ -136,11 +136,11 @@ def fold_of(question: str) -> int:
     return int(hashlib.sha256(question.encode("utf-8")).hexdigest(), 16) % FOLDS
 
 
-def doubt_examples(knowledge_path: Path, intents: Rows, needs: Rows) -> Rows:
-    """The doubt model's rows: each confident answer's signals, labelled right or wrong.
+def fold_models(intents: Rows, needs: Rows) -> list[Learned]:
+    """Per fold of tune, the intent and need models trained without that fold's questions.
 
-    A question is answered by models trained without its fold, as a learner's new question
-    is; ``intents`` and ``needs`` are :func:`examples`' rows.
+    ``intents`` and ``needs`` are :func:`examples`' rows; the knowledge file's own need rows
+    are in every fold's training.
     """
     entries = load_entries(TUNE_SETS)
     asked = [entry for entry in entries if entry["intent"] == "use_case" and entry["topics"]]
@@ -154,19 +154,36 @@ def doubt_examples(knowledge_path: Path, intents: Rows, needs: Rows) -> Rows:
         for k in range(FOLDS)
     ]
     with ProcessPoolExecutor(min(FOLDS, os.cpu_count() or 1)) as pool:
-        models = list(pool.map(train_pair, *zip(*training, strict=True)))
+        return list(pool.map(train_pair, *zip(*training, strict=True)))
+
+
+def doubt_rows(
+    knowledge_path: Path, models: list[Learned]
+) -> list[tuple[int, frozenset[str], str]]:
+    """Each confident answer's fold, signals and label (right or wrong).
+
+    A question is answered by ``models[its fold]`` (:func:`fold_models`), trained without it,
+    as a learner's new question is.
+    """
+    entries = load_entries(TUNE_SETS)
     knowledge = load_knowledge(knowledge_path)
-    rows: Rows = []
+    rows = []
     for k, learned in enumerate(models):
         answerer = QuestionAnswerer(knowledge, learned)
-        for entry, fold in zip(entries, folds, strict=True):
-            if fold != k:
+        for entry in entries:
+            if fold_of(entry["q"]) != k:
                 continue
             answer, signals = answerer.answer_signals(entry["q"])
             if signals is not None:
                 wrong = verdict(answer, entry) is Verdict.WRONG
-                rows.append((signals.features(), WRONG if wrong else RIGHT))
+                rows.append((k, signals.features(), WRONG if wrong else RIGHT))
     return rows
+
+
+def train_doubt(rows: Rows) -> LinearModel:
+    """The doubt model fitted to (signals, right or wrong) rows."""
+    labels = [label for _, label in rows]
+    return train([row for row, _ in rows], labels, penalty=DOUBT_PENALTY, steps=DOUBT_STEPS)
 
 
 def fingerprint(intents: Rows, needs: Rows) -> str:
@@ -185,13 +202,8 @@ def main() -> None:
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args()
     intents, needs = examples(args.knowledge)
-    doubts = doubt_examples(args.knowledge, intents, needs)
-    doubt = train(
-        [row for row, _ in doubts],
-        [label for _, label in doubts],
-        penalty=DOUBT_PENALTY,
-        steps=DOUBT_STEPS,
-    )
+    doubts = doubt_rows(args.knowledge, fold_models(intents, needs))
+    doubt = train_doubt([(row, label) for _, row, label in doubts])
     pair = train_pair(intents, needs)
     model = Learned(pair.intent, pair.need, fingerprint(intents, needs), doubt)
     target = companion_path(args.knowledge)
