@@ -26,6 +26,10 @@ from bot.wording import (
     Word,
 )
 
+#: Right after a name, these tell it is the learner's daily work ("embedded c all day").
+EVERY_DAY = (("all", "day"),)
+#: After "i" or "we" opening a clause, these tell what the learner works in ("i do angular").
+DOING = frozenset({"do"})
 #: Before a name, these make it part of the need rather than the subject.
 NEED_MARKERS = frozenset({"for", "like", "on"})
 #: A part of a sentence opening with one of these asks, as one opening with a question word.
@@ -213,6 +217,11 @@ def is_background(mention: Mention, words: tuple[Word, ...]) -> bool:
     if after in BACKGROUND_AFTER or (mention.not_covered and after in STUDENTS):
         return True  # "a java dev"; "c++ student what is java" (not "python student discounts")
     following = words[mention.end : mention.end + 2]
+    if (
+        tuple(w.text for w in following) in EVERY_DAY
+        and following[0].segment == words[mention.start].segment
+    ):
+        return True  # "i do embedded c all day"
     if (  # "a react frontend dev", "unity game dev": a word of the trade between
         len(following) == 2
         and following[1].text in BACKGROUND_AFTER
@@ -252,10 +261,29 @@ def is_background(mention: Mention, words: tuple[Word, ...]) -> bool:
         counted += words[start].text not in AMOUNT_FILLERS
     window = words[start : mention.start]
     return any(  # "i know what docker is" asks; "i know docker" tells
-        (w.text in BACKGROUND_BEFORE or w.stem in BACKGROUND_BEFORE)  # "knows sql"
+        (
+            w.text in BACKGROUND_BEFORE
+            or w.stem in BACKGROUND_BEFORE  # "knows sql"
+            or (w.text in DOING and _said_by_the_learner(words, start + i))  # "i do angular"
+        )
         and w.sentence == words[mention.start].sentence
         and not any(later.text in WHAT_WORDS for later in window[i + 1 :])
         and not {v.text for v in words[max(start + i - 2, 0) : start + i]}
         & (ASKED_TO_KNOW | ASKED_OF_OTHERS)
         for i, w in enumerate(window)  # "need to know linux", "what should i know about sql"
+    )
+
+
+def _said_by_the_learner(words: Sequence[Word], at: int) -> bool:
+    """Whether the word at ``at`` follows "i" or "we" opening a clause ("..., i do c all day").
+
+    Not "how do i", "can i do": the word asks there.
+    """
+    if at < 1 or words[at - 1].text not in ("i", "we"):
+        return False
+    opener = at - 1
+    return (
+        opener == 0
+        or words[opener - 1].segment != words[opener].segment
+        or words[opener - 1].text in CLAUSE_ENDS
     )

@@ -18,7 +18,7 @@ from bot.background import (
     pointed_at,
     wanted,
 )
-from bot.intent_cues import compared_with_the_unnamed
+from bot.intent_cues import asked_what_it_is, compared_with_the_unnamed, named_for_definition
 from bot.lexicon import Lexicon
 from bot.mentions import Mention, near_step_word
 from bot.use_cases import UseCaseRanker
@@ -74,6 +74,20 @@ def _points_back(
     return [m for m in main if words[m.start].segment in asked][-1:]
 
 
+def _defined_alone(words: tuple[Word, ...], narrowed: list[Mention], asking: int) -> bool:
+    """Whether the asking part only asks what its one name is.
+
+    "... says gcp is better than aws for data, what is gcp": the comparison is told, the
+    question is what gcp is.
+    """
+    asked = {w.text for w in words if w.segment == asking}
+    return (
+        len({m.id for m in narrowed}) == 1
+        and named_for_definition(words, narrowed[0])
+        and not asked & (COMPARE_CUES | POINTERS | PLURAL_POINTERS)
+    )
+
+
 class SubjectFinder:
     """Picks the subjects of questions about one roadmap among the names they mention."""
 
@@ -122,11 +136,31 @@ class SubjectFinder:
             and words[a.end].text == "to"
             and self.lexicon.kind_of(a) == self.lexicon.kind_of(b)
         )
+        background.update(id(m) for m in self._context_of_a_definition(words, mentions))
         in_focus = [m for m in mentions if words[m.start].sentence == focus]
         main = [m for m in in_focus if id(m) not in background]
         if main:
             return self._asked_in_focus(message, mentions, background, main, focus)
         return self._told_before(message, mentions, background, in_focus, focus)
+
+    def _context_of_a_definition(
+        self, words: tuple[Word, ...], mentions: list[Mention]
+    ) -> list[Mention]:
+        """Technology the roadmap lacks, told beside a topic the message asks what it is.
+
+        "can u explain what azure is, my company uses xamarin", "we use grpc ... but what
+        even is graphql": what the learner works with is the setting of the question, unless
+        it is asked what it is too.
+        """
+        defined = [
+            m
+            for m in mentions
+            if m.id in self.lexicon.knowledge.topics and asked_what_it_is(words, m, after=False)
+        ]
+        uncovered = [m for m in mentions if m.not_covered]
+        if not defined or any(asked_what_it_is(words, m, after=False) for m in uncovered):
+            return []
+        return uncovered
 
     def _asked_in_focus(
         self,
@@ -192,7 +226,9 @@ class SubjectFinder:
         for asking in asking_segments(message, focus):
             narrowed = [m for m in main if words[m.start].segment >= asking]
             if narrowed and (  # "i use mongo at work but want to learn sql, any course?"
-                not compared or self._weighed_alone(message, main, narrowed, asking)
+                not compared
+                or self._weighed_alone(message, main, narrowed, asking)
+                or _defined_alone(words, narrowed, asking)
             ):
                 return [*_points_back(words, main, narrowed, asking), *narrowed]
         # "my team does rest, i wanna try graphql, tutorials?": what is to be tried first;

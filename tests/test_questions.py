@@ -686,6 +686,28 @@ _ASKING = table(
                 expect(intent=Intent.TOPIC, topics=("hosting-environment",)),
             ),
         ],
+        "what the learner works with is the setting of asking what a topic is": [
+            (
+                "can you explain what docker is, our team uses jenkins and ansible for everything",
+                expect(intent=Intent.TOPIC, topics=("docker",)),
+            ),
+            ("what is kafka, we use docker", expect(outcome=Outcome.NOT_COVERED)),
+            (
+                "my boss says mongodb is better than postgres for logs, what is mongodb",
+                expect(intent=Intent.TOPIC, topics=("mongodb",)),
+            ),
+        ],
+        "what the learner does all day or at work is where they come from": [
+            (
+                "i do embedded c all day, give me the whole roadmap in short",
+                expect(intent=Intent.OVERVIEW),
+            ),
+            (
+                "i do angular at work, is express worth learning",
+                expect(intent=Intent.TOPIC, topics=("express",)),
+            ),
+            ("can i do kotlin on the backend", expect(outcome=Outcome.NOT_COVERED)),
+        ],
         "a name after the comparing word is compared, whatever the question asks after it": [
             ("graphql vs trpc whats the deal", expect(outcome=Outcome.NOT_COVERED)),
             ("python vs elixir, what is the deal", expect(outcome=Outcome.NOT_COVERED)),
