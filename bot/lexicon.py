@@ -37,8 +37,6 @@ from bot.wording import (
 #: words, and at least half, are foreign to the roadmap ("spring onions, raw or cooked"; not
 #: "python decorators").
 FOREIGN_WORDS = 2
-#: Longest phrase (in words) looked up as a name.
-MAX_PHRASE_WORDS = 3
 
 
 def kinds_by_word(knowledge: Knowledge) -> dict[str, str]:
@@ -98,12 +96,12 @@ class PlaceWords:
         return word in self.exact or bool(self.by_length.hits(word, fuzz.ratio, cutoff))
 
 
-def _place_words(index: NameIndex, most: int) -> dict[int, tuple[PlaceWords, ...]]:
-    """By a number of words from two to ``most``: the words at each place of names that long."""
+def _place_words(index: NameIndex) -> dict[int, tuple[PlaceWords, ...]]:
+    """By a number of words from two up: the words at each place of names that long."""
     places: dict[int, list[set[str]]] = {}
     for name in index.names:
         words = name.split()
-        if 1 < len(words) <= most:
+        if len(words) > 1:
             for at, word in enumerate(words):
                 places.setdefault(len(words), [set() for _ in words])[at].add(word)
     return {
@@ -185,7 +183,11 @@ class Lexicon:
         self.exact_names = _exact_names(indexes)
         #: For each of those indexes, the words at each place of its names of a few words: a
         #: phrase with a word like none at its place names none of them word by word.
-        self.place_words = tuple(_place_words(index, MAX_PHRASE_WORDS) for index in indexes)
+        self.place_words = tuple(_place_words(index) for index in indexes)
+        #: The most words of any name: the longest phrase looked up as one.
+        self.longest_name = max(
+            (len(name.split()) for index in indexes for name in index.names), default=1
+        )
         #: Every word of every name: a phrase of several words must start with one.
         self.name_words = {
             word for index in indexes for name in index.names for word in name.split()

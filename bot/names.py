@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from bot.background import DONE_BEFORE, OWN_STACK, OWNERS, is_background, question_sentence
 from bot.intent_cues import BE_WORDS, BUILT_WITH, defined_beside
 from bot.knowledge import stem
-from bot.lexicon import MAX_PHRASE_WORDS, Lexicon
+from bot.lexicon import Lexicon
 from bot.lru import LruCache
 from bot.matching import Match
 from bot.mentions import WORD_PAIR_CUTOFF, Mention, Names, near_step_word, same_words
@@ -362,7 +362,7 @@ class NameFinder:
         taken = [False] * len(words)
         found: list[Mention] = []
         starts = [at for at, text in enumerate(texts) if text in name_words]  # a name's first
-        for size in range(MAX_PHRASE_WORDS, 1, -1):
+        for size in range(self.lexicon.longest_name, 1, -1):
             for start in starts:
                 end = start + size
                 if end > len(words):

@@ -267,6 +267,8 @@ _APOSTROPHES = re.compile(r"['’`]")
 #: A dash between words parts a sentence as a comma does ("node crashes — what is express").
 _DASHES = re.compile(r"\s+(?:[—–]|--?)\s+")
 _REPEATS = re.compile(r"(\w)\1{2,}")
+#: One-letter words that are words, not letters of a name spelt out ("a", "i").
+LETTER_WORDS = frozenset({"a", "i"})
 #: The shorthand as the words it stands for.
 _SHORTHAND_WORDS = {short: tuple(words.split()) for short, words in SHORTHAND.items()}
 #: A word made without NamedTuple's Python-level constructor (a hundred per long message).
@@ -277,6 +279,21 @@ _new_word = tuple.__new__
 def _forms(raw: str) -> tuple[tuple[str, str], ...]:
     """The words a word typed stands for (shorthand spelt out), each with its stem."""
     return tuple((word, stem(word)) for word in _SHORTHAND_WORDS.get(raw) or (raw,))
+
+
+def _spelt_letter(raws: list[str], at: int) -> bool:
+    """Whether a one-letter word is a letter of a name spelt out ("a w s", "j w t").
+
+    So it is when a letter that is no shorthand stands beside it ("u r" is still "you are").
+    """
+    return len(raws[at]) == 1 and any(
+        0 <= near < len(raws)
+        and len(raws[near]) == 1
+        and raws[near].isalpha()
+        and raws[near] not in _SHORTHAND_WORDS
+        and raws[near] not in LETTER_WORDS
+        for near in (at - 1, at + 1)
+    )
 
 
 def _phrase_word(hit: re.Match[str]) -> str:
@@ -409,10 +426,12 @@ def split_message(text: str) -> Message:
     for index, sentence in enumerate(sentences):
         first = True
         for chunk in normalize_parts(sentence, ","):  # "-" too is a space
-            for raw in _PHRASES.sub(_phrase_word, chunk).split():
+            raws = _PHRASES.sub(_phrase_word, chunk).split()
+            for at, raw in enumerate(raws):
                 if raw in CLAUSE_STARTS and not first:
                     segment += 1  # "i know flask but what is django": a new part of the sentence
-                for word, stemmed in _forms(raw):
+                letter = raw in _SHORTHAND_WORDS and _spelt_letter(raws, at)
+                for word, stemmed in ((raw, raw),) if letter else _forms(raw):
                     if first:
                         if word in QUESTION_STARTS:
                             questions.add(index)

@@ -57,3 +57,23 @@ def test_a_dash_between_words_parts_a_sentence_as_a_comma_does() -> None:
         assert message.sentences == 1
     joined = split_message("a server-side app").words  # a hyphen inside a word parts nothing
     assert {w.segment for w in joined} == {0}
+
+
+def test_shorthand_stands_for_its_words_but_not_among_letters_spelt_out() -> None:
+    assert split_message("can u help w my api").texts == ("can", "you", "help", "with", "my", "api")
+    assert split_message("u r a genius").texts == ("you", "are", "a", "genius")
+    assert split_message("what is a w s").texts == ("what", "is", "a", "w", "s")
+    assert split_message("is j w t safe").texts == ("is", "j", "w", "t", "safe")
+
+
+@given(st.lists(st.sampled_from(["w", "u", "r", "n", "a", "i", "x", "j", "api", "db"]), max_size=8))
+def test_a_shorthand_letter_is_kept_only_beside_a_letter_that_is_no_word(typed: list[str]) -> None:
+    texts = split_message(" ".join(typed)).texts
+    letters = {"x", "j"}  # one-letter words that are neither shorthand nor words
+    expected: list[str] = []
+    for at, word in enumerate(typed):
+        near = typed[max(at - 1, 0) : at] + typed[at + 1 : at + 2]
+        spelt = word in {"w", "u", "r", "n"} and any(n in letters for n in near)
+        long = {"w": "with", "u": "you", "r": "are", "n": "and"}.get(word, word)
+        expected.append(word if spelt else long)
+    assert list(texts) == expected

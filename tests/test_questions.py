@@ -1779,6 +1779,19 @@ _SUBJECT = table(
         "chat shorthand is read as its words": [
             ("tel me about ruby", expect(outcome=Outcome.ANSWERED, first=("ruby",))),
         ],
+        "a name spelt out or said as it sounds, however many words it takes": [
+            ("what is gee see pee", expect(intent=Intent.TOPIC, topics=("gcp",))),
+            ("is j w t safe for sessions", expect(first=("jwt",))),
+            (
+                "explain see eye see dee to me like im five",
+                expect(intent=Intent.TOPIC, topics=("ci-cd",)),
+            ),
+            (
+                "spring boot versus jango",
+                expect(intent=Intent.COMPARE, topics=("spring-boot", "django")),
+            ),
+            ("got a new x press coffee machine", expect(confident=False)),
+        ],
         "explain a name asks about it and noob is a learner's word": [
             (  # "quick": no need
                 "explain microservices real quick",
