@@ -621,6 +621,11 @@ def test_a_word_of_a_longer_name_is_no_roadmap_word(answerer: QuestionAnswerer) 
         ("do u have a name bot?", "about-bot"),
         ("can you speak spanish?", "about-bot"),
         ("ur pretty smart for a bot", "praise-or-complaint"),
+        ("oi tudo bem", "greeting"),
+        ("night all, big day tomorrow", "bye"),
+        ("who maintains this thing", "about-bot"),
+        ("hows your day going", "how-are-you"),
+        ("youre the mvp bot", "praise-or-complaint"),
     ],
 )
 def test_small_talk_in_other_languages_and_about_the_bot_is_small_talk(
