@@ -271,7 +271,15 @@ class SubjectFinder:
         sentence_words = {w.text for w in words if w.sentence == focus}
         earlier = [m for m in mentions if words[m.start].sentence <= focus]
         if sentence_words & PLURAL_POINTERS:
-            return self._pointed_pair(earlier, background, words) or earlier[-2:]
+            pair = self._pointed_pair(earlier, background, words) or earlier[-2:]
+            fresh = [m for m in earlier if id(m) not in background]
+            if not (  # "i use angular and rxjs. the backend team loves graphql, why do they
+                # like it?": "they" is people, "it" the one name that is no background
+                sentence_words & NAME_POINTERS
+                and len({m.id for m in fresh}) == 1
+                and all(id(m) in background for m in pair)
+            ):
+                return pair
         told_apart = (  # "x for small apis. y is better. what's different?": two of a kind
             self._pointed_pair(earlier, background, words, across=True)
             if sentence_words & LIKENESS_CUES

@@ -696,6 +696,11 @@ _ASKING = table(
                 "my boss says mongodb is better than postgres for logs, what is mongodb",
                 expect(intent=Intent.TOPIC, topics=("mongodb",)),
             ),
+            (  # "they" is the team; "it" the one name that is no background
+                "I build frontends using Angular and RxJS. Our backend team keeps talking about "
+                "GraphQL. What is it and why do they like it?",
+                expect(intent=Intent.TOPIC, topics=("graphql",)),
+            ),
         ],
         "what the learner does all day or at work is where they come from": [
             (
