@@ -60,6 +60,8 @@ SHORT_NAME_CUTOFF = 88
 NEAR_MISS_CUTOFF = 75
 #: Words a message may hold beyond names and question words and still be "just the name".
 BARE_LEFTOVERS = 0
+#: A word asking how a technology stands this many words after a name makes it the technology.
+STANDS_GAP = 2
 #: Misspelt cue words ("resorces") are fixed when this long and this close (0-100).
 SPELL_MIN_CHARS = 5
 SPELL_CUTOFF = 84
@@ -208,6 +210,32 @@ def _other_form(phrase: str, best: Match, common: Set[str]) -> bool:
 def _as_typed(message: Message, mention: Mention) -> bool:
     """Whether a mention names exactly what was typed, not a name merely near it."""
     return mention.name == " ".join(message.texts[mention.start : mention.end])
+
+
+def _stands_asked(message: Message, mention: Mention) -> bool:
+    """Whether a question asks how the name stands, right after it ("is java still worth it").
+
+    With no everyday sign, that is the technology, whatever else the message says ("... or is
+    it dying like that tiktok guy says").
+    """
+    words = message.words
+    at = words[mention.start]
+
+    def worth_what(place: int) -> bool:  # "worth it", "worth learning"; not "worth visiting"
+        after = words[place + 1] if place + 1 < len(words) else None
+        return (
+            after is None
+            or after.segment != at.segment
+            or after.text in NAME_POINTERS
+            or after.stem in LEARN_WORDS
+        )
+
+    return at.sentence in message.questions and any(
+        words[place].text in ASKING_ABOUT
+        and words[place].segment == at.segment
+        and (words[place].text != "worth" or worth_what(place))
+        for place in range(mention.end, min(mention.end + STANDS_GAP + 1, len(words)))
+    )
 
 
 class NameFinder:
@@ -518,6 +546,7 @@ class NameFinder:
             or (not signs and self.lexicon.kind_named_after(words, mention))  # "cassandra db"
             or (not signs and defined_beside(words, mention))  # "what is kafka and ..."
             or (not signs and all(w.text in ASKING_ABOUT for w in leftovers))
+            or (not signs and _stands_asked(message, mention))
         ):  # "is docker worth learning or just hype": only words asking about a technology
             return _Sense.SOFTWARE
         return everyday if signs else _Sense.DOUBTFUL

@@ -1122,3 +1122,13 @@ def test_two_names_run_together_are_each_others_software_context(
     # two names run together are two names, not the words of a use case ("django or flask")
     diff = answerer.understand("django flask diff?")
     assert (diff.intent, diff.topic_ids) == (Intent.COMPARE, ("django", "flask"))
+
+
+def test_asking_how_a_name_stands_right_after_it_is_the_technology(
+    answerer: QuestionAnswerer,
+) -> None:
+    dying = "is java still worth it or is it dying like that tiktok guy says"
+    assert answerer.understand(dying).topic_ids[:1] == ("java",)
+    qa = "QA w/ cypress + jest experience. tell me about express"  # "qa" is a software word
+    assert answerer.understand(qa).topic_ids[:1] == ("express",)
+    assert not answerer.understand("is java worth visiting?").confident
