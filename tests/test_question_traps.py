@@ -1132,3 +1132,15 @@ def test_asking_how_a_name_stands_right_after_it_is_the_technology(
     qa = "QA w/ cypress + jest experience. tell me about express"  # "qa" is a software word
     assert answerer.understand(qa).topic_ids[:1] == ("express",)
     assert not answerer.understand("is java worth visiting?").confident
+
+
+def test_a_topic_asked_what_it_is_apart_from_outside_words_is_the_question(
+    answerer: QuestionAnswerer,
+) -> None:
+    job = (
+        "at my part time job everything is microsoft, and the it guy mentioned moving the app "
+        "to azure, what is azure exactly"
+    )
+    assert answerer.understand(job).topic_ids[:1] == ("azure",)
+    salary = "what is the salary of a java developer"
+    assert not answerer.understand(salary).confident

@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from bot.background import wanted
-from bot.intent_cues import ASKING_WORDS, asks_about_doubtful
+from bot.intent_cues import ASKING_WORDS, asked_what_it_is, asks_about_doubtful
 from bot.questions.reading import Reading
 from bot.questions.shared import SIDE_BY_SIDE, Shared
 from bot.understanding import Intent, Outcome, Understanding
@@ -184,4 +184,20 @@ class AsideStages:
             message.words[m.start].sentence == focus
             for m in subjects  # get hired"
         )
-        return roadmap_question or roadmap_named or learning or side_by_side or built_with_name
+        words = message.words
+        defined = any(  # "... at my job everything is microsoft ..., what is azure exactly"
+            asked_what_it_is(words, m, after=False)
+            and not self.shared.talk.outside_words(
+                [w for w in words if w.segment == words[m.start].segment]
+            )
+            for m in subjects
+            if m.id in self.shared.knowledge.topics
+        )
+        return (
+            roadmap_question
+            or roadmap_named
+            or learning
+            or side_by_side
+            or built_with_name
+            or defined
+        )
