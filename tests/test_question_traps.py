@@ -1142,5 +1142,7 @@ def test_a_topic_asked_what_it_is_apart_from_outside_words_is_the_question(
         "to azure, what is azure exactly"
     )
     assert answerer.understand(job).topic_ids[:1] == ("azure",)
+    scrum = "our scrum master wants us on firebase, is firebase a real backend or just a database"
+    assert answerer.understand(scrum).topic_ids[:1] == ("firebase",)
     salary = "what is the salary of a java developer"
     assert not answerer.understand(salary).confident

@@ -6,6 +6,7 @@ from itertools import pairwise
 
 from bot.background import wanted
 from bot.intent_cues import ASKING_WORDS, asked_what_it_is, asks_about_doubtful
+from bot.mentions import Mention
 from bot.questions.reading import Reading
 from bot.questions.shared import SIDE_BY_SIDE, Shared
 from bot.understanding import Intent, Outcome, Understanding
@@ -185,8 +186,9 @@ class AsideStages:
             for m in subjects  # get hired"
         )
         words = message.words
-        defined = any(  # "... at my job everything is microsoft ..., what is azure exactly"
-            asked_what_it_is(words, m, after=False)
+        defined = any(  # "... at my job everything is microsoft ..., what is azure exactly",
+            # "my team lead wants firebase, is firebase an actual backend"
+            (asked_what_it_is(words, m, after=False) or _asked_is(words, m))
             and not self.shared.talk.outside_words(
                 [w for w in words if w.segment == words[m.start].segment]
             )
@@ -201,3 +203,13 @@ class AsideStages:
             or built_with_name
             or defined
         )
+
+
+def _asked_is(words: tuple[Word, ...], mention: Mention) -> bool:
+    """Whether a part of a sentence opens by asking whether the name is something ("is x a")."""
+    at = mention.start
+    return (
+        at > 0
+        and words[at - 1].text in ("is", "are")
+        and (at == 1 or words[at - 2].segment != words[at - 1].segment)
+    )
