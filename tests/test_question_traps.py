@@ -1131,6 +1131,8 @@ def test_asking_how_a_name_stands_right_after_it_is_the_technology(
     assert answerer.understand(dying).topic_ids[:1] == ("java",)
     qa = "QA w/ cypress + jest experience. tell me about express"  # "qa" is a software word
     assert answerer.understand(qa).topic_ids[:1] == ("express",)
+    daemon = "cannot connect to the docker daemon. what is the daemon and how does docker work?"
+    assert answerer.understand(daemon).topic_ids[:1] == ("docker",)  # "daemon": software
     assert not answerer.understand("is java worth visiting?").confident
 
 
