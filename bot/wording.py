@@ -260,6 +260,12 @@ PHRASES = {
     "now what": "what next",
     "road map": "roadmap",
     "back end": "backend",
+    # a learner's move into the field, not a question about careers
+    "career change": "switching",
+    "career changer": "switching",
+    "career switch": "switching",
+    "changing careers": "switching",
+    "switching careers": "switching",
 }
 _PHRASES = re.compile(r"\b(" + "|".join(sorted(PHRASES, key=len, reverse=True)) + r")\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+")

@@ -1148,3 +1148,26 @@ def test_a_topic_asked_what_it_is_apart_from_outside_words_is_the_question(
     assert answerer.understand(scrum).topic_ids[:1] == ("firebase",)
     salary = "what is the salary of a java developer"
     assert not answerer.understand(salary).confident
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "topics"),
+    [
+        ("career change into backend, what order should i learn things", Intent.OVERVIEW, ()),
+        ("backend roadmap for a career changer", Intent.OVERVIEW, ()),
+        ("is go worth it for a career switch", Intent.TOPIC, ("go",)),
+    ],
+)
+def test_a_career_change_is_the_learner_moving_into_the_field_not_a_careers_question(
+    answerer: QuestionAnswerer, question: str, intent: Intent, topics: tuple[str, ...]
+) -> None:
+    understanding = answerer.understand(question)
+    assert understanding.confident
+    assert (understanding.intent, understanding.topic_ids[: len(topics)]) == (intent, topics)
+
+
+def test_a_careers_question_after_a_career_change_is_still_outside_the_roadmap(
+    answerer: QuestionAnswerer,
+) -> None:
+    salary = "what salary can i expect after a career change into backend"
+    assert answerer.understand(salary).outcome is Outcome.REFUSED
