@@ -62,6 +62,8 @@ NEAR_MISS_CUTOFF = 75
 BARE_LEFTOVERS = 0
 #: A word asking how a technology stands this many words after a name makes it the technology.
 STANDS_GAP = 2
+#: Phrases of more words than this are looked up as names only as typed, not fuzzily.
+FUZZY_PHRASE_WORDS = 3
 #: Misspelt cue words ("resorces") are fixed when this long and this close (0-100).
 SPELL_MIN_CHARS = 5
 SPELL_CUTOFF = 84
@@ -400,6 +402,9 @@ class NameFinder:
                     or words[start].segment != words[end - 1].segment
                     or texts[end - 1] in self._open_ends
                     or (texts[start] in STOP and all(w in STOP for w in texts[start + 1 : end]))
+                    # a long name is looked up only as typed: a misspelt one is rare, the
+                    # fuzzy look-ups of every long phrase costly
+                    or (size > FUZZY_PHRASE_WORDS and not self._spelt_whole(texts[start:end]))
                 ):
                     continue
                 mention = self._lookup(texts[start:end], start, end)
@@ -429,6 +434,13 @@ class NameFinder:
                     found.append(mention)
         found.sort(key=lambda m: m.start)
         return found
+
+    def _spelt_whole(self, phrase_words: Sequence[str]) -> bool:
+        """Whether a phrase is a name as typed, its last word stemmed or not."""
+        exact = self.lexicon.exact_names
+        return " ".join(phrase_words) in exact or (
+            " ".join([*phrase_words[:-1], stem(phrase_words[-1])]) in exact
+        )
 
     def _broad_left_out(self, found: list[Mention]) -> list[Mention]:
         """The mentions, less a broad name's where the message names something else.
