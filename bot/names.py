@@ -214,6 +214,11 @@ def _as_typed(message: Message, mention: Mention) -> bool:
     return mention.name == " ".join(message.texts[mention.start : mention.end])
 
 
+def _last_stemmed(phrase_words: Sequence[str]) -> str:
+    """A phrase with its last word stemmed ("document databases": "document databas")."""
+    return " ".join([*phrase_words[:-1], stem(phrase_words[-1])])
+
+
 def _stands_asked(message: Message, mention: Mention) -> bool:
     """Whether a question asks how the name stands, right after it ("is java still worth it").
 
@@ -438,9 +443,7 @@ class NameFinder:
     def _spelt_whole(self, phrase_words: Sequence[str]) -> bool:
         """Whether a phrase is a name as typed, its last word stemmed or not."""
         exact = self.lexicon.exact_names
-        return " ".join(phrase_words) in exact or (
-            " ".join([*phrase_words[:-1], stem(phrase_words[-1])]) in exact
-        )
+        return " ".join(phrase_words) in exact or _last_stemmed(phrase_words) in exact
 
     def _broad_left_out(self, found: list[Mention]) -> list[Mention]:
         """The mentions, less a broad name's where the message names something else.
@@ -627,7 +630,7 @@ class NameFinder:
 
     def _name_of(self, phrase: str, phrase_words: Sequence[str]) -> tuple[str, str, bool] | None:
         """What a phrase names, wherever it stands: (id, name, everyday word?), or ``None``."""
-        stemmed = " ".join([*phrase_words[:-1], stem(phrase_words[-1])])
+        stemmed = _last_stemmed(phrase_words)
         kind = self.lexicon.kinds.get(stem(phrase_words[-1])) if len(phrase_words) > 1 else None
         kinded = " ".join([*phrase_words[:-1], kind]) if kind else None  # "document db"
         target = (
