@@ -137,6 +137,12 @@ class Lexicon:
         #: aliases misspelling an everyday name ("pyhton": everyday only beside its signs), and
         #: the words that show the everyday sense.
         self.common, self.misspelt, self.everyday = _everyday_senses(knowledge)
+        #: By entry id: the words that confirm the software sense of its everyday names.
+        self.software_of = {
+            entry.id: frozenset(entry.software_words)
+            for entry in (*knowledge.sections, *knowledge.topics.values())
+            if entry.software_words
+        }
         #: By entry id: its names too general to stand for it beside another name ("server").
         self.broad = {
             entry.id: frozenset(normalize(w) for w in entry.broad_words)

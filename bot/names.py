@@ -494,13 +494,16 @@ class NameFinder:
         """How a name that is also an everyday word is read: signs of each sense, weighed.
 
         Everyday signs are the name's everyday words in the message and the words beside it
-        ("some rest", "go deeper"); software signs are software words and other names.
+        ("some rest", "go deeper"); software signs are software words, other names and the
+        name's own software words ("django admin").
         """
-        message, software, leftovers = context.message, context.software, context.leftovers
+        message, leftovers, told = context.message, context.leftovers, context.other_texts
         words, texts = message.words, message.texts
         signs = sum(  # "curtains" is a sign as "curtain" is
-            context.other_texts[t]
-            for t in self.lexicon.everyday.get(mention.id, ()) & context.other_texts.keys()
+            told[t] for t in self.lexicon.everyday.get(mention.id, ()) & told.keys()
+        )
+        software = context.software + sum(
+            told[t] for t in self.lexicon.software_of.get(mention.id, ()) & told.keys()
         )
         everyday = _Sense.EVERYDAY if signs else _Sense.EVERYDAY_BESIDE
         before = words[mention.start - 1].text if mention.start else ""

@@ -466,12 +466,34 @@ def test_the_words_around_the_roadmap_load() -> None:
                 "    common_words: [alpha]\n    everyday_words: [code]\n    use_cases:",
             ),
             15,
-            "'code' is also in software_words",
+            "'code' is also in the top-level software_words",
         ),
         (
             ("    use_cases:", "    everyday_words: [snake]\n    use_cases:"),
             14,
             "needs common_words",
+        ),
+        (
+            ("    use_cases:", "    software_words: [venv]\n    use_cases:"),
+            14,
+            "needs common_words",
+        ),
+        (
+            (
+                "    use_cases:",
+                "    common_words: [alpha]\n    software_words: [venv, code]\n    use_cases:",
+            ),
+            15,
+            "'code' is also in the top-level software_words",
+        ),
+        (
+            (
+                "    use_cases:",
+                "    common_words: [alpha]\n    everyday_words: [snake]\n"
+                "    software_words: [snake]\n    use_cases:",
+            ),
+            16,
+            "'snake' is also in everyday_words",
         ),
     ],
 )

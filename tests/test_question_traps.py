@@ -39,7 +39,7 @@ def test_a_name_among_words_foreign_to_the_roadmap_is_refused_not_asked_back(
     answerer: QuestionAnswerer, question: str
 ) -> None:
     assert answerer.understand(question).outcome is Outcome.REFUSED
-    assert answerer.understand("flask blueprints").outcome is Outcome.ASKED_BACK
+    assert answerer.understand("flask layout").outcome is Outcome.ASKED_BACK
 
 
 def test_an_unsure_name_among_foreign_words_lends_no_other_topics_need(
@@ -342,6 +342,31 @@ def test_how_does_a_name_work_asks_about_it_even_when_it_is_also_a_word(
 ) -> None:
     assert answerer.understand("how does kafka work").outcome is Outcome.NOT_COVERED
     assert not answerer.understand("how does the spring work in a watch").confident
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("django admin customization", "django"),
+        ("flask blueprints structure", "flask"),
+        ("gin route groups", "gin"),
+        ("rails generators", "rails"),
+        ("docker image vs container still confuses me", "docker"),
+    ],
+)
+def test_a_word_of_the_technology_itself_confirms_its_software_sense(
+    answerer: QuestionAnswerer, question: str, topic: str
+) -> None:
+    answer = answerer.understand(question)
+    assert answer.confident and answer.topic_ids[0] == topic
+
+
+def test_a_word_confirming_one_name_is_no_software_sign_for_another(
+    answerer: QuestionAnswerer,
+) -> None:
+    # "admin" confirms Django, not the lab flask; "route" confirms Gin, not a whisky flask
+    assert not answerer.understand("rinse the flask before the lab admin checks it").confident
+    assert not answerer.understand("a flask of tea for the hiking route").confident
 
 
 def test_a_job_done_is_no_career_question(answerer: QuestionAnswerer) -> None:

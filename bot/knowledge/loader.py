@@ -64,6 +64,7 @@ _KEYS = {
         "aliases",
         "common_words",
         "everyday_words",
+        "software_words",
         "broad_words",
         "topics",
         "resources",
@@ -77,6 +78,7 @@ _KEYS = {
         "aliases",
         "common_words",
         "everyday_words",
+        "software_words",
         "broad_words",
         "tags",
         "summary",
@@ -528,6 +530,7 @@ class _Builder:
             projects=self.texts(data, "projects", path),
             common_words=self.texts(data, "common_words", path),
             everyday_words=self.words(data, "everyday_words", path),
+            software_words=self.words(data, "software_words", path),
             broad_words=self.texts(data, "broad_words", path),
         )
 
@@ -557,6 +560,7 @@ class _Builder:
             related=self.texts(data, "related", path),
             common_words=self.texts(data, "common_words", path),
             everyday_words=self.words(data, "everyday_words", path),
+            software_words=self.words(data, "software_words", path),
             broad_words=self.texts(data, "broad_words", path),
         )
 

@@ -47,6 +47,8 @@ class Topic:
     related: tuple[str, ...] = ()
     common_words: tuple[str, ...] = ()
     everyday_words: tuple[str, ...] = ()
+    #: Words that confirm the software sense of its everyday names ("admin" for Django).
+    software_words: tuple[str, ...] = ()
     #: Names so general that they stand for it only where a message names nothing else
     #: ("server": "is mongodb a server or a database" asks about MongoDB).
     broad_words: tuple[str, ...] = ()
@@ -66,6 +68,7 @@ class Section:
     projects: tuple[str, ...] = ()
     common_words: tuple[str, ...] = ()
     everyday_words: tuple[str, ...] = ()
+    software_words: tuple[str, ...] = ()
     broad_words: tuple[str, ...] = ()
 
 

@@ -38,14 +38,7 @@ class VocabularyReader:
         software_set = frozenset(software)
         for group, entries in (("sections", sections), ("topics", topics)):
             for index, entry in enumerate(entries):
-                path = (group, index, "everyday_words")
-                if entry.everyday_words and not entry.common_words:
-                    self.reader.problem(
-                        path, "needs common_words: the names that are everyday words"
-                    )
-                for w_index, word in enumerate(entry.everyday_words):
-                    if word in software_set:
-                        self.reader.problem((*path, w_index), f"{word!r} is also in software_words")
+                self.senses((group, index), entry, software_set)
         names = {
             normalize(name): entry.id
             for entry in (*sections, *topics)
@@ -58,6 +51,32 @@ class VocabularyReader:
             small_talk=self.canned(root, "small_talk", names),
             outside=self.canned(root, "outside", names),
         )
+
+    def senses(
+        self, path: tuple[Any, ...], entry: Section | Topic, software: frozenset[str]
+    ) -> None:
+        """Check an entry's words for the senses of its everyday names.
+
+        Both lists need ``common_words``; an everyday sign is never a software word, and a
+        word confirming this entry's software sense is neither an everyday sign of it nor
+        already a software word for every name.
+        """
+        everyday = frozenset(entry.everyday_words)
+        for key, words in (
+            ("everyday_words", entry.everyday_words),
+            ("software_words", entry.software_words),
+        ):
+            if words and not entry.common_words:
+                self.reader.problem(
+                    (*path, key), "needs common_words: the names that are everyday words"
+                )
+            for index, word in enumerate(words):
+                if word in software:
+                    self.reader.problem(
+                        (*path, key, index), f"{word!r} is also in the top-level software_words"
+                    )
+                elif key == "software_words" and word in everyday:
+                    self.reader.problem((*path, key, index), f"{word!r} is also in everyday_words")
 
     def not_covered(
         self, root: Mapping[str, Any], names: Mapping[str, str], topic_ids: set[str]
