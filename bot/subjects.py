@@ -12,6 +12,7 @@ from itertools import pairwise
 
 from bot.background import (
     NEED_MARKERS,
+    OWNERS,
     asking_segments,
     dummy_it,
     is_background,
@@ -31,6 +32,7 @@ from bot.wording import (
     NAME_POINTERS,
     PLURAL_POINTERS,
     POINTERS,
+    STOP,
     WHAT_WORDS,
     Message,
     Word,
@@ -88,6 +90,43 @@ def _defined_alone(words: tuple[Word, ...], narrowed: list[Mention], asking: int
     )
 
 
+#: Words joining names into one setting ("a java or kotlin service").
+JOINING = frozenset({"or", "and"})
+#: Before the names of a purpose, after "for" ("for a java service", "for our node app").
+PURPOSE_OWNERS = OWNERS | {"a", "an"}
+
+
+def _chain(mentions: list[Mention], mention: Mention, words: tuple[Word, ...]) -> tuple[int, int]:
+    """Where the run of names joined by "or" / "and" around ``mention`` starts and ends."""
+    by_end = {m.end: m for m in mentions}
+    by_start = {m.start: m for m in mentions}
+    start, end = mention.start, mention.end
+    while start > 1 and words[start - 1].text in JOINING and start - 1 in by_end:
+        start = by_end[start - 1].start
+    while end + 1 < len(words) and words[end].text in JOINING and end + 1 in by_start:
+        end = by_start[end + 1].end
+    return start, end
+
+
+def _names_a_purpose(mention: Mention, words: tuple[Word, ...], mentions: list[Mention]) -> bool:
+    """Whether a name only says what something is for ("... for a java or kotlin service").
+
+    "for", maybe an article or owner, the names, then a word of the thing in the same part.
+    """
+    start, end = _chain(mentions, mention, words)
+    at = start - 1
+    if at >= 0 and words[at].text in PURPOSE_OWNERS:
+        at -= 1
+    if at < 0 or words[at].text != "for" or end >= len(words):
+        return False
+    thing = words[end]
+    return (
+        thing.segment == words[start].segment
+        and thing.text not in STOP
+        and all(m.start != end for m in mentions)
+    )
+
+
 class SubjectFinder:
     """Picks the subjects of questions about one roadmap among the names they mention."""
 
@@ -101,14 +140,18 @@ class SubjectFinder:
 
         Such a name stays when it is the only subject left but one of several.
         """
+        words = message.words
         subjects = self._about(message, mentions, focus)
-        return [
+        narrowed = [
             m
             for m in subjects
-            if not self._word_of_a_need(m, message.words, mentions)
-            and not self._likened(m, message.words, mentions)
-            and not self._of_a_kind(m, message.words)
+            if not self._word_of_a_need(m, words, mentions)
+            and not self._likened(m, words, mentions)
+            and not self._of_a_kind(m, words)
         ] or (subjects if len(subjects) > 1 else [])
+        # "what does spring boot do for a java or kotlin service": Java only says what for
+        asked = [m for m in narrowed if not _names_a_purpose(m, words, mentions)]
+        return asked or narrowed
 
     def _about(self, message: Message, mentions: list[Mention], focus: int) -> list[Mention]:
         """The mentions the question is about, in order; background mentions give way."""

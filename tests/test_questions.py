@@ -1863,6 +1863,20 @@ _SUBJECT = table(
                 expect(intent=Intent.RESOURCES, first=("ci-cd",)),
             ),
         ],
+        "names saying what something is for are not the subject": [
+            (
+                "is spring boot good for a java or kotlin backend",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.TOPIC, topics=("spring-boot",)),
+            ),
+            (
+                "what is express for a node or deno app",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.TOPIC, topics=("express",)),
+            ),
+            (  # every name says what for: still the question's names
+                "django or flask for a python beginner",
+                expect(intent=Intent.COMPARE, first=("django", "flask")),
+            ),
+        ],
         "a name that only describes the need is not the subject": [
             (  # a cloud's use case, not Docker
                 "serverless containers for my api",
