@@ -131,6 +131,20 @@ def test_any_text_gets_an_understanding(knowledge: Knowledge, text: str) -> None
 
 _ASKING = table(
     {
+        "a kind naming a step, asked what there is of it, is the step": [
+            (
+                "types of databases",
+                expect(intent=Intent.TOPIC, confident=True, section="databases"),
+            ),
+            (
+                "what databases do backend devs normally use?",
+                expect(intent=Intent.TOPIC, confident=True, section="databases"),
+            ),
+            (  # a need besides: the need
+                "which database is most popular for banking apps",
+                expect(intent=Intent.USE_CASE, section=None),
+            ),
+        ],
         "questions about a whole step name the step": [
             ("what is devops", expect(intent=Intent.TOPIC, confident=True, section="deployment")),
             ("what is an api", expect(intent=Intent.TOPIC, confident=True, section="apis")),

@@ -30,6 +30,12 @@ from bot.wording import (
 
 #: The roadmap itself named: a step named with it is the step ("languages in the roadmap").
 ROADMAP_WORDS = frozenset({"roadmap"})
+#: Beside a kind that names a step, words asking what there is of it ("types of databases",
+#: "what databases do devs normally use"): the step as a whole, no need.
+SURVEYING = wordset(
+    """type types kind kinds sort sorts normal normally usual usually typical typically common
+    commonly popular main mainstream standard know"""
+)
 #: Words that take the whole of the roadmap named after them ("whole roadmap in short").
 WHOLE = frozenset({"whole", "full", "entire", "complete", "all"})
 #: Words of asking for a way to act ("what do i need to learn", "how do we stop it").
@@ -80,6 +86,7 @@ class UnnamedStages:
             ((requested.resources or requested.projects) and not read.kind.asked_for)
             or named_step
             or bool(focus_words & ROADMAP_WORDS)  # "which languages are in the roadmap"
+            or self._surveyed(read, section_id)
         )
         # "what are the main parts of backend", "list the sections": the roadmap's steps
         steps = (  # not "which part covers that": a need; not "which part of town"
@@ -172,6 +179,20 @@ class UnnamedStages:
             else None
         )
         return need or Understanding(read.question, Intent.OVERVIEW, ())
+
+    def _surveyed(self, read: Reading, section_id: str | None) -> bool:
+        """Whether a step named by its kind is asked what it holds ("types of databases").
+
+        The need's words only ask what there is of it or name the field ("what databases do
+        backend devs normally use"); "which database is most popular for startups" has a need.
+        """
+        lexicon = self.shared.lexicon
+        sources = {source for _, source in read.all_terms.values()}
+        return (
+            bool(read.focus_words & SURVEYING)
+            and all(lexicon.names_a_kind(m) for m in read.subjects if m.id == section_id)
+            and all(s in SURVEYING or s in lexicon.software for s in sources)
+        )
 
     def need_asked(
         self, read: Reading, requested: Requested, step: StepAsked
