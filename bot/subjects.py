@@ -32,6 +32,7 @@ from bot.wording import (
     NAME_POINTERS,
     PLURAL_POINTERS,
     POINTERS,
+    ROADMAP_WORDS,
     STOP,
     WHAT_WORDS,
     Message,
@@ -163,10 +164,16 @@ class SubjectFinder:
             and a.id in self.lexicon.knowledge.topics
             and self.lexicon.knowledge.section(b.id) is not None
         }
-        mentions = [  # "the frameworks part" names the step; "frameworks" alone, the kind
+        roadmap_named = {w.sentence for w in words if w.text in ROADMAP_WORDS}
+        mentions = [  # "the frameworks part" names the step; "frameworks" alone, the kind;
+            # "what databases this roadmap have? i only know excel": the step
             m
             for m in mentions
-            if (not self.lexicon.names_a_kind(m) or near_step_word(words, m))
+            if (
+                not self.lexicon.names_a_kind(m)
+                or near_step_word(words, m)
+                or words[m.start].sentence in roadmap_named
+            )
             and m.start not in after_topic
         ] or mentions
         if not mentions:

@@ -157,6 +157,8 @@ OVERVIEW_CUES = wordset(
 STRONG_OVERVIEW = wordset("roadmap overview path step steps order begin")
 #: Overview words that say nothing about learning without software talk ("a new account").
 INCIDENTAL_OVERVIEW = wordset("new first")
+#: The roadmap itself named: a step named with it is the step ("languages in the roadmap").
+ROADMAP_WORDS = frozenset({"roadmap"})
 #: Words for a part of a roadmap: next to a step's name, the name is that step ("the
 #: databases part", "the auth section"), not a kind of thing or an everyday word.
 STEP_WORDS = wordset("section sections part parts chapter chapters stage stages area areas")

@@ -140,6 +140,14 @@ _ASKING = table(
                 "what databases do backend devs normally use?",
                 expect(intent=Intent.TOPIC, confident=True, section="databases"),
             ),
+            (  # technology told besides is no subject of a sentence naming the roadmap
+                "I know COBOL, a little C, some VB. Which languages does this roadmap cover?",
+                expect(intent=Intent.TOPIC, confident=True, section="languages"),
+            ),
+            (
+                "what databases this roadmap have? i only know excel and access lol",
+                expect(intent=Intent.TOPIC, confident=True, section="databases"),
+            ),
             (  # a need besides: the need
                 "which database is most popular for banking apps",
                 expect(intent=Intent.USE_CASE, section=None),

@@ -19,6 +19,7 @@ from bot.wording import (
     NAME_POINTERS,
     POINTERS,
     PROJECT_CUES,
+    ROADMAP_WORDS,
     STARTING,
     STEP_WORDS,
     STOP,
@@ -28,8 +29,6 @@ from bot.wording import (
     wordset,
 )
 
-#: The roadmap itself named: a step named with it is the step ("languages in the roadmap").
-ROADMAP_WORDS = frozenset({"roadmap"})
 #: Beside a kind that names a step, words asking what there is of it ("types of databases",
 #: "what databases do devs normally use"): the step as a whole, no need.
 SURVEYING = wordset(
