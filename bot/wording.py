@@ -164,7 +164,7 @@ ROADMAP_WORDS = frozenset({"roadmap"})
 STEP_WORDS = wordset("section sections part parts chapter chapters stage stages area areas")
 #: After a step's name only ("the monitoring bit", "the auth stuff"; "a bit of sql" is a
 #: quantity, "the steps" the roadmap).
-STEP_TAILS = STEP_WORDS | wordset("bit bits step stuff")
+STEP_TAILS = STEP_WORDS | wordset("bit bits step stuff topics")
 #: Words that ask for one kind of answer (material, projects, the path): in the sentence that
 #: asks, they outrank the words of the sentences around it.
 REQUEST_CUES = RESOURCE_CUES | PROJECT_CUES | LEARN_WORDS | BUILD_WORDS | STRONG_OVERVIEW

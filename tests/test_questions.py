@@ -163,6 +163,10 @@ _ASKING = table(
             ),
             ("databases", expect(intent=Intent.TOPIC, confident=True, section="databases")),
             (
+                "what r the deployment topics in here",
+                expect(intent=Intent.TOPIC, confident=True, section="deployment"),
+            ),
+            (
                 "tell me about databases",
                 expect(intent=Intent.TOPIC, confident=True, section="databases"),
             ),
