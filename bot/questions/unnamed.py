@@ -212,14 +212,30 @@ class UnnamedStages:
             and not names.foreign
             and (names.software or kind is not None or len(sources) >= 2 or USE_CASE_CUES & cues)
         ):
-            return self.shared.needs.use_case(
+            answer = self.shared.needs.use_case(
                 read.question,
                 read.all_terms,
                 kind,
                 asked=asked_need and not read.kind.only_mentioned,
                 context=bool(names.software or kind is not None),
             )
+            # "backend basics for total beginners": a step named by its own name beats a need
+            # too weak to answer
+            unsure = answer is not None and answer.outcome is Outcome.ASKED_BACK
+            return None if unsure and self._named_by_name(read, step) else answer
         return None
+
+    def _named_by_name(self, read: Reading, step: StepAsked) -> bool:
+        """Whether the step is named by a name of its own ("backend basics").
+
+        Several words ("programming languages"), not a kind word, nor one as common as "api".
+        """
+        return step.section is not None and any(
+            m.id == step.section_id
+            and m.end - m.start > 1
+            and not self.shared.lexicon.names_a_kind(m)
+            for m in read.subjects
+        )
 
     def need_with_no_name(
         self, read: Reading, asked: Asked, projects: ProjectsAsked, step: StepAsked
