@@ -199,7 +199,7 @@ CLAUSE_ENDS = wordset("and but so then now")
 #: Words that only ask how a technology stands: with nothing else, a name that is also an
 #: everyday word is the technology ("is ruby dead", "docker worth learning or hype").
 ASKING_ABOUT = wordset(
-    """worth dead dying hype hyped overrated underrated popular relevant future nah outdated
+    """deal worth dead dying hype hyped overrated underrated popular relevant future nah outdated
     obsolete anymore used maintained alive"""
 )
 #: Words that open a new part of a sentence, as a comma does.

@@ -1159,6 +1159,9 @@ def test_asking_how_a_name_stands_right_after_it_is_the_technology(
     daemon = "cannot connect to the docker daemon. what is the daemon and how does docker work?"
     assert answerer.understand(daemon).topic_ids[:1] == ("docker",)  # "daemon": software
     assert not answerer.understand("is java worth visiting?").confident
+    deal = answerer.understand("whats the deal with firebase, worth learning?")
+    assert deal.confident and deal.topic_ids[:1] == ("firebase",)
+    assert not answerer.understand("whats the deal with java coffee beans").confident
 
 
 def test_a_topic_asked_what_it_is_apart_from_outside_words_is_the_question(
