@@ -328,12 +328,17 @@ class NameFinder:
         ]
         other_texts = Counter(w.text for w in told)
         other_texts.update(w.stem for w in told if w.stem != w.text)
+        unsigned = [  # "flowers go with ruby red roses": a name with everyday signs pairs none
+            m
+            for m in ambiguous
+            if not self.lexicon.everyday.get(m.id, frozenset()) & other_texts.keys()
+        ]
         context = _Context(
             message,
             found,
             software,
             leftovers,
-            self._paired(message, ambiguous),
+            self._paired(message, unsigned),
             other_texts,
             studying=bool(other_texts.keys() & (LEARN_WORDS | BUILD_WORDS | DONE_WORDS)),
             studied_it={w.sentence for w in words if w.text in MATERIAL or w.text in LEARN_WORDS}

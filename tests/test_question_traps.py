@@ -369,6 +369,20 @@ def test_a_word_confirming_one_name_is_no_software_sign_for_another(
     assert not answerer.understand("a flask of tea for the hiking route").confident
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what flowers go with ruby red roses for a bridal bouquet",
+        "lab safety q: can a volumetric flask go in the autoclave?",
+    ],
+)
+def test_a_name_read_in_its_everyday_sense_is_no_software_context_for_its_neighbour(
+    answerer: QuestionAnswerer, question: str
+) -> None:
+    assert not answerer.understand(question).confident
+    assert answerer.understand("should i go with ruby or python").topic_ids == ("ruby", "python")
+
+
 def test_a_job_done_is_no_career_question(answerer: QuestionAnswerer) -> None:
     mixed = answerer.understand(
         "I keep mixing up JWT and OAuth when reading auth tutorials. Are they the same thing "
