@@ -253,6 +253,18 @@ def defined_beside(words: Sequence[Word], mention: Mention) -> bool:
         named_for_definition(words, mention)
         or (start > 0 and words[start - 1].text in DEFINING)
         or asked_after
+        or _is_what(words, end)
+    )
+
+
+def _is_what(words: Sequence[Word], end: int) -> bool:
+    """Whether "is what" closes the part after a name ("azure is what? cloud of microsoft?")."""
+    return (
+        end + 1 < len(words)
+        and words[end].text in BE_WORDS
+        and words[end + 1].text in WHAT_IS
+        and words[end + 1].segment == words[end].segment
+        and (end + 2 == len(words) or words[end + 2].segment != words[end + 1].segment)
     )
 
 
@@ -279,6 +291,7 @@ def asked_what_it_is(words: Sequence[Word], mention: Mention, *, after: bool = T
     next_word = words[mention.end] if after and mention.end < len(words) else None
     return (
         named_for_definition(words, mention)
+        or _is_what(words, mention.end)
         or any(w.text in WHAT_IT_IS for w in before)
         or (
             next_word is not None

@@ -1178,6 +1178,14 @@ def test_asking_how_a_name_stands_right_after_it_is_the_technology(
     assert not answerer.understand("whats the deal with java coffee beans").confident
 
 
+def test_a_name_then_is_what_asks_what_it_is(answerer: QuestionAnswerer) -> None:
+    azure = answerer.understand("azure is what? cloud of microsoft?")
+    assert azure.confident and azure.topic_ids == ("azure",)
+    mysql = answerer.understand("mysql is what, same like excel?")  # Excel: only a likeness
+    assert mysql.confident and mysql.topic_ids == ("mysql",)
+    assert not answerer.understand("the sky is azure is what i said").confident
+
+
 def test_a_topic_asked_what_it_is_apart_from_outside_words_is_the_question(
     answerer: QuestionAnswerer,
 ) -> None:
