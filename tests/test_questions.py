@@ -261,6 +261,18 @@ _ASKING = table(
                 expect(intent=Intent.OVERVIEW),
             ),
         ],
+        "the path asked for after technology the roadmap lacks, told as background": [
+            (
+                "I'm a sysadmin. I know Linux and a bit of bash. Could you give me the big"
+                " picture of the whole path, step by step?",
+                expect(intent=Intent.OVERVIEW, confident=True),
+            ),
+            (
+                "I did some HTML years ago and I want to move into backend. What are the big"
+                " steps on this roadmap, in order?",
+                expect(intent=Intent.OVERVIEW, confident=True),
+            ),
+        ],
         "the roadmap named by its title is asked for, beside words of jobs": [
             ("backend roadmap overview for job seekers", expect(intent=Intent.OVERVIEW)),
             ("backend roadmap steps for career changers", expect(intent=Intent.OVERVIEW)),

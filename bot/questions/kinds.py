@@ -33,11 +33,16 @@ from bot.wording import (
     PREFERRED_TO,
     PROJECT_NOUNS,
     RESOURCE_CUES,
+    STARTING,
+    STRONG_OVERVIEW,
     WHAT_WORDS,
     Message,
     wordset,
 )
 
+#: Words asking for the roadmap's path itself, not merely where to begin ("where do i even
+#: begin" may ask where to begin with a need).
+THE_PATH = STRONG_OVERVIEW - STARTING
 #: Between two names, words saying one is the other ("nestjs is just express").
 EQUATING = frozenset({"is", "are", "just", "basically", "simply", "only", "like", "really"})
 #: Words asking for an introduction to something.
@@ -208,6 +213,8 @@ class KindStages:
             and not read.focus_words & (NAME_POINTERS | PLURAL_POINTERS)
             and (focus in message.questions or bool(ASKING_WORDS & read.focus_words))
         )
+        if told_aside and asked.focus_stems & THE_PATH:
+            return None  # "I know some PowerShell. ... What's the first step and what after?"
         aside = {i for m in uncovered for i in range(m.start, m.end)}
         clear = (
             self.shared.clear_need(
