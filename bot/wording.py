@@ -155,6 +155,9 @@ OVERVIEW_CUES = wordset(
 )
 #: Words that ask for the roadmap as a whole, even next to a need ("show me the roadmap").
 STRONG_OVERVIEW = wordset("roadmap overview path step steps order begin")
+#: Words asking for the path itself, not merely where to begin ("where do i even begin" may
+#: ask where to begin with a need).
+THE_PATH = STRONG_OVERVIEW - STARTING
 #: Overview words that say nothing about learning without software talk ("a new account").
 INCIDENTAL_OVERVIEW = wordset("new first")
 #: The roadmap itself named: a step named with it is the step ("languages in the roadmap").

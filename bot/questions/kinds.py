@@ -33,16 +33,12 @@ from bot.wording import (
     PREFERRED_TO,
     PROJECT_NOUNS,
     RESOURCE_CUES,
-    STARTING,
-    STRONG_OVERVIEW,
+    THE_PATH,
     WHAT_WORDS,
     Message,
     wordset,
 )
 
-#: Words asking for the roadmap's path itself, not merely where to begin ("where do i even
-#: begin" may ask where to begin with a need).
-THE_PATH = STRONG_OVERVIEW - STARTING
 #: Between two names, words saying one is the other ("nestjs is just express").
 EQUATING = frozenset({"is", "are", "just", "basically", "simply", "only", "like", "really"})
 #: Words asking for an introduction to something.

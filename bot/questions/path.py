@@ -27,6 +27,7 @@ from bot.wording import (
     RESOURCE_CUES,
     STARTING,
     STRONG_OVERVIEW,
+    THE_PATH,
     USE_CASE_CUES,
     Message,
 )
@@ -231,7 +232,7 @@ class PathStages:
         path_asked = (  # "i finished a python course. what does the full path look like?"
             message.sentences > 1
             and asked.software_talk  # not "... can someone explain step by step?"
-            and bool(asked.focus_stems & (STRONG_OVERVIEW - STARTING))
+            and bool(asked.focus_stems & THE_PATH)
             and kind is None
             and not doubtful
             and all(message.words[m.start].sentence != read.focus for m in subjects)
