@@ -164,6 +164,8 @@ def test_a_yes_or_no_question_about_a_name_asks_about_it_not_for_a_need(
     )
     assert (node.intent, node.topic_ids[:1]) == (Intent.TOPIC, ("javascript",))
     assert answerer.understand("what can i build with express").intent is Intent.PROJECTS
+    first = answerer.understand("ppl said learn node for backend. is node ok for a first backend?")
+    assert first.topic_ids == ("javascript",)  # Node itself, not one of its frameworks
 
 
 def test_reading_followed_by_a_thing_is_what_a_program_does_not_material(

@@ -7,6 +7,7 @@ from itertools import pairwise
 from bot.background import is_background, owned_it, wanted
 from bot.intent_cues import (
     ASKING_WORDS,
+    BE_WORDS,
     BUILT_WITH,
     asked_what_it_is,
     asks_fit,
@@ -22,6 +23,7 @@ from bot.understanding import Intent, Understanding
 from bot.wording import (
     BUILD_WORDS,
     IDEA_WORDS,
+    LEAD_INS,
     LEARN_WAYS,
     LEARN_WORDS,
     MATERIAL,
@@ -33,6 +35,23 @@ from bot.wording import (
     STARTING,
     USE_CASE_CUES,
 )
+
+
+def _asked_of_its_first_name(read: Reading) -> bool:
+    """Whether the asking sentence asks yes or no of the name it opens with.
+
+    "is node ok for a first backend?" asks about Node, not for one of its frameworks.
+    """
+    words = read.message.words
+    at = next(
+        (i for i, w in enumerate(words) if w.sentence == read.focus and w.text not in LEAD_INS),
+        None,
+    )
+    return (
+        at is not None
+        and words[at].text in BE_WORDS
+        and any(m.start == at + 1 for m in read.subjects)
+    )
 
 
 class NamedStages:
@@ -123,7 +142,7 @@ class NamedStages:
             return None
         answer = (
             None
-            if asked.names_itself or read.asked_what_for()
+            if asked.names_itself or read.asked_what_for() or _asked_of_its_first_name(read)
             else self.shared.needs.child_for_need(question, topic_ids[0], read.terms)
         )
         points_back = message.sentences > 1 and bool(read.focus_words & POINTERS)
