@@ -1918,6 +1918,11 @@ _SUBJECT = table(
                 "django or flask for a python beginner",
                 expect(intent=Intent.COMPARE, first=("django", "flask")),
             ),
+            (  # names saying who works with them
+                "spring boot vs nestjs, deciding if we hire java folks or ts folks",
+                expect(intent=Intent.COMPARE, topics=("spring-boot", "nestjs")),
+            ),
+            ("is django good for java devs", expect(intent=Intent.TOPIC, topics=("django",))),
         ],
         "a name that only describes the need is not the subject": [
             (  # a cloud's use case, not Docker
