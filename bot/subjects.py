@@ -431,7 +431,9 @@ class SubjectFinder:
                     for b in told[i + 1 :]
                     if self.lexicon.kind_of(a) == self.lexicon.kind_of(b)
                 ]
-                return alike[0] if alike else [] if across else told[:2]
+                if across:  # across sentences, the pair told nearest the question
+                    return alike[-1] if alike else []
+                return alike[0] if alike else told[:2]
         return []
 
     def _word_of_a_need(

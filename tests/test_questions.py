@@ -1905,6 +1905,14 @@ _SUBJECT = table(
                 expect(intent=Intent.RESOURCES, first=("ci-cd",)),
             ),
         ],
+        "the difference asked after names told before: the pair told nearest the question": [
+            (
+                "Work background: Kafka, Kubernetes, Istio at a bank. A junior asked me if"
+                " monoliths are always worse than microservices. How should I explain the"
+                " difference?",
+                expect(intent=Intent.COMPARE, topics=("monolith", "microservices")),
+            ),
+        ],
         "names saying what something is for are not the subject": [
             (
                 "is spring boot good for a java or kotlin backend",

@@ -36,6 +36,8 @@ from bot.wording import (
 COMING = frozenset({"come", "comes", "follows"})
 #: In a question after names, these pick among them ("which one", "which would you pick").
 CHOOSING = frozenset({"which"})
+#: In the asking sentence, words asking how names told before differ: no need.
+DIFFERING = frozenset({"difference", "differences", "diff", "differ", "differs", "compare"})
 
 
 def _by_itself(message: Message) -> set[str]:
@@ -161,6 +163,7 @@ class PathStages:
             and subjects
             and all(message.words[m.start].sentence != focus for m in subjects)
             and not focus_words & (NAME_POINTERS | PLURAL_POINTERS)  # "made for this": the need
+            and not focus_words & DIFFERING  # "... how should i explain the difference?"
             and not asked.learn_way  # "the best way to get started": material
             and (
                 focus_words & USE_CASE_CUES
