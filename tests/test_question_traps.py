@@ -891,6 +891,9 @@ def test_two_names_set_side_by_side_outweigh_an_outside_word_not_asked_about(
         {"go", "java"},
     )
     assert not answerer.understand("java or python, which pays more").confident
+    for_a_job = answerer.understand("nest vs express which one for a first real job?")
+    assert (for_a_job.intent, for_a_job.topic_ids) == (Intent.COMPARE, ("nestjs", "express"))
+    assert not answerer.understand("go or java, which pays more for juniors").confident
 
 
 def test_a_name_read_as_everyday_only_from_the_word_beside_it_still_carries_a_clear_need(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence, Set
 from itertools import pairwise
 
 from bot.background import wanted
@@ -26,6 +27,20 @@ from bot.wording import (
 #: An outside subject's words stand in a need where they and this many of its words match
 #: one topic's use cases.
 STRONG_USE_CASE_TERMS = 3
+
+
+def _before_a_purpose(words: Sequence[Word], segments: Set[int]) -> list[Word]:
+    """The words of ``segments``, each up to its "for" ("which one | for a first real job")."""
+    kept: list[Word] = []
+    purposed: set[int] = set()
+    for word in words:
+        if word.segment not in segments or word.segment in purposed:
+            continue
+        if word.text == "for":
+            purposed.add(word.segment)
+        else:
+            kept.append(word)
+    return kept
 
 
 class AsideStages:
@@ -176,10 +191,8 @@ class AsideStages:
                 and self.shared.lexicon.kind_of(a) == self.shared.lexicon.kind_of(b)
                 for a, b in pairwise(subjects)
             )
-            # ... unless asked about: "which pays more, x or y"
-            and not self.shared.talk.outside_words(
-                [w for w in message.words if w.segment in asked_segments]
-            )
+            # ... unless asked about: "which pays more, x or y"; not "which one for a job"
+            and not self.shared.talk.outside_words(_before_a_purpose(message.words, asked_segments))
         )
         built_with_name = read.asks_to_build and any(  # "what should i build with django to
             message.words[m.start].sentence == focus
