@@ -174,6 +174,16 @@ JOB_NOUNS = wordset(
 )
 
 
+#: After "a", these say how much ("i know both a bit", "a lot"), whatever else they mean.
+AMOUNT_NOUNS = frozenset({"bit", "lot", "little", "tad"})
+
+
+def _an_amount(message: Message, at: int) -> bool:
+    """Whether the word at ``at`` says how much after "a" ("a bit": no snake bit anyone)."""
+    texts = message.texts
+    return at > 0 and texts[at] in AMOUNT_NOUNS and texts[at - 1] == "a"
+
+
 def _names_a_job(message: Message, at: int) -> bool:
     """Whether the word at ``at`` names someone's job with the word after it ("lab tech")."""
     texts = message.texts
@@ -325,6 +335,7 @@ class NameFinder:
             if at not in named
             and not _denied(message, at, ambiguous)
             and not _names_a_job(message, at)
+            and not _an_amount(message, at)
         ]
         other_texts = Counter(w.text for w in told)
         other_texts.update(w.stem for w in told if w.stem != w.text)

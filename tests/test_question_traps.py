@@ -385,6 +385,12 @@ def test_a_name_read_in_its_everyday_sense_is_no_software_context_for_its_neighb
     assert answerer.understand("should i go with ruby or python").topic_ids == ("ruby", "python")
 
 
+def test_a_bit_says_how_much_not_that_a_snake_bit(answerer: QuestionAnswerer) -> None:
+    both = answerer.understand("node or python for backend, i know both a bit")
+    assert (both.intent, both.topic_ids) == (Intent.COMPARE, ("javascript", "python"))
+    assert not answerer.understand("my ball python bit my hand").confident
+
+
 def test_a_job_done_is_no_career_question(answerer: QuestionAnswerer) -> None:
     mixed = answerer.understand(
         "I keep mixing up JWT and OAuth when reading auth tutorials. Are they the same thing "
