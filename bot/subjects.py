@@ -110,6 +110,16 @@ def _chain(mentions: list[Mention], mention: Mention, words: tuple[Word, ...]) -
     return start, end
 
 
+#: Before a name, words setting it apart from what is asked ("good for, apart from rails").
+EXCEPTING = (("apart", "from"), ("aside", "from"), ("other", "than"), ("besides",), ("except",))
+
+
+def _set_apart(mention: Mention, words: tuple[Word, ...]) -> bool:
+    """Whether the question sets a name apart ("what is ruby good for, apart from rails")."""
+    before = tuple(w.text for w in words[max(mention.start - 2, 0) : mention.start])
+    return any(before[-len(phrase) :] == phrase for phrase in EXCEPTING)
+
+
 #: After a name, people who work with it ("we hire java folks"): who, not what is asked.
 WORKERS = wordset("folks people devs developers engineers programmers coders guys")
 
@@ -157,6 +167,8 @@ class SubjectFinder:
         Such a name stays when it is the only subject left but one of several.
         """
         words = message.words
+        # "what is ruby good for, apart from rails": Rails is no subject
+        mentions = [m for m in mentions if not _set_apart(m, words)] or mentions
         subjects = self._about(message, mentions, focus)
         narrowed = [
             m

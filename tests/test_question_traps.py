@@ -385,6 +385,12 @@ def test_a_name_read_in_its_everyday_sense_is_no_software_context_for_its_neighb
     assert answerer.understand("should i go with ruby or python").topic_ids == ("ruby", "python")
 
 
+def test_a_friend_is_no_sign_of_ruby_the_gem_or_the_girl(answerer: QuestionAnswerer) -> None:
+    told = "A friend told me I should learn Ruby before Rails. Is Ruby worth learning on its own?"
+    assert answerer.understand(told).topic_ids[:1] == ("ruby",)
+    assert not answerer.understand("my friend ruby is coming over for her birthday").confident
+
+
 def test_a_bit_says_how_much_not_that_a_snake_bit(answerer: QuestionAnswerer) -> None:
     both = answerer.understand("node or python for backend, i know both a bit")
     assert (both.intent, both.topic_ids) == (Intent.COMPARE, ("javascript", "python"))

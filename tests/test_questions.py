@@ -1913,6 +1913,12 @@ _SUBJECT = table(
                 expect(intent=Intent.COMPARE, topics=("monolith", "microservices")),
             ),
         ],
+        "a name set apart by the question is not its subject": [
+            (
+                "What is Ruby good for, apart from Rails?",
+                expect(intent=Intent.TOPIC, topics=("ruby",)),
+            ),
+        ],
         "names saying what something is for are not the subject": [
             (
                 "is spring boot good for a java or kotlin backend",
