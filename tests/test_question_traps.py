@@ -391,6 +391,11 @@ def test_a_friend_is_no_sign_of_ruby_the_gem_or_the_girl(answerer: QuestionAnswe
     assert not answerer.understand("my friend ruby is coming over for her birthday").confident
 
 
+def test_a_vps_is_the_hosting_environment(answerer: QuestionAnswerer) -> None:
+    plain = answerer.understand("docker or just a plain vps for my data app??")
+    assert (plain.intent, plain.topic_ids) == (Intent.COMPARE, ("docker", "hosting-environment"))
+
+
 def test_a_bit_says_how_much_not_that_a_snake_bit(answerer: QuestionAnswerer) -> None:
     both = answerer.understand("node or python for backend, i know both a bit")
     assert (both.intent, both.topic_ids) == (Intent.COMPARE, ("javascript", "python"))
