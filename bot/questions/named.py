@@ -185,9 +185,21 @@ class NamedStages:
             and not requested.resources
             and self._named_in_passing(read, topic_ids[0])
         ):
-            answer = self.shared.needs.elsewhere(question, topic_ids, read.terms, settle=True)
+            answer = self.shared.needs.elsewhere(
+                question, topic_ids, read.terms, settle=True
+            ) or self._own_need(read, topic_ids[0])
         if answer is not None and (answer.confident or not requested.resources):
             return answer  # material for the name, unless the need clearly fits elsewhere
+        return None
+
+    def _own_need(self, read: Reading, topic_id: str) -> Understanding | None:
+        """A clear need that the topic named in passing fits best, as its use case.
+
+        "domain name point to my server how": the hosting environment, for the need.
+        """
+        answer = self.shared.needs.use_case(read.question, read.terms, None, strong=True)
+        if answer is not None and answer.confident and answer.topic_ids[0] == topic_id:
+            return answer
         return None
 
     def _named_in_passing(self, read: Reading, topic_id: str) -> bool:
