@@ -391,15 +391,6 @@ def test_a_friend_is_no_sign_of_ruby_the_gem_or_the_girl(answerer: QuestionAnswe
     assert not answerer.understand("my friend ruby is coming over for her birthday").confident
 
 
-def test_a_need_told_with_a_topics_everyday_word_is_that_topics_use_case(
-    answerer: QuestionAnswerer,
-) -> None:
-    domain = answerer.understand("domain name point to my server how")
-    assert (domain.intent, domain.topic_ids[:1]) == (Intent.USE_CASE, ("hosting-environment",))
-    server = answerer.understand("what is a server")  # asked what it is: the topic
-    assert (server.intent, server.topic_ids) == (Intent.TOPIC, ("hosting-environment",))
-
-
 def test_a_vps_is_the_hosting_environment(answerer: QuestionAnswerer) -> None:
     plain = answerer.understand("docker or just a plain vps for my data app??")
     assert (plain.intent, plain.topic_ids) == (Intent.COMPARE, ("docker", "hosting-environment"))

@@ -1913,6 +1913,13 @@ _SUBJECT = table(
                 expect(intent=Intent.COMPARE, topics=("monolith", "microservices")),
             ),
         ],
+        "a need told with a topic's everyday word, that the topic fits best, is its use case": [
+            (
+                "domain name point to my server how",
+                expect(intent=Intent.USE_CASE, first=("hosting-environment",)),
+            ),
+            ("what is a server", expect(intent=Intent.TOPIC, topics=("hosting-environment",))),
+        ],
         "a name set apart by the question is not its subject": [
             (
                 "What is Ruby good for, apart from Rails?",
