@@ -177,7 +177,9 @@ VERB_CONTEXT = wordset("i to you we they it should can will let lets must wanna 
 VERB_AFTER = wordset("out there outside inside")
 #: ...and before one of these even among software words ("go deeper into mongodb", "go back to
 #: basics with sql", "go through the docs", "the rest of the app").
-VERB_PHRASE_AFTER = wordset("deeper further beyond back ahead away home through of wrong")
+VERB_PHRASE_AFTER = wordset(
+    "deeper further beyond back ahead away home through of wrong up down off live viral"
+)
 #: A name followed by one of these is the learner's background ("a java dev", "mongo user").
 BACKGROUND_AFTER = wordset(
     """dev devs developer developers guy girl user users background experience programmer

@@ -391,6 +391,14 @@ def test_a_friend_is_no_sign_of_ruby_the_gem_or_the_girl(answerer: QuestionAnswe
     assert not answerer.understand("my friend ruby is coming over for her birthday").confident
 
 
+def test_go_up_down_or_live_is_the_verb_among_software_words(answerer: QuestionAnswerer) -> None:
+    for question in (
+        "should we go live on friday or monday with the new api",
+        "our api response times go up every evening, why",
+    ):
+        assert "go" not in answerer.understand(question).topic_ids, question
+
+
 def test_a_vps_is_the_hosting_environment(answerer: QuestionAnswerer) -> None:
     plain = answerer.understand("docker or just a plain vps for my data app??")
     assert (plain.intent, plain.topic_ids) == (Intent.COMPARE, ("docker", "hosting-environment"))
