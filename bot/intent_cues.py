@@ -257,15 +257,27 @@ def defined_beside(words: Sequence[Word], mention: Mention) -> bool:
     )
 
 
+#: Between a name and a closing "what": "azure is what?", "azure good for what exactly".
+IS_FOR = BE_WORDS | frozenset({"good", "used", "useful", "for"})
+#: After that "what", words that still close the question ("good for what exactly").
+WHAT_TAILS = frozenset({"exactly", "even", "really", "actually", "then"})
+
+
 def _is_what(words: Sequence[Word], end: int) -> bool:
-    """Whether "is what" closes the part after a name ("azure is what? cloud of microsoft?")."""
-    return (
-        end + 1 < len(words)
-        and words[end].text in BE_WORDS
-        and words[end + 1].text in WHAT_IS
-        and words[end + 1].segment == words[end].segment
-        and (end + 2 == len(words) or words[end + 2].segment != words[end + 1].segment)
-    )
+    """Whether "is what" or "good for what" closes the part after a name.
+
+    "azure is what? cloud of microsoft?", "azure good for what exactly".
+    """
+    if end >= len(words):
+        return False
+    segment = words[end].segment
+    at = end
+    while at < len(words) and words[at].segment == segment and words[at].text in IS_FOR:
+        at += 1
+    if at == end or at >= len(words) or words[at].text not in WHAT_IS:
+        return False
+    rest = [w.text for w in words[at + 1 :] if w.segment == segment]
+    return all(text in WHAT_TAILS for text in rest)
 
 
 def _what_it_is_told(words: Sequence[Word], start: int, end: int) -> bool:

@@ -1214,6 +1214,8 @@ def test_a_name_then_is_what_asks_what_it_is(answerer: QuestionAnswerer) -> None
     mysql = answerer.understand("mysql is what, same like excel?")  # Excel: only a likeness
     assert mysql.confident and mysql.topic_ids == ("mysql",)
     assert not answerer.understand("the sky is azure is what i said").confident
+    exactly = answerer.understand("azure good for what exactly")
+    assert exactly.confident and exactly.topic_ids == ("azure",)
     for defined in ("define monolith", "rest definition"):  # "define", "definition" ask it too
         assert answerer.understand(defined).confident, defined
 
