@@ -137,13 +137,13 @@ def _names_workers(mention: Mention, words: tuple[Word, ...]) -> bool:
 def _names_a_purpose(mention: Mention, words: tuple[Word, ...], mentions: list[Mention]) -> bool:
     """Whether a name only says what something is for ("... for a java or kotlin service").
 
-    "for", maybe an article or owner, the names, then a word of the thing in the same part.
+    "for", an article or owner, the names, then a word of the thing in the same part.
     """
     start, end = _chain(mentions, mention, words)
-    at = start - 1
-    if at >= 0 and words[at].text in PURPOSE_OWNERS:
-        at -= 1
-    if at < 0 or words[at].text != "for" or end >= len(words):
+    at = start - 1  # an article or owner first: "for caching sessions" names a need
+    if at < 1 or words[at].text not in PURPOSE_OWNERS or words[at - 1].text != "for":
+        return False
+    if end >= len(words):
         return False
     thing = words[end]
     return (
