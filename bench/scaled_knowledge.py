@@ -69,6 +69,7 @@ def _copy_entry(entry: dict[str, Any], suffix: str, rename: Any) -> dict[str, An
     # nor a broad one.
     new.pop("common_words", None)
     new.pop("everyday_words", None)
+    new.pop("software_words", None)
     new.pop("broad_words", None)
     for key in ID_LISTS:
         if key in new:
