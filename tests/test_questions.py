@@ -1537,9 +1537,9 @@ _REACHED = {
     # Reached on the tune set with the learned models, which are trained on this very set (so
     # these are in-sample levels, not what fresh questions get; see bench/eval_report.py
     # --validation): a change that loses ground fails here.
-    ("chat", "in_scope_right"): 0.954,
-    ("keyword", "in_scope_right"): 0.955,
-    ("long", "in_scope_right"): 0.977,
+    ("chat", "in_scope_right"): 0.961,
+    ("keyword", "in_scope_right"): 0.959,
+    ("long", "in_scope_right"): 0.980,
 }
 _TARGETS = {
     "in_scope_right": MIN_IN_SCOPE_RIGHT,
