@@ -399,11 +399,6 @@ def test_go_up_down_or_live_is_the_verb_among_software_words(answerer: QuestionA
         assert "go" not in answerer.understand(question).topic_ids, question
 
 
-def test_a_vps_is_the_hosting_environment(answerer: QuestionAnswerer) -> None:
-    plain = answerer.understand("docker or just a plain vps for my data app??")
-    assert (plain.intent, plain.topic_ids) == (Intent.COMPARE, ("docker", "hosting-environment"))
-
-
 def test_a_bit_says_how_much_not_that_a_snake_bit(answerer: QuestionAnswerer) -> None:
     both = answerer.understand("node or python for backend, i know both a bit")
     assert (both.intent, both.topic_ids) == (Intent.COMPARE, ("javascript", "python"))
