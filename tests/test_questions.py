@@ -1538,7 +1538,7 @@ _REACHED = {
     # these are in-sample levels, not what fresh questions get; see bench/eval_report.py
     # --validation): a change that loses ground fails here.
     ("chat", "in_scope_right"): 0.961,
-    ("keyword", "in_scope_right"): 0.959,
+    ("keyword", "in_scope_right"): 0.960,
     ("long", "in_scope_right"): 0.980,
 }
 _TARGETS = {
