@@ -37,7 +37,6 @@ from bot.wording import (
     WHAT_WORDS,
     Message,
     Word,
-    wordset,
 )
 
 #: Before a name, wanting to try it ("i wanna try graphql").
@@ -120,20 +119,6 @@ def _set_apart(mention: Mention, words: tuple[Word, ...]) -> bool:
     return any(before[-len(phrase) :] == phrase for phrase in EXCEPTING)
 
 
-#: After a name, people who work with it ("we hire java folks"): who, not what is asked.
-WORKERS = wordset("folks people devs developers engineers programmers coders guys")
-
-
-def _names_workers(mention: Mention, words: tuple[Word, ...]) -> bool:
-    """Whether a name only says who works with it ("deciding if we hire java folks")."""
-    end = mention.end
-    return (
-        end < len(words)
-        and words[end].text in WORKERS
-        and words[end].segment == words[mention.start].segment
-    )
-
-
 def _names_a_purpose(mention: Mention, words: tuple[Word, ...], mentions: list[Mention]) -> bool:
     """Whether a name only says what something is for ("... for a java or kotlin service").
 
@@ -178,11 +163,7 @@ class SubjectFinder:
             and not self._of_a_kind(m, words)
         ] or (subjects if len(subjects) > 1 else [])
         # "what does spring boot do for a java or kotlin service": Java only says what for
-        asked = [
-            m
-            for m in narrowed
-            if not _names_a_purpose(m, words, mentions) and not _names_workers(m, words)
-        ]
+        asked = [m for m in narrowed if not _names_a_purpose(m, words, mentions)]
         return asked or narrowed
 
     def _about(self, message: Message, mentions: list[Mention], focus: int) -> list[Mention]:
