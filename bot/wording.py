@@ -178,7 +178,8 @@ VERB_AFTER = wordset("out there outside inside")
 #: ...and before one of these even among software words ("go deeper into mongodb", "go back to
 #: basics with sql", "go through the docs", "the rest of the app").
 VERB_PHRASE_AFTER = wordset(
-    "deeper further beyond back ahead away home through of wrong up down off live viral"
+    """deeper further beyond back ahead away home through of wrong up down off live viral full
+    fulltime freelance remote abroad solo indie"""
 )
 #: A name followed by one of these is the learner's background ("a java dev", "mongo user").
 BACKGROUND_AFTER = wordset(

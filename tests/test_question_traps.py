@@ -391,10 +391,14 @@ def test_a_friend_is_no_sign_of_ruby_the_gem_or_the_girl(answerer: QuestionAnswe
     assert not answerer.understand("my friend ruby is coming over for her birthday").confident
 
 
-def test_go_up_down_or_live_is_the_verb_among_software_words(answerer: QuestionAnswerer) -> None:
+def test_go_up_down_live_or_full_time_is_the_verb_among_software_words(
+    answerer: QuestionAnswerer,
+) -> None:
     for question in (
         "should we go live on friday or monday with the new api",
         "our api response times go up every evening, why",
+        "worth it to go full time on backend dev after a bootcamp",
+        "thinking of going freelance as a backend developer next year",
     ):
         assert "go" not in answerer.understand(question).topic_ids, question
 
