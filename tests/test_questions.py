@@ -2004,6 +2004,10 @@ _SUBJECT = table(
                 "python guy here, ppl say go is fast. what's go like",
                 expect(confident=True, topics=("go",)),
             ),
+            (  # a name of another kind: the background is still software context
+                "we are an azure shop, what does docker do",
+                expect(confident=True, topics=("docker",)),
+            ),
         ],
         "a name before a trade and a role is the learner's background": [
             ("react frontend dev learning express", expect(confident=True, first=("express",))),
