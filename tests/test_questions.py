@@ -925,6 +925,10 @@ _NEEDS = table(
                 "deploy automatically whenever i push",
                 expect(outcome=Outcome.ANSWERED, intent=Intent.USE_CASE, first=("ci-cd",)),
             ),
+            (  # a feature in the learner's words, not a name of OAuth
+                "login with google for a school app",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.USE_CASE, first=("oauth",)),
+            ),
         ],
         # Single sign-on, manual deploys, sales that take a shop down: the uses the roadmap's
         # topics are known for, in the words of people who meet them.
