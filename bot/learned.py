@@ -114,14 +114,22 @@ class AnswerSignals:
     close_call: bool
 
     def features(self) -> frozenset[str]:
-        """The signals as features: each probability in tenths, counts in small bands."""
+        """The signals as features: each probability in tenths, counts in small bands.
+
+        The two models' probabilities also count per intent answered ("use_case:need_p:4"):
+        how sure the need model must be to trust a need's answer is not how sure it must be
+        beside an answer about a topic named.
+        """
         top_intent = max(self.intents, key=self.intents.__getitem__)
         (need, sure), (_, second) = self.needs[0], self.needs[1]
+        intent_p, need_p = _tenths(self.intents.get(self.intent, 0.0)), _tenths(sure)
         found = {
             f"intent:{self.intent}",
             f"rules:{self.rules_intent}",
-            f"intent_p:{_tenths(self.intents.get(self.intent, 0.0))}",
-            f"need_p:{_tenths(sure)}",
+            f"intent_p:{intent_p}",
+            f"need_p:{need_p}",
+            f"{self.intent}:intent_p:{intent_p}",
+            f"{self.intent}:need_p:{need_p}",
             f"need_gap:{_tenths(sure - second)}",
             f"words:{min(self.words.bit_length(), 8)}",
             f"sentences:{min(self.sentences, 4)}",

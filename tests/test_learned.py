@@ -523,6 +523,10 @@ def test_doubt_signals_of_any_message_are_sound(
     found = signals.features()
     assert {f for f in found if f.startswith("intent_p:")} <= {f"intent_p:{n}" for n in range(10)}
     assert sum(f.startswith(("need_p:", "need_gap:", "words:")) for f in found) == 3
+    # each probability once more, for the intent answered
+    assert {f"{answer.intent}:intent_p:", f"{answer.intent}:need_p:"} == {
+        f.rstrip("0123456789") for f in found if f.startswith(f"{answer.intent}:")
+    }
 
 
 def test_training_learns_which_words_ask_for_what() -> None:
