@@ -417,6 +417,11 @@ _ASKING = table(
                 "docker hands-on exercises",
                 expect(outcome=Outcome.ANSWERED, intent=Intent.PROJECTS, topics=("docker",)),
             ),
+            (  # a kind word before "project" says what the project is about
+                "Docker sounds useful for my clients, small shops and clinics. What is a good"
+                " practice project to learn it?",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.PROJECTS, topics=("docker",)),
+            ),
             (
                 "express reading list",
                 expect(outcome=Outcome.ANSWERED, intent=Intent.RESOURCES, topics=("express",)),

@@ -25,6 +25,7 @@ from bot.wording import (
     LEARN_WORDS,
     LEARNING_PHRASES_BY_START,
     PICKING,
+    PROJECT_NOUNS,
     STRONG_OVERVIEW,
     USE_CASE_CUES,
     WHAT_WORDS,
@@ -233,6 +234,8 @@ class Reader:
             and i not in in_topics
             and i not in names.dropped
             and not (i and words[i - 1].text == "to")
+            # "a good practice project", "a database project": what a project is about
+            and not (i + 1 < len(words) and words[i + 1].text in PROJECT_NOUNS)
         ]
         asked = [  # "which database", "what db", "best language": the kind asked for
             i
