@@ -1254,3 +1254,14 @@ def test_a_careers_question_after_a_career_change_is_still_outside_the_roadmap(
 ) -> None:
     salary = "what salary can i expect after a career change into backend"
     assert answerer.understand(salary).outcome is Outcome.REFUSED
+
+
+def test_a_spring_for_a_hinged_lid_is_hardware_even_from_a_backend_dev(
+    answerer: QuestionAnswerer,
+) -> None:
+    lid = (
+        "Backend dev here, but this is about my woodworking hobby: which spring keeps a heavy"
+        " box lid from slamming shut?"
+    )
+    assert answerer.understand(lid).outcome is Outcome.REFUSED
+    assert answerer.understand("spring boot for a backend dev").topic_ids[:1] == ("spring-boot",)
