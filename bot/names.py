@@ -501,7 +501,9 @@ class NameFinder:
             and (
                 self.lexicon.kind_of(a) == self.lexicon.kind_of(b)
                 or (behind.get(a) and not behind.get(b))  # "azure shop at work, what's docker"
-                or (b.start - a.end <= 1 and self.lexicon.family(a.id, b.id))  # "go with gin"
+                or (  # "go with gin"; "is ruby the same as rails"
+                    (b.start - a.end <= 1 or contrasted) and self.lexicon.family(a.id, b.id)
+                )
                 or b.start == a.end  # "elixir phoenix": two names run together
             )
             for m in (a, b)

@@ -635,6 +635,12 @@ _ASKING = table(
                 expect(intent=Intent.COMPARE, topic_set={"aws", "azure", "gcp"}),
             ),
         ],
+        "a name and its own child asked if they are the same are compared": [
+            (
+                "is ruby the same as rails? my coworker says them like they are the same",
+                expect(intent=Intent.COMPARE, topic_set={"ruby", "rails"}),
+            ),
+        ],
         "replacing is a comparison": [
             (
                 "is graphql replacing rest",
