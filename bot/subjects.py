@@ -19,7 +19,12 @@ from bot.background import (
     pointed_at,
     wanted,
 )
-from bot.intent_cues import asked_what_it_is, compared_with_the_unnamed, named_for_definition
+from bot.intent_cues import (
+    BE_WORDS,
+    asked_what_it_is,
+    compared_with_the_unnamed,
+    named_for_definition,
+)
 from bot.lexicon import Lexicon
 from bot.mentions import Mention, near_step_word
 from bot.use_cases import UseCaseRanker
@@ -462,9 +467,14 @@ class SubjectFinder:
         )
 
     def _likened(self, mention: Mention, words: tuple[Word, ...], mentions: list[Mention]) -> bool:
-        """Whether a name only says what another thing is like ("a rails-like php framework")."""
+        """Whether a name only says what another thing is like ("a rails-like php framework").
+
+        Not one asked to be like another ("is flask like django").
+        """
         end = mention.end
         if end + 1 >= len(words) or words[end].text != "like":
+            return False
+        if mention.start and words[mention.start - 1].text in BE_WORDS:
             return False
         following = words[end + 1]
         return following.stem in self.lexicon.kinds or any(m.start == end + 1 for m in mentions)

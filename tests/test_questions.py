@@ -641,6 +641,9 @@ _ASKING = table(
                 expect(intent=Intent.COMPARE, topic_set={"ruby", "rails"}),
             ),
         ],
+        "a name asked to be like another is compared with it": [
+            ("is flask like django", expect(intent=Intent.COMPARE, topic_set={"flask", "django"})),
+        ],
         "replacing is a comparison": [
             (
                 "is graphql replacing rest",
