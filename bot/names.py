@@ -33,12 +33,14 @@ from bot.wording import (
     BUILD_WORDS,
     COMPARE_CUES,
     DONE_WORDS,
+    EQUATING,
     LEARN_WORDS,
     LEARNING_PHRASES,
     LIKENESS_CUES,
     MATERIAL,
     NAME_POINTERS,
     PROJECT_NOUNS,
+    SMALLER_ONE,
     STEP_TAILS,
     STEP_WORDS,
     STOP,
@@ -96,6 +98,16 @@ PERSON_VERB_AFTER = frozenset({"to", "for", "with", "from", "any"})
 #: A name-word before "over" and then one of these, or the sentence's end, is a verb ("what does
 #: the apis part go over?", "can we go over it"), not the name ("python over java").
 OVER_OBJECTS = frozenset({"it", "this", "that", "them", "these", "those", "everything", "all"})
+
+
+def _equated(words: Sequence[Word], first: Mention, second: Mention) -> bool:
+    """Whether a question asks if one name is (a smaller) another ("is flask a mini django")."""
+    between = {w.text for w in words[first.end : second.start]}
+    return (
+        first.start > 0
+        and words[first.start - 1].text in BE_WORDS
+        and between <= EQUATING | SMALLER_ONE
+    )
 
 
 def _ends_or_points(words: Sequence[Word], at: int) -> bool:
@@ -496,7 +508,11 @@ class NameFinder:
             for a, b in combinations(ambiguous, 2)  # not only neighbours: "posting" may be between
             if (a.id != b.id or (b.start == a.end and a.name != b.name))  # "docker container"
             and (  # "python guy here... what's go like": a learner of one, asking about another
-                b.start - a.end <= 1 or contrasted or behind[a] or behind[b]
+                b.start - a.end <= 1
+                or contrasted
+                or behind[a]
+                or behind[b]
+                or _equated(words, a, b)  # "is flask just a mini django"
             )
             and (
                 self.lexicon.kind_of(a) == self.lexicon.kind_of(b)

@@ -76,6 +76,10 @@ COMPARATIVES = wordset(
     """heavier lighter faster slower easier harder simpler cheaper safer bigger smaller newer
     older stricter nicer cleaner"""
 )
+#: Between two names, words saying one is the other ("nestjs is just express")...
+EQUATING = wordset("is are just basically simply only like really")
+#: ...and those saying it is a smaller one ("is flask just a mini django").
+SMALLER_ONE = wordset("a an mini small smaller little lite light lighter tiny")
 #: Comparison words that ask how alike two things are (not which to choose).
 LIKENESS_CUES = wordset(
     """vs versus compare comparison compared comparing difference differences diff differ differs

@@ -643,6 +643,10 @@ _ASKING = table(
         ],
         "a name asked to be like another is compared with it": [
             ("is flask like django", expect(intent=Intent.COMPARE, topic_set={"flask", "django"})),
+            (  # both names are also words: asked this way, they are each other's context
+                "is flask basically a lite django",
+                expect(intent=Intent.COMPARE, topic_set={"flask", "django"}),
+            ),
         ],
         "replacing is a comparison": [
             (

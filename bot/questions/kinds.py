@@ -22,6 +22,7 @@ from bot.understanding import Intent, Understanding
 from bot.wording import (
     COMPARATIVES,
     COMPARE_CUES,
+    EQUATING,
     IDEA_SENSES,
     IDEA_WORDS,
     LEARN_WORDS,
@@ -39,8 +40,6 @@ from bot.wording import (
     wordset,
 )
 
-#: Between two names, words saying one is the other ("nestjs is just express").
-EQUATING = frozenset({"is", "are", "just", "basically", "simply", "only", "like", "really"})
 #: Words asking for an introduction to something.
 INTRODUCING = frozenset({"intro", "introduction", "basics", "explained"})
 #: Shortly before a name, these make the name what is asked about ("how does nginx work").
