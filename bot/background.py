@@ -213,7 +213,11 @@ def wanted(mention: Mention, words: tuple[Word, ...]) -> bool:
 
 def is_background(mention: Mention, words: tuple[Word, ...]) -> bool:
     """Whether a mention is what the learner comes from ("I learned Flask", "a java dev")."""
-    after = words[mention.end].text if mention.end < len(words) else ""
+    after = (  # in the same part: "nosql and mongodb, people use them like ..." is not
+        words[mention.end].text
+        if mention.end < len(words) and words[mention.end].segment == words[mention.start].segment
+        else ""
+    )
     if after in BACKGROUND_AFTER or (mention.not_covered and after in STUDENTS):
         return True  # "a java dev"; "c++ student what is java" (not "python student discounts")
     following = words[mention.end : mention.end + 2]

@@ -641,6 +641,12 @@ _ASKING = table(
                 expect(intent=Intent.COMPARE, topic_set={"ruby", "rails"}),
             ),
         ],
+        "a trade word after a comma makes no name the learner's background": [
+            (
+                "difference between sql and mysql, people mix them up all the time",
+                expect(intent=Intent.COMPARE, topic_set={"sql", "mysql"}),
+            ),
+        ],
         "a name asked to be like another is compared with it": [
             ("is flask like django", expect(intent=Intent.COMPARE, topic_set={"flask", "django"})),
             (  # both names are also words: asked this way, they are each other's context
