@@ -64,7 +64,7 @@ WHATS = wordset("whats wats")
 #: Words that ask what something is: a doubtful name next to one is not small talk.
 WHAT_WORDS = wordset("what whats wat wats which how why explain mean means meaning")
 COMPARE_CUES = wordset(
-    """vs versus compare comparison compared comparing difference differences diff differ differs
+    """vs v versus compare comparison compared comparing difference differences diff differ differs
     different between against better same similar alike choose pick decide deciding replace
     replaces replacing replaced replacement instead than interchangeable separates distinguishes
     distinguish apart swap swapping swapped relate relates pros cons tradeoffs"""

@@ -629,6 +629,9 @@ _ASKING = table(
                 expect(intent=Intent.COMPARE, topic_set={"aws", "azure", "gcp"}),
             ),
         ],
+        "'v' between two names is 'vs'": [
+            ("flask v django for a school club", expect(intent=Intent.COMPARE)),
+        ],
         "a comparison of three": [
             (
                 "aws vs azure vs gcp",
