@@ -1441,6 +1441,7 @@ _HELD_BACK = table(
         "words asking how a technology stands are software context": [
             ("is java still popular", expect(outcome=Outcome.ANSWERED)),
             ("is ruby overrated", expect(outcome=Outcome.ANSWERED)),
+            ("why does monitoring matter", expect(outcome=Outcome.ANSWERED)),
             ("my pet python is overrated", expect(outcome=Outcome.REFUSED)),
         ],
         "an intro to uncovered technology is not a need": [
