@@ -1569,9 +1569,9 @@ _REACHED = {
     # Reached on the tune set with the learned models, which are trained on this very set (so
     # these are in-sample levels, not what fresh questions get; see bench/eval_report.py
     # --validation): a change that loses ground fails here.
-    ("chat", "in_scope_right"): 0.961,
-    ("keyword", "in_scope_right"): 0.960,
-    ("long", "in_scope_right"): 0.980,
+    ("chat", "in_scope_right"): 0.962,
+    ("keyword", "in_scope_right"): 0.962,
+    ("long", "in_scope_right"): 0.981,
 }
 _TARGETS = {
     "in_scope_right": MIN_IN_SCOPE_RIGHT,
