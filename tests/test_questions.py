@@ -790,6 +790,13 @@ _ASKING = table(
                 expect(intent=Intent.TOPIC, topics=("postgresql",)),
             ),
         ],
+        "a kind word just after technology the roadmap lacks says what it is": [
+            ("quarkus java framework any good", expect(outcome=Outcome.NOT_COVERED)),
+            (
+                "which python framework like fastapi",
+                expect(intent=Intent.USE_CASE, first=("django", "flask")),
+            ),
+        ],
         "two names of one kind side by side are each other's context": [
             (
                 "which is better for a bank, java or python",

@@ -113,6 +113,22 @@ class KindStages:
             and self.shared.kind_differs(read.topic_ids, kind.kind)
             and not (asked.names_itself and not kind.asked_for)
             and not projects.first
+            and not self._kind_of_uncovered(read)
+        )
+
+    def _kind_of_uncovered(self, read: Reading) -> bool:
+        """Whether the kind word says what technology the roadmap lacks is.
+
+        "sim fony php framework", "quarkus java framework any good": that technology, of the
+        kind, named just before the kind word with only roadmap names between.
+        """
+        kind = read.kind
+        covered = {i for m in read.mentions if not m.not_covered for i in range(m.start, m.end)}
+        return kind.at is not None and any(
+            self.shared.lexicon.kind_of(m) == kind.kind
+            and m.end <= kind.at
+            and all(i in covered for i in range(m.end, kind.at))
+            for m in read.uncovered
         )
 
     def within_the_kind(
