@@ -24,6 +24,7 @@ from bot.wording import (
     WHAT_WORDS,
     Message,
     Word,
+    wordset,
 )
 
 #: Right after a name, these tell it is the learner's daily work ("embedded c all day").
@@ -68,6 +69,13 @@ SPENT = frozenset({"year", "month", "week", "decade"})
 DONE_BEFORE = frozenset({"after"})
 #: ...and these where the learner is going, whatever came before ("switching to nestjs").
 TOWARDS = frozenset({"to", "into", "towards"})
+
+#: Between one who codes and a name, these make it what the learner works on ("unity dev on
+#: firebase"); not a team's ("one team on spring boot and one on django").
+WORKING_ON = frozenset({"on"})
+CODERS = wordset(
+    "dev devs developer developers programmer programmers coder coders engineer engineers"
+)
 
 #: Before a step's name, these make it the learner's own thing ("our api"), not the step.
 OWNERS = frozenset({"my", "our", "the", "their", "your", "ur"})
@@ -245,6 +253,13 @@ def is_background(mention: Mention, words: tuple[Word, ...]) -> bool:
         return True  # "after learning python"
     if before in TOWARDS:
         return False  # "switching to nestjs", "moving into go": where the learner is going
+    if (
+        before in WORKING_ON
+        and mention.start > 1
+        and words[mention.start - 2].text in CODERS
+        and words[mention.start - 2].segment == words[mention.start].segment
+    ):
+        return True  # "unity dev on firebase auth": what the learner works on
     if before == "of" and mention.start > 1 and words[mention.start - 2].stem in SPENT:
         return True  # "ten years of java": experience
     owned = words[max(mention.start - OWNED_GAP - 1, 0) : mention.start]

@@ -781,6 +781,10 @@ _ASKING = table(
                 expect(intent=Intent.TOPIC, topics=("express",)),
             ),
             ("can i do kotlin on the backend", expect(outcome=Outcome.NOT_COVERED)),
+            (
+                "java dev on spring boot, gin basics",
+                expect(intent=Intent.TOPIC, topics=("gin",)),
+            ),
         ],
         "a name after the comparing word is compared, whatever the question asks after it": [
             ("graphql vs trpc whats the deal", expect(outcome=Outcome.NOT_COVERED)),
