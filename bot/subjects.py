@@ -38,12 +38,15 @@ from bot.wording import (
     PLURAL_POINTERS,
     POINTERS,
     ROADMAP_WORDS,
+    STEP_TAILS,
     STOP,
     WHAT_WORDS,
     Message,
     Word,
 )
 
+#: Words of a list of examples ("jwt, oauth etc", "like jwt and oauth").
+LISTING = frozenset({"like", "such", "as", "eg", "ie", "etc", "and", "or", "including"})
 #: Before a name, wanting to try it ("i wanna try graphql").
 TRYING = frozenset({"try", "trying", "wanna", "want"})
 
@@ -195,6 +198,9 @@ class SubjectFinder:
         ] or mentions
         if not mentions:
             return []
+        step = self._step_with_examples(words, mentions)
+        if step is not None:
+            return [step]
         background = {id(m) for m in mentions if is_background(m, words)}
         background.update(  # "from flask to django", "java to go": where the learner comes from
             id(a)
@@ -209,6 +215,34 @@ class SubjectFinder:
         if main:
             return self._asked_in_focus(message, mentions, background, main, focus)
         return self._told_before(message, mentions, background, in_focus, focus)
+
+    def _step_with_examples(
+        self, words: tuple[Word, ...], mentions: list[Mention]
+    ) -> Mention | None:
+        """A step named with a step word, its topics only listed after it as examples.
+
+        "projects for the whole auth part, jwt oauth etc", "the auth part, like jwt and
+        oauth": the step is asked about, not the first of its topics.
+        """
+        knowledge = self.lexicon.knowledge
+        for at, step in enumerate(mentions):
+            section = knowledge.section(step.id)
+            if section is None or not near_step_word(words, step):
+                continue
+            after = mentions[at + 1 :]
+            named = {i for m in after for i in range(m.start, m.end)}
+            listing = words[step.end : after[0].start] if after else ()
+            if (
+                after
+                and all(m.id in section.topic_ids for m in after)
+                and all(w.text in STEP_TAILS | LISTING for w in listing)
+                and all(
+                    i in named or words[i].text in LISTING
+                    for i in range(after[0].start, len(words))
+                )
+            ):
+                return step
+        return None
 
     def _context_of_a_definition(
         self, words: tuple[Word, ...], mentions: list[Mention]

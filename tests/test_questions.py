@@ -153,6 +153,13 @@ _ASKING = table(
                 expect(intent=Intent.USE_CASE, section=None),
             ),
         ],
+        "a step's topics listed after it are examples of the step": [
+            (
+                "projects for the authentication part, like jwt and oauth",
+                expect(intent=Intent.PROJECTS, section="auth-security"),
+            ),
+            ("the auth part, what is jwt", expect(intent=Intent.TOPIC, topics=("jwt",))),
+        ],
         "questions about a whole step name the step": [
             ("what is devops", expect(intent=Intent.TOPIC, confident=True, section="deployment")),
             ("what is an api", expect(intent=Intent.TOPIC, confident=True, section="apis")),
