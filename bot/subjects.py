@@ -177,11 +177,11 @@ class SubjectFinder:
     def _about(self, message: Message, mentions: list[Mention], focus: int) -> list[Mention]:
         """The mentions the question is about, in order; background mentions give way."""
         words = message.words
-        after_topic = {  # "docker basics", "python fundamentals": the topic's, not the step
+        after_topic = {  # "docker basics", "html/css basics": the technology's, not the step
             b.start
             for a, b in pairwise(mentions)
             if b.start == a.end
-            and a.id in self.lexicon.knowledge.topics
+            and (a.id in self.lexicon.knowledge.topics or a.not_covered)
             and self.lexicon.knowledge.section(b.id) is not None
         }
         roadmap_named = {w.sentence for w in words if w.text in ROADMAP_WORDS}

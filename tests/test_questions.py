@@ -153,6 +153,13 @@ _ASKING = table(
                 expect(intent=Intent.USE_CASE, section=None),
             ),
         ],
+        "the basics of technology the roadmap lacks are no step of it": [
+            (
+                "im done with html/css basics, what comes next on this roadmap",
+                expect(intent=Intent.OVERVIEW),
+            ),
+            ("kotlin basics", expect(outcome=Outcome.NOT_COVERED)),
+        ],
         "a step's topics listed after it are examples of the step": [
             (
                 "projects for the authentication part, like jwt and oauth",

@@ -252,7 +252,7 @@ class PathStages:
                     focus_words & set(m.name.split())
                     and "after" not in message.texts[max(m.start - 2, 0) : m.start]
                     and not is_background(m, message.words)
-                    for m in read.mentions
+                    for m in subjects
                 )  # "what should i learn after js", "i know python, what next": done already
             )
         ):
