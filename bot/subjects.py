@@ -324,6 +324,11 @@ class SubjectFinder:
             if told:
                 return [pointed_at(told, words), *main]
         compared = bool(COMPARE_CUES & {w.text for w in words})
+        defined = {m.id for m in main if asked_what_it_is(words, m, after=False)}
+        if len(defined) == 1 and len({m.id for m in main}) > 1 and not compared:
+            # "the startup uses node with x press and i feel lost what is x press doing": the
+            # one asked what it is, the others told around it
+            return [m for m in main if m.id in defined][-1:]
         for asking in asking_segments(message, focus):
             narrowed = [m for m in main if words[m.start].segment >= asking]
             if narrowed and (  # "i use mongo at work but want to learn sql, any course?"

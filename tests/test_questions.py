@@ -153,6 +153,17 @@ _ASKING = table(
                 expect(intent=Intent.USE_CASE, section=None),
             ),
         ],
+        "of names told in the asking sentence, the one asked what it is is the subject": [
+            (
+                "the startup i joined uses node with express and i feel lost what is express "
+                "doing for me",
+                expect(intent=Intent.TOPIC, topics=("express",)),
+            ),
+            (
+                "at work we use python with django and i am lost what does django do",
+                expect(intent=Intent.TOPIC, topics=("django",)),
+            ),
+        ],
         "the basics of technology the roadmap lacks are no step of it": [
             (
                 "im done with html/css basics, what comes next on this roadmap",
