@@ -298,6 +298,16 @@ _ASKING = table(
                 expect(intent=Intent.OVERVIEW, confident=True),
             ),
         ],
+        "running a business is outside the roadmap, a need told beside it is not": [
+            (
+                "how do i write a business plan for my coding bootcamp startup",
+                expect(intent=Intent.UNKNOWN, confident=False),
+            ),
+            (
+                "the site went down during our marketing campaign, how to prevent",
+                expect(intent=Intent.USE_CASE, first=("performance-optimization",)),
+            ),
+        ],
         "the roadmap named by its title is asked for, beside words of jobs": [
             ("backend roadmap overview for job seekers", expect(intent=Intent.OVERVIEW)),
             ("backend roadmap steps for career changers", expect(intent=Intent.OVERVIEW)),
