@@ -183,7 +183,7 @@ VERB_AFTER = wordset("out there outside inside")
 #: basics with sql", "go through the docs", "the rest of the app").
 VERB_PHRASE_AFTER = wordset(
     """deeper further beyond back ahead away home through of wrong up down off live viral full
-    fulltime freelance remote abroad solo indie"""
+    fulltime freelance remote abroad solo indie above below"""
 )
 #: A name followed by one of these is the learner's background ("a java dev", "mongo user").
 BACKGROUND_AFTER = wordset(

@@ -399,6 +399,7 @@ def test_go_up_down_live_or_full_time_is_the_verb_among_software_words(
         "our api response times go up every evening, why",
         "worth it to go full time on backend dev after a bootcamp",
         "thinking of going freelance as a backend developer next year",
+        "coding bootcamp grad here, should the projects go above education",
     ):
         assert "go" not in answerer.understand(question).topic_ids, question
 
