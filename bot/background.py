@@ -27,8 +27,9 @@ from bot.wording import (
     wordset,
 )
 
-#: Right after a name, these tell it is the learner's daily work ("embedded c all day").
-EVERY_DAY = (("all", "day"),)
+#: Right after a name, these tell it is the learner's daily work ("embedded c all day",
+#: "java at work").
+EVERY_DAY = (("all", "day"), ("at", "work"))
 #: After "i" or "we" opening a clause, these tell what the learner works in ("i do angular").
 DOING = frozenset({"do"})
 #: Before a name, these make it part of the need rather than the subject.

@@ -821,6 +821,8 @@ _ASKING = table(
                 "java dev on spring boot, gin basics",
                 expect(intent=Intent.TOPIC, topics=("gin",)),
             ),
+            ("php at work, rails explained", expect(intent=Intent.TOPIC, topics=("rails",))),
+            ("java at work, is go worth learning", expect(intent=Intent.TOPIC, topics=("go",))),
         ],
         "a name after the comparing word is compared, whatever the question asks after it": [
             ("graphql vs trpc whats the deal", expect(outcome=Outcome.NOT_COVERED)),
