@@ -27,9 +27,10 @@ from bot.wording import (
     wordset,
 )
 
-#: Right after a name, these tell it is the learner's daily work ("embedded c all day",
-#: "java at work").
-EVERY_DAY = (("all", "day"), ("at", "work"))
+#: Right after a name, these tell it is the learner's daily work ("embedded c all day")...
+EVERY_DAY = (("all", "day"),)
+#: ...and these, after a name opening a part ("java at work, team adding golang").
+AT_WORK = (("at", "work"),)
 #: After "i" or "we" opening a clause, these tell what the learner works in ("i do angular").
 DOING = frozenset({"do"})
 #: Before a name, these make it part of the need rather than the subject.
@@ -230,11 +231,12 @@ def is_background(mention: Mention, words: tuple[Word, ...]) -> bool:
     if after in BACKGROUND_AFTER or (mention.not_covered and after in STUDENTS):
         return True  # "a java dev"; "c++ student what is java" (not "python student discounts")
     following = words[mention.end : mention.end + 2]
+    opens = not mention.start or words[mention.start - 1].segment != words[mention.start].segment
     if (
-        tuple(w.text for w in following) in EVERY_DAY
+        tuple(w.text for w in following) in (EVERY_DAY + AT_WORK if opens else EVERY_DAY)
         and following[0].segment == words[mention.start].segment
     ):
-        return True  # "i do embedded c all day"
+        return True  # "i do embedded c all day", "java at work, ..."
     if (  # "a react frontend dev", "unity game dev": a word of the trade between
         len(following) == 2
         and following[1].text in BACKGROUND_AFTER
