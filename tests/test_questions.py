@@ -1337,6 +1337,7 @@ _NEEDS = table(
                 expect(confident=True, first=("nestjs",)),
             ),
             ("kotlin for android apps", expect(outcome=Outcome.NOT_COVERED)),
+            ("bukkit plugin tutorial java", expect(outcome=Outcome.NOT_COVERED)),
         ],
     }
 )
