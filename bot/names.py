@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from bot.background import DONE_BEFORE, OWN_STACK, OWNERS, is_background, question_sentence
 from bot.intent_cues import BE_WORDS, BUILT_WITH, defined_beside
-from bot.knowledge import stem
+from bot.knowledge import TRACK_KIND, stem
 from bot.lexicon import Lexicon
 from bot.lru import LruCache
 from bot.matching import Match
@@ -81,6 +81,8 @@ PHRASE_CACHE = 16_384
 MISSPELT_CACHE = 8192
 #: Whether a word is like one at a place of names of a few words (see :meth:`_alike_in_place`).
 PLACE_CACHE = 8192
+#: Before a language's name, these say something is made in it ("an admin panel in python").
+MADE_IN = frozenset({"in"})
 #: Pointers that set two things against each other ("how do they differ").
 CONTRASTED = frozenset({"they", "them", "both", "these", "those"})
 #: Before a name that is also a word, an amount of the thing ("i need some rest").
@@ -551,6 +553,8 @@ class NameFinder:
         ):
             return _Sense.EVERYDAY_BESIDE
         how_to = before == "to" and mention.start > 1 and words[mention.start - 2].text == "how"
+        # "an admin panel in python", "written in ruby": a language things are made in
+        made_in = before in MADE_IN and self.lexicon.kind_of(mention) == TRACK_KIND
         material_after = not MATERIAL.isdisjoint(texts[mention.end : mention.end + 2])
         joined = any(  # "java to go", "flask to django": a name of its kind just before
             other.end == mention.start - 1
@@ -570,6 +574,7 @@ class NameFinder:
             mention.end - mention.start == 1
             and not software
             and not how_to
+            and not made_in
             and not joined
             and not as_step
             and not material_after  # "the django (mega) tutorial": material, not a word
@@ -597,6 +602,7 @@ class NameFinder:
             or (not signs and mention.id in context.paired)  # "java or python": each other's
             or (not signs and learned)  # "where do i start learning jenkins"
             or (not signs and self.lexicon.kind_named_after(words, mention))  # "cassandra db"
+            or (not signs and made_in)
             or (not signs and defined_beside(words, mention))  # "what is kafka and ..."
             or (not signs and all(w.text in ASKING_ABOUT for w in leftovers))
             or (not signs and _stands_asked(message, mention))

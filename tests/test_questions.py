@@ -298,6 +298,14 @@ _ASKING = table(
                 expect(intent=Intent.OVERVIEW, confident=True),
             ),
         ],
+        "a language something is made in is the language, not a word": [
+            (
+                "ship an mvp with admin panel fast in python",
+                expect(intent=Intent.USE_CASE, first=("django",)),
+            ),
+            ("should i write our sequence aligner in rust", expect(outcome=Outcome.NOT_COVERED)),
+            ("my snake is in python heaven now", expect(confident=False)),
+        ],
         "running a business is outside the roadmap, a need told beside it is not": [
             (
                 "how do i write a business plan for my coding bootcamp startup",
