@@ -35,7 +35,9 @@ from bot.wording import (
 )
 
 #: Words that ask what a name is or means, and the verbs of "what is" and "what does".
-DEFINING = frozenset({"explain", "mean", "means", "meaning", "define", "definition"})
+DEFINING = frozenset(
+    {"explain", "explained", "explanation", "mean", "means", "meaning", "define", "definition"}
+)
 #: ...and those words beside a name ("whats java like", "docker what for").
 WHAT_IT_IS = WHAT_IS | WHATS | DEFINING
 #: Between a comparing word and what it sets against ("compared to", "vs. with").

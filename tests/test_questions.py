@@ -298,6 +298,13 @@ _ASKING = table(
                 expect(intent=Intent.OVERVIEW, confident=True),
             ),
         ],
+        "a name explained, for whoever, is the name": [
+            (
+                "need an explanation of graphql for my team",
+                expect(intent=Intent.TOPIC, topics=("graphql",)),
+            ),
+            ("oauth explained for a frontend dev", expect(intent=Intent.TOPIC, topics=("oauth",))),
+        ],
         "a language something is made in is the language, not a word": [
             (
                 "ship an mvp with admin panel fast in python",
