@@ -298,6 +298,12 @@ _ASKING = table(
                 expect(intent=Intent.OVERVIEW, confident=True),
             ),
         ],
+        "a name asked whether it is worth it, for whatever, is the name": [
+            (
+                "did react on the frontend, is express worth it for backend",
+                expect(intent=Intent.TOPIC, topics=("express",)),
+            ),
+        ],
         "a name explained, for whoever, is the name": [
             (
                 "need an explanation of graphql for my team",

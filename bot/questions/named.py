@@ -21,6 +21,7 @@ from bot.questions.reading import Reading
 from bot.questions.shared import Shared
 from bot.understanding import Intent, Understanding
 from bot.wording import (
+    ASKING_ABOUT,
     BUILD_WORDS,
     IDEA_WORDS,
     LEAD_INS,
@@ -35,6 +36,9 @@ from bot.wording import (
     STARTING,
     USE_CASE_CUES,
 )
+
+#: A word asking how a name stands ("worth") this many words after it asks about the name.
+STANDING_GAP = 3
 
 
 def _asked_of_its_first_name(read: Reading) -> bool:
@@ -153,6 +157,10 @@ class NamedStages:
         about = any(  # "what should i know about database management": asks about it
             (m.start and message.words[m.start - 1].text == "about")
             or wanted(m, message.words)  # "i want to learn aws, is that a bad idea"
+            or any(  # "is nestjs worth it for backend": how it stands
+                w.text in ASKING_ABOUT and w.segment == message.words[m.start].segment
+                for w in message.words[m.end : m.end + STANDING_GAP]
+            )
             for m in focused
         )
         if (
