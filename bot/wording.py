@@ -185,6 +185,8 @@ VERB_PHRASE_AFTER = wordset(
     """deeper further beyond back ahead away home through of wrong up down off live viral full
     fulltime freelance remote abroad solo indie above below"""
 )
+#: Words asking for an introduction to something.
+INTRODUCING = wordset("intro introduction basics fundamentals explained")
 #: A name followed by one of these is the learner's background ("a java dev", "mongo user").
 BACKGROUND_AFTER = wordset(
     """dev devs developer developers guy girl user users background experience programmer

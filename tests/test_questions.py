@@ -304,6 +304,13 @@ _ASKING = table(
                 expect(intent=Intent.TOPIC, topics=("express",)),
             ),
         ],
+        "a name's basics, after a background, are the name": [
+            (
+                "used mysql at work, now mongo db basics",
+                expect(intent=Intent.TOPIC, topics=("mongodb",)),
+            ),
+            ("node event loop explained", expect(intent=Intent.TOPIC, topics=("javascript",))),
+        ],
         "a name explained, for whoever, is the name": [
             (
                 "need an explanation of graphql for my team",

@@ -25,6 +25,7 @@ from bot.wording import (
     EQUATING,
     IDEA_SENSES,
     IDEA_WORDS,
+    INTRODUCING,
     LEARN_WORDS,
     LIKENESS_CUES,
     NAME_POINTERS,
@@ -40,8 +41,6 @@ from bot.wording import (
     wordset,
 )
 
-#: Words asking for an introduction to something.
-INTRODUCING = frozenset({"intro", "introduction", "basics", "explained"})
 #: Shortly before a name, these make the name what is asked about ("how does nginx work").
 ABOUT_NAME = wordset("does do is are what whats about use using learn try start started")
 #: Before "project", these make it the learner's own project, not a request for projects.

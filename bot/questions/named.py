@@ -24,6 +24,7 @@ from bot.wording import (
     ASKING_ABOUT,
     BUILD_WORDS,
     IDEA_WORDS,
+    INTRODUCING,
     LEAD_INS,
     LEARN_WAYS,
     LEARN_WORDS,
@@ -157,8 +158,9 @@ class NamedStages:
         about = any(  # "what should i know about database management": asks about it
             (m.start and message.words[m.start - 1].text == "about")
             or wanted(m, message.words)  # "i want to learn aws, is that a bad idea"
-            or any(  # "is nestjs worth it for backend": how it stands
-                w.text in ASKING_ABOUT and w.segment == message.words[m.start].segment
+            or any(  # "is nestjs worth it for backend": how it stands; "mongodb basics"
+                (w.text in ASKING_ABOUT or w.text in INTRODUCING)
+                and w.segment == message.words[m.start].segment
                 for w in message.words[m.end : m.end + STANDING_GAP]
             )
             for m in focused
