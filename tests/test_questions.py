@@ -304,6 +304,12 @@ _ASKING = table(
                 expect(intent=Intent.TOPIC, topics=("express",)),
             ),
         ],
+        "a name asked what it is for, after a background, is the name": [
+            (
+                "deployed on heroku before, docker what for",
+                expect(intent=Intent.TOPIC, topics=("docker",)),
+            ),
+        ],
         "a name's basics, after a background, are the name": [
             (
                 "used mysql at work, now mongo db basics",

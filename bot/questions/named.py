@@ -158,6 +158,9 @@ class NamedStages:
         about = any(  # "what should i know about database management": asks about it
             (m.start and message.words[m.start - 1].text == "about")
             or wanted(m, message.words)  # "i want to learn aws, is that a bad idea"
+            or (  # "deployed on heroku, docker what for"; not "what do go devs use"
+                asked_what_it_is(message.words, m) and not is_background(m, message.words)
+            )
             or any(  # "is nestjs worth it for backend": how it stands; "mongodb basics"
                 (w.text in ASKING_ABOUT or w.text in INTRODUCING)
                 and w.segment == message.words[m.start].segment
