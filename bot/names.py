@@ -83,6 +83,8 @@ MISSPELT_CACHE = 8192
 PLACE_CACHE = 8192
 #: Before a language's name, these say something is made in it ("an admin panel in python").
 MADE_IN = frozenset({"in"})
+#: After a name, these say something is built on it ("python based", "java-based").
+BASED = frozenset({"based"})
 #: Pointers that set two things against each other ("how do they differ").
 CONTRASTED = frozenset({"they", "them", "both", "these", "those"})
 #: Before a name that is also a word, an amount of the thing ("i need some rest").
@@ -554,7 +556,9 @@ class NameFinder:
             return _Sense.EVERYDAY_BESIDE
         how_to = before == "to" and mention.start > 1 and words[mention.start - 2].text == "how"
         # "an admin panel in python", "written in ruby": a language things are made in
-        made_in = before in MADE_IN and self.lexicon.kind_of(mention) == TRACK_KIND
+        made_in = (  # "python based", "an admin panel in python": what things are made with
+            before in MADE_IN and self.lexicon.kind_of(mention) == TRACK_KIND
+        ) or after in BASED
         material_after = not MATERIAL.isdisjoint(texts[mention.end : mention.end + 2])
         joined = any(  # "java to go", "flask to django": a name of its kind just before
             other.end == mention.start - 1

@@ -331,6 +331,10 @@ _ASKING = table(
             ),
             ("should i write our sequence aligner in rust", expect(outcome=Outcome.NOT_COVERED)),
             ("my snake is in python heaven now", expect(confident=False)),
+            (
+                "the new data platform will be python based. what does python offer it",
+                expect(intent=Intent.TOPIC, topics=("python",)),
+            ),
         ],
         "running a business is outside the roadmap, a need told beside it is not": [
             (
