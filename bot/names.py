@@ -393,6 +393,7 @@ class NameFinder:
             m
             for m in ambiguous
             if m.id in doubtful
+            and m not in kept  # one of its other mentions is doubtful: kept once
             and kept_kinds
             and (self.lexicon.kind_of(m) in kept_kinds or _as_typed(message, m))
         ]

@@ -1266,3 +1266,13 @@ def test_a_spring_for_a_hinged_lid_is_hardware_even_from_a_backend_dev(
     )
     assert answerer.understand(lid).outcome is Outcome.REFUSED
     assert answerer.understand("spring boot for a backend dev").topic_ids[:1] == ("spring-boot",)
+
+
+def test_a_name_kept_and_also_left_unsure_elsewhere_is_kept_once(
+    answerer: QuestionAnswerer,
+) -> None:
+    finder = answerer.reader.name_finder
+    # "python based" keeps the first; the second, alone, would be left unsure
+    text = "the new data platform will be python based. explain the benefits of python"
+    kept = finder.find(split_message(text)).kept
+    assert [(m.id, m.start) for m in kept] == [("python", 6), ("python", 12)]
