@@ -358,6 +358,7 @@ _ASKING = table(
             ("flask course recommendations", expect(intent=Intent.RESOURCES, topics=("flask",))),
             ("a spring guide for hikers", expect(intent=Intent.UNKNOWN, confident=False)),
             ("cosy couch setup for gaming", expect(intent=Intent.UNKNOWN, confident=False)),
+            ("is azure the microsoft one", expect(intent=Intent.TOPIC, topics=("azure",))),
         ],
         "an everyday sense denied is no sign of it": [
             ("whats gin? the go one not the drink", expect(intent=Intent.TOPIC, topics=("gin",))),
