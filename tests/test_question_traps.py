@@ -1276,3 +1276,16 @@ def test_a_name_kept_and_also_left_unsure_elsewhere_is_kept_once(
     text = "the new data platform will be python based. explain the benefits of python"
     kept = finder.find(split_message(text)).kept
     assert [(m.id, m.start) for m in kept] == [("python", 6), ("python", 12)]
+
+
+def test_a_project_like_this_is_the_learners_not_projects_asked_for(
+    answerer: QuestionAnswerer,
+) -> None:
+    told = (
+        "half the internet says mongo, the other half postgres. which fits a hobby project "
+        "like this"
+    )
+    assert answerer.understand(told).intent is not Intent.PROJECTS
+    assert (
+        answerer.understand("a hobby project like a habit tracker for go").intent is Intent.PROJECTS
+    )

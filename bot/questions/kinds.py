@@ -49,6 +49,8 @@ OWNED = frozenset({"my", "our", "this", "his", "her", "their", "most", "many", "
 #: means ("enough for a small side project"), not projects asked for ("firebase side project").
 OWNED_PROJECT_GAP = 4
 HAVING_PROJECT = frozenset({"for", "in"})
+#: After "project", these make it the learner's ("which fits a hobby project like this").
+LIKE_MINE = frozenset({("like", "this"), ("like", "mine"), ("like", "ours"), ("of", "mine")})
 #: After two names of a kind, these ask which of them to pick ("which one", "who's right").
 PICKING_ONE = frozenset({"which", "who", "whos"})
 #: Technology the roadmap lacks is part of a need where a use case naming it matches this many
@@ -83,6 +85,8 @@ class KindStages:
                 v.text for v in words[max(i - OWNED_PROJECT_GAP, 0) : i] if v.sentence == w.sentence
             }
             & (OWNED | HAVING_PROJECT)  # "my first project", "in a small side project"
+            and tuple(v.text for v in words[i + 1 : i + 3])
+            not in LIKE_MINE  # "a project like this"
         ]
         defined = [  # "a node project crashes, what is express": what is asked after it
             words[m.start] for m in read.mentions if asked_what_it_is(words, m, after=False)
