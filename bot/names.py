@@ -558,7 +558,9 @@ class NameFinder:
         how_to = before == "to" and mention.start > 1 and words[mention.start - 2].text == "how"
         # "an admin panel in python", "written in ruby": a language things are made in
         made_in = (  # "python based", "an admin panel in python": what things are made with
-            before in MADE_IN and self.lexicon.kind_of(mention) == TRACK_KIND
+            before in MADE_IN
+            and not mention.not_covered  # "a company that builds everything in elixir"
+            and self.lexicon.kind_of(mention) == TRACK_KIND
         ) or after in BASED
         material_after = not MATERIAL.isdisjoint(texts[mention.end : mention.end + 2])
         joined = any(  # "java to go", "flask to django": a name of its kind just before

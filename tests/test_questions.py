@@ -329,7 +329,6 @@ _ASKING = table(
                 "ship an mvp with admin panel fast in python",
                 expect(intent=Intent.USE_CASE, first=("django",)),
             ),
-            ("should i write our sequence aligner in rust", expect(outcome=Outcome.NOT_COVERED)),
             ("my snake is in python heaven now", expect(confident=False)),
             (
                 "the new data platform will be python based. what does python offer it",
