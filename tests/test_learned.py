@@ -261,7 +261,7 @@ def test_a_model_sure_of_a_roadmap_question_reads_small_talk_again_without_the_t
 def test_a_model_sure_the_message_asks_what_a_named_thing_is_answers_that_thing(
     answerer: QuestionAnswerer,
 ) -> None:
-    need = "owasp top ten for web apis explained"
+    need = "owasp top ten for web apis in a nutshell"
     step = (
         "we use c# at work and i want a second language."
         " what does the languages part of your roadmap say?"
@@ -270,7 +270,7 @@ def test_a_model_sure_the_message_asks_what_a_named_thing_is_answers_that_thing(
     answerer.learned = _model({})
     assert answerer.understand(need).intent is Intent.USE_CASE
     assert answerer.understand(step).section_id == "languages"  # the rules read it too now
-    answerer.learned = _model({f: {"topic": 20.0} for f in ("u:explained", "u:say")})
+    answerer.learned = _model({f: {"topic": 20.0} for f in ("u:nutshell", "u:say")})
     thing = answerer.understand(need)
     assert thing.intent is Intent.TOPIC and thing.topic_ids == ("security",)
     named = answerer.understand(step)
@@ -281,7 +281,7 @@ def test_a_model_sure_the_message_asks_what_a_named_thing_is_answers_that_thing(
 def test_a_model_sure_the_message_asks_what_a_thing_is_answers_the_choice_asked_about(
     answerer: QuestionAnswerer,
 ) -> None:
-    question = "we use mongo at work but the new guy keeps saying postgres, what even is postgres"
+    question = "we use mongo at work but the new guy keeps saying postgres, what even is the point"
     fit = "is mongo good for a banking app?"
     for asked in map(answerer.understand, (question, fit)):  # the rules alone: asked back
         assert asked.outcome is Outcome.ASKED_BACK and asked.intent is Intent.USE_CASE
