@@ -556,8 +556,7 @@ class NameFinder:
         ):
             return _Sense.EVERYDAY_BESIDE
         how_to = before == "to" and mention.start > 1 and words[mention.start - 2].text == "how"
-        # "an admin panel in python", "written in ruby": a language things are made in
-        made_in = (  # "python based", "an admin panel in python": what things are made with
+        made_with = (  # "an admin panel in python", "python based": what things are made with
             before in MADE_IN
             and not mention.not_covered  # "a company that builds everything in elixir"
             and self.lexicon.kind_of(mention) == TRACK_KIND
@@ -581,7 +580,7 @@ class NameFinder:
             mention.end - mention.start == 1
             and not software
             and not how_to
-            and not made_in
+            and not made_with
             and not joined
             and not as_step
             and not material_after  # "the django (mega) tutorial": material, not a word
@@ -609,7 +608,7 @@ class NameFinder:
             or (not signs and mention.id in context.paired)  # "java or python": each other's
             or (not signs and learned)  # "where do i start learning jenkins"
             or (not signs and self.lexicon.kind_named_after(words, mention))  # "cassandra db"
-            or (not signs and made_in)
+            or (not signs and made_with)
             or (not signs and defined_beside(words, mention))  # "what is kafka and ..."
             or (not signs and all(w.text in ASKING_ABOUT for w in leftovers))
             or (not signs and _stands_asked(message, mention))
