@@ -34,6 +34,7 @@ from bot.wording import (
     COMPARE_CUES,
     DONE_WORDS,
     EQUATING,
+    IDIOMS,
     LEARN_WORDS,
     LEARNING_PHRASES,
     LIKENESS_CUES,
@@ -99,6 +100,11 @@ GO_TO_BEFORE = OWNERS | {"a", "his", "her"}
 #: further"), not the name.
 PERSON_BEFORE_VERB = frozenset({"i", "we", "you", "they"})
 PERSON_VERB_AFTER = frozenset({"to", "for", "with", "from", "any"})
+#: Each word of an idiom (bot.wording.IDIOMS) -> the idioms it is a word of, and where.
+IDIOMS_OF: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+for _idiom in IDIOMS:
+    for _at, _word in enumerate(_idiom):
+        IDIOMS_OF.setdefault(_word, []).append((_idiom, _at))
 #: A name-word before "over" and then one of these, or the sentence's end, is a verb ("what does
 #: the apis part go over?", "can we go over it"), not the name ("python over java").
 OVER_OBJECTS = frozenset({"it", "this", "that", "them", "these", "those", "everything", "all"})
@@ -137,6 +143,9 @@ class _Sense(enum.Enum):
     #: Everyday, read so only from the words beside it ("go deeper", "the server").
     EVERYDAY_BESIDE = "everyday beside"
     DOUBTFUL = "doubtful"
+    #: Not a name at all but a word of the sentence ("go deeper", "give it a go"): nothing
+    #: about the message's subject.
+    WORD = "word"
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,6 +392,8 @@ class NameFinder:
             elif sense is _Sense.DOUBTFUL:
                 doubtful.append(mention.id)
                 unsure.update(span)
+            elif sense is _Sense.WORD:
+                signed.update(span)
             else:
                 everyday.append(mention.id)
                 signed.update(span)
@@ -549,12 +560,14 @@ class NameFinder:
         before = words[mention.start - 1].text if mention.start else ""
         after = words[mention.end].text if mention.end < len(words) else ""
         if mention.end - mention.start == 1 and (  # the verb or adjective, whatever is named
-            after in VERB_PHRASE_AFTER  # "go deeper"
-            or (after == "to" and before in GO_TO_BEFORE)  # "the go-to framework"
+            (after == "to" and before in GO_TO_BEFORE)  # "the go-to framework"
             or (before in PERSON_BEFORE_VERB and after in PERSON_VERB_AFTER)  # "i go for whisky"
             or (after == "over" and _ends_or_points(words, mention.end + 1))  # "go over it"
+            or self._in_idiom(context, mention)
         ):
-            return _Sense.EVERYDAY_BESIDE
+            return _Sense.WORD
+        if mention.end - mention.start == 1 and after in VERB_PHRASE_AFTER:
+            return _Sense.EVERYDAY_BESIDE  # "go deeper", "the rest of the month"
         how_to = before == "to" and mention.start > 1 and words[mention.start - 2].text == "how"
         made_with = (  # "an admin panel in python", "python based": what things are made with
             before in MADE_IN
@@ -615,6 +628,27 @@ class NameFinder:
         ):  # "is docker worth learning or just hype": only words asking about a technology
             return _Sense.SOFTWARE
         return everyday if signs else _Sense.DOUBTFUL
+
+    def _in_idiom(self, context: _Context, mention: Mention) -> bool:
+        """Whether a one-word name is a word of an idiom ("give it a go"), nothing named after."""
+        words = context.message.words
+        for idiom, at in IDIOMS_OF.get(words[mention.start].text, ()):
+            start, end = mention.start - at, mention.start - at + len(idiom)
+            if (
+                start >= 0
+                and end <= len(words)
+                and all(words[start + i].text == word for i, word in enumerate(idiom))
+                and not (
+                    end < len(words)
+                    and (
+                        words[end].text in self.lexicon.software
+                        or words[end].text in PROJECT_NOUNS
+                        or any(other.start == end for other in context.found)
+                    )
+                )
+            ):
+                return True
+        return False
 
     @staticmethod
     def _learned(context: _Context, mention: Mention, material_after: bool) -> bool:

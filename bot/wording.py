@@ -185,6 +185,24 @@ VERB_PHRASE_AFTER = wordset(
     """deeper further beyond back ahead away home through of wrong up down off live viral full
     fulltime freelance remote abroad solo indie above below"""
 )
+#: English idioms with a word that may also be a name ("give it a go", "good to go"): there
+#: it is the word, unless a name or a software word follows the idiom ("in one go file").
+IDIOMS = tuple(
+    tuple(line.split())
+    for line in """give it a go
+    gave it a go
+    giving it a go
+    have a go at
+    had a go at
+    in one go
+    on the go
+    good to go
+    ready to go
+    let it go
+    here we go
+    there you go
+    way to go""".splitlines()
+)
 #: Words asking for an introduction to something.
 INTRODUCING = wordset("intro introduction basics fundamentals explained")
 #: A name followed by one of these is the learner's background ("a java dev", "mongo user").

@@ -1289,3 +1289,29 @@ def test_a_project_like_this_is_the_learners_not_projects_asked_for(
     assert (
         answerer.understand("a hobby project like a habit tracker for go").intent is Intent.PROJECTS
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the page fires twenty api requests on load, can the server send everything in one go?",
+        "my backend makes 12 queries per page, can i fetch it all in one go and keep it fast",
+        "our api is good to go, how should i deploy it",
+    ],
+)
+def test_a_name_in_an_idiom_is_the_word(answerer: QuestionAnswerer, question: str) -> None:
+    # Gin would come only from the name: a framework of it
+    understanding = answerer.understand(question)
+    assert understanding.topic_ids[:1] != ("go",) and "gin" not in understanding.topic_ids
+    assert "go" in answerer.understand("is go good to go for a small api?").topic_ids
+
+
+def test_a_name_read_as_a_word_of_the_sentence_leaves_the_question_to_the_rest(
+    answerer: QuestionAnswerer,
+) -> None:
+    # not a message about a name's everyday sense: about nothing named at all
+    ideas = answerer.understand("i want to give it a go and build a backend project, any ideas")
+    assert ideas.outcome is Outcome.ANSWERED and ideas.intent is Intent.PROJECTS
+    assert ideas.topic_ids == ()
+    start = answerer.understand("where should i go to learn backend development")
+    assert start.outcome is Outcome.ANSWERED and start.intent is Intent.OVERVIEW
