@@ -39,6 +39,7 @@ from bot.wording import (
     POINTERS,
     ROADMAP_WORDS,
     STEP_TAILS,
+    STEP_WORDS,
     STOP,
     WHAT_WORDS,
     Message,
@@ -83,6 +84,14 @@ def _points_back(
         if w.sentence == words[first].sentence and w.segment < asking and w.text in WHAT_WORDS
     }
     return [m for m in main if words[m.start].segment in asked][-1:]
+
+
+def _points_at_a_step(words: tuple[Word, ...], focus: int) -> bool:
+    """Whether the asking sentence points at a step ("that part", "this section")."""
+    return any(
+        a.sentence == focus and a.text in POINTERS and b.text in STEP_WORDS
+        for a, b in pairwise(words)
+    )
 
 
 def _defined_alone(words: tuple[Word, ...], narrowed: list[Mention], asking: int) -> bool:
@@ -394,6 +403,11 @@ class SubjectFinder:
         if told_apart:
             return told_apart
         if sentence_words & POINTERS and earlier:
+            steps = [m for m in earlier if self.lexicon.knowledge.section(m.id) is not None]
+            if steps and _points_at_a_step(words, focus):
+                # "next lab is on auth and security. we did a spring project. what topics
+                # does that part include?": the step told, not the nearest name
+                return [steps[-1]]
             known = {m.id for m in in_focus if id(m) in background}  # "... who knows php"
             return [pointed_at([m for m in earlier if m.id not in known] or earlier, words)]
         # Technology the roadmap lacks, told as background ("after a react course"), is not

@@ -178,6 +178,17 @@ _ASKING = table(
             ),
             ("the auth part, what is jwt", expect(intent=Intent.TOPIC, topics=("jwt",))),
         ],
+        "'that part' points at the step told before, not at the nearest name": [
+            (
+                "our next module is the databases section. i built a flask project last year. "
+                "what does that part include?",
+                expect(intent=Intent.TOPIC, section="databases"),
+            ),
+            (  # no step pointed at: the name
+                "i built a flask project last year. what does that do?",
+                expect(intent=Intent.TOPIC, topics=("flask",)),
+            ),
+        ],
         "questions about a whole step name the step": [
             ("what is devops", expect(intent=Intent.TOPIC, confident=True, section="deployment")),
             ("what is an api", expect(intent=Intent.TOPIC, confident=True, section="apis")),
