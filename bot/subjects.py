@@ -86,6 +86,12 @@ def _points_back(
     return [m for m in main if words[m.start].segment in asked][-1:]
 
 
+def _plural(mention: Mention, words: tuple[Word, ...]) -> bool:
+    """Whether a name is told as a plural ("microservices", "containers")."""
+    last = words[mention.end - 1]
+    return last.stem != last.text
+
+
 def _points_at_a_step(words: tuple[Word, ...], focus: int) -> bool:
     """Whether the asking sentence points at a step ("that part", "this section")."""
     return any(
@@ -388,6 +394,14 @@ class SubjectFinder:
         if sentence_words & PLURAL_POINTERS:
             pair = self._pointed_pair(earlier, background, words) or earlier[-2:]
             fresh = [m for m in earlier if id(m) not in background]
+            if (  # "i learned python with a raspberry pi. my brother talks about
+                # microservices. what are they?": the plural told last, alone in its sentence
+                len(pair) == 2
+                and _plural(pair[1], words)
+                and words[pair[0].start].sentence < words[pair[1].start].sentence
+                and id(pair[1]) not in background
+            ):
+                return [pair[1]]
             if not (  # "i use angular and rxjs. the backend team loves graphql, why do they
                 # like it?": "they" is people, "it" the one name that is no background
                 sentence_words & NAME_POINTERS

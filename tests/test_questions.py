@@ -178,6 +178,20 @@ _ASKING = table(
             ),
             ("the auth part, what is jwt", expect(intent=Intent.TOPIC, topics=("jwt",))),
         ],
+        "'they' after a plural told last, in a sentence of its own, points at that name": [
+            (
+                "I did a bootcamp on Angular last spring. Everyone at my new job talks about "
+                "containers. What are they and do I need them?",
+                expect(intent=Intent.TOPIC, topics=("docker",)),
+            ),
+        ],
+        "the roadmap asked for, with technology it lacks told before, is the roadmap": [
+            (
+                "I've done HTML and CSS for a year. Could you give me the big "
+                "picture of this backend roadmap and the order to go through it?",
+                expect(intent=Intent.OVERVIEW),
+            ),
+        ],
         "'that part' points at the step told before, not at the nearest name": [
             (
                 "our next module is the databases section. i built a flask project last year. "

@@ -35,6 +35,7 @@ from bot.wording import (
     PREFERRED_TO,
     PROJECT_NOUNS,
     RESOURCE_CUES,
+    ROADMAP_WORDS,
     THE_PATH,
     WHAT_WORDS,
     Message,
@@ -221,9 +222,16 @@ class KindStages:
             return None  # "jenkins at work, github actions basics": the topic, last
         # "the app works on my macbook but crashes on the ubuntu server. how do we get the
         # same environment everywhere?": technology told in the situation, a need asked
+        told_elsewhere = message.sentences > 1 and all(
+            message.words[m.start].sentence != focus for m in uncovered
+        )
+        named = any(m.id in self.shared.knowledge.topics for m in read.mentions)
+        if told_elsewhere and read.focus_words & ROADMAP_WORDS and not named:
+            # "I know HTML and CSS. ... the big picture of this roadmap?": the roadmap; not
+            # "My SQL is stuck in DB2. What resources does the roadmap recommend?"
+            return None
         told_aside = (
-            message.sentences > 1
-            and all(message.words[m.start].sentence != focus for m in uncovered)
+            told_elsewhere
             and not read.focus_words & (NAME_POINTERS | PLURAL_POINTERS)
             and (focus in message.questions or bool(ASKING_WORDS & read.focus_words))
         )
