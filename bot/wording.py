@@ -230,7 +230,8 @@ CLAUSE_ENDS = wordset("and but so then now")
 #: everyday word is the technology ("is ruby dead", "docker worth learning or hype").
 ASKING_ABOUT = wordset(
     """deal worth dead dying hype hyped overrated underrated popular relevant future nah outdated
-    obsolete anymore used maintained alive matter matters important essential"""
+    obsolete anymore used maintained alive matter matters important essential hard harder
+    difficult tough easy easier"""
 )
 #: Words that open a new part of a sentence, as a comma does.
 CLAUSE_STARTS = wordset("but")

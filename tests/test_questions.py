@@ -329,6 +329,16 @@ _ASKING = table(
                 expect(intent=Intent.TOPIC, topics=("express",)),
             ),
         ],
+        "a name asked whether it is hard or easy, for whoever, is the name": [
+            (
+                "is django too hard for a noob",
+                expect(intent=Intent.TOPIC, topics=("django",)),
+            ),
+            (
+                "used java in school, is spring boot difficult for newbies",
+                expect(intent=Intent.TOPIC, topics=("spring-boot",)),
+            ),
+        ],
         "a name asked what it is for, after a background, is the name": [
             (
                 "deployed on heroku before, docker what for",
