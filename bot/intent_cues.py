@@ -256,6 +256,19 @@ def defined_beside(words: Sequence[Word], mention: Mention) -> bool:
         or (start > 0 and words[start - 1].text in DEFINING)
         or asked_after
         or _is_what(words, end)
+        or _how_it_works(words, mention)
+    )
+
+
+def _how_it_works(words: Sequence[Word], mention: Mention) -> bool:
+    """Whether a name sits in "how does X (actually) work" ("... under the hood")."""
+    start, end = mention.start, mention.end
+    after = [w.text for w in words[end : end + 2]]
+    return (
+        start > 1
+        and words[start - 2].text == "how"
+        and words[start - 1].text in DOING_VERBS
+        and (after[:1] == ["work"] or (after[1:] == ["work"] and after[0] in WHAT_TAILS))
     )
 
 

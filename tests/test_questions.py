@@ -329,6 +329,13 @@ _ASKING = table(
                 expect(intent=Intent.TOPIC, topics=("express",)),
             ),
         ],
+        "a name in 'how does X (actually) work' is asked what it is": [
+            (
+                "how does docker actually work under the hood",
+                expect(confident=True, topics=("docker",)),
+            ),
+            ("how does firebase really work", expect(confident=True, topics=("firebase",))),
+        ],
         "a name asked whether it is hard or easy, for whoever, is the name": [
             (
                 "is django too hard for a noob",
