@@ -46,7 +46,7 @@ GENERAL_WORDS = wordset(
     """day days night nights week weeks month months year years time times today tomorrow
     yesterday morning evening hour hours minute minutes never always back during properly
     proper sometimes often usually around away place whole sure able real important different
-    good great bad old first last long little big small large high low next early late"""
+    good great bad old first last long little big small large high low next early late main"""
 )
 #: Words before the one that opens a sentence ("please explain", "so what is").
 LEAD_INS = wordset("please pls plz so ok okay hey hi well now and also")

@@ -1315,3 +1315,14 @@ def test_a_name_read_as_a_word_of_the_sentence_leaves_the_question_to_the_rest(
     assert ideas.topic_ids == ()
     start = answerer.understand("where should i go to learn backend development")
     assert start.outcome is Outcome.ANSWERED and start.intent is Intent.OVERVIEW
+
+
+def test_main_is_a_common_word_not_the_main_branch(answerer: QuestionAnswerer) -> None:
+    # "main" weighs as other common words do: alone it tells no need for CI/CD
+    homework = (
+        "I'm learning to code at night, but right now I'm helping my daughter with history: "
+        "what were the main causes of the first world war?"
+    )
+    assert answerer.understand(homework).outcome is not Outcome.ANSWERED
+    pushed = answerer.understand("auto deploy when i push to main")
+    assert pushed.confident and pushed.topic_ids[:1] == ("ci-cd",)
