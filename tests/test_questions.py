@@ -192,6 +192,13 @@ _ASKING = table(
                 expect(intent=Intent.OVERVIEW),
             ),
         ],
+        "a kind word just after a build word is the learner's product, not a kind asked for": [
+            (
+                "I want to build a booking tool where prices are always calculated on the "
+                "server. Which part of backend is that?",
+                expect(intent=Intent.USE_CASE, first=("application-logic",)),
+            ),
+        ],
         "'that part' points at the step told before, not at the nearest name": [
             (
                 "our next module is the databases section. i built a flask project last year. "

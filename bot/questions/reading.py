@@ -35,6 +35,9 @@ from bot.wording import (
 
 #: Words that introduce a thing asked for ("we need a framework").
 INDEFINITE_ARTICLES = frozenset({"a", "an"})
+#: A kind word at most this many words after a build word is what is built ("build an
+#: invoicing tool"), unless asked for.
+KIND_GAP = 4
 #: The use-case words a message's words stand for: weight and source word, by stem.
 Terms = dict[str, tuple[float, str]]
 
@@ -266,6 +269,11 @@ class Reader:
             if i in asked
             or "for" not in {w.text for w in words[max(i - 4, 0) : i]}
             or not topic_ids
+        ]
+        kinds = [  # "i want to build an invoicing tool": the learner's product, not a kind
+            i
+            for i in kinds
+            if i in asked or BUILD_WORDS.isdisjoint(w.text for w in words[max(i - KIND_GAP, 0) : i])
         ]
         introduced = [  # "we need a framework", not "the internal tools team"
             i for i in kinds if any(w.text in INDEFINITE_ARTICLES for w in words[max(i - 2, 0) : i])
