@@ -336,6 +336,12 @@ _ASKING = table(
                 expect(intent=Intent.TOPIC, topics=("express",)),
             ),
         ],
+        "a name asked what it is or how it works is no need for its children": [
+            (
+                "so node is just javascript on a server? how does that work",
+                expect(intent=Intent.TOPIC, topics=("javascript",)),
+            ),
+        ],
         "a name in 'how does X (actually) work' is asked what it is": [
             (
                 "how does docker actually work under the hood",

@@ -11,6 +11,7 @@ from bot.intent_cues import (
     BUILT_WITH,
     asked_what_it_is,
     asks_fit,
+    asks_how_it_works,
     asks_something_to_build,
     asks_yes_no,
     wants_something,
@@ -147,7 +148,10 @@ class NamedStages:
             return None
         answer = (
             None
-            if asked.names_itself or read.asked_what_for() or _asked_of_its_first_name(read)
+            if asked.names_itself
+            or asks_how_it_works(read.focus_texts)  # "node.js is javascript on a server? how?"
+            or read.asked_what_for()
+            or _asked_of_its_first_name(read)
             else self.shared.needs.child_for_need(question, topic_ids[0], read.terms)
         )
         points_back = message.sentences > 1 and bool(read.focus_words & POINTERS)
