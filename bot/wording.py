@@ -231,7 +231,7 @@ CLAUSE_ENDS = wordset("and but so then now")
 ASKING_ABOUT = wordset(
     """deal worth dead dying hype hyped overrated underrated popular relevant future nah outdated
     obsolete anymore used maintained alive matter matters important essential hard harder
-    difficult tough easy easier"""
+    difficult tough easy easier old"""
 )
 #: Words that open a new part of a sentence, as a comma does.
 CLAUSE_STARTS = wordset("but")

@@ -1326,3 +1326,14 @@ def test_main_is_a_common_word_not_the_main_branch(answerer: QuestionAnswerer) -
     assert answerer.understand(homework).outcome is not Outcome.ANSWERED
     pushed = answerer.understand("auto deploy when i push to main")
     assert pushed.confident and pushed.topic_ids[:1] == ("ci-cd",)
+
+
+@pytest.mark.parametrize(
+    "question", ["honestly im too old to become a backend developer?", "I'm 52. Am I too old?"]
+)
+def test_a_learner_too_old_is_outside_the_roadmap(
+    answerer: QuestionAnswerer, question: str
+) -> None:
+    understanding = answerer.understand(question)
+    assert understanding.outcome is Outcome.REFUSED and understanding.canned is not None
+    assert answerer.understand("is ruby too old to pick up these days").topic_ids == ("ruby",)

@@ -349,7 +349,11 @@ _ASKING = table(
             ),
             ("how does firebase really work", expect(confident=True, topics=("firebase",))),
         ],
-        "a name asked whether it is hard or easy, for whoever, is the name": [
+        "a name asked whether it is hard, easy or old, for whoever, is the name": [
+            (  # "too old" is a learner's age only when told of the learner
+                "is ruby too old to pick up these days",
+                expect(intent=Intent.TOPIC, topics=("ruby",)),
+            ),
             (
                 "is django too hard for a noob",
                 expect(intent=Intent.TOPIC, topics=("django",)),
