@@ -988,7 +988,10 @@ def test_which_kind_for_a_topic_lists_its_children(
     assert understanding.topic_ids == ("django", "flask")
 
 
-@pytest.mark.parametrize("question", ["hi", "thanks!", "what can you do", "hello there"])
+@pytest.mark.parametrize(
+    "question",
+    ["hi", "thanks!", "what can you do", "hello there", "ur kinda useless tbh", "u suck"],
+)
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
     understanding = answerer.understand(question)
     assert understanding.small_talk and not understanding.confident
