@@ -90,7 +90,8 @@ RESOURCE_CUES = wordset(
     cheatsheet cheatsheets
     guides link links material materials reference official manual read reading videos video vids
     vid youtube spec specs cheat sheet sheets training lessons lesson yt channel channels playlist
-    udemy coursera podcast podcasts dummies ebook textbook recs teach"""
+    udemy coursera podcast podcasts dummies ebook textbook recs teach quickstart walkthrough
+    walkthroughs primer handbook"""
 )
 #: Reading asks for material when nothing or one of these follows ("what should i read",
 #: "read up on docker"); followed by a thing, it is what a program does ("read a csv file").

@@ -349,6 +349,11 @@ _ASKING = table(
             ),
             ("how does firebase really work", expect(confident=True, topics=("firebase",))),
         ],
+        "quickstarts, walkthroughs and primers are material": [
+            ("any good django walkthrough", expect(intent=Intent.RESOURCES, topics=("django",))),
+            ("postgres primer pls", expect(intent=Intent.RESOURCES, topics=("postgresql",))),
+            ("docker quickstart", expect(intent=Intent.RESOURCES, topics=("docker",))),
+        ],
         "a name asked whether it is hard, easy or old, for whoever, is the name": [
             (  # "too old" is a learner's age only when told of the learner
                 "is ruby too old to pick up these days",
