@@ -248,8 +248,15 @@ def defined_beside(words: Sequence[Word], mention: Mention) -> bool:
     """
     start, end = mention.start, mention.end
     after = words[end] if end < len(words) else None
-    asked_after = (  # "docker what is it", in the same part of the sentence
-        after is not None and after.segment == words[start].segment and after.text in WHAT_IT_IS
+    asked_after = after is not None and (
+        # "docker what is it", in the same part of the sentence
+        (after.segment == words[start].segment and after.text in WHAT_IT_IS)
+        # "... about docker, what is it", "..., what's the deal": the next part asks it
+        or (
+            after.segment == words[start].segment + 1
+            and after.sentence == words[start].sentence
+            and _is_asked_what(words, end)
+        )
     )
     return (
         named_for_definition(words, mention)
@@ -258,6 +265,13 @@ def defined_beside(words: Sequence[Word], mention: Mention) -> bool:
         or _is_what(words, end)
         or _how_it_works(words, mention)
     )
+
+
+def _is_asked_what(words: Sequence[Word], at: int) -> bool:
+    """Whether the words from ``at`` ask what something is ("what is it", "whats the deal")."""
+    first = words[at].text
+    second = words[at + 1].text if at + 1 < len(words) else ""
+    return first in WHATS or first in DEFINING or (first == "what" and second in BE_WORDS)
 
 
 def _how_it_works(words: Sequence[Word], mention: Mention) -> bool:

@@ -349,6 +349,16 @@ _ASKING = table(
             ),
             ("how does firebase really work", expect(confident=True, topics=("firebase",))),
         ],
+        "a name asked what it is in the next part of the sentence is the software": [
+            (
+                "i keep hearing about docker, what's the deal",
+                expect(confident=True, topics=("docker",)),
+            ),
+            (  # "what else" asks nothing of the name
+                "my gf named our cat java, what else goes well with that lol",
+                expect(outcome=Outcome.REFUSED),
+            ),
+        ],
         "quickstarts, walkthroughs and primers are material": [
             ("any good django walkthrough", expect(intent=Intent.RESOURCES, topics=("django",))),
             ("postgres primer pls", expect(intent=Intent.RESOURCES, topics=("postgresql",))),
