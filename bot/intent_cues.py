@@ -13,6 +13,7 @@ from itertools import pairwise
 from bot.background import SUBJECT_PRONOUNS, is_background, told_words
 from bot.mentions import Mention
 from bot.wording import (
+    ARTICLES,
     BUILD_IDIOMS,
     BUILD_WORDS,
     COMPARE_CUES,
@@ -428,3 +429,32 @@ def _unnamed_after(words: Sequence[Word], at: int) -> bool:
     if at < len(words) and words[at].text in COMPARED_LINKS:
         at += 1
     return at < len(words) and words[at].text in WHAT_IS
+
+
+#: Between "what" and the field's name when its nature is asked ("what does a backend dev
+#: do", "what even is backend").
+FIELD_ASKED = BE_WORDS | EVEN
+#: After the field's name, the people and work of it ("a backend dev", "backend development").
+FIELD_PEOPLE = frozenset(
+    {"dev", "devs", "developer", "developers", "development", "engineer", "engineers"}
+    | {"engineering"}
+)
+
+
+def asks_what_the_field_is(asking: Sequence[Word], title_words: Set[str]) -> bool:
+    """Whether a sentence asks what the roadmap's field is or does ("what is backend").
+
+    "what does a backend dev do", "what even is backend"; not what fits in it ("what backend
+    technology fits"). ``title_words`` are the stems of the roadmap's title ("backend").
+    """
+    named = next((at for at, w in enumerate(asking) if w.stem in title_words), None)
+    if named is None:
+        return False
+    what = [at for at, w in enumerate(asking[:named]) if w.text == "what"]
+    if not what:
+        return False
+    between = [w.text for w in asking[what[-1] + 1 : named] if w.text not in ARTICLES]
+    after = [w.text for w in asking[named + 1 :] if w.text not in FIELD_PEOPLE][:1]
+    return set(between) <= FIELD_ASKED and (
+        bool(between[-1:] and between[-1] in BE_WORDS) or set(after) <= FIELD_ASKED | DEFINING
+    )

@@ -1337,3 +1337,14 @@ def test_a_learner_too_old_is_outside_the_roadmap(
     understanding = answerer.understand(question)
     assert understanding.outcome is Outcome.REFUSED and understanding.canned is not None
     assert answerer.understand("is ruby too old to pick up these days").topic_ids == ("ruby",)
+
+
+def test_what_the_field_is_asked_beside_a_career_change_is_the_field(
+    answerer: QuestionAnswerer,
+) -> None:
+    field = answerer.understand(
+        "I want to switch careers. What does a backend developer actually do?"
+    )
+    assert field.confident and field.section_id == "basics"
+    pay = answerer.understand("I want to switch careers. What does a backend developer earn?")
+    assert pay.outcome is Outcome.REFUSED and pay.canned is not None

@@ -6,7 +6,12 @@ from collections.abc import Sequence, Set
 from itertools import pairwise
 
 from bot.background import wanted
-from bot.intent_cues import ASKING_WORDS, asked_what_it_is, asks_about_doubtful
+from bot.intent_cues import (
+    ASKING_WORDS,
+    asked_what_it_is,
+    asks_about_doubtful,
+    asks_what_the_field_is,
+)
 from bot.mentions import Mention
 from bot.questions.reading import Reading
 from bot.questions.shared import SIDE_BY_SIDE, Shared
@@ -169,6 +174,8 @@ class AsideStages:
                     any(w.stem in LEARN_WORDS or w.stem in STARTING for w in asking)
                     and any(w.stem in self.shared.lexicon.title_words for w in asking)
                 )
+                # "i want to switch careers. what does a backend developer do?": the field
+                or asks_what_the_field_is(asking, self.shared.lexicon.title_words)
             )
         )
         # "backend roadmap overview for job seekers": the roadmap named by its title and asked

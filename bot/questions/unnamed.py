@@ -5,14 +5,13 @@ from __future__ import annotations
 from itertools import pairwise
 
 from bot.background import OWN_STACK, OWNERS
-from bot.intent_cues import ASKING_WORDS, BE_WORDS, DEFINING, DOING, EVEN, WANTING
+from bot.intent_cues import ASKING_WORDS, DOING, WANTING, asks_what_the_field_is
 from bot.mentions import Mention
 from bot.questions.findings import Asked, ProjectsAsked, Requested, StepAsked
 from bot.questions.reading import Reading
 from bot.questions.shared import Shared
 from bot.understanding import Intent, Outcome, Understanding
 from bot.wording import (
-    ARTICLES,
     BUILD_WORDS,
     INCIDENTAL_OVERVIEW,
     LEARN_WORDS,
@@ -41,12 +40,8 @@ WHOLE = frozenset({"whole", "full", "entire", "complete", "all"})
 WAYS = WANTING | DOING | LEARN_WORDS
 
 
-#: Between "what" and the field's name when its nature is asked ("what does a backend dev
-#: do", "what even is backend").
-FIELD_ASKED = BE_WORDS | EVEN
-#: After the field's name, the people and work of it ("a backend dev", "backend development").
-FIELD_PEOPLE = wordset("dev devs developer developers development engineer engineers engineering")
-#: ...and words that ask instead what to learn for it ("what does a backend dev need to know").
+#: Words that ask what to learn for the field instead of what it is ("what does a backend dev
+#: need to know").
 FIELD_LEARNT = WANTING | frozenset({"know", "knows", "expected", "should", "skill", "roadmap"})
 
 
@@ -138,19 +133,7 @@ class UnnamedStages:
             or read.focus_words & FIELD_LEARNT
         ):
             return None
-        named = next((at for at, w in enumerate(asking) if w.stem in title_words), None)
-        if named is None:
-            return None
-        what = [at for at, w in enumerate(asking[:named]) if w.text == "what"]
-        if not what:
-            return None
-        between = [w.text for w in asking[what[-1] + 1 : named] if w.text not in ARTICLES]
-        after = [w.text for w in asking[named + 1 :] if w.text not in FIELD_PEOPLE][:1]
-        # the field itself: "what is backend ...", "what backend even does"; not "what
-        # backend technology fits"
-        if not set(between) <= FIELD_ASKED or not (
-            (between[-1:] and between[-1] in BE_WORDS) or set(after) <= FIELD_ASKED | DEFINING
-        ):
+        if not asks_what_the_field_is(asking, title_words):
             return None
         section = self.shared.knowledge.section(section_id)
         return Understanding(read.question, Intent.TOPIC, section.topic_ids, section_id=section_id)
