@@ -33,6 +33,7 @@ from bot.wording import (
     WHATS,
     Message,
     Word,
+    wordset,
 )
 
 #: Words that ask what a name is or means, and the verbs of "what is" and "what does".
@@ -53,6 +54,11 @@ PEOPLE = frozenset({"i", "we"})
 WANTING = frozenset({"need", "needs", "want", "wanna"})
 #: Between "what" and "is": "what even is express", "what exactly is a monolith".
 EVEN = frozenset({"even", "exactly", "actually", "really"})
+#: Between "what" and the field's name when its nature is asked ("what does a backend dev
+#: do", "what even is backend").
+FIELD_ASKED = BE_WORDS | EVEN
+#: After the field's name, the people and work of it ("a backend dev", "backend development").
+FIELD_PEOPLE = wordset("dev devs developer developers development engineer engineers engineering")
 #: "explain what docker is in simple words": how simply a thing is to be told.
 SIMPLY = frozenset({"simple", "plain", "short", "brief", "layman", "laymans", "nutshell"})
 #: After "what is <name>", these end what is asked ("what is kafka and should i learn it").
@@ -429,16 +435,6 @@ def _unnamed_after(words: Sequence[Word], at: int) -> bool:
     if at < len(words) and words[at].text in COMPARED_LINKS:
         at += 1
     return at < len(words) and words[at].text in WHAT_IS
-
-
-#: Between "what" and the field's name when its nature is asked ("what does a backend dev
-#: do", "what even is backend").
-FIELD_ASKED = BE_WORDS | EVEN
-#: After the field's name, the people and work of it ("a backend dev", "backend development").
-FIELD_PEOPLE = frozenset(
-    {"dev", "devs", "developer", "developers", "development", "engineer", "engineers"}
-    | {"engineering"}
-)
 
 
 def asks_what_the_field_is(asking: Sequence[Word], title_words: Set[str]) -> bool:

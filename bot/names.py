@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
-from collections.abc import Sequence, Set
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import combinations
@@ -100,14 +100,22 @@ GO_TO_BEFORE = OWNERS | {"a", "his", "her"}
 #: further"), not the name.
 PERSON_BEFORE_VERB = frozenset({"i", "we", "you", "they"})
 PERSON_VERB_AFTER = frozenset({"to", "for", "with", "from", "any"})
-#: Each word of an idiom (bot.wording.IDIOMS) -> the idioms it is a word of, and where.
-IDIOMS_OF: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-for _idiom in IDIOMS:
-    for _at, _word in enumerate(_idiom):
-        IDIOMS_OF.setdefault(_word, []).append((_idiom, _at))
 #: A name-word before "over" and then one of these, or the sentence's end, is a verb ("what does
 #: the apis part go over?", "can we go over it"), not the name ("python over java").
 OVER_OBJECTS = frozenset({"it", "this", "that", "them", "these", "those", "everything", "all"})
+
+
+def _by_word(idioms: Iterable[tuple[str, ...]]) -> dict[str, list[tuple[tuple[str, ...], int]]]:
+    """Each word of the idioms -> the idioms it is a word of, and where in them."""
+    found: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for idiom in idioms:
+        for at, word in enumerate(idiom):
+            found.setdefault(word, []).append((idiom, at))
+    return found
+
+
+#: The idioms of bot.wording.IDIOMS by each of their words.
+IDIOMS_OF = _by_word(IDIOMS)
 
 
 def _equated(words: Sequence[Word], first: Mention, second: Mention) -> bool:
@@ -143,8 +151,8 @@ class _Sense(enum.Enum):
     #: Everyday, read so only from the words beside it ("go deeper", "the server").
     EVERYDAY_BESIDE = "everyday beside"
     DOUBTFUL = "doubtful"
-    #: Not a name at all but a word of the sentence ("go deeper", "give it a go"): nothing
-    #: about the message's subject.
+    #: Not a name at all but a word of the sentence ("the go-to framework", "give it a go"):
+    #: nothing about the message's subject.
     WORD = "word"
 
 
