@@ -100,6 +100,10 @@ GO_TO_BEFORE = OWNERS | {"a", "his", "her"}
 #: further"), not the name.
 PERSON_BEFORE_VERB = frozenset({"i", "we", "you", "they"})
 PERSON_VERB_AFTER = frozenset({"to", "for", "with", "from", "any"})
+#: ...and between one of these and a word of where, a verb too ("what should go under it",
+#: "it can go in the fridge").
+MODALS = frozenset({"should", "would", "could", "can", "will", "must", "might", "may", "shall"})
+WHERE_AFTER = PERSON_VERB_AFTER | {"under", "in", "into", "on", "onto", "there", "here", "inside"}
 #: A name-word before "over" and then one of these, or the sentence's end, is a verb ("what does
 #: the apis part go over?", "can we go over it"), not the name ("python over java").
 OVER_OBJECTS = frozenset({"it", "this", "that", "them", "these", "those", "everything", "all"})
@@ -570,6 +574,12 @@ class NameFinder:
         if mention.end - mention.start == 1 and (  # the verb or adjective, whatever is named
             (after == "to" and before in GO_TO_BEFORE)  # "the go-to framework"
             or (before in PERSON_BEFORE_VERB and after in PERSON_VERB_AFTER)  # "i go for whisky"
+            or (  # "what should go under it"; not "can go in production replace java"
+                before in MODALS
+                and after in WHERE_AFTER
+                and mention.start > 1
+                and words[mention.start - 2].sentence == words[mention.start].sentence
+            )
             or (after == "over" and _ends_or_points(words, mention.end + 1))  # "go over it"
             or self._in_idiom(context, mention)
         ):

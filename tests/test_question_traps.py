@@ -1348,3 +1348,29 @@ def test_what_the_field_is_asked_beside_a_career_change_is_the_field(
     assert field.confident and field.section_id == "basics"
     pay = answerer.understand("I want to switch careers. What does a backend developer earn?")
     assert pay.outcome is Outcome.REFUSED and pay.canned is not None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I'm a Django dev. My pet python hasn't eaten in two weeks, should I worry?",
+        "Rails developer here, but my question is about the ruby in my grandma's ring: can it be "
+        "resized?",
+    ],
+)
+def test_an_everyday_sense_asked_beside_the_learners_own_stack_is_no_roadmap_question(
+    answerer: QuestionAnswerer, question: str
+) -> None:
+    # the names kept as software only say who the learner is
+    assert answerer.understand(question).outcome is Outcome.REFUSED
+    asked = answerer.understand("I'm a Django dev. Is Flask worth learning too?")
+    assert asked.topic_ids == ("flask",)
+
+
+def test_a_name_word_between_a_modal_and_a_word_of_where_is_the_verb(
+    answerer: QuestionAnswerer,
+) -> None:
+    kit = "im a programmer, what should go in a first aid kit for hiking"
+    assert "go" not in answerer.understand(kit).topic_ids
+    compared = answerer.understand("which language should go in our stack, go or python")
+    assert compared.topic_ids == ("go", "python")

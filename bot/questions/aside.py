@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence, Set
 from itertools import pairwise
 
-from bot.background import wanted
+from bot.background import is_background, wanted
 from bot.intent_cues import (
     ASKING_WORDS,
     asked_what_it_is,
@@ -67,7 +67,17 @@ class AsideStages:
             return Understanding(
                 read.question, Intent.UNKNOWN, (), Outcome.SMALL_TALK, canned=canned
             )
-        if names.everyday and not read.mentions:
+        told_everyday = set(names.everyday) - names.beside_only
+        if names.everyday and (
+            not read.mentions
+            # "I'm a Django dev. My pet python hasn't eaten in two weeks": the names kept are
+            # only who the learner is
+            or (
+                told_everyday
+                and not read.requests.comparing  # "... flask is lighter. how do they differ?"
+                and all(is_background(m, message.words) for m in read.mentions)
+            )
+        ):
             # "works on my machine but not on the server": read as everyday only from the word
             # beside the name, a clear need (with the name's own words) is still answered
             clear = (
