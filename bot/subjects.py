@@ -38,6 +38,7 @@ from bot.wording import (
     PLURAL_POINTERS,
     POINTERS,
     ROADMAP_WORDS,
+    SIDE_BY_SIDE,
     STEP_TAILS,
     STEP_WORDS,
     STOP,
@@ -84,6 +85,17 @@ def _points_back(
         if w.sentence == words[first].sentence and w.segment < asking and w.text in WHAT_WORDS
     }
     return [m for m in main if words[m.start].segment in asked][-1:]
+
+
+def _compared_by(mention: Mention, words: tuple[Word, ...], mentions: list[Mention]) -> bool:
+    """Whether a name is a comparative that two others set side by side are compared by."""
+    return words[mention.start].text in COMPARATIVES and any(
+        b.start == a.end + 1
+        and words[a.end].text in SIDE_BY_SIDE
+        and words[a.start].sentence == words[mention.start].sentence
+        and mention not in (a, b)
+        for a, b in pairwise(mentions)
+    )
 
 
 def _plural(mention: Mention, words: tuple[Word, ...]) -> bool:
@@ -175,8 +187,11 @@ class SubjectFinder:
         Such a name stays when it is the only subject left but one of several.
         """
         words = message.words
-        # "what is ruby good for, apart from rails": Rails is no subject
-        mentions = [m for m in mentions if not _set_apart(m, words)] or mentions
+        # "what is ruby good for, apart from rails": Rails is no subject; "whats faster, go or
+        # node": "faster" only says how the two are compared
+        mentions = [
+            m for m in mentions if not _set_apart(m, words) and not _compared_by(m, words, mentions)
+        ] or mentions
         subjects = self._about(message, mentions, focus)
         narrowed = [
             m

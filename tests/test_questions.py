@@ -359,6 +359,20 @@ _ASKING = table(
                 expect(outcome=Outcome.REFUSED),
             ),
         ],
+        "a comparative between two names set side by side compares them": [
+            (
+                "whats faster, go or node",
+                expect(intent=Intent.COMPARE, topics=("go", "javascript")),
+            ),
+            (
+                "flask or django, which is lighter",
+                expect(intent=Intent.COMPARE, topics=("flask", "django")),
+            ),
+            (  # one name: the comparative is the topic it names
+                "how do i make my api faster",
+                expect(topics=("performance-optimization",)),
+            ),
+        ],
         "quickstarts, walkthroughs and primers are material": [
             ("any good django walkthrough", expect(intent=Intent.RESOURCES, topics=("django",))),
             ("postgres primer pls", expect(intent=Intent.RESOURCES, topics=("postgresql",))),

@@ -14,7 +14,7 @@ from bot.intent_cues import (
 )
 from bot.mentions import Mention
 from bot.questions.reading import Reading
-from bot.questions.shared import SIDE_BY_SIDE, Shared
+from bot.questions.shared import Shared
 from bot.understanding import Intent, Outcome, Understanding
 from bot.wording import (
     LEARN_WORDS,
@@ -22,6 +22,7 @@ from bot.wording import (
     POINTERS,
     PROJECT_CUES,
     QUESTION_STARTS,
+    SIDE_BY_SIDE,
     STARTING,
     STOP,
     STRONG_OVERVIEW,

@@ -17,7 +17,7 @@ from bot.intent_cues import (
 from bot.mentions import Mention
 from bot.questions.findings import Asked, ProjectsAsked
 from bot.questions.reading import Reading
-from bot.questions.shared import MAX_COMPARED, SIDE_BY_SIDE, Shared
+from bot.questions.shared import MAX_COMPARED, Shared
 from bot.understanding import Intent, Understanding
 from bot.wording import (
     COMPARATIVES,
@@ -36,6 +36,7 @@ from bot.wording import (
     PROJECT_NOUNS,
     RESOURCE_CUES,
     ROADMAP_WORDS,
+    SIDE_BY_SIDE,
     THE_PATH,
     WHAT_WORDS,
     Message,

@@ -24,8 +24,6 @@ from bot.wording import Message
 MAX_COMPARED = 3
 #: At most this many choices are offered back (names picked among, an answer doubted).
 MAX_CHOICES = 3
-#: Between two names, these set them side by side ("go or java").
-SIDE_BY_SIDE = frozenset({"or", "vs", "versus"})
 
 
 @dataclass(frozen=True, slots=True)
