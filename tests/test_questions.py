@@ -1327,6 +1327,12 @@ _NEEDS = table(
                 expect(confident=True, intent=Intent.USE_CASE, first=("sql",)),
             ),
         ],
+        "putting an app on the internet is hosting": [
+            (
+                "how do i put my node app on the internet",
+                expect(intent=Intent.USE_CASE, first=("hosting-environment",)),
+            ),
+        ],
         "a need told with a name finds the child made for it": [
             (
                 "what do people use to serve an ml model over http in python",
