@@ -71,9 +71,9 @@ COMPARE_CUES = wordset(
 )
 #: Between two names of one kind, these prefer one to the other ("graphql over rest").
 PREFERRED_TO = wordset("over")
-#: Words that weigh one thing against another known one ("flask user here, is django heavier?").
 #: Between two names, these set them side by side ("go or java").
 SIDE_BY_SIDE = wordset("or vs versus")
+#: Words that weigh one thing against another known one ("flask user here, is django heavier?").
 COMPARATIVES = wordset(
     """heavier lighter faster slower easier harder simpler cheaper safer bigger smaller newer
     older stricter nicer cleaner"""
