@@ -42,6 +42,7 @@ from bot.wording import (
     NAME_POINTERS,
     PROJECT_NOUNS,
     SMALLER_ONE,
+    STANDING_WINDOW,
     STEP_TAILS,
     STEP_WORDS,
     STOP,
@@ -63,8 +64,6 @@ SHORT_NAME_CUTOFF = 88
 NEAR_MISS_CUTOFF = 75
 #: Words a message may hold beyond names and question words and still be "just the name".
 BARE_LEFTOVERS = 0
-#: A word asking how a technology stands this many words after a name makes it the technology.
-STANDS_GAP = 2
 #: Phrases of more words than this are looked up as names only as typed, not fuzzily.
 FUZZY_PHRASE_WORDS = 3
 #: Misspelt cue words ("resorces") are fixed when this long and this close (0-100).
@@ -288,7 +287,7 @@ def _stands_asked(message: Message, mention: Mention) -> bool:
         words[place].text in ASKING_ABOUT
         and words[place].segment == at.segment
         and (words[place].text != "worth" or worth_what(place))
-        for place in range(mention.end, min(mention.end + STANDS_GAP + 1, len(words)))
+        for place in range(mention.end, min(mention.end + STANDING_WINDOW, len(words)))
     )
 
 

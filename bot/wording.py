@@ -236,6 +236,8 @@ ASKING_ABOUT = wordset(
     obsolete anymore used maintained alive matter matters important essential hard harder
     difficult tough easy easier old"""
 )
+#: ...among this many words right after a name ("is java still worth it").
+STANDING_WINDOW = 3
 #: Words that open a new part of a sentence, as a comma does.
 CLAUSE_STARTS = wordset("but")
 #: Words that point back at something already mentioned.

@@ -34,13 +34,11 @@ from bot.wording import (
     PLURAL_POINTERS,
     POINTERS,
     RESOURCE_CUES,
+    STANDING_WINDOW,
     START_LINKS,
     STARTING,
     USE_CASE_CUES,
 )
-
-#: A word asking how a name stands ("worth") this many words after it asks about the name.
-STANDING_GAP = 3
 
 
 def _asked_of_its_first_name(read: Reading) -> bool:
@@ -168,7 +166,7 @@ class NamedStages:
             or any(  # "is nestjs worth it for backend": how it stands; "mongodb basics"
                 (w.text in ASKING_ABOUT or w.text in INTRODUCING)
                 and w.segment == message.words[m.start].segment
-                for w in message.words[m.end : m.end + STANDING_GAP]
+                for w in message.words[m.end : m.end + STANDING_WINDOW]
             )
             for m in focused
         )
