@@ -59,6 +59,8 @@ EVEN = frozenset({"even", "exactly", "actually", "really"})
 FIELD_ASKED = BE_WORDS | EVEN
 #: After the field's name, the people and work of it ("a backend dev", "backend development").
 FIELD_PEOPLE = wordset("dev devs developer developers development engineer engineers engineering")
+#: Before "of" and the field's name, what the field does ("the main responsibilities of backend").
+FIELD_DUTIES = wordset("responsibilities responsibility role roles duties job purpose")
 #: "explain what docker is in simple words": how simply a thing is to be told.
 SIMPLY = frozenset({"simple", "plain", "short", "brief", "layman", "laymans", "nutshell"})
 #: After "what is <name>", these end what is asked ("what is kafka and should i learn it").
@@ -440,12 +442,16 @@ def _unnamed_after(words: Sequence[Word], at: int) -> bool:
 def asks_what_the_field_is(asking: Sequence[Word], title_words: Set[str]) -> bool:
     """Whether a sentence asks what the roadmap's field is or does ("what is backend").
 
-    "what does a backend dev do", "what even is backend"; not what fits in it ("what backend
-    technology fits"). ``title_words`` are the stems of the roadmap's title ("backend").
+    "what does a backend dev do", "what even is backend", "the main responsibilities of
+    backend"; not what fits in it ("what backend technology fits"). ``title_words`` are the
+    stems of the roadmap's title ("backend").
     """
     named = next((at for at, w in enumerate(asking) if w.stem in title_words), None)
     if named is None:
         return False
+    before = [w.text for w in asking[:named] if w.text not in ARTICLES][-2:]
+    if len(before) == 2 and before[0] in FIELD_DUTIES and before[1] == "of":
+        return True
     what = [at for at, w in enumerate(asking[:named]) if w.text == "what"]
     if not what:
         return False

@@ -462,6 +462,12 @@ _ASKING = table(
             ("wat is backend", expect(intent=Intent.TOPIC, section="basics")),
             ("what even is backend lol like what does it do", expect(section="basics")),
             ("wat does a backend dev even do all day", expect(section="basics")),
+            ("what are the main responsibilities of backend?", expect(section="basics")),
+            (  # the field asked after names told only as what comes next
+                "Before I jump to Node or Python I want understand basics: what backend even "
+                "does, what are main responsibilities of it?",
+                expect(section="basics"),
+            ),
             ("whats backend even mean", expect(section="basics")),
             ("what backend technology is a good fit for a chat app?", expect(section=None)),
             ("what does a backend dev need to know", expect(section=None)),

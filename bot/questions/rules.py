@@ -68,7 +68,8 @@ class Rules:
             return decided
         requested = self.named.requested(read, asked, projects)
         decided = (
-            self.named.need_beside_topic(read, asked, requested)
+            self.unnamed.field_asked(read, requested)
+            or self.named.need_beside_topic(read, asked, requested)
             or self.named.projects_for_name(read, requested, projects)
             or self.named.topic(read, requested)
         )
@@ -76,8 +77,7 @@ class Rules:
             return decided
         step = self.unnamed.step_asked(read, asked, requested)
         return (
-            self.unnamed.field_asked(read, requested)
-            or self.unnamed.overview(read, asked, step)
+            self.unnamed.overview(read, asked, step)
             or self.unnamed.need_asked(read, requested, step)
             or self.unnamed.need_with_no_name(read, asked, projects, step)
             or self.unnamed.kind_choices(read, requested, step)
