@@ -15,7 +15,9 @@ from bot.wording import (
     BACKGROUND_AFTER,
     BACKGROUND_BEFORE,
     CLAUSE_ENDS,
+    DONE_AFTER_HAVING,
     DONE_WORDS,
+    HAVING,
     LEARN_WORDS,
     QUESTION_STARTS,
     REQUEST_CUES,
@@ -149,7 +151,10 @@ def told_words(message: Message) -> set[int]:
     }
     for i, word in enumerate(words):
         after = words[i + 1].text if i + 1 < len(words) else ""
-        if word.text not in DONE_WORDS or after in SUBJECT_PRONOUNS:
+        done = word.text in DONE_WORDS or (
+            word.text in DONE_AFTER_HAVING and i > 0 and words[i - 1].text in HAVING
+        )
+        if not done or after in SUBJECT_PRONOUNS:
             continue
         end = i + 1
         while (

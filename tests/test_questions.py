@@ -468,6 +468,11 @@ _ASKING = table(
                 "does, what are main responsibilities of it?",
                 expect(section="basics"),
             ),
+            (  # "read" after "i've" is done, no request for material
+                "I've read about backend a bit but I still don't get what the server side "
+                "actually does. Can you explain the basic responsibilities of backend?",
+                expect(section="basics"),
+            ),
             ("whats backend even mean", expect(section="basics")),
             ("what backend technology is a good fit for a chat app?", expect(section=None)),
             ("what does a backend dev need to know", expect(section=None)),
