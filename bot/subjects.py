@@ -411,9 +411,14 @@ class SubjectFinder:
             fresh = [m for m in earlier if id(m) not in background]
             if (  # "i learned python with a raspberry pi. my brother talks about
                 # microservices. what are they?": the plural told last, alone in its sentence
+                # or after technology the roadmap lacks ("we track deliveries in excel and a
+                # consultant pitched microservices. what are they")
                 len(pair) == 2
                 and _plural(pair[1], words)
-                and words[pair[0].start].sentence < words[pair[1].start].sentence
+                and (
+                    words[pair[0].start].sentence < words[pair[1].start].sentence
+                    or (pair[0].not_covered and not _plural(pair[0], words))
+                )
                 and id(pair[1]) not in background
             ):
                 return [pair[1]]

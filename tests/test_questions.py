@@ -184,6 +184,10 @@ _ASKING = table(
                 "containers. What are they and do I need them?",
                 expect(intent=Intent.TOPIC, topics=("docker",)),
             ),
+            (  # or after one technology the roadmap lacks, told as the learner's own
+                "we keep our orders in excel and a consultant pitched microservices. what are they",
+                expect(intent=Intent.TOPIC, topics=("microservices",)),
+            ),
         ],
         "the roadmap asked for, with technology it lacks told before, is the roadmap": [
             (
