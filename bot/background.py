@@ -47,6 +47,9 @@ PREFERRING = frozenset({"likes", "prefers", "says", "wants", "recommends", "sugg
 UNDERSTANDING = frozenset({"understand", "understanding", "grasp", "grasping"})
 #: After a question word, these start a clause, not a question ("just what i needed").
 SUBJECT_PRONOUNS = frozenset({"i", "you", "we", "they", "he", "she"})
+#: ...of them, those telling what others do ("they use jwt"), not what the learner does
+#: with a thing told before ("jwt = a string i put in localstorage").
+OTHERS_DOING = SUBJECT_PRONOUNS - {"i", "you"}
 #: Just before a name, these make it what the learner already has ("our rails app").
 OWN_STACK = frozenset({"my", "our"})
 #: Shortly before "know" or "learned", these make it asked for, not told ("should i know").
@@ -120,13 +123,15 @@ def pointed_at(told: list[Mention], words: tuple[Word, ...]) -> Mention:
     """What "it" points at among names told before: the first of the clause told last.
 
     "laravel makes php nicer. what is it": laravel; "my laravel api ...": of names run
-    together, the last is the thing.
+    together, the last is the thing; a clause starts again at one who does ("in my new job
+    (react + node) they use jwt. what is it": jwt).
     """
     clause = told[-1].start
     while (
         clause
         and words[clause - 1].segment == words[clause].segment
         and words[clause - 1].text not in CLAUSE_ENDS
+        and words[clause - 1].text not in OTHERS_DOING
     ):
         clause -= 1
     last = [m for m in told if m.start >= clause]

@@ -189,6 +189,17 @@ _ASKING = table(
                 expect(intent=Intent.TOPIC, topics=("microservices",)),
             ),
         ],
+        "'it' points at what others use, not at names told before they are named": [
+            (
+                "In my Laravel project I used sessions, in my new job (React + Node) they use "
+                "JWT. What is it and why not sessions?",
+                expect(intent=Intent.TOPIC, topics=("jwt",)),
+            ),
+            (  # what the learner does with the thing told first is no new clause
+                "jwt = just a string i put in localstorage? what is it really",
+                expect(intent=Intent.TOPIC, topics=("jwt",)),
+            ),
+        ],
         "the roadmap asked for, with technology it lacks told before, is the roadmap": [
             (
                 "I've done HTML and CSS for a year. Could you give me the big "
