@@ -36,6 +36,7 @@ from bot.wording import (
     EQUATING,
     IDIOMS,
     LEARN_WORDS,
+    LEARNING_MATERIAL,
     LEARNING_PHRASES,
     LIKENESS_CUES,
     MATERIAL,
@@ -592,6 +593,7 @@ class NameFinder:
             and self.lexicon.kind_of(mention) == TRACK_KIND
         ) or after in BASED
         material_after = not MATERIAL.isdisjoint(texts[mention.end : mention.end + 2])
+        learning_after = not LEARNING_MATERIAL.isdisjoint(texts[mention.end : mention.end + 2])
         joined = any(  # "java to go", "flask to django": a name of its kind just before
             other.end == mention.start - 1
             and other.id != mention.id
@@ -639,6 +641,8 @@ class NameFinder:
             or (not signs and learned)  # "where do i start learning jenkins"
             or (not signs and self.lexicon.kind_named_after(words, mention))  # "cassandra db"
             or (not signs and made_with)
+            # "any free java courses that arent boring af"; not "excel sheets"
+            or (not signs and learning_after and not mention.not_covered)
             or (not signs and defined_beside(words, mention))  # "what is kafka and ..."
             or (not signs and all(w.text in ASKING_ABOUT for w in leftovers))
             or (not signs and _stands_asked(message, mention))

@@ -102,6 +102,12 @@ READ_FOR = wordset("about up on more into through next first for before to or an
 #: Learning material: shortly before a name that is also an everyday word, it makes the name
 #: software ("a course on express", "tutorials for django"; not "read kafka").
 MATERIAL = RESOURCE_CUES - wordset("read reading teach")
+#: ...of it, those only ever learning material ("docker tutorials"; a "guide" may lead hikers).
+LEARNING_MATERIAL = wordset(
+    """tutorial tutorials course courses video videos vids vid youtube yt udemy coursera
+    playlist docs documentation cheatsheet cheatsheets quickstart walkthrough walkthroughs
+    ebook textbook"""
+)
 #: With a learning word, these ask for learning material ("where/how to learn go").
 LEARN_WAYS = wordset("where how place scratch site sites free stuff something watch path")
 #: Other ways of saying "learn": with "where" or "how" they ask for material ("how do i get

@@ -462,6 +462,16 @@ _ASKING = table(
             ("cosy couch setup for gaming", expect(intent=Intent.UNKNOWN, confident=False)),
             ("is azure the microsoft one", expect(intent=Intent.TOPIC, topics=("azure",))),
         ],
+        "material only ever for learning, after a name with no everyday sign": [
+            (
+                "any good docker tutorials for an old timer",
+                expect(intent=Intent.RESOURCES, topics=("docker",)),
+            ),
+            (
+                "any free java courses that arent boring af",
+                expect(intent=Intent.RESOURCES, topics=("java",)),
+            ),
+        ],
         "an everyday sense denied is no sign of it": [
             ("whats gin? the go one not the drink", expect(intent=Intent.TOPIC, topics=("gin",))),
             ("what is a monolith, not the stone one lol", expect(topics=("monolith",))),
