@@ -268,6 +268,7 @@ SHORTHAND = {
     "wht": "what",
     "wut": "what",
     "wtf": "what",
+    "wth": "what",
     "whats": "what is",
     "hows": "how is",
     "abt": "about",

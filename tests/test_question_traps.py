@@ -1155,6 +1155,7 @@ def test_a_clear_need_told_before_where_to_start_is_where_to_start(
         ("wat is gin in simple terms", "gin"),
         ("whats gin", "gin"),
         ("yo wtf is docker even", "docker"),
+        ("wth is docker", "docker"),
         ("coming from flutter, what is firebase really", "firebase"),
     ],
 )
