@@ -462,6 +462,12 @@ _ASKING = table(
             ("cosy couch setup for gaming", expect(intent=Intent.UNKNOWN, confident=False)),
             ("is azure the microsoft one", expect(intent=Intent.TOPIC, topics=("azure",))),
         ],
+        "a language's own package named is the language, not a look-alike lacking": [
+            (
+                "got my first endpoint working with net/http, any project ideas to practise?",
+                expect(intent=Intent.PROJECTS, topics=("go",)),
+            ),
+        ],
         "material only ever for learning, after a name with no everyday sign": [
             (
                 "any good docker tutorials for an old timer",
