@@ -210,7 +210,13 @@ IDIOMS = tuple(
     let it go
     here we go
     there you go
-    way to go""".splitlines()
+    way to go
+    go well with
+    go great with
+    go nicely with
+    go best with
+    go together
+    go wrong""".splitlines()
 )
 #: Words asking for an introduction to something.
 INTRODUCING = wordset("intro introduction basics fundamentals explained")

@@ -1298,6 +1298,8 @@ def test_a_project_like_this_is_the_learners_not_projects_asked_for(
         "the page fires twenty api requests on load, can the server send everything in one go?",
         "my backend makes 12 queries per page, can i fetch it all in one go and keep it fast",
         "our api is good to go, how should i deploy it",
+        "i learn coding on weekends and work at a distillery. we're launching a gin with "
+        "cucumber and lavender. what botanicals go well with those two?",
     ],
 )
 def test_a_name_in_an_idiom_is_the_word(answerer: QuestionAnswerer, question: str) -> None:
