@@ -18,6 +18,7 @@ from bot.mentions import Mention, Names
 from bot.phrases import as_tasks, phrases_found
 from bot.wording import (
     BUILD_WORDS,
+    COMPARE_CUES,
     LEARN_WORDS,
     NAME_POINTERS,
     PROJECT_CUES,
@@ -143,6 +144,11 @@ class TalkReader:
                 w.sentence in asked and w.text in NAME_POINTERS for w in message.words
             )
             and any(w.sentence in asked and w.text in WHAT_WORDS for w in message.words)
+        ):
+            return True
+        if len({m.id for m in mentions}) > 1 and any(  # "... a youtuber uses mongodb. can you
+            # compare them for me? my english not perfect": two names asked to be compared
+            w.sentence in asked and w.text in COMPARE_CUES for w in message.words
         ):
             return True
         if asked - talk_sentences and mentions:

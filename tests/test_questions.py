@@ -1082,6 +1082,17 @@ def test_a_greeting_before_a_question_is_not_small_talk(answerer: QuestionAnswer
     assert hello.outcome is Outcome.SMALL_TALK
 
 
+def test_two_names_asked_to_be_compared_beside_talk_words_are_compared(
+    answerer: QuestionAnswerer,
+) -> None:
+    compared = answerer.understand(
+        "Firebase seems easy but a YouTuber uses MongoDB. Can you compare them for me? "
+        "I'm 15 and my english not perfect."
+    )
+    assert compared.intent is Intent.COMPARE
+    assert set(compared.topic_ids) == {"firebase", "mongodb"}
+
+
 def test_a_question_with_ok_in_it_is_not_small_talk(answerer: QuestionAnswerer) -> None:
     assert answerer.understand("is django ok for an online store").outcome is not (
         Outcome.SMALL_TALK
