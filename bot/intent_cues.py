@@ -242,10 +242,18 @@ def named_for_definition(words: Sequence[Word], mention: Mention) -> bool:
         return True
     if not asked:
         return _what_it_is_told(words, start, end)
-    return (
-        end == len(words)
-        or words[end].segment != words[start].segment  # "what's azure, roughly"
-        or words[end].text in DEFINED_AFTER
+
+    def ends_the_ask(at: int) -> bool:
+        return (
+            at == len(words)
+            or words[at].segment != words[start].segment  # "what's azure, roughly"
+            or words[at].text in DEFINED_AFTER
+        )
+
+    return ends_the_ask(end) or (  # "so what does azure do exactly"
+        words[start - 1].text in DOING_VERBS
+        and words[end].text in DOING_VERBS
+        and ends_the_ask(end + 1)
     )
 
 

@@ -2406,6 +2406,7 @@ _ASKED_ABOUT = table(
             ("can sum1 explain docker like im 5", expect(confident=True, topics=("docker",))),
             ("monolith meaning??", expect(confident=True, topics=("monolith",))),
             ("what's azure, roughly", expect(confident=True, topics=("azure",))),
+            ("so what does azure do exactly", expect(confident=True, topics=("azure",))),
             (
                 "what does azure colour look like, thinking about it for my wedding invitations",
                 expect(confident=False),
