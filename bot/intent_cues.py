@@ -26,6 +26,7 @@ from bot.wording import (
     READ_FOR,
     READING,
     REQUEST_CUES,
+    STEP_WORDS,
     STOP,
     USE_CASE_CUES,
     WHAT_IS,
@@ -467,4 +468,12 @@ def asks_what_the_field_is(asking: Sequence[Word], title_words: Set[str]) -> boo
     after = [w.text for w in asking[named + 1 :] if w.text not in FIELD_PEOPLE][:1]
     return set(between) <= FIELD_ASKED and (
         bool(between[-1:] and between[-1] in BE_WORDS) or set(after) <= FIELD_ASKED | DEFINING
+    )
+
+
+def points_at_a_step(words: Sequence[Word], focus: int) -> bool:
+    """Whether the asking sentence points at a step ("that part", "this section")."""
+    return any(
+        a.sentence == focus and a.text in POINTERS and b.text in STEP_WORDS
+        for a, b in pairwise(words)
     )

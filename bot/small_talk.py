@@ -148,7 +148,8 @@ class TalkReader:
             return True
         if len({m.id for m in mentions}) > 1 and any(  # "... a youtuber uses mongodb. can you
             # compare them for me? my english not perfect": two names asked to be compared
-            w.sentence in asked and w.text in COMPARE_CUES for w in message.words
+            w.sentence in asked and w.text in COMPARE_CUES
+            for w in message.words
         ):
             return True
         if asked - talk_sentences and mentions:

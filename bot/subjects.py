@@ -24,6 +24,7 @@ from bot.intent_cues import (
     asked_what_it_is,
     compared_with_the_unnamed,
     named_for_definition,
+    points_at_a_step,
 )
 from bot.lexicon import Lexicon
 from bot.mentions import Mention, near_step_word
@@ -40,7 +41,6 @@ from bot.wording import (
     ROADMAP_WORDS,
     SIDE_BY_SIDE,
     STEP_TAILS,
-    STEP_WORDS,
     STOP,
     WHAT_WORDS,
     Message,
@@ -102,14 +102,6 @@ def _plural(mention: Mention, words: tuple[Word, ...]) -> bool:
     """Whether a name is told as a plural ("microservices", "containers")."""
     last = words[mention.end - 1]
     return last.stem != last.text
-
-
-def _points_at_a_step(words: tuple[Word, ...], focus: int) -> bool:
-    """Whether the asking sentence points at a step ("that part", "this section")."""
-    return any(
-        a.sentence == focus and a.text in POINTERS and b.text in STEP_WORDS
-        for a, b in pairwise(words)
-    )
 
 
 def _defined_alone(words: tuple[Word, ...], narrowed: list[Mention], asking: int) -> bool:
@@ -215,14 +207,17 @@ class SubjectFinder:
             and self.lexicon.knowledge.section(b.id) is not None
         }
         roadmap_named = {w.sentence for w in words if w.text in ROADMAP_WORDS}
+        step_pointed = points_at_a_step(words, focus)
         mentions = [  # "the frameworks part" names the step; "frameworks" alone, the kind;
-            # "what databases this roadmap have? i only know excel": the step
+            # "what databases this roadmap have? i only know excel": the step; "next on the
+            # list is databases ... what is in that section?": the step pointed at
             m
             for m in mentions
             if (
                 not self.lexicon.names_a_kind(m)
                 or near_step_word(words, m)
                 or words[m.start].sentence in roadmap_named
+                or (step_pointed and self.lexicon.knowledge.section(m.id) is not None)
             )
             and m.start not in after_topic
         ] or mentions
@@ -438,7 +433,7 @@ class SubjectFinder:
             return told_apart
         if sentence_words & POINTERS and earlier:
             steps = [m for m in earlier if self.lexicon.knowledge.section(m.id) is not None]
-            if steps and _points_at_a_step(words, focus):
+            if steps and points_at_a_step(words, focus):
                 # "next lab is on auth and security. we did a spring project. what topics
                 # does that part include?": the step told, not the nearest name
                 return [steps[-1]]

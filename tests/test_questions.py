@@ -220,6 +220,11 @@ _ASKING = table(
                 "what does that part include?",
                 expect(intent=Intent.TOPIC, section="databases"),
             ),
+            (  # a step's name told as a kind, and pointed at as a step: the step, no need
+                "I finished the languages part and picked Python. Next on the list is databases"
+                " and I've never touched one. What is in that section and what comes first?",
+                expect(intent=Intent.TOPIC, section="databases"),
+            ),
             (  # no step pointed at: the name
                 "i built a flask project last year. what does that do?",
                 expect(intent=Intent.TOPIC, topics=("flask",)),

@@ -11,7 +11,7 @@ from collections.abc import Set
 from itertools import pairwise
 
 from bot.background import DONE_BEFORE, is_background, wanted
-from bot.intent_cues import asks_definition, compared_with_the_unnamed
+from bot.intent_cues import asks_definition, compared_with_the_unnamed, points_at_a_step
 from bot.mentions import Mention
 from bot.questions.findings import Asked
 from bot.questions.reading import Reading
@@ -163,6 +163,7 @@ class PathStages:
             and subjects
             and all(message.words[m.start].sentence != focus for m in subjects)
             and not focus_words & (NAME_POINTERS | PLURAL_POINTERS)  # "made for this": the need
+            and not points_at_a_step(message.words, focus)  # "what is in that section?"
             and not focus_words & DIFFERING  # "... how should i explain the difference?"
             and not asked.learn_way  # "the best way to get started": material
             and (
