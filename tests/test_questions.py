@@ -206,6 +206,11 @@ _ASKING = table(
                 "picture of this backend roadmap and the order to go through it?",
                 expect(intent=Intent.OVERVIEW),
             ),
+            (  # the path asked for with "it", the roadmap named before
+                "I finished a course on HTML and CSS and I'm looking at this roadmap for the "
+                "first time. Can you give me the big picture of what's on it and in what order?",
+                expect(intent=Intent.OVERVIEW),
+            ),
         ],
         "a kind word just after a build word is the learner's product, not a kind asked for": [
             (

@@ -35,7 +35,6 @@ from bot.wording import (
     PREFERRED_TO,
     PROJECT_NOUNS,
     RESOURCE_CUES,
-    ROADMAP_WORDS,
     SIDE_BY_SIDE,
     THE_PATH,
     WHAT_WORDS,
@@ -227,9 +226,10 @@ class KindStages:
             message.words[m.start].sentence != focus for m in uncovered
         )
         named = any(m.id in self.shared.knowledge.topics for m in read.mentions)
-        if told_elsewhere and read.focus_words & ROADMAP_WORDS and not named:
-            # "I know HTML and CSS. ... the big picture of this roadmap?": the roadmap; not
-            # "My SQL is stuck in DB2. What resources does the roadmap recommend?"
+        if told_elsewhere and read.focus_words & THE_PATH and not named:
+            # "I know HTML and CSS. ... the big picture of this roadmap?", "... looking at
+            # this roadmap. can you give me the big picture of what's on it?": the roadmap;
+            # not "My SQL is stuck in DB2. What resources does the roadmap recommend?"
             return None
         told_aside = (
             told_elsewhere
