@@ -1198,6 +1198,14 @@ _NEEDS = table(
                 expect(outcome=Outcome.ANSWERED, intent=Intent.USE_CASE, first=("oauth",)),
             ),
         ],
+        "friends are no sign of hosting them: a server for friends is still software": [
+            (
+                "I'm making a multiplayer quiz game for my friends as a hobby. Everybody should "
+                "see the scores change right away when someone answers, and I don't want to "
+                "manage a server. What could do this for me?",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.USE_CASE, first=("firebase",)),
+            ),
+        ],
         # Single sign-on, manual deploys, sales that take a shop down: the uses the roadmap's
         # topics are known for, in the words of people who meet them.
         "needs everyone meets in real projects": [
