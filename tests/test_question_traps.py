@@ -578,6 +578,10 @@ def test_dropping_guesses_keeps_whole_parts_of_the_message_in_order(text: str) -
 
 def test_an_amount_of_a_name_that_is_also_a_word_is_the_word(answerer: QuestionAnswerer) -> None:
     assert not answerer.understand("i need some rest lol").confident
+    # a body's signs weigh against a software word told beside
+    assert not answerer.understand(
+        "bro i need REST fr, been grinding leetcode since 8am my eyes hurt"
+    ).confident
     assert answerer.understand("i need some python help").topic_ids == ("python",)
 
 
