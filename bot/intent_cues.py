@@ -293,14 +293,20 @@ def _is_asked_what(words: Sequence[Word], at: int) -> bool:
 
 
 def _how_it_works(words: Sequence[Word], mention: Mention) -> bool:
-    """Whether a name sits in "how does X (actually) work" ("... under the hood")."""
+    """Whether a name sits in "how does X (actually) work" ("... under the hood").
+
+    Also a part of X's ("how does cassandra replication work").
+    """
     start, end = mention.start, mention.end
     after = [w.text for w in words[end : end + 2]]
     return (
         start > 1
         and words[start - 2].text == "how"
         and words[start - 1].text in DOING_VERBS
-        and (after[:1] == ["work"] or (after[1:] == ["work"] and after[0] in WHAT_TAILS))
+        and (
+            after[:1] == ["work"]
+            or (after[1:] == ["work"] and (after[0] in WHAT_TAILS or after[0] not in STOP))
+        )
     )
 
 

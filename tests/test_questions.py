@@ -373,6 +373,12 @@ _ASKING = table(
                 expect(confident=True, topics=("docker",)),
             ),
             ("how does firebase really work", expect(confident=True, topics=("firebase",))),
+            (  # or a part of it; technology the roadmap lacks, said so
+                "The telco keeps call records in Cassandra across three data centres. How does "
+                "Cassandra replication work when one goes offline?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+            ("how does python shedding work", expect(confident=False)),
         ],
         "a name asked what it is in the next part of the sentence is the software": [
             (
