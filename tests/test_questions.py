@@ -469,6 +469,10 @@ _ASKING = table(
             ("backend roadmap steps for career changers", expect(intent=Intent.OVERVIEW)),
             ("whats the whole back end road map look like", expect(intent=Intent.OVERVIEW)),
             ("backend developer salary in germany", expect(intent=Intent.UNKNOWN, confident=False)),
+            (
+                "how do i negotiate, they offered 55k for a backend role",
+                expect(outcome=Outcome.REFUSED),
+            ),
             ("backend roadmap salary", expect(intent=Intent.UNKNOWN, confident=False)),
         ],
         "material for a name that is also a word, with only roadmap words besides": [
