@@ -911,6 +911,14 @@ def test_technology_the_roadmap_lacks_opening_a_question_about_its_fit_is_not_co
     assert not answerer.understand("java island trip").confident
 
 
+def test_a_name_asked_what_it_is_for_an_outside_purpose_is_the_name(
+    answerer: QuestionAnswerer,
+) -> None:
+    understanding = answerer.understand("monolith definition for an interview answer")
+    assert (understanding.intent, understanding.topic_ids) == (Intent.TOPIC, ("monolith",))
+    assert not answerer.understand("monolith interview questions salary").confident
+
+
 def test_two_names_set_side_by_side_outweigh_an_outside_word_not_asked_about(
     answerer: QuestionAnswerer,
 ) -> None:

@@ -8,6 +8,7 @@ from itertools import pairwise
 from bot.background import is_background, wanted
 from bot.intent_cues import (
     ASKING_WORDS,
+    DEFINING,
     asked_what_it_is,
     asks_about_doubtful,
     asks_what_the_field_is,
@@ -218,10 +219,15 @@ class AsideStages:
         )
         words = message.words
         defined = any(  # "... at my job everything is microsoft ..., what is azure exactly",
-            # "my team lead wants firebase, is firebase an actual backend"
-            (asked_what_it_is(words, m, after=False) or _asked_is(words, m))
+            # "my team lead wants firebase, is firebase an actual backend", "monolith
+            # definition for an interview answer": what it is for told after "for"
+            (
+                asked_what_it_is(words, m, after=False)
+                or _asked_is(words, m)
+                or (m.end < len(words) and words[m.end].text in DEFINING)
+            )
             and not self.shared.talk.outside_words(
-                [w for w in words if w.segment == words[m.start].segment]
+                _before_a_purpose(words, {words[m.start].segment})
             )
             for m in subjects
             if m.id in self.shared.knowledge.topics
