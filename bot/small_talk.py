@@ -56,6 +56,17 @@ def _placed_only(words: Sequence[Word], candidates: Set[str]) -> set[str]:
     return placed - elsewhere
 
 
+def _set_aside_only(words: Sequence[Word], candidates: Set[str]) -> set[str]:
+    """Of ``candidates``, the words only ever set aside ("salary aside, ...")."""
+    aside: set[str] = set()
+    elsewhere: set[str] = set()
+    for at, word in enumerate(words):
+        if word.text in candidates:
+            following = words[at + 1].text if at + 1 < len(words) else ""
+            (aside if following == "aside" else elsewhere).add(word.text)
+    return aside - elsewhere
+
+
 def _placed(words: Sequence[Word], at: int) -> bool:
     """Whether the word at ``at`` follows "at my", "on our", "from my data" and such."""
     sentence = words[at].sentence
@@ -181,11 +192,13 @@ class TalkReader:
         found = phrases_found(self.lexicon.outside, as_tasks(message.texts))
         words = message.words
         in_use_cases = {words[i].text for i in paired}  # "background jobs": not a job hunt
-        placed = _placed_only(words, {phrase[0] for _, phrase in found if len(phrase) == 1})
+        single = {phrase[0] for _, phrase in found if len(phrase) == 1}
+        # "at my job", "salary aside": told in passing, not asked about
+        passing = _placed_only(words, single) | _set_aside_only(words, single)
         for entry, phrase in found:
             if needs and len(phrase) == 1 and phrase[0] in self.lexicon.need_words:
                 continue
-            if len(phrase) == 1 and (phrase[0] in in_use_cases or phrase[0] in placed):
+            if len(phrase) == 1 and (phrase[0] in in_use_cases or phrase[0] in passing):
                 continue
             hits[entry.id] = hits.get(entry.id, 0) + 1
             entries[entry.id] = entry

@@ -919,6 +919,16 @@ def test_a_name_asked_what_it_is_for_an_outside_purpose_is_the_name(
     assert not answerer.understand("monolith interview questions salary").confident
 
 
+def test_an_outside_word_set_aside_asks_nothing(answerer: QuestionAnswerer) -> None:
+    understanding = answerer.understand(
+        "Two offers: one team uses Django, the other Flask. Salary aside, I just want to "
+        "understand the difference between Django and Flask."
+    )
+    assert understanding.intent is Intent.COMPARE
+    assert set(understanding.topic_ids) == {"django", "flask"}
+    assert not answerer.understand("django or flask, which has the better salary").confident
+
+
 def test_two_names_set_side_by_side_outweigh_an_outside_word_not_asked_about(
     answerer: QuestionAnswerer,
 ) -> None:
