@@ -20,6 +20,7 @@ from bot.wording import (
     KIND_OF,
     LEAD_INS,
     LEARN_WORDS,
+    NAME_POINTERS,
     PLURAL_POINTERS,
     POINTERS,
     QUESTION_STARTS,
@@ -274,6 +275,15 @@ def defined_beside(words: Sequence[Word], mention: Mention) -> bool:
             after.segment == words[start].segment + 1
             and after.sentence == words[start].sentence
             and _is_asked_what(words, end)
+        )
+        # "everyone says docker docker docker... wat is it": the next sentence, pointing back
+        or (
+            after.sentence == words[start].sentence + 1
+            and _is_asked_what(words, end)
+            and any(
+                w.text in NAME_POINTERS and w.sentence == after.sentence
+                for w in words[end : end + 4]
+            )
         )
     )
     return (

@@ -381,6 +381,10 @@ _ASKING = table(
             ("how does python shedding work", expect(confident=False)),
         ],
         "a name asked what it is in the next part of the sentence is the software": [
+            (  # or in the next sentence, pointing back at it
+                "my nas runs unraid n everyone says docker docker docker... wat is it",
+                expect(confident=True, topics=("docker",)),
+            ),
             (
                 "i keep hearing about docker, what's the deal",
                 expect(confident=True, topics=("docker",)),
