@@ -226,7 +226,8 @@ BACKGROUND_AFTER = wordset(
     programmers engineer engineers person people shop team done finished coder coders
     certified dude fan nerd veteran dba dbas sysadmin sysadmins freelancer
     freelancers consultant consultants analyst analysts tester testers designer designers
-    modder modders hobbyist hobbyists intern interns graduate folks guys"""
+    modder modders hobbyist hobbyists intern interns graduate folks guys wizard wizards expert
+    experts guru gurus ninja ninjas"""
 )
 #: A name shortly after one of these is the learner's background ("i learned flask").
 BACKGROUND_BEFORE = wordset(

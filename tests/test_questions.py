@@ -1951,6 +1951,12 @@ def test_every_answer_is_the_same_whatever_the_hash_seed() -> None:
 
 _SUBJECT = table(
     {
+        "one skilled at a technology is the learner, told as background": [
+            (
+                "what should i know about databases section, im an excel wizard",
+                expect(outcome=Outcome.ANSWERED, section="databases"),
+            ),
+        ],
         "the subject is the name nearest the question": [
             (
                 "coming from express, nestjs docs?",
