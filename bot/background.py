@@ -50,6 +50,9 @@ SUBJECT_PRONOUNS = frozenset({"i", "you", "we", "they", "he", "she"})
 #: ...of them, those telling what others do ("they use jwt"), not what the learner does
 #: with a thing told before ("jwt = a string i put in localstorage").
 OTHERS_DOING = SUBJECT_PRONOUNS - {"i", "you"}
+#: Before a name, "have" after one of these tells what the learner has ("we only have nagios").
+HAVING_NOW = frozenset({"have", "got"})
+OWNERS_HAVING = frozenset({"i", "we", "ive", "weve"})
 #: Just before a name, these make it what the learner already has ("our rails app").
 OWN_STACK = frozenset({"my", "our"})
 #: Shortly before "know" or "learned", these make it asked for, not told ("should i know").
@@ -262,6 +265,11 @@ def is_background(mention: Mention, words: tuple[Word, ...]) -> bool:
     before = words[mention.start - 1].text if mention.start else ""
     if before in OWN_STACK or before in DONE_BEFORE:
         return True  # "my python scripts", "our rails app", "after docker": already had
+    if before in HAVING_NOW and any(  # "we only have nagios", "i have docker installed"
+        w.text in OWNERS_HAVING and w.segment == words[mention.start].segment
+        for w in words[max(mention.start - 3, 0) : mention.start - 1]
+    ):
+        return True
     if before in LEARN_WORDS and mention.start > 1 and words[mention.start - 2].text in DONE_BEFORE:
         return True  # "after learning python"
     if before in TOWARDS:

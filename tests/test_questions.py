@@ -1957,6 +1957,12 @@ _SUBJECT = table(
                 expect(outcome=Outcome.ANSWERED, section="databases"),
             ),
         ],
+        "what the learner has is background": [
+            (
+                "resources for the monitoring and performance part pls, we only have nagios",
+                expect(outcome=Outcome.ANSWERED, section="monitoring-performance"),
+            ),
+        ],
         "the subject is the name nearest the question": [
             (
                 "coming from express, nestjs docs?",
