@@ -265,9 +265,12 @@ def is_background(mention: Mention, words: tuple[Word, ...]) -> bool:
     before = words[mention.start - 1].text if mention.start else ""
     if before in OWN_STACK or before in DONE_BEFORE:
         return True  # "my python scripts", "our rails app", "after docker": already had
-    if before in HAVING_NOW and any(  # "we only have nagios", "i have docker installed"
-        w.text in OWNERS_HAVING and w.segment == words[mention.start].segment
-        for w in words[max(mention.start - 3, 0) : mention.start - 1]
+    if (
+        before in HAVING_NOW
+        and any(  # "we only have nagios", "i have docker installed"
+            w.text in OWNERS_HAVING and w.segment == words[mention.start].segment
+            for w in words[max(mention.start - 3, 0) : mention.start - 1]
+        )
     ):
         return True
     if before in LEARN_WORDS and mention.start > 1 and words[mention.start - 2].text in DONE_BEFORE:

@@ -267,22 +267,25 @@ def defined_beside(words: Sequence[Word], mention: Mention) -> bool:
     """
     start, end = mention.start, mention.end
     after = words[end] if end < len(words) else None
-    asked_after = after is not None and (
-        # "docker what is it", in the same part of the sentence
-        (after.segment == words[start].segment and after.text in WHAT_IT_IS)
-        # "... about docker, what is it", "..., what's the deal": the next part asks it
-        or (
-            after.segment == words[start].segment + 1
-            and after.sentence == words[start].sentence
-            and _is_asked_what(words, end)
-        )
-        # "everyone says docker docker docker... wat is it": the next sentence, pointing back
-        or (
-            after.sentence == words[start].sentence + 1
-            and _is_asked_what(words, end)
-            and any(
-                w.text in NAME_POINTERS and w.sentence == after.sentence
-                for w in words[end : end + 4]
+    asked_after = (
+        after is not None
+        and (
+            # "docker what is it", in the same part of the sentence
+            (after.segment == words[start].segment and after.text in WHAT_IT_IS)
+            # "... about docker, what is it", "..., what's the deal": the next part asks it
+            or (
+                after.segment == words[start].segment + 1
+                and after.sentence == words[start].sentence
+                and _is_asked_what(words, end)
+            )
+            # "everyone says docker docker docker... wat is it": the next sentence, pointing back
+            or (
+                after.sentence == words[start].sentence + 1
+                and _is_asked_what(words, end)
+                and any(
+                    w.text in NAME_POINTERS and w.sentence == after.sentence
+                    for w in words[end : end + 4]
+                )
             )
         )
     )

@@ -346,7 +346,12 @@ class SubjectFinder:
             # "kafka at scale? worth it over postgres", "i use flask. is it good for rest apis?":
             # "it" is the name told before, the one after it only the context
             told = [m for m in mentions if words[m.start].sentence < focus and m.id != main[0].id]
-            if told:
+            # "... the bigger picture from this roadmap. what does its apis section cover?":
+            # "its" is the roadmap's, told after every name
+            roadmap_last = bool(told) and any(
+                w.text in ROADMAP_WORDS and w.sentence < focus for w in words[told[-1].end :]
+            )
+            if told and not roadmap_last:
                 return [pointed_at(told, words), *main]
         compared = bool(COMPARE_CUES & {w.text for w in words})
         defined = {m.id for m in main if asked_what_it_is(words, m, after=False)}

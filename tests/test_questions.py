@@ -1957,6 +1957,14 @@ _SUBJECT = table(
                 expect(outcome=Outcome.ANSWERED, section="databases"),
             ),
         ],
+        "'its' after the roadmap told last is the roadmap's": [
+            (
+                "I'm a Shopify developer and I work with APIs from the consuming side. I want the"
+                " bigger picture from this roadmap. What does its APIs and microservices section"
+                " cover?",
+                expect(outcome=Outcome.ANSWERED, section="apis"),
+            ),
+        ],
         "what the learner has is background": [
             (
                 "resources for the monitoring and performance part pls, we only have nagios",
