@@ -327,6 +327,7 @@ _PHRASES = re.compile(r"\b(" + "|".join(sorted(PHRASES, key=len, reverse=True)) 
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+")
 _APOSTROPHES = re.compile(r"['’`]")
 #: A dash between words parts a sentence as a comma does ("node crashes — what is express").
+_BRACKETS = re.compile(r"(?<=\w)\s+[(\[]\s*|\s*[)\]]\s+(?=\w)")
 _DASHES = re.compile(r"\s+(?:[—–]|--?)\s+")
 _REPEATS = re.compile(r"(\w)\1{2,}")
 #: One-letter words that are words, not letters of a name spelt out ("a", "i").
@@ -484,6 +485,7 @@ def split_message(text: str) -> Message:
     questions: set[int] = set()
     segment = 0
     text = _DASHES.sub(", ", _REPEATS.sub(r"\1", _APOSTROPHES.sub("", text)))
+    text = _BRACKETS.sub(", ", text)  # "my manager (we run magento) keeps talking": an aside
     sentences = [part for part in _SENTENCE_END.split(text) if part.strip()]
     for index, sentence in enumerate(sentences):
         first = True

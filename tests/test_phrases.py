@@ -59,6 +59,22 @@ def test_a_dash_between_words_parts_a_sentence_as_a_comma_does() -> None:
     assert {w.segment for w in joined} == {0}
 
 
+def test_brackets_between_words_set_an_aside_apart_as_commas_do() -> None:
+    message = split_message("my manager (we run magento) keeps talking about caching")
+    segments = {w.text: w.segment for w in message.words}
+    assert segments["manager"] < segments["magento"] < segments["keeps"]
+    assert message.sentences == 1
+    opening = split_message("what is gin? (not the drink)").words  # no word before: no part
+    assert {w.segment for w in opening if w.sentence == 1} == {1}
+
+
+@given(st.lists(st.sampled_from(["a", "b", "(", ")", "[", "]", " ", ","]), max_size=12))
+def test_brackets_never_change_the_words_of_a_message(typed: list[str]) -> None:
+    text = "".join(typed)
+    bare = text.translate(str.maketrans("()[]", "    "))
+    assert split_message(text).texts == split_message(bare).texts
+
+
 def test_shorthand_stands_for_its_words_but_not_among_letters_spelt_out() -> None:
     assert split_message("can u help w my api").texts == ("can", "you", "help", "with", "my", "api")
     assert split_message("u r a genius").texts == ("you", "are", "a", "genius")

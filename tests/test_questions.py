@@ -1965,6 +1965,13 @@ _SUBJECT = table(
                 expect(outcome=Outcome.ANSWERED, section="apis"),
             ),
         ],
+        "'it' points past an aside in brackets at the name the clause is about": [
+            (
+                "My internship manager (we run Magento and Varnish) keeps talking about"
+                " performance optimization in backend. what is it about in general?",
+                expect(outcome=Outcome.ANSWERED, topics=("performance-optimization",)),
+            ),
+        ],
         "what the learner has is background": [
             (
                 "resources for the monitoring and performance part pls, we only have nagios",
