@@ -919,6 +919,17 @@ def test_a_name_asked_what_it_is_for_an_outside_purpose_is_the_name(
     assert not answerer.understand("monolith interview questions salary").confident
 
 
+def test_projects_asked_for_a_name_may_say_with_outside_words_what_they_are_for(
+    answerer: QuestionAnswerer,
+) -> None:
+    understanding = answerer.understand(
+        "I know plain PHP from WordPress themes, and now I'd like to build something real with "
+        "Laravel. Any project ideas that would show an employer I can do more than themes?"
+    )
+    assert (understanding.intent, understanding.topic_ids) == (Intent.PROJECTS, ("laravel",))
+    assert not answerer.understand("I'm a Laravel dev. How do I get a raise?").confident
+
+
 def test_an_outside_word_set_aside_asks_nothing(answerer: QuestionAnswerer) -> None:
     understanding = answerer.understand(
         "Two offers: one team uses Django, the other Flask. Salary aside, I just want to "

@@ -168,9 +168,15 @@ class AsideStages:
         requested = [  # a bare "what do you suggest?" asks for what the sentence before asks
             w for w in message.words if w.sentence == focus or (bare and w.sentence == focus - 1)
         ]
+        # "... with laravel for my portfolio. any project ideas that would show an employer
+        # i can do more?": what the projects are for may be told with outside words
+        projects_for_a_name = any(
+            m.id in self.shared.knowledge.topics and not is_background(m, message.words)
+            for m in subjects
+        ) and any(w.text in PROJECT_CUES for w in asking)
         roadmap_question = (
             message.sentences > 1
-            and not self.shared.talk.outside_words(asking)
+            and (not self.shared.talk.outside_words(asking) or projects_for_a_name)
             and (
                 any(message.words[m.start].sentence == focus for m in subjects)
                 or any(w.stem in STRONG_OVERVIEW for w in asking)
