@@ -46,25 +46,19 @@ TOLD_NEED_WORDS = 5
 PLACING = frozenset({"at", "on", "in", "from", "for"})
 
 
-def _placed_only(words: Sequence[Word], candidates: Set[str]) -> set[str]:
-    """Of ``candidates``, the words only ever told as the learner's place ("at my job")."""
-    placed: set[str] = set()
-    elsewhere: set[str] = set()
-    for at, word in enumerate(words):
-        if word.text in candidates:
-            (placed if _placed(words, at) else elsewhere).add(word.text)
-    return placed - elsewhere
+def _told_in_passing_only(words: Sequence[Word], candidates: Set[str]) -> set[str]:
+    """Of ``candidates``, the words only ever told in passing.
 
-
-def _set_aside_only(words: Sequence[Word], candidates: Set[str]) -> set[str]:
-    """Of ``candidates``, the words only ever set aside ("salary aside, ...")."""
-    aside: set[str] = set()
+    As the learner's place ("at my job") or set aside ("salary aside, ..."), not asked about.
+    """
+    passing: set[str] = set()
     elsewhere: set[str] = set()
     for at, word in enumerate(words):
         if word.text in candidates:
             following = words[at + 1].text if at + 1 < len(words) else ""
-            (aside if following == "aside" else elsewhere).add(word.text)
-    return aside - elsewhere
+            aside = _placed(words, at) or following == "aside"
+            (passing if aside else elsewhere).add(word.text)
+    return passing - elsewhere
 
 
 def _placed(words: Sequence[Word], at: int) -> bool:
@@ -193,8 +187,7 @@ class TalkReader:
         words = message.words
         in_use_cases = {words[i].text for i in paired}  # "background jobs": not a job hunt
         single = {phrase[0] for _, phrase in found if len(phrase) == 1}
-        # "at my job", "salary aside": told in passing, not asked about
-        passing = _placed_only(words, single) | _set_aside_only(words, single)
+        passing = _told_in_passing_only(words, single)
         for entry, phrase in found:
             if needs and len(phrase) == 1 and phrase[0] in self.lexicon.need_words:
                 continue
