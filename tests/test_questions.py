@@ -1212,6 +1212,13 @@ _NEEDS = table(
                 expect(outcome=Outcome.ANSWERED, intent=Intent.USE_CASE, first=("oauth",)),
             ),
         ],
+        "launching fast is launching soon, not a fast program": [
+            (
+                "kinda wanna build an app where ppl rent their power tools to neighbours, im solo"
+                " and wanna launch fast",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.USE_CASE, first=("rails",)),
+            ),
+        ],
         "friends are no sign of hosting them: a server for friends is still software": [
             (
                 "I'm making a multiplayer quiz game for my friends as a hobby. Everybody should "
