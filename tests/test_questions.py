@@ -1212,6 +1212,12 @@ _NEEDS = table(
                 expect(outcome=Outcome.ANSWERED, intent=Intent.USE_CASE, first=("oauth",)),
             ),
         ],
+        "going back to the old version after a broken deploy is rolling back": [
+            (
+                "if a deploy breaks i want it to go back to the previous version automatically",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.USE_CASE, first=("ci-cd",)),
+            ),
+        ],
         "launching fast is launching soon, not a fast program": [
             (
                 "kinda wanna build an app where ppl rent their power tools to neighbours, im solo"
