@@ -17,7 +17,7 @@ from bot.wording import (
     CLAUSE_ENDS,
     DONE_AFTER_HAVING,
     DONE_WORDS,
-    HAVING,
+    HAVING_DONE,
     LEARN_WORDS,
     QUESTION_STARTS,
     REQUEST_CUES,
@@ -160,7 +160,7 @@ def told_words(message: Message) -> set[int]:
     for i, word in enumerate(words):
         after = words[i + 1].text if i + 1 < len(words) else ""
         done = word.text in DONE_WORDS or (
-            word.text in DONE_AFTER_HAVING and i > 0 and words[i - 1].text in HAVING
+            word.text in DONE_AFTER_HAVING and i > 0 and words[i - 1].text in HAVING_DONE
         )
         if not done or after in SUBJECT_PRONOUNS:
             continue

@@ -240,10 +240,10 @@ DONE_WORDS = wordset(
     """did done finished finishing completed took learned learnt studied watched built
     followed wrote written coded"""
 )
-#: ...and these after a word of having ("i've read about backend", "had read the docs"),
-#: where they are spelt the same as asking.
+#: ...and these after a word of having done (HAVING_DONE: "i've read about backend", "had
+#: read the docs"), where they are spelt the same as asking.
 DONE_AFTER_HAVING = wordset("read")
-HAVING = wordset("ive have had weve theyve already")
+HAVING_DONE = wordset("ive have had weve theyve already")
 #: Words that end a clause inside a sentence ("i finished a course and want to build").
 CLAUSE_ENDS = wordset("and but so then now")
 #: Words that only ask how a technology stands: with nothing else, a name that is also an
