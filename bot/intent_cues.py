@@ -38,6 +38,8 @@ from bot.wording import (
     wordset,
 )
 
+#: Before a name and "better", these want it known more ("understand postgresql better").
+KNOWING = frozenset({"understand", "know", "grasp"})
 #: Words that ask what a name is or means, and the verbs of "what is" and "what does".
 DEFINING = frozenset(
     {"explain", "explained", "explanation", "mean", "means", "meaning", "define", "definition"}
@@ -137,6 +139,14 @@ def idiom_positions(
     )
     idioms.update(  # "go build fails", "docker build is slow": the name's command
         m.end for m in mentions if m.end < len(words) and words[m.end].text in BUILD_WORDS
+    )
+    idioms.update(  # "to understand postgresql better": knowing it more, not comparing
+        m.end
+        for m in mentions
+        if m.end < len(words)
+        and words[m.end].text == "better"
+        and m.start > 0
+        and (words[m.start - 1].stem in LEARN_WORDS or words[m.start - 1].stem in KNOWING)
     )
     idioms.update(  # "pick up", "get better at": learning, not picking or comparing
         i for at, size in improving.items() for i in range(at, at + size)

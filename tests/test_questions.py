@@ -1985,6 +1985,13 @@ _SUBJECT = table(
                 expect(outcome=Outcome.ANSWERED, topics=("performance-optimization",)),
             ),
         ],
+        "a name to be known 'better' is not compared": [
+            (
+                "our volunteers built a few things with Python and Google Sheets. I'd like a small"
+                " hands-on project to understand PostgreSQL better. Any ideas?",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.PROJECTS, topics=("postgresql",)),
+            ),
+        ],
         "what the learner has is background": [
             (
                 "resources for the monitoring and performance part pls, we only have nagios",
