@@ -88,11 +88,23 @@ def _points_back(
 
 
 def _compared_by(mention: Mention, words: tuple[Word, ...], mentions: list[Mention]) -> bool:
-    """Whether a name is a comparative that two others set side by side are compared by."""
-    return words[mention.start].text in COMPARATIVES and any(
+    """Whether a name is a comparative that two others set side by side are compared by.
+
+    "whats faster, go or node"; "anyone use bun instead of node? faster?": alone in its
+    sentence, after two names told before it.
+    """
+    if words[mention.start].text not in COMPARATIVES:
+        return False
+    sentence = words[mention.start].sentence
+    alone = all(w.sentence != sentence for w in words[: mention.start]) and all(
+        w.sentence != sentence for w in words[mention.end :]
+    )
+    if alone and len({m.id for m in mentions if words[m.start].sentence < sentence}) > 1:
+        return True
+    return any(
         b.start == a.end + 1
         and words[a.end].text in SIDE_BY_SIDE
-        and words[a.start].sentence == words[mention.start].sentence
+        and words[a.start].sentence == sentence
         and mention not in (a, b)
         for a, b in pairwise(mentions)
     )

@@ -403,6 +403,10 @@ _ASKING = table(
                 "flask or django, which is lighter",
                 expect(intent=Intent.COMPARE, topics=("flask", "django")),
             ),
+            (  # alone in its sentence after them; one the roadmap lacks: not covered
+                "anyone use bun instead of node? faster?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
             (  # one name: the comparative is the topic it names
                 "how do i make my api faster",
                 expect(topics=("performance-optimization",)),
