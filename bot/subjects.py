@@ -116,6 +116,18 @@ def _plural(mention: Mention, words: tuple[Word, ...]) -> bool:
     return last.stem != last.text
 
 
+#: Word pairs that correct what was just said ("i mean go vs java", "no wait").
+CORRECTIONS = frozenset({("i", "mean"), ("i", "meant"), ("no", "wait")})
+
+
+def _corrected_at(words: tuple[Word, ...]) -> int:
+    """Where the last correction of what was said ends ("... no wait, i mean"), else 0."""
+    return max(
+        (at + 2 for at, (a, b) in enumerate(pairwise(words)) if (a.text, b.text) in CORRECTIONS),
+        default=0,
+    )
+
+
 def _defined_alone(words: tuple[Word, ...], narrowed: list[Mention], asking: int) -> bool:
     """Whether the asking part only asks what its one name is.
 
@@ -196,6 +208,9 @@ class SubjectFinder:
         mentions = [
             m for m in mentions if not _set_apart(m, words) and not _compared_by(m, words, mentions)
         ] or mentions
+        # "gin or spring boot? no wait, i mean go vs java": the names after a correction
+        corrected = _corrected_at(words)
+        mentions = [m for m in mentions if m.start >= corrected] or mentions
         subjects = self._about(message, mentions, focus)
         narrowed = [
             m

@@ -1989,6 +1989,17 @@ _SUBJECT = table(
                 expect(outcome=Outcome.ANSWERED, topics=("performance-optimization",)),
             ),
         ],
+        "the names after a correction are the subjects": [
+            (
+                "gin or spring boot for a fintech job? no wait, i mean go vs java",
+                expect(intent=Intent.COMPARE, topics=("go", "java")),
+            ),
+            (  # nothing named after it: what came before stands
+                "my team writes ruby, and no, i don't mean rails, i mean the language itself."
+                " what's ruby like?",
+                expect(intent=Intent.TOPIC, topics=("ruby",)),
+            ),
+        ],
         "a name to be known 'better' is not compared": [
             (
                 "our volunteers built a few things with Python and Google Sheets. I'd like a small"
