@@ -10,7 +10,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from itertools import pairwise
 
-from bot.background import SUBJECT_PRONOUNS, is_background, told_words
+from bot.background import SUBJECT_PRONOUNS, UNDERSTANDING, is_background, told_words
 from bot.mentions import Mention
 from bot.wording import (
     ARTICLES,
@@ -39,7 +39,7 @@ from bot.wording import (
 )
 
 #: Before a name and "better", these want it known more ("understand postgresql better").
-KNOWING = frozenset({"understand", "know", "grasp"})
+KNOWING = UNDERSTANDING | {"know"}
 #: Words that ask what a name is or means, and the verbs of "what is" and "what does".
 DEFINING = frozenset(
     {"explain", "explained", "explanation", "mean", "means", "meaning", "define", "definition"}

@@ -96,8 +96,8 @@ def _compared_by(mention: Mention, words: tuple[Word, ...], mentions: list[Menti
     if words[mention.start].text not in COMPARATIVES:
         return False
     sentence = words[mention.start].sentence
-    alone = all(w.sentence != sentence for w in words[: mention.start]) and all(
-        w.sentence != sentence for w in words[mention.end :]
+    alone = (mention.start == 0 or words[mention.start - 1].sentence != sentence) and (
+        mention.end == len(words) or words[mention.end].sentence != sentence
     )
     if alone and len({m.id for m in mentions if words[m.start].sentence < sentence}) > 1:
         return True
