@@ -2502,6 +2502,11 @@ _ASKED_ABOUT = table(
             ("what's azure, roughly", expect(confident=True, topics=("azure",))),
             ("so what does azure do exactly", expect(confident=True, topics=("azure",))),
             (
+                "our designer asks: a new product gets a backend built with node.js. what is "
+                "node.js and why would a team choose it?",
+                expect(confident=True, intent=Intent.TOPIC, first=("javascript",)),
+            ),
+            (
                 "what does azure colour look like, thinking about it for my wedding invitations",
                 expect(confident=False),
             ),

@@ -147,6 +147,11 @@ class NamedStages:
         answer = (
             None
             if asked.names_itself
+            or any(  # "what is node.js and why would a team choose it": the name itself
+                asked_what_it_is(read.message.words, m, after=False)
+                for m in read.subjects
+                if m.id == topic_ids[0]
+            )
             or asks_how_it_works(read.focus_texts)  # "node.js is javascript on a server? how?"
             or read.asked_what_for()
             or _asked_of_its_first_name(read)
