@@ -829,6 +829,7 @@ class NameFinder:
                 len(word.text) < 4
                 or word.text in self.lexicon.known_words
                 or word.text in self.lexicon.name_words
+                or word.text in common_english()  # "a link that expires": no misspelt express
                 or self.lexicon.not_covered_names.exact_key(word.text)
             ):
                 continue

@@ -1216,6 +1216,10 @@ _NEEDS = table(
                 expect(outcome=Outcome.ANSWERED, intent=Intent.USE_CASE, first=("oauth",)),
             ),
         ],
+        "a common english word is no misspelt name ('expires' is not express)": [
+            ("password reset link that expires in 15 min", expect(topics=())),
+            ("the token expired yesterday", expect(topics=())),
+        ],
         "going back to the old version after a broken deploy is rolling back": [
             (
                 "if a deploy breaks i want it to go back to the previous version automatically",
