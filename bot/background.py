@@ -89,6 +89,9 @@ CODERS = wordset(
 
 #: Before a step's name, these make it the learner's own thing ("our api"), not the step.
 OWNERS = frozenset({"my", "our", "the", "their", "your", "ur"})
+#: Just before technology the roadmap lacks, these make it what the learner leaves behind
+#: ("replace excel with a database", "we outgrew google sheets").
+LEAVING = wordset("replace replacing outgrew outgrown outgrowing ditch ditching")
 
 
 def dummy_it(words: Sequence[Word], at: int) -> bool:
@@ -265,6 +268,8 @@ def is_background(mention: Mention, words: tuple[Word, ...]) -> bool:
     before = words[mention.start - 1].text if mention.start else ""
     if before in OWN_STACK or before in DONE_BEFORE:
         return True  # "my python scripts", "our rails app", "after docker": already had
+    if mention.not_covered and before in LEAVING:
+        return True  # "replace excel with a database": what is left, not asked about
     if (
         before in HAVING_NOW
         and any(  # "we only have nagios", "i have docker installed"

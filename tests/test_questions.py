@@ -1220,6 +1220,16 @@ _NEEDS = table(
             ("password reset link that expires in 15 min", expect(topics=())),
             ("the token expired yesterday", expect(topics=())),
         ],
+        "technology the roadmap lacks that the learner leaves behind is no subject": [
+            (
+                "ditching excel for a proper database, which one",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.USE_CASE, first=("sql",)),
+            ),
+            (
+                "replace excel with database",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.USE_CASE, first=("sql",)),
+            ),
+        ],
         "going back to the old version after a broken deploy is rolling back": [
             (
                 "if a deploy breaks i want it to go back to the previous version automatically",
