@@ -39,14 +39,16 @@ STOP = wordset(
     pretty quite"""
 )
 #: Common English words that say little about what a learner needs: times of day and
-#: lengths of time, how often, and everyday adjectives ("the night shift", "never properly",
-#: "a big day"). A use-case word matched through one counts only GENERAL_WORD_SHARE. Not
+#: lengths of time, how often, everyday adjectives ("the night shift", "never properly",
+#: "a big day"), and the website where a need happens ("farm shop website got hacked": the
+#: hack is the need). A use-case word matched through one counts only GENERAL_WORD_SHARE. Not
 #: "new": folded like a plural, "news" would be it.
 GENERAL_WORDS = wordset(
     """day days night nights week weeks month months year years time times today tomorrow
     yesterday morning evening hour hours minute minutes never always back during properly
     proper sometimes often usually around away place whole sure able real important different
-    good great bad old first last long little big small large high low next early late main"""
+    good great bad old first last long little big small large high low next early late main
+    website websites site sites"""
 )
 #: Words before the one that opens a sentence ("please explain", "so what is").
 LEAD_INS = wordset("please pls plz so ok okay hey hi well now and also")

@@ -1230,6 +1230,9 @@ _NEEDS = table(
                 expect(outcome=Outcome.ANSWERED, intent=Intent.USE_CASE, first=("sql",)),
             ),
         ],
+        "a website is where a need happens, half a need word": [
+            ("our bakery website got hacked, what do we do", expect(first=("security",))),
+        ],
         "going back to the old version after a broken deploy is rolling back": [
             (
                 "if a deploy breaks i want it to go back to the previous version automatically",
