@@ -361,6 +361,12 @@ _ASKING = table(
                 expect(intent=Intent.TOPIC, topics=("express",)),
             ),
         ],
+        "a name asked for its strengths, pros or cons is the name": [
+            (
+                "python at work, team adding golang, go strengths",
+                expect(intent=Intent.TOPIC, topics=("go",)),
+            ),
+        ],
         "a name asked what it is or how it works is no need for its children": [
             (
                 "so node is just javascript on a server? how does that work",
