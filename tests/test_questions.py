@@ -171,6 +171,12 @@ _ASKING = table(
             ),
             ("kotlin basics", expect(outcome=Outcome.NOT_COVERED)),
         ],
+        "a capstone is a software project: a name that is also a word is the technology": [
+            (
+                "the teacher mentioned kafka for our capstone events, how do i set it up",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+        ],
         "a step's topics listed after it are examples of the step": [
             (
                 "projects for the authentication part, like jwt and oauth",
