@@ -171,6 +171,12 @@ _ASKING = table(
             ),
             ("kotlin basics", expect(outcome=Outcome.NOT_COVERED)),
         ],
+        "technology the roadmap lacks asked whether it is needed is asked about": [
+            (
+                "do we need nginx in front of our app for 500 users",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+        ],
         "a capstone is a software project: a name that is also a word is the technology": [
             (
                 "the teacher mentioned kafka for our capstone events, how do i set it up",

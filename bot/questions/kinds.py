@@ -43,7 +43,7 @@ from bot.wording import (
 )
 
 #: Shortly before a name, these make the name what is asked about ("how does nginx work").
-ABOUT_NAME = wordset("does do is are what whats about use using learn try start started")
+ABOUT_NAME = wordset("does do is are what whats about use using learn try start started need")
 #: Before "project", these make it the learner's own project, not a request for projects.
 OWNED = frozenset({"my", "our", "this", "his", "her", "their", "most", "many", "all", "every"})
 #: One of these at most this many words before "project" makes it one the learner has or
