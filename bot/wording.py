@@ -151,8 +151,11 @@ PRACTICE = wordset("practice practise")
 PRACTICE_THINGS = wordset("task tasks problem problems challenge challenges drill drills app apps")
 PROJECT_CUES = PROJECT_NOUNS | IDEA_WORDS
 #: Before "idea", these make it something other than project ideas: an opinion ("is that a
-#: good idea"), the thinking behind something ("the idea behind ci/cd") or none ("no idea").
-IDEA_SENSES = wordset("good bad great smart wise terrible dumb better best the no main basic")
+#: good idea"), the thinking behind something ("the idea behind ci/cd", "kind of that idea")
+#: or none ("no idea").
+IDEA_SENSES = wordset(
+    "good bad great smart wise terrible dumb better best the no main basic that same"
+)
 #: With "where" or "how", these ask for learning material ("how do i learn go").
 LEARN_WORDS = wordset("learn lern learning study practice practise")
 BUILD_WORDS = wordset("build building make making create creating code")

@@ -2500,6 +2500,13 @@ _SUBJECT = table(
 
 _ASKED_ABOUT = table(
     {
+        "'that idea' is the thinking behind something, not project ideas": [
+            (
+                "used dropbox for years to sync my files, is couchdb kind of that idea but for "
+                "app data?",
+                expect(confident=True, intent=Intent.TOPIC, topics=("couchdb",)),
+            ),
+        ],
         "'it' after a name asked about earlier in the sentence is that name": [
             (
                 "what even is spring boot, is it just java",
