@@ -2500,6 +2500,12 @@ _SUBJECT = table(
 
 _ASKED_ABOUT = table(
     {
+        "a project that uses or needs something is the learner's, not projects asked for": [
+            (
+                "new project uses mongo, mongodb pros and cons",
+                expect(confident=True, intent=Intent.TOPIC, topics=("mongodb",)),
+            ),
+        ],
         "'that idea' is the thinking behind something, not project ideas": [
             (
                 "used dropbox for years to sync my files, is couchdb kind of that idea but for "

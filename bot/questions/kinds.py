@@ -50,6 +50,8 @@ OWNED = frozenset({"my", "our", "this", "his", "her", "their", "most", "many", "
 #: means ("enough for a small side project"), not projects asked for ("firebase side project").
 OWNED_PROJECT_GAP = 4
 HAVING_PROJECT = frozenset({"for", "in"})
+#: Just after "project", these say what a project is or does: one the learner has.
+PROJECT_BEING = frozenset({"uses", "is", "needs", "has", "runs", "was", "requires"})
 #: After "project", these make it the learner's ("which fits a hobby project like this").
 LIKE_MINE = frozenset({("like", "this"), ("like", "mine"), ("like", "ours"), ("of", "mine")})
 #: After two names of a kind, these ask which of them to pick ("which one", "who's right").
@@ -88,6 +90,11 @@ class KindStages:
             & (OWNED | HAVING_PROJECT)  # "my first project", "in a small side project"
             and tuple(v.text for v in words[i + 1 : i + 3])
             not in LIKE_MINE  # "a project like this"
+            and not (  # "new project uses mongo": a project that is, not one asked for
+                i + 1 < len(words)
+                and words[i + 1].text in PROJECT_BEING
+                and words[i + 1].segment == w.segment
+            )
         ]
         defined = [  # "a node project crashes, what is express": what is asked after it
             words[m.start] for m in read.mentions if asked_what_it_is(words, m, after=False)
