@@ -221,7 +221,9 @@ IDIOMS = tuple(
     go nicely with
     go best with
     go together
-    go wrong""".splitlines()
+    go wrong
+    that go with
+    which go with""".splitlines()
 )
 #: Words asking for an introduction to something.
 INTRODUCING = wordset("intro introduction basics fundamentals explained")

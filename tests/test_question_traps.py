@@ -1333,6 +1333,8 @@ def test_a_project_like_this_is_the_learners_not_projects_asked_for(
         "our api is good to go, how should i deploy it",
         "i learn coding on weekends and work at a distillery. we're launching a gin with "
         "cucumber and lavender. what botanicals go well with those two?",
+        "wedding website for my cousin, theme is ruby and gold. any colour palettes that go"
+        " with a deep ruby red?",
     ],
 )
 def test_a_name_in_an_idiom_is_the_word(answerer: QuestionAnswerer, question: str) -> None:
