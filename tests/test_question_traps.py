@@ -1394,6 +1394,8 @@ def test_what_the_field_is_asked_beside_a_career_change_is_the_field(
         "I'm a Django dev. My pet python hasn't eaten in two weeks, should I worry?",
         "Rails developer here, but my question is about the ruby in my grandma's ring: can it be "
         "resized?",
+        "I'm a Vue dev and a new dad. Which setup is best for monitoring the baby's breathing at "
+        "night? Some devices clip onto a sock.",
     ],
 )
 def test_an_everyday_sense_asked_beside_the_learners_own_stack_is_no_roadmap_question(
