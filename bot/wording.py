@@ -244,7 +244,7 @@ BACKGROUND_BEFORE = wordset(
 #: A part of a message holding one of these tells what the learner has done ("i finished a
 #: python course", "did a flask tutorial"): its words ask for nothing.
 DONE_WORDS = wordset(
-    """did done finished finishing completed took learned learnt studied watched built
+    """did done doing finished finishing completed took learned learnt studied watched built
     followed wrote written coded"""
 )
 #: ...and these after a word of having done (HAVING_DONE: "i've read about backend", "had
