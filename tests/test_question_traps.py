@@ -313,8 +313,6 @@ def test_the_learners_own_course_is_no_request_for_material(answerer: QuestionAn
     assert (couch.intent, couch.topic_ids[:1]) == (Intent.TOPIC, ("couchdb",))
     read = answerer.understand("I keep reading about CouchDB. What is it?")
     assert (read.intent, read.topic_ids[:1]) == (Intent.TOPIC, ("couchdb",))
-    doing = answerer.understand("im doing a docker course rn, any project ideas?")
-    assert (doing.intent, doing.topic_ids[:1]) == (Intent.PROJECTS, ("docker",))
 
 
 def test_two_names_of_one_kind_are_each_others_context_across_a_word_near_a_name(

@@ -2506,6 +2506,12 @@ _ASKED_ABOUT = table(
                 expect(confident=True, intent=Intent.TOPIC, topics=("mongodb",)),
             ),
         ],
+        "a course the learner is doing is told, not asked for": [
+            (
+                "im doing a docker course rn, any project ideas?",
+                expect(intent=Intent.PROJECTS, topics=("docker",)),
+            ),
+        ],
         "'that idea' is the thinking behind something, not project ideas": [
             (
                 "used dropbox for years to sync my files, is couchdb kind of that idea but for "
