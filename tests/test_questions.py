@@ -2556,6 +2556,10 @@ _ASKED_ABOUT = table(
             ("what's azure, roughly", expect(confident=True, topics=("azure",))),
             ("so what does azure do exactly", expect(confident=True, topics=("azure",))),
             (
+                "so what's nestjs exactly, a server? a library? a vibe?",
+                expect(confident=True, intent=Intent.TOPIC, first=("nestjs",)),
+            ),
+            (
                 "our designer asks: a new product gets a backend built with node.js. what is "
                 "node.js and why would a team choose it?",
                 expect(confident=True, intent=Intent.TOPIC, first=("javascript",)),

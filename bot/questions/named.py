@@ -14,6 +14,7 @@ from bot.intent_cues import (
     asks_how_it_works,
     asks_something_to_build,
     asks_yes_no,
+    named_for_definition,
     wants_something,
 )
 from bot.mentions import Mention
@@ -162,18 +163,23 @@ class NamedStages:
         told = [m for m in read.subjects if m.id in self.shared.knowledge.topics]
         focused = [m for m in told if message.words[m.start].sentence == focus]
         context = self._only_context(read, told)
-        about = any(  # "what should i know about database management": asks about it
-            (m.start and message.words[m.start - 1].text == "about")
-            or wanted(m, message.words)  # "i want to learn aws, is that a bad idea"
-            or (  # "deployed on heroku, docker what for"; not "what do go devs use"
-                asked_what_it_is(message.words, m) and not is_background(m, message.words)
+        about = (
+            any(  # "what should i know about database management": asks about it
+                (m.start and message.words[m.start - 1].text == "about")
+                or wanted(m, message.words)  # "i want to learn aws, is that a bad idea"
+                or (  # "deployed on heroku, docker what for"; not "what do go devs use"
+                    asked_what_it_is(message.words, m) and not is_background(m, message.words)
+                )
+                or any(  # "is nestjs worth it for backend": how it stands; "mongodb basics"
+                    (w.text in ASKING_ABOUT or w.text in INTRODUCING)
+                    and w.segment == message.words[m.start].segment
+                    for w in message.words[m.end : m.end + STANDING_WINDOW]
+                )
+                for m in focused
             )
-            or any(  # "is nestjs worth it for backend": how it stands; "mongodb basics"
-                (w.text in ASKING_ABOUT or w.text in INTRODUCING)
-                and w.segment == message.words[m.start].segment
-                for w in message.words[m.end : m.end + STANDING_WINDOW]
+            or any(  # "so what's express.js exactly, a server? a library?": asked what it is
+                named_for_definition(message.words, m) for m in told
             )
-            for m in focused
         )
         if (
             answer is None
