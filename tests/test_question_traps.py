@@ -351,6 +351,7 @@ def test_how_does_a_name_work_asks_about_it_even_when_it_is_also_a_word(
     [
         ("django admin customization", "django"),
         ("flask blueprints structure", "flask"),
+        ("flask routing basics", "flask"),
         ("gin route groups", "gin"),
         ("rails generators", "rails"),
         ("docker image vs container still confuses me", "docker"),
