@@ -1715,6 +1715,10 @@ _HELD_BACK = table(
             ("tell me a joke", expect(intent=Intent.UNKNOWN, confident=False)),
             ("who won the world cup", expect(intent=Intent.UNKNOWN, confident=False)),
             ("best pizza recipe", expect(intent=Intent.UNKNOWN, confident=False)),
+            (
+                "what are those clouds that look like cotton balls called",
+                expect(intent=Intent.UNKNOWN, confident=False),
+            ),
         ],
         "an outside word told as where the learner is does not set the question aside": [
             (
