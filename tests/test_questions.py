@@ -1722,6 +1722,11 @@ _HELD_BACK = table(
         ],
         "an outside word told as where the learner is does not set the question aside": [
             (
+                "I freelance and want one framework for client MVPs. I've narrowed it down to"
+                " Rails and Django. Which suits a solo developer better?",
+                expect(confident=True, intent=Intent.COMPARE, topic_set={"rails", "django"}),
+            ),
+            (
                 "gimme some flask project ideas, i know basic python from my data job",
                 expect(confident=True, intent=Intent.PROJECTS, topics=("flask",)),
             ),

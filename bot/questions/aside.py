@@ -108,7 +108,11 @@ class AsideStages:
             and self.shared.talk.outside_words(asking)
             and all(message.words[m.start].sentence != focus for m in subjects)
         )
-        if outside is None or not (asked_outside or all(m.ambiguous for m in subjects)):
+        kinds = {self.shared.lexicon.kind_of(m) for m in subjects}
+        paired = len({m.id for m in subjects}) > 1 and len(kinds) == 1  # "rails and django"
+        if outside is None or not (
+            asked_outside or (all(m.ambiguous for m in subjects) and not paired)
+        ):
             return None
         evidence = sum(  # "... when i run docker. should i buy a new laptop?": the asking
             (
