@@ -2521,6 +2521,13 @@ _ASKED_ABOUT = table(
                 expect(intent=Intent.PROJECTS, topics=("docker",)),
             ),
         ],
+        "a topic named in the asking sentence outweighs technology lacking told before it": [
+            (
+                "my engineers argue about kafka vs rabbitmq every standup. that's not my question"
+                " though: why would a company split its system into microservices at all?",
+                expect(confident=True, intent=Intent.TOPIC, topics=("microservices",)),
+            ),
+        ],
         "'that idea' is the thinking behind something, not project ideas": [
             (
                 "used dropbox for years to sync my files, is couchdb kind of that idea but for "

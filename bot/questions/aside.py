@@ -109,7 +109,11 @@ class AsideStages:
             and all(message.words[m.start].sentence != focus for m in subjects)
         )
         kinds = {self.shared.lexicon.kind_of(m) for m in subjects}
-        paired = len({m.id for m in subjects}) > 1 and len(kinds) == 1  # "rails and django"
+        paired = (  # "i freelance ... narrowed it down to rails and django. which suits me?"
+            len({m.id for m in subjects}) > 1
+            and len(kinds) == 1
+            and not self.shared.talk.outside_words(asking)  # not "java or python, which pays"
+        )
         if outside is None or not (
             asked_outside or (all(m.ambiguous for m in subjects) and not paired)
         ):

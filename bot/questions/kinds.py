@@ -233,6 +233,16 @@ class KindStages:
             message.words[m.start].sentence != focus for m in uncovered
         )
         named = any(m.id in self.shared.knowledge.topics for m in read.mentions)
+        if (
+            told_elsewhere
+            # "its system" owns; "it", "that", "them" point back at what was told
+            and not (read.focus_words - {"its"}) & (NAME_POINTERS | PLURAL_POINTERS | COMPARE_CUES)
+            and any(
+                m.id in self.shared.knowledge.topics and message.words[m.start].sentence == focus
+                for m in subjects
+            )
+        ):  # "... argue about kafka vs rabbitmq. not my question though: why microservices?"
+            return None
         if told_elsewhere and read.focus_words & THE_PATH and not named:
             # "I know HTML and CSS. ... the big picture of this roadmap?", "... looking at
             # this roadmap. can you give me the big picture of what's on it?": the roadmap;
