@@ -129,8 +129,14 @@ def idiom_positions(
             and after.text not in LIKENESS_LINKS
             and after.text not in STOP
         )
-        # "my script can't read a csv file": a program reading, not material
-        or (w.text in READING and after.text not in READ_FOR and after.segment == w.segment)
+        # "my script can't read a csv file": a program reading, not material ("what reading
+        # does the roadmap suggest" asks for it)
+        or (
+            w.text in READING
+            and after.text not in READ_FOR
+            and after.segment == w.segment
+            and not (i and words[i - 1].text in WHAT_WORDS)
+        )
     }
     idioms.update(  # "is spring boot worth learning": its worth asked, not material
         i + 1

@@ -2515,6 +2515,12 @@ _ASKED_ABOUT = table(
                 expect(confident=True, intent=Intent.TOPIC, topics=("mongodb",)),
             ),
         ],
+        "'what reading' asks for material; reading followed by a thing is a program's": [
+            (
+                "what reading do you suggest for the databases section",
+                expect(intent=Intent.RESOURCES, section="databases"),
+            ),
+        ],
         "a course the learner is doing is told, not asked for": [
             (
                 "im doing a docker course rn, any project ideas?",
