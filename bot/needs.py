@@ -45,6 +45,9 @@ NAMED_LEAD = 2
 #: A need told beside a name draws the answer away from the name only when it scores this many
 #: times the minimum: the name is the clearer signal ("my team runs k8s, what is docker").
 NAMED_NEED = 2
+#: A need told among words foreign to the roadmap must score this many times a strong one, and
+#: is answered only when clear: such words match use cases by chance ("moving house, which box").
+FOREIGN_NEED = 2
 #: How many topics a use-case answer names.
 USE_CASE_TOPICS = 3
 
@@ -75,6 +78,7 @@ class NeedMatcher:
         asked: bool = True,
         context: bool = True,
         among: Set[str] | None = None,
+        foreign: bool = False,
     ) -> Understanding | None:
         """The topics whose use cases fit the need best.
 
@@ -85,6 +89,7 @@ class NeedMatcher:
         word, no kind of thing named), one matching word is not a need ("which yoga class"),
         and a need less clear than a strong one is offered back ("sell on ebay or etsy?").
         ``among`` limits the picks to these topics ("which cloud provider for a windows shop").
+        A need told among ``foreign`` words is answered only when far clearer, never asked back.
         """
         allowed = self.kind_members.get(kind) if kind else among
         shown = max(USE_CASE_TOPICS, 2)  # the picks, and the runner-up that may ask back
@@ -94,6 +99,7 @@ class NeedMatcher:
             if anywhere and (not ranked or anywhere[0].score > ranked[0].score * CONTEXT_KIND):
                 ranked = anywhere
         least = USE_CASE_MIN_SCORE * (STRONG_NEED if strong or rare else 1)
+        least *= FOREIGN_NEED if foreign else 1
         lead = next((f for f in ranked if f.evidence >= least and f.terms >= 2), None)
         if strong and among is None and lead is not None and lead.terms > ranked[0].terms:
             # "run my app the same on every machine": a clear need of more words leads one
@@ -133,6 +139,8 @@ class NeedMatcher:
             or (anything and best.terms < 2)
             or (not context and not self._strong(best))
         ):
+            if foreign:
+                return None
             return Understanding(
                 question,
                 Intent.USE_CASE,

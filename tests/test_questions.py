@@ -1234,8 +1234,27 @@ _NEEDS = table(
                 expect(outcome=Outcome.ANSWERED, intent=Intent.USE_CASE, first=("oauth",)),
             ),
         ],
+        "a clear need among words foreign to the roadmap is answered, a chance match is not": [
+            (
+                "scraper for sneaker resell prices",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.USE_CASE, first=("python",)),
+            ),
+            (
+                "ingest telemetry from 10k scooters",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.USE_CASE, first=("go",)),
+            ),
+            (
+                "We're moving house next month with two kids and a dog. What's the best way to "
+                "organise the packing so we don't lose track of which box has what?",
+                expect(topics=()),
+            ),
+            ("spring lamb price per kilo", expect(topics=())),
+        ],
         "a common english word is no misspelt name ('expires' is not express)": [
-            ("password reset link that expires in 15 min", expect(topics=())),
+            (
+                "password reset link that expires in 15 min",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.USE_CASE, first=("jwt",)),
+            ),
             ("the token expired yesterday", expect(topics=())),
         ],
         "technology the roadmap lacks that the learner leaves behind is no subject": [

@@ -240,12 +240,13 @@ class UnnamedStages:
             or names.everyday
             or about_step
             or projects.first
-            or (names.foreign and not doubtful)  # "which route from hanoi to hue": no
             or (not read.mentions and self.shared.lexicon.foreign_beside_title(read.message))
         ):  # software word, no name: not a need of this roadmap
             return None
+        # "scrape competitor prices daily" is a need among words foreign to the roadmap; "which
+        # route from hanoi to hue" is not: among them a need must be far clearer
         answer = self.shared.needs.use_case(
-            read.question, read.all_terms, read.kind.kind, strong=True
+            read.question, read.all_terms, read.kind.kind, strong=True, foreign=names.foreign
         )
         if answer is not None and doubtful and answer.topic_ids[0] in doubtful:
             # "django admin panel": the name's own use case settles its sense; it is asked about
@@ -260,9 +261,9 @@ class UnnamedStages:
                 for d in doubtful
             )
         )
-        # "a go kart track opened near me": among foreign words, an unsure name allows only
-        # its own use case, not another topic's ("nearby search")
-        if answer is not None and not rival and not names.foreign:
+        # "a go kart track opened near me": among foreign words, an unsure name's own use case
+        # or a far clearer need; "nearby search" alone is neither
+        if answer is not None and not rival:
             return answer
         return None
 
