@@ -142,6 +142,10 @@ class Lexicon:
             entry.id: frozenset(entry.software_words)
             for entry in (*knowledge.sections, *knowledge.topics.values())
             if entry.software_words
+        } | {
+            f"{NOT_COVERED_PREFIX}{index}": frozenset(entry.software_words)
+            for index, entry in enumerate(self.not_covered)
+            if entry.software_words
         }
         #: By entry id: its names too general to stand for it beside another name ("server").
         self.broad = {

@@ -440,6 +440,14 @@ def test_the_words_around_the_roadmap_load() -> None:
     assert vocabulary.software_words == {"code", "backend"}
     assert vocabulary.not_covered[0].name == "Scala"
     assert vocabulary.not_covered[0].related == ("alpha",)
+    confirmed = parse_knowledge(
+        MINIMAL
+        + _VOCABULARY.replace(
+            "kind: language, related",
+            "kind: language, common_words: [Scala], software_words: [SBT], related",
+        )
+    )
+    assert confirmed.vocabulary.not_covered[0].software_words == ("sbt",)
     assert vocabulary.need_words == {"bank": ("financial", "transactions")}
     assert [c.id for c in (*vocabulary.small_talk, *vocabulary.outside)] == ["thanks", "careers"]
     two = parse_knowledge(MINIMAL + _VOCABULARY.replace("bank:", "'central bank':"))
@@ -459,6 +467,19 @@ def test_the_words_around_the_roadmap_load() -> None:
             "must be one word or two side by side",
         ),
         (("phrases: [salary]", "phrases: [alpha]"), 23, "is a name of roadmap entry 'alpha'"),
+        (
+            ("kind: language, related", "kind: language, software_words: [sbt], related"),
+            17,
+            "needs common_words",
+        ),
+        (
+            (
+                "kind: language, related",
+                "kind: language, common_words: [Scala], software_words: [sbt, code], related",
+            ),
+            17,
+            "'code' is also in the top-level software_words",
+        ),
         (("{id: thanks, phrases: [thanks], ", "{id: thanks, "), 21, "phrases: is required"),
         (
             (

@@ -1011,6 +1011,10 @@ _ASKING = table(
                 expect(intent=Intent.TOPIC, topics=("docker",)),
             ),
             ("what is kafka, we use docker", expect(outcome=Outcome.NOT_COVERED)),
+            (  # Kafka's own words confirm it among words foreign to the roadmap
+                "kafka topic retention settings",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
             (
                 "my boss says mongodb is better than postgres for logs, what is mongodb",
                 expect(intent=Intent.TOPIC, topics=("mongodb",)),

@@ -81,6 +81,8 @@ class NotCovered:
     aliases: tuple[str, ...] = ()
     #: Names that are also everyday words ("rust"): they need software context to count.
     common_words: tuple[str, ...] = ()
+    #: Words that confirm the software sense of those names ("partition" for Kafka).
+    software_words: tuple[str, ...] = ()
     #: Roadmap topics genuinely related to it (nginx: the hosting environment).
     related: tuple[str, ...] = ()
 

@@ -6,7 +6,7 @@ needs, small talk and subjects outside the roadmap.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import Stemmer
@@ -38,7 +38,13 @@ class VocabularyReader:
         software_set = frozenset(software)
         for group, entries in (("sections", sections), ("topics", topics)):
             for index, entry in enumerate(entries):
-                self.senses((group, index), entry, software_set)
+                self.senses(
+                    (group, index),
+                    software_set,
+                    entry.common_words,
+                    entry.everyday_words,
+                    entry.software_words,
+                )
         names = {
             normalize(name): entry.id
             for entry in (*sections, *topics)
@@ -46,27 +52,29 @@ class VocabularyReader:
         }
         return Vocabulary(
             software_words=software_set,
-            not_covered=self.not_covered(root, names, {topic.id for topic in topics}),
+            not_covered=self.not_covered(root, names, {topic.id for topic in topics}, software_set),
             need_words=self.need_words(root, topics),
             small_talk=self.canned(root, "small_talk", names),
             outside=self.canned(root, "outside", names),
         )
 
     def senses(
-        self, path: tuple[Any, ...], entry: Section | Topic, software: frozenset[str]
+        self,
+        path: tuple[Any, ...],
+        software: frozenset[str],
+        common: Sequence[str],
+        everyday_words: Sequence[str] = (),
+        confirming: Sequence[str] = (),
     ) -> None:
-        """Check an entry's words for the senses of its everyday names.
+        """Check an entry's words for the senses of its everyday names (``common``).
 
-        Both lists need ``common_words``; an everyday sign is never a software word, and a
-        word confirming this entry's software sense is neither an everyday sign of it nor
-        already a software word for every name.
+        Its everyday signs and the words confirming its software sense need ``common``; an
+        everyday sign is never a software word, and a confirming word is neither an everyday
+        sign of it nor already a software word for every name.
         """
-        everyday = frozenset(entry.everyday_words)
-        for key, words in (
-            ("everyday_words", entry.everyday_words),
-            ("software_words", entry.software_words),
-        ):
-            if words and not entry.common_words:
+        everyday = frozenset(everyday_words)
+        for key, words in (("everyday_words", everyday_words), ("software_words", confirming)):
+            if words and not common:
                 self.reader.problem(
                     (*path, key), "needs common_words: the names that are everyday words"
                 )
@@ -79,9 +87,17 @@ class VocabularyReader:
                     self.reader.problem((*path, key, index), f"{word!r} is also in everyday_words")
 
     def not_covered(
-        self, root: Mapping[str, Any], names: Mapping[str, str], topic_ids: set[str]
+        self,
+        root: Mapping[str, Any],
+        names: Mapping[str, str],
+        topic_ids: set[str],
+        software: frozenset[str],
     ) -> tuple[NotCovered, ...]:
-        """Technology the roadmap does not cover; none may share a name with the roadmap."""
+        """Technology the roadmap does not cover; none may share a name with the roadmap.
+
+        Its ``software_words``, like a topic's, need ``common_words`` and are not already
+        software words for every name.
+        """
         result = []
         seen: dict[str, str] = {}
         for index, data in enumerate(self.reader.listing(root, "not_covered", required=False)):
@@ -120,8 +136,10 @@ class VocabularyReader:
                     self.reader.problem(
                         (*path, "common_words", c_index), f"{word!r} is not one of its names"
                     )
+            confirming = self.reader.words(data, "software_words", path)
+            self.senses(path, software, common, confirming=confirming)
             if name:
-                result.append(NotCovered(name, kind, aliases, common, related))
+                result.append(NotCovered(name, kind, aliases, common, confirming, related))
         return tuple(result)
 
     def need_words(
