@@ -2609,6 +2609,17 @@ _ASKED_ABOUT = table(
                 "node.js and why would a team choose it?",
                 expect(confident=True, intent=Intent.TOPIC, first=("javascript",)),
             ),
+            (  # what a name means, asked in a later sentence than its first mention
+                "we're arguing about what REST actually means. One says it's just 'JSON over "
+                "HTTP', the other says it's more than that. Who's right?",
+                expect(confident=True, intent=Intent.TOPIC, first=("rest",)),
+            ),
+            (
+                "I'm writing a blog post about monitoring. I want to explain what monitoring "
+                "means for a backend app and why teams care about it. Can you give me the main "
+                "idea?",
+                expect(confident=True, intent=Intent.TOPIC, first=("monitoring",)),
+            ),
             (
                 "what does azure colour look like, thinking about it for my wedding invitations",
                 expect(confident=False),

@@ -14,7 +14,6 @@ from bot.intent_cues import (
     asks_how_it_works,
     asks_something_to_build,
     asks_yes_no,
-    named_for_definition,
     wants_something,
 )
 from bot.mentions import Mention
@@ -145,14 +144,18 @@ class NamedStages:
             and read.kind.kind is None
         ):
             return None
+        # "what is node.js and why would a team choose it", "so what's express.js exactly, a
+        # server? a library?": the names asked what they are, their own subjects
+        defined = {
+            m.id
+            for m in read.subjects
+            if asked_what_it_is(message.words, m, after=False)
+            and not is_background(m, message.words)  # not "what do go devs use"
+        }
         answer = (
             None
             if asked.names_itself
-            or any(  # "what is node.js and why would a team choose it": the name itself
-                asked_what_it_is(read.message.words, m, after=False)
-                for m in read.subjects
-                if m.id == topic_ids[0]
-            )
+            or topic_ids[0] in defined
             or asks_how_it_works(read.focus_texts)  # "node.js is javascript on a server? how?"
             or read.asked_what_for()
             or _asked_of_its_first_name(read)
@@ -177,9 +180,7 @@ class NamedStages:
                 )
                 for m in focused
             )
-            or any(  # "so what's express.js exactly, a server? a library?": asked what it is
-                named_for_definition(message.words, m) for m in told
-            )
+            or any(m.id in defined for m in told)
         )
         if (
             answer is None
