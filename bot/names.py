@@ -43,6 +43,7 @@ from bot.wording import (
     NAME_POINTERS,
     PROJECT_NOUNS,
     SMALLER_ONE,
+    SOFTWARE_THINGS,
     STANDING_WINDOW,
     STEP_TAILS,
     STEP_WORDS,
@@ -172,8 +173,10 @@ class _Context:
     leftovers: list[Word]
     #: Everyday names that are each other's software context ("java or python").
     paired: set[str]
-    #: The other words, counted.
+    #: The other words, counted; and those that may be signs of an everyday sense (not a word
+    #: saying what software follows: "game" in "game server").
     other_texts: Counter[str]
+    sign_texts: Counter[str]
     #: The message speaks of learning, building or having done something.
     studying: bool
     #: Sentences asking for material on "it".
@@ -219,6 +222,16 @@ def _an_amount(message: Message, at: int) -> bool:
     """Whether the word at ``at`` says how much after "a" ("a bit": no snake bit anyone)."""
     texts = message.texts
     return at > 0 and texts[at] in AMOUNT_NOUNS and texts[at - 1] == "a"
+
+
+def _counted(words: Iterable[Word]) -> Counter[str]:
+    """How often each word is told, by its text and (where it differs) its stem."""
+    counted: Counter[str] = Counter()
+    for word in words:
+        counted[word.text] += 1
+        if word.stem != word.text:
+            counted[word.stem] += 1
+    return counted
 
 
 def _names_a_job(message: Message, at: int) -> bool:
@@ -366,20 +379,26 @@ class NameFinder:
         if not ambiguous:
             return Names(found, (), (), software, foreign=foreign)
         # "what is gin? not the drink": an everyday sense denied is no sign of it
-        told = [
-            w
-            for at, w in enumerate(words)
+        told_at = [
+            at
+            for at in range(len(words))
             if at not in named
             and not _denied(message, at, ambiguous)
             and not _names_a_job(message, at)
             and not _an_amount(message, at)
         ]
-        other_texts = Counter(w.text for w in told)
-        other_texts.update(w.stem for w in told if w.stem != w.text)
+        told = [words[at] for at in told_at]
+        other_texts = _counted(told)
+        # "a game server in go": a word saying what software follows is no everyday sign
+        sign_texts = _counted(
+            words[at]
+            for at in told_at
+            if at + 1 == len(words) or words[at + 1].text not in SOFTWARE_THINGS
+        )
         unsigned = [  # "flowers go with ruby red roses": a name with everyday signs pairs none
             m
             for m in ambiguous
-            if not self.lexicon.everyday.get(m.id, frozenset()) & other_texts.keys()
+            if not self.lexicon.everyday.get(m.id, frozenset()) & sign_texts.keys()
         ]
         context = _Context(
             message,
@@ -388,6 +407,7 @@ class NameFinder:
             leftovers,
             self._paired(message, unsigned),
             other_texts,
+            sign_texts,
             studying=bool(other_texts.keys() & (LEARN_WORDS | BUILD_WORDS | DONE_WORDS)),
             studied_it={w.sentence for w in words if w.text in MATERIAL or w.text in LEARN_WORDS}
             & {w.sentence for w in words if w.text in NAME_POINTERS},
@@ -563,7 +583,8 @@ class NameFinder:
         message, leftovers, told = context.message, context.leftovers, context.other_texts
         words, texts = message.words, message.texts
         signs = sum(  # "curtains" is a sign as "curtain" is
-            told[t] for t in self.lexicon.everyday.get(mention.id, ()) & told.keys()
+            context.sign_texts[t]
+            for t in self.lexicon.everyday.get(mention.id, ()) & context.sign_texts.keys()
         )
         software = context.software + sum(
             told[t] for t in self.lexicon.software_of.get(mention.id, ()) & told.keys()

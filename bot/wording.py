@@ -265,6 +265,13 @@ ASKING_ABOUT = wordset(
 STANDING_WINDOW = 3
 #: Words that open a new part of a sentence, as a comma does.
 CLAUSE_STARTS = wordset("but")
+#: Software things a word before may say the kind of ("game server", "party app"): that word
+#: is then no sign of an everyday sense.
+SOFTWARE_THINGS = wordset(
+    """server servers backend backends api apis app apps application applications webapp
+    website websites site sites database databases db dev devs developer developers engine
+    engines bot bots"""
+)
 #: Words that point back at something already mentioned.
 POINTERS = wordset("it this that its")
 PLURAL_POINTERS = wordset("they them both these those two each")

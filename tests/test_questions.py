@@ -984,6 +984,17 @@ _ASKING = table(
             ),
             ("my son needs a conical flask for the lab, where to buy", expect(confident=False)),
         ],
+        "a word saying what kind of software follows is no sign of the everyday sense": [
+            (
+                "used unity n c# for game jams, now wanna write a game server in go. what is go "
+                "good at",
+                expect(confident=True, intent=Intent.TOPIC, topics=("go",)),
+            ),
+            (
+                "go board game night at the cafe, any good game apps for scoring?",
+                expect(confident=False),
+            ),
+        ],
         "a name said as it sounds, and the everyday word it also is": [
             ("sequel project ideas for beginners", expect(intent=Intent.PROJECTS, topics=("sql",))),
             ("sequel versus no sequel", expect(intent=Intent.COMPARE, topics=("sql", "nosql"))),
