@@ -270,6 +270,8 @@ class NeedMatcher:
                 return answer
         if best.topic_id in topic_ids:
             return None
+        if told and self.knowledge.topics[best.topic_id].kind == kind:
+            return None  # "express error handling middleware": their framework's, not Gin's
         one_word = best.terms < 2 and (told or best.evidence < USE_CASE_MIN_SCORE * STRONG_NEED)
         if best.evidence < USE_CASE_MIN_SCORE * NAMED_NEED or one_word or not best.use_case:
             return None

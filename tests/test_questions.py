@@ -1571,6 +1571,16 @@ _NEEDS = table(
                 expect(outcome=Outcome.ANSWERED, first=("monitoring",)),
             ),
         ],
+        "a need told with a name that another of its kind fits better is the name's": [
+            (
+                "express error handling middleware next(err)",
+                expect(confident=True, intent=Intent.TOPIC, topics=("express",)),
+            ),
+            (
+                "api response time caching",
+                expect(confident=True, intent=Intent.TOPIC, topics=("performance-optimization",)),
+            ),
+        ],
         "a name asked fit for a need another fits better is asked back": [
             (
                 "is mongodb ok for a banking app with lots of transactions",
