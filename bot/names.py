@@ -148,6 +148,20 @@ def common_english() -> frozenset[str]:
     return frozenset(ENGLISH_WORDS.read_text(encoding="utf-8").split())
 
 
+#: Endings that make another form of a word ("texting", "texted", "texts").
+WORD_FORM_ENDINGS = ("ing", "ed", "es", "s")
+
+
+def is_common_english(word: str) -> bool:
+    """Whether a word is common English, or another form of a common word ("texting")."""
+    words = common_english()
+    return word in words or any(
+        word.endswith(end) and (word[: -len(end)] in words or word[: -len(end)] + "e" in words)
+        for end in WORD_FORM_ENDINGS
+        if len(word) - len(end) >= 3
+    )
+
+
 class _Sense(enum.Enum):
     """How a name that is also an everyday word is read in a message."""
 
@@ -357,6 +371,8 @@ class NameFinder:
         word = self.lexicon.spell_vocabulary[hit[1]]
         if _inflected(text, word):
             return text  # "we've decided to" is no misspelt "decide", a comparing word
+        if word in self.lexicon.exact_names and is_common_english(text):
+            return text  # "i'm not texting": a word of its own, no misspelt "testing"
         # a short word with one letter more is most often another word ("patch", not "path")
         return text if len(word) < len(text) <= SPELL_MIN_CHARS else word
 
@@ -775,7 +791,7 @@ class NameFinder:
             or (len(phrase_words) > 1 and COMPARE_CUES & set(phrase_words))
             or (  # a word of the roadmap's text, or one this common, is what it says
                 len(phrase_words) == 1
-                and (phrase in self.lexicon.known_words or phrase in common_english())
+                and (phrase in self.lexicon.known_words or is_common_english(phrase))
             )
             or (  # "app backend" is no misspelt name, "microsoft azzure" is
                 2 * sum(w in self.lexicon.known_words for w in phrase_words)
@@ -850,7 +866,7 @@ class NameFinder:
                 len(word.text) < 4
                 or word.text in self.lexicon.known_words
                 or word.text in self.lexicon.name_words
-                or word.text in common_english()  # "a link that expires": no misspelt express
+                or is_common_english(word.text)  # "a link that expires": no misspelt express
                 or self.lexicon.not_covered_names.exact_key(word.text)
             ):
                 continue

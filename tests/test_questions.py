@@ -1097,6 +1097,20 @@ def test_an_everyday_sense_is_denied_only_just_after_the_name(answerer: Question
     assert "flask" in everyday(far)  # "not a lab person" says something else
 
 
+def test_another_form_of_a_common_word_is_no_misspelt_name(answerer: QuestionAnswerer) -> None:
+    finder = answerer.name_finder
+
+    def named(text: str) -> list[str]:
+        return [m.name for m in finder.find(finder.spell(split_message(text))).kept]
+
+    assert named("im not texting im driving, my sequel or post gress?") == [
+        "my sequel",
+        "postgress",
+    ]  # "texting" is no misspelt Testing
+    assert named("our completion handlers are a mess") == []  # nor "handlers" Handlebars
+    assert named("handelbars templates") == ["handlebars"]  # a misspelling is still one
+
+
 def test_english_words_that_are_names_are_not_mistaken(answerer: QuestionAnswerer) -> None:
     assert answerer.understand("where should i go next").intent is not Intent.TOPIC
     assert answerer.understand("go vs java").topic_ids[:2] == ("go", "java")
