@@ -995,6 +995,13 @@ _ASKING = table(
                 expect(confident=False),
             ),
         ],
+        "a monolith described in everyday words is named": [
+            (
+                "our scanner system is one big app. I've been reading about microservices. Would "
+                "it be better if it was split up, or is one big app fine for a small team?",
+                expect(intent=Intent.COMPARE, topics=("microservices", "monolith")),
+            ),
+        ],
         "a name said as it sounds, and the everyday word it also is": [
             ("sequel project ideas for beginners", expect(intent=Intent.PROJECTS, topics=("sql",))),
             ("sequel versus no sequel", expect(intent=Intent.COMPARE, topics=("sql", "nosql"))),
