@@ -171,6 +171,18 @@ _ASKING = table(
             ),
             ("kotlin basics", expect(outcome=Outcome.NOT_COVERED)),
         ],
+        "industry systems learners bring from other trades are known as not covered": [
+            (
+                "someone in hospital IT said I should learn HL7 and FHIR for healthcare "
+                "integrations, what are they?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+            (
+                "unity netcode vs photon for a 4 player coop game?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+            ("i want to build an rpg game backend", expect(outcome=Outcome.ANSWERED)),
+        ],
         "technology the roadmap lacks asked whether it is needed is asked about": [
             (
                 "do we need nginx in front of our app for 500 users",
