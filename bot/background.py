@@ -237,6 +237,13 @@ def wanted(mention: Mention, words: tuple[Word, ...]) -> bool:
     )
 
 
+#: After "background", these make it work done out of sight ("background jobs"), no past.
+BACKGROUND_WORK = frozenset(
+    {"job", "jobs", "task", "tasks", "worker", "workers", "process", "processes", "processing"}
+    | {"thread", "threads", "queue", "queues", "service", "services", "sync", "refresh"}
+)
+
+
 def is_background(mention: Mention, words: tuple[Word, ...]) -> bool:
     """Whether a mention is what the learner comes from ("I learned Flask", "a java dev")."""
     after = (  # in the same part: "nosql and mongodb, people use them like ..." is not
@@ -244,7 +251,14 @@ def is_background(mention: Mention, words: tuple[Word, ...]) -> bool:
         if mention.end < len(words) and words[mention.end].segment == words[mention.start].segment
         else ""
     )
-    if after in BACKGROUND_AFTER or (mention.not_covered and after in STUDENTS):
+    work_after = (  # "rabbitmq background jobs": work done in the background, no past
+        after == "background"
+        and mention.end + 1 < len(words)
+        and words[mention.end + 1].text in BACKGROUND_WORK
+    )
+    if (after in BACKGROUND_AFTER and not work_after) or (
+        mention.not_covered and after in STUDENTS
+    ):
         return True  # "a java dev"; "c++ student what is java" (not "python student discounts")
     following = words[mention.end : mention.end + 2]
     opens = not mention.start or words[mention.start - 1].segment != words[mention.start].segment

@@ -183,6 +183,10 @@ _ASKING = table(
             ),
             ("i want to build an rpg game backend", expect(outcome=Outcome.ANSWERED)),
         ],
+        "work done in the background is no learner's background": [
+            ("rabbitmq background jobs for mvp", expect(outcome=Outcome.NOT_COVERED)),
+            ("python background, what is docker", expect(intent=Intent.TOPIC, topics=("docker",))),
+        ],
         "technology the roadmap lacks asked whether it is needed is asked about": [
             (
                 "do we need nginx in front of our app for 500 users",
