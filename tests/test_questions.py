@@ -2820,6 +2820,23 @@ def test_the_subject_of_a_message(
     assert aspects_of(answerer.understand(question), expected) == expected
 
 
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("what is sqs", "Amazon SQS"),
+        ("mqtt for my sensors?", "MQTT"),
+        ("rabbitmq basics", "RabbitMQ"),
+        ("how does a message queue work", "Message queues"),
+    ],
+)
+def test_technology_the_roadmap_lacks_is_said_not_covered_under_its_own_name(
+    answerer: QuestionAnswerer, question: str, named: str
+) -> None:
+    understanding = answerer.understand(question)
+    assert understanding.outcome is Outcome.NOT_COVERED
+    assert [entry.name for entry in understanding.not_covered] == [named]
+
+
 def test_a_name_the_learner_is_done_with_gives_way_to_the_next_one(
     answerer: QuestionAnswerer,
 ) -> None:
