@@ -382,6 +382,8 @@ def asked_what_it_is(words: Sequence[Word], mention: Mention, *, after: bool = T
     "whats java like", "what is sqlite", and (``after``) "docker what for".
     """
     before = words[max(mention.start - 2, 0) : mention.start]
+    if len(before) == 2 and before[0].text in EVEN and mention.start >= 3:
+        before = words[mention.start - 3 : mention.start]  # "what even is", "what exactly is"
     next_word = words[mention.end] if after and mention.end < len(words) else None
     return (
         named_for_definition(words, mention)

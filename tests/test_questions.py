@@ -2667,6 +2667,16 @@ _ASKED_ABOUT = table(
                 "node.js and why would a team choose it?",
                 expect(confident=True, intent=Intent.TOPIC, first=("javascript",)),
             ),
+            (  # "what even is", "what exactly is": a word of stress between
+                "at my last job we used kubernetes and terraform for everything, now we just use "
+                "docker compose on one box so what exactly is docker doing on its own",
+                expect(confident=True, intent=Intent.TOPIC, first=("docker",)),
+            ),
+            (
+                "we use grpc between services and apollo on the front but what even is graphql "
+                "under it",
+                expect(confident=True, intent=Intent.TOPIC, first=("graphql",)),
+            ),
             (  # what a name means, asked in a later sentence than its first mention
                 "we're arguing about what REST actually means. One says it's just 'JSON over "
                 "HTTP', the other says it's more than that. Who's right?",
