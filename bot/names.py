@@ -26,6 +26,7 @@ from bot.lexicon import Lexicon
 from bot.lru import LruCache
 from bot.matching import Match
 from bot.mentions import WORD_PAIR_CUTOFF, Mention, Names, near_step_word, same_words
+from bot.phrases import phrases_found
 from bot.text import normalize
 from bot.wording import (
     ARTICLES,
@@ -248,6 +249,23 @@ def _counted(words: Iterable[Word]) -> Counter[str]:
     return counted
 
 
+def _pointed_to_learn(words: Sequence[Word]) -> bool:
+    """Whether the words after a name, in its sentence, point back to it to learn it.
+
+    "ruby is dead, is it still worth learning"; not "ruby fell, it hurt. learn python?"
+    """
+    sentence = words[0].sentence if words else None
+    pointed = False
+    for word in words:
+        if word.sentence != sentence:
+            return False
+        if word.text in NAME_POINTERS:
+            pointed = True
+        elif pointed and word.text in LEARN_WORDS:
+            return True
+    return False
+
+
 def _names_a_job(message: Message, at: int) -> bool:
     """Whether the word at ``at`` names someone's job with the word after it ("lab tech")."""
     texts = message.texts
@@ -394,7 +412,9 @@ class NameFinder:
         ambiguous = [m for m in found if m.ambiguous]
         if not ambiguous:
             return Names(found, (), (), software, foreign=foreign)
-        # "what is gin? not the drink": an everyday sense denied is no sign of it
+        # "what is gin? not the drink": an everyday sense denied is no sign of it; nor is a
+        # sentence of courtesy only ("tutorials for express? thanks in advance")
+        courtesy = self._courtesy(message)
         told_at = [
             at
             for at in range(len(words))
@@ -402,6 +422,7 @@ class NameFinder:
             and not _denied(message, at, ambiguous)
             and not _names_a_job(message, at)
             and not _an_amount(message, at)
+            and at not in courtesy
         ]
         told = [words[at] for at in told_at]
         other_texts = _counted(told)
@@ -536,6 +557,29 @@ class NameFinder:
         """Whether a phrase is a name as typed, its last word stemmed or not."""
         exact = self.lexicon.exact_names
         return " ".join(phrase_words) in exact or _last_stemmed(phrase_words) in exact
+
+    def _courtesy(self, message: Message) -> set[int]:
+        """Where the message only says small talk.
+
+        Whole sentences ("hello.", "thanks!") and a closing phrase of several words ("..., free
+        ones pls, thanks in advance").
+        """
+        texts = message.texts
+        talk: set[int] = set()
+        by_sentence: dict[int, list[int]] = {}
+        for at, word in enumerate(message.words):
+            by_sentence.setdefault(word.sentence, []).append(at)
+        for places in by_sentence.values():
+            said = [texts[at] for at in places]
+            talked = {
+                w for _, phrase in phrases_found(self.lexicon.small_talk, said) for w in phrase
+            }
+            if talked and all(w in talked or w in STOP for w in said) and len(by_sentence) > 1:
+                talk.update(places)
+        for _, phrase in phrases_found(self.lexicon.small_talk, texts):
+            if len(phrase) > 1 and tuple(texts[-len(phrase) :]) == phrase:
+                talk.update(range(len(texts) - len(phrase), len(texts)))
+        return talk
 
     def _broad_left_out(self, found: list[Mention]) -> list[Mention]:
         """The mentions, less a broad name's where the message names something else.
@@ -733,6 +777,8 @@ class NameFinder:
             or (context.studying and mention.start > 0 and texts[mention.start - 1] in DONE_WORDS)
             # "... where they use django. could you point me to material to study it?"
             or any(s > words[mention.start].sentence for s in context.studied_it)
+            # "my friend says ruby is dead, is it still worth learning"
+            or _pointed_to_learn(words[mention.end :])
             # "what should i build with django": what is built with, with no other sign
             or (  # "a portfolio project with express"
                 before in BUILT_WITH

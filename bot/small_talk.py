@@ -42,6 +42,20 @@ TALKED_ABOUT = frozenset({"for", "with", "about", "on", "of"})
 TOLD_NEED_WORDS = 5
 
 
+#: Before a one-word talk phrase, these make it a plain word ("the next morning", "one night").
+DETERMINERS = frozenset({"this", "next", "every", "each", "last", "tomorrow", "yesterday", "one"})
+
+
+def _said_as_talk(texts: Sequence[str], phrase: tuple[str, ...]) -> bool:
+    """Whether a talk phrase is said as talk somewhere: a one-word one not after a determiner."""
+    if len(phrase) > 1:
+        return True
+    return any(
+        text == phrase[0] and (at == 0 or texts[at - 1] not in DETERMINERS)
+        for at, text in enumerate(texts)
+    )
+
+
 #: "at my job", "on my own laptop", "from my data job": where the learner is, told in passing.
 PLACING = frozenset({"at", "on", "in", "from", "for"})
 
@@ -80,7 +94,11 @@ class TalkReader:
 
     def small_talk(self, message: Message, mentions: list[Mention]) -> Canned | None:
         """Small talk, when nothing in the message asks about the roadmap."""
-        phrases = phrases_found(self.lexicon.small_talk, message.texts)
+        phrases = [
+            (entry, phrase)
+            for entry, phrase in phrases_found(self.lexicon.small_talk, message.texts)
+            if _said_as_talk(message.texts, phrase)
+        ]
         found = [(entry, len(phrase)) for entry, phrase in phrases]
         if not found:
             return None

@@ -38,6 +38,11 @@ STOP = wordset(
     ur u r ya yo bro dude man mate sir ngl lowkey highkey fr rly kinda sorta smth sth bruh srsly
     pretty quite"""
 )
+#: Chat openers that say nothing yet: "ngl is postgres basically mysql" opens with "is".
+CHAT_OPENERS = wordset(
+    "ngl tbh imo honestly lol haha idk omg so ok okay yeah yo bro dude man mate hey hi hello "
+    "guys lowkey fr srsly bruh btw anyway anyways well but and like wait hmm"
+)
 #: Common English words that say little about what a learner needs: times of day and
 #: lengths of time, how often, everyday adjectives ("the night shift", "never properly",
 #: "a big day"), and the website where a need happens ("farm shop website got hacked": the

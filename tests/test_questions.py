@@ -1091,6 +1091,39 @@ _ASKING = table(
                 expect(intent=Intent.USE_CASE, first=("django", "flask")),
             ),
         ],
+        "courtesy alone (a sentence or a closing phrase) is no sign of an everyday sense": [
+            (
+                "any good tutorials for express? thanks in advance",
+                expect(intent=Intent.RESOURCES, topics=("express",)),
+            ),
+            (
+                "any gud tutorials 4 express?? free ones pls, thanks in advance",
+                expect(intent=Intent.RESOURCES, topics=("express",)),
+            ),
+        ],
+        "a greeting word told as a time ('the next morning') is no small talk": [
+            (
+                "Hello. Our website went down last night and a customer told us the next morning."
+                " How do we hear about it first next time? Thanks in advance!",
+                expect(intent=Intent.USE_CASE, first=("monitoring",)),
+            ),
+        ],
+        "a name its sentence points back to, to learn it, is the technology": [
+            (
+                "my friend says ruby is dead in 2024, is it still worth learning",
+                expect(intent=Intent.TOPIC, topics=("ruby",)),
+            ),
+        ],
+        "a chat opener before 'is' still sets two names side by side": [
+            (
+                "ngl is postgres basically just mysql but fancier",
+                expect(intent=Intent.COMPARE, topics=("postgresql", "mysql")),
+            ),
+            (
+                "lol is nestjs basically express",
+                expect(intent=Intent.COMPARE, topics=("nestjs", "express")),
+            ),
+        ],
         "two names of one kind side by side are each other's context": [
             (
                 "which is better for a bank, java or python",
@@ -2837,6 +2870,10 @@ def test_the_subject_of_a_message(
         ("mqtt for my sensors?", "MQTT"),
         ("rabbitmq basics", "RabbitMQ"),
         ("how does a message queue work", "Message queues"),
+        ("eureka service discovery still a thing in 2024 or nah", "Eureka"),
+        ("what is dapr", "Dapr"),
+        ("livewire vs inertia", "Livewire"),
+        ("is railway.app good for hosting", "Railway.app"),
     ],
 )
 def test_technology_the_roadmap_lacks_is_said_not_covered_under_its_own_name(

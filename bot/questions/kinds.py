@@ -20,6 +20,7 @@ from bot.questions.reading import Reading
 from bot.questions.shared import MAX_COMPARED, Shared
 from bot.understanding import Intent, Understanding
 from bot.wording import (
+    CHAT_OPENERS,
     COMPARATIVES,
     COMPARE_CUES,
     EQUATING,
@@ -385,7 +386,7 @@ class KindStages:
             for between in [texts[a.end : b.start]]
         )
         return alike and (
-            texts[:1] in (("is",), ("are",))
+            next((t for t in texts if t not in CHAT_OPENERS), "") in ("is", "are")
             or bool(PICKING_ONE & focus_words)  # "bro says mongo, prof says postgres. whos right"
             or set_over
             or weighed
