@@ -64,9 +64,9 @@ def _everyday_senses(
         misspelt[entry.id] = misspellings(entry.aliases, common)
         common_names[entry.id] = common | misspelt[entry.id]
         everyday[entry.id] = frozenset(entry.everyday_words)
-    for index, entry in enumerate(knowledge.vocabulary.not_covered):
+    for entry in knowledge.vocabulary.not_covered:
         common = frozenset(normalize(w) for w in entry.common_words)
-        entry_id = f"{NOT_COVERED_PREFIX}{index}"
+        entry_id = f"{NOT_COVERED_PREFIX}{entry.key}"
         misspelt[entry_id] = misspellings(entry.aliases, common)
         common_names[entry_id] = common | misspelt[entry_id]
     return common_names, misspelt, everyday
@@ -129,8 +129,8 @@ class Lexicon:
         self.topic_names = knowledge.topic_names
         self.section_names = knowledge.section_names
         self.not_covered_names = NameIndex(
-            (name, f"{NOT_COVERED_PREFIX}{index}")
-            for index, entry in enumerate(self.not_covered)
+            (name, f"{NOT_COVERED_PREFIX}{entry.key}")
+            for entry in self.not_covered
             for name in (entry.name, *entry.aliases)
         )  # its own ids, prefixed, so they never meet a topic id
         #: By entry id: its names that are also everyday words (misspellings of them too), the
@@ -143,8 +143,8 @@ class Lexicon:
             for entry in (*knowledge.sections, *knowledge.topics.values())
             if entry.software_words
         } | {
-            f"{NOT_COVERED_PREFIX}{index}": frozenset(entry.software_words)
-            for index, entry in enumerate(self.not_covered)
+            f"{NOT_COVERED_PREFIX}{entry.key}": frozenset(entry.software_words)
+            for entry in self.not_covered
             if entry.software_words
         }
         #: By entry id: its names too general to stand for it beside another name ("server").
@@ -238,7 +238,7 @@ class Lexicon:
     def kind_of(self, mention: Mention) -> str | None:
         """The kind of the topic or technology a mention names."""
         if mention.not_covered:
-            return self.not_covered[int(mention.id[len(NOT_COVERED_PREFIX) :])].kind
+            return self.uncovered(mention).kind
         topic = self.knowledge.topics.get(mention.id)
         return topic.kind if topic else None
 
@@ -297,7 +297,11 @@ class Lexicon:
 
     def technology(self, uncovered: list[Mention]) -> list[NotCovered]:
         """The technology the roadmap lacks that these mentions name."""
-        return [self.not_covered[int(m.id[len(NOT_COVERED_PREFIX) :])] for m in uncovered]
+        return [self.uncovered(m) for m in uncovered]
+
+    def uncovered(self, mention: Mention) -> NotCovered:
+        """The technology the roadmap lacks that a mention of it names."""
+        return self.knowledge.not_covered_by_key[mention.id.removeprefix(NOT_COVERED_PREFIX)]
 
     def kind_named_after(self, words: Sequence[Word], mention: Mention) -> bool:
         """Whether a kind word follows the name ("cassandra db", "spring framework")."""

@@ -459,6 +459,14 @@ def test_the_words_around_the_roadmap_load() -> None:
     [
         (("name: Scala", "name: Alpha"), 17, "'Alpha' is a name of roadmap entry 'alpha'"),
         (("related: [alpha]", "related: [ghost]"), 17, "unknown topic 'ghost'"),
+        (
+            (
+                "  - {name: Scala, kind: language, related: [alpha]}",
+                "  - {name: Scala, kind: language}\n  - {name: Scala, kind: language}",
+            ),
+            18,
+            "'Scala' is already a name of 'Scala'",
+        ),
         (("kind: language, related", "kind: lang, related"), 17, "unknown kind 'lang'"),
         (("bank: [financial, transactions]", "bank: [rockets]"), 19, "'rockets' is in no topic"),
         (

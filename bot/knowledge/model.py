@@ -86,6 +86,11 @@ class NotCovered:
     #: Roadmap topics genuinely related to it (nginx: the hosting environment).
     related: tuple[str, ...] = ()
 
+    @property
+    def key(self) -> str:
+        """Its id: its name, normalised ("amazon-sqs"); unlike its place in the list, stable."""
+        return "-".join(normalize(self.name).split())
+
 
 @dataclass(frozen=True, slots=True)
 class Canned:
@@ -220,12 +225,17 @@ class Knowledge:
 
     @cached_property
     def not_covered_names(self) -> NameIndex:
-        """Exact index over the names of technology the roadmap does not cover (ids: positions)."""
+        """Exact index over the names of technology the roadmap does not cover (ids: keys)."""
         return NameIndex(
-            (name, str(index))
-            for index, entry in enumerate(self.vocabulary.not_covered)
+            (name, entry.key)
+            for entry in self.vocabulary.not_covered
             for name in (entry.name, *entry.aliases)
         )
+
+    @cached_property
+    def not_covered_by_key(self) -> dict[str, NotCovered]:
+        """Technology the roadmap does not cover, by :attr:`NotCovered.key`."""
+        return {entry.key: entry for entry in self.vocabulary.not_covered}
 
     def not_covered_named(self, query: str) -> NotCovered | None:
         """The not-covered technology ``query`` names: exactly, or a close typo of a long name."""
@@ -234,7 +244,7 @@ class Knowledge:
         if target is None and len(key) >= NOT_COVERED_TYPO_CHARS:
             hit = self.not_covered_names.fuzzy(key, MATCH_CONFIDENT)
             target = hit.id if hit else None
-        return self.vocabulary.not_covered[int(target)] if target is not None else None
+        return self.not_covered_by_key[target] if target is not None else None
 
     @cached_property
     def language_names(self) -> NameIndex:

@@ -122,7 +122,7 @@ class VocabularyReader:
                     self.reader.problem(
                         where, f"{label!r} is a name of roadmap entry {names[key]!r}"
                     )
-                elif key in seen and seen[key] != name:
+                elif key in seen and (seen[key] != name or label is name):
                     self.reader.problem(where, f"{label!r} is already a name of {seen[key]!r}")
                 seen.setdefault(key, name)
             related = self.reader.texts(data, "related", path)
