@@ -1124,6 +1124,17 @@ _ASKING = table(
                 expect(intent=Intent.COMPARE, topics=("nestjs", "express")),
             ),
         ],
+        "asked if technology the roadmap lacks is in it: not covered; a part pointed at is not": [
+            (
+                "someone said I should learn HL7. Is that part of this roadmap?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+            (
+                "I always deployed with Netlify by dragging a folder. Now everyone talks about"
+                " servers, DNS and hosting. What does that part of the roadmap cover?",
+                expect(outcome=Outcome.ANSWERED, topics=("hosting-environment",)),
+            ),
+        ],
         "two names of one kind side by side are each other's context": [
             (
                 "which is better for a bank, java or python",
@@ -2874,6 +2885,12 @@ def test_the_subject_of_a_message(
         ("what is dapr", "Dapr"),
         ("livewire vs inertia", "Livewire"),
         ("is railway.app good for hosting", "Railway.app"),
+        (
+            "I'm a PHP developer and we use Symfony at work. Is Symfony part of this roadmap,"
+            " and where does it fit next to Laravel?",
+            "Symfony",
+        ),
+        ("i do embedded work in c. is that covered in the roadmap?", "C"),
     ],
 )
 def test_technology_the_roadmap_lacks_is_said_not_covered_under_its_own_name(

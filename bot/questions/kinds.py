@@ -43,6 +43,14 @@ from bot.wording import (
     wordset,
 )
 
+#: With "roadmap", these ask whether something is in it ("is symfony part of this roadmap").
+IN_THE_ROADMAP = wordset("part cover covers covered include includes included contain contains")
+#: Words pointing back at technology told before ("is that part of the roadmap").
+POINTING_BACK = wordset("it that those them these they")
+#: Before a pointing word and a part, these ask whether it is in the roadmap ("is that part").
+IS_WORDS = wordset("is are isnt arent")
+#: After a pointing word, these make it point at a part of the roadmap ("that part").
+ROADMAP_PARTS = wordset("part parts section sections chapter step steps area bit side")
 #: Shortly before a name, these make the name what is asked about ("how does nginx work").
 ABOUT_NAME = wordset("does do is are what whats about use using learn try start started need")
 #: Before "project", these make it the learner's own project, not a request for projects.
@@ -215,6 +223,9 @@ class KindStages:
         ) and not all(  # "gin vs express for a fast api": the need, not one of those compared
             names_a_need(message, m) for m in uncovered
         )
+        told = [m for m in read.mentions if m.not_covered]
+        if told and self._asked_if_in_the_roadmap(read, told):
+            return self.shared.not_covered(question, told)
         if not uncovered or not (
             subjects[0].not_covered
             or (asked.compare and set_against and len(subjects) >= 2)
@@ -277,6 +288,36 @@ class KindStages:
             self._named_in_a_use_case(read, uncovered)
             or self._related_of_kind(read, uncovered, set_against)
             or self.shared.not_covered(question, subjects)
+        )
+
+    @staticmethod
+    def _asked_if_in_the_roadmap(read: Reading, uncovered: list[Mention]) -> bool:
+        """Whether a part of a sentence asks if technology the roadmap lacks is in it.
+
+        "Is Symfony part of this roadmap, and where does it fit next to Laravel?"; "someone
+        said I should learn HL7. Is that part of this roadmap?": the technology, told before;
+        not "what does that part of the roadmap cover" (a part of the roadmap pointed at).
+        """
+        words = read.message.words
+        named = {words[m.start].segment for m in uncovered}
+        first = words[min(m.start for m in uncovered)].segment
+        topics = {words[m.start].segment for m in read.mentions if not m.not_covered}
+        parts: dict[int, set[str]] = {}
+        pointing: set[int] = set()
+        for at, word in enumerate(words):
+            parts.setdefault(word.segment, set()).add(word.text)
+            following = words[at + 1].text if at + 1 < len(words) else ""
+            before = words[at - 1].text if at else ""
+            if word.text in POINTING_BACK and (
+                following not in ROADMAP_PARTS or before in IS_WORDS  # "is that part of it"
+            ):
+                pointing.add(word.segment)
+        return any(
+            said & IN_THE_ROADMAP
+            and "roadmap" in said
+            and segment not in topics
+            and (segment in named or (segment in pointing and segment > first))
+            for segment, said in parts.items()
         )
 
     def _defined_in_the_question(self, read: Reading, uncovered: list[Mention]) -> bool:
