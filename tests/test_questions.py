@@ -1844,6 +1844,11 @@ _HELD_BACK = table(
                 "what are those clouds that look like cotton balls called",
                 expect(intent=Intent.UNKNOWN, confident=False),
             ),
+            (
+                "I know React and Express and want to move to Canada. How does the Express Entry"
+                " visa system work?",
+                expect(intent=Intent.UNKNOWN, confident=False),
+            ),
         ],
         "an outside word told as where the learner is does not set the question aside": [
             (
