@@ -15,6 +15,8 @@ from bot.wording import (
     BACKGROUND_AFTER,
     BACKGROUND_BEFORE,
     CLAUSE_ENDS,
+    COURTESY,
+    COURTESY_STOPS,
     DONE_AFTER_HAVING,
     DONE_WORDS,
     HAVING_DONE,
@@ -119,10 +121,27 @@ def owned_it(words: Sequence[Word], at: int) -> bool:
 
 
 def question_sentence(message: Message) -> int:
-    """The sentence that asks: the last question, else the last sentence."""
-    if message.questions:
-        return max(message.questions)
-    return max(message.sentences - 1, 0)
+    """The sentence that asks: the last question, else the last sentence; not a courtesy.
+
+    "We use MySQL, what are the differences. Please help me.": the differences are asked.
+    """
+    courtesy = {
+        sentence
+        for sentence in {*message.questions, message.sentences - 1}
+        if _courtesy_only([w.text for w in message.words if w.sentence == sentence])
+    }
+    asking = message.questions - courtesy
+    if asking:
+        return max(asking)
+    last = max(message.sentences - 1, 0)
+    while last and (last in courtesy or last in message.questions):
+        last -= 1
+    return last
+
+
+def _courtesy_only(texts: list[str]) -> bool:
+    """Whether a sentence only asks for help or thanks ("please help me", "thanks in advance")."""
+    return bool(texts) and set(texts) <= COURTESY and not COURTESY_STOPS.isdisjoint(texts)
 
 
 def pointed_at(told: list[Mention], words: tuple[Word, ...]) -> Mention:

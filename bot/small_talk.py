@@ -126,6 +126,11 @@ class TalkReader:
             for w in beyond
         ):  # "yo which db should i use": a greeting before a question; not "i joined this
             return True  # server to say hello. how does this bot work?
+        framed = all(  # every talk sentence is talk only: a greeting or thanks around
+            w.text in talked or w.text in STOP for w in words if w.sentence in chatted
+        )
+        if framed and any(words[m.start].sentence in asked_about for m in mentions):
+            return True  # "Hello. We use MySQL, what are the differences. Please help me."
         if message.sentences == 1 and message.questions and len(beyond) > len(talked) + 1:
             return True  # "is django ok for an online store": a question with an "ok" in it
         if (

@@ -38,6 +38,13 @@ STOP = wordset(
     ur u r ya yo bro dude man mate sir ngl lowkey highkey fr rly kinda sorta smth sth bruh srsly
     pretty quite"""
 )
+#: The words of a closing courtesy that asks nothing itself ("please help me", "thanks in
+#: advance", "any help is appreciated"), and those of them that make it one.
+COURTESY = wordset(
+    "please pls plz help me us thanks thank you in advance thx ty a lot much very appreciated "
+    "appreciate it any is would be urgent asap guys everyone sir maam bro"
+)
+COURTESY_STOPS = wordset("help thanks thank thx ty appreciated appreciate")
 #: Chat openers that say nothing yet: "ngl is postgres basically mysql" opens with "is".
 CHAT_OPENERS = wordset(
     "ngl tbh imo honestly lol haha idk omg so ok okay yeah yo bro dude man mate hey hi hello "

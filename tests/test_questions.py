@@ -1135,6 +1135,13 @@ _ASKING = table(
                 expect(outcome=Outcome.ANSWERED, topics=("hosting-environment",)),
             ),
         ],
+        "a closing courtesy is not what is asked, nor does a greeting around make it talk": [
+            (
+                "Hello. My company uses MySQL and we are thinking about PostgreSQL, what are the"
+                " differences. Please help me.",
+                expect(intent=Intent.COMPARE, topics=("mysql", "postgresql")),
+            ),
+        ],
         "two names of one kind side by side are each other's context": [
             (
                 "which is better for a bank, java or python",
