@@ -1142,6 +1142,17 @@ _ASKING = table(
                 expect(intent=Intent.COMPARE, topics=("mysql", "postgresql")),
             ),
         ],
+        "the path asked after telling technology the roadmap lacks is to be learnt is its path": [
+            (
+                "My new team writes Elixir and I've been told to learn Elixir this month. Where do"
+                " I start and what's the learning path?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+            (
+                "I'm learning Kotlin at work. What's the big picture of this roadmap?",
+                expect(intent=Intent.OVERVIEW),
+            ),
+        ],
         "two names of one kind side by side are each other's context": [
             (
                 "which is better for a bank, java or python",

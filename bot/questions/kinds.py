@@ -255,7 +255,10 @@ class KindStages:
             )
         ):  # "... argue about kafka vs rabbitmq. not my question though: why microservices?"
             return None
-        if told_elsewhere and read.focus_words & THE_PATH and not named:
+        # "I've been asked to learn Flutter. Where do I start, what's the learning path?": the
+        # path of the technology, unless this roadmap's is asked for
+        its_path = "roadmap" not in read.focus_words and read.uncovered_to_learn()
+        if told_elsewhere and read.focus_words & THE_PATH and not named and not its_path:
             # "I know HTML and CSS. ... the big picture of this roadmap?", "... looking at
             # this roadmap. can you give me the big picture of what's on it?": the roadmap;
             # not "My SQL is stuck in DB2. What resources does the roadmap recommend?"
@@ -265,7 +268,7 @@ class KindStages:
             and not read.focus_words & (NAME_POINTERS | PLURAL_POINTERS)
             and (focus in message.questions or bool(ASKING_WORDS & read.focus_words))
         )
-        if told_aside and asked.focus_stems & THE_PATH:
+        if told_aside and asked.focus_stems & THE_PATH and not its_path:
             return None  # "I know some PowerShell. ... What's the first step and what after?"
         aside = {i for m in uncovered for i in range(m.start, m.end)}
         clear = (
@@ -277,7 +280,7 @@ class KindStages:
                 background=True,
                 beside=self.shared.lexicon.technology(uncovered),
             )
-            if told_aside
+            if told_aside and not its_path
             else None
         )
         # a close call is no reason to pass over the technology named, unless its name is

@@ -111,6 +111,17 @@ class Reading:
     asks_to_build: bool
     build_request: bool
 
+    def uncovered_to_learn(self) -> bool:
+        """Whether the learner tells they are to learn technology the roadmap lacks.
+
+        "I've been asked to learn Flutter properly. Where do I start?"
+        """
+        words = self.message.words
+        return any(
+            m.not_covered and m.start and words[m.start - 1].stem in LEARN_WORDS
+            for m in self.mentions
+        )
+
     def asked_what_for(self) -> tuple[str, ...]:
         """The topics asked what they are (for) where the question tells no need of its own.
 
