@@ -125,23 +125,19 @@ def question_sentence(message: Message) -> int:
 
     "We use MySQL, what are the differences. Please help me.": the differences are asked.
     """
-    courtesy = {
-        sentence
-        for sentence in {*message.questions, message.sentences - 1}
-        if _courtesy_only([w.text for w in message.words if w.sentence == sentence])
-    }
-    asking = message.questions - courtesy
-    if asking:
-        return max(asking)
+    for sentence in sorted(message.questions, reverse=True):
+        if not _courtesy_only(message, sentence):
+            return sentence
     last = max(message.sentences - 1, 0)
-    while last and (last in courtesy or last in message.questions):
+    while last and (last in message.questions or _courtesy_only(message, last)):
         last -= 1
     return last
 
 
-def _courtesy_only(texts: list[str]) -> bool:
+def _courtesy_only(message: Message, sentence: int) -> bool:
     """Whether a sentence only asks for help or thanks ("please help me", "thanks in advance")."""
-    return bool(texts) and set(texts) <= COURTESY and not COURTESY_STOPS.isdisjoint(texts)
+    said = [w.text for w in message.words if w.sentence == sentence]
+    return bool(said) and COURTESY.issuperset(said) and not COURTESY_STOPS.isdisjoint(said)
 
 
 def pointed_at(told: list[Mention], words: tuple[Word, ...]) -> Mention:
