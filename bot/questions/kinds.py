@@ -36,6 +36,7 @@ from bot.wording import (
     PREFERRED_TO,
     PROJECT_NOUNS,
     RESOURCE_CUES,
+    ROADMAP_WORDS,
     SIDE_BY_SIDE,
     THE_PATH,
     WHAT_WORDS,
@@ -255,9 +256,7 @@ class KindStages:
             )
         ):  # "... argue about kafka vs rabbitmq. not my question though: why microservices?"
             return None
-        # "I've been asked to learn Flutter. Where do I start, what's the learning path?": the
-        # path of the technology, unless this roadmap's is asked for
-        its_path = "roadmap" not in read.focus_words and read.uncovered_to_learn()
+        its_path = read.asks_path_of_the_uncovered()  # "asked to learn Flutter. Where to start?"
         if told_elsewhere and read.focus_words & THE_PATH and not named and not its_path:
             # "I know HTML and CSS. ... the big picture of this roadmap?", "... looking at
             # this roadmap. can you give me the big picture of what's on it?": the roadmap;
@@ -317,7 +316,7 @@ class KindStages:
                 pointing.add(word.segment)
         return any(
             said & IN_THE_ROADMAP
-            and "roadmap" in said
+            and not ROADMAP_WORDS.isdisjoint(said)
             and segment not in topics
             and (segment in named or (segment in pointing and segment > first))
             for segment, said in parts.items()

@@ -241,9 +241,7 @@ class PathStages:
             and not doubtful
             and all(message.words[m.start].sentence != read.focus for m in subjects)
             and not focus_words & (POINTERS | PLURAL_POINTERS | RESOURCE_CUES | PROJECT_CUES)
-            # "I've been asked to learn Flutter. Where do I start, what's the learning path?":
-            # the path of what the roadmap lacks, unless this roadmap's is asked for
-            and ("roadmap" in focus_words or not read.uncovered_to_learn())
+            and not read.asks_path_of_the_uncovered()
         )
         if not (
             path_asked

@@ -26,6 +26,7 @@ from bot.wording import (
     LEARNING_PHRASES_BY_START,
     PICKING,
     PROJECT_NOUNS,
+    ROADMAP_WORDS,
     STRONG_OVERVIEW,
     USE_CASE_CUES,
     WHAT_WORDS,
@@ -111,13 +112,14 @@ class Reading:
     asks_to_build: bool
     build_request: bool
 
-    def uncovered_to_learn(self) -> bool:
-        """Whether the learner tells they are to learn technology the roadmap lacks.
+    def asks_path_of_the_uncovered(self) -> bool:
+        """Whether the path asked for is that of technology the roadmap lacks, to be learnt.
 
-        "I've been asked to learn Flutter properly. Where do I start?"
+        "I've been asked to learn Flutter properly. Where do I start, what's the path?"; not
+        when this roadmap is named in the asking sentence ("... the big picture of this roadmap?").
         """
         words = self.message.words
-        return any(
+        return ROADMAP_WORDS.isdisjoint(self.focus_words) and any(
             m.not_covered and m.start and words[m.start - 1].stem in LEARN_WORDS
             for m in self.mentions
         )
