@@ -2914,6 +2914,12 @@ def test_the_subject_of_a_message(
             "Symfony",
         ),
         ("i do embedded work in c. is that covered in the roadmap?", "C"),
+        (
+            "I write Cypress tests at work. Does this roadmap cover automated testing, like"
+            " unit tests?",
+            "Testing",
+        ),
+        ("sorry for my english. i program 1C at work, does the roadmap say anything on 1C?", "1C"),
     ],
 )
 def test_technology_the_roadmap_lacks_is_said_not_covered_under_its_own_name(

@@ -182,6 +182,17 @@ class KindStages:
                     return children
         return None
 
+    def asked_if_in_the_roadmap(self, read: Reading) -> Understanding | None:
+        """Technology the roadmap lacks, asked whether the roadmap has it: not covered.
+
+        "Is Symfony part of this roadmap?", "Does this roadmap cover automated testing, like
+        unit and integration tests?": what is asked is the roadmap's cover, not a need.
+        """
+        told = [m for m in read.mentions if m.not_covered]
+        if told and self._asked_if_in_the_roadmap(read, told):
+            return self.shared.not_covered(read.question, told)
+        return None
+
     def need_around_technology(self, read: Reading) -> Understanding | None:
         """A need told around technology the roadmap lacks, no topic named.
 
@@ -224,9 +235,6 @@ class KindStages:
         ) and not all(  # "gin vs express for a fast api": the need, not one of those compared
             names_a_need(message, m) for m in uncovered
         )
-        told = [m for m in read.mentions if m.not_covered]
-        if told and self._asked_if_in_the_roadmap(read, told):
-            return self.shared.not_covered(question, told)
         if not uncovered or not (
             subjects[0].not_covered
             or (asked.compare and set_against and len(subjects) >= 2)

@@ -55,6 +55,7 @@ class Rules:
         projects = self.kinds.projects_asked(read)
         decided = (
             self.kinds.within_the_kind(read, asked, projects)
+            or self.kinds.asked_if_in_the_roadmap(read)
             or self.kinds.need_around_technology(read)
             or self.kinds.not_covered_asked(read, asked)
         )
