@@ -235,7 +235,26 @@ IDIOMS = tuple(
     go together
     go wrong
     that go with
-    which go with""".splitlines()
+    which go with
+    logging in with
+    logging in using
+    logging in via
+    logging in as
+    logging in to
+    logging in users
+    logging in people
+    logging into
+    logging out
+    logging users in
+    logging people in
+    logging them in
+    logging someone in
+    logging customers in
+    logs in with
+    logs in using
+    logs in via
+    logs into
+    logs out""".splitlines()
 )
 #: Words asking for an introduction to something.
 INTRODUCING = wordset("intro introduction basics fundamentals explained")

@@ -1142,6 +1142,11 @@ _ASKING = table(
                 expect(intent=Intent.COMPARE, topics=("mysql", "postgresql")),
             ),
         ],
+        "logging someone in is no logging; logging in a named framework is": [
+            ("a project for logging users in with tokens", expect(topics=())),
+            ("logging in with google", expect(topics=())),
+            ("set up logging in express", expect(topic_set={"monitoring", "express"})),
+        ],
         "the path asked after telling technology the roadmap lacks is to be learnt is its path": [
             (
                 "My new team writes Elixir and I've been told to learn Elixir this month. Where do"
