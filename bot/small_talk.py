@@ -42,8 +42,12 @@ TALKED_ABOUT = frozenset({"for", "with", "about", "on", "of"})
 TOLD_NEED_WORDS = 5
 
 
-#: Before a one-word talk phrase, these make it a plain word ("the next morning", "one night").
-DETERMINERS = frozenset({"this", "next", "every", "each", "last", "tomorrow", "yesterday", "one"})
+#: Before a one-word talk phrase, these make it a plain word ("the next morning", "one night",
+#: "nobody noticed till morning").
+DETERMINERS = frozenset(
+    {"this", "next", "every", "each", "last", "tomorrow", "yesterday", "one"}
+    | {"till", "until", "by"}
+)
 
 
 def _said_as_talk(texts: Sequence[str], phrase: tuple[str, ...]) -> bool:

@@ -1108,6 +1108,13 @@ _ASKING = table(
                 expect(intent=Intent.USE_CASE, first=("monitoring",)),
             ),
         ],
+        "a talk word after 'till', 'until' or 'by' is a plain word, no greeting": [
+            (
+                "my discord bot died at 3am and nobody noticed till morning. how do i get told"
+                " right away?",
+                expect(intent=Intent.USE_CASE, first=("monitoring",)),
+            ),
+        ],
         "a name its sentence points back to, to learn it, is the technology": [
             (
                 "my friend says ruby is dead in 2024, is it still worth learning",
