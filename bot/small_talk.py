@@ -133,8 +133,10 @@ class TalkReader:
         framed = all(  # every talk sentence is talk only: a greeting or thanks around
             w.text in talked or w.text in STOP for w in words if w.sentence in chatted
         )
-        if framed and any(words[m.start].sentence in asked_about for m in mentions):
-            return True  # "Hello. We use MySQL, what are the differences. Please help me."
+        if framed and asked_about and any(words[m.start].sentence not in chatted for m in mentions):
+            # "Hello. We use MySQL, what are the differences. Please help me.", "Hello. We use
+            # MySQL and want PostgreSQL. I must explain what the differences are. Please help."
+            return True
         if message.sentences == 1 and message.questions and len(beyond) > len(talked) + 1:
             return True  # "is django ok for an online store": a question with an "ok" in it
         if (

@@ -469,8 +469,21 @@ class SubjectFinder:
                 # "next lab is on auth and security. we did a spring project. what topics
                 # does that part include?": the step told, not the nearest name
                 return [steps[-1]]
-            known = {m.id for m in in_focus if id(m) in background}  # "... who knows php"
-            return [pointed_at([m for m in earlier if m.id not in known] or earlier, words)]
+            pointer = min(
+                i for i, w in enumerate(words) if w.sentence == focus and w.text in POINTERS
+            )
+            known = {  # "what is it, ... for someone who knows php": not php; "our api uses
+                # jwt and i wanna understand it": jwt, told before the pointer
+                m.id
+                for m in in_focus
+                if id(m) in background and m.start > pointer
+            }
+            candidates = [m for m in earlier if m.id not in known] or earlier
+            # "our api uses jwt ... understand it": a topic, not a step ("api") before it
+            named = [
+                m for m in candidates if self.lexicon.knowledge.section(m.id) is None
+            ] or candidates
+            return [pointed_at(named, words)]
         # Technology the roadmap lacks, told as background ("after a react course"), is not
         # the subject of a question that names nothing else.
         told = [m for m in mentions if id(m) not in background or not m.not_covered]

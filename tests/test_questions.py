@@ -1115,6 +1115,23 @@ _ASKING = table(
                 expect(intent=Intent.USE_CASE, first=("monitoring",)),
             ),
         ],
+        "'it' points at the topic told before it, not a step's word beside it": [
+            (
+                "kotlin dev here, android only. our api uses jwt and i wanna understand it, how"
+                " does it work",
+                expect(intent=Intent.TOPIC, topics=("jwt",)),
+            ),
+            (
+                "Our lead wants to move the API to GraphQL this year and I want to understand it"
+                " first. What is it, briefly?",
+                expect(intent=Intent.TOPIC, topics=("graphql",)),
+            ),
+            (
+                "I've heard Laravel makes PHP pleasant to write. What is it, and is it a good next"
+                " step for someone who already knows a bit of PHP?",
+                expect(intent=Intent.TOPIC, topics=("laravel",)),
+            ),
+        ],
         "a name its sentence points back to, to learn it, is the technology": [
             (
                 "my friend says ruby is dead in 2024, is it still worth learning",
@@ -1147,6 +1164,11 @@ _ASKING = table(
                 "Hello. My company uses MySQL and we are thinking about PostgreSQL, what are the"
                 " differences. Please help me.",
                 expect(intent=Intent.COMPARE, topics=("mysql", "postgresql")),
+            ),
+            (
+                "Hello. Our team runs MongoDB and my boss prefers PostgreSQL. I have to tell him"
+                " what are the differences. Please help me.",
+                expect(intent=Intent.COMPARE, topics=("mongodb", "postgresql")),
             ),
         ],
         "logging someone in is no logging; logging in a named framework is": [
