@@ -208,6 +208,8 @@ class SubjectFinder:
         mentions = [
             m for m in mentions if not _set_apart(m, words) and not _compared_by(m, words, mentions)
         ] or mentions
+        # "typescript nestjs intro": the framework, the language only what it is written in
+        mentions = [m for m in mentions if not self._written_in(m, mentions)] or mentions
         # "gin or spring boot? no wait, i mean go vs java": the names after a correction
         corrected = _corrected_at(words)
         mentions = [m for m in mentions if m.start >= corrected] or mentions
@@ -580,6 +582,24 @@ class SubjectFinder:
             self.ranker.pair_key(words[at - 1].stem, words[at].stem), {}
         )
         return bool(posting) and mention.id not in posting
+
+    def _written_in(self, mention: Mention, mentions: list[Mention]) -> bool:
+        """Whether technology the roadmap lacks only says what the topic after it is in.
+
+        It is of the kind of that topic's parent: "typescript nestjs intro", "kotlin spring boot
+        basics" ask about the framework named right after the language.
+        """
+        if not mention.not_covered:
+            return False
+        topics = self.lexicon.knowledge.topics
+        kind = self.lexicon.kind_of(mention)
+        return any(  # of the kind of the topic's parent: a language before a framework
+            other.start == mention.end
+            and other.id in topics
+            and topics[other.id].parent in topics
+            and topics[topics[other.id].parent].kind == kind
+            for other in mentions
+        )
 
     def _of_a_kind(self, mention: Mention, words: tuple[Word, ...]) -> bool:
         """Whether a name that is also a word follows a kind word ("a real database server")."""

@@ -1132,6 +1132,17 @@ _ASKING = table(
                 expect(intent=Intent.TOPIC, topics=("laravel",)),
             ),
         ],
+        "a language the roadmap lacks right before a framework only says what it is in": [
+            (
+                "typescript nestjs crash course",
+                expect(outcome=Outcome.ANSWERED, topics=("nestjs",)),
+            ),
+            (
+                "kotlin spring boot basics",
+                expect(outcome=Outcome.ANSWERED, topics=("spring-boot",)),
+            ),
+            ("typescript or nestjs", expect(outcome=Outcome.NOT_COVERED)),
+        ],
         "a name its sentence points back to, to learn it, is the technology": [
             (
                 "my friend says ruby is dead in 2024, is it still worth learning",
