@@ -112,6 +112,9 @@ class AnswerSignals:
     sentences: int
     #: Whether a use-case answer's runner-up came close.
     close_call: bool
+    #: The kind of thing the message asks for ("which language"), if any: not a feature, it
+    #: limits the choices offered back.
+    kind_asked: str | None = None
 
     def features(self) -> frozenset[str]:
         """The signals as features: each probability in tenths, counts in small bands.

@@ -494,6 +494,17 @@ def test_a_confident_answer_the_doubt_model_finds_likely_wrong_is_asked_back(
     assert confirm.outcome is Outcome.ASKED_BACK and confirm.topic_ids == ("docker",)
 
 
+def test_a_need_asked_back_for_a_kind_offers_only_choices_of_that_kind(
+    answerer: QuestionAnswerer,
+) -> None:
+    question = "which language is best for microservices"
+    answerer.learned = _model({}, doubts={"intent:use_case": 20.0})
+    asked = answerer.understand(question)
+    assert asked.outcome is Outcome.ASKED_BACK and asked.topic_ids[0] == "go"
+    kinds = {answerer.knowledge.topics[t].kind for t in asked.topic_ids}
+    assert kinds == {"language"}  # not Microservices, the need named
+
+
 def test_the_doubt_model_weighs_only_confident_answers_about_a_topic(
     answerer: QuestionAnswerer,
 ) -> None:

@@ -105,6 +105,7 @@ class SecondOpinions:
             words=len(message.words),
             sentences=message.sentences,
             close_call=decided.close_call,
+            kind_asked=read.kind.kind if read.kind.asked_for else None,
         )
 
     def doubted(
@@ -113,7 +114,8 @@ class SecondOpinions:
         """The answer, or, where the doubt model finds it likely wrong, asked back.
 
         The choices are the answer's topics, the need model's pick (where it leans to one),
-        then the topics the message asks about and names: at most three. With no choice but
+        then the topics the message asks about and names: at most three, and of the kind asked
+        for, if one is. With no choice but
         the answer itself, it is asked back only where the model is surer (DOUBT_CONFIRM).
         """
         doubt = learned.doubt if learned is not None else None
@@ -124,7 +126,15 @@ class SecondOpinions:
             return answer
         pick, chance = signals.needs[0]
         others = ((pick,) if chance >= NEED_DOUBT else ()) + (*signals.subjects, *signals.named)
-        choices = [*answer.topic_ids[:2], *(t for t in others if t in self.shared.knowledge.topics)]
+        kind = signals.kind_asked if answer.intent is Intent.USE_CASE else None
+        choices = [  # "best language for microservices": languages, not Microservices
+            *answer.topic_ids[:2],
+            *(
+                t
+                for t in others
+                if t in self.shared.knowledge.topics and self.shared.needs.fits_kind(t, kind)
+            ),
+        ]
         choices = list(dict.fromkeys(choices))[:MAX_CHOICES]
         if len(choices) < 2 and wrong < DOUBT_CONFIRM:
             return answer
