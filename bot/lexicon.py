@@ -249,6 +249,13 @@ class Lexicon:
             other in topics and topics[other].parent == one
         )
 
+    def related(self, one: Mention, other: Mention) -> bool:
+        """Whether technology the roadmap lacks lists the other's topic as related ("bun")."""
+        return any(
+            a.not_covered and b.id in self.uncovered(a).related
+            for a, b in ((one, other), (other, one))
+        )
+
     def names_a_kind(self, mention: Mention) -> bool:
         """A step named by a kind word ("frameworks"): a kind, when something else is named."""
         return self.knowledge.section(mention.id) is not None and all(

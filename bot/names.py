@@ -625,8 +625,9 @@ class NameFinder:
             and (
                 self.lexicon.kind_of(a) == self.lexicon.kind_of(b)
                 or (behind.get(a) and not behind.get(b))  # "azure shop at work, what's docker"
-                or (  # "go with gin"; "is ruby the same as rails"
-                    (b.start - a.end <= 1 or contrasted) and self.lexicon.family(a.id, b.id)
+                or (  # "go with gin"; "is ruby the same as rails"; "bun vs node"
+                    (b.start - a.end <= 1 or contrasted)
+                    and (self.lexicon.family(a.id, b.id) or self.lexicon.related(a, b))
                 )
                 or b.start == a.end  # "elixir phoenix": two names run together
             )

@@ -2965,6 +2965,7 @@ def test_the_subject_of_a_message(
             "Testing",
         ),
         ("sorry for my english. i program 1C at work, does the roadmap say anything on 1C?", "1C"),
+        ("bun vs node speed", "Bun"),
     ],
 )
 def test_technology_the_roadmap_lacks_is_said_not_covered_under_its_own_name(
