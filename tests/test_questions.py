@@ -1143,6 +1143,13 @@ _ASKING = table(
             ),
             ("typescript or nestjs", expect(outcome=Outcome.NOT_COVERED)),
         ],
+        "an outside word a use case names is part of the need, not another subject": [
+            (
+                "telegram bot goes offline whenever my pc sleeps",
+                expect(intent=Intent.USE_CASE, first=("hosting-environment",)),
+            ),
+            ("should i buy a new pc for coding", expect(outcome=Outcome.REFUSED)),
+        ],
         "a name its sentence points back to, to learn it, is the technology": [
             (
                 "my friend says ruby is dead in 2024, is it still worth learning",
