@@ -2973,6 +2973,10 @@ def test_the_subject_of_a_message(
         ),
         ("sorry for my english. i program 1C at work, does the roadmap say anything on 1C?", "1C"),
         ("bun vs node speed", "Bun"),
+        ("tailwind navbar toggle not working", "Tailwind CSS"),
+        ("getting ORA-12154 when i connect to oracle", "Oracle Database"),
+        ("ibm mq queue manager setup", "IBM MQ"),
+        ("what does cafka do", "Kafka"),
     ],
 )
 def test_technology_the_roadmap_lacks_is_said_not_covered_under_its_own_name(
