@@ -1150,6 +1150,14 @@ _ASKING = table(
             ),
             ("should i buy a new pc for coding", expect(outcome=Outcome.REFUSED)),
         ],
+        "a 'which' among names of a kind, some not covered, says what is not covered": [
+            ("django or fastapi?? which one", expect(outcome=Outcome.NOT_COVERED)),
+            (
+                "My team lead says RabbitMQ, a friend says Kafka. Which one should I pick for"
+                " the email queue?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+        ],
         "a name its sentence points back to, to learn it, is the technology": [
             (
                 "my friend says ruby is dead in 2024, is it still worth learning",

@@ -194,6 +194,8 @@ class PathStages:
         choice = self._choice(subjects, focus_words, kind.kind)
         if choice:
             return Understanding(read.question, Intent.COMPARE, choice)
+        if self._choice_among_uncovered(read):
+            return self.shared.not_covered(read.question, subjects)
         return self.shared.needs.use_case(
             read.question, read.all_terms, kind.kind, asked=not in_passing
         )
@@ -273,6 +275,21 @@ class PathStages:
             )
         )
         return need or Understanding(read.question, Intent.OVERVIEW, ())
+
+    def _choice_among_uncovered(self, read: Reading) -> bool:
+        """Whether a "which" picks among names of one kind told before, some not covered.
+
+        "fastapi or flask?? which one", "one friend said rabbitmq, another kafka. which one
+        should i pick": what the roadmap lacks is said, not a need weighed.
+        """
+        subjects = read.subjects
+        return (
+            bool(read.focus_words & CHOOSING)
+            and read.kind.kind is None
+            and len(subjects) > 1
+            and bool(read.uncovered)
+            and len({self.shared.lexicon.kind_of(m) for m in subjects}) == 1
+        )
 
     def _choice(
         self,
