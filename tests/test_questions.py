@@ -2985,6 +2985,7 @@ def test_the_subject_of_a_message(
         ("getting ORA-12154 when i connect to oracle", "Oracle Database"),
         ("ibm mq queue manager setup", "IBM MQ"),
         ("what does cafka do", "Kafka"),
+        ("is cassandra any good for iot sensor data", "Cassandra"),
     ],
 )
 def test_technology_the_roadmap_lacks_is_said_not_covered_under_its_own_name(
