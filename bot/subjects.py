@@ -452,10 +452,12 @@ class SubjectFinder:
             ):
                 return [pair[1]]
             if not (  # "i use angular and rxjs. the backend team loves graphql, why do they
-                # like it?": "they" is people, "it" the one name that is no background
+                # like it?", "we've done python, next i want them to keep data in sqlite. what
+                # could they build with it?": "they" is people, "it" the one name that is no
+                # background
                 sentence_words & NAME_POINTERS
                 and len({m.id for m in fresh}) == 1
-                and all(id(m) in background for m in pair)
+                and any(id(m) in background for m in pair)
             ):
                 return pair
         told_apart = (  # "x for small apis. y is better. what's different?": two of a kind

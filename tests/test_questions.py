@@ -1158,6 +1158,13 @@ _ASKING = table(
                 expect(outcome=Outcome.NOT_COVERED),
             ),
         ],
+        "'they' the people, 'it' the one name that is no background": [
+            (
+                "I teach a coding club. We have done basic Python and now I want the kids to store"
+                " their scores in SQLite. What could they build with it?",
+                expect(intent=Intent.PROJECTS, topics=("sqlite",)),
+            ),
+        ],
         "a name its sentence points back to, to learn it, is the technology": [
             (
                 "my friend says ruby is dead in 2024, is it still worth learning",
