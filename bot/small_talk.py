@@ -43,10 +43,10 @@ TOLD_NEED_WORDS = 5
 
 
 #: Before a one-word talk phrase, these make it a plain word ("the next morning", "one night",
-#: "nobody noticed till morning").
+#: "nobody noticed till morning", "plan my evenings around it").
 DETERMINERS = frozenset(
     {"this", "next", "every", "each", "last", "tomorrow", "yesterday", "one"}
-    | {"till", "until", "by"}
+    | {"till", "until", "by", "my", "our", "his", "her", "their"}
 )
 
 

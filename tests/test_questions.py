@@ -1108,7 +1108,11 @@ _ASKING = table(
                 expect(intent=Intent.USE_CASE, first=("monitoring",)),
             ),
         ],
-        "a talk word after 'till', 'until' or 'by' is a plain word, no greeting": [
+        "a talk word after 'till', 'until', 'by' or 'my' is a plain word, no greeting": [
+            (
+                "i can only study in my evenings. what does this roadmap cover?",
+                expect(intent=Intent.OVERVIEW),
+            ),
             (
                 "my discord bot died at 3am and nobody noticed till morning. how do i get told"
                 " right away?",
