@@ -1108,6 +1108,13 @@ _ASKING = table(
                 expect(intent=Intent.USE_CASE, first=("monitoring",)),
             ),
         ],
+        "the steps asked with 'it' pointing at the roadmap named just before: the overview": [
+            (
+                "I'm 40 and want to move into backend. I keep seeing this roadmap mentioned. Can"
+                " you walk me through what it covers, the big stages?",
+                expect(intent=Intent.OVERVIEW),
+            ),
+        ],
         "a talk word after 'till', 'until', 'by' or 'my' is a plain word, no greeting": [
             (
                 "i can only study in my evenings. what does this roadmap cover?",

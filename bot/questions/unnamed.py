@@ -83,16 +83,21 @@ class UnnamedStages:
             or self._surveyed(read, section_id)
         )
         # "what are the main parts of backend", "list the sections": the roadmap's steps
+        roadmap_pointed = bool(focus_words & POINTERS) and any(  # "I keep seeing this
+            # roadmap. what does it cover, the big stages?": the roadmap named just before
+            w.text in ROADMAP_WORDS and w.sentence == focus - 1
+            for w in message.words
+        )
         steps = (  # not "which part covers that": a need; not "which part of town"
             asked.software_talk
             and section is None
             and bool(focus_stems & STEP_WORDS)
             and not read.topic_ids
-            and not focus_words & POINTERS
+            and (not focus_words & POINTERS or roadmap_pointed)
         )
-        overview = bool(
-            steps or focus_stems & self.shared.lexicon.overview_cues
-        ) and not self._off_subject(message, focus, [])
+        overview = bool(steps or focus_stems & self.shared.lexicon.overview_cues) and (
+            roadmap_pointed or not self._off_subject(message, focus, [])
+        )
         starting_point = (  # "new to backend. where do i start?", not "new to the city"
             asked.software_talk
             and bool(focus_stems & STARTING)
