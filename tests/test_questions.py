@@ -1108,6 +1108,12 @@ _ASKING = table(
                 expect(intent=Intent.USE_CASE, first=("monitoring",)),
             ),
         ],
+        "what the roadmap teaches is what it covers, not a request for material": [
+            (
+                "which databases does this roadmap teach for backend",
+                expect(intent=Intent.TOPIC, section="databases"),
+            ),
+        ],
         "the steps asked with 'it' pointing at the roadmap named just before: the overview": [
             (
                 "I'm 40 and want to move into backend. I keep seeing this roadmap mentioned. Can"
@@ -3004,6 +3010,7 @@ def test_the_subject_of_a_message(
         ("ibm mq queue manager setup", "IBM MQ"),
         ("what does cafka do", "Kafka"),
         ("is cassandra any good for iot sensor data", "Cassandra"),
+        ("i build shopify themes. does this roadmap teach shopify apps?", "Shopify"),
     ],
 )
 def test_technology_the_roadmap_lacks_is_said_not_covered_under_its_own_name(

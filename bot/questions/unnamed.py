@@ -45,6 +45,10 @@ WAYS = WANTING | DOING | LEARN_WORDS
 FIELD_LEARNT = WANTING | frozenset({"know", "knows", "expected", "should", "skill", "roadmap"})
 
 
+#: After the roadmap's word, these ask what it holds ("does this roadmap teach"), no material.
+TEACHING = frozenset({"teach", "teaches"})
+
+
 class UnnamedStages:
     """A step, the overview, a need, or what is left, when no topic is named."""
 
@@ -324,8 +328,13 @@ class UnnamedStages:
         if step.section is None:
             return None
         # "what does the monitoring bit teach": what the step holds, not material for it
-        holds = step.named_step and any(  # "what does it teach", not "what should i read"
-            a == "what" and b in ("does", "do") for a, b in pairwise(read.focus_texts)
+        holds = (
+            step.named_step
+            and any(  # "what does it teach", not "what should i read"
+                a == "what" and b in ("does", "do") for a, b in pairwise(read.focus_texts)
+            )
+        ) or any(  # "which languages does this roadmap teach": what it holds
+            a in ROADMAP_WORDS and b in TEACHING for a, b in pairwise(read.focus_texts)
         )
         material = requested.resources and not holds
         intent = (
