@@ -115,8 +115,8 @@ class SecondOpinions:
 
         The choices are the answer's topics, the need model's pick (where it leans to one),
         then the topics the message asks about and names: at most three, and of the kind asked
-        for, if one is. With no choice but
-        the answer itself, it is asked back only where the model is surer (DOUBT_CONFIRM).
+        for, if one is. With no choice but the answer itself, it is asked back only where the
+        model is surer (DOUBT_CONFIRM).
         """
         doubt = learned.doubt if learned is not None else None
         if signals is None or doubt is None:

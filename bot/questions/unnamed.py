@@ -87,10 +87,10 @@ class UnnamedStages:
             or self._surveyed(read, section_id)
         )
         # "what are the main parts of backend", "list the sections": the roadmap's steps
-        roadmap_pointed = bool(focus_words & POINTERS) and any(  # "I keep seeing this
-            # roadmap. what does it cover, the big stages?": the roadmap named just before
-            w.text in ROADMAP_WORDS and w.sentence == focus - 1
-            for w in message.words
+        # "I keep seeing this roadmap. what does it cover, the big stages?": "it" points at the
+        # roadmap named in the sentence just before
+        roadmap_pointed = bool(focus_words & POINTERS) and any(
+            w.text in ROADMAP_WORDS and w.sentence == focus - 1 for w in message.words
         )
         steps = (  # not "which part covers that": a need; not "which part of town"
             asked.software_talk
