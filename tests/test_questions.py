@@ -1431,6 +1431,10 @@ _NEEDS = table(
                 "login with google for a school app",
                 expect(outcome=Outcome.ANSWERED, intent=Intent.USE_CASE, first=("oauth",)),
             ),
+            (  # "a cli tool" after "for" is what is built, not the kind of thing asked for
+                "whats best for a cli tool that ships as one binary",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.USE_CASE, first=("go",)),
+            ),
         ],
         "a clear need among words foreign to the roadmap is answered, a chance match is not": [
             (

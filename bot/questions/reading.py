@@ -186,7 +186,7 @@ class Reader:
         rest = [w for i, w in enumerate(message.words) if i not in named and i not in idioms]
         requests = read_requests(message, focus, subjects, rest)
         topic_ids = tuple(dict.fromkeys(m.id for m in subjects if m.id in self.knowledge.topics))
-        kind = self._kind_word(message, focus, names, mentions, requests.about, topic_ids)
+        kind = self._kind_word(message, focus, names, mentions, requests.about)
         paired = word_pair_positions(message.words, self.ranker.pairs)
         all_terms, terms = self._need_terms(
             message, focus, names, mentions, kind, topic_ids, paired
@@ -230,7 +230,6 @@ class Reader:
         names: Names,
         mentions: list[Mention],
         about: Set[int],
-        topic_ids: tuple[str, ...],
     ) -> KindWord:
         """The kind of thing the message names, best the one asked for ("which database")."""
         words = message.words
@@ -276,12 +275,10 @@ class Reader:
             or any(w.text in USE_CASE_CUES for w in words[max(i - 2, 0) : i])
         ]
         kinds = [i for i in kinds if i in asked or words[i].text not in LEARN_WORDS]
-        kinds = [  # "postgres for a tiny cli tool": what is built, not the kind asked for
+        kinds = [  # "postgres for a tiny cli tool", "best for a cli tool": what is built, not asked
             i
             for i in kinds
-            if i in asked
-            or "for" not in {w.text for w in words[max(i - 4, 0) : i]}
-            or not topic_ids
+            if i in asked or "for" not in {w.text for w in words[max(i - 4, 0) : i]}
         ]
         kinds = [  # "i want to build an invoicing tool": the learner's product, not a kind
             i
