@@ -36,8 +36,9 @@ EXPANSION_WEIGHT = 0.9
 GENERAL_WORD_SHARE = 0.5
 #: The common English words as the answerer hands them over (plural-folded).
 _GENERAL = frozenset(map(stem, GENERAL_WORDS))
-#: One learner's word stands for several use-case words ("bank": financial, transactions):
-#: its best counts fully, the others this share, so one word is not several pieces of evidence.
+#: One learner's word stands for several use-case words ("bank": itself, financial,
+#: transactions): its best counts fully, the others this share, so one word is not several
+#: pieces of evidence ("cli" found itself and through "local" is one piece).
 REST_SHARE = 0.5
 #: Two of the question's words side by side that stand side by side in a use case ("real time",
 #: "machine learning") add this share of the phrase's rarity on top of the two words.
@@ -83,12 +84,12 @@ class Fit:
 
 @dataclass(frozen=True, slots=True)
 class _Need:
-    """A question's terms as scoring reads them: words counting fully, and words stood for."""
+    """A question's terms as scoring reads them: phrases, and each word with what it stands for."""
 
-    #: (index key, weight) of the words that count fully, in the question's order.
+    #: (index key, weight) of the phrases, which count fully, in the question's order.
     words: list[tuple[str, float]]
-    #: Per learner's word, the (index key, weight) of the use-case words it stands for: the
-    #: best counts fully, the rest REST_SHARE ("shop": e-commerce, store, catalogs).
+    #: Per learner's word, the (index key, weight) of the use-case words it is and stands for:
+    #: the best counts fully, the rest REST_SHARE ("shop": shop, e-commerce, store, catalogs).
     groups: list[list[tuple[str, float]]]
 
     @classmethod
@@ -99,10 +100,10 @@ class _Need:
         for term, (weight, source) in terms.items():
             if term not in known:
                 continue
-            if weight < 1.0:
-                groups.setdefault(source, []).append((term, weight))
-            else:
+            if " " in term:  # a phrase is evidence of its own
                 words.append((term, weight))
+            else:
+                groups.setdefault(source, []).append((term, weight))
         return cls(words, list(groups.values()))
 
 
@@ -382,14 +383,14 @@ class UseCaseRanker:
         matched: set[str] = set()
         use_case = False
         norm = self.norm[topic_id]
-        stands_for: dict[str, float] = {}  # per learner's word, its best expansion (as in rank)
+        stands_for: dict[str, float] = {}  # per learner's word, its best term (as in rank)
         for term, (weight, source) in terms.items():
             hit = self.postings.get(term, {}).get(topic_id)
             if hit is None:
                 continue
             field_weight, text = hit
             raw = self.idf[term] * field_weight * weight
-            if weight < 1.0:
+            if " " not in term:
                 top = stands_for.get(source, 0.0)
                 raw = raw - top * (1 - REST_SHARE) if raw > top else raw * REST_SHARE
                 stands_for[source] = max(top, self.idf[term] * field_weight * weight)
