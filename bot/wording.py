@@ -35,7 +35,7 @@ STOP = wordset(
     someone anyone something anything much many more most lot lots even still well now right
     tho though though already yet ever every each both few while because since until though maybe
     perhaps probably basically literally honestly anyway anyways btw lol haha idk imo tbh omg
-    ur u r ya yo bro dude man mate sir ngl lowkey highkey fr rly kinda sorta smth sth bruh srsly
+    ur u ya yo bro dude man mate sir ngl lowkey highkey fr rly kinda sorta smth sth bruh srsly
     pretty quite"""
 )
 #: The words of a closing courtesy that asks nothing itself ("please help me", "thanks in
@@ -390,18 +390,43 @@ def _forms(raw: str) -> tuple[tuple[str, str], ...]:
     return tuple((word, stem(word)) for word in _SHORTHAND_WORDS.get(raw) or (raw,))
 
 
+#: Words beside which a one-letter word is a name compared, not shorthand ("r vs python").
+COMPARED_BESIDE = frozenset({"vs", "versus"})
+#: A capital letter standing alone, in a sentence not written in capitals: a name ("is R any
+#: good"), not shorthand ("u r").
+_CAPITAL_LETTER = re.compile(r"(?<![\w'’])([A-Z])(?![\w'’])")
+
+
+def _capital_letters(sentence: str) -> frozenset[str]:
+    """The one-letter words written as capitals in a sentence that is not in capitals.
+
+    Not its first word, which any sentence may start with a capital ("R u a bot?").
+    """
+    letters = [c for c in sentence if c.isalpha()]
+    if sum(c.isupper() for c in letters) * 2 > len(letters):
+        return frozenset()  # "WHY R U LIKE THIS": capitals are how it is typed
+    after_first = sentence.lstrip().partition(" ")[2]
+    return frozenset(letter.lower() for letter in _CAPITAL_LETTER.findall(after_first))
+
+
 def _spelt_letter(raws: list[str], at: int) -> bool:
     """Whether a one-letter word is a letter of a name spelt out ("a w s", "j w t").
 
-    So it is when a letter that is no shorthand stands beside it ("u r" is still "you are").
+    So it is when a letter that is no shorthand stands beside it ("u r" is still "you are"),
+    or a word of comparing ("r vs python").
     """
-    return len(raws[at]) == 1 and any(
-        0 <= near < len(raws)
-        and len(raws[near]) == 1
-        and raws[near].isalpha()
-        and raws[near] not in _SHORTHAND_WORDS
-        and raws[near] not in LETTER_WORDS
-        for near in (at - 1, at + 1)
+    if len(raws[at]) != 1:
+        return False
+    beside = [raws[near] for near in (at - 1, at + 1) if 0 <= near < len(raws)]
+    return any(
+        word in COMPARED_BESIDE
+        or (
+            len(word) == 1
+            and word.isalpha()
+            and word not in _SHORTHAND_WORDS
+            and word not in LETTER_WORDS
+        )
+        for word in beside
     )
 
 
@@ -535,12 +560,13 @@ def split_message(text: str) -> Message:
     sentences = [part for part in _SENTENCE_END.split(text) if part.strip()]
     for index, sentence in enumerate(sentences):
         first = True
+        capitals = _capital_letters(sentence)
         for chunk in normalize_parts(sentence, ","):  # "-" too is a space
             raws = _PHRASES.sub(_phrase_word, chunk).split()
             for at, raw in enumerate(raws):
                 if raw in CLAUSE_STARTS and not first:
                     segment += 1  # "i know flask but what is django": a new part of the sentence
-                letter = raw in _SHORTHAND_WORDS and _spelt_letter(raws, at)
+                letter = raw in _SHORTHAND_WORDS and (raw in capitals or _spelt_letter(raws, at))
                 for word, stemmed in ((raw, raw),) if letter else _forms(raw):
                     if first:
                         if word in QUESTION_STARTS:

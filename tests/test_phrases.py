@@ -82,6 +82,15 @@ def test_shorthand_stands_for_its_words_but_not_among_letters_spelt_out() -> Non
     assert split_message("is j w t safe").texts == ("is", "j", "w", "t", "safe")
 
 
+def test_a_capital_letter_or_one_compared_is_a_name_not_shorthand() -> None:
+    assert split_message("is R good for backends").texts == ("is", "r", "good", "for", "backends")
+    assert split_message("r vs python").texts == ("r", "vs", "python")
+    # a sentence's first word, and a sentence in capitals, are capitals by habit
+    assert split_message("R u a bot?").texts == ("are", "you", "a", "bot")
+    assert split_message("WHY R U SO SLOW").texts == ("why", "are", "you", "so", "slow")
+    assert split_message("is it on? R u there").texts == ("is", "it", "on", "are", "you", "there")
+
+
 @given(st.lists(st.sampled_from(["w", "u", "r", "n", "a", "i", "x", "j", "api", "db"]), max_size=8))
 def test_a_shorthand_letter_is_kept_only_beside_a_letter_that_is_no_word(typed: list[str]) -> None:
     texts = split_message(" ".join(typed)).texts

@@ -1833,6 +1833,11 @@ _NEEDS = table(
                 expect(outcome=Outcome.NOT_COVERED),
             ),
             ("should we use kafka for our microservices", expect(outcome=Outcome.NOT_COVERED)),
+            (  # a capital R, or one compared, is the language, not chat's "are"
+                "My company wants me to pick up R for reports. Is R useful for backend work?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+            ("r vs python for my econometrics thesis", expect(outcome=Outcome.NOT_COVERED)),
         ],
         "a thing in technology the roadmap lacks wanted for a need finds the need": [
             (
