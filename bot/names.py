@@ -124,6 +124,16 @@ def _by_word(idioms: Iterable[tuple[str, ...]]) -> dict[str, list[tuple[tuple[st
 IDIOMS_OF = _by_word(IDIOMS)
 
 
+#: Words between two names that weigh one against the other ("bun instead of node").
+_INSTEAD = ("instead", "of")
+
+
+def _side_by_side(message: Message, first: Mention, second: Mention) -> bool:
+    """Whether two names stand side by side, or with one word or "instead of" between them."""
+    gap = message.texts[first.end : second.start]
+    return len(gap) <= 1 or gap == _INSTEAD
+
+
 def _equated(words: Sequence[Word], first: Mention, second: Mention) -> bool:
     """Whether a question asks if one name is (a smaller) another ("is flask a mini django")."""
     between = {w.text for w in words[first.end : second.start]}
@@ -616,7 +626,7 @@ class NameFinder:
             for a, b in combinations(ambiguous, 2)  # not only neighbours: "posting" may be between
             if (a.id != b.id or (b.start == a.end and a.name != b.name))  # "docker container"
             and (  # "python guy here... what's go like": a learner of one, asking about another
-                b.start - a.end <= 1
+                (side_by_side := _side_by_side(message, a, b))
                 or contrasted
                 or behind[a]
                 or behind[b]
@@ -626,7 +636,7 @@ class NameFinder:
                 self.lexicon.kind_of(a) == self.lexicon.kind_of(b)
                 or (behind.get(a) and not behind.get(b))  # "azure shop at work, what's docker"
                 or (  # "go with gin"; "is ruby the same as rails"; "bun vs node"
-                    (b.start - a.end <= 1 or contrasted)
+                    (side_by_side or contrasted)
                     and (self.lexicon.family(a.id, b.id) or self.lexicon.related(a, b))
                 )
                 or b.start == a.end  # "elixir phoenix": two names run together

@@ -1838,6 +1838,10 @@ _NEEDS = table(
                 expect(outcome=Outcome.NOT_COVERED),
             ),
             ("r vs python for my econometrics thesis", expect(outcome=Outcome.NOT_COVERED)),
+            (  # "instead of" pairs two names as "vs" does: each is the other's software sense
+                "any1 tried bun instead of node? is it stable",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
         ],
         "a thing in technology the roadmap lacks wanted for a need finds the need": [
             (
