@@ -303,6 +303,9 @@ SOFTWARE_THINGS = wordset(
     website websites site sites database databases db dev devs developer developers engine
     engines bot bots"""
 )
+#: Words that only lead into an example in the knowledge file's texts ("extensible, for
+#: example with PostGIS"): no use case of their own.
+EXAMPLE_WORDS = wordset("example examples")
 #: Words that point back at something already mentioned.
 POINTERS = wordset("it this that its")
 PLURAL_POINTERS = wordset("they them both these those two each")

@@ -2023,6 +2023,9 @@ _HELD_BACK = table(
         "an intro to uncovered technology is not a need": [
             ("whats a good intro to kubernetes", expect(outcome=Outcome.NOT_COVERED)),
         ],
+        "'for example' in a topic's texts is no use case ('extensible, for example with')": [
+            ("calculus chain rule examples", expect(outcome=Outcome.REFUSED)),
+        ],
     }
 )
 

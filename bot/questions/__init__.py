@@ -53,6 +53,7 @@ from bot.understanding import Intent, Understanding
 from bot.use_cases import UseCaseRanker
 from bot.wording import (
     COMPARE_CUES,
+    EXAMPLE_WORDS,
     PROJECT_CUES,
     QUESTION_STARTS,
     RESOURCE_CUES,
@@ -104,7 +105,9 @@ class QuestionAnswerer:
 
     def _build(self, knowledge: Knowledge) -> dict[str, Any]:
         """The indexes questions are read with: the lexicon and the use-case ranker."""
-        ranker = UseCaseRanker(knowledge, ignored=STOP | set(kinds_by_word(knowledge)))
+        ranker = UseCaseRanker(
+            knowledge, ignored=STOP | EXAMPLE_WORDS | set(kinds_by_word(knowledge))
+        )
         return {"lexicon": Lexicon(knowledge, ranker.words), "ranker": ranker}
 
     def understand(self, question: str, previous: Understanding | None = None) -> Understanding:
