@@ -601,7 +601,7 @@ async def test_a_need_asked_back_quotes_what_each_choice_is_for_without_calling_
     assert {"sql", "mongodb"} <= set(offered)
     for topic_id in ("sql", "mongodb"):
         assert knowledge.topics[topic_id].title in text
-    assert "Financial and inventory systems that need transactions" in text
+    assert "Banking, orders and bookings" in text  # SQL's use case that names the need
     assert "equally" not in text  # one may fit the need far better than the other
 
 
