@@ -393,23 +393,31 @@ def _forms(raw: str) -> tuple[tuple[str, str], ...]:
     return tuple((word, stem(word)) for word in _SHORTHAND_WORDS.get(raw) or (raw,))
 
 
-#: Words beside which a one-letter word is a name compared, not shorthand ("r vs python").
-COMPARED_BESIDE = frozenset({"vs", "versus"})
-#: A capital letter standing alone, in a sentence not written in capitals: a name ("is R any
-#: good"), not shorthand ("u r").
-_CAPITAL_LETTER = re.compile(r"(?<![\w'’])([A-Z])(?![\w'’])")
+#: Words beside which a one-letter word is a name compared, not shorthand ("r vs python");
+#: not "or" ("u or me").
+COMPARED_BESIDE = SIDE_BY_SIDE - {"or"}
+#: A one-letter shorthand written as a capital standing alone: in a sentence not written in
+#: capitals, a name ("is R any good"), not shorthand ("u r").
+_CAPITAL_SHORTHAND = re.compile(
+    r"(?<![\w'’])(["
+    + "".join(sorted(short.upper() for short in SHORTHAND if len(short) == 1 and short.isalpha()))
+    + r"])(?![\w'’])"
+)
 
 
 def _capital_letters(sentence: str) -> frozenset[str]:
-    """The one-letter words written as capitals in a sentence that is not in capitals.
+    """The one-letter shorthands written as capitals in a sentence that is not in capitals.
 
     Not its first word, which any sentence may start with a capital ("R u a bot?").
     """
+    after_first = sentence.lstrip().partition(" ")[2]
+    found = _CAPITAL_SHORTHAND.findall(after_first)
+    if not found:  # most sentences: one search, nothing counted
+        return frozenset()
     letters = [c for c in sentence if c.isalpha()]
     if sum(c.isupper() for c in letters) * 2 > len(letters):
         return frozenset()  # "WHY R U LIKE THIS": capitals are how it is typed
-    after_first = sentence.lstrip().partition(" ")[2]
-    return frozenset(letter.lower() for letter in _CAPITAL_LETTER.findall(after_first))
+    return frozenset(letter.lower() for letter in found)
 
 
 def _spelt_letter(raws: list[str], at: int) -> bool:
