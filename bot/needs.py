@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence, Set
 
-from bot.knowledge import Knowledge, NotCovered
+from bot.knowledge import Knowledge, NotCovered, stem
 from bot.text import normalize
 from bot.understanding import Intent, Outcome, Understanding
 from bot.use_cases import Fit, UseCaseRanker
+from bot.wording import LEARN_WORDS
 
 #: A use-case answer needs at least this score (a sum of word rarities)...
 USE_CASE_MIN_SCORE = 1.4
@@ -59,13 +60,17 @@ class NeedMatcher:
         self.knowledge = knowledge
         self.ranker = ranker
         #: The topics of each kind (what "which database" may pick from). A topic whose id is
-        #: another topic's tag ("sql" for MySQL) is a category of that kind.
+        #: another topic's tag ("sql" for MySQL) is a category of that kind...
         self.kind_members: dict[str, set[str]] = {kind: set() for kind in knowledge.kinds}
+        #: ...and the topics tagged with it are its members, in roadmap order ("sql": MySQL,
+        #: PostgreSQL, SQLite).
+        self.category_members: dict[str, list[str]] = {}
         for topic in knowledge.topics.values():
             self.kind_members.setdefault(topic.kind, set()).add(topic.id)
             for tag in topic.tags:
                 if tag in knowledge.topics:
                     self.kind_members[topic.kind].add(tag)
+                    self.category_members.setdefault(tag, []).append(topic.id)
 
     def use_case(
         self,
@@ -223,7 +228,14 @@ class NeedMatcher:
     def child_for_need(
         self, question: str, parent_id: str, terms: dict[str, tuple[float, str]]
     ) -> Understanding | None:
-        """The named topic's child made for the need told with it ("serve a model, python")."""
+        """The named topic's child or member made for the need told with it.
+
+        "serve a model, python": Flask, a child; "learn sql without installing anything":
+        SQLite, a database of the category SQL.
+        """
+        members = self.category_members.get(parent_id)
+        if members and terms:
+            return self._member_for_need(question, parent_id, members, terms)
         children = {c.id for c in self.knowledge.children(parent_id)}
         if not children or not terms:
             return None
@@ -238,6 +250,47 @@ class NeedMatcher:
         if anywhere and anywhere[0].score >= best.score * CHILD_LEAD:
             return None  # "new devs have diff node versions": another topic fits, not a child
         return self.children(question, parent_id, self.knowledge.topics[best.topic_id].kind, terms)
+
+    def _member_for_need(
+        self,
+        question: str,
+        category_id: str,
+        members: list[str],
+        terms: dict[str, tuple[float, str]],
+    ) -> Understanding | None:
+        """The category's member whose use case names the category and the need told with it.
+
+        "learn sql without installing anything": SQLite's "Learning SQL with nothing to
+        install". Not "excel analyst learning sql" (learning it is no need a member meets), nor
+        "nosql for a product catalog" (no use case names NoSQL: the category is asked about).
+        """
+        category_topic = self.knowledge.topics[category_id]
+        title = normalize(category_topic.title)
+        named = {**self.ranker.terms(stem(word) for word in title.split()), **terms}
+        fits = self.ranker.rank(named, {*members, category_id})
+        best = fits[0] if fits else None
+        if best is None or best.topic_id == category_id or best.terms < 2:
+            return None
+        category = next((fit.score for fit in fits if fit.topic_id == category_id), 0.0)
+        if best.evidence < USE_CASE_MIN_SCORE or best.score < category * CHILD_LEAD:
+            return None
+        # the learner's need, learning words aside, meets a use case of that member which names
+        # the category as its tags and names call it ("sql", "SQL Databases")
+        needs = {t: v for t, v in terms.items() if v[1] not in LEARN_WORDS}
+        own = self.ranker.rank(needs, set(members), 1)
+        if not own or own[0].topic_id != best.topic_id or own[0].evidence < USE_CASE_MIN_SCORE:
+            return None
+        member = self.knowledge.topics[best.topic_id]
+        names = {category_id, title, *(normalize(alias) for alias in category_topic.aliases)}
+        if not any(
+            f" {name} " in f" {normalize(use_case)} "
+            for use_case in own[0].reasons
+            if use_case in member.use_cases
+            for name in names
+        ):
+            return None
+        of_kind = [t for t in members if self.knowledge.topics[t].kind == member.kind]
+        return self._best_first(question, of_kind, named)
 
     def elsewhere(
         self,

@@ -1703,6 +1703,21 @@ _NEEDS = table(
                 expect(intent=Intent.USE_CASE, first=("spring-boot",)),
             ),
         ],
+        "a need told with a category finds its member whose use case names both": [
+            (
+                "learn sql without installing anything",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.USE_CASE, first=("sqlite",)),
+            ),
+            (
+                "learning sql at 15 on a school chromebook cant install servers what can i use",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.USE_CASE, first=("sqlite",)),
+            ),
+            # learning the category is no need its members meet
+            (
+                "excel analyst learning sql",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.TOPIC, first=("sql",)),
+            ),
+        ],
         "a name told as what the learner has gives way to the need": [
             (
                 "Our Rails app is deployed by hand every Friday and someone always forgets a"
