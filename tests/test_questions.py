@@ -1472,6 +1472,12 @@ _NEEDS = table(
         "a website is where a need happens, half a need word": [
             ("our website got hacked, what do we do", expect(first=("security",))),
         ],
+        "one's own computer is one person's machine, kept local": [
+            (
+                "building a lil habit tracker just for me on my own laptop, whats the simplest db",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.USE_CASE, first=("sqlite",)),
+            ),
+        ],
         "going back to the old version after a broken deploy is rolling back": [
             (
                 "if a deploy breaks i want it to go back to the previous version automatically",
