@@ -183,6 +183,14 @@ _ASKING = table(
             ),
             ("i want to build an rpg game backend", expect(outcome=Outcome.ANSWERED)),
         ],
+        "technology called by the first word of its name is known by it, in software talk": [
+            (
+                "I keep reading about GraphQL with Apollo Server. What is Apollo exactly and do I"
+                " need it?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+            ("apollo 11 moon landing facts", expect(outcome=Outcome.REFUSED)),
+        ],
         "work done in the background is no learner's background": [
             ("rabbitmq background jobs for mvp", expect(outcome=Outcome.NOT_COVERED)),
             ("python background, what is docker", expect(intent=Intent.TOPIC, topics=("docker",))),
