@@ -235,7 +235,9 @@ class NeedMatcher:
         """
         members = self.category_members.get(parent_id)
         if members and terms:
-            return self._member_for_need(question, parent_id, members, terms)
+            answer = self._member_for_need(question, parent_id, members, terms)
+            if answer is not None:
+                return answer
         children = {c.id for c in self.knowledge.children(parent_id)}
         if not children or not terms:
             return None
