@@ -241,17 +241,30 @@ class NeedMatcher:
         children = {c.id for c in self.knowledge.children(parent_id)}
         if not children or not terms:
             return None
-        fits = self.ranker.rank(terms, children | {parent_id})
-        best = fits[0] if fits else None
-        if best is None or best.topic_id == parent_id or not best.use_case or best.terms < 2:
-            return None
-        parent = next((fit.score for fit in fits if fit.topic_id == parent_id), 0.0)
-        if best.evidence < USE_CASE_MIN_SCORE or best.score < parent * CHILD_LEAD:
+        best = self._leading_fit(terms, children, parent_id)
+        if best is None or not best.use_case:
             return None
         anywhere = self.ranker.rank(terms, limit=1)
         if anywhere and anywhere[0].score >= best.score * CHILD_LEAD:
             return None  # "new devs have diff node versions": another topic fits, not a child
         return self.children(question, parent_id, self.knowledge.topics[best.topic_id].kind, terms)
+
+    def _leading_fit(
+        self, terms: dict[str, tuple[float, str]], family: Set[str], head_id: str
+    ) -> Fit | None:
+        """The family's best fit of the need, when it clearly beats the topic heading the family.
+
+        It must fit on two terms or more with enough evidence, and score ``CHILD_LEAD`` times
+        the head's own fit (a parent for its children, a category for its members).
+        """
+        fits = self.ranker.rank(terms, {*family, head_id})
+        best = fits[0] if fits else None
+        if best is None or best.topic_id == head_id or best.terms < 2:
+            return None
+        head = next((fit.score for fit in fits if fit.topic_id == head_id), 0.0)
+        if best.evidence < USE_CASE_MIN_SCORE or best.score < head * CHILD_LEAD:
+            return None
+        return best
 
     def _member_for_need(
         self,
@@ -269,12 +282,8 @@ class NeedMatcher:
         category_topic = self.knowledge.topics[category_id]
         title = normalize(category_topic.title)
         named = {**self.ranker.terms(stem(word) for word in title.split()), **terms}
-        fits = self.ranker.rank(named, {*members, category_id})
-        best = fits[0] if fits else None
-        if best is None or best.topic_id == category_id or best.terms < 2:
-            return None
-        category = next((fit.score for fit in fits if fit.topic_id == category_id), 0.0)
-        if best.evidence < USE_CASE_MIN_SCORE or best.score < category * CHILD_LEAD:
+        best = self._leading_fit(named, set(members), category_id)
+        if best is None:
             return None
         # the learner's need, learning words aside, meets a use case of that member which names
         # the category as its tags and names call it ("sql", "SQL Databases")
