@@ -863,6 +863,14 @@ _ASKING = table(
                 expect(confident=False),
             ),
         ],
+        "a project manager is a job, asking for no projects": [
+            (
+                "The new booking service will be built with Ruby. I'm the project manager and"
+                " need to understand what Ruby offers. Could you explain?",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.TOPIC, first=("ruby",)),
+            ),
+            ("project ideas for a project manager learning sql", expect(intent=Intent.PROJECTS)),
+        ],
         "a bare 'what do you suggest' asks for the project of the sentence before": [
             (
                 "After my Django tutorial I want to make a real project for my CV. What do you"

@@ -62,6 +62,9 @@ OWNED_PROJECT_GAP = 4
 HAVING_PROJECT = frozenset({"for", "in"})
 #: Just after "project", these say what a project is or does: one the learner has.
 PROJECT_BEING = frozenset({"uses", "is", "needs", "has", "runs", "was", "requires"})
+#: After "project", these make it a job or a way of working, not projects asked for ("I'm the
+#: project manager").
+PROJECT_WORK = frozenset({"manager", "managers", "management", "lead", "coordinator", "owner"})
 #: After "project", these make it the learner's ("which fits a hobby project like this").
 LIKE_MINE = frozenset({("like", "this"), ("like", "mine"), ("like", "ours"), ("of", "mine")})
 #: After two names of a kind, these ask which of them to pick ("which one", "who's right").
@@ -102,7 +105,7 @@ class KindStages:
             not in LIKE_MINE  # "a project like this"
             and not (  # "new project uses mongo": a project that is, not one asked for
                 i + 1 < len(words)
-                and words[i + 1].text in PROJECT_BEING
+                and words[i + 1].text in PROJECT_BEING | PROJECT_WORK
                 and words[i + 1].segment == w.segment
             )
         ]
