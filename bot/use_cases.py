@@ -383,6 +383,7 @@ class UseCaseRanker:
         matched: set[str] = set()
         use_case = False
         norm = self.norm[topic_id]
+        tags = self.knowledge.topics[topic_id].tags  # why it matched, but no reason to quote
         stands_for: dict[str, float] = {}  # per learner's word, its best term (as in rank)
         for term, (weight, source) in terms.items():
             hit = self.postings.get(term, {}).get(topic_id)
@@ -396,7 +397,8 @@ class UseCaseRanker:
                 stands_for[source] = max(top, self.idf[term] * field_weight * weight)
             evidence += raw
             matched.add(source)
-            reasons[text] = reasons.get(text, 0.0) + raw * norm
+            if text not in tags:
+                reasons[text] = reasons.get(text, 0.0) + raw * norm
             use_case = use_case or field_weight == FIELD_WEIGHTS[0][1]
         return Fit(
             topic_id,

@@ -192,3 +192,17 @@ def test_a_word_most_topics_share_tells_little_about_the_need(knowledge: Knowled
     rare = [ranker.idf[w] for w, topics in ranker.postings.items() if len(topics) == 1]
     assert shared and rare
     assert min(rare) > 5 * max(shared)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    words=st.lists(st.sampled_from([*NEED_WORDS, "sql", "nosql", "install", "learn"]), min_size=1)
+)
+def test_the_reasons_of_a_fit_are_its_use_cases_and_benefits_never_a_tag(
+    knowledge: Knowledge, words: list[str]
+) -> None:
+    """A tag ("sql" on MySQL) can make a topic fit, but a learner is only shown what it is for."""
+    ranker = _ranker(knowledge)
+    for fit in ranker.rank(ranker.terms([stem(w) for w in words])):
+        topic = knowledge.topics[fit.topic_id]
+        assert set(fit.reasons) <= {*topic.use_cases, *topic.benefits}
