@@ -50,12 +50,26 @@ DETERMINERS = frozenset(
 )
 
 
+#: After a one-word talk phrase, these make it the source of a claim the learner asks about
+#: ("chatgpt told me jwt encrypts the data. is that right?"), not the bot talked to.
+REPORTING = frozenset(
+    {"said", "says", "told", "tells", "claims", "claimed", "suggested", "suggests", "recommended"}
+    | {"recommends", "wrote", "gave", "keeps", "thinks", "reckons", "swears"}
+)
+
+
 def _said_as_talk(texts: Sequence[str], phrase: tuple[str, ...]) -> bool:
-    """Whether a talk phrase is said as talk somewhere: a one-word one not after a determiner."""
+    """Whether a talk phrase is said as talk somewhere.
+
+    A one-word one is, unless after a determiner ("every morning") or before a word reporting
+    what it said ("chatgpt said ...").
+    """
     if len(phrase) > 1:
         return True
     return any(
-        text == phrase[0] and (at == 0 or texts[at - 1] not in DETERMINERS)
+        text == phrase[0]
+        and (at == 0 or texts[at - 1] not in DETERMINERS)
+        and (at + 1 == len(texts) or texts[at + 1] not in REPORTING)
         for at, text in enumerate(texts)
     )
 

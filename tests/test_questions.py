@@ -863,6 +863,17 @@ _ASKING = table(
                 expect(confident=False),
             ),
         ],
+        "a claim someone made about a name, asked if it is true, is about the name": [
+            (  # the chatbot told of is the claim's source, not the bot talked to
+                "chatgpt told me jwt encrypts the users data so nobody can read it."
+                " is that right??",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.TOPIC, first=("jwt",)),
+            ),
+            (
+                "my teacher says docker is a virtual machine, is that true?",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.TOPIC, first=("docker",)),
+            ),
+        ],
         "a project manager is a job, asking for no projects": [
             (
                 "The new booking service will be built with Ruby. I'm the project manager and"

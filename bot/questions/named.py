@@ -40,6 +40,22 @@ from bot.wording import (
     USE_CASE_CUES,
 )
 
+#: After "is that", these ask whether a claim told before is true: a question about the name
+#: the claim is about.
+TRUTH_WORDS = frozenset({"right", "true", "correct", "accurate", "legit"})
+
+
+def _claim_checked(read: Reading) -> bool:
+    """Whether the asking sentence asks if a claim is true ("jwt encrypts data. is that right?")."""
+    words = read.message.words
+    return any(
+        be.sentence == read.focus
+        and be.text in BE_WORDS
+        and pointer.text in POINTERS
+        and truth.text in TRUTH_WORDS
+        for be, pointer, truth in zip(words, words[1:], words[2:], strict=False)
+    )
+
 
 def _asked_of_its_first_name(read: Reading) -> bool:
     """Whether the asking sentence asks yes or no of the name it opens with.
@@ -181,6 +197,7 @@ class NamedStages:
                 for m in focused
             )
             or any(m.id in defined for m in told)
+            or _claim_checked(read)
         )
         if (
             answer is None
