@@ -139,7 +139,7 @@ class NeedMatcher:
                 len(ranked) > 1
                 and ranked[1].score >= best.score * share
                 and not (best.terms >= LEAD_WORDS and best.terms > ranked[1].terms)
-                and not self._same_family(best.topic_id, ranked[1].topic_id)
+                and not self.same_family(best.topic_id, ranked[1].topic_id)
             )
             or (anything and best.terms < 2)
             or (not context and not self._strong(best))
@@ -180,7 +180,7 @@ class NeedMatcher:
         )
         return tuple([*fitted, *rest][:USE_CASE_TOPICS])
 
-    def _same_family(self, first: str, second: str) -> bool:
+    def same_family(self, first: str, second: str) -> bool:
         """Whether one topic is the other's parent or category ("nosql" for MongoDB)."""
         a, b = self.knowledge.topics[first], self.knowledge.topics[second]
         return a.parent == b.id or b.parent == a.id or a.id in b.tags or b.id in a.tags
@@ -367,8 +367,7 @@ class NeedMatcher:
             and mine.use_case
             and mine.evidence >= USE_CASE_MIN_SCORE
             and (
-                mine.score >= best.score * RUNNER_UP_SHARE
-                or self._same_family(named, best.topic_id)
+                mine.score >= best.score * RUNNER_UP_SHARE or self.same_family(named, best.topic_id)
             )
         ):
             return Understanding(question, Intent.USE_CASE, (named,), reasons={named: mine.reasons})

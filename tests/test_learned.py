@@ -462,6 +462,13 @@ def test_a_need_model_leaning_to_another_pick_asks_back_between_the_two(
     # leaning to the rules' own pick: their answer stands
     answerer.learned = _model({}, {"s:transaction": {rules.topic_ids[0]: lean}})
     assert answerer.understand(question) == rules
+    # leaning to one of the same family (PostgreSQL, an SQL database): no real choice, so the
+    # lean leads and the rules' pick comes close
+    assert rules.topic_ids[0] == "sql"
+    answerer.learned = _model({}, {"s:transaction": {"postgresql": lean}})
+    family = answerer.understand(question)
+    assert family.outcome is Outcome.ANSWERED and family.close_call
+    assert family.topic_ids[:2] == ("postgresql", "sql")
 
 
 def test_a_confident_answer_the_doubt_model_finds_likely_wrong_is_asked_back(

@@ -367,10 +367,15 @@ class SecondOpinions:
             fit.topic_id: fit.reasons for fit in self.shared.ranker.rank(read.all_terms, {pick})
         }
         reasons = {**decided.reasons, **reasons}
+        topics = (pick, *(t for t in decided.topic_ids if t != pick))[:USE_CASE_TOPICS]
+        if chance < NEED_PICK and self.shared.needs.same_family(decided.topic_ids[0], pick):
+            # NoSQL or MongoDB: both fit, one the other's kind; the lean leads, the rules' is close
+            return Understanding(
+                read.question, Intent.USE_CASE, topics, reasons=reasons, close_call=True
+            )
         if chance < NEED_PICK:
             choices = (decided.topic_ids[0], pick)
             return Understanding(
                 read.question, Intent.USE_CASE, choices, Outcome.ASKED_BACK, reasons=reasons
             )
-        topics = (pick, *(t for t in decided.topic_ids if t != pick))[:USE_CASE_TOPICS]
         return Understanding(read.question, Intent.USE_CASE, topics, reasons=reasons)
