@@ -63,7 +63,9 @@ GENERAL_WORDS = wordset(
     website websites site sites"""
 )
 #: Words before the one that opens a sentence ("please explain", "so what is").
-LEAD_INS = wordset("please pls plz so ok okay hey hi well now and also")
+LEAD_INS = wordset(
+    "please pls plz so ok okay hey hi well now and also wait yo bro hmm um uh btw ngl"
+)
 #: Question words: a sentence starting with one of these asks something.
 QUESTION_STARTS = wordset(
     """what whats which who why when where how is are can could should would will do does did

@@ -863,6 +863,12 @@ _ASKING = table(
                 expect(confident=False),
             ),
         ],
+        "a question after a chatty lead-in ('wait', 'yo') still asks, ahead of background": [
+            (
+                "yo how does docker work. i only did some python and js",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.TOPIC, first=("docker",)),
+            ),
+        ],
         "a claim someone made about a name, asked if it is true, is about the name": [
             (  # the chatbot told of is the claim's source, not the bot talked to
                 "chatgpt told me jwt encrypts the users data so nobody can read it."
