@@ -863,6 +863,14 @@ _ASKING = table(
                 expect(confident=False),
             ),
         ],
+        "a name asked if it is of a kind is asked what it is, not for another of the kind": [
+            (
+                "is django a programming language or what",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.TOPIC, first=("django",)),
+            ),
+            ("is firebase a database?", expect(intent=Intent.TOPIC, first=("firebase",))),
+            ("a database for my django app", expect(intent=Intent.USE_CASE)),
+        ],
         "a question after a chatty lead-in ('wait', 'yo') still asks, ahead of background": [
             (
                 "yo how does docker work. i only did some python and js",

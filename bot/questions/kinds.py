@@ -16,7 +16,7 @@ from bot.intent_cues import (
 )
 from bot.mentions import Mention
 from bot.questions.findings import Asked, ProjectsAsked
-from bot.questions.reading import Reading
+from bot.questions.reading import INDEFINITE_ARTICLES, Reading
 from bot.questions.shared import MAX_COMPARED, Shared
 from bot.understanding import Intent, Understanding
 from bot.wording import (
@@ -72,6 +72,25 @@ PICKING_ONE = frozenset({"which", "who", "whos"})
 #: Technology the roadmap lacks is part of a need where a use case naming it matches this many
 #: of the message's words (the name among them).
 NAMED_NEED_TERMS = 3
+
+
+#: Between "is django a" and the kind word, at most this many words ("a programming language").
+KIND_GAP = 3
+
+
+def _asked_if_of_the_kind(read: Reading) -> bool:
+    """Whether a name is asked if it is of the kind: what it is, not another of that kind.
+
+    "is django a programming language or what" asks what Django is.
+    """
+    words, at = read.message.words, read.kind.at
+    return at is not None and any(
+        m.start
+        and words[m.start - 1].text in BE_WORDS
+        and m.end < at <= m.end + KIND_GAP
+        and words[m.end].text in INDEFINITE_ARTICLES
+        for m in read.subjects
+    )
 
 
 class KindStages:
@@ -138,6 +157,7 @@ class KindStages:
             and not (asked.names_itself and not kind.asked_for)
             and not projects.first
             and not self._kind_of_uncovered(read)
+            and not _asked_if_of_the_kind(read)
         )
 
     def _kind_of_uncovered(self, read: Reading) -> bool:
