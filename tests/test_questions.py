@@ -3013,6 +3013,15 @@ _ASKED_ABOUT = table(
             ),
         ],
         "technology the roadmap lacks told before the part naming a topic is background": [
+            (  # only the learner's background; "it" points at the topic told last
+                "i do angular at work, someone said nestjs feels the same, is that true what is it",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.TOPIC, first=("nestjs",)),
+            ),
+            (  # "it" points back at the technology the roadmap lacks
+                "Our site got slow and a senior said to put Redis in front of the database. I've"
+                " never used Redis. How do I set it up for caching sessions?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
             (
                 "jenkins at work, github actions basics",
                 expect(outcome=Outcome.ANSWERED, first=("ci-cd",)),

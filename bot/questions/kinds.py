@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from bot.background import asking_segments, is_background, names_a_need
+from bot.background import asking_segments, is_background, names_a_need, pointed_at
 from bot.intent_cues import (
     ASKING_WORDS,
     BE_WORDS,
@@ -264,6 +264,8 @@ class KindStages:
             or not topic_ids
         ):
             return None
+        if self._uncovered_only_background(read):
+            return None  # "i do angular at work, someone said nestjs feels the same, what is it"
         defined = [m for m in subjects if asked_what_it_is(message.words, m)]
         if not set_against and defined and not any(m.not_covered for m in defined):
             return None  # "from minecraft modding, whats java like": what java is
@@ -367,6 +369,29 @@ class KindStages:
             and asked_what_it_is(words, m, after=False)
             for m in read.subjects
         )
+
+    @staticmethod
+    def _uncovered_only_background(read: Reading) -> bool:
+        """Whether technology the roadmap lacks is only the learner's background, a topic asked.
+
+        "i do angular at work, someone said nestjs feels the same, what is it": NestJS; not
+        "I've never used Redis. How do I set it up?", where "it" points back at Redis.
+        """
+        words = read.message.words
+        if not all(is_background(m, words) for m in read.uncovered) or not any(
+            not m.not_covered and not is_background(m, words) for m in read.subjects
+        ):
+            return False
+        pointer = next(
+            (
+                i
+                for i, w in enumerate(words)
+                if w.sentence == read.focus and w.text in NAME_POINTERS
+            ),
+            None,
+        )
+        told = [m for m in read.mentions if pointer is not None and m.end <= pointer]
+        return not told or not pointed_at(told, words).not_covered
 
     def _told_before_the_topic(self, read: Reading, uncovered: list[Mention]) -> bool:
         """Whether technology the roadmap lacks is only told before the part naming a topic.
