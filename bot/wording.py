@@ -362,6 +362,7 @@ PHRASES = {
     "big picture": "overview",
     "reading list": "resources",
     "crash course": "course",
+    "quick start": "quickstart",
     "stack up": "compare",
     "what now": "what next",
     "now what": "what next",

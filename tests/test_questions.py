@@ -863,6 +863,10 @@ _ASKING = table(
                 expect(confident=False),
             ),
         ],
+        "a quick start, in two words or one, is learning material": [
+            ("sqlite quick start", expect(intent=Intent.RESOURCES, first=("sqlite",))),
+            ("sqlite quickstart", expect(intent=Intent.RESOURCES, first=("sqlite",))),
+        ],
         "a name asked if it is of a kind is asked what it is, not for another of the kind": [
             (
                 "is django a programming language or what",
