@@ -21,6 +21,7 @@ from bot.wording import (
     DONE_WORDS,
     HAVING_DONE,
     LEARN_WORDS,
+    MATERIAL,
     QUESTION_STARTS,
     REQUEST_CUES,
     RESOURCE_CUES,
@@ -79,6 +80,9 @@ LEARNER_OWNERS = frozenset({"my", "our"})
 SPENT = frozenset({"year", "month", "week", "decade"})
 #: Just before a name, these make it behind the learner ("what is ci/cd after docker")...
 DONE_BEFORE = frozenset({"after"})
+#: Before material, these make it where the learner keeps meeting something, not material
+#: asked for ("every course just says write a query", "all the videos use postgres").
+SEEN_IN_ALL = frozenset({"every", "each", "all", "most"})
 #: ...and these where the learner is going, whatever came before ("switching to nestjs").
 TOWARDS = frozenset({"to", "into", "towards"})
 
@@ -174,6 +178,14 @@ def told_words(message: Message) -> set[int]:
         i
         for i, (before, word) in enumerate(pairwise(words), 1)
         if word.text in REQUEST_CUES and (before.text in OWN_STACK or before.text in DONE_BEFORE)
+    }
+    told |= {  # "every course just says ...", "all the youtube videos say ...": met everywhere
+        i
+        for i, word in enumerate(words)
+        if word.text in MATERIAL
+        and any(
+            w.text in SEEN_IN_ALL and w.segment == word.segment for w in words[max(i - 3, 0) : i]
+        )
     }
     for i, word in enumerate(words):
         after = words[i + 1].text if i + 1 < len(words) else ""

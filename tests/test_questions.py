@@ -863,6 +863,17 @@ _ASKING = table(
                 expect(confident=False),
             ),
         ],
+        "material told as where the learner keeps meeting a name asks for none": [
+            (
+                "every tutorial uses docker, what is it",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.TOPIC, first=("docker",)),
+            ),
+            (
+                "what even is sql, every course just says write a query and moves on",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.TOPIC, first=("sql",)),
+            ),
+            ("best tutorial for docker", expect(intent=Intent.RESOURCES, first=("docker",))),
+        ],
         "a quick start, in two words or one, is learning material": [
             ("sqlite quick start", expect(intent=Intent.RESOURCES, first=("sqlite",))),
             ("sqlite quickstart", expect(intent=Intent.RESOURCES, first=("sqlite",))),
