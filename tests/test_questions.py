@@ -1470,6 +1470,16 @@ def test_a_cloud_providers_services_are_the_provider(answerer: QuestionAnswerer)
 
 _NEEDS = table(
     {
+        "an example of who has the thing ('like the big companies have') is not the need": [
+            (
+                "need alerts when my site goes down, like the big companies have",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.USE_CASE, first=("monitoring",)),
+            ),
+            (  # what they use is what is wanted: the banks' pick
+                "which db for our shop orders, like the banks use",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.USE_CASE, first=("sql",)),
+            ),
+        ],
         "a need in everyday words finds its topic": [
             (
                 "bots are flooding our signup form with spam",

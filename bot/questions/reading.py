@@ -6,7 +6,7 @@ learned models' second opinions (:mod:`bot.questions.opinions`) decide from.
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from bot.background import is_background, question_sentence
@@ -45,6 +45,29 @@ Terms = dict[str, tuple[float, str]]
 
 #: A kind word opening a message and followed by one of these is the kind asked for.
 KIND_FOLLOWED_BY = frozenset({"for", "with", "that", "which"})
+#: "like the banks do", "like the big companies have": a part of a sentence from "like" to one
+#: of these, ending it, gives an example of who has the need; its words are not the need.
+EXAMPLE_VERBS = frozenset({"do", "does", "did", "have", "has", "had"})
+#: ...within this many words after "like"...
+EXAMPLE_GAP = 5
+#: ...unless "like" follows one of these: "i would like", "i'd like" is wanting.
+WOULD = frozenset({"would", "id", "wed", "youd"})
+
+
+def example_words(words: Sequence[Word]) -> set[int]:
+    """Positions of the words of an example of who has the need ("like the banks do")."""
+    found: set[int] = set()
+    for i, word in enumerate(words):
+        if word.text != "like" or (i and words[i - 1].text in WOULD):
+            continue
+        for end in range(i + 2, min(i + EXAMPLE_GAP + 1, len(words))):
+            if words[end].segment != word.segment:
+                break
+            last = end + 1 == len(words) or words[end + 1].segment != word.segment
+            if words[end].text in EXAMPLE_VERBS and last:
+                found.update(range(i, end + 1))
+                break
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,10 +342,13 @@ class Reader:
         roles = {  # "a java shop", "a python guy": who the learner is, not a need
             m.end for m in mentions if m.end < len(words) and words[m.end].text in BACKGROUND_AFTER
         }
+        examples = example_words(words)
         need_at = [  # where the need may be; each word looked up once for both selections
             i
             for i, w in enumerate(words)
-            if (w.text not in self.lexicon.cue_words or i in paired) and i not in roles
+            if (w.text not in self.lexicon.cue_words or i in paired)
+            and i not in roles
+            and i not in examples
         ]
         expanded = self.ranker.expand(words[i].stem for i in need_at)
         # the kind asked for is not the need ("cloud"); one only mentioned is, beside other
