@@ -2037,6 +2037,15 @@ def test_a_name_asked_fit_for_a_need_it_fits_is_a_use_case_answer(
 
 _HELD_BACK = table(
     {
+        "a library card, wifi access points, pricing pages and cashback are the world outside": [
+            ("public library card renewal", expect(confident=False)),
+            ("ubiquiti access point recommendations", expect(confident=False)),
+            ("saas pricing page best practices", expect(confident=False)),
+            (
+                "Which business credit card gives the best cashback on software subscriptions?",
+                expect(confident=False),
+            ),
+        ],
         "off topic is never answered with confidence": [
             ("what's the weather", expect(intent=Intent.UNKNOWN, confident=False)),
             ("tell me a joke", expect(intent=Intent.UNKNOWN, confident=False)),
