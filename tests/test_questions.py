@@ -2037,8 +2037,13 @@ def test_a_name_asked_fit_for_a_need_it_fits_is_a_use_case_answer(
 
 _HELD_BACK = table(
     {
-        "a library card, wifi access points, pricing pages and cashback are the world outside": [
+        "a library card, baby monitors, wifi access points, pricing pages, cashback: the world": [
             ("public library card renewal", expect(confident=False)),
+            (
+                "Half the video baby monitors want an app and a cloud subscription. Is a"
+                " local-only one the better choice?",
+                expect(confident=False),
+            ),
             ("ubiquiti access point recommendations", expect(confident=False)),
             ("saas pricing page best practices", expect(confident=False)),
             (
