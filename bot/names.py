@@ -101,6 +101,15 @@ GO_TO_BEFORE = OWNERS | {"a", "his", "her"}
 #: i go for whisky", "shall we go with django", "where do i go from here", "before we go any
 #: further"), not the name.
 PERSON_BEFORE_VERB = frozenset({"i", "we", "you", "they"})
+#: A name-word after one of these and "called" or "named" is what someone or a pet is called
+#: ("a player called jenkins", "my cat named python"), not the name.
+CALLED = frozenset({"called", "named"})
+NAMED_ONES = frozenset(
+    {"player", "players", "guy", "kid", "dude", "friend", "cat", "dog", "puppy", "kitten", "pet"}
+    | {"snake", "horse", "boy", "girl", "man", "woman", "lady", "person", "someone", "somebody"}
+    | {"teacher", "student", "coworker", "colleague", "neighbour", "neighbor", "son", "daughter"}
+    | {"baby", "character", "streamer", "youtuber", "bloke", "chap", "fella", "fish", "hamster"}
+)
 PERSON_VERB_AFTER = frozenset({"to", "for", "with", "from", "any"})
 #: ...and between one of these and a word of where, a verb too ("what should go under it",
 #: "it can go in the fridge").
@@ -663,6 +672,8 @@ class NameFinder:
         everyday = _Sense.EVERYDAY if signs else _Sense.EVERYDAY_BESIDE
         before = words[mention.start - 1].text if mention.start else ""
         after = words[mention.end].text if mention.end < len(words) else ""
+        if before in CALLED and mention.start >= 2 and words[mention.start - 2].text in NAMED_ONES:
+            return _Sense.EVERYDAY  # "a player called jenkins": who someone is called
         if mention.end - mention.start == 1 and (  # the verb or adjective, whatever is named
             (after == "to" and before in GO_TO_BEFORE)  # "the go-to framework"
             or (before in PERSON_BEFORE_VERB and after in PERSON_VERB_AFTER)  # "i go for whisky"

@@ -2037,6 +2037,18 @@ def test_a_name_asked_fit_for_a_need_it_fits_is_a_use_case_answer(
 
 _HELD_BACK = table(
     {
+        "a name someone or a pet is called is no technology": [
+            (
+                "There's a player called Jenkins on our Minecraft server who keeps destroying"
+                " everyone's builds. I'm a teen learning to code mods, but right now I just want"
+                " to know how to ask him nicely to stop.",
+                expect(confident=False),
+            ),
+            (  # a thing called so is the technology
+                "a tool called jenkins for ci, what is it",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+        ],
         "a library card, baby monitors, wifi access points, pricing pages, cashback: the world": [
             ("public library card renewal", expect(confident=False)),
             (
