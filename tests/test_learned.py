@@ -573,3 +573,18 @@ def test_probabilities_are_the_same_in_whatever_order_features_come(weights, ord
     first = model.probabilities(features)
     order.shuffle(features)
     assert model.probabilities(features) == first
+
+
+def test_names_a_sure_model_compares_are_those_sharing_a_kind(answerer: QuestionAnswerer) -> None:
+    """The language told as background is no third name beside its two frameworks."""
+    question = (
+        "I'm a chemist who writes Python scripts. A colleague argues for Django, while I lean"
+        " toward Flask because it looks simpler. Which one for a handful of pages and a database?"
+    )
+    assert answerer.understand(question).intent is not Intent.COMPARE
+    answerer.learned = _model({"u:lean": {"compare": 20.0}})
+    compared = answerer.understand(question)
+    assert (compared.intent, compared.topic_ids) == (Intent.COMPARE, ("django", "flask"))
+    # names each of its own kind are all compared: "is go faster than python"
+    answerer.learned = _model({"u:faster": {"compare": 20.0}})
+    assert set(answerer.understand("is go faster than python").topic_ids) == {"go", "python"}

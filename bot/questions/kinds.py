@@ -496,10 +496,7 @@ class KindStages:
         """Named topics compared, the few of a kind asked to differ, or a named comparison."""
         question, topic_ids, kind = read.question, read.topic_ids, read.kind.kind
         if len(topic_ids) >= 2 and asked.compare:
-            kinds = [self.shared.knowledge.topics[t].kind for t in topic_ids]
-            shared = [t for t, k in zip(topic_ids, kinds, strict=True) if kinds.count(k) >= 2]
-            compared = shared if len(shared) >= 2 else topic_ids  # "go faster than python"
-            return Understanding(question, Intent.COMPARE, tuple(compared[:MAX_COMPARED]))
+            return Understanding(question, Intent.COMPARE, self.shared.compared(topic_ids))
         if not topic_ids and kind is not None and read.focus_words & LIKENESS_CUES:
             # "how do the cloud providers differ": the few of that kind, side by side
             members = [t.id for t in self.shared.knowledge.topics.values() if t.kind == kind]

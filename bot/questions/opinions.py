@@ -13,7 +13,7 @@ from bot.mentions import Names, near_step_word
 from bot.needs import USE_CASE_TOPICS
 from bot.questions.reading import Reading
 from bot.questions.rules import Rules
-from bot.questions.shared import MAX_CHOICES, MAX_COMPARED, Shared
+from bot.questions.shared import MAX_CHOICES, Shared
 from bot.understanding import Intent, Outcome, Understanding
 from bot.wording import STOP, WHAT_WORDS, Message
 
@@ -292,12 +292,12 @@ class SecondOpinions:
             # "decide between rest and graphql for our app: the differences?": the names, in
             # the order told, set side by side; never the need's fits
             topics_named = (m.id for m in read.mentions if m.id in self.shared.knowledge.topics)
-            named = tuple(dict.fromkeys(topics_named))[:MAX_COMPARED]
+            named = self.shared.compared(topics_named)
             return Understanding(question, Intent.COMPARE, named) if len(named) > 1 else decided
         if not topics or (intent is Intent.COMPARE and len(topics) < 2):
             return decided
         if intent is Intent.COMPARE:
-            return Understanding(question, Intent.COMPARE, topics[:MAX_COMPARED])
+            return Understanding(question, Intent.COMPARE, self.shared.compared(topics))
         if decided.section_id is None:
             topics = topics[:1]
         return Understanding(question, intent, topics, section_id=decided.section_id)

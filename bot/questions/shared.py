@@ -99,6 +99,17 @@ class Shared:
         keys = {self.ranker.key(words[at].stem) for at in positions}
         return bool(keys) and all(topic in postings.get(key, ()) for key in keys)
 
+    def compared(self, topic_ids: Iterable[str]) -> tuple[str, ...]:
+        """Of names set side by side, those sharing a kind where two or more do, at most three.
+
+        "python scripts at work; django or flask?": Django and Flask; "go faster than python":
+        both, each its own kind.
+        """
+        named = tuple(dict.fromkeys(topic_ids))
+        kinds = [self.knowledge.topics[t].kind for t in named]
+        shared = tuple(t for t, k in zip(named, kinds, strict=True) if kinds.count(k) >= 2)
+        return (shared if len(shared) >= 2 else named)[:MAX_COMPARED]
+
     def kind_differs(self, topic_ids: tuple[str, ...], kind: str) -> bool:
         """True when the question asks for a kind of thing other than what it names."""
         return all(t not in self.needs.kind_members.get(kind, ()) for t in topic_ids)
