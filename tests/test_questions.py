@@ -1470,6 +1470,21 @@ def test_a_cloud_providers_services_are_the_provider(answerer: QuestionAnswerer)
 
 _NEEDS = table(
     {
+        "asking to be told when it breaks ('ping me', 'get paged', 'notify me') is alerting": [
+            (
+                "notify me when my api goes down",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.USE_CASE, first=("monitoring",)),
+            ),
+            (
+                "ping me when the site is down",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.USE_CASE, first=("monitoring",)),
+            ),
+            ("get paged when api is down", expect(intent=Intent.USE_CASE, first=("monitoring",))),
+            (  # a page that loads is no pager
+                "page loads in like 8 secs and the db is at 100% cpu, where do i even start",
+                expect(intent=Intent.USE_CASE, first=("performance-optimization",)),
+            ),
+        ],
         "an example of who has the thing ('like the big companies have') is not the need": [
             (
                 "need alerts when my site goes down, like the big companies have",
