@@ -1470,6 +1470,13 @@ def test_a_cloud_providers_services_are_the_provider(answerer: QuestionAnswerer)
 
 _NEEDS = table(
     {
+        "something done every morning is a scheduled script": [
+            (
+                "want a small program that checks the weather forecast every morning and emails"
+                " me, what language is easiest for that",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.USE_CASE, first=("python",)),
+            ),
+        ],
         "asking to be told when it breaks ('ping me', 'get paged', 'notify me') is alerting": [
             (
                 "notify me when my api goes down",
