@@ -874,6 +874,9 @@ _ASKING = table(
             ),
             ("best tutorial for docker", expect(intent=Intent.RESOURCES, first=("docker",))),
         ],
+        "a vps is software talk: a name beside it is the technology": [
+            ("docker vs a vps", expect(outcome=Outcome.ANSWERED, first=("docker",))),
+        ],
         "a quick start, in two words or one, is learning material": [
             ("sqlite quick start", expect(intent=Intent.RESOURCES, first=("sqlite",))),
             ("sqlite quickstart", expect(intent=Intent.RESOURCES, first=("sqlite",))),
