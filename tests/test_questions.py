@@ -874,6 +874,13 @@ _ASKING = table(
             ),
             ("best tutorial for docker", expect(intent=Intent.RESOURCES, first=("docker",))),
         ],
+        "two names that are everyday words and related topics are each other's context": [
+            (
+                "collect logs from all containers in one place",
+                expect(outcome=Outcome.ANSWERED, first=("monitoring",)),
+            ),
+            ("we load logs into shipping containers at the mill", expect(confident=False)),
+        ],
         "a vps is software talk: a name beside it is the technology": [
             ("docker vs a vps", expect(outcome=Outcome.ANSWERED, first=("docker",))),
         ],
