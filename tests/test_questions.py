@@ -881,8 +881,9 @@ _ASKING = table(
             ),
             ("we load logs into shipping containers at the mill", expect(confident=False)),
         ],
-        "a vps is software talk: a name beside it is the technology": [
+        "a vps, a cpu, overprovisioning are software talk: a name beside them is technology": [
             ("docker vs a vps", expect(outcome=Outcome.ANSWERED, first=("docker",))),
+            ("10 servers cpu 5% bill too high", expect(first=("performance-optimization",))),
         ],
         "a quick start, in two words or one, is learning material": [
             ("sqlite quick start", expect(intent=Intent.RESOURCES, first=("sqlite",))),
