@@ -249,13 +249,6 @@ class Lexicon:
             other in topics and topics[other].parent == one
         )
 
-    def related_topics(self, one: str, other: str) -> bool:
-        """Whether one topic lists the other as related ("logs" and "containers")."""
-        topics = self.knowledge.topics
-        return (one in topics and other in topics[one].related) or (
-            other in topics and one in topics[other].related
-        )
-
     def related(self, one: Mention, other: Mention) -> bool:
         """Whether technology the roadmap lacks lists the other's topic as related ("bun")."""
         return any(

@@ -633,28 +633,22 @@ class NameFinder:
         return {
             m.id
             for a, b in combinations(ambiguous, 2)  # not only neighbours: "posting" may be between
-            if (  # "logs from 30 containers in one place": related topics told together
-                words[a.start].sentence == words[b.start].sentence
-                and self.lexicon.related_topics(a.id, b.id)
+            if (a.id != b.id or (b.start == a.end and a.name != b.name))  # "docker container"
+            and (  # "python guy here... what's go like": a learner of one, asking about another
+                (side_by_side := _side_by_side(message, a, b))
+                or contrasted
+                or behind[a]
+                or behind[b]
+                or _equated(words, a, b)  # "is flask just a mini django"
             )
-            or (
-                (a.id != b.id or (b.start == a.end and a.name != b.name))  # "docker container"
-                and (  # "python guy here... what's go like": a learner of one, asking about another
-                    (side_by_side := _side_by_side(message, a, b))
-                    or contrasted
-                    or behind[a]
-                    or behind[b]
-                    or _equated(words, a, b)  # "is flask just a mini django"
+            and (
+                self.lexicon.kind_of(a) == self.lexicon.kind_of(b)
+                or (behind.get(a) and not behind.get(b))  # "azure shop at work, what's docker"
+                or (  # "go with gin"; "is ruby the same as rails"; "bun vs node"
+                    (side_by_side or contrasted)
+                    and (self.lexicon.family(a.id, b.id) or self.lexicon.related(a, b))
                 )
-                and (
-                    self.lexicon.kind_of(a) == self.lexicon.kind_of(b)
-                    or (behind.get(a) and not behind.get(b))  # "azure shop at work, what's docker"
-                    or (  # "go with gin"; "is ruby the same as rails"; "bun vs node"
-                        (side_by_side or contrasted)
-                        and (self.lexicon.family(a.id, b.id) or self.lexicon.related(a, b))
-                    )
-                    or b.start == a.end  # "elixir phoenix": two names run together
-                )
+                or b.start == a.end  # "elixir phoenix": two names run together
             )
             for m in (a, b)
         }

@@ -874,13 +874,6 @@ _ASKING = table(
             ),
             ("best tutorial for docker", expect(intent=Intent.RESOURCES, first=("docker",))),
         ],
-        "two names that are everyday words and related topics are each other's context": [
-            (
-                "collect logs from all containers in one place",
-                expect(outcome=Outcome.ANSWERED, first=("monitoring",)),
-            ),
-            ("we load logs into shipping containers at the mill", expect(confident=False)),
-        ],
         "a vps, a cpu, overprovisioning are software talk: a name beside them is technology": [
             ("docker vs a vps", expect(outcome=Outcome.ANSWERED, first=("docker",))),
             ("10 servers cpu 5% bill too high", expect(first=("performance-optimization",))),
