@@ -2287,9 +2287,8 @@ _REACHED = {
     # Reached on the tune set with the learned models, which are trained on this very set (so
     # these are in-sample levels, not what fresh questions get; see bench/eval_report.py
     # --validation): a change that loses ground fails here.
-    ("chat", "in_scope_right"): 0.968,
-    ("keyword", "in_scope_right"): 0.965,
-    ("long", "in_scope_right"): 0.985,
+    ("keyword", "in_scope_right"): 0.968,
+    ("long", "in_scope_right"): 0.987,
 }
 _TARGETS = {
     "in_scope_right": MIN_IN_SCOPE_RIGHT,
