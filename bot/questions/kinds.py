@@ -75,7 +75,7 @@ NAMED_NEED_TERMS = 3
 
 
 #: Between "is django a" and the kind word, at most this many words ("a programming language").
-KIND_GAP = 3
+OF_THE_KIND_GAP = 3
 
 
 def _asked_if_of_the_kind(read: Reading) -> bool:
@@ -87,7 +87,7 @@ def _asked_if_of_the_kind(read: Reading) -> bool:
     return at is not None and any(
         m.start
         and words[m.start - 1].text in BE_WORDS
-        and m.end < at <= m.end + KIND_GAP
+        and m.end < at <= m.end + OF_THE_KIND_GAP
         and words[m.end].text in INDEFINITE_ARTICLES
         for m in read.subjects
     )

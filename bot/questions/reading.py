@@ -54,7 +54,7 @@ EXAMPLE_GAP = 5
 WOULD = frozenset({"would", "id", "wed", "youd"})
 
 
-def example_words(words: Sequence[Word]) -> set[int]:
+def _example_words(words: Sequence[Word]) -> set[int]:
     """Positions of the words of an example of who has the need ("like the banks do")."""
     found: set[int] = set()
     for i, word in enumerate(words):
@@ -342,7 +342,7 @@ class Reader:
         roles = {  # "a java shop", "a python guy": who the learner is, not a need
             m.end for m in mentions if m.end < len(words) and words[m.end].text in BACKGROUND_AFTER
         }
-        examples = example_words(words)
+        examples = _example_words(words)
         need_at = [  # where the need may be; each word looked up once for both selections
             i
             for i, w in enumerate(words)
