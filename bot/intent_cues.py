@@ -283,27 +283,16 @@ def defined_beside(words: Sequence[Word], mention: Mention) -> bool:
     """
     start, end = mention.start, mention.end
     after = words[end] if end < len(words) else None
-    asked_after = (
-        after is not None
-        and (
-            # "docker what is it", in the same part of the sentence
-            (after.segment == words[start].segment and after.text in WHAT_IT_IS)
-            # "... about docker, what is it", "..., what's the deal": the next part asks it
-            or (
-                after.segment == words[start].segment + 1
-                and after.sentence == words[start].sentence
-                and _is_asked_what(words, end)
-            )
-            # "everyone says docker docker docker... wat is it": the next sentence, pointing back
-            or (
-                after.sentence == words[start].sentence + 1
-                and _is_asked_what(words, end)
-                and any(
-                    w.text in NAME_POINTERS and w.sentence == after.sentence
-                    for w in words[end : end + 4]
-                )
-            )
+    asked_after = after is not None and (
+        # "docker what is it", in the same part of the sentence
+        (after.segment == words[start].segment and after.text in WHAT_IT_IS)
+        # "... about docker, what is it", "..., what's the deal": the next part asks it
+        or (
+            after.segment == words[start].segment + 1
+            and after.sentence == words[start].sentence
+            and _is_asked_what(words, end)
         )
+        or _asked_next_sentence(words, mention)
     )
     return (
         named_for_definition(words, mention)
@@ -311,6 +300,33 @@ def defined_beside(words: Sequence[Word], mention: Mention) -> bool:
         or asked_after
         or _is_what(words, end)
         or _how_it_works(words, mention)
+    )
+
+
+#: Words a sentence may go on after a name and its next sentence still ask what the name is
+#: ("fed up with docker today. what's it for?").
+TRAILING_WORDS = 2
+
+
+def _asked_next_sentence(words: Sequence[Word], mention: Mention) -> bool:
+    """Whether the sentence after a name's, pointing back, asks what it is.
+
+    "everyone says docker docker docker... wat is it", "fed up with docker today. what's it
+    actually for?": the name ends its sentence, or a word or two after it do.
+    """
+    sentence = words[mention.start].sentence
+    following = next(
+        (at for at in range(mention.end, len(words)) if words[at].sentence != sentence), None
+    )
+    return (
+        following is not None
+        and following - mention.end <= TRAILING_WORDS
+        and words[following].sentence == sentence + 1
+        and _is_asked_what(words, following)
+        and any(
+            w.text in NAME_POINTERS and w.sentence == words[following].sentence
+            for w in words[following : following + 4]
+        )
     )
 
 

@@ -208,8 +208,13 @@ class SubjectFinder:
         mentions = [
             m for m in mentions if not _set_apart(m, words) and not _compared_by(m, words, mentions)
         ] or mentions
-        # "typescript nestjs intro": the framework, the language only what it is written in
-        mentions = [m for m in mentions if not self._written_in(m, mentions)] or mentions
+        # "typescript nestjs intro", "gin gonic golang": the framework, the language only what
+        # it is written in
+        mentions = [
+            m
+            for m in mentions
+            if not self._written_in(m, mentions) and not self._parent_beside(m, words, mentions)
+        ] or mentions
         # "gin or spring boot? no wait, i mean go vs java": the names after a correction
         corrected = _corrected_at(words)
         mentions = [m for m in mentions if m.start >= corrected] or mentions
@@ -600,6 +605,22 @@ class SubjectFinder:
             and other.id in topics
             and topics[other.id].parent in topics
             and topics[topics[other.id].parent].kind == kind
+            for other in mentions
+        )
+
+    def _parent_beside(
+        self, mention: Mention, words: tuple[Word, ...], mentions: list[Mention]
+    ) -> bool:
+        """Whether a topic only says what its child right beside it is made in.
+
+        "gin gonic golang what is it", "python django intro" ask about the framework.
+        """
+        topics = self.lexicon.knowledge.topics
+        return any(
+            (other.start == mention.end or other.end == mention.start)
+            and words[other.start].segment == words[mention.start].segment
+            and other.id in topics
+            and topics[other.id].parent == mention.id
             for other in mentions
         )
 

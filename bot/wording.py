@@ -352,6 +352,9 @@ SHORTHAND = {
     "wanna": "want to",
     "gud": "good",
     "somethin": "something",
+    "whit": "what",  # Scots
+    "whits": "what is",
+    "ou": "or",  # Portuguese and French, mixed into English ("rest ou graphql")
 }
 
 ARTICLES = wordset("a an the")

@@ -1297,6 +1297,27 @@ _ASKING = table(
                 expect(intent=Intent.OVERVIEW),
             ),
         ],
+        "a language right beside its own framework only says what the framework is made in": [
+            ("gin gonic golang what is it", expect(intent=Intent.TOPIC, topics=("gin",))),
+            ("express nodejs what is it", expect(intent=Intent.TOPIC, topics=("express",))),
+            ("python django intro", expect(intent=Intent.TOPIC, topics=("django",))),
+        ],
+        "'ou', or in Portuguese and French mixed into English, sets names side by side": [
+            (
+                "rest ou graphql pra um app mobile?",
+                expect(intent=Intent.COMPARE, topics=("rest", "graphql")),
+            ),
+        ],
+        "a name a word or two before its sentence ends, asked about in the next sentence": [
+            (
+                "i am fed up with docker today. what's it actually for?",
+                expect(intent=Intent.TOPIC, topics=("docker",), confident=True),
+            ),
+            (
+                "och am fair scunnered wi docker the day. whit's it actually for?",
+                expect(intent=Intent.TOPIC, topics=("docker",), confident=True),
+            ),
+        ],
         "two names of one kind side by side are each other's context": [
             (
                 "which is better for a bank, java or python",
@@ -1365,7 +1386,11 @@ def test_which_kind_for_a_topic_lists_its_children(
 
 @pytest.mark.parametrize(
     "question",
-    ["hi", "thanks!", "what can you do", "hello there", "ur kinda useless tbh", "u suck"],
+    [
+        *("hi", "thanks!", "what can you do", "hello there", "ur kinda useless tbh", "u suck"),
+        *("salamat po sa tulong!!", "diolch yn fawr", "mambo vipi bot, uko poa?"),
+        *("dzien dobry, can you speak polish?", "how ye daein the day?", "terima kasih banyak"),
+    ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
     understanding = answerer.understand(question)
