@@ -11,7 +11,7 @@ from collections.abc import Sequence, Set
 from itertools import pairwise
 
 from bot.background import LEARNER_OWNERS
-from bot.intent_cues import ASKING_WORDS, WANTING, asks_at
+from bot.intent_cues import ASKING_WORDS, FIELD_PEOPLE, WANTING, asks_at
 from bot.knowledge import Canned
 from bot.lexicon import Lexicon
 from bot.mentions import Mention, Names
@@ -230,7 +230,7 @@ class TalkReader:
         words = message.words
         in_use_cases = {words[i].text for i in paired}  # "background jobs": not a job hunt
         single = {phrase[0] for _, phrase in found if len(phrase) == 1}
-        passing = _told_in_passing_only(words, single)
+        passing = _told_in_passing_only(words, single) | self._naming_software_only(words, single)
         for entry, phrase in found:
             if needs and len(phrase) == 1 and phrase[0] in self.lexicon.need_words:
                 continue
@@ -244,6 +244,26 @@ class TalkReader:
             return None, 0, at
         best = max(hits, key=lambda entry_id: hits[entry_id])
         return entries[best], hits[best], at
+
+    def _naming_software_only(self, words: Sequence[Word], candidates: Set[str]) -> set[str]:
+        """Of ``candidates``, the words only ever said just before a software word.
+
+        There they name a kind of software ("django job queue", "python job scheduler").
+        """
+        software = self.lexicon.software
+        before: set[str] = set()
+        elsewhere: set[str] = set()
+        for at, word in enumerate(words):
+            if word.text in candidates:
+                after = words[at + 1] if at + 1 < len(words) else None
+                named = (  # not "a freelance developer": who someone is
+                    after is not None
+                    and after.segment == word.segment
+                    and (after.text in software or after.stem in software)
+                    and after.text not in FIELD_PEOPLE
+                )
+                (before if named else elsewhere).add(word.text)
+        return before - elsewhere
 
     def outside_words(self, words: Sequence[Word]) -> bool:
         """Whether these words hold a phrase of a subject outside the roadmap."""

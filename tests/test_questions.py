@@ -2114,6 +2114,22 @@ _HELD_BACK = table(
                 expect(confident=False),
             ),
         ],
+        "pay, certificates or jobs right after a name are the name's career side": [
+            ("aws certification worth it", expect(intent=Intent.UNKNOWN, confident=False)),
+            ("freelance php rates per hour", expect(intent=Intent.UNKNOWN, confident=False)),
+            ("django developer hourly rate", expect(intent=Intent.UNKNOWN, confident=False)),
+            (  # material asked for: the name's
+                "jwt interview prep resources",
+                expect(intent=Intent.RESOURCES, topics=("jwt",)),
+            ),
+        ],
+        "a career or everyday word just before a software word names software": [
+            ("django job queue", expect(outcome=Outcome.ASKED_BACK)),
+            (
+                "recipe app that works in a cabin with no wifi then syncs",
+                expect(intent=Intent.USE_CASE, topics=("couchdb", "firebase")),
+            ),
+        ],
         "off topic is never answered with confidence": [
             ("what's the weather", expect(intent=Intent.UNKNOWN, confident=False)),
             ("tell me a joke", expect(intent=Intent.UNKNOWN, confident=False)),

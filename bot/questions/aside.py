@@ -9,6 +9,7 @@ from bot.background import is_background, wanted
 from bot.intent_cues import (
     ASKING_WORDS,
     DEFINING,
+    FIELD_PEOPLE,
     asked_what_it_is,
     asks_about_doubtful,
     asks_what_the_field_is,
@@ -23,6 +24,7 @@ from bot.wording import (
     POINTERS,
     PROJECT_CUES,
     QUESTION_STARTS,
+    RESOURCE_CUES,
     SIDE_BY_SIDE,
     STARTING,
     STOP,
@@ -48,6 +50,22 @@ def _before_a_purpose(words: Sequence[Word], segments: Set[int]) -> list[Word]:
         else:
             kept.append(word)
     return kept
+
+
+def _outside_of_the_name(words: Sequence[Word], mention: Mention, outside_at: Set[int]) -> bool:
+    """Whether an outside subject's word follows a name as the name's own, material unasked.
+
+    "aws certification worth it", "django developer salary", "php rates per hour"; not "jwt
+    interview prep resources".
+    """
+    at = mention.end
+    while at < len(words) and words[at].text in FIELD_PEOPLE:  # "django developer salary"
+        at += 1
+    return (
+        at in outside_at
+        and words[at].segment == words[mention.start].segment
+        and not any(w.text in RESOURCE_CUES or w.text in PROJECT_CUES for w in words)
+    )
 
 
 class AsideStages:
@@ -114,8 +132,11 @@ class AsideStages:
             and len(kinds) == 1
             and not self.shared.talk.outside_words(asking)  # not "java or python, which pays"
         )
+        owned = bool(subjects) and all(
+            _outside_of_the_name(message.words, m, outside_at) for m in subjects
+        )
         if outside is None or not (
-            asked_outside or (all(m.ambiguous for m in subjects) and not paired)
+            asked_outside or owned or (all(m.ambiguous for m in subjects) and not paired)
         ):
             return None
         evidence = sum(  # "... when i run docker. should i buy a new laptop?": the asking
