@@ -1390,6 +1390,8 @@ def test_which_kind_for_a_topic_lists_its_children(
         *("hi", "thanks!", "what can you do", "hello there", "ur kinda useless tbh", "u suck"),
         *("salamat po sa tulong!!", "diolch yn fawr", "mambo vipi bot, uko poa?"),
         *("dzien dobry, can you speak polish?", "how ye daein the day?", "terima kasih banyak"),
+        *("g'day mate hows it goin", "dank je wel", "kalimera", "which person coded you"),
+        "this bot is pure dead brilliant so it is",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
