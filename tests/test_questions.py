@@ -2125,6 +2125,13 @@ _HELD_BACK = table(
                 expect(intent=Intent.RESOURCES, topics=("jwt",)),
             ),
         ],
+        "a companion technology confirms the software sense of a name that is also a word": [
+            (
+                "chatgpt told me to use celery for background jobs in django, is celery legit?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+            ("celery soup recipe", expect(intent=Intent.UNKNOWN, confident=False)),
+        ],
         "a career or everyday word just before a software word names software": [
             ("django job queue", expect(outcome=Outcome.ASKED_BACK)),
             (
