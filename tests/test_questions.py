@@ -2120,6 +2120,11 @@ _HELD_BACK = table(
             ("aws certification worth it", expect(intent=Intent.UNKNOWN, confident=False)),
             ("freelance php rates per hour", expect(intent=Intent.UNKNOWN, confident=False)),
             ("django developer hourly rate", expect(intent=Intent.UNKNOWN, confident=False)),
+            (  # an internship interview told before, the interview asked about
+                "I got a call for an internship interview tomorrow. I have done some Django"
+                " projects. What questions do they usually ask interns?",
+                expect(intent=Intent.UNKNOWN, confident=False),
+            ),
             (  # material asked for: the name's
                 "jwt interview prep resources",
                 expect(intent=Intent.RESOURCES, topics=("jwt",)),
