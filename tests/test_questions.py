@@ -1392,6 +1392,8 @@ def test_which_kind_for_a_topic_lists_its_children(
         *("dzien dobry, can you speak polish?", "how ye daein the day?", "terima kasih banyak"),
         *("g'day mate hows it goin", "dank je wel", "kalimera", "which person coded you"),
         "this bot is pure dead brilliant so it is",
+        "Hi there, I'm Ola from Gdansk. A friend who is learning to code told me about this bot."
+        " I don't have a question yet, I just wanted to say hello and see how it works.",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
