@@ -476,9 +476,22 @@ def read_requests(
         else {w.text for w in requesting} | {w.stem for w in requesting}
     )
     request_sentences = {focus} if requests_itself else about
-    comparing = any(w.text in COMPARE_CUES for w in asking)
+    comparing = any(
+        w.text in COMPARE_CUES and not _chose_one(asking, at) for at, w in enumerate(asking)
+    )
     return Requests(
         about, cues, told, requesting, focus_cues, request_cues, request_sentences, comparing
+    )
+
+
+#: Comparing words that with a pointer after them tell a choice made ("what made them pick it").
+CHOOSING = frozenset({"pick", "choose"})
+
+
+def _chose_one(words: Sequence[Word], at: int) -> bool:
+    """Whether the choosing word at ``at`` points at the one thing chosen ("pick it")."""
+    return (
+        words[at].text in CHOOSING and at + 1 < len(words) and words[at + 1].text in NAME_POINTERS
     )
 
 

@@ -1302,6 +1302,14 @@ _ASKING = table(
             ("express nodejs what is it", expect(intent=Intent.TOPIC, topics=("express",))),
             ("python django intro", expect(intent=Intent.TOPIC, topics=("django",))),
         ],
+        "a choice someone made ('pick it') compares nothing": [
+            (
+                "we did mysql in college, now my boss wants postgres. what is postgresql good at"
+                " that made them pick it",
+                expect(intent=Intent.TOPIC, first=("postgresql",)),
+            ),
+            ("mysql or postgres, which should i pick", expect(intent=Intent.COMPARE)),
+        ],
         "'ou', or in Portuguese and French mixed into English, sets names side by side": [
             (
                 "rest ou graphql pra um app mobile?",
