@@ -7,7 +7,7 @@ unless its words only tell where a software need happens.
 
 from __future__ import annotations
 
-from collections.abc import Sequence, Set
+from collections.abc import Callable, Sequence, Set
 from itertools import pairwise
 
 from bot.background import LEARNER_OWNERS
@@ -78,19 +78,25 @@ def _said_as_talk(texts: Sequence[str], phrase: tuple[str, ...]) -> bool:
 PLACING = frozenset({"at", "on", "in", "from", "for"})
 
 
-def _told_in_passing_only(words: Sequence[Word], candidates: Set[str]) -> set[str]:
-    """Of ``candidates``, the words only ever told in passing.
-
-    As the learner's place ("at my job") or set aside ("salary aside, ..."), not asked about.
-    """
-    passing: set[str] = set()
+def _only_where(
+    words: Sequence[Word], candidates: Set[str], holds: Callable[[int], bool]
+) -> set[str]:
+    """Of ``candidates``, the words for which ``holds`` (given a place) wherever they stand."""
+    there: set[str] = set()
     elsewhere: set[str] = set()
     for at, word in enumerate(words):
         if word.text in candidates:
-            following = words[at + 1].text if at + 1 < len(words) else ""
-            aside = _placed(words, at) or following == "aside"
-            (passing if aside else elsewhere).add(word.text)
-    return passing - elsewhere
+            (there if holds(at) else elsewhere).add(word.text)
+    return there - elsewhere
+
+
+def _in_passing(words: Sequence[Word], at: int) -> bool:
+    """Whether the word at ``at`` is told in passing, not asked about.
+
+    As the learner's place ("at my job") or set aside ("salary aside, ...").
+    """
+    following = words[at + 1].text if at + 1 < len(words) else ""
+    return _placed(words, at) or following == "aside"
 
 
 def _placed(words: Sequence[Word], at: int) -> bool:
@@ -230,7 +236,9 @@ class TalkReader:
         words = message.words
         in_use_cases = {words[i].text for i in paired}  # "background jobs": not a job hunt
         single = {phrase[0] for _, phrase in found if len(phrase) == 1}
-        passing = _told_in_passing_only(words, single) | self._naming_software_only(words, single)
+        passing = _only_where(words, single, lambda at: _in_passing(words, at)) | _only_where(
+            words, single, lambda at: self._names_software(words, at)
+        )
         for entry, phrase in found:
             if needs and len(phrase) == 1 and phrase[0] in self.lexicon.need_words:
                 continue
@@ -245,25 +253,19 @@ class TalkReader:
         best = max(hits, key=lambda entry_id: hits[entry_id])
         return entries[best], hits[best], at
 
-    def _naming_software_only(self, words: Sequence[Word], candidates: Set[str]) -> set[str]:
-        """Of ``candidates``, the words only ever said just before a software word.
+    def _names_software(self, words: Sequence[Word], at: int) -> bool:
+        """Whether the word at ``at`` is said just before a software word, naming a kind of it.
 
-        There they name a kind of software ("django job queue", "python job scheduler").
+        "django job queue", "python job scheduler"; not "a freelance developer", who someone is.
         """
+        after = words[at + 1] if at + 1 < len(words) else None
         software = self.lexicon.software
-        before: set[str] = set()
-        elsewhere: set[str] = set()
-        for at, word in enumerate(words):
-            if word.text in candidates:
-                after = words[at + 1] if at + 1 < len(words) else None
-                named = (  # not "a freelance developer": who someone is
-                    after is not None
-                    and after.segment == word.segment
-                    and (after.text in software or after.stem in software)
-                    and after.text not in FIELD_PEOPLE
-                )
-                (before if named else elsewhere).add(word.text)
-        return before - elsewhere
+        return (
+            after is not None
+            and after.segment == words[at].segment
+            and (after.text in software or after.stem in software)
+            and after.text not in FIELD_PEOPLE
+        )
 
     def outside_words(self, words: Sequence[Word]) -> bool:
         """Whether these words hold a phrase of a subject outside the roadmap."""
