@@ -1302,6 +1302,10 @@ _ASKING = table(
             ("express nodejs what is it", expect(intent=Intent.TOPIC, topics=("express",))),
             ("python django intro", expect(intent=Intent.TOPIC, topics=("django",))),
         ],
+        "Go's channels are the language's, YouTube channels are material": [
+            ("goroutines and channels explained", expect(intent=Intent.TOPIC, topics=("go",))),
+            ("best youtube channels for go", expect(intent=Intent.RESOURCES, topics=("go",))),
+        ],
         "a choice someone made ('pick it') compares nothing": [
             (
                 "we did mysql in college, now my boss wants postgres. what is postgresql good at"
