@@ -366,6 +366,7 @@ PHRASES = {
     "reading list": "resources",
     "crash course": "course",
     "quick start": "quickstart",
+    "started guide": "quickstart",  # "a getting started guide"
     "stack up": "compare",
     "what now": "what next",
     "now what": "what next",

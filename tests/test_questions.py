@@ -1302,6 +1302,9 @@ _ASKING = table(
             ("express nodejs what is it", expect(intent=Intent.TOPIC, topics=("express",))),
             ("python django intro", expect(intent=Intent.TOPIC, topics=("django",))),
         ],
+        "a getting started guide is material": [
+            ("rails getting started guide", expect(intent=Intent.RESOURCES, topics=("rails",))),
+        ],
         "Go's channels are the language's, YouTube channels are material": [
             ("goroutines and channels explained", expect(intent=Intent.TOPIC, topics=("go",))),
             ("best youtube channels for go", expect(intent=Intent.RESOURCES, topics=("go",))),
