@@ -21,8 +21,7 @@ from bot.wording import (
     COMPARE_CUES,
     LEARN_WORDS,
     NAME_POINTERS,
-    PROJECT_CUES,
-    RESOURCE_CUES,
+    REQUESTED,
     STOP,
     WHAT_WORDS,
     Message,
@@ -31,8 +30,6 @@ from bot.wording import (
 
 #: In the part that asks, these ask for something to use ("what should i use", "store it in").
 NEED_VERBS = frozenset({"use", "store", "pick", "choose"})
-#: Words asking for material or projects: a question with one is no small talk.
-REQUESTED = RESOURCE_CUES | PROJECT_CUES
 #: Verbs that with "up" ask for something to set up ("what should we set up").
 SETTING_UP = frozenset({"set", "setting", "spin"})
 #: Before a name in small talk, these make it what the talk is about ("thanks for help with sql").

@@ -164,6 +164,8 @@ IDEA_WORDS = wordset("idea ideas")
 PRACTICE = wordset("practice practise")
 PRACTICE_THINGS = wordset("task tasks problem problems challenge challenges drill drills app apps")
 PROJECT_CUES = PROJECT_NOUNS | IDEA_WORDS
+#: Words asking for material or projects.
+REQUESTED = RESOURCE_CUES | PROJECT_CUES
 #: Before "idea", these make it something other than project ideas: an opinion ("is that a
 #: good idea"), the thinking behind something ("the idea behind ci/cd", "kind of that idea")
 #: or none ("no idea").

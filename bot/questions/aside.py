@@ -24,7 +24,7 @@ from bot.wording import (
     POINTERS,
     PROJECT_CUES,
     QUESTION_STARTS,
-    RESOURCE_CUES,
+    REQUESTED,
     SIDE_BY_SIDE,
     STARTING,
     STOP,
@@ -53,19 +53,14 @@ def _before_a_purpose(words: Sequence[Word], segments: Set[int]) -> list[Word]:
 
 
 def _outside_of_the_name(words: Sequence[Word], mention: Mention, outside_at: Set[int]) -> bool:
-    """Whether an outside subject's word follows a name as the name's own, material unasked.
+    """Whether an outside subject's word follows a name as the name's own.
 
-    "aws certification worth it", "django developer salary", "php rates per hour"; not "jwt
-    interview prep resources".
+    "aws certification worth it", "django developer salary", "php rates per hour".
     """
     at = mention.end
     while at < len(words) and words[at].text in FIELD_PEOPLE:  # "django developer salary"
         at += 1
-    return (
-        at in outside_at
-        and words[at].segment == words[mention.start].segment
-        and not any(w.text in RESOURCE_CUES or w.text in PROJECT_CUES for w in words)
-    )
+    return at in outside_at and words[at].segment == words[mention.start].segment
 
 
 class AsideStages:
@@ -132,8 +127,10 @@ class AsideStages:
             and len(kinds) == 1
             and not self.shared.talk.outside_words(asking)  # not "java or python, which pays"
         )
-        owned = bool(subjects) and all(
-            _outside_of_the_name(message.words, m, outside_at) for m in subjects
+        owned = (  # not "jwt interview prep resources": material for the name asked for
+            bool(subjects)
+            and not any(w.text in REQUESTED for w in message.words)
+            and all(_outside_of_the_name(message.words, m, outside_at) for m in subjects)
         )
         if outside is None or not (
             asked_outside or owned or (all(m.ambiguous for m in subjects) and not paired)
