@@ -378,6 +378,27 @@ def _is_what(words: Sequence[Word], end: int) -> bool:
     return all(text in WHAT_TAILS for text in rest)
 
 
+def _what_is_it_after(words: Sequence[Word], mention: Mention) -> bool:
+    """Whether a name opens its part and "what is it" closes it ("nestjs what is it, ...").
+
+    The name is said first, then asked about by the pronoun pointing back at it; not a name
+    inside a description ("gin framework in go what is it" asks about Gin).
+    """
+    start, end = mention.start, mention.end
+    if start and words[start - 1].segment == words[start].segment:
+        return False
+    segment = [w.text for w in words[end:] if w.segment == words[start].segment]
+    if segment[:1] and segment[0] in WHATS:  # "nestjs whats it"
+        segment = ["what", "is", *segment[1:]]
+    return (
+        len(segment) >= 3
+        and segment[0] in WHAT_IS
+        and segment[1] in BE_WORDS
+        and segment[2] in POINTERS
+        and all(text in WHAT_TAILS for text in segment[3:])
+    )
+
+
 def _what_it_is_told(words: Sequence[Word], start: int, end: int) -> bool:
     """Whether "what <name> is" asks it in a clause ("explain what docker is in simple words")."""
     if not start or end >= len(words):
@@ -404,6 +425,7 @@ def asked_what_it_is(words: Sequence[Word], mention: Mention, *, after: bool = T
     return (
         named_for_definition(words, mention)
         or _is_what(words, mention.end)
+        or _what_is_it_after(words, mention)
         or any(w.text in WHAT_IT_IS for w in before)
         or (
             next_word is not None

@@ -1317,6 +1317,16 @@ _ASKING = table(
             ),
             ("mysql or postgres, which should i pick", expect(intent=Intent.COMPARE)),
         ],
+        "a name then 'what is it' asks what that name is, whatever follows": [
+            (
+                "nestjs what is it, is framework for node?",
+                expect(intent=Intent.TOPIC, topics=("nestjs",)),
+            ),
+            (
+                "i use node, nestjs whats it, is it framework?",
+                expect(intent=Intent.TOPIC, topics=("nestjs",)),
+            ),
+        ],
         "'ou', or in Portuguese and French mixed into English, sets names side by side": [
             (
                 "rest ou graphql pra um app mobile?",
