@@ -129,6 +129,8 @@ def _by_word(idioms: Iterable[tuple[str, ...]]) -> dict[str, list[tuple[tuple[st
     return found
 
 
+#: Last words of idioms after which what follows is another phrase ("had a go at python").
+IDIOM_LINKS = frozenset({"with", "at", "to", "into", "via", "as", "using"})
 #: The idioms of bot.wording.IDIOMS by each of their words.
 IDIOMS_OF = _by_word(IDIOMS)
 
@@ -762,8 +764,9 @@ class NameFinder:
                 start >= 0
                 and end <= len(words)
                 and all(words[start + i].text == word for i, word in enumerate(idiom))
-                and not (
+                and not (  # "give it a go project"; after "had a go at", a new phrase starts
                     end < len(words)
+                    and idiom[-1] not in IDIOM_LINKS
                     and (
                         words[end].text in self.lexicon.software
                         or words[end].text in PROJECT_NOUNS

@@ -53,6 +53,10 @@ LISTING = frozenset({"like", "such", "as", "eg", "ie", "etc", "and", "or", "incl
 TRYING = frozenset({"try", "trying", "wanna", "want"})
 
 
+#: After a name, a word setting it apart from what is built with it ("java itself").
+ITSELF = frozenset({"itself", "themselves", "alone"})
+
+
 def _distance(mention: Mention, positions: list[int]) -> tuple[int, bool]:
     """How far a mention stands from the nearest of ``positions`` (question words), in words.
 
@@ -218,7 +222,9 @@ class SubjectFinder:
         # "gin or spring boot? no wait, i mean go vs java": the names after a correction
         corrected = _corrected_at(words)
         mentions = [m for m in mentions if m.start >= corrected] or mentions
-        subjects = self._about(message, mentions, focus)
+        subjects = self._set_apart_by_itself(words, mentions) or self._about(
+            message, mentions, focus
+        )
         narrowed = [
             m
             for m in subjects
@@ -229,6 +235,25 @@ class SubjectFinder:
         # "what does spring boot do for a java or kotlin service": Java only says what for
         asked = [m for m in narrowed if not _names_a_purpose(m, words, mentions)]
         return asked or narrowed
+
+    def _set_apart_by_itself(
+        self, words: tuple[Word, ...], mentions: list[Mention]
+    ) -> list[Mention]:
+        """Where the one name set apart by "itself" from what is built with it is named.
+
+        "now they want me on spring boot... but is java itself still worth it": Java; not a
+        kind ("the database itself" is the one told before).
+        """
+        alone = {
+            m.id
+            for m in mentions
+            if m.end < len(words)
+            and words[m.end].text in ITSELF
+            and not self.lexicon.names_a_kind(m)
+        }
+        if len(alone) != 1 or COMPARE_CUES & {w.text for w in words}:
+            return []
+        return [m for m in mentions if m.id in alone]
 
     def _about(self, message: Message, mentions: list[Mention], focus: int) -> list[Mention]:
         """The mentions the question is about, in order; background mentions give way."""

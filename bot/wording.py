@@ -232,6 +232,9 @@ IDIOMS = tuple(
     here we go
     there you go
     way to go
+    whats the go with
+    wats the go with
+    what is the go with
     go well with
     go great with
     go nicely with

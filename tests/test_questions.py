@@ -1327,6 +1327,26 @@ _ASKING = table(
                 expect(intent=Intent.TOPIC, topics=("nestjs",)),
             ),
         ],
+        "'itself' sets one name apart from what is built with it": [
+            (
+                "did a bit of java at varsity ages ago, now they want me on spring boot... but is"
+                " java itself still worth it or is it dying bru",
+                expect(intent=Intent.TOPIC, topics=("java",)),
+            ),
+            (  # a kind set apart is the one told before, not a new subject
+                "I've used Supabase for everything so far and apparently it's Postgres"
+                " underneath. Now I want to understand the database itself. What is PostgreSQL"
+                " good at?",
+                expect(intent=Intent.TOPIC, topics=("postgresql",)),
+            ),
+        ],
+        "'what's the go with' is an idiom (what about), and names nothing": [
+            (
+                "chur, whats the go with svelte, any good for the backend side of things?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+            ("what's the go with docker", expect(intent=Intent.TOPIC, topics=("docker",))),
+        ],
         "'ou', or in Portuguese and French mixed into English, sets names side by side": [
             (
                 "rest ou graphql pra um app mobile?",
