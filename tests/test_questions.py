@@ -1436,6 +1436,7 @@ def test_which_kind_for_a_topic_lists_its_children(
         *("salamat po sa tulong!!", "diolch yn fawr", "mambo vipi bot, uko poa?"),
         *("dzien dobry, can you speak polish?", "how ye daein the day?", "terima kasih banyak"),
         *("g'day mate hows it goin", "dank je wel", "kalimera", "which person coded you"),
+        *("howya lads, anyone home?", "wha happenin bot, yuh real or is a person typin?"),
         "this bot is pure dead brilliant so it is",
         "Hi there, I'm Ola from Gdansk. A friend who is learning to code told me about this bot."
         " I don't have a question yet, I just wanted to say hello and see how it works.",
