@@ -30,6 +30,7 @@ from bot.lexicon import Lexicon
 from bot.mentions import Mention, near_step_word
 from bot.use_cases import UseCaseRanker
 from bot.wording import (
+    CHAT_OPENERS,
     CLAUSE_STARTS,
     COMPARATIVES,
     COMPARE_CUES,
@@ -55,6 +56,25 @@ TRYING = frozenset({"try", "trying", "wanna", "want"})
 
 #: After a name, a word setting it apart from what is built with it ("java itself").
 ITSELF = frozenset({"itself", "themselves", "alone"})
+
+
+def opening_peers(lexicon: Lexicon, words: tuple[Word, ...], mentions: list[Mention]) -> bool:
+    """Whether the message opens with two names of one kind side by side, neither the other's.
+
+    "monolith microservices 3 person team", "django flask small team": the two weighed, what
+    follows only the setting ("gin go basics" is Gin, made in Go).
+    """
+    first = next((i for i, w in enumerate(words) if w.text not in CHAT_OPENERS), None)
+    return (
+        len(mentions) >= 2
+        and mentions[0].start == first
+        and mentions[1].start == mentions[0].end
+        and mentions[0].id != mentions[1].id
+        and not mentions[0].not_covered
+        and not mentions[1].not_covered
+        and lexicon.kind_of(mentions[0]) == lexicon.kind_of(mentions[1]) is not None
+        and not lexicon.family(mentions[0].id, mentions[1].id)
+    )
 
 
 def _distance(mention: Mention, positions: list[int]) -> tuple[int, bool]:
@@ -294,6 +314,8 @@ class SubjectFinder:
             and self.lexicon.kind_of(a) == self.lexicon.kind_of(b)
         )
         background.update(id(m) for m in self._context_of_a_definition(words, mentions))
+        if opening_peers(self.lexicon, words, mentions):  # "django flask small team"
+            background -= {id(m) for m in mentions[:2]}
         in_focus = [m for m in mentions if words[m.start].sentence == focus]
         main = [m for m in in_focus if id(m) not in background]
         if main:

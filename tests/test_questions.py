@@ -1347,6 +1347,17 @@ _ASKING = table(
             ),
             ("what's the go with docker", expect(intent=Intent.TOPIC, topics=("docker",))),
         ],
+        "two peers of a kind opening the message are weighed, what follows is the setting": [
+            (
+                "monolith microservices 3 person team",
+                expect(intent=Intent.COMPARE, topics=("monolith", "microservices")),
+            ),
+            (
+                "aws azure gcp for a seed stage startup",
+                expect(intent=Intent.COMPARE, topics=("aws", "azure", "gcp")),
+            ),
+            ("gin go basics", expect(intent=Intent.TOPIC, topics=("gin",))),
+        ],
         "'ou', or in Portuguese and French mixed into English, sets names side by side": [
             (
                 "rest ou graphql pra um app mobile?",

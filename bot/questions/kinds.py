@@ -18,6 +18,7 @@ from bot.mentions import Mention
 from bot.questions.findings import Asked, ProjectsAsked
 from bot.questions.reading import INDEFINITE_ARTICLES, Reading
 from bot.questions.shared import MAX_COMPARED, Shared
+from bot.subjects import opening_peers
 from bot.understanding import Intent, Understanding
 from bot.wording import (
     CHAT_OPENERS,
@@ -490,6 +491,7 @@ class KindStages:
             or set_over
             or weighed
             or equated
+            or opening_peers(self.shared.lexicon, read.message.words, subjects)
         )
 
     def comparison(self, read: Reading, asked: Asked) -> Understanding | None:
