@@ -1448,6 +1448,7 @@ def test_which_kind_for_a_topic_lists_its_children(
         *("dzien dobry, can you speak polish?", "how ye daein the day?", "terima kasih banyak"),
         *("g'day mate hows it goin", "dank je wel", "kalimera", "which person coded you"),
         *("howya lads, anyone home?", "wha happenin bot, yuh real or is a person typin?"),
+        *("hows it gaun, first time on here", "ayubowan!", "bot creator?"),
         "this bot is pure dead brilliant so it is",
         "Hi there, I'm Ola from Gdansk. A friend who is learning to code told me about this bot."
         " I don't have a question yet, I just wanted to say hello and see how it works.",
@@ -2746,6 +2747,11 @@ _SUBJECT = table(
                 expect(intent=Intent.COMPARE, topics=("spring-boot", "django")),
             ),
             ("got a new x press coffee machine", expect(confident=False)),
+            (
+                "sequel lite database is it a proper one or more like a toy for practising",
+                expect(intent=Intent.TOPIC, topics=("sqlite",)),
+            ),
+            ("what is jay double you tee", expect(intent=Intent.TOPIC, topics=("jwt",))),
         ],
         "explain a name asks about it and noob is a learner's word": [
             (  # "quick": no need
