@@ -12,10 +12,8 @@ import enum
 from collections import Counter
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, replace
-from functools import cache
 from itertools import combinations
 from operator import is_
-from pathlib import Path
 
 from rapidfuzz import fuzz
 
@@ -55,6 +53,7 @@ from bot.wording import (
     VERB_PHRASE_AFTER,
     Message,
     Word,
+    common_english,
     wordset,
 )
 
@@ -72,9 +71,6 @@ FUZZY_PHRASE_WORDS = 3
 #: Misspelt cue words ("resorces") are fixed when this long and this close (0-100).
 SPELL_MIN_CHARS = 5
 SPELL_CUTOFF = 84
-#: Common English words, one a line (written by scripts/english_words.py): a word this common
-#: is what it says, never a misspelt name ("the studio" is no "LM Studio").
-ENGLISH_WORDS = Path(__file__).with_name("english_words.txt")
 #: How many spellings are remembered.
 SPELL_CACHE = 4096
 #: Phrases whose naming is remembered (one word or a few: about 200 bytes each).
@@ -162,12 +158,6 @@ def _ends_or_points(words: Sequence[Word], at: int) -> bool:
         or words[at].sentence != words[at - 1].sentence
         or words[at].text in OVER_OBJECTS
     )
-
-
-@cache
-def common_english() -> frozenset[str]:
-    """The common English words of :data:`ENGLISH_WORDS`, read once."""
-    return frozenset(ENGLISH_WORDS.read_text(encoding="utf-8").split())
 
 
 #: Endings that make another form of a word ("texting", "texted", "texts").

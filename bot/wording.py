@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise
+from pathlib import Path
 from typing import NamedTuple
 
 from bot.knowledge import stem
@@ -393,16 +394,45 @@ _DASHES = re.compile(r"\s+(?:[—–]|--?)\s+")
 _REPEATS = re.compile(r"(\w)\1{2,}")
 #: One-letter words that are words, not letters of a name spelt out ("a", "i").
 LETTER_WORDS = frozenset({"a", "i"})
+#: Common English words, one a line (written by scripts/english_words.py): a word this common
+#: is what it says, never a misspelt name ("the studio" is no "LM Studio").
+ENGLISH_WORDS = Path(__file__).with_name("english_words.txt")
+#: Words this long ending in "in" may have dropped their g ("goin", "crashin").
+DROPPED_G_MIN = 4
 #: The shorthand as the words it stands for.
 _SHORTHAND_WORDS = {short: tuple(words.split()) for short, words in SHORTHAND.items()}
 #: A word made without NamedTuple's Python-level constructor (a hundred per long message).
 _new_word = tuple.__new__
 
 
+@cache
+def common_english() -> frozenset[str]:
+    """The common English words of :data:`ENGLISH_WORDS`, read once."""
+    return frozenset(ENGLISH_WORDS.read_text(encoding="utf-8").split())
+
+
+def _spelt_out(raw: str) -> tuple[str, ...]:
+    """The words a word typed stands for: shorthand spelt out, a dropped g put back.
+
+    "crashin" is "crashing", "goin" is "going"; not a word that is one ("thin", "basin") nor
+    a name ("kotlin").
+    """
+    if raw in _SHORTHAND_WORDS:
+        return _SHORTHAND_WORDS[raw]
+    if (
+        len(raw) >= DROPPED_G_MIN
+        and raw.endswith("in")
+        and raw + "g" in common_english()
+        and raw not in common_english()
+    ):
+        return (raw + "g",)
+    return (raw,)
+
+
 @lru_cache(maxsize=STEM_CACHE)
 def _forms(raw: str) -> tuple[tuple[str, str], ...]:
-    """The words a word typed stands for (shorthand spelt out), each with its stem."""
-    return tuple((word, stem(word)) for word in _SHORTHAND_WORDS.get(raw) or (raw,))
+    """The words a word typed stands for (:func:`_spelt_out`), each with its stem."""
+    return tuple((word, stem(word)) for word in _spelt_out(raw))
 
 
 #: Words beside which a one-letter word is a name compared, not shorthand ("r vs python");

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from bot.knowledge import Canned
 from bot.phrases import by_first_word, phrase_in, phrases_found, word_pair_positions
-from bot.wording import Word, split_message
+from bot.wording import Word, common_english, split_message
 
 STEMS = st.sampled_from(["machin", "learn", "job", "background", "queue", "the"])
 
@@ -80,6 +80,21 @@ def test_shorthand_stands_for_its_words_but_not_among_letters_spelt_out() -> Non
     assert split_message("u r a genius").texts == ("you", "are", "a", "genius")
     assert split_message("what is a w s").texts == ("what", "is", "a", "w", "s")
     assert split_message("is j w t safe").texts == ("is", "j", "w", "t", "safe")
+
+
+def test_a_dropped_g_is_put_back_only_where_that_makes_a_word() -> None:
+    assert split_message("it keeps crashin, im goin mad").texts == (
+        *("it", "keeps", "crashing", "im", "going", "mad"),
+    )
+    # words that are words, and names, stay as typed
+    assert split_message("thin kotlin basin admin").texts == ("thin", "kotlin", "basin", "admin")
+
+
+@given(st.sampled_from(sorted(w for w in common_english() if w.endswith("ing") and len(w) > 4)))
+def test_every_common_word_ending_in_ing_is_read_from_its_dropped_g_form(word: str) -> None:
+    typed = word[:-1]
+    expected = typed if typed in common_english() else word
+    assert split_message(typed).texts == (expected,)
 
 
 def test_a_capital_letter_or_one_compared_is_a_name_not_shorthand() -> None:
