@@ -107,6 +107,8 @@ NAMED_ONES = frozenset(
     | {"baby", "character", "streamer", "youtuber", "bloke", "chap", "fella", "fish", "hamster"}
 )
 PERSON_VERB_AFTER = frozenset({"to", "for", "with", "from", "any"})
+#: ...or after one of these and such a person, a verb whatever follows ("how i go about it").
+ASKING_PERSON = frozenset({"how", "wetin", "what", "where", "when"})
 #: ...and between one of these and a word of where, a verb too ("what should go under it",
 #: "it can go in the fridge").
 MODALS = frozenset({"should", "would", "could", "can", "will", "must", "might", "may", "shall"})
@@ -669,6 +671,12 @@ class NameFinder:
         if mention.end - mention.start == 1 and (  # the verb or adjective, whatever is named
             (after == "to" and before in GO_TO_BEFORE)  # "the go-to framework"
             or (before in PERSON_BEFORE_VERB and after in PERSON_VERB_AFTER)  # "i go for whisky"
+            or (  # "how i go about it", pidgin "how i go put sentry", "wetin i go learn"
+                before in PERSON_BEFORE_VERB
+                and mention.start > 1
+                and words[mention.start - 2].text in ASKING_PERSON
+                and words[mention.start - 2].sentence == words[mention.start].sentence
+            )
             or (  # "what should go under it"; not "can go in production replace java"
                 before in MODALS
                 and after in WHERE_AFTER

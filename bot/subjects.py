@@ -50,6 +50,8 @@ from bot.wording import (
 
 #: Words of a list of examples ("jwt, oauth etc", "like jwt and oauth").
 LISTING = frozenset({"like", "such", "as", "eg", "ie", "etc", "and", "or", "including"})
+#: Closing a list of examples ("mysql mongo that lot", "jwt oauth and so on").
+LIST_TAILS = frozenset({"that", "lot", "those", "stuff", "things", "so", "on", "all"})
 #: Before a name, wanting to try it ("i wanna try graphql").
 TRYING = frozenset({"try", "trying", "wanna", "want"})
 
@@ -343,7 +345,7 @@ class SubjectFinder:
                 and all(m.id in section.topic_ids for m in after)
                 and all(w.text in STEP_TAILS | LISTING for w in listing)
                 and all(
-                    i in named or words[i].text in LISTING
+                    i in named or words[i].text in LISTING | LIST_TAILS
                     for i in range(after[0].start, len(words))
                 )
             ):

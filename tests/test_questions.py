@@ -1358,6 +1358,19 @@ _ASKING = table(
             ),
             ("gin go basics", expect(intent=Intent.TOPIC, topics=("gin",))),
         ],
+        "'how i go ...' is going to do something, in English and in pidgin": [
+            (
+                "how I go put Sentry inside my app for catch the errors dem",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+            ("how i go learn golang", expect(intent=Intent.RESOURCES, topics=("go",))),
+        ],
+        "a step's examples closed by 'that lot' or 'and so on' are the step's": [
+            (
+                "any gud docs or tutorials for the database section, mysql mongo that lot",
+                expect(intent=Intent.RESOURCES, section="databases"),
+            ),
+        ],
         "'ou', or in Portuguese and French mixed into English, sets names side by side": [
             (
                 "rest ou graphql pra um app mobile?",
@@ -1449,6 +1462,7 @@ def test_which_kind_for_a_topic_lists_its_children(
         *("g'day mate hows it goin", "dank je wel", "kalimera", "which person coded you"),
         *("howya lads, anyone home?", "wha happenin bot, yuh real or is a person typin?"),
         *("hows it gaun, first time on here", "ayubowan!", "bot creator?"),
+        *("ey up, anyone in?", "aye aye, foo's du da day?", "xin chao, you are AI or human?"),
         "this bot is pure dead brilliant so it is",
         "Hi there, I'm Ola from Gdansk. A friend who is learning to code told me about this bot."
         " I don't have a question yet, I just wanted to say hello and see how it works.",
