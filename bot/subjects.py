@@ -56,6 +56,15 @@ LIST_TAILS = frozenset({"that", "lot", "those", "stuff", "things", "so", "on", "
 TRYING = frozenset({"try", "trying", "wanna", "want"})
 
 
+#: Picking one of the names told before ("which one makes more sense").
+WHICH_ONE = frozenset({"which", "one"})
+#: Before a name, someone recommending it ("someone said gin is nice", "my lead swears by").
+RECOMMENDING = frozenset(
+    {"said", "says", "told", "tells", "recommended", "recommends", "suggested", "suggests"}
+    | {"swears", "reckons"}
+)
+#: How many words may stand between such a word and the name ("told me to try").
+RECOMMEND_GAP = 3
 #: After a name, a word setting it apart from what is built with it ("java itself").
 ITSELF = frozenset({"itself", "themselves", "alone"})
 
@@ -77,6 +86,44 @@ def opening_peers(lexicon: Lexicon, words: tuple[Word, ...], mentions: list[Ment
         and lexicon.kind_of(mentions[0]) == lexicon.kind_of(mentions[1]) is not None
         and not lexicon.family(mentions[0].id, mentions[1].id)
     )
+
+
+def _recommended_then_asked(message: Message, mentions: list[Mention], focus: int) -> list[Mention]:
+    """The one name someone recommended, when the question after it asks what "it" is.
+
+    "i run plex in containers and someone said gin is nice for a little go api, whats it
+    about": Gin, not the learner's containers nor what Gin is for.
+    """
+    words = message.words
+    last = words[-1] if words else None
+    if last is None or last.sentence != focus:
+        return []
+    asking = [w.text for w in words if w.sentence == focus and w.segment == last.segment]
+    if (
+        not set(asking) & POINTERS
+        or not set(asking) & WHAT_WORDS
+        or any(words[m.start].segment == last.segment for m in mentions)
+    ):
+        return []
+    recommended = {
+        m.id
+        for m in mentions
+        if any(
+            w.text in RECOMMENDING and w.segment == words[m.start].segment
+            for w in words[max(m.start - RECOMMEND_GAP, 0) : m.start]
+        )
+    }
+    if len(recommended) != 1:
+        return []
+    chosen = [m for m in mentions if m.id in recommended]
+    later = [m for m in mentions if m.start > chosen[-1].start and m.id not in recommended]
+    if any(  # "friend said fastapi but what about flask": the one named after
+        words[m.start].segment != words[chosen[-1].start].segment
+        or any(w.text in CLAUSE_STARTS for w in words[chosen[-1].end : m.start])
+        for m in later
+    ):
+        return []
+    return chosen
 
 
 def _distance(mention: Mention, positions: list[int]) -> tuple[int, bool]:
@@ -244,8 +291,10 @@ class SubjectFinder:
         # "gin or spring boot? no wait, i mean go vs java": the names after a correction
         corrected = _corrected_at(words)
         mentions = [m for m in mentions if m.start >= corrected] or mentions
-        subjects = self._set_apart_by_itself(words, mentions) or self._about(
-            message, mentions, focus
+        subjects = (
+            self._set_apart_by_itself(words, mentions)
+            or _recommended_then_asked(message, mentions, focus)
+            or self._about(message, mentions, focus)
         )
         narrowed = [
             m
@@ -489,6 +538,12 @@ class SubjectFinder:
         words = message.words
         sentence_words = {w.text for w in words if w.sentence == focus}
         earlier = [m for m in mentions if words[m.start].sentence <= focus]
+        if sentence_words >= WHICH_ONE and not sentence_words & PLURAL_POINTERS:
+            # "everyone says go is faster than java ... which one makes more sense"; not "a go
+            # startup and a java team ... which one should i accept": the learner's offers
+            pair = self._pointed_pair(earlier, background, words) or earlier[-2:]
+            if len({m.id for m in pair}) == 2 and not {id(m) for m in pair} & background:
+                return pair
         if sentence_words & PLURAL_POINTERS:
             pair = self._pointed_pair(earlier, background, words) or earlier[-2:]
             fresh = [m for m in earlier if id(m) not in background]

@@ -1371,6 +1371,32 @@ _ASKING = table(
                 expect(intent=Intent.RESOURCES, section="databases"),
             ),
         ],
+        "the one name someone recommended is what 'it' asks about": [
+            (
+                "i run plex and sonarr in containers and someone said gin is nice for writing"
+                " your own little go api, whats it about",
+                expect(intent=Intent.TOPIC, topics=("gin",)),
+            ),
+            (  # unless another is named after it
+                "my bootcamp did express but now i want python. friend said fastapi but what"
+                " about flask, what's it for",
+                expect(intent=Intent.TOPIC, topics=("flask",)),
+            ),
+        ],
+        "'which one' picks among the two told before, unless they are the learner's own": [
+            (
+                "I'm trying to build a side project that shows where our trucks are during a"
+                " call. Everyone online says Go is way faster than Java but I honestly can't tell"
+                " if that's just hype. Which one makes more sense for something like this, eh?",
+                expect(intent=Intent.COMPARE, topics=("go", "java")),
+            ),
+            (
+                "Two offers on the table: a Go startup and a Java team at a bank. The bank pays"
+                " 15% more but the startup people seemed nicer in the interviews. Which one"
+                " should I accept?",
+                expect(outcome=Outcome.REFUSED),
+            ),
+        ],
         "'ou', or in Portuguese and French mixed into English, sets names side by side": [
             (
                 "rest ou graphql pra um app mobile?",
