@@ -69,7 +69,7 @@ FIELD_DUTIES = wordset("responsibilities responsibility role roles duties job pu
 SIMPLY = frozenset({"simple", "plain", "short", "brief", "layman", "laymans", "nutshell"})
 #: After "what is <name>", these end what is asked ("what is kafka and should i learn it").
 DEFINED_AFTER = frozenset(
-    {"and", "exactly", "actually", "really", "even", "used", "for", "good", "in"}
+    {"and", "exactly", "actually", "really", "even", "used", "for", "good", "in", "then", "anyway"}
 )
 #: Before "to" and a build word, these ask for something to build ("smth to build").
 SOMETHING = frozenset({"something", "smth", "sth", "stuff", "things", "thing", "anything"})

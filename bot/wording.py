@@ -360,6 +360,8 @@ SHORTHAND = {
     "somethin": "something",
     "whit": "what",  # Scots
     "whits": "what is",
+    "wot": "what",  # British
+    "wots": "what is",
     "ou": "or",  # Portuguese and French, mixed into English ("rest ou graphql")
 }
 

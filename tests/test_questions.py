@@ -1397,6 +1397,13 @@ _ASKING = table(
                 expect(outcome=Outcome.REFUSED),
             ),
         ],
+        "British 'wot', and 'then' closing a 'what is' question": [
+            (
+                "wots kafka then? bloke at work keeps on about it for trackin the boxes round the"
+                " terminal",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+        ],
         "'ou', or in Portuguese and French mixed into English, sets names side by side": [
             (
                 "rest ou graphql pra um app mobile?",
@@ -1489,6 +1496,7 @@ def test_which_kind_for_a_topic_lists_its_children(
         *("howya lads, anyone home?", "wha happenin bot, yuh real or is a person typin?"),
         *("hows it gaun, first time on here", "ayubowan!", "bot creator?"),
         *("ey up, anyone in?", "aye aye, foo's du da day?", "xin chao, you are AI or human?"),
+        *("tanggio tumas!", "how di body padi, you dey fine today?", "talofa"),
         "this bot is pure dead brilliant so it is",
         "Hi there, I'm Ola from Gdansk. A friend who is learning to code told me about this bot."
         " I don't have a question yet, I just wanted to say hello and see how it works.",
