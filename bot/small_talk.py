@@ -55,6 +55,10 @@ REPORTING = frozenset(
 )
 
 
+#: After a wanting word, saying something: talk, not a need ("i just wanted to say thanks").
+SAYING = frozenset({("to", "say"), ("to", "thank"), ("to", "tell")})
+
+
 def _said_as_talk(texts: Sequence[str], phrase: tuple[str, ...]) -> bool:
     """Whether a talk phrase is said as talk somewhere.
 
@@ -185,7 +189,13 @@ class TalkReader:
         ):
             return True
         named = {message.words[m.start].sentence for m in mentions}
-        if any(w.sentence in named and w.text in WANTING for w in message.words):
+        texts = message.texts
+        if any(
+            w.sentence in named
+            and w.text in WANTING
+            and texts[at + 1 : at + 3] not in SAYING  # not "i just want to say thank you"
+            for at, w in enumerate(message.words)
+        ):
             return True  # "hello? is anyone there? i need help with mongodb"
         if mentions and any(message.words[m.start].sentence in asked for m in mentions):
             return True

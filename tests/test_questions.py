@@ -1497,6 +1497,8 @@ def test_which_kind_for_a_topic_lists_its_children(
         *("hows it gaun, first time on here", "ayubowan!", "bot creator?"),
         *("ey up, anyone in?", "aye aye, foo's du da day?", "xin chao, you are AI or human?"),
         *("tanggio tumas!", "how di body padi, you dey fine today?", "talofa"),
+        "Good evening! I just want to say thank you, your explanations yesterday about databases"
+        " were very clear and finally I understood. Have a nice night.",
         "this bot is pure dead brilliant so it is",
         "Hi there, I'm Ola from Gdansk. A friend who is learning to code told me about this bot."
         " I don't have a question yet, I just wanted to say hello and see how it works.",
