@@ -113,8 +113,10 @@ ASKING_PERSON = frozenset({"how", "wetin", "what", "where", "when"})
 #: "it can go in the fridge").
 MODALS = frozenset({"should", "would", "could", "can", "will", "must", "might", "may", "shall"})
 WHERE_AFTER = PERSON_VERB_AFTER | {"under", "in", "into", "on", "onto", "there", "here", "inside"}
-#: A name-word before "over" and then one of these, or the sentence's end, is a verb ("what does
-#: the apis part go over?", "can we go over it"), not the name ("python over java").
+#: A name-word before one of these and then one of those, or the sentence's end, is a verb
+#: ("what does the apis part go over?", "can we go over it", "does the roadmap go into it"),
+#: not the name ("python over java").
+GOING_THROUGH = frozenset({"over", "into", "through"})
 OVER_OBJECTS = frozenset({"it", "this", "that", "them", "these", "those", "everything", "all"})
 
 
@@ -683,7 +685,8 @@ class NameFinder:
                 and mention.start > 1
                 and words[mention.start - 2].sentence == words[mention.start].sentence
             )
-            or (after == "over" and _ends_or_points(words, mention.end + 1))  # "go over it"
+            # "go over it", "does the roadmap go into it"
+            or (after in GOING_THROUGH and _ends_or_points(words, mention.end + 1))
             or self._in_idiom(context, mention)
         ):
             return _Sense.WORD

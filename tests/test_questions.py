@@ -1397,6 +1397,17 @@ _ASKING = table(
                 expect(outcome=Outcome.REFUSED),
             ),
         ],
+        "'go into it', 'go through it' are verbs, and storing confirms a database's sense": [
+            (
+                "the sysadmins lived by Ansible playbooks. Is Ansible something a backend"
+                " developer actually needs, and does your roadmap go into it at all?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+            (
+                "cassandra for storing millions of radar returns",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+        ],
         "British 'wot', and 'then' closing a 'what is' question": [
             (
                 "wots kafka then? bloke at work keeps on about it for trackin the boxes round the"
@@ -1497,6 +1508,7 @@ def test_which_kind_for_a_topic_lists_its_children(
         *("hows it gaun, first time on here", "ayubowan!", "bot creator?"),
         *("ey up, anyone in?", "aye aye, foo's du da day?", "xin chao, you are AI or human?"),
         *("tanggio tumas!", "how di body padi, you dey fine today?", "talofa"),
+        *("malo e lelei", "szia! you are robot or human person?"),
         "Good evening! I just want to say thank you, your explanations yesterday about databases"
         " were very clear and finally I understood. Have a nice night.",
         "this bot is pure dead brilliant so it is",
