@@ -88,6 +88,26 @@ def opening_peers(lexicon: Lexicon, words: tuple[Word, ...], mentions: list[Ment
     )
 
 
+def _asked_if_alike_but(words: tuple[Word, ...], mentions: list[Mention]) -> list[Mention]:
+    """Technology the roadmap lacks, asked if it is like a roadmap name "but with" another.
+
+    "is supabase like firebase but with sql underneath", "anyone tried supabase? is it like
+    firebase but with sql": Supabase; the others only describe it.
+    """
+    for at in range(1, len(words) - 2):
+        if not (words[at - 1].text in BE_WORDS and words[at + 1].text == "like"):
+            continue
+        likened = next((m for m in mentions if m.start == at + 2), None)
+        if likened is None or "but" not in {w.text for w in words[likened.end : likened.end + 2]}:
+            continue
+        named = [m for m in mentions if m.start == at]
+        if not named and words[at].text in POINTERS:
+            named = [m for m in mentions if m.end <= at][-1:]  # "it": the one told before
+        # a roadmap name so likened is compared ("is flask like django but smaller")
+        return [m for m in named if m.not_covered]
+    return []
+
+
 def _recommended_then_asked(message: Message, mentions: list[Mention], focus: int) -> list[Mention]:
     """The one name someone recommended, when the question after it asks what "it" is.
 
@@ -293,6 +313,7 @@ class SubjectFinder:
         mentions = [m for m in mentions if m.start >= corrected] or mentions
         subjects = (
             self._set_apart_by_itself(words, mentions)
+            or _asked_if_alike_but(words, mentions)
             or _recommended_then_asked(message, mentions, focus)
             or self._about(message, mentions, focus)
         )

@@ -1408,6 +1408,16 @@ _ASKING = table(
                 expect(outcome=Outcome.NOT_COVERED),
             ),
         ],
+        "technology the roadmap lacks, asked if it is like a roadmap name 'but with' another": [
+            (
+                "anyone tried supabase? is it like firebase but with sql underneath",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+            (  # a roadmap name so likened is compared
+                "is flask like django but smaller",
+                expect(intent=Intent.COMPARE, topics=("flask", "django")),
+            ),
+        ],
         "British 'wot', and 'then' closing a 'what is' question": [
             (
                 "wots kafka then? bloke at work keeps on about it for trackin the boxes round the"
