@@ -106,7 +106,7 @@ NAMED_ONES = frozenset(
     | {"teacher", "student", "coworker", "colleague", "neighbour", "neighbor", "son", "daughter"}
     | {"baby", "character", "streamer", "youtuber", "bloke", "chap", "fella", "fish", "hamster"}
 )
-PERSON_VERB_AFTER = frozenset({"to", "for", "with", "from", "any"})
+PERSON_VERB_AFTER = frozenset({"to", "for", "with", "from", "any", "about"})
 #: ...or after one of these and such a person, a verb whatever follows ("how i go about it").
 ASKING_PERSON = frozenset({"how", "wetin", "what", "where", "when"})
 #: ...and between one of these and a word of where, a verb too ("what should go under it",

@@ -1519,6 +1519,9 @@ def test_which_kind_for_a_topic_lists_its_children(
         *("ey up, anyone in?", "aye aye, foo's du da day?", "xin chao, you are AI or human?"),
         *("tanggio tumas!", "how di body padi, you dey fine today?", "talofa"),
         *("malo e lelei", "szia! you are robot or human person?"),
+        *("mornin marra, how's tha gannin on?", "sawasdee krub", "multumesc frumos, you helped me"),
+        "Ina kwana sir. I hope you and your family are fine. I am new user in this bot, I greet"
+        " you well.",
         "Good evening! I just want to say thank you, your explanations yesterday about databases"
         " were very clear and finally I understood. Have a nice night.",
         "this bot is pure dead brilliant so it is",
