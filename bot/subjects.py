@@ -54,8 +54,6 @@ LISTING = frozenset({"like", "such", "as", "eg", "ie", "etc", "and", "or", "incl
 LIST_TAILS = frozenset({"that", "lot", "those", "stuff", "things", "so", "on", "all"})
 #: Before a name, wanting to try it ("i wanna try graphql").
 TRYING = frozenset({"try", "trying", "wanna", "want"})
-
-
 #: Picking one of the names told before ("which one makes more sense").
 WHICH_ONE = frozenset({"which", "one"})
 #: Before a name, someone recommending it ("someone said gin is nice", "my lead swears by").
@@ -75,16 +73,19 @@ def opening_peers(lexicon: Lexicon, words: tuple[Word, ...], mentions: list[Ment
     "monolith microservices 3 person team", "django flask small team": the two weighed, what
     follows only the setting ("gin go basics" is Gin, made in Go).
     """
+    if len(mentions) < 2:
+        return False
+    one, other = mentions[:2]
     first = next((i for i, w in enumerate(words) if w.text not in CHAT_OPENERS), None)
+    kind = lexicon.kind_of(one)
     return (
-        len(mentions) >= 2
-        and mentions[0].start == first
-        and mentions[1].start == mentions[0].end
-        and mentions[0].id != mentions[1].id
-        and not mentions[0].not_covered
-        and not mentions[1].not_covered
-        and lexicon.kind_of(mentions[0]) == lexicon.kind_of(mentions[1]) is not None
-        and not lexicon.family(mentions[0].id, mentions[1].id)
+        one.start == first
+        and other.start == one.end
+        and one.id != other.id
+        and not (one.not_covered or other.not_covered)
+        and kind is not None
+        and lexicon.kind_of(other) == kind
+        and not lexicon.family(one.id, other.id)
     )
 
 
