@@ -672,12 +672,16 @@ class NameFinder:
             return _Sense.EVERYDAY  # "a player called jenkins": who someone is called
         if mention.end - mention.start == 1 and (  # the verb or adjective, whatever is named
             (after == "to" and before in GO_TO_BEFORE)  # "the go-to framework"
-            or (before in PERSON_BEFORE_VERB and after in PERSON_VERB_AFTER)  # "i go for whisky"
-            or (  # "how i go about it", pidgin "how i go put sentry", "wetin i go learn"
+            or (
                 before in PERSON_BEFORE_VERB
-                and mention.start > 1
-                and words[mention.start - 2].text in ASKING_PERSON
-                and words[mention.start - 2].sentence == words[mention.start].sentence
+                and (
+                    after in PERSON_VERB_AFTER  # "i go for whisky"
+                    or (  # "how i go about it", pidgin "how i go put sentry", "wetin i go learn"
+                        mention.start > 1
+                        and words[mention.start - 2].text in ASKING_PERSON
+                        and words[mention.start - 2].sentence == words[mention.start].sentence
+                    )
+                )
             )
             or (  # "what should go under it"; not "can go in production replace java"
                 before in MODALS

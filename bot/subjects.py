@@ -119,10 +119,10 @@ def _recommended_then_asked(message: Message, mentions: list[Mention], focus: in
     last = words[-1] if words else None
     if last is None or last.sentence != focus:
         return []
-    asking = [w.text for w in words if w.sentence == focus and w.segment == last.segment]
+    asking = {w.text for w in words if w.sentence == focus and w.segment == last.segment}
     if (
-        not set(asking) & POINTERS
-        or not set(asking) & WHAT_WORDS
+        not asking & POINTERS
+        or not asking & WHAT_WORDS
         or any(words[m.start].segment == last.segment for m in mentions)
     ):
         return []

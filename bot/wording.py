@@ -421,11 +421,12 @@ def _spelt_out(raw: str) -> tuple[str, ...]:
     """
     if raw in _SHORTHAND_WORDS:
         return _SHORTHAND_WORDS[raw]
+    english = common_english()
     if (
         len(raw) >= DROPPED_G_MIN
         and raw.endswith("in")
-        and raw + "g" in common_english()
-        and raw not in common_english()
+        and raw + "g" in english
+        and raw not in english
     ):
         return (raw + "g",)
     return (raw,)
