@@ -109,6 +109,27 @@ def _asked_if_alike_but(words: tuple[Word, ...], mentions: list[Mention]) -> lis
     return []
 
 
+def _choice_opening(
+    lexicon: Lexicon, words: tuple[Word, ...], mentions: list[Mention]
+) -> list[Mention]:
+    """Two names of one kind set side by side as the whole first sentence of several.
+
+    "mysql or postgres? in my job the boss say mysql is enough, is true?": the two weighed,
+    what follows only the setting.
+    """
+    if len(mentions) < 2 or not words or words[-1].sentence == 0:
+        return []
+    one, other = mentions[:2]
+    opening = [at for at, w in enumerate(words) if w.sentence == 0 and w.text not in CHAT_OPENERS]
+    if opening != [*range(one.start, one.end), one.end, *range(other.start, other.end)]:
+        return []
+    if words[one.end].text not in SIDE_BY_SIDE or one.id == other.id:
+        return []
+    kind = lexicon.kind_of(one)
+    peers = not (one.not_covered or other.not_covered) and kind == lexicon.kind_of(other)
+    return [one, other] if peers and kind is not None else []
+
+
 def _recommended_then_asked(message: Message, mentions: list[Mention], focus: int) -> list[Mention]:
     """The one name someone recommended, when the question after it asks what "it" is.
 
@@ -315,6 +336,7 @@ class SubjectFinder:
         subjects = (
             self._set_apart_by_itself(words, mentions)
             or _asked_if_alike_but(words, mentions)
+            or _choice_opening(self.lexicon, words, mentions)
             or _recommended_then_asked(message, mentions, focus)
             or self._about(message, mentions, focus)
         )

@@ -1448,6 +1448,23 @@ _ASKING = table(
             ),
             ("a trip to java and bali, or go straight to bali?", expect(confident=False)),
         ],
+        "two names of one kind as the whole first sentence are weighed, what follows the setting": [
+            (
+                "mysql or postgres? in my job the boss say mysql is enough, is true?",
+                expect(intent=Intent.COMPARE, topics=("mysql", "postgresql")),
+            ),
+        ],
+        "'it' before the roadmap's name in the question points back at technology it lacks": [
+            (
+                "what is this mqtt that the new smart aircons use? can i learn it in this roadmap?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+            (  # "it" after the roadmap is the roadmap
+                "I'm looking at this roadmap as a dotnet dev. can you give me the big picture of"
+                " what's on it?",
+                expect(intent=Intent.OVERVIEW),
+            ),
+        ],
     }
 )
 

@@ -291,7 +291,13 @@ class KindStages:
         ):  # "... argue about kafka vs rabbitmq. not my question though: why microservices?"
             return None
         its_path = read.asks_path_of_the_uncovered()  # "asked to learn Flutter. Where to start?"
-        if told_elsewhere and read.focus_words & THE_PATH and not named and not its_path:
+        if (
+            told_elsewhere
+            and read.focus_words & THE_PATH
+            and not named
+            and not its_path
+            and not self._roadmap_asked_of_it(read)
+        ):
             # "I know HTML and CSS. ... the big picture of this roadmap?", "... looking at
             # this roadmap. can you give me the big picture of what's on it?": the roadmap;
             # not "My SQL is stuck in DB2. What resources does the roadmap recommend?"
@@ -325,6 +331,17 @@ class KindStages:
             or self._related_of_kind(read, uncovered, set_against)
             or self.shared.not_covered(question, subjects)
         )
+
+    @staticmethod
+    def _roadmap_asked_of_it(read: Reading) -> bool:
+        """Whether the asking sentence points back before it names the roadmap.
+
+        "what is this mqtt? can i learn it in this roadmap?", "is that in the roadmap": what
+        was named is asked about; not "... this roadmap. what's on it?" (the roadmap itself).
+        """
+        words = [w.text for w in read.message.words if w.sentence == read.focus]
+        roadmap = next((i for i, w in enumerate(words) if w in ROADMAP_WORDS), None)
+        return roadmap is not None and any(w in POINTING_BACK for w in words[: max(roadmap - 1, 0)])
 
     @staticmethod
     def _asked_if_in_the_roadmap(read: Reading, uncovered: list[Mention]) -> bool:
