@@ -58,6 +58,8 @@ PEOPLE = frozenset({"i", "we"})
 WANTING = frozenset({"need", "needs", "want", "wanna"})
 #: Between "what" and "is": "what even is express", "what exactly is a monolith".
 EVEN = frozenset({"even", "exactly", "actually", "really"})
+#: Between "what is" and a name, words pointing at it ("what is this mqtt", "whats dis redis").
+THIS = frozenset({"this", "that", "dis", "dat"})
 #: Between "what" and the field's name when its nature is asked ("what does a backend dev
 #: do", "what even is backend").
 FIELD_ASKED = BE_WORDS | EVEN
@@ -419,8 +421,13 @@ def asked_what_it_is(words: Sequence[Word], mention: Mention, *, after: bool = T
     "whats java like", "what is sqlite", and (``after``) "docker what for".
     """
     before = words[max(mention.start - 2, 0) : mention.start]
-    if len(before) == 2 and before[0].text in EVEN and mention.start >= 3:
-        before = words[mention.start - 3 : mention.start]  # "what even is", "what exactly is"
+    if (
+        len(before) == 2
+        and mention.start >= 3
+        and (before[0].text in EVEN or before[1].text in THIS)
+    ):
+        # "what even is", "what exactly is", "what is this", "whats dis"
+        before = words[mention.start - 3 : mention.start]
     next_word = words[mention.end] if after and mention.end < len(words) else None
     return (
         named_for_definition(words, mention)

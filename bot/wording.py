@@ -363,6 +363,9 @@ SHORTHAND = {
     "wot": "what",  # British
     "wots": "what is",
     "ou": "or",  # Portuguese and French, mixed into English ("rest ou graphql")
+    "hay": "or",  # Vietnamese ("monolith hay microservices")
+    "sama": "and",  # Indonesian and Malay ("express sama nestjs bedanya apa")
+    "bedanya": "difference",
 }
 
 ARTICLES = wordset("a an the")

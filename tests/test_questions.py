@@ -1418,6 +1418,12 @@ _ASKING = table(
                 expect(intent=Intent.COMPARE, topics=("flask", "django")),
             ),
         ],
+        "'what is this', 'whats dis' before a name ask what it is": [
+            (
+                "mais whats dis redis, folks say it make stuff go fast",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+        ],
         "British 'wot', and 'then' closing a 'what is' question": [
             (
                 "wots kafka then? bloke at work keeps on about it for trackin the boxes round the"
@@ -1429,6 +1435,14 @@ _ASKING = table(
             (
                 "rest ou graphql pra um app mobile?",
                 expect(intent=Intent.COMPARE, topics=("rest", "graphql")),
+            ),
+            (  # Vietnamese "hay", Indonesian "sama" and "bedanya"
+                "monolith hay microservices newbie",
+                expect(intent=Intent.COMPARE, topics=("monolith", "microservices")),
+            ),
+            (
+                "bro express sama nestjs bedanya apa sih, aku bingung mau pake yg mana",
+                expect(intent=Intent.COMPARE, topics=("express", "nestjs")),
             ),
         ],
         "a name a word or two before its sentence ends, asked about in the next sentence": [
@@ -1537,6 +1551,8 @@ def test_which_kind_for_a_topic_lists_its_children(
         *("tanggio tumas!", "how di body padi, you dey fine today?", "talofa"),
         *("malo e lelei", "szia! you are robot or human person?"),
         *("mornin marra, how's tha gannin on?", "sawasdee krub", "multumesc frumos, you helped me"),
+        *("awrite pal", "halo bot, kamu AI ya?", "aight y'all, have a good one, I'm gone"),
+        "köszönöm szépen, you explained better than my brother-in-law haha",
         "Ina kwana sir. I hope you and your family are fine. I am new user in this bot, I greet"
         " you well.",
         "Good evening! I just want to say thank you, your explanations yesterday about databases"
