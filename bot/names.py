@@ -107,6 +107,9 @@ NAMED_ONES = frozenset(
     | {"baby", "character", "streamer", "youtuber", "bloke", "chap", "fella", "fish", "hamster"}
 )
 PERSON_VERB_AFTER = frozenset({"to", "for", "with", "from", "any", "about"})
+#: After a name that is also a word, these make it a verb whatever the message is about ("express
+#: myself"); "itself" sets a name apart instead ("java itself").
+REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "ourselves", "themselves"})
 #: ...or after one of these and such a person, a verb whatever follows ("how i go about it").
 ASKING_PERSON = frozenset({"how", "wetin", "what", "where", "when"})
 #: ...and between one of these and a word of where, a verb too ("what should go under it",
@@ -691,6 +694,7 @@ class NameFinder:
             )
             # "go over it", "does the roadmap go into it"
             or (after in GOING_THROUGH and _ends_or_points(words, mention.end + 1))
+            or after in REFLEXIVES  # "i cant express myself in standups"
             or self._in_idiom(context, mention)
         ):
             return _Sense.WORD

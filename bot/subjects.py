@@ -59,7 +59,7 @@ WHICH_ONE = frozenset({"which", "one"})
 #: Before a name, someone recommending it ("someone said gin is nice", "my lead swears by").
 RECOMMENDING = frozenset(
     {"said", "says", "told", "tells", "recommended", "recommends", "suggested", "suggests"}
-    | {"swears", "reckons"}
+    | {"swears", "reckons", "mentioned", "mentions"}
 )
 #: How many words may stand between such a word and the name ("told me to try").
 RECOMMEND_GAP = 3
@@ -140,12 +140,19 @@ def _recommended_then_asked(message: Message, mentions: list[Mention], focus: in
     last = words[-1] if words else None
     if last is None or last.sentence != focus:
         return []
-    asking = {w.text for w in words if w.sentence == focus and w.segment == last.segment}
-    if (
-        not asking & POINTERS
-        or not asking & WHAT_WORDS
-        or any(words[m.start].segment == last.segment for m in mentions)
-    ):
+    parts: dict[int, set[str]] = {}  # "what's it good for, compared to just scripts?"
+    for w in words:
+        if w.sentence == focus:
+            parts.setdefault(w.segment, set()).add(w.text)
+    asking = next(  # not "which one makes more sense for something like this": a pick
+        (
+            at
+            for at, part in parts.items()
+            if part & POINTERS and part & WHAT_WORDS and "which" not in part
+        ),
+        None,
+    )
+    if asking is None or any(words[m.start].segment >= asking for m in mentions):
         return []
     recommended = {
         m.id

@@ -1418,6 +1418,32 @@ _ASKING = table(
                 expect(intent=Intent.COMPARE, topics=("flask", "django")),
             ),
         ],
+        "a reflexive after a name that is also a word makes it a verb ('express myself')": [
+            (
+                "I studied C++ a little in the university, now I learn Node by myself."
+                " Everybody say use Express with it. What is Express exactly and why all people use"
+                " it?",
+                expect(intent=Intent.TOPIC, topics=("express",)),
+            ),
+            (
+                "i'm a junior dev and i can't express myself in meetings",
+                expect(confident=False),
+            ),
+        ],
+        "the one name someone mentioned, asked 'what's it good for' in a part of the question": [
+            (
+                "I've been running the choir rosters off Google Sheets and a bit of Apps Script for"
+                " years. Now I'm learning Python properly and someone at work mentioned Django."
+                " What's it actually good for, compared to just writing scripts?",
+                expect(intent=Intent.TOPIC, topics=("django",)),
+            ),
+            (  # "which one" picks between the two
+                "I'm building a side project that shows where our trucks are during a call."
+                " Everyone online says Go is way faster than Java but I can't tell if that's just"
+                " hype. Which one makes more sense for something like this, eh?",
+                expect(intent=Intent.COMPARE, topics=("go", "java")),
+            ),
+        ],
         "'what is this', 'whats dis' before a name ask what it is": [
             (
                 "mais whats dis redis, folks say it make stuff go fast",
@@ -1435,6 +1461,10 @@ _ASKING = table(
             (
                 "rest ou graphql pra um app mobile?",
                 expect(intent=Intent.COMPARE, topics=("rest", "graphql")),
+            ),
+            (  # Italian, Spanish and Tagalog "o" between two names
+                "express o nestjs per iniziare",
+                expect(intent=Intent.COMPARE, topics=("express", "nestjs")),
             ),
             (  # Vietnamese "hay", Indonesian "sama" and "bedanya"
                 "monolith hay microservices newbie",
@@ -1553,6 +1583,7 @@ def test_which_kind_for_a_topic_lists_its_children(
         *("mornin marra, how's tha gannin on?", "sawasdee krub", "multumesc frumos, you helped me"),
         *("awrite pal", "halo bot, kamu AI ya?", "aight y'all, have a good one, I'm gone"),
         "köszönöm szépen, you explained better than my brother-in-law haha",
+        *("salam bhai, kemon achen?", "aight mi gone, bless up, likkle more", "alright me lover"),
         "Ina kwana sir. I hope you and your family are fine. I am new user in this bot, I greet"
         " you well.",
         "Good evening! I just want to say thank you, your explanations yesterday about databases"

@@ -502,12 +502,16 @@ class KindStages:
             for a, b in pairwise(subjects)
             for between in [texts[a.end : b.start]]
         )
+        # Spanish, Italian and Tagalog "o" is "or" between two names ("express o nestjs per
+        # iniziare"); elsewhere it is too often part of a name ("o auth")
+        or_between = any(texts[a.end : b.start] == ("o",) for a, b in pairwise(subjects))
         return alike and (
             next((t for t in texts if t not in CHAT_OPENERS), "") in ("is", "are")
             or bool(PICKING_ONE & focus_words)  # "bro says mongo, prof says postgres. whos right"
             or set_over
             or weighed
             or equated
+            or or_between
             or opening_peers(self.shared.lexicon, read.message.words, subjects)
         )
 
