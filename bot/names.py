@@ -107,11 +107,13 @@ NAMED_ONES = frozenset(
     | {"baby", "character", "streamer", "youtuber", "bloke", "chap", "fella", "fish", "hamster"}
 )
 PERSON_VERB_AFTER = frozenset({"to", "for", "with", "from", "any", "about"})
+#: ...or one of these verbs: "go learn", and pidgin's "i go use" (I will use).
+GO_AND_DO = frozenset({"learn", "use", "do", "build", "make", "start", "study", "try", "put"})
 #: After a name that is also a word, these make it a verb whatever the message is about ("express
 #: myself"); "itself" sets a name apart instead ("java itself").
 REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "ourselves", "themselves"})
 #: ...or after one of these and such a person, a verb whatever follows ("how i go about it").
-ASKING_PERSON = frozenset({"how", "wetin", "what", "where", "when"})
+ASKING_PERSON = frozenset({"how", "what", "where", "when"})
 #: ...and between one of these and a word of where, a verb too ("what should go under it",
 #: "it can go in the fridge").
 MODALS = frozenset({"should", "would", "could", "can", "will", "must", "might", "may", "shall"})
@@ -120,6 +122,7 @@ WHERE_AFTER = PERSON_VERB_AFTER | {"under", "in", "into", "on", "onto", "there",
 #: ("what does the apis part go over?", "can we go over it", "does the roadmap go into it"),
 #: not the name ("python over java").
 GOING_THROUGH = frozenset({"over", "into", "through"})
+GOING_BEFORE = frozenset({"roadmap", "it"})
 OVER_OBJECTS = frozenset({"it", "this", "that", "them", "these", "those", "everything", "all"})
 
 
@@ -678,7 +681,7 @@ class NameFinder:
             or (
                 before in PERSON_BEFORE_VERB
                 and (
-                    after in PERSON_VERB_AFTER  # "i go for whisky"
+                    after in PERSON_VERB_AFTER | GO_AND_DO  # "i go for whisky", "i go learn"
                     or (  # "how i go about it", pidgin "how i go put sentry", "wetin i go learn"
                         mention.start > 1
                         and words[mention.start - 2].text in ASKING_PERSON
@@ -693,7 +696,11 @@ class NameFinder:
                 and words[mention.start - 2].sentence == words[mention.start].sentence
             )
             # "go over it", "does the roadmap go into it"
-            or (after in GOING_THROUGH and _ends_or_points(words, mention.end + 1))
+            or (
+                after in GOING_THROUGH
+                # "does this roadmap go into wordpress at all"
+                and (_ends_or_points(words, mention.end + 1) or before in GOING_BEFORE)
+            )
             or after in REFLEXIVES  # "i cant express myself in standups"
             or self._in_idiom(context, mention)
         ):

@@ -358,6 +358,14 @@ SHORTHAND = {
     "wanna": "want to",
     "gud": "good",
     "somethin": "something",
+    "wetin": "what",  # pidgin ("wetin be di first ting i go learn")
+    "di": "the",
+    "ting": "thing",
+    "tings": "things",
+    "notin": "nothing",  # pidgin, Caribbean ("i nor sabi notin about code")
+    "sabi": "know",
+    "nutin": "nothing",
+    "nuttin": "nothing",
     "whit": "what",  # Scots
     "whits": "what is",
     "wot": "what",  # British

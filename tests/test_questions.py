@@ -1408,6 +1408,18 @@ _ASKING = table(
                 expect(outcome=Outcome.NOT_COVERED),
             ),
         ],
+        "'the roadmap go into', 'i go learn', pidgin 'wetin', 'di', 'ting': the verb 'go'": [
+            (
+                "does the roadmap go into wordpress",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+            ("wetin be di first ting i go learn for backend", expect(intent=Intent.OVERVIEW)),
+            (
+                "me nephew de use React for him work but e say make I learn Node first before"
+                " anyting. wetin node de do for backend sef?",
+                expect(intent=Intent.TOPIC, topics=("javascript",)),
+            ),
+        ],
         "technology the roadmap lacks, asked if it is like a roadmap name 'but with' another": [
             (
                 "anyone tried supabase? is it like firebase but with sql underneath",
@@ -1584,6 +1596,8 @@ def test_which_kind_for_a_topic_lists_its_children(
         *("awrite pal", "halo bot, kamu AI ya?", "aight y'all, have a good one, I'm gone"),
         "köszönöm szépen, you explained better than my brother-in-law haha",
         *("salam bhai, kemon achen?", "aight mi gone, bless up, likkle more", "alright me lover"),
+        *("shoots, pau fo today, a hui hou", "who make you sef? na person dey type or na machine?"),
+        *("how's she goin b'y", "tenki tenki, God bless una", "ta-ra then"),
         "Ina kwana sir. I hope you and your family are fine. I am new user in this bot, I greet"
         " you well.",
         "Good evening! I just want to say thank you, your explanations yesterday about databases"
