@@ -1469,7 +1469,7 @@ _ASKING = table(
                 expect(outcome=Outcome.NOT_COVERED),
             ),
         ],
-        "'ou', or in Portuguese and French mixed into English, sets names side by side": [
+        "'or' in other languages mixed into English sets names side by side ('ou', 'o', 'of')": [
             (
                 "rest ou graphql pra um app mobile?",
                 expect(intent=Intent.COMPARE, topics=("rest", "graphql")),
@@ -1477,6 +1477,14 @@ _ASKING = table(
             (  # Italian, Spanish and Tagalog "o" between two names
                 "express o nestjs per iniziare",
                 expect(intent=Intent.COMPARE, topics=("express", "nestjs")),
+            ),
+            (  # Dutch "of", Yoruba and pidgin "abi"
+                "sqlite of postgres for small stall app",
+                expect(intent=Intent.COMPARE, topics=("sqlite", "postgresql")),
+            ),
+            (
+                "php abi python for quick laundry website",
+                expect(intent=Intent.COMPARE, topics=("php", "python")),
             ),
             (  # Vietnamese "hay", Indonesian "sama" and "bedanya"
                 "monolith hay microservices newbie",
@@ -1598,6 +1606,13 @@ def test_which_kind_for_a_topic_lists_its_children(
         *("salam bhai, kemon achen?", "aight mi gone, bless up, likkle more", "alright me lover"),
         *("shoots, pau fo today, a hui hou", "who make you sef? na person dey type or na machine?"),
         *("how's she goin b'y", "tenki tenki, God bless una", "ta-ra then"),
+        *("alright bot, you awake or wot", "Muli bwanji! Hope you are fine", "Zikomo kwambiri"),
+        *(
+            "mm goi sai! very useful",
+            "Hei bot",
+            "how far bot",
+            "hei, what you can do? i ask anything?",
+        ),
         "Ina kwana sir. I hope you and your family are fine. I am new user in this bot, I greet"
         " you well.",
         "Good evening! I just want to say thank you, your explanations yesterday about databases"

@@ -45,6 +45,8 @@ from bot.wording import (
     wordset,
 )
 
+#: "Or" in other languages, between two names of a kind ("sqlite of postgres").
+OR_ELSEWHERE = frozenset({"o", "of", "abi"})
 #: With "roadmap", these ask whether something is in it ("is symfony part of this roadmap").
 IN_THE_ROADMAP = wordset("part cover covers covered include includes included contain contains")
 #: Words pointing back at technology told before ("is that part of the roadmap").
@@ -502,9 +504,14 @@ class KindStages:
             for a, b in pairwise(subjects)
             for between in [texts[a.end : b.start]]
         )
-        # Spanish, Italian and Tagalog "o" is "or" between two names ("express o nestjs per
-        # iniziare"); elsewhere it is too often part of a name ("o auth")
-        or_between = any(texts[a.end : b.start] == ("o",) for a, b in pairwise(subjects))
+        # "or" in other languages, between two names: Spanish, Italian, Tagalog "o" ("express o
+        # nestjs per iniziare"; elsewhere too often part of a name: "o auth"), Dutch "of",
+        # Yoruba and pidgin "abi"
+        or_between = any(
+            len(between) == 1 and between[0] in OR_ELSEWHERE
+            for a, b in pairwise(subjects)
+            for between in [texts[a.end : b.start]]
+        )
         return alike and (
             next((t for t in texts if t not in CHAT_OPENERS), "") in ("is", "are")
             or bool(PICKING_ONE & focus_words)  # "bro says mongo, prof says postgres. whos right"
