@@ -41,6 +41,7 @@ from bot.wording import (
     MATERIAL,
     NAME_POINTERS,
     PROJECT_NOUNS,
+    READING,
     SMALLER_ONE,
     SOFTWARE_THINGS,
     STANDING_WINDOW,
@@ -122,6 +123,8 @@ WHERE_AFTER = PERSON_VERB_AFTER | {"under", "in", "into", "on", "onto", "there",
 #: ("what does the apis part go over?", "can we go over it", "does the roadmap go into it"),
 #: not the name ("python over java").
 GOING_THROUGH = frozenset({"over", "into", "through"})
+#: After reading, these make what follows what is read ("stuff to read on docker").
+READ_ON = frozenset({"on", "about"})
 GOING_BEFORE = frozenset({"roadmap", "it"})
 OVER_OBJECTS = frozenset({"it", "this", "that", "them", "these", "those", "everything", "all"})
 
@@ -814,6 +817,8 @@ class NameFinder:
             # tutorial"; "i wanted resources for python"
             or (context.studying and material_after)
             or any(w.text in MATERIAL for w in near)
+            # "any good stuff to read on docker?", "reading about rest"
+            or (before in READ_ON and any(w.text in READING for w in near))
             # "i finished python, what should i learn next": learnt, in learning talk
             or (context.studying and mention.start > 0 and texts[mention.start - 1] in DONE_WORDS)
             # "... where they use django. could you point me to material to study it?"

@@ -84,7 +84,7 @@ COMPARE_CUES = wordset(
     """vs v versus compare comparison compared comparing difference differences diff differ differs
     different between against better same similar alike choose pick decide deciding replace
     replaces replacing replaced replacement instead than interchangeable separates distinguishes
-    distinguish apart swap swapping swapped relate relates pros cons tradeoffs"""
+    distinguish apart swap swapping swapped relate relates pros cons pluses minuses tradeoffs"""
 )
 #: Between two names of one kind, these prefer one to the other ("graphql over rest").
 PREFERRED_TO = wordset("over")

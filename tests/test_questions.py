@@ -1456,6 +1456,17 @@ _ASKING = table(
                 expect(intent=Intent.COMPARE, topics=("go", "java")),
             ),
         ],
+        "reading on a name makes it what is read; 'pluses and minuses' compare": [
+            (
+                "ey up, any good stuff to read on docker?",
+                expect(intent=Intent.RESOURCES, topics=("docker",)),
+            ),
+            (
+                "One group want microservices, other group say monolith is fine. What are pluses"
+                " and minuses of each?",
+                expect(intent=Intent.COMPARE, topics=("microservices", "monolith")),
+            ),
+        ],
         "'what is this', 'whats dis' before a name ask what it is": [
             (
                 "mais whats dis redis, folks say it make stuff go fast",
@@ -1612,6 +1623,7 @@ def test_which_kind_for_a_topic_lists_its_children(
             "Hei bot",
             "how far bot",
             "hei, what you can do? i ask anything?",
+            "tack så mycket",
         ),
         "Ina kwana sir. I hope you and your family are fine. I am new user in this bot, I greet"
         " you well.",
