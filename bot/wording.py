@@ -374,6 +374,7 @@ SHORTHAND = {
     "hay": "or",  # Vietnamese ("monolith hay microservices")
     "sama": "and",  # Indonesian and Malay ("express sama nestjs bedanya apa")
     "bedanya": "difference",
+    "diferans": "difference",  # Mauritian and Haitian Creole
 }
 
 ARTICLES = wordset("a an the")

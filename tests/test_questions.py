@@ -1497,6 +1497,10 @@ _ASKING = table(
                 "php abi python for quick laundry website",
                 expect(intent=Intent.COMPARE, topics=("php", "python")),
             ),
+            (  # Mauritian Creole "diferans"
+                "django ek flask, ki diferans? mo pe hesite",
+                expect(intent=Intent.COMPARE, topics=("django", "flask")),
+            ),
             (  # Vietnamese "hay", Indonesian "sama" and "bedanya"
                 "monolith hay microservices newbie",
                 expect(intent=Intent.COMPARE, topics=("monolith", "microservices")),
@@ -1624,6 +1628,9 @@ def test_which_kind_for_a_topic_lists_its_children(
             "how far bot",
             "hei, what you can do? i ask anything?",
             "tack så mycket",
+            "ahoj",
+            "todah rabah!!",
+            "ki manyer? to bien?",
         ),
         "Ina kwana sir. I hope you and your family are fine. I am new user in this bot, I greet"
         " you well.",
