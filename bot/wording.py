@@ -375,6 +375,7 @@ SHORTHAND = {
     "sama": "and",  # Indonesian and Malay ("express sama nestjs bedanya apa")
     "bedanya": "difference",
     "diferans": "difference",  # Mauritian and Haitian Creole
+    "tofauti": "difference",  # Swahili
 }
 
 ARTICLES = wordset("a an the")

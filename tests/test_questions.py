@@ -1497,6 +1497,11 @@ _ASKING = table(
                 "php abi python for quick laundry website",
                 expect(intent=Intent.COMPARE, topics=("php", "python")),
             ),
+            (  # Swahili "tofauti"
+                "Msee mmoja anasema tuweke MongoDB, mwingine anasema Postgres ndio fiti. Mimi sijui"
+                " tofauti yao.",
+                expect(intent=Intent.COMPARE, topics=("mongodb", "postgresql")),
+            ),
             (  # Mauritian Creole "diferans"
                 "django ek flask, ki diferans? mo pe hesite",
                 expect(intent=Intent.COMPARE, topics=("django", "flask")),
@@ -1631,6 +1636,9 @@ def test_which_kind_for_a_topic_lists_its_children(
             "ahoj",
             "todah rabah!!",
             "ki manyer? to bien?",
+            "howdy bot, y'all doin alright this mornin?",
+            "annyeong bot",
+            "cheerio, see ye efter",
         ),
         "Ina kwana sir. I hope you and your family are fine. I am new user in this bot, I greet"
         " you well.",
