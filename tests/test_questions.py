@@ -1497,6 +1497,10 @@ _ASKING = table(
                 "php abi python for quick laundry website",
                 expect(intent=Intent.COMPARE, topics=("php", "python")),
             ),
+            (  # Polish "czy"
+                "sqlite czy postgres one user app",
+                expect(intent=Intent.COMPARE, topics=("sqlite", "postgresql")),
+            ),
             (  # Swahili "tofauti"
                 "Msee mmoja anasema tuweke MongoDB, mwingine anasema Postgres ndio fiti. Mimi sijui"
                 " tofauti yao.",
