@@ -1547,6 +1547,15 @@ _ASKING = table(
                 "what is this mqtt that the new smart aircons use? can i learn it in this roadmap?",
                 expect(outcome=Outcome.NOT_COVERED),
             ),
+            (  # "this is", "is this" too
+                "my friend say flutter is good for make dog walking app. this is in roadmap?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+            (  # not "this" before the roadmap's name
+                "I know some PowerShell from work. Can you give me the big picture of this backend"
+                " roadmap and the order to go through it?",
+                expect(intent=Intent.OVERVIEW),
+            ),
             (  # "it" after the roadmap is the roadmap
                 "I'm looking at this roadmap as a dotnet dev. can you give me the big picture of"
                 " what's on it?",

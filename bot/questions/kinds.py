@@ -293,12 +293,13 @@ class KindStages:
         ):  # "... argue about kafka vs rabbitmq. not my question though: why microservices?"
             return None
         its_path = read.asks_path_of_the_uncovered()  # "asked to learn Flutter. Where to start?"
+        roadmap_asked_of_it = self._roadmap_asked_of_it(read)  # "this is in roadmap?"
         if (
             told_elsewhere
             and read.focus_words & THE_PATH
             and not named
             and not its_path
-            and not self._roadmap_asked_of_it(read)
+            and not roadmap_asked_of_it
         ):
             # "I know HTML and CSS. ... the big picture of this roadmap?", "... looking at
             # this roadmap. can you give me the big picture of what's on it?": the roadmap;
@@ -309,7 +310,7 @@ class KindStages:
             and not read.focus_words & (NAME_POINTERS | PLURAL_POINTERS)
             and (focus in message.questions or bool(ASKING_WORDS & read.focus_words))
         )
-        if told_aside and asked.focus_stems & THE_PATH and not its_path:
+        if told_aside and asked.focus_stems & THE_PATH and not its_path and not roadmap_asked_of_it:
             return None  # "I know some PowerShell. ... What's the first step and what after?"
         aside = {i for m in uncovered for i in range(m.start, m.end)}
         clear = (
@@ -338,12 +339,17 @@ class KindStages:
     def _roadmap_asked_of_it(read: Reading) -> bool:
         """Whether the asking sentence points back before it names the roadmap.
 
-        "what is this mqtt? can i learn it in this roadmap?", "is that in the roadmap": what
-        was named is asked about; not "... this roadmap. what's on it?" (the roadmap itself).
+        "what is this mqtt? can i learn it in this roadmap?", "flutter ... this is in roadmap?":
+        what was named is asked about; not "... this roadmap. what's on it?" or "the big picture
+        of this backend roadmap" (the roadmap itself).
         """
         words = [w.text for w in read.message.words if w.sentence == read.focus]
         roadmap = next((i for i, w in enumerate(words) if w in ROADMAP_WORDS), None)
-        return roadmap is not None and any(w in POINTING_BACK for w in words[: max(roadmap - 1, 0)])
+        return roadmap is not None and any(
+            w in POINTING_BACK
+            or (w == "this" and (words[at + 1] in BE_WORDS or (at and words[at - 1] in BE_WORDS)))
+            for at, w in enumerate(words[: max(roadmap - 1, 0)])
+        )
 
     @staticmethod
     def _asked_if_in_the_roadmap(read: Reading, uncovered: list[Mention]) -> bool:
