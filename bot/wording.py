@@ -384,6 +384,7 @@ ARTICLES = wordset("a an the")
 PHRASES = {
     "hands on": "practice",
     "big picture": "overview",
+    "top to bottom": "overview",  # "what's the whole thing look like from top to bottom"
     "reading list": "resources",
     "crash course": "course",
     "quick start": "quickstart",

@@ -1467,6 +1467,14 @@ _ASKING = table(
                 expect(intent=Intent.COMPARE, topics=("microservices", "monolith")),
             ),
         ],
+        "'from top to bottom' asks for the whole path": [
+            (
+                "our lass's lad reckons I should have a go at this backend stuff of an evening."
+                " Where do I even start, like? What's the whole thing look like from top to"
+                " bottom?",
+                expect(intent=Intent.OVERVIEW),
+            ),
+        ],
         "'what is this', 'whats dis' before a name ask what it is": [
             (
                 "mais whats dis redis, folks say it make stuff go fast",
@@ -1652,6 +1660,7 @@ def test_which_kind_for_a_topic_lists_its_children(
             "howdy bot, y'all doin alright this mornin?",
             "annyeong bot",
             "cheerio, see ye efter",
+            "ta love, that's champion",
         ),
         "Ina kwana sir. I hope you and your family are fine. I am new user in this bot, I greet"
         " you well.",
