@@ -525,6 +525,10 @@ _ASKING = table(
             ),
             ("backend roadmap salary", expect(intent=Intent.UNKNOWN, confident=False)),
         ],
+        "a career word after a name and how senior the job is, is a career question": [
+            ("golang fresher salary in ahmedabad?", expect(outcome=Outcome.REFUSED)),
+            ("python junior developer salary", expect(outcome=Outcome.REFUSED)),
+        ],
         "material for a name that is also a word, with only roadmap words besides": [
             ("docker course recommendations", expect(intent=Intent.RESOURCES, topics=("docker",))),
             ("flask course recommendations", expect(intent=Intent.RESOURCES, topics=("flask",))),
@@ -1661,6 +1665,9 @@ def test_which_kind_for_a_topic_lists_its_children(
             "annyeong bot",
             "cheerio, see ye efter",
             "ta love, that's champion",
+            "mahadsanid walaal",
+            "ta marra",
+            "gude wantok",
         ),
         "Ina kwana sir. I hope you and your family are fine. I am new user in this bot, I greet"
         " you well.",

@@ -52,13 +52,20 @@ def _before_a_purpose(words: Sequence[Word], segments: Set[int]) -> list[Word]:
     return kept
 
 
+#: Between a name and a career word, how senior the job is ("golang fresher salary").
+SENIORITY = frozenset(
+    {"fresher", "freshers", "junior", "senior", "entry", "level", "intern", "internship", "mid"}
+)
+
+
 def _outside_of_the_name(words: Sequence[Word], mention: Mention, outside_at: Set[int]) -> bool:
     """Whether an outside subject's word follows a name as the name's own.
 
-    "aws certification worth it", "django developer salary", "php rates per hour".
+    "aws certification worth it", "django developer salary", "php rates per hour", "golang
+    fresher salary".
     """
     at = mention.end
-    while at < len(words) and words[at].text in FIELD_PEOPLE:  # "django developer salary"
+    while at < len(words) and words[at].text in FIELD_PEOPLE | SENIORITY:
         at += 1
     return at in outside_at and words[at].segment == words[mention.start].segment
 
