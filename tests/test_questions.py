@@ -1509,6 +1509,7 @@ _ASKING = table(
                 "php abi python for quick laundry website",
                 expect(intent=Intent.COMPARE, topics=("php", "python")),
             ),
+            ("django eða flask", expect(intent=Intent.COMPARE, topics=("django", "flask"))),
             (  # Polish "czy"
                 "sqlite czy postgres one user app",
                 expect(intent=Intent.COMPARE, topics=("sqlite", "postgresql")),
@@ -1668,6 +1669,7 @@ def test_which_kind_for_a_topic_lists_its_children(
             "mahadsanid walaal",
             "ta marra",
             "gude wantok",
+            "who made ya? you're pretty handy for a bot",
         ),
         "Ina kwana sir. I hope you and your family are fine. I am new user in this bot, I greet"
         " you well.",

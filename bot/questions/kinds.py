@@ -46,7 +46,7 @@ from bot.wording import (
 )
 
 #: "Or" in other languages, between two names of a kind ("sqlite of postgres").
-OR_ELSEWHERE = frozenset({"o", "of", "abi", "czy"})
+OR_ELSEWHERE = frozenset({"o", "of", "abi", "czy", "eða"})
 #: With "roadmap", these ask whether something is in it ("is symfony part of this roadmap").
 IN_THE_ROADMAP = wordset("part cover covers covered include includes included contain contains")
 #: Words pointing back at technology told before ("is that part of the roadmap").
@@ -512,7 +512,7 @@ class KindStages:
         )
         # "or" in other languages, between two names: Spanish, Italian, Tagalog "o" ("express o
         # nestjs per iniziare"; elsewhere too often part of a name: "o auth"), Dutch "of",
-        # Yoruba and pidgin "abi", Polish "czy"
+        # Yoruba and pidgin "abi", Polish "czy", Icelandic "eða"
         or_between = any(
             len(between) == 1 and between[0] in OR_ELSEWHERE
             for a, b in pairwise(subjects)
