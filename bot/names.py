@@ -698,6 +698,15 @@ class NameFinder:
                 and mention.start > 1
                 and words[mention.start - 2].sentence == words[mention.start].sentence
             )
+            or (  # "in which order i should go?"
+                before in MODALS
+                and mention.start > 1
+                and words[mention.start - 2].text in PERSON_BEFORE_VERB
+                and (
+                    mention.end == len(words)
+                    or words[mention.end].sentence != words[mention.start].sentence
+                )
+            )
             # "go over it", "does the roadmap go into it"
             or (
                 after in GOING_THROUGH

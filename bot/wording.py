@@ -376,6 +376,7 @@ SHORTHAND = {
     "bedanya": "difference",
     "diferans": "difference",  # Mauritian and Haitian Creole
     "tofauti": "difference",  # Swahili
+    "orale": "okay",  # Mexican Spanish, Chicano English (not Oracle misspelt)
 }
 
 ARTICLES = wordset("a an the")

@@ -1471,6 +1471,18 @@ _ASKING = table(
                 expect(intent=Intent.COMPARE, topics=("microservices", "monolith")),
             ),
         ],
+        "'i should go' closing a sentence is the verb; 'orale' is no misspelt Oracle": [
+            (
+                "Now I come to part about deployment and devops and I am little lost, which topics"
+                " is inside this part and in which order I should go?",
+                expect(intent=Intent.TOPIC, section="deployment"),
+            ),
+            (
+                "orale so im on the apis and microservices part now, what do i learn first in"
+                " there",
+                expect(intent=Intent.TOPIC, section="apis"),
+            ),
+        ],
         "'from top to bottom' asks for the whole path": [
             (
                 "our lass's lad reckons I should have a go at this backend stuff of an evening."
@@ -1670,6 +1682,9 @@ def test_which_kind_for_a_topic_lists_its_children(
             "ta marra",
             "gude wantok",
             "who made ya? you're pretty handy for a bot",
+            "alright my 'ansum, you about?",
+            "zdravo svima",
+            "namaskaram",
         ),
         "Ina kwana sir. I hope you and your family are fine. I am new user in this bot, I greet"
         " you well.",
