@@ -123,10 +123,11 @@ WHERE_AFTER = PERSON_VERB_AFTER | {"under", "in", "into", "on", "onto", "there",
 #: ("what does the apis part go over?", "can we go over it", "does the roadmap go into it"),
 #: not the name ("python over java").
 GOING_THROUGH = frozenset({"over", "into", "through"})
+OVER_OBJECTS = frozenset({"it", "this", "that", "them", "these", "those", "everything", "all"})
+#: ...or after one of these, whatever follows ("does this roadmap go into wordpress").
+GOING_BEFORE = frozenset({"roadmap", "it"})
 #: After reading, these make what follows what is read ("stuff to read on docker").
 READ_ON = frozenset({"on", "about"})
-GOING_BEFORE = frozenset({"roadmap", "it"})
-OVER_OBJECTS = frozenset({"it", "this", "that", "them", "these", "those", "everything", "all"})
 
 
 def _by_word(idioms: Iterable[tuple[str, ...]]) -> dict[str, list[tuple[tuple[str, ...], int]]]:
