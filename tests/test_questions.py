@@ -1685,6 +1685,10 @@ def test_which_kind_for_a_topic_lists_its_children(
             "alright my 'ansum, you about?",
             "zdravo svima",
             "namaskaram",
+            "sain baina uu bot",
+            "ta la, that was dead useful",
+            "wha happenin bot, how yuh goin today",
+            "bayarlalaa",
         ),
         "Ina kwana sir. I hope you and your family are fine. I am new user in this bot, I greet"
         " you well.",
