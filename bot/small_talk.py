@@ -40,10 +40,10 @@ TOLD_NEED_WORDS = 5
 
 
 #: Before a one-word talk phrase, these make it a plain word ("the next morning", "one night",
-#: "nobody noticed till morning", "plan my evenings around it").
+#: "nobody noticed till morning", "plan my evenings around it", "and later maybe an app").
 DETERMINERS = frozenset(
     {"this", "next", "every", "each", "last", "tomorrow", "yesterday", "one"}
-    | {"till", "until", "by", "my", "our", "his", "her", "their"}
+    | {"till", "until", "by", "my", "our", "his", "her", "their", "and"}
 )
 
 
@@ -138,13 +138,18 @@ class TalkReader:
         """Whether the words beside the talk (``talked``) ask about software or tell a need."""
         beyond = [w for w in message.words if w.text not in talked and w.text not in STOP]
         words = message.words
-        asking = {w.sentence for w in beyond}  # "how does this work?" is small talk itself
+        # "how does this work?" is small talk itself; "... one SMS the day before. how i can do
+        # this?" asks about what was told
+        talk_sentences = {w.sentence for w in words if w.text in talked}
+        asking = {w.sentence for w in beyond} | (
+            set(message.questions) - talk_sentences if beyond else set()
+        )
         asked_about = {
             words[i].sentence
             for i in range(len(words))
             if words[i].sentence in asking and asks_at(message, i, ASKING_WORDS)
         }
-        chatted = {w.sentence for w in words if w.text in talked} - asked_about
+        chatted = talk_sentences - asked_about
         if asked_about and any(
             (w.stem in self.lexicon.kinds or w.stem in self.lexicon.software)
             and w.sentence not in chatted

@@ -1483,6 +1483,21 @@ _ASKING = table(
                 expect(intent=Intent.TOPIC, section="apis"),
             ),
         ],
+        "a greeting or 'later' in a message asking of what it told is no small talk": [
+            (  # a question of stop words only asks about the need told before it
+                "bonjour, in our cabinet d'optique the patients forget always the rendez-vous. i"
+                " want that the system send them one SMS the day before, automatic. how i can do"
+                " this?",
+                expect(intent=Intent.USE_CASE),
+            ),
+            (  # "and later" is a time, not a goodbye
+                "I am optometrist in Ludhiana and making a website for my clinic, and later maybe"
+                " an app also. One friend told Python with Django, other friend told JavaScript"
+                " with Node only is the best. For me who knows neither one, which I should learn"
+                " first?",
+                expect(intent=Intent.COMPARE, topics=("python", "javascript")),
+            ),
+        ],
         "'from top to bottom' asks for the whole path": [
             (
                 "our lass's lad reckons I should have a go at this backend stuff of an evening."
