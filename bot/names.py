@@ -110,6 +110,7 @@ NAMED_ONES = frozenset(
 PERSON_VERB_AFTER = frozenset({"to", "for", "with", "from", "any", "about"})
 #: ...or one of these verbs: "go learn", and pidgin's "i go use" (I will use).
 GO_AND_DO = frozenset({"learn", "use", "do", "build", "make", "start", "study", "try", "put"})
+PERSON_GOING_AFTER = PERSON_VERB_AFTER | GO_AND_DO
 #: After a name that is also a word, these make it a verb whatever the message is about ("express
 #: myself"); "itself" sets a name apart instead ("java itself").
 REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "ourselves", "themselves"})
@@ -685,7 +686,7 @@ class NameFinder:
             or (
                 before in PERSON_BEFORE_VERB
                 and (
-                    after in PERSON_VERB_AFTER | GO_AND_DO  # "i go for whisky", "i go learn"
+                    after in PERSON_GOING_AFTER  # "i go for whisky", "i go learn"
                     or (  # "how i go about it", pidgin "how i go put sentry", "wetin i go learn"
                         mention.start > 1
                         and words[mention.start - 2].text in ASKING_PERSON

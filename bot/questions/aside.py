@@ -56,6 +56,7 @@ def _before_a_purpose(words: Sequence[Word], segments: Set[int]) -> list[Word]:
 SENIORITY = frozenset(
     {"fresher", "freshers", "junior", "senior", "entry", "level", "intern", "internship", "mid"}
 )
+JOB_WORDS = FIELD_PEOPLE | SENIORITY
 
 
 def _outside_of_the_name(words: Sequence[Word], mention: Mention, outside_at: Set[int]) -> bool:
@@ -65,7 +66,7 @@ def _outside_of_the_name(words: Sequence[Word], mention: Mention, outside_at: Se
     fresher salary".
     """
     at = mention.end
-    while at < len(words) and words[at].text in FIELD_PEOPLE | SENIORITY:
+    while at < len(words) and words[at].text in JOB_WORDS:
         at += 1
     return at in outside_at and words[at].segment == words[mention.start].segment
 
