@@ -1498,6 +1498,16 @@ _ASKING = table(
                 expect(intent=Intent.COMPARE, topics=("python", "javascript")),
             ),
         ],
+        "'after' tells when a need happened, not what comes next; 'burn out' is no need": [
+            (
+                "my queries got slow after the table hit 10 million rows, what do i learn",
+                expect(intent=Intent.USE_CASE, first=("performance-optimization",)),
+            ),
+            (
+                "is it normal to burn out after 3 months of learning to code",
+                expect(outcome=Outcome.REFUSED),
+            ),
+        ],
         "'from top to bottom' asks for the whole path": [
             (
                 "our lass's lad reckons I should have a go at this backend stuff of an evening."

@@ -266,6 +266,8 @@ class PathStages:
             for m in read.mentions
             if is_background(m, message.words)
             for i in range(m.start, m.end)
+        } | {  # "slow after the table hit 10m rows, what do i learn": "after" tells when
+            i for i, w in enumerate(message.words) if w.text in DONE_BEFORE
         }
         need = (
             None
