@@ -77,15 +77,22 @@ def opening_peers(lexicon: Lexicon, words: tuple[Word, ...], mentions: list[Ment
         return False
     one, other = mentions[:2]
     first = next((i for i, w in enumerate(words) if w.text not in CHAT_OPENERS), None)
-    kind = lexicon.kind_of(one)
     return (
         one.start == first
         and other.start == one.end
-        and one.id != other.id
+        and _peers(lexicon, one, other)
+        and not lexicon.family(one.id, other.id)
+    )
+
+
+def _peers(lexicon: Lexicon, one: Mention, other: Mention) -> bool:
+    """Whether two names are different roadmap names of one kind ("mysql", "postgres")."""
+    kind = lexicon.kind_of(one)
+    return (
+        one.id != other.id
         and not (one.not_covered or other.not_covered)
         and kind is not None
         and lexicon.kind_of(other) == kind
-        and not lexicon.family(one.id, other.id)
     )
 
 
@@ -123,11 +130,9 @@ def _choice_opening(
     opening = [at for at, w in enumerate(words) if w.sentence == 0 and w.text not in CHAT_OPENERS]
     if opening != [*range(one.start, one.end), one.end, *range(other.start, other.end)]:
         return []
-    if words[one.end].text not in SIDE_BY_SIDE or one.id == other.id:
+    if words[one.end].text not in SIDE_BY_SIDE or not _peers(lexicon, one, other):
         return []
-    kind = lexicon.kind_of(one)
-    peers = not (one.not_covered or other.not_covered) and kind == lexicon.kind_of(other)
-    return [one, other] if peers and kind is not None else []
+    return [one, other]
 
 
 def _recommended_then_asked(message: Message, mentions: list[Mention], focus: int) -> list[Mention]:
