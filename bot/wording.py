@@ -377,6 +377,11 @@ SHORTHAND = {
     "diferans": "difference",  # Mauritian and Haitian Creole
     "tofauti": "difference",  # Swahili
     "orale": "okay",  # Mexican Spanish, Chicano English (not Oracle misspelt)
+    "fer": "for",  # Black Country, Appalachian ("docker fer a yam yam, wheer do i start")
+    "wheer": "where",
+    "owt": "anything",  # northern English ("is there owt in here aboot monitorin")
+    "aboot": "about",
+    "yall": "you all",  # Southern US ("who made yall bot")
 }
 
 ARTICLES = wordset("a an the")
@@ -405,6 +410,9 @@ PHRASES = {
 _PHRASES = re.compile(r"\b(" + "|".join(sorted(PHRASES, key=len, reverse=True)) + r")\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+")
 _APOSTROPHES = re.compile(r"['’`]")
+#: A possessive of a word of one or two letters: "go's concurrency" is Go's, not a word "gos"
+#: (longer words fold their "s" as a plural's); "it's" and "he's" are contractions.
+_SHORT_POSSESSIVE = re.compile(r"\b(?!(?:it|he)['’`])(\w{1,2})['’`]s\b", re.IGNORECASE)
 #: A dash between words parts a sentence as a comma does ("node crashes — what is express").
 _BRACKETS = re.compile(r"(?<=\w)\s+[(\[]\s*|\s*[)\]]\s+(?=\w)")
 _DASHES = re.compile(r"\s+(?:[—–]|--?)\s+")
@@ -626,7 +634,8 @@ def split_message(text: str) -> Message:
     words: list[Word] = []
     questions: set[int] = set()
     segment = 0
-    text = _DASHES.sub(", ", _REPEATS.sub(r"\1", _APOSTROPHES.sub("", text)))
+    text = _APOSTROPHES.sub("", _SHORT_POSSESSIVE.sub(r"\1", text))
+    text = _DASHES.sub(", ", _REPEATS.sub(r"\1", text))
     text = _BRACKETS.sub(", ", text)  # "my manager (we run magento) keeps talking": an aside
     sentences = [part for part in _SENTENCE_END.split(text) if part.strip()]
     for index, sentence in enumerate(sentences):

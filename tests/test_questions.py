@@ -1424,6 +1424,11 @@ _ASKING = table(
                 expect(intent=Intent.TOPIC, topics=("javascript",)),
             ),
         ],
+        "a possessive of a short name is the name ('go's'), dialect 'fer', 'wheer', 'owt'": [
+            ("is Go's concurrency worth it for a beginner?", expect(topics=("go",))),
+            ("what are go's strengths", expect(intent=Intent.TOPIC, topics=("go",))),
+            ("is there owt in here aboot docker", expect(topics=("docker",))),
+        ],
         "technology the roadmap lacks, asked if it is like a roadmap name 'but with' another": [
             (
                 "anyone tried supabase? is it like firebase but with sql underneath",
@@ -1714,6 +1719,14 @@ def test_which_kind_for_a_topic_lists_its_children(
             "ta la, that was dead useful",
             "wha happenin bot, how yuh goin today",
             "bayarlalaa",
+            "murakoze cyane",
+            "faleminderit shume",
+            "barev dzez",
+            "ça va cher",
+            "eskerrik asko!",
+            "Dumela rra",
+            "where y'at bot, you woke?",
+            "hey cher, who made y'all bot anyhow?",
         ),
         "Ina kwana sir. I hope you and your family are fine. I am new user in this bot, I greet"
         " you well.",
