@@ -337,6 +337,10 @@ def _last_stemmed(phrase_words: Sequence[str]) -> str:
     return " ".join([*phrase_words[:-1], stem(phrase_words[-1])])
 
 
+#: Verbs asking the bot whether it covers a name ("do you cover stripe", "you teach kafka?").
+TAUGHT = frozenset({"cover", "teach", "explain"})
+
+
 def _stands_asked(message: Message, mention: Mention) -> bool:
     """Whether a question asks how the name stands, right after it ("is java still worth it").
 
@@ -360,6 +364,17 @@ def _stands_asked(message: Message, mention: Mention) -> bool:
         and words[place].segment == at.segment
         and (words[place].text != "worth" or worth_what(place))
         for place in range(mention.end, min(mention.end + STANDING_WINDOW, len(words)))
+    )
+
+
+def _asked_if_taught(message: Message, mention: Mention) -> bool:
+    """Whether a question asks the bot if it covers the name ("yall cover stripe?")."""
+    words = message.words
+    return (
+        mention.start >= 2
+        and words[mention.start].sentence in message.questions
+        and words[mention.start - 1].text in TAUGHT
+        and "you" in message.texts[max(mention.start - 3, 0) : mention.start - 1]
     )
 
 
@@ -781,6 +796,17 @@ class NameFinder:
             or (not signs and defined_beside(words, mention))  # "what is kafka and ..."
             or (not signs and all(w.text in ASKING_ABOUT for w in leftovers))
             or (not signs and _stands_asked(message, mention))
+            or (not signs and _asked_if_taught(message, mention))  # "do you cover stripe?"
+            # "stripe for gyro shop online payments": a tool opening a message, then what it is
+            # for, told mostly in the roadmap's words (not "stripe for my shirt")
+            or (
+                not signs
+                and mention.not_covered
+                and mention.start == 0
+                and after == "for"
+                and 2 * sum(w.stem in self.lexicon.roadmap_words for w in leftovers)
+                > len(leftovers)
+            )
         ):  # "is docker worth learning or just hype": only words asking about a technology
             return _Sense.SOFTWARE
         return everyday if signs else _Sense.DOUBTFUL

@@ -382,6 +382,7 @@ SHORTHAND = {
     "owt": "anything",  # northern English ("is there owt in here aboot monitorin")
     "aboot": "about",
     "yall": "you all",  # Southern US ("who made yall bot")
+    "yinz": "you all",  # Pittsburgh
 }
 
 ARTICLES = wordset("a an the")

@@ -1429,6 +1429,19 @@ _ASKING = table(
             ("what are go's strengths", expect(intent=Intent.TOPIC, topics=("go",))),
             ("is there owt in here aboot docker", expect(topics=("docker",))),
         ],
+        "technology the roadmap lacks opening a message 'for' a need, or asked if taught": [
+            ("kafka for boat booking system", expect(outcome=Outcome.NOT_COVERED)),
+            ("stripe for gyro shop online payments", expect(outcome=Outcome.NOT_COVERED)),
+            (
+                "yinz cover stripe? wanna take deposits on bounce house rentals so people quit"
+                " flakin on me",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+            (
+                "do you cover stripe? wanna take deposits on bounce house rentals",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+        ],
         "technology the roadmap lacks, asked if it is like a roadmap name 'but with' another": [
             (
                 "anyone tried supabase? is it like firebase but with sql underneath",
@@ -1727,6 +1740,9 @@ def test_which_kind_for_a_topic_lists_its_children(
             "Dumela rra",
             "where y'at bot, you woke?",
             "hey cher, who made y'all bot anyhow?",
+            "labdien!",
+            "ow am ya bab, alright?",
+            "right im off, see yous",
         ),
         "Ina kwana sir. I hope you and your family are fine. I am new user in this bot, I greet"
         " you well.",
