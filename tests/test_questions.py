@@ -1743,6 +1743,8 @@ def test_which_kind_for_a_topic_lists_its_children(
             "labdien!",
             "ow am ya bab, alright?",
             "right im off, see yous",
+            "awright pal, how's it gaun",
+            "vinaka vakalevu, moce for now",
         ),
         "Ina kwana sir. I hope you and your family are fine. I am new user in this bot, I greet"
         " you well.",
@@ -1912,6 +1914,10 @@ _NEEDS = table(
             (  # "a cli tool" after "for" is what is built, not the kind of thing asked for
                 "whats best for a cli tool that ships as one binary",
                 expect(outcome=Outcome.ANSWERED, intent=Intent.USE_CASE, first=("go",)),
+            ),
+            (  # "stop working" is a site down, not "stopping" broken code nor "works on my ..."
+                "How I can know immediately when it stop working, also in the night?",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.USE_CASE, first=("monitoring",)),
             ),
         ],
         "a clear need among words foreign to the roadmap is answered, a chance match is not": [
