@@ -730,6 +730,10 @@ class NameFinder:
                 # "does this roadmap go into wordpress at all"
                 and (_ends_or_points(words, mention.end + 1) or before in GOING_BEFORE)
             )
+            # "what order does it go in?"
+            or (
+                after == "in" and before in GOING_BEFORE and _ends_or_points(words, mention.end + 1)
+            )
             or after in REFLEXIVES  # "i cant express myself in standups"
             or self._in_idiom(context, mention)
         ):

@@ -400,6 +400,11 @@ PHRASES = {
     "what now": "what next",
     "now what": "what next",
     "road map": "roadmap",
+    # asking to have something explained, not a need to break or follow anything
+    "break it down": "explain",
+    "break that down": "explain",
+    "break this down": "explain",
+    "not following": "confused",
     "back end": "backend",
     # a learner's move into the field, not a question about careers
     "career change": "switching",

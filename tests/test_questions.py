@@ -1419,6 +1419,10 @@ _ASKING = table(
             ),
             ("wetin be di first ting i go learn for backend", expect(intent=Intent.OVERVIEW)),
             (
+                "Where would a fella even start on this roadmap, what order does it go in?",
+                expect(intent=Intent.OVERVIEW),
+            ),
+            (
                 "me nephew de use React for him work but e say make I learn Node first before"
                 " anyting. wetin node de do for backend sef?",
                 expect(intent=Intent.TOPIC, topics=("javascript",)),
@@ -1428,6 +1432,14 @@ _ASKING = table(
             ("is Go's concurrency worth it for a beginner?", expect(topics=("go",))),
             ("what are go's strengths", expect(intent=Intent.TOPIC, topics=("go",))),
             ("is there owt in here aboot docker", expect(topics=("docker",))),
+        ],
+        "'break that down' and 'not following' ask for an explanation, no need": [
+            (
+                "The roadmap got this application logic piece under the basics and I'm not"
+                " following what falls under it versus everything else. Can somebody break that"
+                " down for me?",
+                expect(intent=Intent.TOPIC, topics=("application-logic",)),
+            ),
         ],
         "technology the roadmap lacks opening a message 'for' a need, or asked if taught": [
             ("kafka for boat booking system", expect(outcome=Outcome.NOT_COVERED)),
@@ -2629,6 +2641,13 @@ _SPLIT_AND_BESIDE = table(
         ],
         "a plural of a name's everyday word is a sign of the everyday sense": [
             ("rails for curtains how install", expect(confident=False)),
+            (  # "tension's" is "tension"; brakes and discs outweigh "stack"
+                "The brakes on the haul rope drive use big disc springs and the spring stack on"
+                " number 2 measured short at the annual inspection. Is it usual to replace the"
+                " whole stack or just the worn ones? Spring tension's the one thing I'm never"
+                " sure of.",
+                expect(confident=False, outcome=Outcome.REFUSED),
+            ),
         ],
         "a kind asked for beside technology the roadmap lacks is among its related topics": [
             ("wordpress plugin language", expect(intent=Intent.USE_CASE, first=("php",))),
