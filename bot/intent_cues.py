@@ -60,6 +60,8 @@ WANTING = frozenset({"need", "needs", "want", "wanna"})
 EVEN = frozenset({"even", "exactly", "actually", "really"})
 #: Between "what is" and a name, words pointing at it ("what is this mqtt", "whats dis redis").
 THIS = frozenset({"this", "that", "dis", "dat"})
+#: What a name pointed at by "this" may be called after it ("what is this monolith thing").
+THING_WORDS = frozenset({"thing", "things", "stuff"})
 #: Between "what" and the field's name when its nature is asked ("what does a backend dev
 #: do", "what even is backend").
 FIELD_ASKED = BE_WORDS | EVEN
@@ -245,6 +247,9 @@ def only_in_passing(message: Message, uncovered: list[Mention]) -> bool:
 def named_for_definition(words: Sequence[Word], mention: Mention) -> bool:
     """Whether the name is what a "what is" asks for ("what is kafka?", "what is kafka and")."""
     start, end = mention.start, mention.end
+    pointed = start >= 2 and words[start - 1].text in THIS  # "what is this monolith thing"
+    if pointed:
+        start -= 1
     asked = (  # "what is kafka", "wat is gin", "whats gin", "what even is gin"
         start >= 2
         and words[start - 1].text in BE_WORDS
@@ -254,20 +259,22 @@ def named_for_definition(words: Sequence[Word], mention: Mention) -> bool:
         )
     ) or (start >= 1 and words[start - 1].text in WHATS)
     if (  # "how does kafka work", "how do jwts work?"
-        start >= 2
+        not pointed
+        and start >= 2
         and end < len(words)
         and asks_how_it_works([w.text for w in (words[start - 2], words[start - 1], words[end])])
         and (end + 1 == len(words) or words[end + 1].sentence != words[start].sentence)
     ):
         return True
     if not asked:
-        return _what_it_is_told(words, start, end)
+        return not pointed and _what_it_is_told(words, start, end)
 
     def ends_the_ask(at: int) -> bool:
         return (
             at == len(words)
             or words[at].segment != words[start].segment  # "what's azure, roughly"
             or words[at].text in DEFINED_AFTER
+            or (pointed and words[at].text in THING_WORDS)  # "what is this monolith thing"
         )
 
     return ends_the_ask(end) or (  # "so what does azure do exactly"

@@ -1547,6 +1547,10 @@ _ASKING = table(
             ),
         ],
         "'what is this', 'whats dis' before a name ask what it is": [
+            (  # an everyday word whose nature is asked, called a "thing"
+                "wots this monolith thing then, lads on t forum keep sayin start wi one",
+                expect(intent=Intent.TOPIC, topics=("monolith",)),
+            ),
             (
                 "mais whats dis redis, folks say it make stuff go fast",
                 expect(outcome=Outcome.NOT_COVERED),
@@ -1567,6 +1571,11 @@ _ASKING = table(
             (  # Italian, Spanish and Tagalog "o" between two names
                 "express o nestjs per iniziare",
                 expect(intent=Intent.COMPARE, topics=("express", "nestjs")),
+            ),
+            (  # Swahili "ama"
+                "sawa so for my therapy booking site ni laravel ama rails? i have small php from"
+                " campus days",
+                expect(intent=Intent.COMPARE, topics=("laravel", "rails")),
             ),
             (  # Dutch "of", Yoruba and pidgin "abi"
                 "sqlite of postgres for small stall app",
@@ -2638,6 +2647,15 @@ _SPLIT_AND_BESIDE = table(
                 expect(intent=Intent.COMPARE, topics=("monolith", "microservices")),
             ),
             ("what is o auth two exactly", expect(intent=Intent.TOPIC, topics=("oauth",))),
+        ],
+        "speech therapy is no programming language": [
+            (
+                "Dear, I am doing masters in speech language pathology in Peshawar and also"
+                " learning backend in free time. My supervisor want thesis proposal next week."
+                " What is good topic for thesis, something about autism children and their"
+                " speech? Please suggest me.",
+                expect(outcome=Outcome.REFUSED),
+            ),
         ],
         "a plural of a name's everyday word is a sign of the everyday sense": [
             ("rails for curtains how install", expect(confident=False)),

@@ -46,7 +46,7 @@ from bot.wording import (
 )
 
 #: "Or" in other languages, between two names of a kind ("sqlite of postgres").
-OR_ELSEWHERE = frozenset({"o", "of", "abi", "czy", "eða"})
+OR_ELSEWHERE = frozenset({"o", "of", "abi", "czy", "eða", "ama"})
 #: With "roadmap", these ask whether something is in it ("is symfony part of this roadmap").
 IN_THE_ROADMAP = wordset("part cover covers covered include includes included contain contains")
 #: Words pointing back at technology told before ("is that part of the roadmap").
