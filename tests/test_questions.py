@@ -1081,6 +1081,12 @@ _ASKING = table(
                 "it be better if it was split up, or is one big app fine for a small team?",
                 expect(intent=Intent.COMPARE, topics=("microservices", "monolith")),
             ),
+            (
+                "There are just two of us building a booking app for a local climbing gym. One"
+                " friend says we should do separate services from day one so it scales; I think"
+                " that's overkill. Single app or microservices, who's right?",
+                expect(intent=Intent.COMPARE, topic_set={"monolith", "microservices"}),
+            ),
         ],
         "a name said as it sounds, and the everyday word it also is": [
             ("sequel project ideas for beginners", expect(intent=Intent.PROJECTS, topics=("sql",))),
