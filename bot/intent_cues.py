@@ -247,8 +247,9 @@ def only_in_passing(message: Message, uncovered: list[Mention]) -> bool:
 def named_for_definition(words: Sequence[Word], mention: Mention) -> bool:
     """Whether the name is what a "what is" asks for ("what is kafka?", "what is kafka and")."""
     start, end = mention.start, mention.end
-    pointed = start >= 2 and words[start - 1].text in THIS  # "what is this monolith thing"
-    if pointed:
+    # "what is this monolith thing", "wat even is a monolith"
+    pointed = start >= 2 and words[start - 1].text in THIS
+    if pointed or (start >= 2 and words[start - 1].text in ARTICLES):
         start -= 1
     asked = (  # "what is kafka", "wat is gin", "whats gin", "what even is gin"
         start >= 2
@@ -267,7 +268,7 @@ def named_for_definition(words: Sequence[Word], mention: Mention) -> bool:
     ):
         return True
     if not asked:
-        return not pointed and _what_it_is_told(words, start, end)
+        return not pointed and _what_it_is_told(words, mention.start, end)
 
     def ends_the_ask(at: int) -> bool:
         return (

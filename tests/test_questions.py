@@ -1557,6 +1557,11 @@ _ASKING = table(
                 "wots this monolith thing then, lads on t forum keep sayin start wi one",
                 expect(intent=Intent.TOPIC, topics=("monolith",)),
             ),
+            (  # ... or with an article between
+                "bro wat even is a monolith, my lead keeps saying 'we r a monolith' like its a"
+                " bad word",
+                expect(intent=Intent.TOPIC, topics=("monolith",)),
+            ),
             (
                 "mais whats dis redis, folks say it make stuff go fast",
                 expect(outcome=Outcome.NOT_COVERED),
