@@ -37,6 +37,7 @@ from bot.wording import (
     LEARN_WORDS,
     LIKENESS_CUES,
     NAME_POINTERS,
+    OR_ELSEWHERE,
     PLURAL_POINTERS,
     POINTERS,
     ROADMAP_WORDS,
@@ -230,7 +231,7 @@ def _compared_by(mention: Mention, words: tuple[Word, ...], mentions: list[Menti
         return True
     return any(
         b.start == a.end + 1
-        and words[a.end].text in SIDE_BY_SIDE
+        and (words[a.end].text in SIDE_BY_SIDE or words[a.end].text in OR_ELSEWHERE)
         and words[a.start].sentence == sentence
         and mention not in (a, b)
         for a, b in pairwise(mentions)

@@ -1583,6 +1583,10 @@ _ASKING = table(
                 "express o nestjs per iniziare",
                 expect(intent=Intent.COMPARE, topics=("express", "nestjs")),
             ),
+            (  # Moroccan Darija "wla"; "faster" only says how the two are weighed
+                "go wla java for backend khoya, which one faster to learn for me",
+                expect(intent=Intent.COMPARE, topics=("go", "java")),
+            ),
             (  # Swahili "ama"
                 "sawa so for my therapy booking site ni laravel ama rails? i have small php from"
                 " campus days",
@@ -1777,6 +1781,9 @@ def test_which_kind_for_a_topic_lists_its_children(
             "right im off, see yous",
             "awright pal, how's it gaun",
             "vinaka vakalevu, moce for now",
+            "malo 'aupito",
+            "chokran bzaf khoya",
+            "right, I'm off to the yard, fare yew well and dew yew keep a troshin",
         ),
         "Ina kwana sir. I hope you and your family are fine. I am new user in this bot, I greet"
         " you well.",

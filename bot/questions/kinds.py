@@ -31,6 +31,7 @@ from bot.wording import (
     LEARN_WORDS,
     LIKENESS_CUES,
     NAME_POINTERS,
+    OR_ELSEWHERE,
     PLURAL_POINTERS,
     PRACTICE,
     PRACTICE_THINGS,
@@ -45,8 +46,6 @@ from bot.wording import (
     wordset,
 )
 
-#: "Or" in other languages, between two names of a kind ("sqlite of postgres").
-OR_ELSEWHERE = frozenset({"o", "of", "abi", "czy", "eða", "ama"})
 #: With "roadmap", these ask whether something is in it ("is symfony part of this roadmap").
 IN_THE_ROADMAP = wordset("part cover covers covered include includes included contain contains")
 #: Words pointing back at technology told before ("is that part of the roadmap").
@@ -510,9 +509,8 @@ class KindStages:
             for a, b in pairwise(subjects)
             for between in [texts[a.end : b.start]]
         )
-        # "or" in other languages, between two names: Spanish, Italian, Tagalog "o" ("express o
-        # nestjs per iniziare"; elsewhere too often part of a name: "o auth"), Dutch "of",
-        # Yoruba and pidgin "abi", Polish "czy", Icelandic "eða"
+        # "or" in other languages, only between two names ("express o nestjs per iniziare";
+        # elsewhere too often part of a name: "o auth")
         or_between = any(
             len(between) == 1 and between[0] in OR_ELSEWHERE
             for a, b in pairwise(subjects)
