@@ -32,6 +32,8 @@ from bot.wording import (
 NEED_VERBS = frozenset({"use", "store", "pick", "choose"})
 #: Verbs that with "up" ask for something to set up ("what should we set up").
 SETTING_UP = frozenset({"set", "setting", "spin"})
+#: ...and these ask what to learn ("what do i want to be reading up on to sort that").
+READING_UP = frozenset({"read", "reading"})
 #: Before a name in small talk, these make it what the talk is about ("thanks for help with sql").
 TALKED_ABOUT = frozenset({"for", "with", "about", "on", "of"})
 #: A one-sentence message not opened by small talk, with this many words beside a talk word,
@@ -297,7 +299,7 @@ class TalkReader:
             or w.stem in self.lexicon.software
             or w.stem in self.lexicon.kinds
             for w in words
-        ) or any(a in SETTING_UP and b == "up" for a, b in pairwise(texts))
+        ) or any((a in SETTING_UP or a in READING_UP) and b == "up" for a, b in pairwise(texts))
 
     def asked_beside_outside(
         self,

@@ -513,6 +513,13 @@ _ASKING = table(
                 "the site went down during our marketing campaign, how to prevent",
                 expect(intent=Intent.USE_CASE, first=("performance-optimization",)),
             ),
+            (  # what a yard pays for scrap is no wage; "reading up on" asks what to learn
+                "I've a scrap yard out Skipton way and a bit of a website showing what we pay for"
+                " copper, brass, lead and that. Monday mornings when t' prices change it goes"
+                " right slow and sometimes just sits there spinning, cos everyone's checking at"
+                " once. What do I want to be reading up on to sort that?",
+                expect(intent=Intent.USE_CASE, first=("performance-optimization",)),
+            ),
         ],
         "the roadmap named by its title is asked for, beside words of jobs": [
             ("backend roadmap overview for job seekers", expect(intent=Intent.OVERVIEW)),
