@@ -1790,6 +1790,7 @@ def test_which_kind_for_a_topic_lists_its_children(
             "vinaka vakalevu, moce for now",
             "malo 'aupito",
             "chokran bzaf khoya",
+            "mornin oonuh, how e gwine?",
             "right, I'm off to the yard, fare yew well and dew yew keep a troshin",
         ),
         "Ina kwana sir. I hope you and your family are fine. I am new user in this bot, I greet"
