@@ -1791,6 +1791,7 @@ def test_which_kind_for_a_topic_lists_its_children(
             "malo 'aupito",
             "chokran bzaf khoya",
             "mornin oonuh, how e gwine?",
+            "Góðan daginn!",
             "right, I'm off to the yard, fare yew well and dew yew keep a troshin",
         ),
         "Ina kwana sir. I hope you and your family are fine. I am new user in this bot, I greet"
