@@ -494,10 +494,15 @@ class NameFinder:
         signed: set[int] = set()
         unsure: set[int] = set()
         beside_only: set[str] = set()
+        named_clearly = {m.id for m in clear}
         for mention in ambiguous:
             sense = self._sense(context, mention)
             span = range(mention.start, mention.end)
-            if sense is _Sense.SOFTWARE:
+            if sense is _Sense.SOFTWARE or (
+                # "... back home in apia but the company use golang. what go good at": named
+                # clearly elsewhere, an everyday sign away from the name is no sense of its own
+                sense is _Sense.EVERYDAY and mention.id in named_clearly
+            ):
                 kept.append(mention)
             elif sense is _Sense.DOUBTFUL:
                 doubtful.append(mention.id)

@@ -2684,6 +2684,13 @@ _SPLIT_AND_BESIDE = table(
                 expect(outcome=Outcome.REFUSED),
             ),
         ],
+        "a name told clearly elsewhere keeps its sense against an everyday sign away from it": [
+            (
+                "did java at polytech back home in apia but the dive company here use golang for"
+                " the diver tracking system. what go good at uso",
+                expect(intent=Intent.TOPIC, topics=("go",)),
+            ),
+        ],
         "a plural of a name's everyday word is a sign of the everyday sense": [
             ("rails for curtains how install", expect(confident=False)),
             (  # "tension's" is "tension"; brakes and discs outweigh "stack"
