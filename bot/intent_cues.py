@@ -60,8 +60,12 @@ WANTING = frozenset({"need", "needs", "want", "wanna"})
 EVEN = frozenset({"even", "exactly", "actually", "really"})
 #: Between "what is" and a name, words pointing at it ("what is this mqtt", "whats dis redis").
 THIS = frozenset({"this", "that", "dis", "dat"})
-#: What a name pointed at by "this" may be called after it ("what is this monolith thing").
+#: What a name pointed at by "this" may be called after it ("what is this monolith thing")...
 THING_WORDS = frozenset({"thing", "things", "stuff"})
+#: ...or who talks of it ("what is this docker they are talking about", "... my boss mentions").
+WHO_TALKS = frozenset(
+    {"they", "you", "he", "she", "we", "people", "ppl", "everyone", "everybody", "my", "your"}
+)
 #: Between "what" and the field's name when its nature is asked ("what does a backend dev
 #: do", "what even is backend").
 FIELD_ASKED = BE_WORDS | EVEN
@@ -275,7 +279,8 @@ def named_for_definition(words: Sequence[Word], mention: Mention) -> bool:
             at == len(words)
             or words[at].segment != words[start].segment  # "what's azure, roughly"
             or words[at].text in DEFINED_AFTER
-            or (pointed and words[at].text in THING_WORDS)  # "what is this monolith thing"
+            # "what is this monolith thing", "what is this docker they are talking about"
+            or (pointed and (words[at].text in THING_WORDS or words[at].text in WHO_TALKS))
         )
 
     return ends_the_ask(end) or (  # "so what does azure do exactly"
@@ -307,6 +312,8 @@ def defined_beside(words: Sequence[Word], mention: Mention) -> bool:
     return (
         named_for_definition(words, mention)
         or (start > 0 and words[start - 1].text in DEFINING)
+        # "whats the deal with docker anyways"
+        or (start > 1 and words[start - 2].text == "deal" and words[start - 1].text == "with")
         or asked_after
         or _is_what(words, end)
         or _how_it_works(words, mention)

@@ -1564,6 +1564,16 @@ _ASKING = table(
                 "wots this monolith thing then, lads on t forum keep sayin start wi one",
                 expect(intent=Intent.TOPIC, topics=("monolith",)),
             ),
+            (  # ... or followed by who talks of it
+                "sebo am sorting parcels at posta uganda night shift, what is this docker they are"
+                " talking about in the group eh",
+                expect(intent=Intent.TOPIC, topics=("docker",)),
+            ),
+            (  # "the deal with" asks what it is
+                "whats the deal with docker anyways b'y, everyone on youtube's goin on about it"
+                " like its the second coming",
+                expect(topics=("docker",)),
+            ),
             (  # ... or with an article between
                 "bro wat even is a monolith, my lead keeps saying 'we r a monolith' like its a"
                 " bad word",
