@@ -91,8 +91,9 @@ PREFERRED_TO = wordset("over")
 #: Between two names, these set them side by side ("go or java").
 SIDE_BY_SIDE = wordset("or vs versus")
 #: "Or" in other languages, between two names of a kind: Spanish, Italian, Tagalog "o", Dutch
-#: "of", Yoruba and pidgin "abi", Polish "czy", Icelandic "eða", Swahili "ama", Darija "wla".
-OR_ELSEWHERE = wordset("o of abi czy eða ama wla walla")
+#: "of", Yoruba and pidgin "abi", Polish "czy", Icelandic "eða", Swahili "ama", Darija "wla",
+#: Bengali "na".
+OR_ELSEWHERE = wordset("o of abi czy eða ama wla walla na")
 #: Words that weigh one thing against another known one ("flask user here, is django heavier?").
 COMPARATIVES = wordset(
     """heavier lighter faster slower easier harder simpler cheaper safer bigger smaller newer

@@ -1604,6 +1604,10 @@ _ASKING = table(
                 "go wla java for backend khoya, which one faster to learn for me",
                 expect(intent=Intent.COMPARE, topics=("go", "java")),
             ),
+            (  # Bengali "na"
+                "mysql na postgres konta bhalo",
+                expect(intent=Intent.COMPARE, topics=("mysql", "postgresql")),
+            ),
             (  # Swahili "ama"
                 "sawa so for my therapy booking site ni laravel ama rails? i have small php from"
                 " campus days",
