@@ -80,7 +80,9 @@ DEFINED_AFTER = frozenset(
     {"and", "exactly", "actually", "really", "even", "used", "for", "good", "in", "then", "anyway"}
 )
 #: Before "to" and a build word, these ask for something to build ("smth to build").
-SOMETHING = frozenset({"something", "smth", "sth", "stuff", "things", "thing", "anything"})
+SOMETHING = frozenset(
+    {"something", "smth", "sth", "stuff", "things", "thing", "anything", "jobs", "tasks"}
+)
 #: After "make", these make a thing so ("make my api faster"): nothing is built.
 MADE_SO = frozenset({"my", "our", "your", "it", "them", "this", "that", "these", "those"})
 #: "mongo ok for banking": at most this many words between a name and the "for" of its need.

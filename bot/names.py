@@ -91,6 +91,8 @@ CONTRASTED = frozenset({"they", "them", "both", "these", "those"})
 QUANTITIES = frozenset({"some", "more", "enough", "much", "less"})
 #: Just before a name, these learn it ("pick up go"; not "get into spring", a season too).
 PICKING_UP = frozenset({("pick", "up"), ("picking", "up"), ("brush", "up")})
+#: Just before a name, these tell it was chosen to learn ("i've picked python like it says").
+CHOSEN = frozenset({"picked", "chose", "chosen"})
 #: A name-word between one of these and "to" is an adjective ("the go-to framework", "my go
 #: to stack"), not the name.
 GO_TO_BEFORE = OWNERS | {"a", "his", "her"}
@@ -859,6 +861,7 @@ class NameFinder:
                 for at in range(max(mention.start - 5, 0), mention.start)
             )
             or texts[max(mention.start - 2, 0) : mention.start] in PICKING_UP
+            or before in CHOSEN
             # "a django course ... what could i build to practise", "did the flask mega
             # tutorial"; "i wanted resources for python"
             or (context.studying and material_after)

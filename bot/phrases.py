@@ -17,6 +17,8 @@ from bot.wording import Word
 #: "do the job", "do different jobs": a task done, not the word's own subject.
 DOING_TASKS = frozenset({"do", "does", "did", "doing"})
 TASK_FILLERS = frozenset({"the", "a", "same", "different", "separate", "similar", "its", "their"})
+#: After a word and "to", these make it a task to do ("a few little jobs to build").
+TASK_VERBS = frozenset({"build", "make", "do", "code", "practise", "practice"})
 Phrases = dict[str, list[tuple[Canned, tuple[str, ...]]]]
 
 
@@ -66,14 +68,18 @@ def phrase_in(phrase: tuple[str, ...], words: Sequence[str], present: Set[str]) 
 
 
 def as_tasks(texts: Sequence[str]) -> Sequence[str]:
-    """The words, less those done as a task ("they do different jobs", "does the job").
+    """The words, less those done as a task ("they do different jobs", "jobs to build").
 
-    A word after "do" and a word such as "the" or "different" is the task done, not the
-    subject outside the roadmap it may name elsewhere ("jobs" in "how do jobs pay" stays).
+    A word after "do" and a word such as "the" or "different", or before "to" and a word of
+    making, is the task done, not the subject outside the roadmap it may name elsewhere
+    ("jobs" in "how do jobs pay" stays).
     """
-    if DOING_TASKS.isdisjoint(texts):
-        return texts
     kept = list(texts)
+    for at in range(len(texts) - 2):
+        if texts[at + 1] == "to" and texts[at + 2] in TASK_VERBS:
+            kept[at] = ""
+    if DOING_TASKS.isdisjoint(texts):
+        return kept
     for at in range(2, len(texts)):
         between = texts[max(at - 3, 0) : at]
         for start, word in enumerate(between):

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.knowledge import Canned
-from bot.phrases import by_first_word, phrase_in, phrases_found, word_pair_positions
+from bot.phrases import as_tasks, by_first_word, phrase_in, phrases_found, word_pair_positions
 from bot.wording import Word, common_english, split_message
 
 STEMS = st.sampled_from(["machin", "learn", "job", "background", "queue", "the"])
@@ -14,6 +14,20 @@ STEMS = st.sampled_from(["machin", "learn", "job", "background", "queue", "the"]
 
 def words_of(stems: list[str]) -> list[Word]:
     return [Word(stem, stem, 0, 0) for stem in stems]
+
+
+def test_a_word_done_or_made_as_a_task_is_no_subject_of_its_own() -> None:
+    assert as_tasks(["they", "do", "different", "jobs"]) == ["they", "do", "different", ""]
+    assert as_tasks(["a", "few", "jobs", "to", "build"]) == ["a", "few", "", "to", "build"]
+    assert as_tasks(["how", "do", "jobs", "pay"]) == ["how", "do", "jobs", "pay"]
+    assert as_tasks(["jobs", "to", "apply", "for"]) == ["jobs", "to", "apply", "for"]
+
+
+@given(st.lists(st.sampled_from(["do", "to", "build", "jobs", "the", "pay"]), max_size=8))
+def test_tasks_keep_the_words_in_place(texts: list[str]) -> None:
+    kept = as_tasks(texts)
+    assert len(kept) == len(texts)
+    assert all(k in ("", t) for k, t in zip(kept, texts, strict=True))
 
 
 def test_a_word_pairs_with_the_word_before_or_after_it() -> None:

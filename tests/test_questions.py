@@ -818,6 +818,12 @@ _ASKING = table(
                 "I took a Django course last year. What could I build now to practise?",
                 expect(outcome=Outcome.ANSWERED, intent=Intent.PROJECTS, first=("django",)),
             ),
+            (  # "picked" a name: chosen to learn; "jobs to build" are tasks, no job hunt
+                "I'm assistant warden on a reserve out by the Wye, not a computer man by trade."
+                " I've picked Python like it says and got the hang of the basics. Could you give"
+                " us a few little jobs to build so I can practise on summat real?",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.PROJECTS, first=("python",)),
+            ),
         ],
         "what to build after background is projects": [
             (
@@ -1806,6 +1812,8 @@ def test_which_kind_for_a_topic_lists_its_children(
             "chokran bzaf khoya",
             "mornin oonuh, how e gwine?",
             "Góðan daginn!",
+            "tq bot",
+            "mahalo nui!",
             "right, I'm off to the yard, fare yew well and dew yew keep a troshin",
         ),
         "Ina kwana sir. I hope you and your family are fine. I am new user in this bot, I greet"
