@@ -79,6 +79,8 @@ def _said_as_talk(texts: Sequence[str], phrase: tuple[str, ...]) -> bool:
 
 #: "at my job", "on my own laptop", "from my data job": where the learner is, told in passing.
 PLACING = frozenset({"at", "on", "in", "from", "for"})
+#: ...and those two even with no "my" ("matlab from university").
+CAME_FROM = frozenset({"at", "from"})
 
 
 def _only_where(
@@ -103,8 +105,13 @@ def _in_passing(words: Sequence[Word], at: int) -> bool:
 
 
 def _placed(words: Sequence[Word], at: int) -> bool:
-    """Whether the word at ``at`` follows "at my", "on our", "from my data" and such."""
+    """Whether the word at ``at`` follows "at my", "on our", "from my data" and such.
+
+    Or "from" or "at" alone: "matlab from university", "java at college".
+    """
     sentence = words[at].sentence
+    if at >= 1 and words[at - 1].text in CAME_FROM and words[at - 1].sentence == sentence:
+        return True
     for owner in (at - 1, at - 2):  # "my job", "my data job"
         if owner >= 1 and words[owner].text in LEARNER_OWNERS and words[owner].sentence == sentence:
             before = words[owner - 1]

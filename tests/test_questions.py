@@ -504,6 +504,13 @@ _ASKING = table(
                 expect(intent=Intent.TOPIC, topics=("python",)),
             ),
         ],
+        "where the learner studied ('from university') is told in passing": [
+            (
+                "i know little matlab from university (civil engineering) but python what is"
+                " good for in backend?",
+                expect(intent=Intent.TOPIC, topics=("python",)),
+            ),
+        ],
         "running a business is outside the roadmap, a need told beside it is not": [
             (
                 "how do i write a business plan for my coding bootcamp startup",
@@ -1814,6 +1821,9 @@ def test_which_kind_for_a_topic_lists_its_children(
             "Góðan daginn!",
             "tq bot",
             "mahalo nui!",
+            "Salibonani bot",
+            "Allegra zäme",
+            "Ngiyabonga kakhulu, sala kahle",
             "right, I'm off to the yard, fare yew well and dew yew keep a troshin",
         ),
         "Ina kwana sir. I hope you and your family are fine. I am new user in this bot, I greet"
