@@ -116,6 +116,10 @@ def _placed(words: Sequence[Word], at: int) -> bool:
         if owner >= 1 and words[owner].text in LEARNER_OWNERS and words[owner].sentence == sentence:
             before = words[owner - 1]
             return before.sentence == sentence and before.text in PLACING
+        # "my telegram bot for the film society": whom the thing is for
+        if owner >= 1 and words[owner].text == "the" and words[owner].sentence == sentence:
+            before = words[owner - 1]
+            return before.sentence == sentence and before.text == "for"
     return False
 
 
@@ -246,7 +250,7 @@ class TalkReader:
     ) -> tuple[Canned | None, int, set[int]]:
         """A subject around learning the roadmap does not cover, and how many of its phrases.
 
-        Also where the words of every such phrase stand (one pass serves both). With
+        Also where the words of every phrase counted stand (one pass serves both). With
         ``needs`` (the message asks for a kind of thing), a word the knowledge file also reads
         as a need ("money" in "a db that handles money") is that need, not the subject; so is
         a word of a use case's word pair (``paired``: where such words stand).
@@ -260,6 +264,7 @@ class TalkReader:
         passing = _only_where(words, single, lambda at: _in_passing(words, at)) | _only_where(
             words, single, lambda at: self._names_software(words, at)
         )
+        outside: set[str] = set()
         for entry, phrase in found:
             if needs and len(phrase) == 1 and phrase[0] in self.lexicon.need_words:
                 continue
@@ -267,7 +272,7 @@ class TalkReader:
                 continue
             hits[entry.id] = hits.get(entry.id, 0) + 1
             entries[entry.id] = entry
-        outside = {word for _, phrase in found for word in phrase}
+            outside.update(phrase)
         at = {i for i, w in enumerate(words) if w.text in outside}
         if not hits:
             return None, 0, at

@@ -504,6 +504,13 @@ _ASKING = table(
                 expect(intent=Intent.TOPIC, topics=("python",)),
             ),
         ],
+        "whom a thing is for ('for the film society') is told in passing": [
+            (  # and the laptop, named by the use case that fits, only where the need happens
+                "my telegram bot for the film society keep dying when i switch off the laptop at"
+                " night, how to keep it going all the time",
+                expect(intent=Intent.USE_CASE, first=("hosting-environment",)),
+            ),
+        ],
         "where the learner studied ('from university') is told in passing": [
             (
                 "i know little matlab from university (civil engineering) but python what is"
