@@ -93,6 +93,8 @@ QUANTITIES = frozenset({"some", "more", "enough", "much", "less"})
 PICKING_UP = frozenset({("pick", "up"), ("picking", "up"), ("brush", "up")})
 #: Just before a name, these tell it was chosen to learn ("i've picked python like it says").
 CHOSEN = frozenset({"picked", "chose", "chosen"})
+#: Verbs asking the bot whether it covers a name ("do you cover stripe", "you teach kafka?").
+TAUGHT = frozenset({"cover", "teach", "explain"})
 #: A name-word between one of these and "to" is an adjective ("the go-to framework", "my go
 #: to stack"), not the name.
 GO_TO_BEFORE = OWNERS | {"a", "his", "her"}
@@ -337,10 +339,6 @@ def _as_typed(message: Message, mention: Mention) -> bool:
 def _last_stemmed(phrase_words: Sequence[str]) -> str:
     """A phrase with its last word stemmed ("document databases": "document databas")."""
     return " ".join([*phrase_words[:-1], stem(phrase_words[-1])])
-
-
-#: Verbs asking the bot whether it covers a name ("do you cover stripe", "you teach kafka?").
-TAUGHT = frozenset({"cover", "teach", "explain"})
 
 
 def _stands_asked(message: Message, mention: Mention) -> bool:

@@ -74,10 +74,14 @@ def as_tasks(texts: Sequence[str]) -> Sequence[str]:
     making, is the task done, not the subject outside the roadmap it may name elsewhere
     ("jobs" in "how do jobs pay" stays).
     """
+    made = "to" in texts
+    if not made and DOING_TASKS.isdisjoint(texts):
+        return texts  # most messages: nothing done as a task, nothing copied
     kept = list(texts)
-    for at in range(len(texts) - 2):
-        if texts[at + 1] == "to" and texts[at + 2] in TASK_VERBS:
-            kept[at] = ""
+    if made:
+        for at in range(len(texts) - 2):
+            if texts[at + 1] == "to" and texts[at + 2] in TASK_VERBS:
+                kept[at] = ""
     if DOING_TASKS.isdisjoint(texts):
         return kept
     for at in range(2, len(texts)):
