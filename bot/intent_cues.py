@@ -253,6 +253,8 @@ def only_in_passing(message: Message, uncovered: list[Mention]) -> bool:
 def named_for_definition(words: Sequence[Word], mention: Mention) -> bool:
     """Whether the name is what a "what is" asks for ("what is kafka?", "what is kafka and")."""
     start, end = mention.start, mention.end
+    if _known_already(words, start):
+        return False
     # "what is this monolith thing", "wat even is a monolith"
     pointed = start >= 2 and words[start - 1].text in THIS
     if pointed or (start >= 2 and words[start - 1].text in ARTICLES):
@@ -290,6 +292,20 @@ def named_for_definition(words: Sequence[Word], mention: Mention) -> bool:
         and words[end].text in DOING_VERBS
         and ends_the_ask(end + 1)
     )
+
+
+#: Before "what is", these tell it known ("i understand what is docker, but what is ci cd")...
+KNOWN_ALREADY = KNOWING | {"knew", "understood"}
+#: ...after one of these (not "i dont know what docker is", "i'd like to understand what").
+KNOWERS = frozenset({"i", "we", "already"})
+
+
+def _known_already(words: Sequence[Word], start: int) -> bool:
+    """Whether a "what is" just before ``start`` follows a learner telling it known."""
+    for at in range(max(start - 4, 0), start):
+        if words[at].text in WHAT_IS or words[at].text in WHATS:
+            return at >= 2 and words[at - 1].text in KNOWN_ALREADY and words[at - 2].text in KNOWERS
+    return False
 
 
 def defined_beside(words: Sequence[Word], mention: Mention) -> bool:
@@ -437,6 +453,8 @@ def asked_what_it_is(words: Sequence[Word], mention: Mention, *, after: bool = T
 
     "whats java like", "what is sqlite", and (``after``) "docker what for".
     """
+    if _known_already(words, mention.start):  # "i understand what is docker, but ..."
+        return False
     before = words[max(mention.start - 2, 0) : mention.start]
     if (
         len(before) == 2
@@ -523,7 +541,8 @@ def read_requests(
     )
     request_sentences = {focus} if requests_itself else about
     comparing = any(
-        w.text in COMPARE_CUES and not _chose_one(asking, at) for at, w in enumerate(asking)
+        (w.text in COMPARE_CUES and not _chose_one(asking, at)) or _the_two(asking, at)
+        for at, w in enumerate(asking)
     )
     return Requests(
         about, cues, told, requesting, focus_cues, request_cues, request_sentences, comparing
@@ -539,6 +558,15 @@ def _chose_one(words: Sequence[Word], at: int) -> bool:
     return (
         words[at].text in CHOOSING and at + 1 < len(words) and words[at + 1].text in NAME_POINTERS
     )
+
+
+#: Before "two", these point at two things set side by side ("what really separate the two").
+TWO_POINTERS = frozenset({"the", "these", "those", "them"})
+
+
+def _the_two(words: Sequence[Word], at: int) -> bool:
+    """Whether the words at ``at`` point at two things together ("the two", "them two")."""
+    return words[at].text in TWO_POINTERS and at + 1 < len(words) and words[at + 1].text == "two"
 
 
 def compared_with_the_unnamed(words: Sequence[Word]) -> bool:

@@ -112,8 +112,11 @@ NAMED_ONES = frozenset(
     | {"baby", "character", "streamer", "youtuber", "bloke", "chap", "fella", "fish", "hamster"}
 )
 PERSON_VERB_AFTER = frozenset({"to", "for", "with", "from", "any", "about"})
-#: ...or one of these verbs: "go learn", and pidgin's "i go use" (I will use).
-GO_AND_DO = frozenset({"learn", "use", "do", "build", "make", "start", "study", "try", "put"})
+#: ...or one of these verbs: "go learn", and pidgin's "i go use", "i go need" (I will use, need).
+GO_AND_DO = frozenset(
+    {"learn", "use", "do", "build", "make", "start", "study", "try", "put", "need", "get", "ask"}
+    | {"asking"}
+)
 PERSON_GOING_AFTER = PERSON_VERB_AFTER | GO_AND_DO
 #: After a name that is also a word, these make it a verb whatever the message is about ("express
 #: myself"); "itself" sets a name apart instead ("java itself").
@@ -123,6 +126,8 @@ ASKING_PERSON = frozenset({"how", "what", "where", "when"})
 #: ...and between one of these and a word of where, a verb too ("what should go under it",
 #: "it can go in the fridge").
 MODALS = frozenset({"should", "would", "could", "can", "will", "must", "might", "may", "shall"})
+#: ...and these before "to" ("it has to go in", "we've got to go on a cheap host").
+OBLIGED = frozenset({"got", "has", "have", "had", "need", "needs", "ought"})
 WHERE_AFTER = PERSON_VERB_AFTER | {"under", "in", "into", "on", "onto", "there", "here", "inside"}
 #: A name-word before one of these and then one of those, or the sentence's end, is a verb
 #: ("what does the apis part go over?", "can we go over it", "does the roadmap go into it"),
@@ -320,14 +325,16 @@ OTHER_FORM_TAIL = 2
 def _other_form(phrase: str, best: Match, common: Set[str]) -> bool:
     """Whether a word near a name that is also an everyday word is another word of its root.
 
-    "contain" and "contains" begin "container": another word, not a typo of it.
+    "contain" and "contains" begin "container", "falconry" begins with "falcon": another word,
+    not a typo of it.
     """
     root = stem(phrase)
+    shorter, longer = sorted((root, best.name), key=len)
     return (
         best.name in common
         and " " not in phrase
-        and best.name.startswith(root)
-        and len(best.name) - len(root) >= OTHER_FORM_TAIL
+        and longer.startswith(shorter)
+        and len(longer) - len(shorter) >= OTHER_FORM_TAIL
     )
 
 
@@ -714,11 +721,15 @@ class NameFinder:
                     )
                 )
             )
-            or (  # "what should go under it"; not "can go in production replace java"
-                before in MODALS
-                and after in WHERE_AFTER
+            or (  # "what should go under it", "it's got to go on the cheapest hosting"; not
+                # "can go in production replace java"
+                after in WHERE_AFTER
                 and mention.start > 1
                 and words[mention.start - 2].sentence == words[mention.start].sentence
+                and (
+                    before in MODALS
+                    or (before == "to" and words[mention.start - 2].text in OBLIGED)
+                )
             )
             or (  # "in which order i should go?"
                 before in MODALS

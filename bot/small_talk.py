@@ -116,10 +116,13 @@ def _placed(words: Sequence[Word], at: int) -> bool:
         if owner >= 1 and words[owner].text in LEARNER_OWNERS and words[owner].sentence == sentence:
             before = words[owner - 1]
             return before.sentence == sentence and before.text in PLACING
-        # "my telegram bot for the film society": whom the thing is for
+        # "my telegram bot for the film society": whom the thing is for; "at the college in
+        # matsapha our lecturer taught us rest": where the learner was
         if owner >= 1 and words[owner].text == "the" and words[owner].sentence == sentence:
             before = words[owner - 1]
-            return before.sentence == sentence and before.text == "for"
+            return before.sentence == sentence and (
+                before.text == "for" or before.text in CAME_FROM
+            )
     return False
 
 

@@ -164,6 +164,42 @@ _ASKING = table(
                 expect(intent=Intent.TOPIC, topics=("django",)),
             ),
         ],
+        "a name the learner says they understand is told, the next one asked is the subject": [
+            (
+                "At my old job in a call center we used Jira and somebody always was talking about"
+                " Docker. Now I pick cherries in Kent and in the evenings I learn. I understand"
+                " what is Docker, but what is this CI CD pipeline and why everybody put it"
+                " together with Docker?",
+                expect(intent=Intent.TOPIC, first=("ci-cd",)),
+            ),
+            (  # wanting to understand it asks it
+                "the team moves to PostgreSQL soon. Before I start I'd like to understand what"
+                " PostgreSQL is and what it's good at.",
+                expect(intent=Intent.TOPIC, topics=("postgresql",)),
+            ),
+        ],
+        "two names pointed at as the two are compared": [
+            (
+                "A fella at the falconry club say if I ever put it online I go need postgres."
+                " Is that true or sqlite could handle it? What really separate the two?",
+                expect(intent=Intent.COMPARE, topic_set={"postgresql", "sqlite"}),
+            ),
+        ],
+        "a greeting and where the learner studied are no everyday sense of the names after": [
+            (
+                "Good day. At the college in Matsapha our lecturer taught us REST and GraphQL,"
+                " are they doing the same job?",
+                expect(topic_set={"rest", "graphql"}),
+            ),
+        ],
+        "go after having to and before where is the verb": [
+            (
+                "Want a proper website with a shop bit on it, and it's got to go on the cheapest"
+                " hosting going cos we're skint. There's a way of doing it that runs on any old"
+                " host. What's that then?",
+                expect(intent=Intent.USE_CASE, first=("php",)),
+            ),
+        ],
         "the basics of technology the roadmap lacks are no step of it": [
             (
                 "im done with html/css basics, what comes next on this roadmap",
@@ -1838,6 +1874,15 @@ def test_which_kind_for_a_topic_lists_its_children(
         "Good evening! I just want to say thank you, your explanations yesterday about databases"
         " were very clear and finally I understood. Have a nice night.",
         "this bot is pure dead brilliant so it is",
+        "Before I go askin you things, who made you anyhow? You a real fella typin back at me"
+        " or one of them computer brains?",
+        "kedu bot",
+        "daalụ nwanne, e don clear me now",
+        "kea leboha ntate",
+        "sala hantle",
+        "e ku irole o, how far",
+        "reet, am off. tara",
+        "g'night, wicked late",
         "Hi there, I'm Ola from Gdansk. A friend who is learning to code told me about this bot."
         " I don't have a question yet, I just wanted to say hello and see how it works.",
     ],
@@ -2552,6 +2597,12 @@ _HELD_BACK = table(
             (  # a thing called so is the technology
                 "a tool called jenkins for ci, what is it",
                 expect(outcome=Outcome.NOT_COVERED),
+            ),
+        ],
+        "what developers make is pay": [
+            (
+                "what do backend guys actually make around boston? more than rope access OT or nah",
+                expect(confident=False),
             ),
         ],
         "a library card, baby monitors, wifi access points, pricing pages, cashback: the world": [
