@@ -541,7 +541,7 @@ def read_requests(
     )
     request_sentences = {focus} if requests_itself else about
     comparing = any(
-        (w.text in COMPARE_CUES and not _chose_one(asking, at)) or _the_two(asking, at)
+        (w.text in COMPARE_CUES and not _chose_one(asking, at)) or _the_few(asking, at)
         for at, w in enumerate(asking)
     )
     return Requests(
@@ -560,13 +560,15 @@ def _chose_one(words: Sequence[Word], at: int) -> bool:
     )
 
 
-#: Before "two", these point at two things set side by side ("what really separate the two").
-TWO_POINTERS = frozenset({"the", "these", "those", "them"})
+#: Before "two" or "three", these point at the few things set side by side ("what really
+#: separate the two", "which of the three would you go with").
+FEW_POINTERS = frozenset({"the", "these", "those", "them"})
+FEW = frozenset({"two", "three"})
 
 
-def _the_two(words: Sequence[Word], at: int) -> bool:
-    """Whether the words at ``at`` point at two things together ("the two", "them two")."""
-    return words[at].text in TWO_POINTERS and at + 1 < len(words) and words[at + 1].text == "two"
+def _the_few(words: Sequence[Word], at: int) -> bool:
+    """Whether the words at ``at`` point at a few things together ("the two", "them three")."""
+    return words[at].text in FEW_POINTERS and at + 1 < len(words) and words[at + 1].text in FEW
 
 
 def compared_with_the_unnamed(words: Sequence[Word]) -> bool:

@@ -99,9 +99,9 @@ TAUGHT = frozenset({"cover", "teach", "explain"})
 #: to stack"), not the name.
 GO_TO_BEFORE = OWNERS | {"a", "his", "her"}
 #: ...and between one of these and one of those, a verb ("where should i go to learn it", "should
-#: i go for whisky", "shall we go with django", "where do i go from here", "before we go any
-#: further"), not the name.
-PERSON_BEFORE_VERB = frozenset({"i", "we", "you", "they"})
+#: i go for whisky", "shall we go with django", "where do i go from here", "before i go at it",
+#: "before we go any further", "which would y'all go with"), not the name.
+PERSON_BEFORE_VERB = frozenset({"i", "we", "you", "they", "all"})
 #: A name-word after one of these and "called" or "named" is what someone or a pet is called
 #: ("a player called jenkins", "my cat named python"), not the name.
 CALLED = frozenset({"called", "named"})
@@ -111,7 +111,7 @@ NAMED_ONES = frozenset(
     | {"teacher", "student", "coworker", "colleague", "neighbour", "neighbor", "son", "daughter"}
     | {"baby", "character", "streamer", "youtuber", "bloke", "chap", "fella", "fish", "hamster"}
 )
-PERSON_VERB_AFTER = frozenset({"to", "for", "with", "from", "any", "about"})
+PERSON_VERB_AFTER = frozenset({"to", "for", "with", "from", "any", "about", "at"})
 #: ...or one of these verbs: "go learn", and pidgin's "i go use", "i go need" (I will use, need).
 GO_AND_DO = frozenset(
     {"learn", "use", "do", "build", "make", "start", "study", "try", "put", "need", "get", "ask"}

@@ -42,10 +42,12 @@ TOLD_NEED_WORDS = 5
 
 
 #: Before a one-word talk phrase, these make it a plain word ("the next morning", "one night",
-#: "nobody noticed till morning", "plan my evenings around it", "and later maybe an app").
+#: "nobody noticed till morning", "plan my evenings around it", "and later maybe an app", "i
+#: help a small company").
 DETERMINERS = frozenset(
     {"this", "next", "every", "each", "last", "tomorrow", "yesterday", "one"}
     | {"till", "until", "by", "my", "our", "his", "her", "their", "and"}
+    | {"i", "we", "they", "he", "she"}
 )
 
 

@@ -291,9 +291,10 @@ DONE_WORDS = wordset(
     followed wrote written coded"""
 )
 #: ...and these after a word of having done (HAVING_DONE: "i've read about backend", "had
-#: read the docs"), where they are spelt the same as asking.
-DONE_AFTER_HAVING = wordset("read")
-HAVING_DONE = wordset("ive have had weve theyve already")
+#: read the docs", "i have been reading about how to build", "i was reading about mongodb"),
+#: where they are spelt the same as asking.
+DONE_AFTER_HAVING = wordset("read reading")
+HAVING_DONE = wordset("ive have had weve theyve already been was were")
 #: Words that end a clause inside a sentence ("i finished a course and want to build").
 CLAUSE_ENDS = wordset("and but so then now")
 #: Words that only ask how a technology stands: with nothing else, a name that is also an

@@ -184,6 +184,26 @@ _ASKING = table(
                 " Is that true or sqlite could handle it? What really separate the two?",
                 expect(intent=Intent.COMPARE, topic_set={"postgresql", "sqlite"}),
             ),
+            (
+                "there's AWS, there's Azure, there's Google Cloud. I just want my shop site to live"
+                " somewhere dependable. Which of the three would y'all go with?",
+                expect(intent=Intent.COMPARE, topic_set={"aws", "azure", "gcp"}),
+            ),
+        ],
+        "what the learner was reading is told, not material asked for": [
+            (
+                "i have been reading about mongodb lately. is it any good for logging inspections?",
+                expect(intent=Intent.TOPIC, first=("mongodb",)),
+            ),
+        ],
+        "a one-word talk phrase after a person is a verb, no small talk": [
+            (
+                "I am paramedic in Cairo and I help a small private company for ambulance"
+                " transfers. They want a system to keep the patients records and the owner is very"
+                " scared from hacking and also from staff seeing records they must not see. What"
+                " are the things I must care about?",
+                expect(intent=Intent.USE_CASE),
+            ),
         ],
         "a greeting and where the learner studied are no everyday sense of the names after": [
             (
@@ -192,7 +212,12 @@ _ASKING = table(
                 expect(topic_set={"rest", "graphql"}),
             ),
         ],
-        "go after having to and before where is the verb": [
+        "go after having to, before where or at is the verb": [
+            (
+                "Did the bit on languages. The next part is deployment and I haven't a notion"
+                " what's in it. Could you tell me what that section covers before I go at it?",
+                expect(section="deployment"),
+            ),
             (
                 "Want a proper website with a shop bit on it, and it's got to go on the cheapest"
                 " hosting going cos we're skint. There's a way of doing it that runs on any old"
@@ -1883,6 +1908,8 @@ def test_which_kind_for_a_topic_lists_its_children(
         "e ku irole o, how far",
         "reet, am off. tara",
         "g'night, wicked late",
+        "Dia dhuit a chara",
+        "Slán go fóill",
         "Hi there, I'm Ola from Gdansk. A friend who is learning to code told me about this bot."
         " I don't have a question yet, I just wanted to say hello and see how it works.",
     ],
@@ -2597,6 +2624,13 @@ _HELD_BACK = table(
             (  # a thing called so is the technology
                 "a tool called jenkins for ci, what is it",
                 expect(outcome=Outcome.NOT_COVERED),
+            ),
+        ],
+        "an injury's rest is no rest api": [
+            (
+                "got stepped on by a bronc, doc says rest 2 weeks. how much rest do cracked ribs"
+                " really need lol",
+                expect(confident=False),
             ),
         ],
         "what developers make is pay": [
