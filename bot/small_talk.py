@@ -22,6 +22,7 @@ from bot.wording import (
     LEARN_WORDS,
     NAME_POINTERS,
     REQUESTED,
+    ROADMAP_WORDS,
     STOP,
     WHAT_WORDS,
     Message,
@@ -237,6 +238,17 @@ class TalkReader:
         ):
             return True
         if asked - talk_sentences and mentions:
+            return True
+        roadmap_named = {  # "ow bist. gaffer sez learn kotlin, is kotlin on this roadmap or am i
+            # wastin me time": a sentence after the talk names the roadmap and technology it
+            # lacks, asked about with no "?"
+            w.sentence
+            for w in message.words
+            if w.text in ROADMAP_WORDS and w.sentence > 0
+        }
+        if any(
+            m.not_covered and message.words[m.start].sentence in roadmap_named for m in mentions
+        ):
             return True
         if not mentions and asked - talk_sentences:
             untalked = [

@@ -201,6 +201,10 @@ THE_PATH = STRONG_OVERVIEW - STARTING
 INCIDENTAL_OVERVIEW = wordset("new first")
 #: The roadmap itself named: a step named with it is the step ("languages in the roadmap").
 ROADMAP_WORDS = frozenset({"roadmap"})
+#: With "roadmap", these ask whether something is in it ("is symfony part of this roadmap").
+IN_THE_ROADMAP = wordset(
+    "part cover covers covered include includes included contain contains inside"
+)
 #: Words for a part of a roadmap: next to a step's name, the name is that step ("the
 #: databases part", "the auth section"), not a kind of thing or an everyday word.
 STEP_WORDS = wordset("section sections part parts chapter chapters stage stages area areas")

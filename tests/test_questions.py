@@ -232,6 +232,24 @@ _ASKING = table(
             ),
             ("kotlin basics", expect(outcome=Outcome.NOT_COVERED)),
         ],
+        "technology asked whether the roadmap has it, in pidgin or by pointing, is not covered": [
+            (
+                "My colleague say make we use InfluxDB with Grafana. Grafana I see for your"
+                " monitoring part, but InfluxDB I no see am at all. E dey inside the roadmap?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+            (
+                "My brother-in-law says for the lángos van app we should make the mobile part"
+                " with Flutter and the backend with Firebase. Firebase I found in the roadmap, but"
+                " Flutter I cannot find. Is it part of it or not?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+            (  # a greeting first, and no "?"
+                "ow bist. gaffer at the depot sez learn kotlin cus its like java only better, is"
+                " kotlin on this roadmap or am I wastin me time",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+        ],
         "industry systems learners bring from other trades are known as not covered": [
             (
                 "someone in hospital IT said I should learn HL7 and FHIR for healthcare "
@@ -1910,6 +1928,9 @@ def test_which_kind_for_a_topic_lists_its_children(
         "g'night, wicked late",
         "Dia dhuit a chara",
         "Slán go fóill",
+        "chale how far",
+        "ow bist, anybody about?",
+        "Nagode sosai, Allah ya saka da alheri",
         "Hi there, I'm Ola from Gdansk. A friend who is learning to code told me about this bot."
         " I don't have a question yet, I just wanted to say hello and see how it works.",
     ],
@@ -2624,6 +2645,13 @@ _HELD_BACK = table(
             (  # a thing called so is the technology
                 "a tool called jenkins for ci, what is it",
                 expect(outcome=Outcome.NOT_COVERED),
+            ),
+        ],
+        "vandalised fuel pipelines are no ci/cd": [
+            (
+                "pipelines vandalised again near kano, fuel queue everywhere since morning 😩 when"
+                " will this stop",
+                expect(outcome=Outcome.REFUSED),
             ),
         ],
         "an injury's rest is no rest api": [

@@ -27,6 +27,7 @@ from bot.wording import (
     EQUATING,
     IDEA_SENSES,
     IDEA_WORDS,
+    IN_THE_ROADMAP,
     INTRODUCING,
     LEARN_WORDS,
     LIKENESS_CUES,
@@ -46,10 +47,8 @@ from bot.wording import (
     wordset,
 )
 
-#: With "roadmap", these ask whether something is in it ("is symfony part of this roadmap").
-IN_THE_ROADMAP = wordset("part cover covers covered include includes included contain contains")
 #: Words pointing back at technology told before ("is that part of the roadmap").
-POINTING_BACK = wordset("it that those them these they")
+POINTING_BACK = wordset("it that those them these they e")  # pidgin "e dey inside?"
 #: Before a pointing word and a part, these ask whether it is in the roadmap ("is that part").
 IS_WORDS = wordset("is are isnt arent")
 #: After a pointing word, these make it point at a part of the roadmap ("that part").
@@ -372,9 +371,17 @@ class KindStages:
                 following not in ROADMAP_PARTS or before in IS_WORDS  # "is that part of it"
             ):
                 pointing.add(word.segment)
+        # "Firebase I found in the roadmap, but Flutter I cannot find. Is it part of it?": "it"
+        # after the asking word is the roadmap told before
+        roadmap_told = not ROADMAP_WORDS.isdisjoint(read.message.texts)
+        in_it = {
+            word.segment
+            for at, word in enumerate(words)
+            if word.text in IN_THE_ROADMAP and "it" in read.message.texts[at + 1 : at + 3]
+        }
         return any(
             said & IN_THE_ROADMAP
-            and not ROADMAP_WORDS.isdisjoint(said)
+            and (not ROADMAP_WORDS.isdisjoint(said) or (roadmap_told and segment in in_it))
             and segment not in topics
             and (segment in named or (segment in pointing and segment > first))
             for segment, said in parts.items()

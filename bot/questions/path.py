@@ -18,6 +18,7 @@ from bot.questions.reading import Reading
 from bot.questions.shared import MAX_CHOICES, Shared
 from bot.understanding import Intent, Outcome, Understanding
 from bot.wording import (
+    IN_THE_ROADMAP,
     LEARN_WORDS,
     NAME_POINTERS,
     PLURAL_POINTERS,
@@ -244,6 +245,8 @@ class PathStages:
             and all(message.words[m.start].sentence != read.focus for m in subjects)
             and not focus_words & (POINTERS | PLURAL_POINTERS | RESOURCE_CUES | PROJECT_CUES)
             and not read.asks_path_of_the_uncovered()
+            # "... InfluxDB I no see am at all. E dey inside the roadmap?": its cover, asked
+            and not (read.uncovered and focus_words & IN_THE_ROADMAP)
         )
         if not (
             path_asked
