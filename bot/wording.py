@@ -92,8 +92,8 @@ PREFERRED_TO = wordset("over")
 SIDE_BY_SIDE = wordset("or vs versus")
 #: "Or" in other languages, between two names of a kind: Spanish, Italian, Tagalog "o", Dutch
 #: "of", Yoruba and pidgin "abi", Polish "czy", Icelandic "eða", Swahili "ama", Darija "wla",
-#: Bengali "na".
-OR_ELSEWHERE = wordset("o of abi czy eða ama wla walla na")
+#: Bengali "na", German "oder", Scandinavian "eller", Hungarian "vagy", Malay "atau".
+OR_ELSEWHERE = wordset("o of abi czy eða ama wla walla na oder eller vagy atau")
 #: Words that weigh one thing against another known one ("flask user here, is django heavier?").
 COMPARATIVES = wordset(
     """heavier lighter faster slower easier harder simpler cheaper safer bigger smaller newer
@@ -378,6 +378,7 @@ SHORTHAND = {
     "whit": "what",  # Scots
     "whits": "what is",
     "wot": "what",  # British
+    "wha": "what",  # Caribbean, Scots ("wha rust good for?")
     "wots": "what is",
     "ou": "or",  # Portuguese and French, mixed into English ("rest ou graphql")
     "hay": "or",  # Vietnamese ("monolith hay microservices")

@@ -153,6 +153,13 @@ _ASKING = table(
                 expect(intent=Intent.USE_CASE, section=None),
             ),
         ],
+        "Caribbean 'wha' asks what": [
+            (
+                "i did a lil excel macro ting at work and a html course online, now dem saying"
+                " learn django. django good for wha exactly",
+                expect(intent=Intent.TOPIC, topics=("django",)),
+            ),
+        ],
         "of names told in the asking sentence, the one asked what it is is the subject": [
             (
                 "the startup i joined uses node with express and i feel lost what is express "
@@ -1707,6 +1714,10 @@ _ASKING = table(
                 "mysql na postgres konta bhalo",
                 expect(intent=Intent.COMPARE, topics=("mysql", "postgresql")),
             ),
+            (  # German "oder"
+                "Django oder Flask for small shop website",
+                expect(intent=Intent.COMPARE, topics=("django", "flask")),
+            ),
             (  # Swahili "ama"
                 "sawa so for my therapy booking site ni laravel ama rails? i have small php from"
                 " campus days",
@@ -1931,6 +1942,7 @@ def test_which_kind_for_a_topic_lists_its_children(
         "chale how far",
         "ow bist, anybody about?",
         "Nagode sosai, Allah ya saka da alheri",
+        "hej hej! is someone here?",
         "Hi there, I'm Ola from Gdansk. A friend who is learning to code told me about this bot."
         " I don't have a question yet, I just wanted to say hello and see how it works.",
     ],
