@@ -85,8 +85,8 @@ PLACE_CACHE = 8192
 MADE_IN = frozenset({"in"})
 #: After a name, these say something is built on it ("python based", "java-based").
 BASED = frozenset({"based"})
-#: Pointers that set two things against each other ("how do they differ").
-CONTRASTED = frozenset({"they", "them", "both", "these", "those"})
+#: Pointers that set two things against each other ("how do they differ", "which to pick").
+CONTRASTED = frozenset({"they", "them", "both", "these", "those", "which"})
 #: Before a name that is also a word, an amount of the thing ("i need some rest").
 QUANTITIES = frozenset({"some", "more", "enough", "much", "less"})
 #: Just before a name, these learn it ("pick up go"; not "get into spring", a season too).
@@ -656,7 +656,8 @@ class NameFinder:
         words = message.words
         focus = question_sentence(message)
         asked = {w.text for w in words if w.sentence == focus}
-        contrasted = bool(  # "how do they differ", "is flask lighter than django"
+        contrasted = bool(  # "how do they differ", "is flask lighter than django", "he says
+            # django, i read rails is quicker. which would y'all pick"
             (asked & CONTRASTED and asked & COMPARE_CUES) or asked & (LIKENESS_CUES | {"than"})
         )
         behind = (  # once per mention, not once per pair

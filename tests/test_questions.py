@@ -185,6 +185,14 @@ _ASKING = table(
                 expect(intent=Intent.TOPIC, topics=("postgresql",)),
             ),
         ],
+        "two everyday names of a kind, one picked of them, are each other's context": [
+            (
+                "my grandson and me are fixin to build us an online catalog. He says Django, I"
+                " read somewhere Rails is quicker for one or two people. Which would y'all pick"
+                " and why?",
+                expect(intent=Intent.COMPARE, topic_set={"django", "rails"}),
+            ),
+        ],
         "two names pointed at as the two are compared": [
             (
                 "A fella at the falconry club say if I ever put it online I go need postgres."
