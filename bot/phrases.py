@@ -11,8 +11,7 @@ from collections.abc import Sequence, Set
 from itertools import pairwise
 
 from bot.knowledge import Canned
-from bot.text import normalize
-from bot.wording import Word
+from bot.wording import Word, split_message
 
 #: "do the job", "do different jobs": a task done, not the word's own subject.
 DOING_TASKS = frozenset({"do", "does", "did", "doing"})
@@ -23,11 +22,15 @@ Phrases = dict[str, list[tuple[Canned, tuple[str, ...]]]]
 
 
 def by_first_word(entries: Sequence[Canned]) -> Phrases:
-    """Each entry's phrases (as word tuples), grouped by their first word."""
+    """Each entry's phrases (as word tuples), grouped by their first word.
+
+    A phrase's words are read as a message's are ("whats up": "what is up"), so that it is
+    found in the words of messages.
+    """
     grouped: Phrases = {}
     for entry in entries:
         for text in entry.phrases:
-            phrase = tuple(normalize(text).split())
+            phrase = split_message(text).texts
             if phrase:
                 grouped.setdefault(phrase[0], []).append((entry, phrase))
     return grouped

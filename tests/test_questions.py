@@ -1951,6 +1951,10 @@ def test_which_kind_for_a_topic_lists_its_children(
         "ow bist, anybody about?",
         "Nagode sosai, Allah ya saka da alheri",
         "hej hej! is someone here?",
+        # phrases are read as messages are: "whats" is "what is", "happenin" is "happening"
+        "whats up",
+        "what's up bot",
+        "wha happenin",
         "Hi there, I'm Ola from Gdansk. A friend who is learning to code told me about this bot."
         " I don't have a question yet, I just wanted to say hello and see how it works.",
     ],
