@@ -205,6 +205,20 @@ ROADMAP_WORDS = frozenset({"roadmap"})
 IN_THE_ROADMAP = wordset(
     "part cover covers covered include includes included contain contains inside"
 )
+#: ...and these right before it ("is typescript on this roadmap", "is that in the roadmap").
+ROADMAP_PLACES = wordset("in on")
+
+
+def roadmap_placed(words: Sequence[Word]) -> set[int]:
+    """The segments saying something is in the roadmap ("is that in this roadmap")."""
+    texts = [w.text for w in words]
+    return {
+        word.segment
+        for at, word in enumerate(words)
+        if word.text in ROADMAP_PLACES and not ROADMAP_WORDS.isdisjoint(texts[at + 1 : at + 3])
+    }
+
+
 #: Words for a part of a roadmap: next to a step's name, the name is that step ("the
 #: databases part", "the auth section"), not a kind of thing or an everyday word.
 STEP_WORDS = wordset("section sections part parts chapter chapters stage stages area areas")
@@ -379,6 +393,7 @@ SHORTHAND = {
     "whits": "what is",
     "wot": "what",  # British
     "wha": "what",  # Caribbean, Scots ("wha rust good for?")
+    "wanem": "what",  # Tok Pisin ("kafka em i wanem?")
     "wots": "what is",
     "ou": "or",  # Portuguese and French, mixed into English ("rest ou graphql")
     "hay": "or",  # Vietnamese ("monolith hay microservices")

@@ -259,6 +259,23 @@ _ASKING = table(
                 " Flutter I cannot find. Is it part of it or not?",
                 expect(outcome=Outcome.NOT_COVERED),
             ),
+            (
+                "My brother-in-law keeps tellin me to put everything behind Cloudflare. I don't"
+                " even know what Cloudflare does, really. Is that in this roadmap or is it a whole"
+                " other deal?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+            (
+                "I gotta learn TypeScript. I been doing regular JavaScript on the weekends for like"
+                " two months now. Is TypeScript on this roadmap at all, or is it just the plain"
+                " JavaScript stuff?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+            (  # "in" not before the roadmap: the path asked for
+                "I've been bouncing between YouTube videos on Linux, C, Rust and Docker and getting"
+                " nowhere. Can you lay out the whole backend roadmap for me in order?",
+                expect(intent=Intent.OVERVIEW),
+            ),
             (  # a greeting first, and no "?"
                 "ow bist. gaffer at the depot sez learn kotlin cus its like java only better, is"
                 " kotlin on this roadmap or am I wastin me time",
@@ -1955,6 +1972,13 @@ def test_which_kind_for_a_topic_lists_its_children(
         "whats up",
         "what's up bot",
         "wha happenin",
+        "Tank yuh plenty fuh all dem answer. Me learn more tonight dan whole week. Me gone go"
+        " sleep now cause de cane truck does come fuh we five o'clock.",
+        "qui t'a fait, toi? t'es-tu un robot ou y'a quelqu'un qui tape",
+        "moi moi",
+        "mais hey cher, how you doin today?",
+        "Quick question before I go on, who made you? You a real person typin or a computer"
+        " program? My grandson say it's all AI now, I can't tell no more.",
         "Hi there, I'm Ola from Gdansk. A friend who is learning to code told me about this bot."
         " I don't have a question yet, I just wanted to say hello and see how it works.",
     ],

@@ -44,6 +44,7 @@ from bot.wording import (
     THE_PATH,
     WHAT_WORDS,
     Message,
+    roadmap_placed,
     wordset,
 )
 
@@ -379,8 +380,9 @@ class KindStages:
             for at, word in enumerate(words)
             if word.text in IN_THE_ROADMAP and "it" in read.message.texts[at + 1 : at + 3]
         }
+        placed = roadmap_placed(words)
         return any(
-            said & IN_THE_ROADMAP
+            (said & IN_THE_ROADMAP or segment in placed)
             and (not ROADMAP_WORDS.isdisjoint(said) or (roadmap_told and segment in in_it))
             and segment not in topics
             and (segment in named or (segment in pointing and segment > first))

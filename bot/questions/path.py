@@ -31,6 +31,7 @@ from bot.wording import (
     THE_PATH,
     USE_CASE_CUES,
     Message,
+    roadmap_placed,
 )
 
 #: "what comes after": the next step of the path.
@@ -246,7 +247,13 @@ class PathStages:
             and not focus_words & (POINTERS | PLURAL_POINTERS | RESOURCE_CUES | PROJECT_CUES)
             and not read.asks_path_of_the_uncovered()
             # "... InfluxDB I no see am at all. E dey inside the roadmap?": its cover, asked
-            and not (read.uncovered and focus_words & IN_THE_ROADMAP)
+            and not (
+                read.uncovered
+                and (
+                    focus_words & IN_THE_ROADMAP
+                    or roadmap_placed([w for w in message.words if w.sentence == read.focus])
+                )
+            )
         )
         if not (
             path_asked
