@@ -111,7 +111,9 @@ NAMED_ONES = frozenset(
     | {"teacher", "student", "coworker", "colleague", "neighbour", "neighbor", "son", "daughter"}
     | {"baby", "character", "streamer", "youtuber", "bloke", "chap", "fella", "fish", "hamster"}
 )
-PERSON_VERB_AFTER = frozenset({"to", "for", "with", "from", "any", "about", "at", "on"})
+PERSON_VERB_AFTER = frozenset(
+    {"to", "for", "with", "from", "any", "about", "at", "on", "through", "thru"}
+)
 #: ...or one of these verbs: "go learn", and pidgin's "i go use", "i go need" (I will use, need).
 GO_AND_DO = frozenset(
     {"learn", "use", "do", "build", "make", "start", "study", "try", "put", "need", "get", "ask"}

@@ -227,7 +227,12 @@ _ASKING = table(
                 expect(topic_set={"rest", "graphql"}),
             ),
         ],
-        "go after having to, before where or at is the verb": [
+        "go after having to, before where, at or through is the verb": [
+            (
+                "im on the databases part now and honestly kinda lost. whats in that section and"
+                " which ones should i go thru first?",
+                expect(section="databases"),
+            ),
             (
                 "Did the bit on languages. The next part is deployment and I haven't a notion"
                 " what's in it. Could you tell me what that section covers before I go at it?",
@@ -1739,6 +1744,10 @@ _ASKING = table(
                 "mysql na postgres konta bhalo",
                 expect(intent=Intent.COMPARE, topics=("mysql", "postgresql")),
             ),
+            (  # a word of address says nothing ("walaal", brother, in Somali)
+                "sql and nosql what is different walaal? i confuse too much",
+                expect(intent=Intent.COMPARE, topics=("sql", "nosql")),
+            ),
             (  # German "oder"
                 "Django oder Flask for small shop website",
                 expect(intent=Intent.COMPARE, topics=("django", "flask")),
@@ -1976,6 +1985,8 @@ def test_which_kind_for_a_topic_lists_its_children(
         " sleep now cause de cane truck does come fuh we five o'clock.",
         "qui t'a fait, toi? t'es-tu un robot ou y'a quelqu'un qui tape",
         "moi moi",
+        "mersi mult",
+        "bună ziua",
         "mais hey cher, how you doin today?",
         "Quick question before I go on, who made you? You a real person typin or a computer"
         " program? My grandson say it's all AI now, I can't tell no more.",
