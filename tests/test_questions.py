@@ -1987,6 +1987,7 @@ def test_which_kind_for_a_topic_lists_its_children(
         "moi moi",
         "mersi mult",
         "bună ziua",
+        "bon dia! com va tot?",
         "mais hey cher, how you doin today?",
         "Quick question before I go on, who made you? You a real person typin or a computer"
         " program? My grandson say it's all AI now, I can't tell no more.",
