@@ -1988,6 +1988,9 @@ def test_which_kind_for_a_topic_lists_its_children(
         "mersi mult",
         "bună ziua",
         "bon dia! com va tot?",
+        "dakujem pekne",
+        "tashakor dear, khuda hafiz, tomorrow i come again",
+        "howay, ye there?",
         "mais hey cher, how you doin today?",
         "Quick question before I go on, who made you? You a real person typin or a computer"
         " program? My grandson say it's all AI now, I can't tell no more.",
