@@ -116,8 +116,8 @@ PERSON_VERB_AFTER = frozenset(
 )
 #: ...or one of these verbs: "go learn", and pidgin's "i go use", "i go need" (I will use, need).
 GO_AND_DO = frozenset(
-    {"learn", "use", "do", "build", "make", "start", "study", "try", "put", "need", "get", "ask"}
-    | {"asking"}
+    {"learn", "use", "do", "build", "make", "start", "study", "try", "put", "need", "get"}
+    | {"ask", "asking"}
 )
 PERSON_GOING_AFTER = PERSON_VERB_AFTER | GO_AND_DO
 #: After a name that is also a word, these make it a verb whatever the message is about ("express
