@@ -511,6 +511,14 @@ async def test_thanks_or_an_unrelated_line_after_an_answer_is_no_follow_up(core:
     assert (await say(core, "resources for it")).title == "Resources: Docker"
 
 
+async def test_technology_the_roadmap_lacks_after_an_answer_is_no_follow_up(core: Core) -> None:
+    await say(core, "compare django and rails")
+    for line in ("what about typescript?", "Is TypeScript on this roadmap at all?"):
+        reply = await say(core, line)
+        assert "TypeScript" in render_plain(reply), line
+        assert "Django" not in reply.title and "Rails" not in reply.title, line
+
+
 async def test_small_talk_says_what_the_bot_is(core: Core) -> None:
     reply = await say(core, "who made you? are you an AI?")
     text = render_plain(reply)

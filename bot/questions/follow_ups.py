@@ -6,7 +6,7 @@ the topics of the answer before it.
 
 from __future__ import annotations
 
-from bot.understanding import Intent, Understanding
+from bot.understanding import Intent, Outcome, Understanding
 from bot.use_cases import UseCaseRanker
 from bot.wording import (
     COMPARE_CUES,
@@ -46,8 +46,15 @@ def read_follow_up(
         if previous.intent in (Intent.RESOURCES, Intent.PROJECTS):
             return Understanding(question, previous.intent, (new,))
         return None
-    if named or fresh.small_talk or not (opener or pointing):
-        return None  # thanks or an unrelated line is not about the last answer
+    if (
+        named
+        or fresh.small_talk
+        or fresh.outcome is Outcome.NOT_COVERED
+        or not (opener or pointing)
+    ):
+        # thanks or an unrelated line is not about the last answer; nor is technology the
+        # roadmap lacks ("what about typescript?", "is typescript on this roadmap at all?")
+        return None
     topics = previous.topic_ids
     if COMPARE_CUES & cues and len(topics) >= 2:
         return Understanding(question, Intent.COMPARE, topics[:3])
