@@ -130,7 +130,17 @@ ASKING_PERSON = frozenset({"how", "what", "where", "when"})
 MODALS = frozenset({"should", "would", "could", "can", "will", "must", "might", "may", "shall"})
 #: ...and these before "to" ("it has to go in", "we've got to go on a cheap host").
 OBLIGED = frozenset({"got", "has", "have", "had", "need", "needs", "ought"})
-WHERE_AFTER = PERSON_VERB_AFTER | {"under", "in", "into", "on", "onto", "there", "here", "inside"}
+WHERE_AFTER = PERSON_VERB_AFTER | {
+    "under",
+    "in",
+    "into",
+    "on",
+    "onto",
+    "there",
+    "here",
+    "inside",
+    "another",
+}
 #: A name-word before one of these and then one of those, or the sentence's end, is a verb
 #: ("what does the apis part go over?", "can we go over it", "does the roadmap go into it"),
 #: not the name ("python over java").

@@ -42,13 +42,19 @@ TALKED_ABOUT = frozenset({"for", "with", "about", "on", "of"})
 TOLD_NEED_WORDS = 5
 
 
-#: Before a one-word talk phrase, these make it a plain word ("the next morning", "one night",
+#: Before a one-word talk phrase, these make it a plain word ("in the morning", "one night",
 #: "nobody noticed till morning", "plan my evenings around it", "and later maybe an app", "i
 #: help a small company").
 DETERMINERS = frozenset(
     {"this", "next", "every", "each", "last", "tomorrow", "yesterday", "one"}
     | {"till", "until", "by", "my", "our", "his", "her", "their", "and"}
     | {"i", "we", "they", "he", "she"}
+)
+
+
+#: ...and these two words: "up at 3 in the morning", "learning in the evenings".
+WHEN_BEFORE = frozenset(
+    (when, "the") for when in ("in", "at", "during", "through", "till", "until", "by")
 )
 
 
@@ -67,14 +73,15 @@ SAYING = frozenset({("to", "say"), ("to", "thank"), ("to", "tell")})
 def _said_as_talk(texts: Sequence[str], phrase: tuple[str, ...]) -> bool:
     """Whether a talk phrase is said as talk somewhere.
 
-    A one-word one is, unless after a determiner ("every morning") or before a word reporting
-    what it said ("chatgpt said ...").
+    A one-word one is, unless after a determiner ("every morning", "in the morning") or
+    before a word reporting what it said ("chatgpt said ...").
     """
     if len(phrase) > 1:
         return True
     return any(
         text == phrase[0]
         and (at == 0 or texts[at - 1] not in DETERMINERS)
+        and tuple(texts[max(at - 2, 0) : at]) not in WHEN_BEFORE
         and (at + 1 == len(texts) or texts[at + 1] not in REPORTING)
         for at, text in enumerate(texts)
     )

@@ -405,6 +405,12 @@ class SubjectFinder:
                 or near_step_word(words, m)
                 or words[m.start].sentence in roadmap_named
                 or (step_pointed and self.lexicon.knowledge.section(m.id) is not None)
+                # "i know python now. any good books about databases?": the kind asked about
+                or (
+                    m.start
+                    and words[m.start - 1].text == "about"
+                    and words[m.start].sentence == focus
+                )
             )
             and m.start not in after_topic
         ] or mentions
@@ -493,8 +499,16 @@ class SubjectFinder:
         words = message.words
         sentence_words = {w.text for w in words if w.sentence == focus}
         if len(main) == 1 and sentence_words & PLURAL_POINTERS and sentence_words & COMPARE_CUES:
+            # "the node people say express, my friend says nestjs. how are the two different":
+            # of the names told just before, those of one kind
             before = [m for m in mentions if words[m.start].sentence == focus - 1]
-            return [*before[:2], *main]
+            kinds = [self.lexicon.kind_of(m) for m in before]
+            alike = [
+                m
+                for m, kind in zip(before, kinds, strict=True)
+                if kind is not None and kinds.count(kind) >= 2
+            ]
+            return [*(alike if len({m.id for m in alike}) >= 2 else before)[:2], *main]
         pointed_before = (
             any(  # "what is nosql and why choose it": "it" is nosql itself
                 w.sentence == focus and w.text in POINTERS and not dummy_it(words, at)

@@ -47,6 +47,9 @@ PAIR_WEIGHT = 0.5
 WORD_CUTOFF = 88
 #: Shortest word looked up fuzzily.
 FUZZY_MIN_CHARS = 5
+#: A name this short that is also an everyday word ("go", "rest") is not read in the other
+#: words its stem stands for ("going", "resting").
+SHORT_NAME_CHARS = 4
 #: BM25's length normalisation: a topic with many use-case words matches more by chance, so
 #: each match counts less (0 ignores length, 1 divides by it fully).
 LENGTH_WEIGHT = 0.75
@@ -167,6 +170,15 @@ class UseCaseRanker:
             )
             for word, targets in knowledge.vocabulary.need_words.items()
         }
+        #: Index keys of short names that are also everyday words ("go", "rest"; not plurals
+        #: such as "logs"): another word that stems to one ("going", "resting") is that word,
+        #: not the name.
+        self._short_names = {
+            self.key(word): word
+            for topic in knowledge.topics.values()
+            for word in topic.common_words
+            if len(word) <= SHORT_NAME_CHARS and stem(word) == word and " " not in word
+        }
         #: The words of two-word needs: each is a word of its own, never a misspelt one.
         self._phrase_words = {part for need in self.needs if " " in need for part in need.split()}
         self._position = {topic_id: position for position, topic_id in enumerate(knowledge.topics)}
@@ -258,6 +270,8 @@ class UseCaseRanker:
         """One question word's index key and the use-case words it stands for."""
         key = self.key(word)
         expanded = [(target, EXPANSION_WEIGHT) for target in self.needs.get(key, ())]
+        if self._short_names.get(key, word) != word:  # "going on nine years": no go
+            return key, expanded
         if key in self.postings:
             return key, [(key, 1.0), *expanded]
         if not expanded and len(key) >= FUZZY_MIN_CHARS and key not in self._phrase_words:

@@ -394,6 +394,16 @@ SHORTHAND = {
     "wot": "what",  # British
     "wha": "what",  # Caribbean, Scots ("wha rust good for?")
     "wanem": "what",  # Tok Pisin ("kafka em i wanem?")
+    "gudfala": "good",  # Solomon Islands Pijin ("wanem nao gudfala fo mi")
+    "gutpela": "good",  # Tok Pisin
+    "tufala": "the two",  # Pijin ("express an nestjs, tufala sem samting?")
+    "sem": "same",
+    "samting": "something",
+    "lanem": "learn",  # Pijin ("mi save lanem tu?")
+    "lainim": "learn",  # Tok Pisin
+    "bifo": "before",
+    "bipo": "before",
+    "selari": "salary",
     "wots": "what is",
     "ou": "or",  # Portuguese and French, mixed into English ("rest ou graphql")
     "hay": "or",  # Vietnamese ("monolith hay microservices")

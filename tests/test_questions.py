@@ -131,6 +131,28 @@ def test_any_text_gets_an_understanding(knowledge: Knowledge, text: str) -> None
 
 _ASKING = table(
     {
+        "a kind asked about after a name told is the kind's step": [
+            (
+                "I know Python now. any good books about databases?",
+                expect(intent=Intent.RESOURCES, section="databases"),
+            ),
+        ],
+        "names of a kind asked for the best, or in pidgin, compare": [
+            ("aws azure gcp whit's best", expect(intent=Intent.COMPARE, confident=True)),
+            (
+                "python o javascript, wanem nao gudfala fo mi statem backend?",
+                expect(intent=Intent.COMPARE, topic_set={"python", "javascript"}),
+            ),
+            (
+                "express an nestjs, tufala sem samting o nomoa?",
+                expect(intent=Intent.COMPARE, topic_set={"express", "nestjs"}),
+            ),
+            (  # "the two" are the two of a kind, not the runtime told with them
+                "The Node people online say Express, my friend in Auckland say NestJS is more"
+                " tidy. For a small booking API for the clinic, how are the two different?",
+                expect(intent=Intent.COMPARE, topic_set={"express", "nestjs"}),
+            ),
+        ],
         "a kind naming a step, asked what there is of it, is the step": [
             (
                 "types of databases",
@@ -1985,6 +2007,15 @@ def test_which_kind_for_a_topic_lists_its_children(
         " sleep now cause de cane truck does come fuh we five o'clock.",
         "qui t'a fait, toi? t'es-tu un robot ou y'a quelqu'un qui tape",
         "moi moi",
+        "alright me ansum",
+        "nyob zoo",
+        "mingalaba",
+        "ačiū labai",
+        "bohoma sthuthi",
+        "gura mie ayd",
+        "tenkyu tru",
+        "ta bor",
+        "blagodarya, mnogo pomogna! chao",
         "mersi mult",
         "bună ziua",
         "bon dia! com va tot?",
@@ -2105,6 +2136,23 @@ def test_a_cloud_providers_services_are_the_provider(answerer: QuestionAnswerer)
 
 _NEEDS = table(
     {
+        "a word that stems to a short name is no need of it": [
+            (
+                "we've been going a while now, we need to send texts to customers",
+                expect(intent=Intent.USE_CASE, confident=True, first=("api-integration",)),
+            ),
+            (
+                "the site keeps going down at night and nobody knows till morning",
+                expect(intent=Intent.USE_CASE, confident=True, first=("monitoring",)),
+            ),
+        ],
+        'a time of day after "in the" is no greeting': [
+            (
+                "Our night supervisor wants an alert on his phone the very minute the dispatch"
+                " website goes down, even at 3 in the morning. How can I set that up?",
+                expect(intent=Intent.USE_CASE, first=("monitoring",)),
+            ),
+        ],
         "something done every morning is a scheduled script": [
             (
                 "want a small program that checks the weather forecast every morning and emails"
@@ -2698,6 +2746,21 @@ def test_a_name_asked_fit_for_a_need_it_fits_is_a_use_case_answer(
 
 _HELD_BACK = table(
     {
+        "grapes are no ruby": [
+            (
+                "The grape variety Ruby Cabernet is good for the climate of the Douro?",
+                expect(confident=False),
+            ),
+        ],
+        "a spreadsheet's macro is excel, which the roadmap lacks": [
+            ("excel macro for bird tallies", expect(outcome=Outcome.NOT_COVERED)),
+        ],
+        '"go another way" is a verb': [
+            (
+                "Is Ktor inside your roadmap or I should go another way?",
+                expect(outcome=Outcome.NOT_COVERED, topics=()),
+            ),
+        ],
         "a name someone or a pet is called is no technology": [
             (
                 "There's a player called Jenkins on our Minecraft server who keeps destroying"

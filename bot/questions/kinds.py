@@ -71,6 +71,9 @@ PROJECT_WORK = frozenset({"manager", "managers", "management", "lead", "coordina
 LIKE_MINE = frozenset({("like", "this"), ("like", "mine"), ("like", "ours"), ("of", "mine")})
 #: After two names of a kind, these ask which of them to pick ("which one", "who's right").
 PICKING_ONE = frozenset({"which", "who", "whos"})
+#: After "best", words that leave it the pick itself ("whats best", "best for a shop"), not
+#: the best of something else ("the best way to host them").
+BEST_OF_THEM = frozenset({"for", "one", "choice", "option", "pick", "bet", "here", "overall"})
 #: Technology the roadmap lacks is part of a need where a use case naming it matches this many
 #: of the message's words (the name among them).
 NAMED_NEED_TERMS = 3
@@ -92,6 +95,21 @@ def _asked_if_of_the_kind(read: Reading) -> bool:
         and m.end < at <= m.end + OF_THE_KIND_GAP
         and words[m.end].text in INDEFINITE_ARTICLES
         for m in read.subjects
+    )
+
+
+def _best_picked(message: Message, focus: int) -> bool:
+    """Whether the asking sentence asks for the best one itself ("whats best", "best for me")."""
+    words = message.words
+    return any(
+        w.text == "best"
+        and w.sentence == focus
+        and (
+            at + 1 == len(words)
+            or words[at + 1].sentence != focus
+            or words[at + 1].text in BEST_OF_THEM
+        )
+        for at, w in enumerate(words)
     )
 
 
@@ -522,12 +540,13 @@ class KindStages:
         # elsewhere too often part of a name: "o auth")
         or_between = any(
             len(between) == 1 and between[0] in OR_ELSEWHERE
-            for a, b in pairwise(subjects)
+            for a, b in pairwise(sorted(subjects, key=lambda m: m.start))  # as told, not asked
             for between in [texts[a.end : b.start]]
         )
         return alike and (
             next((t for t in texts if t not in CHAT_OPENERS), "") in ("is", "are")
             or bool(PICKING_ONE & focus_words)  # "bro says mongo, prof says postgres. whos right"
+            or _best_picked(read.message, read.focus)  # "aws azure gcp whats best"
             or set_over
             or weighed
             or equated
