@@ -54,7 +54,7 @@ from bot.wording import (
     VERB_PHRASE_AFTER,
     Message,
     Word,
-    common_english,
+    is_common_english,
     wordset,
 )
 
@@ -193,20 +193,6 @@ def _ends_or_points(words: Sequence[Word], at: int) -> bool:
         at >= len(words)
         or words[at].sentence != words[at - 1].sentence
         or words[at].text in OVER_OBJECTS
-    )
-
-
-#: Endings that make another form of a word ("texting", "texted", "texts").
-WORD_FORM_ENDINGS = ("ing", "ed", "es", "s")
-
-
-def is_common_english(word: str) -> bool:
-    """Whether a word is common English, or another form of a common word ("texting")."""
-    words = common_english()
-    return word in words or any(
-        word.endswith(end) and (word[: -len(end)] in words or word[: -len(end)] + "e" in words)
-        for end in WORD_FORM_ENDINGS
-        if len(word) - len(end) >= 3
     )
 
 

@@ -25,7 +25,7 @@ from bot.knowledge import Knowledge, stem
 from bot.lru import LruCache
 from bot.matching import ByLength
 from bot.text import normalize
-from bot.wording import GENERAL_WORDS
+from bot.wording import GENERAL_WORDS, is_common_english
 
 #: How much each field counts.
 FIELD_WEIGHTS = (("use_cases", 1.0), ("tags", 0.8), ("benefits", 0.7))
@@ -274,7 +274,12 @@ class UseCaseRanker:
             return key, expanded
         if key in self.postings:
             return key, [(key, 1.0), *expanded]
-        if not expanded and len(key) >= FUZZY_MIN_CHARS and key not in self._phrase_words:
+        if (
+            not expanded
+            and len(key) >= FUZZY_MIN_CHARS
+            and key not in self._phrase_words
+            and not is_common_english(word)  # "entered" is no misspelt "center"
+        ):
             hit = self._vocabulary_by_length.best(key, fuzz.ratio, WORD_CUTOFF)
             if hit:
                 return key, [(self.vocabulary[hit[1]], 1.0)]

@@ -93,7 +93,7 @@ SIDE_BY_SIDE = wordset("or vs versus")
 #: "Or" in other languages, between two names of a kind: Spanish, Italian, Tagalog "o", Dutch
 #: "of", Yoruba and pidgin "abi", Polish "czy", Icelandic "eða", Swahili "ama", Darija "wla",
 #: Bengali "na", German "oder", Scandinavian "eller", Hungarian "vagy", Malay "atau".
-OR_ELSEWHERE = wordset("o of abi czy eða ama wla walla na oder eller vagy atau")
+OR_ELSEWHERE = wordset("o of abi czy eða ama wla walla na oder eller vagy atau ali")
 #: Words that weigh one thing against another known one ("flask user here, is django heavier?").
 COMPARATIVES = wordset(
     """heavier lighter faster slower easier harder simpler cheaper safer bigger smaller newer
@@ -246,6 +246,14 @@ IDIOMS = tuple(
     gave it a go
     giving it a go
     have a go at
+    having a go at
+    a go at
+    go look
+    go looking
+    go and look
+    go to sleep
+    goes to sleep
+    to go to the
     had a go at
     in one go
     on the go
@@ -383,6 +391,7 @@ SHORTHAND = {
     "somethin": "something",
     "wetin": "what",  # pidgin ("wetin be di first ting i go learn")
     "di": "the",
+    "dat": "that",  # pidgin, Caribbean, Cajun ("is dat part of what y'all teach")
     "ting": "thing",
     "tings": "things",
     "notin": "nothing",  # pidgin, Caribbean ("i nor sabi notin about code")
@@ -404,6 +413,8 @@ SHORTHAND = {
     "bifo": "before",
     "bipo": "before",
     "selari": "salary",
+    "resurs": "resources",  # Slovenian, Swedish, Romanian ("mongodb beginner resurs")
+    "resursi": "resources",
     "wots": "what is",
     "ou": "or",  # Portuguese and French, mixed into English ("rest ou graphql")
     "hay": "or",  # Vietnamese ("monolith hay microservices")
@@ -475,6 +486,20 @@ _new_word = tuple.__new__
 def common_english() -> frozenset[str]:
     """The common English words of :data:`ENGLISH_WORDS`, read once."""
     return frozenset(ENGLISH_WORDS.read_text(encoding="utf-8").split())
+
+
+#: Endings that make another form of a word ("texting", "texted", "texts").
+WORD_FORM_ENDINGS = ("ing", "ed", "es", "s")
+
+
+def is_common_english(word: str) -> bool:
+    """Whether a word is common English, or another form of a common word ("texting")."""
+    words = common_english()
+    return word in words or any(
+        word.endswith(end) and (word[: -len(end)] in words or word[: -len(end)] + "e" in words)
+        for end in WORD_FORM_ENDINGS
+        if len(word) - len(end) >= 3
+    )
 
 
 def _spelt_out(raw: str) -> tuple[str, ...]:

@@ -137,7 +137,18 @@ _ASKING = table(
                 expect(intent=Intent.RESOURCES, section="databases"),
             ),
         ],
+        'having "a go at" is no go': [
+            (
+                "For the authentication and security part, what sort of project should I be"
+                " having a go at?",
+                expect(intent=Intent.PROJECTS, section="auth-security"),
+            ),
+        ],
+        "material asked for in another language": [
+            ("mongodb beginner resurs", expect(intent=Intent.RESOURCES, topics=("mongodb",))),
+        ],
         "names of a kind asked for the best, or in pidgin, compare": [
+            ("python ali javascript first?", expect(intent=Intent.COMPARE, confident=True)),
             ("aws azure gcp whit's best", expect(intent=Intent.COMPARE, confident=True)),
             (
                 "python o javascript, wanem nao gudfala fo mi statem backend?",
@@ -2008,6 +2019,7 @@ def test_which_kind_for_a_topic_lists_its_children(
         "qui t'a fait, toi? t'es-tu un robot ou y'a quelqu'un qui tape",
         "moi moi",
         "alright me ansum",
+        "wey aye bot",
         "nyob zoo",
         "mingalaba",
         "ačiū labai",
@@ -2144,6 +2156,13 @@ _NEEDS = table(
             (
                 "the site keeps going down at night and nobody knows till morning",
                 expect(intent=Intent.USE_CASE, confident=True, first=("monitoring",)),
+            ),
+        ],
+        "a common English word is no misspelt use-case word (entered, center)": [
+            (
+                "somebody entered our website and stole the emails of our donors, what should i"
+                " learn so it never happens again",
+                expect(first=("security",)),
             ),
         ],
         'a time of day after "in the" is no greeting': [
@@ -2754,6 +2773,17 @@ _HELD_BACK = table(
         ],
         "a spreadsheet's macro is excel, which the roadmap lacks": [
             ("excel macro for bird tallies", expect(outcome=Outcome.NOT_COVERED)),
+        ],
+        'technology the roadmap lacks asked about with "dat", or "go look" elsewhere': [
+            (
+                "I seen some folks usin InfluxDB for drone telemetry. Is dat part of what y'all"
+                " teach?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+            (
+                "is influxdb in here or do i gotta go look somewhere else",
+                expect(outcome=Outcome.NOT_COVERED, topics=()),
+            ),
         ],
         '"go another way" is a verb': [
             (
