@@ -145,7 +145,9 @@ WHERE_AFTER = PERSON_VERB_AFTER | {
 #: ("what does the apis part go over?", "can we go over it", "does the roadmap go into it"),
 #: not the name ("python over java").
 GOING_THROUGH = frozenset({"over", "into", "through"})
-OVER_OBJECTS = frozenset({"it", "this", "that", "them", "these", "those", "everything", "all"})
+OVER_OBJECTS = frozenset(
+    {"it", "this", "that", "them", "these", "those", "everything", "all", "one"}
+)
 #: ...or after one of these, whatever follows ("does this roadmap go into wordpress").
 GOING_BEFORE = frozenset({"roadmap", "it"})
 #: After reading, these make what follows what is read ("stuff to read on docker").

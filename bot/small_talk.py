@@ -66,6 +66,10 @@ REPORTING = frozenset(
 )
 
 
+#: Verbs asking the bot to tell about a name in the same sentence ("pls explain me ci/cd").
+ASKED_TO = frozenset({"explain", "teach", "tell", "describe"})
+
+
 #: After a wanting word, saying something: talk, not a need ("i just wanted to say thanks").
 SAYING = frozenset({("to", "say"), ("to", "thank"), ("to", "tell")})
 
@@ -223,11 +227,12 @@ class TalkReader:
         texts = message.texts
         if any(
             w.sentence in named
-            and w.text in WANTING
+            and (w.text in WANTING or w.text in ASKED_TO)
             and texts[at + 1 : at + 3] not in SAYING  # not "i just want to say thank you"
             for at, w in enumerate(message.words)
         ):
-            return True  # "hello? is anyone there? i need help with mongodb"
+            # "hello? is anyone there? i need help with mongodb", "hello, pls explain me ci/cd"
+            return True
         if mentions and any(message.words[m.start].sentence in asked for m in mentions):
             return True
         if (

@@ -57,6 +57,8 @@ LIST_TAILS = frozenset({"that", "lot", "those", "stuff", "things", "so", "on", "
 TRYING = frozenset({"try", "trying", "wanna", "want"})
 #: Picking one of the names told before ("which one makes more sense").
 WHICH_ONE = frozenset({"which", "one"})
+#: Opening a part that picks between the names told just before it ("fiber or gin, which one").
+PICKING = frozenset({"which", "wich"})
 #: Before a name, someone recommending it ("someone said gin is nice", "my lead swears by").
 RECOMMENDING = frozenset(
     {"said", "says", "told", "tells", "recommended", "recommends", "suggested", "suggests"}
@@ -123,15 +125,36 @@ def _choice_opening(
     """Two names of one kind set side by side as the whole first sentence of several.
 
     "mysql or postgres? in my job the boss say mysql is enough, is true?": the two weighed,
-    what follows only the setting.
+    what follows only the setting. So too as the first part of one sentence asked "which"
+    about ("fiber or gin, which one for golang api"), technology the roadmap lacks among them.
     """
-    if len(mentions) < 2 or not words or words[-1].sentence == 0:
+    if len(mentions) < 2 or not words:
         return []
     one, other = mentions[:2]
-    opening = [at for at, w in enumerate(words) if w.sentence == 0 and w.text not in CHAT_OPENERS]
+    after = words[other.end] if other.end < len(words) else None
+    by_sentence = words[-1].sentence != 0
+    by_part = (
+        not by_sentence
+        and after is not None
+        and after.segment != words[other.start].segment
+        and after.text in PICKING
+    )
+    if not (by_sentence or by_part):
+        return []
+    opening = [
+        at
+        for at, w in enumerate(words)
+        if (w.sentence == 0 if by_sentence else w.segment == words[one.start].segment)
+        and w.text not in CHAT_OPENERS
+    ]
     if opening != [*range(one.start, one.end), one.end, *range(other.start, other.end)]:
         return []
-    if words[one.end].text not in SIDE_BY_SIDE or not _peers(lexicon, one, other):
+    if words[one.end].text not in SIDE_BY_SIDE:
+        return []
+    if by_sentence and not _peers(lexicon, one, other):
+        return []
+    kind = lexicon.kind_of(one)
+    if by_part and (one.id == other.id or kind is None or lexicon.kind_of(other) != kind):
         return []
     return [one, other]
 
@@ -498,7 +521,14 @@ class SubjectFinder:
         """
         words = message.words
         sentence_words = {w.text for w in words if w.sentence == focus}
-        if len(main) == 1 and sentence_words & PLURAL_POINTERS and sentence_words & COMPARE_CUES:
+        # "express and nestjs is same thing? both is node no?": the comparison may be the
+        # sentence before the pointer's
+        compared_before = any(w.text in COMPARE_CUES for w in words if w.sentence == focus - 1)
+        if (
+            len(main) == 1
+            and sentence_words & PLURAL_POINTERS
+            and (sentence_words & COMPARE_CUES or compared_before)
+        ):
             # "the node people say express, my friend says nestjs. how are the two different":
             # of the names told just before, those of one kind
             before = [m for m in mentions if words[m.start].sentence == focus - 1]

@@ -530,6 +530,9 @@ def _forms(raw: str) -> tuple[tuple[str, str], ...]:
 #: Words beside which a one-letter word is a name compared, not shorthand ("r vs python");
 #: not "or" ("u or me").
 COMPARED_BESIDE = SIDE_BY_SIDE - {"or"}
+#: Before these a one-letter word is a language's name ("r language", "r studio"), not
+#: shorthand.
+LETTER_NAMED_BY = frozenset({"language", "lang", "studio"})
 #: A one-letter shorthand written as a capital standing alone: in a sentence not written in
 #: capitals, a name ("is R any good"), not shorthand ("u r").
 _CAPITAL_SHORTHAND = re.compile(
@@ -558,10 +561,12 @@ def _spelt_letter(raws: list[str], at: int) -> bool:
     """Whether a one-letter word is a letter of a name spelt out ("a w s", "j w t").
 
     So it is when a letter that is no shorthand stands beside it ("u r" is still "you are"),
-    or a word of comparing ("r vs python").
+    a word of comparing ("r vs python"), or a word naming a language after it ("r language").
     """
     if len(raws[at]) != 1:
         return False
+    if at + 1 < len(raws) and raws[at + 1] in LETTER_NAMED_BY:
+        return True  # "R language is inside this roadmap?"
     beside = [raws[near] for near in (at - 1, at + 1) if 0 <= near < len(raws)]
     return any(
         word in COMPARED_BESIDE

@@ -147,6 +147,25 @@ _ASKING = table(
         "material asked for in another language": [
             ("mongodb beginner resurs", expect(intent=Intent.RESOURCES, topics=("mongodb",))),
         ],
+        "asked if the same, then what both are: a comparison": [
+            (
+                "is flask and django the same thing? both python no?",
+                expect(intent=Intent.COMPARE, topic_set={"flask", "django"}),
+            ),
+        ],
+        '"go into one" is a verb': [
+            (
+                "Now I reached the frameworks section and there are so many. Can you explain me"
+                " this section in general before I go into one?",
+                expect(intent=Intent.TOPIC, section="frameworks"),
+            ),
+        ],
+        "a greeting, then asked to explain a name": [
+            (
+                "hello, pls explain me ci/cd simply. our IT guy says it every day",
+                expect(intent=Intent.TOPIC, topics=("ci-cd",)),
+            ),
+        ],
         "names of a kind asked for the best, or in pidgin, compare": [
             ("python ali javascript first?", expect(intent=Intent.COMPARE, confident=True)),
             ("aws azure gcp whit's best", expect(intent=Intent.COMPARE, confident=True)),
@@ -2020,6 +2039,7 @@ def test_which_kind_for_a_topic_lists_its_children(
         "moi moi",
         "alright me ansum",
         "wey aye bot",
+        "sok sabay te bong? how you today",
         "nyob zoo",
         "mingalaba",
         "ačiū labai",
@@ -2784,6 +2804,10 @@ _HELD_BACK = table(
                 "is influxdb in here or do i gotta go look somewhere else",
                 expect(outcome=Outcome.NOT_COVERED, topics=()),
             ),
+        ],
+        "a choice between a name the roadmap lacks and one it has, or R named as a language": [
+            ("fiber or gin, which one for a golang api", expect(outcome=Outcome.NOT_COVERED)),
+            ("R language is inside this roadmap?", expect(outcome=Outcome.NOT_COVERED)),
         ],
         '"go another way" is a verb': [
             (
