@@ -128,6 +128,9 @@ ASKING_PERSON = frozenset({"how", "what", "where", "when"})
 #: ...and between one of these and a word of where, a verb too ("what should go under it",
 #: "it can go in the fridge").
 MODALS = frozenset({"should", "would", "could", "can", "will", "must", "might", "may", "shall"})
+#: ...and between one of these and a sentence's end, after a person ("which way should a
+#: beginner go?").
+PERSON_ARTICLES = frozenset({"a", "an", "the", "my", "our", "your"})
 #: ...and these before "to" ("it has to go in", "we've got to go on a cheap host").
 OBLIGED = frozenset({"got", "has", "have", "had", "need", "needs", "ought"})
 WHERE_AFTER = PERSON_VERB_AFTER | {
@@ -730,6 +733,16 @@ class NameFinder:
                 and (
                     before in MODALS
                     or (before == "to" and words[mention.start - 2].text in OBLIGED)
+                )
+            )
+            or (  # "which way should a beginner go?"
+                mention.start > 2
+                and words[mention.start - 2].text in PERSON_ARTICLES
+                and words[mention.start - 3].text in MODALS
+                and all(  # "..., hon?": only words of no weight to the sentence's end
+                    w.text in STOP
+                    for w in words[mention.end :]
+                    if w.sentence == words[mention.start].sentence
                 )
             )
             or (  # "in which order i should go?"

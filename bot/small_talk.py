@@ -47,7 +47,7 @@ TOLD_NEED_WORDS = 5
 #: help a small company").
 DETERMINERS = frozenset(
     {"this", "next", "every", "each", "last", "tomorrow", "yesterday", "one"}
-    | {"till", "until", "by", "my", "our", "his", "her", "their", "and"}
+    | {"till", "until", "by", "my", "our", "his", "her", "their", "and", "in", "at", "during"}
     | {"i", "we", "they", "he", "she"}
 )
 

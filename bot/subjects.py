@@ -459,6 +459,16 @@ class SubjectFinder:
             return self._asked_in_focus(message, mentions, background, main, focus)
         return self._told_before(message, mentions, background, in_focus, focus)
 
+    def _alike(self, mentions: list[Mention]) -> list[Mention]:
+        """Of ``mentions``, those sharing a kind with another of them, when two names do."""
+        kinds = [self.lexicon.kind_of(m) for m in mentions]
+        alike = [
+            m
+            for m, kind in zip(mentions, kinds, strict=True)
+            if kind is not None and kinds.count(kind) >= 2
+        ]
+        return alike if len({m.id for m in alike}) >= 2 else []
+
     def _step_with_examples(
         self, words: tuple[Word, ...], mentions: list[Mention]
     ) -> Mention | None:
@@ -532,13 +542,11 @@ class SubjectFinder:
             # "the node people say express, my friend says nestjs. how are the two different":
             # of the names told just before, those of one kind
             before = [m for m in mentions if words[m.start].sentence == focus - 1]
-            kinds = [self.lexicon.kind_of(m) for m in before]
-            alike = [
-                m
-                for m, kind in zip(before, kinds, strict=True)
-                if kind is not None and kinds.count(kind) >= 2
-            ]
-            return [*(alike if len({m.id for m in alike}) >= 2 else before)[:2], *main]
+            earlier = [m for m in mentions if words[m.start].sentence < focus]
+            # "I have read about both MySQL and PostgreSQL ... hosting firms offer MySQL. What
+            # is the difference between them": failing the sentence before, any told before
+            alike = self._alike(before) or self._alike(earlier)
+            return [*(alike or before)[:2], *main]
         pointed_before = (
             any(  # "what is nosql and why choose it": "it" is nosql itself
                 w.sentence == focus and w.text in POINTERS and not dummy_it(words, at)
@@ -646,6 +654,15 @@ class SubjectFinder:
             if len({m.id for m in pair}) == 2 and not {id(m) for m in pair} & background:
                 return pair
         if sentence_words & PLURAL_POINTERS:
+            # "I read about both MySQL and PostgreSQL ... hosting firms offer MySQL. What is the
+            # difference between them?": the two of a kind, not the last two told
+            compared = (
+                list({m.id: m for m in self._alike(earlier)}.values())[-2:]
+                if sentence_words & COMPARE_CUES
+                else []
+            )
+            if compared:
+                return compared
             pair = self._pointed_pair(earlier, background, words) or earlier[-2:]
             fresh = [m for m in earlier if id(m) not in background]
             if (  # "i learned python with a raspberry pi. my brother talks about

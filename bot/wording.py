@@ -37,7 +37,7 @@ STOP = wordset(
     tho though though already yet ever every each both few while because since until though maybe
     perhaps probably basically literally honestly anyway anyways btw lol haha idk imo tbh omg
     ur u ya yo bro dude man mate sir ngl lowkey highkey fr rly kinda sorta smth sth bruh srsly
-    pretty quite walaal bhai bhaiya yaar habibi akhi khoya hermano"""
+    pretty quite walaal bhai bhaiya yaar habibi akhi khoya hermano hon cher"""
 )
 #: The words of a closing courtesy that asks nothing itself ("please help me", "thanks in
 #: advance", "any help is appreciated"), and those of them that make it one.

@@ -147,6 +147,23 @@ _ASKING = table(
         "material asked for in another language": [
             ("mongodb beginner resurs", expect(intent=Intent.RESOURCES, topics=("mongodb",))),
         ],
+        "the two of a kind asked to differ, wherever they were told": [
+            (
+                "I read about both MySQL and PostgreSQL. Many hosting firms offer MySQL. What is"
+                " the difference between them?",
+                expect(intent=Intent.COMPARE, topic_set={"mysql", "postgresql"}),
+            ),
+            (  # "Rails" is no plural told last, asked what "they" are
+                "I learn Laravel because PHP is easy for the hosting. My friend says Ruby on Rails"
+                " is more fast. Between the two which one is better?",
+                expect(intent=Intent.COMPARE, topic_set={"laravel", "rails"}),
+            ),
+            (  # "go" after "should a beginner" is a verb
+                "my friend says django, my teacher says flask. which way should a beginner go,"
+                " hon?",
+                expect(intent=Intent.COMPARE, topic_set={"django", "flask"}),
+            ),
+        ],
         "asked if the same, then what both are: a comparison": [
             (
                 "is flask and django the same thing? both python no?",
@@ -2040,6 +2057,10 @@ def test_which_kind_for_a_topic_lists_its_children(
         "alright me ansum",
         "wey aye bot",
         "sok sabay te bong? how you today",
+        "kia orana",
+        "meitaki ma'ata",
+        "sabaidee",
+        "khop jai lai lai",
         "nyob zoo",
         "mingalaba",
         "ačiū labai",
