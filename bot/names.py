@@ -201,6 +201,65 @@ def _ends_or_points(words: Sequence[Word], at: int) -> bool:
     )
 
 
+def _a_verb_or_adjective(words: Sequence[Word], mention: Mention) -> bool:
+    """Whether a one-word name is a verb or adjective where it stands, whatever it names.
+
+    "the go-to framework", "i go learn", "what should go under it", "which way should a
+    beginner go?", "go over it", "i cant express myself".
+    """
+    before = words[mention.start - 1].text if mention.start else ""
+    after = words[mention.end].text if mention.end < len(words) else ""
+    return (
+        (after == "to" and before in GO_TO_BEFORE)  # "the go-to framework"
+        or (
+            before in PERSON_BEFORE_VERB
+            and (
+                after in PERSON_GOING_AFTER  # "i go for whisky", "i go learn"
+                or (  # "how i go about it", pidgin "how i go put sentry", "wetin i go learn"
+                    mention.start > 1
+                    and words[mention.start - 2].text in ASKING_PERSON
+                    and words[mention.start - 2].sentence == words[mention.start].sentence
+                )
+            )
+        )
+        or (  # "what should go under it", "it's got to go on the cheapest hosting"; not
+            # "can go in production replace java"
+            after in WHERE_AFTER
+            and mention.start > 1
+            and words[mention.start - 2].sentence == words[mention.start].sentence
+            and (before in MODALS or (before == "to" and words[mention.start - 2].text in OBLIGED))
+        )
+        or (  # "which way should a beginner go?"
+            mention.start > 2
+            and words[mention.start - 2].text in PERSON_ARTICLES
+            and words[mention.start - 3].text in MODALS
+            and all(  # "..., hon?": only words of no weight to the sentence's end
+                w.text in STOP
+                for w in words[mention.end :]
+                if w.sentence == words[mention.start].sentence
+            )
+        )
+        or (  # "in which order i should go?"
+            before in MODALS
+            and mention.start > 1
+            and words[mention.start - 2].text in PERSON_BEFORE_VERB
+            and (
+                mention.end == len(words)
+                or words[mention.end].sentence != words[mention.start].sentence
+            )
+        )
+        # "go over it", "does the roadmap go into it"
+        or (
+            after in GOING_THROUGH
+            # "does this roadmap go into wordpress at all"
+            and (_ends_or_points(words, mention.end + 1) or before in GOING_BEFORE)
+        )
+        # "what order does it go in?"
+        or (after == "in" and before in GOING_BEFORE and _ends_or_points(words, mention.end + 1))
+        or after in REFLEXIVES  # "i cant express myself in standups"
+    )
+
+
 class _Sense(enum.Enum):
     """How a name that is also an everyday word is read in a message."""
 
@@ -712,60 +771,8 @@ class NameFinder:
         after = words[mention.end].text if mention.end < len(words) else ""
         if before in CALLED and mention.start >= 2 and words[mention.start - 2].text in NAMED_ONES:
             return _Sense.EVERYDAY  # "a player called jenkins": who someone is called
-        if mention.end - mention.start == 1 and (  # the verb or adjective, whatever is named
-            (after == "to" and before in GO_TO_BEFORE)  # "the go-to framework"
-            or (
-                before in PERSON_BEFORE_VERB
-                and (
-                    after in PERSON_GOING_AFTER  # "i go for whisky", "i go learn"
-                    or (  # "how i go about it", pidgin "how i go put sentry", "wetin i go learn"
-                        mention.start > 1
-                        and words[mention.start - 2].text in ASKING_PERSON
-                        and words[mention.start - 2].sentence == words[mention.start].sentence
-                    )
-                )
-            )
-            or (  # "what should go under it", "it's got to go on the cheapest hosting"; not
-                # "can go in production replace java"
-                after in WHERE_AFTER
-                and mention.start > 1
-                and words[mention.start - 2].sentence == words[mention.start].sentence
-                and (
-                    before in MODALS
-                    or (before == "to" and words[mention.start - 2].text in OBLIGED)
-                )
-            )
-            or (  # "which way should a beginner go?"
-                mention.start > 2
-                and words[mention.start - 2].text in PERSON_ARTICLES
-                and words[mention.start - 3].text in MODALS
-                and all(  # "..., hon?": only words of no weight to the sentence's end
-                    w.text in STOP
-                    for w in words[mention.end :]
-                    if w.sentence == words[mention.start].sentence
-                )
-            )
-            or (  # "in which order i should go?"
-                before in MODALS
-                and mention.start > 1
-                and words[mention.start - 2].text in PERSON_BEFORE_VERB
-                and (
-                    mention.end == len(words)
-                    or words[mention.end].sentence != words[mention.start].sentence
-                )
-            )
-            # "go over it", "does the roadmap go into it"
-            or (
-                after in GOING_THROUGH
-                # "does this roadmap go into wordpress at all"
-                and (_ends_or_points(words, mention.end + 1) or before in GOING_BEFORE)
-            )
-            # "what order does it go in?"
-            or (
-                after == "in" and before in GOING_BEFORE and _ends_or_points(words, mention.end + 1)
-            )
-            or after in REFLEXIVES  # "i cant express myself in standups"
-            or self._in_idiom(context, mention)
+        if mention.end - mention.start == 1 and (
+            _a_verb_or_adjective(words, mention) or self._in_idiom(context, mention)
         ):
             return _Sense.WORD
         if mention.end - mention.start == 1 and after in VERB_PHRASE_AFTER:

@@ -665,6 +665,14 @@ class SubjectFinder:
                 return compared
             pair = self._pointed_pair(earlier, background, words) or earlier[-2:]
             fresh = [m for m in earlier if id(m) not in background]
+            if (  # "my nephew does kafka and kubernetes stuff and says i gotta understand
+                # microservices. so what are they": the plural the roadmap has, told last
+                fresh
+                and _plural(fresh[-1], words)
+                and not fresh[-1].not_covered
+                and all(m.end <= fresh[-1].start for m in pair)
+            ):
+                return [fresh[-1]]
             if (  # "i learned python with a raspberry pi. my brother talks about
                 # microservices. what are they?": the plural told last, alone in its sentence
                 # or after technology the roadmap lacks ("we track deliveries in excel and a

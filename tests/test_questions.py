@@ -2061,6 +2061,7 @@ def test_which_kind_for_a_topic_lists_its_children(
         "meitaki ma'ata",
         "sabaidee",
         "khop jai lai lai",
+        "misaotra betsaka, tena nanampy ahy io",
         "nyob zoo",
         "mingalaba",
         "ačiū labai",
@@ -3243,6 +3244,13 @@ def test_every_answer_is_the_same_whatever_the_hash_seed() -> None:
 
 _SUBJECT = table(
     {
+        '"they" after technology told, then a plural the roadmap has': [
+            (
+                "My nephew does Kafka and Kubernetes stuff and he says first I gotta understand"
+                " microservices. So what are they really?",
+                expect(intent=Intent.TOPIC, topics=("microservices",)),
+            ),
+        ],
         "one skilled at a technology is the learner, told as background": [
             (
                 "what should i know about databases section, im an excel wizard",
