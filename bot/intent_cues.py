@@ -78,7 +78,10 @@ SIMPLY = frozenset({"simple", "plain", "short", "brief", "layman", "laymans", "n
 #: After "what is <name>", these end what is asked ("what is kafka and should i learn it").
 DEFINED_AFTER = frozenset(
     {"and", "exactly", "actually", "really", "even", "used", "for", "good", "in", "then", "anyway"}
+    | {"sef"}  # pidgin ("wetin be docker sef")
 )
+#: After "what", these are "is" in pidgin ("wetin be docker", "wetin be dat").
+PIDGIN_BE = frozenset({"be"})
 #: Before "to" and a build word, these ask for something to build ("smth to build").
 SOMETHING = frozenset(
     {"something", "smth", "sth", "stuff", "things", "thing", "anything", "jobs", "tasks"}
@@ -261,7 +264,7 @@ def named_for_definition(words: Sequence[Word], mention: Mention) -> bool:
         start -= 1
     asked = (  # "what is kafka", "wat is gin", "whats gin", "what even is gin"
         start >= 2
-        and words[start - 1].text in BE_WORDS
+        and (words[start - 1].text in BE_WORDS or words[start - 1].text in PIDGIN_BE)
         and (
             words[start - 2].text in WHAT_IS
             or (start >= 3 and words[start - 3].text in WHAT_IS and words[start - 2].text in EVEN)

@@ -330,10 +330,14 @@ JOB_NOUNS = wordset(
 AMOUNT_NOUNS = frozenset({"bit", "lot", "little", "tad"})
 
 
+#: Before a word of amount, these make it one ("a bit", "little bit", "tiny bit").
+AMOUNT_BEFORE = frozenset({"a", "little", "tiny", "lil", "wee"})
+
+
 def _an_amount(message: Message, at: int) -> bool:
-    """Whether the word at ``at`` says how much after "a" ("a bit": no snake bit anyone)."""
+    """Whether the word at ``at`` says how much ("a bit", "little bit": no snake bit anyone)."""
     texts = message.texts
-    return at > 0 and texts[at] in AMOUNT_NOUNS and texts[at - 1] == "a"
+    return at > 0 and texts[at] in AMOUNT_NOUNS and texts[at - 1] in AMOUNT_BEFORE
 
 
 def _counted(words: Iterable[Word]) -> Counter[str]:

@@ -40,6 +40,7 @@ from bot.wording import (
     OR_ELSEWHERE,
     PLURAL_POINTERS,
     POINTERS,
+    REQUESTED,
     ROADMAP_WORDS,
     SIDE_BY_SIDE,
     STEP_TAILS,
@@ -433,6 +434,13 @@ class SubjectFinder:
                     m.start
                     and words[m.start - 1].text == "about"
                     and words[m.start].sentence == focus
+                )
+                # "i chose python. now which projects can i do to practice databases?": the
+                # one name of a sentence asking for material or projects
+                or (
+                    words[m.start].sentence == focus
+                    and all(words[o.start].sentence < focus for o in mentions if o is not m)
+                    and any(w.sentence == focus and w.text in REQUESTED for w in words)
                 )
             )
             and m.start not in after_topic

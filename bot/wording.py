@@ -49,7 +49,8 @@ COURTESY_STOPS = wordset("help thanks thank thx ty appreciated appreciate")
 #: Chat openers that say nothing yet: "ngl is postgres basically mysql" opens with "is".
 CHAT_OPENERS = wordset(
     "ngl tbh imo honestly lol haha idk omg so ok okay yeah yo bro dude man mate hey hi hello "
-    "guys lowkey fr srsly bruh btw anyway anyways well but and like wait hmm"
+    "guys lowkey fr srsly bruh btw anyway anyways well but and like wait hmm abeg oga pls "
+    "please plz hocam"
 )
 #: Common English words that say little about what a learner needs: times of day and
 #: lengths of time, how often, everyday adjectives ("the night shift", "never properly",
@@ -93,7 +94,7 @@ SIDE_BY_SIDE = wordset("or vs versus")
 #: "Or" in other languages, between two names of a kind: Spanish, Italian, Tagalog "o", Dutch
 #: "of", Yoruba and pidgin "abi", Polish "czy", Icelandic "eða", Swahili "ama", Darija "wla",
 #: Bengali "na", German "oder", Scandinavian "eller", Hungarian "vagy", Malay "atau".
-OR_ELSEWHERE = wordset("o of abi czy eða ama wla walla na oder eller vagy atau ali")
+OR_ELSEWHERE = wordset("o of abi czy eða ama wla walla na oder eller vagy atau ali mu mi")
 #: Words that weigh one thing against another known one ("flask user here, is django heavier?").
 COMPARATIVES = wordset(
     """heavier lighter faster slower easier harder simpler cheaper safer bigger smaller newer
@@ -392,6 +393,8 @@ SHORTHAND = {
     "wetin": "what",  # pidgin ("wetin be di first ting i go learn")
     "di": "the",
     "dat": "that",  # pidgin, Caribbean, Cajun ("is dat part of what y'all teach")
+    "dis": "this",  # ("who make dis bot sef?")
+    "fi": "for",  # Jamaican ("kafka fi tram data")
     "ting": "thing",
     "tings": "things",
     "notin": "nothing",  # pidgin, Caribbean ("i nor sabi notin about code")

@@ -147,6 +147,22 @@ _ASKING = table(
         "material asked for in another language": [
             ("mongodb beginner resurs", expect(intent=Intent.RESOURCES, topics=("mongodb",))),
         ],
+        "pidgin and Turkish asking what a name is, or which of two": [
+            ("abeg wetin be docker sef", expect(intent=Intent.TOPIC, topics=("docker",))),
+            ("hocam node mu python mu??", expect(intent=Intent.COMPARE, confident=True)),
+        ],
+        '"little bit python" is an amount, no snake': [
+            (
+                "i know little bit python, is it good for backend?",
+                expect(intent=Intent.TOPIC, topics=("python",)),
+            ),
+        ],
+        "projects asked for a kind, after a name told, are the kind's step": [
+            (
+                "I chose Python. Now which projects can I do to practice databases?",
+                expect(intent=Intent.PROJECTS, section="databases"),
+            ),
+        ],
         "the two of a kind asked to differ, wherever they were told": [
             (
                 "I read about both MySQL and PostgreSQL. Many hosting firms offer MySQL. What is"
@@ -2062,6 +2078,10 @@ def test_which_kind_for_a_topic_lists_its_children(
         "sabaidee",
         "khop jai lai lai",
         "misaotra betsaka, tena nanampy ahy io",
+        "selam! endet neh, you are fine today?",
+        "who make dis bot sef? na person or na computer?",
+        "dehna hun",
+        "kalispera",
         "nyob zoo",
         "mingalaba",
         "ačiū labai",
@@ -2826,6 +2846,17 @@ _HELD_BACK = table(
                 "is influxdb in here or do i gotta go look somewhere else",
                 expect(outcome=Outcome.NOT_COVERED, topics=()),
             ),
+        ],
+        "technology the roadmap lacks, told in pidgin or with its own words": [
+            (
+                "anyone used epic at work? want to pull our clinic's data out of it with code",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+            (
+                "abeg fastapi or flask, which one for python api?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+            ("kafka fi tram data", expect(outcome=Outcome.NOT_COVERED)),
         ],
         "a choice between a name the roadmap lacks and one it has, or R named as a language": [
             ("fiber or gin, which one for a golang api", expect(outcome=Outcome.NOT_COVERED)),
