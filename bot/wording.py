@@ -453,6 +453,9 @@ PHRASES = {
     "break it down": "explain",
     "break that down": "explain",
     "break this down": "explain",
+    "break down": "explain",  # "can you break down rest for a guy like me"
+    "good and bad points": "pros",  # "microservices good and bad points"
+    "good and bad sides": "pros",
     "not following": "confused",
     "back end": "backend",
     # a learner's move into the field, not a question about careers

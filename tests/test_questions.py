@@ -147,6 +147,9 @@ _ASKING = table(
         "material asked for in another language": [
             ("mongodb beginner resurs", expect(intent=Intent.RESOURCES, topics=("mongodb",))),
         ],
+        '"good and bad points" are the pros and cons': [
+            ("microservices good and bad points", expect(intent=Intent.TOPIC, confident=True)),
+        ],
         "pidgin and Turkish asking what a name is, or which of two": [
             ("abeg wetin be docker sef", expect(intent=Intent.TOPIC, topics=("docker",))),
             ("hocam node mu python mu??", expect(intent=Intent.COMPARE, confident=True)),
@@ -2082,6 +2085,7 @@ def test_which_kind_for_a_topic_lists_its_children(
         "who make dis bot sef? na person or na computer?",
         "dehna hun",
         "kalispera",
+        "what about ye bot, how's she cuttin",
         "nyob zoo",
         "mingalaba",
         "ačiū labai",
