@@ -154,6 +154,14 @@ _ASKING = table(
             ("abeg wetin be docker sef", expect(intent=Intent.TOPIC, topics=("docker",))),
             ("hocam node mu python mu??", expect(intent=Intent.COMPARE, confident=True)),
         ],
+        '"X is good for what kind of work?" asks what X is for': [
+            (
+                "Before I learn little bit PHP for make website. Now my friend say Go is very fast"
+                " and good for server. Go is good for what kind of work? I want know before I"
+                " change.",
+                expect(first=("go",)),
+            ),
+        ],
         '"little bit python" is an amount, no snake': [
             (
                 "i know little bit python, is it good for backend?",

@@ -10,7 +10,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from bot.background import is_background, question_sentence
-from bot.intent_cues import Requests, idiom_positions, read_requests
+from bot.intent_cues import BE_WORDS, Requests, idiom_positions, read_requests
 from bot.knowledge import Knowledge
 from bot.lexicon import Lexicon
 from bot.mentions import Mention, Names
@@ -68,6 +68,21 @@ def _example_words(words: Sequence[Word]) -> set[int]:
                 found.update(range(i, end + 1))
                 break
     return found
+
+
+#: How many words after a name may ask what it is good for ("is good for what").
+GOOD_FOR_WHAT_SPAN = 4
+#: After a name (and "is"), these with "for" and a question word ask what it is for.
+FIT_WORDS = frozenset({"good", "used", "useful", "best"})
+
+
+def _good_for_what(after: Sequence[str]) -> bool:
+    """Whether the words after a name ask what it is for ("is good for what", "used for what")."""
+    if after and after[0] in BE_WORDS:
+        after = after[1:]
+    return (
+        len(after) >= 3 and after[0] in FIT_WORDS and after[1] == "for" and after[2] in WHAT_WORDS
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +170,16 @@ class Reading:
         before it are background and do not pick a topic.
         """
         words = self.message.words
+        texts = self.message.texts
+        good_for_what = tuple(  # "go is good for what kind of work?": asked after its name
+            m.id
+            for m in self.subjects
+            if words[m.start].sentence == self.focus
+            and m.id in self.topic_ids
+            and _good_for_what(texts[m.end : m.end + GOOD_FOR_WHAT_SPAN])
+        )
+        if good_for_what:
+            return good_for_what
         asking = next(
             (i for i, w in enumerate(words) if w.sentence == self.focus and w.text in WHAT_WORDS),
             None,
