@@ -2232,6 +2232,13 @@ _NEEDS = table(
                 expect(intent=Intent.USE_CASE, confident=True, first=("monitoring",)),
             ),
         ],
+        "data that vanished is data to restore": [
+            (
+                "someone fat-fingered something and half our menu vanished off the ordering site,"
+                " any way to get yesterday's menu back?",
+                expect(intent=Intent.USE_CASE, first=("database-management",)),
+            ),
+        ],
         "a common English word is no misspelt use-case word (entered, center)": [
             (
                 "somebody entered our website and stole the emails of our donors, what should i"
