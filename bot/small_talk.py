@@ -21,6 +21,7 @@ from bot.wording import (
     COMPARE_CUES,
     LEARN_WORDS,
     NAME_POINTERS,
+    POINTERS,
     REQUESTED,
     ROADMAP_WORDS,
     STOP,
@@ -258,8 +259,16 @@ class TalkReader:
             for w in message.words
             if w.text in ROADMAP_WORDS and w.sentence > 0
         }
+        pointing = {  # "... my boss say learn pl/sql. dat in y'all roadmap?": pointed back at
+            w.sentence for w in message.words if w.sentence in roadmap_named and w.text in POINTERS
+        }
         if any(
-            m.not_covered and message.words[m.start].sentence in roadmap_named for m in mentions
+            m.not_covered
+            and (
+                message.words[m.start].sentence in roadmap_named
+                or any(message.words[m.start].sentence < at for at in pointing)
+            )
+            for m in mentions
         ):
             return True
         if not mentions and asked - talk_sentences:

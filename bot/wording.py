@@ -272,6 +272,9 @@ IDIOMS = tuple(
     go nicely with
     go best with
     go together
+    go cold
+    goes cold
+    gone cold
     go wrong
     that go with
     which go with
@@ -425,6 +428,7 @@ SHORTHAND = {
     "bedanya": "difference",
     "diferans": "difference",  # Mauritian and Haitian Creole
     "tofauti": "difference",  # Swahili
+    "gani": "which",  # Swahili ("laravel na symfony gani poa")
     "orale": "okay",  # Mexican Spanish, Chicano English (not Oracle misspelt)
     "fer": "for",  # Black Country, Appalachian ("docker fer a yam yam, wheer do i start")
     "wheer": "where",

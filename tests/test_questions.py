@@ -2094,6 +2094,7 @@ def test_which_kind_for_a_topic_lists_its_children(
         "dehna hun",
         "kalispera",
         "what about ye bot, how's she cuttin",
+        "how's ya mama an'em, bot?",
         "nyob zoo",
         "mingalaba",
         "ačiū labai",
@@ -2864,6 +2865,20 @@ _HELD_BACK = table(
             (
                 "is influxdb in here or do i gotta go look somewhere else",
                 expect(outcome=Outcome.NOT_COVERED, topics=()),
+            ),
+        ],
+        "technology the roadmap lacks, picked against a name in Swahili, or pointed at": [
+            ("laravel na symfony gani poa", expect(outcome=Outcome.NOT_COVERED)),
+            (
+                "hey cher our boss say learn pl/sql for the oracle database. dat in y'all roadmap?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+        ],
+        '"go cold" is no go, a thermos of java no java': [
+            (
+                "what's the best way to keep a thermos of java hot all night in the truck? mine"
+                " go cold by 2am",
+                expect(confident=False, topics=()),
             ),
         ],
         "technology the roadmap lacks, told in pidgin or with its own words": [

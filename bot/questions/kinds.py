@@ -275,12 +275,20 @@ class KindStages:
                 for i in (m.start - 1, m.end)
                 if 0 <= i < len(message.words)
             )
+            or any(  # "laravel na symfony gani poa": "or" in another language, between two
+                b.start == a.end + 1 and message.words[a.end].text in OR_ELSEWHERE
+                for a, b in pairwise(sorted(subjects, key=lambda m: m.start))
+            )
         ) and not all(  # "gin vs express for a fast api": the need, not one of those compared
             names_a_need(message, m) for m in uncovered
         )
         if not uncovered or not (
             subjects[0].not_covered
-            or (asked.compare and set_against and len(subjects) >= 2)
+            or (
+                (asked.compare or self.set_side_by_side(read))
+                and set_against
+                and len(subjects) >= 2
+            )
             or not topic_ids
         ):
             return None

@@ -77,12 +77,12 @@ FIT_WORDS = frozenset({"good", "used", "useful", "best"})
 
 
 def _good_for_what(after: Sequence[str]) -> bool:
-    """Whether the words after a name ask what it is for ("is good for what", "used for what")."""
+    """Whether the words after a name ask what it is for ("is good for what", "is for what")."""
     if after and after[0] in BE_WORDS:
         after = after[1:]
-    return (
-        len(after) >= 3 and after[0] in FIT_WORDS and after[1] == "for" and after[2] in WHAT_WORDS
-    )
+    if after and after[0] in FIT_WORDS:  # "is for what purpose" as "is good for what"
+        after = after[1:]
+    return len(after) >= 2 and after[0] == "for" and after[1] in WHAT_WORDS
 
 
 @dataclass(frozen=True, slots=True)
