@@ -89,12 +89,15 @@ def opening_peers(lexicon: Lexicon, words: tuple[Word, ...], mentions: list[Ment
     )
 
 
-def _peers(lexicon: Lexicon, one: Mention, other: Mention) -> bool:
-    """Whether two names are different roadmap names of one kind ("mysql", "postgres")."""
+def _peers(lexicon: Lexicon, one: Mention, other: Mention, *, lacking: bool = False) -> bool:
+    """Whether two names are different roadmap names of one kind ("mysql", "postgres").
+
+    With ``lacking``, technology the roadmap lacks counts too ("fiber", "gin").
+    """
     kind = lexicon.kind_of(one)
     return (
         one.id != other.id
-        and not (one.not_covered or other.not_covered)
+        and (lacking or not (one.not_covered or other.not_covered))
         and kind is not None
         and lexicon.kind_of(other) == kind
     )
@@ -150,12 +153,7 @@ def _choice_opening(
     ]
     if opening != [*range(one.start, one.end), one.end, *range(other.start, other.end)]:
         return []
-    if words[one.end].text not in SIDE_BY_SIDE:
-        return []
-    if by_sentence and not _peers(lexicon, one, other):
-        return []
-    kind = lexicon.kind_of(one)
-    if by_part and (one.id == other.id or kind is None or lexicon.kind_of(other) != kind):
+    if words[one.end].text not in SIDE_BY_SIDE or not _peers(lexicon, one, other, lacking=by_part):
         return []
     return [one, other]
 
