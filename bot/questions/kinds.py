@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import pairwise
 
 from bot.background import asking_segments, is_background, names_a_need, pointed_at
@@ -96,6 +97,16 @@ def _asked_if_of_the_kind(read: Reading) -> bool:
         and words[m.end].text in INDEFINITE_ARTICLES
         for m in read.subjects
     )
+
+
+def _or_elsewhere_between(texts: Sequence[str], subjects: list[Mention]) -> bool:
+    """Whether "or" in another language stands alone between two names, as told.
+
+    Only there ("express o nestjs per iniziare", "laravel na symfony"): elsewhere such a word is
+    too often part of a name ("o auth") or a word of its own.
+    """
+    told = sorted(subjects, key=lambda m: m.start)
+    return any(b.start == a.end + 1 and texts[a.end] in OR_ELSEWHERE for a, b in pairwise(told))
 
 
 def _best_picked(message: Message, focus: int) -> bool:
@@ -275,10 +286,7 @@ class KindStages:
                 for i in (m.start - 1, m.end)
                 if 0 <= i < len(message.words)
             )
-            or any(  # "laravel na symfony gani poa": "or" in another language, between two
-                b.start == a.end + 1 and message.words[a.end].text in OR_ELSEWHERE
-                for a, b in pairwise(sorted(subjects, key=lambda m: m.start))
-            )
+            or _or_elsewhere_between(message.texts, subjects)  # "laravel na symfony gani poa"
         ) and not all(  # "gin vs express for a fast api": the need, not one of those compared
             names_a_need(message, m) for m in uncovered
         )
@@ -544,13 +552,7 @@ class KindStages:
             for a, b in pairwise(subjects)
             for between in [texts[a.end : b.start]]
         )
-        # "or" in other languages, only between two names ("express o nestjs per iniziare";
-        # elsewhere too often part of a name: "o auth")
-        or_between = any(
-            len(between) == 1 and between[0] in OR_ELSEWHERE
-            for a, b in pairwise(sorted(subjects, key=lambda m: m.start))  # as told, not asked
-            for between in [texts[a.end : b.start]]
-        )
+        or_between = _or_elsewhere_between(texts, subjects)  # "express o nestjs per iniziare"
         return alike and (
             next((t for t in texts if t not in CHAT_OPENERS), "") in ("is", "are")
             or bool(PICKING_ONE & focus_words)  # "bro says mongo, prof says postgres. whos right"
