@@ -249,7 +249,7 @@ class UseCaseRanker:
         found: dict[str, tuple[float, str]] = {}
         known = found.get
         pair_starts = self._pair_starts
-        previous = None
+        previous = previous_word = None
         for word, key, expansion in expanded:
             share = GENERAL_WORD_SHARE if word in _GENERAL else 1.0
             for term, weight in expansion:
@@ -260,10 +260,18 @@ class UseCaseRanker:
                 pair = f"{previous} {key}"
                 if pair in self.postings:
                     found[pair] = (1.0, word)
-                for term in self.needs.get(pair, ()):
+                needed = self.needs.get(pair, ())
+                if needed:  # "text message": an SMS, not the words' own (no real-time chat)
+                    for term in [
+                        t
+                        for t, (_, w) in found.items()
+                        if w in (word, previous_word) and t not in (key, previous)
+                    ]:
+                        del found[term]
+                for term in needed:
                     if known(term, _NOTHING)[0] < EXPANSION_WEIGHT:
                         found[term] = (EXPANSION_WEIGHT, word)
-            previous = key
+            previous, previous_word = key, word
         return found
 
     def _expansion(self, word: str) -> tuple[str, list[tuple[str, float]]]:

@@ -131,6 +131,12 @@ def test_any_text_gets_an_understanding(knowledge: Knowledge, text: str) -> None
 
 _ASKING = table(
     {
+        "what material costs is no talk of pay": [
+            (
+                "docker tutorials free ones pls, nothin paid",
+                expect(intent=Intent.RESOURCES, topics=("docker",)),
+            ),
+        ],
         "a kind asked about after a name told is the kind's step": [
             (
                 "I know Python now. any good books about databases?",
@@ -2104,6 +2110,7 @@ def test_which_kind_for_a_topic_lists_its_children(
         "ta bor",
         "blagodarya, mnogo pomogna! chao",
         "mersi mult",
+        "mersi bokou",
         "bună ziua",
         "bon dia! com va tot?",
         "dakujem pekne",
@@ -2223,6 +2230,13 @@ def test_a_cloud_providers_services_are_the_provider(answerer: QuestionAnswerer)
 
 _NEEDS = table(
     {
+        "two words that are a need together stand for it, not for their own senses": [
+            (
+                "i want a text message sent to the parents when the bus is running late",
+                expect(intent=Intent.USE_CASE, confident=True, first=("api-integration",)),
+            ),
+            ("oauth refresh tokens", expect(intent=Intent.TOPIC, topics=("oauth",))),
+        ],
         "a word that stems to a short name is no need of it": [
             (
                 "we've been going a while now, we need to send texts to customers",

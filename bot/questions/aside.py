@@ -20,6 +20,7 @@ from bot.questions.shared import Shared
 from bot.understanding import Intent, Outcome, Understanding
 from bot.wording import (
     LEARN_WORDS,
+    LEARNING_MATERIAL,
     PLURAL_POINTERS,
     POINTERS,
     PROJECT_CUES,
@@ -140,9 +141,12 @@ class AsideStages:
             and not any(w.text in REQUESTED for w in message.words)
             and all(_outside_of_the_name(message.words, m, outside_at) for m in subjects)
         )
-        if outside is None or not (
-            asked_outside or owned or (all(m.ambiguous for m in subjects) and not paired)
-        ):
+        # "docker tutorials free ones pls, nothin paid": the name's material is asked for
+        material = any(
+            not LEARNING_MATERIAL.isdisjoint(message.texts[m.end : m.end + 2]) for m in subjects
+        )
+        everyday = all(m.ambiguous for m in subjects) and not paired and not material
+        if outside is None or not (asked_outside or owned or everyday):
             return None
         evidence = sum(  # "... when i run docker. should i buy a new laptop?": the asking
             (
