@@ -293,6 +293,8 @@ class _Context:
     studying: bool
     #: Sentences asking for material on "it".
     studied_it: set[int]
+    #: Words whose sense the learner denies ("python, not the snake"): a sign of software.
+    denied: frozenset[str]
 
 
 #: Before a word the learner says is not what they mean ("not the drink", "not a stone").
@@ -307,12 +309,14 @@ DENIAL_REACH = 8
 def _denied(message: Message, at: int, names: Sequence[Mention]) -> bool:
     """Whether the word at ``at`` is denied just after one of ``names`` ("gin, not the drink")."""
     texts = message.texts
-    before = texts[max(at - 2, 0) : at]
+    before = texts[max(at - 3, 0) : at]
     return (
         bool(before)
         and (
             before[-1] in DENYING
-            or (len(before) == 2 and before[0] in DENYING and before[1] in ARTICLES)
+            or (len(before) >= 2 and before[-2] in DENYING and before[-1] in ARTICLES)
+            # "not the big rock kind": one word saying which
+            or (len(before) == 3 and before[0] in DENYING and before[1] in ARTICLES)
         )
         and any(0 <= at - m.end < DENIAL_REACH for m in names)
     )
@@ -529,11 +533,14 @@ class NameFinder:
         # "what is gin? not the drink": an everyday sense denied is no sign of it; nor is a
         # sentence of courtesy only ("tutorials for express? thanks in advance")
         courtesy = self._courtesy(message)
+        denied = {
+            at for at in range(len(words)) if at not in named and _denied(message, at, ambiguous)
+        }
         told_at = [
             at
             for at in range(len(words))
             if at not in named
-            and not _denied(message, at, ambiguous)
+            and at not in denied
             and not _names_a_job(message, at)
             and not _an_amount(message, at)
             and at not in courtesy
@@ -562,6 +569,7 @@ class NameFinder:
             studying=bool(other_texts.keys() & (LEARN_WORDS | BUILD_WORDS | DONE_WORDS)),
             studied_it={w.sentence for w in words if w.text in MATERIAL or w.text in LEARN_WORDS}
             & {w.sentence for w in words if w.text in NAME_POINTERS},
+            denied=frozenset(words[at].text for at in denied),
         )
         kept, doubtful, everyday = list(clear), [], []
         signed: set[int] = set()
@@ -767,8 +775,10 @@ class NameFinder:
             context.sign_texts[t]
             for t in self.lexicon.everyday.get(mention.id, ()) & context.sign_texts.keys()
         )
-        software = context.software + sum(
-            told[t] for t in self.lexicon.software_of.get(mention.id, ()) & told.keys()
+        software = (
+            context.software
+            + sum(told[t] for t in self.lexicon.software_of.get(mention.id, ()) & told.keys())
+            + len(self.lexicon.everyday.get(mention.id, frozenset()) & context.denied)
         )
         everyday = _Sense.EVERYDAY if signs else _Sense.EVERYDAY_BESIDE
         before = words[mention.start - 1].text if mention.start else ""

@@ -398,6 +398,15 @@ SHORTHAND = {
     "dat": "that",  # pidgin, Caribbean, Cajun ("is dat part of what y'all teach")
     "dis": "this",  # ("who make dis bot sef?")
     "fi": "for",  # Jamaican ("kafka fi tram data")
+    "fuh": "for",  # Guyanese, Bajan ("kafka fuh pepper orders")
+    "pon": "on",  # Jamaican, Guyanese ("wuk pon me laptop, break pon de server")
+    "wuk": "work",
+    "de": "the",  # Caribbean ("de depot website does dead every black friday")
+    "dey": "they",
+    "dem": "them",
+    "wuh": "what",  # Trinidadian, Bajan ("wuh is dis kubernetes ting")
+    "mek": "make",  # Jamaican ("who mek yuh?")
+    "yuh": "you",
     "ting": "thing",
     "tings": "things",
     "notin": "nothing",  # pidgin, Caribbean ("i nor sabi notin about code")

@@ -131,6 +131,19 @@ def test_any_text_gets_an_understanding(knowledge: Knowledge, text: str) -> None
 
 _ASKING = table(
     {
+        "an everyday sense denied is a sign of software": [
+            ("python, the language not the snake", expect(intent=Intent.TOPIC, topics=("python",))),
+            (
+                "whats a monolith in software, not the big rock kind lol",
+                expect(intent=Intent.TOPIC, topics=("monolith",)),
+            ),
+        ],
+        "Caribbean shorthand": [
+            (
+                "wuk pon me laptop, break pon de server",
+                expect(intent=Intent.USE_CASE, first=("docker",)),
+            ),
+        ],
         "what material costs is no talk of pay": [
             (
                 "docker tutorials free ones pls, nothin paid",
@@ -2111,6 +2124,10 @@ def test_which_kind_for_a_topic_lists_its_children(
         "blagodarya, mnogo pomogna! chao",
         "mersi mult",
         "mersi bokou",
+        "wah gwan, who mek yuh?",
+        "Mauri!",
+        "fit like, foo's yer doos",
+        "galatoomaa",
         "bună ziua",
         "bon dia! com va tot?",
         "dakujem pekne",
