@@ -125,6 +125,10 @@ PERSON_GOING_AFTER = PERSON_VERB_AFTER | GO_AND_DO
 REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "ourselves", "themselves"})
 #: ...or after one of these and such a person, a verb whatever follows ("how i go about it").
 ASKING_PERSON = frozenset({"how", "what", "where", "when"})
+#: ...and before one of these and a name, after a modal or one of TO_CHOOSE, a verb of
+#: choosing ("to go with php", "should go for flask").
+CHOOSING_AFTER = frozenset({"with", "for"})
+TO_CHOOSE = frozenset({"to", "lets", "gonna"})
 #: ...and between one of these and a word of where, a verb too ("what should go under it",
 #: "it can go in the fridge").
 MODALS = frozenset({"should", "would", "could", "can", "will", "must", "might", "may", "shall"})
@@ -785,8 +789,13 @@ class NameFinder:
         after = words[mention.end].text if mention.end < len(words) else ""
         if before in CALLED and mention.start >= 2 and words[mention.start - 2].text in NAMED_ONES:
             return _Sense.EVERYDAY  # "a player called jenkins": who someone is called
+        chosen = (  # "is it more smart to go with php or python", "we would go for flask"
+            after in CHOOSING_AFTER
+            and (before in MODALS or before in TO_CHOOSE)
+            and any(other.start == mention.end + 1 for other in context.found)
+        )
         if mention.end - mention.start == 1 and (
-            _a_verb_or_adjective(words, mention) or self._in_idiom(context, mention)
+            chosen or _a_verb_or_adjective(words, mention) or self._in_idiom(context, mention)
         ):
             return _Sense.WORD
         if mention.end - mention.start == 1 and after in VERB_PHRASE_AFTER:

@@ -160,7 +160,7 @@ class TalkReader:
             return None
         talked = {word for _, phrase in phrases for word in phrase}
         if self._more_than_talk(message, mentions, talked) or self._asked_beside_talk(
-            message, mentions
+            message, mentions, talked
         ):
             return None
         return max(reversed(found), key=lambda pair: pair[1])[0]  # the last of equals: "thanks bye"
@@ -214,8 +214,13 @@ class TalkReader:
         )
         return bool(mentions and message.sentences == 1 and not thanked_for)
 
-    def _asked_beside_talk(self, message: Message, mentions: list[Mention]) -> bool:
-        """Whether a sentence beside the talk asks about a name, for material, or the roadmap."""
+    def _asked_beside_talk(
+        self, message: Message, mentions: list[Mention], talked: Set[str]
+    ) -> bool:
+        """Whether a sentence beside the talk asks about a name, for material, or the roadmap.
+
+        ``talked`` holds the words of the talk phrases found.
+        """
         asked = set(message.questions)
         talk_sentences = {
             word.sentence for word in message.words if word.text in self.lexicon.small_talk_starts
@@ -242,6 +247,15 @@ class TalkReader:
                 w.sentence in asked and w.text in NAME_POINTERS for w in message.words
             )
             and any(w.sentence in asked and w.text in WHAT_WORDS for w in message.words)
+        ):
+            return True
+        first_named = min((message.words[m.start].sentence for m in mentions), default=None)
+        untalked = asked - {w.sentence for w in message.words if w.text in talked}
+        if first_named is not None and any(
+            # "Hej, ... there is something called monitoring. Is it like the alarms ...?": a
+            # question with no talk in it points back at the name
+            w.sentence in untalked and w.sentence > first_named and w.text in POINTERS
+            for w in message.words
         ):
             return True
         if len({m.id for m in mentions}) > 1 and any(  # "... a youtuber uses mongodb. can you

@@ -131,6 +131,25 @@ def test_any_text_gets_an_understanding(knowledge: Knowledge, text: str) -> None
 
 _ASKING = table(
     {
+        '"to go with" a name is choosing it': [
+            (
+                "Is it more smart to go with PHP or with Python for this kind of thing?",
+                expect(intent=Intent.COMPARE, topics=("php", "python")),
+            ),
+        ],
+        "a question pointing back at a name told after a greeting asks about it": [
+            (
+                "Hej, I study backend on night shifts. In the roadmap there is something called"
+                " monitoring. Is it like the alarms we have on the panel, but for the server?",
+                expect(intent=Intent.TOPIC, topics=("monitoring",)),
+            ),
+            (
+                "Hello, I study programming on my phone in the evening. In the roadmap there is"
+                " the part Deployment and DevOps. What I must learn inside this part and in which"
+                " order please?",
+                expect(intent=Intent.TOPIC, section="deployment"),
+            ),
+        ],
         "an everyday sense denied is a sign of software": [
             ("python, the language not the snake", expect(intent=Intent.TOPIC, topics=("python",))),
             (
@@ -2128,6 +2147,8 @@ def test_which_kind_for_a_topic_lists_its_children(
         "Mauri!",
         "fit like, foo's yer doos",
         "galatoomaa",
+        "sholem aleichem, is somebody here?",
+        "zay gezunt, shoyn going",
         "bună ziua",
         "bon dia! com va tot?",
         "dakujem pekne",
