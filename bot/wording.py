@@ -128,7 +128,7 @@ MATERIAL = RESOURCE_CUES - wordset("read reading teach")
 LEARNING_MATERIAL = wordset(
     """tutorial tutorials course courses video videos vids vid youtube yt udemy coursera
     playlist docs documentation cheatsheet cheatsheets quickstart walkthrough walkthroughs
-    ebook textbook"""
+    ebook textbook explanation explanations explainer"""
 )
 #: With a learning word, these ask for learning material ("where/how to learn go").
 LEARN_WAYS = wordset("where how place scratch site sites free stuff something watch path")

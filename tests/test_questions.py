@@ -131,6 +131,15 @@ def test_any_text_gets_an_understanding(knowledge: Knowledge, text: str) -> None
 
 _ASKING = table(
     {
+        "a name told twice, then asked if it is just the other, is compared": [
+            (
+                "express and nestjs.. is nestjs just express with more rules on it?",
+                expect(intent=Intent.COMPARE, topics=("nestjs", "express")),
+            ),
+        ],
+        "an explanation is learning material: the software sense": [
+            ("docker simple explanation pls", expect(intent=Intent.TOPIC, topics=("docker",))),
+        ],
         '"to go with" a name is choosing it': [
             (
                 "Is it more smart to go with PHP or with Python for this kind of thing?",
@@ -2149,6 +2158,9 @@ def test_which_kind_for_a_topic_lists_its_children(
         "galatoomaa",
         "sholem aleichem, is somebody here?",
         "zay gezunt, shoyn going",
+        "Dobry dźeń",
+        "Demat !",
+        "oant sjen, tige tank!",
         "bună ziua",
         "bon dia! com va tot?",
         "dakujem pekne",
@@ -2899,6 +2911,9 @@ def test_a_name_asked_fit_for_a_need_it_fits_is_a_use_case_answer(
 
 _HELD_BACK = table(
     {
+        "a boat's rails are no framework": [
+            ("boat rails rust salt water paint", expect(confident=False)),
+        ],
         "grapes are no ruby": [
             (
                 "The grape variety Ruby Cabernet is good for the climate of the Douro?",

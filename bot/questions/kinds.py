@@ -547,9 +547,11 @@ class KindStages:
             for a, b in pairwise(subjects)
         )
         weighed = bool(focus_words & COMPARATIVES)  # "flask user here, is django heavier?"
-        equated = any(  # "nestjs is just express with extra steps?"
-            BE_WORDS & set(between) and set(between) <= EQUATING
-            for a, b in pairwise(subjects)
+        equated = any(  # "nestjs is just express with extra steps?", "... is nestjs just express"
+            a.id != b.id
+            and (BE_WORDS & set(between) or (a.start > 0 and texts[a.start - 1] in BE_WORDS))
+            and set(between) <= EQUATING
+            for a, b in pairwise(read.mentions)
             for between in [texts[a.end : b.start]]
         )
         or_between = _or_elsewhere_between(texts, subjects)  # "express o nestjs per iniziare"
