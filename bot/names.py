@@ -120,6 +120,8 @@ GO_AND_DO = frozenset(
     | {"ask", "asking"}
 )
 PERSON_GOING_AFTER = PERSON_VERB_AFTER | GO_AND_DO
+#: ...or a word of more letters than this ending in "ing" ("before i go typing it all out").
+GERUND_MIN = 4
 #: After a name that is also a word, these make it a verb whatever the message is about ("express
 #: myself"); "itself" sets a name apart instead ("java itself").
 REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "ourselves", "themselves"})
@@ -219,6 +221,7 @@ def _a_verb_or_adjective(words: Sequence[Word], mention: Mention) -> bool:
             before in PERSON_BEFORE_VERB
             and (
                 after in PERSON_GOING_AFTER  # "i go for whisky", "i go learn"
+                or (after.endswith("ing") and len(after) > GERUND_MIN)  # "before i go typing"
                 or (  # "how i go about it", pidgin "how i go put sentry", "wetin i go learn"
                     mention.start > 1
                     and words[mention.start - 2].text in ASKING_PERSON

@@ -204,7 +204,7 @@ INCIDENTAL_OVERVIEW = wordset("new first")
 ROADMAP_WORDS = frozenset({"roadmap"})
 #: With "roadmap", these ask whether something is in it ("is symfony part of this roadmap").
 IN_THE_ROADMAP = wordset(
-    "part cover covers covered include includes included contain contains inside"
+    "part cover covers covered include includes included contain contains inside teach teaches"
 )
 #: ...and these right before it ("is typescript on this roadmap", "is that in the roadmap").
 ROADMAP_PLACES = wordset("in on")

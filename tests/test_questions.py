@@ -2161,6 +2161,14 @@ def test_which_kind_for_a_topic_lists_its_children(
         "Dobry dźeń",
         "Demat !",
         "oant sjen, tige tank!",
+        "salamatsyzby",
+        "adishatz",
+        "hwyl for now, off to paint a backdrop",
+        "grazia fitg",
+        "Well I appreciate y'all takin the time with an old bus driver. I'll be back tomorrow"
+        " night on my break, I reckon. Take care now.",
+        "Howdy. Before I go typing out my whole life story here, am I talking to a real person"
+        " or some kinda bot?",
         "bună ziua",
         "bon dia! com va tot?",
         "dakujem pekne",
@@ -2911,6 +2919,18 @@ def test_a_name_asked_fit_for_a_need_it_fits_is_a_use_case_answer(
 
 _HELD_BACK = table(
     {
+        "asked if the roadmap teaches technology it lacks": [
+            (
+                "The planning app is written in C# and runs on Azure. Does this roadmap teach C#"
+                " or .NET, or only the other languages?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+            (
+                "I'm learning Python on the side. Does this roadmap teach any of that Power BI"
+                " stuff or is that a whole different deal?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+        ],
         "a boat's rails are no framework": [
             ("boat rails rust salt water paint", expect(confident=False)),
         ],
