@@ -52,6 +52,7 @@ from bot.wording import (
     VERB_AFTER,
     VERB_CONTEXT,
     VERB_PHRASE_AFTER,
+    WHAT_WORDS,
     Message,
     Word,
     is_common_english,
@@ -448,6 +449,24 @@ def _stands_asked(message: Message, mention: Mention) -> bool:
         and words[place].segment == at.segment
         and (words[place].text != "worth" or worth_what(place))
         for place in range(mention.end, min(mention.end + STANDING_WINDOW, len(words)))
+    )
+
+
+#: Around a name asked about as a thing heard of ("what's this docker thing everyone talks
+#: about", "wha dis kafka ting").
+THIS_ONE = frozenset({"this", "that"})
+THING = frozenset({"thing", "things", "stuff"})
+
+
+def _this_thing_asked(words: Sequence[Word], mention: Mention) -> bool:
+    """Whether "what" asks about "this <name> thing" in the name's sentence."""
+    start, end = mention.start, mention.end
+    return (
+        start > 0
+        and end < len(words)
+        and words[start - 1].text in THIS_ONE
+        and words[end].text in THING
+        and any(w.text in WHAT_WORDS and w.sentence == words[start].sentence for w in words[:start])
     )
 
 
@@ -863,6 +882,7 @@ class NameFinder:
             or (not signs and defined_beside(words, mention))  # "what is kafka and ..."
             or (not signs and all(w.text in ASKING_ABOUT for w in leftovers))
             or (not signs and _stands_asked(message, mention))
+            or (not signs and _this_thing_asked(words, mention))  # "what's this docker thing"
             or (not signs and _asked_if_taught(message, mention))  # "do you cover stripe?"
             # "stripe for gyro shop online payments": a tool opening a message, then what it is
             # for, told mostly in the roadmap's words (not "stripe for my shirt")

@@ -131,6 +131,13 @@ def test_any_text_gets_an_understanding(knowledge: Knowledge, text: str) -> None
 
 _ASKING = table(
     {
+        '"what is this <name> thing" asks about the technology': [
+            (
+                "wha dis docker ting everybody in de group chat talkin bout? it does do wha"
+                " exactly",
+                expect(intent=Intent.TOPIC, topics=("docker",)),
+            ),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",
@@ -2165,6 +2172,8 @@ def test_which_kind_for_a_topic_lists_its_children(
         "adishatz",
         "hwyl for now, off to paint a backdrop",
         "grazia fitg",
+        "alright mate, you about?",
+        "sau bol",
         "Well I appreciate y'all takin the time with an old bus driver. I'll be back tomorrow"
         " night on my break, I reckon. Take care now.",
         "Howdy. Before I go typing out my whole life story here, am I talking to a real person"
