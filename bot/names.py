@@ -470,6 +470,20 @@ def _this_thing_asked(words: Sequence[Word], mention: Mention) -> bool:
     )
 
 
+#: Before a name, these ask to have it explained ("explain me docker", "teach us kafka").
+EXPLAINING = frozenset({"explain", "teach", "describe"})
+EXPLAINED_TO = frozenset({"me", "us"})
+
+
+def _asked_to_explain(words: Sequence[Word], mention: Mention) -> bool:
+    """Whether the name follows "explain" (or "explain me") in its sentence."""
+    before = [w.text for w in words[max(mention.start - 2, 0) : mention.start]]
+    return bool(before) and (
+        before[-1] in EXPLAINING
+        or (len(before) == 2 and before[0] in EXPLAINING and before[1] in EXPLAINED_TO)
+    )
+
+
 def _asked_if_taught(message: Message, mention: Mention) -> bool:
     """Whether a question asks the bot if it covers the name ("yall cover stripe?")."""
     words = message.words
@@ -883,6 +897,7 @@ class NameFinder:
             or (not signs and all(w.text in ASKING_ABOUT for w in leftovers))
             or (not signs and _stands_asked(message, mention))
             or (not signs and _this_thing_asked(words, mention))  # "what's this docker thing"
+            or (not signs and _asked_to_explain(words, mention))  # "please explain me docker"
             or (not signs and _asked_if_taught(message, mention))  # "do you cover stripe?"
             # "stripe for gyro shop online payments": a tool opening a message, then what it is
             # for, told mostly in the roadmap's words (not "stripe for my shirt")

@@ -466,6 +466,8 @@ PHRASES = {
     "break it down": "explain",
     "break that down": "explain",
     "break this down": "explain",
+    "break dat down": "explain",  # "ci/cd.. can somebody break dat down real simple fer me"
+    "break dis down": "explain",
     "break down": "explain",  # "can you break down rest for a guy like me"
     "good and bad points": "pros",  # "microservices good and bad points"
     "good and bad sides": "pros",

@@ -131,6 +131,17 @@ def test_any_text_gets_an_understanding(knowledge: Knowledge, text: str) -> None
 
 _ASKING = table(
     {
+        "a name asked to be explained is the technology": [
+            (
+                "please explain me docker, my teacher in yakutsk say i must learn it but i dont"
+                " understand why i need",
+                expect(intent=Intent.TOPIC, topics=("docker",)),
+            ),
+            (
+                "ci/cd.. can somebody break dat down real simple fer me, like im five eh",
+                expect(intent=Intent.TOPIC, topics=("ci-cd",)),
+            ),
+        ],
         '"what is this <name> thing" asks about the technology': [
             (
                 "wha dis docker ting everybody in de group chat talkin bout? it does do wha"
@@ -2174,6 +2185,9 @@ def test_which_kind_for_a_topic_lists_its_children(
         "grazia fitg",
         "alright mate, you about?",
         "sau bol",
+        "adiosu, a si biri",
+        "Who's made this bot then? Is there somebody sat there typing the answers or is it all"
+        " automatic?",
         "Well I appreciate y'all takin the time with an old bus driver. I'll be back tomorrow"
         " night on my break, I reckon. Take care now.",
         "Howdy. Before I go typing out my whole life story here, am I talking to a real person"
