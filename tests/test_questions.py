@@ -2186,6 +2186,8 @@ def test_which_kind_for_a_topic_lists_its_children(
         "alright mate, you about?",
         "sau bol",
         "adiosu, a si biri",
+        "dilan tan! now i understand much better",
+        "hærzbon all",
         "Who's made this bot then? Is there somebody sat there typing the answers or is it all"
         " automatic?",
         "Well I appreciate y'all takin the time with an old bus driver. I'll be back tomorrow"
