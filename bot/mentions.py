@@ -122,3 +122,12 @@ def near_step_word(words: Sequence[Word], mention: Mention) -> bool:
     return after in STEP_TAILS or any(
         w.text in STEP_WORDS for w in words[max(mention.start - 2, 0) : mention.start]
     )
+
+
+#: How many words after a name learning material may stand to be material for it.
+MATERIAL_REACH = 2
+
+
+def material_follows(texts: Sequence[str], mention: Mention, material: Set[str]) -> bool:
+    """Whether a word of ``material`` closely follows the name ("docker tutorials")."""
+    return not material.isdisjoint(texts[mention.end : mention.end + MATERIAL_REACH])

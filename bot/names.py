@@ -23,7 +23,14 @@ from bot.knowledge import TRACK_KIND, stem
 from bot.lexicon import Lexicon
 from bot.lru import LruCache
 from bot.matching import Match
-from bot.mentions import WORD_PAIR_CUTOFF, Mention, Names, near_step_word, same_words
+from bot.mentions import (
+    WORD_PAIR_CUTOFF,
+    Mention,
+    Names,
+    material_follows,
+    near_step_word,
+    same_words,
+)
 from bot.phrases import phrases_found
 from bot.text import normalize
 from bot.wording import (
@@ -842,8 +849,8 @@ class NameFinder:
             and not mention.not_covered  # "a company that builds everything in elixir"
             and self.lexicon.kind_of(mention) == TRACK_KIND
         ) or after in BASED
-        material_after = not MATERIAL.isdisjoint(texts[mention.end : mention.end + 2])
-        learning_after = not LEARNING_MATERIAL.isdisjoint(texts[mention.end : mention.end + 2])
+        material_after = material_follows(texts, mention, MATERIAL)
+        learning_after = material_follows(texts, mention, LEARNING_MATERIAL)
         joined = any(  # "java to go", "flask to django": a name of its kind just before
             other.end == mention.start - 1
             and other.id != mention.id

@@ -14,7 +14,7 @@ from bot.intent_cues import (
     asks_about_doubtful,
     asks_what_the_field_is,
 )
-from bot.mentions import Mention
+from bot.mentions import Mention, material_follows
 from bot.questions.reading import Reading
 from bot.questions.shared import Shared
 from bot.understanding import Intent, Outcome, Understanding
@@ -142,9 +142,7 @@ class AsideStages:
             and all(_outside_of_the_name(message.words, m, outside_at) for m in subjects)
         )
         # "docker tutorials free ones pls, nothin paid": the name's material is asked for
-        material = any(
-            not LEARNING_MATERIAL.isdisjoint(message.texts[m.end : m.end + 2]) for m in subjects
-        )
+        material = any(material_follows(message.texts, m, LEARNING_MATERIAL) for m in subjects)
         everyday = all(m.ambiguous for m in subjects) and not paired and not material
         if outside is None or not (asked_outside or owned or everyday):
             return None
