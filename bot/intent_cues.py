@@ -56,6 +56,8 @@ DOING = frozenset({"do", "can", "would", "should", "could"})
 PEOPLE = frozenset({"i", "we"})
 #: Words that tell a need ("need to keep users logged in").
 WANTING = frozenset({"need", "needs", "want", "wanna"})
+#: Verbs asking to have something explained ("explain me docker", "teach us kafka").
+EXPLAINING = frozenset({"explain", "teach", "describe"})
 #: Between "what" and "is": "what even is express", "what exactly is a monolith".
 EVEN = frozenset({"even", "exactly", "actually", "really"})
 #: Between "what is" and a name, words pointing at it ("what is this mqtt", "whats dis redis").

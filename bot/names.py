@@ -18,7 +18,7 @@ from operator import is_
 from rapidfuzz import fuzz
 
 from bot.background import DONE_BEFORE, OWN_STACK, OWNERS, is_background, question_sentence
-from bot.intent_cues import BE_WORDS, BUILT_WITH, defined_beside
+from bot.intent_cues import BE_WORDS, BUILT_WITH, EXPLAINING, defined_beside
 from bot.knowledge import TRACK_KIND, stem
 from bot.lexicon import Lexicon
 from bot.lru import LruCache
@@ -477,8 +477,7 @@ def _this_thing_asked(words: Sequence[Word], mention: Mention) -> bool:
     )
 
 
-#: Before a name, these ask to have it explained ("explain me docker", "teach us kafka").
-EXPLAINING = frozenset({"explain", "teach", "describe"})
+#: Between an explaining verb and a name ("explain me docker").
 EXPLAINED_TO = frozenset({"me", "us"})
 
 

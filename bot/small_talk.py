@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence, Set
 from itertools import pairwise
 
 from bot.background import LEARNER_OWNERS
-from bot.intent_cues import ASKING_WORDS, FIELD_PEOPLE, WANTING, asks_at
+from bot.intent_cues import ASKING_WORDS, EXPLAINING, FIELD_PEOPLE, WANTING, asks_at
 from bot.knowledge import Canned
 from bot.lexicon import Lexicon
 from bot.mentions import Mention, Names
@@ -68,7 +68,7 @@ REPORTING = frozenset(
 
 
 #: Verbs asking the bot to tell about a name in the same sentence ("pls explain me ci/cd").
-ASKED_TO = frozenset({"explain", "teach", "tell", "describe"})
+ASKED_TO = EXPLAINING | {"tell"}
 
 
 #: After a wanting word, saying something: talk, not a need ("i just wanted to say thanks").
