@@ -553,6 +553,8 @@ class NameFinder:
         word = self.lexicon.spell_vocabulary[hit[1]]
         if _inflected(text, word):
             return text  # "we've decided to" is no misspelt "decide", a comparing word
+        if text == word + "s" and word in self.lexicon.small_talk_starts:
+            return text  # "just me writing it, evenings": a plural is no greeting
         if word in self.lexicon.exact_names and is_common_english(text):
             return text  # "i'm not texting": a word of its own, no misspelt "testing"
         # a short word with one letter more is most often another word ("patch", not "path")

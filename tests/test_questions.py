@@ -2313,6 +2313,13 @@ def test_a_cloud_providers_services_are_the_provider(answerer: QuestionAnswerer)
 
 _NEEDS = table(
     {
+        "a talk word typed as a plural is no talk": [
+            (
+                "Ours is a small garage and I've been asked to knock up a booking thing. Just me "
+                "writing it, evenings. Should I split it into loads of separate services?",
+                expect(intent=Intent.USE_CASE),
+            ),
+        ],
         "two words that are a need together stand for it, not for their own senses": [
             (
                 "i want a text message sent to the parents when the bus is running late",
