@@ -2204,6 +2204,10 @@ def test_which_kind_for_a_topic_lists_its_children(
         " program? My grandson say it's all AI now, I can't tell no more.",
         "Hi there, I'm Ola from Gdansk. A friend who is learning to code told me about this bot."
         " I don't have a question yet, I just wanted to say hello and see how it works.",
+        "agur, bihar arte",
+        "tavtapuç, syva pul",
+        "slane lhiat",
+        "fakaalofa lahi atu",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
