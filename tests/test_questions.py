@@ -2208,6 +2208,11 @@ def test_which_kind_for_a_topic_lists_its_children(
         "tavtapuç, syva pul",
         "slane lhiat",
         "fakaalofa lahi atu",
+        "do widzeniô",
+        "'ow do",
+        "Bur lun!",
+        "ta very much, that were dead useful that",
+        "buonasera to everybody",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
