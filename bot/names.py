@@ -460,9 +460,9 @@ def _stands_asked(message: Message, mention: Mention) -> bool:
 
 
 #: Around a name asked about as a thing heard of ("what's this docker thing everyone talks
-#: about", "wha dis kafka ting").
+#: about", "wha dis kafka ting", "whats this docker craic everyone keeps banging on about").
 THIS_ONE = frozenset({"this", "that"})
-THING = frozenset({"thing", "things", "stuff"})
+THING = frozenset({"thing", "things", "stuff", "business", "craic", "malarkey", "lark"})
 
 
 def _this_thing_asked(words: Sequence[Word], mention: Mention) -> bool:

@@ -148,6 +148,11 @@ _ASKING = table(
                 " exactly",
                 expect(intent=Intent.TOPIC, topics=("docker",)),
             ),
+            (
+                "bout ye, whats this docker craic everyone at the night class keeps bangin on"
+                " about, is it worth me time",
+                expect(intent=Intent.TOPIC, topics=("docker",)),
+            ),
         ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
