@@ -93,8 +93,9 @@ PREFERRED_TO = wordset("over")
 SIDE_BY_SIDE = wordset("or vs versus")
 #: "Or" in other languages, between two names of a kind: Spanish, Italian, Tagalog "o", Dutch
 #: "of", Yoruba and pidgin "abi", Polish "czy", Icelandic "eða", Swahili "ama", Darija "wla",
-#: Bengali "na", German "oder", Scandinavian "eller", Hungarian "vagy", Malay "atau".
-OR_ELSEWHERE = wordset("o of abi czy eða ama wla walla na oder eller vagy atau ali mu mi")
+#: Bengali "na", German "oder", Scandinavian "eller", Hungarian "vagy", Malay "atau", Russian
+#: "или", Serbian and Croatian "ili".
+OR_ELSEWHERE = wordset("o of abi czy eða ama wla walla na oder eller vagy atau ali mu mi или ili")
 #: Words that weigh one thing against another known one ("flask user here, is django heavier?").
 COMPARATIVES = wordset(
     """heavier lighter faster slower easier harder simpler cheaper safer bigger smaller newer
@@ -483,6 +484,8 @@ PHRASES = {
 _PHRASES = re.compile(r"\b(" + "|".join(sorted(PHRASES, key=len, reverse=True)) + r")\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+")
 _APOSTROPHES = re.compile(r"['’`]")
+#: Northern English "t'" for "the" ("on t'roadmap"): a word of its own, not part of the next.
+_NORTHERN_THE = re.compile(r"\bt['’`](?=\w)", re.IGNORECASE)
 #: A possessive of a word of one or two letters: "go's concurrency" is Go's, not a word "gos"
 #: (longer words fold their "s" as a plural's); "it's" and "he's" are contractions.
 _SHORT_POSSESSIVE = re.compile(r"\b(?!(?:it|he)['’`])(\w{1,2})['’`]s\b", re.IGNORECASE)
@@ -726,7 +729,7 @@ def split_message(text: str) -> Message:
     words: list[Word] = []
     questions: set[int] = set()
     segment = 0
-    text = _APOSTROPHES.sub("", _SHORT_POSSESSIVE.sub(r"\1", text))
+    text = _APOSTROPHES.sub("", _SHORT_POSSESSIVE.sub(r"\1", _NORTHERN_THE.sub("the ", text)))
     text = _DASHES.sub(", ", _REPEATS.sub(r"\1", text))
     text = _BRACKETS.sub(", ", text)  # "my manager (we run magento) keeps talking": an aside
     sentences = [part for part in _SENTENCE_END.split(text) if part.strip()]

@@ -142,6 +142,12 @@ _ASKING = table(
                 expect(intent=Intent.TOPIC, topics=("ci-cd",)),
             ),
         ],
+        'Northern "t\'" is "the", a word of its own': [
+            (
+                "any projects I can build for practice on t'APIs bit? summat not too hard like",
+                expect(intent=Intent.PROJECTS, section="apis"),
+            ),
+        ],
         '"what is this <name> thing" asks about the technology': [
             (
                 "wha dis docker ting everybody in de group chat talkin bout? it does do wha"
@@ -1917,6 +1923,10 @@ _ASKING = table(
             (  # German "oder"
                 "Django oder Flask for small shop website",
                 expect(intent=Intent.COMPARE, topics=("django", "flask")),
+            ),
+            (  # Russian "или"
+                "laravel или rails",
+                expect(intent=Intent.COMPARE, topics=("laravel", "rails")),
             ),
             (  # Swahili "ama"
                 "sawa so for my therapy booking site ni laravel ama rails? i have small php from"
