@@ -2228,6 +2228,8 @@ def test_which_kind_for_a_topic_lists_its_children(
         "Bur lun!",
         "ta very much, that were dead useful that",
         "buonasera to everybody",
+        "ekamawir omo",
+        "nais tuke phrala",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
@@ -2989,6 +2991,9 @@ _HELD_BACK = table(
         ],
         "a boat's rails are no framework": [
             ("boat rails rust salt water paint", expect(confident=False)),
+        ],
+        "a conveyor's rails are no framework": [
+            ("belt rails squeak grease which", expect(confident=False)),
         ],
         "grapes are no ruby": [
             (
