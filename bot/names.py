@@ -130,6 +130,9 @@ GO_AND_DO = frozenset(
 PERSON_GOING_AFTER = PERSON_VERB_AFTER | GO_AND_DO
 #: ...or a word of more letters than this ending in "ing" ("before i go typing it all out").
 GERUND_MIN = 4
+#: ...or "the" and, within this many words, one of these ("if i go the backend route").
+ROUTE_WORDS = frozenset({"route", "way", "path"})
+ROUTE_WINDOW = 3
 #: After a name that is also a word, these make it a verb whatever the message is about ("express
 #: myself"); "itself" sets a name apart instead ("java itself").
 REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "ourselves", "themselves"})
@@ -230,6 +233,13 @@ def _a_verb_or_adjective(words: Sequence[Word], mention: Mention) -> bool:
             and (
                 after in PERSON_GOING_AFTER  # "i go for whisky", "i go learn"
                 or (after.endswith("ing") and len(after) > GERUND_MIN)  # "before i go typing"
+                or (
+                    after == "the"
+                    and any(
+                        w.text in ROUTE_WORDS
+                        for w in words[mention.end + 1 : mention.end + 1 + ROUTE_WINDOW]
+                    )
+                )
                 or (  # "how i go about it", pidgin "how i go put sentry", "wetin i go learn"
                     mention.start > 1
                     and words[mention.start - 2].text in ASKING_PERSON

@@ -2977,6 +2977,14 @@ def test_a_name_asked_fit_for_a_need_it_fits_is_a_use_case_answer(
 
 _HELD_BACK = table(
     {
+        '"go the <x> route" is the verb, not Go': [
+            (
+                "Been a CO for 9 years, my back is shot. If I go the backend route, do hiring"
+                " managers care that I'm 41 with no degree? Or is it all about the portfolio"
+                " these days?",
+                expect(confident=False),
+            ),
+        ],
         "asked if the roadmap teaches technology it lacks": [
             (
                 "The planning app is written in C# and runs on Azure. Does this roadmap teach C#"
