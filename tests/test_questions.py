@@ -2230,6 +2230,12 @@ def test_which_kind_for_a_topic_lists_its_children(
         "buonasera to everybody",
         "ekamawir omo",
         "nais tuke phrala",
+        "barkalla bot",
+        "dyakuju",
+        "mogethin",
+        "zor supas",
+        "xwa hafiz",
+        "ran annim!",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
