@@ -3006,6 +3006,17 @@ _HELD_BACK = table(
         "a boat's rails are no framework": [
             ("boat rails rust salt water paint", expect(confident=False)),
         ],
+        "a gift's gin and a knife's spring steel are no technology": [
+            (
+                "which gin brand good for gift to my boss, he like british things",
+                expect(confident=False),
+            ),
+            (
+                "Got given a load of old leaf springs off a Land Rover. Is spring steel any good"
+                " for kitchen knives?",
+                expect(confident=False),
+            ),
+        ],
         "a conveyor's rails are no framework": [
             ("belt rails squeak grease which", expect(confident=False)),
         ],
@@ -3471,6 +3482,14 @@ def test_every_answer_is_the_same_whatever_the_hash_seed() -> None:
 
 _SUBJECT = table(
     {
+        '"any good" asks how a name stands: the technology, with no everyday sign': [
+            (
+                "is R any good for running benford checks on ledgers or should i be using"
+                " summat else",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+            ("arduino lamp room sensors, mongodb any good", expect(topics=("mongodb",))),
+        ],
         '"they" after technology told, then a plural the roadmap has': [
             (
                 "My nephew does Kafka and Kubernetes stuff and he says first I gotta understand"
