@@ -334,7 +334,7 @@ ASKING_ABOUT = wordset(
     """deal worth dead dying hype hyped overrated underrated popular relevant future nah outdated
     obsolete anymore used maintained alive matter matters important essential hard harder
     difficult tough easy easier old strengths strength weaknesses benefits advantages
-    disadvantages pros cons drawbacks downsides good"""
+    disadvantages pros cons drawbacks downsides good bad die died"""
 )
 #: ...among this many words right after a name ("is java still worth it").
 STANDING_WINDOW = 3

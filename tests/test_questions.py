@@ -3489,6 +3489,14 @@ _SUBJECT = table(
                 expect(outcome=Outcome.NOT_COVERED),
             ),
             ("arduino lamp room sensors, mongodb any good", expect(topics=("mongodb",))),
+            (
+                "is monolith a bad word now or what",
+                expect(intent=Intent.TOPIC, topics=("monolith",)),
+            ),
+            (
+                "is rails still a thing in 2026 or did it die",
+                expect(intent=Intent.TOPIC, topics=("rails",)),
+            ),
         ],
         '"they" after technology told, then a plural the roadmap has': [
             (
