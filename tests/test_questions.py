@@ -2236,6 +2236,10 @@ def test_which_kind_for_a_topic_lists_its_children(
         "zor supas",
         "xwa hafiz",
         "ran annim!",
+        "Vorchami",
+        "kaselehlie",
+        "chukhsagul!",
+        "now then marra, owt doin in here?",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
