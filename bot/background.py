@@ -11,7 +11,6 @@ from itertools import pairwise
 
 from bot.mentions import Mention
 from bot.wording import (
-    ASKING_ABOUT,
     BACKGROUND_AFTER,
     BACKGROUND_BEFORE,
     CLAUSE_ENDS,
@@ -29,6 +28,7 @@ from bot.wording import (
     WHAT_WORDS,
     Message,
     Word,
+    asks_how_it_stands,
     wordset,
 )
 
@@ -219,10 +219,10 @@ def asking_segments(message: Message, sentence: int) -> list[int]:
     """
     first_of: dict[int, str] = {}
     asked_about: set[int] = set()
-    for word in message.words:
+    for at, word in enumerate(message.words):
         if word.sentence == sentence:
             first_of.setdefault(word.segment, word.text)
-            if word.text in ASKING_ABOUT and sentence in message.questions:
+            if asks_how_it_stands(message.words, at) and sentence in message.questions:
                 asked_about.add(word.segment)
     segments = sorted(first_of)
     told = {  # "where can i read up on ci cd, we use jenkins at work": a clause telling

@@ -62,6 +62,7 @@ from bot.wording import (
     WHAT_WORDS,
     Message,
     Word,
+    asks_how_it_stands,
     is_common_english,
     wordset,
 )
@@ -462,7 +463,7 @@ def _stands_asked(message: Message, mention: Mention) -> bool:
         )
 
     return at.sentence in message.questions and any(
-        words[place].text in ASKING_ABOUT
+        asks_how_it_stands(words, place)
         and words[place].segment == at.segment
         and (words[place].text != "worth" or worth_what(place))
         for place in range(mention.end, min(mention.end + STANDING_WINDOW, len(words)))

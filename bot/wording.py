@@ -338,6 +338,26 @@ ASKING_ABOUT = wordset(
 )
 #: ...among this many words right after a name ("is java still worth it").
 STANDING_WINDOW = 3
+#: ...but "good" before "for" and one of these weighs a need ("is mongo good for a banking app").
+NEED_FOR_OWNERS = wordset("a an my our the their his her this")
+
+
+def asks_how_it_stands(words: Sequence[Word], at: int) -> bool:
+    """Whether the word at ``at`` asks how a name stands ("worth it", "dead", "any good").
+
+    Not "good for a banking app": that weighs the name against a need.
+    """
+    if words[at].text not in ASKING_ABOUT:
+        return False
+    following = [w.text for w in words[at + 1 : at + 3]]
+    return not (
+        words[at].text == "good"
+        and following[:1] == ["for"]
+        and following[1:] != []
+        and following[1] in NEED_FOR_OWNERS
+    )
+
+
 #: Words that open a new part of a sentence, as a comma does.
 CLAUSE_STARTS = wordset("but")
 #: Software things a word before may say the kind of ("game server", "party app"): that word

@@ -22,7 +22,6 @@ from bot.questions.reading import Reading
 from bot.questions.shared import Shared
 from bot.understanding import Intent, Understanding
 from bot.wording import (
-    ASKING_ABOUT,
     BUILD_WORDS,
     IDEA_WORDS,
     INTRODUCING,
@@ -38,6 +37,7 @@ from bot.wording import (
     START_LINKS,
     STARTING,
     USE_CASE_CUES,
+    asks_how_it_stands,
 )
 
 #: After "is that", these ask whether a claim told before is true: a question about the name
@@ -190,9 +190,9 @@ class NamedStages:
                     asked_what_it_is(message.words, m) and not is_background(m, message.words)
                 )
                 or any(  # "is nestjs worth it for backend": how it stands; "mongodb basics"
-                    (w.text in ASKING_ABOUT or w.text in INTRODUCING)
-                    and w.segment == message.words[m.start].segment
-                    for w in message.words[m.end : m.end + STANDING_WINDOW]
+                    (asks_how_it_stands(message.words, at) or message.words[at].text in INTRODUCING)
+                    and message.words[at].segment == message.words[m.start].segment
+                    for at in range(m.end, min(m.end + STANDING_WINDOW, len(message.words)))
                 )
                 for m in focused
             )
