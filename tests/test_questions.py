@@ -2240,6 +2240,8 @@ def test_which_kind_for_a_topic_lists_its_children(
         "kaselehlie",
         "chukhsagul!",
         "now then marra, owt doin in here?",
+        "Håfa adai bot",
+        "grassie mila, you are very kind",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
