@@ -347,14 +347,10 @@ def asks_how_it_stands(words: Sequence[Word], at: int) -> bool:
 
     Not "good for a banking app": that weighs the name against a need.
     """
-    if words[at].text not in ASKING_ABOUT:
-        return False
-    following = [w.text for w in words[at + 1 : at + 3]]
-    return not (
-        words[at].text == "good"
-        and following[:1] == ["for"]
-        and following[1:] != []
-        and following[1] in NEED_FOR_OWNERS
+    text = words[at].text
+    after = [w.text for w in words[at + 1 : at + 3]]
+    return text in ASKING_ABOUT and not (
+        text == "good" and len(after) == 2 and after[0] == "for" and after[1] in NEED_FOR_OWNERS
     )
 
 
