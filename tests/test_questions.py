@@ -2351,6 +2351,12 @@ def test_a_cloud_providers_services_are_the_provider(answerer: QuestionAnswerer)
 
 _NEEDS = table(
     {
+        "working offline and syncing are software words: a bare need, no goodbye": [
+            (
+                "ticket checks offline in tunnels, sync later",
+                expect(intent=Intent.USE_CASE, first=("couchdb",)),
+            ),
+        ],
         "a talk word typed as a plural is no talk": [
             (
                 "Ours is a small garage and I've been asked to knock up a booking thing. Just me "
