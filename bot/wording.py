@@ -221,6 +221,11 @@ def roadmap_placed(words: Sequence[Word]) -> set[int]:
     }
 
 
+def here_placed(words: Sequence[Word]) -> set[int]:
+    """The segments saying something is here, in this roadmap ("is kafka on here or nah")."""
+    return {a.segment for a, b in pairwise(words) if a.text in ROADMAP_PLACES and b.text == "here"}
+
+
 #: Words for a part of a roadmap: next to a step's name, the name is that step ("the
 #: databases part", "the auth section"), not a kind of thing or an everyday word.
 STEP_WORDS = wordset("section sections part parts chapter chapters stage stages area areas")

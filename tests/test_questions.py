@@ -3004,6 +3004,10 @@ _HELD_BACK = table(
             ),
         ],
         "asked if the roadmap teaches technology it lacks": [
+            (  # "on here": this roadmap
+                "is terraform on here or nah, gaffer wants all the aws gubbins wrote down in code",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
             (
                 "The planning app is written in C# and runs on Azure. Does this roadmap teach C#"
                 " or .NET, or only the other languages?",

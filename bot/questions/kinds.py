@@ -45,6 +45,7 @@ from bot.wording import (
     THE_PATH,
     WHAT_WORDS,
     Message,
+    here_placed,
     roadmap_placed,
     wordset,
 )
@@ -415,9 +416,15 @@ class KindStages:
             if word.text in IN_THE_ROADMAP and "it" in read.message.texts[at + 1 : at + 3]
         }
         placed = roadmap_placed(words)
+        here = here_placed(words)  # "is terraform on here or nah": here is this roadmap
         return any(
-            (said & IN_THE_ROADMAP or segment in placed)
-            and (not ROADMAP_WORDS.isdisjoint(said) or (roadmap_told and segment in in_it))
+            (
+                (
+                    (said & IN_THE_ROADMAP or segment in placed)
+                    and (not ROADMAP_WORDS.isdisjoint(said) or (roadmap_told and segment in in_it))
+                )
+                or segment in here
+            )
             and segment not in topics
             and (segment in named or (segment in pointing and segment > first))
             for segment, said in parts.items()
