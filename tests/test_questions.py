@@ -1434,6 +1434,7 @@ _ASKING = table(
                 "kafka topic retention settings",
                 expect(outcome=Outcome.NOT_COVERED),
             ),
+            ("kafka for pallet scan events", expect(outcome=Outcome.NOT_COVERED)),
             (
                 "my boss says mongodb is better than postgres for logs, what is mongodb",
                 expect(intent=Intent.TOPIC, topics=("mongodb",)),
