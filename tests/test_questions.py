@@ -2243,6 +2243,7 @@ def test_which_kind_for_a_topic_lists_its_children(
         "now then marra, owt doin in here?",
         "Håfa adai bot",
         "grassie mila, you are very kind",
+        "adeu, fins dema",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
