@@ -2244,6 +2244,9 @@ def test_which_kind_for_a_topic_lists_its_children(
         "Håfa adai bot",
         "grassie mila, you are very kind",
         "adeu, fins dema",
+        "Haumyhygyz",
+        "Moitas grazas",
+        "howay bot, hoo's it gannin? ye alreet?",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
