@@ -69,6 +69,8 @@ RECOMMENDING = frozenset(
 RECOMMEND_GAP = 3
 #: After a name, a word setting it apart from what is built with it ("java itself").
 ITSELF = frozenset({"itself", "themselves", "alone"})
+#: Before a language, these say it is used with no framework ("plain java", "vanilla js").
+PLAIN = frozenset({"plain", "normal", "vanilla", "regular", "pure", "bare", "raw"})
 
 
 def opening_peers(lexicon: Lexicon, words: tuple[Word, ...], mentions: list[Mention]) -> bool:
@@ -363,7 +365,9 @@ class SubjectFinder:
         mentions = [
             m
             for m in mentions
-            if not self._written_in(m, mentions) and not self._parent_beside(m, words, mentions)
+            if not self._written_in(m, mentions)
+            and not self._parent_beside(m, words, mentions)
+            and not self._plain_parent(m, words, mentions)
         ] or mentions
         # "gin or spring boot? no wait, i mean go vs java": the names after a correction
         corrected = _corrected_at(words)
@@ -858,6 +862,23 @@ class SubjectFinder:
             and other.id in topics
             and topics[other.id].parent == mention.id
             for other in mentions
+        )
+
+    def _plain_parent(
+        self, mention: Mention, words: tuple[Word, ...], mentions: list[Mention]
+    ) -> bool:
+        """Whether a topic, said plain, is only what its child named too is set against.
+
+        "now job want spring boot. what it give more than plain java?", "why choose gin
+        instead of plain go": the framework is asked about, not a comparison.
+        """
+        topics = self.lexicon.knowledge.topics
+        return (
+            mention.start > 0
+            and words[mention.start - 1].text in PLAIN
+            and any(
+                other.id in topics and topics[other.id].parent == mention.id for other in mentions
+            )
         )
 
     def _of_a_kind(self, mention: Mention, words: tuple[Word, ...]) -> bool:

@@ -3505,6 +3505,17 @@ def test_every_answer_is_the_same_whatever_the_hash_seed() -> None:
 
 _SUBJECT = table(
     {
+        "a framework set against its own language said plain is the framework asked about": [
+            (
+                "i learn java in university long ago, now job want spring boot. what it give more"
+                " than plain java?",
+                expect(intent=Intent.TOPIC, topics=("spring-boot",)),
+            ),
+            (  # two languages: a comparison still
+                "plain php versus nodejs for a hobby forum",
+                expect(intent=Intent.COMPARE, topics=("php", "javascript")),
+            ),
+        ],
         '"any good" asks how a name stands: the technology, with no everyday sign': [
             (
                 "is R any good for running benford checks on ledgers or should i be using"
