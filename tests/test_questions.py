@@ -2249,6 +2249,7 @@ def test_which_kind_for_a_topic_lists_its_children(
         "howay bot, hoo's it gannin? ye alreet?",
         "halo olketa fren, iu stap gud?",
         "tankiu tumas fren, lukim iu",
+        "how ista marra",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
