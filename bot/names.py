@@ -838,6 +838,12 @@ class NameFinder:
             context.software
             + sum(told[t] for t in self.lexicon.software_of.get(mention.id, ()) & told.keys())
             + len(self.lexicon.everyday.get(mention.id, frozenset()) & context.denied)
+            # "the IT lot talk kubernetes but wat is docker": technology named clearly that
+            # lists the name as related counts again
+            + sum(
+                not other.ambiguous and self.lexicon.related(other, mention)
+                for other in context.found
+            )
         )
         everyday = _Sense.EVERYDAY if signs else _Sense.EVERYDAY_BESIDE
         before = words[mention.start - 1].text if mention.start else ""

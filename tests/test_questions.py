@@ -3506,6 +3506,13 @@ def test_every_answer_is_the_same_whatever_the_hash_seed() -> None:
 
 _SUBJECT = table(
     {
+        "technology named clearly that lists an everyday name as related confirms it": [
+            (
+                "bro the IT ppl at the shipping office always talk kubernetes but wat is docker"
+                " first of all",
+                expect(intent=Intent.TOPIC, topics=("docker",)),
+            ),
+        ],
         "a framework set against its own language said plain is the framework asked about": [
             (
                 "i learn java in university long ago, now job want spring boot. what it give more"
