@@ -2250,6 +2250,10 @@ def test_which_kind_for_a_topic_lists_its_children(
         "halo olketa fren, iu stap gud?",
         "tankiu tumas fren, lukim iu",
         "how ista marra",
+        "pryvit all",
+        "ka ọ dị, i go come back tomorrow",
+        "shot bru, lekker, catch you just now",
+        "wha happenin bot",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
