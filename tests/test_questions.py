@@ -2254,6 +2254,8 @@ def test_which_kind_for_a_topic_lists_its_children(
         "ka ọ dị, i go come back tomorrow",
         "shot bru, lekker, catch you just now",
         "wha happenin bot",
+        "muches gracies! ta llueu",
+        "makhtal! now very clear",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
