@@ -3017,6 +3017,17 @@ _HELD_BACK = table(
                 expect(confident=False),
             ),
         ],
+        "the asked work done in technology the roadmap lacks, closing the question": [
+            (
+                "Our court records sit in Microsoft SQL Server on one old machine. The power cuts"
+                " are many. How do I make a proper backup of a SQL Server database?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+            (  # the technology is where the need happens
+                "how do i make our tests run automatically when someone opens a pr on github",
+                expect(intent=Intent.USE_CASE, first=("ci-cd",)),
+            ),
+        ],
         "asked if the roadmap teaches technology it lacks": [
             (  # "on here": this roadmap
                 "is terraform on here or nah, gaffer wants all the aws gubbins wrote down in code",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from itertools import pairwise
 
 from bot.background import asking_segments, is_background, names_a_need, pointed_at
@@ -22,6 +22,7 @@ from bot.questions.shared import MAX_COMPARED, Shared
 from bot.subjects import opening_peers
 from bot.understanding import Intent, Understanding
 from bot.wording import (
+    ARTICLES,
     CHAT_OPENERS,
     COMPARATIVES,
     COMPARE_CUES,
@@ -45,6 +46,7 @@ from bot.wording import (
     THE_PATH,
     WHAT_WORDS,
     Message,
+    Word,
     here_placed,
     roadmap_placed,
     wordset,
@@ -58,6 +60,9 @@ IS_WORDS = wordset("is are isnt arent")
 ROADMAP_PARTS = wordset("part parts section sections chapter step steps area bit side")
 #: Shortly before a name, these make the name what is asked about ("how does nginx work").
 ABOUT_NAME = wordset("does do is are what whats about use using learn try start started need")
+#: Before a name closing the sentence that asks, these make it what the asked work is done in
+#: ("how do i make a backup of a sql server database", "add a plugin in wordpress").
+DONE_IN = wordset("in of into")
 #: Before "project", these make it the learner's own project, not a request for projects.
 OWNED = frozenset({"my", "our", "this", "his", "her", "their", "most", "many", "all", "every"})
 #: One of these at most this many words before "project" makes it one the learner has or
@@ -696,7 +701,25 @@ class KindStages:
             for m in uncovered
         ):
             return None
+        if any(_done_in(words, m, focus, self.shared.lexicon.software) for m in uncovered):
+            return None
         names = {words[m.start].text for m in uncovered}
         return self.shared.needs.around(
             question, self.shared.lexicon.technology(uncovered), names, terms, kind
         )
+
+
+def _done_in(words: Sequence[Word], mention: Mention, focus: int, software: Set[str]) -> bool:
+    """Whether the sentence that asks closes on the name as what its work is done in.
+
+    "How do I make a proper backup of a SQL Server database?", "how do i add a page in
+    wordpress": the technology's own work; not "tests on every push to github".
+    """
+    at = mention.start - (mention.start > 0 and words[mention.start - 1].text in ARTICLES)
+    after = [w for w in words[mention.end :] if w.sentence == focus]
+    return (
+        words[mention.start].sentence == focus
+        and at > 0
+        and words[at - 1].text in DONE_IN
+        and (not after or (len(after) == 1 and after[0].text in software))
+    )
