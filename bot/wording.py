@@ -177,7 +177,7 @@ REQUESTED = RESOURCE_CUES | PROJECT_CUES
 #: good idea"), the thinking behind something ("the idea behind ci/cd", "kind of that idea")
 #: or none ("no idea").
 IDEA_SENSES = wordset(
-    "good bad great smart wise terrible dumb better best the no main basic that same"
+    "good bad great smart wise terrible dumb better best the no main basic that this same"
 )
 #: With "where" or "how", these ask for learning material ("how do i learn go").
 LEARN_WORDS = wordset("learn lern learning study practice practise")

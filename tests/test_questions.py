@@ -1092,6 +1092,11 @@ _ASKING = table(
                 expect(intent=Intent.TOPIC, first=("ci-cd",)),
             ),
             ("i have no idea what docker is", expect(intent=Intent.TOPIC, first=("docker",))),
+            (
+                "hello, docker is for what exactly? i not understand this idea of the container,"
+                " is like a box?",
+                expect(intent=Intent.TOPIC, first=("docker",)),
+            ),
         ],
         "the learner's own project is context, not a request": [
             ("is sqlite ok for my side project", expect(intent=Intent.TOPIC)),
