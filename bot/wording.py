@@ -507,6 +507,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+")
 _APOSTROPHES = re.compile(r"['’`]")
 #: Northern English "t'" for "the" ("on t'roadmap"): a word of its own, not part of the next.
 _NORTHERN_THE = re.compile(r"\bt['’`](?=\w)", re.IGNORECASE)
+#: A later sentence that likens with its "it" left out ("what is supabase? is like
+#: firebase?"): the "it" put back, pointing at what was told before.
+_DROPPED_IT = re.compile(r"^(is|are)\s+(?=(?:like|same|similar|different)\b)", re.IGNORECASE)
 #: A possessive of a word of one or two letters: "go's concurrency" is Go's, not a word "gos"
 #: (longer words fold their "s" as a plural's); "it's" and "he's" are contractions.
 _SHORT_POSSESSIVE = re.compile(r"\b(?!(?:it|he)['’`])(\w{1,2})['’`]s\b", re.IGNORECASE)
@@ -755,6 +758,8 @@ def split_message(text: str) -> Message:
     text = _BRACKETS.sub(", ", text)  # "my manager (we run magento) keeps talking": an aside
     sentences = [part for part in _SENTENCE_END.split(text) if part.strip()]
     for index, sentence in enumerate(sentences):
+        if index:
+            sentence = _DROPPED_IT.sub(r"\1 it ", sentence.lstrip(), count=1)
         first = True
         capitals = _capital_letters(sentence)
         for chunk in normalize_parts(sentence, ","):  # "-" too is a space

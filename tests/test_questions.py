@@ -3022,6 +3022,12 @@ _HELD_BACK = table(
                 expect(confident=False),
             ),
         ],
+        'a later "is like x?" with its "it" left out likens what was asked about to x': [
+            (
+                "what is supabase? is like firebase? i want use it for the orders of gelato",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+        ],
         "the asked work done in technology the roadmap lacks, closing the question": [
             (
                 "Our court records sit in Microsoft SQL Server on one old machine. The power cuts"
