@@ -2261,6 +2261,7 @@ def test_which_kind_for_a_topic_lists_its_children(
         "wha happenin bot",
         "muches gracies! ta llueu",
         "makhtal! now very clear",
+        "apinun olgeta! mi nupela long hia",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
