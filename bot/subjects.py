@@ -869,8 +869,8 @@ class SubjectFinder:
     ) -> bool:
         """Whether a topic, said plain, is only what its child named too is set against.
 
-        "now job want spring boot. what it give more than plain java?", "why choose gin
-        instead of plain go": the framework is asked about, not a comparison.
+        "now job want spring boot. what it give more than plain java?", "what is spring
+        boot's approach compared to a plain java app?": the framework is asked about.
         """
         topics = self.lexicon.knowledge.topics
         return (

@@ -715,7 +715,9 @@ def _done_in(words: Sequence[Word], mention: Mention, focus: int, software: Set[
     "How do I make a proper backup of a SQL Server database?", "how do i add a page in
     wordpress": the technology's own work; not "tests on every push to github".
     """
-    at = mention.start - (mention.start > 0 and words[mention.start - 1].text in ARTICLES)
+    at = mention.start
+    if at > 0 and words[at - 1].text in ARTICLES:
+        at -= 1  # "of a sql server database": the word before the article
     after = [w for w in words[mention.end :] if w.sentence == focus]
     return (
         words[mention.start].sentence == focus
