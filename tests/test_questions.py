@@ -3278,6 +3278,15 @@ _HELD_BACK = table(
         "'for example' in a topic's texts is no use case ('extensible, for example with')": [
             ("calculus chain rule examples", expect(outcome=Outcome.REFUSED)),
         ],
+        "mongo is a film character and a dog's name too; its own words confirm the database": [
+            (
+                "mongo in blazing saddles knocked out a horse, could a real feller knock out a"
+                " bull? askin fer a rodeo buddy",
+                expect(confident=False),
+            ),
+            ("couch replication or mongo replica sets, which one", expect(intent="compare")),
+            ("mongo vs postgres", expect(intent="compare")),
+        ],
     }
 )
 
