@@ -3275,6 +3275,11 @@ _HELD_BACK = table(
         "an intro to uncovered technology is not a need": [
             ("whats a good intro to kubernetes", expect(outcome=Outcome.NOT_COVERED)),
         ],
+        "technology the roadmap lacks outweighs as many everyday-world words": [
+            ("stripe checkout for allotment plot rent", expect(outcome=Outcome.NOT_COVERED)),
+            ("rust backend jobs remote", expect(outcome=Outcome.NOT_COVERED)),
+            ("how much do python devs make in texas?", expect(confident=False)),
+        ],
         "'for example' in a topic's texts is no use case ('extensible, for example with')": [
             ("calculus chain rule examples", expect(outcome=Outcome.REFUSED)),
         ],

@@ -156,7 +156,12 @@ class AsideStages:
         ) + (  # "scala worth learning for backend jobs?": not covered, first
             0 if asked_outside else len(read.uncovered)
         )
-        if (hits < evidence and subjects) or self._roadmap_asked_beside(read, asking):
+        # "stripe checkout for allotment plot rent": technology the roadmap lacks outweighs
+        # as many outside words (unless they are what a later sentence asks)
+        lacking = bool(read.uncovered) and not asked_outside
+        if (subjects and (hits < evidence or (hits == evidence and lacking))) or (
+            self._roadmap_asked_beside(read, asking)
+        ):
             return None
         if self.shared.fit_naming(read, outside_at, STRONG_USE_CASE_TERMS):
             return None  # "taxes and discounts at checkout": a use case names them all
