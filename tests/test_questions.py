@@ -2262,6 +2262,8 @@ def test_which_kind_for_a_topic_lists_its_children(
         "muches gracies! ta llueu",
         "makhtal! now very clear",
         "apinun olgeta! mi nupela long hia",
+        "iakwe bot!",
+        "kommol tata for all the answers, now i go sleep after my night shift",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
@@ -3282,6 +3284,13 @@ _HELD_BACK = table(
         ],
         "'for example' in a topic's texts is no use case ('extensible, for example with')": [
             ("calculus chain rule examples", expect(outcome=Outcome.REFUSED)),
+        ],
+        "couch grass on an allotment is the weed, not CouchDB": [
+            (
+                "Couch grass has took over three empty plots at our site and new tenants won't"
+                " take 'em on. What's best way to clear couch wi'out spraying t whole lot?",
+                expect(confident=False),
+            ),
         ],
         "mongo is a film character and a dog's name too; its own words confirm the database": [
             (
