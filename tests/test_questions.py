@@ -3277,6 +3277,12 @@ _HELD_BACK = table(
         "an intro to uncovered technology is not a need": [
             ("whats a good intro to kubernetes", expect(outcome=Outcome.NOT_COVERED)),
         ],
+        "the going rate of a trade is a career question": [
+            (
+                "how much do shearers get per sheep in nz now bro, whats the goin rate",
+                expect(outcome=Outcome.REFUSED),
+            ),
+        ],
         "technology the roadmap lacks outweighs as many everyday-world words": [
             ("stripe checkout for allotment plot rent", expect(outcome=Outcome.NOT_COVERED)),
             ("rust backend jobs remote", expect(outcome=Outcome.NOT_COVERED)),
