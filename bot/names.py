@@ -325,6 +325,9 @@ class _Context:
 
 #: Before a word the learner says is not what they mean ("not the drink", "not a stone").
 DENYING = frozenset({"not"})
+#: "mean" after one of these denies too ("i don't mean the big rock", "ion mean the rock").
+NOT_MEANING = frozenset({"dont", "not", "ion", "didnt", "doesnt"})
+MEANING = frozenset({"mean", "meant"})
 
 
 #: How many words after a name its everyday sense may be denied ("gin? the go one, not the
@@ -332,20 +335,22 @@ DENYING = frozenset({"not"})
 DENIAL_REACH = 8
 
 
+def _denies(texts: Sequence[str], at: int) -> bool:
+    """Whether the word at ``at`` denies what follows it ("not", "don't mean")."""
+    return texts[at] in DENYING or (
+        texts[at] in MEANING and at > 0 and texts[at - 1] in NOT_MEANING
+    )
+
+
 def _denied(message: Message, at: int, names: Sequence[Mention]) -> bool:
     """Whether the word at ``at`` is denied just after one of ``names`` ("gin, not the drink")."""
     texts = message.texts
-    before = texts[max(at - 3, 0) : at]
     return (
-        bool(before)
-        and (
-            before[-1] in DENYING
-            or (len(before) >= 2 and before[-2] in DENYING and before[-1] in ARTICLES)
-            # "not the big rock kind": one word saying which
-            or (len(before) == 3 and before[0] in DENYING and before[1] in ARTICLES)
-        )
-        and any(0 <= at - m.end < DENIAL_REACH for m in names)
-    )
+        (at >= 1 and _denies(texts, at - 1))
+        or (at >= 2 and texts[at - 1] in ARTICLES and _denies(texts, at - 2))
+        # "not the big rock kind": one word saying which
+        or (at >= 3 and texts[at - 2] in ARTICLES and _denies(texts, at - 3))
+    ) and any(0 <= at - m.end < DENIAL_REACH for m in names)
 
 
 #: After a word, these make it the name of someone's job ("a lab technician"), no sign of the

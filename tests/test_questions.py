@@ -2033,6 +2033,9 @@ def test_an_everyday_sense_is_denied_only_just_after_the_name(answerer: Question
     assert "flask" not in everyday("which flask do i use? not the lab one")
     far = "which flask should i buy for the shelf in my kitchen, honestly i am not a lab person"
     assert "flask" in everyday(far)  # "not a lab person" says something else
+    assert "monolith" not in everyday("what is a monolith in backend? ion mean the big rock")
+    assert "monolith" not in everyday("what is a monolith in backend, i don't mean the big rock")
+    assert "monolith" in everyday("what is a monolith in backend, i mean the big rock")
 
 
 def test_another_form_of_a_common_word_is_no_misspelt_name(answerer: QuestionAnswerer) -> None:
