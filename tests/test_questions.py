@@ -2267,6 +2267,8 @@ def test_which_kind_for_a_topic_lists_its_children(
         "apinun olgeta! mi nupela long hia",
         "iakwe bot!",
         "kommol tata for all the answers, now i go sleep after my night shift",
+        "what up doe",
+        "Mandi, bundì!",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
@@ -3293,6 +3295,13 @@ _HELD_BACK = table(
         ],
         "'for example' in a topic's texts is no use case ('extensible, for example with')": [
             ("calculus chain rule examples", expect(outcome=Outcome.REFUSED)),
+        ],
+        "a python lying on the sidewalk is the snake": [
+            (
+                "bruh a whole python was layin on the sidewalk on my route today, like 6 feet"
+                " long. who do i even call for that",
+                expect(confident=False),
+            ),
         ],
         "couch grass on an allotment is the weed, not CouchDB": [
             (
