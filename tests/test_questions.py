@@ -3298,8 +3298,8 @@ _HELD_BACK = table(
         ],
         "a python lying on the sidewalk is the snake": [
             (
-                "bruh a whole python was layin on the sidewalk on my route today, like 6 feet"
-                " long. who do i even call for that",
+                "bruh a whole python was layin on the sidewalk on my route in hamtramck today,"
+                " like 6 feet long. who do i even call for that",
                 expect(confident=False),
             ),
         ],
