@@ -53,8 +53,8 @@ def _everyday_senses(
 ) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     """By entry id: everyday names (misspellings too), misspellings alone, everyday signs.
 
-    Steps and topics have all three; technology the roadmap lacks (its ids prefixed with
-    :data:`~bot.mentions.NOT_COVERED_PREFIX`) has no everyday signs.
+    Steps, topics and technology the roadmap lacks (its ids prefixed with
+    :data:`~bot.mentions.NOT_COVERED_PREFIX`) alike.
     """
     common_names: dict[str, frozenset[str]] = {}
     misspelt: dict[str, frozenset[str]] = {}
@@ -69,6 +69,7 @@ def _everyday_senses(
         entry_id = f"{NOT_COVERED_PREFIX}{entry.key}"
         misspelt[entry_id] = misspellings(entry.aliases, common)
         common_names[entry_id] = common | misspelt[entry_id]
+        everyday[entry_id] = frozenset(entry.everyday_words)
     return common_names, misspelt, everyday
 
 

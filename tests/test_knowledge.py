@@ -481,6 +481,28 @@ def test_the_words_around_the_roadmap_load() -> None:
             "needs common_words",
         ),
         (
+            ("kind: language, related", "kind: language, everyday_words: [island], related"),
+            17,
+            "needs common_words",
+        ),
+        (
+            (
+                "kind: language, related",
+                "kind: language, common_words: [Scala], everyday_words: [island, code], related",
+            ),
+            17,
+            "'code' is also in the top-level software_words",
+        ),
+        (
+            (
+                "kind: language, related",
+                "kind: language, common_words: [Scala], everyday_words: [opera],"
+                " software_words: [opera], related",
+            ),
+            17,
+            "'opera' is also in everyday_words",
+        ),
+        (
             (
                 "kind: language, related",
                 "kind: language, common_words: [Scala], software_words: [sbt, code], related",

@@ -3296,6 +3296,18 @@ _HELD_BACK = table(
         "'for example' in a topic's texts is no use case ('extensible, for example with')": [
             ("calculus chain rule examples", expect(outcome=Outcome.REFUSED)),
         ],
+        "an everyday word of technology the roadmap lacks is its everyday sense": [
+            (
+                "cheap website for small shop sell falcon bells and hoods",
+                expect(outcome=Outcome.REFUSED),
+            ),
+            (
+                "me n my cousin makin a grape bin tracker for the estate, monolith or"
+                " microservices for just 2 ppl lol",
+                expect(intent=Intent.COMPARE, topics=("monolith", "microservices")),
+            ),
+            ("is falcon worth learning", expect(outcome=Outcome.NOT_COVERED)),
+        ],
         "a python lying on the sidewalk is the snake": [
             (
                 "bruh a whole python was layin on the sidewalk on my route in hamtramck today,"

@@ -92,7 +92,15 @@ _KEYS = {
     "resource": ("title", "url"),
     "question": ("id", "question", "options"),
     "option": ("text", "right", "why"),
-    "not_covered": ("name", "kind", "aliases", "common_words", "software_words", "related"),
+    "not_covered": (
+        "name",
+        "kind",
+        "aliases",
+        "common_words",
+        "everyday_words",
+        "software_words",
+        "related",
+    ),
     "canned": ("id", "phrases", "reply"),
 }
 

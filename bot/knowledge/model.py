@@ -83,6 +83,8 @@ class NotCovered:
     common_words: tuple[str, ...] = ()
     #: Words that confirm the software sense of those names ("partition" for Kafka).
     software_words: tuple[str, ...] = ()
+    #: Words that point to the everyday sense of those names ("bells" for a falcon).
+    everyday_words: tuple[str, ...] = ()
     #: Roadmap topics genuinely related to it (nginx: the hosting environment).
     related: tuple[str, ...] = ()
 

@@ -95,8 +95,8 @@ class VocabularyReader:
     ) -> tuple[NotCovered, ...]:
         """Technology the roadmap does not cover; none may share a name with the roadmap.
 
-        Its ``software_words``, like a topic's, need ``common_words`` and are not already
-        software words for every name.
+        Its ``everyday_words`` and ``software_words``, like a topic's, need ``common_words``;
+        neither is a software word for every name.
         """
         result = []
         seen: dict[str, str] = {}
@@ -137,9 +137,20 @@ class VocabularyReader:
                         (*path, "common_words", c_index), f"{word!r} is not one of its names"
                     )
             confirming = self.reader.words(data, "software_words", path)
-            self.senses(path, software, common, confirming=confirming)
+            everyday = self.reader.words(data, "everyday_words", path)
+            self.senses(path, software, common, everyday, confirming)
             if name:
-                result.append(NotCovered(name, kind, aliases, common, confirming, related))
+                result.append(
+                    NotCovered(
+                        name,
+                        kind,
+                        aliases,
+                        common_words=common,
+                        software_words=confirming,
+                        everyday_words=everyday,
+                        related=related,
+                    )
+                )
         return tuple(result)
 
     def need_words(
