@@ -2269,6 +2269,9 @@ def test_which_kind_for_a_topic_lists_its_children(
         "kommol tata for all the answers, now i go sleep after my night shift",
         "what up doe",
         "Mandi, bundì!",
+        "whataway yu bot! jus got back from ringin da bell fer da ship",
+        "bòna ragazzi! cum a stet? just come down from the flight",
+        "who made yer? me mate in the band reckons its some lad from liverpool",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
