@@ -330,6 +330,11 @@ NOT_MEANING = frozenset({"dont", "not", "ion", "didnt", "doesnt"})
 MEANING = frozenset({"mean", "meant"})
 
 
+#: How many words an opening phrase of small talk must come before to be only that ("ey up
+#: is docker worth it"); a shorter message is small talk all through ("asante sana kaka").
+OPENING_TALK_BEFORE = 2
+
+
 #: How many words after a name its everyday sense may be denied ("gin? the go one, not the
 #: drink"); further on, "not a" says something else ("... flask. we're not a lab family").
 DENIAL_REACH = 8
@@ -622,11 +627,19 @@ class NameFinder:
             for m in ambiguous
             if not self.lexicon.everyday.get(m.id, frozenset()) & sign_texts.keys()
         ]
+        # not the small talk around the question ("ey up is docker worth it"), unless the name
+        # is a word of it ("slán go fóill")
+        talk = {words[at] for at in courtesy}
+        beyond_talk = (
+            [w for w in leftovers if w not in talk]
+            if talk and not any(m.start in courtesy for m in ambiguous)
+            else leftovers
+        )
         context = _Context(
             message,
             found,
             software,
-            leftovers,
+            beyond_talk,
             self._paired(message, unsigned),
             other_texts,
             sign_texts,
@@ -752,8 +765,8 @@ class NameFinder:
     def _courtesy(self, message: Message) -> set[int]:
         """Where the message only says small talk.
 
-        Whole sentences ("hello.", "thanks!") and a closing phrase of several words ("..., free
-        ones pls, thanks in advance").
+        Whole sentences ("hello.", "thanks!") and an opening or closing phrase of several words
+        ("ey up is docker worth it", "..., free ones pls, thanks in advance").
         """
         texts = message.texts
         talk: set[int] = set()
@@ -770,6 +783,12 @@ class NameFinder:
         for _, phrase in phrases_found(self.lexicon.small_talk, texts):
             if len(phrase) > 1 and tuple(texts[-len(phrase) :]) == phrase:
                 talk.update(range(len(texts) - len(phrase), len(texts)))
+            if (  # "ey up is docker worth it"; not "asante sana kaka", talk all through
+                len(phrase) > 1
+                and len(texts) > len(phrase) + OPENING_TALK_BEFORE
+                and tuple(texts[: len(phrase)]) == phrase
+            ):
+                talk.update(range(len(phrase)))
         return talk
 
     def _broad_left_out(self, found: list[Mention]) -> list[Mention]:

@@ -2291,6 +2291,9 @@ def test_a_greeting_before_a_question_is_not_small_talk(answerer: QuestionAnswer
     assert asked.outcome is not Outcome.SMALL_TALK and asked.intent is Intent.USE_CASE
     hello = answerer.understand("Hi! My name is Lena and I'm learning to code. Just saying hello.")
     assert hello.outcome is Outcome.SMALL_TALK
+    ey_up = answerer.understand("ey up is docker worth learning")  # a greeting of two words
+    assert ey_up.outcome is Outcome.ANSWERED and ey_up.topic_ids == ("docker",)
+    assert answerer.understand("Slán go fóill").outcome is Outcome.SMALL_TALK
 
 
 def test_two_names_asked_to_be_compared_beside_talk_words_are_compared(
