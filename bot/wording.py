@@ -399,6 +399,8 @@ SHORTHAND = {
     "pls": "please",
     "plz": "please",
     "thx": "thanks",
+    "txt": "text",
+    "b4": "before",
     "tho": "though",
     "ppl": "people",
     "wich": "which",

@@ -94,6 +94,7 @@ def test_shorthand_stands_for_its_words_but_not_among_letters_spelt_out() -> Non
     assert split_message("u r a genius").texts == ("you", "are", "a", "genius")
     assert split_message("what is a w s").texts == ("what", "is", "a", "w", "s")
     assert split_message("is j w t safe").texts == ("is", "j", "w", "t", "safe")
+    assert split_message("txt them b4 the slot").texts == ("text", "them", "before", "the", "slot")
 
 
 def test_a_dropped_g_is_put_back_only_where_that_makes_a_word() -> None:

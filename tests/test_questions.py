@@ -2272,6 +2272,8 @@ def test_which_kind_for_a_topic_lists_its_children(
         "whataway yu bot! jus got back from ringin da bell fer da ship",
         "bòna ragazzi! cum a stet? just come down from the flight",
         "who made yer? me mate in the band reckons its some lad from liverpool",
+        "ey bala, yu orait?",
+        "eso mina bot, yawo",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
