@@ -66,7 +66,7 @@ GENERAL_WORDS = wordset(
 )
 #: Words before the one that opens a sentence ("please explain", "so what is").
 LEAD_INS = wordset(
-    "please pls plz so ok okay hey hi well now and also wait yo bro hmm um uh btw ngl"
+    "please pls plz so ok okay hey hi well now and also wait yo bro hmm um uh btw ngl ey eh up"
 )
 #: Question words: a sentence starting with one of these asks something.
 QUESTION_STARTS = wordset(

@@ -2296,6 +2296,8 @@ def test_a_greeting_before_a_question_is_not_small_talk(answerer: QuestionAnswer
     ey_up = answerer.understand("ey up is docker worth learning")  # a greeting of two words
     assert ey_up.outcome is Outcome.ANSWERED and ey_up.topic_ids == ("docker",)
     assert answerer.understand("Slán go fóill").outcome is Outcome.SMALL_TALK
+    kafka = "ey up is kafka worth learnin, apparently t'airport bag system runs on it"
+    assert answerer.understand(kafka).outcome is Outcome.NOT_COVERED  # "ey up" leads in
 
 
 def test_two_names_asked_to_be_compared_beside_talk_words_are_compared(
