@@ -59,6 +59,7 @@ from bot.wording import (
     VERB_AFTER,
     VERB_CONTEXT,
     VERB_PHRASE_AFTER,
+    VERSUS,
     WHAT_WORDS,
     Message,
     Word,
@@ -866,6 +867,16 @@ class NameFinder:
             # lists the name as related counts again
             + sum(
                 not other.ambiguous and self.lexicon.related(other, mention)
+                for other in context.found
+            )
+            # "rest vs graphql, which is less of a headache": set against technology named
+            # clearly, right beside it
+            + any(
+                not other.ambiguous
+                and (
+                    (other.end + 1 == mention.start and texts[other.end] in VERSUS)
+                    or (mention.end + 1 == other.start and texts[mention.end] in VERSUS)
+                )
                 for other in context.found
             )
         )

@@ -91,6 +91,8 @@ COMPARE_CUES = wordset(
 PREFERRED_TO = wordset("over")
 #: Between two names, these set them side by side ("go or java").
 SIDE_BY_SIDE = wordset("or vs versus")
+#: ...of them, those only ever setting things against each other ("rest vs graphql").
+VERSUS = wordset("vs versus")
 #: "Or" in other languages, between two names of a kind: Spanish, Italian, Tagalog "o", Dutch
 #: "of", Yoruba and pidgin "abi", Polish "czy", Icelandic "eða", Swahili "ama", Darija "wla",
 #: Bengali "na", German "oder", Scandinavian "eller", Hungarian "vagy", Malay "atau", Russian

@@ -3340,6 +3340,19 @@ _HELD_BACK = table(
             ),
             ("couch replication or mongo replica sets, which one", expect(intent="compare")),
             ("mongo vs postgres", expect(intent="compare")),
+            (
+                "postgres or mongo what is better for registry of horses and cattle, every"
+                " animal have different papers and fields",
+                expect(intent=Intent.COMPARE, topics=("postgresql", "mongodb")),
+            ),
+        ],
+        "a name set against technology named clearly right beside it is software": [
+            (
+                "rest vs graphql, which ones less of a headache for a crew of like 2 ppl? ope"
+                " sorry if dumb q",
+                expect(intent=Intent.COMPARE, topics=("rest", "graphql")),
+            ),
+            ("rest vs sleep for a headache", expect(confident=False)),
         ],
     }
 )
