@@ -2274,6 +2274,8 @@ def test_which_kind_for_a_topic_lists_its_children(
         "who made yer? me mate in the band reckons its some lad from liverpool",
         "ey bala, yu orait?",
         "eso mina bot, yawo",
+        "Mālō te ma'uli! first time I use this bot",
+        "Ezen! byyan bolzyn",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
@@ -3317,6 +3319,13 @@ _HELD_BACK = table(
                 expect(intent=Intent.COMPARE, topics=("monolith", "microservices")),
             ),
             ("is falcon worth learning", expect(outcome=Outcome.NOT_COVERED)),
+        ],
+        "the spring of a pendulum clock is the part, not Spring Boot": [
+            (
+                "I restore an old pendulum clock. The main spring is broken and I cannot find"
+                " one of same size. Is better to make a new spring or search old one?",
+                expect(confident=False),
+            ),
         ],
         "a python lying on the sidewalk is the snake": [
             (
