@@ -3508,7 +3508,7 @@ _REACHED = {
     # Reached on the tune set with the learned models, which are trained on this very set (so
     # these are in-sample levels, not what fresh questions get; see bench/eval_report.py
     # --validation): a change that loses ground fails here.
-    ("keyword", "in_scope_right"): 0.964,
+    ("keyword", "in_scope_right"): 0.965,
     ("chat", "in_scope_right"): 0.961,
     ("long", "in_scope_right"): 0.969,
 }
