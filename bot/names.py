@@ -331,11 +331,6 @@ NOT_MEANING = frozenset({"dont", "not", "ion", "didnt", "doesnt"})
 MEANING = frozenset({"mean", "meant"})
 
 
-#: How many words an opening phrase of small talk must come before to be only that ("ey up
-#: is docker worth it"); a shorter message is small talk all through ("asante sana kaka").
-OPENING_TALK_BEFORE = 2
-
-
 #: How many words after a name its everyday sense may be denied ("gin? the go one, not the
 #: drink"); further on, "not a" says something else ("... flask. we're not a lab family").
 DENIAL_REACH = 8
@@ -357,6 +352,11 @@ def _denied(message: Message, at: int, names: Sequence[Mention]) -> bool:
         # "not the big rock kind": one word saying which
         or (at >= 3 and texts[at - 2] in ARTICLES and _denies(texts, at - 3))
     ) and any(0 <= at - m.end < DENIAL_REACH for m in names)
+
+
+#: How many words an opening phrase of small talk must come before to be only that ("ey up
+#: is docker worth it"); a shorter message is small talk all through ("asante sana kaka").
+OPENING_TALK_BEFORE = 2
 
 
 #: After a word, these make it the name of someone's job ("a lab technician"), no sign of the
