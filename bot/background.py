@@ -244,6 +244,14 @@ def asking_segments(message: Message, sentence: int) -> list[int]:
     ]
 
 
+#: After a material word, these make it who tells rather than what is read ("some youtube
+#: fella says postgres").
+TELLERS = frozenset(
+    {"guy", "guys", "bloke", "blokes", "fella", "fellas", "dude", "dudes", "chap", "lad", "lads"}
+    | {"man", "woman", "lady", "person", "people", "teacher", "teachers", "creator", "creators"}
+)
+
+
 def wanted(mention: Mention, words: tuple[Word, ...]) -> bool:
     """Whether a name is told as what to learn or read about ("read up about rest").
 
@@ -252,15 +260,16 @@ def wanted(mention: Mention, words: tuple[Word, ...]) -> bool:
     """
     if mention.start and words[mention.start - 1].text in TOWARDS and not mention.not_covered:
         return True  # (not "push to github": a place, not the roadmap's)
+    start = max(mention.start - 3, 0)
     return any(
         (
             w.stem in LEARN_WORDS
-            or w.text in RESOURCE_CUES
+            or (w.text in RESOURCE_CUES and words[at + 1].text not in TELLERS)
             or w.text in UNDERSTANDING
             or w.text == "about"
         )
         and w.sentence == words[mention.start].sentence
-        for w in words[max(mention.start - 3, 0) : mention.start]
+        for at, w in enumerate(words[start : mention.start], start)
     )
 
 

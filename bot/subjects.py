@@ -160,6 +160,14 @@ def _choice_opening(
     return [one, other]
 
 
+def recommended_by_someone(words: tuple[Word, ...], mention: Mention) -> bool:
+    """Whether someone is told recommending the name just before it ("my lead swears by go")."""
+    return any(
+        w.text in RECOMMENDING and w.segment == words[mention.start].segment
+        for w in words[max(mention.start - RECOMMEND_GAP, 0) : mention.start]
+    )
+
+
 def _recommended_then_asked(message: Message, mentions: list[Mention], focus: int) -> list[Mention]:
     """The one name someone recommended, when the question after it asks what "it" is.
 
@@ -184,14 +192,7 @@ def _recommended_then_asked(message: Message, mentions: list[Mention], focus: in
     )
     if asking is None or any(words[m.start].segment >= asking for m in mentions):
         return []
-    recommended = {
-        m.id
-        for m in mentions
-        if any(
-            w.text in RECOMMENDING and w.segment == words[m.start].segment
-            for w in words[max(m.start - RECOMMEND_GAP, 0) : m.start]
-        )
-    }
+    recommended = {m.id for m in mentions if recommended_by_someone(words, m)}
     if len(recommended) != 1:
         return []
     chosen = [m for m in mentions if m.id in recommended]

@@ -266,6 +266,11 @@ _ASKING = table(
                 " hon?",
                 expect(intent=Intent.COMPARE, topic_set={"django", "flask"}),
             ),
+            (  # "use sqlite" told as advice; a "youtube fella" tells, is no video to watch
+                "a bloke at the yard says use SQLite, some YouTube fella says PostgreSQL. which is"
+                " better for summat this size?",
+                expect(intent=Intent.COMPARE, topic_set={"sqlite", "postgresql"}),
+            ),
         ],
         "asked if the same, then what both are: a comparison": [
             (

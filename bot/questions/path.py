@@ -16,6 +16,7 @@ from bot.mentions import Mention
 from bot.questions.findings import Asked
 from bot.questions.reading import Reading
 from bot.questions.shared import MAX_CHOICES, Shared
+from bot.subjects import recommended_by_someone
 from bot.understanding import Intent, Outcome, Understanding
 from bot.wording import (
     IN_THE_ROADMAP,
@@ -193,7 +194,16 @@ class PathStages:
             and kind.at not in kind.introduced
             and message.words[kind.at].sentence != focus
         )
-        choice = self._choice(subjects, focus_words, kind.kind)
+        # "one bloke says use sqlite, another says postgresql. which is better?": names others
+        # recommend are among the choice too
+        advised = [
+            m
+            for m in read.mentions
+            if m not in subjects and recommended_by_someone(message.words, m)
+        ]
+        choice = self._choice(
+            sorted(subjects + advised, key=lambda m: m.start), focus_words, kind.kind
+        )
         if choice:
             return Understanding(read.question, Intent.COMPARE, choice)
         if self._choice_among_uncovered(read):
