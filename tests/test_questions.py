@@ -2281,6 +2281,9 @@ def test_which_kind_for_a_topic_lists_its_children(
         "eso mina bot, yawo",
         "Mālō te ma'uli! first time I use this bot",
         "Ezen! byyan bolzyn",
+        "ey up duck, just finished me shift on the locks, you alright?",
+        "bon di! come la va?",
+        "whos the guy that built this thing",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
