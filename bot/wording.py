@@ -448,6 +448,8 @@ SHORTHAND = {
     "gutpela": "good",  # Tok Pisin
     "tufala": "the two",  # Pijin ("express an nestjs, tufala sem samting?")
     "sem": "same",
+    "mismo": "same",  # Spanish ("docker y ci/cd es lo mismo?")
+    "misma": "same",
     "samting": "something",
     "lanem": "learn",  # Pijin ("mi save lanem tu?")
     "lainim": "learn",  # Tok Pisin

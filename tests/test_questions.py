@@ -277,6 +277,10 @@ _ASKING = table(
                 "is flask and django the same thing? both python no?",
                 expect(intent=Intent.COMPARE, topic_set={"flask", "django"}),
             ),
+            (  # Spanish "lo mismo": the same
+                "docker y ci/cd es lo mismo?? no entiendo nada",
+                expect(intent=Intent.COMPARE, topic_set={"docker", "ci-cd"}),
+            ),
         ],
         '"go into one" is a verb': [
             (
