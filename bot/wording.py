@@ -448,6 +448,8 @@ SHORTHAND = {
     "gutpela": "good",  # Tok Pisin
     "tufala": "the two",  # Pijin ("express an nestjs, tufala sem samting?")
     "sem": "same",
+    "ding": "thing",  # Afrikaans, Dutch ("the same ding?")
+    "v": "vs",  # British ("sqlite v postgres")
     "mismo": "same",  # Spanish ("docker y ci/cd es lo mismo?")
     "misma": "same",
     "samting": "something",

@@ -281,6 +281,14 @@ _ASKING = table(
                 "docker y ci/cd es lo mismo?? no entiendo nada",
                 expect(intent=Intent.COMPARE, topic_set={"docker", "ci-cd"}),
             ),
+            (  # Afrikaans "ding": a thing
+                "is docker en ci/cd the same ding?",
+                expect(intent=Intent.COMPARE, topic_set={"docker", "ci-cd"}),
+            ),
+            (  # British "v": versus
+                "sqlite v postgres small shop",
+                expect(intent=Intent.COMPARE, topic_set={"sqlite", "postgresql"}),
+            ),
         ],
         '"go into one" is a verb': [
             (
@@ -2288,6 +2296,9 @@ def test_which_kind_for_a_topic_lists_its_children(
         "ey up duck, just finished me shift on the locks, you alright?",
         "bon di! come la va?",
         "whos the guy that built this thing",
+        "Salam aleykum brother, everything good by you?",
+        "Bona die! Ite mi contas?",
+        "kóp raxmet",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
