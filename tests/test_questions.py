@@ -266,6 +266,11 @@ _ASKING = table(
                 " hon?",
                 expect(intent=Intent.COMPARE, topic_set={"django", "flask"}),
             ),
+            (  # "one over the other" picks between the names told before
+                "my tutorial uses SQLite but everybody at the coding night talks Postgres. when do"
+                " you pick one over the other?",
+                expect(intent=Intent.COMPARE, topic_set={"sqlite", "postgresql"}),
+            ),
             (  # "use sqlite" told as advice; a "youtube fella" tells, is no video to watch
                 "a bloke at the yard says use SQLite, some YouTube fella says PostgreSQL. which is"
                 " better for summat this size?",

@@ -39,6 +39,8 @@ from bot.wording import (
 COMING = frozenset({"come", "comes", "follows"})
 #: In a question after names, these pick among them ("which one", "which would you pick").
 CHOOSING = frozenset({"which"})
+#: ...and these two together ("is one better than the other").
+ONE_AND_OTHER = frozenset({"one", "other"})
 #: In the asking sentence, words asking how names told before differ: no need.
 DIFFERING = frozenset({"difference", "differences", "diff", "differ", "differs", "compare"})
 
@@ -195,11 +197,14 @@ class PathStages:
             and message.words[kind.at].sentence != focus
         )
         # "one bloke says use sqlite, another says postgresql. which is better?": names others
-        # recommend are among the choice too
+        # recommend are among the choice too, and all told before "is one better than the other"
+        one_or_other = focus_words >= ONE_AND_OTHER
         advised = [
             m
             for m in read.mentions
-            if m not in subjects and recommended_by_someone(message.words, m)
+            if m not in subjects
+            and message.words[m.start].sentence != focus
+            and (one_or_other or recommended_by_someone(message.words, m))
         ]
         choice = self._choice(
             sorted(subjects + advised, key=lambda m: m.start), focus_words, kind.kind
@@ -321,9 +326,11 @@ class PathStages:
     ) -> tuple[str, ...]:
         """The names told before a "which" that picks among them ("which one would you pick").
 
+        "Is one better than the other" picks too.
+
         Two or more topics of one kind, and no other kind asked for; else nothing.
         """
-        if not focus_words & CHOOSING:
+        if not (focus_words & CHOOSING or focus_words >= ONE_AND_OTHER):
             return ()
         named = [m.id for m in subjects if m.id in self.shared.knowledge.topics]
         kinds = Counter(self.shared.knowledge.topics[t].kind for t in dict.fromkeys(named))
