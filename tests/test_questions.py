@@ -2418,6 +2418,12 @@ def test_a_cloud_providers_services_are_the_provider(answerer: QuestionAnswerer)
 
 _NEEDS = table(
     {
+        "the weather shown on a website is data from a public api, not small talk": [
+            (
+                "show weather forecast on pumpkin patch website",
+                expect(intent=Intent.USE_CASE, first=("api-integration",)),
+            ),
+        ],
         "working offline and syncing are software words: a bare need, no goodbye": [
             (
                 "ticket checks offline in tunnels, sync later",
@@ -3347,6 +3353,14 @@ _HELD_BACK = table(
                 expect(intent=Intent.COMPARE, topics=("monolith", "microservices")),
             ),
             ("is falcon worth learning", expect(outcome=Outcome.NOT_COVERED)),
+        ],
+        "a spring drained under a path is water; an express ferry is a boat": [
+            ("draining a spring under cemetery path near old graves", expect(confident=False)),
+            (
+                "wat time the express ferry from messina to villa today? the queue is till the"
+                " motorway",
+                expect(confident=False),
+            ),
         ],
         "the spring of a pendulum clock is the part, not Spring Boot": [
             (
