@@ -3354,6 +3354,9 @@ _HELD_BACK = table(
             ),
             ("is falcon worth learning", expect(outcome=Outcome.NOT_COVERED)),
         ],
+        "rubies on a cathedral reliquary are gems": [
+            ("how to clean rubies on old cathedral reliquary", expect(confident=False)),
+        ],
         "a spring drained under a path is water; an express ferry is a boat": [
             ("draining a spring under cemetery path near old graves", expect(confident=False)),
             (
