@@ -3354,6 +3354,14 @@ _HELD_BACK = table(
             ),
             ("is falcon worth learning", expect(outcome=Outcome.NOT_COVERED)),
         ],
+        "rails on a stretcher hold the patient; 3 db of antenna gain is a loudness": [
+            (
+                "side rails on the stretchers down in ER keep stickin hon, any trick to get em"
+                " down",
+                expect(confident=False),
+            ),
+            ("antenna gain 3 db explained", expect(confident=False)),
+        ],
         "rubies on a cathedral reliquary are gems": [
             ("how to clean rubies on old cathedral reliquary", expect(confident=False)),
         ],
