@@ -2034,6 +2034,11 @@ _ASKING = table(
                 " what's on it?",
                 expect(intent=Intent.OVERVIEW),
             ),
+            (  # "this backend roadmap", and "it" after it in the sentence, are the roadmap
+                "I work in the city park service and want to change career. What this backend"
+                " roadmap contains from beginning to end, which big parts it has?",
+                expect(intent=Intent.OVERVIEW),
+            ),
         ],
     }
 )

@@ -47,6 +47,8 @@ FIELD_LEARNT = WANTING | frozenset({"know", "knows", "expected", "should", "skil
 
 #: After the roadmap's word, these ask what it holds ("does this roadmap teach"), no material.
 TEACHING = frozenset({"teach", "teaches"})
+#: After the roadmap named in its sentence, these point at it ("the roadmap, which parts it has").
+ROADMAP_IT = frozenset({"it", "its"})
 
 
 class UnnamedStages:
@@ -155,11 +157,21 @@ class UnnamedStages:
         # "... splitting the system into separately deployed parts. does the roadmap have a
         # name for that?": the need told before is what the roadmap is asked about
         words = read.message.words
-        points_back = read.message.sentences > 1 and any(  # not "what does this roadmap hold"
-            w.sentence == read.focus
-            and w.text in POINTERS
-            and (at + 1 == len(words) or words[at + 1].text not in ROADMAP_WORDS)
-            for at, w in enumerate(words)
+        points_back = (
+            read.message.sentences > 1
+            and any(  # not "what does this (backend)
+                # roadmap hold", nor "... this backend roadmap, which big parts it has"
+                w.sentence == read.focus
+                and w.text in POINTERS
+                and not any(v.text in ROADMAP_WORDS for v in words[at + 1 : at + 3])
+                and not (
+                    w.text in ROADMAP_IT
+                    and any(
+                        v.text in ROADMAP_WORDS and v.sentence == w.sentence for v in words[:at]
+                    )
+                )
+                for at, w in enumerate(words)
+            )
         )
         starting = step.starting_point and not asked.focus_stems & STRONG_OVERVIEW
         need = (
