@@ -49,6 +49,7 @@ from bot.wording import (
     NAME_POINTERS,
     PROJECT_NOUNS,
     READING,
+    SIDE_BY_SIDE,
     SMALLER_ONE,
     SOFTWARE_THINGS,
     STANDING_WINDOW,
@@ -859,6 +860,7 @@ class NameFinder:
             context.sign_texts[t]
             for t in self.lexicon.everyday.get(mention.id, ()) & context.sign_texts.keys()
         )
+        kind = self.lexicon.kind_of(mention)
         software = (
             context.software
             + sum(told[t] for t in self.lexicon.software_of.get(mention.id, ()) & told.keys())
@@ -870,12 +872,16 @@ class NameFinder:
                 for other in context.found
             )
             # "rest vs graphql, which is less of a headache": set against technology named
-            # clearly, right beside it
+            # clearly, right beside it; "which suits us better, go or java": or against another
+            # name of its kind
             + any(
-                not other.ambiguous
+                (
+                    (other.end + 1 == mention.start and texts[other.end] in SIDE_BY_SIDE)
+                    or (mention.end + 1 == other.start and texts[mention.end] in SIDE_BY_SIDE)
+                )
                 and (
-                    (other.end + 1 == mention.start and texts[other.end] in VERSUS)
-                    or (mention.end + 1 == other.start and texts[mention.end] in VERSUS)
+                    (not other.ambiguous and texts[min(other.end, mention.end)] in VERSUS)
+                    or (other.id != mention.id and self.lexicon.kind_of(other) == kind)
                 )
                 for other in context.found
             )

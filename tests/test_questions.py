@@ -266,6 +266,10 @@ _ASKING = table(
                 " hon?",
                 expect(intent=Intent.COMPARE, topic_set={"django", "flask"}),
             ),
+            (  # "ruby" set beside "php" with "or" is the language, whatever "cousin" says
+                "php or ruby, which one more easy? my cousin in london say ruby is dead already",
+                expect(intent=Intent.COMPARE, topic_set={"php", "ruby"}),
+            ),
             (  # "one over the other" picks between the names told before
                 "my tutorial uses SQLite but everybody at the coding night talks Postgres. when do"
                 " you pick one over the other?",
