@@ -2313,6 +2313,10 @@ def test_which_kind_for_a_topic_lists_its_children(
         "Salam aleykum brother, everything good by you?",
         "Bona die! Ite mi contas?",
         "kóp raxmet",
+        "howay bot, y'alreet?",
+        "bun di, who made this bot?",
+        "dilan, a s'udëi",
+        "good marnin",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
@@ -3370,6 +3374,14 @@ _HELD_BACK = table(
                 expect(confident=False),
             ),
             ("antenna gain 3 db explained", expect(confident=False)),
+        ],
+        "a workmate nicknamed mongo at his retirement party is no database": [
+            (
+                "There's a guy on our sweeping crew everybody calls Mongo on account of he lifted"
+                " the back end of a Cushman by himself once. His retirement party is Friday. Got"
+                " any ideas for a funny toast?",
+                expect(confident=False),
+            ),
         ],
         "rubies on a cathedral reliquary are gems": [
             ("how to clean rubies on old cathedral reliquary", expect(confident=False)),
