@@ -326,9 +326,8 @@ class PathStages:
     ) -> tuple[str, ...]:
         """The names told before a "which" that picks among them ("which one would you pick").
 
-        "Is one better than the other" picks too.
-
-        Two or more topics of one kind, and no other kind asked for; else nothing.
+        Two or more topics of one kind, and no other kind asked for; else nothing. "Is one
+        better than the other" picks as "which" does.
         """
         if not (focus_words & CHOOSING or focus_words >= ONE_AND_OTHER):
             return ()

@@ -157,21 +157,17 @@ class UnnamedStages:
         # "... splitting the system into separately deployed parts. does the roadmap have a
         # name for that?": the need told before is what the roadmap is asked about
         words = read.message.words
-        points_back = (
-            read.message.sentences > 1
-            and any(  # not "what does this (backend)
-                # roadmap hold", nor "... this backend roadmap, which big parts it has"
-                w.sentence == read.focus
-                and w.text in POINTERS
-                and not any(v.text in ROADMAP_WORDS for v in words[at + 1 : at + 3])
-                and not (
-                    w.text in ROADMAP_IT
-                    and any(
-                        v.text in ROADMAP_WORDS and v.sentence == w.sentence for v in words[:at]
-                    )
-                )
-                for at, w in enumerate(words)
+        # not "what does this (backend) roadmap hold", nor "... this backend roadmap, which big
+        # parts it has": those point at the roadmap
+        points_back = read.message.sentences > 1 and any(
+            w.sentence == read.focus
+            and w.text in POINTERS
+            and not any(v.text in ROADMAP_WORDS for v in words[at + 1 : at + 3])
+            and not (
+                w.text in ROADMAP_IT
+                and any(v.text in ROADMAP_WORDS and v.sentence == w.sentence for v in words[:at])
             )
+            for at, w in enumerate(words)
         )
         starting = step.starting_point and not asked.focus_stems & STRONG_OVERVIEW
         need = (
