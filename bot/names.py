@@ -524,6 +524,15 @@ def _asked_if_taught(message: Message, mention: Mention) -> bool:
     )
 
 
+def _word_between(texts: Sequence[str], one: Mention, other: Mention) -> str:
+    """The one word between two mentions with just it between them ("go or java"), else ""."""
+    if one.end + 1 == other.start:
+        return texts[one.end]
+    if other.end + 1 == one.start:
+        return texts[other.end]
+    return ""
+
+
 class NameFinder:
     """Finds names in messages of one roadmap (see :class:`~bot.lexicon.Lexicon`)."""
 
@@ -860,7 +869,6 @@ class NameFinder:
             context.sign_texts[t]
             for t in self.lexicon.everyday.get(mention.id, ()) & context.sign_texts.keys()
         )
-        kind = self.lexicon.kind_of(mention)
         software = (
             context.software
             + sum(told[t] for t in self.lexicon.software_of.get(mention.id, ()) & told.keys())
@@ -875,13 +883,13 @@ class NameFinder:
             # clearly, right beside it; "which suits us better, go or java": or against another
             # name of its kind
             + any(
-                (
-                    (other.end + 1 == mention.start and texts[other.end] in SIDE_BY_SIDE)
-                    or (mention.end + 1 == other.start and texts[mention.end] in SIDE_BY_SIDE)
-                )
+                (between := _word_between(texts, mention, other)) in SIDE_BY_SIDE
                 and (
-                    (not other.ambiguous and texts[min(other.end, mention.end)] in VERSUS)
-                    or (other.id != mention.id and self.lexicon.kind_of(other) == kind)
+                    (not other.ambiguous and between in VERSUS)
+                    or (
+                        other.id != mention.id
+                        and self.lexicon.kind_of(other) == self.lexicon.kind_of(mention)
+                    )
                 )
                 for other in context.found
             )
