@@ -297,15 +297,50 @@ def test_a_value_pyyaml_cannot_build_is_refused_with_its_line(value: str) -> Non
 
 
 _SCALARS = st.none() | st.booleans() | st.integers() | st.text(max_size=8) | st.dates()
+#: Keys, often the same twice (and 1 is the same key as true).
+_KEYS = st.sampled_from(["a", "b", "", 0, 1, True, None]) | st.text(max_size=6) | st.integers()
+
+
+class _Pairs(tuple):
+    """A mapping written as its pairs, so that a key may come twice."""
+
+
+def _mappings(values: st.SearchStrategy) -> st.SearchStrategy:
+    return st.lists(st.tuples(_KEYS, values), max_size=4).map(_Pairs)
+
+
+#: What knowledge files hold: lists, mappings and untagged scalars.
+_PLAIN = st.recursive(
+    _SCALARS, lambda inner: st.lists(inner, max_size=4) | _mappings(inner), max_leaves=20
+)
+#: And tagged values too.
 _TREES = st.recursive(
     _SCALARS | st.binary(max_size=4),  # bytes are tagged !!binary
     lambda inner: (
         st.lists(inner, max_size=4)
-        | st.dictionaries(st.text(max_size=6) | st.integers() | st.none(), inner, max_size=4)
+        | _mappings(inner)
         | st.sets(st.text(max_size=6) | st.integers(), max_size=3)  # tagged !!set
     ),
     max_leaves=20,
 )
+
+
+def _node(tree: object, flow: bool) -> yaml.Node:
+    """``tree`` as a YAML node: lists and mappings in flow style or not, pairs as they are."""
+    if isinstance(tree, _Pairs):
+        pairs = [(_node(key, flow), _node(value, flow)) for key, value in tree]
+        return yaml.MappingNode("tag:yaml.org,2002:map", pairs, flow_style=flow)
+    if isinstance(tree, list):
+        items = [_node(item, flow) for item in tree]
+        return yaml.SequenceNode("tag:yaml.org,2002:seq", items, flow_style=flow)
+    return yaml.representer.SafeRepresenter().represent_data(tree)  # a new one: no aliases
+
+
+def _document(pairs: _Pairs, flow: bool) -> str:
+    """A YAML mapping of ``pairs`` in block style, what is in it in flow style or not."""
+    top = _node(pairs, flow)
+    top.flow_style = False
+    return yaml.serialize(top, Dumper=yaml.SafeDumper, allow_unicode=True)
 
 
 def _every_line(
@@ -330,49 +365,152 @@ def _every_line(
             _every_line(item, (*at, index), lines, problems, keys)
 
 
-@given(tree=_TREES, flow=st.booleans(), duplicate=st.booleans())
-@settings(max_examples=300, deadline=None)
-def test_the_tree_reads_as_pyyaml_reads_it_with_every_line(tree, flow, duplicate) -> None:
-    style = None if flow else False  # innermost lists and mappings in flow style, or none
-    document = {"top": tree, "block": {"so": ["the top stays in block style"]}}
-    text = yaml.safe_dump(document, default_flow_style=style, allow_unicode=True)
-    if duplicate:
-        text += "top: again\n"
-    loader = yaml.CSafeLoader(text)
-    node = loader.get_single_node()
+def _expected(text: str, loader: type = yaml.CSafeLoader) -> tuple[object, dict, list]:
+    """PyYAML's data, and from its nodes the line of every value and every key met twice."""
     lines: dict = {}
     problems: list = []
-    data = knowledge_module._read_tree(loader, node, "f.yaml", lines, problems)
-    loader.dispose()
-    expected_lines: dict = {}
-    expected_problems: list = []
-    composed = yaml.compose(text, yaml.CSafeLoader)
-    _every_line(composed, (), expected_lines, expected_problems, yaml.SafeLoader(""))
-    assert data == yaml.load(text, yaml.CSafeLoader)
+    node = yaml.compose(text, loader)
+    if node is not None:
+        _every_line(node, (), lines, problems, yaml.SafeLoader(""))
+    return yaml.load(text, loader), lines, problems
+
+
+def _read(text: str) -> tuple[object, dict, list]:
+    """What the loader reads: the data, the line of every value, the keys met twice."""
+    lines: dict = {}
+    problems: list = []
+    data = knowledge_module._read_yaml(text, "f.yaml", lines, problems)
+    return data, lines, problems
+
+
+def _read_events(text: str, loader: type = yaml.CSafeLoader) -> tuple[object, dict, list]:
+    """What the loader reads from the parser's events alone (it raises if that is not enough)."""
+    lines: dict = {}
+    problems: list = []
+    data = knowledge_module._read_events(loader(text), lines, problems)
+    return data, lines, problems
+
+
+@given(pairs=_mappings(_TREES), flow=st.booleans())
+@settings(max_examples=300, deadline=None)
+def test_the_tree_reads_as_pyyaml_reads_it_with_every_line(pairs: _Pairs, flow: bool) -> None:
+    text = _document(pairs, flow)
+    assert _read(text) == _expected(text)
+
+
+@given(
+    pairs=_mappings(_PLAIN),
+    flow=st.booleans(),
+    loader=st.sampled_from([yaml.CSafeLoader, yaml.SafeLoader]),
+)
+@settings(max_examples=300, deadline=None)
+def test_plain_data_is_read_from_the_parser_events_as_pyyaml_reads_it(
+    pairs: _Pairs, flow: bool, loader: type
+) -> None:
+    text = _document(pairs, flow)
+    assert _read_events(text, loader) == _expected(text, loader)
+
+
+def test_the_bundled_roadmap_is_read_from_the_parser_events(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def read_tree(*args: object) -> None:
+        pytest.fail("the bundled roadmap was read again from PyYAML's nodes")
+
+    monkeypatch.setattr(knowledge_module, "_read_tree", read_tree)
+    assert len(parse_knowledge(bundled_knowledge_path().read_text(encoding="utf-8")).topics) > 10
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: !!set {x, y}\nb: !!str 7\nc: !!binary aGk=\nd: ! 7\ne: !!int '8'\n",
+        "a: &x 1\nb: [&y two, {c: &z 3}]\n",  # anchors no alias names
+        "n: [1.5, 2020-01-02, ~, true, '7', .nan]\n7: seven\n2020-01-02: day\n~: none\n",
+        "",
+        "# nothing\n",
+        "---\n",
+        "--- [a, b]\n...\n",
+    ],
+)
+def test_tags_anchors_and_keys_that_are_not_text_read_as_pyyaml_reads_them(text: str) -> None:
+    data, lines, problems = _read(text)
+    expected_data, expected_lines, expected_problems = _expected(text)
+    assert repr(data) == repr(expected_data)  # nan is not nan
     assert (lines, problems) == (expected_lines, expected_problems)
 
 
-def test_tags_merge_keys_and_keys_that_are_not_text_read_as_pyyaml_reads_them() -> None:
-    text = (
-        "a: !!set {x, y}\n"
-        "b:\n  <<: {c: 1, d: 2}\n  d: 3\n"
-        "n: [1.5, 2020-01-02, !!binary aGk=, !!str 7]\n"
-        "=: eq\n"
-        "7: seven\n"
-    )
-    loader = yaml.CSafeLoader(text)
-    lines: dict = {}
-    problems: list = []
-    data = knowledge_module._read_tree(loader, loader.get_single_node(), "f.yaml", lines, problems)
-    loader.dispose()
+def test_merge_keys_read_as_pyyaml_reads_them_and_a_key_not_text_has_its_own_line() -> None:
+    text = "a: x\nb:\n  <<: {c: 1, d: 2}\n  d: 3\n=: eq\n7: seven\n"
+    data, lines, problems = _read(text)
     assert data == yaml.load(text, yaml.CSafeLoader) and not problems
-    assert (lines[("b",)], lines[("b", "c")], lines[("b", "d")], lines[(7,)]) == (2, 3, 4, 7)
-    # A key that is not text has its own line, like any other.
+    assert data == {"a": "x", "b": {"c": 1, "d": 3}, "=": "eq", 7: "seven"}
+    assert [lines[at] for at in [("b",), ("b", "c"), ("b", "d"), ("=",), (7,)]] == [2, 3, 4, 5, 6]
     with pytest.raises(KnowledgeError) as caught:
         parse_knowledge(MINIMAL + "extra: 1\n7: seven\n")
     assert [(p.line, p.field) for p in caught.value.problems] == [
         (14, "extra"),
         (15, "[7]"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("a: [1, &x {b: 2}]\nc: *x\n", 1, knowledge_module.ALIASES),  # where the alias points
+        ("a: *x\n", 1, "found undefined alias"),
+        (
+            "&k a: 1\n&k b: 2\n",  # anchors on keys
+            2,
+            "second occurrence (found duplicate anchor; first occurrence started on line 1)",
+        ),
+        (
+            "a: &x 1\nb: &x 2\n",
+            2,
+            "second occurrence (found duplicate anchor; first occurrence started on line 1)",
+        ),
+        (
+            "a: 1\n---\nb: [\n",  # what follows a second document is not read
+            2,
+            "but found another document (expected a single document in the stream started on "
+            "line 1)",
+        ),
+        (
+            "? [a]\n: b\n",
+            1,
+            "found unhashable key (while constructing a mapping started on line 1)",
+        ),
+        (
+            "a:\n  - b\n  - c: d\n   e: f\n",
+            4,
+            "did not find expected '-' indicator (while parsing a block collection started on "
+            "line 2)",
+        ),
+        # The whole file is parsed before what it holds is refused.
+        (
+            "a: &x 1\nb: *x\nc: [\n",
+            4,
+            "did not find expected node content (while parsing a flow node started on line 4)",
+        ),
+        (
+            "a: {b: [1, !!int x]}\nc: {\n",
+            3,
+            "did not find expected node content (while parsing a flow node started on line 3)",
+        ),
+        (
+            "a: " + "[" * (MAX_KNOWLEDGE_DEPTH + 1) + "]" * MAX_KNOWLEDGE_DEPTH + "\n",
+            2,
+            "did not find expected ',' or ']' (while parsing a flow sequence started on line 1)",
+        ),
+    ],
+)
+def test_yaml_problems_are_reported_where_pyyaml_finds_them(
+    text: str, line: int, message: str
+) -> None:
+    with pytest.raises(KnowledgeError) as caught:
+        parse_knowledge(text, "odd.yaml")
+    assert [(p.line, p.field, p.message) for p in caught.value.problems] == [
+        (line, "yaml", message)
     ]
 
 
@@ -394,6 +532,25 @@ def test_deep_nesting_is_refused_cleanly(
     with pytest.raises(KnowledgeError) as caught:
         parse_knowledge(_nested(depth, style), "deep.yaml")
     assert re.search(r"^deep\.yaml:\d+: yaml: .*nest", str(caught.value), re.M)
+
+
+@pytest.mark.parametrize(
+    ("style", "deepest", "refused_on"),
+    [
+        ("block", MAX_KNOWLEDGE_DEPTH - 2, MAX_KNOWLEDGE_DEPTH + 1),
+        ("flow", MAX_KNOWLEDGE_DEPTH - 1, 2),
+    ],
+)
+def test_nesting_to_the_limit_is_read_from_the_events_and_a_level_more_refused(
+    style: str, deepest: int, refused_on: int
+) -> None:
+    text = _nested(deepest, style)
+    assert _read_events(text) == _expected(text)
+    with pytest.raises(KnowledgeError) as caught:
+        parse_knowledge(_nested(deepest + 1, style))
+    assert [(p.line, p.message) for p in caught.value.problems] == [
+        (refused_on, knowledge_module.TOO_DEEP)
+    ]
 
 
 def test_a_knowledge_file_over_the_size_cap_is_refused_unread(tmp_path: Path) -> None:

@@ -169,12 +169,7 @@ def parse_knowledge(text: str, path: Path | str = "<knowledge>") -> Knowledge:
     lines: dict[tuple[Any, ...], int] = {}
     problems: list[Problem] = []
     try:
-        loader = _YAML_LOADER(text)
-        try:
-            node = loader.get_single_node()
-            data = _read_tree(loader, node, path, lines, problems) if node is not None else None
-        finally:
-            loader.dispose()
+        data = _read_yaml(text, path, lines, problems)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
@@ -205,6 +200,99 @@ def _first_problems(problems: list[Problem]) -> list[Problem]:
         *problems[:MAX_KNOWLEDGE_PROBLEMS],
         Problem(first.line, "file", f"{more:,} more problems from here on, not listed"),
     ]
+
+
+def _read_yaml(
+    text: str, path: Path | str, lines: dict[tuple[Any, ...], int], problems: list[Problem]
+) -> Any:
+    """The data of the YAML document ``text``, with the line of every value and duplicate key.
+
+    Read from the parser's events (:func:`_read_events`), or, when the document holds more
+    than plain data, read again from PyYAML's nodes (:func:`_read_tree`) from the start.
+    """
+    loader = _YAML_LOADER(text)
+    try:
+        return _read_events(loader, lines, problems)
+    except _NotPlain:
+        lines.clear()
+        problems.clear()
+    finally:
+        loader.dispose()
+    loader = _YAML_LOADER(text)
+    try:
+        node = loader.get_single_node()
+        return _read_tree(loader, node, path, lines, problems) if node is not None else None
+    finally:
+        loader.dispose()
+
+
+class _NotPlain(Exception):
+    """Met by :func:`_read_events`: something only :func:`_read_tree` reads as PyYAML does."""
+
+
+def _read_events(loader: Any, lines: dict[tuple[Any, ...], int], problems: list[Problem]) -> Any:
+    """The data of a plain YAML document read from the parser's events, as :func:`_read_tree`.
+
+    What knowledge files hold (mappings, lists and scalars, none tagged or anchored) is read
+    without building the composer's tree of nodes. Anything else raises :class:`_NotPlain` as
+    soon as it is met: an anchor or alias, a tag, a key that is a list or a mapping, a merge
+    key (``<<``) or ``=``, a value PyYAML cannot build, nesting too deep, a second document.
+    """
+    get, resolve, construct = loader.get_event, loader.resolve, loader.construct_object
+    scalar_event, scalar_node = yaml.ScalarEvent, yaml.ScalarNode
+    sequence_start, sequence_end = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+    mapping_end, stream_end = yaml.MappingEndEvent, yaml.StreamEndEvent
+
+    def check_plain(event: Any) -> None:
+        """Refuse a node with an anchor or a tag, and an alias (which has an anchor too)."""
+        if event.anchor is not None or event.tag is not None:
+            raise _NotPlain
+
+    def scalar(event: yaml.ScalarEvent) -> Any:
+        """A scalar's value: its text if it resolves to text, else built as PyYAML builds it."""
+        check_plain(event)
+        tag = resolve(scalar_node, event.value, event.implicit)  # as the composer does
+        if tag == _STR:
+            return event.value
+        node = scalar_node(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            return construct(node)  # a number, true, null, a date ...
+        except Exception:  # month 13 in a date; "<<" or "=", which only a key may be
+            raise _NotPlain from None
+
+    def read(event: Any, at: tuple[Any, ...], depth: int) -> Any:
+        if depth > MAX_KNOWLEDGE_DEPTH:
+            raise _NotPlain
+        lines[at] = event.start_mark.line + 1
+        kind = type(event)
+        if kind is scalar_event:
+            return scalar(event)
+        check_plain(event)
+        if kind is sequence_start:
+            items: list[Any] = []
+            while type(event := get()) is not sequence_end:
+                items.append(read(event, (*at, len(items)), depth + 1))
+            return items
+        data: dict[Any, Any] = {}
+        while type(event := get()) is not mapping_end:
+            if type(event) is not scalar_event:  # a list, a mapping or an alias as a key
+                raise _NotPlain
+            key = scalar(event)
+            line = event.start_mark.line + 1
+            if key in data:
+                problems.append(Problem(line, _dotted((*at, key)), "duplicate key"))
+            data[key] = read(get(), (*at, key), depth + 1)
+            lines[(*at, key)] = line
+        return data
+
+    get()  # the stream's start
+    if type(get()) is stream_end:  # no document at all
+        return None
+    data = read(get(), (), 1)
+    get()  # the document's end
+    if type(get()) is not stream_end:  # another document: the composer refuses it
+        raise _NotPlain
+    return data
 
 
 def _read_tree(
