@@ -58,11 +58,15 @@ def characters(text: str) -> list[str]:
 
     Two strings share as many of these as characters counted with repeats.
     """
-    return [
-        f"{character}{seen}" if seen > 1 else character
-        for character in set(text)
-        for seen in range(1, text.count(character) + 1)
-    ]
+    unique = set(text)
+    if len(unique) == len(text):  # no character twice, as in a third of the names
+        return list(unique)
+    found = []
+    for character in unique:
+        found.append(character)
+        if (repeats := text.count(character)) > 1:
+            found += [f"{character}{seen}" for seen in range(2, repeats + 1)]
+    return found
 
 
 def _bit_sets(parts: Iterable[Iterable[str]]) -> dict[str, int]:
