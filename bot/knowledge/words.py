@@ -114,8 +114,8 @@ class VocabularyReader:
             all_names = [((*path, "name"), name)] + [
                 ((*path, "aliases", i), alias) for i, alias in enumerate(aliases)
             ]
-            for where, label in all_names:
-                key = normalize(label)
+            keys = [normalize(label) for _, label in all_names]
+            for (where, label), key in zip(all_names, keys, strict=True):
                 if not key:
                     continue
                 if key in names:
@@ -130,7 +130,7 @@ class VocabularyReader:
                 if topic_id not in topic_ids:
                     self.reader.problem((*path, "related", r_index), f"unknown topic {topic_id!r}")
             common = self.reader.texts(data, "common_words", path)
-            known = {normalize(label) for _, label in all_names}
+            known = set(keys)
             for c_index, word in enumerate(common):
                 if normalize(word) not in known:
                     self.reader.problem(
