@@ -502,6 +502,15 @@ async def test_follow_ups_refer_to_the_last_answer_of_that_person(
     assert (await say(core, "resources for it", user="2")).title != "Resources: Go (Golang)"
 
 
+async def test_and_another_name_after_a_comparison_joins_it_only_if_it_is_of_that_kind(
+    core: Core,
+) -> None:
+    await say(core, "sqlite vs postgres for a small shop?")
+    assert (await say(core, "and mysql?")).title == "SQLite vs MySQL"
+    # a framework after two databases is a new question, not a comparison with a database
+    assert (await say(core, "and flask?")).title == "Flask"
+
+
 async def test_thanks_or_an_unrelated_line_after_an_answer_is_no_follow_up(core: Core) -> None:
     await say(core, "what is docker")
     for line in ("thanks!", "thank you", "ok cool", "my cat is sick"):
