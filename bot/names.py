@@ -111,8 +111,9 @@ TAUGHT = frozenset({"cover", "teach", "explain"})
 GO_TO_BEFORE = OWNERS | {"a", "his", "her"}
 #: ...and between one of these and one of those, a verb ("where should i go to learn it", "should
 #: i go for whisky", "shall we go with django", "where do i go from here", "before i go at it",
-#: "before we go any further", "which would y'all go with"), not the name.
-PERSON_BEFORE_VERB = frozenset({"i", "we", "you", "they", "all"})
+#: "before we go any further", "which would y'all go with"; Krio and Caribbean "ar go learn",
+#: "mi go use", "wi go do", "una go try", "dem go need"), not the name.
+PERSON_BEFORE_VERB = frozenset({"i", "we", "you", "they", "all", "ar", "mi", "wi", "una", "dem"})
 #: A name-word after one of these and "called" or "named" is what someone or a pet is called
 #: ("a player called jenkins", "my cat named python"), not the name.
 CALLED = frozenset({"called", "named"})

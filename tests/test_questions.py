@@ -1721,6 +1721,10 @@ _ASKING = table(
                 expect(outcome=Outcome.NOT_COVERED),
             ),
             ("how i go learn golang", expect(intent=Intent.RESOURCES, topics=("go",))),
+            (  # Krio "ar" is "I"
+                "una padi dem, express an nestjs na di same ting? which one ar go learn fos",
+                expect(intent=Intent.COMPARE, topics=("express", "nestjs")),
+            ),
         ],
         "a step's examples closed by 'that lot' or 'and so on' are the step's": [
             (
