@@ -251,6 +251,10 @@ _ASKING = table(
             ),
         ],
         "the two of a kind asked to differ, wherever they were told": [
+            (  # "little services" are microservices, as "one big app" is a monolith
+                "one big app or a bunch of lil services for my startup?? idk man",
+                expect(intent=Intent.COMPARE, topic_set={"monolith", "microservices"}),
+            ),
             (
                 "I read about both MySQL and PostgreSQL. Many hosting firms offer MySQL. What is"
                 " the difference between them?",
@@ -2321,6 +2325,7 @@ def test_which_kind_for_a_topic_lists_its_children(
         "bun di, who made this bot?",
         "dilan, a s'udëi",
         "good marnin",
+        "Ow is you today?",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
