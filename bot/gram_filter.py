@@ -26,7 +26,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from functools import partial
 from itertools import groupby
 from operator import add
 
@@ -69,20 +70,17 @@ def characters(text: str) -> list[str]:
     return found
 
 
-def _bit_sets(parts: Iterable[Iterable[str]]) -> dict[str, int]:
-    """For each part (a character or a bigram), the strings that have it: a bit per position."""
-    positions: defaultdict[str, list[int]] = defaultdict(list)
+def _bit_sets(parts: Sequence[Iterable[str]]) -> dict[str, int]:
+    """For each part (a character or a bigram), the strings that have it: a bit per position.
+
+    Each part's bits are set in a little-endian byte array, made an integer once at the end.
+    """
+    rows: defaultdict[str, bytearray] = defaultdict(partial(bytearray, (len(parts) + 7) >> 3))
     for position, found in enumerate(parts):
+        byte, bit = position >> 3, 1 << (position & 7)
         for part in found:
-            positions[part].append(position)
-    bit_sets = {}
-    for part, found in positions.items():
-        digits = bytearray(b"0") * (found[-1] + 1)
-        for position in found:
-            digits[position] = ord("1")
-        digits.reverse()
-        bit_sets[part] = int(digits, 2)
-    return bit_sets
+            rows[part][byte] |= bit
+    return {part: int.from_bytes(row, "little") for part, row in rows.items()}
 
 
 def _counts(bit_sets: dict[str, int], parts: Counter[str], start: int, width: int) -> list[int]:
@@ -140,8 +138,8 @@ class GramFilter:
             size = sum(1 for _ in group)
             self._spans[length] = (at, at + size)
             at += size
-        self._characters = _bit_sets(map(characters, texts))
-        self._bigrams = _bit_sets(set(bigrams(text)) for text in texts)
+        self._characters = _bit_sets([characters(text) for text in texts])
+        self._bigrams = _bit_sets([set(bigrams(text)) for text in texts])
 
     def candidates(self, query: str, cutoff: float, start: int, end: int) -> list[int] | None:
         """Positions in ``start:end`` whose strings may score ``cutoff`` or more, in order.

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz, process
 
-from bot.gram_filter import bigrams, least_common, least_shared
+from bot.gram_filter import GramFilter, bigrams, least_common, least_shared
 from bot.knowledge import Knowledge
 from bot.lru import LruCache
 from bot.matching import _CANDIDATES, ByLength, Match, NameIndex, _prefix_score
@@ -147,6 +147,30 @@ def test_filtered_hits_are_the_plain_scans(texts, query, cutoff, scorer) -> None
         filtered = ByLength(variant, filter_from=0)
         plain = ByLength(variant, filter_from=math.inf)
         assert filtered.hits(query, scorer, cutoff) == plain.hits(query, scorer, cutoff)
+
+
+def reference_bit_sets(parts: list[set[str]]) -> dict[str, int]:
+    """Each part's bit set the plain way: a bit for each string (position) having it."""
+    every = set().union(*parts)
+    return {part: sum(1 << at for at, found in enumerate(parts) if part in found) for part in every}
+
+
+@given(texts=st.lists(odd_text, max_size=80))
+@settings(max_examples=300, deadline=None)
+def test_bit_sets_hold_the_strings_having_each_part(texts) -> None:
+    texts.sort(key=len)
+    index = GramFilter(texts, [len(text) for text in texts])
+    repeated = [  # a character once per repeat: "e", then "e2", "e3"...
+        {
+            character + (str(seen) if seen > 1 else "")
+            for character, repeats in Counter(text).items()
+            for seen in range(1, repeats + 1)
+        }
+        for text in texts
+    ]
+    assert index._characters == reference_bit_sets(repeated)
+    pairs = [{text[at : at + 2] for at in range(len(text) - 1)} for text in texts]
+    assert index._bigrams == reference_bit_sets(pairs)
 
 
 def test_the_filter_leaves_few_names_of_the_roadmap_to_score(knowledge: Knowledge) -> None:
