@@ -128,8 +128,14 @@ def _reaching(planes: list[int], thresholds: dict[int, int]) -> int:
 class GramFilter:
     """Which strings of a list sorted by length may reach a ``fuzz.ratio`` cutoff for a query."""
 
-    def __init__(self, texts: list[str], lengths: list[int]) -> None:
-        """Index ``texts``, sorted by length; ``lengths`` are theirs."""
+    def __init__(
+        self, texts: list[str], lengths: list[int], anagrams: GramFilter | None = None
+    ) -> None:
+        """Index ``texts``, sorted by length; ``lengths`` are theirs.
+
+        ``anagrams`` is a filter of strings with the same characters as these, position for
+        position (their words in another order): its character bit sets are shared.
+        """
         self._lengths = lengths
         #: Each length's positions: (first, past the last).
         self._spans: dict[int, tuple[int, int]] = {}
@@ -138,7 +144,11 @@ class GramFilter:
             size = sum(1 for _ in group)
             self._spans[length] = (at, at + size)
             at += size
-        self._characters = _bit_sets([characters(text) for text in texts])
+        self._characters = (
+            _bit_sets([characters(text) for text in texts])
+            if anagrams is None
+            else anagrams._characters
+        )
         self._bigrams = _bit_sets([set(bigrams(text)) for text in texts])
 
     def candidates(self, query: str, cutoff: float, start: int, end: int) -> list[int] | None:

@@ -80,13 +80,25 @@ class ByLength:
     cutoff (:mod:`bot.gram_filter`): the same hits, sooner.
     """
 
-    def __init__(self, texts: list[str], filter_from: float = FILTER_FROM) -> None:
-        """Index ``texts``; filter them when at least ``filter_from`` are in range."""
-        self._order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    def __init__(
+        self, texts: list[str], filter_from: float = FILTER_FROM, anagrams: ByLength | None = None
+    ) -> None:
+        """Index ``texts``; filter them when at least ``filter_from`` are in range.
+
+        ``anagrams`` is an index of strings with the same characters as these, text for text
+        (their words in another order, so as long): its order and character bit sets are shared.
+        """
+        if anagrams is None:
+            self._order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+            self._lengths = [len(texts[i]) for i in self._order]
+        else:
+            self._order, self._lengths = anagrams._order, anagrams._lengths
         self._texts = [texts[i] for i in self._order]
-        self._lengths = [len(text) for text in self._texts]
         self._filter_from = filter_from
-        self._filter = GramFilter(self._texts, self._lengths) if len(texts) >= filter_from else None
+        shared = anagrams._filter if anagrams is not None else None
+        self._filter = (
+            GramFilter(self._texts, self._lengths, shared) if len(texts) >= filter_from else None
+        )
 
     def hits(
         self, query: str, scorer: Callable[..., float], cutoff: float
@@ -144,7 +156,9 @@ class NameIndex:
         self._by_length = ByLength(self._names)
         self._compact_by_length = ByLength([name.replace(" ", "") for name in self._names])
         # fuzz.token_sort_ratio is fuzz.ratio of the words sorted: sorted once here, not per query.
-        self._sorted_words_by_length = ByLength([_sorted_words(name) for name in self._names])
+        self._sorted_words_by_length = ByLength(
+            [_sorted_words(name) for name in self._names], anagrams=self._by_length
+        )
         #: For :meth:`fuzzy_alike`: the names of each number of words (counted as spaces).
         by_words: dict[int, list[str]] = {}
         for name in self._names:

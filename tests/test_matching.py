@@ -173,6 +173,19 @@ def test_bit_sets_hold_the_strings_having_each_part(texts) -> None:
     assert index._bigrams == reference_bit_sets(pairs)
 
 
+@given(entries=st.lists(st.tuples(odd_text, st.just("x")), max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_names_with_words_sorted_share_what_they_would_build(entries) -> None:
+    """Sorting a normalized name's words keeps its characters: their index shares the names'."""
+    names = NameIndex(entries).names
+    texts = [" ".join(sorted(name.split())) for name in names]
+    alone = ByLength(texts, filter_from=0)
+    shared = ByLength(texts, filter_from=0, anagrams=ByLength(names, filter_from=0))
+    assert vars(shared._filter) == vars(alone._filter)
+    shared._filter = alone._filter = None
+    assert vars(shared) == vars(alone)
+
+
 def test_the_filter_leaves_few_names_of_the_roadmap_to_score(knowledge: Knowledge) -> None:
     names = ByLength(knowledge.topic_names.names, filter_from=0)
     for typo in ["postgrs", "javascirpt", "pyhton"]:
