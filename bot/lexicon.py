@@ -129,11 +129,10 @@ class Lexicon:
         self.not_covered = vocabulary.not_covered
         self.topic_names = knowledge.topic_names
         self.section_names = knowledge.section_names
-        self.not_covered_names = NameIndex(
-            (name, f"{NOT_COVERED_PREFIX}{entry.key}")
-            for entry in self.not_covered
-            for name in (entry.name, *entry.aliases)
-        )  # its own ids, prefixed, so they never meet a topic id
+        #: The knowledge's, with its own ids, prefixed, so they never meet a topic id.
+        self.not_covered_names = knowledge.not_covered_names.retargeted(
+            lambda key: f"{NOT_COVERED_PREFIX}{key}"
+        )
         #: By entry id: its names that are also everyday words (misspellings of them too), the
         #: aliases misspelling an everyday name ("pyhton": everyday only beside its signs), and
         #: the words that show the everyday sense.

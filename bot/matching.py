@@ -5,6 +5,7 @@ Cascading thresholds: one strong hit answers directly; otherwise up to a few sug
 
 from __future__ import annotations
 
+import copy
 import heapq
 import math
 from bisect import bisect_left, bisect_right
@@ -169,6 +170,13 @@ class NameIndex:
     def names(self) -> list[str]:
         """Every normalized name."""
         return self._names
+
+    def retargeted(self, target: Callable[[str], str]) -> NameIndex:
+        """The same names, each id replaced by ``target(id)``: their indexes are shared."""
+        index = copy.copy(self)
+        index._exact = {key: target(found) for key, found in self._exact.items()}
+        index._targets = [target(found) for found in self._targets]
+        return index
 
     def exact(self, name: str) -> str | None:
         """The id whose name is exactly ``name`` (after normalising), if any."""

@@ -258,3 +258,17 @@ def test_search_gives_what_scoring_every_name_gives(entries, query, limit, cutof
     index = NameIndex(entries)
     expected = linear_search(index, entries, query, limit, cutoff)
     assert index.search(query, limit, cutoff) == expected
+
+
+@given(
+    entries=st.lists(st.tuples(names, st.sampled_from("xyz")), max_size=40),
+    query=st.text(alphabet=LETTERS, max_size=20),
+)
+@settings(max_examples=200, deadline=None)
+def test_a_retargeted_index_is_the_index_of_the_new_ids(entries, query) -> None:
+    retargeted = NameIndex(entries).retargeted(str.upper)
+    built = NameIndex((name, target.upper()) for name, target in entries)
+    for field in ("_exact", "_names", "_targets", "_sorted", "_index_of"):
+        assert getattr(retargeted, field) == getattr(built, field)
+    assert retargeted.resolve(query) == built.resolve(query)
+    assert retargeted.fuzzy_alike(normalize(query), 75) == built.fuzzy_alike(normalize(query), 75)
