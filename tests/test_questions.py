@@ -2326,6 +2326,7 @@ def test_which_kind_for_a_topic_lists_its_children(
         "dilan, a s'udëi",
         "good marnin",
         "Ow is you today?",
+        "thought i'd say ta for all the answers this week",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
