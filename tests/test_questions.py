@@ -1709,6 +1709,10 @@ _ASKING = table(
             ("what's the go with docker", expect(intent=Intent.TOPIC, topics=("docker",))),
         ],
         "two peers of a kind opening the message are weighed, what follows is the setting": [
+            (  # the puppet theatre's app: technology the roadmap lacks, but not one compared
+                "rest or graphql, puppet ticket app",
+                expect(intent=Intent.COMPARE, topics=("rest", "graphql")),
+            ),
             (
                 "monolith microservices 3 person team",
                 expect(intent=Intent.COMPARE, topics=("monolith", "microservices")),

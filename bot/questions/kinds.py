@@ -286,9 +286,9 @@ class KindStages:
         kind = read.kind.kind
         set_against = (  # not "a real db or just for testing"
             read.requests.comparing
-            or any(
+            or any(  # "kotlin vs java"; not "mysql vs postgres wordpress", where it is a need
                 message.words[i].text in SIDE_BY_SIDE
-                for m in subjects
+                for m in uncovered
                 for i in (m.start - 1, m.end)
                 if 0 <= i < len(message.words)
             )
