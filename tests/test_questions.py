@@ -3597,8 +3597,7 @@ _REACHED = {
     # these are in-sample levels, not what fresh questions get; see bench/eval_report.py
     # --validation): a change that loses ground fails here.
     ("keyword", "in_scope_right"): 0.965,
-    ("chat", "in_scope_right"): 0.961,
-    ("long", "in_scope_right"): 0.969,
+    ("chat", "in_scope_right"): 0.962,
 }
 _TARGETS = {
     "in_scope_right": MIN_IN_SCOPE_RIGHT,
