@@ -40,11 +40,11 @@ def read_follow_up(
     named = fresh.confident and fresh.intent is not Intent.OVERVIEW and fresh.topic_ids
     cues = set(words) | {w.stem for w in message.words}
     if named and opener and fresh.intent is Intent.TOPIC:
-        new, kind_of = fresh.topic_ids[0], ranker.knowledge.topics
+        new, topics = fresh.topic_ids[0], ranker.knowledge.topics
         if (  # "and mysql?" after sqlite vs postgres joins it; "and flask?" is asked anew
             previous.intent is Intent.COMPARE
             and new not in previous.topic_ids
-            and kind_of[new].kind == kind_of[previous.topic_ids[0]].kind
+            and topics[new].kind == topics[previous.topic_ids[0]].kind
         ):
             return Understanding(question, Intent.COMPARE, (previous.topic_ids[0], new))
         if previous.intent in (Intent.RESOURCES, Intent.PROJECTS):

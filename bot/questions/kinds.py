@@ -286,7 +286,7 @@ class KindStages:
         kind = read.kind.kind
         set_against = (  # not "a real db or just for testing"
             read.requests.comparing
-            or any(  # "kotlin vs java"; not "mysql vs postgres wordpress", where it is a need
+            or any(  # "kotlin vs java"; not "rest or graphql, puppet ticket app": the setting
                 message.words[i].text in SIDE_BY_SIDE
                 for m in uncovered
                 for i in (m.start - 1, m.end)
