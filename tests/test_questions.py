@@ -342,6 +342,10 @@ _ASKING = table(
                 "what databases do backend devs normally use?",
                 expect(intent=Intent.TOPIC, confident=True, section="databases"),
             ),
+            (  # a list asked for is what there is of it, no need for listings
+                "backend databases list",
+                expect(intent=Intent.TOPIC, confident=True, section="databases"),
+            ),
             (  # technology told besides is no subject of a sentence naming the roadmap
                 "I know COBOL, a little C, some VB. Which languages does this roadmap cover?",
                 expect(intent=Intent.TOPIC, confident=True, section="languages"),

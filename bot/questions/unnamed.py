@@ -29,10 +29,10 @@ from bot.wording import (
 )
 
 #: Beside a kind that names a step, words asking what there is of it ("types of databases",
-#: "what databases do devs normally use"): the step as a whole, no need.
+#: "what databases do devs normally use", "databases list"): the step as a whole, no need.
 SURVEYING = wordset(
     """type types kind kinds sort sorts normal normally usual usually typical typically common
-    commonly popular main mainstream standard know"""
+    commonly popular main mainstream standard know list lists"""
 )
 #: Words that take the whole of the roadmap named after them ("whole roadmap in short").
 WHOLE = frozenset({"whole", "full", "entire", "complete", "all"})
