@@ -53,10 +53,11 @@ DETERMINERS = frozenset(
 )
 
 
-#: ...and these two words: "up at 3 in the morning", "learning in the evenings".
+#: ...and these two words: "up at 3 in the morning", "learning in the evenings", "just the two
+#: of us of an evening".
 WHEN_BEFORE = frozenset(
     (when, "the") for when in ("in", "at", "during", "through", "till", "until", "by")
-)
+) | {("of", "a"), ("of", "an")}
 
 
 #: After a one-word talk phrase, these make it the source of a claim the learner asks about

@@ -2499,10 +2499,15 @@ _NEEDS = table(
                 expect(first=("security",)),
             ),
         ],
-        'a time of day after "in the" is no greeting': [
+        'a time of day after "in the" or "of an" is no greeting': [
             (
                 "Our night supervisor wants an alert on his phone the very minute the dispatch"
                 " website goes down, even at 3 in the morning. How can I set that up?",
+                expect(intent=Intent.USE_CASE, first=("monitoring",)),
+            ),
+            (
+                "I run the club's booking site of an evening. It keeps going down at night and"
+                " nobody knows till morning, how do I get told?",
                 expect(intent=Intent.USE_CASE, first=("monitoring",)),
             ),
         ],
