@@ -65,6 +65,7 @@ from bot.wording import (
     Message,
     Word,
     asks_how_it_stands,
+    here_placed,
     is_common_english,
     wordset,
 )
@@ -515,13 +516,19 @@ def _asked_to_explain(words: Sequence[Word], mention: Mention) -> bool:
 
 
 def _asked_if_taught(message: Message, mention: Mention) -> bool:
-    """Whether a question asks the bot if it covers the name ("yall cover stripe?")."""
+    """Whether a question asks the bot if it covers the name ("yall cover stripe?").
+
+    Or whether the name is "on here" ("is kafka on here at all?"): in this roadmap.
+    """
     words = message.words
-    return (
-        mention.start >= 2
-        and words[mention.start].sentence in message.questions
-        and words[mention.start - 1].text in TAUGHT
-        and "you" in message.texts[max(mention.start - 3, 0) : mention.start - 1]
+    sentence = words[mention.start].sentence
+    return sentence in message.questions and (
+        (
+            mention.start >= 2
+            and words[mention.start - 1].text in TAUGHT
+            and "you" in message.texts[max(mention.start - 3, 0) : mention.start - 1]
+        )
+        or words[mention.start].segment in here_placed(words)
     )
 
 

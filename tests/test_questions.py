@@ -1822,6 +1822,10 @@ _ASKING = table(
                 "do you cover stripe? wanna take deposits on bounce house rentals",
                 expect(outcome=Outcome.NOT_COVERED),
             ),
+            (  # "on here": in this roadmap
+                "is kafka on here at all bor? the port lot use it for trackin the ships",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
         ],
         "technology the roadmap lacks, asked if it is like a roadmap name 'but with' another": [
             (
