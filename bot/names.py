@@ -879,6 +879,8 @@ class NameFinder:
         )
         software = (
             context.software
+            # "the word REST": typed in capitals as the name is, not as the word
+            + message.capitals.issuperset(range(mention.start, mention.end))
             + sum(told[t] for t in self.lexicon.software_of.get(mention.id, ()) & told.keys())
             + len(self.lexicon.everyday.get(mention.id, frozenset()) & context.denied)
             # "the IT lot talk kubernetes but wat is docker": technology named clearly that

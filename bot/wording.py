@@ -613,6 +613,24 @@ def _capital_letters(sentence: str) -> frozenset[str]:
     return frozenset(letter.lower() for letter in found)
 
 
+#: A word of two or more capital letters.
+_CAPITALS = re.compile(r"(?<![\w'’])([A-Z]{2,})(?![\w'’])")
+
+
+def _capital_words(sentence: str) -> frozenset[str]:
+    """The words typed in capitals in a sentence that is not in capitals ("is REST old?").
+
+    A word so typed is an acronym, not the everyday word it spells ("rest").
+    """
+    found = _CAPITALS.findall(sentence)
+    if not found:  # most sentences: one search, nothing counted
+        return frozenset()
+    letters = [c for c in sentence if c.isalpha()]
+    if sum(c.isupper() for c in letters) * 2 > len(letters):
+        return frozenset()  # "WHY IS REST SO HARD": capitals are how it is typed
+    return frozenset(word.lower() for word in found)
+
+
 def _spelt_letter(raws: list[str], at: int) -> bool:
     """Whether a one-letter word is a letter of a name spelt out ("a w s", "j w t").
 
@@ -662,6 +680,8 @@ class Message:
     words: tuple[Word, ...]
     questions: frozenset[int]
     sentences: int
+    #: Where words were typed in capitals in a sentence that is not ("what does REST mean").
+    capitals: frozenset[int] = frozenset()
     #: The words alone: made once, as a message is read for them a dozen times.
     texts: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
@@ -749,10 +769,14 @@ def without_guesses(message: Message) -> Message:
             dropped.add(after)
     if not dropped:
         return message
-    kept = tuple(w for w in message.words if (w.sentence, w.segment) not in dropped)
+    kept_at = [at for at, w in enumerate(message.words) if (w.sentence, w.segment) not in dropped]
+    kept = tuple(message.words[at] for at in kept_at)
     sentences = {w.sentence for w in kept}
     return Message(
-        kept, frozenset(q for q in message.questions if q in sentences), message.sentences
+        kept,
+        frozenset(q for q in message.questions if q in sentences),
+        message.sentences,
+        frozenset(new for new, at in enumerate(kept_at) if at in message.capitals),
     )
 
 
@@ -760,6 +784,7 @@ def split_message(text: str) -> Message:
     """Split a message into normalized words, sentences and comma-separated segments."""
     words: list[Word] = []
     questions: set[int] = set()
+    capitals: set[int] = set()
     segment = 0
     text = _APOSTROPHES.sub("", _SHORT_POSSESSIVE.sub(r"\1", _NORTHERN_THE.sub("the ", text)))
     text = _DASHES.sub(", ", _REPEATS.sub(r"\1", text))
@@ -769,13 +794,16 @@ def split_message(text: str) -> Message:
         if index:
             sentence = _DROPPED_IT.sub(r"\1 it ", sentence.lstrip(), count=1)
         first = True
-        capitals = _capital_letters(sentence)
+        letters = _capital_letters(sentence)
+        typed_in_capitals = _capital_words(sentence)
         for chunk in normalize_parts(sentence, ","):  # "-" too is a space
             raws = _PHRASES.sub(_phrase_word, chunk).split()
             for at, raw in enumerate(raws):
                 if raw in CLAUSE_STARTS and not first:
                     segment += 1  # "i know flask but what is django": a new part of the sentence
-                letter = raw in _SHORTHAND_WORDS and (raw in capitals or _spelt_letter(raws, at))
+                letter = raw in _SHORTHAND_WORDS and (raw in letters or _spelt_letter(raws, at))
+                if raw in typed_in_capitals:
+                    capitals.add(len(words))
                 for word, stemmed in ((raw, raw),) if letter else _forms(raw):
                     if first:
                         if word in QUESTION_STARTS:
@@ -785,4 +813,4 @@ def split_message(text: str) -> Message:
             segment += 1
         if sentence.rstrip().endswith("?"):
             questions.add(index)
-    return Message(tuple(words), frozenset(questions), len(sentences))
+    return Message(tuple(words), frozenset(questions), len(sentences), frozenset(capitals))

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from bot.knowledge import Canned
 from bot.phrases import as_tasks, by_first_word, phrase_in, phrases_found, word_pair_positions
-from bot.wording import Word, common_english, split_message
+from bot.wording import Word, common_english, split_message, without_guesses
 
 STEMS = st.sampled_from(["machin", "learn", "job", "background", "queue", "the"])
 
@@ -119,6 +119,31 @@ def test_a_capital_letter_or_one_compared_is_a_name_not_shorthand() -> None:
     assert split_message("R u a bot?").texts == ("are", "you", "a", "bot")
     assert split_message("WHY R U SO SLOW").texts == ("why", "are", "you", "so", "slow")
     assert split_message("is it on? R u there").texts == ("is", "it", "on", "are", "you", "there")
+
+
+def test_words_typed_in_capitals_are_told_apart_only_where_the_sentence_is_not() -> None:
+    def capitals(text: str) -> list[str]:
+        message = split_message(text)
+        return [message.texts[at] for at in sorted(message.capitals)]
+
+    assert capitals("whats REST and is it like SOAP? WHY IS REST SO HARD") == ["rest", "soap"]
+    assert capitals("whats the deal with rest") == []
+    # a word expanded from shorthand keeps where it was typed in capitals in line
+    assert capitals("whats REST n how is it like soap") == ["rest"]
+    message = without_guesses(split_message("what is GIN, a GO thing? is GIN fast"))
+    assert [message.texts[at] for at in sorted(message.capitals)] == ["gin", "gin"]
+
+
+@given(st.lists(st.sampled_from(["REST", "rest", "GO", "u", "whats", "API", "the"]), max_size=12))
+def test_capitals_point_at_words_typed_in_capitals(typed: list[str]) -> None:
+    message = split_message(" ".join(["so", *typed]))
+    upper = sum(len(w) for w in typed if w.isupper())
+    if upper * 2 > sum(len(w) for w in typed) + len("so"):
+        assert not message.capitals  # a sentence in capitals: how it is typed
+    else:
+        assert {message.texts[at] for at in message.capitals} == {
+            w.lower() for w in typed if w.isupper()
+        }
 
 
 @given(st.lists(st.sampled_from(["w", "u", "r", "n", "a", "i", "x", "j", "api", "db"]), max_size=8))

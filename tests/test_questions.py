@@ -1516,6 +1516,18 @@ _ASKING = table(
                 expect(intent=Intent.USE_CASE, first=("django", "flask")),
             ),
         ],
+        "a name typed in capitals in a sentence that is not is a sign of the name": [
+            (
+                "I've been using Postman to poke at our courier firm's delivery API on me dockey"
+                " break and had a go with curl too. Everyone at the depot keeps chucking the word"
+                " REST about. What does REST actually mean?",
+                expect(intent=Intent.TOPIC, topics=("rest",)),
+            ),
+            (  # a sign weighed, not the decision: capitals for emphasis
+                "bro i need REST fr, been grinding leetcode since 8am my eyes hurt",
+                expect(outcome=Outcome.REFUSED),
+            ),
+        ],
         "courtesy alone (a sentence or a closing phrase) is no sign of an everyday sense": [
             (
                 "any good tutorials for express? thanks in advance",
