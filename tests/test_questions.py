@@ -2351,6 +2351,8 @@ def test_which_kind_for_a_topic_lists_its_children(
         "good marnin",
         "Ow is you today?",
         "thought i'd say ta for all the answers this week",
+        "tapadh leat a charaid",
+        "hoi toide buck! how ye doin this mornin",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
