@@ -1516,6 +1516,16 @@ _ASKING = table(
                 expect(intent=Intent.USE_CASE, first=("django", "flask")),
             ),
         ],
+        "a place 'outside' a town is no sign of go's everyday sense": [
+            (
+                "I run the ticket booth at a haunted attraction outside Scranton and I'm learning"
+                " to code in the slow months after Halloween. A buddy of mine swears by Python,"
+                " another guy at Gerrity's says Go is the future, ya know. Which one of them"
+                " should I start with and why?",
+                expect(intent=Intent.COMPARE, topic_set={"python", "go"}),
+            ),
+            ("i should go outside and touch grass", expect(outcome=Outcome.REFUSED)),
+        ],
         "a name typed in capitals in a sentence that is not is a sign of the name": [
             (
                 "I've been using Postman to poke at our courier firm's delivery API on me dockey"
