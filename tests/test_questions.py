@@ -1516,7 +1516,7 @@ _ASKING = table(
                 expect(intent=Intent.USE_CASE, first=("django", "flask")),
             ),
         ],
-        "a place 'outside' a town is no sign of go's everyday sense": [
+        "a place 'outside' a town or called 'home' is no sign of go's everyday sense": [
             (
                 "I run the ticket booth at a haunted attraction outside Scranton and I'm learning"
                 " to code in the slow months after Halloween. A buddy of mine swears by Python,"
@@ -1525,6 +1525,14 @@ _ASKING = table(
                 expect(intent=Intent.COMPARE, topic_set={"python", "go"}),
             ),
             ("i should go outside and touch grass", expect(outcome=Outcome.REFUSED)),
+            (  # nor a town called Home
+                "Grew up around the mill in Sweet Home, now I do hatchery work. Took a community"
+                " college class in Java and another in PHP, neither one stuck. A buddy at the"
+                " tribe's fisheries office says everything he builds is Go now. What's Go actually"
+                " used for, like out in the real world?",
+                expect(intent=Intent.TOPIC, topics=("go",)),
+            ),
+            ("can i go home now?", expect(outcome=Outcome.REFUSED)),
         ],
         "a name typed in capitals in a sentence that is not is a sign of the name": [
             (
