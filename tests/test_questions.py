@@ -3460,11 +3460,16 @@ _HELD_BACK = table(
                 expect(confident=False),
             ),
         ],
-        "a python lying on the sidewalk is the snake": [
+        "a python lying on the sidewalk or curled up in tires is the snake": [
             (
                 "bruh a whole python was layin on the sidewalk on my route in hamtramck today,"
                 " like 6 feet long. who do i even call for that",
                 expect(confident=False),
+            ),
+            (
+                "found a dang python curled up in a stack of tires at the yard, who do i call in"
+                " lubbock to come get it",
+                expect(outcome=Outcome.REFUSED),
             ),
         ],
         "couch grass on an allotment is the weed, not CouchDB": [
