@@ -2621,6 +2621,13 @@ _NEEDS = table(
             ),
             ("spring lamb price per kilo", expect(topics=())),
         ],
+        "a name in its everyday sense beside a kind asked for with a clear need": [
+            (
+                "puppet show tickets never double booked which db",
+                expect(intent=Intent.USE_CASE, first=("sql",)),
+            ),
+            ("puppet show tonight, which theatre", expect(outcome=Outcome.REFUSED)),
+        ],
         "a common english word is no misspelt name ('expires' is not express)": [
             (
                 "password reset link that expires in 15 min",

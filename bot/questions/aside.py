@@ -103,12 +103,14 @@ class AsideStages:
             )
         ):
             # "works on my machine but not on the server": read as everyday only from the word
-            # beside the name, a clear need (with the name's own words) is still answered
+            # beside the name, a clear need (with the name's own words) is still answered; so
+            # it is where a kind is asked for ("puppet show tickets never double booked which db")
             clear = (
                 self.shared.clear_need(
                     read.question, message, read.kind.kind, names.unsure | names.dropped
                 )
-                if set(names.everyday) <= names.beside_only and not names.foreign
+                if (set(names.everyday) <= names.beside_only or read.kind.asked_for)
+                and not names.foreign
                 else None
             )
             return clear or Understanding(read.question, Intent.UNKNOWN, (), Outcome.REFUSED)
