@@ -273,6 +273,10 @@ def wanted(mention: Mention, words: tuple[Word, ...]) -> bool:
     )
 
 
+#: How many people a team has ("a two person team"): no word of a trade.
+COUNTS = wordset("two three four five six seven eight nine ten twelve couple")
+
+
 #: After "background", these make it work done out of sight ("background jobs"), no past.
 BACKGROUND_WORK = frozenset(
     {"job", "jobs", "task", "tasks", "worker", "workers", "process", "processes", "processing"}
@@ -307,6 +311,8 @@ def is_background(mention: Mention, words: tuple[Word, ...]) -> bool:
         len(following) == 2
         and following[1].text in BACKGROUND_AFTER
         and following[0].text not in STOP
+        and following[0].text not in COUNTS  # not "django vs flask, two person team"
+        and not following[0].text.isdigit()
         and following[0].segment == following[1].segment == words[mention.start].segment
     ):
         return True

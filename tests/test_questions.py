@@ -4221,6 +4221,10 @@ _SUBJECT = table(
                 "a django backend developer here, what is nestjs",
                 expect(confident=True, first=("nestjs",)),
             ),
+            (  # how many people, no trade
+                "monolith vs microservices two person team",
+                expect(intent=Intent.COMPARE, topic_set={"monolith", "microservices"}),
+            ),
         ],
         # "my api servers": theirs; "people" is no sign of the everyday sense of "servers"
         "names inside the learner's own phrase are context for a need": [
