@@ -1857,6 +1857,15 @@ _ASKING = table(
                 expect(outcome=Outcome.NOT_COVERED),
             ),
         ],
+        "technology the roadmap lacks, told with words of its own ('stream' for kafka)": [
+            (
+                "At the sugar factory they stream every weighbridge reading through Kafka, and our"
+                " haulage firm is meant to plug into it for the new season. I've never touched"
+                " Kafka in my life. How does it work and where do I start with it?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+            ("icecast server setup student radio", expect(outcome=Outcome.NOT_COVERED)),
+        ],
         "technology the roadmap lacks, asked if it is like a roadmap name 'but with' another": [
             (
                 "anyone tried supabase? is it like firebase but with sql underneath",
@@ -2371,6 +2380,7 @@ def test_which_kind_for_a_topic_lists_its_children(
         "thought i'd say ta for all the answers this week",
         "tapadh leat a charaid",
         "hoi toide buck! how ye doin this mornin",
+        "what are ya at b'y",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
