@@ -1857,6 +1857,21 @@ _ASKING = table(
                 expect(outcome=Outcome.NOT_COVERED),
             ),
         ],
+        "a need told around technology the roadmap lacks, among the topics it is related to": [
+            (
+                "replace excel herd spreadsheet with proper database",
+                expect(intent=Intent.USE_CASE, first=("sql",)),
+            ),
+            (
+                "i spend the whole day copy pasting between excel files at work, want to automate"
+                " it, what should i learn",
+                expect(intent=Intent.USE_CASE, first=("python",)),
+            ),
+            (
+                "how do i make a pivot table in excel",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+        ],
         "technology the roadmap lacks, told with words of its own ('stream' for kafka)": [
             (
                 "At the sugar factory they stream every weighbridge reading through Kafka, and our"
