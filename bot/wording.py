@@ -182,7 +182,7 @@ IDEA_SENSES = wordset(
     "good bad great smart wise terrible dumb better best the no main basic that this same"
 )
 #: With "where" or "how", these ask for learning material ("how do i learn go").
-LEARN_WORDS = wordset("learn lern learning study practice practise")
+LEARN_WORDS = wordset("learn lern lernen learning study practice practise")
 BUILD_WORDS = wordset("build building make making create creating code")
 #: After a build word, these make an idiom, not building ("does it make sense").
 BUILD_IDIOMS = wordset("sense sure")

@@ -1546,6 +1546,9 @@ _ASKING = table(
                 expect(outcome=Outcome.REFUSED),
             ),
         ],
+        "a name told as what to learn, in German too ('lernen'), is the name": [
+            ("docker lernen, good resources?", expect(intent=Intent.RESOURCES, topics=("docker",))),
+        ],
         "courtesy alone (a sentence or a closing phrase) is no sign of an everyday sense": [
             (
                 "any good tutorials for express? thanks in advance",
