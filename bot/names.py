@@ -124,6 +124,9 @@ NAMED_ONES = frozenset(
     | {"teacher", "student", "coworker", "colleague", "neighbour", "neighbor", "son", "daughter"}
     | {"baby", "character", "streamer", "youtuber", "bloke", "chap", "fella", "fish", "hamster"}
 )
+#: ...and after one of these and "called" (or "call"), the name of a thing of software ("this
+#: thing called docker", "wah di ting call docker").
+NAMED_THINGS = frozenset({"thing", "ting", "tool", "program", "technology", "software", "app"})
 PERSON_VERB_AFTER = frozenset(
     {"to", "for", "with", "from", "any", "about", "at", "on", "through", "thru"}
 )
@@ -909,6 +912,12 @@ class NameFinder:
         after = words[mention.end].text if mention.end < len(words) else ""
         if before in CALLED and mention.start >= 2 and words[mention.start - 2].text in NAMED_ONES:
             return _Sense.EVERYDAY  # "a player called jenkins": who someone is called
+        if (
+            (before in CALLED or before == "call")
+            and mention.start >= 2
+            and words[mention.start - 2].text in NAMED_THINGS
+        ):
+            return _Sense.SOFTWARE  # "this thing called docker": a thing of software named
         chosen = (  # "is it more smart to go with php or python", "we would go for flask"
             after in CHOOSING_AFTER
             and (before in MODALS or before in TO_CHOOSE)

@@ -3299,6 +3299,11 @@ _HELD_BACK = table(
                 "a tool called jenkins for ci, what is it",
                 expect(outcome=Outcome.NOT_COVERED),
             ),
+            ("what is this thing called docker", expect(intent=Intent.TOPIC, topics=("docker",))),
+            (
+                "yow wah di ting call docker do fi real? mi hear bout it everyweh",
+                expect(intent=Intent.TOPIC, topics=("docker",)),
+            ),
         ],
         "vandalised fuel pipelines are no ci/cd": [
             (
