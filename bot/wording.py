@@ -193,8 +193,8 @@ USE_CASE_CUES = wordset(
     pick choose choice fit fits use approach"""
 )
 OVERVIEW_CUES = wordset(
-    """roadmap start begin beginning beginner beginners first next path overview steps step skills
-    become career new where learn learning order"""
+    """roadmap start begin beginning beginner beginners noob noobs newbie newbies first next path
+    overview steps step skills become career new where learn learning order"""
 )
 #: Words that ask for the roadmap as a whole, even next to a need ("show me the roadmap").
 STRONG_OVERVIEW = wordset("roadmap overview path step steps order begin")

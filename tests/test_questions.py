@@ -1546,6 +1546,12 @@ _ASKING = table(
                 expect(outcome=Outcome.REFUSED),
             ),
         ],
+        "a name for a noob, as for a beginner, is the name to start with": [
+            (
+                "sql for a complete noob, where do i even start",
+                expect(intent=Intent.TOPIC, topics=("sql",)),
+            ),
+        ],
         "a name told as what to learn, in German too ('lernen'), is the name": [
             ("docker lernen, good resources?", expect(intent=Intent.RESOURCES, topics=("docker",))),
         ],
