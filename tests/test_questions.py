@@ -2405,6 +2405,7 @@ def test_which_kind_for_a_topic_lists_its_children(
         "tapadh leat a charaid",
         "hoi toide buck! how ye doin this mornin",
         "what are ya at b'y",
+        "buonanotte bot",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
