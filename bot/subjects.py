@@ -69,6 +69,8 @@ RECOMMENDING = frozenset(
 RECOMMEND_GAP = 3
 #: After a name, a word setting it apart from what is built with it ("java itself").
 ITSELF = frozenset({"itself", "themselves", "alone"})
+#: Before a name set apart by "itself", these set it aside ("the idea, not jenkins itself").
+NOT_THIS = frozenset({"not", "nor"})
 #: Before a language, these say it is used with no framework ("plain java", "vanilla js").
 PLAIN = frozenset({"plain", "normal", "vanilla", "regular", "pure", "bare", "raw"})
 
@@ -405,6 +407,7 @@ class SubjectFinder:
             if m.end < len(words)
             and words[m.end].text in ITSELF
             and not self.lexicon.names_a_kind(m)
+            and not (m.start and words[m.start - 1].text in NOT_THIS)  # "not jenkins itself"
         }
         if len(alone) != 1 or COMPARE_CUES & {w.text for w in words}:
             return []

@@ -1743,6 +1743,12 @@ _ASKING = table(
                 " good at?",
                 expect(intent=Intent.TOPIC, topics=("postgresql",)),
             ),
+            (  # "not ... itself" sets it aside
+                "The council's IT lads use Jenkins for the bus lane camera software and they keep"
+                " saying 'the pipeline broke'. I'm trying to learn the general idea, not Jenkins"
+                " itself. What is CI/CD and why bother with it?",
+                expect(intent=Intent.TOPIC, topics=("ci-cd",)),
+            ),
         ],
         "'what's the go with' is an idiom (what about), and names nothing": [
             (
