@@ -3699,8 +3699,8 @@ _REACHED = {
     # Reached on the tune set with the learned models, which are trained on this very set (so
     # these are in-sample levels, not what fresh questions get; see bench/eval_report.py
     # --validation): a change that loses ground fails here.
-    ("keyword", "in_scope_right"): 0.965,
-    ("chat", "in_scope_right"): 0.962,
+    ("keyword", "in_scope_right"): 0.967,
+    ("chat", "in_scope_right"): 0.964,
 }
 _TARGETS = {
     "in_scope_right": MIN_IN_SCOPE_RIGHT,
