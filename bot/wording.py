@@ -604,13 +604,7 @@ def _capital_letters(sentence: str) -> frozenset[str]:
     Not its first word, which any sentence may start with a capital ("R u a bot?").
     """
     after_first = sentence.lstrip().partition(" ")[2]
-    found = _CAPITAL_SHORTHAND.findall(after_first)
-    if not found:  # most sentences: one search, nothing counted
-        return frozenset()
-    letters = [c for c in sentence if c.isalpha()]
-    if sum(c.isupper() for c in letters) * 2 > len(letters):
-        return frozenset()  # "WHY R U LIKE THIS": capitals are how it is typed
-    return frozenset(letter.lower() for letter in found)
+    return _in_capitals(_CAPITAL_SHORTHAND.findall(after_first), sentence)
 
 
 #: A word of two or more capital letters.
@@ -622,12 +616,16 @@ def _capital_words(sentence: str) -> frozenset[str]:
 
     A word so typed is an acronym, not the everyday word it spells ("rest").
     """
-    found = _CAPITALS.findall(sentence)
+    return _in_capitals(_CAPITALS.findall(sentence), sentence)
+
+
+def _in_capitals(found: list[str], sentence: str) -> frozenset[str]:
+    """The words ``found`` typed in capitals, lowered, unless the sentence is in capitals."""
     if not found:  # most sentences: one search, nothing counted
         return frozenset()
     letters = [c for c in sentence if c.isalpha()]
     if sum(c.isupper() for c in letters) * 2 > len(letters):
-        return frozenset()  # "WHY IS REST SO HARD": capitals are how it is typed
+        return frozenset()  # "WHY R U LIKE THIS": capitals are how it is typed
     return frozenset(word.lower() for word in found)
 
 
