@@ -1857,6 +1857,7 @@ _ASKING = table(
         ],
         "technology the roadmap lacks opening a message 'for' a need, or asked if taught": [
             ("kafka for boat booking system", expect(outcome=Outcome.NOT_COVERED)),
+            ("kafka for newspaper delivery events", expect(outcome=Outcome.NOT_COVERED)),
             ("stripe for gyro shop online payments", expect(outcome=Outcome.NOT_COVERED)),
             (
                 "yinz cover stripe? wanna take deposits on bounce house rentals so people quit"
