@@ -2413,6 +2413,8 @@ def test_which_kind_for_a_topic_lists_its_children(
         "hoi toide buck! how ye doin this mornin",
         "what are ya at b'y",
         "buonanotte bot",
+        "Dorova!",
+        "ta pet",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
