@@ -73,6 +73,9 @@ QUESTION_STARTS = wordset(
     """what whats which who why when where how is are can could should would will do does did
     tell explain any anyone suggest recommend compare give show help"""
 )
+#: "is only me using it", "is just us two": "it is" with its "it" dropped (as Italian or
+#: Spanish do), telling who, not asking.
+_ONLY_WHO = (wordset("is"), wordset("only just"), wordset("me us i we him her them"))
 #: Question words that, just before a kind, ask for one of that kind ("what db", "suggest a
 #: framework"); "how a database works" asks how, not which.
 PICKING = QUESTION_STARTS - wordset("how why when where who")
@@ -629,6 +632,14 @@ def _in_capitals(found: list[str], sentence: str) -> frozenset[str]:
     return frozenset(word.lower() for word in found)
 
 
+def _telling_who(raws: list[str], at: int) -> bool:
+    """Whether the words from ``at`` tell who does something ("is only me using it")."""
+    said = raws[at : at + len(_ONLY_WHO)]
+    return len(said) == len(_ONLY_WHO) and all(
+        w in ws for w, ws in zip(said, _ONLY_WHO, strict=True)
+    )
+
+
 def _spelt_letter(raws: list[str], at: int) -> bool:
     """Whether a one-letter word is a letter of a name spelt out ("a w s", "j w t").
 
@@ -804,7 +815,7 @@ def split_message(text: str) -> Message:
                     capitals.add(len(words))
                 for word, stemmed in ((raw, raw),) if letter else _forms(raw):
                     if first:
-                        if word in QUESTION_STARTS:
+                        if word in QUESTION_STARTS and not _telling_who(raws, at):
                             questions.add(index)
                         first = word in LEAD_INS  # "please explain ...": still asks
                     words.append(_new_word(Word, (word, stemmed, index, segment)))

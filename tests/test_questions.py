@@ -1316,6 +1316,13 @@ _ASKING = table(
         "'v' between two names is 'vs'": [
             ("flask v django for a school club", expect(intent=Intent.COMPARE)),
         ],
+        "'is only me using it' tells who, asks nothing: the question before it is asked": [
+            (
+                "sqlite vs postgres for my app of orders of the paninoteca? is only me using it"
+                " on one pc in the back",
+                expect(intent=Intent.COMPARE, topic_set={"sqlite", "postgresql"}),
+            ),
+        ],
         "a comparison of three": [
             (
                 "aws vs azure vs gcp",
