@@ -195,6 +195,18 @@ def test_an_upgraded_bot_never_reads_an_entry_of_its_former_code(tmp_path, monke
     assert digests[0] != digests[1]
 
 
+def test_another_release_of_a_library_whose_output_is_kept_never_reads_an_entry(
+    monkeypatch,
+) -> None:
+    digests = []
+    for releases in (compiled._LIBRARIES, b"PyStemmer 99.0, PyYAML 6.0.4"):
+        monkeypatch.setattr(compiled, "_LIBRARIES", releases)
+        compiled._code_digest.cache_clear()
+        digests.append(compiled._code_digest())
+    compiled._code_digest.cache_clear()
+    assert digests[0] != digests[1]
+
+
 def test_what_cannot_be_kept_is_still_returned(cache, roadmap, caplog) -> None:
     knowledge = load_knowledge(roadmap)
     lock = threading.Lock()

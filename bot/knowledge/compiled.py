@@ -2,16 +2,16 @@
 
 A file is parsed and validated once; the :class:`~bot.knowledge.model.Knowledge` built from it
 is then kept (pickled) in the cache folder under the SHA-256 of the file's bytes and of the code
-that builds it (every module of the bot, and the libraries whose output it keeps), so an edited
-file or an upgraded bot never reads a stale entry. The indexes other modules derive from the
-knowledge (the answerer's, :func:`derived`) are kept in the same entry once built, so a later
-start reads them rather than building them again. The learned models beside the file
-(:func:`bot.learned.load_companion`) are kept the same way, under their own file's bytes. Only
-files of at least :data:`MIN_BYTES` are cached (the bundled roadmap unpickles ten times faster
-than it parses; a small file parses in a few milliseconds), at most :data:`MAX_ENTRIES` of each
-kind (the least recently used go first). The folder is ``$XDG_CACHE_HOME/roadmap-bot``
-(``~/.cache/roadmap-bot``); one that cannot be written means no cache, never a failure. Entries
-are pickles, so only files this user alone can write are read.
+that builds it (every module of the bot, and the releases of the libraries whose output it
+keeps), so an edited file or an upgraded bot never reads a stale entry. The indexes other
+modules derive from the knowledge (the answerer's, :func:`derived`) are kept in the same entry
+once built, so a later start reads them rather than building them again. The learned models
+beside the file (:func:`bot.learned.load_companion`) are kept the same way, under their own
+file's bytes. Only files of at least :data:`MIN_BYTES` are cached (the bundled roadmap
+unpickles ten times faster than it parses; a small file parses in a few milliseconds), at most
+:data:`MAX_ENTRIES` of each kind (the least recently used go first). The folder is
+``$XDG_CACHE_HOME/roadmap-bot`` (``~/.cache/roadmap-bot``); one that cannot be written means no
+cache, never a failure. Entries are pickles, so only files this user alone can write are read.
 """
 
 from __future__ import annotations
@@ -29,6 +29,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
 
+import Stemmer
+import yaml
+
 from bot.knowledge.model import Knowledge
 
 log = logging.getLogger(__name__)
@@ -40,8 +43,9 @@ MIN_BYTES = 64 * 1024
 MAX_ENTRIES = 8
 #: The bot's package: all of its code may shape a compiled knowledge object and what is derived.
 _PACKAGE = Path(__file__).resolve().parents[1]
-#: Libraries whose output is kept in an entry (word stems in the use-case index, parsed YAML).
-_LIBRARIES = ("Stemmer", "yaml")
+#: The libraries whose output is kept in an entry (word stems in the use-case index, parsed
+#: YAML), by release: another may stem or parse otherwise.
+_LIBRARIES = f"PyStemmer {Stemmer.version()}, PyYAML {yaml.__version__}".encode()
 #: Each knowledge object read from or written to the cache, and its entry.
 _entries: WeakKeyDictionary[Knowledge, Path] = WeakKeyDictionary()
 
@@ -55,11 +59,9 @@ def folder() -> Path:
 @cache
 def _code_digest() -> bytes:
     """A digest of the bot's code, of the libraries whose output is kept, and of the Python."""
-    digest = hashlib.sha256(sys.version.encode())
+    digest = hashlib.sha256(sys.version.encode() + b"\0" + _LIBRARIES)
     for path in sorted(_PACKAGE.rglob("*.py")):
         digest.update(str(path.relative_to(_PACKAGE)).encode() + b"\0" + path.read_bytes())
-    for name in _LIBRARIES:
-        digest.update(Path(sys.modules[name].__file__ or "").read_bytes())
     return digest.digest()
 
 

@@ -248,9 +248,17 @@ def _read_events(loader: Any, lines: dict[tuple[Any, ...], int], problems: list[
         if event.anchor is not None or event.tag is not None:
             raise _NotPlain
 
+    # what ``resolve`` makes text without trying a pattern: a quoted scalar, or a plain one
+    # whose first character starts no other type's pattern (most of a knowledge file)
+    typed_starts = frozenset(loader.yaml_implicit_resolvers)
+    quick = None not in typed_starts and not loader.yaml_path_resolvers
+
     def scalar(event: yaml.ScalarEvent) -> Any:
         """A scalar's value: its text if it resolves to text, else built as PyYAML builds it."""
         check_plain(event)
+        value = event.value
+        if quick and (not event.implicit[0] or (value and value[0] not in typed_starts)):
+            return value
         tag = resolve(scalar_node, event.value, event.implicit)  # as the composer does
         if tag == _STR:
             return event.value
