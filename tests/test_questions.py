@@ -4355,6 +4355,9 @@ _SUBJECT = table(
                 expect(confident=True, topics=("spring-boot",)),
             ),
         ],
+        "'for beginners' alone is no software context for a need": [
+            ("chess openings for beginners", expect(outcome=Outcome.REFUSED)),
+        ],
         "a kind word may stand for the kind in a name": [
             (  # "document database"
                 "what is a document db",

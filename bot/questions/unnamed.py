@@ -201,7 +201,7 @@ class UnnamedStages:
         asked_need = bool(
             USE_CASE_CUES & cues
             or BUILD_WORDS & cues
-            or ("for" in cues and (names.software or kind))
+            or ("for" in cues and ((names.software and not self._learners_only(read)) or kind))
             or (kind and "what" in cues)
         )
         sources = {source for _, source in read.all_terms.values()}
@@ -224,6 +224,21 @@ class UnnamedStages:
             unsure = answer is not None and answer.outcome is Outcome.ASKED_BACK
             return None if unsure and self._named_by_name(read, step) else answer
         return None
+
+    def _learners_only(self, read: Reading) -> bool:
+        """Whether the only software words tell who learns ("chess openings for beginners")."""
+        lexicon = self.shared.lexicon
+        learners = lexicon.overview_cues - lexicon.title_words  # not "backend for live bids"
+        software = [
+            w
+            for w in read.message.words
+            if w.text in lexicon.software or w.stem in lexicon.software
+        ]
+        return (
+            bool(software)
+            and not read.mentions
+            and all(w.text in learners or w.stem in learners for w in software)
+        )
 
     def _named_by_name(self, read: Reading, step: StepAsked) -> bool:
         """Whether the step is named by a name of its own ("backend basics").
