@@ -2422,6 +2422,9 @@ def test_which_kind_for_a_topic_lists_its_children(
         "buonanotte bot",
         "Dorova!",
         "ta pet",
+        "howay bot, hoo ye deein the day?",
+        "whe made this bot",
+        "bon dia bot, kon ta bai?",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
