@@ -201,6 +201,12 @@ _ASKING = table(
                 expect(intent=Intent.USE_CASE, first=("docker",)),
             ),
         ],
+        "a PC is the learner's machine, as a laptop is": [
+            (
+                "app work on my pc but not on the server, same code",
+                expect(intent=Intent.USE_CASE, first=("docker",)),
+            ),
+        ],
         "what material costs is no talk of pay": [
             (
                 "docker tutorials free ones pls, nothin paid",
