@@ -127,6 +127,9 @@ NAMED_ONES = frozenset(
 #: ...and after one of these and "called" (or "call"), the name of a thing of software ("this
 #: thing called docker", "wah di ting call docker").
 NAMED_THINGS = frozenset({"thing", "ting", "tool", "program", "technology", "software", "app"})
+#: A name-word right after one of these is what is used ("our company uses kafka", "we use
+#: jenkins at work"): a sign of software, as things used with no "a" or "the" mostly are.
+USED = frozenset({"use", "uses", "used", "using", "usin"})
 PERSON_VERB_AFTER = frozenset(
     {"to", "for", "with", "from", "any", "about", "at", "on", "through", "thru"}
 )
@@ -884,6 +887,7 @@ class NameFinder:
             context.software
             # "the word REST": typed in capitals as the name is, not as the word
             + message.capitals.issuperset(range(mention.start, mention.end))
+            + (mention.start > 0 and words[mention.start - 1].text in USED)
             + sum(told[t] for t in self.lexicon.software_of.get(mention.id, ()) & told.keys())
             + len(self.lexicon.everyday.get(mention.id, frozenset()) & context.denied)
             # "the IT lot talk kubernetes but wat is docker": technology named clearly that

@@ -1886,6 +1886,12 @@ _ASKING = table(
                 expect(outcome=Outcome.NOT_COVERED),
             ),
         ],
+        "a name right after 'uses' is a thing used: software": [
+            (
+                "our team uses jenkins for everything, is it still good in 2026 or dead",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+        ],
         "a need told around technology the roadmap lacks, among the topics it is related to": [
             (
                 "replace excel herd spreadsheet with proper database",
