@@ -33,6 +33,9 @@ def answerer(knowledge: Knowledge) -> QuestionAnswerer:
         "spring onions in a stir fry, raw or cooked",
         "which couch fabric is best to clean with cats",
         "which firebase in vietnam is worth visiting for history",
+        "In our typography we have old Heidelberg platen press from the sixties. Yesterday the"
+        " spring on the gripper bar is broken and machine stops every sheet. Where I can find a"
+        " replacement spring for so old press?",
     ],
 )
 def test_a_name_among_words_foreign_to_the_roadmap_is_refused_not_asked_back(

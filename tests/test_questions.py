@@ -2437,6 +2437,8 @@ def test_which_kind_for_a_topic_lists_its_children(
         "howay bot, hoo ye deein the day?",
         "whe made this bot",
         "bon dia bot, kon ta bai?",
+        "How yu di do, bot?",
+        "gud maanin fren, how yu du",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
