@@ -155,7 +155,13 @@ class NameIndex:
         # A large roadmap has tens of thousands of names: a fuzzy match scores only the
         # lengths that can reach its cutoff.
         self._by_length = ByLength(self._names)
-        self._compact_by_length = ByLength([name.replace(" ", "") for name in self._names])
+        # A name of one word is its own compact form: only the others are indexed again, run
+        # together ("node js" as "nodejs"); a compact query is scored against both.
+        self._spaced = [index for index, name in enumerate(self._names) if " " in name]
+        self._one_word = [" " not in name for name in self._names]
+        self._compact_by_length = ByLength(
+            [self._names[index].replace(" ", "") for index in self._spaced]
+        )
         # fuzz.token_sort_ratio is fuzz.ratio of the words sorted: sorted once here, not per query.
         self._sorted_words_by_length = ByLength(
             [_sorted_words(name) for name in self._names], anagrams=self._by_length
@@ -202,14 +208,14 @@ class NameIndex:
             best[exact] = Match(exact, key, 100.0)
         scores: dict[int, float] = {}
         compact = key.replace(" ", "")
-        searches = [
-            (key, self._by_length, fuzz.ratio),
-            (_sorted_words(key), self._sorted_words_by_length, fuzz.ratio),  # token_sort_ratio
+        plain = self._by_length.hits(key, fuzz.ratio, cutoff)
+        found = [  # fuzz.ratio of the key, of its words sorted (token_sort_ratio), run together
+            plain,
+            self._sorted_words_by_length.hits(_sorted_words(key), fuzz.ratio, cutoff),
         ]
         if len(compact) > 3:
-            searches.append((compact, self._compact_by_length, fuzz.ratio))
-        for query, choices, scorer in searches:
-            hits = choices.hits(query, scorer, cutoff)  # the best first, then the first given
+            found.append(self._compact_hits(compact, plain if compact == key else None, cutoff))
+        for hits in found:
             for score, index in heapq.nsmallest(_CANDIDATES, hits, key=lambda h: (-h[0], h[1])):
                 scores[index] = max(scores.get(index, 0.0), score)
         if len(key) >= 3:
@@ -224,6 +230,19 @@ class NameIndex:
             if score >= cutoff and (target not in best or best[target].score < score):
                 best[target] = Match(target, self._names[index], score)
         return sorted(best.values(), key=lambda match: -match.score)[:limit]
+
+    def _compact_hits(
+        self, compact: str, plain: list[tuple[float, int]] | None, cutoff: float
+    ) -> list[tuple[float, int]]:
+        """(score, position) of every name run together scoring ``cutoff`` against ``compact``.
+
+        ``plain`` are the hits of ``compact`` among the names as given, if already scored.
+        """
+        if plain is None:
+            plain = self._by_length.hits(compact, fuzz.ratio, cutoff)
+        hits = [(score, index) for score, index in plain if self._one_word[index]]
+        spaced = self._compact_by_length.hits(compact, fuzz.ratio, cutoff)
+        return hits + [(score, self._spaced[position]) for score, position in spaced]
 
     def fuzzy(self, phrase: str, cutoff: float) -> Match | None:
         """The single best plain-similarity match for an already normalized phrase, if any.
