@@ -2439,6 +2439,8 @@ def test_which_kind_for_a_topic_lists_its_children(
         "bon dia bot, kon ta bai?",
         "How yu di do, bot?",
         "gud maanin fren, how yu du",
+        "howay, how ye gannin the day?",
+        "quyanaa",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
