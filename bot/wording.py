@@ -506,6 +506,9 @@ PHRASES = {
     "good and bad sides": "pros",
     "not following": "confused",
     "back end": "backend",
+    # where jobs are posted, not a site to learn on
+    "job site": "jobs",
+    "job sites": "jobs",
     # a learner's move into the field, not a question about careers
     "career change": "switching",
     "career changer": "switching",

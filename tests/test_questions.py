@@ -201,6 +201,13 @@ _ASKING = table(
                 expect(intent=Intent.USE_CASE, first=("docker",)),
             ),
         ],
+        "a job site is where jobs are posted, not a site to learn on": [
+            (
+                "mi learn likkle java inna school, now mi see spring boot everyweh pon di job site"
+                " dem, wah it good fah?",
+                expect(intent=Intent.TOPIC, topics=("spring-boot",)),
+            ),
+        ],
         "a PC is the learner's machine, as a laptop is": [
             (
                 "app work on my pc but not on the server, same code",
