@@ -259,10 +259,10 @@ def _read_events(loader: Any, lines: dict[tuple[Any, ...], int], problems: list[
         value = event.value
         if quick and (not event.implicit[0] or (value and value[0] not in typed_starts)):
             return value
-        tag = resolve(scalar_node, event.value, event.implicit)  # as the composer does
+        tag = resolve(scalar_node, value, event.implicit)  # as the composer does
         if tag == _STR:
-            return event.value
-        node = scalar_node(tag, event.value, event.start_mark, event.end_mark, event.style)
+            return value
+        node = scalar_node(tag, value, event.start_mark, event.end_mark, event.style)
         try:
             return construct(node)  # a number, true, null, a date ...
         except Exception:  # month 13 in a date; "<<" or "=", which only a key may be
