@@ -262,6 +262,10 @@ class Lexicon:
             stem(word) in self.kinds for word in mention.name.split()
         )
 
+    def is_software(self, word: Word) -> bool:
+        """Whether a word, as typed or stemmed, is one of software talk ("api", "deployed")."""
+        return word.text in self.software or word.stem in self.software
+
     def content(self, words: Sequence[Word]) -> list[Word]:
         """The words that say what a message is about: no stop, cue or software words."""
         return [
@@ -269,8 +273,7 @@ class Lexicon:
             for w in words
             if w.text not in STOP
             and w.text not in self.cue_words
-            and w.text not in self.software
-            and w.stem not in self.software
+            and not self.is_software(w)
             and not w.text.isdigit()
         ]
 

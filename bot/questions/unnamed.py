@@ -229,11 +229,7 @@ class UnnamedStages:
         """Whether the only software words tell who learns ("chess openings for beginners")."""
         lexicon = self.shared.lexicon
         learners = lexicon.overview_cues - lexicon.title_words  # not "backend for live bids"
-        software = [
-            w
-            for w in read.message.words
-            if w.text in lexicon.software or w.stem in lexicon.software
-        ]
+        software = [w for w in read.message.words if lexicon.is_software(w)]
         return (
             bool(software)
             and not read.mentions
@@ -382,9 +378,7 @@ class UnnamedStages:
         question, message, names = read.question, read.message, read.names
         doubtful, focus_words = names.doubtful, read.focus_words
         beyond_projects = any(  # "a science fair next week. any project ideas?": not software
-            (w.text in self.shared.lexicon.software or w.stem in self.shared.lexicon.software)
-            and w.text not in PROJECT_CUES
-            for w in message.words
+            self.shared.lexicon.is_software(w) and w.text not in PROJECT_CUES for w in message.words
         )
         if (
             requested.projects
