@@ -129,6 +129,25 @@ def test_it_pointing_at_technology_the_roadmap_lacks_is_not_covered(
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "I made a small Python program that calculates the cleaning turns for our holiday "
+        "houses. Now a friend say to put it online with FastAPI because is modern and very "
+        "fast. What is FastAPI and how it works? Is easy for someone that knows just a little "
+        "Python?",
+        "Got the puppet theatre site on a little VPS and a lad on a forum said stick nginx in "
+        "front of it. I ay got a clue what nginx does. Can yow explain it simple, like?",
+        "Me pikin say im wan learn Flutter for make phone app for we laundry. Ar nor sabi wetin "
+        "Flutter be. E good for beginner?",
+    ],
+)
+def test_technology_the_roadmap_lacks_asked_what_it_is_is_not_covered_beside_a_need(
+    answerer: QuestionAnswerer, question: str
+) -> None:
+    assert answerer.understand(question).outcome is Outcome.NOT_COVERED
+
+
+@pytest.mark.parametrize(
     ("question", "topic"),
     [
         (

@@ -268,6 +268,8 @@ class KindStages:
             answer = self.shared.needs.use_case(question, read.all_terms, kind)
             if answer is not None:
                 return answer
+        if any(asked_what_it_is(message.words, m) for m in uncovered):
+            return None  # "... put it online with fastapi. what is fastapi?": it is asked about
         if (
             wants_something(message, read.requests.cues, read.subjects)
             or only_in_passing(message, uncovered)
@@ -361,7 +363,7 @@ class KindStages:
                 background=True,
                 beside=self.shared.lexicon.technology(uncovered),
             )
-            if told_aside and not its_path
+            if told_aside and not its_path and not any(m.not_covered for m in defined)
             else None
         )
         # a close call is no reason to pass over the technology named, unless its name is
