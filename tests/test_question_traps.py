@@ -670,6 +670,9 @@ def test_how_a_team_organises_its_work_is_outside_the_roadmap(
         "how do I block spam calls on my android phone",
         "my first app got rejected from the app store, why",
         "what's the best app for learning spanish",
+        "home wifi keeps disconnecting",
+        "my phone screen keeps flickering after an update, fix?",
+        "free wifi places to study near me",
     ],
 )
 def test_using_phones_apps_and_accounts_is_outside_the_roadmap(
