@@ -149,8 +149,18 @@ def pointed_at(told: list[Mention], words: tuple[Word, ...]) -> Mention:
 
     "laravel makes php nicer. what is it": laravel; "my laravel api ...": of names run
     together, the last is the thing; a clause starts again at one who does ("in my new job
-    (react + node) they use jwt. what is it": jwt).
+    (react + node) they use jwt. what is it": jwt). A name told as a sentence of its own
+    ("terraform?? my buddy says i gotta learn it for our aws stuff. what even is it") is
+    what was asked about.
     """
+    for mention in told:
+        sentence = words[mention.start].sentence
+        if all(
+            mention.start <= at < mention.end
+            for at, word in enumerate(words)
+            if word.sentence == sentence
+        ):
+            return mention
     clause = told[-1].start
     while (
         clause

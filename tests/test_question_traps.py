@@ -118,6 +118,8 @@ def test_thanks_about_a_name_and_clauses_with_what_are_small_talk(
         "We moved our app into Docker and now the team wants Kubernetes. What is it and when "
         "do you need it?",
         "my boss wants us to use Kotlin for the new services. What does it offer over plain Java?",
+        "terraform?? my buddy says i gotta learn it to set up our aws stuff for the paintball "
+        "site. what even is it",
     ],
 )
 def test_it_pointing_at_technology_the_roadmap_lacks_is_not_covered(
