@@ -2448,6 +2448,8 @@ def test_which_kind_for_a_topic_lists_its_children(
         "gud maanin fren, how yu du",
         "howay, how ye gannin the day?",
         "quyanaa",
+        "dorooboo bot",
+        "hau kola! just found this bot",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
