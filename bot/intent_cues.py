@@ -117,6 +117,20 @@ def asks_how_it_works(texts: Sequence[str]) -> bool:
     )
 
 
+def asks_how_the_thing_told_works(texts: Sequence[str]) -> bool:
+    """Whether a sentence only asks how what was told works ("how dat work?", "how does it work").
+
+    Its words are "how", a pointer, a working word and no more than a doing verb or a tail.
+    """
+    allowed = WORKING | POINTERS | DOING_VERBS | WHAT_TAILS
+    return (
+        texts[:1] == ["how"]
+        and not WORKING.isdisjoint(texts)
+        and not POINTERS.isdisjoint(texts)
+        and allowed.issuperset(texts[1:])
+    )
+
+
 def asks_at(message: Message, at: int, asking: Set[str]) -> bool:
     """Whether the word at ``at`` asks: in a question, or not opening a clause ("see what you")."""
     words = message.words

@@ -141,6 +141,8 @@ def test_it_pointing_at_technology_the_roadmap_lacks_is_not_covered(
         "front of it. I ay got a clue what nginx does. Can yow explain it simple, like?",
         "Me pikin say im wan learn Flutter for make phone app for we laundry. Ar nor sabi wetin "
         "Flutter be. E good for beginner?",
+        "Mi sister run a stained glass shop an she want a chatbot pon di website. Somebody tell "
+        "her fi use di OpenAI API. How dat work?",
     ],
 )
 def test_technology_the_roadmap_lacks_asked_what_it_is_is_not_covered_beside_a_need(

@@ -11,6 +11,7 @@ from bot.intent_cues import (
     BE_WORDS,
     asked_what_it_is,
     asks_how_it_works,
+    asks_how_the_thing_told_works,
     asks_yes_no,
     only_in_passing,
     wants_something,
@@ -268,8 +269,11 @@ class KindStages:
             answer = self.shared.needs.use_case(question, read.all_terms, kind)
             if answer is not None:
                 return answer
-        if any(asked_what_it_is(message.words, m) for m in uncovered):
-            return None  # "... put it online with fastapi. what is fastapi?": it is asked about
+        focus_texts = [w.text for w in message.words if w.sentence == read.focus]
+        if any(asked_what_it_is(message.words, m) for m in uncovered) or (
+            asks_how_the_thing_told_works(focus_texts)
+        ):  # "... put it online with fastapi. what is fastapi?", "... use openai api. how dat
+            return None  # work?": it is asked about
         if (
             wants_something(message, read.requests.cues, read.subjects)
             or only_in_passing(message, uncovered)
