@@ -47,6 +47,8 @@ from bot.wording import (
     LIKENESS_CUES,
     MATERIAL,
     NAME_POINTERS,
+    PARTICLE_VERBS,
+    PARTICLES,
     PROJECT_NOUNS,
     READING,
     SIDE_BY_SIDE,
@@ -931,7 +933,11 @@ class NameFinder:
             chosen or _a_verb_or_adjective(words, mention) or self._in_idiom(context, mention)
         ):
             return _Sense.WORD
-        if mention.end - mention.start == 1 and after in VERB_PHRASE_AFTER:
+        if (
+            mention.end - mention.start == 1
+            and after in VERB_PHRASE_AFTER
+            and not (after in PARTICLES and before in PARTICLE_VERBS)
+        ):
             return _Sense.EVERYDAY_BESIDE  # "go deeper", "the rest of the month"
         how_to = before == "to" and mention.start > 1 and words[mention.start - 2].text == "how"
         made_with = (  # "an admin panel in python", "python based": what things are made with

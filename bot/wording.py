@@ -250,6 +250,10 @@ VERB_PHRASE_AFTER = wordset(
     """deeper further beyond back ahead away home through of wrong up down off live viral full
     fulltime freelance remote abroad solo indie above below"""
 )
+#: ...but not after a verb whose particle follows its object: the name is the object ("set
+#: sentry up on express", "spin kafka up", "shut redis down").
+PARTICLE_VERBS = wordset("set hook spin fire wire boot back link power shut tear turn switch bring")
+PARTICLES = wordset("up down off")
 #: English idioms with a word that may also be a name ("give it a go", "good to go"): there
 #: it is the word, unless a name or a software word follows the idiom ("in one go file").
 IDIOMS = tuple(

@@ -771,6 +771,9 @@ def test_how_to_start_with_technology_the_roadmap_lacks_is_not_covered(
         ("how do I set up Stripe?", "Stripe"),
         ("flutter widgets tutorial", "Flutter"),
         ("celery beat schedule every 5 minutes", "Celery"),
+        # a name between a verb and its particle is the verb's object, not a verb itself
+        ("how i hook stripe up so folks can pay the deposit on a oven", "Stripe"),
+        ("How do I set Sentry up on a little Express app, so I see the crashes?", "Sentry"),
     ],
 )
 def test_technology_the_roadmap_lacks_is_said_to_be_not_covered_not_refused(
