@@ -2450,6 +2450,7 @@ def test_which_kind_for_a_topic_lists_its_children(
         "quyanaa",
         "dorooboo bot",
         "hau kola! just found this bot",
+        "salude! you speak italian or only english?",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
