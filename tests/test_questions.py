@@ -4612,6 +4612,10 @@ _ASKED_ABOUT = table(
             ),
             ("oracle dba learning postgres", expect(confident=True, first=("postgresql",))),
             ("powershell admin learning aws basics", expect(confident=True, first=("aws",))),
+            (  # moving to a topic from technology the roadmap lacks: the topic
+                "excel macros to php where to learn",
+                expect(outcome=Outcome.ANSWERED, intent=Intent.RESOURCES, first=("php",)),
+            ),
             (  # material for what the roadmap lacks, with a name: not the name's
                 "redis caching tutorial node",
                 expect(outcome=Outcome.NOT_COVERED),

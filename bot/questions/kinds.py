@@ -489,8 +489,11 @@ class KindStages:
         if read.message.sentences != 1 or not words:
             return False
         last = words[-1].segment
-        learnt = {  # "oracle dba learning postgres": what is learnt, after the background
-            m.start for m in read.mentions if m.start and words[m.start - 1].stem in LEARN_WORDS
+        learnt = {  # "oracle dba learning postgres", "excel macros to php": what is learnt, or
+            m.start  # moved to, after the background
+            for m in read.mentions
+            if m.start
+            and (words[m.start - 1].stem in LEARN_WORDS or words[m.start - 1].text == "to")
         }
         topics = [
             m
