@@ -2451,6 +2451,8 @@ def test_which_kind_for_a_topic_lists_its_children(
         "dorooboo bot",
         "hau kola! just found this bot",
         "salude! you speak italian or only english?",
+        "right dat's me awa hame fir me tea, see dee efter",
+        "quyanaqvaa",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
