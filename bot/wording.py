@@ -498,6 +498,9 @@ PHRASES = {
     "stack up": "compare",
     "what now": "what next",
     "now what": "what next",
+    "now what is": "what is",  # "... for 15 years, now what is sqlite?": what it is, not next
+    "now what are": "what are",
+    "now whats": "whats",
     "road map": "roadmap",
     # asking to have something explained, not a need to break or follow anything
     "break it down": "explain",

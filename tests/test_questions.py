@@ -4614,6 +4614,10 @@ _ASKED_ABOUT = table(
             ),
             ("oracle dba learning postgres", expect(confident=True, first=("postgresql",))),
             ("powershell admin learning aws basics", expect(confident=True, first=("aws",))),
+            (  # "now what is": what the name is, not what comes next
+                "i use access and excel for the bocce club since 15 years, now what is sqlite?",
+                expect(outcome=Outcome.ANSWERED, first=("sqlite",)),
+            ),
             (  # moving to a topic from technology the roadmap lacks: the topic
                 "excel macros to php where to learn",
                 expect(outcome=Outcome.ANSWERED, intent=Intent.RESOURCES, first=("php",)),
