@@ -4615,7 +4615,8 @@ _ASKED_ABOUT = table(
             ("oracle dba learning postgres", expect(confident=True, first=("postgresql",))),
             ("powershell admin learning aws basics", expect(confident=True, first=("aws",))),
             (  # "now what is": what the name is, not what comes next
-                "i use access and excel for the bocce club since 15 years, now what is sqlite?",
+                "i use access and excel for the bocce club since 15 years, now what is sqlite? is "
+                "easy?",
                 expect(outcome=Outcome.ANSWERED, first=("sqlite",)),
             ),
             (  # moving to a topic from technology the roadmap lacks: the topic
