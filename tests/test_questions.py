@@ -2453,6 +2453,8 @@ def test_which_kind_for_a_topic_lists_its_children(
         "salude! you speak italian or only english?",
         "right dat's me awa hame fir me tea, see dee efter",
         "quyanaqvaa",
+        "whae made thee? some peedie laddie in a bedroom?",
+        "aye aye buddo, hoo's hid gaan the day?",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
