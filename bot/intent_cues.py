@@ -122,12 +122,11 @@ def asks_how_the_thing_told_works(texts: Sequence[str]) -> bool:
 
     Its words are "how", a pointer, a working word and no more than a doing verb or a tail.
     """
-    allowed = WORKING | POINTERS | DOING_VERBS | WHAT_TAILS
     return (
         texts[:1] == ["how"]
         and not WORKING.isdisjoint(texts)
         and not POINTERS.isdisjoint(texts)
-        and allowed.issuperset(texts[1:])
+        and HOW_IT_WORKS_WORDS.issuperset(texts[1:])
     )
 
 
@@ -413,6 +412,8 @@ def _how_it_works(words: Sequence[Word], mention: Mention) -> bool:
 IS_FOR = BE_WORDS | frozenset({"good", "used", "useful", "for"})
 #: After that "what", words that still close the question ("good for what exactly").
 WHAT_TAILS = frozenset({"exactly", "even", "really", "actually", "then"})
+#: The words of a sentence asking only how what was told works ("how does it work exactly").
+HOW_IT_WORKS_WORDS = WORKING | POINTERS | DOING_VERBS | WHAT_TAILS
 
 
 def _is_what(words: Sequence[Word], end: int) -> bool:

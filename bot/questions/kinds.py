@@ -269,11 +269,12 @@ class KindStages:
             answer = self.shared.needs.use_case(question, read.all_terms, kind)
             if answer is not None:
                 return answer
-        focus_texts = [w.text for w in message.words if w.sentence == read.focus]
+        # "... put it online with fastapi. what is fastapi?", "... use the openai api. how dat
+        # work?": the technology is asked about, not a need around it
         if any(asked_what_it_is(message.words, m) for m in uncovered) or (
-            asks_how_the_thing_told_works(focus_texts)
-        ):  # "... put it online with fastapi. what is fastapi?", "... use openai api. how dat
-            return None  # work?": it is asked about
+            asks_how_the_thing_told_works(read.focus_texts)
+        ):
+            return None
         if (
             wants_something(message, read.requests.cues, read.subjects)
             or only_in_passing(message, uncovered)
