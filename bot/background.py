@@ -153,12 +153,10 @@ def pointed_at(told: list[Mention], words: tuple[Word, ...]) -> Mention:
     ("terraform?? my buddy says i gotta learn it for our aws stuff. what even is it") is
     what was asked about.
     """
-    for mention in told:
+    for mention in told:  # a sentence's words run together: its first and last are the name's
         sentence = words[mention.start].sentence
-        if all(
-            mention.start <= at < mention.end
-            for at, word in enumerate(words)
-            if word.sentence == sentence
+        if (mention.start == 0 or words[mention.start - 1].sentence != sentence) and (
+            mention.end == len(words) or words[mention.end].sentence != sentence
         ):
             return mention
     clause = told[-1].start
