@@ -510,6 +510,19 @@ def _this_thing_asked(words: Sequence[Word], mention: Mention) -> bool:
     )
 
 
+def _asked_what_it_is_like(words: Sequence[Word], mention: Mention) -> bool:
+    """Whether "what is <name> like" asks about it, ending its part ("whats docker like, marra")."""
+    start, end = mention.start, mention.end
+    return (
+        start >= 2
+        and words[start - 2].text in WHAT_WORDS
+        and words[start - 1].text in BE_WORDS
+        and end < len(words)
+        and words[end].text == "like"
+        and (end + 1 == len(words) or words[end + 1].segment != words[end].segment)
+    )
+
+
 #: Between an explaining verb and a name ("explain me docker").
 EXPLAINED_TO = frozenset({"me", "us"})
 
@@ -1000,6 +1013,7 @@ class NameFinder:
             or (not signs and all(w.text in ASKING_ABOUT for w in leftovers))
             or (not signs and _stands_asked(message, mention))
             or (not signs and _this_thing_asked(words, mention))  # "what's this docker thing"
+            or (not signs and _asked_what_it_is_like(words, mention))  # "whats docker like, marra"
             or (not signs and _asked_to_explain(words, mention))  # "please explain me docker"
             or (not signs and _asked_if_taught(message, mention))  # "do you cover stripe?"
             # "stripe for gyro shop online payments": a tool opening a message, then what it is

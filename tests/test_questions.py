@@ -160,6 +160,12 @@ _ASKING = table(
                 expect(intent=Intent.TOPIC, topics=("docker",)),
             ),
         ],
+        '"what is <name> like", ending its part, asks about the technology': [
+            (
+                "howay whats docker like, in plain english marra",
+                expect(intent=Intent.TOPIC, topics=("docker",)),
+            ),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",
