@@ -27,6 +27,8 @@ from bot.wording import (
     READ_FOR,
     READING,
     REQUEST_CUES,
+    START_LINKS,
+    STARTING,
     STEP_WORDS,
     STOP,
     USE_CASE_CUES,
@@ -137,6 +139,16 @@ def asks_at(message: Message, at: int, asking: Set[str]) -> bool:
     return words[at].text in asking and (
         words[at].sentence in message.questions or following not in SUBJECT_PRONOUNS
     )
+
+
+def started_on(words: Sequence[Word]) -> set[int]:
+    """Where a name would start that is where to start ("where do i start with (the) docker")."""
+    return {
+        i + gap
+        for i, (w, link) in enumerate(pairwise(words))
+        if w.text in STARTING and link.text in START_LINKS
+        for gap in (2, 3)
+    }
 
 
 def idiom_positions(

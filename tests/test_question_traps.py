@@ -143,9 +143,12 @@ def test_it_pointing_at_technology_the_roadmap_lacks_is_not_covered(
         "Flutter be. E good for beginner?",
         "Mi sister run a stained glass shop an she want a chatbot pon di website. Somebody tell "
         "her fi use di OpenAI API. How dat work?",
+        "At the telecom contractor I rig for, the IT lads run a Jenkins server for all their "
+        "builds. I'd like to learn to write a Jenkinsfile so I can give them a hand. Where do I "
+        "start with Jenkins?",
     ],
 )
-def test_technology_the_roadmap_lacks_asked_what_it_is_is_not_covered_beside_a_need(
+def test_technology_the_roadmap_lacks_asked_what_or_where_to_start_is_not_covered_by_a_need(
     answerer: QuestionAnswerer, question: str
 ) -> None:
     assert answerer.understand(question).outcome is Outcome.NOT_COVERED

@@ -542,6 +542,8 @@ class KindStages:
             read.focus_texts
         ):  # "what does nginx do", "is redis ok as the only store", "nginx or apache": asked
             return None
+        if read.asks_path_of_the_uncovered():
+            return None  # "... a jenkins server for all their builds. where do i start with it"
         words = read.message.words
         if any(
             m.start == 0 or words[m.start - 1].sentence != words[m.start].sentence

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 from bot.background import is_background, owned_it, wanted
 from bot.intent_cues import (
     ASKING_WORDS,
@@ -14,6 +12,7 @@ from bot.intent_cues import (
     asks_how_it_works,
     asks_something_to_build,
     asks_yes_no,
+    started_on,
     wants_something,
 )
 from bot.mentions import Mention
@@ -34,8 +33,6 @@ from bot.wording import (
     POINTERS,
     RESOURCE_CUES,
     STANDING_WINDOW,
-    START_LINKS,
-    STARTING,
     USE_CASE_CUES,
     asks_how_it_stands,
 )
@@ -109,12 +106,8 @@ class NamedStages:
                 )
             )
         )
-        started = {m.start for m in read.subjects} & {  # "where do i start with (the) docker"
-            i + gap
-            for i, (w, link) in enumerate(pairwise(message.words))
-            if w.text in STARTING and link.text in START_LINKS
-            for gap in (2, 3)
-        }
+        # "where do i start with (the) docker"
+        started = {m.start for m in read.subjects} & started_on(message.words)
         wants_projects = wants_projects or (read.build_request and bool(topic_ids))
         # "what is express actually, and what would i build with it": what it is (its card shows
         # what to build with it); projects asked for by name are still projects

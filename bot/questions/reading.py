@@ -10,7 +10,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from bot.background import is_background, question_sentence
-from bot.intent_cues import BE_WORDS, Requests, idiom_positions, read_requests
+from bot.intent_cues import BE_WORDS, Requests, idiom_positions, read_requests, started_on
 from bot.knowledge import Knowledge
 from bot.lexicon import Lexicon
 from bot.mentions import Mention, Names
@@ -153,12 +153,16 @@ class Reading:
     def asks_path_of_the_uncovered(self) -> bool:
         """Whether the path asked for is that of technology the roadmap lacks, to be learnt.
 
-        "I've been asked to learn Flutter properly. Where do I start, what's the path?"; not
-        when this roadmap is named in the asking sentence ("... the big picture of this roadmap?").
+        "I've been asked to learn Flutter properly. Where do I start, what's the path?", "...
+        where do I start with Jenkins?"; not when this roadmap is named in the asking sentence
+        ("... the big picture of this roadmap?").
         """
         words = self.message.words
+        started = started_on(words)
         return ROADMAP_WORDS.isdisjoint(self.focus_words) and any(
-            m.not_covered and m.start and words[m.start - 1].stem in LEARN_WORDS
+            m.not_covered
+            and m.start
+            and (words[m.start - 1].stem in LEARN_WORDS or m.start in started)
             for m in self.mentions
         )
 
