@@ -3422,6 +3422,16 @@ _HELD_BACK = table(
             ),
             ("celery soup recipe", expect(intent=Intent.UNKNOWN, confident=False)),
         ],
+        "storing in the cloud is the cloud of software; photos of the cloud are the sky's": [
+            (
+                "store mast inspection photos in the cloud",
+                expect(intent=Intent.USE_CASE, topics=("aws",)),
+            ),
+            (
+                "took photos of the cloud over the bay, lovely",
+                expect(intent=Intent.UNKNOWN, confident=False),
+            ),
+        ],
         "a career or everyday word just before a software word names software": [
             ("django job queue", expect(outcome=Outcome.ASKED_BACK)),
             (
