@@ -66,6 +66,9 @@ REPORTING = frozenset(
     {"said", "says", "told", "tells", "claims", "claimed", "suggested", "suggests", "recommended"}
     | {"recommends", "wrote", "gave", "keeps", "thinks", "reckons", "swears"}
 )
+#: After a one-word talk phrase, "so" leads on to what is asked ("ok so whats dis roadmap
+#: about"), unless it says how much ("thanks so much").
+SO_MUCH = frozenset({"much", "many"})
 
 
 #: Verbs asking the bot to tell about a name in the same sentence ("pls explain me ci/cd").
@@ -76,11 +79,17 @@ ASKED_TO = EXPLAINING | {"tell"}
 SAYING = frozenset({("to", "say"), ("to", "thank"), ("to", "tell")})
 
 
+def _leads_on(texts: Sequence[str], at: int) -> bool:
+    """Whether "so" follows the word at ``at`` and leads on to more words, not "so much"."""
+    return at + 2 < len(texts) and texts[at + 1] == "so" and texts[at + 2] not in SO_MUCH
+
+
 def _said_as_talk(texts: Sequence[str], phrase: tuple[str, ...]) -> bool:
     """Whether a talk phrase is said as talk somewhere.
 
-    A one-word one is, unless after a determiner ("every morning", "in the morning") or
-    before a word reporting what it said ("chatgpt said ...").
+    A one-word one is, unless after a determiner ("every morning", "in the morning"),
+    before a word reporting what it said ("chatgpt said ...") or leading on with "so" ("ok so
+    whats dis roadmap about").
     """
     if len(phrase) > 1:
         return True
@@ -89,6 +98,7 @@ def _said_as_talk(texts: Sequence[str], phrase: tuple[str, ...]) -> bool:
         and (at == 0 or texts[at - 1] not in DETERMINERS)
         and tuple(texts[max(at - 2, 0) : at]) not in WHEN_BEFORE
         and (at + 1 == len(texts) or texts[at + 1] not in REPORTING)
+        and not _leads_on(texts, at)
         for at, text in enumerate(texts)
     )
 

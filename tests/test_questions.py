@@ -166,6 +166,13 @@ _ASKING = table(
                 expect(intent=Intent.TOPIC, topics=("docker",)),
             ),
         ],
+        '"ok so" leads on to the question, no thanks; "thanks so much" is thanks': [
+            (
+                "ok so whats dis whole roadmap about? where i even start at",
+                expect(intent=Intent.OVERVIEW),
+            ),
+            ("thanks so much", expect(outcome=Outcome.SMALL_TALK)),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",
