@@ -2468,6 +2468,8 @@ def test_which_kind_for_a_topic_lists_its_children(
         "quyanaqvaa",
         "whae made thee? some peedie laddie in a bedroom?",
         "aye aye buddo, hoo's hid gaan the day?",
+        "howay marra",
+        "alreet pet",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
