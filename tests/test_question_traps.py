@@ -146,9 +146,11 @@ def test_it_pointing_at_technology_the_roadmap_lacks_is_not_covered(
         "At the telecom contractor I rig for, the IT lads run a Jenkins server for all their "
         "builds. I'd like to learn to write a Jenkinsfile so I can give them a hand. Where do I "
         "start with Jenkins?",
+        "Right now de campground site on WordPress an I want a plugin where people pick dey tent "
+        "spot on a map. Which WordPress booking plugin yinna recommend?",
     ],
 )
-def test_technology_the_roadmap_lacks_asked_what_or_where_to_start_is_not_covered_by_a_need(
+def test_technology_the_roadmap_lacks_asked_about_is_not_covered_by_a_need_told_around_it(
     answerer: QuestionAnswerer, question: str
 ) -> None:
     assert answerer.understand(question).outcome is Outcome.NOT_COVERED

@@ -60,7 +60,7 @@ IS_WORDS = wordset("is are isnt arent")
 #: After a pointing word, these make it point at a part of the roadmap ("that part").
 ROADMAP_PARTS = wordset("part parts section sections chapter step steps area bit side")
 #: Shortly before a name, these make the name what is asked about ("how does nginx work").
-ABOUT_NAME = wordset("does do is are what whats about use using learn try start started need")
+ABOUT_NAME = wordset("does do is are what whats which about use using learn try start started need")
 #: Before a name closing the sentence that asks, these make it what the asked work is done in
 #: ("how do i make a backup of a sql server database", "add a plugin in wordpress").
 DONE_IN = wordset("in of into")
