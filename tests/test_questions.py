@@ -173,6 +173,14 @@ _ASKING = table(
             ),
             ("thanks so much", expect(outcome=Outcome.SMALL_TALK)),
         ],
+        "two topics compared apart from technology told before are compared": [
+            (
+                "Bike shop here, about 400 bikes, 3000 parts, customers and repair tickets all in"
+                " spreadsheets. I keep reading SQL versus NoSQL arguments online and I'm plumb"
+                " lost. Which is which, in plain words?",
+                expect(intent=Intent.COMPARE, topics=("sql", "nosql")),
+            ),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",

@@ -291,8 +291,18 @@ class KindStages:
         question, message, focus = read.question, read.message, read.focus
         subjects, uncovered, topic_ids = read.subjects, read.uncovered, read.topic_ids
         kind = read.kind.kind
+        comparing = {w.sentence for w in message.words if w.text in COMPARE_CUES}
+        compared = [m for m in subjects if message.words[m.start].sentence in comparing]
         set_against = (  # not "a real db or just for testing"
-            read.requests.comparing
+            # not "... all in spreadsheets. I keep reading SQL versus NoSQL arguments": two
+            # topics compared, apart from the technology
+            (
+                read.requests.comparing
+                and (
+                    any(m.not_covered for m in compared)
+                    or sum(not m.not_covered for m in compared) < 2
+                )
+            )
             or any(  # "kotlin vs java"; not "rest or graphql, puppet ticket app": the setting
                 message.words[i].text in SIDE_BY_SIDE
                 for m in uncovered
