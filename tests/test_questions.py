@@ -2478,6 +2478,9 @@ def test_which_kind_for_a_topic_lists_its_children(
         "aye aye buddo, hoo's hid gaan the day?",
         "howay marra",
         "alreet pet",
+        "aight i gone, boat comin in. later bey",
+        "howay, who med ye then? a proper person or a computer",
+        "how ya doin today bey",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
