@@ -59,7 +59,8 @@ POINTING_BACK = wordset("it that those them these they e")  # pidgin "e dey insi
 IS_WORDS = wordset("is are isnt arent")
 #: After a pointing word, these make it point at a part of the roadmap ("that part").
 ROADMAP_PARTS = wordset("part parts section sections chapter step steps area bit side")
-#: Shortly before a name, these make the name what is asked about ("how does nginx work").
+#: Shortly before a name, these make the name what is asked about ("how does nginx work",
+#: "which wordpress plugin").
 ABOUT_NAME = wordset("does do is are what whats which about use using learn try start started need")
 #: Before a name closing the sentence that asks, these make it what the asked work is done in
 #: ("how do i make a backup of a sql server database", "add a plugin in wordpress").
@@ -291,8 +292,8 @@ class KindStages:
         question, message, focus = read.question, read.message, read.focus
         subjects, uncovered, topic_ids = read.subjects, read.uncovered, read.topic_ids
         kind = read.kind.kind
-        comparing = {w.sentence for w in message.words if w.text in COMPARE_CUES}
-        compared = [m for m in subjects if message.words[m.start].sentence in comparing]
+        comparing_sentences = {w.sentence for w in message.words if w.text in COMPARE_CUES}
+        compared = [m for m in subjects if message.words[m.start].sentence in comparing_sentences]
         set_against = (  # not "a real db or just for testing"
             # not "... all in spreadsheets. I keep reading SQL versus NoSQL arguments": two
             # topics compared, apart from the technology
