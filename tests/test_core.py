@@ -520,6 +520,12 @@ async def test_thanks_or_an_unrelated_line_after_an_answer_is_no_follow_up(core:
     assert (await say(core, "resources for it")).title == "Resources: Docker"
 
 
+async def test_this_roadmap_after_an_answer_is_the_roadmap_not_the_last_topic(core: Core) -> None:
+    await say(core, "what is docker")
+    reply = await say(core, "ok so whats this whole roadmap about?")
+    assert reply.title == "Backend Developer Roadmap"
+
+
 async def test_technology_the_roadmap_lacks_after_an_answer_is_no_follow_up(core: Core) -> None:
     await say(core, "compare django and rails")
     for line in ("what about typescript?", "Is TypeScript on this roadmap at all?"):

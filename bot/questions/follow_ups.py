@@ -14,6 +14,7 @@ from bot.wording import (
     POINTERS,
     PROJECT_CUES,
     RESOURCE_CUES,
+    ROADMAP_WORDS,
     STOP,
     Message,
 )
@@ -36,7 +37,11 @@ def read_follow_up(
         ("what", "about"),
         ("how", "about"),
     )
-    pointing = bool(set(words) & (POINTERS | PLURAL_POINTERS))
+    pointing = any(  # "is it hard?"; not "whats this whole roadmap about?"
+        (word in POINTERS or word in PLURAL_POINTERS)
+        and ROADMAP_WORDS.isdisjoint(words[at + 1 : at + 3])
+        for at, word in enumerate(words)
+    )
     named = fresh.confident and fresh.intent is not Intent.OVERVIEW and fresh.topic_ids
     cues = set(words) | {w.stem for w in message.words}
     if named and opener and fresh.intent is Intent.TOPIC:
