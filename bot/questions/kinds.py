@@ -387,7 +387,8 @@ class KindStages:
         if clear is not None and (clear.confident or all(m.ambiguous for m in uncovered)):
             return clear
         return (
-            self._named_in_a_use_case(read, uncovered)
+            # "... a jenkins server for all their builds. where do i start with it": its path
+            (None if its_path else self._named_in_a_use_case(read, uncovered))
             or self._related_of_kind(read, uncovered, set_against)
             or self.shared.not_covered(question, subjects)
         )
@@ -553,8 +554,6 @@ class KindStages:
             read.focus_texts
         ):  # "what does nginx do", "is redis ok as the only store", "nginx or apache": asked
             return None
-        if read.asks_path_of_the_uncovered():
-            return None  # "... a jenkins server for all their builds. where do i start with it"
         words = read.message.words
         if any(
             m.start == 0 or words[m.start - 1].sentence != words[m.start].sentence
