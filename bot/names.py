@@ -47,6 +47,7 @@ from bot.wording import (
     LIKENESS_CUES,
     MATERIAL,
     NAME_POINTERS,
+    OR_ELSEWHERE,
     PARTICLE_VERBS,
     PARTICLES,
     PROJECT_NOUNS,
@@ -770,7 +771,11 @@ class NameFinder:
                 ):
                     continue
                 mention = self._lookup(texts[start:end], start, end)
-                if mention is not None and not self._owned_noun(message, start, end):
+                if (
+                    mention is not None
+                    and not self._owned_noun(message, start, end)
+                    and not self._listing_two(message, start, end)
+                ):
                     found.append(mention)
                     taken[start:end] = [True] * size
         exact_names = self.lexicon.exact_names
@@ -898,6 +903,18 @@ class NameFinder:
             context.sign_texts[t]
             for t in self.lexicon.everyday.get(mention.id, ()) & context.sign_texts.keys()
         )
+        # "rest vs graphql, which is less of a headache": set against technology named clearly,
+        # right beside it; "which suits us better, go or java": or against another name of its
+        # kind, in English or another language ("express of nestjs", Dutch)
+        set_against = any(
+            ((between := _word_between(texts, mention, other)) in VERSUS and not other.ambiguous)
+            or (
+                (between in SIDE_BY_SIDE or between in OR_ELSEWHERE)
+                and other.id != mention.id
+                and self.lexicon.kind_of(other) == self.lexicon.kind_of(mention)
+            )
+            for other in context.found
+        )
         software = (
             context.software
             # "the word REST": typed in capitals as the name is, not as the word
@@ -911,20 +928,7 @@ class NameFinder:
                 not other.ambiguous and self.lexicon.related(other, mention)
                 for other in context.found
             )
-            # "rest vs graphql, which is less of a headache": set against technology named
-            # clearly, right beside it; "which suits us better, go or java": or against another
-            # name of its kind
-            + any(
-                (between := _word_between(texts, mention, other)) in SIDE_BY_SIDE
-                and (
-                    (not other.ambiguous and between in VERSUS)
-                    or (
-                        other.id != mention.id
-                        and self.lexicon.kind_of(other) == self.lexicon.kind_of(mention)
-                    )
-                )
-                for other in context.found
-            )
+            + set_against
         )
         everyday = _Sense.EVERYDAY if signs else _Sense.EVERYDAY_BESIDE
         before = words[mention.start - 1].text if mention.start else ""
@@ -950,6 +954,7 @@ class NameFinder:
             mention.end - mention.start == 1
             and after in VERB_PHRASE_AFTER
             and not (after in PARTICLES and before in PARTICLE_VERBS)
+            and not (after in OR_ELSEWHERE and set_against)  # "express of nestjs"
         ):
             return _Sense.EVERYDAY_BESIDE  # "go deeper", "the rest of the month"
         how_to = before == "to" and mention.start > 1 and words[mention.start - 2].text == "how"
@@ -1091,6 +1096,20 @@ class NameFinder:
                     for w in words[: mention.start]
                 )
             )
+        )
+
+    def _listing_two(self, message: Message, start: int, end: int) -> bool:
+        """Whether a name holding "and" is two names listed, the second running on past it.
+
+        "monitoring and performance optimization": monitoring, then performance optimization,
+        not the section "monitoring and performance" with "optimization" left over.
+        """
+        texts = message.texts
+        if end >= len(texts) or message.words[end].segment != message.words[start].segment:
+            return False
+        return any(
+            texts[at] == "and" and self._lookup(texts[at + 1 : end + 1], at + 1, end + 1)
+            for at in range(start + 1, end - 1)
         )
 
     def _owned_noun(self, message: Message, start: int, end: int) -> bool:

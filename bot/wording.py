@@ -528,6 +528,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+")
 _APOSTROPHES = re.compile(r"['’`]")
 #: Northern English "t'" for "the" ("on t'roadmap"): a word of its own, not part of the next.
 _NORTHERN_THE = re.compile(r"\bt['’`](?=\w)", re.IGNORECASE)
+#: Cornish and West Country "'ee" for "you" ("which one would 'ee go for"), apostrophe and all:
+#: "ee" alone is Jakarta EE's.
+_WEST_COUNTRY_YOU = re.compile(r"(?<!\w)['’`]ee\b", re.IGNORECASE)
 #: A later sentence that likens with its "it" left out ("what is supabase? is like
 #: firebase?"): the "it" put back, pointing at what was told before.
 _DROPPED_IT = re.compile(r"^(is|are)\s+(?=(?:like|same|similar|different)\b)", re.IGNORECASE)
@@ -805,7 +808,8 @@ def split_message(text: str) -> Message:
     questions: set[int] = set()
     capitals: set[int] = set()
     segment = 0
-    text = _APOSTROPHES.sub("", _SHORT_POSSESSIVE.sub(r"\1", _NORTHERN_THE.sub("the ", text)))
+    text = _WEST_COUNTRY_YOU.sub("you", _NORTHERN_THE.sub("the ", text))
+    text = _APOSTROPHES.sub("", _SHORT_POSSESSIVE.sub(r"\1", text))
     text = _DASHES.sub(", ", _REPEATS.sub(r"\1", text))
     text = _BRACKETS.sub(", ", text)  # "my manager (we run magento) keeps talking": an aside
     sentences = [part for part in _SENTENCE_END.split(text) if part.strip()]

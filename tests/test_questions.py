@@ -181,6 +181,33 @@ _ASKING = table(
                 expect(intent=Intent.COMPARE, topics=("sql", "nosql")),
             ),
         ],
+        'two names of a kind joined by "or" in another language are compared (Dutch "of")': [
+            (
+                "express of nestjs, wat is difference",
+                expect(intent=Intent.COMPARE, topics=("express", "nestjs")),
+            ),
+        ],
+        'a name holding "and" is two names listed when the second runs on past it': [
+            (
+                "Dem talk bout monitoring and performance optimization like two different ting but"
+                " me cyan see de difference. Is it de same ting or how dem different?",
+                expect(intent=Intent.COMPARE, topics=("monitoring", "performance-optimization")),
+            ),
+            (
+                "what is the monitoring and performance section",
+                expect(intent=Intent.TOPIC, section="monitoring-performance"),
+            ),
+        ],
+        'West Country "\'ee" is "you"; "EE" alone is Jakarta EE\'s': [
+            (
+                "supabase or firebase for the cattery app? which one would 'ee go for",
+                expect(outcome=Outcome.NOT_COVERED, topics=("firebase",)),
+            ),
+            (
+                "What exactly is Jakarta EE, and is it still maintained?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",
@@ -2481,6 +2508,10 @@ def test_which_kind_for_a_topic_lists_its_children(
         "aight i gone, boat comin in. later bey",
         "howay, who med ye then? a proper person or a computer",
         "how ya doin today bey",
+        "yiasou",
+        "grantangi",
+        "qujannamiik",
+        "i weki? hoi bot, fa waka",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
