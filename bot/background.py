@@ -53,6 +53,12 @@ SUBJECT_PRONOUNS = frozenset({"i", "you", "we", "they", "he", "she"})
 #: ...of them, those telling what others do ("they use jwt"), not what the learner does
 #: with a thing told before ("jwt = a string i put in localstorage").
 OTHERS_DOING = SUBJECT_PRONOUNS - {"i", "you"}
+#: After a name, people or places where a thing is talked about ("the react forums", "the
+#: python crowd").
+CROWDS = wordset(
+    """forum forums subreddit subreddits discord discords community communities group groups
+    channel channels meetup meetups crowd folks people fans devs"""
+)
 #: Before a name, "have" after one of these tells what the learner has ("we only have nagios").
 HAVING_NOW = frozenset({"have", "got"})
 OWNERS_HAVING = frozenset({"i", "we", "ive", "weve"})
@@ -168,6 +174,9 @@ def pointed_at(told: list[Mention], words: tuple[Word, ...]) -> Mention:
     ):
         clause -= 1
     last = [m for m in told if m.start >= clause]
+    # "everyone in the react forums keeps mentioning jwt": a name before a crowd is only where
+    # the thing was heard of
+    last = [m for m in last if m.end == len(words) or words[m.end].text not in CROWDS] or last
     head = 0
     while head + 1 < len(last) and last[head + 1].start == last[head].end:
         head += 1

@@ -176,6 +176,19 @@ class TalkReader:
             return None
         return max(reversed(found), key=lambda pair: pair[1])[0]  # the last of equals: "thanks bye"
 
+    def beyond_talk(self, message: Message, positions: Set[int]) -> frozenset[int]:
+        """Those of ``positions`` whose words are no part of the talk ("how are yew keepin").
+
+        A doubtful name said as part of the talk (Fens "yew" for "you", no Yew framework)
+        is not asked about.
+        """
+        talked = {
+            word
+            for _, phrase in phrases_found(self.lexicon.small_talk, message.texts)
+            for word in phrase
+        }
+        return frozenset(at for at in positions if message.texts[at] not in talked)
+
     def _more_than_talk(self, message: Message, mentions: list[Mention], talked: Set[str]) -> bool:
         """Whether the words beside the talk (``talked``) ask about software or tell a need."""
         beyond = [w for w in message.words if w.text not in talked and w.text not in STOP]

@@ -208,6 +208,13 @@ _ASKING = table(
                 expect(outcome=Outcome.NOT_COVERED),
             ),
         ],
+        '"it" points past a name before a crowd ("the React forums"), where it was heard of': [
+            (
+                "Everyone in the React forums keeps mentioning JWT. What is it and how does it"
+                " work?",
+                expect(intent=Intent.TOPIC, topics=("jwt",)),
+            ),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",
@@ -2512,6 +2519,12 @@ def test_which_kind_for_a_topic_lists_its_children(
         "grantangi",
         "qujannamiik",
         "i weki? hoi bot, fa waka",
+        "how are yew keepin bor? proper quiet in the yard today",
+        "alright bor, who made yew then?",
+        "moien! wéi geet et haut?",
+        "aluu from ilulissat",
+        "mahsi cho eh, that cleared it right up",
+        "wah gwan, a real smaddy me a chat to or a bot?",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:

@@ -87,7 +87,9 @@ class AsideStages:
         """
         message, names = read.message, read.names
         canned = self.shared.talk.small_talk(message, read.mentions) if talk else None
-        if canned is not None and not asks_about_doubtful(message, names.unsure):
+        if canned is not None and not asks_about_doubtful(
+            message, self.shared.talk.beyond_talk(message, names.unsure)
+        ):
             return Understanding(
                 read.question, Intent.UNKNOWN, (), Outcome.SMALL_TALK, canned=canned
             )
