@@ -603,6 +603,33 @@ def _the_few(words: Sequence[Word], at: int) -> bool:
     return words[at].text in FEW_POINTERS and at + 1 < len(words) and words[at + 1].text in FEW
 
 
+#: After "or", words that leave the choice open rather than name another way ("or not").
+#: After "or", someone else whose way it is ("or is he right").
+_OTHER_PEOPLE = frozenset({"he", "she", "they", "hes", "shes", "theyre"})
+
+
+def weighed_against_another_way(
+    words: Sequence[Word], one: Mention, mentions: Sequence[Mention]
+) -> bool:
+    """Whether the sentence weighs a name against someone else's way, told after "or".
+
+    "is a plain monolith still alright for us, or should we be splitting it up like he
+    says", "or is he right": the way that someone told of before, unnamed here; not "is
+    kotlin worth it or is it mainly android".
+    """
+    sentence = words[one.start].sentence
+    named_after = {at for m in mentions if m.start > one.start for at in range(m.start, m.end)}
+    return any(
+        w.text == "or"
+        and not named_after.intersection(range(at + 1, len(words)))
+        and any(
+            later.sentence == sentence and later.text in _OTHER_PEOPLE for later in words[at + 1 :]
+        )
+        for at, w in enumerate(words[one.end :], start=one.end)
+        if w.sentence == sentence
+    )
+
+
 def compared_with_the_unnamed(words: Sequence[Word]) -> bool:
     """Whether every comparing word sets a thing against what goes unnamed.
 

@@ -25,6 +25,7 @@ from bot.intent_cues import (
     compared_with_the_unnamed,
     named_for_definition,
     points_at_a_step,
+    weighed_against_another_way,
 )
 from bot.lexicon import Lexicon
 from bot.mentions import Mention, near_step_word
@@ -576,7 +577,10 @@ class SubjectFinder:
             return [*before[-1:], *main]
         if (
             len(main) == 1
-            and sentence_words & (LIKENESS_CUES | COMPARATIVES)
+            and (
+                sentence_words & (LIKENESS_CUES | COMPARATIVES)
+                or weighed_against_another_way(words, main[0], mentions)
+            )
             and not compared_with_the_unnamed(words)
         ):
             kind = self.lexicon.kind_of(main[0])

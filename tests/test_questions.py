@@ -215,6 +215,18 @@ _ASKING = table(
                 expect(intent=Intent.TOPIC, topics=("jwt",)),
             ),
         ],
+        'one name weighed against someone else\'s way after "or" ("or is he right") is compared': [
+            (
+                "A lad at the pub reckons we should do it as microservices cos that's what the"
+                " big firms do. Is a monolith not fine for summat this size, or is he right?",
+                expect(intent=Intent.COMPARE, topic_set=frozenset({"monolith", "microservices"})),
+            ),
+            (
+                "I've been told Kotlin is the modern Java. Is Kotlin worth learning for backend"
+                " work, or is it mainly Android?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",

@@ -15,6 +15,7 @@ from bot.intent_cues import (
     asks_yes_no,
     only_in_passing,
     wants_something,
+    weighed_against_another_way,
 )
 from bot.mentions import Mention
 from bot.questions.findings import Asked, ProjectsAsked
@@ -589,6 +590,10 @@ class KindStages:
             for between in [texts[a.end : b.start]]
         )
         or_between = _or_elsewhere_between(texts, subjects)  # "express o nestjs per iniziare"
+        # "microservices, he says. is a monolith still alright, or should we split it up"
+        or_else = any(
+            weighed_against_another_way(read.message.words, s, read.mentions) for s in subjects
+        )
         return alike and (
             next((t for t in texts if t not in CHAT_OPENERS), "") in ("is", "are")
             or bool(PICKING_ONE & focus_words)  # "bro says mongo, prof says postgres. whos right"
@@ -597,6 +602,7 @@ class KindStages:
             or weighed
             or equated
             or or_between
+            or or_else
             or opening_peers(self.shared.lexicon, read.message.words, subjects)
         )
 
