@@ -227,6 +227,13 @@ _ASKING = table(
                 expect(outcome=Outcome.NOT_COVERED),
             ),
         ],
+        "trouble fixed in technology the roadmap lacks is asked about it, no need around it": [
+            (
+                "Di club have one wordpress site wid di fixtures an di bar menu pon it. Di plugin"
+                " dem keep break every time it update. How fi fix wordpress plugin conflict?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",

@@ -63,6 +63,8 @@ ROADMAP_PARTS = wordset("part parts section sections chapter step steps area bit
 #: Shortly before a name, these make the name what is asked about ("how does nginx work",
 #: "which wordpress plugin").
 ABOUT_NAME = wordset("does do is are what whats which about use using learn try start started need")
+#: Just before technology the roadmap lacks, trouble with it ("fix wordpress plugin conflict").
+TROUBLESHOOTING = wordset("fix fixing debug debugging troubleshoot troubleshooting repair resolve")
 #: Before a name closing the sentence that asks, these make it what the asked work is done in
 #: ("how do i make a backup of a sql server database", "add a plugin in wordpress").
 DONE_IN = wordset("in of into")
@@ -275,6 +277,10 @@ class KindStages:
         # work?": the technology is asked about, not a need around it
         if any(asked_what_it_is(message.words, m) for m in uncovered) or (
             asks_how_the_thing_told_works(read.focus_texts)
+        ):
+            return None
+        if any(  # "how fi fix wordpress plugin conflict": its own trouble, asked about
+            m.start > 0 and message.words[m.start - 1].text in TROUBLESHOOTING for m in uncovered
         ):
             return None
         if (
