@@ -103,6 +103,23 @@ def _said_as_talk(texts: Sequence[str], phrase: tuple[str, ...]) -> bool:
     )
 
 
+#: Just before "roadmap", words pointing at this bot's own ("what is this roadmap about").
+THIS_ROADMAP = frozenset({"this", "the", "your", "ur", "yer", "whole"})
+
+
+def _this_roadmap(words: Sequence[Word], at: int) -> bool:
+    """Whether the word at ``at`` is this bot's roadmap ("what is this roadmap about").
+
+    Not "a roadmap bot", nor "the python roadmap".
+    """
+    return (
+        words[at].text in ROADMAP_WORDS
+        and at > 0
+        and words[at - 1].text in THIS_ROADMAP
+        and (at + 1 == len(words) or words[at + 1].text != "bot")
+    )
+
+
 #: "at my job", "on my own laptop", "from my data job": where the learner is, told in passing.
 PLACING = frozenset({"at", "on", "in", "from", "for"})
 #: ...and those two even with no "my" ("matlab from university").
@@ -206,11 +223,17 @@ class TalkReader:
         }
         chatted = talk_sentences - asked_about
         if asked_about and any(
-            (w.stem in self.lexicon.kinds or w.stem in self.lexicon.software)
+            (
+                w.stem in self.lexicon.kinds
+                or w.stem in self.lexicon.software
+                or _this_roadmap(words, at)
+            )
             and w.sentence not in chatted
-            for w in beyond
-        ):  # "yo which db should i use": a greeting before a question; not "i joined this
-            return True  # server to say hello. how does this bot work?
+            for at, w in enumerate(words)
+            if w in beyond
+        ):  # "yo which db should i use", "hi, what is this roadmap about": a greeting before a
+            # question; not "i joined this server to say hello. how does this bot work?"
+            return True
         framed = all(  # every talk sentence is talk only: a greeting or thanks around
             w.text in talked or w.text in STOP for w in words if w.sentence in chatted
         )

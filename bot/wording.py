@@ -448,6 +448,7 @@ SHORTHAND = {
     "nuttin": "nothing",
     "whit": "what",  # Scots
     "whits": "what is",
+    "whas": "what is",  # "wha's" ("wha's this whole backend roadmap about then")
     "wot": "what",  # British
     "wha": "what",  # Caribbean, Scots ("wha rust good for?")
     "wanem": "what",  # Tok Pisin ("kafka em i wanem?")

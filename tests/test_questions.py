@@ -234,6 +234,28 @@ _ASKING = table(
                 expect(outcome=Outcome.NOT_COVERED),
             ),
         ],
+        "a kind word naming a part of the roadmap is a step, not the kind asked for": [
+            (
+                "I have a small stained glass studio in Nuoro together with my sister, and in the"
+                " winter evenings I study programming. I finished the part of the languages and"
+                " now I arrive to Docker. Which are the good resources to learn it? Grazie.",
+                expect(intent=Intent.RESOURCES, topics=("docker",)),
+            ),
+        ],
+        "a greeting before a question about this roadmap is no small talk": [
+            ("hi, what is this roadmap about", expect(intent=Intent.OVERVIEW)),
+            (
+                "Who built this bot? I'm working on something similar for the Python roadmap at"
+                " my university, and I'd love to know whether it was one person or a team.",
+                expect(outcome=Outcome.SMALL_TALK),
+            ),
+        ],
+        '"wha\'s" is "what is"': [
+            (
+                "hold yew hard bor, this here REST api thing, wha's it actually dew?",
+                expect(intent=Intent.TOPIC, topics=("rest",)),
+            ),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",
@@ -2544,6 +2566,7 @@ def test_which_kind_for_a_topic_lists_its_children(
         "aluu from ilulissat",
         "mahsi cho eh, that cleared it right up",
         "wah gwan, a real smaddy me a chat to or a bot?",
+        "quyanainni",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:

@@ -27,12 +27,17 @@ from bot.wording import (
     PICKING,
     PROJECT_NOUNS,
     ROADMAP_WORDS,
+    STEP_TAILS,
+    STEP_WORDS,
     STRONG_OVERVIEW,
     USE_CASE_CUES,
     WHAT_WORDS,
     Message,
     Word,
 )
+
+#: How far before a kind word a step word makes it a step ("the part of the languages").
+STEP_REACH = 3
 
 #: Words that introduce a thing asked for ("we need a framework").
 INDEFINITE_ARTICLES = frozenset({"a", "an"})
@@ -303,6 +308,9 @@ class Reader:
             and not (i and words[i - 1].text == "to")
             # "a good practice project", "a database project": what a project is about
             and not (i + 1 < len(words) and words[i + 1].text in PROJECT_NOUNS)
+            # "i finished the part of the languages", "the frameworks section": a step
+            and not (i + 1 < len(words) and words[i + 1].text in STEP_TAILS)
+            and not any(w.text in STEP_WORDS for w in words[max(i - STEP_REACH, 0) : i])
         ]
         asked = [  # "which database", "what db", "best language": the kind asked for
             i
