@@ -22,6 +22,7 @@ from bot.wording import (
     LEARN_WORDS,
     MATERIAL,
     QUESTION_STARTS,
+    READING,
     REQUEST_CUES,
     RESOURCE_CUES,
     STOP,
@@ -195,6 +196,13 @@ def told_words(message: Message) -> set[int]:
         i
         for i, (before, word) in enumerate(pairwise(words), 1)
         if word.text in REQUEST_CUES and (before.text in OWN_STACK or before.text in DONE_BEFORE)
+    }
+    told |= {  # "I read about Express and also about NestJS.": what was read, told
+        i
+        for i, (before, word) in enumerate(pairwise(words), 1)
+        if word.text in READING
+        and before.text in OWNERS_HAVING
+        and word.sentence not in message.questions
     }
     told |= {  # "every course just says ...", "all the youtube videos say ...": met everywhere
         i

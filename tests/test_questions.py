@@ -242,6 +242,14 @@ _ASKING = table(
                 expect(intent=Intent.RESOURCES, topics=("docker",)),
             ),
         ],
+        '"I read about" tells what was read; it asks for no material': [
+            (
+                "I try to make the backend for his bookings in Node. I read about Express and"
+                " also about NestJS. Is it same thing? Both is for node, no?",
+                # the rules' reading; the learned opinion makes it the comparison
+                expect(intent=Intent.TOPIC, topics=("express", "nestjs", "javascript")),
+            ),
+        ],
         "a greeting before a question about this roadmap is no small talk": [
             ("hi, what is this roadmap about", expect(intent=Intent.OVERVIEW)),
             (
