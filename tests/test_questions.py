@@ -2575,6 +2575,9 @@ def test_which_kind_for_a_topic_lists_its_children(
         "mahsi cho eh, that cleared it right up",
         "wah gwan, a real smaddy me a chat to or a bot?",
         "quyanainni",
+        "góðan morgun",
+        "now then bor, how you a-gittin on",
+        "Äddi and merci villmools, until next time",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
