@@ -603,7 +603,6 @@ def _the_few(words: Sequence[Word], at: int) -> bool:
     return words[at].text in FEW_POINTERS and at + 1 < len(words) and words[at + 1].text in FEW
 
 
-#: After "or", words that leave the choice open rather than name another way ("or not").
 #: After "or", someone else whose way it is ("or is he right").
 _OTHER_PEOPLE = frozenset({"he", "she", "they", "hes", "shes", "theyre"})
 

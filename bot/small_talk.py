@@ -208,8 +208,11 @@ class TalkReader:
 
     def _more_than_talk(self, message: Message, mentions: list[Mention], talked: Set[str]) -> bool:
         """Whether the words beside the talk (``talked``) ask about software or tell a need."""
-        beyond = [w for w in message.words if w.text not in talked and w.text not in STOP]
         words = message.words
+        beyond_at = [
+            at for at, w in enumerate(words) if w.text not in talked and w.text not in STOP
+        ]
+        beyond = [words[at] for at in beyond_at]
         # "how does this work?" is small talk itself; "... one SMS the day before. how i can do
         # this?" asks about what was told
         talk_sentences = {w.sentence for w in words if w.text in talked}
@@ -224,13 +227,12 @@ class TalkReader:
         chatted = talk_sentences - asked_about
         if asked_about and any(
             (
-                w.stem in self.lexicon.kinds
-                or w.stem in self.lexicon.software
+                words[at].stem in self.lexicon.kinds
+                or words[at].stem in self.lexicon.software
                 or _this_roadmap(words, at)
             )
-            and w.sentence not in chatted
-            for at, w in enumerate(words)
-            if w in beyond
+            and words[at].sentence not in chatted
+            for at in beyond_at
         ):  # "yo which db should i use", "hi, what is this roadmap about": a greeting before a
             # question; not "i joined this server to say hello. how does this bot work?"
             return True
