@@ -11,7 +11,14 @@ from collections.abc import Callable, Sequence, Set
 from itertools import pairwise
 
 from bot.background import LEARNER_OWNERS
-from bot.intent_cues import ASKING_WORDS, EXPLAINING, FIELD_PEOPLE, WANTING, asks_at
+from bot.intent_cues import (
+    ASKING_WORDS,
+    EXPLAINING,
+    FIELD_PEOPLE,
+    WANTING,
+    asks_about_doubtful,
+    asks_at,
+)
 from bot.knowledge import Canned
 from bot.lexicon import Lexicon
 from bot.mentions import Mention, Names
@@ -176,8 +183,14 @@ class TalkReader:
         """A reader of ``lexicon``'s phrases."""
         self.lexicon = lexicon
 
-    def small_talk(self, message: Message, mentions: list[Mention]) -> Canned | None:
-        """Small talk, when nothing in the message asks about the roadmap."""
+    def small_talk(
+        self, message: Message, mentions: list[Mention], unsure: Set[int] = frozenset()
+    ) -> Canned | None:
+        """Small talk, when nothing in the message asks about the roadmap.
+
+        Nor about a doubtful name (at ``unsure``), unless the name is a word of the talk (Fens
+        "how are yew keepin bor?" asks after the learner, not about the Yew framework).
+        """
         phrases = [
             (entry, phrase)
             for entry, phrase in phrases_found(self.lexicon.small_talk, message.texts)
@@ -187,24 +200,15 @@ class TalkReader:
         if not found:
             return None
         talked = {word for _, phrase in phrases for word in phrase}
-        if self._more_than_talk(message, mentions, talked) or self._asked_beside_talk(
-            message, mentions, talked
+        if (
+            self._more_than_talk(message, mentions, talked)
+            or self._asked_beside_talk(message, mentions, talked)
+            or asks_about_doubtful(
+                message, {at for at in unsure if message.texts[at] not in talked}
+            )
         ):
             return None
         return max(reversed(found), key=lambda pair: pair[1])[0]  # the last of equals: "thanks bye"
-
-    def beyond_talk(self, message: Message, positions: Set[int]) -> frozenset[int]:
-        """Those of ``positions`` whose words are no part of the talk ("how are yew keepin").
-
-        A doubtful name said as part of the talk (Fens "yew" for "you", no Yew framework)
-        is not asked about.
-        """
-        talked = {
-            word
-            for _, phrase in phrases_found(self.lexicon.small_talk, message.texts)
-            for word in phrase
-        }
-        return frozenset(at for at in positions if message.texts[at] not in talked)
 
     def _more_than_talk(self, message: Message, mentions: list[Mention], talked: Set[str]) -> bool:
         """Whether the words beside the talk (``talked``) ask about software or tell a need."""

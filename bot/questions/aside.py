@@ -11,7 +11,6 @@ from bot.intent_cues import (
     DEFINING,
     FIELD_PEOPLE,
     asked_what_it_is,
-    asks_about_doubtful,
     asks_what_the_field_is,
 )
 from bot.mentions import Mention, material_follows
@@ -86,10 +85,8 @@ class AsideStages:
         need.
         """
         message, names = read.message, read.names
-        canned = self.shared.talk.small_talk(message, read.mentions) if talk else None
-        if canned is not None and not asks_about_doubtful(
-            message, self.shared.talk.beyond_talk(message, names.unsure)
-        ):
+        canned = self.shared.talk.small_talk(message, read.mentions, names.unsure) if talk else None
+        if canned is not None:
             return Understanding(
                 read.question, Intent.UNKNOWN, (), Outcome.SMALL_TALK, canned=canned
             )
