@@ -211,8 +211,9 @@ def asks_definition(
     defining = (
         bool(DEFINING & focus_words)
         or asks_how_it_works(focus_texts)  # "how does oauth work for third party login"
-        or any(  # not "what do i set up"
-            a == "what" and b in BE_WORDS and c not in PEOPLE
+        or any(  # not "what do i set up"; "we need firebase, wha dat is?" in that order too
+            a == "what"
+            and ((b in BE_WORDS and c not in PEOPLE) or (b in POINTERS and c in BE_WORDS))
             for a, b, c in zip(focus_texts, focus_texts[1:], [*focus_texts[2:], ""], strict=False)
         )
     )
@@ -396,10 +397,18 @@ def _asked_next_sentence(words: Sequence[Word], mention: Mention) -> bool:
 
 
 def _is_asked_what(words: Sequence[Word], at: int) -> bool:
-    """Whether the words from ``at`` ask what something is ("what is it", "whats the deal")."""
+    """Whether the words from ``at`` ask what something is ("what is it", "whats the deal").
+
+    Also in the order "what that is" (Creole and Indian English: "we need firebase, wha dat is?").
+    """
     first = words[at].text
     second = words[at + 1].text if at + 1 < len(words) else ""
-    return first in WHATS or first in DEFINING or (first == "what" and second in BE_WORDS)
+    third = words[at + 2].text if at + 2 < len(words) else ""
+    return (
+        first in WHATS
+        or first in DEFINING
+        or (first == "what" and (second in BE_WORDS or (second in POINTERS and third in BE_WORDS)))
+    )
 
 
 def _how_it_works(words: Sequence[Word], mention: Mention) -> bool:

@@ -955,6 +955,7 @@ class NameFinder:
             and after in VERB_PHRASE_AFTER
             and not (after in PARTICLES and before in PARTICLE_VERBS)
             and not (after in OR_ELSEWHERE and set_against)  # "express of nestjs"
+            and before not in LEARN_WORDS  # "been learnin python of a night": what is learnt
         ):
             return _Sense.EVERYDAY_BESIDE  # "go deeper", "the rest of the month"
         how_to = before == "to" and mention.start > 1 and words[mention.start - 2].text == "how"

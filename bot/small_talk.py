@@ -76,6 +76,9 @@ REPORTING = frozenset(
 #: After a one-word talk phrase, "so" leads on to what is asked ("ok so whats dis roadmap
 #: about"), unless it says how much ("thanks so much").
 SO_MUCH = frozenset({"much", "many"})
+#: Inside a message, the first program anyone writes ("not just hello world"), not a greeting;
+#: opening one, it may still greet ("hello world! what is this bot").
+FIRST_PROGRAM = ("hello", "world")
 
 
 #: Verbs asking the bot to tell about a name in the same sentence ("pls explain me ci/cd").
@@ -95,8 +98,9 @@ def _said_as_talk(texts: Sequence[str], phrase: tuple[str, ...]) -> bool:
     """Whether a talk phrase is said as talk somewhere.
 
     A one-word one is, unless after a determiner ("every morning", "in the morning"),
-    before a word reporting what it said ("chatgpt said ...") or leading on with "so" ("ok so
-    whats dis roadmap about").
+    before a word reporting what it said ("chatgpt said ..."), leading on with "so" ("ok so
+    whats dis roadmap about") or naming the first program inside a message ("not just hello
+    world").
     """
     if len(phrase) > 1:
         return True
@@ -106,6 +110,7 @@ def _said_as_talk(texts: Sequence[str], phrase: tuple[str, ...]) -> bool:
         and tuple(texts[max(at - 2, 0) : at]) not in WHEN_BEFORE
         and (at + 1 == len(texts) or texts[at + 1] not in REPORTING)
         and not _leads_on(texts, at)
+        and not (at > 0 and tuple(texts[at : at + 2]) == FIRST_PROGRAM)
         for at, text in enumerate(texts)
     )
 

@@ -264,6 +264,27 @@ _ASKING = table(
                 expect(intent=Intent.TOPIC, topics=("rest",)),
             ),
         ],
+        '"hello world" inside a message is the first program, not a greeting': [
+            (  # nothing named to build with: no answer, but no greeting back either
+                "been at it after work. any projects i could build to practice, somethin real and"
+                " not just hello world?",
+                expect(outcome=Outcome.REFUSED),
+            ),
+        ],
+        '"what that is" asks what a name is, as "what is that" does': [
+            (
+                "my cousin made an android app in kotlin for the ranch and now he says we need"
+                " firebase, what dat is?",
+                expect(intent=Intent.TOPIC, topics=("firebase",)),
+            ),
+        ],
+        "a name tells what is learnt right after a learning word": [
+            (
+                "i've been learnin python of a night and the lad at work ses i should do"
+                " javascript. wot's the real difference between 'em for backend stuff?",
+                expect(intent=Intent.COMPARE, topics=("python", "javascript")),
+            ),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",
@@ -2578,6 +2599,9 @@ def test_which_kind_for_a_topic_lists_its_children(
         "góðan morgun",
         "now then bor, how you a-gittin on",
         "Äddi and merci villmools, until next time",
+        "szczęść boże, someone is there?",
+        "wie jeit et, bot",
+        "ken te izo bot",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
