@@ -130,6 +130,8 @@ NAMED_ONES = frozenset(
 #: ...and after one of these and "called" (or "call"), the name of a thing of software ("this
 #: thing called docker", "wah di ting call docker").
 NAMED_THINGS = frozenset({"thing", "ting", "tool", "program", "technology", "software", "app"})
+#: After a name and "in", these say which sense is meant ("what is a monolith in software").
+IN_SOFTWARE = frozenset({"software", "programming", "coding", "code", "tech", "computing"})
 #: A name-word right after one of these is what is used ("our company uses kafka", "we use
 #: jenkins at work"): a sign of software, as things used with no "a" or "the" mostly are.
 USED = frozenset({"use", "uses", "used", "using", "usin"})
@@ -920,6 +922,11 @@ class NameFinder:
             # "the word REST": typed in capitals as the name is, not as the word
             + message.capitals.issuperset(range(mention.start, mention.end))
             + (mention.start > 0 and words[mention.start - 1].text in USED)
+            + (  # "a monolith in software, askin for me da who thinks its a big rock"
+                mention.end + 1 < len(words)
+                and texts[mention.end] == "in"
+                and texts[mention.end + 1] in IN_SOFTWARE
+            )
             + sum(told[t] for t in self.lexicon.software_of.get(mention.id, ()) & told.keys())
             + len(self.lexicon.everyday.get(mention.id, frozenset()) & context.denied)
             # "the IT lot talk kubernetes but wat is docker": technology named clearly that

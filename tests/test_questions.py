@@ -285,6 +285,12 @@ _ASKING = table(
                 expect(intent=Intent.COMPARE, topics=("python", "javascript")),
             ),
         ],
+        'a name followed by "in software" is the software sense, whatever else is said': [
+            (
+                "wat exactly is a monolith in software, askin for me da who thinks its a big rock",
+                expect(intent=Intent.TOPIC, topics=("monolith",)),
+            ),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",
@@ -2602,6 +2608,10 @@ def test_which_kind_for_a_topic_lists_its_children(
         "szczęść boże, someone is there?",
         "wie jeit et, bot",
         "ken te izo bot",
+        "poro keche",
+        "gomordzgua bot",
+        "nakhvamdis! kargad iqavi, tomorrow i come back",
+        "t'es-tu un vrai monde ou ben un robot?",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
