@@ -211,9 +211,8 @@ def asks_definition(
     defining = (
         bool(DEFINING & focus_words)
         or asks_how_it_works(focus_texts)  # "how does oauth work for third party login"
-        or any(  # not "what do i set up"; "we need firebase, wha dat is?" in that order too
-            a == "what"
-            and ((b in BE_WORDS and c not in PEOPLE) or (b in POINTERS and c in BE_WORDS))
+        or any(  # not "what do i set up"
+            _what_it_is(a, b, c) and c not in PEOPLE
             for a, b, c in zip(focus_texts, focus_texts[1:], [*focus_texts[2:], ""], strict=False)
         )
     )
@@ -396,19 +395,20 @@ def _asked_next_sentence(words: Sequence[Word], mention: Mention) -> bool:
     )
 
 
-def _is_asked_what(words: Sequence[Word], at: int) -> bool:
-    """Whether the words from ``at`` ask what something is ("what is it", "whats the deal").
+def _what_it_is(first: str, second: str, third: str) -> bool:
+    """Whether three words in a row ask what something is: "what is ..." or "what that is".
 
-    Also in the order "what that is" (Creole and Indian English: "we need firebase, wha dat is?").
+    The second order is Creole and Indian English's ("we need firebase, wha dat is?").
     """
+    return first == "what" and (second in BE_WORDS or (second in POINTERS and third in BE_WORDS))
+
+
+def _is_asked_what(words: Sequence[Word], at: int) -> bool:
+    """Whether the words from ``at`` ask what something is ("what is it", "whats the deal")."""
     first = words[at].text
     second = words[at + 1].text if at + 1 < len(words) else ""
     third = words[at + 2].text if at + 2 < len(words) else ""
-    return (
-        first in WHATS
-        or first in DEFINING
-        or (first == "what" and (second in BE_WORDS or (second in POINTERS and third in BE_WORDS)))
-    )
+    return first in WHATS or first in DEFINING or _what_it_is(first, second, third)
 
 
 def _how_it_works(words: Sequence[Word], mention: Mention) -> bool:
