@@ -177,6 +177,10 @@ WHERE_AFTER = PERSON_VERB_AFTER | {
     "inside",
     "another",
 }
+#: A name-word between one of these and an object pronoun is a verb ("before ah aks you",
+#: "how ah should aks him", "i want to ask you"): nothing of software is done to a person.
+DOING_TO_BEFORE = PERSON_BEFORE_VERB | MODALS | {"ah", "to", "wan", "wanna"}
+PERSON_OBJECTS = frozenset({"you", "u", "yu", "yuh", "him", "her", "them", "dem", "us"})
 #: A name-word before one of these and then one of those, or the sentence's end, is a verb
 #: ("what does the apis part go over?", "can we go over it", "does the roadmap go into it"),
 #: not the name ("python over java").
@@ -298,6 +302,12 @@ def _a_verb_or_adjective(words: Sequence[Word], mention: Mention) -> bool:
         # "what order does it go in?"
         or (after == "in" and before in GOING_BEFORE and _ends_or_points(words, mention.end + 1))
         or after in REFLEXIVES  # "i cant express myself in standups"
+        or (  # "before ah aks you"; not "... is all django. dem two similar?"
+            before in DOING_TO_BEFORE
+            and after in PERSON_OBJECTS
+            and words[mention.start - 1].sentence == words[mention.end].sentence
+            and words[mention.end].sentence == words[mention.start].sentence
+        )
     )
 
 

@@ -48,6 +48,9 @@ TALKED_ABOUT = frozenset({"for", "with", "about", "on", "of"})
 #: A one-sentence message not opened by small talk, with this many words beside a talk word,
 #: software among them, tells a need, not small talk ("an app that works offline, syncs later").
 TOLD_NEED_WORDS = 5
+#: ...and, in a message opened by talk, at least this many words beside it tell a story that a
+#: later sentence with no talk in it then asks about.
+TOLD_STORY_WORDS = 10
 
 
 #: Before a one-word talk phrase, these make it a plain word ("in the morning", "one night",
@@ -79,6 +82,10 @@ SO_MUCH = frozenset({"much", "many"})
 #: Inside a message, the first program anyone writes ("not just hello world"), not a greeting;
 #: opening one, it may still greet ("hello world! what is this bot").
 FIRST_PROGRAM = ("hello", "world")
+#: Closing a message of a few words, a tag on what was said ("can you tell me, hey?"), not a
+#: greeting.
+TAGS = frozenset({"hey"})
+TAGGED_AFTER = 3
 
 
 #: Verbs asking the bot to tell about a name in the same sentence ("pls explain me ci/cd").
@@ -99,8 +106,8 @@ def _said_as_talk(texts: Sequence[str], phrase: tuple[str, ...]) -> bool:
 
     A one-word one is, unless after a determiner ("every morning", "in the morning"),
     before a word reporting what it said ("chatgpt said ..."), leading on with "so" ("ok so
-    whats dis roadmap about") or naming the first program inside a message ("not just hello
-    world").
+    whats dis roadmap about"), naming the first program inside a message ("not just hello
+    world") or tagged on at its end ("can you tell me, hey?").
     """
     if len(phrase) > 1:
         return True
@@ -111,6 +118,7 @@ def _said_as_talk(texts: Sequence[str], phrase: tuple[str, ...]) -> bool:
         and (at + 1 == len(texts) or texts[at + 1] not in REPORTING)
         and not _leads_on(texts, at)
         and not (at > 0 and tuple(texts[at : at + 2]) == FIRST_PROGRAM)
+        and not (text in TAGS and at >= TAGGED_AFTER and at + 1 == len(texts))
         for at, text in enumerate(texts)
     )
 
@@ -244,6 +252,16 @@ class TalkReader:
             for at in beyond_at
         ):  # "yo which db should i use", "hi, what is this roadmap about": a greeting before a
             # question; not "i joined this server to say hello. how does this bot work?"
+            return True
+        if (
+            len(beyond) >= TOLD_STORY_WORDS
+            and asked_about - talk_sentences
+            and message.texts[0] in talked
+            and talk_sentences == {0}
+            and 0 not in message.questions
+        ):  # "hello saiba, at our yurt camp two families came for the same yurt ... how to make
+            # the booking so this never happens again": talk opening a story, then a question;
+            # not "who built this bot? ... i'd love to know how long it took"
             return True
         framed = all(  # every talk sentence is talk only: a greeting or thanks around
             w.text in talked or w.text in STOP for w in words if w.sentence in chatted

@@ -466,6 +466,8 @@ SHORTHAND = {
     "bifo": "before",
     "bipo": "before",
     "selari": "salary",
+    "sweldo": "salary",  # Tagalog, Cebuano ("sweldo backend developer cebu")
+    "suweldo": "salary",
     "resurs": "resources",  # Slovenian, Swedish, Romanian ("mongodb beginner resurs")
     "resursi": "resources",
     "wots": "what is",

@@ -291,6 +291,37 @@ _ASKING = table(
                 expect(intent=Intent.TOPIC, topics=("monolith",)),
             ),
         ],
+        "a name-word between a person and an object pronoun is a verb": [
+            (  # "aks" is also AKS, Azure's Kubernetes; a person or a program asks about the bot
+                "Before ah aks you anyting, tell me: you is a real person typin' or a computer"
+                " program?",
+                expect(outcome=Outcome.SMALL_TALK),
+            ),
+        ],
+        '"hey" closing a message is a tag, not a greeting': [
+            (
+                "My daughter is in Windhoek learning Flutter and wants to build our embroidery"
+                " order app for the phone. She asks me is Flutter better or React Native, and I"
+                " know nothing about it. Can you tell me, hey?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+        ],
+        "a greeting before a story and a question about it is more than talk": [
+            (
+                "hello saiba, at our yurt camp two families came for the same yurt same night and"
+                " both had confirmation sms!! how to make the booking so this never happens again",
+                expect(outcome=Outcome.ASKED_BACK),
+            ),
+        ],
+        "technology the roadmap lacks, asked about again by one word of its name, is asked": [
+            (  # not the trouble told around it (one person at a time: a database's need)
+                "Our bridge club still use one Microsoft Access file that an old member made in"
+                " 2005 for the masterpoints. Sometimes it crash and only one person can open at a"
+                " time. Where can I learn Access forms and reports properly so I can fix it"
+                " myself?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",
@@ -2612,6 +2643,17 @@ def test_which_kind_for_a_topic_lists_its_children(
         "gomordzgua bot",
         "nakhvamdis! kargad iqavi, tomorrow i come back",
         "t'es-tu un vrai monde ou ben un robot?",
+        "kasa kay bot, tu kharach robot aahes ka or some person is sitting and typing?",
+        "mu bhala achhi, tume kemiti achha bot?",
+        "maayong buntag bot",
+        "wela'lin for explaining all that last night, my kids couldnt believe i was learning",
+        "masyadong malaba ing sagot mu bot, e ku maintindyan. shorter next time pls",
+        "li ho bot",
+        "ay que pesao, you answered me the same thing three times, are you broken or what",
+        "ya3tik saha khouya, you are very good, better than my teacher at the CFPA",
+        "om swastyastu bot, suksma nggih for explaining yesterday, my head now less pusing",
+        "Your answers are too long for me, I read on a small phone with little data out in the"
+        " plantation. Please can you make them shorter? Otherwise you are good, ndo livhuwa.",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
@@ -3662,6 +3704,15 @@ _HELD_BACK = table(
         ],
         "an intro to uncovered technology is not a need": [
             ("whats a good intro to kubernetes", expect(outcome=Outcome.NOT_COVERED)),
+        ],
+        "pay in a learner's own language is a career question": [
+            ("backend developer sweldo in cebu", expect(outcome=Outcome.REFUSED)),
+        ],
+        "a spring that broke in a machine is the everyday spring": [
+            (
+                "reeling machine spring broke, replacement shop in Ramanagara",
+                expect(outcome=Outcome.REFUSED),
+            ),
         ],
         "the going rate of a trade is a career question": [
             (

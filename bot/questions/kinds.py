@@ -120,6 +120,20 @@ def _or_elsewhere_between(texts: Sequence[str], subjects: list[Mention]) -> bool
     return any(b.start == a.end + 1 and texts[a.end] in OR_ELSEWHERE for a, b in pairwise(told))
 
 
+def _named_again_in_short(message: Message, mention: Mention, focus: int) -> bool:
+    """Whether the asking sentence, after the one naming it, names the technology by one word.
+
+    "... one Microsoft Access file for the masterpoints. Where can I learn Access forms?": the
+    technology is what is asked about, not the trouble told around it.
+    """
+    name_words = set(mention.name.split())
+    return (
+        len(name_words) > 1
+        and message.words[mention.start].sentence < focus
+        and any(w.sentence == focus and w.text in name_words for w in message.words)
+    )
+
+
 def _best_picked(message: Message, focus: int) -> bool:
     """Whether the asking sentence asks for the best one itself ("whats best", "best for me")."""
     words = message.words
@@ -275,8 +289,10 @@ class KindStages:
                 return answer
         # "... put it online with fastapi. what is fastapi?", "... use the openai api. how dat
         # work?": the technology is asked about, not a need around it
-        if any(asked_what_it_is(message.words, m) for m in uncovered) or (
-            asks_how_the_thing_told_works(read.focus_texts)
+        if (
+            any(asked_what_it_is(message.words, m) for m in uncovered)
+            or asks_how_the_thing_told_works(read.focus_texts)
+            or any(_named_again_in_short(message, m, read.focus) for m in uncovered)
         ):
             return None
         if any(  # "how fi fix wordpress plugin conflict": its own trouble, asked about
