@@ -306,7 +306,6 @@ def _a_verb_or_adjective(words: Sequence[Word], mention: Mention) -> bool:
             before in DOING_TO_BEFORE
             and after in PERSON_OBJECTS
             and words[mention.start - 1].sentence == words[mention.end].sentence
-            and words[mention.end].sentence == words[mention.start].sentence
         )
     )
 

@@ -82,8 +82,8 @@ SO_MUCH = frozenset({"much", "many"})
 #: Inside a message, the first program anyone writes ("not just hello world"), not a greeting;
 #: opening one, it may still greet ("hello world! what is this bot").
 FIRST_PROGRAM = ("hello", "world")
-#: Closing a message of a few words, a tag on what was said ("can you tell me, hey?"), not a
-#: greeting.
+#: Closing a message, after at least this many words, a tag on what was said ("can you tell
+#: me, hey?"), not a greeting ("oh hey" still greets).
 TAGS = frozenset({"hey"})
 TAGGED_AFTER = 3
 
