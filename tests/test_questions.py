@@ -322,6 +322,15 @@ _ASKING = table(
                 expect(outcome=Outcome.NOT_COVERED),
             ),
         ],
+        "a roadmap thing asked to be built in a language the roadmap lacks is not covered": [
+            (  # the language, not the web server; a framework in its own language is asked
+                "I read that Rust language is very fast and safe for memory. I want to write"
+                " server for our village fishing cooperative in Rust. How to start with web"
+                " server in Rust?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+            ("nestjs basics with typescript", expect(intent=Intent.TOPIC, topics=("nestjs",))),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",

@@ -68,6 +68,10 @@ TROUBLESHOOTING = wordset("fix fixing debug debugging troubleshoot troubleshooti
 #: Before a name closing the sentence that asks, these make it what the asked work is done in
 #: ("how do i make a backup of a sql server database", "add a plugin in wordpress").
 DONE_IN = wordset("in of into")
+#: Before a language the roadmap lacks, these make it what a roadmap thing is built in.
+WRITTEN_IN = wordset("in with using")
+#: Kinds of topic that are themselves what work is built with, so never built in a language.
+BUILT_WITH = frozenset({"language", "framework"})
 #: Before "project", these make it the learner's own project, not a request for projects.
 OWNED = frozenset({"my", "our", "this", "his", "her", "their", "most", "many", "all", "every"})
 #: One of these at most this many words before "project" makes it one the learner has or
@@ -345,6 +349,7 @@ class KindStages:
                 and len(subjects) >= 2
             )
             or not topic_ids
+            or self._built_in_a_language_it_lacks(read)
         ):
             return None
         if self._uncovered_only_background(read):
@@ -490,6 +495,29 @@ class KindStages:
             and m.id in self.shared.knowledge.topics
             and asked_what_it_is(words, m, after=False)
             for m in read.subjects
+        )
+
+    def _built_in_a_language_it_lacks(self, read: Reading) -> bool:
+        """Whether the asking sentence wants a roadmap thing done in a language it lacks.
+
+        "How to start with web server in Rust?": Rust, not hosting; not "deploy it with
+        Ansible" (a tool, not a language the work is written in), nor "nestjs basics with
+        typescript" (a framework, in the language it is written in).
+        """
+        words = read.message.words
+        return any(
+            m.start > 0
+            and words[m.start - 1].text in WRITTEN_IN
+            and words[m.start].sentence == read.focus
+            and self.shared.lexicon.kind_of(m) == "language"
+            and any(
+                not s.not_covered
+                and s.end <= m.start
+                and words[s.start].sentence == read.focus
+                and self.shared.lexicon.kind_of(s) not in BUILT_WITH
+                for s in read.subjects
+            )
+            for m in read.uncovered
         )
 
     @staticmethod
