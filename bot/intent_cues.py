@@ -20,6 +20,7 @@ from bot.wording import (
     KIND_OF,
     LEAD_INS,
     LEARN_WORDS,
+    MADE_WHAT,
     NAME_POINTERS,
     PLURAL_POINTERS,
     POINTERS,
@@ -161,6 +162,8 @@ def idiom_positions(
         for i, (w, after) in enumerate(pairwise(words))
         # "when does it make sense": not building; "this kind of thing": no name
         if (w.text in BUILD_WORDS and after.text in BUILD_IDIOMS)
+        # "what make an api REST": what causes it, nothing built
+        or (w.text == "make" and i and words[i - 1].text == "what" and after.text in MADE_WHAT)
         or ((w.text in POINTERS or w.text in PLURAL_POINTERS) and after.text in KIND_OF)
         # "a different python version", "the same setup": a thing described, not compared
         or (

@@ -189,6 +189,8 @@ LEARN_WORDS = wordset("learn lern lernen learning study practice practise")
 BUILD_WORDS = wordset("build building make making create creating code")
 #: After a build word, these make an idiom, not building ("does it make sense").
 BUILD_IDIOMS = wordset("sense sure")
+#: After "what make", these make it what causes something ("what make an api REST").
+MADE_WHAT = wordset("a an the my our your it this that them")
 #: After a pointer, these point at a situation, not at a name ("stop this kind of thing").
 KIND_OF = wordset("kind sort type kinds sorts types")
 USE_CASE_CUES = wordset(

@@ -331,6 +331,14 @@ _ASKING = table(
             ),
             ("nestjs basics with typescript", expect(intent=Intent.TOPIC, topics=("nestjs",))),
         ],
+        '"what make an api REST" asks what makes it so, not what to make': [
+            (
+                "i test our supplier price api with postman and curl, it give back json. people"
+                " keep saying its REST. what make an api REST or not",
+                expect(intent=Intent.TOPIC, topics=("rest",)),
+            ),
+            ("what make a good first project with go", expect(intent=Intent.PROJECTS)),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",
