@@ -470,6 +470,9 @@ SHORTHAND = {
     "selari": "salary",
     "sweldo": "salary",  # Tagalog, Cebuano ("sweldo backend developer cebu")
     "suweldo": "salary",
+    "hackea": "hacked",  # Spanish, Chavacano ("our website ya hackea ayer")
+    "hackeado": "hacked",
+    "hackearon": "hacked",
     "resurs": "resources",  # Slovenian, Swedish, Romanian ("mongodb beginner resurs")
     "resursi": "resources",
     "wots": "what is",

@@ -339,6 +339,14 @@ _ASKING = table(
             ),
             ("what make a good first project with go", expect(intent=Intent.PROJECTS)),
         ],
+        'Spanish "hackea" is hacked: a need for security': [
+            (
+                "our pearl shop website ya hackea ayer, the front page now have some ugly picture"
+                " and strange text in russian. cosa man hace para cerra el mga hoyo so it dont"
+                " happen again",
+                expect(intent=Intent.USE_CASE, first=("security",), confident=True),
+            ),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",
@@ -2671,6 +2679,9 @@ def test_which_kind_for_a_topic_lists_its_children(
         "om swastyastu bot, suksma nggih for explaining yesterday, my head now less pusing",
         "Your answers are too long for me, I read on a small phone with little data out in the"
         " plantation. Please can you make them shorter? Otherwise you are good, ndo livhuwa.",
+        "yaar your answers too long, i read on small phone at the stall between customers and"
+        " cant get half of it",
+        "who made u, ta trabaja ba tu 24 oras",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
