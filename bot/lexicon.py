@@ -23,6 +23,7 @@ from bot.wording import (
     COMPARE_CUES,
     LEARN_WAYS,
     LEARN_WORDS,
+    OR_ELSEWHERE,
     OVERVIEW_CUES,
     PROJECT_CUES,
     QUESTION_STARTS,
@@ -318,8 +319,11 @@ class Lexicon:
         return mention.end < len(words) and words[mention.end].stem in self.kinds
 
     def named_comparison(self, words: Sequence[str]) -> tuple[str, ...]:
-        """The topics of a comparison whose alias the question contains ("which cloud provider")."""
-        padded = f" {' '.join(words)} "
+        """The topics of a comparison whose alias the question contains ("which cloud provider").
+
+        "or" in another language is "or" ("express o nestjs", "laravel na symfony").
+        """
+        padded = f" {' '.join('or' if w in OR_ELSEWHERE else w for w in words)} "
         found = sorted(  # a phrase in the question starts at one of its words
             (place, phrase)
             for word in set(words)

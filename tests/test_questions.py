@@ -347,6 +347,12 @@ _ASKING = table(
                 expect(intent=Intent.USE_CASE, first=("security",), confident=True),
             ),
         ],
+        '"or" in another language names a curated comparison too': [
+            (  # Italian "o"; the later sentence asks about one of the two
+                "ciao, express o nestjs?? my cousin in barga say nest is more serius, is true?",
+                expect(intent=Intent.COMPARE, topics=("express", "nestjs")),
+            ),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",
