@@ -353,6 +353,19 @@ _ASKING = table(
                 expect(intent=Intent.COMPARE, topics=("express", "nestjs")),
             ),
         ],
+        'names two people recommend, then "what is better", are picked among': [
+            (  # Tagalog "ano ang mas fit": which fits more
+                "At the kava bar I keep stock of kava roots, powder, bilo cups and the daily"
+                " sales. My friend says use SQL, another friend says NoSQL is the new thing. For"
+                " stock and sales that must add up, ano ang mas fit?",
+                expect(intent=Intent.COMPARE, topics=("sql", "nosql")),
+            ),
+            (
+                "My uncle says use Django, my teacher says Laravel. For a small shop with an"
+                " online catalogue, what is better?",
+                expect(intent=Intent.COMPARE, topics=("django", "laravel")),
+            ),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",

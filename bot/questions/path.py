@@ -7,7 +7,6 @@ comes next; a need asked beside names told before it; others of a kind.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Set
 from itertools import pairwise
 
 from bot.background import DONE_BEFORE, is_background, wanted
@@ -41,6 +40,9 @@ COMING = frozenset({"come", "comes", "follows"})
 CHOOSING = frozenset({"which"})
 #: ...and these two together ("is one better than the other").
 ONE_AND_OTHER = frozenset({"one", "other"})
+#: ...and these, after names two people recommend ("... another says nosql. what is better?",
+#: Tagalog "ano ang mas fit").
+WEIGHING = frozenset({"better", "best", "mas"})
 #: In the asking sentence, words asking how names told before differ: no need.
 DIFFERING = frozenset({"difference", "differences", "diff", "differ", "differs", "compare"})
 
@@ -206,9 +208,12 @@ class PathStages:
             and message.words[m.start].sentence != focus
             and (one_or_other or recommended_by_someone(message.words, m))
         ]
-        choice = self._choice(
-            sorted(subjects + advised, key=lambda m: m.start), focus_words, kind.kind
+        told = sorted(subjects + advised, key=lambda m: m.start)
+        weighed = bool(focus_words & WEIGHING) and (
+            len({m.id for m in told if recommended_by_someone(message.words, m)}) > 1
         )
+        picks = bool(focus_words & CHOOSING) or one_or_other or weighed
+        choice = self._choice(told, picks, kind.kind)
         if choice:
             return Understanding(read.question, Intent.COMPARE, choice)
         if self._choice_among_uncovered(read):
@@ -321,15 +326,14 @@ class PathStages:
     def _choice(
         self,
         subjects: list[Mention],
-        focus_words: Set[str],
+        picks: bool,
         kind: str | None,
     ) -> tuple[str, ...]:
-        """The names told before a "which" that picks among them ("which one would you pick").
+        """The names told before a question that picks among them ("which one would you pick").
 
-        Two or more topics of one kind, and no other kind asked for; else nothing. "Is one
-        better than the other" picks as "which" does.
+        Two or more topics of one kind, and no other kind asked for; else nothing.
         """
-        if not (focus_words & CHOOSING or focus_words >= ONE_AND_OTHER):
+        if not picks:
             return ()
         named = [m.id for m in subjects if m.id in self.shared.knowledge.topics]
         kinds = Counter(self.shared.knowledge.topics[t].kind for t in dict.fromkeys(named))
