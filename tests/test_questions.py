@@ -366,6 +366,13 @@ _ASKING = table(
                 expect(intent=Intent.COMPARE, topics=("django", "laravel")),
             ),
         ],
+        "technology the roadmap lacks, followed by its own kind and a need, is asked": [
+            ("cassandra db fuh sensor data", expect(outcome=Outcome.NOT_COVERED)),
+            (  # a thing made with it, wanted for a need, is the need
+                "typescript backend for a big team",
+                expect(intent=Intent.USE_CASE),
+            ),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",

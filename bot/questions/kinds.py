@@ -728,16 +728,16 @@ class KindStages:
     def _built_in(self, message: Message, uncovered: list[Mention]) -> bool:
         """Whether a thing made with technology the roadmap lacks is wanted for a need.
 
-        "typescript backend for a big team": the name, a software word, then "for".
+        "typescript backend for a big team": the name, a software word, then "for"; not
+        "cassandra db for sensor data", where the word only says what the technology is.
         """
         words = message.words
+        lexicon = self.shared.lexicon
         return any(
             m.end + 1 < len(words)
             and words[m.end + 1].text == "for"
-            and (
-                words[m.end].text in self.shared.lexicon.software
-                or words[m.end].stem in self.shared.lexicon.kinds
-            )
+            and (words[m.end].text in lexicon.software or words[m.end].stem in lexicon.kinds)
+            and lexicon.kinds.get(words[m.end].stem) != lexicon.kind_of(m)
             for m in uncovered
         )
 
