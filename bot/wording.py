@@ -488,6 +488,7 @@ SHORTHAND = {
     "wheer": "where",
     "owt": "anything",  # northern English ("is there owt in here aboot monitorin")
     "aboot": "about",
+    "oot": "out",  # Scots, Geordie ("how do ye sort oot a wordpress plugin conflict")
     "yall": "you all",  # Southern US ("who made yall bot")
     "yinz": "you all",  # Pittsburgh
 }

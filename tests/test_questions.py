@@ -373,6 +373,14 @@ _ASKING = table(
                 expect(intent=Intent.USE_CASE),
             ),
         ],
+        "trouble with technology the roadmap lacks, fixed a few words before it, is asked": [
+            (  # Geordie "sort oot": sort out
+                "Me lad set us up a site on WordPress for the lighthouse gift shop, but every time"
+                " I update owt the plugins start fightin each other and the page gans blank. How"
+                " do ye sort oot a WordPress plugin conflict?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",

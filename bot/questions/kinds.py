@@ -63,8 +63,13 @@ ROADMAP_PARTS = wordset("part parts section sections chapter step steps area bit
 #: Shortly before a name, these make the name what is asked about ("how does nginx work",
 #: "which wordpress plugin").
 ABOUT_NAME = wordset("does do is are what whats which about use using learn try start started need")
-#: Just before technology the roadmap lacks, trouble with it ("fix wordpress plugin conflict").
-TROUBLESHOOTING = wordset("fix fixing debug debugging troubleshoot troubleshooting repair resolve")
+#: Shortly before technology the roadmap lacks, trouble with it ("fix wordpress plugin
+#: conflict"; "out" of "sort out a wordpress plugin conflict").
+TROUBLESHOOTING = wordset(
+    "fix fixing debug debugging troubleshoot troubleshooting repair resolve out"
+)
+#: At most this many words between a troubleshooting word and the name ("fix the old ...").
+TROUBLESHOOTING_GAP = 2
 #: Before a name closing the sentence that asks, these make it what the asked work is done in
 #: ("how do i make a backup of a sql server database", "add a plugin in wordpress").
 DONE_IN = wordset("in of into")
@@ -300,7 +305,9 @@ class KindStages:
         ):
             return None
         if any(  # "how fi fix wordpress plugin conflict": its own trouble, asked about
-            m.start > 0 and message.words[m.start - 1].text in TROUBLESHOOTING for m in uncovered
+            w.text in TROUBLESHOOTING and w.sentence == message.words[m.start].sentence
+            for m in uncovered
+            for w in message.words[max(m.start - 1 - TROUBLESHOOTING_GAP, 0) : m.start]
         ):
             return None
         if (
