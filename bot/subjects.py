@@ -724,8 +724,17 @@ class SubjectFinder:
             steps = [m for m in earlier if self.lexicon.knowledge.section(m.id) is not None]
             if steps and points_at_a_step(words, focus):
                 # "next lab is on auth and security. we did a spring project. what topics
-                # does that part include?": the step told, not the nearest name
-                return [steps[-1]]
+                # does that part include?": the step told, not the nearest name; "under the
+                # basics it says 'server, network and hosting environment' ... what is that
+                # part about?": the one topic of the step told after it
+                step = steps[-1]
+                section = self.lexicon.knowledge.section(step.id)
+                inner = {
+                    m.id: m
+                    for m in earlier
+                    if m.start > step.start and section and m.id in section.topic_ids
+                }
+                return list(inner.values()) if len(inner) == 1 else [step]
             pointer = min(
                 i for i, w in enumerate(words) if w.sentence == focus and w.text in POINTERS
             )

@@ -381,6 +381,13 @@ _ASKING = table(
                 expect(outcome=Outcome.NOT_COVERED),
             ),
         ],
+        '"that part" after a step and the one topic of it quoted points at the topic': [
+            (
+                "Under the basics it says 'server, network and hosting environment' and I don't"
+                " understand what that means. What exactly is that part about?",
+                expect(intent=Intent.TOPIC, topics=("hosting-environment",)),
+            ),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",
