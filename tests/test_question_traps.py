@@ -650,6 +650,8 @@ def test_a_common_english_word_is_no_misspelt_name(answerer: QuestionAnswerer) -
     assert named("my school election app") == set()  # no misspelt Electron
     assert named("everyone at the studio keeps saying it") == set()  # nor LM Studio
     assert named("we rebuild the image on every push") == set()  # nor esbuild
+    # a word of an everyday sense is known too: no misspelt Racket (Lisp)
+    assert named("a website with an admin page to update the tournament bracket") == set()
     # a misspelling that is no word still names what it misspells
     assert [m.id for m in finder.find(split_message("what is pyton")).kept] == ["python"]
     assert [m.id for m in finder.find(split_message("djnago tutorial")).kept] == ["django"]
