@@ -55,10 +55,11 @@ TOLD_STORY_WORDS = 10
 
 #: Before a one-word talk phrase, these make it a plain word ("in the morning", "one night",
 #: "nobody noticed till morning", "plan my evenings around it", "and later maybe an app", "i
-#: help a small company").
+#: help a small company", "casino pictures since morning").
 DETERMINERS = frozenset(
     {"this", "next", "every", "each", "last", "tomorrow", "yesterday", "one"}
     | {"till", "until", "by", "my", "our", "his", "her", "their", "and", "in", "at", "during"}
+    | {"since", "from"}
     | {"i", "we", "they", "he", "she"}
 )
 

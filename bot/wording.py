@@ -99,8 +99,10 @@ VERSUS = wordset("vs versus")
 #: "Or" in other languages, between two names of a kind: Spanish, Italian, Tagalog "o", Dutch
 #: "of", Yoruba and pidgin "abi", Polish "czy", Icelandic "eða", Swahili "ama", Darija "wla",
 #: Bengali "na", German "oder", Scandinavian "eller", Hungarian "vagy", Malay "atau", Russian
-#: "или", Serbian and Croatian "ili".
-OR_ELSEWHERE = wordset("o of abi czy eða ama wla walla na oder eller vagy atau ali mu mi или ili")
+#: "или", Serbian and Croatian "ili", Hindi and Urdu "ya".
+OR_ELSEWHERE = wordset(
+    "o of abi czy eða ama wla walla na oder eller vagy atau ali mu mi или ili ya"
+)
 #: Words that weigh one thing against another known one ("flask user here, is django heavier?").
 COMPARATIVES = wordset(
     """heavier lighter faster slower easier harder simpler cheaper safer bigger smaller newer

@@ -388,6 +388,20 @@ _ASKING = table(
                 expect(intent=Intent.TOPIC, topics=("hosting-environment",)),
             ),
         ],
+        '"since morning" tells when, it greets nobody': [
+            (
+                "maaraya our pottery shop website is showing some casino pictures since morning,"
+                " somebody hacked it i think, customers calling me. how to close the holes so it"
+                " dont happen again",
+                expect(intent=Intent.USE_CASE, first=("security",)),
+            ),
+        ],
+        'Hindi and Urdu "ya" between two names is "or"': [
+            (
+                "django ya flask small site graffiti crew",
+                expect(intent=Intent.COMPARE, topics=("django", "flask")),
+            ),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",
@@ -2723,6 +2737,10 @@ def test_which_kind_for_a_topic_lists_its_children(
         "yaar your answers too long, i read on small phone at the stall between customers and"
         " cant get half of it",
         "who made u, ta trabaja ba tu 24 oras",
+        "kaja ai i? mingalaba bot",
+        "shlama lokhun",
+        "ka ho bot, aadmi ba ki machine?",
+        "khublei shibun bah",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
