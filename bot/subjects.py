@@ -247,7 +247,8 @@ def _compared_by(mention: Mention, words: tuple[Word, ...], mentions: list[Menti
     """Whether a name is a comparative that two others set side by side are compared by.
 
     "whats faster, go or node"; "anyone use bun instead of node? faster?": alone in its
-    sentence, after two names told before it.
+    sentence, after two names told before it; "fastapi or flask for my sensors? which one is
+    faster": in a sentence picking between two set side by side before it.
     """
     if words[mention.start].text not in COMPARATIVES:
         return False
@@ -257,10 +258,13 @@ def _compared_by(mention: Mention, words: tuple[Word, ...], mentions: list[Menti
     )
     if alone and len({m.id for m in mentions if words[m.start].sentence < sentence}) > 1:
         return True
+    picking = any(w.text in PICKING and w.sentence == sentence for w in words)
     return any(
         b.start == a.end + 1
         and (words[a.end].text in SIDE_BY_SIDE or words[a.end].text in OR_ELSEWHERE)
-        and words[a.start].sentence == sentence
+        and (
+            words[a.start].sentence == sentence or (picking and words[a.start].sentence < sentence)
+        )
         and mention not in (a, b)
         for a, b in pairwise(mentions)
     )

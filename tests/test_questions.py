@@ -402,6 +402,16 @@ _ASKING = table(
                 expect(intent=Intent.COMPARE, topics=("django", "flask")),
             ),
         ],
+        'a comparative in a "which" after two names side by side names no topic': [
+            (  # "faster" is how FastAPI and Flask are compared, not performance
+                "fastapi or flask for a small api for my kiln sensors? which one is faster",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+            (
+                "go or node for my chat server? which is faster",
+                expect(intent=Intent.COMPARE, topics=("go", "javascript")),
+            ),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",
