@@ -271,7 +271,20 @@ class TalkReader:
             # "Hello. We use MySQL, what are the differences. Please help me.", "Hello. We use
             # MySQL and want PostgreSQL. I must explain what the differences are. Please help."
             return True
-        if message.sentences == 1 and message.questions and len(beyond) > len(talked) + 1:
+        # "how r u today bot, hope ur not tired like me after waffle rush": the talk asks first
+        talk_asks_first = (
+            not mentions
+            and set(message.texts[:2]) <= talked
+            and not any(
+                w.stem in self.lexicon.software or w.stem in self.lexicon.kinds for w in beyond
+            )
+        )
+        if (
+            message.sentences == 1
+            and message.questions
+            and len(beyond) > len(talked) + 1
+            and not talk_asks_first
+        ):
             return True  # "is django ok for an online store": a question with an "ok" in it
         if (
             message.sentences == 1

@@ -2751,6 +2751,11 @@ def test_which_kind_for_a_topic_lists_its_children(
         "shlama lokhun",
         "ka ho bot, aadmi ba ki machine?",
         "khublei shibun bah",
+        "Seva Johar bot",
+        "Khulumkha bot!",
+        "how r u today bot, hope ur not tired like me after waffle rush 😅",
+        "Honestly your last answer was too long and confusing. I asked a simple thing and you gave"
+        " me a whole essay. Please keep it short next time.",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
