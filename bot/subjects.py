@@ -74,6 +74,8 @@ ITSELF = frozenset({"itself", "themselves", "alone"})
 NOT_THIS = frozenset({"not", "nor"})
 #: Before a language, these say it is used with no framework ("plain java", "vanilla js").
 PLAIN = frozenset({"plain", "normal", "vanilla", "regular", "pure", "bare", "raw"})
+#: Words saying that what follows is true of two names at once ("both document dbs").
+BOTH = frozenset({"both", "each"})
 
 
 def opening_peers(lexicon: Lexicon, words: tuple[Word, ...], mentions: list[Mention]) -> bool:
@@ -376,6 +378,7 @@ class SubjectFinder:
             if not self._written_in(m, mentions)
             and not self._parent_beside(m, words, mentions)
             and not self._plain_parent(m, words, mentions)
+            and not self._said_of_both(m, words, mentions)
         ] or mentions
         # "gin or spring boot? no wait, i mean go vs java": the names after a correction
         corrected = _corrected_at(words)
@@ -901,6 +904,25 @@ class SubjectFinder:
                 other.id in topics and topics[other.id].parent == mention.id for other in mentions
             )
         )
+
+    def _said_of_both(
+        self, mention: Mention, words: tuple[Word, ...], mentions: list[Mention]
+    ) -> bool:
+        """Whether a topic only says what two of its children or members named too both are.
+
+        "mongodb vs couchdb, whats the diff really, both document db na?": the two are compared.
+        """
+        topics = self.lexicon.knowledge.topics
+        before = words[max(0, mention.start - 3) : mention.start]
+        if not any(w.text in BOTH and w.sentence == words[mention.start].sentence for w in before):
+            return False
+        members = {
+            other.id
+            for other in mentions
+            if other.id in topics
+            and (topics[other.id].parent == mention.id or mention.id in topics[other.id].tags)
+        }
+        return len(members) >= 2
 
     def _of_a_kind(self, mention: Mention, words: tuple[Word, ...]) -> bool:
         """Whether a name that is also a word follows a kind word ("a real database server")."""

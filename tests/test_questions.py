@@ -247,7 +247,7 @@ _ASKING = table(
                 "I try to make the backend for his bookings in Node. I read about Express and"
                 " also about NestJS. Is it same thing? Both is for node, no?",
                 # the rules' reading; the learned opinion makes it the comparison
-                expect(intent=Intent.TOPIC, topics=("express", "nestjs", "javascript")),
+                expect(intent=Intent.TOPIC, topics=("express", "nestjs")),
             ),
         ],
         "a greeting before a question about this roadmap is no small talk": [
@@ -410,6 +410,16 @@ _ASKING = table(
             (
                 "go or node for my chat server? which is faster",
                 expect(intent=Intent.COMPARE, topics=("go", "javascript")),
+            ),
+        ],
+        'a kind said of "both" names compared is no topic': [
+            (
+                "mongodb vs couchdb, whats the diff really, both document db na?",
+                expect(intent=Intent.COMPARE, topics=("mongodb", "couchdb")),
+            ),
+            (
+                "flask or django, both python frameworks, which for a blog",
+                expect(intent=Intent.COMPARE, topics=("flask", "django")),
             ),
         ],
         "a name told twice, then asked if it is just the other, is compared": [
