@@ -497,23 +497,26 @@ class SubjectFinder:
         """A step named with a step word, its topics only listed after it as examples.
 
         "projects for the whole auth part, jwt oauth etc", "the auth part, like jwt and
-        oauth": the step is asked about, not the first of its topics.
+        oauth", "the deployment part, like containers and cloud stuff? i want ...": the step is
+        asked about, not the first of its topics.
         """
         knowledge = self.lexicon.knowledge
         for at, step in enumerate(mentions):
             section = knowledge.section(step.id)
             if section is None or not near_step_word(words, step):
                 continue
-            after = mentions[at + 1 :]
+            sentence = words[step.start].sentence
+            after = [m for m in mentions[at + 1 :] if words[m.start].sentence == sentence]
             named = {i for m in after for i in range(m.start, m.end)}
             listing = words[step.end : after[0].start] if after else ()
             if (
                 after
-                and all(m.id in section.topic_ids for m in after)
+                and all(m.id in section.topic_ids or m.id == step.id for m in after)
                 and all(w.text in STEP_TAILS | LISTING for w in listing)
                 and all(
                     i in named or words[i].text in LISTING | LIST_TAILS
                     for i in range(after[0].start, len(words))
+                    if words[i].sentence == sentence
                 )
             ):
                 return step

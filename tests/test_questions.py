@@ -422,6 +422,14 @@ _ASKING = table(
                 expect(intent=Intent.COMPARE, topics=("flask", "django")),
             ),
         ],
+        "a step's topics and the step itself listed after it are its examples": [
+            (
+                "I finished a basic Django tutorial and made a blog. Now what projects should I"
+                " do for the deployment part, like containers and cloud stuff? I want something"
+                " to show the IT people at the felt export company.",
+                expect(intent=Intent.PROJECTS, section="deployment"),
+            ),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",
