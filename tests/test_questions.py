@@ -430,6 +430,18 @@ _ASKING = table(
                 expect(intent=Intent.PROJECTS, section="deployment"),
             ),
         ],
+        "how to make a thing on technology the roadmap lacks asks about that technology": [
+            (
+                "My aunty sews felt slippers and my cousin says sell them online with Shopify."
+                " How do I make a Shopify store and add products with photos?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+            ("how ya make a wordpress plugin", expect(outcome=Outcome.NOT_COVERED)),
+            (
+                "which language to make a wordpress plugin",
+                expect(intent=Intent.USE_CASE, first=("php",)),
+            ),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",

@@ -73,6 +73,11 @@ TROUBLESHOOTING_GAP = 2
 #: Before a name closing the sentence that asks, these make it what the asked work is done in
 #: ("how do i make a backup of a sql server database", "add a plugin in wordpress").
 DONE_IN = wordset("in of into")
+#: Verbs of making a thing, before technology the roadmap lacks that it is made on ("how do i
+#: make a shopify store", "how ya make a wordpress plugin", "how do i set up a shopify app").
+MAKING = wordset("make build create set setup code")
+#: At most this many words between "how" and such a verb ("how do i make", "how ya make").
+HOW_GAP = 3
 #: Before a language the roadmap lacks, these make it what a roadmap thing is built in.
 WRITTEN_IN = wordset("in with using")
 #: Kinds of topic that are themselves what work is built with, so never built in a language.
@@ -788,10 +793,30 @@ class KindStages:
             return None
         if any(_done_in(words, m, focus, self.shared.lexicon.software) for m in uncovered):
             return None
+        if any(_made_on(words, m, focus) for m in uncovered):
+            return None
         names = {words[m.start].text for m in uncovered}
         return self.shared.needs.around(
             question, self.shared.lexicon.technology(uncovered), names, terms, kind
         )
+
+
+def _made_on(words: Sequence[Word], mention: Mention, focus: int) -> bool:
+    """Whether the sentence that asks is how to make a thing on the technology.
+
+    "How do I make a Shopify store and add products", "how ya make a wordpress plugin": how to
+    use the technology itself; not "how do i make my discord bot stay online", a need.
+    """
+    at = mention.start
+    if words[at].sentence != focus:
+        return False
+    if at > 0 and words[at - 1].text in INDEFINITE_ARTICLES:
+        at -= 1
+    if at > 1 and (words[at - 2].text, words[at - 1].text) == ("set", "up"):
+        at -= 1
+    if at < 2 or words[at - 1].text not in MAKING:
+        return False
+    return any(w.text == "how" for w in words[max(at - 2 - HOW_GAP, 0) : at - 1])
 
 
 def _done_in(words: Sequence[Word], mention: Mention, focus: int, software: Set[str]) -> bool:
