@@ -368,6 +368,45 @@ def defined_beside(words: Sequence[Word], mention: Mention) -> bool:
         or asked_after
         or _is_what(words, end)
         or _how_it_works(words, mention)
+        or asked_in_another_language(words, mention)
+    )
+
+
+#: "What is" in other languages, said right after a name: Hindi and Urdu ("docker kya hai",
+#: "kya hota hai", "kya cheez hai"), Swahili ("ni nini"), Vietnamese ("là gì"), Turkish
+#: ("nedir"), Uzbek ("nima"), Malay ("itu apa"), French ("c'est quoi"), German ("was ist das")...
+WHAT_IS_AFTER = frozenset(
+    {("kya", "hai"), ("kya", "he"), ("kya", "h"), ("kya", "hota"), ("kya", "hoti")}
+    | {("kya", "hain"), ("kya", "hay"), ("kya", "cheez"), ("kya", "chiz"), ("ni", "nini")}
+    | {("la", "gi"), ("nedir",), ("nima",), ("itu", "apa"), ("cest", "quoi")}
+    | {("was", "ist", "das")}
+)
+#: ...or right before it: Malay ("apa itu"), Tagalog ("ano ang"), Spanish ("qué es"),
+#: Portuguese ("o que é"), French ("c'est quoi"), Italian ("cos'è"), German ("was ist"), Polish
+#: ("co to jest"), Romanian ("ce este"), Russian ("chto takoe"). Not "qué es" after a name:
+#: "python o java, qué es más fácil" compares.
+WHAT_IS_BEFORE = frozenset(
+    {("apa", "itu"), ("ano", "ang"), ("ano", "yung"), ("que", "es"), ("que", "e")}
+    | {("cest", "quoi"), ("cose",), ("was", "ist"), ("co", "to", "jest"), ("ce", "este")}
+    | {("chto", "takoe"), ("shto", "takoe")}
+)
+#: The longest of them, in words.
+WHAT_IS_ELSEWHERE_WORDS = max(map(len, WHAT_IS_AFTER | WHAT_IS_BEFORE))
+
+
+def asked_in_another_language(words: Sequence[Word], mention: Mention) -> bool:
+    """Whether "what is" in another language stands right beside the name ("docker kya hai")."""
+    start, end = mention.start, mention.end
+    segment = words[start].segment
+    after = [w.text for w in words[end : end + WHAT_IS_ELSEWHERE_WORDS] if w.segment == segment]
+    before = [
+        w.text
+        for w in words[max(start - WHAT_IS_ELSEWHERE_WORDS, 0) : start]
+        if w.segment == segment
+    ]
+    return any(
+        tuple(after[:size]) in WHAT_IS_AFTER or tuple(before[-size:]) in WHAT_IS_BEFORE
+        for size in range(1, WHAT_IS_ELSEWHERE_WORDS + 1)
     )
 
 
@@ -512,6 +551,7 @@ def asked_what_it_is(words: Sequence[Word], mention: Mention, *, after: bool = T
         named_for_definition(words, mention)
         or _is_what(words, mention.end)
         or _what_is_it_after(words, mention)
+        or asked_in_another_language(words, mention)
         or any(w.text in WHAT_IT_IS for w in before)
         or (
             next_word is not None

@@ -442,6 +442,21 @@ _ASKING = table(
                 expect(intent=Intent.USE_CASE, first=("php",)),
             ),
         ],
+        '"what is" in another language beside a name asks what it is': [
+            ("docker kya hai bhai", expect(intent=Intent.TOPIC, topics=("docker",))),
+            ("django kya hota hai", expect(intent=Intent.TOPIC, topics=("django",))),
+            ("apa itu docker", expect(intent=Intent.TOPIC, topics=("docker",))),
+            ("ano ang rest", expect(intent=Intent.TOPIC, topics=("rest",))),
+            ("docker là gì", expect(intent=Intent.TOPIC, topics=("docker",))),
+            ("que es docker", expect(intent=Intent.TOPIC, topics=("docker",))),
+            ("o que é docker", expect(intent=Intent.TOPIC, topics=("docker",))),
+            ("c'est quoi docker", expect(intent=Intent.TOPIC, topics=("docker",))),
+            ("go nedir", expect(intent=Intent.TOPIC, topics=("go",))),
+            (  # "qué es" after the names asks which of them
+                "python o java que es mas facil",
+                expect(intent=Intent.COMPARE, topics=("python", "java")),
+            ),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",
