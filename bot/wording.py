@@ -84,11 +84,15 @@ WHAT_IS = wordset("what wat")
 WHATS = wordset("whats wats")
 #: Words that ask what something is: a doubtful name next to one is not small talk.
 WHAT_WORDS = wordset("what whats wat wats which how why explain mean means meaning")
+#: Words asking to compare, also "difference" in Hindi and Urdu ("farak", "farq"), Turkish
+#: ("fark"), Spanish, Portuguese, Italian, German, Indonesian ("perbedaan") and Swahili ("tofauti").
 COMPARE_CUES = wordset(
     """vs v versus compare comparison compared comparing difference differences diff differ differs
     different between against better same similar alike choose pick decide deciding replace
     replaces replacing replaced replacement instead than interchangeable separates distinguishes
-    distinguish apart swap swapping swapped relate relates pros cons pluses minuses tradeoffs"""
+    distinguish apart swap swapping swapped relate relates pros cons pluses minuses tradeoffs
+    farak farq fark farki diferencia diferencias diferenca differenza unterschied unterschiede
+    perbedaan tofauti"""
 )
 #: Between two names of one kind, these prefer one to the other ("graphql over rest").
 PREFERRED_TO = wordset("over")

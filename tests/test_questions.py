@@ -457,6 +457,20 @@ _ASKING = table(
                 expect(intent=Intent.COMPARE, topics=("python", "java")),
             ),
         ],
+        '"difference" in another language asks to compare': [
+            (
+                "django aur flask mein kya farak hai",
+                expect(intent=Intent.COMPARE, topics=("django", "flask")),
+            ),
+            (
+                "diferencia entre django y flask",
+                expect(intent=Intent.COMPARE, topics=("django", "flask")),
+            ),
+            (
+                "perbedaan mysql dan postgresql",
+                expect(intent=Intent.COMPARE, topics=("mysql", "postgresql")),
+            ),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",
