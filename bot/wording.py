@@ -127,7 +127,8 @@ RESOURCE_CUES = wordset(
     guides link links material materials reference official manual read reading videos video vids
     vid youtube spec specs cheat sheet sheets training lessons lesson yt channel channels playlist
     udemy coursera podcast podcasts dummies ebook textbook recs teach quickstart walkthrough
-    walkthroughs primer handbook"""
+    walkthroughs primer handbook
+    recursos cursos curso tutoriales tutoriais libros livros"""
 )
 #: Reading asks for material when nothing or one of these follows ("what should i read",
 #: "read up on docker"); followed by a thing, it is what a program does ("read a csv file").
@@ -140,7 +141,8 @@ MATERIAL = RESOURCE_CUES - wordset("read reading teach")
 LEARNING_MATERIAL = wordset(
     """tutorial tutorials course courses video videos vids vid youtube yt udemy coursera
     playlist docs documentation cheatsheet cheatsheets quickstart walkthrough walkthroughs
-    ebook textbook explanation explanations explainer"""
+    ebook textbook explanation explanations explainer
+    cursos curso tutoriales tutoriais"""
 )
 #: With a learning word, these ask for learning material ("where/how to learn go").
 LEARN_WAYS = wordset("where how place scratch site sites free stuff something watch path")
@@ -176,7 +178,9 @@ START_LINKS = wordset("with on learning into")
 #: Words that ask for things to build; "build", "make" and "create" alone describe a need.
 #: Words that ask for projects to build; an "idea" or "build" next to a kind of thing asked
 #: for ("an app idea: which database?") is a need, not a request for projects.
-PROJECT_NOUNS = wordset("project projects proj projs portfolio exercise exercises")
+PROJECT_NOUNS = wordset(
+    "project projects proj projs portfolio exercise exercises proyectos proyecto projetos projeto"
+)
 IDEA_WORDS = wordset("idea ideas")
 #: After "practice", these are things to build or solve ("practice tasks for express").
 PRACTICE = wordset("practice practise")
@@ -191,7 +195,10 @@ IDEA_SENSES = wordset(
     "good bad great smart wise terrible dumb better best the no main basic that this same"
 )
 #: With "where" or "how", these ask for learning material ("how do i learn go").
-LEARN_WORDS = wordset("learn lern lernen learning study practice practise")
+LEARN_WORDS = wordset(
+    "learn lern lernen learning study practice practise seekhna seekhne sikhna sikhne aprender"
+    " apprendre belajar practicar praticar"
+)
 BUILD_WORDS = wordset("build building make making create creating code")
 #: After a build word, these make an idiom, not building ("does it make sense").
 BUILD_IDIOMS = wordset("sense sure")

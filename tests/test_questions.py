@@ -471,6 +471,17 @@ _ASKING = table(
                 expect(intent=Intent.COMPARE, topics=("mysql", "postgresql")),
             ),
         ],
+        "learning, material and projects in Spanish, Portuguese and Hindi ask for them": [
+            (
+                "recursos para aprender docker",
+                expect(intent=Intent.RESOURCES, topics=("docker",)),
+            ),
+            (
+                "proyectos para practicar django",
+                expect(intent=Intent.PROJECTS, topics=("django",)),
+            ),
+            ("cursos de sql gratis", expect(intent=Intent.RESOURCES, topics=("sql",))),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",
