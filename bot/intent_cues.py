@@ -392,11 +392,18 @@ WHAT_IS_BEFORE = frozenset(
 )
 #: The longest of them, in words.
 WHAT_IS_ELSEWHERE_WORDS = max(map(len, WHAT_IS_AFTER | WHAT_IS_BEFORE))
+#: Their first words after a name and last words before one: most names have neither beside.
+_WHAT_IS_NEXT_TO = frozenset(p[0] for p in WHAT_IS_AFTER) | frozenset(p[-1] for p in WHAT_IS_BEFORE)
 
 
 def asked_in_another_language(words: Sequence[Word], mention: Mention) -> bool:
     """Whether "what is" in another language stands right beside the name ("docker kya hai")."""
     start, end = mention.start, mention.end
+    if not (
+        (end < len(words) and words[end].text in _WHAT_IS_NEXT_TO)
+        or (start > 0 and words[start - 1].text in _WHAT_IS_NEXT_TO)
+    ):
+        return False
     segment = words[start].segment
     after = [w.text for w in words[end : end + WHAT_IS_ELSEWHERE_WORDS] if w.segment == segment]
     before = [
