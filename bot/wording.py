@@ -37,7 +37,11 @@ STOP = wordset(
     tho though though already yet ever every each both few while because since until though maybe
     perhaps probably basically literally honestly anyway anyways btw lol haha idk imo tbh omg
     ur u ya yo bro dude man mate sir ngl lowkey highkey fr rly kinda sorta smth sth bruh srsly
-    pretty quite walaal bhai bhaiya yaar habibi akhi khoya hermano hon cher"""
+    pretty quite walaal bhai bhaiya yaar habibi akhi khoya hermano hon cher
+    ke ki ka ko se mein mujhe mujhko mera meri mere hai hain ho hota hoti hoga tha thi liye
+    aur bhi toh kya kaise kahan kahaan kab kyun kyu kaun koi kuch yeh ye woh wo ek nahi nahin
+    karu karun karna karne karo kar sakta sakti sakte chahiye chahta chahti raha rahi rahe wala
+    wali wale ab jo bahut accha acha achha theek thik humein aap aapko apna apne tum tumhe"""
 )
 #: The words of a closing courtesy that asks nothing itself ("please help me", "thanks in
 #: advance", "any help is appreciated"), and those of them that make it one.

@@ -482,6 +482,18 @@ _ASKING = table(
             ),
             ("cursos de sql gratis", expect(intent=Intent.RESOURCES, topics=("sql",))),
         ],
+        "Hindi and Urdu words around a name say nothing about it (a name, not a word)": [
+            ("docker ke liye resources", expect(intent=Intent.RESOURCES, topics=("docker",))),
+            (
+                "python sikhne ke liye best youtube channel",
+                expect(intent=Intent.RESOURCES, topics=("python",)),
+            ),
+            (
+                "mujhe django seekhna hai kahan se start karu",
+                expect(intent=Intent.TOPIC, topics=("django",)),
+            ),
+            ("mere paas ek python hai ghar pe, woh khana nahi kha raha", expect(confident=False)),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",
