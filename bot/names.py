@@ -126,7 +126,14 @@ NAMED_ONES = frozenset(
     | {"snake", "horse", "boy", "girl", "man", "woman", "lady", "person", "someone", "somebody"}
     | {"teacher", "student", "coworker", "colleague", "neighbour", "neighbor", "son", "daughter"}
     | {"baby", "character", "streamer", "youtuber", "bloke", "chap", "fella", "fish", "hamster"}
+    | {"grandpa", "grandfather", "grandma", "grandmother", "father", "dad", "papa", "mother"}
+    | {"mom", "mum", "uncle", "aunt", "auntie", "brother", "sister", "cousin", "husband", "wife"}
 )
+#: What someone is or was ("my grandpa was a docker at the port", "my uncle worked as a
+#: docker"): after one of these and "a", a name-word is their trade, not the name.
+BEING = frozenset({"is", "was", "were", "became", "as"})
+#: Who is a name-word's trade, in the few words before it: one of the NAMED_ONES or these.
+PERSONS = NAMED_ONES | {"he", "she"}
 #: ...and after one of these and "called" (or "call"), the name of a thing of software ("this
 #: thing called docker", "wah di ting call docker").
 NAMED_THINGS = frozenset({"thing", "ting", "tool", "program", "technology", "software", "app"})
@@ -429,6 +436,22 @@ def _pointed_to_learn(words: Sequence[Word]) -> bool:
         elif pointed and word.text in LEARN_WORDS:
             return True
     return False
+
+
+def _a_trade(texts: Sequence[str], mention: Mention, after: str) -> bool:
+    """Whether a one-word name is what someone is or was ("my grandpa was a docker at ...").
+
+    Nothing but a small word may follow: "my friend is a python dev" names a developer.
+    """
+    start = mention.start
+    return (
+        mention.end - start == 1
+        and start >= 3
+        and texts[start - 1] in ("a", "an")
+        and texts[start - 2] in BEING
+        and (not after or (after in STOP and after not in ("and", "or", "n")))
+        and any(t in PERSONS for t in texts[max(0, start - 5) : start - 2])
+    )
 
 
 def _names_a_job(message: Message, at: int) -> bool:
@@ -951,6 +974,8 @@ class NameFinder:
         after = words[mention.end].text if mention.end < len(words) else ""
         if before in CALLED and mention.start >= 2 and words[mention.start - 2].text in NAMED_ONES:
             return _Sense.EVERYDAY  # "a player called jenkins": who someone is called
+        if _a_trade(texts, mention, after):
+            return _Sense.EVERYDAY
         if (
             (before in CALLED or before == "call")
             and mention.start >= 2

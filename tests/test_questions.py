@@ -494,6 +494,18 @@ _ASKING = table(
             ),
             ("mere paas ek python hai ghar pe, woh khana nahi kha raha", expect(confident=False)),
         ],
+        "a name-word that is what someone is or was is their trade, not the name": [
+            (
+                "my grandpa was a docker in lagos whole life, what did dockers do daily back then?",
+                expect(confident=False),
+            ),
+            (
+                "my uncle worked as a docker in mombasa, what did dockers do all day",
+                expect(confident=False),
+            ),
+            ("my mum is a docker, what does she do at work", expect(confident=False)),
+            ("my friend is a python dev, what is django", expect(topics=("django",))),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",
@@ -2838,6 +2850,8 @@ def test_which_kind_for_a_topic_lists_its_children(
         "how r u today bot, hope ur not tired like me after waffle rush 😅",
         "Honestly your last answer was too long and confusing. I asked a simple thing and you gave"
         " me a whole essay. Please keep it short next time.",
+        "agandi bot, ni gye?",
+        "eyalama, your explanation saved me at the kiln today",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
