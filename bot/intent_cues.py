@@ -76,6 +76,9 @@ WHO_TALKS = frozenset(
 FIELD_ASKED = BE_WORDS | EVEN
 #: After the field's name, the people and work of it ("a backend dev", "backend development").
 FIELD_PEOPLE = wordset("dev devs developer developers development engineer engineers engineering")
+#: Around the field's name, words that only point at it or hedge ("what is this backend thing
+#: basically").
+FIELD_FILLERS = wordset("this that thing stuff basically actually exactly really")
 #: Before "of" and the field's name, what the field does ("the main responsibilities of backend").
 FIELD_DUTIES = wordset("responsibilities responsibility role roles duties job purpose")
 #: "explain what docker is in simple words": how simply a thing is to be told.
@@ -723,8 +726,16 @@ def asks_what_the_field_is(asking: Sequence[Word], title_words: Set[str]) -> boo
     what = [at for at, w in enumerate(asking[:named]) if w.text == "what"]
     if not what:
         return False
-    between = [w.text for w in asking[what[-1] + 1 : named] if w.text not in ARTICLES]
-    after = [w.text for w in asking[named + 1 :] if w.text not in FIELD_PEOPLE][:1]
+    between = [
+        w.text
+        for w in asking[what[-1] + 1 : named]
+        if w.text not in ARTICLES and w.text not in FIELD_FILLERS
+    ]
+    after = [
+        w.text
+        for w in asking[named + 1 :]
+        if w.text not in FIELD_PEOPLE and w.text not in FIELD_FILLERS
+    ][:1]
     return set(between) <= FIELD_ASKED and (
         bool(between[-1:] and between[-1] in BE_WORDS) or set(after) <= FIELD_ASKED | DEFINING
     )

@@ -506,6 +506,22 @@ _ASKING = table(
             ("my mum is a docker, what does she do at work", expect(confident=False)),
             ("my friend is a python dev, what is django", expect(topics=("django",))),
         ],
+        "a step of the field named only after the field asked about says it again": [
+            (
+                "what even is backend dev, like what does the server side do",
+                expect(intent=Intent.TOPIC, section="basics"),
+            ),
+            (
+                "wat is this backend thing basically, the server side?",
+                expect(intent=Intent.TOPIC, section="basics"),
+            ),
+            ("what is the server in backend", expect(topics=("hosting-environment",))),
+            (
+                "What does API integration mean, and what does a backend developer actually do"
+                " when integrating APIs?",
+                expect(topics=("api-integration",)),
+            ),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",

@@ -128,16 +128,34 @@ class UnnamedStages:
         does a backend developer need") is the overview's.
         """
         section_id = self.shared.lexicon.field_section
+        if section_id is None:
+            return None
+        section = self.shared.knowledge.section(section_id)
         title_words = self.shared.lexicon.title_words
-        asking = [w for w in read.message.words if w.sentence == read.focus]
+        words = read.message.words
+        asking = [w for w in words if w.sentence == read.focus]
         stems = {w.stem for w in asking}
+        field_at = next(
+            (
+                at
+                for at, w in enumerate(words)
+                if w.sentence == read.focus and w.stem in title_words
+            ),
+            len(words),
+        )
+        # "what is backend, the server side?": a step of the field named only after it says it
+        # again; not "what does api integration mean, and what does a backend dev do ..."
+        restating = {m.id for m in read.mentions if m.start > field_at} - {
+            m.id for m in read.mentions if m.start < field_at
+        }
         if (
-            section_id is None
-            or read.kind.kind is not None
+            read.kind.kind is not None
             or requested.resources
             or requested.projects
             or any(
-                read.message.words[m.start].sentence == read.focus and m.id != section_id
+                words[m.start].sentence == read.focus
+                and m.id != section_id
+                and not (m.id in restating and m.id in section.topic_ids)
                 for m in read.subjects
             )
             or stems & (self.shared.lexicon.overview_cues - title_words | LEARN_WORDS)
@@ -146,7 +164,6 @@ class UnnamedStages:
             return None
         if not asks_what_the_field_is(asking, title_words):
             return None
-        section = self.shared.knowledge.section(section_id)
         return Understanding(read.question, Intent.TOPIC, section.topic_ids, section_id=section_id)
 
     def overview(self, read: Reading, asked: Asked, step: StepAsked) -> Understanding | None:
