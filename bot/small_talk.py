@@ -45,6 +45,8 @@ SETTING_UP = frozenset({"set", "setting", "spin"})
 READING_UP = frozenset({"read", "reading"})
 #: Before a name in small talk, these make it what the talk is about ("thanks for help with sql").
 TALKED_ABOUT = frozenset({"for", "with", "about", "on", "of"})
+#: ...or after it, what was given about the name ("the jwt explanation helped me a lot").
+TALKED_AFTER = frozenset({"explanation", "explanations", "answer", "answers", "advice", "tips"})
 #: A one-sentence message not opened by small talk, with this many words beside a talk word,
 #: software among them, tells a need, not small talk ("an app that works offline, syncs later").
 TOLD_NEED_WORDS = 5
@@ -293,12 +295,17 @@ class TalkReader:
             and any(w.stem in self.lexicon.software for w in beyond)
         ):
             return True  # "a phone app that works offline and syncs later": a need, told
+        texts = message.texts
+        given = {  # "the jwt explanation helped me a lot": what was given about the name
+            m.end for m in mentions if m.end < len(texts) and texts[m.end] in TALKED_AFTER
+        }
         thanked_for = (  # "thanks for the help with sql": a name told as what the talk is about
             not message.questions
-            and message.texts[0] in talked
-            and not any(w.text in self.lexicon.cue_words for w in beyond)
+            and texts[0] in talked
+            and not any(texts[at] in self.lexicon.cue_words for at in beyond_at if at not in given)
             and all(
-                TALKED_ABOUT & {w.text for w in message.words[max(m.start - 3, 0) : m.start]}
+                TALKED_ABOUT & {w.text for w in words[max(m.start - 3, 0) : m.start]}
+                or m.end in given
                 for m in mentions
             )
         )

@@ -41,7 +41,8 @@ STOP = wordset(
     ke ki ka ko se mein mujhe mujhko mera meri mere hai hain ho hota hoti hoga tha thi liye
     aur bhi toh kya kaise kahan kahaan kab kyun kyu kaun koi kuch yeh ye woh wo ek nahi nahin
     karu karun karna karne karo kar sakta sakti sakte chahiye chahta chahti raha rahi rahe wala
-    wali wale ab jo bahut accha acha achha theek thik humein aap aapko apna apne tum tumhe"""
+    wali wale ab jo bahut accha acha achha theek thik humein aap aapko apna apne tum tumhe
+    kaka dada"""
 )
 #: The words of a closing courtesy that asks nothing itself ("please help me", "thanks in
 #: advance", "any help is appreciated"), and those of them that make it one.
@@ -107,9 +108,9 @@ VERSUS = wordset("vs versus")
 #: "Or" in other languages, between two names of a kind: Spanish, Italian, Tagalog "o", Dutch
 #: "of", Yoruba and pidgin "abi", Polish "czy", Icelandic "eða", Swahili "ama", Darija "wla",
 #: Bengali "na", German "oder", Scandinavian "eller", Hungarian "vagy", Malay "atau", Russian
-#: "или", Serbian and Croatian "ili", Hindi and Urdu "ya".
+#: "или", Serbian and Croatian "ili", Hindi and Urdu "ya", Swahili "au".
 OR_ELSEWHERE = wordset(
-    "o of abi czy eða ama wla walla na oder eller vagy atau ali mu mi или ili ya"
+    "o of abi czy eða ama wla walla na oder eller vagy atau ali mu mi или ili ya au"
 )
 #: Words that weigh one thing against another known one ("flask user here, is django heavier?").
 COMPARATIVES = wordset(

@@ -522,6 +522,10 @@ _ASKING = table(
                 expect(topics=("api-integration",)),
             ),
         ],
+        "Swahili 'au' between two names of a kind sets them side by side; 'kaka' is no name": [
+            ("rest au graphql kaka?", expect(intent=Intent.COMPARE, topics=("rest", "graphql"))),
+            ("django au flask", expect(intent=Intent.COMPARE, topics=("django", "flask"))),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",
@@ -2868,6 +2872,12 @@ def test_which_kind_for_a_topic_lists_its_children(
         " me a whole essay. Please keep it short next time.",
         "agandi bot, ni gye?",
         "eyalama, your explanation saved me at the kiln today",
+        "mbukwa bot",
+        "tchau bot, até amanhã",
+        "au revoir bot",
+        "ashe oleng, umenisaidia sana",
+        "wewe ni bot ama mtu halisi?",
+        "thanks for the help yesterday, the jwt explanation helped me a lot",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
