@@ -526,6 +526,29 @@ _ASKING = table(
             ("rest au graphql kaka?", expect(intent=Intent.COMPARE, topics=("rest", "graphql"))),
             ("django au flask", expect(intent=Intent.COMPARE, topics=("django", "flask"))),
         ],
+        "configuring or installing technology the roadmap lacks asks about it": [
+            (
+                "our site sits behind nginx and showed 502 all night. how do i configure nginx"
+                " properly so it doesnt happen again?",
+                expect(outcome=Outcome.NOT_COVERED),
+            ),
+            ("how do i install kafka on my server", expect(outcome=Outcome.NOT_COVERED)),
+        ],
+        "payment providers learners meet are technology the roadmap lacks": [
+            ("what is mpesa daraja", expect(outcome=Outcome.NOT_COVERED)),
+            ("paystack or flutterwave?", expect(outcome=Outcome.NOT_COVERED)),
+            (
+                "how do i connect my payments system to mpesa daraja so farmers get paid",
+                expect(topics=("api-integration",)),
+            ),
+        ],
+        "a cotton gin in Swahili is the everyday gin": [
+            (
+                "Kabla ya kusoma computer nilikuwa nafanya kazi kwenye gin ya pamba msimu wa"
+                " mavuno. Gin ile inatenganisha mbegu na pamba. Why do the old gins catch fire?",
+                expect(confident=False),
+            ),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",

@@ -75,7 +75,7 @@ TROUBLESHOOTING_GAP = 2
 DONE_IN = wordset("in of into")
 #: Verbs of making a thing, before technology the roadmap lacks that it is made on ("how do i
 #: make a shopify store", "how ya make a wordpress plugin", "how do i set up a shopify app").
-MAKING = wordset("make build create set setup code")
+MAKING = wordset("make build create set setup code configure install")
 #: At most this many words between "how" and such a verb ("how do i make", "how ya make").
 HOW_GAP = 3
 #: Before a language the roadmap lacks, these make it what a roadmap thing is built in.
