@@ -17,9 +17,11 @@ from bot.wording import (
     BUILD_IDIOMS,
     BUILD_WORDS,
     COMPARE_CUES,
+    DIFFERENCE_ELSEWHERE,
     KIND_OF,
     LEAD_INS,
     LEARN_WORDS,
+    LIKENESS_CUES,
     MADE_WHAT,
     NAME_POINTERS,
     PLURAL_POINTERS,
@@ -634,15 +636,25 @@ def read_requests(
         else {w.text for w in requesting} | {w.stem for w in requesting}
     )
     request_sentences = {focus} if requests_itself else about
+    # "express ya nestjs? both are node, what is the difference": the next sentence points
+    # back at them and asks how they differ
+    pointing_back = {w.sentence for w in message.words if w.text in THINGS_POINTED_AT}
     comparing = any(
         (w.text in COMPARE_CUES and not _chose_one(asking, at)) or _the_few(asking, at)
         for at, w in enumerate(asking)
+    ) or any(
+        w.sentence == focus + 1
+        and w.sentence in pointing_back
+        and (w.text in LIKENESS_CUES or w.text in DIFFERENCE_ELSEWHERE)
+        for w in message.words
     )
     return Requests(
         about, cues, told, requesting, focus_cues, request_cues, request_sentences, comparing
     )
 
 
+#: Pointers at things told before, not at people ("both are node", not "they say").
+THINGS_POINTED_AT = PLURAL_POINTERS - {"they"}
 #: Comparing words that with a pointer after them tell a choice made ("what made them pick it").
 CHOOSING = frozenset({"pick", "choose"})
 

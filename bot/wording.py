@@ -39,7 +39,7 @@ STOP = wordset(
     ur u ya yo bro dude man mate sir ngl lowkey highkey fr rly kinda sorta smth sth bruh srsly
     pretty quite walaal bhai bhaiya yaar habibi akhi khoya hermano hon cher
     ke ki ka ko se mein mujhe mujhko mera meri mere hai hain ho hota hoti hoga tha thi liye
-    aur bhi toh kya kaise kahan kahaan kab kyun kyu kaun koi kuch yeh ye woh wo ek nahi nahin
+    bhi toh kya kaise kahan kahaan kab kyun kyu kaun koi kuch yeh ye woh wo ek nahi nahin
     karu karun karna karne karo kar sakta sakti sakte chahiye chahta chahti raha rahi rahe wala
     wali wale ab jo bahut accha acha achha theek thik humein aap aapko apna apne tum tumhe
     kaka dada"""
@@ -89,15 +89,22 @@ WHAT_IS = wordset("what wat")
 WHATS = wordset("whats wats")
 #: Words that ask what something is: a doubtful name next to one is not small talk.
 WHAT_WORDS = wordset("what whats wat wats which how why explain mean means meaning")
-#: Words asking to compare, also "difference" in Hindi and Urdu ("farak", "farq"), Turkish
-#: ("fark"), Spanish, Portuguese, Italian, German, Indonesian ("perbedaan") and Swahili ("tofauti").
-COMPARE_CUES = wordset(
-    """vs v versus compare comparison compared comparing difference differences diff differ differs
-    different between against better same similar alike choose pick decide deciding replace
-    replaces replacing replaced replacement instead than interchangeable separates distinguishes
-    distinguish apart swap swapping swapped relate relates pros cons pluses minuses tradeoffs
-    farak farq fark farki diferencia diferencias diferenca differenza unterschied unterschiede
+#: "Difference" in Hindi and Urdu ("farak", "farq"), Turkish ("fark"), Spanish, Portuguese,
+#: Italian, German, Indonesian ("perbedaan") and Swahili ("tofauti").
+DIFFERENCE_ELSEWHERE = wordset(
+    """farak farq fark farki diferencia diferencias diferenca differenza unterschied unterschiede
     perbedaan tofauti"""
+)
+#: Words asking to compare, in English and those.
+COMPARE_CUES = (
+    wordset(
+        """vs v versus compare comparison compared comparing difference differences diff differ
+        differs different between against better same similar alike choose pick decide deciding
+        replace replaces replacing replaced replacement instead than interchangeable separates
+        distinguishes distinguish apart swap swapping swapped relate relates pros cons pluses
+        minuses tradeoffs"""
+    )
+    | DIFFERENCE_ELSEWHERE
 )
 #: Between two names of one kind, these prefer one to the other ("graphql over rest").
 PREFERRED_TO = wordset("over")
@@ -108,9 +115,9 @@ VERSUS = wordset("vs versus")
 #: "Or" in other languages, between two names of a kind: Spanish, Italian, Tagalog "o", Dutch
 #: "of", Yoruba and pidgin "abi", Polish "czy", Icelandic "eða", Swahili "ama", Darija "wla",
 #: Bengali "na", German "oder", Scandinavian "eller", Hungarian "vagy", Malay "atau", Russian
-#: "или", Serbian and Croatian "ili", Hindi and Urdu "ya", Swahili "au".
+#: "или", Serbian and Croatian "ili", Hindi and Urdu "ya", Swahili "au", Nepali "ki".
 OR_ELSEWHERE = wordset(
-    "o of abi czy eða ama wla walla na oder eller vagy atau ali mu mi или ili ya au"
+    "o of abi czy eða ama wla walla na oder eller vagy atau ali mu mi или ili ya au ki"
 )
 #: Words that weigh one thing against another known one ("flask user here, is django heavier?").
 COMPARATIVES = wordset(
@@ -201,8 +208,8 @@ IDEA_SENSES = wordset(
 )
 #: With "where" or "how", these ask for learning material ("how do i learn go").
 LEARN_WORDS = wordset(
-    "learn lern lernen learning study practice practise seekhna seekhne sikhna sikhne aprender"
-    " apprendre belajar practicar praticar"
+    "learn lern lernen learning study practice practise seekhna seekhne sikhna sikhne seekhun"
+    " sikhun aprender apprendre belajar practicar praticar"
 )
 BUILD_WORDS = wordset("build building make making create creating code")
 #: After a build word, these make an idiom, not building ("does it make sense").
@@ -497,6 +504,13 @@ SHORTHAND = {
     "ou": "or",  # Portuguese and French, mixed into English ("rest ou graphql")
     "hay": "or",  # Vietnamese ("monolith hay microservices")
     "sama": "and",  # Indonesian and Malay ("express sama nestjs bedanya apa")
+    "aur": "and",  # Hindi and Urdu ("jwt aur oauth same cheez hai?")
+    "dono": "both",  # ("dono node ke hi hain kya farq hai")
+    "donon": "both",
+    "seedha": "straight",
+    "sidha": "straight",
+    "cheez": "thing",
+    "chiz": "thing",
     "bedanya": "difference",
     "diferans": "difference",  # Mauritian and Haitian Creole
     "tofauti": "difference",  # Swahili

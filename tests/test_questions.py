@@ -549,6 +549,31 @@ _ASKING = table(
                 expect(confident=False),
             ),
         ],
+        "a sentence pointing back at both names and asking how they differ compares them": [
+            (
+                "i learn express, maybe nestjs? both are node, what is the difference",
+                expect(intent=Intent.COMPARE, topics=("express", "nestjs")),
+            ),
+            (
+                "express seekhun ya seedha nestjs? dono node ke hi hain kya farq hai",
+                expect(intent=Intent.COMPARE, topics=("express", "nestjs")),
+            ),
+            ("should i use flask? they say its same as django", expect(topics=("flask",))),
+        ],
+        "Hindi 'aur' is 'and', Nepali 'ki' between two names of a kind is 'or'": [
+            (
+                "jwt aur oauth same cheez hai?",
+                expect(intent=Intent.COMPARE, topics=("jwt", "oauth")),
+            ),
+            (
+                "auth aur security wale section mein kya kya aata hai",
+                expect(intent=Intent.TOPIC, section="auth-security"),
+            ),
+            (
+                "express ki nestjs? kun lini",
+                expect(intent=Intent.COMPARE, topics=("express", "nestjs")),
+            ),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",
@@ -2901,6 +2926,9 @@ def test_which_kind_for_a_topic_lists_its_children(
         "ashe oleng, umenisaidia sana",
         "wewe ni bot ama mtu halisi?",
         "thanks for the help yesterday, the jwt explanation helped me a lot",
+        "tashi delek bot",
+        "kya haal hai bot, theek ho?",
+        "tu insaan hai ya bot?",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
