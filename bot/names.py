@@ -249,12 +249,14 @@ def _a_verb_or_adjective(words: Sequence[Word], mention: Mention) -> bool:
     """Whether a one-word name is a verb or adjective where it stands, whatever it names.
 
     "the go-to framework", "i go learn", "what should go under it", "which way should a
-    beginner go?", "go over it", "i cant express myself".
+    beginner go?", "go over it", "i cant express myself", "let me go quick".
     """
     before = words[mention.start - 1].text if mention.start else ""
     after = words[mention.end].text if mention.end < len(words) else ""
     return (
         (after == "to" and before in GO_TO_BEFORE)  # "the go-to framework"
+        or before == "lets"  # "lets go quick", "let me go quick": a verb after "let"
+        or (before in ("me", "us") and mention.start > 1 and words[mention.start - 2].text == "let")
         or (
             before in PERSON_BEFORE_VERB
             and (

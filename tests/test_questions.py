@@ -574,6 +574,13 @@ _ASKING = table(
                 expect(intent=Intent.COMPARE, topics=("express", "nestjs")),
             ),
         ],
+        "a one-word name after 'let me' or 'lets' is a verb": [
+            (
+                "need a marketplace prototype for next month, what framework let me go quick?",
+                expect(intent=Intent.USE_CASE, first=("rails",)),
+            ),
+            ("lets learn go", expect(topics=("go",))),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",
@@ -2929,6 +2936,9 @@ def test_which_kind_for_a_topic_lists_its_children(
         "tashi delek bot",
         "kya haal hai bot, theek ho?",
         "tu insaan hai ya bot?",
+        "mari mari peñi",
+        "tinkunakama bot",
+        "aguyje che ra'a",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
