@@ -378,11 +378,12 @@ def defined_beside(words: Sequence[Word], mention: Mention) -> bool:
 
 
 #: "What is" in other languages, said right after a name: Hindi and Urdu ("docker kya hai",
-#: "kya hota hai", "kya cheez hai"), Swahili ("ni nini"), Vietnamese ("là gì"), Turkish
-#: ("nedir"), Uzbek ("nima"), Malay ("itu apa"), French ("c'est quoi"), German ("was ist das")...
+#: "kya hota hai", "kya cheez hai", its "cheez" read as "thing"), Swahili ("ni nini"),
+#: Vietnamese ("là gì"), Turkish ("nedir"), Uzbek ("nima"), Malay ("itu apa"), French ("c'est
+#: quoi"), German ("was ist das")...
 WHAT_IS_AFTER = frozenset(
     {("kya", "hai"), ("kya", "he"), ("kya", "h"), ("kya", "hota"), ("kya", "hoti")}
-    | {("kya", "hain"), ("kya", "hay"), ("kya", "cheez"), ("kya", "chiz"), ("ni", "nini")}
+    | {("kya", "hain"), ("kya", "hay"), ("kya", "thing"), ("ni", "nini")}
     | {("la", "gi"), ("nedir",), ("nima",), ("itu", "apa"), ("cest", "quoi")}
     | {("was", "ist", "das")}
 )

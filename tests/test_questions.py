@@ -581,6 +581,13 @@ _ASKING = table(
             ),
             ("lets learn go", expect(topics=("go",))),
         ],
+        "Hindi 'kya cheez hai' (what thing is it) after a name asks what it is": [
+            (
+                "office mein sab bolte rest rest, rest kya cheez hai",
+                expect(intent=Intent.TOPIC, topics=("rest",)),
+            ),
+            ("boss bolta hai gin use karo, gin kya chiz hai", expect(topics=("gin",))),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",
