@@ -639,16 +639,11 @@ def read_requests(
     request_sentences = {focus} if requests_itself else about
     # "express ya nestjs? both are node, what is the difference": the next sentence points
     # back at them and asks how they differ
-    pointing_back = {w.sentence for w in message.words if w.text in THINGS_POINTED_AT}
+    next_sentence = {w.text for w in message.words if w.sentence == focus + 1}
     comparing = any(
         (w.text in COMPARE_CUES and not _chose_one(asking, at)) or _the_few(asking, at)
         for at, w in enumerate(asking)
-    ) or any(
-        w.sentence == focus + 1
-        and w.sentence in pointing_back
-        and (w.text in LIKENESS_CUES or w.text in DIFFERENCE_ELSEWHERE)
-        for w in message.words
-    )
+    ) or bool(next_sentence & THINGS_POINTED_AT and next_sentence & DIFFERING)
     return Requests(
         about, cues, told, requesting, focus_cues, request_cues, request_sentences, comparing
     )
@@ -656,6 +651,8 @@ def read_requests(
 
 #: Pointers at things told before, not at people ("both are node", not "they say").
 THINGS_POINTED_AT = PLURAL_POINTERS - {"they"}
+#: Words asking how things differ, in English and other languages.
+DIFFERING = LIKENESS_CUES | DIFFERENCE_ELSEWHERE
 #: Comparing words that with a pointer after them tell a choice made ("what made them pick it").
 CHOOSING = frozenset({"pick", "choose"})
 

@@ -41,6 +41,7 @@ from bot.wording import (
     DONE_WORDS,
     EQUATING,
     IDIOMS,
+    INDEFINITE_ARTICLES,
     LEARN_WORDS,
     LEARNING_MATERIAL,
     LEARNING_PHRASES,
@@ -449,7 +450,7 @@ def _a_trade(texts: Sequence[str], mention: Mention, after: str) -> bool:
     return (
         mention.end - start == 1
         and start >= 3
-        and texts[start - 1] in ("a", "an")
+        and texts[start - 1] in INDEFINITE_ARTICLES
         and texts[start - 2] in BEING
         and (not after or (after in STOP and after not in ("and", "or", "n")))
         and any(t in PERSONS for t in texts[max(0, start - 5) : start - 2])

@@ -526,6 +526,9 @@ SHORTHAND = {
 }
 
 ARTICLES = wordset("a an the")
+#: Words that introduce a thing asked for ("we need a framework"), or someone's trade ("was a
+#: docker").
+INDEFINITE_ARTICLES = wordset("a an")
 #: Phrases read as one word ("hands-on exercises" are practice exercises, a "reading list"
 #: is resources).
 PHRASES = {

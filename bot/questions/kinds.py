@@ -19,7 +19,7 @@ from bot.intent_cues import (
 )
 from bot.mentions import Mention
 from bot.questions.findings import Asked, ProjectsAsked
-from bot.questions.reading import INDEFINITE_ARTICLES, Reading
+from bot.questions.reading import Reading
 from bot.questions.shared import MAX_COMPARED, Shared
 from bot.subjects import opening_peers
 from bot.understanding import Intent, Understanding
@@ -32,6 +32,7 @@ from bot.wording import (
     IDEA_SENSES,
     IDEA_WORDS,
     IN_THE_ROADMAP,
+    INDEFINITE_ARTICLES,
     INTRODUCING,
     LEARN_WORDS,
     LIKENESS_CUES,

@@ -21,6 +21,7 @@ from bot.use_cases import UseCaseRanker
 from bot.wording import (
     BACKGROUND_AFTER,
     BUILD_WORDS,
+    INDEFINITE_ARTICLES,
     KIND_OF,
     LEARN_WORDS,
     LEARNING_PHRASES_BY_START,
@@ -39,8 +40,6 @@ from bot.wording import (
 #: How far before a kind word a step word makes it a step ("the part of the languages").
 STEP_REACH = 3
 
-#: Words that introduce a thing asked for ("we need a framework").
-INDEFINITE_ARTICLES = frozenset({"a", "an"})
 #: A kind word at most this many words after a build word is what is built ("build an
 #: invoicing tool"), unless asked for.
 KIND_GAP = 4

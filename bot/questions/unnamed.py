@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence, Set
 from itertools import pairwise
 
 from bot.background import OWN_STACK, OWNERS
@@ -49,6 +50,24 @@ FIELD_LEARNT = WANTING | frozenset({"know", "knows", "expected", "should", "skil
 TEACHING = frozenset({"teach", "teaches"})
 #: After the roadmap named in its sentence, these point at it ("the roadmap, which parts it has").
 ROADMAP_IT = frozenset({"it", "its"})
+
+
+def _restated(
+    read: Reading, others: list[Mention], steps: Sequence[str], title_words: Set[str]
+) -> bool:
+    """Whether these names are steps of the field named only after it, saying it again.
+
+    "what is backend, the server side?"; not "what does api integration mean, and what does a
+    backend dev do ...", where the step is named before the field too.
+    """
+    words = read.message.words
+    field_at = next(
+        (at for at, w in enumerate(words) if w.sentence == read.focus and w.stem in title_words),
+        len(words),
+    )
+    before = {m.id for m in read.mentions if m.start < field_at}
+    after = {m.id for m in read.mentions if m.start > field_at}
+    return all(m.id in steps and m.id in after - before for m in others)
 
 
 class UnnamedStages:
@@ -135,29 +154,14 @@ class UnnamedStages:
         words = read.message.words
         asking = [w for w in words if w.sentence == read.focus]
         stems = {w.stem for w in asking}
-        field_at = next(
-            (
-                at
-                for at, w in enumerate(words)
-                if w.sentence == read.focus and w.stem in title_words
-            ),
-            len(words),
-        )
-        # "what is backend, the server side?": a step of the field named only after it says it
-        # again; not "what does api integration mean, and what does a backend dev do ..."
-        restating = {m.id for m in read.mentions if m.start > field_at} - {
-            m.id for m in read.mentions if m.start < field_at
-        }
+        others = [  # subjects of the asking sentence other than the field's own step
+            m for m in read.subjects if words[m.start].sentence == read.focus and m.id != section_id
+        ]
         if (
             read.kind.kind is not None
             or requested.resources
             or requested.projects
-            or any(
-                words[m.start].sentence == read.focus
-                and m.id != section_id
-                and not (m.id in restating and m.id in section.topic_ids)
-                for m in read.subjects
-            )
+            or (others and not _restated(read, others, section.topic_ids, title_words))
             or stems & (self.shared.lexicon.overview_cues - title_words | LEARN_WORDS)
             or read.focus_words & FIELD_LEARNT
         ):
