@@ -643,7 +643,7 @@ def read_requests(
     comparing = any(
         (w.text in COMPARE_CUES and not _chose_one(asking, at)) or _the_few(asking, at)
         for at, w in enumerate(asking)
-    ) or bool(next_sentence & THINGS_POINTED_AT and next_sentence & DIFFERING)
+    ) or asks_how_they_differ(next_sentence)
     return Requests(
         about, cues, told, requesting, focus_cues, request_cues, request_sentences, comparing
     )
@@ -653,6 +653,16 @@ def read_requests(
 THINGS_POINTED_AT = PLURAL_POINTERS - {"they"}
 #: Words asking how things differ, in English and other languages.
 DIFFERING = LIKENESS_CUES | DIFFERENCE_ELSEWHERE
+
+
+def asks_how_they_differ(texts: Set[str]) -> bool:
+    """Whether words point back at things told before and ask how they differ.
+
+    "... what is the real difference between them?", "both are node, kya farq hai".
+    """
+    return bool(texts & THINGS_POINTED_AT and texts & DIFFERING)
+
+
 #: Comparing words that with a pointer after them tell a choice made ("what made them pick it").
 CHOOSING = frozenset({"pick", "choose"})
 

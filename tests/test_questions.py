@@ -588,6 +588,18 @@ _ASKING = table(
             ),
             ("boss bolta hai gin use karo, gin kya chiz hai", expect(topics=("gin",))),
         ],
+        "pointing back at the names told and asking how they differ, among outside words": [
+            (
+                "I already installed MySQL because of a youtube tutorial, but my friend who works"
+                " in a bank says PostgreSQL is more serious. For a small system of roof jobs and"
+                " invoices, what is the real difference between them?",
+                expect(intent=Intent.COMPARE, topics=("mysql", "postgresql")),
+            ),
+            (
+                "I know java and python. For a junior job, which of them pays more?",
+                expect(outcome=Outcome.REFUSED),
+            ),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",

@@ -11,6 +11,7 @@ from bot.intent_cues import (
     DEFINING,
     FIELD_PEOPLE,
     asked_what_it_is,
+    asks_how_they_differ,
     asks_what_the_field_is,
 )
 from bot.mentions import Mention, material_follows
@@ -130,6 +131,9 @@ class AsideStages:
             message.sentences > 1
             and self.shared.talk.outside_words(asking)
             and all(message.words[m.start].sentence != focus for m in subjects)
+            # "... MySQL ... PostgreSQL. For our roof jobs, what is the difference between
+            # them?": the names told before are what it asks about
+            and not asks_how_they_differ({w.text for w in asking})
         )
         kinds = {self.shared.lexicon.kind_of(m) for m in subjects}
         paired = (  # "i freelance ... narrowed it down to rails and django. which suits me?"
