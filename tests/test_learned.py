@@ -307,6 +307,21 @@ def test_a_model_sure_of_projects_or_material_answers_the_topic_named_not_a_need
         assert asked.topic_ids == ("performance-optimization",)  # redis: the caching topic
 
 
+def test_a_model_sure_of_projects_for_an_asked_back_need_answers_the_name_asked_about(
+    answerer: QuestionAnswerer,
+) -> None:
+    question = (
+        "We tried Shopify for selling our kente stoles but the monthly fees eat all the profit."
+        " I want to build my own shop backend with Django one day. What small projects should"
+        " I practice on first with Django?"
+    )
+    rules = answerer.understand(question)  # the rules alone: a need, asked back
+    assert rules.outcome is Outcome.ASKED_BACK and "django" not in rules.topic_ids
+    answerer.learned = _model({"u:practice": {"projects": 20.0}})
+    asked = answerer.understand(question)
+    assert asked.intent is Intent.PROJECTS and asked.topic_ids == ("django",)
+
+
 def test_a_model_sure_of_a_need_answers_the_needs_best_fit(answerer: QuestionAnswerer) -> None:
     question = (
         "our bank app needs safe money transactions. which part of the roadmap should i read?"

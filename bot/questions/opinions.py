@@ -319,7 +319,13 @@ class SecondOpinions:
         if decided.outcome is Outcome.ASKED_BACK:
             if not read.focus_words & WHAT_WORDS:  # "is mongo good for a banking app": a fit
                 return decided
-            asked = [t for t in decided.topic_ids if t in asked]  # the choice asked about
+            # the choice asked about, or what the asking sentence names ("i want my own shop
+            # backend one day. what small projects should i practise first with django?")
+            asked = [t for t in decided.topic_ids if t in asked] or [
+                m.id
+                for m in read.subjects
+                if words[m.start].sentence == read.focus and m.id in asked
+            ]
         topic = next((t for t in asked if t in read.topic_ids), None)
         if topic is not None:
             return Understanding(read.question, Intent.TOPIC, (topic,))
