@@ -515,6 +515,8 @@ SHORTHAND = {
     "diferans": "difference",  # Mauritian and Haitian Creole
     "tofauti": "difference",  # Swahili
     "gani": "which",  # Swahili ("laravel na symfony gani poa")
+    "moja": "same",  # Swahili "kitu moja", one thing ("docker na ci/cd ni kitu moja?")
+    "kimoja": "same",
     "orale": "okay",  # Mexican Spanish, Chicano English (not Oracle misspelt)
     "fer": "for",  # Black Country, Appalachian ("docker fer a yam yam, wheer do i start")
     "wheer": "where",

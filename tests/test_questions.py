@@ -600,6 +600,16 @@ _ASKING = table(
                 expect(outcome=Outcome.REFUSED),
             ),
         ],
+        "Swahili 'ni kitu moja' (is one thing) asks if two names are the same": [
+            (
+                "docker na ci/cd ni kitu moja? boss anasema devops devops tu kila saa",
+                expect(intent=Intent.COMPARE, topics=("docker", "ci-cd")),
+            ),
+            (
+                "jwt na oauth ni kitu kimoja?",
+                expect(intent=Intent.COMPARE, topics=("jwt", "oauth")),
+            ),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",
