@@ -2968,6 +2968,10 @@ def test_which_kind_for_a_topic_lists_its_children(
         "mari mari peñi",
         "tinkunakama bot",
         "aguyje che ra'a",
+        "Saqarik bot!",
+        "Kasumay! on dit quoi ici",
+        "buenas noches causa, como estas hoy?",
+        "matyöx bot",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
