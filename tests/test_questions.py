@@ -610,6 +610,18 @@ _ASKING = table(
                 expect(intent=Intent.COMPARE, topics=("jwt", "oauth")),
             ),
         ],
+        "material asked right after a topic, technology it lacks only saying what the app is": [
+            (
+                "flutter app firebase learning resources",
+                expect(intent=Intent.RESOURCES, topics=("firebase",)),
+            ),
+            (
+                "firebase docs links, app is in swift",
+                expect(intent=Intent.RESOURCES, topics=("firebase",)),
+            ),
+            ("terraform aws student tutorial", expect(outcome=Outcome.NOT_COVERED)),
+            ("mongoose mongodb schema tutorial please", expect(outcome=Outcome.NOT_COVERED)),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",

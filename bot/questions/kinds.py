@@ -17,7 +17,7 @@ from bot.intent_cues import (
     wants_something,
     weighed_against_another_way,
 )
-from bot.mentions import Mention
+from bot.mentions import Mention, material_follows
 from bot.questions.findings import Asked, ProjectsAsked
 from bot.questions.reading import Reading
 from bot.questions.shared import MAX_COMPARED, Shared
@@ -36,6 +36,7 @@ from bot.wording import (
     INTRODUCING,
     LEARN_WORDS,
     LIKENESS_CUES,
+    MATERIAL,
     NAME_POINTERS,
     OR_ELSEWHERE,
     PLURAL_POINTERS,
@@ -46,6 +47,7 @@ from bot.wording import (
     RESOURCE_CUES,
     ROADMAP_WORDS,
     SIDE_BY_SIDE,
+    SOFTWARE_THINGS,
     THE_PATH,
     WHAT_WORDS,
     Message,
@@ -374,6 +376,8 @@ class KindStages:
             return None  # "we used ms sql. what is postgresql good at compared to what i know"
         if not set_against and self._told_before_the_topic(read, uncovered):
             return None  # "jenkins at work, github actions basics": the topic, last
+        if not set_against and self._material_of_a_topic(read):
+            return None  # "flutter app firebase learning resources": the topic's material
         # "the app works on my macbook but crashes on the ubuntu server. how do we get the
         # same environment everywhere?": technology told in the situation, a need asked
         told_elsewhere = message.sentences > 1 and all(
@@ -737,6 +741,28 @@ class KindStages:
         others = self.shared.needs.kind_members.get(kind, set()) - {m.id for m in subjects}
         answer = self.shared.needs.use_case(question, terms, None, among=others)
         return answer if answer is not None and answer.confident else None
+
+    def _material_of_a_topic(self, read: Reading) -> bool:
+        """Whether material is asked for right after a roadmap topic and after nothing it lacks.
+
+        "flutter app firebase learning resources", "firebase docs links, app is in swift": the
+        technology the roadmap lacks only says what the learner's app is made with.
+        """
+        words, texts = read.message.words, read.message.texts
+        topics = [
+            m for m in read.subjects if not m.not_covered and material_follows(texts, m, MATERIAL)
+        ]
+        return bool(topics) and all(
+            # the app made with it ("flutter app"), or told apart ("..., app is in swift");
+            # not "terraform aws tutorial", "mongoose mongodb schema tutorial"
+            (m.end < len(texts) and texts[m.end] in SOFTWARE_THINGS)
+            or all(
+                (words[m.start].sentence, words[m.start].segment)
+                != (words[t.start].sentence, words[t.start].segment)
+                for t in topics
+            )
+            for m in read.uncovered
+        )
 
     def _built_in(self, message: Message, uncovered: list[Mention]) -> bool:
         """Whether a thing made with technology the roadmap lacks is wanted for a need.
