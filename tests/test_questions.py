@@ -622,6 +622,17 @@ _ASKING = table(
             ("terraform aws student tutorial", expect(outcome=Outcome.NOT_COVERED)),
             ("mongoose mongodb schema tutorial please", expect(outcome=Outcome.NOT_COVERED)),
         ],
+        "Hindi 'kaise' (how) right after a name asks about it": [
+            (
+                "vue frontend se baat karne ke liye rest api kaise design karte hain, endpoints"
+                " naming wagera",
+                expect(intent=Intent.TOPIC, topics=("rest",)),
+            ),
+            (
+                "react wale frontend ke liye jwt kaise kaam karta hai",
+                expect(intent=Intent.TOPIC, topics=("jwt",)),
+            ),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",
