@@ -3,8 +3,10 @@
 Run: python bench/eval_report.py [--misses] [--tune-only | --validation]. Prints one table for
 the tune set (the questions the answerer may be tuned on) and one for the holdout set (kept
 apart: only its aggregate is printed, never its questions), each per style and per kind, then
-the targets each one misses. ``--validation`` prints the validation set instead of the holdout
-(fresh questions kept out of tuning, measured after every change; aggregate only, too).
+the targets each one misses, and how many wrong answers per style hold the expected topic or
+step under another intent (a need answered as what the topic is). ``--validation`` prints the
+validation set instead of the holdout (fresh questions kept out of tuning, measured after every
+change; aggregate only, too).
 ``--misses`` also lists the tune questions that were not answered right.
 """
 
@@ -53,6 +55,7 @@ def main() -> int:
         report = evaluate(answerer, entries)
         print(f"== {name}: {len(entries)} questions")
         print(report.table())
+        print(report.wrong_framing_line())
         failures = report.failures()
         print("targets: " + ("all met" if not failures else "; ".join(failures)))
         if name == "tune":

@@ -104,6 +104,16 @@ def verdict(understanding: Understanding, entry: Mapping[str, Any]) -> Verdict:
     return Verdict.RIGHT
 
 
+def _framed_otherwise(understanding: Understanding, entry: Mapping[str, Any]) -> bool:
+    """Whether an answer holds the expected topic or step first, under another intent."""
+    if understanding.intent == entry["intent"]:
+        return False
+    if entry.get("section"):
+        return understanding.section_id == entry["section"]
+    expected = entry.get("topics") or []
+    return bool(expected and understanding.topic_ids[:1] and understanding.topic_ids[0] in expected)
+
+
 @dataclass
 class Tally:
     """Verdict counts for one group of questions."""
@@ -129,6 +139,10 @@ class Report:
     #: Per style: in-scope questions and those outside the roadmap, scored separately.
     in_scope: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     off_topic: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    #: Per style: wrong answers about the expected topic or step, asked as another intent
+    #: ("stop sql injection in my forms" labelled a need for Security, answered as what
+    #: Security is): the learner sees the right card, framed otherwise.
+    wrong_framing: Counter[str] = field(default_factory=Counter)
     #: The questions that were not right, with their verdict (for tuning; never for holdout).
     misses: list[tuple[Verdict, dict[str, Any], Understanding]] = field(default_factory=list)
 
@@ -139,8 +153,17 @@ class Report:
         self.by_kind[entry["kind"]].counts[result] += 1
         side = self.in_scope if in_scope(entry) else self.off_topic
         side[entry["style"]].counts[result] += 1
+        if result is Verdict.WRONG and in_scope(entry) and _framed_otherwise(understanding, entry):
+            self.wrong_framing[entry["style"]] += 1
         if result is not Verdict.RIGHT:
             self.misses.append((result, entry, understanding))
+
+    def wrong_framing_line(self) -> str:
+        """How many wrong answers per style are the expected card under another intent."""
+        return "wrong, the expected card under another intent: " + ", ".join(
+            f"{style} {self.wrong_framing[style]} of {self.by_style[style].counts[Verdict.WRONG]}"
+            for style in sorted(self.by_style)
+        )
 
     def failures(self) -> list[str]:
         """Each target a style misses, as a sentence; empty when every target is met."""

@@ -85,3 +85,14 @@ def test_report_flags_a_style_that_misses_a_target() -> None:
     report.add(_entry("unknown", "offtopic"), _understood(Intent.TOPIC, ("go",)))
     assert any("confidently wrong" in failure for failure in report.failures())
     assert "chat" in report.table()
+
+
+def test_report_counts_wrong_answers_that_hold_the_expected_card_under_another_intent() -> None:
+    report = Report()
+    need = _entry("use_case", topics=["security"])
+    report.add(need, _understood(Intent.TOPIC, ("security",)))  # the card, framed otherwise
+    report.add(need, _understood(Intent.USE_CASE, ("jwt",)))  # another card
+    report.add(_entry("topic", topics=["go"]), _understood(Intent.RESOURCES, ("gin",)))
+    assert report.by_style["chat"].counts[Verdict.WRONG] == 3
+    assert report.wrong_framing == {"chat": 1}
+    assert report.wrong_framing_line().endswith("chat 1 of 3")
