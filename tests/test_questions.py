@@ -633,6 +633,13 @@ _ASKING = table(
                 expect(intent=Intent.TOPIC, topics=("jwt",)),
             ),
         ],
+        "'what is this style called' asks for a name: its words tell no need": [
+            (
+                "me alone building small farm records app, one codebase one deploy is ok or? what"
+                " is this style called",
+                expect(intent=Intent.USE_CASE, first=("monolith",)),
+            ),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",

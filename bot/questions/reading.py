@@ -26,12 +26,14 @@ from bot.wording import (
     LEARN_WORDS,
     LEARNING_PHRASES_BY_START,
     PICKING,
+    POINTERS,
     PROJECT_NOUNS,
     ROADMAP_WORDS,
     STEP_TAILS,
     STEP_WORDS,
     STRONG_OVERVIEW,
     USE_CASE_CUES,
+    WHAT_IS,
     WHAT_WORDS,
     Message,
     Word,
@@ -71,6 +73,30 @@ def _example_words(words: Sequence[Word]) -> set[int]:
             if words[end].text in EXAMPLE_VERBS and last:
                 found.update(range(i, end + 1))
                 break
+    return found
+
+
+#: "What is this ... called": the words asking for a name, not telling a need.
+NAME_ASKED = frozenset({"called", "named"})
+
+
+def _name_asked_words(words: Sequence[Word]) -> set[int]:
+    """Positions of the words asking what a thing is called ("what is this style called").
+
+    The word for the thing ("style", "approach") and "called" tell no need: "called" is no
+    call to an API.
+    """
+    found: set[int] = set()
+    for i, word in enumerate(words):
+        ends = i + 1 == len(words) or words[i + 1].sentence != word.sentence
+        if word.text not in NAME_ASKED or not ends:  # "what is that approach called?"
+            continue
+        asking = [j for j in range(i) if words[j].sentence == word.sentence]
+        if not any(words[j].text in WHAT_IS for j in asking):
+            continue
+        found.add(i)
+        if i >= 2 and words[i - 2].text in POINTERS | {"the"}:
+            found.add(i - 1)  # "this style", "that approach"
     return found
 
 
@@ -378,7 +404,7 @@ class Reader:
         roles = {  # "a java shop", "a python guy": who the learner is, not a need
             m.end for m in mentions if m.end < len(words) and words[m.end].text in BACKGROUND_AFTER
         }
-        examples = _example_words(words)
+        examples = _example_words(words) | _name_asked_words(words)
         need_at = [  # where the need may be; each word looked up once for both selections
             i
             for i, w in enumerate(words)
