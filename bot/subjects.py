@@ -614,7 +614,13 @@ class SubjectFinder:
         if points_first and not main[0].not_covered:
             # "kafka at scale? worth it over postgres", "i use flask. is it good for rest apis?":
             # "it" is the name told before, the one after it only the context
-            told = [m for m in mentions if words[m.start].sentence < focus and m.id != main[0].id]
+            told_before = [m for m in mentions if words[m.start].sentence < focus]
+            # "... says I should try NestJS. Before I spend my holidays on it, what kind of
+            # project is NestJS made for?": "it" is the name asked about, told last before
+            pointing_at_itself = bool(told_before) and (
+                pointed_at(told_before, words).id == main[0].id
+            )
+            told = [m for m in told_before if m.id != main[0].id and not pointing_at_itself]
             # "... the bigger picture from this roadmap. what does its apis section cover?":
             # "its" is the roadmap's, told after every name
             roadmap_last = bool(told) and any(

@@ -640,6 +640,15 @@ _ASKING = table(
                 expect(intent=Intent.USE_CASE, first=("monolith",)),
             ),
         ],
+        "'it' before the name asked about points at that name where it was told last": [
+            (
+                "Last year I did a hackathon in Guwahati with Firebase and it was very easy. Now my"
+                " mentor says for our crew's bigger app I should try NestJS. Before I spend my"
+                " holidays on it, what kind of project is NestJS made for?",
+                expect(intent=Intent.TOPIC, topics=("nestjs",)),
+            ),
+            ("i use flask. is it good for rest apis?", expect(first=("flask",))),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",
