@@ -379,9 +379,8 @@ def defined_beside(words: Sequence[Word], mention: Mention) -> bool:
 
 #: "What is" in other languages, said right after a name: Hindi and Urdu ("docker kya hai",
 #: "kya hota hai", "kya cheez hai", its "cheez" read as "thing"; "kaise", how: "rest api kaise
-#: design karte hain"), Swahili ("ni nini"),
-#: Vietnamese ("là gì"), Turkish ("nedir"), Uzbek ("nima"), Malay ("itu apa"), French ("c'est
-#: quoi"), German ("was ist das")...
+#: design karte hain"), Swahili ("ni nini"), Vietnamese ("là gì"), Turkish ("nedir"), Uzbek
+#: ("nima"), Malay ("itu apa"), French ("c'est quoi"), German ("was ist das")...
 WHAT_IS_AFTER = frozenset(
     {("kya", "hai"), ("kya", "he"), ("kya", "h"), ("kya", "hota"), ("kya", "hoti")}
     | {("kya", "hain"), ("kya", "hay"), ("kya", "thing"), ("ni", "nini"), ("kaise",), ("kese",)}

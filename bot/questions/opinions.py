@@ -309,8 +309,10 @@ class SecondOpinions:
         the databases part cover", never "just finished the databases section, what now"), and
         for a need never its best fit. A need asked back is answered as the choice the message
         asks about where the message asks what a thing is ("we use mongo, what even is
-        postgres"), if one is; not a question of fit ("is mongo good for a banking app"). A
-        need asked for one of a name's own children ("which framework for php") stays.
+        postgres"), if one is, or else as the name the asking sentence names ("... what small
+        projects should i practise first with django?"); not a question of fit ("is mongo good
+        for a banking app"). A need asked for one of a name's own children ("which framework
+        for php") stays.
         """
         if decided.parent_id is not None or decided.outcome not in ASKED_OR_ANSWERED:
             return decided

@@ -91,8 +91,7 @@ def _name_asked_words(words: Sequence[Word]) -> set[int]:
         ends = i + 1 == len(words) or words[i + 1].sentence != word.sentence
         if word.text not in NAME_ASKED or not ends:  # "what is that approach called?"
             continue
-        asking = [j for j in range(i) if words[j].sentence == word.sentence]
-        if not any(words[j].text in WHAT_IS for j in asking):
+        if not any(w.text in WHAT_IS and w.sentence == word.sentence for w in words[:i]):
             continue
         found.add(i)
         if i >= 2 and words[i - 2].text in POINTERS | {"the"}:
