@@ -88,9 +88,10 @@ def _name_asked_words(words: Sequence[Word]) -> set[int]:
     """
     found: set[int] = set()
     for i, word in enumerate(words):
-        ends = i + 1 == len(words) or words[i + 1].sentence != word.sentence
-        if word.text not in NAME_ASKED or not ends:  # "what is that approach called?"
+        if word.text not in NAME_ASKED:
             continue
+        if i + 1 < len(words) and words[i + 1].sentence == word.sentence:
+            continue  # not the sentence's last word: "what is that approach called?"
         if not any(w.text in WHAT_IS and w.sentence == word.sentence for w in words[:i]):
             continue
         found.add(i)
