@@ -42,7 +42,8 @@ STOP = wordset(
     bhi toh kya kaise kahan kahaan kab kyun kyu kaun koi kuch yeh ye woh wo ek nahi nahin
     karu karun karna karne karo kar sakta sakti sakte chahiye chahta chahti raha rahi rahe wala
     wali wale ab jo bahut accha acha achha theek thik humein aap aapko apna apne tum tumhe
-    kaka dada"""
+    kaka dada
+    que q en del al lo le les su sus este esta esto ese esa eso esse essa isso nos"""
 )
 #: The words of a closing courtesy that asks nothing itself ("please help me", "thanks in
 #: advance", "any help is appreciated"), and those of them that make it one.
@@ -525,6 +526,100 @@ SHORTHAND = {
     "oot": "out",  # Scots, Geordie ("how do ye sort oot a wordpress plugin conflict")
     "yall": "you all",  # Southern US ("who made yall bot")
     "yinz": "you all",  # Pittsburgh
+    **{  # Spanish and Portuguese, as learners mix them into their questions or write in them
+        # ("cual base de datos sirve pa mi tienda", "qual banco de dados é melhor pra isso")
+        word: english
+        for english, words in {
+            "which": "cual cuales qual quais",
+            "how": "como",
+            "where": "donde onde",
+            "when": "cuando quando",
+            "why": "porque",
+            "because": "pq",
+            "for": "para pra pa",
+            "with": "con",
+            "and": "y",
+            "without": "sin",
+            "but": "pero",
+            "also": "tambien tambem",
+            "very": "muy muito",
+            "the": "el los las",
+            "a": "un una",
+            "one": "uno",
+            "is": "es",
+            "be": "ser",
+            "my": "mis meu minha meus minhas",
+            "i": "eu",
+            "have": "tengo tenho",
+            "want": "quiero quero queria",
+            "need": "necesito preciso",
+            "learn": "aprender aprendo",
+            "study": "estudiar estudar estudio estudo",
+            "start": "empiezo empezar comenzar comecar comeco",
+            "make": "hacer fazer",
+            "create": "crear criar",
+            "use": "uso usar",
+            "works": "funciona",
+            "best": "mejor melhor",
+            "difference": "diferencia diferencias diferenca diferencas",
+            "between": "entre",
+            "same": "igual iguales",
+            "kind": "tipo",
+            "kinds": "tipos",
+            "language": "lenguaje linguagem",
+            "languages": "lenguajes linguagens",
+            "data": "datos dados",
+            "server": "servidor",
+            "servers": "servidores",
+            "cloud": "nube nuvem",
+            "security": "seguridad seguranca",
+            "authentication": "autenticacion autenticacao",
+            "password": "contrasena senha",
+            "passwords": "contrasenas senhas",
+            "monitoring": "monitoreo monitoramento",
+            "performance": "rendimiento desempenho",
+            "deployment": "despliegue",
+            "deploy": "desplegar",
+            "app": "aplicacion aplicativo aplicacao",
+            "apps": "aplicaciones aplicativos aplicacoes",
+            "page": "pagina",
+            "pages": "paginas",
+            "system": "sistema",
+            "file": "archivo arquivo",
+            "files": "archivos arquivos",
+            "users": "usuarios",
+            "customers": "clientes",
+            "payments": "pagos pagamentos",
+            "orders": "pedidos",
+            "sales": "ventas vendas",
+            "shop": "tienda loja",
+            "company": "empresa",
+            "phone": "celular",
+            "phones": "celulares",
+            "photo": "foto",
+            "photos": "fotos",
+            "predict": "predecir",
+            "sync": "sincronizar sincroniza sincronice sincronizem",
+            "suits": "sirve",
+            "containers": "contenedores conteineres",
+            "computer": "compu computadora",
+            "fast": "rapido",
+            "slow": "lento",
+            "easy": "facil",
+            "hard": "dificil",
+            "something": "algo",
+            "section": "seccion secao",
+            "part": "parte",
+            "path": "camino",
+            "first": "primero primeiro",
+            "next": "siguiente proximo",
+            "after": "despues depois",
+            "now": "ahora agora",
+            "book": "libro livro",
+            "please": "porfa",
+        }.items()
+        for word in words.split()
+    },
 }
 
 ARTICLES = wordset("a an the")
@@ -568,6 +663,17 @@ PHRASES = {
     "career switch": "switching",
     "changing careers": "switching",
     "switching careers": "switching",
+    # Spanish and Portuguese (their single words are in SHORTHAND)
+    "base de datos": "database",
+    "bases de datos": "databases",
+    "banco de dados": "database",
+    "bancos de dados": "databases",
+    "base de dados": "database",
+    "tiempo real": "realtime",
+    "tempo real": "realtime",
+    "por favor": "please",
+    "que es": "what is",
+    "o que e": "what is",
 }
 _PHRASES = re.compile(r"\b(" + "|".join(sorted(PHRASES, key=len, reverse=True)) + r")\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n+")

@@ -649,6 +649,38 @@ _ASKING = table(
             ),
             ("i use flask. is it good for rest apis?", expect(first=("flask",))),
         ],
+        "Spanish and Portuguese words are read as the English they say": [
+            (
+                "dame ideas de proyectos para la parte de auth y security pls, quiero practicar"
+                " los fines de semana",
+                expect(intent=Intent.PROJECTS, section="auth-security"),
+            ),
+            (
+                "hola, soy chiquitana de San José de Chiquitos, nunca programé nada, cual es el"
+                " camino completo pa ser backend? q va primero",
+                expect(intent=Intent.OVERVIEW),
+            ),
+            (
+                "tengo terraform armado x un amigo pa la infra pero yo quiero aprender aws en si,"
+                " por donde empiezo? links porfa",
+                expect(intent=Intent.RESOURCES, topics=("aws",)),
+            ),
+            (
+                "Trabalho como motorista de van entre Cuiabá e Várzea Grande e faço a contabilidade"
+                " da cooperativa. Tem pagamentos, parcelas, saldo de cada motorista, relatório"
+                " mensal, e se um pagamento falhar no meio não pode ficar pela metade. Qual banco"
+                " de dados é mais indicado pra esse tipo de dado bem amarrado com transação?",
+                expect(intent=Intent.USE_CASE, first=("sql",)),
+            ),
+            ("app celular sin servidor propio datos en tiempo real", expect(first=("firebase",))),
+            (
+                "quiero predecir cuando madura el platano con fotos y ponerlo en una web, q"
+                " lenguaje backend me sirve",
+                expect(intent=Intent.USE_CASE, first=("python",)),
+            ),
+            ("kafka tutorial en español", expect(outcome=Outcome.NOT_COVERED)),
+            ("doei en bedankt", expect(outcome=Outcome.SMALL_TALK)),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",
