@@ -3043,6 +3043,12 @@ def test_which_kind_for_a_topic_lists_its_children(
         "Kasumay! on dit quoi ici",
         "buenas noches causa, como estas hoy?",
         "matyöx bot",
+        "quien te creo",
+        "bot ka ba or may tao talaga sa likod nito?",
+        "que onda bot como amaneciste hoy",
+        "aguyjevete por lo de ayer, me sirvio re bien la explicacion 🙏",
+        "vc responde muito devagar e as vezes nem entende o que eu pergunto, tá fraco hein",
+        "paxkatsinin eres bien chido",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
