@@ -679,6 +679,16 @@ _ASKING = table(
                 expect(intent=Intent.USE_CASE, first=("python",)),
             ),
             ("kafka tutorial en español", expect(outcome=Outcome.NOT_COVERED)),
+            (
+                "necesito un servicio bien rapido que reciba la ubicacion gps de 200 camiones de"
+                " caña cada segundo, mucha concurrencia. cual uso?",
+                expect(intent=Intent.USE_CASE, first=("go",)),
+            ),
+            (
+                "uso rabbitmq en el laburo pa mandar mensajes entre servicios pero no entiendo"
+                " microservicios en general, q son?",
+                expect(topics=("microservices",)),
+            ),
             ("doei en bedankt", expect(outcome=Outcome.SMALL_TALK)),
         ],
         "a name told twice, then asked if it is just the other, is compared": [
