@@ -680,6 +680,12 @@ _ASKING = table(
             ),
             ("kafka tutorial en español", expect(outcome=Outcome.NOT_COVERED)),
             (
+                "me dijeron q si guardo las contraseñas de mis clientes asi nomas en texto plano me"
+                " pueden hackear, y tb algo de inyeccion sql. q tengo q aprender pa proteger mi app"
+                " de ventas de cuero?",
+                expect(intent=Intent.USE_CASE, first=("security",)),
+            ),
+            (
                 "necesito un servicio bien rapido que reciba la ubicacion gps de 200 camiones de"
                 " caña cada segundo, mucha concurrencia. cual uso?",
                 expect(intent=Intent.USE_CASE, first=("go",)),
