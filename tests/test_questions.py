@@ -697,6 +697,10 @@ _ASKING = table(
             ),
             ("doei en bedankt", expect(outcome=Outcome.SMALL_TALK)),
         ],
+        "technology right after the material asked for is what the message is about": [
+            ("course c# .net web api", expect(outcome=Outcome.NOT_COVERED)),
+            ("curso c# .net web api gratis", expect(outcome=Outcome.NOT_COVERED)),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",

@@ -624,10 +624,15 @@ class KindStages:
             return None
         words = read.message.words
         if any(
-            m.start == 0 or words[m.start - 1].sentence != words[m.start].sentence
+            all(
+                w.text in MATERIAL
+                for w in words[: m.start]
+                if w.sentence == words[m.start].sentence
+            )
             for m in uncovered
-        ):
-            return None  # "nginx reverse proxy config": what the message is about, first
+        ):  # "nginx reverse proxy config", "curso c# .net web api": what the message is about,
+            # first or after the material asked for
+            return None
         named = (at for m in uncovered for at in range(m.start, m.end))
         if not self.shared.fit_naming(read, named, NAMED_NEED_TERMS):
             return None
