@@ -701,6 +701,24 @@ _ASKING = table(
             ("course c# .net web api", expect(outcome=Outcome.NOT_COVERED)),
             ("curso c# .net web api gratis", expect(outcome=Outcome.NOT_COVERED)),
         ],
+        "a step named, then some of its own topics guessed after a comma, asks what it holds": [
+            (
+                "aye so whats the databases bit cover then, sql an that? just startin it on me days"
+                " off from the ward",
+                expect(intent=Intent.TOPIC, section="databases"),
+            ),
+            (
+                "oh for cute, a roadmap! so what all's in the API part then, rest and graphql and"
+                " what else",
+                expect(intent=Intent.TOPIC, section="apis"),
+            ),
+            ("in the databases part, what is sql?", expect(topics=("sql",))),
+            (
+                "I'm going through the basics part of the roadmap and it keeps saying application"
+                " logic. What is that exactly, in plain words?",
+                expect(topics=("application-logic",)),
+            ),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",

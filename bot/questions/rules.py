@@ -70,6 +70,7 @@ class Rules:
         requested = self.named.requested(read, asked, projects)
         decided = (
             self.unnamed.field_asked(read, requested)
+            or self.unnamed.step_with_its_examples(read, requested)
             or self.named.need_beside_topic(read, asked, requested)
             or self.named.projects_for_name(read, requested, projects)
             or self.named.topic(read, requested)

@@ -6,7 +6,13 @@ from collections.abc import Sequence, Set
 from itertools import pairwise
 
 from bot.background import OWN_STACK, OWNERS
-from bot.intent_cues import ASKING_WORDS, DOING, WANTING, asks_what_the_field_is
+from bot.intent_cues import (
+    ASKING_WORDS,
+    DOING,
+    WANTING,
+    asked_what_it_is,
+    asks_what_the_field_is,
+)
 from bot.mentions import Mention
 from bot.questions.findings import Asked, ProjectsAsked, Requested, StepAsked
 from bot.questions.reading import Reading
@@ -169,6 +175,43 @@ class UnnamedStages:
         if not asks_what_the_field_is(asking, title_words):
             return None
         return Understanding(read.question, Intent.TOPIC, section.topic_ids, section_id=section_id)
+
+    def step_with_its_examples(self, read: Reading, requested: Requested) -> Understanding | None:
+        """A step named as one, then some of its own topics as the learner's guesses of it.
+
+        "whats the databases bit cover then, sql an that?", "what all's in the API part then,
+        rest and graphql and what else": what the step holds, not the topics guessed, which
+        follow it in the same sentence, after a comma; not "in the databases part, what is
+        sql?" (the topic is asked about), nor "I'm at the basics part and it keeps saying
+        application logic" (a topic of the step met there).
+        """
+        message, knowledge = read.message, self.shared.knowledge
+        named = next(
+            (
+                m
+                for m in read.mentions
+                if knowledge.section(m.id)
+                and not self.shared.lexicon.is_overview_phrase(m.name)
+                and self.shared.name_finder.as_step(message, m, read.focus)
+            ),
+            None,
+        )
+        if named is None or not read.subjects:
+            return None
+        section = knowledge.section(named.id)
+        at = message.words[named.start]
+        if not all(
+            m.start > named.start
+            and m.id in section.topic_ids
+            and message.words[m.start].sentence == at.sentence
+            and message.words[m.start].segment != at.segment  # "..., sql an that?"
+            and not asked_what_it_is(message.words, m)
+            for m in read.subjects
+        ):
+            return None
+        return self.step(
+            read, requested, StepAsked(named.id, section, True, True, False, False, False, False)
+        )
 
     def overview(self, read: Reading, asked: Asked, step: StepAsked) -> Understanding | None:
         """The whole path, asked for with a strong cue (unless a clear need is where to start)."""
