@@ -20,6 +20,7 @@ from bot.wording import (
     DIFFERENCE_ELSEWHERE,
     KIND_OF,
     LEAD_INS,
+    LEARN_WAYS,
     LEARN_WORDS,
     LIKENESS_CUES,
     MADE_WHAT,
@@ -30,6 +31,7 @@ from bot.wording import (
     READ_FOR,
     READING,
     REQUEST_CUES,
+    RESOURCE_CUES,
     START_LINKS,
     STARTING,
     STEP_WORDS,
@@ -627,9 +629,17 @@ def read_requests(
     told = told_words(message)
     in_asking = set(asking)
     requesting = [w for i, w in enumerate(message.words) if w in in_asking and i not in told]
-    focus_cues = {w.text for w in requesting if w.sentence == focus} | {
-        w.stem for w in requesting if w.sentence == focus
-    }
+    after = [w for w in message.words if w.sentence == focus + 1]
+    # "owt decent for learnin sql? books, sites, owt like that": the material asked for, listed
+    # after the question
+    listed_after = any(w.text in RESOURCE_CUES for w in after) and all(
+        w.text in STOP or w.text in RESOURCE_CUES or w.text in LEARN_WAYS for w in after
+    )
+    focus_cues = (
+        {w.text for w in requesting if w.sentence == focus}
+        | {w.stem for w in requesting if w.sentence == focus}
+        | ({w.text for w in after} if listed_after else set())
+    )
     requests_itself = bool(focus_cues & REQUEST_CUES)
     request_cues = (
         focus_cues

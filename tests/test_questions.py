@@ -719,6 +719,12 @@ _ASKING = table(
                 expect(topics=("application-logic",)),
             ),
         ],
+        "material listed in the sentence after the question is what it asks for": [
+            (
+                "ey up, owt decent for learnin sql? books, sites, owt like that",
+                expect(intent=Intent.RESOURCES, topics=("sql",)),
+            ),
+        ],
         "a name told twice, then asked if it is just the other, is compared": [
             (
                 "express and nestjs.. is nestjs just express with more rules on it?",
