@@ -183,7 +183,9 @@ class UnnamedStages:
         rest and graphql and what else": what the step holds, not the topics guessed, which
         follow it in the same sentence, after a comma; not "in the databases part, what is
         sql?" (the topic is asked about), nor "I'm at the basics part and it keeps saying
-        application logic" (a topic of the step met there).
+        application logic" (a topic of the step met there). Asked about in a later sentence,
+        the step holds several topics told ("the part about deployment, the one with docker and
+        cloud stuff. What will I be learning in that whole section?"); one told is the topic.
         """
         message, knowledge = read.message, self.shared.knowledge
         named = next(
@@ -200,6 +202,9 @@ class UnnamedStages:
             return None
         section = knowledge.section(named.id)
         at = message.words[named.start]
+        if at.sentence != read.focus and len({m.id for m in read.subjects}) < 2:
+            return None  # "... the basics ..., 'server, network an hosting environment' ... Wuh
+            # exactly dat part about?": the one topic told, asked about later
         if not all(
             m.start > named.start
             and m.id in section.topic_ids
