@@ -717,6 +717,9 @@ PHRASES = {
     "tiempo real": "realtime",
     "tempo real": "realtime",
     "por favor": "please",
+    "bom dia": "morning",  # a greeting, not "good bot" in "bom dia bot"
+    "boa tarde": "afternoon",
+    "boa noite": "evening",
     "que es": "what is",
     "o que e": "what is",
 }

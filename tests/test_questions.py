@@ -3093,6 +3093,8 @@ def test_which_kind_for_a_topic_lists_its_children(
         "aguyjevete por lo de ayer, me sirvio re bien la explicacion 🙏",
         "vc responde muito devagar e as vezes nem entende o que eu pergunto, tá fraco hein",
         "paxkatsinin eres bien chido",
+        "bom dia bot",
+        "boa tarde pessoal",
     ],
 )
 def test_small_talk_is_recognised(answerer: QuestionAnswerer, question: str) -> None:
