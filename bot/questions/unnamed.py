@@ -214,9 +214,17 @@ class UnnamedStages:
             for m in read.subjects
         ):
             return None
-        return self.step(
-            read, requested, StepAsked(named.id, section, True, True, False, False, False, False)
+        asked = StepAsked(
+            section_id=named.id,
+            section=section,
+            named_step=True,
+            step_asked=True,
+            steps=False,
+            overview=False,
+            starting_point=False,
+            strong=False,
         )
+        return self.step(read, requested, asked)
 
     def overview(self, read: Reading, asked: Asked, step: StepAsked) -> Understanding | None:
         """The whole path, asked for with a strong cue (unless a clear need is where to start)."""
